@@ -1,0 +1,1 @@
+"""Data files shipped with ngodesk (sample collection); installed as ``ngodesk.resources``."""

@@ -1,0 +1,7 @@
+"""Allow ``python -m ngodesk``."""
+
+import sys
+
+from ngodesk.cli import main
+
+sys.exit(main())

@@ -1,0 +1,43 @@
+"""Errors every layer may raise; each carries a message fit to show a user."""
+
+from __future__ import annotations
+
+
+class NgodeskError(Exception):
+    """Base class: the operation failed and changed nothing."""
+
+
+class ValidationError(NgodeskError):
+    """Input was rejected before anything was written."""
+
+
+class NotFound(NgodeskError):
+    """A record named by id, uuid or name does not exist."""
+
+
+class Conflict(NgodeskError):
+    """The change would break an invariant (duplicate name, cycle...)."""
+
+
+class LibraryError(NgodeskError):
+    """A library folder cannot be opened as asked."""
+
+
+class LibraryLocked(LibraryError):
+    """Another process holds the library's write lock."""
+
+
+class SchemaTooNew(LibraryError):
+    """The library was written by a newer ngodesk; it is left untouched."""
+
+
+class QueryError(NgodeskError):
+    """A search query is malformed; ``position`` is the 0-based column at fault."""
+
+    def __init__(self, message: str, position: int | None = None) -> None:
+        super().__init__(message)
+        self.position = position
+
+
+class ImportFailed(NgodeskError):
+    """An import was refused as a whole; the library is unchanged."""

@@ -1,0 +1,159 @@
+"""Plain records passed between layers: what services accept and return."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+from datetime import datetime
+
+
+class StoryStatus(str, enum.Enum):
+    """Cataloguing progress of a story."""
+
+    DRAFT = "draft"
+    CATALOGUED = "catalogued"
+    REVIEWED = "reviewed"
+
+
+class EntityKind(str, enum.Enum):
+    """The three kinds of authority record."""
+
+    ORGANISATION = "organisation"
+    PERSON = "person"
+    PLACE = "place"
+
+
+#: Story fields a user can set directly, in display order.
+STORY_TEXT_FIELDS = ("title", "summary", "body", "url", "source", "published", "language", "status")
+
+
+@dataclass(frozen=True)
+class TagRef:
+    """A tag as shown beside a story: id, uuid, full path (``Region/Africa``)."""
+
+    id: int
+    uuid: str
+    path: str
+
+
+@dataclass(frozen=True)
+class EntityRef:
+    """An authority record as linked to a story."""
+
+    id: int
+    uuid: str
+    kind: EntityKind
+    name: str
+
+
+@dataclass(frozen=True)
+class StoryView:
+    """A detached, read-only copy of one story with its tags and entities."""
+
+    id: int
+    uuid: str
+    title: str
+    summary: str
+    body: str
+    url: str
+    source: str
+    published: str
+    language: str
+    status: StoryStatus
+    created_at: datetime
+    updated_at: datetime
+    revision: int
+    tags: tuple[TagRef, ...] = ()
+    entities: tuple[EntityRef, ...] = ()
+    extra: dict[str, object] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class TagView:
+    """One tag with its place in the hierarchy and its story count."""
+
+    id: int
+    uuid: str
+    name: str
+    path: str
+    parent_id: int | None
+    colour: str
+    story_count: int
+
+
+@dataclass(frozen=True)
+class EntityView:
+    """One authority record with all its names."""
+
+    id: int
+    uuid: str
+    kind: EntityKind
+    name: str
+    alt_names: tuple[str, ...]
+    note: str
+    story_count: int
+
+
+@dataclass(frozen=True)
+class StoryRecord:
+    """A story read from a file by an importer, before it enters a library.
+
+    ``position`` says where it came from ("line 12", "record 3") so that a
+    report can point at it. ``tags`` are paths (``Region/Africa``).
+    """
+
+    title: str
+    position: str
+    summary: str = ""
+    body: str = ""
+    url: str = ""
+    source: str = ""
+    published: str = ""
+    language: str = ""
+    tags: tuple[str, ...] = ()
+    people: tuple[str, ...] = ()
+    organisations: tuple[str, ...] = ()
+    places: tuple[str, ...] = ()
+    extra: dict[str, object] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class RecordProblem:
+    """A record an importer could not read: where and why."""
+
+    position: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class ChangeSet:
+    """What one service call changed, by integer id; panes refresh from it."""
+
+    stories_added: frozenset[int] = frozenset()
+    stories_changed: frozenset[int] = frozenset()
+    stories_removed: frozenset[int] = frozenset()
+    tags_added: frozenset[int] = frozenset()
+    tags_changed: frozenset[int] = frozenset()
+    tags_removed: frozenset[int] = frozenset()
+    entities_added: frozenset[int] = frozenset()
+    entities_changed: frozenset[int] = frozenset()
+    entities_removed: frozenset[int] = frozenset()
+
+    def __or__(self, other: ChangeSet) -> ChangeSet:
+        return ChangeSet(
+            **{name: getattr(self, name) | getattr(other, name) for name in self.__dataclass_fields__}
+        )
+
+    @property
+    def empty(self) -> bool:
+        """True when nothing changed."""
+        return not any(getattr(self, name) for name in self.__dataclass_fields__)
+
+
+@dataclass(frozen=True)
+class Created:
+    """Result of a service that creates one record."""
+
+    id: int
+    uuid: str
+    changes: ChangeSet

@@ -1,0 +1,85 @@
+"""Importers and exporters: pure functions from file contents to records.
+
+Each format module offers ``NAME``, ``EXTENSIONS``, ``sniff(text)`` and
+``parse(text) -> ParseResult``. ``read_text`` decodes bytes honestly: a file
+that is not valid text is refused with the reason, never imported as
+mojibake.
+"""
+
+from __future__ import annotations
+
+import codecs
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import ModuleType
+
+from ngodesk.domain.errors import ImportFailed
+from ngodesk.domain.models import RecordProblem, StoryRecord
+
+
+@dataclass
+class ParseResult:
+    """What a file held: readable records and, per unreadable one, why."""
+
+    records: list[StoryRecord] = field(default_factory=list)
+    problems: list[RecordProblem] = field(default_factory=list)
+
+
+def _registry() -> dict[str, ModuleType]:
+    from ngodesk.formats import cdb_listing
+
+    return {module.NAME: module for module in (cdb_listing,)}
+
+
+def format_names() -> list[str]:
+    """Names accepted by ``--format`` besides ``auto``."""
+    return sorted(_registry())
+
+
+_BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+
+
+def read_text(path: Path) -> str:
+    """The file's text: UTF-8 (BOM optional) or UTF-16 with a BOM; newlines
+    normalised to ``\\n``. Raises ImportFailed naming the file and the byte
+    at fault."""
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise ImportFailed(f"{path}: cannot read the file: {error.strerror}") from error
+    encoding = next((name for bom, name in _BOMS if data.startswith(bom)), "utf-8")
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        raise ImportFailed(
+            f"{path}: not valid {encoding.upper()} text (line {line}, byte {error.start}); "
+            "save it as UTF-8 and import again"
+        ) from error
+    if "\x00" in text:
+        raise ImportFailed(f"{path}: contains NUL characters; it looks like a binary file, not text")
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def parse_file(path: Path, format_name: str = "auto") -> tuple[str, ParseResult]:
+    """Read and parse one file; returns the format used and the result.
+
+    Raises ImportFailed when the file cannot be read or its format is not
+    known or not recognised.
+    """
+    registry = _registry()
+    text = read_text(path)
+    if format_name == "auto":
+        candidates = [m for m in registry.values() if m.sniff(text)] or [
+            m for m in registry.values() if path.suffix.lower() in m.EXTENSIONS
+        ]
+        if not candidates:
+            raise ImportFailed(
+                f"{path}: cannot tell its format; name one with --format ({', '.join(registry)})"
+            )
+        module = candidates[0]
+    elif format_name in registry:
+        module = registry[format_name]
+    else:
+        raise ImportFailed(f"unknown format '{format_name}'; known: auto, {', '.join(registry)}")
+    return module.NAME, module.parse(text)

@@ -1,0 +1,261 @@
+"""The search query language, parsed to a small AST.
+
+    words            all must match (title, summary, body, source)
+    "exact phrase"   the words in this order
+    -word, -"p", -tag:x   exclude
+    a OR b           either; binds tighter than the implicit AND,
+                     so ``NGO Kenya OR Uganda`` is NGO AND (Kenya OR Uganda)
+    ( ... )          grouping
+    field:value      tag: org: person: place: source: title: lang: status:
+                     year:2018  year:2015..2018  date:2018-01..2018-06
+                     is:untagged  (a value may be quoted: tag:"Belt and Road")
+
+``parse`` raises QueryError with a message and the column at fault; it never
+lets a malformed query reach SQL.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ngodesk.domain.dates import PartialDate
+from ngodesk.domain.errors import QueryError, ValidationError
+from ngodesk.domain.models import StoryStatus
+from ngodesk.search.text import query_tokens
+
+
+@dataclass(frozen=True)
+class Text:
+    """Free text (a word or a quoted phrase), optionally in one column."""
+
+    text: str
+    column: str | None = None
+
+
+@dataclass(frozen=True)
+class Field:
+    """A ``field:value`` filter with a validated value."""
+
+    name: str
+    value: str
+
+
+@dataclass(frozen=True)
+class DateRange:
+    """``year:``/``date:``: stories whose published date lies within."""
+
+    start: PartialDate | None
+    end: PartialDate | None
+
+
+@dataclass(frozen=True)
+class Not:
+    child: Node
+
+
+@dataclass(frozen=True)
+class And:
+    children: tuple[Node, ...]
+
+
+@dataclass(frozen=True)
+class Or:
+    children: tuple[Node, ...]
+
+
+Node = Text | Field | DateRange | Not | And | Or
+
+ENTITY_FIELDS = {"org": "organisation", "person": "person", "place": "place"}
+FIELDS = ("tag", "org", "person", "place", "source", "title", "lang", "status", "year", "date", "is")
+IS_VALUES = ("untagged",)
+
+
+@dataclass(frozen=True)
+class _Token:
+    kind: str  # WORD PHRASE FIELD NOT OR LPAREN RPAREN
+    text: str
+    position: int
+    field: str = ""
+
+
+_FIELD = re.compile(r"([A-Za-z]+):")
+_BREAK = set(' \t\r\n()"\u3000')
+
+
+def _read_phrase(query: str, start: int) -> tuple[str, int]:
+    """Text of the quoted phrase opening at ``start``; index after it."""
+    end = query.find('"', start + 1)
+    if end < 0:
+        raise QueryError(f'The phrase starting at column {start + 1} has no closing quote (").', start)
+    return query[start + 1 : end], end + 1
+
+
+def _word_end(query: str, start: int) -> int:
+    end = start
+    while end < len(query) and query[end] not in _BREAK:
+        end += 1
+    return end
+
+
+def _tokens(query: str) -> list[_Token]:
+    tokens: list[_Token] = []
+    i = 0
+    while i < len(query):
+        ch = query[i]
+        if ch.isspace():
+            i += 1
+        elif ch in "()":
+            tokens.append(_Token("LPAREN" if ch == "(" else "RPAREN", ch, i))
+            i += 1
+        elif ch == '"':
+            text, end = _read_phrase(query, i)
+            tokens.append(_Token("PHRASE", text, i))
+            i = end
+        elif ch == "-" and (i + 1 >= len(query) or query[i + 1] in _BREAK - {'"', "("}):
+            raise QueryError(f"'-' at column {i + 1} must be followed by what to exclude.", i)
+        elif ch == "-":
+            tokens.append(_Token("NOT", ch, i))
+            i += 1
+        else:
+            start = i
+            field = _FIELD.match(query, i)
+            if field and field.group(1).lower() in FIELDS:
+                i = field.end()
+                if i < len(query) and query[i] == '"':
+                    value, i = _read_phrase(query, i)
+                else:
+                    while i < len(query) and query[i] not in _BREAK:
+                        i += 1
+                    value = query[field.end() : i]
+                if not value.strip():
+                    raise QueryError(f"'{field.group(0)}' at column {start + 1} needs a value.", start)
+                tokens.append(_Token("FIELD", value.strip(), start, field.group(1).lower()))
+                continue
+            if field:
+                raise QueryError(
+                    f"Unknown field '{field.group(1)}:' at column {start + 1}. Fields are: "
+                    + ", ".join(f"{name}:" for name in FIELDS)
+                    + ". To search for the text itself, put it in quotes: "
+                    + f'"{query[start:_word_end(query, start)]}".',
+                    start,
+                )
+            i = _word_end(query, start)
+            word = query[start:i]
+            kind = {"OR": "OR", "AND": "AND", "NOT": "NOT"}.get(word, "WORD")
+            if kind != "AND":
+                tokens.append(_Token(kind, word, start))
+    return tokens
+
+
+def _field_node(token: _Token) -> Node:
+    name, value, pos = token.field, token.text, token.position
+    if name in ("year", "date"):
+        return _date_range(name, value, pos)
+    if name == "status":
+        allowed = [status.value for status in StoryStatus]
+        if value.lower() not in allowed:
+            raise QueryError(f"status:{value} at column {pos + 1}: status is one of {', '.join(allowed)}.", pos)
+        return Field(name, value.lower())
+    if name == "is":
+        if value.lower() not in IS_VALUES:
+            raise QueryError(f"is:{value} at column {pos + 1}: use {', '.join('is:' + v for v in IS_VALUES)}.", pos)
+        return Field(name, value.lower())
+    if name == "title":
+        return _text_node(value, "title", pos)
+    return Field(name, value)
+
+
+def _text_node(text: str, column: str | None, pos: int) -> Text:
+    if not query_tokens(text)[0]:
+        raise QueryError(f"'{text}' at column {pos + 1} has no letters or digits to search for.", pos)
+    return Text(text, column)
+
+
+def _date_range(name: str, value: str, pos: int) -> DateRange:
+    try:
+        if ".." in value:
+            first, _, last = value.partition("..")
+            start = PartialDate.parse(first) if first else None
+            end = PartialDate.parse(last) if last else None
+            if start is None and end is None:
+                raise ValidationError("a range needs at least one end")
+        else:
+            start = end = PartialDate.parse(value)
+        if name == "year" and any(d is not None and d.month is not None for d in (start, end)):
+            raise ValidationError("year: takes years only, e.g. year:2018 or year:2015..2018")
+    except ValidationError as error:
+        raise QueryError(f"{name}:{value} at column {pos + 1}: {error}", pos) from error
+    if start is not None and end is not None and start.first_day() > end.last_day():
+        raise QueryError(f"{name}:{value} at column {pos + 1}: the range ends before it starts.", pos)
+    return DateRange(start, end)
+
+
+class _Parser:
+    def __init__(self, query: str) -> None:
+        self.query = query
+        self.tokens = _tokens(query)
+        self.i = 0
+
+    def peek(self) -> _Token | None:
+        return self.tokens[self.i] if self.i < len(self.tokens) else None
+
+    def parse(self) -> Node | None:
+        if not self.tokens:
+            return None
+        node = self.and_expr()
+        token = self.peek()
+        if token is not None:  # only a stray ')' can stop or_expr early
+            raise QueryError(f"Unmatched ')' at column {token.position + 1}.", token.position)
+        return node
+
+    def and_expr(self) -> Node:
+        children: list[Node] = []
+        while (token := self.peek()) is not None and token.kind != "RPAREN":
+            if token.kind == "OR":
+                raise QueryError(f"OR at column {token.position + 1} needs a search term before it.", token.position)
+            children.append(self.or_expr())
+        if not children:
+            token = self.peek()
+            pos = token.position if token else len(self.query)
+            raise QueryError(f"Expected a search term at column {pos + 1}.", pos)
+        return children[0] if len(children) == 1 else And(tuple(children))
+
+    def or_expr(self) -> Node:
+        children = [self.unary()]
+        while (token := self.peek()) is not None and token.kind == "OR":
+            self.i += 1
+            after = self.peek()
+            if after is None or after.kind in ("OR", "RPAREN"):
+                raise QueryError(f"OR at column {token.position + 1} needs a search term after it.", token.position)
+            children.append(self.unary())
+        return children[0] if len(children) == 1 else Or(tuple(children))
+
+    def unary(self) -> Node:
+        token = self.tokens[self.i]
+        self.i += 1
+        if token.kind == "NOT":
+            after = self.peek()
+            if after is None or after.kind in ("OR", "RPAREN"):
+                raise QueryError(
+                    f"'{token.text}' at column {token.position + 1} must be followed by what to exclude.",
+                    token.position,
+                )
+            return Not(self.unary())
+        if token.kind == "LPAREN":
+            if (after := self.peek()) is not None and after.kind == "RPAREN":
+                raise QueryError(f"Empty parentheses at column {token.position + 1}.", token.position)
+            node = self.and_expr()
+            closing = self.peek()
+            if closing is None or closing.kind != "RPAREN":
+                raise QueryError(f"The '(' at column {token.position + 1} is never closed.", token.position)
+            self.i += 1
+            return node
+        if token.kind == "FIELD":
+            return _field_node(token)
+        return _text_node(token.text, None, token.position)
+
+
+def parse(query: str) -> Node | None:
+    """Parse a query; None for an empty one (everything matches)."""
+    return _Parser(query).parse()

@@ -1,0 +1,133 @@
+"""Text normalisation shared by the index, queries, keys and snippets.
+
+Chinese has no spaces, so a run of Han characters is indexed as its
+overlapping bigrams plus its last character (``丝路一家亲`` ->
+``丝路 路一 一家 家亲 亲``). Any 2+ character query is then a phrase of
+bigrams, and a 1-character query a prefix query, so every substring is found
+without a trigram index (see TOOLCHAIN.md). Before that, text is NFKC
+normalised (full-width -> half-width) and traditional characters are mapped
+to simplified ones with a per-character table made from OpenCC, so ``絲路``
+and ``丝路`` are the same. Case, accents and English stems are folded by the
+index's ``porter unicode61`` tokenizer.
+
+The index depends on the exact table: ``index_version()`` changes when it
+does, and libraries rebuild their index when it no longer matches.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from functools import cache
+
+#: Bump when index_text() changes in a way that needs a rebuild.
+TRANSFORM_VERSION = 1
+
+#: Han ideographs (with extensions and compatibility forms), kana and hangul:
+#: scripts written without spaces between words.
+_CJK = (
+    "\u3005\u3007\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff"
+    "\U00020000-\U0003134f"
+)
+CJK_RUN = re.compile(f"[{_CJK}]+")
+WORD = re.compile(r"[^\W_]+")
+_COMBINING = re.compile(r"[\u0300-\u036f]")
+
+#: OpenCC conversions whose single-character results make the table.
+_OPENCC_CONFIGS = ("t2s", "tw2s", "hk2s")
+_CJK_BLOCKS = ((0x3400, 0x4DC0), (0x4E00, 0xA000), (0xF900, 0xFB00), (0x20000, 0x2A6E0))
+
+
+@cache
+def traditional_table() -> dict[int, str]:
+    """Per-character traditional -> simplified map, built once from OpenCC.
+
+    Characters are converted one per line so that OpenCC's phrase rules
+    cannot apply: index and query always agree, whatever surrounds them.
+    """
+    from opencc import OpenCC
+
+    chars = [chr(code) for start, end in _CJK_BLOCKS for code in range(start, end)]
+    joined = "\n".join(chars)
+    table: dict[int, str] = {}
+    for config in _OPENCC_CONFIGS:
+        converted = OpenCC(config).convert(joined).split("\n")
+        if len(converted) != len(chars):  # a conversion merged lines: skip it
+            continue
+        for original, simple in zip(chars, converted):
+            if simple != original and len(simple) == 1 and ord(original) not in table:
+                table[ord(original)] = simple
+    return table
+
+
+@cache
+def index_version() -> str:
+    """Identifies the transform; stored in a library beside its index."""
+    digest = hashlib.sha1(repr(sorted(traditional_table().items())).encode()).hexdigest()[:12]
+    return f"{TRANSFORM_VERSION}-{digest}"
+
+
+def simplify(text: str) -> str:
+    """NFKC normalise and map traditional characters to simplified ones."""
+    return unicodedata.normalize("NFKC", text).translate(traditional_table())
+
+
+def fold(text: str) -> str:
+    """A key for comparing names and titles: simplified, NFKC, case- and
+    accent-folded, with whitespace collapsed."""
+    decomposed = unicodedata.normalize("NFD", simplify(text).casefold())
+    return " ".join(_COMBINING.sub("", decomposed).split())
+
+
+def _grams(run: str, open_end: bool) -> str:
+    if len(run) == 1:
+        return f" {run} "
+    grams = [run[i : i + 2] for i in range(len(run) - 1)]
+    if not open_end:
+        grams.append(run[-1])
+    return " " + " ".join(grams) + " "
+
+
+def index_text(text: str) -> str:
+    """The form of ``text`` fed to the search index."""
+    if not text:
+        return ""
+    return CJK_RUN.sub(lambda m: _grams(m.group(), False), simplify(text))
+
+
+def query_tokens(term: str) -> tuple[list[str], bool]:
+    """Index tokens a query term must match as a phrase, and whether the
+    last one is a prefix (a 1-character Chinese run at the end).
+
+    A Chinese run at the end of the term may continue in the text, so it
+    contributes only its bigrams; anywhere else it is transformed exactly as
+    the index transforms it.
+    """
+    simple = simplify(term)
+    last = None
+    for last in CJK_RUN.finditer(simple):
+        pass
+    ends_with_cjk = last is not None and not WORD.search(simple, last.end())
+    if ends_with_cjk:
+        assert last is not None
+        head = CJK_RUN.sub(lambda m: _grams(m.group(), False), simple[: last.start()])
+        tail = _grams(last.group(), True)
+        tokens = WORD.findall(head) + WORD.findall(tail)
+        return tokens, len(last.group()) == 1
+    return WORD.findall(index_text(simple)), False
+
+
+def is_cjk(text: str) -> bool:
+    """True when ``text`` contains Chinese (or other CJK) characters."""
+    return CJK_RUN.search(text) is not None
+
+
+def guess_language(text: str) -> str:
+    """``zh`` when at least a fifth of the letters are Chinese, else ``en``;
+    ``""`` for text without letters."""
+    letters = [ch for ch in text if ch.isalpha()]
+    if not letters:
+        return ""
+    cjk = sum(1 for ch in letters if CJK_RUN.match(ch))
+    return "zh" if cjk * 5 >= len(letters) else "en"

@@ -1,0 +1,151 @@
+"""Authority records (organisations, people, places) and their links to
+stories."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from sqlalchemy import delete, insert, or_, select
+from sqlalchemy.orm import Session
+
+from ngodesk.domain.errors import ValidationError
+from ngodesk.domain.models import ChangeSet, Created, EntityKind
+from ngodesk.search.text import fold
+from ngodesk.services import records
+from ngodesk.store.library import Library
+from ngodesk.store.schema import Entity, EntityName, StoryEntity
+
+
+def _kind(kind: str | EntityKind) -> EntityKind:
+    try:
+        return EntityKind(kind)
+    except ValueError:
+        allowed = ", ".join(k.value for k in EntityKind)
+        raise ValidationError(f"'{kind}' is not a kind of record; kinds are: {allowed}") from None
+
+
+def _name(name: str) -> str:
+    cleaned = " ".join(str(name).split())
+    if not cleaned:
+        raise ValidationError("A record needs a name.")
+    return cleaned
+
+
+def _alt_names(preferred: str, names: Iterable[str]) -> list[str]:
+    seen = {fold(preferred)}
+    result = []
+    for name in names:
+        cleaned = " ".join(str(name).split())
+        if cleaned and fold(cleaned) not in seen:
+            seen.add(fold(cleaned))
+            result.append(cleaned)
+    return result
+
+
+def find(session: Session, kind: str | EntityKind, name: str) -> Entity | None:
+    """The record of ``kind`` whose preferred or alternative name folds to
+    ``name``'s (the first made, if several)."""
+    key = fold(name)
+    aliases = select(EntityName.entity_id).where(EntityName.name_key == key)
+    return session.scalar(
+        select(Entity)
+        .where(Entity.kind == _kind(kind).value, or_(Entity.name_key == key, Entity.id.in_(aliases)))
+        .order_by(Entity.id)
+        .limit(1)
+    )
+
+
+def ensure(session: Session, kind: str | EntityKind, name: str, created: list[int] | None = None) -> Entity:
+    """The record found by ``find`` or a new one (its id goes to ``created``)."""
+    entity = find(session, kind, name)
+    if entity is None:
+        name = _name(name)
+        entity = Entity(kind=_kind(kind).value, name=name, name_key=fold(name), note="")
+        session.add(entity)
+        session.flush()
+        if created is not None:
+            created.append(entity.id)
+    return entity
+
+
+def create_entity(
+    library: Library, kind: str | EntityKind, name: str, alt_names: Sequence[str] = (), note: str = ""
+) -> Created:
+    """Create an authority record."""
+    with library.write() as session:
+        name = _name(name)
+        entity = Entity(kind=_kind(kind).value, name=name, name_key=fold(name), note=note.strip())
+        entity.alt_names = [EntityName(name=n, name_key=fold(n)) for n in _alt_names(name, alt_names)]
+        session.add(entity)
+        session.flush()
+        return Created(entity.id, entity.uuid, ChangeSet(entities_added=frozenset({entity.id})))
+
+
+def update_entity(
+    library: Library,
+    entity_id: int,
+    *,
+    name: str | None = None,
+    alt_names: Sequence[str] | None = None,
+    note: str | None = None,
+) -> ChangeSet:
+    """Change a record's preferred name, alternative names or note."""
+    with library.write() as session:
+        entity = records.get(session, Entity, entity_id, "record")
+        if name is not None:
+            entity.name = _name(name)
+            entity.name_key = fold(entity.name)
+        if alt_names is not None:
+            entity.alt_names = [EntityName(name=n, name_key=fold(n)) for n in _alt_names(entity.name, alt_names)]
+        if note is not None:
+            entity.note = note.strip()
+        entity.touch()
+        return ChangeSet(entities_changed=frozenset({entity.id}))
+
+
+def delete_entity(library: Library, entity_id: int) -> ChangeSet:
+    """Delete a record; stories that mention it lose the link."""
+    with library.write() as session:
+        entity = records.get(session, Entity, entity_id, "record")
+        stories = set(session.scalars(select(StoryEntity.story_id).where(StoryEntity.entity_id == entity_id)))
+        records.bury(session, "entity", [entity.uuid])
+        session.delete(entity)
+        records.touch_stories(session, stories)
+        return ChangeSet(stories_changed=frozenset(stories), entities_removed=frozenset({entity_id}))
+
+
+def link(session: Session, story_ids: Iterable[int], entity_id: int) -> set[int]:
+    """Link stories to a record (existing links kept); returns new links' stories."""
+    ids = set(story_ids)
+    have = set(session.scalars(select(StoryEntity.story_id).where(StoryEntity.entity_id == entity_id))) & ids
+    new = sorted(ids - have)
+    if new:
+        session.execute(insert(StoryEntity), [{"story_id": s, "entity_id": entity_id} for s in new])
+    return set(new)
+
+
+def link_entity(library: Library, story_ids: Iterable[int], entity_id: int) -> ChangeSet:
+    """Record that stories mention an organisation, person or place."""
+    with library.write() as session:
+        records.get(session, Entity, entity_id, "record")
+        changed = link(session, records.existing_story_ids(session, story_ids), entity_id)
+        records.touch_stories(session, changed)
+        return ChangeSet(stories_changed=frozenset(changed), entities_changed=frozenset({entity_id}))
+
+
+def unlink_entity(library: Library, story_ids: Iterable[int], entity_id: int) -> ChangeSet:
+    """Remove the links between stories and a record."""
+    with library.write() as session:
+        records.get(session, Entity, entity_id, "record")
+        ids = sorted(set(records.existing_story_ids(session, story_ids)))
+        changed: set[int] = set()
+        for chunk in records.chunks(ids):
+            changed |= set(
+                session.scalars(
+                    delete(StoryEntity)
+                    .where(StoryEntity.entity_id == entity_id, StoryEntity.story_id.in_(chunk))
+                    .returning(StoryEntity.story_id)
+                )
+            )
+        records.touch_stories(session, changed)
+        return ChangeSet(stories_changed=frozenset(changed), entities_changed=frozenset({entity_id}))

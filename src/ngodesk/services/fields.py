@@ -1,0 +1,81 @@
+"""Validation of story fields as a user or an importer gives them."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urlsplit
+
+from ngodesk.domain.dates import PartialDate
+from ngodesk.domain.errors import ValidationError
+from ngodesk.domain.models import StoryStatus
+from ngodesk.search.text import fold
+
+EDITABLE = ("title", "summary", "body", "url", "source", "published", "language", "status")
+_LANGUAGE = re.compile(r"^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+TITLE_MAX = 1000
+
+
+def clean_url(value: str) -> str:
+    """An absolute http(s)/ftp URL (``//host/...`` becomes https), or ""."""
+    value = value.strip()
+    if not value:
+        return ""
+    if value.startswith("//"):
+        value = "https:" + value
+    parts = urlsplit(value)
+    if parts.scheme.lower() not in ("http", "https", "ftp") or not parts.netloc or " " in value:
+        raise ValidationError(f"url: '{value}' is not a web address (http://... or https://...)")
+    return value
+
+
+def clean(field: str, value: object) -> dict[str, object]:
+    """Column values for setting ``field`` to ``value``: the field itself
+    plus what is derived from it. Raises ValidationError naming the field."""
+    if field not in EDITABLE:
+        raise ValidationError(f"'{field}' is not a story field; fields are: {', '.join(EDITABLE)}")
+    text = "" if value is None else str(value)
+    text = _CONTROL.sub("", text)
+    if field == "title":
+        title = " ".join(text.split())
+        if not title:
+            raise ValidationError("title: a story needs a title")
+        if len(title) > TITLE_MAX:
+            raise ValidationError(f"title: longer than {TITLE_MAX} characters")
+        return {"title": title, "title_key": fold(title)}
+    if field == "url":
+        return {"url": clean_url(text)}
+    if field == "published":
+        if not text.strip():
+            return {"published": "", "published_start": None, "published_end": None}
+        try:
+            date = PartialDate.parse(text)
+        except ValidationError as error:
+            raise ValidationError(f"published: {error}") from error
+        return {
+            "published": str(date),
+            "published_start": date.first_day().isoformat(),
+            "published_end": date.last_day().isoformat(),
+        }
+    if field == "language":
+        code = text.strip()
+        if code and not _LANGUAGE.match(code):
+            raise ValidationError(f"language: '{code}' is not a language code such as en, zh or zh-Hant")
+        return {"language": code}
+    if field == "status":
+        try:
+            return {"status": StoryStatus(text.strip().lower()).value}
+        except ValueError:
+            allowed = ", ".join(s.value for s in StoryStatus)
+            raise ValidationError(f"status: '{text}' is not one of {allowed}") from None
+    if field == "source":
+        return {"source": " ".join(text.split())}
+    return {field: text.strip()}
+
+
+def clean_all(values: dict[str, object]) -> dict[str, object]:
+    """Column values for several fields at once (see ``clean``)."""
+    columns: dict[str, object] = {}
+    for field, value in values.items():
+        columns.update(clean(field, value))
+    return columns

@@ -1,0 +1,54 @@
+"""Keeping the search index in step with stories (same transaction)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from ngodesk.search.text import index_text, index_version
+from ngodesk.store import fts
+from ngodesk.store.schema import Meta, Story
+
+INDEX_VERSION_KEY = "search_index_version"
+
+
+def doc(story_id: int, title: str, summary: str, body: str, source: str) -> fts.Doc:
+    """The index document of one story's fields."""
+    return (story_id, index_text(title), index_text(summary), index_text(body), index_text(source))
+
+
+def story_doc(story: Story) -> fts.Doc:
+    """The index document of a story as it is now."""
+    return doc(story.id, story.title, story.summary, story.body, story.source)
+
+
+def add(session: Session, docs: Iterable[fts.Doc]) -> None:
+    """Index documents in the session's transaction."""
+    fts.add(session.connection(), docs)
+
+
+def remove(session: Session, docs: Iterable[fts.Doc]) -> None:
+    """Unindex documents (as they were indexed) in the session's transaction."""
+    fts.remove(session.connection(), docs)
+
+
+def rebuild(session: Session) -> int:
+    """Re-index every story and record the transform version; returns the
+    number of stories indexed."""
+    connection = session.connection()
+    fts.clear(connection)
+    count = 0
+    rows = session.execute(select(Story.id, Story.title, Story.summary, Story.body, Story.source))
+    while batch := rows.fetchmany(2000):
+        fts.add(connection, (doc(*row) for row in batch))
+        count += len(batch)
+    fts.optimize(connection)
+    session.merge(Meta(key=INDEX_VERSION_KEY, value=index_version()))
+    return count
+
+
+def is_current(session: Session) -> bool:
+    """True when the index was built with this program's text transform."""
+    return session.scalar(select(Meta.value).where(Meta.key == INDEX_VERSION_KEY)) == index_version()

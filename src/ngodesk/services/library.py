@@ -1,0 +1,50 @@
+"""Opening libraries as the applications do: the default one (created with
+the sample collection on first start), a named one, read-only fallback, and
+an up-to-date search index."""
+
+from __future__ import annotations
+
+import os
+from importlib import resources
+from pathlib import Path
+
+from ngodesk.services import importing, indexing
+from ngodesk.store.library import DB_NAME, Library, user_default_folder
+
+SAMPLE = "chinese_ngos_going_out.txt"
+ENV_VAR = "NGODESK_LIBRARY"
+
+
+def resolve(folder: Path | str | None) -> tuple[Path, bool]:
+    """The library folder to open and whether it is the default one:
+    ``folder`` if given, else ``$NGODESK_LIBRARY``, else the per-user folder."""
+    if folder:
+        return Path(folder).expanduser(), False
+    if os.environ.get(ENV_VAR):
+        return Path(os.environ[ENV_VAR]).expanduser(), False
+    return user_default_folder(), True
+
+
+def import_sample(library: Library) -> importing.ImportReport:
+    """Import the bundled sample collection through the real importer."""
+    with resources.as_file(resources.files("ngodesk.resources") / "sample" / SAMPLE) as path:
+        return importing.import_files(library, [path], "cdb-listing")
+
+
+def open_library(folder: Path | str | None = None, *, readonly: bool = False, program: str = "ngodesk") -> Library:
+    """Open a library for the user (see ``resolve``). A new default library
+    gets the sample collection; a stale search index is rebuilt."""
+    path, is_default = resolve(folder)
+    is_new = not (path / DB_NAME).exists()
+    library = Library.open(path, readonly=readonly, program=program)
+    try:
+        if not readonly:
+            with library.write() as session:
+                if not indexing.is_current(session):
+                    indexing.rebuild(session)
+            if is_new and is_default:
+                import_sample(library)
+    except BaseException:
+        library.close()
+        raise
+    return library

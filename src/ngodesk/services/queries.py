@@ -1,0 +1,227 @@
+"""Read-only questions about a library: stories, search, tags, counts,
+integrity. They return plain values (never ORM objects)."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+
+from sqlalchemy import func, select, text
+from sqlalchemy.orm import Session, selectinload
+
+from ngodesk.domain.errors import NotFound, ValidationError
+from ngodesk.domain.models import EntityKind, EntityRef, EntityView, StoryStatus, StoryView, TagRef, TagView
+from ngodesk.search import engine
+from ngodesk.search.query import parse
+from ngodesk.search.snippet import make_snippet
+from ngodesk.search.text import index_version
+from ngodesk.services import indexing
+from ngodesk.store import fts
+from ngodesk.store.library import Library
+from ngodesk.store.schema import Entity, Story, StoryEntity, StoryTag, Tag, Tombstone
+
+_UUID_PREFIX = re.compile(r"^[0-9a-fA-F-]{4,36}$")
+
+
+def resolve_story(library: Library, reference: str) -> int:
+    """The id of the story whose uuid is ``reference`` or starts with it
+    (at least 4 characters, unique)."""
+    reference = reference.strip().lower()
+    if not _UUID_PREFIX.match(reference):
+        raise ValidationError(f"'{reference}' is not a story uuid (or the start of one).")
+    with library.read() as session:
+        ids = list(session.scalars(select(Story.id).where(Story.uuid.startswith(reference)).limit(2)))
+        if not ids:
+            tomb = session.get(Tombstone, reference)
+            if tomb is not None:
+                raise NotFound(f"Story {reference} was deleted on {tomb.deleted_at:%Y-%m-%d %H:%M} UTC.")
+            raise NotFound(f"No story with uuid {reference}.")
+        if len(ids) > 1:
+            raise ValidationError(f"'{reference}' is the start of several stories' uuids; give more of it.")
+        return ids[0]
+
+
+def _tag_paths(session: Session) -> dict[int, str]:
+    rows = {tag_id: (name, parent) for tag_id, name, parent in session.execute(select(Tag.id, Tag.name, Tag.parent_id))}
+    paths: dict[int, str] = {}
+
+    def path(tag_id: int) -> str:
+        if tag_id not in paths:
+            name, parent = rows[tag_id]
+            paths[tag_id] = name if parent is None else f"{path(parent)}/{name}"
+        return paths[tag_id]
+
+    for tag_id in rows:
+        path(tag_id)
+    return paths
+
+
+def _view(story: Story, paths: dict[int, str]) -> StoryView:
+    return StoryView(
+        id=story.id,
+        uuid=story.uuid,
+        title=story.title,
+        summary=story.summary,
+        body=story.body,
+        url=story.url,
+        source=story.source,
+        published=story.published,
+        language=story.language,
+        status=StoryStatus(story.status),
+        created_at=story.created_at,
+        updated_at=story.updated_at,
+        revision=story.revision,
+        tags=tuple(sorted((TagRef(t.id, t.uuid, paths[t.id]) for t in story.tags), key=lambda t: t.path.casefold())),
+        entities=tuple(
+            sorted(
+                (EntityRef(e.id, e.uuid, EntityKind(e.kind), e.name) for e in story.entities),
+                key=lambda e: (e.kind.value, e.name.casefold()),
+            )
+        ),
+        extra=json.loads(story.extra or "{}"),
+    )
+
+
+def stories(library: Library, story_ids: list[int]) -> list[StoryView]:
+    """Views of the given stories, in the given order (missing ids skipped)."""
+    with library.read() as session:
+        paths = _tag_paths(session)
+        found = {
+            s.id: _view(s, paths)
+            for s in session.scalars(
+                select(Story)
+                .where(Story.id.in_(story_ids))
+                .options(selectinload(Story.tags), selectinload(Story.entities))
+            )
+        }
+    return [found[i] for i in story_ids if i in found]
+
+
+def get_story(library: Library, story_id: int) -> StoryView:
+    """One story, or NotFound."""
+    found = stories(library, [story_id])
+    if not found:
+        raise NotFound(f"No story with id {story_id}.")
+    return found[0]
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    story: StoryView
+    score: float
+    snippet: str
+
+
+@dataclass(frozen=True)
+class SearchPage:
+    total: int
+    hits: list[SearchHit]
+
+
+def search(library: Library, query: str, limit: int = 50, offset: int = 0) -> SearchPage:
+    """Stories matching ``query``, best first, with highlighted snippets.
+    Raises QueryError for a malformed query."""
+    node = parse(query)
+    with library.read() as session:
+        results = engine.run(session, node, limit, offset)
+    views = {v.id: v for v in stories(library, [h.id for h in results.hits])}
+    terms = engine.positive_terms(node)
+    hits = []
+    for hit in results.hits:
+        view = views.get(hit.id)
+        if view is not None:
+            snippet = make_snippet([view.summary, view.body, view.title], terms)
+            hits.append(SearchHit(view, round(hit.score, 4), snippet))
+    return SearchPage(results.total, hits)
+
+
+def tags(library: Library) -> list[TagView]:
+    """Every tag, in path order, with the number of stories carrying it or
+    any tag below it."""
+    closure = text(
+        "WITH RECURSIVE closure(ancestor, descendant) AS ("
+        " SELECT id, id FROM tags UNION ALL"
+        " SELECT closure.ancestor, tags.id FROM closure JOIN tags ON tags.parent_id = closure.descendant)"
+        " SELECT closure.ancestor, count(DISTINCT story_tags.story_id) FROM closure"
+        " JOIN story_tags ON story_tags.tag_id = closure.descendant GROUP BY closure.ancestor"
+    )
+    with library.read() as session:
+        counts = dict(session.execute(closure).tuples().all())
+        paths = _tag_paths(session)
+        rows = session.execute(select(Tag.id, Tag.uuid, Tag.name, Tag.parent_id, Tag.colour)).all()
+    views = [
+        TagView(r.id, r.uuid, r.name, paths[r.id], r.parent_id, r.colour, int(counts.get(r.id, 0))) for r in rows
+    ]
+    return sorted(views, key=lambda v: v.path.casefold())
+
+
+def entities(library: Library, kind: EntityKind | None = None) -> list[EntityView]:
+    """Authority records (of one kind, or all) by name, with story counts."""
+    with library.read() as session:
+        counts = dict(
+            session.execute(select(StoryEntity.entity_id, func.count()).group_by(StoryEntity.entity_id)).tuples().all()
+        )
+        query = select(Entity).options(selectinload(Entity.alt_names))
+        if kind is not None:
+            query = query.where(Entity.kind == EntityKind(kind).value)
+        return sorted(
+            (
+                EntityView(
+                    e.id, e.uuid, EntityKind(e.kind), e.name, tuple(n.name for n in e.alt_names), e.note, counts.get(e.id, 0)
+                )
+                for e in session.scalars(query)
+            ),
+            key=lambda v: (v.kind.value, v.name.casefold()),
+        )
+
+
+def info(library: Library) -> dict[str, object]:
+    """Counts and identity of the library (what ``ngodesk info`` prints)."""
+    with library.read() as session:
+        counts = {
+            name: session.scalar(select(func.count()).select_from(model)) or 0
+            for name, model in (("stories", Story), ("tags", Tag), ("entities", Entity), ("tombstones", Tombstone))
+        }
+        index_current = indexing.is_current(session)
+    size = sum(f.stat().st_size for f in library.folder.glob("catalogue.sqlite*") if f.is_file())
+    return {
+        "path": str(library.folder),
+        **counts,
+        "schema_version": library.schema_version,
+        "search_index_version": index_version(),
+        "search_index_current": index_current,
+        "database_bytes": size,
+        "readonly": library.readonly,
+    }
+
+
+def check(library: Library) -> list[str]:
+    """Problems found by SQLite's and the index's integrity checks and the
+    library's own invariants; empty when the library is sound."""
+    problems: list[str] = []
+    with library.read() as session:
+        connection = session.connection()
+        result = [row[0] for row in connection.exec_driver_sql("PRAGMA integrity_check").all()]
+        if result != ["ok"]:
+            problems += [f"database: {line}" for line in result]
+        for row in connection.exec_driver_sql("PRAGMA foreign_key_check").all():
+            problems.append(f"database: row {row[1]} of table {row[0]} points at a missing {row[2]} record")
+        if not indexing.is_current(session):
+            problems.append("search index: built by another version of ngodesk; open the library for writing to rebuild it")
+        indexed = connection.exec_driver_sql(f"SELECT count(*) FROM {fts.TABLE}").scalar()
+        stored = session.scalar(select(func.count()).select_from(Story))
+        if indexed != stored:
+            problems.append(f"search index: holds {indexed} stories, the library {stored}")
+        untitled = session.scalar(select(func.count()).select_from(Story).where(func.trim(Story.title) == ""))
+        if untitled:
+            problems.append(f"stories: {untitled} without a title")
+        orphans = session.scalar(
+            select(func.count()).select_from(StoryTag).where(~StoryTag.tag_id.in_(select(Tag.id)))
+        )
+        if orphans:
+            problems.append(f"tags: {orphans} story links to missing tags")
+    if not library.readonly:
+        with library.write() as session:
+            problems += fts.integrity_problems(session.connection())
+    return problems

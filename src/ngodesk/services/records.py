@@ -1,0 +1,61 @@
+"""Helpers shared by services: lookups that raise NotFound, tombstones and
+bulk touching of stories."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import TypeVar
+
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session
+
+from ngodesk.domain.errors import NotFound
+from ngodesk.store.schema import Base, Story, Tombstone, utcnow
+
+Model = TypeVar("Model", bound=Base)
+
+
+def get(session: Session, model: type[Model], record_id: int, what: str) -> Model:
+    """The record with ``record_id`` or NotFound naming ``what``."""
+    record = session.get(model, record_id)
+    if record is None:
+        raise NotFound(f"No {what} with id {record_id}.")
+    return record
+
+
+def chunks(ids: list[int], size: int = 500) -> Iterator[list[int]]:
+    """``ids`` in slices small enough for any SQLite's parameter limit."""
+    for start in range(0, len(ids), size):
+        yield ids[start : start + size]
+
+
+def existing_story_ids(session: Session, story_ids: Iterable[int]) -> list[int]:
+    """``story_ids`` in order, all checked to exist (NotFound otherwise)."""
+    wanted = list(dict.fromkeys(story_ids))
+    found: set[int] = set()
+    for chunk in chunks(wanted):
+        found.update(session.scalars(select(Story.id).where(Story.id.in_(chunk))))
+    missing = [story_id for story_id in wanted if story_id not in found]
+    if missing:
+        raise NotFound(f"No story with id {missing[0]}" + (f" (and {len(missing) - 1} more)." if len(missing) > 1 else "."))
+    return wanted
+
+
+def touch_stories(session: Session, story_ids: Iterable[int]) -> None:
+    """Bump revision and updated_at of stories whose links changed."""
+    ids = list(story_ids)
+    now = utcnow()
+    for chunk in chunks(ids):
+        session.execute(
+            update(Story)
+            .where(Story.id.in_(chunk))
+            .values(revision=Story.revision + 1, updated_at=now),
+            execution_options={"synchronize_session": False},
+        )
+
+
+def bury(session: Session, kind: str, uuids: Iterable[str], replaced_by: str | None = None) -> None:
+    """Record deletions so that merges neither resurrect nor lose them."""
+    now = utcnow()
+    for uuid in uuids:
+        session.merge(Tombstone(uuid=uuid, kind=kind, deleted_at=now, replaced_by=replaced_by))

@@ -1,0 +1,139 @@
+"""Story actions: create, edit (fields, tags, linked records), delete."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
+from ngodesk.domain.errors import NotFound, ValidationError
+from ngodesk.domain.models import ChangeSet, Created, EntityKind
+from ngodesk.services import entities, fields, indexing, records, tags
+from ngodesk.store.library import Library
+from ngodesk.store.schema import Story, StoryEntity, StoryTag
+
+#: (kind, name) of an organisation, person or place.
+EntityName = tuple[EntityKind | str, str]
+
+
+def _apply_links(
+    session: Session,
+    story: Story,
+    add_tags: Sequence[str],
+    remove_tags: Sequence[str],
+    link: Sequence[EntityName],
+    unlink: Sequence[EntityName],
+    created_tags: list[int],
+    created_entities: list[int],
+) -> bool:
+    changed = False
+    for path in add_tags:
+        tag = tags.ensure_path(session, path, created_tags)
+        changed |= bool(tags.link_stories(session, [story.id], tag.id))
+    for path in remove_tags:
+        tag = tags.find_path(session, path)
+        if tag is None:
+            raise NotFound(f"There is no tag '{path}'.")
+        result = session.execute(delete(StoryTag).where(StoryTag.story_id == story.id, StoryTag.tag_id == tag.id))
+        changed |= bool(result.rowcount)  # type: ignore[attr-defined]
+    for kind, name in link:
+        entity = entities.ensure(session, kind, name, created_entities)
+        changed |= bool(entities.link(session, [story.id], entity.id))
+    for kind, name in unlink:
+        entity = entities.find(session, kind, name)
+        if entity is None:
+            raise NotFound(f"There is no {EntityKind(kind).value} named '{name}'.")
+        result = session.execute(
+            delete(StoryEntity).where(StoryEntity.story_id == story.id, StoryEntity.entity_id == entity.id)
+        )
+        changed |= bool(result.rowcount)  # type: ignore[attr-defined]
+    return changed
+
+
+def create_story(
+    library: Library,
+    values: Mapping[str, object],
+    tag_paths: Sequence[str] = (),
+    link: Sequence[EntityName] = (),
+) -> Created:
+    """Create a story from field values (``title`` required); tags are
+    paths, created when missing; linked records found or created by name."""
+    if "title" not in values:
+        raise ValidationError("title: a story needs a title")
+    columns = fields.clean_all(dict(values))
+    with library.write() as session:
+        story = Story(**columns)
+        session.add(story)
+        session.flush()
+        created_tags: list[int] = []
+        created_entities: list[int] = []
+        _apply_links(session, story, tag_paths, (), link, (), created_tags, created_entities)
+        indexing.add(session, [indexing.story_doc(story)])
+        return Created(
+            story.id,
+            story.uuid,
+            ChangeSet(
+                stories_added=frozenset({story.id}),
+                tags_added=frozenset(created_tags),
+                tags_changed=frozenset(t.id for t in story.tags) - frozenset(created_tags),
+                entities_added=frozenset(created_entities),
+            ),
+        )
+
+
+def edit_story(
+    library: Library,
+    story_id: int,
+    values: Mapping[str, object] | None = None,
+    *,
+    add_tags: Sequence[str] = (),
+    remove_tags: Sequence[str] = (),
+    link: Sequence[EntityName] = (),
+    unlink: Sequence[EntityName] = (),
+) -> ChangeSet:
+    """Change fields, tags and linked records of one story in one
+    transaction. Setting a field to its current value changes nothing."""
+    columns = fields.clean_all(dict(values or {}))
+    with library.write() as session:
+        story = records.get(session, Story, story_id, "story")
+        before = indexing.story_doc(story)
+        changed = False
+        for column, value in columns.items():
+            if getattr(story, column) != value:
+                setattr(story, column, value)
+                changed = True
+        created_tags: list[int] = []
+        created_entities: list[int] = []
+        changed |= _apply_links(session, story, add_tags, remove_tags, link, unlink, created_tags, created_entities)
+        if not changed:
+            return ChangeSet()
+        story.touch()
+        after = indexing.story_doc(story)
+        if after != before:
+            indexing.remove(session, [before])
+            indexing.add(session, [after])
+        touched_tags = {tags.find_path(session, p) for p in [*add_tags, *remove_tags]}
+        return ChangeSet(
+            stories_changed=frozenset({story.id}),
+            tags_added=frozenset(created_tags),
+            tags_changed=frozenset(t.id for t in touched_tags if t is not None) - frozenset(created_tags),
+            entities_added=frozenset(created_entities),
+        )
+
+
+def delete_stories(library: Library, story_ids: Iterable[int]) -> ChangeSet:
+    """Delete stories (each leaves a tombstone); all or nothing."""
+    with library.write() as session:
+        ids = records.existing_story_ids(session, story_ids)
+        for chunk in records.chunks(ids):
+            rows = session.execute(
+                select(Story.id, Story.title, Story.summary, Story.body, Story.source, Story.uuid).where(
+                    Story.id.in_(chunk)
+                )
+            ).all()
+            indexing.remove(session, [indexing.doc(*row[:5]) for row in rows])
+            records.bury(session, "story", [row.uuid for row in rows])
+            session.execute(delete(Story).where(Story.id.in_(chunk)), execution_options={"synchronize_session": False})
+        session.expunge_all()
+        return ChangeSet(stories_removed=frozenset(ids))

@@ -1,0 +1,261 @@
+"""Tag actions: create (by path), rename, move, merge, colour, delete, and
+tagging or untagging many stories at once."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from sqlalchemy import delete, func, insert, select
+from sqlalchemy.orm import Session
+
+from ngodesk.domain.errors import Conflict, ValidationError
+from ngodesk.domain.models import ChangeSet, Created
+from ngodesk.search.text import fold
+from ngodesk.services import records
+from ngodesk.store.library import Library
+from ngodesk.store.schema import StoryTag, Tag
+
+SEPARATOR = "/"
+_COLOUR = re.compile(r"^#[0-9A-Fa-f]{6}$")
+
+
+def clean_name(name: str) -> str:
+    """A valid tag name or ValidationError (empty, ``/`` inside, too long)."""
+    cleaned = " ".join(str(name).split())
+    if not cleaned:
+        raise ValidationError("A tag needs a name.")
+    if SEPARATOR in cleaned:
+        raise ValidationError(f"Tag name '{cleaned}': '/' separates levels and cannot be part of a name.")
+    if len(cleaned) > 200:
+        raise ValidationError(f"Tag name '{cleaned[:40]}…' is longer than 200 characters.")
+    return cleaned
+
+
+def split_path(path: str) -> list[str]:
+    """``Region/Africa/Kenya`` -> names, each validated."""
+    parts = [part for part in str(path).split(SEPARATOR)]
+    if not any(part.strip() for part in parts):
+        raise ValidationError("A tag needs a name.")
+    return [clean_name(part) for part in parts if part.strip()]
+
+
+def _child(session: Session, parent_id: int | None, name: str) -> Tag | None:
+    key = fold(name)
+    return session.scalar(
+        select(Tag).where(func.coalesce(Tag.parent_id, 0) == (parent_id or 0), Tag.name_key == key)
+    )
+
+
+def ensure_path(session: Session, path: str, created: list[int] | None = None) -> Tag:
+    """The tag at ``path``, creating missing levels (their ids are appended
+    to ``created``)."""
+    parent: Tag | None = None
+    for name in split_path(path):
+        tag = _child(session, parent.id if parent else None, name)
+        if tag is None:
+            tag = Tag(name=name, name_key=fold(name), parent_id=parent.id if parent else None, colour="")
+            session.add(tag)
+            session.flush()
+            if created is not None:
+                created.append(tag.id)
+        parent = tag
+    assert parent is not None
+    return parent
+
+
+def find_path(session: Session, path: str) -> Tag | None:
+    """The tag at ``path`` (root first) or None."""
+    parent: Tag | None = None
+    for name in split_path(path):
+        parent = _child(session, parent.id if parent else None, name)
+        if parent is None:
+            return None
+    return parent
+
+
+def path_of(session: Session, tag: Tag) -> str:
+    """Full path of a tag, root first."""
+    names = [tag.name]
+    while tag.parent_id is not None:
+        tag = records.get(session, Tag, tag.parent_id, "tag")
+        names.append(tag.name)
+    return SEPARATOR.join(reversed(names))
+
+
+def subtree_ids(session: Session, tag_id: int) -> list[int]:
+    """``tag_id`` and the ids of all its descendants."""
+    tree = select(Tag.id).where(Tag.id == tag_id).cte("subtree", recursive=True)
+    tree = tree.union_all(select(Tag.id).where(Tag.parent_id == tree.c.id))
+    return list(session.scalars(select(tree.c.id)))
+
+
+def create_tag(library: Library, path: str, colour: str = "") -> Created:
+    """Create the tag at ``path`` (``Region/Africa``), with any missing
+    parents. Conflict if it already exists."""
+    with library.write() as session:
+        if find_path(session, path) is not None:
+            raise Conflict(f"The tag '{SEPARATOR.join(split_path(path))}' already exists.")
+        created: list[int] = []
+        tag = ensure_path(session, path, created)
+        tag.colour = _clean_colour(colour)
+        return Created(tag.id, tag.uuid, ChangeSet(tags_added=frozenset(created)))
+
+
+def create_child_tag(library: Library, parent_id: int | None, name: str) -> Created:
+    """Create tag ``name`` under ``parent_id`` (None: at the top)."""
+    with library.write() as session:
+        name = clean_name(name)
+        if parent_id is not None:
+            records.get(session, Tag, parent_id, "tag")
+        if _child(session, parent_id, name) is not None:
+            raise Conflict(f"A tag named '{name}' already exists there.")
+        tag = Tag(name=name, name_key=fold(name), parent_id=parent_id, colour="")
+        session.add(tag)
+        session.flush()
+        return Created(tag.id, tag.uuid, ChangeSet(tags_added=frozenset({tag.id})))
+
+
+def rename_tag(library: Library, tag_id: int, new_name: str) -> ChangeSet:
+    """Rename a tag; Conflict if a sibling has that name."""
+    with library.write() as session:
+        tag = records.get(session, Tag, tag_id, "tag")
+        name = clean_name(new_name)
+        clash = _child(session, tag.parent_id, name)
+        if clash is not None and clash.id != tag.id:
+            raise Conflict(f"A tag named '{clash.name}' already exists beside '{tag.name}'.")
+        tag.name, tag.name_key = name, fold(name)
+        tag.touch()
+        return ChangeSet(tags_changed=frozenset({tag.id}))
+
+
+def move_tag(library: Library, tag_id: int, new_parent_id: int | None) -> ChangeSet:
+    """Move a tag (with its subtree) under another tag, or to the top."""
+    with library.write() as session:
+        tag = records.get(session, Tag, tag_id, "tag")
+        if new_parent_id is not None:
+            records.get(session, Tag, new_parent_id, "tag")
+            if new_parent_id in subtree_ids(session, tag_id):
+                raise Conflict(f"Cannot move '{tag.name}' under itself or one of its own children.")
+        clash = _child(session, new_parent_id, tag.name)
+        if clash is not None and clash.id != tag.id:
+            raise Conflict(f"A tag named '{clash.name}' already exists there; merge them instead.")
+        tag.parent_id = new_parent_id
+        tag.touch()
+        return ChangeSet(tags_changed=frozenset({tag.id}))
+
+
+def _clean_colour(colour: str) -> str:
+    colour = colour.strip()
+    if colour and not _COLOUR.match(colour):
+        raise ValidationError(f"Colour '{colour}' is not of the form #RRGGBB.")
+    return colour.lower()
+
+
+def set_tag_colour(library: Library, tag_id: int, colour: str) -> ChangeSet:
+    """Set a tag's colour (``#rrggbb``) or clear it (``""``)."""
+    with library.write() as session:
+        tag = records.get(session, Tag, tag_id, "tag")
+        tag.colour = _clean_colour(colour)
+        tag.touch()
+        return ChangeSet(tags_changed=frozenset({tag.id}))
+
+
+def _story_ids_with(session: Session, tag_ids: Iterable[int]) -> set[int]:
+    return set(session.scalars(select(StoryTag.story_id).where(StoryTag.tag_id.in_(list(tag_ids)))))
+
+
+def _merge_into(session: Session, source: Tag, target: Tag, changes: dict[str, set[int]]) -> None:
+    stories = _story_ids_with(session, [source.id])
+    link_stories(session, stories, target.id)
+    changes["stories"] |= stories
+    for child in list(session.scalars(select(Tag).where(Tag.parent_id == source.id))):
+        twin = _child(session, target.id, child.name)
+        if twin is None:
+            child.parent_id = target.id
+            child.touch()
+            changes["changed"].add(child.id)
+        else:
+            _merge_into(session, child, twin, changes)
+    session.execute(delete(StoryTag).where(StoryTag.tag_id == source.id))
+    records.bury(session, "tag", [source.uuid], replaced_by=target.uuid)
+    changes["removed"].add(source.id)
+    session.delete(source)
+    session.flush()
+
+
+def merge_tags(library: Library, source_id: int, target_id: int) -> ChangeSet:
+    """Fold tag ``source`` into ``target``: its stories get ``target``, its
+    children move under ``target`` (merging same-named ones), and it is
+    deleted with a tombstone pointing at ``target``."""
+    with library.write() as session:
+        source = records.get(session, Tag, source_id, "tag")
+        target = records.get(session, Tag, target_id, "tag")
+        if target_id in subtree_ids(session, source_id):
+            raise Conflict(f"Cannot merge '{source.name}' into itself or one of its own children.")
+        changes: dict[str, set[int]] = {"stories": set(), "changed": {target.id}, "removed": set()}
+        _merge_into(session, source, target, changes)
+        target.touch()
+        records.touch_stories(session, changes["stories"])
+        return ChangeSet(
+            stories_changed=frozenset(changes["stories"]),
+            tags_changed=frozenset(changes["changed"] - changes["removed"]),
+            tags_removed=frozenset(changes["removed"]),
+        )
+
+
+def stories_affected_by_delete(library: Library, tag_id: int) -> int:
+    """How many stories lose a tag if ``tag_id`` and its subtree go."""
+    with library.read() as session:
+        return len(_story_ids_with(session, subtree_ids(session, tag_id)))
+
+
+def delete_tag(library: Library, tag_id: int, recursive: bool = False) -> ChangeSet:
+    """Delete a tag (untagging its stories). A tag with children is only
+    deleted with ``recursive``, and then its whole subtree goes."""
+    with library.write() as session:
+        tag = records.get(session, Tag, tag_id, "tag")
+        ids = subtree_ids(session, tag_id)
+        if len(ids) > 1 and not recursive:
+            raise Conflict(
+                f"'{tag.name}' has {len(ids) - 1} tag(s) below it; move them first or delete them too."
+            )
+        stories = _story_ids_with(session, ids)
+        uuids = list(session.scalars(select(Tag.uuid).where(Tag.id.in_(ids))))
+        session.execute(delete(StoryTag).where(StoryTag.tag_id.in_(ids)))
+        records.bury(session, "tag", uuids)
+        session.execute(delete(Tag).where(Tag.id.in_(ids)), execution_options={"synchronize_session": False})
+        session.expunge_all()
+        records.touch_stories(session, stories)
+        return ChangeSet(stories_changed=frozenset(stories), tags_removed=frozenset(ids))
+
+
+def link_stories(session: Session, story_ids: Iterable[int], tag_id: int) -> set[int]:
+    """Give ``tag_id`` to stories that lack it; returns those stories."""
+    ids = set(story_ids)
+    have = set(session.scalars(select(StoryTag.story_id).where(StoryTag.tag_id == tag_id))) & ids
+    new = sorted(ids - have)
+    if new:
+        session.execute(insert(StoryTag), [{"story_id": s, "tag_id": tag_id} for s in new])
+    return set(new)
+
+
+def tag_stories(library: Library, story_ids: Iterable[int], tag_id: int) -> ChangeSet:
+    """Add a tag to many stories (those that already have it are left)."""
+    with library.write() as session:
+        records.get(session, Tag, tag_id, "tag")
+        changed = link_stories(session, records.existing_story_ids(session, story_ids), tag_id)
+        records.touch_stories(session, changed)
+        return ChangeSet(stories_changed=frozenset(changed), tags_changed=frozenset({tag_id}))
+
+
+def untag_stories(library: Library, story_ids: Iterable[int], tag_id: int) -> ChangeSet:
+    """Remove a tag from many stories."""
+    with library.write() as session:
+        records.get(session, Tag, tag_id, "tag")
+        ids = set(records.existing_story_ids(session, story_ids))
+        changed = _story_ids_with(session, [tag_id]) & ids
+        for chunk in records.chunks(sorted(changed)):
+            session.execute(delete(StoryTag).where(StoryTag.tag_id == tag_id, StoryTag.story_id.in_(chunk)))
+        records.touch_stories(session, changed)
+        return ChangeSet(stories_changed=frozenset(changed), tags_changed=frozenset({tag_id}))

@@ -1,0 +1,91 @@
+"""The story search index: a contentless SQLite FTS5 table.
+
+The index stores no text of its own (the stories table holds it), which keeps
+a library small. Callers feed it *transformed* text (see
+``ngodesk.search.text.index_text``): Chinese runs arrive as overlapping
+bigrams, so the ``porter unicode61`` tokenizer sees ordinary words, folds
+case and accents and stems English. Because the table is contentless, removing
+a document needs the exact transformed values it was added with; the services
+recompute them from the story row before changing it.
+
+This module is the only SQLite-specific search code: another database gets
+its own implementation of these functions.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from sqlalchemy import Select, column, literal_column, select, table
+from sqlalchemy.engine import Connection
+from sqlalchemy.sql.elements import ColumnElement
+
+TABLE = "story_fts"
+#: Indexed columns, in order; each is one story field.
+COLUMNS = ("title", "summary", "body", "source")
+#: bm25 weights per column: a hit in the title counts most.
+WEIGHTS = (8.0, 3.0, 1.0, 2.0)
+
+#: Core view of the index for queries: ``rowid`` is the story id; ``rank`` is
+#: the weighted bm25 score (smaller is better).
+index_table = table(TABLE, column("rowid"), column("rank"), *(column(name) for name in COLUMNS))
+
+Doc = tuple[int, str, str, str, str]  # rowid (story id), then COLUMNS
+
+_COLS = ", ".join(COLUMNS)
+_PARAMS = ", ".join("?" for _ in COLUMNS)
+
+
+def create_statements() -> list[str]:
+    """DDL that creates the index (used by migrations)."""
+    weights = ", ".join(str(w) for w in WEIGHTS)
+    return [
+        f"CREATE VIRTUAL TABLE {TABLE} USING fts5({_COLS}, content='', "
+        "tokenize='porter unicode61 remove_diacritics 2')",
+        f"INSERT INTO {TABLE}({TABLE}, rank) VALUES ('rank', 'bm25({weights})')",
+    ]
+
+
+def add(connection: Connection, docs: Iterable[Doc]) -> None:
+    """Index documents (rowid = story id)."""
+    rows = list(docs)
+    if rows:
+        connection.exec_driver_sql(f"INSERT INTO {TABLE}(rowid, {_COLS}) VALUES (?, {_PARAMS})", rows)
+
+
+def remove(connection: Connection, docs: Iterable[Doc]) -> None:
+    """Remove documents; each must carry the values it was added with."""
+    rows = [(doc[0], *doc[1:]) for doc in docs]
+    if rows:
+        connection.exec_driver_sql(
+            f"INSERT INTO {TABLE}({TABLE}, rowid, {_COLS}) VALUES ('delete', ?, {_PARAMS})", rows
+        )
+
+
+def clear(connection: Connection) -> None:
+    """Drop every document (before a full rebuild)."""
+    connection.exec_driver_sql(f"INSERT INTO {TABLE}({TABLE}) VALUES ('delete-all')")
+
+
+def optimize(connection: Connection) -> None:
+    """Merge index segments (after large imports)."""
+    connection.exec_driver_sql(f"INSERT INTO {TABLE}({TABLE}) VALUES ('optimize')")
+
+
+def integrity_problems(connection: Connection) -> list[str]:
+    """FTS5's own consistency check; empty when the index is sound."""
+    try:
+        connection.exec_driver_sql(f"INSERT INTO {TABLE}({TABLE}) VALUES ('integrity-check')")
+    except Exception as error:  # noqa: BLE001 - any failure is a finding
+        return [f"search index: {error}"]
+    return []
+
+
+def matches(expression: str) -> ColumnElement[bool]:
+    """Predicate: the index row matches an FTS5 query expression."""
+    return literal_column(TABLE).op("MATCH")(expression)
+
+
+def matching_ids(expression: str) -> Select[tuple[int]]:
+    """``SELECT rowid`` (story ids) of documents matching ``expression``."""
+    return select(index_table.c.rowid).where(matches(expression))

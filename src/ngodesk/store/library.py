@@ -1,0 +1,219 @@
+"""A library is a folder: ``catalogue.sqlite``, ``files/`` and ``backups/``.
+
+``Library.open`` validates the folder, takes the writer lock (unless opened
+read-only), refuses a schema newer than this program without touching the
+file, backs up and migrates an older one, and hands out sessions:
+``read()`` for queries, ``write()`` for one transaction (``BEGIN IMMEDIATE``,
+so two writers never deadlock half-way). Sessions are not thread-safe; a
+worker thread opens its own.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import datetime, timezone
+from pathlib import Path
+from urllib.parse import quote
+
+from sqlalchemy import Engine, create_engine, event, select
+from sqlalchemy.orm import Session, sessionmaker
+from platformdirs import user_data_path
+from sqlalchemy.pool import QueuePool
+
+from ngodesk.domain.errors import LibraryError, SchemaTooNew
+from ngodesk.store import migrate
+from ngodesk.store.lock import WriterLock
+from ngodesk.store.schema import Meta
+
+DB_NAME = "catalogue.sqlite"
+FILES_DIR = "files"
+BACKUPS_DIR = "backups"
+BUSY_TIMEOUT_MS = 5000
+
+
+def _connect(db_path: Path, readonly: bool) -> sqlite3.Connection:
+    uri = f"file:{quote(str(db_path))}" + ("?mode=ro" if readonly else "")
+    connection = sqlite3.connect(uri, uri=True, check_same_thread=False, timeout=BUSY_TIMEOUT_MS / 1000)
+    connection.isolation_level = None  # transactions are begun explicitly below
+    connection.execute("PRAGMA foreign_keys = ON")
+    connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    if not readonly:
+        connection.execute("PRAGMA journal_mode = WAL")
+        connection.execute("PRAGMA synchronous = NORMAL")
+    return connection
+
+
+def _engine(db_path: Path, readonly: bool, begin: str) -> Engine:
+    engine = create_engine(
+        "sqlite+pysqlite://", creator=lambda: _connect(db_path, readonly), poolclass=QueuePool
+    )
+
+    @event.listens_for(engine, "begin")
+    def _begin(connection: object) -> None:
+        connection.exec_driver_sql(begin)  # type: ignore[attr-defined]
+
+    return engine
+
+
+def stored_revision(db_path: Path) -> str | None:
+    """The schema revision recorded in a database file, read without writing.
+
+    None for a missing or empty (new) database. Raises LibraryError when the file is
+    not an SQLite database or not an ngodesk library.
+    """
+    if not db_path.exists():
+        return None
+    try:
+        connection = sqlite3.connect(f"file:{quote(str(db_path))}?mode=ro", uri=True)
+    except sqlite3.Error as error:
+        raise LibraryError(f"Cannot open {db_path}: {error}") from error
+    try:
+        tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        if not tables:
+            return None
+        if "alembic_version" not in tables:
+            raise LibraryError(f"{db_path} is an SQLite database but not an ngodesk library.")
+        row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
+        return row[0] if row else None
+    except sqlite3.DatabaseError as error:
+        raise LibraryError(f"{db_path} is not a readable SQLite database: {error}") from error
+    finally:
+        connection.close()
+
+
+class Library:
+    """An open library folder; close it with ``close()`` or use ``with``."""
+
+    def __init__(self, folder: Path, readonly: bool, lock: WriterLock | None) -> None:
+        self.folder = folder
+        self.readonly = readonly
+        self._lock = lock
+        self.db_path = folder / DB_NAME
+        self._read_engine = _engine(self.db_path, readonly, "BEGIN")
+        self._read_sessions = sessionmaker(self._read_engine, expire_on_commit=False)
+        self._write_engine: Engine | None = None
+        if not readonly:
+            self._write_engine = _engine(self.db_path, False, "BEGIN IMMEDIATE")
+            self._write_sessions = sessionmaker(self._write_engine, expire_on_commit=False)
+
+    @classmethod
+    def open(cls, folder: Path | str, *, readonly: bool = False, program: str = "ngodesk") -> Library:
+        """Open (or create) the library in ``folder``.
+
+        A folder that does not exist becomes a new, empty library (not when
+        ``readonly``). Raises LibraryLocked when another process writes to
+        it, SchemaTooNew when a newer ngodesk wrote it (the file is left
+        untouched), LibraryError for anything else that is wrong.
+        """
+        folder = Path(folder).expanduser().absolute()
+        db_path = folder / DB_NAME
+        if folder.exists() and not folder.is_dir():
+            raise LibraryError(f"{folder} is a file, not a library folder.")
+        if readonly and not db_path.exists():
+            raise LibraryError(f"{folder} is not a library (no {DB_NAME}).")
+        if db_path.exists():
+            cls._refuse_newer(db_path)
+        if readonly:
+            if stored_revision(db_path) != migrate.head_revision():
+                raise LibraryError(
+                    f"{folder} needs a schema upgrade, which read-only mode cannot do; open it for writing once."
+                )
+            return cls(folder, True, None)
+        try:
+            for sub in (folder, folder / FILES_DIR, folder / BACKUPS_DIR):
+                sub.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise LibraryError(f"Cannot create the library folder {folder}: {error.strerror}") from error
+        lock = WriterLock(folder, program)
+        try:
+            library = cls(folder, False, lock)
+            library._upgrade_schema()
+        except BaseException:
+            lock.release()
+            raise
+        return library
+
+    @staticmethod
+    def _refuse_newer(db_path: Path) -> None:
+        revision = stored_revision(db_path)
+        if revision is not None and revision not in migrate.known_revisions():
+            raise SchemaTooNew(
+                f"{db_path} was written by a newer version of ngodesk (schema {revision}); "
+                f"this version knows schemas up to {migrate.head_revision()}. "
+                "Upgrade ngodesk to open it. The library was not changed."
+            )
+
+    def _upgrade_schema(self) -> None:
+        revision = stored_revision(self.db_path)
+        if revision == migrate.head_revision():
+            return
+        if revision is not None:
+            self.backup(f"before-upgrade-from-{revision}")
+        assert self._write_engine is not None
+        with self._write_engine.connect() as connection:
+            migrate.upgrade(connection)
+            connection.commit()
+
+    @property
+    def schema_version(self) -> str:
+        """The schema revision of the open database."""
+        return stored_revision(self.db_path) or ""
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        """A session for queries; it sees one consistent snapshot."""
+        with self._read_sessions() as session, session.begin():
+            yield session
+
+    @contextmanager
+    def write(self) -> Iterator[Session]:
+        """A session in one write transaction: committed when the block ends,
+        rolled back (nothing changed) when it raises."""
+        if self._write_engine is None:
+            raise LibraryError(f"{self.folder} is open read-only.")
+        with self._write_sessions() as session, session.begin():
+            yield session
+
+    def get_meta(self, session: Session, key: str) -> str | None:
+        """A library-wide setting, or None."""
+        return session.scalar(select(Meta.value).where(Meta.key == key))
+
+    def set_meta(self, session: Session, key: str, value: str) -> None:
+        """Store a library-wide setting in the caller's transaction."""
+        session.merge(Meta(key=key, value=value))
+
+    def backup(self, reason: str) -> Path:
+        """Snapshot the database into ``backups/`` with SQLite's backup API."""
+        stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S%fZ")
+        target = self.folder / BACKUPS_DIR / f"{stamp}-{reason}.sqlite"
+        source = sqlite3.connect(f"file:{quote(str(self.db_path))}?mode=ro", uri=True)
+        try:
+            destination = sqlite3.connect(target)
+            with destination:
+                source.backup(destination)
+            destination.close()
+        finally:
+            source.close()
+        return target
+
+    def close(self) -> None:
+        """Release connections and the writer lock."""
+        self._read_engine.dispose()
+        if self._write_engine is not None:
+            self._write_engine.dispose()
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None
+
+    def __enter__(self) -> Library:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def user_default_folder() -> Path:
+    """The platform's per-user library folder (used when none is named)."""
+    return user_data_path("ngodesk", appauthor=False) / "library"

@@ -1,0 +1,186 @@
+"""SQLAlchemy models of a library.
+
+Every record a user can create carries a stable ``uuid`` besides its integer
+key, ``created_at``/``updated_at`` in UTC and a ``revision`` counter, so that
+copies of a library can later be merged. Deletions leave a ``Tombstone``.
+Columns ending in ``_key`` hold folded text (see ``ngodesk.search.text.fold``)
+for case/width/script-insensitive lookups; services keep them current.
+"""
+
+from __future__ import annotations
+
+import uuid as uuid_module
+from datetime import datetime, timezone
+
+from sqlalchemy import (
+    CheckConstraint,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    TypeDecorator,
+    func,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+
+def utcnow() -> datetime:
+    """The current time, timezone-aware UTC."""
+    return datetime.now(timezone.utc)
+
+
+def new_uuid() -> str:
+    """A fresh random uuid in canonical text form."""
+    return str(uuid_module.uuid4())
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """Stores naive UTC, returns aware UTC datetimes."""
+
+    impl = DateTime
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: object) -> datetime | None:
+        if value is not None and value.tzinfo is not None:
+            value = value.astimezone(timezone.utc).replace(tzinfo=None)
+        return value
+
+    def process_result_value(self, value: datetime | None, dialect: object) -> datetime | None:
+        return value.replace(tzinfo=timezone.utc) if value is not None else None
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class RecordMixin:
+    """Identity and change tracking shared by user-creatable records."""
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uuid: Mapped[str] = mapped_column(String(36), unique=True, default=new_uuid)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    revision: Mapped[int] = mapped_column(Integer, default=1)
+
+    def touch(self) -> None:
+        """Mark the record changed: bump revision, stamp updated_at."""
+        self.revision = (self.revision or 0) + 1
+        self.updated_at = utcnow()
+
+
+class StoryTag(Base):
+    __tablename__ = "story_tags"
+
+    story_id: Mapped[int] = mapped_column(ForeignKey("stories.id", ondelete="CASCADE"), primary_key=True)
+    tag_id: Mapped[int] = mapped_column(ForeignKey("tags.id", ondelete="CASCADE"), primary_key=True, index=True)
+
+
+class StoryEntity(Base):
+    __tablename__ = "story_entities"
+
+    story_id: Mapped[int] = mapped_column(ForeignKey("stories.id", ondelete="CASCADE"), primary_key=True)
+    entity_id: Mapped[int] = mapped_column(
+        ForeignKey("entities.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
+
+
+class Story(RecordMixin, Base):
+    __tablename__ = "stories"
+    __table_args__ = (
+        CheckConstraint("status IN ('draft', 'catalogued', 'reviewed')", name="ck_story_status"),
+        Index("ix_stories_published_start", "published_start"),
+        Index("ix_stories_updated_at", "updated_at"),
+        Index("ix_stories_title_key", "title_key"),
+    )
+
+    title: Mapped[str] = mapped_column(Text)
+    summary: Mapped[str] = mapped_column(Text, default="")
+    body: Mapped[str] = mapped_column(Text, default="")
+    url: Mapped[str] = mapped_column(Text, default="")
+    source: Mapped[str] = mapped_column(Text, default="")
+    #: ISO partial date as entered ("2018", "2018-12", "2018-12-07") or "".
+    published: Mapped[str] = mapped_column(String(10), default="")
+    #: First and last day ``published`` can mean (ISO), for sorting and ranges.
+    published_start: Mapped[str | None] = mapped_column(String(10), nullable=True)
+    published_end: Mapped[str | None] = mapped_column(String(10), nullable=True)
+    language: Mapped[str] = mapped_column(String(35), default="")
+    status: Mapped[str] = mapped_column(String(16), default="draft")
+    #: Folded title, for duplicate detection on import.
+    title_key: Mapped[str] = mapped_column(Text, default="")
+    #: JSON object of imported fields ngodesk has no column for.
+    extra: Mapped[str] = mapped_column(Text, default="{}")
+
+    tags: Mapped[list[Tag]] = relationship(secondary="story_tags", back_populates="stories")
+    entities: Mapped[list[Entity]] = relationship(secondary="story_entities", back_populates="stories")
+
+
+class Tag(RecordMixin, Base):
+    __tablename__ = "tags"
+    __table_args__ = (Index("ix_tags_parent_id", "parent_id"),)
+
+    name: Mapped[str] = mapped_column(Text)
+    name_key: Mapped[str] = mapped_column(Text)
+    parent_id: Mapped[int | None] = mapped_column(ForeignKey("tags.id", ondelete="CASCADE"), nullable=True)
+    colour: Mapped[str] = mapped_column(String(9), default="")
+
+    parent: Mapped[Tag | None] = relationship(remote_side="Tag.id", back_populates="children")
+    children: Mapped[list[Tag]] = relationship(back_populates="parent")
+    stories: Mapped[list[Story]] = relationship(secondary="story_tags", back_populates="tags")
+
+
+#: A tag name is unique among its siblings (root tags included: NULL parent -> 0).
+Index("uq_tags_sibling_name", func.coalesce(Tag.parent_id, 0), Tag.name_key, unique=True)
+
+
+class Entity(RecordMixin, Base):
+    __tablename__ = "entities"
+    __table_args__ = (
+        CheckConstraint("kind IN ('organisation', 'person', 'place')", name="ck_entity_kind"),
+        Index("ix_entities_kind_name_key", "kind", "name_key"),
+    )
+
+    kind: Mapped[str] = mapped_column(String(16))
+    name: Mapped[str] = mapped_column(Text)
+    name_key: Mapped[str] = mapped_column(Text)
+    note: Mapped[str] = mapped_column(Text, default="")
+
+    alt_names: Mapped[list[EntityName]] = relationship(
+        back_populates="entity", cascade="all, delete-orphan", order_by="EntityName.id"
+    )
+    stories: Mapped[list[Story]] = relationship(secondary="story_entities", back_populates="entities")
+
+
+class EntityName(Base):
+    """An alternative name of an entity (alias, other language or script)."""
+
+    __tablename__ = "entity_names"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    entity_id: Mapped[int] = mapped_column(ForeignKey("entities.id", ondelete="CASCADE"), index=True)
+    name: Mapped[str] = mapped_column(Text)
+    name_key: Mapped[str] = mapped_column(Text, index=True)
+
+    entity: Mapped[Entity] = relationship(back_populates="alt_names")
+
+
+class Tombstone(Base):
+    """A deleted record: merges must neither resurrect nor lose it."""
+
+    __tablename__ = "tombstones"
+
+    uuid: Mapped[str] = mapped_column(String(36), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    deleted_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    #: uuid of the record this one was merged into, if any.
+    replaced_by: Mapped[str | None] = mapped_column(String(36), nullable=True)
+
+
+class Meta(Base):
+    """Library-wide settings (e.g. the search index's version)."""
+
+    __tablename__ = "meta"
+
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
