@@ -7,7 +7,17 @@ from alembic.config import Config
 from alembic.script import ScriptDirectory
 from sqlalchemy.engine import Connection
 
+from ngodesk.store import fts
+
 SCRIPT_LOCATION = "ngodesk.store:migrations"
+
+
+def include_object(obj: object, name: str | None, type_: str, reflected: bool, compare_to: object) -> bool:
+    """Leave the FTS5 index and its shadow tables (not SQLAlchemy tables)
+    and Alembic's own table out of autogenerate comparisons."""
+    if type_ != "table" or name is None:
+        return True
+    return not name.startswith(fts.TABLE) and name != "alembic_version"
 
 
 def _config(connection: Connection | None = None) -> Config:

@@ -2,21 +2,14 @@
 
 from alembic import context
 
-from ngodesk.store import fts
+from ngodesk.store.migrate import include_object
 from ngodesk.store.schema import Base
 
-
-def _include(obj: object, name: str | None, type_: str, reflected: bool, compare_to: object) -> bool:
-    # The FTS5 index and its shadow tables are not SQLAlchemy tables.
-    return not (type_ == "table" and name is not None and name.startswith(fts.TABLE))
-
-
-connection = context.config.attributes["connection"]
 context.configure(
-    connection=connection,
+    connection=context.config.attributes["connection"],
     target_metadata=Base.metadata,
     render_as_batch=True,
-    include_object=_include,
+    include_object=include_object,
 )
 with context.begin_transaction():
     context.run_migrations()

@@ -1,0 +1,338 @@
+"""Command-line front end: the same services as the GUI, no Qt.
+
+Exit codes: 0 success, 1 the operation failed (message on stderr, nothing
+changed), 2 usage error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from ngodesk import __version__
+from ngodesk.domain.errors import LibraryError, NgodeskError
+from ngodesk.domain.models import EntityKind, StoryView
+from ngodesk.formats import format_names
+from ngodesk.services import importing, queries, stories
+from ngodesk.services.library import open_library, resolve
+from ngodesk.store.library import DB_NAME, Library
+
+PROGRAM = "ngodesk"
+#: FIELD+= / FIELD-= names that link records, and their kinds.
+LINK_FIELDS = {"org": EntityKind.ORGANISATION, "person": EntityKind.PERSON, "place": EntityKind.PLACE}
+
+
+class UsageError(Exception):
+    """Bad command-line arguments (exit 2)."""
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog=PROGRAM,
+        description="Offline catalogue of news stories. Without a command, opens the main window.",
+    )
+    parser.add_argument("--version", action="version", version=f"{PROGRAM} {__version__}")
+    parser.add_argument("--library", metavar="PATH", help="library folder (default: $NGODESK_LIBRARY or your data folder)")
+    parser.add_argument("--screenshot", metavar="PNG", help=argparse.SUPPRESS)
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    p = commands.add_parser("import", help="import stories from files")
+    p.add_argument("files", nargs="+", metavar="FILE")
+    p.add_argument("--format", default="auto", choices=["auto", *format_names()])
+    p.add_argument("--strict", action="store_true", help="import nothing if any record is bad")
+    p.add_argument("--json", action="store_true")
+
+    p = commands.add_parser("search", help="search stories")
+    p.add_argument("query", metavar="QUERY")
+    p.add_argument("--limit", type=_positive, default=20, metavar="N")
+    p.add_argument("--json", action="store_true")
+
+    p = commands.add_parser("show", help="show one story")
+    p.add_argument("uuid", metavar="UUID")
+    p.add_argument("--json", action="store_true")
+
+    p = commands.add_parser("add", help="add a story; prints its uuid")
+    p.add_argument("--title", required=True)
+    p.add_argument("assignments", nargs="*", metavar="FIELD=VALUE")
+    p.add_argument("--json", action="store_true")
+
+    p = commands.add_parser("set", help="change fields, tags (tags+=, tags-=) or linked records (org+=...)")
+    p.add_argument("uuid", metavar="UUID")
+    p.add_argument("assignments", nargs="+", metavar="FIELD=VALUE")
+
+    p = commands.add_parser("delete", help="delete stories")
+    p.add_argument("uuids", nargs="+", metavar="UUID")
+
+    p = commands.add_parser("tags", help="list tags with story counts")
+    p.add_argument("--json", action="store_true")
+
+    p = commands.add_parser("info", help="counts, schema version, path")
+    p.add_argument("--json", action="store_true")
+
+    commands.add_parser("check", help="integrity check (exit 1 if bad)")
+    return parser
+
+
+def _positive(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError("must be at least 1")
+    return value
+
+
+def _open(args: argparse.Namespace, write: bool) -> Library:
+    path, _ = resolve(args.library)
+    if not write and (path / DB_NAME).exists():
+        try:
+            return open_library(path, readonly=True)
+        except LibraryError:
+            pass  # needs an upgrade or an index rebuild: open for writing once
+    return open_library(args.library, program=f"{PROGRAM} {args.command}")
+
+
+def _print_json(value: object) -> None:
+    print(json.dumps(value, ensure_ascii=False, indent=2, default=str))
+
+
+def _story_json(view: StoryView) -> dict[str, object]:
+    return {
+        "uuid": view.uuid,
+        "title": view.title,
+        "summary": view.summary,
+        "body": view.body,
+        "url": view.url,
+        "source": view.source,
+        "published": view.published,
+        "language": view.language,
+        "status": view.status.value,
+        "tags": [tag.path for tag in view.tags],
+        "entities": [{"uuid": e.uuid, "kind": e.kind.value, "name": e.name} for e in view.entities],
+        "created_at": view.created_at.isoformat(),
+        "updated_at": view.updated_at.isoformat(),
+        "revision": view.revision,
+        "extra": view.extra,
+    }
+
+
+def _print_story(view: StoryView) -> None:
+    rows = [
+        ("uuid", view.uuid),
+        ("title", view.title),
+        ("published", view.published),
+        ("source", view.source),
+        ("language", view.language),
+        ("status", view.status.value),
+        ("url", view.url),
+        ("tags", "; ".join(tag.path for tag in view.tags)),
+    ]
+    for kind in EntityKind:
+        names = [e.name for e in view.entities if e.kind is kind]
+        rows.append((kind.value, "; ".join(names)))
+    rows.append(("updated", f"{view.updated_at:%Y-%m-%d %H:%M} UTC (revision {view.revision})"))
+    for label, value in rows:
+        if value:
+            print(f"{label:>12}: {value}")
+    for label, text in (("summary", view.summary), ("body", view.body)):
+        if text:
+            print(f"\n{label}:\n{text}")
+
+
+def _assignments(items: Sequence[str]) -> tuple[dict[str, str], dict[str, list[str]]]:
+    """``FIELD=VALUE`` -> values; ``FIELD+=``/``FIELD-=`` -> ops keyed
+    ``tags+`` etc. Raises UsageError for anything else."""
+    values: dict[str, str] = {}
+    ops: dict[str, list[str]] = {}
+    for item in items:
+        name, sep, value = item.partition("=")
+        if not sep or not name:
+            raise UsageError(f"'{item}' is not FIELD=VALUE")
+        if name[-1] in "+-":
+            field, op = name[:-1], name[-1]
+            if field != "tags" and field not in LINK_FIELDS:
+                raise UsageError(f"'{name}=' works for tags, org, person and place only")
+            ops.setdefault(field + op, []).append(value)
+        elif name in LINK_FIELDS:
+            raise UsageError(f"use {name}+=NAME or {name}-=NAME")
+        else:
+            values[name] = value
+    return values, ops
+
+
+def _links(ops: dict[str, list[str]], op: str) -> list[tuple[EntityKind, str]]:
+    return [(kind, name) for field, kind in LINK_FIELDS.items() for name in ops.get(field + op, [])]
+
+
+def _cmd_import(args: argparse.Namespace) -> int:
+    missing = [f for f in args.files if not Path(f).is_file()]
+    if missing:
+        raise NgodeskError(f"{missing[0]}: no such file")
+    with _open(args, write=True) as library:
+        report = importing.import_files(library, args.files, args.format, args.strict)
+    if args.json:
+        _print_json(
+            {
+                "added": report.added,
+                "duplicates": [vars(d) for d in report.duplicates],
+                "problems": [vars(p) for p in report.problems],
+                "formats": report.formats,
+            }
+        )
+    else:
+        print(f"Imported {report.added} stories; skipped {len(report.duplicates)} already in the library.")
+        for problem in report.problems:
+            print(f"{problem.file}, {problem.position}: {problem.reason}", file=sys.stderr)
+    return 0
+
+
+def _cmd_search(args: argparse.Namespace) -> int:
+    with _open(args, write=False) as library:
+        page = queries.search(library, args.query, limit=args.limit)
+    if args.json:
+        _print_json(
+            [
+                {
+                    "uuid": hit.story.uuid,
+                    "title": hit.story.title,
+                    "published": hit.story.published,
+                    "tags": [tag.path for tag in hit.story.tags],
+                    "snippet": hit.snippet,
+                    "score": hit.score,
+                }
+                for hit in page.hits
+            ]
+        )
+        return 0
+    noun = "story matches" if page.total == 1 else "stories match"
+    print(f"{page.total} {noun}" + (f"; the first {len(page.hits)}:" if page.total > len(page.hits) else ":"))
+    for hit in page.hits:
+        date = f" ({hit.story.published})" if hit.story.published else ""
+        print(f"\n{hit.story.uuid[:8]}  {hit.story.title}{date}")
+        if hit.snippet:
+            print(f"          {hit.snippet}")
+    return 0
+
+
+def _cmd_show(args: argparse.Namespace) -> int:
+    with _open(args, write=False) as library:
+        view = queries.get_story(library, queries.resolve_story(library, args.uuid))
+    if args.json:
+        _print_json(_story_json(view))
+    else:
+        _print_story(view)
+    return 0
+
+
+def _cmd_add(args: argparse.Namespace) -> int:
+    values, ops = _assignments(args.assignments)
+    if ops.get("tags-") or _links(ops, "-"):
+        raise UsageError("a new story has nothing to remove (-=)")
+    tags = ops.get("tags+", []) + [t for t in values.pop("tags", "").split(";") if t.strip()]
+    with _open(args, write=True) as library:
+        created = stories.create_story(library, {**values, "title": args.title}, tags, _links(ops, "+"))
+        if args.json:
+            _print_json(_story_json(queries.get_story(library, created.id)))
+        else:
+            print(created.uuid)
+    return 0
+
+
+def _cmd_set(args: argparse.Namespace) -> int:
+    values, ops = _assignments(args.assignments)
+    with _open(args, write=True) as library:
+        story_id = queries.resolve_story(library, args.uuid)
+        add, remove = ops.get("tags+", []), ops.get("tags-", [])
+        if "tags" in values:
+            wanted = [t.strip() for t in values.pop("tags").split(";") if t.strip()]
+            current = [tag.path for tag in queries.get_story(library, story_id).tags]
+            add += wanted
+            remove += [path for path in current if path.casefold() not in {w.casefold() for w in wanted}]
+        changes = stories.edit_story(
+            library, story_id, values, add_tags=add, remove_tags=remove, link=_links(ops, "+"), unlink=_links(ops, "-")
+        )
+    print("Changed." if not changes.empty else "Nothing to change.")
+    return 0
+
+
+def _cmd_delete(args: argparse.Namespace) -> int:
+    with _open(args, write=True) as library:
+        ids = [queries.resolve_story(library, ref) for ref in args.uuids]
+        changes = stories.delete_stories(library, ids)
+    print(f"Deleted {len(changes.stories_removed)} stories.")
+    return 0
+
+
+def _cmd_tags(args: argparse.Namespace) -> int:
+    with _open(args, write=False) as library:
+        tags = queries.tags(library)
+    if args.json:
+        _print_json(
+            [
+                {"uuid": t.uuid, "name": t.name, "path": t.path, "colour": t.colour, "stories": t.story_count}
+                for t in tags
+            ]
+        )
+    else:
+        for tag in tags:
+            depth = tag.path.count("/")
+            print(f"{tag.story_count:>7}  {'  ' * depth}{tag.name}")
+    return 0
+
+
+def _cmd_info(args: argparse.Namespace) -> int:
+    with _open(args, write=False) as library:
+        facts = queries.info(library)
+    if args.json:
+        _print_json(facts)
+    else:
+        for key, value in facts.items():
+            print(f"{key.replace('_', ' '):>22}: {value}")
+    return 0
+
+
+def _cmd_check(args: argparse.Namespace) -> int:
+    with _open(args, write=False) as library:
+        problems = queries.check(library)
+    for problem in problems:
+        print(problem)
+    if problems:
+        print(f"{len(problems)} problem(s) found.", file=sys.stderr)
+        return 1
+    print("No problems found.")
+    return 0
+
+
+COMMANDS = {
+    "import": _cmd_import,
+    "search": _cmd_search,
+    "show": _cmd_show,
+    "add": _cmd_add,
+    "set": _cmd_set,
+    "delete": _cmd_delete,
+    "tags": _cmd_tags,
+    "info": _cmd_info,
+    "check": _cmd_check,
+}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit code."""
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        from ngodesk.ui.app import run_gui
+
+        return run_gui(args.library, screenshot=args.screenshot)
+    try:
+        return COMMANDS[args.command](args)
+    except UsageError as error:
+        parser.error(str(error))  # exits 2
+    except NgodeskError as error:
+        print(f"{PROGRAM}: {error}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print(f"{PROGRAM}: interrupted; nothing was changed by the unfinished command", file=sys.stderr)
+        return 1
+    return 0

@@ -1,0 +1,47 @@
+"""Shared fixtures: every test gets its own library folder and its own
+"user data folder", so nothing touches the real default library."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from ngodesk.store.library import Library
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+SAMPLE = Path(__file__).resolve().parents[1] / "resources" / "sample" / "chinese_ngos_going_out.txt"
+REALWORLD = Path(__file__).resolve().parents[2] / "shared" / "realworld"
+
+
+@pytest.fixture(autouse=True)
+def _isolated_user_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg-config"))
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    monkeypatch.delenv("NGODESK_LIBRARY", raising=False)
+
+
+@pytest.fixture
+def library_path(tmp_path: Path) -> Path:
+    return tmp_path / "library"
+
+
+@pytest.fixture
+def library(library_path: Path) -> Iterator[Library]:
+    from ngodesk.services.library import open_library
+
+    lib = open_library(library_path)
+    yield lib
+    lib.close()
+
+
+@pytest.fixture
+def sample_library(library: Library) -> Library:
+    from ngodesk.services.library import import_sample
+
+    import_sample(library)
+    return library

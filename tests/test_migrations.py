@@ -1,0 +1,73 @@
+"""Schema migrations: libraries made by every earlier schema open, keep
+their data, and end at the models' schema."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+from sqlalchemy import create_engine
+
+from ngodesk.services import queries
+from ngodesk.services.library import open_library
+from ngodesk.store import migrate
+from ngodesk.store.migrate import include_object
+from ngodesk.store.schema import Base
+
+FIRST = "0001"
+
+
+def _library_at(folder: Path, revision: str) -> Path:
+    """A library folder whose database stops at ``revision``, holding one
+    story written with plain SQL as that schema had it."""
+    folder.mkdir(parents=True)
+    db = folder / "catalogue.sqlite"
+    engine = create_engine(f"sqlite:///{db}")
+    with engine.connect() as connection:
+        migrate.upgrade(connection, revision)
+        connection.commit()
+    engine.dispose()
+    with sqlite3.connect(db) as connection:
+        connection.execute(
+            "INSERT INTO stories (uuid, created_at, updated_at, revision, title, summary, body, url, source,"
+            " published, published_start, published_end, language, status, title_key, extra)"
+            " VALUES ('6f1c0d52-0000-4000-8000-000000000001', '2019-01-01 00:00:00', '2019-01-01 00:00:00', 3,"
+            " '丝路一家亲 forum', 'Old summary', '', '', 'CDB', '2019-05', '2019-05-01', '2019-05-31', 'en',"
+            " 'catalogued', '丝路一家亲 forum', '{}')"
+        )
+    connection.close()
+    return folder
+
+
+@pytest.mark.parametrize("revision", sorted(migrate.known_revisions()))
+def test_library_from_an_earlier_schema_opens_with_its_data(tmp_path: Path, revision: str) -> None:
+    folder = _library_at(tmp_path / "old", revision)
+    with open_library(folder) as library:
+        assert library.schema_version == migrate.head_revision()
+        page = queries.search(library, "一家")  # found: the index was (re)built on open
+        assert [hit.story.title for hit in page.hits] == ["丝路一家亲 forum"]
+        story = page.hits[0].story
+        assert (story.uuid, story.revision, story.published) == ("6f1c0d52-0000-4000-8000-000000000001", 3, "2019-05")
+        assert queries.check(library) == []
+
+
+def test_first_schema_library_is_backed_up_before_upgrading(tmp_path: Path) -> None:
+    if migrate.head_revision() == FIRST:
+        pytest.skip("only one schema so far: nothing to upgrade")
+    folder = _library_at(tmp_path / "old", FIRST)
+    open_library(folder).close()
+    assert list((folder / "backups").glob("*before-upgrade-from-0001*"))
+
+
+@pytest.mark.filterwarnings("ignore:.*expression-based index")
+def test_migrations_build_exactly_the_models_schema(library_path: Path) -> None:
+    open_library(library_path).close()
+    engine = create_engine(f"sqlite:///{library_path / 'catalogue.sqlite'}")
+    with engine.connect() as connection:
+        context = MigrationContext.configure(connection, opts={"include_object": include_object})
+        differences = compare_metadata(context, Base.metadata)
+    engine.dispose()
+    assert differences == []

@@ -1,0 +1,183 @@
+"""Search as a user sees it: Chinese substrings, scripts and widths,
+English folding and stems, the query language and its error messages."""
+
+from __future__ import annotations
+
+import pytest
+
+from ngodesk.domain.errors import QueryError
+from ngodesk.services import queries, stories
+from ngodesk.store.library import Library
+
+SILK_ROAD = "Second “Silk Road NGO Cooperation Network Forum” held in Beijing"
+SEMINAR = "Seminar on Chinese NGOs “going out” successfully held in Tsinghua University"
+
+
+def titles(library: Library, query: str) -> set[str]:
+    return {hit.story.title for hit in queries.search(library, query, limit=100).hits}
+
+
+@pytest.fixture
+def zh_library(sample_library: Library) -> Library:
+    stories.create_story(
+        sample_library,
+        {"title": "中国扶贫基金会在缅甸开展民生项目", "summary": "中国，国家之间的合作。", "published": "2018-12-07", "language": "zh"},
+        ["Region/Asia/Myanmar"],
+        [("organisation", "中国扶贫基金会"), ("place", "缅甸")],
+    )
+    stories.create_story(
+        sample_library,
+        {"title": "臺灣慈濟基金會 assists Nepal", "summary": "Café volunteers (ＮＧＯ) in Kathmandu", "published": "2015-05"},
+        ["Region/Asia/Nepal"],
+        [("person", "Wu Peng")],
+    )
+    return sample_library
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("丝路", {SILK_ROAD}),  # 2 characters inside a longer run
+        ("絲路", {SILK_ROAD}),  # traditional form of the same
+        ("一家亲", {SILK_ROAD}),
+        ("丝", {SILK_ROAD}),  # 1 character, at the start of a run
+        ("基", {"中国扶贫基金会在缅甸开展民生项目", "臺灣慈濟基金會 assists Nepal"}),  # inside runs
+        ("亲", {SILK_ROAD}),  # 1 character, at the end of a run
+        ("走出去", {SEMINAR}),
+        ("民生项目", {SILK_ROAD, "中国扶贫基金会在缅甸开展民生项目"}),
+    ],
+)
+def test_chinese_substrings_of_any_length(zh_library: Library, query: str, expected: set[str]) -> None:
+    assert titles(zh_library, query) == expected
+
+
+def test_traditional_and_simplified_find_each_other(zh_library: Library) -> None:
+    assert titles(zh_library, "扶貧基金會") == {"中国扶贫基金会在缅甸开展民生项目"}
+    assert titles(zh_library, "台湾慈济") == {"臺灣慈濟基金會 assists Nepal"}
+
+
+def test_chinese_words_do_not_match_across_punctuation(zh_library: Library) -> None:
+    # "中国，国家" holds 中国 and 国家 but not the word 中国家
+    assert titles(zh_library, "中国家") == set()
+    assert "中国扶贫基金会在缅甸开展民生项目" in titles(zh_library, "国家")
+
+
+def test_full_width_and_half_width_match(zh_library: Library) -> None:
+    assert titles(zh_library, "NGO kathmandu") == {"臺灣慈濟基金會 assists Nepal"}
+    assert titles(zh_library, "ｋａｔｈｍａｎｄｕ") == {"臺灣慈濟基金會 assists Nepal"}
+
+
+def test_english_case_accents_and_stems_fold(zh_library: Library) -> None:
+    assert titles(zh_library, "cafe") == {"臺灣慈濟基金會 assists Nepal"}
+    assert titles(zh_library, "CAFÉ") == {"臺灣慈濟基金會 assists Nepal"}
+    ngo = titles(zh_library, "NGO")
+    assert ngo == titles(zh_library, "NGOs") == titles(zh_library, "ngos")
+    assert SEMINAR in ngo and len(ngo) >= 9
+    assert "Designing “Lion Lights” for Kenya: a Beijing High Schooler’s Dream for Conservation" in titles(
+        zh_library, "lion"
+    )
+
+
+def test_words_phrases_exclusion_and_or(zh_library: Library) -> None:
+    both = titles(zh_library, "Kenya lions")
+    assert both == {"Designing “Lion Lights” for Kenya: a Beijing High Schooler’s Dream for Conservation"}
+    assert titles(zh_library, '"going out" Tsinghua') == {SEMINAR}
+    assert titles(zh_library, '"out going"') == set()
+    assert SEMINAR not in titles(zh_library, "NGOs -Tsinghua")
+    assert titles(zh_library, "NGOs -Tsinghua") | {SEMINAR} == titles(zh_library, "NGOs") | {SEMINAR}
+    assert titles(zh_library, "Kenya OR Nepal") == titles(zh_library, "Kenya") | titles(zh_library, "Nepal")
+    assert titles(zh_library, "-NGO") & titles(zh_library, "NGO") == set()
+    assert len(titles(zh_library, "-NGO")) + len(titles(zh_library, "NGO")) == 15
+
+
+def test_field_filters(zh_library: Library) -> None:
+    myanmar = "中国扶贫基金会在缅甸开展民生项目"
+    nepal = "臺灣慈濟基金會 assists Nepal"
+    assert titles(zh_library, "tag:Asia") == {myanmar, nepal}  # a parent tag includes its children
+    assert titles(zh_library, "tag:Region/Asia/Nepal") == {nepal}
+    assert titles(zh_library, 'tag:"chinese ngos going out"') == titles(zh_library, "") - {myanmar, nepal}
+    assert titles(zh_library, "org:扶贫") == {myanmar}
+    assert titles(zh_library, "org:扶貧") == {myanmar}
+    assert titles(zh_library, "place:缅甸") == {myanmar}
+    assert titles(zh_library, "person:peng") == {nepal}
+    assert titles(zh_library, "lang:zh") == {myanmar}
+    assert titles(zh_library, "year:2018") == {myanmar}
+    assert titles(zh_library, "year:2010..2016") == {nepal}
+    assert titles(zh_library, "date:2018-12") == {myanmar}
+    assert titles(zh_library, "date:2018-01..2018-06") == set()
+    assert titles(zh_library, "date:..2016") == {nepal}
+    assert len(titles(zh_library, "-year:2018")) == 14  # undated stories are not in 2018
+    assert titles(zh_library, "status:draft") == titles(zh_library, "")
+    assert titles(zh_library, "status:reviewed") == set()
+    assert titles(zh_library, "title:Wu") == {"Wu Peng: Bringing the Chinese Experience to the World"}
+    assert titles(zh_library, "民生 tag:Asia") == {myanmar}
+
+
+def test_is_untagged(zh_library: Library) -> None:
+    stories.create_story(zh_library, {"title": "A story without tags"})
+    assert titles(zh_library, "is:untagged") == {"A story without tags"}
+
+
+def test_results_are_ranked_and_counted(zh_library: Library) -> None:
+    page = queries.search(zh_library, "NGO", limit=3)
+    assert page.total >= 9 and len(page.hits) == 3
+    scores = [hit.score for hit in page.hits]
+    assert scores == sorted(scores, reverse=True)
+    # a title hit outranks a passing mention in a summary
+    page = queries.search(zh_library, "Tsinghua")
+    assert page.hits[0].story.title == SEMINAR
+
+
+def test_snippets_highlight_the_hit_in_the_original_text(zh_library: Library) -> None:
+    hit = queries.search(zh_library, "絲路").hits[0]
+    assert "[丝路]一家亲" in hit.snippet
+    hit = queries.search(zh_library, "kathmandu").hits[0]
+    assert "[Kathmandu]" in hit.snippet
+    hit = queries.search(zh_library, "NGOs").hits[0]
+    assert "[NGO" in hit.snippet
+
+
+def test_the_index_follows_edits_and_deletes(zh_library: Library) -> None:
+    created = stories.create_story(zh_library, {"title": "Temporary 志愿者 story"})
+    assert titles(zh_library, "志愿") == {"Temporary 志愿者 story"}
+    stories.edit_story(zh_library, created.id, {"title": "Renamed 医疗队 story"})
+    assert titles(zh_library, "志愿") == set()
+    assert titles(zh_library, "医疗") == {"Renamed 医疗队 story"}
+    stories.delete_stories(zh_library, [created.id])
+    assert titles(zh_library, "医疗") == set()
+    assert queries.check(zh_library) == []
+
+
+@pytest.mark.parametrize(
+    ("query", "message", "column"),
+    [
+        ('"going out', "no closing quote", 1),
+        ("NGO OR", "needs a search term after it", 5),
+        ("OR NGO", "needs a search term before it", 1),
+        ("(NGO Kenya", "never closed", 1),
+        ("NGO)", "Unmatched ')'", 4),
+        ("colour:red", "Unknown field 'colour:'", 1),
+        ("tag:", "needs a value", 1),
+        ("status:finished", "status is one of draft, catalogued, reviewed", 1),
+        ("year:2018-05", "years only", 1),
+        ("date:2018-13", "month must be 01-12", 1),
+        ("date:2019..2018", "ends before it starts", 1),
+        ("is:lost", "is:untagged", 1),
+        ("NGO -", "must be followed by what to exclude", 5),
+        ("()", "Empty parentheses", 1),
+        ("！！", "no letters or digits", 1),
+    ],
+)
+def test_malformed_queries_explain_themselves(sample_library: Library, query: str, message: str, column: int) -> None:
+    with pytest.raises(QueryError, match=message.replace("(", r"\(").replace(")", r"\)")) as caught:
+        queries.search(sample_library, query)
+    assert caught.value.position == column - 1
+    assert f"column {column}" in str(caught.value)
+
+
+@pytest.mark.parametrize("query", ['"NGO" AND "', "NEAR(a b)", "a* b", "^title", "x:", "\"\"\"", "*", "{title}: x"])
+def test_fts_syntax_in_user_input_never_reaches_sqlite_raw(sample_library: Library, query: str) -> None:
+    try:
+        queries.search(sample_library, query)
+    except QueryError:
+        pass  # a clear message is fine; an SQL error is not
