@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from ngodesk.domain.models import RecordProblem, StoryRecord
 from ngodesk.formats import ParseResult
-from ngodesk.search.text import fold, guess_language
+from ngodesk.search.text import CJK_RUN, fold, guess_language
 
 NAME = "cdb-listing"
 EXTENSIONS = (".txt",)
@@ -58,7 +58,8 @@ def _paragraphs(text: str) -> list[_Paragraph]:
 def _is_body(text: str) -> bool:
     if _READ_MORE.search(text) or len(text) > _TITLE_MAX:
         return True
-    return bool(_SENTENCE_END.search(text)) and len(text.split()) >= 6
+    words = len(text.split()) + sum(len(run) for run in CJK_RUN.findall(text)) // 2
+    return bool(_SENTENCE_END.search(text)) and words >= 6
 
 
 def _key(text: str) -> str:

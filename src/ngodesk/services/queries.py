@@ -147,7 +147,7 @@ def tags(library: Library) -> list[TagView]:
         " JOIN story_tags ON story_tags.tag_id = closure.descendant GROUP BY closure.ancestor"
     )
     with library.read() as session:
-        counts = dict(session.execute(closure).tuples().all())
+        counts = {row[0]: row[1] for row in session.execute(closure)}
         paths = _tag_paths(session)
         rows = session.execute(select(Tag.id, Tag.uuid, Tag.name, Tag.parent_id, Tag.colour)).all()
     views = [
@@ -159,9 +159,8 @@ def tags(library: Library) -> list[TagView]:
 def entities(library: Library, kind: EntityKind | None = None) -> list[EntityView]:
     """Authority records (of one kind, or all) by name, with story counts."""
     with library.read() as session:
-        counts = dict(
-            session.execute(select(StoryEntity.entity_id, func.count()).group_by(StoryEntity.entity_id)).tuples().all()
-        )
+        rows = session.execute(select(StoryEntity.entity_id, func.count()).group_by(StoryEntity.entity_id))
+        counts = {row[0]: row[1] for row in rows}
         query = select(Entity).options(selectinload(Entity.alt_names))
         if kind is not None:
             query = query.where(Entity.kind == EntityKind(kind).value)

@@ -1,0 +1,164 @@
+"""The command line end to end: real processes on temporary libraries."""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from ngodesk import __version__
+from tests.conftest import SAMPLE
+from tests.test_store import HOLDER
+
+
+def ngodesk(*args: str, library: Path | None = None, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    command = [sys.executable, "-m", "ngodesk"]
+    if library is not None:
+        command += ["--library", str(library)]
+    return subprocess.run(
+        command + list(args), capture_output=True, text=True, env={**os.environ, **(env or {})}, timeout=120
+    )
+
+
+def ok(*args: str, library: Path | None = None) -> str:
+    result = ngodesk(*args, library=library)
+    assert result.returncode == 0, result.stderr
+    return result.stdout
+
+
+@pytest.fixture
+def cli_library(tmp_path: Path) -> Path:
+    path = tmp_path / "cli-library"
+    ok("import", str(SAMPLE), library=path)
+    return path
+
+
+def test_version() -> None:
+    assert ok("--version").strip() == f"ngodesk {__version__}"
+
+
+def test_first_start_creates_the_default_library_with_the_sample(tmp_path: Path) -> None:
+    facts = json.loads(ok("info", "--json"))
+    assert facts["stories"] == 13
+    assert Path(facts["path"]).is_relative_to(tmp_path / "xdg-data")
+    assert json.loads(ok("info", "--json"))["stories"] == 13  # not imported twice
+
+
+def test_a_named_new_library_starts_empty(tmp_path: Path) -> None:
+    result = ngodesk("info", "--json", env={"NGODESK_LIBRARY": str(tmp_path / "env-lib")})
+    facts = json.loads(result.stdout)
+    assert (facts["stories"], facts["path"]) == (0, str(tmp_path / "env-lib"))
+    assert facts["schema_version"] and facts["tags"] == 0
+
+
+def test_import_reports_and_skips_duplicates(cli_library: Path) -> None:
+    out = ok("import", str(SAMPLE), library=cli_library)
+    assert "Imported 0 stories; skipped 13 already in the library." in out
+
+
+def test_search_json(cli_library: Path) -> None:
+    hits = json.loads(ok("search", "絲路", "--json", library=cli_library))
+    assert len(hits) == 1
+    hit = hits[0]
+    assert {"uuid", "title", "published", "tags", "snippet", "score"} <= hit.keys()
+    assert hit["title"] == "Second “Silk Road NGO Cooperation Network Forum” held in Beijing"
+    assert "[丝路]" in hit["snippet"] and hit["tags"] == ["Chinese NGOs Going Out"]
+    assert len(json.loads(ok("search", "NGOs", "--limit", "2", "--json", library=cli_library))) == 2
+
+
+def test_add_set_show_delete_round_trip(cli_library: Path) -> None:
+    uuid = ok(
+        "add", "--title", "中国扶贫基金会在缅甸", "published=2019-03", "language=zh", "tags+=Region/Asia/Myanmar",
+        "org+=中国扶贫基金会", library=cli_library,
+    ).strip()
+    assert len(uuid) == 36
+    ok("set", uuid[:8], "summary=民生项目 in Shan State", "status=reviewed", "tags-=Region/Asia/Myanmar",
+       "tags+=Topic/Poverty", library=cli_library)
+    story = json.loads(ok("show", uuid, "--json", library=cli_library))
+    assert story["uuid"] == uuid and story["summary"] == "民生项目 in Shan State"
+    assert (story["published"], story["language"], story["status"]) == ("2019-03", "zh", "reviewed")
+    assert story["tags"] == ["Topic/Poverty"]
+    assert [(e["kind"], e["name"]) for e in story["entities"]] == [("organisation", "中国扶贫基金会")]
+    assert {"title", "body", "url", "source"} <= story.keys()
+    assert "中国扶贫基金会在缅甸" in ok("show", uuid, library=cli_library)
+    assert [h["uuid"] for h in json.loads(ok("search", "民生 status:reviewed", "--json", library=cli_library))] == [uuid]
+    ok("delete", uuid, library=cli_library)
+    result = ngodesk("show", uuid, library=cli_library)
+    assert result.returncode == 1 and "was deleted" in result.stderr
+
+
+def test_add_json_prints_the_story(cli_library: Path) -> None:
+    story = json.loads(ok("add", "--title", "T", "source=CDB", "--json", library=cli_library))
+    assert story["title"] == "T" and story["source"] == "CDB" and len(story["uuid"]) == 36
+
+
+def test_tags_and_info_json(cli_library: Path) -> None:
+    tags = json.loads(ok("tags", "--json", library=cli_library))
+    assert [(t["path"], t["stories"]) for t in tags] == [("Chinese NGOs Going Out", 13)]
+    facts = json.loads(ok("info", "--json", library=cli_library))
+    assert facts["stories"] == 13 and facts["tags"] == 1 and facts["path"] == str(cli_library)
+    assert facts["schema_version"]
+
+
+def test_check_passes_then_finds_a_damaged_index(cli_library: Path) -> None:
+    assert "No problems found." in ok("check", library=cli_library)
+    with sqlite3.connect(cli_library / "catalogue.sqlite") as connection:
+        connection.execute("INSERT INTO story_fts(story_fts) VALUES ('delete-all')")
+    connection.close()
+    result = ngodesk("check", library=cli_library)
+    assert result.returncode == 1
+    assert "search index: holds 0 stories, the library 13" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "code", "message"),
+    [
+        (["frobnicate"], 2, "invalid choice"),
+        (["search"], 2, "required: QUERY"),
+        (["search", "x", "--limit", "0"], 2, "must be at least 1"),
+        (["set", "abcd1234", "nonsense"], 2, "'nonsense' is not FIELD=VALUE"),
+        (["add", "--title", "x", "colour+=red"], 2, "works for tags, org, person and place only"),
+        (["search", "colour:red"], 1, "Unknown field 'colour:'"),
+        (["search", '"unclosed'], 1, "no closing quote"),
+        (["add", "--title", "x", "published=2019-13"], 1, "month must be 01-12"),
+        (["add", "--title", "x", "shoe=9"], 1, "'shoe' is not a story field"),
+        (["show", "00000000-0000-4000-8000-000000000000"], 1, "No story with uuid"),
+        (["show", "not-a-uuid!"], 1, "is not a story uuid"),
+        (["delete", "ffffffff"], 1, "No story with uuid"),
+        (["import", "/nonexistent/file.txt"], 1, "no such file"),
+    ],
+)
+def test_exit_codes_and_messages(cli_library: Path, args: list[str], code: int, message: str) -> None:
+    result = ngodesk(*args, library=cli_library)
+    assert result.returncode == code, result.stderr
+    assert message in result.stderr
+
+
+def test_failed_import_names_the_file_and_changes_nothing(cli_library: Path, tmp_path: Path) -> None:
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"Keyword: x\n\n\xff\xfe\xfa broken\n")
+    result = ngodesk("import", str(SAMPLE), str(bad), library=cli_library)
+    assert result.returncode == 1 and "bad.txt: not valid UTF-8 text (line 3" in result.stderr
+    assert json.loads(ok("info", "--json", library=cli_library))["stories"] == 13
+
+
+def test_second_writer_gets_a_message_naming_the_first(cli_library: Path) -> None:
+    holder = subprocess.Popen(
+        [sys.executable, "-c", HOLDER, str(cli_library)], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
+    )
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "ready"
+        result = ngodesk("add", "--title", "Blocked", library=cli_library)
+        assert result.returncode == 1
+        assert f"process {holder.pid}" in result.stderr and "read-only" in result.stderr
+        assert json.loads(ok("search", "丝路", "--json", library=cli_library))  # reading still works
+    finally:
+        assert holder.stdin is not None
+        holder.stdin.write("\n")
+        holder.stdin.close()
+        holder.wait(timeout=30)

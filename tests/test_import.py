@@ -1,0 +1,147 @@
+"""The sample listing importer and the import service's guarantees."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+
+from ngodesk.domain.errors import ImportFailed
+from ngodesk.formats import cdb_listing
+from ngodesk.services import importing, queries
+from ngodesk.services.library import import_sample
+from ngodesk.store.library import Library
+from ngodesk.store.schema import Story
+from tests.conftest import SAMPLE
+
+SAMPLE_TITLES = [
+    "Designing “Lion Lights” for Kenya: a Beijing High Schooler’s Dream for Conservation",
+    "China Red Cross donates $100,000 to Sri Lanka victims",
+    "Second “Silk Road NGO Cooperation Network Forum” held in Beijing",
+    "Wu Peng: Bringing the Chinese Experience to the World",
+    "An Overview of Chinese Foreign Aid: a Rising Player in Need of Improvement",
+    "Chinese NGOs have responded to over 20 international disasters and emergencies, finds conference",
+    "Chinese NGOs Working Abroad: the Top Ten Stories of 2018",
+    "Ten Important Developments for China’s Foreign Aid in 2018",
+    "Panel Discussion: how can International NGOs Help Chinese ones to “Go Out”?",
+    "A roundup on Chinese NGOs going out",
+    "Call for NGOs to be included in China’s foreign aid framework",
+    "Seminar on Chinese NGOs “going out” successfully held in Tsinghua University",
+    "Experts urge further cooperation among NGOs in the Lancang-Mekong region",
+]
+
+
+def all_stories(library: Library) -> list:
+    with library.read() as session:
+        ids = list(session.scalars(select(Story.id).order_by(Story.id)))
+    return queries.stories(library, ids)
+
+
+def test_sample_imports_as_exactly_thirteen_stories(library: Library) -> None:
+    report = import_sample(library)
+    assert report.added == 13 and report.problems == [] and report.duplicates == []
+    views = all_stories(library)
+    assert [v.title for v in views] == SAMPLE_TITLES
+    assert all([t.path for t in v.tags] == ["Chinese NGOs Going Out"] for v in views)
+    assert all(v.language == "en" and v.status.value == "draft" for v in views)
+
+
+def test_read_more_markers_become_an_ellipsis(library: Library) -> None:
+    import_sample(library)
+    red_cross = next(v for v in all_stories(library) if v.title.startswith("China Red Cross"))
+    assert red_cross.summary.endswith("support the protection…")
+    assert "read more" not in red_cross.summary
+    assert red_cross.extra == {"summary_truncated": True}
+    wu = next(v for v in all_stories(library) if v.title.startswith("Wu Peng"))
+    assert wu.summary.startswith("The China Foundation for Poverty Alleviation") and wu.extra == {}
+
+
+def test_editors_notes_stay_in_the_story(library: Library) -> None:
+    import_sample(library)
+    experts = all_stories(library)[-1]
+    assert experts.summary.startswith("Editor’s Note This article was originally published by China Watch")
+
+
+def test_importing_twice_adds_nothing(library: Library) -> None:
+    import_sample(library)
+    report = import_sample(library)
+    assert report.added == 0 and len(report.duplicates) == 13
+    assert "already in the library" in report.duplicates[0].reason
+    assert len(all_stories(library)) == 13
+
+
+def test_featured_repeats_become_one_story_with_the_full_title() -> None:
+    text = (
+        "Keyword: Aid; 援助\n\n"
+        "Panel: how can NGOs help to\n\n"
+        "Panel: how can NGOs help to “Go Out”?\n\n"
+        "A long summary of the panel that has enough words to be a summary.\n\n"
+        "China's Aid in 2018\n\n"
+        "China’s Aid in 2018\n\n"
+        "Another summary with enough words to count as one …read more\n\n"
+        "Editor's Note: this paragraph continues the summary of the story above.\n\n"
+        "Keyword: Other\n\n"
+        "A title without a summary\n"
+    )
+    result = cdb_listing.parse(text)
+    assert [r.title for r in result.records] == [
+        "Panel: how can NGOs help to “Go Out”?",
+        "China’s Aid in 2018",
+        "A title without a summary",
+    ]
+    assert result.records[0].tags == ("Aid", "援助") and result.records[2].tags == ("Other",)
+    assert result.records[1].summary.endswith("to count as one…\n\nEditor's Note: this paragraph continues the summary of the story above.")
+    assert result.records[0].position == "line 3" and result.problems == []
+
+
+def test_text_before_any_title_is_reported_with_its_line() -> None:
+    result = cdb_listing.parse("Keyword: X\n\n\nThis paragraph is a summary without any title above it at all.\n\nTitle\n")
+    assert [p.position for p in result.problems] == ["line 4"]
+    assert [r.title for r in result.records] == ["Title"]
+
+
+def write(tmp_path: Path, name: str, data: bytes) -> Path:
+    path = tmp_path / name
+    path.write_bytes(data)
+    return path
+
+
+def story_count(library: Library) -> int:
+    with library.read() as session:
+        return session.scalar(select(func.count()).select_from(Story)) or 0
+
+
+def test_undecodable_file_is_refused_naming_file_and_line(library: Library, tmp_path: Path) -> None:
+    bad = write(tmp_path, "gbk.txt", "Keyword: 公益\n\n中国扶贫基金会\n".encode("gbk"))
+    with pytest.raises(ImportFailed, match=r"gbk\.txt: not valid UTF-8 text \(line 1"):
+        importing.import_files(library, [SAMPLE, bad])
+    assert story_count(library) == 0  # the good file was not imported either
+
+
+def test_binary_and_unknown_files_are_refused(library: Library, tmp_path: Path) -> None:
+    with pytest.raises(ImportFailed, match="binary"):
+        importing.import_files(library, [write(tmp_path, "x.txt", b"Keyword: a\x00\x01\x02")])
+    with pytest.raises(ImportFailed, match="cannot tell its format"):
+        importing.import_files(library, [write(tmp_path, "x.csv", b"a,b\n1,2\n")])
+    with pytest.raises(ImportFailed, match="cannot read"):
+        importing.import_files(library, [tmp_path / "missing.txt"])
+    assert story_count(library) == 0
+
+
+def test_utf16_and_bom_files_import(library: Library, tmp_path: Path) -> None:
+    text = "Keyword: 公益\r\n\r\n中国扶贫基金会在缅甸\r\n\r\n中国扶贫基金会在缅甸开展民生项目，帮助当地村民改善生活条件。\r\n"
+    path = write(tmp_path, "u16.txt", text.encode("utf-16"))
+    report = importing.import_files(library, [path])
+    assert report.added == 1
+    view = all_stories(library)[0]
+    assert view.title == "中国扶贫基金会在缅甸" and view.language == "zh" and [t.path for t in view.tags] == ["公益"]
+
+
+def test_strict_import_of_a_file_with_problems_imports_nothing(library: Library, tmp_path: Path) -> None:
+    path = write(tmp_path, "p.txt", b"Keyword: X\n\nThis is body text with no title above it, so it is a problem.\n\nGood title\n")
+    with pytest.raises(ImportFailed, match=r"p\.txt, line 3: text without a story title"):
+        importing.import_files(library, [path], strict=True)
+    assert story_count(library) == 0
+    report = importing.import_files(library, [path])
+    assert report.added == 1 and [p.position for p in report.problems] == ["line 3"]
