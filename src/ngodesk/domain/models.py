@@ -69,6 +69,21 @@ class StoryView:
 
 
 @dataclass(frozen=True)
+class StoryRow:
+    """What the story list shows of one story."""
+
+    id: int
+    uuid: str
+    title: str
+    published: str
+    source: str
+    language: str
+    status: StoryStatus
+    tags: str
+    updated_at: datetime
+
+
+@dataclass(frozen=True)
 class TagView:
     """One tag with its place in the hierarchy and its story count."""
 

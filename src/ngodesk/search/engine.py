@@ -168,19 +168,26 @@ def count(session: Session, node: q.Node | None) -> int:
     return session.scalar(_filtered(select(func.count()), plan(node))) or 0
 
 
-def run(session: Session, node: q.Node | None, limit: int, offset: int = 0) -> Results:
-    """The best ``limit`` matches after ``offset``: by relevance when the
-    query has text, else newest published first."""
-    p = plan(node)
+def _ordered(p: Plan) -> Select:  # type: ignore[type-arg]
+    """``(id, score)`` of all matches: by relevance when the query has text,
+    else newest published first (undated last, in the order they were added)."""
     if p.rank_expression is not None:
         score = (-fts.index_table.c.rank).label("score")
-        stmt = _filtered(select(Story.id, score), p).order_by(fts.index_table.c.rank)
-    else:
-        stmt = _filtered(select(Story.id, literal(0.0).label("score")), p).order_by(
-            Story.published_start.desc().nulls_last(), Story.id.desc()
-        )
-    rows = session.execute(stmt.limit(limit).offset(offset)).all()
+        return _filtered(select(Story.id, score), p).order_by(fts.index_table.c.rank)
+    return _filtered(select(Story.id, literal(0.0).label("score")), p).order_by(
+        Story.published_start.desc().nulls_last(), Story.id
+    )
+
+
+def run(session: Session, node: q.Node | None, limit: int, offset: int = 0) -> Results:
+    """The best ``limit`` matches after ``offset`` and the total count."""
+    rows = session.execute(_ordered(plan(node)).limit(limit).offset(offset)).all()
     return Results(count(session, node), [Hit(row[0], float(row[1])) for row in rows])
+
+
+def all_ids(session: Session, node: q.Node | None) -> list[int]:
+    """Ids of every match, best (or newest) first."""
+    return list(session.scalars(_ordered(plan(node))))
 
 
 def positive_terms(node: q.Node | None) -> list[str]:

@@ -11,7 +11,7 @@ from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session, selectinload
 
 from ngodesk.domain.errors import NotFound, ValidationError
-from ngodesk.domain.models import EntityKind, EntityRef, EntityView, StoryStatus, StoryView, TagRef, TagView
+from ngodesk.domain.models import EntityKind, EntityRef, EntityView, StoryRow, StoryStatus, StoryView, TagRef, TagView
 from ngodesk.search import engine
 from ngodesk.search.query import parse
 from ngodesk.search.snippet import make_snippet
@@ -104,6 +104,37 @@ def get_story(library: Library, story_id: int) -> StoryView:
     if not found:
         raise NotFound(f"No story with id {story_id}.")
     return found[0]
+
+
+def matching_ids(library: Library, query: str) -> list[int]:
+    """Ids of every story matching ``query``, best (or newest) first.
+    Raises QueryError for a malformed query."""
+    node = parse(query)
+    with library.read() as session:
+        return engine.all_ids(session, node)
+
+
+def rows(library: Library, story_ids: list[int]) -> list[StoryRow]:
+    """List rows for the given stories, in the given order (missing skipped)."""
+    with library.read() as session:
+        paths = _tag_paths(session)
+        tag_lists: dict[int, list[str]] = {}
+        links = session.execute(select(StoryTag.story_id, StoryTag.tag_id).where(StoryTag.story_id.in_(story_ids)))
+        for story_id, tag in links:
+            tag_lists.setdefault(story_id, []).append(paths[tag])
+        found = {
+            r.id: StoryRow(
+                r.id, r.uuid, r.title, r.published, r.source, r.language, StoryStatus(r.status),
+                "; ".join(sorted(tag_lists.get(r.id, []), key=str.casefold)), r.updated_at,
+            )
+            for r in session.execute(
+                select(
+                    Story.id, Story.uuid, Story.title, Story.published, Story.source, Story.language,
+                    Story.status, Story.updated_at,
+                ).where(Story.id.in_(story_ids))
+            )
+        }
+    return [found[i] for i in story_ids if i in found]
 
 
 @dataclass(frozen=True)

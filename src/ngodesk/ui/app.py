@@ -1,0 +1,100 @@
+"""Starting the desktop application: QApplication, fonts, opening the
+library (with a read-only fallback when another process writes to it)."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtGui import QFont, QFontInfo
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from ngodesk import __version__
+from ngodesk.domain.errors import LibraryLocked, NgodeskError
+from ngodesk.services.library import open_library
+from ngodesk.store.library import Library
+
+#: Fonts with Chinese glyphs, preferred in this order after the system font;
+#: the SC faces keep Simplified Chinese glyph forms (not Japanese ones).
+CJK_FAMILIES = ("Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei", "Microsoft YaHei", "PingFang SC")
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("App", text)
+
+
+def make_application(argv: list[str] | None = None) -> QApplication:
+    """The QApplication (created once), with CJK font fallbacks."""
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication(argv or [sys.argv[0]])
+        app.setApplicationName("ngodesk")
+        app.setApplicationVersion(__version__)
+        app.setOrganizationName("ngodesk")
+    assert isinstance(app, QApplication)
+    font = QFont(app.font())
+    # The resolved family, not an alias like "Sans Serif": with an alias
+    # first, Qt takes Latin punctuation (’ “ ”) from the CJK font, full width.
+    font.setFamilies([QFontInfo(font).family(), *CJK_FAMILIES])
+    app.setFont(font)
+    return app
+
+
+def open_for_gui(folder: str | None) -> Library | None:
+    """Open the library, asking whether to read only when it is locked;
+    None when the user gives up or it cannot be opened (after saying why)."""
+    try:
+        return open_library(folder, program="ngodesk window")
+    except LibraryLocked as error:
+        answer = QMessageBox.question(
+            None,
+            _tr("Library in use"),
+            str(error) + "\n\n" + _tr("Open it read-only?"),
+            QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Cancel,
+        )
+        if answer != QMessageBox.StandardButton.Open:
+            return None
+        try:
+            return open_library(folder, readonly=True)
+        except NgodeskError as second:
+            error = second  # type: ignore[assignment]
+    except NgodeskError as failure:
+        error = failure  # type: ignore[assignment]
+    QMessageBox.critical(None, _tr("Cannot open the library"), str(error))
+    return None
+
+
+def _has_display() -> bool:
+    if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM"):
+        return True
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
+def run_gui(folder: str | None, screenshot: str | None = None) -> int:
+    """Run the main window until it closes; with ``screenshot``, save the
+    window as a PNG and quit instead. Returns the exit code."""
+    if screenshot:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    elif not _has_display():
+        print(
+            "ngodesk: no display to open a window on (DISPLAY and WAYLAND_DISPLAY are unset).\n"
+            "Run it in a desktop session, under `xvfb-run -a ngodesk`, or use the command line (`ngodesk --help`).",
+            file=sys.stderr,
+        )
+        return 1
+    app = make_application()
+    library = open_for_gui(folder)
+    if library is None:
+        return 1
+    from ngodesk.ui.main_window import MainWindow
+
+    window = MainWindow(library)
+    window.show()
+    if screenshot:
+        QTimer.singleShot(0, lambda: (window.grab().save(str(Path(screenshot))), app.quit()))
+    try:
+        return app.exec()
+    finally:
+        library.close()

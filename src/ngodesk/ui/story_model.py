@@ -1,0 +1,95 @@
+"""The story list's table model: ordered ids of the current result, rows
+fetched in blocks as they are shown, so any library size scrolls at once."""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+
+from ngodesk.domain.models import StoryRow
+from ngodesk.services import queries
+from ngodesk.store.library import Library
+
+BLOCK = 200
+MAX_BLOCKS = 50
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("StoryTableModel", text)
+
+
+#: (attribute of StoryRow, header) in display order.
+COLUMNS = (
+    ("title", "Title"),
+    ("published", "Published"),
+    ("source", "Source"),
+    ("language", "Language"),
+    ("tags", "Tags"),
+    ("status", "Status"),
+    ("updated_at", "Updated"),
+)
+
+
+class StoryTableModel(QAbstractTableModel):
+    """Rows are the stories of ``set_ids``; ``UserRole`` gives the story id."""
+
+    def __init__(self, library: Library) -> None:
+        super().__init__()
+        self._library = library
+        self._ids: list[int] = []
+        #: Recently shown blocks of rows; None marks a story deleted meanwhile.
+        self._blocks: OrderedDict[int, list[StoryRow | None]] = OrderedDict()
+
+    def set_ids(self, ids: list[int]) -> None:
+        """Show these stories, in this order."""
+        self.beginResetModel()
+        self._ids = ids
+        self._blocks.clear()
+        self.endResetModel()
+
+    def story_id(self, row: int) -> int:
+        """The id of the story in ``row``."""
+        return self._ids[row]
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self._ids)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return _tr(COLUMNS[section][1])
+        return None
+
+    def _row(self, row: int) -> StoryRow | None:
+        block = row // BLOCK
+        if block not in self._blocks:
+            ids = self._ids[block * BLOCK : (block + 1) * BLOCK]
+            fetched = {r.id: r for r in queries.rows(self._library, ids)}
+            self._blocks[block] = [fetched.get(i) for i in ids]
+            while len(self._blocks) > MAX_BLOCKS:
+                self._blocks.popitem(last=False)
+        else:
+            self._blocks.move_to_end(block)
+        return self._blocks[block][row % BLOCK]
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid():
+            return None
+        if role == Qt.ItemDataRole.UserRole:
+            return self._ids[index.row()]
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return None
+        story = self._row(index.row())
+        if story is None:
+            return _tr("(deleted)")
+        value = getattr(story, COLUMNS[index.column()][0])
+        if COLUMNS[index.column()][0] == "updated_at":
+            return value.astimezone().strftime("%Y-%m-%d %H:%M")
+        if COLUMNS[index.column()][0] == "status":
+            return _tr(value.value)
+        return value

@@ -1,0 +1,122 @@
+"""The main window driven as a user would, on a real library, offscreen."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QInputMethodEvent
+from PySide6.QtWidgets import QMessageBox
+
+from ngodesk.services import stories
+from ngodesk.store.library import Library
+from ngodesk.ui.app import make_application, open_for_gui
+from ngodesk.ui.main_window import MainWindow
+from tests.test_store import HOLDER
+
+SILK_ROAD = "Second “Silk Road NGO Cooperation Network Forum” held in Beijing"
+
+
+@pytest.fixture
+def window(qtbot, sample_library: Library) -> MainWindow:  # type: ignore[no-untyped-def]
+    make_application()
+    stories.create_story(
+        sample_library, {"title": "中国扶贫基金会在缅甸开展民生项目", "published": "2019-03", "language": "zh"}, ["Region/Asia/Myanmar"]
+    )
+    win = MainWindow(sample_library)
+    qtbot.addWidget(win)
+    win.show()
+    return win
+
+
+def titles(win: MainWindow) -> list[str]:
+    model = win.story_list.model()
+    return [model.index(row, 0).data() for row in range(model.rowCount())]
+
+
+def type_chinese(win: MainWindow, text: str) -> None:
+    """Type like an input method does (QTest cannot type Chinese)."""
+    event = QInputMethodEvent()
+    event.setCommitString(text)
+    win.search_field.setFocus()
+    win.search_field.inputMethodEvent(event)
+
+
+def test_first_view_lists_every_story_newest_first(window: MainWindow) -> None:
+    assert titles(window)[0] == "中国扶贫基金会在缅甸开展民生项目"  # dated stories come first
+    assert len(titles(window)) == 14
+    assert titles(window)[1].startswith("Designing “Lion Lights”")  # then the listing's order
+    assert window.count_label.text() == "14 of 14 stories"
+    assert "中国扶贫基金会在缅甸开展民生项目" in window.detail.toPlainText()
+
+
+def test_search_as_you_type_in_chinese(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    type_chinese(window, "絲路")
+    qtbot.waitUntil(lambda: titles(window) == [SILK_ROAD])
+    assert window.count_label.text() == "1 of 14 stories"
+    assert SILK_ROAD in window.detail.toPlainText()
+    qtbot.keyClick(window.search_field, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: len(titles(window)) == 14)
+
+
+def test_a_bad_query_explains_itself_and_keeps_the_list(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    qtbot.keyClicks(window.search_field, '"going out')
+    qtbot.waitUntil(window.query_error.isVisible)
+    assert "no closing quote" in window.query_error.text()
+    assert len(titles(window)) == 14
+    qtbot.keyClicks(window.search_field, '"')
+    qtbot.waitUntil(lambda: not window.query_error.isVisible())
+    assert len(titles(window)) == 3
+
+
+def test_clicking_a_tag_filters_the_list(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    region = window.tag_tree.findItems("Region", Qt.MatchFlag.MatchExactly)[0]
+    assert region.text(1) == "1"
+    window.tag_tree.setCurrentItem(region)
+    assert titles(window) == ["中国扶贫基金会在缅甸开展民生项目"]
+    everything = window.tag_tree.topLevelItem(0)
+    window.tag_tree.setCurrentItem(everything)
+    assert len(titles(window)) == 14
+
+
+def test_locked_library_can_be_opened_read_only(qtbot, library_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    make_application()
+    Library.open(library_path).close()
+    holder = subprocess.Popen(
+        [sys.executable, "-c", HOLDER, str(library_path)], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
+    )
+    asked: list[str] = []
+
+    def answer(parent, title, text, buttons):  # type: ignore[no-untyped-def]
+        asked.append(text)
+        return QMessageBox.StandardButton.Open
+
+    monkeypatch.setattr(QMessageBox, "question", answer)
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "ready"
+        library = open_for_gui(str(library_path))
+        assert library is not None and library.readonly
+        assert f"process {holder.pid}" in asked[0]
+        win = MainWindow(library)
+        qtbot.addWidget(win)
+        assert "(read-only)" in win.statusBar().findChildren(type(win.count_label))[-1].text()
+        library.close()
+    finally:
+        assert holder.stdin is not None
+        holder.stdin.write("\n")
+        holder.stdin.close()
+        holder.wait(timeout=30)
+
+
+def test_screenshot_option_renders_the_window(tmp_path: Path) -> None:
+    png = tmp_path / "window.png"
+    subprocess.run(
+        [sys.executable, "-m", "ngodesk", "--library", str(tmp_path / "lib"), "--screenshot", str(png)],
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
+    assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and png.stat().st_size > 10_000
