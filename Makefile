@@ -4,13 +4,17 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test system-deps-run system-deps-test bench clean
+.PHONY: run test lint system-deps-run system-deps-test bench clean
 
 run: system-deps-run $(STAMP)
 	$(PY) -m ngodesk
 
 test: system-deps-test $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check src tests benchmarks
+	$(VENV)/bin/ruff format --check src tests benchmarks
 
 bench: $(STAMP)
 	$(PY) benchmarks/run.py

@@ -16,7 +16,9 @@ from tests.conftest import SAMPLE
 from tests.test_store import HOLDER
 
 
-def ngodesk(*args: str, library: Path | None = None, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+def ngodesk(
+    *args: str, library: Path | None = None, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
     command = [sys.executable, "-m", "ngodesk"]
     if library is not None:
         command += ["--library", str(library)]
@@ -73,12 +75,25 @@ def test_search_json(cli_library: Path) -> None:
 
 def test_add_set_show_delete_round_trip(cli_library: Path) -> None:
     uuid = ok(
-        "add", "--title", "中国扶贫基金会在缅甸", "published=2019-03", "language=zh", "tags+=Region/Asia/Myanmar",
-        "org+=中国扶贫基金会", library=cli_library,
+        "add",
+        "--title",
+        "中国扶贫基金会在缅甸",
+        "published=2019-03",
+        "language=zh",
+        "tags+=Region/Asia/Myanmar",
+        "org+=中国扶贫基金会",
+        library=cli_library,
     ).strip()
     assert len(uuid) == 36
-    ok("set", uuid[:8], "summary=民生项目 in Shan State", "status=reviewed", "tags-=Region/Asia/Myanmar",
-       "tags+=Topic/Poverty", library=cli_library)
+    ok(
+        "set",
+        uuid[:8],
+        "summary=民生项目 in Shan State",
+        "status=reviewed",
+        "tags-=Region/Asia/Myanmar",
+        "tags+=Topic/Poverty",
+        library=cli_library,
+    )
     story = json.loads(ok("show", uuid, "--json", library=cli_library))
     assert story["uuid"] == uuid and story["summary"] == "民生项目 in Shan State"
     assert (story["published"], story["language"], story["status"]) == ("2019-03", "zh", "reviewed")
@@ -86,7 +101,9 @@ def test_add_set_show_delete_round_trip(cli_library: Path) -> None:
     assert [(e["kind"], e["name"]) for e in story["entities"]] == [("organisation", "中国扶贫基金会")]
     assert {"title", "body", "url", "source"} <= story.keys()
     assert "中国扶贫基金会在缅甸" in ok("show", uuid, library=cli_library)
-    assert [h["uuid"] for h in json.loads(ok("search", "民生 status:reviewed", "--json", library=cli_library))] == [uuid]
+    assert [h["uuid"] for h in json.loads(ok("search", "民生 status:reviewed", "--json", library=cli_library))] == [
+        uuid
+    ]
     ok("delete", uuid, library=cli_library)
     result = ngodesk("show", uuid, library=cli_library)
     assert result.returncode == 1 and "was deleted" in result.stderr

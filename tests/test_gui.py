@@ -24,7 +24,9 @@ SILK_ROAD = "Second “Silk Road NGO Cooperation Network Forum” held in Beijin
 def window(qtbot, sample_library: Library) -> MainWindow:  # type: ignore[no-untyped-def]
     make_application()
     stories.create_story(
-        sample_library, {"title": "中国扶贫基金会在缅甸开展民生项目", "published": "2019-03", "language": "zh"}, ["Region/Asia/Myanmar"]
+        sample_library,
+        {"title": "中国扶贫基金会在缅甸开展民生项目", "published": "2019-03", "language": "zh"},
+        ["Region/Asia/Myanmar"],
     )
     win = MainWindow(sample_library)
     qtbot.addWidget(win)

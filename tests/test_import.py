@@ -91,12 +91,16 @@ def test_featured_repeats_become_one_story_with_the_full_title() -> None:
         "A title without a summary",
     ]
     assert result.records[0].tags == ("Aid", "援助") and result.records[2].tags == ("Other",)
-    assert result.records[1].summary.endswith("to count as one…\n\nEditor's Note: this paragraph continues the summary of the story above.")
+    assert result.records[1].summary.endswith(
+        "to count as one…\n\nEditor's Note: this paragraph continues the summary of the story above."
+    )
     assert result.records[0].position == "line 3" and result.problems == []
 
 
 def test_text_before_any_title_is_reported_with_its_line() -> None:
-    result = cdb_listing.parse("Keyword: X\n\n\nThis paragraph is a summary without any title above it at all.\n\nTitle\n")
+    result = cdb_listing.parse(
+        "Keyword: X\n\n\nThis paragraph is a summary without any title above it at all.\n\nTitle\n"
+    )
     assert [p.position for p in result.problems] == ["line 4"]
     assert [r.title for r in result.records] == ["Title"]
 
@@ -130,7 +134,10 @@ def test_binary_and_unknown_files_are_refused(library: Library, tmp_path: Path) 
 
 
 def test_utf16_and_bom_files_import(library: Library, tmp_path: Path) -> None:
-    text = "Keyword: 公益\r\n\r\n中国扶贫基金会在缅甸\r\n\r\n中国扶贫基金会在缅甸开展民生项目，帮助当地村民改善生活条件。\r\n"
+    text = (
+        "Keyword: 公益\r\n\r\n中国扶贫基金会在缅甸\r\n\r\n"
+        "中国扶贫基金会在缅甸开展民生项目，帮助当地村民改善生活条件。\r\n"
+    )
     path = write(tmp_path, "u16.txt", text.encode("utf-16"))
     report = importing.import_files(library, [path])
     assert report.added == 1
@@ -139,7 +146,11 @@ def test_utf16_and_bom_files_import(library: Library, tmp_path: Path) -> None:
 
 
 def test_strict_import_of_a_file_with_problems_imports_nothing(library: Library, tmp_path: Path) -> None:
-    path = write(tmp_path, "p.txt", b"Keyword: X\n\nThis is body text with no title above it, so it is a problem.\n\nGood title\n")
+    path = write(
+        tmp_path,
+        "p.txt",
+        b"Keyword: X\n\nThis is body text with no title above it, so it is a problem.\n\nGood title\n",
+    )
     with pytest.raises(ImportFailed, match=r"p\.txt, line 3: text without a story title"):
         importing.import_files(library, [path], strict=True)
     assert story_count(library) == 0

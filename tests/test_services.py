@@ -175,13 +175,18 @@ def test_tag_colour(library: Library) -> None:
 
 def test_entities_are_found_by_any_name(library: Library) -> None:
     cfpa = entities.create_entity(
-        library, "organisation", "中国扶贫基金会", ["China Foundation for Poverty Alleviation", "CFPA", "中國扶貧基金會"]
+        library,
+        "organisation",
+        "中国扶贫基金会",
+        ["China Foundation for Poverty Alleviation", "CFPA", "中國扶貧基金會"],
     )
     story = stories.create_story(library, {"title": "Aid"}, link=[("organisation", "cfpa")])
     view = queries.get_story(library, story.id)
     assert [(e.uuid, e.name) for e in view.entities] == [(cfpa.uuid, "中国扶贫基金会")]
     assert titles_for(library, "org:Poverty") == {"Aid"}
-    entities.update_entity(library, cfpa.id, name="China Foundation for Poverty Alleviation", alt_names=["中国扶贫基金会"])
+    entities.update_entity(
+        library, cfpa.id, name="China Foundation for Poverty Alleviation", alt_names=["中国扶贫基金会"]
+    )
     assert queries.entities(library)[0].alt_names == ("中国扶贫基金会",)
     assert entities.unlink_entity(library, [story.id], cfpa.id).stories_changed == {story.id}
     assert entities.link_entity(library, [story.id], cfpa.id).stories_changed == {story.id}

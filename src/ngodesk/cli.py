@@ -35,7 +35,9 @@ def _parser() -> argparse.ArgumentParser:
         description="Offline catalogue of news stories. Without a command, opens the main window.",
     )
     parser.add_argument("--version", action="version", version=f"{PROGRAM} {__version__}")
-    parser.add_argument("--library", metavar="PATH", help="library folder (default: $NGODESK_LIBRARY or your data folder)")
+    parser.add_argument(
+        "--library", metavar="PATH", help="library folder (default: $NGODESK_LIBRARY or your data folder)"
+    )
     parser.add_argument("--screenshot", metavar="PNG", help=argparse.SUPPRESS)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 

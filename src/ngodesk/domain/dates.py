@@ -27,9 +27,7 @@ class PartialDate:
         cleaned = text.strip().replace("/", "-").replace(".", "-")
         match = _PATTERN.match(cleaned)
         if not match:
-            raise ValidationError(
-                f"'{text}' is not a date: use YYYY, YYYY-MM or YYYY-MM-DD"
-            )
+            raise ValidationError(f"'{text}' is not a date: use YYYY, YYYY-MM or YYYY-MM-DD")
         year = int(match.group(1))
         month = int(match.group(2)) if match.group(2) else None
         day = int(match.group(3)) if match.group(3) else None

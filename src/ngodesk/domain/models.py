@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 
-class StoryStatus(str, enum.Enum):
+class StoryStatus(enum.StrEnum):
     """Cataloguing progress of a story."""
 
     DRAFT = "draft"
@@ -15,7 +15,7 @@ class StoryStatus(str, enum.Enum):
     REVIEWED = "reviewed"
 
 
-class EntityKind(str, enum.Enum):
+class EntityKind(enum.StrEnum):
     """The three kinds of authority record."""
 
     ORGANISATION = "organisation"
@@ -155,9 +155,7 @@ class ChangeSet:
     entities_removed: frozenset[int] = frozenset()
 
     def __or__(self, other: ChangeSet) -> ChangeSet:
-        return ChangeSet(
-            **{name: getattr(self, name) | getattr(other, name) for name in self.__dataclass_fields__}
-        )
+        return ChangeSet(**{name: getattr(self, name) | getattr(other, name) for name in self.__dataclass_fields__})
 
     @property
     def empty(self) -> bool:

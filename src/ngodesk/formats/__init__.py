@@ -74,9 +74,7 @@ def parse_file(path: Path, format_name: str = "auto") -> tuple[str, ParseResult]
             m for m in registry.values() if path.suffix.lower() in m.EXTENSIONS
         ]
         if not candidates:
-            raise ImportFailed(
-                f"{path}: cannot tell its format; name one with --format ({', '.join(registry)})"
-            )
+            raise ImportFailed(f"{path}: cannot tell its format; name one with --format ({', '.join(registry)})")
         module = candidates[0]
     elif format_name in registry:
         module = registry[format_name]

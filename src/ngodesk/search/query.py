@@ -137,7 +137,7 @@ def _tokens(query: str) -> list[_Token]:
                     f"Unknown field '{field.group(1)}:' at column {start + 1}. Fields are: "
                     + ", ".join(f"{name}:" for name in FIELDS)
                     + ". To search for the text itself, put it in quotes: "
-                    + f'"{query[start:_word_end(query, start)]}".',
+                    + f'"{query[start : _word_end(query, start)]}".',
                     start,
                 )
             i = _word_end(query, start)

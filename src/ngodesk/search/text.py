@@ -26,10 +26,7 @@ TRANSFORM_VERSION = 1
 
 #: Han ideographs (with extensions and compatibility forms), kana and hangul:
 #: scripts written without spaces between words.
-_CJK = (
-    "\u3005\u3007\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff"
-    "\U00020000-\U0003134f"
-)
+_CJK = "\u3005\u3007\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff\U00020000-\U0003134f"
 CJK_RUN = re.compile(f"[{_CJK}]+")
 WORD = re.compile(r"[^\W_]+")
 _COMBINING = re.compile(r"[\u0300-\u036f]")
@@ -55,7 +52,7 @@ def traditional_table() -> dict[int, str]:
         converted = OpenCC(config).convert(joined).split("\n")
         if len(converted) != len(chars):  # a conversion merged lines: skip it
             continue
-        for original, simple in zip(chars, converted):
+        for original, simple in zip(chars, converted, strict=True):
             if simple != original and len(simple) == 1 and ord(original) not in table:
                 table[ord(original)] = simple
     return table
@@ -105,9 +102,8 @@ def query_tokens(term: str) -> tuple[list[str], bool]:
     the index transforms it.
     """
     simple = simplify(term)
-    last = None
-    for last in CJK_RUN.finditer(simple):
-        pass
+    runs = list(CJK_RUN.finditer(simple))
+    last = runs[-1] if runs else None
     ends_with_cjk = last is not None and not WORD.search(simple, last.end())
     if ends_with_cjk:
         assert last is not None

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from sqlalchemy import delete, insert, or_, select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from ngodesk.domain.errors import ValidationError
@@ -114,21 +114,12 @@ def delete_entity(library: Library, entity_id: int) -> ChangeSet:
         return ChangeSet(stories_changed=frozenset(stories), entities_removed=frozenset({entity_id}))
 
 
-def link(session: Session, story_ids: Iterable[int], entity_id: int) -> set[int]:
-    """Link stories to a record (existing links kept); returns new links' stories."""
-    ids = set(story_ids)
-    have = set(session.scalars(select(StoryEntity.story_id).where(StoryEntity.entity_id == entity_id))) & ids
-    new = sorted(ids - have)
-    if new:
-        session.execute(insert(StoryEntity), [{"story_id": s, "entity_id": entity_id} for s in new])
-    return set(new)
-
-
 def link_entity(library: Library, story_ids: Iterable[int], entity_id: int) -> ChangeSet:
     """Record that stories mention an organisation, person or place."""
     with library.write() as session:
         records.get(session, Entity, entity_id, "record")
-        changed = link(session, records.existing_story_ids(session, story_ids), entity_id)
+        ids = records.existing_story_ids(session, story_ids)
+        changed = records.add_links(session, StoryEntity, "entity_id", entity_id, ids)
         records.touch_stories(session, changed)
         return ChangeSet(stories_changed=frozenset(changed), entities_changed=frozenset({entity_id}))
 
@@ -137,15 +128,7 @@ def unlink_entity(library: Library, story_ids: Iterable[int], entity_id: int) ->
     """Remove the links between stories and a record."""
     with library.write() as session:
         records.get(session, Entity, entity_id, "record")
-        ids = sorted(set(records.existing_story_ids(session, story_ids)))
-        changed: set[int] = set()
-        for chunk in records.chunks(ids):
-            changed |= set(
-                session.scalars(
-                    delete(StoryEntity)
-                    .where(StoryEntity.entity_id == entity_id, StoryEntity.story_id.in_(chunk))
-                    .returning(StoryEntity.story_id)
-                )
-            )
+        ids = records.existing_story_ids(session, story_ids)
+        changed = records.remove_links(session, StoryEntity, "entity_id", entity_id, ids)
         records.touch_stories(session, changed)
         return ChangeSet(stories_changed=frozenset(changed), entities_changed=frozenset({entity_id}))

@@ -118,11 +118,11 @@ def _write(session: Session, prepared: list[_Prepared], report: ImportReport) ->
             session,
             (
                 indexing.doc(i, str(c["title"]), str(c["summary"]), str(c["body"]), str(c["source"]))
-                for i, (_, c) in zip(ids, batch)
+                for i, (_, c) in zip(ids, batch, strict=True)
             ),
         )
         tag_links, entity_links = set(), set()
-        for story_id, (record, _) in zip(ids, batch):
+        for story_id, (record, _) in zip(ids, batch, strict=True):
             for path in record.tags:
                 if path not in tag_ids:
                     tag_ids[path] = tags.ensure_path(session, path, created_tags).id

@@ -124,13 +124,26 @@ def rows(library: Library, story_ids: list[int]) -> list[StoryRow]:
             tag_lists.setdefault(story_id, []).append(paths[tag])
         found = {
             r.id: StoryRow(
-                r.id, r.uuid, r.title, r.published, r.source, r.language, StoryStatus(r.status),
-                "; ".join(sorted(tag_lists.get(r.id, []), key=str.casefold)), r.updated_at,
+                r.id,
+                r.uuid,
+                r.title,
+                r.published,
+                r.source,
+                r.language,
+                StoryStatus(r.status),
+                "; ".join(sorted(tag_lists.get(r.id, []), key=str.casefold)),
+                r.updated_at,
             )
             for r in session.execute(
                 select(
-                    Story.id, Story.uuid, Story.title, Story.published, Story.source, Story.language,
-                    Story.status, Story.updated_at,
+                    Story.id,
+                    Story.uuid,
+                    Story.title,
+                    Story.published,
+                    Story.source,
+                    Story.language,
+                    Story.status,
+                    Story.updated_at,
                 ).where(Story.id.in_(story_ids))
             )
         }
@@ -181,9 +194,7 @@ def tags(library: Library) -> list[TagView]:
         counts = {row[0]: row[1] for row in session.execute(closure)}
         paths = _tag_paths(session)
         rows = session.execute(select(Tag.id, Tag.uuid, Tag.name, Tag.parent_id, Tag.colour)).all()
-    views = [
-        TagView(r.id, r.uuid, r.name, paths[r.id], r.parent_id, r.colour, int(counts.get(r.id, 0))) for r in rows
-    ]
+    views = [TagView(r.id, r.uuid, r.name, paths[r.id], r.parent_id, r.colour, int(counts.get(r.id, 0))) for r in rows]
     return sorted(views, key=lambda v: v.path.casefold())
 
 
@@ -198,7 +209,13 @@ def entities(library: Library, kind: EntityKind | None = None) -> list[EntityVie
         return sorted(
             (
                 EntityView(
-                    e.id, e.uuid, EntityKind(e.kind), e.name, tuple(n.name for n in e.alt_names), e.note, counts.get(e.id, 0)
+                    e.id,
+                    e.uuid,
+                    EntityKind(e.kind),
+                    e.name,
+                    tuple(n.name for n in e.alt_names),
+                    e.note,
+                    counts.get(e.id, 0),
                 )
                 for e in session.scalars(query)
             ),
@@ -238,7 +255,9 @@ def check(library: Library) -> list[str]:
         for row in connection.exec_driver_sql("PRAGMA foreign_key_check").all():
             problems.append(f"database: row {row[1]} of table {row[0]} points at a missing {row[2]} record")
         if not indexing.is_current(session):
-            problems.append("search index: built by another version of ngodesk; open the library for writing to rebuild it")
+            problems.append(
+                "search index: built by another version of ngodesk; open the library for writing to rebuild it"
+            )
         indexed = connection.exec_driver_sql(f"SELECT count(*) FROM {fts.TABLE}").scalar()
         stored = session.scalar(select(func.count()).select_from(Story))
         if indexed != stored:
@@ -246,9 +265,7 @@ def check(library: Library) -> list[str]:
         untitled = session.scalar(select(func.count()).select_from(Story).where(func.trim(Story.title) == ""))
         if untitled:
             problems.append(f"stories: {untitled} without a title")
-        orphans = session.scalar(
-            select(func.count()).select_from(StoryTag).where(~StoryTag.tag_id.in_(select(Tag.id)))
-        )
+        orphans = session.scalar(select(func.count()).select_from(StoryTag).where(~StoryTag.tag_id.in_(select(Tag.id))))
         if orphans:
             problems.append(f"tags: {orphans} story links to missing tags")
     if not library.readonly:

@@ -6,11 +6,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import TypeVar
 
-from sqlalchemy import select, update
+from sqlalchemy import delete, insert, select, update
 from sqlalchemy.orm import Session
 
 from ngodesk.domain.errors import NotFound
-from ngodesk.store.schema import Base, Story, Tombstone, utcnow
+from ngodesk.store.schema import Base, Story, StoryEntity, StoryTag, Tombstone, utcnow
 
 Model = TypeVar("Model", bound=Base)
 
@@ -37,7 +37,9 @@ def existing_story_ids(session: Session, story_ids: Iterable[int]) -> list[int]:
         found.update(session.scalars(select(Story.id).where(Story.id.in_(chunk))))
     missing = [story_id for story_id in wanted if story_id not in found]
     if missing:
-        raise NotFound(f"No story with id {missing[0]}" + (f" (and {len(missing) - 1} more)." if len(missing) > 1 else "."))
+        raise NotFound(
+            f"No story with id {missing[0]}" + (f" (and {len(missing) - 1} more)." if len(missing) > 1 else ".")
+        )
     return wanted
 
 
@@ -47,11 +49,38 @@ def touch_stories(session: Session, story_ids: Iterable[int]) -> None:
     now = utcnow()
     for chunk in chunks(ids):
         session.execute(
-            update(Story)
-            .where(Story.id.in_(chunk))
-            .values(revision=Story.revision + 1, updated_at=now),
+            update(Story).where(Story.id.in_(chunk)).values(revision=Story.revision + 1, updated_at=now),
             execution_options={"synchronize_session": False},
         )
+
+
+LinkModel = type[StoryTag] | type[StoryEntity]
+
+
+def add_links(session: Session, model: LinkModel, key: str, target_id: int, story_ids: Iterable[int]) -> set[int]:
+    """Link stories to a tag or record (``key`` is ``tag_id`` or
+    ``entity_id``); returns the stories that were not linked before."""
+    ids = sorted(set(story_ids))
+    have: set[int] = set()
+    for chunk in chunks(ids):
+        have.update(
+            session.scalars(select(model.story_id).where(getattr(model, key) == target_id, model.story_id.in_(chunk)))
+        )
+    new = [story_id for story_id in ids if story_id not in have]
+    if new:
+        session.execute(insert(model), [{"story_id": story_id, key: target_id} for story_id in new])
+    return set(new)
+
+
+def remove_links(session: Session, model: LinkModel, key: str, target_id: int, story_ids: Iterable[int]) -> set[int]:
+    """Unlink stories from a tag or record; returns those that were linked."""
+    removed: set[int] = set()
+    for chunk in chunks(sorted(set(story_ids))):
+        statement = (
+            delete(model).where(getattr(model, key) == target_id, model.story_id.in_(chunk)).returning(model.story_id)
+        )
+        removed.update(session.scalars(statement))
+    return removed
 
 
 def bury(session: Session, kind: str, uuids: Iterable[str], replaced_by: str | None = None) -> None:

@@ -30,24 +30,20 @@ def _apply_links(
     changed = False
     for path in add_tags:
         tag = tags.ensure_path(session, path, created_tags)
-        changed |= bool(tags.link_stories(session, [story.id], tag.id))
+        changed |= bool(records.add_links(session, StoryTag, "tag_id", tag.id, [story.id]))
     for path in remove_tags:
         tag = tags.find_path(session, path)
         if tag is None:
             raise NotFound(f"There is no tag '{path}'.")
-        result = session.execute(delete(StoryTag).where(StoryTag.story_id == story.id, StoryTag.tag_id == tag.id))
-        changed |= bool(result.rowcount)  # type: ignore[attr-defined]
+        changed |= bool(records.remove_links(session, StoryTag, "tag_id", tag.id, [story.id]))
     for kind, name in link:
         entity = entities.ensure(session, kind, name, created_entities)
-        changed |= bool(entities.link(session, [story.id], entity.id))
+        changed |= bool(records.add_links(session, StoryEntity, "entity_id", entity.id, [story.id]))
     for kind, name in unlink:
         entity = entities.find(session, kind, name)
         if entity is None:
             raise NotFound(f"There is no {EntityKind(kind).value} named '{name}'.")
-        result = session.execute(
-            delete(StoryEntity).where(StoryEntity.story_id == story.id, StoryEntity.entity_id == entity.id)
-        )
-        changed |= bool(result.rowcount)  # type: ignore[attr-defined]
+        changed |= bool(records.remove_links(session, StoryEntity, "entity_id", entity.id, [story.id]))
     return changed
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from sqlalchemy import delete, func, insert, select
+from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from ngodesk.domain.errors import Conflict, ValidationError
@@ -42,9 +42,7 @@ def split_path(path: str) -> list[str]:
 
 def _child(session: Session, parent_id: int | None, name: str) -> Tag | None:
     key = fold(name)
-    return session.scalar(
-        select(Tag).where(func.coalesce(Tag.parent_id, 0) == (parent_id or 0), Tag.name_key == key)
-    )
+    return session.scalar(select(Tag).where(func.coalesce(Tag.parent_id, 0) == (parent_id or 0), Tag.name_key == key))
 
 
 def ensure_path(session: Session, path: str, created: list[int] | None = None) -> Tag:
@@ -167,7 +165,7 @@ def _story_ids_with(session: Session, tag_ids: Iterable[int]) -> set[int]:
 
 def _merge_into(session: Session, source: Tag, target: Tag, changes: dict[str, set[int]]) -> None:
     stories = _story_ids_with(session, [source.id])
-    link_stories(session, stories, target.id)
+    records.add_links(session, StoryTag, "tag_id", target.id, stories)
     changes["stories"] |= stories
     for child in list(session.scalars(select(Tag).where(Tag.parent_id == source.id))):
         twin = _child(session, target.id, child.name)
@@ -217,9 +215,7 @@ def delete_tag(library: Library, tag_id: int, recursive: bool = False) -> Change
         tag = records.get(session, Tag, tag_id, "tag")
         ids = subtree_ids(session, tag_id)
         if len(ids) > 1 and not recursive:
-            raise Conflict(
-                f"'{tag.name}' has {len(ids) - 1} tag(s) below it; move them first or delete them too."
-            )
+            raise Conflict(f"'{tag.name}' has {len(ids) - 1} tag(s) below it; move them first or delete them too.")
         stories = _story_ids_with(session, ids)
         uuids = list(session.scalars(select(Tag.uuid).where(Tag.id.in_(ids))))
         session.execute(delete(StoryTag).where(StoryTag.tag_id.in_(ids)))
@@ -230,21 +226,11 @@ def delete_tag(library: Library, tag_id: int, recursive: bool = False) -> Change
         return ChangeSet(stories_changed=frozenset(stories), tags_removed=frozenset(ids))
 
 
-def link_stories(session: Session, story_ids: Iterable[int], tag_id: int) -> set[int]:
-    """Give ``tag_id`` to stories that lack it; returns those stories."""
-    ids = set(story_ids)
-    have = set(session.scalars(select(StoryTag.story_id).where(StoryTag.tag_id == tag_id))) & ids
-    new = sorted(ids - have)
-    if new:
-        session.execute(insert(StoryTag), [{"story_id": s, "tag_id": tag_id} for s in new])
-    return set(new)
-
-
 def tag_stories(library: Library, story_ids: Iterable[int], tag_id: int) -> ChangeSet:
     """Add a tag to many stories (those that already have it are left)."""
     with library.write() as session:
         records.get(session, Tag, tag_id, "tag")
-        changed = link_stories(session, records.existing_story_ids(session, story_ids), tag_id)
+        changed = records.add_links(session, StoryTag, "tag_id", tag_id, records.existing_story_ids(session, story_ids))
         records.touch_stories(session, changed)
         return ChangeSet(stories_changed=frozenset(changed), tags_changed=frozenset({tag_id}))
 
@@ -253,9 +239,7 @@ def untag_stories(library: Library, story_ids: Iterable[int], tag_id: int) -> Ch
     """Remove a tag from many stories."""
     with library.write() as session:
         records.get(session, Tag, tag_id, "tag")
-        ids = set(records.existing_story_ids(session, story_ids))
-        changed = _story_ids_with(session, [tag_id]) & ids
-        for chunk in records.chunks(sorted(changed)):
-            session.execute(delete(StoryTag).where(StoryTag.tag_id == tag_id, StoryTag.story_id.in_(chunk)))
+        ids = records.existing_story_ids(session, story_ids)
+        changed = records.remove_links(session, StoryTag, "tag_id", tag_id, ids)
         records.touch_stories(session, changed)
         return ChangeSet(stories_changed=frozenset(changed), tags_changed=frozenset({tag_id}))

@@ -13,13 +13,13 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from urllib.parse import quote
 
+from platformdirs import user_data_path
 from sqlalchemy import Engine, create_engine, event, select
 from sqlalchemy.orm import Session, sessionmaker
-from platformdirs import user_data_path
 from sqlalchemy.pool import QueuePool
 
 from ngodesk.domain.errors import LibraryError, SchemaTooNew
@@ -46,9 +46,7 @@ def _connect(db_path: Path, readonly: bool) -> sqlite3.Connection:
 
 
 def _engine(db_path: Path, readonly: bool, begin: str) -> Engine:
-    engine = create_engine(
-        "sqlite+pysqlite://", creator=lambda: _connect(db_path, readonly), poolclass=QueuePool
-    )
+    engine = create_engine("sqlite+pysqlite://", creator=lambda: _connect(db_path, readonly), poolclass=QueuePool)
 
     @event.listens_for(engine, "begin")
     def _begin(connection: object) -> None:
@@ -186,7 +184,7 @@ class Library:
 
     def backup(self, reason: str) -> Path:
         """Snapshot the database into ``backups/`` with SQLite's backup API."""
-        stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S%fZ")
+        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
         target = self.folder / BACKUPS_DIR / f"{stamp}-{reason}.sqlite"
         source = sqlite3.connect(f"file:{quote(str(self.db_path))}?mode=ro", uri=True)
         try:

@@ -13,7 +13,7 @@ import json
 import os
 import socket
 import sys
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from ngodesk.domain.errors import LibraryLocked
@@ -73,7 +73,7 @@ class WriterLock:
             "pid": os.getpid(),
             "host": socket.gethostname(),
             "user": _user_name(),
-            "since": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+            "since": datetime.now(UTC).isoformat(timespec="seconds"),
         }
         # Lock byte 0 only on Windows; the holder text goes after it.
         os.ftruncate(self._fd, 0)

@@ -37,7 +37,9 @@ def story_html(story: StoryView) -> str:
     if story.url:
         rows.append((_tr("Link"), f'<a href="{escape(story.url, quote=True)}">{escape(story.url)}</a>'))
     table = "".join(
-        f"<tr><td style='color:#666;padding-right:12px'>{label}</td><td>{value}</td></tr>" for label, value in rows if value
+        f"<tr><td style='color:#666;padding-right:12px'>{label}</td><td>{value}</td></tr>"
+        for label, value in rows
+        if value
     )
     parts = [f"<h2>{escape(story.title)}</h2>", f"<table>{table}</table>"]
     if story.summary:

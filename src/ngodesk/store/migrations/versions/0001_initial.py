@@ -57,9 +57,7 @@ def upgrade() -> None:
         sa.Column("colour", sa.String(9), nullable=False),
     )
     op.create_index("ix_tags_parent_id", "tags", ["parent_id"])
-    op.create_index(
-        "uq_tags_sibling_name", "tags", [sa.text("coalesce(parent_id, 0)"), "name_key"], unique=True
-    )
+    op.create_index("uq_tags_sibling_name", "tags", [sa.text("coalesce(parent_id, 0)"), "name_key"], unique=True)
 
     op.create_table(
         "entities",
