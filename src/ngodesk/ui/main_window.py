@@ -94,7 +94,7 @@ class MainWindow(QMainWindow):
         for widget in (self.tag_tree, centre, self.detail):
             splitter.addWidget(widget)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([230, 690, 360])
+        splitter.setSizes([260, 670, 350])
         self.setCentralWidget(splitter)
 
         self.count_label = QLabel()
