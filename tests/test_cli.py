@@ -179,3 +179,11 @@ def test_second_writer_gets_a_message_naming_the_first(cli_library: Path) -> Non
         holder.stdin.write("\n")
         holder.stdin.close()
         holder.wait(timeout=30)
+
+
+def test_deleted_sample_stories_stay_deleted_in_the_default_library() -> None:
+    first = json.loads(ok("search", "丝路", "--json"))[0]["uuid"]
+    ok("delete", first)
+    ok("add", "--title", "A story of my own")  # opens the library for writing again
+    assert json.loads(ok("info", "--json"))["stories"] == 13
+    assert json.loads(ok("search", "丝路", "--json")) == []

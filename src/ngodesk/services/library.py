@@ -9,10 +9,12 @@ from importlib import resources
 from pathlib import Path
 
 from ngodesk.services import importing, indexing
-from ngodesk.store.library import DB_NAME, Library, user_default_folder
+from ngodesk.store.library import Library, user_default_folder
 
 SAMPLE = "chinese_ngos_going_out.txt"
 ENV_VAR = "NGODESK_LIBRARY"
+#: Meta key set once the default library has received the sample collection.
+SAMPLE_OFFERED = "sample_offered"
 
 
 def resolve(folder: Path | str | None) -> tuple[Path, bool]:
@@ -32,18 +34,21 @@ def import_sample(library: Library) -> importing.ImportReport:
 
 
 def open_library(folder: Path | str | None = None, *, readonly: bool = False, program: str = "ngodesk") -> Library:
-    """Open a library for the user (see ``resolve``). A new default library
-    gets the sample collection; a stale search index is rebuilt."""
+    """Open a library for the user (see ``resolve``). The default library
+    gets the sample collection once, on first start (stories the user
+    deletes later stay deleted); a stale search index is rebuilt."""
     path, is_default = resolve(folder)
-    is_new = not (path / DB_NAME).exists()
     library = Library.open(path, readonly=readonly, program=program)
     try:
         if not readonly:
             with library.write() as session:
                 if not indexing.is_current(session):
                     indexing.rebuild(session)
-            if is_new and is_default:
+                offer_sample = is_default and library.get_meta(session, SAMPLE_OFFERED) is None
+            if offer_sample:  # first start; or a first start that died mid-import (duplicates are skipped)
                 import_sample(library)
+                with library.write() as session:
+                    library.set_meta(session, SAMPLE_OFFERED, "1")
     except BaseException:
         library.close()
         raise
