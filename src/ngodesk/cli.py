@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from ngodesk import __version__
-from ngodesk.domain.errors import LibraryError, NgodeskError
+from ngodesk.domain.errors import LibraryError, LibraryLocked, NgodeskError
 from ngodesk.domain.models import EntityKind, StoryView
 from ngodesk.formats import format_names
 from ngodesk.services import importing, queries, stories
@@ -295,7 +295,12 @@ def _cmd_info(args: argparse.Namespace) -> int:
 
 
 def _cmd_check(args: argparse.Namespace) -> int:
-    with _open(args, write=False) as library:
+    try:  # writable when possible: the index's own check runs only then
+        library = _open(args, write=True)
+    except LibraryLocked:
+        library = _open(args, write=False)
+        print("The library is open elsewhere; the search index's internal check was skipped.", file=sys.stderr)
+    with library:
         problems = queries.check(library)
     for problem in problems:
         print(problem)

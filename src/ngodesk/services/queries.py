@@ -31,7 +31,9 @@ def resolve_story(library: Library, reference: str) -> int:
     if not _UUID_PREFIX.match(reference):
         raise ValidationError(f"'{reference}' is not a story uuid (or the start of one).")
     with library.read() as session:
-        ids = list(session.scalars(select(Story.id).where(Story.uuid.startswith(reference)).limit(2)))
+        # a range, not LIKE, so that the uuid index is used ("~" sorts after hex digits and "-")
+        in_range = (Story.uuid >= reference) & (Story.uuid < reference + "~")
+        ids = list(session.scalars(select(Story.id).where(in_range).limit(2)))
         if not ids:
             tomb = session.get(Tombstone, reference)
             if tomb is not None:
