@@ -278,7 +278,7 @@ def _imports(n: int, seed: int, tmp: Path) -> tuple[int, float, float]:
     baseline_s, _ = timed(lambda: baseline_import(tmp / "baseline.sqlite", records))
     library = open_library(tmp / "library")
     try:
-        import_s, report = timed(lambda: import_records(library, records, origin="bench"))
+        import_s, report = timed(lambda: import_records(library, records, origin="bench", parallel=True))
     finally:
         library.close()
     if report.added != n:

@@ -4,4 +4,5 @@ import sys
 
 from ngodesk.cli import main
 
-sys.exit(main())
+if __name__ == "__main__":  # guarded: import helper processes import this module
+    sys.exit(main())

@@ -172,7 +172,7 @@ def _cmd_import(args: argparse.Namespace) -> int:
     if missing:
         raise NgodeskError(f"{missing[0]}: no such file")
     with _open(args, write=True) as library:
-        report = importing.import_files(library, args.files, args.format, args.strict)
+        report = importing.import_files(library, args.files, args.format, args.strict, parallel=True)
     if args.json:
         _print_json(
             {

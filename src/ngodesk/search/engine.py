@@ -5,7 +5,21 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import ColumnElement, Select, and_, exists, false, func, literal, not_, or_, select, true
+from sqlalchemy import (
+    ColumnElement,
+    CompoundSelect,
+    Select,
+    and_,
+    except_,
+    exists,
+    false,
+    func,
+    intersect,
+    literal,
+    or_,
+    select,
+    union,
+)
 from sqlalchemy.orm import Session
 
 from ngodesk.search import query as q
@@ -77,117 +91,191 @@ def _tags_at_path(parts: list[str]) -> Select[tuple[int]]:
     return ids
 
 
-def _entity_condition(kind: str, value: str) -> ColumnElement[bool]:
-    key = fold(value)
-    by_alias = select(EntityName.entity_id).where(EntityName.name_key.contains(key, autoescape=True))
-    entities = select(Entity.id).where(
-        Entity.kind == kind, or_(Entity.name_key.contains(key, autoescape=True), Entity.id.in_(by_alias))
-    )
-    return Story.id.in_(select(StoryEntity.story_id).where(StoryEntity.entity_id.in_(entities)))
+def _stories_where(*conditions: ColumnElement[bool]) -> Select[tuple[int]]:
+    return select(Story.id.label("id")).where(*conditions)
 
 
-def _field(node: q.Field) -> ColumnElement[bool]:
+def _field_ids(node: q.Field) -> Select[tuple[int]]:
     name, value = node.name, node.value
     if name == "tag":
         if not any(part.strip() for part in value.split("/")):
-            return false()
-        return Story.id.in_(select(StoryTag.story_id).where(StoryTag.tag_id.in_(_tag_ids(value))))
+            return _stories_where(false())
+        linked = select(StoryTag.story_id.label("id")).where(StoryTag.tag_id.in_(_tag_ids(value)))
+        return linked.distinct()
     if name in q.ENTITY_FIELDS:
-        return _entity_condition(q.ENTITY_FIELDS[name], value)
+        key = fold(value)
+        by_alias = select(EntityName.entity_id).where(EntityName.name_key.contains(key, autoescape=True))
+        named = select(Entity.id).where(
+            Entity.kind == q.ENTITY_FIELDS[name],
+            or_(Entity.name_key.contains(key, autoescape=True), Entity.id.in_(by_alias)),
+        )
+        return select(StoryEntity.story_id.label("id")).where(StoryEntity.entity_id.in_(named)).distinct()
     if name == "source":
-        return func.lower(Story.source).contains(value.lower(), autoescape=True)
+        return _stories_where(func.lower(Story.source).contains(value.lower(), autoescape=True))
     if name == "lang":
-        code = value.lower()
-        return or_(func.lower(Story.language) == code, func.lower(Story.language).startswith(code + "-"))
+        code, language = value.lower(), func.lower(Story.language)
+        # a range instead of LIKE so that the index on lower(language) is used
+        return _stories_where(or_(language == code, and_(language > code + "-", language < code + ".")))
     if name == "status":
-        return Story.status == value
+        return _stories_where(Story.status == value)
     if name == "is":  # is:untagged, the only value the parser lets through
-        return ~exists().where(StoryTag.story_id == Story.id)
+        return _stories_where(~exists().where(StoryTag.story_id == Story.id))
     raise AssertionError(f"unhandled field {name}")
 
 
-def _condition(node: q.Node) -> ColumnElement[bool]:
+def _date_ids(node: q.DateRange) -> Select[tuple[int]]:
+    """Stories whose whole publication date lies in the range (undated ones
+    never do)."""
+    conditions = [Story.published_start.is_not(None)]
+    if node.start is not None:
+        conditions.append(Story.published_start >= node.start.first_day().isoformat())
+    if node.end is not None:
+        last = node.end.last_day().isoformat()
+        # start <= end, so this bound changes nothing but lets the index stop early
+        conditions += [Story.published_start <= last, Story.published_end <= last]
+    return _stories_where(*conditions)
+
+
+def _as_select(compound: CompoundSelect) -> Select[tuple[int]]:
+    """A compound as a plain SELECT (SQLite cannot nest compounds directly)."""
+    sub = compound.subquery()
+    return select(sub.c.id)
+
+
+def _ids(node: q.Node) -> Select[tuple[int]]:
+    """``SELECT id`` of the stories matching ``node``, without duplicates."""
     expression = _fts(node)
     if expression is not None:
-        return Story.id.in_(fts.matching_ids(expression))
-    if isinstance(node, q.Text):  # pragma: no cover - _fts handles every Text
-        raise AssertionError
+        return select(fts.index_table.c.rowid.label("id")).where(fts.matches(expression))
     if isinstance(node, q.Field):
-        return _field(node)
+        return _field_ids(node)
     if isinstance(node, q.DateRange):
-        parts = [Story.published_start.is_not(None)]
-        if node.start is not None:
-            parts.append(Story.published_start >= node.start.first_day().isoformat())
-        if node.end is not None:
-            parts.append(Story.published_end <= node.end.last_day().isoformat())
-        return and_(*parts)
+        return _date_ids(node)
     if isinstance(node, q.Not):
-        return not_(_condition(node.child))
+        return _as_select(except_(_stories_where(), _ids(node.child)))
     if isinstance(node, q.And):
-        return and_(*(_condition(child) for child in node.children))
+        return _as_select(intersect(*(_ids(child) for child in node.children)))
     if isinstance(node, q.Or):
-        return or_(*(_condition(child) for child in node.children))
+        return _as_select(union(*(_ids(child) for child in node.children)))
     raise AssertionError(f"unhandled node {node!r}")
 
 
 @dataclass(frozen=True)
 class Plan:
-    """A query split into an FTS expression to rank by and SQL filters."""
+    """A query split into an FTS expression to rank by and a set of ids
+    (None: no restriction) that matches must also be in."""
 
     rank_expression: str | None
-    conditions: tuple[ColumnElement[bool], ...]
+    restriction: Select[tuple[int]] | None
 
 
 def plan(node: q.Node | None) -> Plan:
-    """Split the top-level AND: text parts go to the index, the rest to SQL."""
+    """Split the top-level AND: positive text goes to the index, to rank by;
+    everything else becomes one set of story ids."""
     if node is None:
-        return Plan(None, ())
+        return Plan(None, None)
     children = node.children if isinstance(node, q.And) else (node,)
     ranked: list[str] = []
-    conditions: list[ColumnElement[bool]] = []
+    excluded: list[str] = []
+    others: list[Select[tuple[int]]] = []
     for child in children:
-        expression = None if isinstance(child, q.Not) else _fts(child)
-        if expression is not None:
-            ranked.append(expression)
+        expression = _fts(child.child if isinstance(child, q.Not) else child)
+        if expression is None:
+            others.append(_ids(child))
+        elif isinstance(child, q.Not):
+            excluded.append(expression)
         else:
-            conditions.append(_condition(child))
-    return Plan(" AND ".join(ranked) or None, tuple(conditions))
+            ranked.append(expression)
+    if not ranked:  # FTS5 has no NOT without something positive beside it
+        others += [_ids(child) for child in children if isinstance(child, q.Not) and _fts(child.child) is not None]
+    elif excluded:
+        ranked = ["(" + " AND ".join(ranked) + ")" + "".join(f" NOT {expression}" for expression in excluded)]
+    restriction = None
+    if len(others) == 1:
+        restriction = others[0]
+    elif others:
+        restriction = _as_select(intersect(*others))
+    return Plan(" AND ".join(ranked) or None, restriction)
 
 
-def _filtered(selected: Select, p: Plan) -> Select:  # type: ignore[type-arg]
-    if p.rank_expression is not None:
-        selected = selected.select_from(fts.index_table).join(Story, Story.id == fts.index_table.c.rowid)
-        selected = selected.where(fts.matches(p.rank_expression))
-    else:
-        selected = selected.select_from(Story)
-    return selected.where(*p.conditions) if p.conditions else selected.where(true())
+#: With more text matches than this, only the most recently added this many
+#: are ranked by relevance (ranking cost grows with the number of matches).
+RANK_CAP = 2000
+
+
+def _text_matches(p: Plan, scored: bool = True) -> Select:  # type: ignore[type-arg]
+    """``(id, score)`` (or just ``id``) of the text matches in the restriction."""
+    assert p.rank_expression is not None
+    index = fts.index_table
+    columns = [index.c.rowid.label("id")] + ([(-index.c.rank).label("score")] if scored else [])
+    selected = select(*columns).where(fts.matches(p.rank_expression))
+    if p.restriction is None:
+        return selected
+    # "+ 0": with a plain rowid IN (...) SQLite runs the MATCH once per id.
+    return selected.where((index.c.rowid + 0).in_(p.restriction))
 
 
 def count(session: Session, node: q.Node | None) -> int:
     """Number of stories matching ``node``."""
-    return session.scalar(_filtered(select(func.count()), plan(node))) or 0
+    return _count(session, plan(node))
 
 
-def _ordered(p: Plan) -> Select:  # type: ignore[type-arg]
-    """``(id, score)`` of all matches: by relevance when the query has text,
-    else newest published first (undated last, in the order they were added)."""
+def _count(session: Session, p: Plan) -> int:
     if p.rank_expression is not None:
-        score = (-fts.index_table.c.rank).label("score")
-        return _filtered(select(Story.id, score), p).order_by(fts.index_table.c.rank)
-    return _filtered(select(Story.id, literal(0.0).label("score")), p).order_by(
-        Story.published_start.desc().nulls_last(), Story.id
+        matches = _text_matches(p, scored=False).subquery()
+        return session.scalar(select(func.count()).select_from(matches)) or 0
+    if p.restriction is not None:
+        return session.scalar(select(func.count()).select_from(p.restriction.subquery())) or 0
+    return session.scalar(select(func.count()).select_from(Story)) or 0
+
+
+def _newest_first(p: Plan) -> Select:  # type: ignore[type-arg]
+    selected = select(Story.id, literal(0.0).label("score"))
+    if p.restriction is not None:
+        # "+ 0": look ids up in the set while walking the published index,
+        # instead of reading every matching story row and sorting them all.
+        selected = selected.where((Story.id + 0).in_(p.restriction))
+    # id DESC, not ASC: then the published index yields rows in this order and
+    # a page stops after ``limit`` rows instead of sorting every match.
+    return selected.order_by(Story.published_start.desc(), Story.id.desc())
+
+
+def _page(p: Plan, limit: int, offset: int) -> Select:  # type: ignore[type-arg]
+    if p.rank_expression is None:
+        return _newest_first(p).limit(limit).offset(offset)
+    # Scores are computed for the (at most RANK_CAP newest) candidates only:
+    # "ORDER BY rank" on the index itself would score every match, even
+    # those the restriction then drops.
+    candidates = _text_matches(p).order_by(fts.index_table.c.rowid.desc()).limit(RANK_CAP).subquery()
+    return (
+        select(candidates.c.id, candidates.c.score)
+        .order_by(candidates.c.score.desc(), candidates.c.id.desc())
+        .limit(limit)
+        .offset(offset)
     )
 
 
 def run(session: Session, node: q.Node | None, limit: int, offset: int = 0) -> Results:
-    """The best ``limit`` matches after ``offset`` and the total count."""
-    rows = session.execute(_ordered(plan(node)).limit(limit).offset(offset)).all()
-    return Results(count(session, node), [Hit(row[0], float(row[1])) for row in rows])
+    """The best ``limit`` matches after ``offset`` and the total count: by
+    relevance when the query has text (see RANK_CAP), else newest published
+    first (undated last, the most recently added first)."""
+    p = plan(node)
+    rows = session.execute(_page(p, limit, offset)).all()
+    return Results(_count(session, p), [Hit(row[0], float(row[1])) for row in rows])
 
 
 def all_ids(session: Session, node: q.Node | None) -> list[int]:
-    """Ids of every match, best (or newest) first."""
-    return list(session.scalars(_ordered(plan(node))))
+    """Ids of every match in the order ``run`` pages through them."""
+    p = plan(node)
+    if p.rank_expression is None:
+        return list(session.scalars(_newest_first(p)))
+    ranked = [row[0] for row in session.execute(_page(p, RANK_CAP, 0))]
+    if len(ranked) < RANK_CAP:
+        return ranked
+    seen = set(ranked)
+    matches = _text_matches(p, scored=False).subquery()
+    rest = session.scalars(select(matches.c.id).order_by(matches.c.id.desc()))
+    return ranked + [story_id for story_id in rest if story_id not in seen]
 
 
 def positive_terms(node: q.Node | None) -> list[str]:

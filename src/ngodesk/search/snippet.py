@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Sequence
+from functools import lru_cache
 
 from ngodesk.search.text import CJK_RUN, WORD, traditional_table
 
@@ -17,20 +18,25 @@ OPEN, CLOSE = "[", "]"
 _SUFFIXES = ("ing", "ed", "es", "s")
 
 
-def _fold_with_map(text: str) -> tuple[str, list[int]]:
-    """Folded text and, per folded character, its index in ``text``."""
-    if text.isascii():
-        return text.lower(), list(range(len(text)))
-    table = traditional_table()
-    out: list[str] = []
-    positions: list[int] = []
-    for index, char in enumerate(text):
-        folded = unicodedata.normalize("NFKD", char.translate(table)).casefold()
-        for piece in folded:
-            if not unicodedata.combining(piece):
-                out.append(piece)
-                positions.append(index)
-    return "".join(out), positions
+class _CharFold(dict[int, str]):
+    """``str.translate`` table folding each character to exactly one
+    (simplified script, compatibility form, case, accents), so folded and
+    original text share positions. Filled on first sight of a character."""
+
+    def __missing__(self, code: int) -> str:
+        char = chr(code)
+        decomposed = unicodedata.normalize("NFKD", char.translate(traditional_table())).casefold()
+        kept = [piece for piece in decomposed if not unicodedata.combining(piece)]
+        self[code] = folded = kept[0] if kept else char
+        return folded
+
+
+_FOLD = _CharFold()
+
+
+def fold_in_place(text: str) -> str:
+    """``text`` folded for matching, one character for one."""
+    return text.translate(_FOLD)
 
 
 def _stem(word: str) -> str:
@@ -40,10 +46,11 @@ def _stem(word: str) -> str:
     return word
 
 
-def _patterns(terms: Sequence[str]) -> list[re.Pattern[str]]:
+@lru_cache(maxsize=64)
+def _patterns(terms: tuple[str, ...]) -> list[re.Pattern[str]]:
     patterns = []
     for term in terms:
-        folded, _ = _fold_with_map(term)
+        folded = fold_in_place(term)
         for run in CJK_RUN.findall(folded):
             patterns.append(re.compile(re.escape(run)))
         for word in WORD.findall(CJK_RUN.sub(" ", folded)):
@@ -51,12 +58,9 @@ def _patterns(terms: Sequence[str]) -> list[re.Pattern[str]]:
     return patterns
 
 
-def _spans(folded: str, positions: list[int], patterns: list[re.Pattern[str]]) -> list[tuple[int, int]]:
-    spans = []
-    for pattern in patterns:
-        for match in pattern.finditer(folded):
-            if match.end() > match.start():
-                spans.append((positions[match.start()], positions[match.end() - 1] + 1))
+def _spans(text: str, patterns: list[re.Pattern[str]]) -> list[tuple[int, int]]:
+    folded = fold_in_place(text)
+    spans = [(m.start(), m.end()) for pattern in patterns for m in pattern.finditer(folded) if m.end() > m.start()]
     merged: list[tuple[int, int]] = []
     for start, end in sorted(spans):
         if merged and start <= merged[-1][1]:
@@ -73,9 +77,9 @@ def make_snippet(texts: Sequence[str], terms: Sequence[str], width: int = 160) -
     texts = [" ".join(text.split()) for text in texts if text and text.strip()]
     if not texts:
         return ""
-    patterns = _patterns(terms)
+    patterns = _patterns(tuple(terms))
     for text in texts:
-        spans = _spans(*_fold_with_map(text), patterns) if patterns else []
+        spans = _spans(text, patterns) if patterns else []
         if spans:
             start = max(0, min(spans[0][0] - width // 3, len(text) - width))
             return _render(text, spans, start, width)

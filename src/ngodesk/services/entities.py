@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from sqlalchemy import or_, select
+from sqlalchemy import select, union
 from sqlalchemy.orm import Session
 
 from ngodesk.domain.errors import ValidationError
@@ -45,14 +45,13 @@ def _alt_names(preferred: str, names: Iterable[str]) -> list[str]:
 def find(session: Session, kind: str | EntityKind, name: str) -> Entity | None:
     """The record of ``kind`` whose preferred or alternative name folds to
     ``name``'s (the first made, if several)."""
-    key = fold(name)
-    aliases = select(EntityName.entity_id).where(EntityName.name_key == key)
-    return session.scalar(
-        select(Entity)
-        .where(Entity.kind == _kind(kind).value, or_(Entity.name_key == key, Entity.id.in_(aliases)))
-        .order_by(Entity.id)
-        .limit(1)
+    key, kind_value = fold(name), _kind(kind).value
+    # Two indexed lookups; one OR over both would scan every record of the kind.
+    matching = union(
+        select(Entity.id).where(Entity.kind == kind_value, Entity.name_key == key),
+        select(EntityName.entity_id).join(Entity).where(Entity.kind == kind_value, EntityName.name_key == key),
     )
+    return session.scalar(select(Entity).where(Entity.id.in_(matching)).order_by(Entity.id).limit(1))
 
 
 def ensure(session: Session, kind: str | EntityKind, name: str, created: list[int] | None = None) -> Entity:

@@ -1,25 +1,40 @@
-"""Importing files: parse every file first, then write all good records in
-one transaction (bulk inserts, index included). A file that cannot be read,
-or any bad record under ``strict``, leaves the library unchanged."""
+"""Importing: parse every file, then validate, transform and write the
+records in chunks inside ONE transaction (bulk Core inserts, search index
+included), so a failure or a crash leaves the library as it was.
+
+Validation and the search-index text transform of large imports run in a
+helper process, overlapping with the database writes of the chunk before.
+"""
 
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+import multiprocessing
+import os
+from collections import deque
+from collections.abc import Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlalchemy import insert, select
+from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
 from ngodesk.domain.errors import ImportFailed, NgodeskError
 from ngodesk.domain.models import ChangeSet, EntityKind, StoryRecord
 from ngodesk.formats import parse_file
-from ngodesk.services import entities, fields, indexing, tags
+from ngodesk.search.text import index_text
+from ngodesk.services import entities, fields, tags
+from ngodesk.store import fts
 from ngodesk.store.library import Library
-from ngodesk.store.schema import Story, StoryEntity, StoryTag, new_uuid, utcnow
+from ngodesk.store.schema import Story, new_uuid, utcnow
 
-BATCH = 2000
+CHUNK = 2000
+#: Imports smaller than this are prepared in this process (a helper process
+#: takes about half a second to start).
+PARALLEL_MIN = 6000
+#: Chunks prepared ahead of the writer at most (bounds memory).
+AHEAD = 3
 
 
 @dataclass(frozen=True)
@@ -42,21 +57,24 @@ class ImportReport:
     changes: ChangeSet = field(default_factory=ChangeSet)
 
 
-#: (origin, record, validated column values)
-_Prepared = tuple[str, StoryRecord, dict[str, object]]
+#: (where it came from, the record)
+_Item = tuple[str, StoryRecord]
+#: per record: (column values, index texts) or the reason it is invalid
+_Ready = tuple[dict[str, object], tuple[str, ...]] | str
 
 
 def _columns(record: StoryRecord) -> dict[str, object]:
-    values = {
-        "title": record.title,
-        "summary": record.summary,
-        "body": record.body,
-        "url": record.url,
-        "source": record.source,
-        "published": record.published,
-        "language": record.language,
-    }
-    columns = fields.clean_all(values)
+    columns = fields.clean_all(
+        {
+            "title": record.title,
+            "summary": record.summary,
+            "body": record.body,
+            "url": record.url,
+            "source": record.source,
+            "published": record.published,
+            "language": record.language,
+        }
+    )
     now = utcnow()
     columns.update(
         uuid=new_uuid(),
@@ -69,14 +87,41 @@ def _columns(record: StoryRecord) -> dict[str, object]:
     return columns
 
 
-def _prepare(origin: str, records: Sequence[StoryRecord], report: ImportReport) -> list[_Prepared]:
-    prepared = []
+def _prepare_chunk(records: list[StoryRecord]) -> list[_Ready]:
+    """Validate and transform records (runs in a helper process)."""
+    ready: list[_Ready] = []
     for record in records:
         try:
-            prepared.append((origin, record, _columns(record)))
+            columns = _columns(record)
         except NgodeskError as error:
-            report.problems.append(Skipped(origin, record.position, str(error)))
-    return prepared
+            ready.append(str(error))
+            continue
+        ready.append((columns, tuple(index_text(str(columns[name])) for name in fts.COLUMNS)))
+    return ready
+
+
+def _prepared(items: list[_Item], parallel: bool) -> Iterator[tuple[list[_Item], list[_Ready]]]:
+    """Chunks of items with their prepared records, in order."""
+    chunks = [items[start : start + CHUNK] for start in range(0, len(items), CHUNK)]
+    if not parallel or len(items) < PARALLEL_MIN or (os.cpu_count() or 1) < 2:
+        for chunk in chunks:
+            yield chunk, _prepare_chunk([record for _, record in chunk])
+        return
+    with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn")) as pool:
+        pending: deque[tuple[list[_Item], Future[list[_Ready]]]] = deque()
+        later = iter(chunks[1:])
+
+        def submit_ahead() -> None:
+            while len(pending) < AHEAD and (chunk := next(later, None)) is not None:
+                pending.append((chunk, pool.submit(_prepare_chunk, [record for _, record in chunk])))
+
+        submit_ahead()
+        # The first chunk is prepared here while the helper process starts.
+        yield chunks[0], _prepare_chunk([record for _, record in chunks[0]])
+        while pending:
+            done, future = pending.popleft()
+            submit_ahead()
+            yield done, future.result()
 
 
 def _same(a: str, b: str) -> bool:
@@ -84,89 +129,128 @@ def _same(a: str, b: str) -> bool:
     return not a or not b or a == b
 
 
-def _write(session: Session, prepared: list[_Prepared], report: ImportReport) -> None:
-    keys = sorted({str(columns["title_key"]) for _, _, columns in prepared})
-    known: dict[str, list[tuple[str, str]]] = {}
-    for start in range(0, len(keys), 500):
-        rows = session.execute(
-            select(Story.title_key, Story.url, Story.published).where(Story.title_key.in_(keys[start : start + 500]))
+@dataclass
+class _Writer:
+    """Writes prepared chunks in the caller's transaction."""
+
+    session: Session
+    report: ImportReport
+    strict: bool
+    next_id: int = 0
+    story_ids: list[int] = field(default_factory=list)
+    tag_ids: dict[str, int] = field(default_factory=dict)
+    entity_ids: dict[tuple[EntityKind, str], int] = field(default_factory=dict)
+    created_tags: list[int] = field(default_factory=list)
+    created_entities: list[int] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        # Ids are assigned here so that rows go in with one executemany; the
+        # write transaction (BEGIN IMMEDIATE) keeps other writers out.
+        self.next_id = (self.session.scalar(select(func.max(Story.id))) or 0) + 1
+
+    def _known(self, keys: list[str]) -> dict[str, list[tuple[str, str]]]:
+        known: dict[str, list[tuple[str, str]]] = {}
+        rows = self.session.execute(
+            select(Story.title_key, Story.url, Story.published).where(Story.title_key.in_(keys))
         )
         for key, url, published in rows:
             known.setdefault(key, []).append((url, published))
-    fresh = []
-    for path, record, columns in prepared:
-        key, url, published = str(columns["title_key"]), str(columns["url"]), str(columns["published"])
-        if any(_same(url, u) and _same(published, p) for u, p in known.get(key, ())):
-            report.duplicates.append(Skipped(path, record.position, f"already in the library: {record.title}"))
-            continue
-        known.setdefault(key, []).append((url, published))
-        fresh.append((record, columns))
-    created_tags: list[int] = []
-    created_entities: list[int] = []
-    tag_ids: dict[str, int] = {}
-    entity_ids: dict[tuple[EntityKind, str], int] = {}
-    story_ids: list[int] = []
-    for start in range(0, len(fresh), BATCH):
-        batch = fresh[start : start + BATCH]
-        ids = list(
-            session.scalars(
-                insert(Story).returning(Story.id, sort_by_parameter_order=True), [columns for _, columns in batch]
-            )
-        )
-        story_ids += ids
-        indexing.add(
-            session,
-            (
-                indexing.doc(i, str(c["title"]), str(c["summary"]), str(c["body"]), str(c["source"]))
-                for i, (_, c) in zip(ids, batch, strict=True)
-            ),
-        )
+        return known
+
+    def _fresh(
+        self, chunk: list[_Item], ready: list[_Ready]
+    ) -> list[tuple[StoryRecord, dict[str, object], tuple[str, ...]]]:
+        """Valid records that are not duplicates; the others reported."""
+        valid = []
+        for (origin, record), result in zip(chunk, ready, strict=True):
+            if isinstance(result, str):
+                skipped = Skipped(origin, record.position, result)
+                if self.strict:
+                    raise ImportFailed(f"{origin}, {record.position}: {result}; nothing was imported")
+                self.report.problems.append(skipped)
+            else:
+                valid.append((origin, record, *result))
+        known = self._known(sorted({str(columns["title_key"]) for _, _, columns, _ in valid}))
+        fresh = []
+        for origin, record, columns, texts in valid:
+            key, url, published = str(columns["title_key"]), str(columns["url"]), str(columns["published"])
+            if any(_same(url, u) and _same(published, p) for u, p in known.get(key, ())):
+                reason = f"already in the library: {record.title}"
+                self.report.duplicates.append(Skipped(origin, record.position, reason))
+                continue
+            known.setdefault(key, []).append((url, published))
+            fresh.append((record, columns, texts))
+        return fresh
+
+    def write(self, chunk: list[_Item], ready: list[_Ready]) -> None:
+        fresh = self._fresh(chunk, ready)
+        if not fresh:
+            return
+        ids = list(range(self.next_id, self.next_id + len(fresh)))
+        self.next_id += len(fresh)
+        self.session.execute(insert(Story.__table__), [{**c, "id": i} for i, (_, c, _) in zip(ids, fresh, strict=True)])
+        fts.add(self.session.connection(), ((i, *texts) for i, (_, _, texts) in zip(ids, fresh, strict=True)))
         tag_links, entity_links = set(), set()
-        for story_id, (record, _) in zip(ids, batch, strict=True):
+        for story_id, (record, _, _) in zip(ids, fresh, strict=True):
             for path in record.tags:
-                if path not in tag_ids:
-                    tag_ids[path] = tags.ensure_path(session, path, created_tags).id
-                tag_links.add((story_id, tag_ids[path]))
+                tag_links.add((story_id, self._tag(path)))
             for kind, names in (
                 (EntityKind.PERSON, record.people),
                 (EntityKind.ORGANISATION, record.organisations),
                 (EntityKind.PLACE, record.places),
             ):
                 for name in names:
-                    if (kind, name) not in entity_ids:
-                        entity_ids[(kind, name)] = entities.ensure(session, kind, name, created_entities).id
-                    entity_links.add((story_id, entity_ids[(kind, name)]))
-        if tag_links:
-            session.execute(insert(StoryTag), [{"story_id": s, "tag_id": t} for s, t in sorted(tag_links)])
-        if entity_links:
-            session.execute(insert(StoryEntity), [{"story_id": s, "entity_id": e} for s, e in sorted(entity_links)])
-    report.added = len(story_ids)
-    report.changes = ChangeSet(
-        stories_added=frozenset(story_ids),
-        tags_added=frozenset(created_tags),
-        tags_changed=frozenset(tag_ids.values()) - frozenset(created_tags),
-        entities_added=frozenset(created_entities),
-        entities_changed=frozenset(entity_ids.values()) - frozenset(created_entities),
-    )
+                    entity_links.add((story_id, self._entity(kind, name)))
+        connection = self.session.connection()
+        for table, key, links in (("story_tags", "tag_id", tag_links), ("story_entities", "entity_id", entity_links)):
+            if links:  # plain tuples: SQLAlchemy's per-row parameter handling costs more than the insert
+                connection.exec_driver_sql(f"INSERT INTO {table} (story_id, {key}) VALUES (?, ?)", sorted(links))
+        self.story_ids += ids
+
+    def _tag(self, path: str) -> int:
+        if path not in self.tag_ids:
+            self.tag_ids[path] = tags.ensure_path(self.session, path, self.created_tags).id
+        return self.tag_ids[path]
+
+    def _entity(self, kind: EntityKind, name: str) -> int:
+        if (kind, name) not in self.entity_ids:
+            self.entity_ids[(kind, name)] = entities.ensure(self.session, kind, name, self.created_entities).id
+        return self.entity_ids[(kind, name)]
+
+    def changes(self) -> ChangeSet:
+        return ChangeSet(
+            stories_added=frozenset(self.story_ids),
+            tags_added=frozenset(self.created_tags),
+            tags_changed=frozenset(self.tag_ids.values()) - frozenset(self.created_tags),
+            entities_added=frozenset(self.created_entities),
+            entities_changed=frozenset(self.entity_ids.values()) - frozenset(self.created_entities),
+        )
 
 
-def _commit(library: Library, prepared: list[_Prepared], report: ImportReport, strict: bool) -> ImportReport:
+def _import(library: Library, items: list[_Item], report: ImportReport, strict: bool, parallel: bool) -> ImportReport:
     if strict and report.problems:
         first = report.problems[0]
         more = f" (and {len(report.problems) - 1} more problems)" if len(report.problems) > 1 else ""
         raise ImportFailed(f"{first.file}, {first.position}: {first.reason}{more}; nothing was imported")
     with library.write() as session:
-        _write(session, prepared, report)
+        writer = _Writer(session, report, strict)
+        for chunk, ready in _prepared(items, parallel):
+            writer.write(chunk, ready)
+        report.added = len(writer.story_ids)
+        report.changes = writer.changes()
     return report
 
 
 def import_records(
-    library: Library, records: Sequence[StoryRecord], origin: str = "", strict: bool = False
+    library: Library,
+    records: Sequence[StoryRecord],
+    origin: str = "",
+    strict: bool = False,
+    parallel: bool = False,
 ) -> ImportReport:
     """Import records an importer produced (see ``import_files`` for the
     rules); ``origin`` names where they came from in the report."""
-    report = ImportReport()
-    return _commit(library, _prepare(origin, records, report), report, strict)
+    return _import(library, [(origin, record) for record in records], ImportReport(), strict, parallel)
 
 
 def import_files(
@@ -174,6 +258,7 @@ def import_files(
     paths: Sequence[Path | str],
     format_name: str = "auto",
     strict: bool = False,
+    parallel: bool = False,
 ) -> ImportReport:
     """Import stories from files.
 
@@ -184,12 +269,16 @@ def import_files(
     any problem raises ImportFailed and nothing is written. A file that
     cannot be read at all always raises ImportFailed. All files are written
     in one transaction.
+
+    ``parallel`` lets a large import prepare records in a helper process.
+    Only programs whose main module is import-safe may ask for it (a
+    ``if __name__ == "__main__"`` guard): the helper imports that module.
     """
     report = ImportReport()
-    prepared: list[_Prepared] = []
+    items: list[_Item] = []
     for path in (Path(p) for p in paths):
         used, result = parse_file(path, format_name)
         report.formats[str(path)] = used
         report.problems += [Skipped(str(path), p.position, p.reason) for p in result.problems]
-        prepared += _prepare(str(path), result.records, report)
-    return _commit(library, prepared, report, strict)
+        items += [(str(path), record) for record in result.records]
+    return _import(library, items, report, strict, parallel)

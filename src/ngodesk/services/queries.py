@@ -59,43 +59,60 @@ def _tag_paths(session: Session) -> dict[int, str]:
     return paths
 
 
-def _view(story: Story, paths: dict[int, str]) -> StoryView:
-    return StoryView(
-        id=story.id,
-        uuid=story.uuid,
-        title=story.title,
-        summary=story.summary,
-        body=story.body,
-        url=story.url,
-        source=story.source,
-        published=story.published,
-        language=story.language,
-        status=StoryStatus(story.status),
-        created_at=story.created_at,
-        updated_at=story.updated_at,
-        revision=story.revision,
-        tags=tuple(sorted((TagRef(t.id, t.uuid, paths[t.id]) for t in story.tags), key=lambda t: t.path.casefold())),
-        entities=tuple(
-            sorted(
-                (EntityRef(e.id, e.uuid, EntityKind(e.kind), e.name) for e in story.entities),
-                key=lambda e: (e.kind.value, e.name.casefold()),
-            )
-        ),
-        extra=json.loads(story.extra or "{}"),
+def _links(session: Session, story_ids: list[int]) -> tuple[dict[int, list[TagRef]], dict[int, list[EntityRef]]]:
+    """Tags and linked records of the given stories, sorted for display."""
+    paths = _tag_paths(session)
+    tag_refs: dict[int, list[TagRef]] = {}
+    tag_rows = session.execute(
+        select(StoryTag.story_id, Tag.id, Tag.uuid).join(Tag).where(StoryTag.story_id.in_(story_ids))
     )
+    for story_id, tag_id, uuid in tag_rows:
+        tag_refs.setdefault(story_id, []).append(TagRef(tag_id, uuid, paths[tag_id]))
+    entity_refs: dict[int, list[EntityRef]] = {}
+    entity_rows = session.execute(
+        select(StoryEntity.story_id, Entity.id, Entity.uuid, Entity.kind, Entity.name)
+        .join(Entity)
+        .where(StoryEntity.story_id.in_(story_ids))
+    )
+    for story_id, entity_id, uuid, kind, name in entity_rows:
+        entity_refs.setdefault(story_id, []).append(EntityRef(entity_id, uuid, EntityKind(kind), name))
+    for refs in tag_refs.values():
+        refs.sort(key=lambda t: t.path.casefold())
+    for found in entity_refs.values():
+        found.sort(key=lambda e: (e.kind.value, e.name.casefold()))
+    return tag_refs, entity_refs
+
+
+_VIEW_COLUMNS = (
+    Story.id, Story.uuid, Story.title, Story.summary, Story.body, Story.url, Story.source, Story.published,
+    Story.language, Story.status, Story.created_at, Story.updated_at, Story.revision, Story.extra,
+)  # fmt: skip
 
 
 def stories(library: Library, story_ids: list[int]) -> list[StoryView]:
     """Views of the given stories, in the given order (missing ids skipped)."""
     with library.read() as session:
-        paths = _tag_paths(session)
+        tag_refs, entity_refs = _links(session, story_ids)
         found = {
-            s.id: _view(s, paths)
-            for s in session.scalars(
-                select(Story)
-                .where(Story.id.in_(story_ids))
-                .options(selectinload(Story.tags), selectinload(Story.entities))
+            r.id: StoryView(
+                id=r.id,
+                uuid=r.uuid,
+                title=r.title,
+                summary=r.summary,
+                body=r.body,
+                url=r.url,
+                source=r.source,
+                published=r.published,
+                language=r.language,
+                status=StoryStatus(r.status),
+                created_at=r.created_at,
+                updated_at=r.updated_at,
+                revision=r.revision,
+                tags=tuple(tag_refs.get(r.id, ())),
+                entities=tuple(entity_refs.get(r.id, ())),
+                extra=json.loads(r.extra or "{}"),
             )
+            for r in session.execute(select(*_VIEW_COLUMNS).where(Story.id.in_(story_ids)))
         }
     return [found[i] for i in story_ids if i in found]
 

@@ -39,6 +39,7 @@ def _connect(db_path: Path, readonly: bool) -> sqlite3.Connection:
     connection.isolation_level = None  # transactions are begun explicitly below
     connection.execute("PRAGMA foreign_keys = ON")
     connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    connection.execute("PRAGMA cache_size = -65536")  # 64 MiB: FTS segment merges need it
     if not readonly:
         connection.execute("PRAGMA journal_mode = WAL")
         connection.execute("PRAGMA synchronous = NORMAL")

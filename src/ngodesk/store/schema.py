@@ -72,25 +72,30 @@ class RecordMixin:
 
 class StoryTag(Base):
     __tablename__ = "story_tags"
+    #: Covering: a tag's stories are read from the index alone.
+    __table_args__ = (Index("ix_story_tags_tag_story", "tag_id", "story_id"),)
 
     story_id: Mapped[int] = mapped_column(ForeignKey("stories.id", ondelete="CASCADE"), primary_key=True)
-    tag_id: Mapped[int] = mapped_column(ForeignKey("tags.id", ondelete="CASCADE"), primary_key=True, index=True)
+    tag_id: Mapped[int] = mapped_column(ForeignKey("tags.id", ondelete="CASCADE"), primary_key=True)
 
 
 class StoryEntity(Base):
     __tablename__ = "story_entities"
+    __table_args__ = (Index("ix_story_entities_entity_story", "entity_id", "story_id"),)
 
     story_id: Mapped[int] = mapped_column(ForeignKey("stories.id", ondelete="CASCADE"), primary_key=True)
-    entity_id: Mapped[int] = mapped_column(ForeignKey("entities.id", ondelete="CASCADE"), primary_key=True, index=True)
+    entity_id: Mapped[int] = mapped_column(ForeignKey("entities.id", ondelete="CASCADE"), primary_key=True)
 
 
 class Story(RecordMixin, Base):
     __tablename__ = "stories"
     __table_args__ = (
         CheckConstraint("status IN ('draft', 'catalogued', 'reviewed')", name="ck_story_status"),
-        Index("ix_stories_published_start", "published_start"),
+        # Covering for date ranges and newest-first order (story rows are wide).
+        Index("ix_stories_published", "published_start", "published_end"),
         Index("ix_stories_updated_at", "updated_at"),
         Index("ix_stories_title_key", "title_key"),
+        Index("ix_stories_status", "status"),
     )
 
     title: Mapped[str] = mapped_column(Text)
@@ -127,6 +132,9 @@ class Tag(RecordMixin, Base):
     children: Mapped[list[Tag]] = relationship(back_populates="parent")
     stories: Mapped[list[Story]] = relationship(secondary="story_tags", back_populates="tags")
 
+
+#: Language filters compare case-insensitively (``lang:zh`` finds zh-Hant).
+Index("ix_stories_language", func.lower(Story.language))
 
 #: A tag name is unique among its siblings (root tags included: NULL parent -> 0).
 Index("uq_tags_sibling_name", func.coalesce(Tag.parent_id, 0), Tag.name_key, unique=True)

@@ -44,9 +44,11 @@ def upgrade() -> None:
         sa.Column("extra", sa.Text, nullable=False),
         sa.CheckConstraint("status IN ('draft', 'catalogued', 'reviewed')", name="ck_story_status"),
     )
-    op.create_index("ix_stories_published_start", "stories", ["published_start"])
+    op.create_index("ix_stories_published", "stories", ["published_start", "published_end"])
     op.create_index("ix_stories_updated_at", "stories", ["updated_at"])
     op.create_index("ix_stories_title_key", "stories", ["title_key"])
+    op.create_index("ix_stories_status", "stories", ["status"])
+    op.create_index("ix_stories_language", "stories", [sa.text("lower(language)")])
 
     op.create_table(
         "tags",
@@ -85,14 +87,14 @@ def upgrade() -> None:
         sa.Column("story_id", sa.Integer, sa.ForeignKey("stories.id", ondelete="CASCADE"), primary_key=True),
         sa.Column("tag_id", sa.Integer, sa.ForeignKey("tags.id", ondelete="CASCADE"), primary_key=True),
     )
-    op.create_index("ix_story_tags_tag_id", "story_tags", ["tag_id"])
+    op.create_index("ix_story_tags_tag_story", "story_tags", ["tag_id", "story_id"])
 
     op.create_table(
         "story_entities",
         sa.Column("story_id", sa.Integer, sa.ForeignKey("stories.id", ondelete="CASCADE"), primary_key=True),
         sa.Column("entity_id", sa.Integer, sa.ForeignKey("entities.id", ondelete="CASCADE"), primary_key=True),
     )
-    op.create_index("ix_story_entities_entity_id", "story_entities", ["entity_id"])
+    op.create_index("ix_story_entities_entity_story", "story_entities", ["entity_id", "story_id"])
 
     op.create_table(
         "tombstones",
