@@ -10,6 +10,7 @@ from sqlalchemy import (
     CompoundSelect,
     Select,
     and_,
+    distinct,
     except_,
     exists,
     false,
@@ -100,8 +101,7 @@ def _field_ids(node: q.Field) -> Select[tuple[int]]:
     if name == "tag":
         if not any(part.strip() for part in value.split("/")):
             return _stories_where(false())
-        linked = select(StoryTag.story_id.label("id")).where(StoryTag.tag_id.in_(_tag_ids(value)))
-        return linked.distinct()
+        return select(StoryTag.story_id.label("id")).where(StoryTag.tag_id.in_(_tag_ids(value)))
     if name in q.ENTITY_FIELDS:
         key = fold(value)
         by_alias = select(EntityName.entity_id).where(EntityName.name_key.contains(key, autoescape=True))
@@ -109,7 +109,7 @@ def _field_ids(node: q.Field) -> Select[tuple[int]]:
             Entity.kind == q.ENTITY_FIELDS[name],
             or_(Entity.name_key.contains(key, autoescape=True), Entity.id.in_(by_alias)),
         )
-        return select(StoryEntity.story_id.label("id")).where(StoryEntity.entity_id.in_(named)).distinct()
+        return select(StoryEntity.story_id.label("id")).where(StoryEntity.entity_id.in_(named))
     if name == "source":
         return _stories_where(func.lower(Story.source).contains(value.lower(), autoescape=True))
     if name == "lang":
@@ -143,7 +143,8 @@ def _as_select(compound: CompoundSelect) -> Select[tuple[int]]:
 
 
 def _ids(node: q.Node) -> Select[tuple[int]]:
-    """``SELECT id`` of the stories matching ``node``, without duplicates."""
+    """``SELECT id`` of the stories matching ``node``; an id may repeat
+    (``IN`` ignores repeats; counts use DISTINCT), which saves a sort."""
     expression = _fts(node)
     if expression is not None:
         return select(fts.index_table.c.rowid.label("id")).where(fts.matches(expression))
@@ -200,7 +201,7 @@ def plan(node: q.Node | None) -> Plan:
 
 #: With more text matches than this, only the most recently added this many
 #: are ranked by relevance (ranking cost grows with the number of matches).
-RANK_CAP = 2000
+RANK_CAP = 1000
 
 
 def _text_matches(p: Plan, scored: bool = True) -> Select:  # type: ignore[type-arg]
@@ -225,7 +226,8 @@ def _count(session: Session, p: Plan) -> int:
         matches = _text_matches(p, scored=False).subquery()
         return session.scalar(select(func.count()).select_from(matches)) or 0
     if p.restriction is not None:
-        return session.scalar(select(func.count()).select_from(p.restriction.subquery())) or 0
+        ids = p.restriction.subquery()
+        return session.scalar(select(func.count(distinct(ids.c.id)))) or 0
     return session.scalar(select(func.count()).select_from(Story)) or 0
 
 
