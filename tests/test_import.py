@@ -156,3 +156,46 @@ def test_strict_import_of_a_file_with_problems_imports_nothing(library: Library,
     assert story_count(library) == 0
     report = importing.import_files(library, [path])
     assert report.added == 1 and [p.position for p in report.problems] == ["line 3"]
+
+
+def records(count: int, bad: int | None = None) -> list:
+    from ngodesk.domain.models import StoryRecord
+
+    return [
+        StoryRecord(
+            title=f"第{i}个故事 Story {i}",
+            position=f"record {i}",
+            summary=f"中國扶貧基金會 volunteers {i}",
+            published="2019-13" if i == bad else f"2019-{i % 12 + 1:02d}",
+            tags=(f"Batch/{i % 3}",),
+            organisations=("中国扶贫基金会",),
+        )
+        for i in range(count)
+    ]
+
+
+def test_parallel_import_matches_a_serial_one(
+    library: Library, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(importing, "PARALLEL_MIN", 10)
+    monkeypatch.setattr(importing, "CHUNK", 7)
+    report = importing.import_records(library, records(40), "batch", parallel=True)
+    assert report.added == 40 and report.problems == []
+    from ngodesk.services.library import open_library
+
+    with open_library(tmp_path / "serial") as serial:
+        importing.import_records(serial, records(40), "batch")
+        for lib in (library, serial):
+            page = queries.search(lib, "扶贫 tag:Batch/1", limit=100)
+            assert page.total == 13
+        assert {v.title for v in all_stories(library)} == {v.title for v in all_stories(serial)}
+    assert queries.check(library) == []
+    assert [e.story_count for e in queries.entities(library)] == [40]
+
+
+def test_a_bad_record_is_reported_or_under_strict_aborts_everything(library: Library) -> None:
+    with pytest.raises(ImportFailed, match=r"batch, record 5: published: '2019-13': month must be 01-12"):
+        importing.import_records(library, records(12, bad=5), "batch", strict=True)
+    assert story_count(library) == 0 and queries.tags(library) == []
+    report = importing.import_records(library, records(12, bad=5), "batch")
+    assert report.added == 11 and [(p.position, p.file) for p in report.problems] == [("record 5", "batch")]

@@ -190,3 +190,22 @@ def test_fts_syntax_in_user_input_never_reaches_sqlite_raw(sample_library: Libra
         queries.search(sample_library, query)
     except QueryError:
         pass  # a clear message is fine; an SQL error is not
+
+
+def test_many_matches_rank_the_newest_candidates_and_count_all(
+    zh_library: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ngodesk.search import engine
+
+    everything = queries.search(zh_library, "NGO", limit=100)
+    monkeypatch.setattr(engine, "RANK_CAP", 3)
+    capped = queries.search(zh_library, "NGO", limit=100)
+    assert capped.total == everything.total >= 9  # the count is exact
+    assert len(capped.hits) == 3  # only the candidates are ranked and paged
+    newest = sorted((hit.story.id for hit in everything.hits), reverse=True)[:3]
+    assert sorted(hit.story.id for hit in capped.hits) == sorted(newest)
+    scores = [hit.score for hit in capped.hits]
+    assert scores == sorted(scores, reverse=True)
+    ids = queries.matching_ids(zh_library, "NGO")  # the list shows every match once
+    assert sorted(ids) == sorted(hit.story.id for hit in everything.hits)
+    assert ids[:3] == [hit.story.id for hit in capped.hits]
