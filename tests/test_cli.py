@@ -60,7 +60,7 @@ def test_a_named_new_library_starts_empty(tmp_path: Path) -> None:
 
 def test_import_reports_and_skips_duplicates(cli_library: Path) -> None:
     out = ok("import", str(SAMPLE), library=cli_library)
-    assert "Imported 0 stories; skipped 13 already in the library." in out
+    assert "Imported 0 stories; skipped 13 stories already in the library." in out
 
 
 def test_search_json(cli_library: Path) -> None:

@@ -199,3 +199,10 @@ def test_a_bad_record_is_reported_or_under_strict_aborts_everything(library: Lib
     assert story_count(library) == 0 and queries.tags(library) == []
     report = importing.import_records(library, records(12, bad=5), "batch")
     assert report.added == 11 and [(p.position, p.file) for p in report.problems] == [("record 5", "batch")]
+
+
+def test_plain_text_that_is_not_a_listing_is_not_guessed(library: Library, tmp_path: Path) -> None:
+    glossary = write(tmp_path, "glossary.txt", "走出去\tgoing out\n民生项目\tlivelihood projects\n".encode("utf-16"))
+    with pytest.raises(ImportFailed, match="cannot tell its format"):
+        importing.import_files(library, [glossary])
+    assert story_count(library) == 0

@@ -95,6 +95,10 @@ def _open(args: argparse.Namespace, write: bool) -> Library:
     return open_library(args.library, program=f"{PROGRAM} {args.command}")
 
 
+def _count(number: int, one: str, many: str) -> str:
+    return f"{number:,} {one if number == 1 else many}"
+
+
 def _print_json(value: object) -> None:
     print(json.dumps(value, ensure_ascii=False, indent=2, default=str))
 
@@ -183,7 +187,10 @@ def _cmd_import(args: argparse.Namespace) -> int:
             }
         )
     else:
-        print(f"Imported {report.added} stories; skipped {len(report.duplicates)} already in the library.")
+        print(
+            f"Imported {_count(report.added, 'story', 'stories')}; "
+            f"skipped {_count(len(report.duplicates), 'story', 'stories')} already in the library."
+        )
         for problem in report.problems:
             print(f"{problem.file}, {problem.position}: {problem.reason}", file=sys.stderr)
     return 0
@@ -207,8 +214,8 @@ def _cmd_search(args: argparse.Namespace) -> int:
             ]
         )
         return 0
-    noun = "story matches" if page.total == 1 else "stories match"
-    print(f"{page.total} {noun}" + (f"; the first {len(page.hits)}:" if page.total > len(page.hits) else ":"))
+    matches = _count(page.total, "story matches", "stories match")
+    print(matches + (f"; the first {len(page.hits)}:" if page.total > len(page.hits) else ":"))
     for hit in page.hits:
         date = f" ({hit.story.published})" if hit.story.published else ""
         print(f"\n{hit.story.uuid[:8]}  {hit.story.title}{date}")
@@ -262,7 +269,7 @@ def _cmd_delete(args: argparse.Namespace) -> int:
     with _open(args, write=True) as library:
         ids = [queries.resolve_story(library, ref) for ref in args.uuids]
         changes = stories.delete_stories(library, ids)
-    print(f"Deleted {len(changes.stories_removed)} stories.")
+    print(f"Deleted {_count(len(changes.stories_removed), 'story', 'stories')}.")
     return 0
 
 

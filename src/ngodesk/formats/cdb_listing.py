@@ -17,7 +17,9 @@ from ngodesk.formats import ParseResult
 from ngodesk.search.text import CJK_RUN, fold, guess_language
 
 NAME = "cdb-listing"
-EXTENSIONS = (".txt",)
+#: Plain .txt is too common to mean this format: auto-detection needs the
+#: ``Keyword:`` header (``sniff``), or the user names the format.
+EXTENSIONS: tuple[str, ...] = ()
 
 _KEYWORD = re.compile(r"^\s*keywords?\s*[:：]\s*(.*)$", re.IGNORECASE | re.DOTALL)
 _READ_MORE = re.compile(r"\s*(?:…|\.\.\.)?\s*read\s+more\s*[»>›]*\s*$", re.IGNORECASE)

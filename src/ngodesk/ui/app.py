@@ -3,6 +3,7 @@ library (with a read-only fallback when another process writes to it)."""
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 from pathlib import Path
@@ -92,6 +93,9 @@ def run_gui(folder: str | None, screenshot: str | None = None) -> int:
 
     window = MainWindow(library)
     window.show()
+    # Start-up objects live as long as the app: keep them out of full garbage
+    # collections, which otherwise pause searches by tens of milliseconds.
+    gc.freeze()
     if screenshot:
         QTimer.singleShot(0, lambda: (window.grab().save(str(Path(screenshot))), app.quit()))
     try:
