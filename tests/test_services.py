@@ -159,7 +159,7 @@ def test_tag_and_untag_many(library: Library) -> None:
     topic = tags.create_tag(library, "Topic").id
     assert tags.tag_stories(library, ids[:3], topic).stories_changed == set(ids[:3])
     assert tags.tag_stories(library, ids, topic).stories_changed == set(ids[3:])
-    assert tags.untag_stories(library, ids[1:], topic).stories_changed == set(ids[1:])
+    assert tags.tag_stories(library, ids[1:], topic, tag=False).stories_changed == set(ids[1:])
     assert queries.tags(library)[0].story_count == 1
     with pytest.raises(NotFound):
         tags.tag_stories(library, [ids[0], 12345], topic)
@@ -188,7 +188,7 @@ def test_entities_are_found_by_any_name(library: Library) -> None:
         library, cfpa.id, name="China Foundation for Poverty Alleviation", alt_names=["中国扶贫基金会"]
     )
     assert queries.entities(library)[0].alt_names == ("中国扶贫基金会",)
-    assert entities.unlink_entity(library, [story.id], cfpa.id).stories_changed == {story.id}
+    assert entities.link_entity(library, [story.id], cfpa.id, link=False).stories_changed == {story.id}
     assert entities.link_entity(library, [story.id], cfpa.id).stories_changed == {story.id}
     assert queries.entities(library)[0].story_count == 1
     entities.delete_entity(library, cfpa.id)

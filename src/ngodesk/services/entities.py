@@ -113,21 +113,10 @@ def delete_entity(library: Library, entity_id: int) -> ChangeSet:
         return ChangeSet(stories_changed=frozenset(stories), entities_removed=frozenset({entity_id}))
 
 
-def link_entity(library: Library, story_ids: Iterable[int], entity_id: int) -> ChangeSet:
-    """Record that stories mention an organisation, person or place."""
+def link_entity(library: Library, story_ids: Iterable[int], entity_id: int, link: bool = True) -> ChangeSet:
+    """Record that stories mention an organisation, person or place (or,
+    with ``link=False``, that they do not)."""
     with library.write() as session:
         records.get(session, Entity, entity_id, "record")
-        ids = records.existing_story_ids(session, story_ids)
-        changed = records.add_links(session, StoryEntity, "entity_id", entity_id, ids)
-        records.touch_stories(session, changed)
-        return ChangeSet(stories_changed=frozenset(changed), entities_changed=frozenset({entity_id}))
-
-
-def unlink_entity(library: Library, story_ids: Iterable[int], entity_id: int) -> ChangeSet:
-    """Remove the links between stories and a record."""
-    with library.write() as session:
-        records.get(session, Entity, entity_id, "record")
-        ids = records.existing_story_ids(session, story_ids)
-        changed = records.remove_links(session, StoryEntity, "entity_id", entity_id, ids)
-        records.touch_stories(session, changed)
-        return ChangeSet(stories_changed=frozenset(changed), entities_changed=frozenset({entity_id}))
+        changed = records.relink(session, StoryEntity, "entity_id", entity_id, story_ids, add=link)
+        return ChangeSet(stories_changed=changed, entities_changed=frozenset({entity_id}))

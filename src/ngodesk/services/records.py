@@ -83,6 +83,17 @@ def remove_links(session: Session, model: LinkModel, key: str, target_id: int, s
     return removed
 
 
+def relink(
+    session: Session, model: LinkModel, key: str, target_id: int, story_ids: Iterable[int], add: bool
+) -> frozenset[int]:
+    """Add (or remove) links between existing stories (NotFound otherwise)
+    and a tag or record; touches and returns the stories that changed."""
+    ids = existing_story_ids(session, story_ids)
+    changed = (add_links if add else remove_links)(session, model, key, target_id, ids)
+    touch_stories(session, changed)
+    return frozenset(changed)
+
+
 def bury(session: Session, kind: str, uuids: Iterable[str], replaced_by: str | None = None) -> None:
     """Record deletions so that merges neither resurrect nor lose them."""
     now = utcnow()

@@ -226,20 +226,10 @@ def delete_tag(library: Library, tag_id: int, recursive: bool = False) -> Change
         return ChangeSet(stories_changed=frozenset(stories), tags_removed=frozenset(ids))
 
 
-def tag_stories(library: Library, story_ids: Iterable[int], tag_id: int) -> ChangeSet:
-    """Add a tag to many stories (those that already have it are left)."""
+def tag_stories(library: Library, story_ids: Iterable[int], tag_id: int, tag: bool = True) -> ChangeSet:
+    """Add a tag to many stories (those that have it are left), or with
+    ``tag=False`` remove it; all stories must exist."""
     with library.write() as session:
         records.get(session, Tag, tag_id, "tag")
-        changed = records.add_links(session, StoryTag, "tag_id", tag_id, records.existing_story_ids(session, story_ids))
-        records.touch_stories(session, changed)
-        return ChangeSet(stories_changed=frozenset(changed), tags_changed=frozenset({tag_id}))
-
-
-def untag_stories(library: Library, story_ids: Iterable[int], tag_id: int) -> ChangeSet:
-    """Remove a tag from many stories."""
-    with library.write() as session:
-        records.get(session, Tag, tag_id, "tag")
-        ids = records.existing_story_ids(session, story_ids)
-        changed = records.remove_links(session, StoryTag, "tag_id", tag_id, ids)
-        records.touch_stories(session, changed)
-        return ChangeSet(stories_changed=frozenset(changed), tags_changed=frozenset({tag_id}))
+        changed = records.relink(session, StoryTag, "tag_id", tag_id, story_ids, add=tag)
+        return ChangeSet(stories_changed=changed, tags_changed=frozenset({tag_id}))
