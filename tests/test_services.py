@@ -6,6 +6,7 @@ import pytest
 from sqlalchemy import func, select
 
 from ngodesk.domain.errors import Conflict, NotFound, ValidationError
+from ngodesk.domain.models import AltName
 from ngodesk.services import entities, queries, stories, tags
 from ngodesk.store.library import Library
 from ngodesk.store.schema import Story, Tombstone
@@ -178,8 +179,13 @@ def test_entities_are_found_by_any_name(library: Library) -> None:
         library,
         "organisation",
         "中国扶贫基金会",
-        ["China Foundation for Poverty Alleviation", "CFPA", "中國扶貧基金會"],
+        ["China Foundation for Poverty Alleviation", AltName("CFPA", "en"), AltName("中國扶貧基金會", "zh-Hant")],
     )
+    assert [(n.name, n.language) for n in queries.entities(library)[0].alt_names] == [
+        ("China Foundation for Poverty Alleviation", "en"),  # guessed
+        ("CFPA", "en"),
+        ("中國扶貧基金會", "zh-Hant"),
+    ]
     story = stories.create_story(library, {"title": "Aid"}, link=[("organisation", "cfpa")])
     view = queries.get_story(library, story.id)
     assert [(e.uuid, e.name) for e in view.entities] == [(cfpa.uuid, "中国扶贫基金会")]
@@ -187,7 +193,7 @@ def test_entities_are_found_by_any_name(library: Library) -> None:
     entities.update_entity(
         library, cfpa.id, name="China Foundation for Poverty Alleviation", alt_names=["中国扶贫基金会"]
     )
-    assert queries.entities(library)[0].alt_names == ("中国扶贫基金会",)
+    assert queries.entities(library)[0].alt_names == (AltName("中国扶贫基金会", "zh"),)
     assert entities.link_entity(library, [story.id], cfpa.id, link=False).stories_changed == {story.id}
     assert entities.link_entity(library, [story.id], cfpa.id).stories_changed == {story.id}
     assert queries.entities(library)[0].story_count == 1

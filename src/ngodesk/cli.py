@@ -343,6 +343,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return COMMANDS[args.command](args)
     except UsageError as error:
         parser.error(str(error))  # exits 2
+    except LibraryLocked as error:
+        print(
+            f"{PROGRAM}: {error}\nClose it there and try again; search, show, tags and info work meanwhile.",
+            file=sys.stderr,
+        )
+        return 1
     except NgodeskError as error:
         print(f"{PROGRAM}: {error}", file=sys.stderr)
         return 1

@@ -97,6 +97,14 @@ class TagView:
 
 
 @dataclass(frozen=True)
+class AltName:
+    """Another name of an authority record, in a language ("" unknown)."""
+
+    name: str
+    language: str = ""
+
+
+@dataclass(frozen=True)
 class EntityView:
     """One authority record with all its names."""
 
@@ -104,7 +112,7 @@ class EntityView:
     uuid: str
     kind: EntityKind
     name: str
-    alt_names: tuple[str, ...]
+    alt_names: tuple[AltName, ...]
     note: str
     story_count: int
 

@@ -9,8 +9,8 @@ from sqlalchemy import select, union
 from sqlalchemy.orm import Session
 
 from ngodesk.domain.errors import ValidationError
-from ngodesk.domain.models import ChangeSet, Created, EntityKind
-from ngodesk.search.text import fold
+from ngodesk.domain.models import AltName, ChangeSet, Created, EntityKind
+from ngodesk.search.text import fold, guess_language
 from ngodesk.services import records
 from ngodesk.store.library import Library
 from ngodesk.store.schema import Entity, EntityName, StoryEntity
@@ -31,15 +31,19 @@ def _name(name: str) -> str:
     return cleaned
 
 
-def _alt_names(preferred: str, names: Iterable[str]) -> list[str]:
+def _alt_names(preferred: str, names: Iterable[str | AltName]) -> list[EntityName]:
+    """Rows for the alternative names: cleaned, without repeats of each other
+    or of the preferred name; a name without a language gets a guessed one."""
     seen = {fold(preferred)}
-    result = []
-    for name in names:
-        cleaned = " ".join(str(name).split())
+    rows = []
+    for given in names:
+        alt = given if isinstance(given, AltName) else AltName(str(given))
+        cleaned = " ".join(alt.name.split())
         if cleaned and fold(cleaned) not in seen:
             seen.add(fold(cleaned))
-            result.append(cleaned)
-    return result
+            language = alt.language.strip() or guess_language(cleaned)
+            rows.append(EntityName(name=cleaned, name_key=fold(cleaned), language=language))
+    return rows
 
 
 def find(session: Session, kind: str | EntityKind, name: str) -> Entity | None:
@@ -68,13 +72,13 @@ def ensure(session: Session, kind: str | EntityKind, name: str, created: list[in
 
 
 def create_entity(
-    library: Library, kind: str | EntityKind, name: str, alt_names: Sequence[str] = (), note: str = ""
+    library: Library, kind: str | EntityKind, name: str, alt_names: Sequence[str | AltName] = (), note: str = ""
 ) -> Created:
     """Create an authority record."""
     with library.write() as session:
         name = _name(name)
         entity = Entity(kind=_kind(kind).value, name=name, name_key=fold(name), note=note.strip())
-        entity.alt_names = [EntityName(name=n, name_key=fold(n)) for n in _alt_names(name, alt_names)]
+        entity.alt_names = _alt_names(name, alt_names)
         session.add(entity)
         session.flush()
         return Created(entity.id, entity.uuid, ChangeSet(entities_added=frozenset({entity.id})))
@@ -85,7 +89,7 @@ def update_entity(
     entity_id: int,
     *,
     name: str | None = None,
-    alt_names: Sequence[str] | None = None,
+    alt_names: Sequence[str | AltName] | None = None,
     note: str | None = None,
 ) -> ChangeSet:
     """Change a record's preferred name, alternative names or note."""
@@ -95,7 +99,7 @@ def update_entity(
             entity.name = _name(name)
             entity.name_key = fold(entity.name)
         if alt_names is not None:
-            entity.alt_names = [EntityName(name=n, name_key=fold(n)) for n in _alt_names(entity.name, alt_names)]
+            entity.alt_names = _alt_names(entity.name, alt_names)
         if note is not None:
             entity.note = note.strip()
         entity.touch()

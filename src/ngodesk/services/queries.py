@@ -11,7 +11,17 @@ from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session, selectinload
 
 from ngodesk.domain.errors import NotFound, ValidationError
-from ngodesk.domain.models import EntityKind, EntityRef, EntityView, StoryRow, StoryStatus, StoryView, TagRef, TagView
+from ngodesk.domain.models import (
+    AltName,
+    EntityKind,
+    EntityRef,
+    EntityView,
+    StoryRow,
+    StoryStatus,
+    StoryView,
+    TagRef,
+    TagView,
+)
 from ngodesk.search import engine
 from ngodesk.search.query import parse
 from ngodesk.search.snippet import make_snippet
@@ -232,7 +242,7 @@ def entities(library: Library, kind: EntityKind | None = None) -> list[EntityVie
                     e.uuid,
                     EntityKind(e.kind),
                     e.name,
-                    tuple(n.name for n in e.alt_names),
+                    tuple(AltName(n.name, n.language) for n in e.alt_names),
                     e.note,
                     counts.get(e.id, 0),
                 )

@@ -64,10 +64,7 @@ class WriterLock:
             holder = self._read_holder()
             os.close(self._fd)
             self._fd = None
-            raise LibraryLocked(
-                f"The library {folder} is open for writing in {describe_holder(holder)}. "
-                "Close it there, or open this library read-only."
-            )
+            raise LibraryLocked(f"The library {folder} is open for writing in {describe_holder(holder)}.")
         info = {
             "program": program,
             "pid": os.getpid(),

@@ -167,6 +167,8 @@ class EntityName(Base):
     entity_id: Mapped[int] = mapped_column(ForeignKey("entities.id", ondelete="CASCADE"), index=True)
     name: Mapped[str] = mapped_column(Text)
     name_key: Mapped[str] = mapped_column(Text, index=True)
+    #: Language (and script) of the name: "zh", "zh-Hant", "en"... or "".
+    language: Mapped[str] = mapped_column(String(35), default="")
 
     entity: Mapped[Entity] = relationship(back_populates="alt_names")
 

@@ -78,6 +78,7 @@ def upgrade() -> None:
         sa.Column("entity_id", sa.Integer, sa.ForeignKey("entities.id", ondelete="CASCADE"), nullable=False),
         sa.Column("name", sa.Text, nullable=False),
         sa.Column("name_key", sa.Text, nullable=False),
+        sa.Column("language", sa.String(35), nullable=False),
     )
     op.create_index("ix_entity_names_entity_id", "entity_names", ["entity_id"])
     op.create_index("ix_entity_names_name_key", "entity_names", ["name_key"])
