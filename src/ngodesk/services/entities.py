@@ -33,14 +33,15 @@ def _name(name: str) -> str:
 
 def _alt_names(preferred: str, names: Iterable[str | AltName]) -> list[EntityName]:
     """Rows for the alternative names: cleaned, without repeats of each other
-    or of the preferred name; a name without a language gets a guessed one."""
-    seen = {fold(preferred)}
+    or of the preferred name (ignoring case; other scripts are kept, e.g. a
+    traditional form); a name without a language gets a guessed one."""
+    seen = {preferred.casefold()}
     rows = []
     for given in names:
         alt = given if isinstance(given, AltName) else AltName(str(given))
         cleaned = " ".join(alt.name.split())
-        if cleaned and fold(cleaned) not in seen:
-            seen.add(fold(cleaned))
+        if cleaned and cleaned.casefold() not in seen:
+            seen.add(cleaned.casefold())
             language = alt.language.strip() or guess_language(cleaned)
             rows.append(EntityName(name=cleaned, name_key=fold(cleaned), language=language))
     return rows
