@@ -120,6 +120,32 @@ def test_field_filters(zh_library: Library) -> None:
     assert titles(zh_library, "status:reviewed") == set()
     assert titles(zh_library, "title:Wu") == {"Wu Peng: Bringing the Chinese Experience to the World"}
     assert titles(zh_library, "民生 tag:Asia") == {myanmar}
+    assert titles(zh_library, "tag:Asia tag:Nepal") == {nepal}  # two tag filters in one query
+    assert titles(zh_library, "tag:Myanmar OR tag:Nepal") == {myanmar, nepal}
+
+
+def test_source_is_matched_like_text(zh_library: Library) -> None:
+    created = stories.create_story(zh_library, {"title": "Relief in Nepal", "source": "新華社 Xinhua News Agency"})
+    for query in ("source:新华社", "source:新華", "source:XINHUA", 'source:"news agency"', "source:xinhua Nepal"):
+        assert titles(zh_library, query) == {"Relief in Nepal"}, query
+    assert titles(zh_library, "source:Reuters") == set()
+    assert queries.matching_ids(zh_library, "-source:xinhua").count(created.id) == 0
+
+
+@pytest.mark.parametrize(
+    ("pasted", "same_as"),
+    [
+        ("NGOs - Tsinghua", "NGOs Tsinghua"),  # a dash between words is punctuation
+        ("NGOs – Tsinghua ！", "NGOs Tsinghua"),
+        ("Seminar: Tsinghua", "Seminar Tsinghua"),  # a word ending in ':' is not a field
+        ("(Tsinghua -)", "Tsinghua"),
+        ("Tsinghua OR ！", "Tsinghua"),
+        ("Kenya\u3000NGO", "Kenya NGO"),  # an ideographic space separates words
+    ],
+)
+def test_pasted_text_with_punctuation_searches_its_words(zh_library: Library, pasted: str, same_as: str) -> None:
+    assert titles(zh_library, pasted) == titles(zh_library, same_as)
+    assert titles(zh_library, same_as)
 
 
 def test_is_untagged(zh_library: Library) -> None:
@@ -172,7 +198,10 @@ def test_the_index_follows_edits_and_deletes(zh_library: Library) -> None:
         ("date:2018-13", "month must be 01-12", 1),
         ("date:2019..2018", "ends before it starts", 1),
         ("is:lost", "is:untagged", 1),
-        ("NGO -", "must be followed by what to exclude", 5),
+        ("NGO -OR Kenya", "must be followed by what to exclude", 5),
+        ("(" * 41 + "NGO" + ")" * 41, "nests too deeply", 41),
+        ("-" * 100 + "NGO", "nests too deeply", 41),
+        ("NGO \udcff", "not valid UTF-8", 5),
         ("()", "Empty parentheses", 1),
         ("！！", "no letters or digits", 1),
     ],
@@ -201,11 +230,15 @@ def test_many_matches_rank_the_newest_candidates_and_count_all(
     monkeypatch.setattr(engine, "RANK_CAP", 3)
     capped = queries.search(zh_library, "NGO", limit=100)
     assert capped.total == everything.total >= 9  # the count is exact
-    assert len(capped.hits) == 3  # only the candidates are ranked and paged
     newest = sorted((hit.story.id for hit in everything.hits), reverse=True)[:3]
-    assert sorted(hit.story.id for hit in capped.hits) == sorted(newest)
-    scores = [hit.score for hit in capped.hits]
+    assert sorted(hit.story.id for hit in capped.hits[:3]) == sorted(newest)  # only these are ranked
+    scores = [hit.score for hit in capped.hits[:3]]
     assert scores == sorted(scores, reverse=True)
+    pages = [queries.search(zh_library, "NGO", limit=2, offset=start).hits for start in range(0, 20, 2)]
+    paged = [hit.story.id for page in pages for hit in page]
+    assert paged == [hit.story.id for hit in capped.hits]  # past the candidates, older matches follow
+    assert sorted(paged) == sorted(hit.story.id for hit in everything.hits)
+    assert paged[3:] == sorted(paged[3:], reverse=True)
     ids = queries.matching_ids(zh_library, "NGO")  # the list shows every match once
     assert sorted(ids) == sorted(hit.story.id for hit in everything.hits)
-    assert ids[:3] == [hit.story.id for hit in capped.hits]
+    assert ids == paged

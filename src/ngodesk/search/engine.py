@@ -28,6 +28,16 @@ from ngodesk.search.text import fold, query_tokens
 from ngodesk.store import fts
 from ngodesk.store.schema import Entity, EntityName, Story, StoryEntity, StoryTag, Tag
 
+#: A field the parser never produces: a tag (and its descendants) by id,
+#: for filters chosen outside the query text (see ``within_tag``).
+TAG_ID = "tag-id"
+
+
+def within_tag(node: q.Node | None, tag_id: int) -> q.Node:
+    """``node`` restricted to the stories of tag ``tag_id`` or its descendants."""
+    field = q.Field(TAG_ID, str(tag_id))
+    return field if node is None else q.And((field, node))
+
 
 @dataclass(frozen=True)
 class Hit:
@@ -78,7 +88,11 @@ def _tag_ids(value: str) -> Select[tuple[int]]:
     named = select(Tag.id).where(Tag.name_key == parts[-1])
     if len(parts) > 1:
         named = named.where(Tag.parent_id.in_(_tags_at_path(parts[:-1])))
-    tree = named.cte("tag_tree", recursive=True)
+    return _with_descendants(named)
+
+
+def _with_descendants(named: Select[tuple[int]]) -> Select[tuple[int]]:
+    tree = named.cte(recursive=True)  # unnamed: a query may hold several
     tree = tree.union_all(select(Tag.id).where(Tag.parent_id == tree.c.id))
     return select(tree.c.id)
 
@@ -102,6 +116,9 @@ def _field_ids(node: q.Field) -> Select[tuple[int]]:
         if not any(part.strip() for part in value.split("/")):
             return _stories_where(false())
         return select(StoryTag.story_id.label("id")).where(StoryTag.tag_id.in_(_tag_ids(value)))
+    if name == TAG_ID:
+        subtree = _with_descendants(select(Tag.id).where(Tag.id == int(value)))
+        return select(StoryTag.story_id.label("id")).where(StoryTag.tag_id.in_(subtree))
     if name in q.ENTITY_FIELDS:
         key = fold(value)
         by_alias = select(EntityName.entity_id).where(EntityName.name_key.contains(key, autoescape=True))
@@ -110,8 +127,6 @@ def _field_ids(node: q.Field) -> Select[tuple[int]]:
             or_(Entity.name_key.contains(key, autoescape=True), Entity.id.in_(by_alias)),
         )
         return select(StoryEntity.story_id.label("id")).where(StoryEntity.entity_id.in_(named))
-    if name == "source":
-        return _stories_where(func.lower(Story.source).contains(value.lower(), autoescape=True))
     if name == "lang":
         code, language = value.lower(), func.lower(Story.language)
         # a range instead of LIKE so that the index on lower(language) is used
@@ -242,19 +257,49 @@ def _newest_first(p: Plan) -> Select:  # type: ignore[type-arg]
     return selected.order_by(Story.published_start.desc(), Story.id.desc())
 
 
-def _page(p: Plan, limit: int, offset: int) -> Select:  # type: ignore[type-arg]
-    if p.rank_expression is None:
-        return _newest_first(p).limit(limit).offset(offset)
-    # Scores are computed for the (at most RANK_CAP newest) candidates only:
-    # "ORDER BY rank" on the index itself would score every match, even
-    # those the restriction then drops.
-    candidates = _text_matches(p).order_by(fts.index_table.c.rowid.desc()).limit(RANK_CAP).subquery()
+def _candidates(p: Plan) -> Select:  # type: ignore[type-arg]
+    """The (at most RANK_CAP) newest text matches, with their scores.
+
+    Scores are computed for these only: "ORDER BY rank" on the index itself
+    would score every match, even those the restriction then drops."""
+    return _text_matches(p).order_by(fts.index_table.c.rowid.desc()).limit(RANK_CAP)
+
+
+def _ranked(p: Plan) -> Select:  # type: ignore[type-arg]
+    candidates = _candidates(p).subquery()
+    return select(candidates.c.id, candidates.c.score).order_by(candidates.c.score.desc(), candidates.c.id.desc())
+
+
+def _beyond_candidates(p: Plan) -> Select:  # type: ignore[type-arg]
+    """Text matches older than every candidate, most recently added first."""
+    candidates = _candidates(p).subquery()
+    matches = _text_matches(p, scored=False).subquery()
+    oldest_candidate = select(func.min(candidates.c.id)).scalar_subquery()
     return (
-        select(candidates.c.id, candidates.c.score)
-        .order_by(candidates.c.score.desc(), candidates.c.id.desc())
-        .limit(limit)
-        .offset(offset)
+        select(matches.c.id, literal(0.0).label("score"))
+        .where(matches.c.id < oldest_candidate)
+        .order_by(matches.c.id.desc())
     )
+
+
+def _rows(session: Session, p: Plan, limit: int | None, offset: int) -> list[tuple[int, float]]:
+    """``(id, score)`` in result order: by relevance among the candidates,
+    then the remaining text matches newest first; else newest published."""
+
+    def fetch(statement: Select, limit: int | None, offset: int) -> list[tuple[int, float]]:  # type: ignore[type-arg]
+        return [(row[0], float(row[1])) for row in session.execute(statement.limit(limit).offset(offset))]
+
+    if p.rank_expression is None:
+        return fetch(_newest_first(p), limit, offset)
+    rows: list[tuple[int, float]] = []
+    if offset < RANK_CAP:
+        take = RANK_CAP - offset if limit is None else min(limit, RANK_CAP - offset)
+        rows = fetch(_ranked(p), take, offset)
+    if offset >= RANK_CAP or len(rows) == RANK_CAP - offset:  # all candidates shown: older matches may follow
+        left = None if limit is None else limit - len(rows)
+        if left is None or left > 0:
+            rows += fetch(_beyond_candidates(p), left, max(0, offset - RANK_CAP))
+    return rows
 
 
 def run(session: Session, node: q.Node | None, limit: int, offset: int = 0) -> Results:
@@ -262,22 +307,13 @@ def run(session: Session, node: q.Node | None, limit: int, offset: int = 0) -> R
     relevance when the query has text (see RANK_CAP), else newest published
     first (undated last, the most recently added first)."""
     p = plan(node)
-    rows = session.execute(_page(p, limit, offset)).all()
-    return Results(_count(session, p), [Hit(row[0], float(row[1])) for row in rows])
+    rows = _rows(session, p, limit, offset)
+    return Results(_count(session, p), [Hit(story_id, score) for story_id, score in rows])
 
 
 def all_ids(session: Session, node: q.Node | None) -> list[int]:
     """Ids of every match in the order ``run`` pages through them."""
-    p = plan(node)
-    if p.rank_expression is None:
-        return list(session.scalars(_newest_first(p)))
-    ranked = [row[0] for row in session.execute(_page(p, RANK_CAP, 0))]
-    if len(ranked) < RANK_CAP:
-        return ranked
-    seen = set(ranked)
-    matches = _text_matches(p, scored=False).subquery()
-    rest = session.scalars(select(matches.c.id).order_by(matches.c.id.desc()))
-    return ranked + [story_id for story_id in rest if story_id not in seen]
+    return [story_id for story_id, _ in _rows(session, plan(node), None, 0)]
 
 
 def positive_terms(node: q.Node | None) -> list[str]:

@@ -1,14 +1,17 @@
 """The search query language, parsed to a small AST.
 
-    words            all must match (title, summary, body, source)
+    words            all must match (title, summary, body, source);
+                     words without letters or digits are ignored
     "exact phrase"   the words in this order
-    -word, -"p", -tag:x   exclude
+    -word, -"p", -tag:x   exclude (a "-" on its own is ignored)
     a OR b           either; binds tighter than the implicit AND,
                      so ``NGO Kenya OR Uganda`` is NGO AND (Kenya OR Uganda)
     ( ... )          grouping
     field:value      tag: org: person: place: source: title: lang: status:
                      year:2018  year:2015..2018  date:2018-01..2018-06
                      is:untagged  (a value may be quoted: tag:"Belt and Road")
+                     An unknown ``word:value`` is an error (a mistyped field);
+                     ``Note:`` followed by a space, or ``http://...``, is text.
 
 ``parse`` raises QueryError with a message and the column at fault; it never
 lets a malformed query reach SQL.
@@ -22,6 +25,7 @@ from dataclasses import dataclass
 from ngodesk.domain.dates import PartialDate
 from ngodesk.domain.errors import QueryError, ValidationError
 from ngodesk.domain.models import StoryStatus
+from ngodesk.domain.text import unencodable_at
 from ngodesk.search.text import query_tokens
 
 
@@ -80,7 +84,12 @@ class _Token:
 
 
 _FIELD = re.compile(r"([A-Za-z]+):")
-_BREAK = set(' \t\r\n()"\u3000')
+#: Nesting deeper than this (parentheses, NOT) is refused, not recursed into.
+MAX_DEPTH = 40
+
+
+def _breaks(ch: str) -> bool:
+    return ch.isspace() or ch in '()"'
 
 
 def _read_phrase(query: str, start: int) -> tuple[str, int]:
@@ -93,9 +102,16 @@ def _read_phrase(query: str, start: int) -> tuple[str, int]:
 
 def _word_end(query: str, start: int) -> int:
     end = start
-    while end < len(query) and query[end] not in _BREAK:
+    while end < len(query) and not _breaks(query[end]):
         end += 1
     return end
+
+
+def _is_text(query: str, field: re.Match[str]) -> bool:
+    """An unknown ``word:`` is text when nothing follows it (pasted ``Note:``)
+    or it starts a web address; otherwise it is taken for a mistyped field."""
+    rest = query[field.end() :]
+    return not rest or _breaks(rest[0]) or rest.startswith("//")
 
 
 def _tokens(query: str) -> list[_Token]:
@@ -112,12 +128,10 @@ def _tokens(query: str) -> list[_Token]:
             text, end = _read_phrase(query, i)
             tokens.append(_Token("PHRASE", text, i))
             i = end
-        elif ch == "-" and (i + 1 >= len(query) or query[i + 1] in _BREAK - {'"', "("}):
-            raise QueryError(f"'-' at column {i + 1} must be followed by what to exclude.", i)
-        elif ch == "-":
+        elif ch == "-" and i + 1 < len(query) and not query[i + 1].isspace() and query[i + 1] != ")":
             tokens.append(_Token("NOT", ch, i))
             i += 1
-        else:
+        else:  # a word (a lone "-" is one too: punctuation, dropped later)
             start = i
             field = _FIELD.match(query, i)
             if field and field.group(1).lower() in FIELDS:
@@ -125,14 +139,13 @@ def _tokens(query: str) -> list[_Token]:
                 if i < len(query) and query[i] == '"':
                     value, i = _read_phrase(query, i)
                 else:
-                    while i < len(query) and query[i] not in _BREAK:
-                        i += 1
+                    i = _word_end(query, i)
                     value = query[field.end() : i]
                 if not value.strip():
                     raise QueryError(f"'{field.group(0)}' at column {start + 1} needs a value.", start)
                 tokens.append(_Token("FIELD", value.strip(), start, field.group(1).lower()))
                 continue
-            if field:
+            if field and not _is_text(query, field):
                 raise QueryError(
                     f"Unknown field '{field.group(1)}:' at column {start + 1}. Fields are: "
                     + ", ".join(f"{name}:" for name in FIELDS)
@@ -161,15 +174,11 @@ def _field_node(token: _Token) -> Node:
         if value.lower() not in IS_VALUES:
             raise QueryError(f"is:{value} at column {pos + 1}: use {', '.join('is:' + v for v in IS_VALUES)}.", pos)
         return Field(name, value.lower())
-    if name == "title":
-        return _text_node(value, "title", pos)
+    if name in ("title", "source"):
+        if not query_tokens(value)[0]:
+            raise QueryError(f"{name}:{value} at column {pos + 1} has no letters or digits to search for.", pos)
+        return Text(value, name)
     return Field(name, value)
-
-
-def _text_node(text: str, column: str | None, pos: int) -> Text:
-    if not query_tokens(text)[0]:
-        raise QueryError(f"'{text}' at column {pos + 1} has no letters or digits to search for.", pos)
-    return Text(text, column)
 
 
 def _date_range(name: str, value: str, pos: int) -> DateRange:
@@ -192,10 +201,15 @@ def _date_range(name: str, value: str, pos: int) -> DateRange:
 
 
 class _Parser:
+    """Recursive descent over the tokens. Words without letters or digits
+    (pasted punctuation) drop out, and so do the operators and groups left
+    empty by that; a query with nothing left is an error."""
+
     def __init__(self, query: str) -> None:
         self.query = query
         self.tokens = _tokens(query)
         self.i = 0
+        self.depth = 0
 
     def peek(self) -> _Token | None:
         return self.tokens[self.i] if self.i < len(self.tokens) else None
@@ -207,10 +221,12 @@ class _Parser:
         token = self.peek()
         if token is not None:  # only a stray ')' can stop or_expr early
             raise QueryError(f"Unmatched ')' at column {token.position + 1}.", token.position)
+        if node is None:
+            raise QueryError(f"'{self.query.strip()}' at column 1 has no letters or digits to search for.", 0)
         return node
 
-    def and_expr(self) -> Node:
-        children: list[Node] = []
+    def and_expr(self) -> Node | None:
+        children: list[Node | None] = []
         while (token := self.peek()) is not None and token.kind != "RPAREN":
             if token.kind == "OR":
                 raise QueryError(f"OR at column {token.position + 1} needs a search term before it.", token.position)
@@ -219,9 +235,9 @@ class _Parser:
             token = self.peek()
             pos = token.position if token else len(self.query)
             raise QueryError(f"Expected a search term at column {pos + 1}.", pos)
-        return children[0] if len(children) == 1 else And(tuple(children))
+        return _combine(And, children)
 
-    def or_expr(self) -> Node:
+    def or_expr(self) -> Node | None:
         children = [self.unary()]
         while (token := self.peek()) is not None and token.kind == "OR":
             self.i += 1
@@ -229,33 +245,58 @@ class _Parser:
             if after is None or after.kind in ("OR", "RPAREN"):
                 raise QueryError(f"OR at column {token.position + 1} needs a search term after it.", token.position)
             children.append(self.unary())
-        return children[0] if len(children) == 1 else Or(tuple(children))
+        return _combine(Or, children)
 
-    def unary(self) -> Node:
+    def unary(self) -> Node | None:
         token = self.tokens[self.i]
         self.i += 1
-        if token.kind == "NOT":
-            after = self.peek()
-            if after is None or after.kind in ("OR", "RPAREN"):
+        if token.kind in ("NOT", "LPAREN"):
+            if self.depth >= MAX_DEPTH:
                 raise QueryError(
-                    f"'{token.text}' at column {token.position + 1} must be followed by what to exclude.",
+                    f"The query nests too deeply at column {token.position + 1} (at most {MAX_DEPTH} levels).",
                     token.position,
                 )
-            return Not(self.unary())
-        if token.kind == "LPAREN":
-            if (after := self.peek()) is not None and after.kind == "RPAREN":
-                raise QueryError(f"Empty parentheses at column {token.position + 1}.", token.position)
-            node = self.and_expr()
-            closing = self.peek()
-            if closing is None or closing.kind != "RPAREN":
-                raise QueryError(f"The '(' at column {token.position + 1} is never closed.", token.position)
-            self.i += 1
+            self.depth += 1
+            node = self.negation(token) if token.kind == "NOT" else self.group(token)
+            self.depth -= 1
             return node
         if token.kind == "FIELD":
             return _field_node(token)
-        return _text_node(token.text, None, token.position)
+        return Text(token.text) if query_tokens(token.text)[0] else None
+
+    def negation(self, token: _Token) -> Node | None:
+        after = self.peek()
+        if after is None or after.kind in ("OR", "RPAREN"):
+            raise QueryError(
+                f"'{token.text}' at column {token.position + 1} must be followed by what to exclude.", token.position
+            )
+        child = self.unary()
+        return None if child is None else Not(child)
+
+    def group(self, token: _Token) -> Node | None:
+        unclosed = QueryError(f"The '(' at column {token.position + 1} is never closed.", token.position)
+        if (after := self.peek()) is None:
+            raise unclosed
+        if after.kind == "RPAREN":
+            raise QueryError(f"Empty parentheses at column {token.position + 1}.", token.position)
+        node = self.and_expr()
+        closing = self.peek()
+        if closing is None or closing.kind != "RPAREN":
+            raise unclosed
+        self.i += 1
+        return node
+
+
+def _combine(kind: type[And] | type[Or], children: list[Node | None]) -> Node | None:
+    kept = tuple(child for child in children if child is not None)
+    if len(kept) <= 1:
+        return kept[0] if kept else None
+    return kind(kept)
 
 
 def parse(query: str) -> Node | None:
     """Parse a query; None for an empty one (everything matches)."""
+    position = unencodable_at(query)
+    if position is not None:
+        raise QueryError(f"The query has bytes that are not valid UTF-8 at column {position + 1}.", position)
     return _Parser(query).parse()
