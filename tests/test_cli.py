@@ -12,8 +12,7 @@ from pathlib import Path
 import pytest
 
 from ngodesk import __version__
-from tests.conftest import SAMPLE
-from tests.test_store import HOLDER
+from tests.conftest import SAMPLE, held_by_another_process
 
 
 def ngodesk(
@@ -109,6 +108,18 @@ def test_add_set_show_delete_round_trip(cli_library: Path) -> None:
     assert result.returncode == 1 and "was deleted" in result.stderr
 
 
+def test_set_tags_replaces_them_and_search_takes_unquoted_words(cli_library: Path) -> None:
+    uuid = ok("add", "--title", "Well drilling in Kenya", "tags=Region/Kenya; Topic/Water", library=cli_library).strip()
+    ok("set", uuid, "tags=region/kenya; Topic/Health", library=cli_library)
+    story = json.loads(ok("show", uuid, "--json", library=cli_library))
+    assert story["tags"] == ["Region/Kenya", "Topic/Health"]
+    hits = json.loads(ok("search", "drilling", "tag:Health", "--json", library=cli_library))
+    assert [hit["uuid"] for hit in hits] == [uuid]
+    ok("delete", uuid[:8], library=cli_library)
+    result = ngodesk("show", uuid[:8], library=cli_library)
+    assert result.returncode == 1 and f"Story {uuid} was deleted" in result.stderr
+
+
 def test_add_json_prints_the_story(cli_library: Path) -> None:
     story = json.loads(ok("add", "--title", "T", "source=CDB", "--json", library=cli_library))
     assert story["title"] == "T" and story["source"] == "CDB" and len(story["uuid"]) == 36
@@ -148,6 +159,7 @@ def test_check_passes_then_finds_a_damaged_index(cli_library: Path) -> None:
         (["show", "not-a-uuid!"], 1, "is not a story uuid"),
         (["delete", "ffffffff"], 1, "No story with uuid"),
         (["import", "/nonexistent/file.txt"], 1, "no such file"),
+        (["add", "--title", "x", "title=y"], 2, "give the title once, with --title"),
     ],
 )
 def test_exit_codes_and_messages(cli_library: Path, args: list[str], code: int, message: str) -> None:
@@ -165,20 +177,11 @@ def test_failed_import_names_the_file_and_changes_nothing(cli_library: Path, tmp
 
 
 def test_second_writer_gets_a_message_naming_the_first(cli_library: Path) -> None:
-    holder = subprocess.Popen(
-        [sys.executable, "-c", HOLDER, str(cli_library)], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
-    )
-    try:
-        assert holder.stdout is not None and holder.stdout.readline().strip() == "ready"
+    with held_by_another_process(cli_library) as holder_pid:
         result = ngodesk("add", "--title", "Blocked", library=cli_library)
         assert result.returncode == 1
-        assert f"process {holder.pid}" in result.stderr and "search, show, tags and info work" in result.stderr
+        assert f"process {holder_pid}" in result.stderr and "search, show, tags and info work" in result.stderr
         assert json.loads(ok("search", "丝路", "--json", library=cli_library))  # reading still works
-    finally:
-        assert holder.stdin is not None
-        holder.stdin.write("\n")
-        holder.stdin.close()
-        holder.wait(timeout=30)
 
 
 def test_deleted_sample_stories_stay_deleted_in_the_default_library() -> None:

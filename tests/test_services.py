@@ -49,6 +49,9 @@ def test_create_story_validates_and_derives(library: Library) -> None:
         ({"title": "x", "status": "done"}, "is not one of draft, catalogued, reviewed"),
         ({"title": "x", "language": "english!"}, "is not a language code"),
         ({"title": "x", "colour": "red"}, "'colour' is not a story field"),
+        ({"title": "x", "url": "http://[::1"}, "is not a web address: Invalid IPv6 URL"),
+        ({"title": "x", "url": "http://example.org:99999/"}, "is not a web address: Port out of range"),
+        ({"title": "bad \udcff bytes"}, "title has bytes that are not valid UTF-8 at column 5"),
     ],
 )
 def test_invalid_values_are_refused_and_nothing_is_written(library: Library, values: dict, message: str) -> None:
@@ -164,6 +167,17 @@ def test_tag_and_untag_many(library: Library) -> None:
     assert queries.tags(library)[0].story_count == 1
     with pytest.raises(NotFound):
         tags.tag_stories(library, [ids[0], 12345], topic)
+
+
+def test_setting_a_storys_tags_replaces_them_whatever_the_case(library: Library) -> None:
+    created = stories.create_story(library, {"title": "S"}, ["Region/Africa/Kenya", "Topic/Health"])
+    changes = stories.edit_story(library, created.id, set_tags=["region/africa/KENYA", "Topic/Water"])
+    assert [tag.path for tag in queries.get_story(library, created.id).tags] == ["Region/Africa/Kenya", "Topic/Water"]
+    assert len(changes.tags_added) == 1 and len(changes.tags_changed) == 1  # Water new; Health lost its story
+    assert stories.edit_story(library, created.id, set_tags=["Topic/Water", "Region/Africa/Kenya"]).empty
+    with pytest.raises(ValidationError, match="Tag name has bytes that are not valid UTF-8"):
+        stories.edit_story(library, created.id, set_tags=["Topic/\udcff"])
+    assert [tag.path for tag in queries.get_story(library, created.id).tags] == ["Region/Africa/Kenya", "Topic/Water"]
 
 
 def test_tag_colour(library: Library) -> None:

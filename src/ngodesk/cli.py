@@ -48,7 +48,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true")
 
     p = commands.add_parser("search", help="search stories")
-    p.add_argument("query", metavar="QUERY")
+    p.add_argument("query", nargs="+", metavar="QUERY", help="words may be given unquoted; put -- before a leading -")
     p.add_argument("--limit", type=_positive, default=20, metavar="N")
     p.add_argument("--json", action="store_true")
 
@@ -167,6 +167,11 @@ def _assignments(items: Sequence[str]) -> tuple[dict[str, str], dict[str, list[s
     return values, ops
 
 
+def _tag_list(value: str) -> list[str]:
+    """``tags=A; B/C`` -> paths."""
+    return [path.strip() for path in value.split(";") if path.strip()]
+
+
 def _links(ops: dict[str, list[str]], op: str) -> list[tuple[EntityKind, str]]:
     return [(kind, name) for field, kind in LINK_FIELDS.items() for name in ops.get(field + op, [])]
 
@@ -198,7 +203,7 @@ def _cmd_import(args: argparse.Namespace) -> int:
 
 def _cmd_search(args: argparse.Namespace) -> int:
     with _open(args, write=False) as library:
-        page = queries.search(library, args.query, limit=args.limit)
+        page = queries.search(library, " ".join(args.query), limit=args.limit)
     if args.json:
         _print_json(
             [
@@ -238,7 +243,9 @@ def _cmd_add(args: argparse.Namespace) -> int:
     values, ops = _assignments(args.assignments)
     if ops.get("tags-") or _links(ops, "-"):
         raise UsageError("a new story has nothing to remove (-=)")
-    tags = ops.get("tags+", []) + [t for t in values.pop("tags", "").split(";") if t.strip()]
+    if "title" in values:
+        raise UsageError("give the title once, with --title")
+    tags = ops.get("tags+", []) + _tag_list(values.pop("tags", ""))
     with _open(args, write=True) as library:
         created = stories.create_story(library, {**values, "title": args.title}, tags, _links(ops, "+"))
         if args.json:
@@ -252,14 +259,16 @@ def _cmd_set(args: argparse.Namespace) -> int:
     values, ops = _assignments(args.assignments)
     with _open(args, write=True) as library:
         story_id = queries.resolve_story(library, args.uuid)
-        add, remove = ops.get("tags+", []), ops.get("tags-", [])
-        if "tags" in values:
-            wanted = [t.strip() for t in values.pop("tags").split(";") if t.strip()]
-            current = [tag.path for tag in queries.get_story(library, story_id).tags]
-            add += wanted
-            remove += [path for path in current if path.casefold() not in {w.casefold() for w in wanted}]
+        replace = _tag_list(values.pop("tags")) if "tags" in values else None
         changes = stories.edit_story(
-            library, story_id, values, add_tags=add, remove_tags=remove, link=_links(ops, "+"), unlink=_links(ops, "-")
+            library,
+            story_id,
+            values,
+            add_tags=ops.get("tags+", []),
+            remove_tags=ops.get("tags-", []),
+            link=_links(ops, "+"),
+            unlink=_links(ops, "-"),
+            set_tags=replace,
         )
     print("Changed." if not changes.empty else "Nothing to change.")
     return 0

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from ngodesk.domain.errors import ValidationError
 from ngodesk.domain.models import AltName, ChangeSet, Created, EntityKind
+from ngodesk.domain.text import require_encodable
 from ngodesk.search.text import fold, guess_language
 from ngodesk.services import records
 from ngodesk.store.library import Library
@@ -25,7 +26,7 @@ def _kind(kind: str | EntityKind) -> EntityKind:
 
 
 def _name(name: str) -> str:
-    cleaned = " ".join(str(name).split())
+    cleaned = " ".join(require_encodable(str(name), "Record name").split())
     if not cleaned:
         raise ValidationError("A record needs a name.")
     return cleaned

@@ -8,6 +8,7 @@ from urllib.parse import urlsplit
 from ngodesk.domain.dates import PartialDate
 from ngodesk.domain.errors import ValidationError
 from ngodesk.domain.models import StoryStatus
+from ngodesk.domain.text import require_encodable
 from ngodesk.search.text import fold
 
 EDITABLE = ("title", "summary", "body", "url", "source", "published", "language", "status")
@@ -23,9 +24,14 @@ def clean_url(value: str) -> str:
         return ""
     if value.startswith("//"):
         value = "https:" + value
-    parts = urlsplit(value)
+    problem = f"url: '{value}' is not a web address"
+    try:
+        parts = urlsplit(value)
+        parts.port  # noqa: B018 - raises for a port out of range or not a number
+    except ValueError as error:
+        raise ValidationError(f"{problem}: {error}") from None
     if parts.scheme.lower() not in ("http", "https", "ftp") or not parts.netloc or " " in value:
-        raise ValidationError(f"url: '{value}' is not a web address (http://... or https://...)")
+        raise ValidationError(problem + " (http://... or https://...)")
     return value
 
 
@@ -34,7 +40,7 @@ def clean(field: str, value: object) -> dict[str, object]:
     plus what is derived from it. Raises ValidationError naming the field."""
     if field not in EDITABLE:
         raise ValidationError(f"'{field}' is not a story field; fields are: {', '.join(EDITABLE)}")
-    text = "" if value is None else str(value)
+    text = require_encodable("" if value is None else str(value), field)
     text = _CONTROL.sub("", text)
     if field == "title":
         title = " ".join(text.split())

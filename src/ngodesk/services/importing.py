@@ -16,6 +16,7 @@ from collections.abc import Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NoReturn
 
 from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
@@ -135,7 +136,6 @@ class _Writer:
 
     session: Session
     report: ImportReport
-    strict: bool
     next_id: int = 0
     story_ids: list[int] = field(default_factory=list)
     tag_ids: dict[str, int] = field(default_factory=dict)
@@ -164,10 +164,7 @@ class _Writer:
         valid = []
         for (origin, record), result in zip(chunk, ready, strict=True):
             if isinstance(result, str):
-                skipped = Skipped(origin, record.position, result)
-                if self.strict:
-                    raise ImportFailed(f"{origin}, {record.position}: {result}; nothing was imported")
-                self.report.problems.append(skipped)
+                self.report.problems.append(Skipped(origin, record.position, result))
             else:
                 valid.append((origin, record, *result))
         known = self._known(sorted({str(columns["title_key"]) for _, _, columns, _ in valid}))
@@ -229,16 +226,27 @@ class _Writer:
 
 def _import(library: Library, items: list[_Item], report: ImportReport, strict: bool, parallel: bool) -> ImportReport:
     if strict and report.problems:
-        first = report.problems[0]
-        more = f" (and {len(report.problems) - 1} more problems)" if len(report.problems) > 1 else ""
-        raise ImportFailed(f"{first.file}, {first.position}: {first.reason}{more}; nothing was imported")
+        _refuse(report.problems)
+    # Written last record first: lists show the most recently added first
+    # (ids descending), so a batch of undated stories keeps its file order.
+    skipped_from = len(report.problems), len(report.duplicates)
     with library.write() as session:
-        writer = _Writer(session, report, strict)
-        for chunk, ready in _prepared(items, parallel):
+        writer = _Writer(session, report)
+        for chunk, ready in _prepared(items[::-1], parallel):
             writer.write(chunk, ready)
+        for found, start in zip((report.problems, report.duplicates), skipped_from, strict=True):
+            found[start:] = found[start:][::-1]  # back in file order
+        if strict and report.problems:
+            _refuse(report.problems)  # rolls the transaction back
         report.added = len(writer.story_ids)
         report.changes = writer.changes()
     return report
+
+
+def _refuse(problems: list[Skipped]) -> NoReturn:
+    first = problems[0]
+    more = f" (and {len(problems) - 1} more problems)" if len(problems) > 1 else ""
+    raise ImportFailed(f"{first.file}, {first.position}: {first.reason}{more}; nothing was imported")
 
 
 def import_records(

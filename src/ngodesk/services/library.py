@@ -8,6 +8,7 @@ import os
 from importlib import resources
 from pathlib import Path
 
+from ngodesk.domain.errors import LibraryError
 from ngodesk.services import importing, indexing
 from ngodesk.store.library import Library, user_default_folder
 
@@ -40,7 +41,14 @@ def open_library(folder: Path | str | None = None, *, readonly: bool = False, pr
     path, is_default = resolve(folder)
     library = Library.open(path, readonly=readonly, program=program)
     try:
-        if not readonly:
+        if readonly:
+            with library.read() as session:
+                if not indexing.is_current(session):
+                    raise LibraryError(
+                        f"The search index of {path} was built by another version of ngodesk; "
+                        "open the library for writing once to rebuild it."
+                    )
+        else:
             with library.write() as session:
                 if not indexing.is_current(session):
                     indexing.rebuild(session)

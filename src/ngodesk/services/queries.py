@@ -45,9 +45,10 @@ def resolve_story(library: Library, reference: str) -> int:
         in_range = (Story.uuid >= reference) & (Story.uuid < reference + "~")
         ids = list(session.scalars(select(Story.id).where(in_range).limit(2)))
         if not ids:
-            tomb = session.get(Tombstone, reference)
+            buried = (Tombstone.uuid >= reference) & (Tombstone.uuid < reference + "~") & (Tombstone.kind == "story")
+            tomb = session.scalar(select(Tombstone).where(buried).limit(1))
             if tomb is not None:
-                raise NotFound(f"Story {reference} was deleted on {tomb.deleted_at:%Y-%m-%d %H:%M} UTC.")
+                raise NotFound(f"Story {tomb.uuid} was deleted on {tomb.deleted_at:%Y-%m-%d %H:%M} UTC.")
             raise NotFound(f"No story with uuid {reference}.")
         if len(ids) > 1:
             raise ValidationError(f"'{reference}' is the start of several stories' uuids; give more of it.")
@@ -135,10 +136,13 @@ def get_story(library: Library, story_id: int) -> StoryView:
     return found[0]
 
 
-def matching_ids(library: Library, query: str) -> list[int]:
-    """Ids of every story matching ``query``, best (or newest) first.
-    Raises QueryError for a malformed query."""
+def matching_ids(library: Library, query: str, tag_id: int | None = None) -> list[int]:
+    """Ids of every story matching ``query`` (and tagged ``tag_id`` or one
+    of its descendants, if given), best (or newest) first. Raises
+    QueryError for a malformed query."""
     node = parse(query)
+    if tag_id is not None:
+        node = engine.within_tag(node, tag_id)
     with library.read() as session:
         return engine.all_ids(session, node)
 

@@ -87,9 +87,12 @@ def edit_story(
     remove_tags: Sequence[str] = (),
     link: Sequence[EntityName] = (),
     unlink: Sequence[EntityName] = (),
+    set_tags: Sequence[str] | None = None,
 ) -> ChangeSet:
     """Change fields, tags and linked records of one story in one
-    transaction. Setting a field to its current value changes nothing."""
+    transaction. ``set_tags`` (paths, created when missing) replaces all
+    the story's tags before ``add_tags``/``remove_tags`` apply. Setting a
+    field to its current value changes nothing."""
     columns = fields.clean_all(dict(values or {}))
     with library.write() as session:
         story = records.get(session, Story, story_id, "story")
@@ -101,6 +104,10 @@ def edit_story(
                 changed = True
         created_tags: list[int] = []
         created_entities: list[int] = []
+        touched: set[int] = set()
+        if set_tags is not None:
+            touched = _replace_tags(session, story.id, set_tags, created_tags)
+            changed |= bool(touched)
         changed |= _apply_links(session, story, add_tags, remove_tags, link, unlink, created_tags, created_entities)
         if not changed:
             return ChangeSet()
@@ -109,13 +116,24 @@ def edit_story(
         if after != before:
             indexing.remove(session, [before])
             indexing.add(session, [after])
-        touched_tags = {tags.find_path(session, p) for p in [*add_tags, *remove_tags]}
+        touched |= {t.id for t in (tags.find_path(session, p) for p in [*add_tags, *remove_tags]) if t is not None}
         return ChangeSet(
             stories_changed=frozenset({story.id}),
             tags_added=frozenset(created_tags),
-            tags_changed=frozenset(t.id for t in touched_tags if t is not None) - frozenset(created_tags),
+            tags_changed=frozenset(touched) - frozenset(created_tags),
             entities_added=frozenset(created_entities),
         )
+
+
+def _replace_tags(session: Session, story_id: int, paths: Sequence[str], created: list[int]) -> set[int]:
+    """Make the story's tags exactly ``paths``; ids of tags gained or lost."""
+    wanted = {tags.ensure_path(session, path, created).id for path in paths}
+    current = set(session.scalars(select(StoryTag.tag_id).where(StoryTag.story_id == story_id)))
+    for tag_id in wanted - current:
+        records.add_links(session, StoryTag, "tag_id", tag_id, [story_id])
+    for tag_id in current - wanted:
+        records.remove_links(session, StoryTag, "tag_id", tag_id, [story_id])
+    return wanted ^ current
 
 
 def delete_stories(library: Library, story_ids: Iterable[int]) -> ChangeSet:

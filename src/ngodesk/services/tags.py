@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from ngodesk.domain.errors import Conflict, ValidationError
 from ngodesk.domain.models import ChangeSet, Created
+from ngodesk.domain.text import require_encodable
 from ngodesk.search.text import fold
 from ngodesk.services import records
 from ngodesk.store.library import Library
@@ -22,7 +23,7 @@ _COLOUR = re.compile(r"^#[0-9A-Fa-f]{6}$")
 
 def clean_name(name: str) -> str:
     """A valid tag name or ValidationError (empty, ``/`` inside, too long)."""
-    cleaned = " ".join(str(name).split())
+    cleaned = " ".join(require_encodable(str(name), "Tag name").split())
     if not cleaned:
         raise ValidationError("A tag needs a name.")
     if SEPARATOR in cleaned:
