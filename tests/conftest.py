@@ -4,7 +4,11 @@
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
+import textwrap
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -45,3 +49,31 @@ def sample_library(library: Library) -> Library:
 
     import_sample(library)
     return library
+
+
+_HOLDER = textwrap.dedent(
+    """
+    import sys
+    from ngodesk.store.library import Library
+    library = Library.open(sys.argv[1], program="ngodesk-test-holder")
+    print("ready", flush=True)
+    sys.stdin.readline()
+    library.close()
+    """
+)
+
+
+@contextmanager
+def held_by_another_process(folder: Path) -> Iterator[int]:
+    """Another process holds ``folder``'s write lock inside; yields its pid."""
+    holder = subprocess.Popen(
+        [sys.executable, "-c", _HOLDER, str(folder)], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
+    )
+    assert holder.stdin is not None and holder.stdout is not None
+    try:
+        assert holder.stdout.readline().strip() == "ready"
+        yield holder.pid
+    finally:
+        holder.stdin.write("\n")
+        holder.stdin.close()
+        holder.wait(timeout=30)

@@ -12,10 +12,11 @@ from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QMessageBox
 
 from ngodesk.services import stories
+from ngodesk.services.library import open_library
 from ngodesk.store.library import Library
 from ngodesk.ui.app import make_application, open_for_gui
 from ngodesk.ui.main_window import MainWindow
-from tests.test_store import HOLDER
+from tests.conftest import held_by_another_process
 
 SILK_ROAD = "Second “Silk Road NGO Cooperation Network Forum” held in Beijing"
 
@@ -50,7 +51,7 @@ def type_chinese(win: MainWindow, text: str) -> None:
 def test_first_view_lists_every_story_newest_first(window: MainWindow) -> None:
     assert titles(window)[0] == "中国扶贫基金会在缅甸开展民生项目"  # dated stories come first
     assert len(titles(window)) == 14
-    assert titles(window)[1].startswith("Experts urge")  # then undated ones, the last added first
+    assert titles(window)[1].startswith("Designing “Lion Lights”")  # then undated ones, in the sample's order
     assert window.count_label.text() == "14 of 14 stories"
     assert "中国扶贫基金会在缅甸开展民生项目" in window.detail.toPlainText()
 
@@ -84,33 +85,45 @@ def test_clicking_a_tag_filters_the_list(qtbot, window: MainWindow) -> None:  # 
     assert len(titles(window)) == 14
 
 
-def test_locked_library_can_be_opened_read_only(qtbot, library_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_a_tag_with_quotes_filters_and_errors_point_at_the_typed_query(qtbot, sample_library: Library) -> None:  # type: ignore[no-untyped-def]
     make_application()
-    Library.open(library_path).close()
-    holder = subprocess.Popen(
-        [sys.executable, "-c", HOLDER, str(library_path)], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
-    )
+    stories.create_story(sample_library, {"title": "Quoted"}, ['Projects/"Lion Lights"'])
+    win = MainWindow(sample_library)
+    qtbot.addWidget(win)
+    win.show()
+    projects = win.tag_tree.findItems("Projects", Qt.MatchFlag.MatchExactly)[0]
+    win.tag_tree.setCurrentItem(projects.child(0))
+    assert titles(win) == ["Quoted"]
+    qtbot.keyClicks(win.search_field, "Quoted (")
+    qtbot.waitUntil(win.query_error.isVisible)
+    assert "column 8" in win.query_error.text()  # the column in what the user typed
+    assert titles(win) == ["Quoted"]
+
+
+@pytest.mark.parametrize("index_built", [True, False])
+def test_locked_library_can_be_opened_read_only(qtbot, library_path: Path, monkeypatch, index_built: bool) -> None:  # type: ignore[no-untyped-def]
+    make_application()
+    (open_library if index_built else Library.open)(library_path).close()
     asked: list[str] = []
+    told: list[str] = []
 
     def answer(parent, title, text, buttons):  # type: ignore[no-untyped-def]
         asked.append(text)
         return QMessageBox.StandardButton.Open
 
     monkeypatch.setattr(QMessageBox, "question", answer)
-    try:
-        assert holder.stdout is not None and holder.stdout.readline().strip() == "ready"
+    monkeypatch.setattr(QMessageBox, "critical", lambda parent, title, text: told.append(text))
+    with held_by_another_process(library_path) as holder_pid:
         library = open_for_gui(str(library_path))
+        assert f"process {holder_pid}" in asked[0]
+        if not index_built:  # read-only cannot rebuild a stale index: said, not crashed
+            assert library is None and "search index" in told[0]
+            return
         assert library is not None and library.readonly
-        assert f"process {holder.pid}" in asked[0]
         win = MainWindow(library)
         qtbot.addWidget(win)
         assert "(read-only)" in win.statusBar().findChildren(type(win.count_label))[-1].text()
         library.close()
-    finally:
-        assert holder.stdin is not None
-        holder.stdin.write("\n")
-        holder.stdin.close()
-        holder.wait(timeout=30)
 
 
 def test_screenshot_option_renders_the_window(tmp_path: Path) -> None:
@@ -122,3 +135,12 @@ def test_screenshot_option_renders_the_window(tmp_path: Path) -> None:
         timeout=120,
     )
     assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and png.stat().st_size > 10_000
+
+
+def test_screenshot_of_a_locked_library_opens_it_read_only_without_asking(tmp_path: Path) -> None:
+    library_path, png = tmp_path / "lib", tmp_path / "window.png"
+    open_library(library_path).close()
+    with held_by_another_process(library_path):
+        command = [sys.executable, "-m", "ngodesk", "--library", str(library_path), "--screenshot", str(png)]
+        subprocess.run(command, check=True, capture_output=True, timeout=120)  # no dialog waits for an answer
+        assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"

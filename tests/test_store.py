@@ -6,7 +6,6 @@ import hashlib
 import sqlite3
 import subprocess
 import sys
-import textwrap
 from pathlib import Path
 
 import pytest
@@ -14,6 +13,7 @@ import pytest
 from ngodesk.domain.errors import LibraryError, LibraryLocked, SchemaTooNew
 from ngodesk.services.library import open_library
 from ngodesk.store.library import Library
+from tests.conftest import held_by_another_process
 
 
 def test_new_library_folder_layout(library: Library, library_path: Path) -> None:
@@ -73,37 +73,16 @@ def test_newer_schema_is_refused_and_left_untouched(library_path: Path) -> None:
     assert _digest(db) == before
 
 
-HOLDER = textwrap.dedent(
-    """
-    import sys
-    from ngodesk.store.library import Library
-    library = Library.open(sys.argv[1], program="ngodesk-test-holder")
-    print("ready", flush=True)
-    sys.stdin.readline()
-    library.close()
-    """
-)
-
-
 def test_second_writer_is_refused_with_the_holders_name(library_path: Path) -> None:
     open_library(library_path).close()
-    holder = subprocess.Popen(
-        [sys.executable, "-c", HOLDER, str(library_path)], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
-    )
-    try:
-        assert holder.stdout is not None and holder.stdout.readline().strip() == "ready"
+    with held_by_another_process(library_path) as holder_pid:
         with pytest.raises(LibraryLocked) as caught:
             Library.open(library_path)
         message = str(caught.value)
-        assert f"process {holder.pid}" in message
+        assert f"process {holder_pid}" in message
         assert "ngodesk-test-holder" in message
         with Library.open(library_path, readonly=True) as reader, reader.read() as session:
             assert session.connection().exec_driver_sql("SELECT count(*) FROM stories").scalar() == 0
-    finally:
-        assert holder.stdin is not None
-        holder.stdin.write("\n")
-        holder.stdin.close()
-        holder.wait(timeout=30)
     Library.open(library_path).close()  # the lock is free again
 
 

@@ -43,27 +43,34 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def open_for_gui(folder: str | None) -> Library | None:
+def open_for_gui(folder: str | None, ask: bool = True) -> Library | None:
     """Open the library, asking whether to read only when it is locked;
-    None when the user gives up or it cannot be opened (after saying why)."""
+    None when the user gives up or it cannot be opened (after saying why).
+    Without ``ask`` (no one to answer, e.g. --screenshot) a locked library is
+    opened read-only and a failure is told on stderr."""
     try:
         return open_library(folder, program="ngodesk window")
-    except LibraryLocked as error:
-        answer = QMessageBox.question(
-            None,
-            _tr("Library in use"),
-            str(error) + "\n\n" + _tr("Open it read-only?"),
-            QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Cancel,
-        )
+    except LibraryLocked as locked:
+        answer = QMessageBox.StandardButton.Open
+        if ask:
+            answer = QMessageBox.question(
+                None,
+                _tr("Library in use"),
+                str(locked) + "\n\n" + _tr("Open it read-only?"),
+                QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Cancel,
+            )
         if answer != QMessageBox.StandardButton.Open:
             return None
         try:
             return open_library(folder, readonly=True)
-        except NgodeskError as second:
-            error = second  # type: ignore[assignment]
+        except NgodeskError as failure:
+            message = str(failure)
     except NgodeskError as failure:
-        error = failure  # type: ignore[assignment]
-    QMessageBox.critical(None, _tr("Cannot open the library"), str(error))
+        message = str(failure)
+    if ask:
+        QMessageBox.critical(None, _tr("Cannot open the library"), message)
+    else:
+        print(f"ngodesk: {message}", file=sys.stderr)
     return None
 
 
@@ -86,7 +93,7 @@ def run_gui(folder: str | None, screenshot: str | None = None) -> int:
         )
         return 1
     app = make_application()
-    library = open_for_gui(folder)
+    library = open_for_gui(folder, ask=not screenshot)
     if library is None:
         return 1
     from ngodesk.ui.main_window import MainWindow

@@ -147,7 +147,7 @@ class MainWindow(QMainWindow):
         items: dict[int, QTreeWidgetItem] = {}
         for tag in queries.tags(self.library):
             item = QTreeWidgetItem([tag.name, f"{tag.story_count:,}"])
-            item.setData(0, Qt.ItemDataRole.UserRole, tag.path)
+            item.setData(0, Qt.ItemDataRole.UserRole, tag.id)
             item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight)
             items[tag.id] = item
             parent = items.get(tag.parent_id) if tag.parent_id is not None else None
@@ -157,20 +157,16 @@ class MainWindow(QMainWindow):
                 self.tag_tree.addTopLevelItem(item)
         self.tag_tree.expandToDepth(0)
 
-    def current_query(self) -> str:
-        """The search text combined with the tag chosen in the sidebar."""
-        text = self.search_field.text().strip()
+    def selected_tag(self) -> int | None:
+        """Id of the tag chosen in the sidebar; None for all stories."""
         selected = self.tag_tree.selectedItems()
-        path = selected[0].data(0, Qt.ItemDataRole.UserRole) if selected else ALL_STORIES
-        if path == ALL_STORIES:
-            return text
-        tag = 'tag:"' + str(path).replace('"', "") + '"'
-        return f"{tag} ({text})" if text else tag
+        tag_id = selected[0].data(0, Qt.ItemDataRole.UserRole) if selected else ALL_STORIES
+        return None if tag_id == ALL_STORIES else int(tag_id)
 
     def _refresh_list(self) -> None:
         self._search_timer.stop()
         try:
-            ids = queries.matching_ids(self.library, self.current_query())
+            ids = queries.matching_ids(self.library, self.search_field.text(), self.selected_tag())
         except QueryError as error:
             self.query_error.setText(str(error))
             self.query_error.show()
