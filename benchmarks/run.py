@@ -317,7 +317,15 @@ def bench_size(n: int, seed: int, workdir: str | None) -> SizeResult:
 SUMMARY_HEADER = ("metric", "ngodesk", "baseline", "ratio", "target", "result")
 
 
-def _verdict(ok: bool) -> str:
+#: The issue's targets are set for libraries of this size; smaller runs are
+#: shown for comparison (fixed costs, like starting the helper process,
+#: weigh more there) and not judged.
+TARGET_SIZE = 100_000
+
+
+def _verdict(r: SizeResult, ok: bool) -> str:
+    if r.stories < TARGET_SIZE:
+        return "(judged at 100k)"
     return "pass" if ok else "FAIL"
 
 
@@ -342,7 +350,7 @@ def _latency_rows(r: SizeResult) -> list[tuple[str, str, str, str, str, str]]:
             "",
             "",
             f"< {SEARCH_P95_TARGET_MS:g} ms",
-            _verdict(p95 < SEARCH_P95_TARGET_MS),
+            _verdict(r, p95 < SEARCH_P95_TARGET_MS),
         )
     )
     return rows
@@ -360,7 +368,7 @@ def summary_rows(r: SizeResult) -> list[tuple[str, str, str, str, str, str]]:
             f"{r.baseline_import_s:.2f}",
             f"{import_ratio:.2f}x",
             f"<= {IMPORT_RATIO_TARGET:g}x",
-            _verdict(import_ratio <= IMPORT_RATIO_TARGET),
+            _verdict(r, import_ratio <= IMPORT_RATIO_TARGET),
         ),
         (
             "import (stories/s)",
@@ -384,7 +392,7 @@ def summary_rows(r: SizeResult) -> list[tuple[str, str, str, str, str, str]]:
             f"{r.baseline_db_bytes / r.raw_text_bytes:.2f}x",
             "",
             f"< {SIZE_RATIO_TARGET:g}x (raw {r.raw_text_bytes / mb:.1f} MB)",
-            _verdict(size_vs_raw < SIZE_RATIO_TARGET),
+            _verdict(r, size_vs_raw < SIZE_RATIO_TARGET),
         ),
         *_latency_rows(r),
         ("reopen library (s)", f"{r.reopen_s:.2f}", "", "", "", ""),
