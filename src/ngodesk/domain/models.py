@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -169,6 +170,25 @@ class ChangeSet:
     def empty(self) -> bool:
         """True when nothing changed."""
         return not any(getattr(self, name) for name in self.__dataclass_fields__)
+
+
+@dataclass(frozen=True)
+class StorySnapshot:
+    """A story exactly as stored (every column), with its links: enough to
+    put it back after a delete."""
+
+    row: Mapping[str, object]
+    tag_ids: frozenset[int]
+    entity_ids: frozenset[int]
+
+
+@dataclass(frozen=True)
+class TagSnapshot:
+    """Tag subtrees exactly as stored, parents before children, with the
+    stories each tag had: enough to undo a delete or a merge."""
+
+    rows: tuple[Mapping[str, object], ...]
+    links: Mapping[int, frozenset[int]]
 
 
 @dataclass(frozen=True)

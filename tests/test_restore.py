@@ -1,0 +1,78 @@
+"""Snapshots and restores behind undo: what comes back is exactly what went."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import select
+
+from ngodesk.domain.errors import Conflict
+from ngodesk.services import queries, restore, stories, tags
+from ngodesk.store.library import Library
+from ngodesk.store.schema import Tombstone
+from tests.test_services import tag_id
+
+
+def tree(library: Library) -> list[tuple[str, int, str]]:
+    """(path, stories, colour) of every tag."""
+    return [(t.path, t.story_count, t.colour) for t in queries.tags(library)]
+
+
+def test_deleted_stories_come_back_with_ids_fields_tags_records_and_search(library: Library) -> None:
+    kept = stories.create_story(library, {"title": "Kept"}, ["Topic/Water"])
+    gone = stories.create_story(
+        library,
+        {"title": "缅甸 well project", "summary": "Shan State", "published": "2019-03", "status": "reviewed"},
+        ["Region/Asia/Myanmar", "Topic/Water"],
+        [("organisation", "中国扶贫基金会")],
+    )
+    before = queries.get_story(library, gone.id)
+    snapshots = restore.snapshot_stories(library, [gone.id])
+    stories.delete_stories(library, [gone.id])
+    assert queries.search(library, "缅甸").total == 0
+
+    changes = restore.restore_stories(library, snapshots)
+
+    assert changes.stories_added == {gone.id}
+    assert queries.get_story(library, gone.id) == before  # same id, uuid, fields, revision, tags and records
+    assert [h.story.id for h in queries.search(library, "缅甸 tag:Myanmar").hits] == [gone.id]
+    with library.read() as session:
+        assert session.get(Tombstone, gone.uuid) is None
+    with pytest.raises(Conflict):  # already back: nothing is written twice
+        restore.restore_stories(library, snapshots)
+    assert queries.get_story(library, kept.id).title == "Kept"
+
+
+def test_a_deleted_tag_subtree_comes_back_with_its_stories(library: Library) -> None:
+    a = stories.create_story(library, {"title": "A"}, ["Region/Africa/Kenya"])
+    b = stories.create_story(library, {"title": "B"}, ["Region/Africa", "Region/Asia"])
+    tags.set_tag_colour(library, tag_id(library, "Region/Africa"), "#aa0000")
+    before = tree(library)
+    africa = tag_id(library, "Region/Africa")
+    snapshot = restore.snapshot_tags(library, [africa])
+    tags.delete_tag(library, africa, recursive=True)
+
+    changes = restore.restore_tags(library, snapshot)
+
+    assert tree(library) == before
+    assert tag_id(library, "Region/Africa") == africa
+    assert changes.stories_changed == {a.id, b.id}
+    assert [t.path for t in queries.get_story(library, a.id).tags] == ["Region/Africa/Kenya"]
+    assert queries.get_story(library, a.id).revision == 3  # tagged, untagged by the delete, tagged again
+
+
+def test_a_merge_is_undone_by_restoring_both_subtrees(library: Library) -> None:
+    stories.create_story(library, {"title": "A"}, ["NGOs/Health", "Charities"])
+    stories.create_story(library, {"title": "B"}, ["Charities/Health", "Charities/Schools"])
+    before = tree(library)
+    source, target = tag_id(library, "NGOs"), tag_id(library, "Charities")
+    snapshot = restore.snapshot_tags(library, [source, target])
+    tags.merge_tags(library, source, target)
+    assert [path for path, _, _ in tree(library)] == ["Charities", "Charities/Health", "Charities/Schools"]
+
+    restore.restore_tags(library, snapshot)
+
+    assert tree(library) == before
+    tags.merge_tags(library, source, target)  # and it can be redone with the same ids
+    assert [path for path, _, _ in tree(library)] == ["Charities", "Charities/Health", "Charities/Schools"]
+    with library.read() as session:
+        assert session.scalars(select(Tombstone.kind)).all() == ["tag", "tag"]
