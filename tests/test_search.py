@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from ngodesk.domain.errors import QueryError
+from ngodesk.domain.models import FacetKind, Filter
 from ngodesk.services import queries, stories
 from ngodesk.store.library import Library
 
@@ -242,3 +243,22 @@ def test_many_matches_rank_the_newest_candidates_and_count_all(
     ids = queries.matching_ids(zh_library, "NGO")  # the list shows every match once
     assert sorted(ids) == sorted(hit.story.id for hit in everything.hits)
     assert ids == paged
+
+
+def test_sidebar_filters_combine_with_the_query_and_counts_follow(zh_library: Library) -> None:
+    ids = {t.path: t.id for t in queries.tags(zh_library)}
+    asia = Filter(FacetKind.TAG, str(ids["Region/Asia"]))
+    facets = queries.facets(zh_library, "", [asia])
+    assert facets.total == 2
+    assert (facets.tags[ids["Region"]], facets.tags[ids["Region/Asia/Nepal"]]) == (2, 1)  # parents count children
+    assert facets.tags.get(ids["Chinese NGOs Going Out"], 0) == 0
+    assert facets.years == {"2018": 1, "2015": 1} and facets.languages == {"zh": 1, "": 1}
+    not_asia = Filter(FacetKind.TAG, str(ids["Region/Asia"]), exclude=True)
+    assert len(queries.matching_ids(zh_library, "", [not_asia])) == 13
+    assert queries.facets(zh_library, "基金会", [not_asia]).total == 0
+    undated = queries.facets(zh_library, "NGO", [Filter(FacetKind.YEAR, "")])
+    assert undated.total == len(titles(zh_library, "NGO")) - 1 and undated.years.keys() == {""}  # not Nepal, 2015
+    cfpa = next(e for e in queries.entities(zh_library) if e.name == "中国扶贫基金会")
+    by_record = [Filter(FacetKind.ENTITY, str(cfpa.id)), Filter(FacetKind.LANGUAGE, "ZH")]
+    assert queries.stories(zh_library, queries.matching_ids(zh_library, "", by_record))[0].title.startswith("中国扶贫")
+    assert queries.facets(zh_library, "", [Filter(FacetKind.STATUS, "reviewed")]).total == 0

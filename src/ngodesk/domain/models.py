@@ -172,6 +172,39 @@ class ChangeSet:
         return not any(getattr(self, name) for name in self.__dataclass_fields__)
 
 
+class FacetKind(enum.StrEnum):
+    """What a sidebar filter picks stories by."""
+
+    TAG = "tag"  # value: tag id (its descendants count too)
+    ENTITY = "entity"  # value: record id
+    YEAR = "year"  # value: "2018" ("" for undated)
+    LANGUAGE = "language"  # value: language code ("" for none)
+    STATUS = "status"  # value: a StoryStatus value
+
+
+@dataclass(frozen=True)
+class Filter:
+    """A filter chosen outside the query text (the sidebar): stories with
+    (or, with ``exclude``, without) ``value`` of ``kind``."""
+
+    kind: FacetKind
+    value: str
+    exclude: bool = False
+
+
+@dataclass(frozen=True)
+class Facets:
+    """Story counts within a result, per tag (a parent counting its
+    children), record, year, language and status; ``total`` matches."""
+
+    total: int
+    tags: Mapping[int, int]
+    entities: Mapping[int, int]
+    years: Mapping[str, int]
+    languages: Mapping[str, int]
+    statuses: Mapping[str, int]
+
+
 @dataclass(frozen=True)
 class StorySnapshot:
     """A story exactly as stored (every column), with its links: enough to

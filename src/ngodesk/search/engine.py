@@ -3,6 +3,7 @@ FTS index (weighted bm25), newest first when there is no text to rank by."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import (
@@ -23,20 +24,42 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Session
 
+from ngodesk.domain.dates import PartialDate
+from ngodesk.domain.models import FacetKind, Filter, StoryStatus
 from ngodesk.search import query as q
 from ngodesk.search.text import fold, query_tokens
 from ngodesk.store import fts
 from ngodesk.store.schema import Entity, EntityName, Story, StoryEntity, StoryTag, Tag
 
-#: A field the parser never produces: a tag (and its descendants) by id,
-#: for filters chosen outside the query text (see ``within_tag``).
-TAG_ID = "tag-id"
+#: Fields the parser never produces, for filters chosen outside the query
+#: text: a tag (with its descendants) and a record, by id; undated stories.
+TAG_ID, ENTITY_ID, UNDATED, LANGUAGE_IS = "tag-id", "entity-id", "undated", "language-is"
 
 
-def within_tag(node: q.Node | None, tag_id: int) -> q.Node:
-    """``node`` restricted to the stories of tag ``tag_id`` or its descendants."""
-    field = q.Field(TAG_ID, str(tag_id))
-    return field if node is None else q.And((field, node))
+def with_filters(node: q.Node | None, filters: Sequence[Filter]) -> q.Node | None:
+    """``node`` AND every filter (an excluding one negated)."""
+    nodes = [_filter_node(f) for f in filters]
+    nodes = [q.Not(n) if f.exclude else n for f, n in zip(filters, nodes, strict=True)]
+    if node is not None:
+        nodes.append(node)
+    if not nodes:
+        return None
+    return nodes[0] if len(nodes) == 1 else q.And(tuple(nodes))
+
+
+def _filter_node(f: Filter) -> q.Node:
+    if f.kind is FacetKind.TAG:
+        return q.Field(TAG_ID, str(int(f.value)))
+    if f.kind is FacetKind.ENTITY:
+        return q.Field(ENTITY_ID, str(int(f.value)))
+    if f.kind is FacetKind.YEAR:
+        if not f.value:
+            return q.Field(UNDATED, "")
+        year = PartialDate.parse(f.value)
+        return q.DateRange(year, year)
+    if f.kind is FacetKind.LANGUAGE:
+        return q.Field(LANGUAGE_IS, f.value.lower())
+    return q.Field("status", StoryStatus(f.value).value)
 
 
 @dataclass(frozen=True)
@@ -119,6 +142,12 @@ def _field_ids(node: q.Field) -> Select[tuple[int]]:
     if name == TAG_ID:
         subtree = _with_descendants(select(Tag.id).where(Tag.id == int(value)))
         return select(StoryTag.story_id.label("id")).where(StoryTag.tag_id.in_(subtree))
+    if name == ENTITY_ID:
+        return select(StoryEntity.story_id.label("id")).where(StoryEntity.entity_id == int(value))
+    if name == UNDATED:
+        return _stories_where(Story.published_start.is_(None))
+    if name == LANGUAGE_IS:
+        return _stories_where(func.lower(Story.language) == value)
     if name in q.ENTITY_FIELDS:
         key = fold(value)
         by_alias = select(EntityName.entity_id).where(EntityName.name_key.contains(key, autoescape=True))
@@ -229,6 +258,14 @@ def _text_matches(p: Plan, scored: bool = True) -> Select:  # type: ignore[type-
         return selected
     # "+ 0": with a plain rowid IN (...) SQLite runs the MATCH once per id.
     return selected.where((index.c.rowid + 0).in_(p.restriction))
+
+
+def id_set(node: q.Node | None) -> Select[tuple[int]] | None:
+    """``SELECT id`` of the matches (ids may repeat), or None for all stories."""
+    p = plan(node)
+    if p.rank_expression is not None:
+        return _text_matches(p, scored=False)
+    return p.restriction
 
 
 def count(session: Session, node: q.Node | None) -> int:

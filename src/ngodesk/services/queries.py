@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import func, select, text
+from sqlalchemy import ColumnElement, Select, distinct, func, select
 from sqlalchemy.orm import Session, selectinload
 
 from ngodesk.domain.errors import NotFound, ValidationError
@@ -16,6 +18,8 @@ from ngodesk.domain.models import (
     EntityKind,
     EntityRef,
     EntityView,
+    Facets,
+    Filter,
     StoryRow,
     StoryStatus,
     StoryView,
@@ -136,13 +140,10 @@ def get_story(library: Library, story_id: int) -> StoryView:
     return found[0]
 
 
-def matching_ids(library: Library, query: str, tag_id: int | None = None) -> list[int]:
-    """Ids of every story matching ``query`` (and tagged ``tag_id`` or one
-    of its descendants, if given), best (or newest) first. Raises
-    QueryError for a malformed query."""
-    node = parse(query)
-    if tag_id is not None:
-        node = engine.within_tag(node, tag_id)
+def matching_ids(library: Library, query: str, filters: Sequence[Filter] = ()) -> list[int]:
+    """Ids of every story matching ``query`` and ``filters``, best (or
+    newest) first. Raises QueryError for a malformed query."""
+    node = engine.with_filters(parse(query), filters)
     with library.read() as session:
         return engine.all_ids(session, node)
 
@@ -213,22 +214,67 @@ def search(library: Library, query: str, limit: int = 50, offset: int = 0) -> Se
     return SearchPage(results.total, hits)
 
 
+def _tag_counts(session: Session, ids: Select[tuple[int]] | None) -> dict[int, int]:
+    """Stories (among ``ids``; None: all) per tag, a parent counting those
+    of the tags below it too."""
+    closure = select(Tag.id.label("ancestor"), Tag.id.label("descendant")).cte("closure", recursive=True)
+    closure = closure.union_all(select(closure.c.ancestor, Tag.id).where(Tag.parent_id == closure.c.descendant))
+    counts = (
+        select(closure.c.ancestor, func.count(distinct(StoryTag.story_id)))
+        .join(StoryTag, StoryTag.tag_id == closure.c.descendant)
+        .group_by(closure.c.ancestor)
+    )
+    if ids is not None:
+        counts = counts.where(StoryTag.story_id.in_(ids))
+    return {int(tag_id): int(n) for tag_id, n in session.execute(counts)}
+
+
 def tags(library: Library) -> list[TagView]:
     """Every tag, in path order, with the number of stories carrying it or
     any tag below it."""
-    closure = text(
-        "WITH RECURSIVE closure(ancestor, descendant) AS ("
-        " SELECT id, id FROM tags UNION ALL"
-        " SELECT closure.ancestor, tags.id FROM closure JOIN tags ON tags.parent_id = closure.descendant)"
-        " SELECT closure.ancestor, count(DISTINCT story_tags.story_id) FROM closure"
-        " JOIN story_tags ON story_tags.tag_id = closure.descendant GROUP BY closure.ancestor"
-    )
     with library.read() as session:
-        counts = {row[0]: row[1] for row in session.execute(closure)}
+        counts = _tag_counts(session, None)
         paths = _tag_paths(session)
         rows = session.execute(select(Tag.id, Tag.uuid, Tag.name, Tag.parent_id, Tag.colour)).all()
-    views = [TagView(r.id, r.uuid, r.name, paths[r.id], r.parent_id, r.colour, int(counts.get(r.id, 0))) for r in rows]
+    views = [TagView(r.id, r.uuid, r.name, paths[r.id], r.parent_id, r.colour, counts.get(r.id, 0)) for r in rows]
     return sorted(views, key=lambda v: v.path.casefold())
+
+
+def facets(library: Library, query: str, filters: Sequence[Filter] = ()) -> Facets:
+    """How the stories matching ``query`` and ``filters`` spread over tags,
+    records, years, languages and statuses. Raises QueryError."""
+    node = engine.with_filters(parse(query), filters)
+    with library.read() as session:
+        ids = engine.id_set(node)
+
+        def grouped(key: ColumnElement[Any], model: Any, story_key: ColumnElement[int]) -> dict[Any, int]:
+            counted = select(key, func.count()).select_from(model).group_by(key)
+            if ids is not None:
+                counted = counted.where(story_key.in_(ids))
+            return {value: int(n) for value, n in session.execute(counted)}
+
+        year = func.coalesce(func.substr(Story.published_start, 1, 4), "")
+        return Facets(
+            total=engine.count(session, node),
+            tags=_tag_counts(session, ids),
+            entities=grouped(StoryEntity.entity_id, StoryEntity, StoryEntity.story_id),
+            years=grouped(year, Story, Story.id),
+            languages=grouped(func.lower(Story.language), Story, Story.id),
+            statuses=grouped(Story.status, Story, Story.id),
+        )
+
+
+def tag_paths(library: Library) -> list[str]:
+    """Every tag's path, sorted (for completion)."""
+    with library.read() as session:
+        return sorted(_tag_paths(session).values(), key=str.casefold)
+
+
+def entity_names(library: Library, kind: EntityKind) -> list[str]:
+    """Preferred names of the records of ``kind``, sorted (for completion)."""
+    with library.read() as session:
+        names = session.scalars(select(Entity.name).where(Entity.kind == EntityKind(kind).value))
+        return sorted(names, key=str.casefold)
 
 
 def entities(library: Library, kind: EntityKind | None = None) -> list[EntityView]:
