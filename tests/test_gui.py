@@ -7,9 +7,9 @@ import sys
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QInputMethodEvent
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QMessageBox, QTreeWidgetItem
 
 from ngodesk.services import stories
 from ngodesk.services.library import open_library
@@ -48,19 +48,44 @@ def type_chinese(win: MainWindow, text: str) -> None:
     win.search_field.inputMethodEvent(event)
 
 
+def entry(win: MainWindow, label: str) -> QTreeWidgetItem:
+    """The sidebar entry labelled ``label`` (made visible)."""
+    found = [
+        item
+        for item in win.sidebar.findItems("*", Qt.MatchFlag.MatchWildcard | Qt.MatchFlag.MatchRecursive)
+        if item.data(0, Qt.ItemDataRole.UserRole + 2) == label or item.text(0) == label
+    ]
+    assert found, label
+    parent = found[0].parent()
+    while parent is not None:
+        parent.setExpanded(True)
+        parent = parent.parent()
+    win.sidebar.scrollToItem(found[0])
+    return found[0]
+
+
+def click(qtbot, win: MainWindow, label: str, ctrl: bool = False) -> None:  # type: ignore[no-untyped-def]
+    item = entry(win, label)
+    modifier = Qt.KeyboardModifier.ControlModifier if ctrl else Qt.KeyboardModifier.NoModifier
+    position = win.sidebar.visualItemRect(item).center()
+    qtbot.mouseClick(win.sidebar.viewport(), Qt.MouseButton.LeftButton, modifier, position)
+
+
 def test_first_view_lists_every_story_newest_first(window: MainWindow) -> None:
     assert titles(window)[0] == "中国扶贫基金会在缅甸开展民生项目"  # dated stories come first
     assert len(titles(window)) == 14
     assert titles(window)[1].startswith("Designing “Lion Lights”")  # then undated ones, in the sample's order
     assert window.count_label.text() == "14 of 14 stories"
-    assert "中国扶贫基金会在缅甸开展民生项目" in window.detail.toPlainText()
+    assert window.editor.title.text() == "中国扶贫基金会在缅甸开展民生项目"  # the first story is open
+    assert entry(window, "All stories").text(1) == "14"
 
 
 def test_search_as_you_type_in_chinese(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
     type_chinese(window, "絲路")
     qtbot.waitUntil(lambda: titles(window) == [SILK_ROAD])
     assert window.count_label.text() == "1 of 14 stories"
-    assert SILK_ROAD in window.detail.toPlainText()
+    assert window.editor.title.text() == SILK_ROAD
+    assert entry(window, "Chinese NGOs Going Out").text(1) == "1"  # counts follow the search
     qtbot.keyClick(window.search_field, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: len(titles(window)) == 14)
 
@@ -75,14 +100,31 @@ def test_a_bad_query_explains_itself_and_keeps_the_list(qtbot, window: MainWindo
     assert len(titles(window)) == 3
 
 
-def test_clicking_a_tag_filters_the_list(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
-    region = window.tag_tree.findItems("Region", Qt.MatchFlag.MatchExactly)[0]
-    assert region.text(1) == "1"
-    window.tag_tree.setCurrentItem(region)
+def test_sidebar_clicks_filter_exclude_and_combine(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    click(qtbot, window, "Region")
     assert titles(window) == ["中国扶贫基金会在缅甸开展民生项目"]
-    everything = window.tag_tree.topLevelItem(0)
-    window.tag_tree.setCurrentItem(everything)
-    assert len(titles(window)) == 14
+    click(qtbot, window, "Region")  # again: exclude
+    assert len(titles(window)) == 13 and "中国扶贫基金会在缅甸开展民生项目" not in titles(window)
+    assert entry(window, "Region").text(0) == "⊘ Region"
+    click(qtbot, window, "Chinese NGOs Going Out", ctrl=True)  # AND another
+    assert len(titles(window)) == 13
+    click(qtbot, window, "Undated", ctrl=True)  # a year facet
+    assert len(titles(window)) == 13 and entry(window, "Undated").text(1) == "13"
+    type_chinese(window, "缅甸")  # only in the excluded story: none left, and the list says so
+    qtbot.waitUntil(lambda: titles(window) == [])
+    assert window.empty_hint.isVisible() and "No stories match" in window.empty_hint.text()
+    click(qtbot, window, "All stories")
+    assert len(titles(window)) == 14 and window.sidebar.filters() == []
+
+
+def test_empty_library_says_what_to_do(qtbot, library: Library) -> None:  # type: ignore[no-untyped-def]
+    make_application()
+    win = MainWindow(library)
+    qtbot.addWidget(win)
+    win.show()
+    assert win.empty_hint.isVisible() and "New Story" in win.empty_hint.text()
+    assert "No tags yet" in entry(win, "Tags").child(0).text(0)
+    assert win.editor.currentWidget() is win.editor.hint
 
 
 def test_a_tag_with_quotes_filters_and_errors_point_at_the_typed_query(qtbot, sample_library: Library) -> None:  # type: ignore[no-untyped-def]
@@ -91,13 +133,25 @@ def test_a_tag_with_quotes_filters_and_errors_point_at_the_typed_query(qtbot, sa
     win = MainWindow(sample_library)
     qtbot.addWidget(win)
     win.show()
-    projects = win.tag_tree.findItems("Projects", Qt.MatchFlag.MatchExactly)[0]
-    win.tag_tree.setCurrentItem(projects.child(0))
+    click(qtbot, win, '"Lion Lights"')
     assert titles(win) == ["Quoted"]
     qtbot.keyClicks(win.search_field, "Quoted (")
     qtbot.waitUntil(win.query_error.isVisible)
     assert "column 8" in win.query_error.text()  # the column in what the user typed
     assert titles(win) == ["Quoted"]
+
+
+def test_clicking_a_header_sorts_and_a_third_click_restores(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    header = window.story_list.horizontalHeader()
+    position = header.rect().topLeft() + QPoint(header.sectionViewportPosition(0) + 20, 5)
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=position)
+    shown = titles(window)
+    assert shown[0] == "A roundup on Chinese NGOs going out" and shown[-1] == "中国扶贫基金会在缅甸开展民生项目"
+    assert shown == sorted(shown, key=str.casefold)
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=position)
+    assert titles(window)[0] == "中国扶贫基金会在缅甸开展民生项目"  # descending: Han after Latin
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=position)
+    assert titles(window)[1].startswith("Designing “Lion Lights”")
 
 
 @pytest.mark.parametrize("index_built", [True, False])

@@ -353,6 +353,29 @@ def all_ids(session: Session, node: q.Node | None) -> list[int]:
     return [story_id for story_id, _ in _rows(session, plan(node), None, 0)]
 
 
+#: Orders a result can be sorted in besides relevance/newest (list columns).
+SORT_KEYS: dict[str, ColumnElement] = {  # type: ignore[type-arg]
+    "title": Story.title_key,
+    "published": Story.published_start,
+    "source": func.lower(Story.source),
+    "language": func.lower(Story.language),
+    "status": Story.status,
+    "updated_at": Story.updated_at,
+}
+
+
+def sorted_ids(session: Session, node: q.Node | None, key: str, descending: bool = False) -> list[int]:
+    """Ids of every match ordered by ``key`` (one of SORT_KEYS), then by id."""
+    column = SORT_KEYS[key]
+    selected = select(Story.id)
+    ids = id_set(node)
+    if ids is not None:
+        selected = selected.where(Story.id.in_(ids))
+    if descending:
+        return list(session.scalars(selected.order_by(column.desc(), Story.id.desc())))
+    return list(session.scalars(selected.order_by(column.asc(), Story.id.asc())))
+
+
 def positive_terms(node: q.Node | None) -> list[str]:
     """The free-text terms a hit must contain (for highlighting)."""
     if node is None or isinstance(node, (q.Field, q.DateRange, q.Not)):

@@ -30,7 +30,7 @@ from ngodesk.search import engine
 from ngodesk.search.query import parse
 from ngodesk.search.snippet import make_snippet
 from ngodesk.search.text import index_version
-from ngodesk.services import indexing
+from ngodesk.services import indexing, records
 from ngodesk.store import fts
 from ngodesk.store.library import Library
 from ngodesk.store.schema import Entity, Story, StoryEntity, StoryTag, Tag, Tombstone
@@ -140,11 +140,16 @@ def get_story(library: Library, story_id: int) -> StoryView:
     return found[0]
 
 
-def matching_ids(library: Library, query: str, filters: Sequence[Filter] = ()) -> list[int]:
-    """Ids of every story matching ``query`` and ``filters``, best (or
-    newest) first. Raises QueryError for a malformed query."""
+def matching_ids(
+    library: Library, query: str, filters: Sequence[Filter] = (), sort: tuple[str, bool] | None = None
+) -> list[int]:
+    """Ids of every story matching ``query`` and ``filters``: best (or
+    newest) first, or by ``sort`` = (key, descending), a key of
+    ``engine.SORT_KEYS``. Raises QueryError for a malformed query."""
     node = engine.with_filters(parse(query), filters)
     with library.read() as session:
+        if sort is not None:
+            return engine.sorted_ids(session, node, *sort)
         return engine.all_ids(session, node)
 
 
@@ -275,6 +280,16 @@ def entity_names(library: Library, kind: EntityKind) -> list[str]:
     with library.read() as session:
         names = session.scalars(select(Entity.name).where(Entity.kind == EntityKind(kind).value))
         return sorted(names, key=str.casefold)
+
+
+def entity_refs(library: Library, entity_ids: Sequence[int]) -> list[EntityRef]:
+    """The records with these ids (missing ones skipped)."""
+    refs: list[EntityRef] = []
+    with library.read() as session:
+        for chunk in records.chunks(sorted(set(entity_ids))):
+            rows = session.execute(select(Entity.id, Entity.uuid, Entity.kind, Entity.name).where(Entity.id.in_(chunk)))
+            refs += [EntityRef(r.id, r.uuid, EntityKind(r.kind), r.name) for r in rows]
+    return refs
 
 
 def entities(library: Library, kind: EntityKind | None = None) -> list[EntityView]:

@@ -1,10 +1,11 @@
-"""The main window: tag sidebar | story list | detail pane, a search field
-above the list and a status bar below."""
+"""The main window: sidebar | story list | editor, a search field above the
+list, menus, a toolbar and a status bar; one undo stack for everything
+done here."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelection, QPoint, Qt, QTimer
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QItemSelectionModel, QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -15,23 +16,41 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QSplitter,
     QTableView,
-    QTreeWidget,
-    QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from ngodesk import __version__
-from ngodesk.domain.errors import QueryError
+from ngodesk.domain.errors import NgodeskError, QueryError
+from ngodesk.domain.models import ChangeSet
 from ngodesk.services import queries
 from ngodesk.store.library import Library
-from ngodesk.ui.detail import StoryDetail
-from ngodesk.ui.story_model import StoryTableModel
+from ngodesk.ui import settings
+from ngodesk.ui.commands import Actions, CreateStory, DeleteStories
+from ngodesk.ui.editor import StoryEditor
+from ngodesk.ui.hub import Hub
+from ngodesk.ui.icons import icon
+from ngodesk.ui.sidebar import Sidebar
+from ngodesk.ui.story_model import COLUMNS, UNSORTABLE, StoryTableModel
 
 SEARCH_DELAY_MS = 250
 #: Columns hidden until the user shows them (header context menu).
-HIDDEN_COLUMNS = (3, 6)
-ALL_STORIES = -1
+HIDDEN_COLUMNS = ("language", "updated_at")
+
+
+class StoryList(QTableView):
+    """The story table: drag rows onto tags; Delete and Enter keys."""
+
+    delete_pressed = Signal()
+    open_pressed = Signal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
+        if event.matches(QKeySequence.StandardKey.Delete):
+            self.delete_pressed.emit()
+        elif event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.open_pressed.emit()
+        else:
+            super().keyPressEvent(event)
 
 
 class MainWindow(QMainWindow):
@@ -41,18 +60,27 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.library = library
         self.setWindowTitle(self.tr("ngodesk — {name}").format(name=library.folder.name))
-        self.resize(1280, 800)
+        self.setWindowIcon(icon("app"))
+        self.hub = Hub(self)
+        self.undo_stack = QUndoStack(self)
+        self.actions = Actions(library, self.hub, self.undo_stack)
+        self.hub.changed.connect(self._changed)
+        self.hub.failed.connect(lambda message: QMessageBox.warning(self, self.tr("ngodesk"), message))
 
-        self.tag_tree = QTreeWidget()
-        self.tag_tree.setHeaderLabels([self.tr("Tags"), self.tr("Stories")])
-        self.tag_tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.tag_tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        self.tag_tree.header().setStretchLastSection(False)
-        self.tag_tree.itemSelectionChanged.connect(self._refresh_list)
+        self.sidebar = Sidebar(self.actions)
+        self.sidebar.filters_changed.connect(self.refresh)
+        self.sidebar.show_all.connect(self.clear_filters)
 
         self.search_field = QLineEdit()
         self.search_field.setPlaceholderText(
             self.tr('Search: words, "phrases", -exclude, tag:, org:, year:2018, 丝路…')
+        )
+        self.search_field.setAccessibleName(self.tr("Search"))
+        self.search_field.setToolTip(
+            self.tr(
+                'Words must all match; "exact phrase"; -word excludes; a OR b; (groups);\n'
+                "fields: tag: org: person: place: source: title: lang: status: year:2015..2018 date: is:untagged"
+            )
         )
         self.search_field.setClearButtonEnabled(True)
         self.query_error = QLabel()
@@ -60,77 +88,165 @@ class MainWindow(QMainWindow):
         self.query_error.setWordWrap(True)
         self.query_error.hide()
         self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
-        self._search_timer.timeout.connect(self._refresh_list)
+        self._search_timer.timeout.connect(self.refresh)
         self.search_field.textChanged.connect(self._search_timer.start)
 
         self.model = StoryTableModel(library)
-        self.story_list = QTableView()
+        self.story_list = StoryList()
         self.story_list.setModel(self.model)
+        self.story_list.setAccessibleName(self.tr("Stories"))
         self.story_list.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.story_list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.story_list.setDragEnabled(True)
+        self.story_list.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
         self.story_list.verticalHeader().hide()
         self.story_list.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         self.story_list.setWordWrap(False)
         self.story_list.setAlternatingRowColors(True)
+        self.story_list.delete_pressed.connect(self.delete_selected)
+        self.story_list.open_pressed.connect(self._focus_editor)
+        self.story_list.doubleClicked.connect(lambda _: self._focus_editor())
         header = self.story_list.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((1, 85), (2, 110), (3, 60), (4, 150), (5, 75), (6, 115)):
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)  # the title takes the room left
+        header.setStretchLastSection(False)
+        header.setSectionsMovable(True)
+        for column, width in enumerate((330, 85, 110, 60, 150, 75, 115)):
             header.resizeSection(column, width)
-        for column in HIDDEN_COLUMNS:
-            header.hideSection(column)
+        for column, (name, _) in enumerate(COLUMNS):
+            header.setSectionHidden(column, name in HIDDEN_COLUMNS)
+        header.setSortIndicatorShown(False)
+        header.setSectionsClickable(True)
+        header.sectionClicked.connect(self._header_clicked)
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         header.customContextMenuRequested.connect(self._column_menu)
+        self._sort: tuple[str, bool] | None = None
         self.story_list.selectionModel().selectionChanged.connect(self._show_selected)
+
+        self.empty_hint = QLabel()
+        self.empty_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_hint.setWordWrap(True)
+        self.empty_hint.setStyleSheet("color: palette(placeholder-text); padding: 16px;")
+        self.empty_hint.hide()
 
         centre = QWidget()
         layout = QVBoxLayout(centre)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.search_field)
         layout.addWidget(self.query_error)
+        layout.addWidget(self.empty_hint)
         layout.addWidget(self.story_list)
 
-        self.detail = StoryDetail()
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        for widget in (self.tag_tree, centre, self.detail):
-            splitter.addWidget(widget)
-        splitter.setStretchFactor(1, 1)
-        splitter.setSizes([260, 670, 350])
-        self.setCentralWidget(splitter)
+        self.editor = StoryEditor(self.actions)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        for widget in (self.sidebar, centre, self.editor):
+            self.splitter.addWidget(widget)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([250, 640, 390])
+        self.setCentralWidget(self.splitter)
 
         self.count_label = QLabel()
-        path_label = QLabel(str(library.folder) + (self.tr("  (read-only)") if library.readonly else ""))
-        path_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.path_label = QLabel(str(library.folder) + (self.tr("  (read-only)") if library.readonly else ""))
+        self.path_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.statusBar().addWidget(self.count_label)
-        self.statusBar().addPermanentWidget(path_label)
+        self.statusBar().addPermanentWidget(self.path_label)
 
-        self._build_menus()
-        self._load_tags()
-        self._refresh_list()
+        self._build_actions()
+        self._restore_state()
+        self.refresh()
 
-    def _column_menu(self, position: QPoint) -> None:
-        """Header context menu: show or hide columns (not the title)."""
-        header = self.story_list.horizontalHeader()
-        menu = QMenu(self)
-        for column in range(1, self.model.columnCount()):
-            action = menu.addAction(str(self.model.headerData(column, Qt.Orientation.Horizontal)))
-            action.setCheckable(True)
-            action.setChecked(not header.isSectionHidden(column))
-            action.toggled.connect(lambda shown, c=column: header.setSectionHidden(c, not shown))
-        menu.exec(header.mapToGlobal(position))
+    # -- menus and toolbar ----------------------------------------------
 
-    def _build_menus(self) -> None:
+    def _action(self, text: str, slot: object, shortcut: object = None, icon_name: str = "", tip: str = "") -> QAction:
+        action = QAction(text, self)
+        if icon_name:
+            action.setIcon(icon(icon_name))
+        if shortcut is not None:
+            action.setShortcut(shortcut)  # type: ignore[arg-type]
+        if tip:
+            action.setToolTip(tip)
+            action.setStatusTip(tip)
+        action.triggered.connect(slot)  # type: ignore[arg-type]
+        return action
+
+    def _build_actions(self) -> None:
+        keys = QKeySequence.StandardKey
+        writable = not self.library.readonly
+        self.undo_action = self.undo_stack.createUndoAction(self, self.tr("&Undo"))
+        self.undo_action.setShortcut(keys.Undo)
+        self.undo_action.setIcon(icon("undo"))
+        self.redo_action = self.undo_stack.createRedoAction(self, self.tr("&Redo"))
+        self.redo_action.setShortcuts([QKeySequence(keys.Redo), QKeySequence("Ctrl+Shift+Z")])
+        self.redo_action.setIcon(icon("redo"))
+        self.new_story_action = self._action(
+            self.tr("&New Story"), self.new_story, keys.New, "story-new", self.tr("Add a story to the library")
+        )
+        self.delete_action = self._action(
+            self.tr("&Delete Stories"),
+            self.delete_selected,
+            None,
+            "story-delete",
+            self.tr("Delete the selected stories"),
+        )
+        self.delete_action.setShortcut(QKeySequence(keys.Delete))
+        self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.clear_filters_action = self._action(
+            self.tr("&Clear Filters"), self.clear_filters, None, "filters-clear", self.tr("Show all stories")
+        )
+        self.new_tag_action = self._action(
+            self.tr("New &Tag…"), lambda: self.sidebar.new_tag(self.sidebar.selected_tag()), None, "tag-new"
+        )
+        for action in (self.new_story_action, self.delete_action, self.new_tag_action):
+            action.setEnabled(writable)
+
         file_menu = self.menuBar().addMenu(self.tr("&File"))
-        quit_action = QAction(self.tr("&Quit"), self, shortcut=QKeySequence.StandardKey.Quit)
-        quit_action.triggered.connect(self.close)
-        file_menu.addAction(quit_action)
+        file_menu.addAction(self._action(self.tr("&Quit"), self.close, keys.Quit))
+
         edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
-        find_action = QAction(self.tr("&Find"), self, shortcut=QKeySequence.StandardKey.Find)
-        find_action.triggered.connect(lambda: (self.search_field.setFocus(), self.search_field.selectAll()))
-        edit_menu.addAction(find_action)
+        edit_menu.addAction(self.undo_action)
+        edit_menu.addAction(self.redo_action)
+        edit_menu.addSeparator()
+        find = self._action(self.tr("&Find"), lambda: (self.search_field.setFocus(), self.search_field.selectAll()))
+        find.setShortcut(keys.Find)
+        edit_menu.addAction(find)
+        select_all = self._action(self.tr("Select &All Stories"), self.story_list.selectAll, keys.SelectAll)
+        select_all.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.story_list.addAction(select_all)
+        edit_menu.addAction(select_all)
+
+        view_menu = self.menuBar().addMenu(self.tr("&View"))
+        view_menu.addAction(self.clear_filters_action)
+        self.columns_menu = view_menu.addMenu(self.tr("&Columns"))
+        self.columns_menu.aboutToShow.connect(lambda: self._fill_column_menu(self.columns_menu))
+
+        story_menu = self.menuBar().addMenu(self.tr("&Story"))
+        story_menu.addAction(self.new_story_action)
+        story_menu.addAction(self.delete_action)
+        self.story_list.addAction(self.delete_action)
+
+        tags_menu = self.menuBar().addMenu(self.tr("&Tags"))
+        tags_menu.addAction(self.new_tag_action)
+
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
-        about_action = QAction(self.tr("&About ngodesk"), self)
-        about_action.triggered.connect(self._about)
-        help_menu.addAction(about_action)
+        help_menu.addAction(self._action(self.tr("&About ngodesk"), self._about))
+
+        toolbar = self.addToolBar(self.tr("Main"))
+        toolbar.setObjectName("main-toolbar")
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        for action in (
+            self.new_story_action,
+            self.delete_action,
+            None,
+            self.undo_action,
+            self.redo_action,
+            None,
+            self.new_tag_action,
+            self.clear_filters_action,
+        ):
+            if action is None:
+                toolbar.addSeparator()
+            else:
+                toolbar.addAction(action)
 
     def _about(self) -> None:
         QMessageBox.about(
@@ -139,58 +255,179 @@ class MainWindow(QMainWindow):
             self.tr("ngodesk {version}\nAn offline catalogue of news stories.").format(version=__version__),
         )
 
-    def _load_tags(self) -> None:
-        self.tag_tree.clear()
-        everything = QTreeWidgetItem([self.tr("All stories"), ""])
-        everything.setData(0, Qt.ItemDataRole.UserRole, ALL_STORIES)
-        self.tag_tree.addTopLevelItem(everything)
-        items: dict[int, QTreeWidgetItem] = {}
-        for tag in queries.tags(self.library):
-            item = QTreeWidgetItem([tag.name, f"{tag.story_count:,}"])
-            item.setData(0, Qt.ItemDataRole.UserRole, tag.id)
-            item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight)
-            items[tag.id] = item
-            parent = items.get(tag.parent_id) if tag.parent_id is not None else None
-            if parent is not None:
-                parent.addChild(item)
-            else:
-                self.tag_tree.addTopLevelItem(item)
-        self.tag_tree.expandToDepth(0)
+    def _fill_column_menu(self, menu: QMenu) -> None:
+        """Check items to show or hide columns (the title always shows)."""
+        header = self.story_list.horizontalHeader()
+        menu.clear()
+        for column in range(1, self.model.columnCount()):
+            action = menu.addAction(str(self.model.headerData(column, Qt.Orientation.Horizontal)))
+            action.setCheckable(True)
+            action.setChecked(not header.isSectionHidden(column))
+            action.toggled.connect(lambda shown, c=column: header.setSectionHidden(c, not shown))
 
-    def selected_tag(self) -> int | None:
-        """Id of the tag chosen in the sidebar; None for all stories."""
-        selected = self.tag_tree.selectedItems()
-        tag_id = selected[0].data(0, Qt.ItemDataRole.UserRole) if selected else ALL_STORIES
-        return None if tag_id == ALL_STORIES else int(tag_id)
+    def _column_menu(self, position: QPoint) -> None:
+        menu = QMenu(self)
+        self._fill_column_menu(menu)
+        menu.exec(self.story_list.horizontalHeader().mapToGlobal(position))
 
-    def _refresh_list(self) -> None:
+    # -- the list ---------------------------------------------------------
+
+    def _header_clicked(self, column: int) -> None:
+        """Sort by a column: ascending, then descending, then back to the
+        default order (relevance, or newest first)."""
+        key = COLUMNS[column][0]
+        header = self.story_list.horizontalHeader()
+        if key in UNSORTABLE:
+            return
+        if self._sort is None or self._sort[0] != key:
+            self._sort = (key, False)
+        elif not self._sort[1]:
+            self._sort = (key, True)
+        else:
+            self._sort = None
+        header.setSortIndicatorShown(self._sort is not None)
+        if self._sort is not None:
+            order = Qt.SortOrder.DescendingOrder if self._sort[1] else Qt.SortOrder.AscendingOrder
+            header.setSortIndicator(column, order)
+        self.refresh()
+
+    def refresh(self, keep: list[int] | None = None) -> None:
+        """Run the search with the sidebar's filters again; select ``keep``
+        (default: the current selection) where still shown, else the first."""
         self._search_timer.stop()
+        selected = keep if keep is not None else self.selected_ids()
+        query, filters = self.search_field.text(), self.sidebar.filters()
         try:
-            ids = queries.matching_ids(self.library, self.search_field.text(), self.selected_tag())
+            ids = queries.matching_ids(self.library, query, filters, self._sort)
+            facets = queries.facets(self.library, query, filters)
         except QueryError as error:
             self.query_error.setText(str(error))
             self.query_error.show()
             return
         self.query_error.hide()
         self.model.set_ids(ids)
+        self.sidebar.show_counts(facets)
         total = queries.info(self.library)["stories"]
         self.count_label.setText(self.tr("{shown:,} of {total:,} stories").format(shown=len(ids), total=total))
-        if ids:
-            self.story_list.selectRow(0)
-        else:
-            self.detail.show_story(None)
+        self._show_empty_state(bool(ids), bool(total))
+        self._select(selected)
 
-    def _show_selected(self, selected: QItemSelection, deselected: QItemSelection) -> None:
-        rows = self.story_list.selectionModel().selectedRows()
-        if len(rows) != 1:
-            self.detail.show_story(None)
+    def _show_empty_state(self, any_shown: bool, any_at_all: bool) -> None:
+        if any_shown:
+            self.empty_hint.hide()
             return
-        self.detail.show_story(queries.get_story(self.library, self.model.story_id(rows[0].row())))
+        if any_at_all:
+            text = self.tr("No stories match. Change the search or click “All stories” to clear the filters.")
+        else:
+            text = self.tr("This library has no stories yet. Add one with Story > New Story.")
+        self.empty_hint.setText(text)
+        self.empty_hint.show()
 
-    def keyPressEvent(self, event: object) -> None:  # noqa: N802 - Qt's name
-        from PySide6.QtGui import QKeyEvent
+    def _select(self, story_ids: list[int]) -> None:
+        rows = [row for row in (self.model.row_of(i) for i in story_ids[:200]) if row >= 0]
+        if not rows and self.model.rowCount():
+            rows = [0]
+        selection = self.story_list.selectionModel()
+        selection.clearSelection()
+        flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
+        for row in rows:
+            selection.select(self.model.index(row, 0), flags)
+        if rows:
+            selection.setCurrentIndex(self.model.index(rows[0], 0), QItemSelectionModel.SelectionFlag.NoUpdate)
+            self.story_list.scrollTo(self.model.index(rows[0], 0))
+        self._show_selected()
 
-        if isinstance(event, QKeyEvent) and event.key() == Qt.Key.Key_Escape and self.search_field.hasFocus():
+    def selected_ids(self) -> list[int]:
+        """Ids of the selected stories, in list order."""
+        rows = sorted(index.row() for index in self.story_list.selectionModel().selectedRows())
+        return [self.model.story_id(row) for row in rows]
+
+    def _show_selected(self, *_: object) -> None:
+        ids = self.selected_ids()
+        self.editor.show_story(ids[0] if len(ids) == 1 else None)
+
+    def _focus_editor(self) -> None:
+        if len(self.selected_ids()) == 1:
+            self.editor.title.setFocus()
+
+    def clear_filters(self) -> None:
+        """Drop the search text and every sidebar filter."""
+        self.search_field.clear()
+        self.sidebar.clear_filters()
+        self.refresh()  # (clearing may have changed nothing, yet a refresh is cheap and expected)
+
+    # -- actions ----------------------------------------------------------
+
+    def _run(self, command: object) -> bool:
+        try:
+            self.actions.run(command)  # type: ignore[arg-type]
+        except NgodeskError as error:
+            QMessageBox.warning(self, self.tr("ngodesk"), str(error))
+            return False
+        return True
+
+    def new_story(self) -> None:
+        """Create an untitled story and put the cursor in its title."""
+        self.editor.flush()
+        command = CreateStory({"title": self.tr("Untitled story")})
+        if self._run(command):
+            self.search_field.clear()
+            self.sidebar.clear_filters()
+            self.refresh(keep=[command.story_id])
+            self.editor.title.setFocus()
+            self.editor.title.selectAll()
+
+    def delete_selected(self) -> None:
+        """Delete the selected stories (undoable)."""
+        ids = self.selected_ids()
+        if not ids or self.library.readonly:
+            return
+        self.editor.flush()
+        self._run(DeleteStories(ids))
+
+    def _changed(self, changes: ChangeSet, initiator: object) -> None:
+        """Follow a change: rows edited in place are refetched; anything that
+        can change what matches or its order runs the search again."""
+        if changes.tags_added or changes.tags_changed or changes.tags_removed:
+            self.sidebar.reload_tags()
+        if initiator is self.editor and not (changes.stories_added or changes.stories_removed):
+            self.model.refresh_stories(set(changes.stories_changed))
+            self.sidebar.show_counts(queries.facets(self.library, self.search_field.text(), self.sidebar.filters()))
+            return
+        keep = self.selected_ids()
+        if changes.stories_added and not changes.stories_changed:
+            keep = sorted(changes.stories_added)  # e.g. undoing a delete: show what came back
+        self.refresh(keep=keep)
+
+    # -- state --------------------------------------------------------------
+
+    def _restore_state(self) -> None:
+        geometry = settings.get(settings.WINDOW_GEOMETRY)
+        if geometry.isEmpty() or not self.restoreGeometry(geometry):
+            self.resize(1280, 800)
+        self.restoreState(settings.get(settings.WINDOW_STATE))
+        self.splitter.restoreState(settings.get(settings.SPLITTER))
+        header = self.story_list.horizontalHeader()
+        header.restoreState(settings.get(settings.LIST_HEADER))
+        column = header.sortIndicatorSection()
+        if header.isSortIndicatorShown() and 0 <= column < len(COLUMNS) and COLUMNS[column][0] not in UNSORTABLE:
+            self._sort = (COLUMNS[column][0], header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder)
+        settings.keep_on_screen(self)
+
+    def save_state(self) -> None:
+        """Remember geometry, splitter, columns and toolbar for next time."""
+        settings.put(settings.WINDOW_GEOMETRY, self.saveGeometry())
+        settings.put(settings.WINDOW_STATE, self.saveState())
+        settings.put(settings.SPLITTER, self.splitter.saveState())
+        settings.put(settings.LIST_HEADER, self.story_list.horizontalHeader().saveState())
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
+        self.editor.flush()
+        self.save_state()
+        super().closeEvent(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
+        if event.key() == Qt.Key.Key_Escape and self.search_field.hasFocus():
             self.search_field.clear()
             return
-        super().keyPressEvent(event)  # type: ignore[arg-type]
+        super().keyPressEvent(event)

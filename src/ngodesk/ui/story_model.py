@@ -5,11 +5,12 @@ from __future__ import annotations
 
 from collections import OrderedDict
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QMimeData, QModelIndex, QPersistentModelIndex, Qt
 
 from ngodesk.domain.models import StoryRow
 from ngodesk.services import queries
 from ngodesk.store.library import Library
+from ngodesk.ui import mime
 
 BLOCK = 200
 MAX_BLOCKS = 50
@@ -21,7 +22,8 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("StoryTableModel", text)
 
 
-#: (attribute of StoryRow, header) in display order.
+#: (attribute of StoryRow, header) in display order; the attribute is also
+#: the sort key (see engine.SORT_KEYS), except for tags, which do not sort.
 COLUMNS = (
     ("title", "Title"),
     ("published", "Published"),
@@ -31,6 +33,7 @@ COLUMNS = (
     ("status", "Status"),
     ("updated_at", "Updated"),
 )
+UNSORTABLE = ("tags",)
 
 
 class StoryTableModel(QAbstractTableModel):
@@ -53,6 +56,39 @@ class StoryTableModel(QAbstractTableModel):
     def story_id(self, row: int) -> int:
         """The id of the story in ``row``."""
         return self._ids[row]
+
+    def ids(self) -> list[int]:
+        """The stories shown, in order."""
+        return self._ids
+
+    def row_of(self, story_id: int) -> int:
+        """The row showing ``story_id``, or -1."""
+        try:
+            return self._ids.index(story_id)
+        except ValueError:
+            return -1
+
+    def refresh_stories(self, story_ids: set[int]) -> None:
+        """Fetch these stories' rows again where they are cached and shown."""
+        for block, rows in list(self._blocks.items()):
+            if any(row is not None and row.id in story_ids for row in rows):
+                del self._blocks[block]
+                first = block * BLOCK
+                self.dataChanged.emit(self.index(first, 0), self.index(first + len(rows) - 1, len(COLUMNS) - 1))
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        base = super().flags(index)
+        return base | Qt.ItemFlag.ItemIsDragEnabled if index.isValid() else base
+
+    def mimeTypes(self) -> list[str]:  # noqa: N802 - Qt's name
+        return [mime.STORY_IDS]
+
+    def mimeData(self, indexes: list[QModelIndex]) -> QMimeData:  # type: ignore[override]  # noqa: N802
+        rows = sorted({index.row() for index in indexes})
+        return mime.pack(mime.STORY_IDS, [self._ids[row] for row in rows])
+
+    def supportedDragActions(self) -> Qt.DropAction:  # noqa: N802
+        return Qt.DropAction.CopyAction | Qt.DropAction.LinkAction
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
         return 0 if parent.isValid() else len(self._ids)

@@ -1,0 +1,303 @@
+"""Undoable actions: one QUndoCommand per user-visible action, named for
+the Edit menu. Commands carry ids and before/after values and call
+services; they never read widget state.
+
+``Actions.run`` does an action once (a failure raises, and nothing is
+pushed), then pushes its command; later redo/undo run it again. A redo or
+undo that fails (the library changed in a way undo cannot follow) is told
+through the hub and drops the command instead of half-applying it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QUndoCommand, QUndoStack
+
+from ngodesk.domain.errors import NgodeskError
+from ngodesk.domain.models import ChangeSet, EntityKind, StorySnapshot, TagSnapshot
+from ngodesk.services import entities, restore, stories, tags
+from ngodesk.store.library import Library
+from ngodesk.ui.hub import Hub
+
+
+def _tr(text: str, n: int = -1) -> str:
+    return QCoreApplication.translate("Commands", text, None, n)
+
+
+def _counted(one: str, many: str, n: int) -> str:
+    """``one`` (for 1) or ``many`` with %n replaced, both translatable."""
+    return _tr(one) if n == 1 else _tr(many, n)
+
+
+class Command(QUndoCommand):
+    """A reversible change through services. Subclasses implement
+    ``forward`` and ``backward``, each returning what it changed."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__(text)
+        self.library: Library
+        self.hub: Hub
+        self._skip_first_redo = True
+
+    def forward(self) -> ChangeSet:
+        raise NotImplementedError
+
+    def backward(self) -> ChangeSet:
+        raise NotImplementedError
+
+    def _apply(self, step: str) -> None:
+        try:
+            changes = self.forward() if step == "redo" else self.backward()
+        except NgodeskError as error:
+            self.setObsolete(True)
+            message = (
+                _tr("Could not undo “{action}”: {reason}")
+                if step == "undo"
+                else _tr("Could not redo “{action}”: {reason}")
+            )
+            self.hub.failed.emit(message.format(action=self.text(), reason=error))
+            return
+        self.hub.publish(changes)
+
+    def redo(self) -> None:
+        if self._skip_first_redo:  # Actions.run already did it
+            self._skip_first_redo = False
+            return
+        self._apply("redo")
+
+    def undo(self) -> None:
+        self._apply("undo")
+
+
+class EditStory(Command):
+    """Set fields of one story. Successive saves of the same field in the
+    same visit (``visit``, a counter the editor bumps on focus) merge into
+    one step."""
+
+    MERGE_ID = 1
+
+    def __init__(self, story_id: int, before: Mapping[str, object], after: Mapping[str, object], visit: int) -> None:
+        names = ", ".join(sorted(after))
+        super().__init__(_tr("Edit {fields}").format(fields=names))
+        self.story_id, self.before, self.after, self.visit = story_id, dict(before), dict(after), visit
+
+    def id(self) -> int:
+        return self.MERGE_ID
+
+    def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802 - Qt's name
+        if not (
+            isinstance(other, EditStory)
+            and other.story_id == self.story_id
+            and other.visit == self.visit
+            and other.after.keys() == self.after.keys()
+        ):
+            return False
+        self.after = other.after
+        return True
+
+    def forward(self) -> ChangeSet:
+        return stories.edit_story(self.library, self.story_id, self.after)
+
+    def backward(self) -> ChangeSet:
+        return stories.edit_story(self.library, self.story_id, self.before)
+
+
+class ChangeStoryLinks(Command):
+    """Add and remove one story's tags (paths) or linked records (names of
+    ``kind``); missing ones are created, and deleted again by undo."""
+
+    def __init__(self, story_id: int, kind: EntityKind | None, add: Sequence[str], remove: Sequence[str]) -> None:
+        text = _tr("Add {name}") if add else _tr("Remove {name}")
+        super().__init__(text.format(name=(list(add) or list(remove))[0]))
+        self.story_id, self.kind, self.add, self.remove = story_id, kind, list(add), list(remove)
+        self.created: list[int] = []
+
+    def _edit(self, add: list[str], remove: list[str]) -> ChangeSet:
+        if self.kind is None:
+            return stories.edit_story(self.library, self.story_id, add_tags=add, remove_tags=remove)
+        link, unlink = [(self.kind, n) for n in add], [(self.kind, n) for n in remove]
+        return stories.edit_story(self.library, self.story_id, link=link, unlink=unlink)
+
+    def forward(self) -> ChangeSet:
+        changes = self._edit(self.add, self.remove)
+        self.created = sorted(changes.tags_added if self.kind is None else changes.entities_added)
+        return changes
+
+    def backward(self) -> ChangeSet:
+        changes = self._edit(self.remove, self.add)
+        for record_id in reversed(self.created):  # created tags form one path: the deepest first
+            if self.kind is None:
+                changes |= tags.delete_tag(self.library, record_id)
+            else:
+                changes |= entities.delete_entity(self.library, record_id)
+        return changes
+
+
+class TagStories(Command):
+    """Tag (or untag) many stories; undo reverts only those that changed."""
+
+    def __init__(self, story_ids: Sequence[int], tag_id: int, path: str, add: bool) -> None:
+        count = len(set(story_ids))
+        if add:
+            text = _counted("Tag 1 Story with {path}", "Tag %n Stories with {path}", count)
+        else:
+            text = _counted("Untag 1 Story from {path}", "Untag %n Stories from {path}", count)
+        super().__init__(text.format(path=path))
+        self.story_ids, self.tag_id, self.add = list(story_ids), tag_id, add
+        self.changed: list[int] = []
+
+    def forward(self) -> ChangeSet:
+        changes = tags.tag_stories(self.library, self.story_ids, self.tag_id, tag=self.add)
+        self.changed = sorted(changes.stories_changed)
+        return changes
+
+    def backward(self) -> ChangeSet:
+        return tags.tag_stories(self.library, self.changed, self.tag_id, tag=not self.add)
+
+
+class CreateStory(Command):
+    """A new story; undo deletes it, redo brings the same story back."""
+
+    def __init__(self, values: Mapping[str, object], tag_paths: Sequence[str] = ()) -> None:
+        super().__init__(_tr("New Story"))
+        self.values, self.tag_paths = dict(values), list(tag_paths)
+        self.story_id = 0
+        self.snapshot: tuple[StorySnapshot, ...] = ()
+
+    def forward(self) -> ChangeSet:
+        if self.snapshot:
+            return restore.restore_stories(self.library, self.snapshot)
+        created = stories.create_story(self.library, self.values, self.tag_paths)
+        self.story_id = created.id
+        return created.changes
+
+    def backward(self) -> ChangeSet:
+        self.snapshot = restore.snapshot_stories(self.library, [self.story_id])
+        return stories.delete_stories(self.library, [self.story_id])
+
+
+class DeleteStories(Command):
+    """Delete stories; undo restores them exactly, tags and records too."""
+
+    def __init__(self, story_ids: Sequence[int]) -> None:
+        super().__init__(_counted("Delete Story", "Delete %n Stories", len(set(story_ids))))
+        self.story_ids = list(dict.fromkeys(story_ids))
+        self.snapshot: tuple[StorySnapshot, ...] = ()
+
+    def forward(self) -> ChangeSet:
+        self.snapshot = restore.snapshot_stories(self.library, self.story_ids)
+        return stories.delete_stories(self.library, self.story_ids)
+
+    def backward(self) -> ChangeSet:
+        return restore.restore_stories(self.library, self.snapshot)
+
+
+class CreateTag(Command):
+    """A new tag under ``parent_id`` (None: at the top)."""
+
+    def __init__(self, parent_id: int | None, name: str) -> None:
+        super().__init__(_tr("New Tag {name}").format(name=name))
+        self.parent_id, self.name = parent_id, name
+        self.tag_id = 0
+        self.snapshot: TagSnapshot | None = None
+
+    def forward(self) -> ChangeSet:
+        if self.snapshot is not None:
+            return restore.restore_tags(self.library, self.snapshot)
+        created = tags.create_child_tag(self.library, self.parent_id, self.name)
+        self.tag_id = created.id
+        return created.changes
+
+    def backward(self) -> ChangeSet:
+        self.snapshot = restore.snapshot_tags(self.library, [self.tag_id])
+        return tags.delete_tag(self.library, self.tag_id, recursive=True)
+
+
+class RenameTag(Command):
+    def __init__(self, tag_id: int, old: str, new: str) -> None:
+        super().__init__(_tr("Rename Tag {old} to {new}").format(old=old, new=new))
+        self.tag_id, self.old, self.new = tag_id, old, new
+
+    def forward(self) -> ChangeSet:
+        return tags.rename_tag(self.library, self.tag_id, self.new)
+
+    def backward(self) -> ChangeSet:
+        return tags.rename_tag(self.library, self.tag_id, self.old)
+
+
+class MoveTag(Command):
+    def __init__(self, tag_id: int, name: str, old_parent: int | None, new_parent: int | None) -> None:
+        super().__init__(_tr("Move Tag {name}").format(name=name))
+        self.tag_id, self.old_parent, self.new_parent = tag_id, old_parent, new_parent
+
+    def forward(self) -> ChangeSet:
+        return tags.move_tag(self.library, self.tag_id, self.new_parent)
+
+    def backward(self) -> ChangeSet:
+        return tags.move_tag(self.library, self.tag_id, self.old_parent)
+
+
+class SetTagColour(Command):
+    def __init__(self, tag_id: int, name: str, old: str, new: str) -> None:
+        super().__init__(_tr("Set Colour of {name}").format(name=name))
+        self.tag_id, self.old, self.new = tag_id, old, new
+
+    def forward(self) -> ChangeSet:
+        return tags.set_tag_colour(self.library, self.tag_id, self.new)
+
+    def backward(self) -> ChangeSet:
+        return tags.set_tag_colour(self.library, self.tag_id, self.old)
+
+
+class DeleteTag(Command):
+    """Delete a tag and the tags below it; undo restores them with their stories."""
+
+    def __init__(self, tag_id: int, name: str) -> None:
+        super().__init__(_tr("Delete Tag {name}").format(name=name))
+        self.tag_id = tag_id
+        self.snapshot: TagSnapshot | None = None
+
+    def forward(self) -> ChangeSet:
+        self.snapshot = restore.snapshot_tags(self.library, [self.tag_id])
+        return tags.delete_tag(self.library, self.tag_id, recursive=True)
+
+    def backward(self) -> ChangeSet:
+        assert self.snapshot is not None
+        return restore.restore_tags(self.library, self.snapshot)
+
+
+class MergeTags(Command):
+    """Merge ``source`` into ``target``; undo restores both subtrees."""
+
+    def __init__(self, source_id: int, target_id: int, source: str, target: str) -> None:
+        super().__init__(_tr("Merge Tag {source} into {target}").format(source=source, target=target))
+        self.source_id, self.target_id = source_id, target_id
+        self.snapshot: TagSnapshot | None = None
+
+    def forward(self) -> ChangeSet:
+        self.snapshot = restore.snapshot_tags(self.library, [self.source_id, self.target_id])
+        return tags.merge_tags(self.library, self.source_id, self.target_id)
+
+    def backward(self) -> ChangeSet:
+        assert self.snapshot is not None
+        return restore.restore_tags(self.library, self.snapshot)
+
+
+class Actions:
+    """Runs commands against one library and one undo stack."""
+
+    def __init__(self, library: Library, hub: Hub, stack: QUndoStack) -> None:
+        self.library, self.hub, self.stack = library, hub, stack
+
+    def run(self, command: Command, initiator: object = None) -> ChangeSet:
+        """Do ``command`` now and make it undoable. Raises NgodeskError (and
+        pushes nothing) when the action is refused."""
+        command.library, command.hub = self.library, self.hub
+        changes = command.forward()
+        if changes.empty:
+            return changes
+        self.stack.push(command)  # its first redo is skipped: done above
+        self.hub.publish(changes, initiator)
+        return changes

@@ -1,0 +1,284 @@
+"""The detail editor: every field of one story, saved as the user types
+(debounced, and at once when a field loses focus) through undoable
+commands. A save the services refuse shows why and keeps the user's text."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, QUrl
+from PySide6.QtGui import QDesktopServices, QFont
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QScrollArea,
+    QStackedWidget,
+    QTabWidget,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ngodesk.domain.errors import NgodeskError
+from ngodesk.domain.models import ChangeSet, EntityKind, StoryStatus, StoryView
+from ngodesk.services import queries
+from ngodesk.ui.chips import ChipEdit
+from ngodesk.ui.commands import Actions, ChangeStoryLinks, EditStory
+
+SAVE_DELAY_MS = 800
+LANGUAGES = ("en", "zh", "zh-Hans", "zh-Hant", "fr", "es", "ar", "ru", "pt", "sw")
+
+
+class OfflineBrowser(QTextBrowser):
+    """Renders Markdown; fetches nothing (remote images stay blank) and
+    opens clicked web links in the system browser."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setOpenLinks(False)
+        self.anchorClicked.connect(self._open)
+
+    def loadResource(self, kind: int, url: QUrl) -> object:  # noqa: N802 - Qt's name
+        return None
+
+    def _open(self, url: QUrl) -> None:
+        if url.scheme() in ("http", "https"):
+            QDesktopServices.openUrl(url)
+
+
+class StoryEditor(QStackedWidget):
+    """Shows an empty-state hint, or the editor of one story."""
+
+    def __init__(self, actions: Actions) -> None:
+        super().__init__()
+        self.actions = actions
+        self.story: StoryView | None = None
+        self.visit = 0
+        self._pending: set[str] = set()
+
+        self.hint = QLabel(self.tr("Select a story to see and edit it here."))
+        self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.hint.setWordWrap(True)
+        self.hint.setStyleSheet("color: palette(placeholder-text); padding: 24px;")
+        self.addWidget(self.hint)
+
+        form_host = QWidget()
+        outer = QVBoxLayout(form_host)
+        self.error = QLabel()
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #b00020;")
+        self.error.hide()
+        outer.addWidget(self.error)
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        outer.addLayout(form)
+
+        self.title = QLineEdit()
+        font = QFont(self.title.font())
+        font.setPointSizeF(font.pointSizeF() * 1.25)
+        font.setBold(True)
+        self.title.setFont(font)
+        self.published = QLineEdit()
+        self.published.setPlaceholderText(self.tr("2018, 2018-12 or 2018-12-07"))
+        self.source = QLineEdit()
+        self.language = QComboBox()
+        self.language.setEditable(True)
+        self.language.addItems(LANGUAGES)
+        self.status = QComboBox()
+        for status in StoryStatus:
+            self.status.addItem(self.tr(status.value), status.value)
+        self.url = QLineEdit()
+        self.url.setPlaceholderText("https://…")
+        self.tags = ChipEdit(self.tr("Add a tag (Region/Asia)…"), self.tr("Tags"))
+        self.links = {
+            EntityKind.ORGANISATION: ChipEdit(self.tr("Add an organisation…"), self.tr("Organisations")),
+            EntityKind.PERSON: ChipEdit(self.tr("Add a person…"), self.tr("People")),
+            EntityKind.PLACE: ChipEdit(self.tr("Add a place…"), self.tr("Places")),
+        }
+        self.summary = QPlainTextEdit()
+        self.summary.setTabChangesFocus(True)
+        self.summary.setMaximumHeight(140)
+        self.body = QPlainTextEdit()
+        self.body.setTabChangesFocus(True)
+        self.preview = OfflineBrowser()
+        self.body_tabs = QTabWidget()
+        self.body_tabs.addTab(self.body, self.tr("Text"))
+        self.body_tabs.addTab(self.preview, self.tr("Preview"))
+        self.body_tabs.currentChanged.connect(self._render_preview)
+
+        rows: list[tuple[str, QWidget]] = [
+            (self.tr("&Title"), self.title),
+            (self.tr("&Published"), self.published),
+            (self.tr("S&ource"), self.source),
+            (self.tr("&Language"), self.language),
+            (self.tr("Stat&us"), self.status),
+            (self.tr("&Web address"), self.url),
+            (self.tr("Ta&gs"), self.tags),
+            (self.tr("Organisations"), self.links[EntityKind.ORGANISATION]),
+            (self.tr("People"), self.links[EntityKind.PERSON]),
+            (self.tr("Places"), self.links[EntityKind.PLACE]),
+            (self.tr("Su&mmary"), self.summary),
+            (self.tr("&Body"), self.body_tabs),
+        ]
+        for label, widget in rows:
+            form.addRow(label, widget)
+            widget.setAccessibleName(label.replace("&", ""))
+
+        #: field name -> (read the widget, write the widget)
+        self._fields: dict[str, tuple[Callable[[], str], Callable[[str], None]]] = {
+            "title": (self.title.text, self.title.setText),
+            "published": (self.published.text, self.published.setText),
+            "source": (self.source.text, self.source.setText),
+            "url": (self.url.text, self.url.setText),
+            "language": (self.language.currentText, self.language.setCurrentText),
+            "status": (lambda: str(self.status.currentData()), self._set_status),
+            "summary": (self.summary.toPlainText, self.summary.setPlainText),
+            "body": (self.body.toPlainText, self.body.setPlainText),
+        }
+        self._timer = QTimer(self, singleShot=True, interval=SAVE_DELAY_MS)
+        self._timer.timeout.connect(self.flush)
+        self._loading = False
+        for name, widget, signal in (
+            ("title", self.title, self.title.textEdited),
+            ("published", self.published, self.published.textEdited),
+            ("source", self.source, self.source.textEdited),
+            ("url", self.url, self.url.textEdited),
+            ("language", self.language, self.language.currentTextChanged),
+            ("status", self.status, self.status.currentIndexChanged),
+            ("summary", self.summary, self.summary.textChanged),
+            ("body", self.body, self.body.textChanged),
+        ):
+            signal.connect(lambda *_, n=name: self._edited(n))
+            widget.installEventFilter(self)
+        self.tags.added.connect(lambda text: self._link(None, add=text))
+        self.tags.removed.connect(lambda text: self._link(None, remove=text))
+        for kind, chips in self.links.items():
+            chips.added.connect(lambda text, k=kind: self._link(k, add=text))
+            chips.removed.connect(lambda text, k=kind: self._link(k, remove=text))
+
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(form_host)
+        self.addWidget(scroll)
+        actions.hub.changed.connect(self._changed)
+
+    # -- showing -------------------------------------------------------
+
+    def show_story(self, story_id: int | None) -> None:
+        """Edit story ``story_id`` (None: the empty state), saving what is
+        pending for the story shown before."""
+        if self.flush():
+            self.error.hide()  # else the refusal stays in view: it names what was not saved
+        self.story = queries.get_story(self.actions.library, story_id) if story_id is not None else None
+        self.setCurrentIndex(0 if self.story is None else 1)
+        if self.story is not None:
+            self._load(self.story)
+            self._load_completions()
+
+    def _load(self, story: StoryView) -> None:
+        self._loading = True
+        try:
+            for name, (_, write) in self._fields.items():
+                write(str(getattr(story, name)))
+            for line in (self.title, self.published, self.source, self.url):
+                line.setCursorPosition(0)  # show the start of long values
+            self.tags.set_values([tag.path for tag in story.tags])
+            for kind, chips in self.links.items():
+                chips.set_values([e.name for e in story.entities if e.kind is kind])
+            self._render_preview()
+        finally:
+            self._loading = False
+        read_only = self.actions.library.readonly
+        for widget in (self.title, self.published, self.source, self.url, self.summary, self.body):
+            widget.setReadOnly(read_only)
+        for widget in (self.language, self.status, self.tags, *self.links.values()):
+            widget.setEnabled(not read_only)
+
+    def _set_status(self, value: str) -> None:
+        self.status.setCurrentIndex(max(0, self.status.findData(value)))
+
+    def _render_preview(self) -> None:
+        if self.body_tabs.currentWidget() is self.preview:
+            self.preview.setMarkdown(self.body.toPlainText())
+
+    def _load_completions(self) -> None:
+        self.tags.set_completions(queries.tag_paths(self.actions.library))
+        for kind, chips in self.links.items():
+            chips.set_completions(queries.entity_names(self.actions.library, kind))
+
+    def _changed(self, changes: ChangeSet, initiator: object) -> None:
+        if initiator is self or self.story is None:
+            return
+        if self.story.id in changes.stories_removed:
+            self.story = None
+            self._pending.clear()
+            self.setCurrentIndex(0)
+        elif self.story.id in changes.stories_changed | changes.stories_added:
+            self._pending.clear()
+            self.story = queries.get_story(self.actions.library, self.story.id)
+            self._load(self.story)
+
+    # -- saving --------------------------------------------------------
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.FocusIn:
+            self.visit += 1  # typing in one visit to a field is one undo step
+        elif event.type() == QEvent.Type.FocusOut:
+            self.flush()
+        return super().eventFilter(watched, event)
+
+    def _edited(self, name: str) -> None:
+        if self._loading or self.story is None:
+            return
+        self._pending.add(name)
+        self._timer.start()
+
+    def flush(self) -> bool:
+        """Save every pending field now; False if a save was refused (the
+        message is shown and the text kept)."""
+        self._timer.stop()
+        if self.story is None or not self._pending:
+            return True
+        pending, self._pending = sorted(self._pending), set()
+        ok = True
+        for name in pending:
+            ok &= self._save(name)
+        return ok
+
+    def _save(self, name: str) -> bool:
+        assert self.story is not None
+        value = self._fields[name][0]()
+        before = str(getattr(self.story, name))
+        if value == before:
+            return True
+        command = EditStory(self.story.id, {name: before}, {name: value}, self.visit)
+        try:
+            self.actions.run(command, initiator=self)
+        except NgodeskError as error:
+            self._pending.add(name)
+            self._show_error(self.tr("Not saved: {reason}").format(reason=error))
+            return False
+        self.error.hide()
+        self.story = queries.get_story(self.actions.library, self.story.id)
+        return True
+
+    def _link(self, kind: EntityKind | None, add: str = "", remove: str = "") -> None:
+        if self.story is None or not self.flush():
+            return
+        command = ChangeStoryLinks(self.story.id, kind, [add] if add else [], [remove] if remove else [])
+        try:
+            self.actions.run(command, initiator=self)
+        except NgodeskError as error:
+            self._show_error(str(error))
+            return
+        self.error.hide()
+        self.story = queries.get_story(self.actions.library, self.story.id)
+        self._load(self.story)
+        self._load_completions()
+
+    def _show_error(self, message: str) -> None:
+        self.error.setText(message)
+        self.error.show()

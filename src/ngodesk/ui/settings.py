@@ -1,0 +1,70 @@
+"""Preferences and window state, each declared once with its type and
+default, stored with QSettings (on Linux: ~/.config/ngodesk/ngodesk.conf)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Generic, TypeVar, cast
+
+from PySide6.QtCore import QByteArray, QSettings
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QWidget
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Setting(Generic[T]):
+    """One stored value: where, what type, and what it is until set."""
+
+    key: str
+    default: T
+
+
+WINDOW_GEOMETRY = Setting("window/geometry", QByteArray())
+WINDOW_STATE = Setting("window/state", QByteArray())
+SPLITTER = Setting("window/splitter", QByteArray())
+LIST_HEADER = Setting("list/header", QByteArray())
+RECENT_LIBRARIES: Setting[list[str]] = Setting("library/recent", [])
+RECENT_MAX = 8
+
+
+def settings() -> QSettings:
+    """The application's settings store."""
+    return QSettings()
+
+
+def get(setting: Setting[T]) -> T:
+    """The stored value, or the default when missing or of the wrong type."""
+    value = settings().value(setting.key, setting.default)
+    if isinstance(setting.default, list):
+        if isinstance(value, str):  # QSettings returns a one-item list as a string
+            value = [value]
+        return cast(T, [str(v) for v in value] if isinstance(value, list) else list(setting.default))
+    return cast(T, value) if isinstance(value, type(setting.default)) else setting.default
+
+
+def put(setting: Setting[T], value: T) -> None:
+    """Store ``value``."""
+    settings().setValue(setting.key, value)
+
+
+def remember_library(path: str) -> list[str]:
+    """Put ``path`` first in the recent libraries; returns the new list."""
+    recent = [path] + [p for p in get(RECENT_LIBRARIES) if p != path]
+    put(RECENT_LIBRARIES, recent[:RECENT_MAX])
+    return recent[:RECENT_MAX]
+
+
+def keep_on_screen(window: QWidget) -> None:
+    """Move a restored window onto a screen if none shows its title bar
+    (e.g. it was last on a monitor that is gone)."""
+    frame = window.frameGeometry()
+    title_bar = frame.adjusted(0, 0, 0, -(frame.height() - 40))
+    screens = QGuiApplication.screens()
+    if not screens or any(s.availableGeometry().intersects(title_bar) for s in screens):
+        return
+    area = QGuiApplication.primaryScreen().availableGeometry()
+    width, height = min(frame.width(), area.width()), min(frame.height(), area.height())
+    window.resize(width, height)
+    window.move(area.x() + (area.width() - width) // 2, area.y() + (area.height() - height) // 2)

@@ -1,0 +1,390 @@
+"""The sidebar: the tag tree and facet sections (organisations, people,
+places, years, languages, status) with counts within the current result.
+
+Clicking an entry filters by it; clicking it again excludes it, a third
+time drops it (calibre's cycle). Ctrl-click keeps the other filters (AND).
+Tags take dropped stories (tagging them) and can be dragged onto other
+tags (moving them); the context menu creates, renames, colours, merges and
+deletes tags, all through undoable commands."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QMimeData, QPoint, Qt, Signal
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QDragEnterEvent,
+    QDragMoveEvent,
+    QDropEvent,
+    QFont,
+    QIcon,
+    QMouseEvent,
+    QPixmap,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QColorDialog,
+    QHeaderView,
+    QInputDialog,
+    QMenu,
+    QMessageBox,
+    QTreeWidget,
+    QTreeWidgetItem,
+)
+
+from ngodesk.domain.errors import NgodeskError
+from ngodesk.domain.models import EntityKind, FacetKind, Facets, Filter, StoryStatus, TagView
+from ngodesk.services import queries, tags
+from ngodesk.ui import mime
+from ngodesk.ui.commands import (
+    Actions,
+    Command,
+    CreateTag,
+    DeleteTag,
+    MergeTags,
+    MoveTag,
+    RenameTag,
+    SetTagColour,
+    TagStories,
+)
+
+KEY = Qt.ItemDataRole.UserRole  # (FacetKind, value) of a filterable entry
+STATE = Qt.ItemDataRole.UserRole + 1  # 0 off, 1 include, 2 exclude
+ALL = "all"
+#: Records listed per section at most (the most frequent in the result).
+MAX_RECORDS = 300
+
+
+class Sidebar(QTreeWidget):
+    """``filters_changed`` when the user picks or drops a filter;
+    ``show_all`` when "All stories" is clicked (the owner clears the search
+    too)."""
+
+    filters_changed = Signal()
+    show_all = Signal()
+
+    def __init__(self, actions: Actions) -> None:
+        super().__init__()
+        self.actions = actions
+        self.setHeaderLabels([self.tr("Browse"), self.tr("Stories")])
+        self.setAccessibleName(self.tr("Tags and facets"))
+        header = self.header()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(False)
+        self.setDragEnabled(True)
+        self.setAcceptDrops(True)
+        self.setDropIndicatorShown(True)
+        self.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.customContextMenuRequested.connect(self._menu)
+        self.itemClicked.connect(self._clicked)
+        self._states: dict[tuple[FacetKind, str], int] = {}
+        self._modifiers = Qt.KeyboardModifier.NoModifier
+        self._tags: dict[int, TagView] = {}
+        self.all_item = QTreeWidgetItem([self.tr("All stories"), ""])
+        self.all_item.setData(0, KEY, ALL)
+        self.all_item.setToolTip(0, self.tr("Show all stories: clear the search and the filters"))
+        self.tags_item = self._section(self.tr("Tags"))
+        self.sections = {
+            FacetKind.TAG: self.tags_item,
+            EntityKind.ORGANISATION: self._section(self.tr("Organisations")),
+            EntityKind.PERSON: self._section(self.tr("People")),
+            EntityKind.PLACE: self._section(self.tr("Places")),
+            FacetKind.YEAR: self._section(self.tr("Years")),
+            FacetKind.LANGUAGE: self._section(self.tr("Languages")),
+            FacetKind.STATUS: self._section(self.tr("Status")),
+        }
+        self.addTopLevelItem(self.all_item)
+        self.addTopLevelItems(list(self.sections.values()))
+        self.tags_item.setExpanded(True)
+        self.reload_tags()
+
+    def _section(self, title: str) -> QTreeWidgetItem:
+        item = QTreeWidgetItem([title, ""])
+        font = QFont(item.font(0))
+        font.setBold(True)
+        item.setFont(0, font)
+        item.setFlags(Qt.ItemFlag.ItemIsEnabled)
+        return item
+
+    # -- filters -------------------------------------------------------
+
+    def filters(self) -> list[Filter]:
+        """The filters picked, in the order they were picked."""
+        return [Filter(kind, value, state == 2) for (kind, value), state in self._states.items() if state]
+
+    def clear_filters(self) -> None:
+        """Drop every filter."""
+        if self._states:
+            self._states.clear()
+            self._paint_states()
+            self.filters_changed.emit()
+
+    def set_filter(self, kind: FacetKind, value: str, state: int, keep_others: bool = False) -> None:
+        """Set one entry's state (0 off, 1 include, 2 exclude)."""
+        if not keep_others:
+            self._states = {key: s for key, s in self._states.items() if key == (kind, value)}
+        self._states.pop((kind, value), None)
+        if state:
+            self._states[(kind, value)] = state
+        self._paint_states()
+        self.filters_changed.emit()
+
+    def _clicked(self, item: QTreeWidgetItem, column: int) -> None:
+        key = item.data(0, KEY)
+        if key == ALL:
+            self.show_all.emit()
+        elif key:
+            kind, value = key
+            keep = bool(self._modifiers & Qt.KeyboardModifier.ControlModifier)
+            current = self._states.get((kind, value), 0)
+            if not keep and current and len(self._states) > 1:
+                current = 0  # a plain click on one of several filters: just this one
+            self.set_filter(kind, value, (current + 1) % 3, keep_others=keep)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt's name
+        self._modifiers = event.modifiers()  # for the click that follows
+        super().mousePressEvent(event)
+
+    def _paint_states(self) -> None:
+        for item in self._entries():
+            kind, value = item.data(0, KEY)
+            state = self._states.get((kind, value), 0)
+            item.setData(0, STATE, state)
+            font = QFont(item.font(0))
+            font.setBold(state == 1)
+            font.setStrikeOut(state == 2)
+            item.setFont(0, font)
+            label = item.data(0, Qt.ItemDataRole.UserRole + 2)
+            item.setText(0, {0: label, 1: "✓ " + label, 2: "⊘ " + label}[state])
+            tip = {0: self.tr("Click to show only these"), 1: self.tr("Click again to exclude these")}
+            item.setToolTip(0, tip.get(state, self.tr("Click again to drop this filter")))
+
+    def _entries(self) -> list[QTreeWidgetItem]:
+        found = []
+        stack = [self.topLevelItem(i) for i in range(self.topLevelItemCount())]
+        while stack:
+            item = stack.pop()
+            if item.data(0, KEY) not in (None, ALL):
+                found.append(item)
+            stack += [item.child(i) for i in range(item.childCount())]
+        return found
+
+    # -- contents ------------------------------------------------------
+
+    def _entry(self, kind: FacetKind, value: str, label: str) -> QTreeWidgetItem:
+        item = QTreeWidgetItem([label, ""])
+        item.setData(0, KEY, (kind, value))
+        item.setData(0, Qt.ItemDataRole.UserRole + 2, label)
+        item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight)
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if kind is FacetKind.TAG:
+            flags |= Qt.ItemFlag.ItemIsDragEnabled | Qt.ItemFlag.ItemIsDropEnabled
+        item.setFlags(flags)
+        return item
+
+    def reload_tags(self) -> None:
+        """Rebuild the tag tree (after tags were added, renamed, moved...);
+        counts come with the next ``show_counts``."""
+        expanded = {item.data(0, KEY) for item in self._entries() if item.isExpanded()}
+        self.tags_item.takeChildren()
+        self._tags = {tag.id: tag for tag in queries.tags(self.actions.library)}
+        items: dict[int, QTreeWidgetItem] = {}
+        for tag in self._tags.values():
+            item = self._entry(FacetKind.TAG, str(tag.id), tag.name)
+            if tag.colour:
+                pixmap = QPixmap(12, 12)
+                pixmap.fill(QColor(tag.colour))
+                item.setIcon(0, QIcon(pixmap))
+            items[tag.id] = item
+            parent = items.get(tag.parent_id) if tag.parent_id is not None else None
+            (parent or self.tags_item).addChild(item)
+            item.setExpanded(item.data(0, KEY) in expanded)
+        if not self._tags:
+            hint = QTreeWidgetItem([self.tr("No tags yet: right-click to add one")])
+            hint.setFlags(Qt.ItemFlag.NoItemFlags)
+            self.tags_item.addChild(hint)
+        known = {(FacetKind.TAG, str(tag_id)) for tag_id in self._tags}
+        self._states = {k: s for k, s in self._states.items() if k[0] is not FacetKind.TAG or k in known}
+        self._paint_states()
+
+    def show_counts(self, facets: Facets) -> None:
+        """Show how the current result spreads over the entries."""
+        self.all_item.setText(1, f"{facets.total:,}")
+        self._show_tag_counts(self.tags_item, facets)
+        active = [int(value) for kind, value in self._states if kind is FacetKind.ENTITY]
+        ranked = sorted(facets.entities, key=lambda i: -facets.entities[i])
+        refs = {ref.id: ref for ref in queries.entity_refs(self.actions.library, ranked[: 3 * MAX_RECORDS] + active)}
+        for kind in (EntityKind.ORGANISATION, EntityKind.PERSON, EntityKind.PLACE):
+            of_kind = [i for i in ranked if i in refs and refs[i].kind is kind][:MAX_RECORDS]
+            of_kind += [i for i in active if i in refs and refs[i].kind is kind and i not in of_kind]
+            counts = {str(i): facets.entities.get(i, 0) for i in of_kind}
+            self._fill(self.sections[kind], FacetKind.ENTITY, counts, lambda v: refs[int(v)].name)
+        years = dict(sorted(facets.years.items(), reverse=True))
+        self._fill(self.sections[FacetKind.YEAR], FacetKind.YEAR, years, lambda v: v or self.tr("Undated"))
+        self._fill(
+            self.sections[FacetKind.LANGUAGE], FacetKind.LANGUAGE, facets.languages, lambda v: v or self.tr("None")
+        )
+        statuses = {s.value: facets.statuses.get(s.value, 0) for s in StoryStatus}
+        self._fill(self.sections[FacetKind.STATUS], FacetKind.STATUS, statuses, lambda v: self.tr(v))
+        self._paint_states()
+
+    def _show_tag_counts(self, parent: QTreeWidgetItem, facets: Facets) -> None:
+        for i in range(parent.childCount()):
+            item = parent.child(i)
+            key = item.data(0, KEY)
+            if key:
+                count = facets.tags.get(int(key[1]), 0)
+                item.setText(1, f"{count:,}")
+                item.setForeground(0, QBrush() if count else QBrush(QColor("#999999")))
+                self._show_tag_counts(item, facets)
+
+    def _fill(self, section: QTreeWidgetItem, kind: FacetKind, counts: dict[str, int], label: object) -> None:
+        """Entries for ``counts`` (plus active filters of ``kind`` with none)."""
+        if kind is not FacetKind.ENTITY:  # (active records are in ``counts`` already)
+            counts = {**counts, **{v: 0 for k, v in self._states if k is kind and v not in counts}}
+        section.takeChildren()
+        for value, count in counts.items():
+            item = self._entry(kind, value, label(value))  # type: ignore[operator]
+            item.setText(1, f"{count:,}")
+            section.addChild(item)
+        section.setHidden(not counts)
+
+    # -- tag actions ---------------------------------------------------
+
+    def selected_tag(self) -> TagView | None:
+        """The tag under the selection, if a tag is selected."""
+        item = self.currentItem()
+        key = item.data(0, KEY) if item else None
+        if not key or key == ALL or key[0] is not FacetKind.TAG:
+            return None
+        return self._tags.get(int(key[1]))
+
+    def _run(self, command: Command) -> bool:
+        try:
+            self.actions.run(command)
+        except NgodeskError as error:
+            QMessageBox.warning(self, self.tr("Tags"), str(error))
+            return False
+        return True
+
+    def _menu(self, position: QPoint) -> None:
+        item = self.itemAt(position)
+        if item is not None:
+            self.setCurrentItem(item)
+        tag = self.selected_tag()
+        menu = QMenu(self)
+        menu.addAction(self.tr("New Tag…"), lambda: self.new_tag(None))
+        if tag is not None:
+            menu.addAction(self.tr("New Tag Inside “{name}”…").format(name=tag.name), lambda: self.new_tag(tag))
+            menu.addSeparator()
+            menu.addAction(self.tr("Rename…"), lambda: self.rename_tag(tag))
+            menu.addAction(self.tr("Set Colour…"), lambda: self.set_colour(tag))
+            menu.addAction(self.tr("Merge Into…"), lambda: self.merge_tag(tag))
+            if tag.parent_id is not None:
+                to_top = MoveTag(tag.id, tag.name, tag.parent_id, None)
+                menu.addAction(self.tr("Move to the Top"), lambda: self._run(to_top))
+            menu.addAction(self.tr("Delete…"), lambda: self.delete_tag(tag))
+        key = item.data(0, KEY) if item is not None else None
+        if key and key != ALL:
+            menu.addSeparator()
+            menu.addAction(self.tr("Show Only These"), lambda: self.set_filter(*key, 1))
+            menu.addAction(self.tr("Exclude These"), lambda: self.set_filter(*key, 2, keep_others=True))
+        menu.addAction(self.tr("Clear Filters"), self.clear_filters)
+        for action in menu.actions():
+            action.setEnabled(action.isEnabled() and (not self.actions.library.readonly or "Filter" in action.text()))
+        menu.exec(self.viewport().mapToGlobal(position))
+
+    def new_tag(self, parent: TagView | None) -> None:
+        name, ok = QInputDialog.getText(self, self.tr("New Tag"), self.tr("Name:"))
+        if ok and name.strip():
+            self._run(CreateTag(parent.id if parent else None, name))
+
+    def rename_tag(self, tag: TagView) -> None:
+        name, ok = QInputDialog.getText(self, self.tr("Rename Tag"), self.tr("New name:"), text=tag.name)
+        if ok and name.strip() and name.strip() != tag.name:
+            self._run(RenameTag(tag.id, tag.name, name.strip()))
+
+    def set_colour(self, tag: TagView) -> None:
+        colour = QColorDialog.getColor(QColor(tag.colour or "#808080"), self, self.tr("Tag Colour"))
+        if colour.isValid():
+            self._run(SetTagColour(tag.id, tag.name, tag.colour, colour.name()))
+
+    def merge_tag(self, tag: TagView) -> None:
+        others = [t.path for t in self._tags.values() if t.id != tag.id]
+        if not others:
+            return
+        path, ok = QInputDialog.getItem(
+            self, self.tr("Merge Tag"), self.tr("Merge “{name}” into:").format(name=tag.path), others, 0, False
+        )
+        if ok:
+            target = next(t for t in self._tags.values() if t.path == path)
+            self._run(MergeTags(tag.id, target.id, tag.path, target.path))
+
+    def delete_tag(self, tag: TagView) -> None:
+        affected = tags.stories_affected_by_delete(self.actions.library, tag.id)
+        below = sum(1 for t in self._tags.values() if t.path.startswith(tag.path + "/"))
+        if affected == 1:
+            text = self.tr("Delete the tag “{path}”? 1 story will lose it.")
+        else:
+            text = self.tr("Delete the tag “{path}”? %n stories will lose it.", "", affected)
+        text = text.format(path=tag.path)
+        if below:
+            text += " " + (
+                self.tr("The tag inside it goes too.")
+                if below == 1
+                else self.tr("The %n tags inside it go too.", "", below)
+            )
+        answer = QMessageBox.question(self, self.tr("Delete Tag"), text + "\n" + self.tr("You can undo this."))
+        if answer == QMessageBox.StandardButton.Yes:
+            self._run(DeleteTag(tag.id, tag.path))
+
+    # -- drag and drop -------------------------------------------------
+
+    def mimeData(self, items: list[QTreeWidgetItem]) -> QMimeData:  # type: ignore[override]  # noqa: N802
+        keys = [item.data(0, KEY) for item in items]
+        return mime.pack(mime.TAG_IDS, [int(key[1]) for key in keys if key and key != ALL and key[0] is FacetKind.TAG])
+
+    def mimeTypes(self) -> list[str]:  # noqa: N802
+        return [mime.STORY_IDS, mime.TAG_IDS]
+
+    def _target(self, position: QPoint) -> TagView | None:
+        item = self.itemAt(position)
+        key = item.data(0, KEY) if item else None
+        if not key or key == ALL or key[0] is not FacetKind.TAG:
+            return None
+        return self._tags.get(int(key[1]))
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
+        if not self.actions.library.readonly and any(event.mimeData().hasFormat(m) for m in self.mimeTypes()):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:  # noqa: N802
+        target = self._target(event.position().toPoint())
+        on_section = self.itemAt(event.position().toPoint()) is self.tags_item
+        moving_tag = event.mimeData().hasFormat(mime.TAG_IDS)
+        if target is not None or (moving_tag and on_section):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
+        target = self._target(event.position().toPoint())
+        data = event.mimeData()
+        event.acceptProposedAction()
+        if data.hasFormat(mime.STORY_IDS) and target is not None:
+            self.tag_stories(mime.unpack(data, mime.STORY_IDS), target)
+        elif data.hasFormat(mime.TAG_IDS):
+            for tag_id in mime.unpack(data, mime.TAG_IDS):
+                tag = self._tags.get(tag_id)
+                new_parent = target.id if target is not None else None
+                if tag is not None and tag.parent_id != new_parent and tag_id != new_parent:
+                    self._run(MoveTag(tag_id, tag.name, tag.parent_id, new_parent))
+
+    def tag_stories(self, story_ids: list[int], tag: TagView) -> None:
+        """Tag stories (a drop onto ``tag``), undoably."""
+        if story_ids:
+            self._run(TagStories(story_ids, tag.id, tag.path, add=True))

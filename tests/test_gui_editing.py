@@ -1,0 +1,196 @@
+"""Changing the library from the window: the editor saves as you type,
+every action undoes and redoes, drags tag stories, state persists."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QMimeData, Qt
+from PySide6.QtGui import QDropEvent, QInputMethodEvent
+from PySide6.QtWidgets import QInputDialog, QMessageBox, QWidget
+
+from ngodesk.services import queries, stories
+from ngodesk.store.library import Library
+from ngodesk.ui.app import make_application
+from ngodesk.ui.main_window import MainWindow
+from tests.test_gui import entry, titles
+
+MYANMAR = "中国扶贫基金会在缅甸开展民生项目"
+
+
+def open_window(qtbot, library: Library) -> MainWindow:  # type: ignore[no-untyped-def]
+    make_application()
+    win = MainWindow(library)
+    qtbot.addWidget(win)
+    win.show()
+    return win
+
+
+@pytest.fixture
+def window(qtbot, sample_library: Library) -> MainWindow:  # type: ignore[no-untyped-def]
+    stories.create_story(
+        sample_library, {"title": MYANMAR, "published": "2019-03", "language": "zh"}, ["Region/Asia/Myanmar"]
+    )
+    return open_window(qtbot, sample_library)
+
+
+def stored(win: MainWindow, field: str, story_id: int | None = None) -> object:
+    story_id = story_id if story_id is not None else win.selected_ids()[0]
+    return getattr(queries.get_story(win.library, story_id), field)
+
+
+def retype(qtbot, widget: QWidget, text: str) -> None:  # type: ignore[no-untyped-def]
+    widget.setFocus()
+    qtbot.keyClick(widget, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(widget, text)
+
+
+def test_an_edit_is_saved_as_you_type_and_is_there_after_a_restart(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    story_id = window.selected_ids()[0]
+    retype(qtbot, window.editor.title, "Myanmar livelihood project")
+    qtbot.waitUntil(lambda: stored(window, "title", story_id) == "Myanmar livelihood project")  # debounced save
+    assert titles(window)[0] == "Myanmar livelihood project"  # the list row follows
+    window.close()
+    again = open_window(qtbot, window.library)
+    assert again.editor.title.text() == "Myanmar livelihood project"
+
+
+def test_typing_in_one_visit_to_a_field_is_one_undo_step(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    summary = window.editor.summary
+    summary.setFocus()
+    qtbot.keyClicks(summary, "Shan ")
+    qtbot.waitUntil(lambda: stored(window, "summary") == "Shan")  # (stored trimmed; the text keeps its space)
+    qtbot.keyClicks(summary, "State")
+    window.story_list.setFocus()  # leaving the field saves at once
+    assert stored(window, "summary") == "Shan State"
+    assert window.undo_action.text() == "&Undo Edit summary"
+    window.undo_action.trigger()
+    assert stored(window, "summary") == "" and summary.toPlainText() == ""
+    window.redo_action.trigger()
+    assert stored(window, "summary") == "Shan State" and summary.toPlainText() == "Shan State"
+
+
+def test_a_refused_value_is_explained_and_the_typed_text_kept(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    retype(qtbot, window.editor.published, "May 2018")
+    window.story_list.setFocus()
+    assert window.editor.error.isVisible() and "is not a date" in window.editor.error.text()
+    assert window.editor.published.text() == "May 2018" and stored(window, "published") == "2019-03"
+    retype(qtbot, window.editor.published, "2018-05")
+    window.story_list.setFocus()
+    assert not window.editor.error.isVisible() and stored(window, "published") == "2018-05"
+
+
+def test_chinese_typed_through_an_input_method_is_stored(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    window.editor.body.setFocus()
+    event = QInputMethodEvent()
+    event.setCommitString("丝路一家亲，民心相通。")
+    window.editor.body.inputMethodEvent(event)
+    window.story_list.setFocus()
+    assert stored(window, "body") == "丝路一家亲，民心相通。"
+    assert [h.story.title for h in queries.search(window.library, "民心").hits] == [MYANMAR]
+
+
+def test_tags_and_records_as_chips_created_on_request_and_undone(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    chips = window.editor.tags
+    chips.entry.setFocus()
+    qtbot.keyClicks(chips.entry, "Topic/Water")
+    qtbot.keyClick(chips.entry, Qt.Key.Key_Return)
+    assert [t.path for t in stored(window, "tags")] == ["Region/Asia/Myanmar", "Topic/Water"]  # type: ignore[attr-defined]
+    assert chips.values() == ["Region/Asia/Myanmar", "Topic/Water"] and chips.entry.text() == ""
+    assert entry(window, "Water").text(1) == "1"  # the sidebar has the new tag
+    orgs = window.editor.links[next(iter(window.editor.links))]
+    qtbot.keyClicks(orgs.entry, "CFPA")
+    qtbot.keyClick(orgs.entry, Qt.Key.Key_Return)
+    assert [e.name for e in stored(window, "entities")] == ["CFPA"]  # type: ignore[attr-defined]
+    window.undo_action.trigger()
+    window.undo_action.trigger()
+    assert [t.path for t in stored(window, "tags")] == ["Region/Asia/Myanmar"]  # type: ignore[attr-defined]
+    assert (
+        "Topic/Water" not in queries.tag_paths(window.library)
+        and queries.entity_names(window.library, "organisation") == []
+    )
+    assert chips.values() == ["Region/Asia/Myanmar"]
+
+
+def test_delete_and_undo_restores_the_stories_with_their_tags(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    window.story_list.selectRow(0)
+    window.story_list.setFocus()
+    qtbot.keyClick(window.story_list, Qt.Key.Key_Delete)
+    assert len(titles(window)) == 13 and MYANMAR not in titles(window)
+    assert window.undo_action.text() == "&Undo Delete Story"
+    window.undo_action.trigger()
+    assert titles(window)[0] == MYANMAR and window.editor.title.text() == MYANMAR
+    assert [t.path for t in stored(window, "tags")] == ["Region/Asia/Myanmar"]  # type: ignore[attr-defined]
+    window.redo_action.trigger()
+    assert len(titles(window)) == 13
+
+
+def test_new_story_opens_for_typing_and_undo_removes_it(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    window.new_story_action.trigger()
+    assert window.editor.title.text() == "Untitled story" and window.editor.title.hasFocus()
+    assert len(titles(window)) == 15
+    qtbot.keyClicks(window.editor.title, "Volunteers in Nepal")
+    window.story_list.setFocus()
+    assert "Volunteers in Nepal" in titles(window)
+    window.undo_action.trigger()  # the title
+    window.undo_action.trigger()  # the story
+    assert len(titles(window)) == 14
+
+
+def test_dropping_stories_on_a_tag_tags_them_undoably(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    window.story_list.selectAll()
+    indexes = window.story_list.selectionModel().selectedIndexes()
+    data: QMimeData = window.model.mimeData(indexes)
+    target = entry(window, "Myanmar")
+    position = window.sidebar.visualItemRect(target).center()
+    drop = QDropEvent(
+        position, Qt.DropAction.CopyAction, data, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    )
+    window.sidebar.dropEvent(drop)
+    assert entry(window, "Myanmar").text(1) == "14"
+    assert window.undo_action.text() == "&Undo Tag 14 Stories with Region/Asia/Myanmar"
+    window.undo_action.trigger()
+    assert entry(window, "Myanmar").text(1) == "1"  # only the stories that changed were untagged
+
+
+def test_tag_rename_merge_and_delete_from_the_sidebar_undo(qtbot, window: MainWindow, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    sidebar = window.sidebar
+    going_out = next(t for t in sidebar._tags.values() if t.name == "Chinese NGOs Going Out")
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Going Out", True))
+    sidebar.rename_tag(going_out)
+    assert "Going Out" in queries.tag_paths(window.library)
+    window.undo_action.trigger()
+    assert "Chinese NGOs Going Out" in queries.tag_paths(window.library)
+
+    asia = next(t for t in sidebar._tags.values() if t.path == "Region/Asia")
+    monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: ("Chinese NGOs Going Out", True))
+    sidebar.merge_tag(asia)
+    assert "Chinese NGOs Going Out/Myanmar" in queries.tag_paths(window.library)
+    assert entry(window, "Chinese NGOs Going Out").text(1) == "14"
+    window.undo_action.trigger()
+    assert queries.tag_paths(window.library) == sorted(
+        ["Chinese NGOs Going Out", "Region", "Region/Asia", "Region/Asia/Myanmar"], key=str.casefold
+    )
+
+    asked: list[str] = []
+    monkeypatch.setattr(
+        QMessageBox, "question", lambda parent, title, text: asked.append(text) or QMessageBox.StandardButton.Yes
+    )
+    sidebar.delete_tag(next(t for t in sidebar._tags.values() if t.name == "Chinese NGOs Going Out"))
+    assert "13 stories will lose it" in asked[0]
+    assert entry(window, "All stories").text(1) == "14" and len(queries.tag_paths(window.library)) == 3
+    window.undo_action.trigger()
+    assert entry(window, "Chinese NGOs Going Out").text(1) == "13"
+
+
+def test_window_state_is_kept_across_restarts(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    window.resize(760, 560)  # within the offscreen screen (800x600)
+    window.splitter.setSizes([300, 500, 300])
+    header = window.story_list.horizontalHeader()
+    header.setSectionHidden(2, True)  # Source
+    header.setSectionHidden(3, False)  # Language
+    sizes = window.splitter.sizes()
+    window.close()
+    again = open_window(qtbot, window.library)
+    header = again.story_list.horizontalHeader()
+    assert (header.isSectionHidden(2), header.isSectionHidden(3)) == (True, False)
+    assert again.size().width() == 760 and again.splitter.sizes() == sizes
