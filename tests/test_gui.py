@@ -180,15 +180,17 @@ def test_locked_library_can_be_opened_read_only(qtbot, library_path: Path, monke
         library.close()
 
 
-def test_screenshot_option_renders_the_window(tmp_path: Path) -> None:
+def test_screenshot_option_renders_the_window_at_the_stated_size(tmp_path: Path) -> None:
     png = tmp_path / "window.png"
-    subprocess.run(
-        [sys.executable, "-m", "ngodesk", "--library", str(tmp_path / "lib"), "--screenshot", str(png)],
-        check=True,
-        capture_output=True,
-        timeout=120,
+    command = [sys.executable, "-m", "ngodesk", "--library", str(tmp_path / "lib"), "--screenshot", str(png)]
+    subprocess.run([*command, "--size", "1000x700"], check=True, capture_output=True, timeout=120)
+    header = png.read_bytes()[:24]
+    assert header[:8] == b"\x89PNG\r\n\x1a\n" and png.stat().st_size > 10_000
+    assert (int.from_bytes(header[16:20], "big"), int.from_bytes(header[20:24], "big")) == (1000, 700)
+    failed = subprocess.run(
+        [*command[:-1], str(tmp_path / "missing" / "x.png")], capture_output=True, text=True, timeout=120
     )
-    assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and png.stat().st_size > 10_000
+    assert failed.returncode == 1 and "cannot write the screenshot" in failed.stderr
 
 
 def test_screenshot_of_a_locked_library_opens_it_read_only_without_asking(tmp_path: Path) -> None:

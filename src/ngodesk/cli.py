@@ -38,7 +38,12 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--library", metavar="PATH", help="library folder (default: $NGODESK_LIBRARY or your data folder)"
     )
-    parser.add_argument("--screenshot", metavar="PNG", help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--screenshot", metavar="PNG", help="render the main window offscreen to PNG and exit (no command)"
+    )
+    parser.add_argument(
+        "--size", type=_window_size, default=(1280, 800), metavar="WxH", help="window size for --screenshot (1280x800)"
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     p = commands.add_parser("import", help="import stories from files")
@@ -76,6 +81,13 @@ def _parser() -> argparse.ArgumentParser:
 
     commands.add_parser("check", help="integrity check (exit 1 if bad)")
     return parser
+
+
+def _window_size(text: str) -> tuple[int, int]:
+    width, _, height = text.lower().partition("x")
+    if not (width.isdigit() and height.isdigit()) or not (200 <= int(width) <= 8000 and 200 <= int(height) <= 8000):
+        raise argparse.ArgumentTypeError("give a size such as 1280x800 (200 to 8000 pixels each way)")
+    return int(width), int(height)
 
 
 def _positive(text: str) -> int:
@@ -347,7 +359,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         from ngodesk.ui.app import run_gui
 
-        return run_gui(args.library, screenshot=args.screenshot)
+        return run_gui(args.library, screenshot=args.screenshot, size=args.size)
     try:
         return COMMANDS[args.command](args)
     except UsageError as error:

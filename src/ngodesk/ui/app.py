@@ -80,9 +80,9 @@ def _has_display() -> bool:
     return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
 
 
-def run_gui(folder: str | None, screenshot: str | None = None) -> int:
+def run_gui(folder: str | None, screenshot: str | None = None, size: tuple[int, int] = (1280, 800)) -> int:
     """Run the main window until it closes; with ``screenshot``, save the
-    window as a PNG and quit instead. Returns the exit code."""
+    window (at ``size``) as a PNG and quit instead. Returns the exit code."""
     if screenshot:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     elif not _has_display():
@@ -104,7 +104,16 @@ def run_gui(folder: str | None, screenshot: str | None = None) -> int:
     # collections, which otherwise pause searches by tens of milliseconds.
     gc.freeze()
     if screenshot:
-        QTimer.singleShot(0, lambda: (window.grab().save(str(Path(screenshot))), app.quit()))
+        window.resize(*size)
+
+        def shoot() -> None:
+            if window.grab().save(str(Path(screenshot))):
+                app.quit()
+            else:
+                print(f"ngodesk: cannot write the screenshot to {screenshot}", file=sys.stderr)
+                app.exit(1)
+
+        QTimer.singleShot(0, shoot)
     try:
         return app.exec()
     finally:
