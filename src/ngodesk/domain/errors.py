@@ -41,3 +41,7 @@ class QueryError(NgodeskError):
 
 class ImportFailed(NgodeskError):
     """An import was refused as a whole; the library is unchanged."""
+
+
+class Cancelled(NgodeskError):
+    """The user cancelled a long operation; it changed nothing."""

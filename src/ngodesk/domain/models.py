@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import enum
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -139,6 +139,17 @@ class StoryRecord:
     organisations: tuple[str, ...] = ()
     places: tuple[str, ...] = ()
     extra: dict[str, object] = field(default_factory=dict)
+
+
+#: Called by long operations with (done, total) units of work; returning
+#: False asks the operation to stop (it then raises Cancelled and changes
+#: nothing). May be called from a worker thread.
+Progress = Callable[[int, int], bool]
+
+
+def no_progress(done: int, total: int) -> bool:
+    """A Progress that never cancels."""
+    return True
 
 
 @dataclass(frozen=True)

@@ -21,8 +21,8 @@ from typing import NoReturn
 from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
-from ngodesk.domain.errors import ImportFailed, NgodeskError
-from ngodesk.domain.models import ChangeSet, EntityKind, StoryRecord
+from ngodesk.domain.errors import Cancelled, ImportFailed, NgodeskError
+from ngodesk.domain.models import ChangeSet, EntityKind, Progress, StoryRecord, no_progress
 from ngodesk.formats import parse_file
 from ngodesk.search.text import index_text
 from ngodesk.services import entities, fields, tags
@@ -224,7 +224,9 @@ class _Writer:
         )
 
 
-def _import(library: Library, items: list[_Item], report: ImportReport, strict: bool, parallel: bool) -> ImportReport:
+def _import(
+    library: Library, items: list[_Item], report: ImportReport, strict: bool, parallel: bool, progress: Progress
+) -> ImportReport:
     if strict and report.problems:
         _refuse(report.problems)
     # Written last record first: lists show the most recently added first
@@ -232,8 +234,12 @@ def _import(library: Library, items: list[_Item], report: ImportReport, strict: 
     skipped_from = len(report.problems), len(report.duplicates)
     with library.write() as session:
         writer = _Writer(session, report)
+        done = 0
         for chunk, ready in _prepared(items[::-1], parallel):
             writer.write(chunk, ready)
+            done += len(chunk)
+            if not progress(done, len(items)):
+                raise Cancelled("The import was cancelled; nothing was imported.")  # rolls back
         for found, start in zip((report.problems, report.duplicates), skipped_from, strict=True):
             found[start:] = found[start:][::-1]  # back in file order
         if strict and report.problems:
@@ -255,10 +261,11 @@ def import_records(
     origin: str = "",
     strict: bool = False,
     parallel: bool = False,
+    progress: Progress = no_progress,
 ) -> ImportReport:
     """Import records an importer produced (see ``import_files`` for the
     rules); ``origin`` names where they came from in the report."""
-    return _import(library, [(origin, record) for record in records], ImportReport(), strict, parallel)
+    return _import(library, [(origin, record) for record in records], ImportReport(), strict, parallel, progress)
 
 
 def import_files(
@@ -267,6 +274,7 @@ def import_files(
     format_name: str = "auto",
     strict: bool = False,
     parallel: bool = False,
+    progress: Progress = no_progress,
 ) -> ImportReport:
     """Import stories from files.
 
@@ -281,6 +289,9 @@ def import_files(
     ``parallel`` lets a large import prepare records in a helper process.
     Only programs whose main module is import-safe may ask for it (a
     ``if __name__ == "__main__"`` guard): the helper imports that module.
+
+    ``progress`` hears of each file read (0 of N records) and each chunk
+    written; cancelling raises Cancelled with the library unchanged.
     """
     report = ImportReport()
     items: list[_Item] = []
@@ -289,4 +300,6 @@ def import_files(
         report.formats[str(path)] = used
         report.problems += [Skipped(str(path), p.position, p.reason) for p in result.problems]
         items += [(str(path), record) for record in result.records]
-    return _import(library, items, report, strict, parallel)
+        if not progress(0, len(items)):
+            raise Cancelled("The import was cancelled; nothing was imported.")
+    return _import(library, items, report, strict, parallel, progress)
