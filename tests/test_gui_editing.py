@@ -3,16 +3,20 @@ every action undoes and redoes, drags tag stories, state persists."""
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 from PySide6.QtCore import QMimeData, Qt
 from PySide6.QtGui import QDropEvent, QInputMethodEvent
-from PySide6.QtWidgets import QInputDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QInputDialog, QMessageBox, QPushButton, QWidget
 
 from ngodesk.services import queries, stories
 from ngodesk.store.library import Library
 from ngodesk.ui.app import make_application
 from ngodesk.ui.main_window import MainWindow
-from tests.test_gui import entry, titles
+from tests.conftest import SAMPLE
+from tests.test_gui import entry, titles, type_chinese
 
 MYANMAR = "中国扶贫基金会在缅甸开展民生项目"
 
@@ -194,3 +198,44 @@ def test_window_state_is_kept_across_restarts(qtbot, window: MainWindow) -> None
     header = again.story_list.horizontalHeader()
     assert (header.isSectionHidden(2), header.isSectionHidden(3)) == (True, False)
     assert again.size().width() == 760 and again.splitter.sizes() == sizes
+
+
+def listing(path: Path, count: int) -> Path:
+    """A CDB listing file of ``count`` made-up stories."""
+    blocks = [f"Volunteer story number {i}\n\nA summary of story {i} about 志愿者 in Nepal.\n" for i in range(count)]
+    path.write_text(
+        SAMPLE.read_text(encoding="utf-8").split("\n\n", 1)[0] + "\n\n" + "\n".join(blocks), encoding="utf-8"
+    )
+    return path
+
+
+def test_import_runs_in_the_background_and_its_stories_appear(
+    qtbot, window: MainWindow, tmp_path: Path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append(box.text()))
+    job = window.import_files([str(SAMPLE)])
+    assert job is not None
+    with qtbot.waitSignal(job.ended, timeout=60_000):
+        pass
+    assert shown == ["Imported 0; skipped 13 already in the library."]
+
+
+def test_a_cancelled_import_leaves_the_library_as_it_was(qtbot, window: MainWindow, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    source = listing(tmp_path / "big.txt", 5000)
+    job = window.import_files([str(source)])
+    assert job is not None
+    with qtbot.waitSignal(job.ended, timeout=60_000):
+        job.dialog.findChild(QPushButton).click()  # the user presses Cancel
+    assert queries.info(window.library)["stories"] == 14 and len(titles(window)) == 14
+
+
+def test_export_writes_the_listed_stories(qtbot, window: MainWindow, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    type_chinese(window, "缅甸")
+    qtbot.waitUntil(lambda: titles(window) == [MYANMAR])
+    job = window.export_stories(str(tmp_path / "out.json"))
+    assert job is not None
+    with qtbot.waitSignal(job.ended, timeout=60_000):
+        pass
+    exported = json.loads((tmp_path / "out.json").read_text(encoding="utf-8"))
+    assert [s["title"] for s in exported["stories"]] == [MYANMAR]

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from ngodesk.domain.errors import Cancelled
+from ngodesk.domain.models import Progress, no_progress
 from ngodesk.search.text import index_text, index_version
 from ngodesk.store import fts
+from ngodesk.store.library import Library
 from ngodesk.store.schema import Meta, Story
 
 INDEX_VERSION_KEY = "search_index_version"
@@ -34,19 +37,30 @@ def remove(session: Session, docs: Iterable[fts.Doc]) -> None:
     fts.remove(session.connection(), docs)
 
 
-def rebuild(session: Session) -> int:
-    """Re-index every story and record the transform version; returns the
-    number of stories indexed."""
+def rebuild(session: Session, progress: Progress = no_progress) -> int:
+    """Re-index every story and record the transform version, in the
+    session's transaction; returns the number of stories indexed. Raises
+    Cancelled when ``progress`` asks to stop."""
     connection = session.connection()
+    total = session.scalar(select(func.count()).select_from(Story)) or 0
     fts.clear(connection)
     count = 0
     rows = session.execute(select(Story.id, Story.title, Story.summary, Story.body, Story.source))
     while batch := rows.fetchmany(2000):
         fts.add(connection, (doc(*row) for row in batch))
         count += len(batch)
+        if not progress(count, total):
+            raise Cancelled("Rebuilding the search index was cancelled; the old index is kept.")
     fts.optimize(connection)
     session.merge(Meta(key=INDEX_VERSION_KEY, value=index_version()))
     return count
+
+
+def reindex(library: Library, progress: Progress = no_progress) -> int:
+    """Rebuild the search index of ``library`` in one transaction (see
+    ``rebuild``)."""
+    with library.write() as session:
+        return rebuild(session, progress)
 
 
 def is_current(session: Session) -> bool:

@@ -7,8 +7,9 @@ import gc
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QFont, QFontInfo
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -16,6 +17,10 @@ from ngodesk import __version__
 from ngodesk.domain.errors import LibraryLocked, NgodeskError
 from ngodesk.services.library import open_library
 from ngodesk.store.library import Library
+from ngodesk.ui import settings
+
+if TYPE_CHECKING:
+    from ngodesk.ui.main_window import MainWindow
 
 #: Fonts with Chinese glyphs, preferred in this order after the system font;
 #: the SC faces keep Simplified Chinese glyph forms (not Japanese ones).
@@ -80,6 +85,40 @@ def _has_display() -> bool:
     return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
 
 
+class Windows:
+    """The open main windows, one per library; each library is closed
+    with its window."""
+
+    def __init__(self) -> None:
+        self.windows: list[MainWindow] = []
+
+    def open(self, folder: str | None, ask: bool = True) -> MainWindow | None:
+        """Open ``folder`` (None: the default library) in a new window."""
+        from ngodesk.ui.main_window import MainWindow
+
+        library = open_for_gui(folder, ask)
+        if library is None:
+            return None
+        window = MainWindow(library)
+        window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        window.open_requested.connect(lambda path, old=window: self._switch(old, path))
+        window.closed.connect(lambda w=window: self._closed(w))
+        settings.remember_library(str(library.folder))
+        self.windows.append(window)
+        window.show()
+        return window
+
+    def _switch(self, old: MainWindow, folder: str) -> None:
+        """Open another library in place of ``old`` (which stays if that fails)."""
+        if self.open(folder) is not None:
+            old.close()
+
+    def _closed(self, window: MainWindow) -> None:
+        if window in self.windows:
+            self.windows.remove(window)
+            window.library.close()
+
+
 def run_gui(folder: str | None, screenshot: str | None = None, size: tuple[int, int] = (1280, 800)) -> int:
     """Run the main window until it closes; with ``screenshot``, save the
     window (at ``size``) as a PNG and quit instead. Returns the exit code."""
@@ -93,13 +132,10 @@ def run_gui(folder: str | None, screenshot: str | None = None, size: tuple[int, 
         )
         return 1
     app = make_application()
-    library = open_for_gui(folder, ask=not screenshot)
-    if library is None:
+    windows = Windows()
+    window = windows.open(folder, ask=not screenshot)
+    if window is None:
         return 1
-    from ngodesk.ui.main_window import MainWindow
-
-    window = MainWindow(library)
-    window.show()
     # Start-up objects live as long as the app: keep them out of full garbage
     # collections, which otherwise pause searches by tens of milliseconds.
     gc.freeze()
@@ -117,4 +153,5 @@ def run_gui(folder: str | None, screenshot: str | None = None, size: tuple[int, 
     try:
         return app.exec()
     finally:
-        library.close()
+        for open_window in list(windows.windows):
+            open_window.library.close()

@@ -4,16 +4,22 @@ done here."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
 from PySide6.QtCore import QItemSelectionModel, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QFileDialog,
     QHeaderView,
     QLabel,
     QLineEdit,
     QMainWindow,
     QMenu,
     QMessageBox,
+    QProgressBar,
     QSplitter,
     QTableView,
     QVBoxLayout,
@@ -22,14 +28,15 @@ from PySide6.QtWidgets import (
 
 from ngodesk import __version__
 from ngodesk.domain.errors import NgodeskError, QueryError
-from ngodesk.domain.models import ChangeSet
-from ngodesk.services import queries
-from ngodesk.store.library import Library
+from ngodesk.domain.models import ChangeSet, Progress
+from ngodesk.services import exporting, importing, indexing, queries
+from ngodesk.store.library import DB_NAME, Library
 from ngodesk.ui import settings
 from ngodesk.ui.commands import Actions, CreateStory, DeleteStories
 from ngodesk.ui.editor import StoryEditor
 from ngodesk.ui.hub import Hub
 from ngodesk.ui.icons import icon
+from ngodesk.ui.jobs import Job
 from ngodesk.ui.sidebar import Sidebar
 from ngodesk.ui.story_model import COLUMNS, UNSORTABLE, StoryTableModel
 
@@ -54,11 +61,17 @@ class StoryList(QTableView):
 
 
 class MainWindow(QMainWindow):
-    """One window over one open library."""
+    """One window over one open library. ``open_requested(path)``: the user
+    chose another library (File > New/Open/Recent); ``closed``: the window
+    is gone and its library may be closed."""
+
+    open_requested = Signal(str)
+    closed = Signal()
 
     def __init__(self, library: Library) -> None:
         super().__init__()
         self.library = library
+        self.job: Job | None = None
         self.setWindowTitle(self.tr("ngodesk — {name}").format(name=library.folder.name))
         self.setWindowIcon(icon("app"))
         self.hub = Hub(self)
@@ -148,7 +161,12 @@ class MainWindow(QMainWindow):
         self.count_label = QLabel()
         self.path_label = QLabel(str(library.folder) + (self.tr("  (read-only)") if library.readonly else ""))
         self.path_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.job_progress = QProgressBar()
+        self.job_progress.setMaximumWidth(160)
+        self.job_progress.setAccessibleName(self.tr("Progress of the running task"))
+        self.job_progress.hide()
         self.statusBar().addWidget(self.count_label)
+        self.statusBar().addPermanentWidget(self.job_progress)
         self.statusBar().addPermanentWidget(self.path_label)
 
         self._build_actions()
@@ -200,6 +218,24 @@ class MainWindow(QMainWindow):
             action.setEnabled(writable)
 
         file_menu = self.menuBar().addMenu(self.tr("&File"))
+        file_menu.addAction(self._action(self.tr("&New Library…"), self.new_library))
+        file_menu.addAction(self._action(self.tr("&Open Library…"), self.choose_library, keys.Open))
+        self.recent_menu = file_menu.addMenu(self.tr("Open &Recent"))
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        file_menu.addSeparator()
+        self.import_action = self._action(
+            self.tr("&Import…"), self.import_files, None, "import", self.tr("Import stories from files")
+        )
+        self.import_action.setEnabled(writable)
+        self.export_action = self._action(
+            self.tr("&Export…"), self.export_stories, None, "export", self.tr("Export the listed stories as JSON")
+        )
+        file_menu.addAction(self.import_action)
+        file_menu.addAction(self.export_action)
+        reindex = self._action(self.tr("Rebuild Search &Index"), self.rebuild_index)
+        reindex.setEnabled(writable)
+        file_menu.addAction(reindex)
+        file_menu.addSeparator()
         file_menu.addAction(self._action(self.tr("&Quit"), self.close, keys.Quit))
 
         edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
@@ -242,6 +278,9 @@ class MainWindow(QMainWindow):
             None,
             self.new_tag_action,
             self.clear_filters_action,
+            None,
+            self.import_action,
+            self.export_action,
         ):
             if action is None:
                 toolbar.addSeparator()
@@ -269,6 +308,120 @@ class MainWindow(QMainWindow):
         menu = QMenu(self)
         self._fill_column_menu(menu)
         menu.exec(self.story_list.horizontalHeader().mapToGlobal(position))
+
+    # -- libraries, import, export --------------------------------------------
+
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        for path in settings.get(settings.RECENT_LIBRARIES):
+            if path != str(self.library.folder):
+                self.recent_menu.addAction(path, lambda p=path: self.open_requested.emit(p))
+        if self.recent_menu.isEmpty():
+            self.recent_menu.addAction(self.tr("(none yet)")).setEnabled(False)
+
+    def new_library(self) -> None:
+        """Ask for a new folder and open it as an empty library."""
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("New Library"), str(Path.home() / "ngodesk-library"))
+        if not path:
+            return
+        if Path(path).exists():
+            QMessageBox.warning(self, self.tr("New Library"), self.tr("{path} exists already.").format(path=path))
+            return
+        self.open_requested.emit(path)
+
+    def choose_library(self) -> None:
+        """Ask for a library folder and open it."""
+        path = QFileDialog.getExistingDirectory(self, self.tr("Open Library"), str(self.library.folder.parent))
+        if not path:
+            return
+        if not (Path(path) / DB_NAME).exists():
+            QMessageBox.warning(
+                self,
+                self.tr("Open Library"),
+                self.tr("{path} is not an ngodesk library (it has no {file}).").format(path=path, file=DB_NAME),
+            )
+            return
+        self.open_requested.emit(path)
+
+    def _start(self, title: str, work: Callable[[Progress], Any], done: Callable[[Any], None]) -> Job | None:
+        """Run ``work`` off the GUI thread with a progress dialog."""
+        if self.job is not None and self.job.running():
+            QMessageBox.information(self, title, self.tr("Another task is still running."))
+            return None
+        self.editor.flush()
+        self.job = Job(self, title, work)
+        self.job.finished.connect(done)
+        self.job.failed.connect(lambda message: QMessageBox.warning(self, title, message))
+        self.job.cancelled.connect(lambda: self.statusBar().showMessage(self.tr("Cancelled; nothing changed."), 5000))
+        self.job.progressed.connect(self._job_progressed)
+        self.job.ended.connect(self.job_progress.hide)
+        self.job_progress.setRange(0, 0)
+        self.job_progress.show()
+        self.job.start()
+        return self.job
+
+    def _job_progressed(self, done: int, total: int) -> None:
+        if total > 0:
+            self.job_progress.setRange(0, total)
+            self.job_progress.setValue(min(done, total))
+
+    def import_files(self, paths: list[str] | None = None) -> Job | None:
+        """Import files (asked for when not given) in the background."""
+        if paths is None:
+            paths, _ = QFileDialog.getOpenFileNames(
+                self, self.tr("Import Stories"), str(Path.home()), self.tr("Story files (*.txt);;All files (*)")
+            )
+        if not paths:
+            return None
+        library = self.library
+
+        def work(progress: Progress) -> importing.ImportReport:
+            return importing.import_files(library, paths, progress=progress, parallel=True)
+
+        return self._start(self.tr("Importing"), work, self._imported)
+
+    def _imported(self, report: importing.ImportReport) -> None:
+        self.hub.publish(report.changes)
+        text = self.tr("Imported {added}; skipped {skipped} already in the library.").format(
+            added=report.added, skipped=len(report.duplicates)
+        )
+        box = QMessageBox(QMessageBox.Icon.Information, self.tr("Import"), text, parent=self)
+        if report.problems:
+            box.setIcon(QMessageBox.Icon.Warning)
+            box.setInformativeText(self.tr("{n} records could not be read.").format(n=len(report.problems)))
+            box.setDetailedText("\n".join(f"{p.file}, {p.position}: {p.reason}" for p in report.problems))
+        box.exec()
+
+    def export_stories(self, path: str | None = None) -> Job | None:
+        """Export the listed stories as JSON (asking where when not given)."""
+        ids = list(self.model.ids())
+        if path is None:
+            path, _ = QFileDialog.getSaveFileName(
+                self,
+                self.tr("Export {n} Stories").format(n=len(ids)),
+                str(Path.home() / "stories.json"),
+                self.tr("JSON (*.json)"),
+            )
+        if not path:
+            return None
+        library = self.library
+
+        def work(progress: Progress) -> int:
+            return exporting.export_json(library, path, ids, progress)
+
+        def done(count: int) -> None:
+            self.statusBar().showMessage(self.tr("Exported {n} stories to {path}").format(n=count, path=path), 8000)
+
+        return self._start(self.tr("Exporting"), work, done)
+
+    def rebuild_index(self) -> Job | None:
+        """Rebuild the search index in the background."""
+        library = self.library
+        return self._start(
+            self.tr("Rebuilding the search index"),
+            lambda progress: indexing.reindex(library, progress),
+            lambda count: self.statusBar().showMessage(self.tr("Search index rebuilt ({n} stories).").format(n=count)),
+        )
 
     # -- the list ---------------------------------------------------------
 
@@ -422,9 +575,15 @@ class MainWindow(QMainWindow):
         settings.put(settings.LIST_HEADER, self.story_list.horizontalHeader().saveState())
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
+        if self.job is not None and self.job.running():
+            self.job.cancel()
+            event.ignore()
+            self.job.ended.connect(self.close)  # close once the job has stopped (and rolled back)
+            return
         self.editor.flush()
         self.save_state()
         super().closeEvent(event)
+        self.closed.emit()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
         if event.key() == Qt.Key.Key_Escape and self.search_field.hasFocus():
