@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QInputMethodEvent
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QMessageBox, QTreeWidgetItem
 
 from ngodesk.services import stories
@@ -32,10 +34,21 @@ def window(qtbot, sample_library: Library) -> MainWindow:  # type: ignore[no-unt
     win = MainWindow(sample_library)
     qtbot.addWidget(win)
     win.show()
+    settle(win)
     return win
 
 
+def settle(win: MainWindow) -> None:
+    """Wait until the window's search (run off the GUI thread) is done."""
+    deadline = time.monotonic() + 10
+    while win.search_runner.busy or win._search_timer.isActive():
+        assert time.monotonic() < deadline, "the search did not finish"
+        QTest.qWait(5)
+
+
 def titles(win: MainWindow) -> list[str]:
+    """The titles listed, once the search has settled."""
+    settle(win)
     model = win.story_list.model()
     return [model.index(row, 0).data() for row in range(model.rowCount())]
 
@@ -49,7 +62,8 @@ def type_chinese(win: MainWindow, text: str) -> None:
 
 
 def entry(win: MainWindow, label: str) -> QTreeWidgetItem:
-    """The sidebar entry labelled ``label`` (made visible)."""
+    """The sidebar entry labelled ``label`` (made visible), once counted."""
+    settle(win)
     found = [
         item
         for item in win.sidebar.findItems("*", Qt.MatchFlag.MatchWildcard | Qt.MatchFlag.MatchRecursive)
@@ -122,6 +136,7 @@ def test_empty_library_says_what_to_do(qtbot, library: Library) -> None:  # type
     win = MainWindow(library)
     qtbot.addWidget(win)
     win.show()
+    settle(win)
     assert win.empty_hint.isVisible() and "New Story" in win.empty_hint.text()
     assert "No tags yet" in entry(win, "Tags").child(0).text(0)
     assert win.editor.currentWidget() is win.editor.hint

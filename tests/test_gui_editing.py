@@ -16,7 +16,7 @@ from ngodesk.store.library import Library
 from ngodesk.ui.app import make_application
 from ngodesk.ui.main_window import MainWindow
 from tests.conftest import SAMPLE
-from tests.test_gui import entry, titles, type_chinese
+from tests.test_gui import entry, settle, titles, type_chinese
 
 MYANMAR = "中国扶贫基金会在缅甸开展民生项目"
 
@@ -26,6 +26,7 @@ def open_window(qtbot, library: Library) -> MainWindow:  # type: ignore[no-untyp
     win = MainWindow(library)
     qtbot.addWidget(win)
     win.show()
+    settle(win)
     return win
 
 

@@ -348,6 +348,11 @@ def run(session: Session, node: q.Node | None, limit: int, offset: int = 0) -> R
     return Results(_count(session, p), [Hit(story_id, score) for story_id, score in rows])
 
 
+def first_ids(session: Session, node: q.Node | None, limit: int) -> list[int]:
+    """The first ``limit`` ids of ``all_ids``, without counting the rest."""
+    return [story_id for story_id, _ in _rows(session, plan(node), limit, 0)]
+
+
 def all_ids(session: Session, node: q.Node | None) -> list[int]:
     """Ids of every match in the order ``run`` pages through them."""
     return [story_id for story_id, _ in _rows(session, plan(node), None, 0)]
@@ -364,16 +369,21 @@ SORT_KEYS: dict[str, ColumnElement] = {  # type: ignore[type-arg]
 }
 
 
-def sorted_ids(session: Session, node: q.Node | None, key: str, descending: bool = False) -> list[int]:
-    """Ids of every match ordered by ``key`` (one of SORT_KEYS), then by id."""
+def sorted_ids(
+    session: Session, node: q.Node | None, key: str, descending: bool = False, limit: int | None = None
+) -> list[int]:
+    """Ids of every match (or the first ``limit``) ordered by ``key`` (one
+    of SORT_KEYS), then by id."""
     column = SORT_KEYS[key]
     selected = select(Story.id)
     ids = id_set(node)
     if ids is not None:
         selected = selected.where(Story.id.in_(ids))
     if descending:
-        return list(session.scalars(selected.order_by(column.desc(), Story.id.desc())))
-    return list(session.scalars(selected.order_by(column.asc(), Story.id.asc())))
+        selected = selected.order_by(column.desc(), Story.id.desc())
+    else:
+        selected = selected.order_by(column.asc(), Story.id.asc())
+    return list(session.scalars(selected.limit(limit)))
 
 
 def positive_terms(node: q.Node | None) -> list[str]:

@@ -141,16 +141,29 @@ def get_story(library: Library, story_id: int) -> StoryView:
 
 
 def matching_ids(
-    library: Library, query: str, filters: Sequence[Filter] = (), sort: tuple[str, bool] | None = None
+    library: Library,
+    query: str,
+    filters: Sequence[Filter] = (),
+    sort: tuple[str, bool] | None = None,
+    limit: int | None = None,
 ) -> list[int]:
-    """Ids of every story matching ``query`` and ``filters``: best (or
-    newest) first, or by ``sort`` = (key, descending), a key of
-    ``engine.SORT_KEYS``. Raises QueryError for a malformed query."""
+    """Ids of every story matching ``query`` and ``filters`` (or the first
+    ``limit``, found without counting the rest): best (or newest) first, or
+    by ``sort`` = (key, descending), a key of ``engine.SORT_KEYS``. Raises
+    QueryError for a malformed query."""
     node = engine.with_filters(parse(query), filters)
     with library.read() as session:
         if sort is not None:
-            return engine.sorted_ids(session, node, *sort)
+            return engine.sorted_ids(session, node, *sort, limit=limit)
+        if limit is not None:
+            return engine.first_ids(session, node, limit)
         return engine.all_ids(session, node)
+
+
+def story_count(library: Library) -> int:
+    """How many stories the library holds."""
+    with library.read() as session:
+        return session.scalar(select(func.count()).select_from(Story)) or 0
 
 
 def rows(library: Library, story_ids: list[int]) -> list[StoryRow]:

@@ -116,7 +116,7 @@ class Windows:
     def _closed(self, window: MainWindow) -> None:
         if window in self.windows:
             self.windows.remove(window)
-            window.library.close()
+            window.library.close()  # (its search thread stopped as it closed)
 
 
 def run_gui(folder: str | None, screenshot: str | None = None, size: tuple[int, int] = (1280, 800)) -> int:
@@ -149,9 +149,13 @@ def run_gui(folder: str | None, screenshot: str | None = None, size: tuple[int, 
                 print(f"ngodesk: cannot write the screenshot to {screenshot}", file=sys.stderr)
                 app.exit(1)
 
-        QTimer.singleShot(0, shoot)
+        if window.search_runner.busy:  # the first search is still filling the window
+            window.search_runner.idle.connect(lambda: QTimer.singleShot(0, shoot))
+        else:
+            QTimer.singleShot(0, shoot)
     try:
         return app.exec()
     finally:
         for open_window in list(windows.windows):
+            open_window.search_runner.stop()
             open_window.library.close()

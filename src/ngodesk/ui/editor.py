@@ -169,7 +169,10 @@ class StoryEditor(QStackedWidget):
 
     def show_story(self, story_id: int | None) -> None:
         """Edit story ``story_id`` (None: the empty state), saving what is
-        pending for the story shown before."""
+        pending for the story shown before. Showing the story already shown
+        changes nothing (the user may be typing in it)."""
+        if story_id is not None and self.story is not None and self.story.id == story_id:
+            return
         if self.flush():
             self.error.hide()  # else the refusal stays in view: it names what was not saved
         self.story = queries.get_story(self.actions.library, story_id) if story_id is not None else None

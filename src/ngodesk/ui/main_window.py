@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QItemSelectionModel, QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -27,9 +27,9 @@ from PySide6.QtWidgets import (
 )
 
 from ngodesk import __version__
-from ngodesk.domain.errors import NgodeskError, QueryError
+from ngodesk.domain.errors import NgodeskError
 from ngodesk.domain.models import ChangeSet, Progress
-from ngodesk.services import exporting, importing, indexing, queries
+from ngodesk.services import exporting, importing, indexing
 from ngodesk.store.library import DB_NAME, Library
 from ngodesk.ui import settings
 from ngodesk.ui.commands import Actions, CreateStory, DeleteStories
@@ -37,10 +37,13 @@ from ngodesk.ui.editor import StoryEditor
 from ngodesk.ui.hub import Hub
 from ngodesk.ui.icons import icon
 from ngodesk.ui.jobs import Job
+from ngodesk.ui.search_runner import FIRST_PAGE, SearchRunner
 from ngodesk.ui.sidebar import Sidebar
 from ngodesk.ui.story_model import COLUMNS, UNSORTABLE, StoryTableModel
 
 SEARCH_DELAY_MS = 250
+#: After an edit in the editor, the list's order and counts follow this late.
+EDIT_REFRESH_DELAY_MS = 1000
 #: Columns hidden until the user shows them (header context menu).
 HIDDEN_COLUMNS = ("language", "updated_at")
 
@@ -102,7 +105,13 @@ class MainWindow(QMainWindow):
         self.query_error.hide()
         self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
         self._search_timer.timeout.connect(self.refresh)
-        self.search_field.textChanged.connect(self._search_timer.start)
+        self.search_field.textChanged.connect(lambda: self._search_timer.start(SEARCH_DELAY_MS))
+        self._keep: list[int] = []
+        self.search_runner = SearchRunner(library, self)
+        self.search_runner.first_page.connect(self._first_page)
+        self.search_runner.all_ids.connect(self._all_ids)
+        self.search_runner.facets.connect(lambda facets: self.sidebar.show_counts(facets))
+        self.search_runner.failed.connect(self._search_failed)
 
         self.model = StoryTableModel(library)
         self.story_list = StoryList()
@@ -445,25 +454,33 @@ class MainWindow(QMainWindow):
         self.refresh()
 
     def refresh(self, keep: list[int] | None = None) -> None:
-        """Run the search with the sidebar's filters again; select ``keep``
-        (default: the current selection) where still shown, else the first."""
+        """Run the search with the sidebar's filters again (off the GUI
+        thread); then select ``keep`` (default: the current selection) where
+        still shown, else the first story."""
         self._search_timer.stop()
-        selected = keep if keep is not None else self.selected_ids()
-        query, filters = self.search_field.text(), self.sidebar.filters()
-        try:
-            ids = queries.matching_ids(self.library, query, filters, self._sort)
-            facets = queries.facets(self.library, query, filters)
-        except QueryError as error:
-            self.query_error.setText(str(error))
-            self.query_error.show()
-            return
+        self._keep = keep if keep is not None else self.selected_ids()
+        self.search_runner.search(self.search_field.text(), self.sidebar.filters(), self._sort)
+
+    def _search_failed(self, message: str) -> None:
+        self.query_error.setText(message)
+        self.query_error.show()
+
+    def _first_page(self, ids: list[int]) -> None:
         self.query_error.hide()
         self.model.set_ids(ids)
-        self.sidebar.show_counts(facets)
-        total = queries.info(self.library)["stories"]
+        if len(ids) < FIRST_PAGE:  # that is all of them
+            self._show_empty_state(bool(ids), bool(ids) or self.model.known_total > 0)
+        self.count_label.setText(self.tr("Searching…"))
+        self._select(self._keep)
+
+    def _all_ids(self, ids: list[int], total: int) -> None:
+        self.model.extend_ids(ids)
+        self.model.known_total = total
         self.count_label.setText(self.tr("{shown:,} of {total:,} stories").format(shown=len(ids), total=total))
         self._show_empty_state(bool(ids), bool(total))
-        self._select(selected)
+        if self._keep and set(self._keep) != set(self.selected_ids()):
+            self._select(self._keep)  # kept stories beyond the first page
+        self._keep = []
 
     def _show_empty_state(self, any_shown: bool, any_at_all: bool) -> None:
         if any_shown:
@@ -480,13 +497,14 @@ class MainWindow(QMainWindow):
         rows = [row for row in (self.model.row_of(i) for i in story_ids[:200]) if row >= 0]
         if not rows and self.model.rowCount():
             rows = [0]
-        selection = self.story_list.selectionModel()
-        selection.clearSelection()
-        flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
+        selection = QItemSelection()
         for row in rows:
-            selection.select(self.model.index(row, 0), flags)
+            selection.select(self.model.index(row, 0), self.model.index(row, self.model.columnCount() - 1))
+        selection_model = self.story_list.selectionModel()
+        flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+        selection_model.select(selection, flags)
         if rows:
-            selection.setCurrentIndex(self.model.index(rows[0], 0), QItemSelectionModel.SelectionFlag.NoUpdate)
+            selection_model.setCurrentIndex(self.model.index(rows[0], 0), QItemSelectionModel.SelectionFlag.NoUpdate)
             self.story_list.scrollTo(self.model.index(rows[0], 0))
         self._show_selected()
 
@@ -527,6 +545,7 @@ class MainWindow(QMainWindow):
             self.search_field.clear()
             self.sidebar.clear_filters()
             self.refresh(keep=[command.story_id])
+            self.editor.show_story(command.story_id)  # at once, while the list follows
             self.editor.title.setFocus()
             self.editor.title.selectAll()
 
@@ -545,7 +564,7 @@ class MainWindow(QMainWindow):
             self.sidebar.reload_tags()
         if initiator is self.editor and not (changes.stories_added or changes.stories_removed):
             self.model.refresh_stories(set(changes.stories_changed))
-            self.sidebar.show_counts(queries.facets(self.library, self.search_field.text(), self.sidebar.filters()))
+            self._search_timer.start(EDIT_REFRESH_DELAY_MS)  # counts and order follow once typing pauses
             return
         keep = self.selected_ids()
         if changes.stories_added and not changes.stories_changed:
@@ -582,6 +601,7 @@ class MainWindow(QMainWindow):
             return
         self.editor.flush()
         self.save_state()
+        self.search_runner.stop()
         super().closeEvent(event)
         self.closed.emit()
 

@@ -43,6 +43,8 @@ class StoryTableModel(QAbstractTableModel):
         super().__init__()
         self._library = library
         self._ids: list[int] = []
+        #: Stories in the library when last counted (for empty-state hints).
+        self.known_total = 0
         #: Recently shown blocks of rows; None marks a story deleted meanwhile.
         self._blocks: OrderedDict[int, list[StoryRow | None]] = OrderedDict()
 
@@ -52,6 +54,17 @@ class StoryTableModel(QAbstractTableModel):
         self._ids = ids
         self._blocks.clear()
         self.endResetModel()
+
+    def extend_ids(self, ids: list[int]) -> None:
+        """Show ``ids``: rows are appended when the stories shown are their
+        beginning (the first page of the same result), else all are reset."""
+        shown = len(self._ids)
+        if ids[:shown] != self._ids:
+            self.set_ids(ids)
+        elif len(ids) > shown:
+            self.beginInsertRows(QModelIndex(), shown, len(ids) - 1)
+            self._ids = ids
+            self.endInsertRows()
 
     def story_id(self, row: int) -> int:
         """The id of the story in ``row``."""

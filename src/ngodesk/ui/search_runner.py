@@ -1,0 +1,142 @@
+"""Searching off the GUI thread, so that typing never waits for a large
+library: a worker thread answers each search in three steps, each a
+signal: the first rows (to show at once), then every matching id with the
+library's size, then the sidebar's counts.
+
+A newer search makes the steps of older ones that have not started yet
+stop early; results of older searches are dropped (``generation``).
+Malformed queries are caught before anything is sent (parsing is cheap).
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from PySide6.QtCore import QObject, QThread, Signal, Slot
+
+from ngodesk.domain.errors import NgodeskError
+from ngodesk.domain.models import Filter
+from ngodesk.search.query import parse
+from ngodesk.services import queries
+from ngodesk.store.library import Library
+
+#: Rows fetched for the first answer: a screenful and then some.
+FIRST_PAGE = 200
+
+
+@dataclass(frozen=True)
+class SearchRequest:
+    """What to search for: the query text, sidebar filters, list order."""
+
+    query: str
+    filters: tuple[Filter, ...] = ()
+    sort: tuple[str, bool] | None = None
+
+
+class _Worker(QObject):
+    first_page = Signal(int, object)  # generation, list[int]
+    all_ids = Signal(int, object, int)  # generation, list[int], stories in the library
+    facets = Signal(int, object)  # generation, Facets
+    failed = Signal(int, str)  # generation, message
+
+    def __init__(self, library: Library) -> None:
+        super().__init__()
+        self.library = library
+        self.latest = 0
+        self._lock = threading.Lock()
+
+    def stale(self, generation: int) -> bool:
+        with self._lock:
+            return generation != self.latest
+
+    def mark(self, generation: int) -> None:
+        with self._lock:
+            self.latest = generation
+
+    @Slot(int, object)
+    def run(self, generation: int, request: SearchRequest) -> None:
+        try:
+            if self.stale(generation):
+                return
+            library, query, filters, sort = self.library, request.query, request.filters, request.sort
+            self.first_page.emit(generation, queries.matching_ids(library, query, filters, sort, FIRST_PAGE))
+            if self.stale(generation):
+                return
+            ids = queries.matching_ids(library, query, filters, sort)
+            self.all_ids.emit(generation, ids, queries.story_count(library))
+            if self.stale(generation):
+                return
+            self.facets.emit(generation, queries.facets(library, query, filters))
+        except NgodeskError as error:
+            self.failed.emit(generation, str(error))
+
+
+class SearchRunner(QObject):
+    """Runs searches on one worker thread. Signals carry only the results of
+    the latest search: ``first_page(ids)``, ``all_ids(ids, library_size)``,
+    ``facets(Facets)``, ``failed(message)``; ``idle`` after its last step."""
+
+    first_page = Signal(object)
+    all_ids = Signal(object, int)
+    facets = Signal(object)
+    failed = Signal(str)
+    idle = Signal()
+    _requested = Signal(int, object)
+
+    def __init__(self, library: Library, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.generation = 0
+        self.busy = False
+        self._thread = QThread(self)
+        self._worker = _Worker(library)
+        self._worker.moveToThread(self._thread)
+        self._requested.connect(self._worker.run)
+        self._worker.first_page.connect(self._first_page)
+        self._worker.all_ids.connect(self._all_ids)
+        self._worker.facets.connect(self._facets)
+        self._worker.failed.connect(self._failed)
+        self._thread.start()
+
+    def search(self, query: str, filters: Sequence[Filter] = (), sort: tuple[str, bool] | None = None) -> None:
+        """Start a search; a malformed query fails at once (``failed``)."""
+        try:
+            parse(query)
+        except NgodeskError as error:
+            self.failed.emit(str(error))
+            return
+        self.generation += 1
+        self.busy = True
+        self._worker.mark(self.generation)
+        self._requested.emit(self.generation, SearchRequest(query, tuple(filters), sort))
+
+    def _current(self, generation: int) -> bool:
+        return generation == self.generation
+
+    def _first_page(self, generation: int, ids: list[int]) -> None:
+        if self._current(generation):
+            self.first_page.emit(ids)
+
+    def _all_ids(self, generation: int, ids: list[int], total: int) -> None:
+        if self._current(generation):
+            self.all_ids.emit(ids, total)
+
+    def _facets(self, generation: int, facets: object) -> None:
+        if self._current(generation):
+            self.busy = False
+            self.facets.emit(facets)
+            self.idle.emit()
+
+    def _failed(self, generation: int, message: str) -> None:
+        if self._current(generation):
+            self.busy = False
+            self.failed.emit(message)
+            self.idle.emit()
+
+    def stop(self) -> None:
+        """Let the running step finish and end the thread (before the
+        library closes)."""
+        self._worker.mark(-1)
+        self._thread.quit()
+        self._thread.wait()
