@@ -6,9 +6,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, QUrl
+from PySide6.QtCore import Qt, QTimer, QUrl
 from PySide6.QtGui import QDesktopServices, QFont
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QFormLayout,
     QLabel,
@@ -138,6 +139,8 @@ class StoryEditor(QStackedWidget):
             "summary": (self.summary.toPlainText, self.summary.setPlainText),
             "body": (self.body.toPlainText, self.body.setPlainText),
         }
+        #: The field widgets: focus entering one starts a visit, leaving saves.
+        self._inputs: set[QWidget] = set()
         self._timer = QTimer(self, singleShot=True, interval=SAVE_DELAY_MS)
         self._timer.timeout.connect(self.flush)
         self._loading = False
@@ -152,7 +155,7 @@ class StoryEditor(QStackedWidget):
             ("body", self.body, self.body.textChanged),
         ):
             signal.connect(lambda *_, n=name: self._edited(n))
-            widget.installEventFilter(self)
+            self._inputs.add(widget)
         self.tags.added.connect(lambda text: self._link(None, add=text))
         self.tags.removed.connect(lambda text: self._link(None, remove=text))
         for kind, chips in self.links.items():
@@ -164,6 +167,9 @@ class StoryEditor(QStackedWidget):
         scroll.setWidget(form_host)
         self.addWidget(scroll)
         actions.hub.changed.connect(self._changed)
+        app = QApplication.instance()
+        assert isinstance(app, QApplication)
+        app.focusChanged.connect(self._focus_changed)
 
     # -- showing -------------------------------------------------------
 
@@ -226,12 +232,21 @@ class StoryEditor(QStackedWidget):
 
     # -- saving --------------------------------------------------------
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
-        if event.type() == QEvent.Type.FocusIn:
-            self.visit += 1  # typing in one visit to a field is one undo step
-        elif event.type() == QEvent.Type.FocusOut:
+    def _focus_changed(self, old: QWidget | None, new: QWidget | None) -> None:
+        # (QApplication.focusChanged rather than event filters: a Python
+        # eventFilter is called for every event of the widget it watches)
+        if old is not None and self._owns(old):
             self.flush()
-        return super().eventFilter(watched, event)
+        if new is not None and self._owns(new):
+            self.visit += 1  # typing in one visit to a field is one undo step
+
+    def _owns(self, widget: QWidget) -> bool:
+        """True for a field widget or a part of one (a combo box's line edit)."""
+        while widget is not None:
+            if widget in self._inputs:
+                return True
+            widget = widget.parentWidget()
+        return False
 
     def _edited(self, name: str) -> None:
         if self._loading or self.story is None:

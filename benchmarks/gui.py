@@ -1,0 +1,244 @@
+"""GUI benchmark on a large library, offscreen: start-up to first paint,
+search refresh latency, sidebar refresh after a filter change, peak memory;
+each beside a bare PySide6 QMainWindow measured in the same run.
+
+    .venv/bin/python benchmarks/generate.py 1000000 /tmp/lib1m   # once, ~10 min
+    .venv/bin/python benchmarks/gui.py /tmp/lib1m
+
+Each measurement runs in a fresh process (``--child``), timed from the
+moment the parent starts it, so interpreter start-up and imports count.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import subprocess
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+from run import QUERIES, percentile
+
+#: Targets from the main-window issue (1M stories).
+FIRST_PAINT_S, FIRST_PAINT_RATIO = 1.5, 4.0
+SEARCH_P95_MS, SIDEBAR_MS, PEAK_RSS_MB = 100.0, 200.0, 400.0
+#: Sidebar filters tried: tags picked from the generated vocabulary.
+FILTER_TAGS = ("Region/Africa", "Topic/Disaster relief", "Region/Asia/Myanmar", "Programme/丝路一家亲")
+
+
+def _peak_rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def _paint_probe(window: object, on_paint: object) -> object:
+    """A 1-pixel child of ``window`` calling ``on_paint`` when first painted,
+    which happens with the window's own first paint."""
+    from PySide6.QtWidgets import QWidget
+
+    class Probe(QWidget):
+        fired = False
+
+        def paintEvent(self, event: object) -> None:  # noqa: N802
+            if not self.fired:
+                self.fired = True
+                on_paint()  # type: ignore[operator]
+
+    probe = Probe(window)  # type: ignore[arg-type]
+    probe.setGeometry(0, 0, 1, 1)
+    probe.show()
+    return probe
+
+
+def child_bare() -> dict[str, float]:
+    from PySide6.QtWidgets import QApplication, QMainWindow
+
+    app = QApplication([])
+    painted: list[float] = []
+    window = QMainWindow()
+    window.resize(1280, 800)
+    _probe = _paint_probe(window, lambda: (painted.append(time.time()), app.quit()))
+    window.show()
+    app.exec()
+    return {"painted_at": painted[0], "peak_rss_mb": _peak_rss_mb()}
+
+
+def child_ngodesk(library: str) -> dict[str, object]:
+    from PySide6.QtTest import QTest
+
+    from ngodesk.domain.models import FacetKind, Filter
+    from ngodesk.services import queries
+    from ngodesk.ui.app import Windows, make_application
+
+    make_application()
+    marks: dict[str, float] = {}
+    window = Windows().open(library, ask=False)  # (shows it: the first paint follows in the event loop)
+    assert window is not None
+    window.resize(1280, 800)
+    _probe = _paint_probe(window, lambda: marks.setdefault("painted_at", time.time()))
+    runner = window.search_runner
+    runner.first_page.connect(lambda ids: marks.setdefault("first_rows_at", time.time()))
+
+    def wait(condition: object, timeout_s: float = 120) -> None:
+        deadline = time.monotonic() + timeout_s
+        while not condition():  # type: ignore[operator]
+            if time.monotonic() > deadline:
+                raise TimeoutError("the window did not answer in time")
+            QTest.qWait(1)
+
+    wait(lambda: "painted_at" in marks)
+    wait(lambda: not runner.busy)
+    marks["settled_at"] = time.time()
+
+    def timed(action: object, signal: object) -> tuple[float, float]:
+        """(ms until ``signal`` is handled, ms until the search settles)."""
+        got: list[float] = []
+
+        def note(*_: object) -> None:
+            got.append(time.perf_counter())
+
+        signal.connect(note)  # type: ignore[attr-defined]
+        start = time.perf_counter()
+        action()  # type: ignore[operator]
+        wait(lambda: bool(got))
+        QTest.qWait(0)  # let the rows paint
+        shown = (time.perf_counter() - start) * 1000
+        wait(lambda: not runner.busy)
+        settled = (time.perf_counter() - start) * 1000
+        signal.disconnect(note)  # type: ignore[attr-defined]
+        return shown, settled
+
+    def search(text: str) -> None:
+        window.search_field.blockSignals(True)
+        window.search_field.setText(text)
+        window.search_field.blockSignals(False)
+        window.refresh()
+
+    searches = []
+    for text in QUERIES:
+        search(text)  # warm-up: the first run of a query reads its pages from disk
+        wait(lambda: not runner.busy)
+        shown, settled = timed(lambda t=text: search(t), runner.first_page)
+        searches.append({"query": text, "first_rows_ms": shown, "settled_ms": settled})
+    search("")
+    wait(lambda: not runner.busy)
+
+    paths = {t.path: t.id for t in queries.tags(window.library)}
+    sidebar = []
+    for path in FILTER_TAGS:
+        if path not in paths:
+            continue
+        pick = Filter(FacetKind.TAG, str(paths[path]))
+        apply = lambda f=pick: window.sidebar.set_filter(f.kind, f.value, 1)  # noqa: E731
+        counts_ms, _ = timed(apply, runner.facets)
+        sidebar.append({"filter": path, "counts_ms": counts_ms})
+        window.sidebar.clear_filters()
+        wait(lambda: not runner.busy)
+    window.close()  # stops its search thread and closes the library
+    return {**marks, "searches": searches, "sidebar": sidebar, "peak_rss_mb": _peak_rss_mb()}
+
+
+def _run_child(args: list[str]) -> tuple[float, dict[str, object]]:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    started = time.time()
+    result = subprocess.run(
+        [sys.executable, __file__, "--child", *args], capture_output=True, text=True, env=env, timeout=1800
+    )
+    if result.returncode != 0:
+        raise SystemExit(f"benchmark child failed:\n{result.stderr}")
+    return started, json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def _verdict(ok: bool) -> str:
+    return "pass" if ok else "FAIL"
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="ngodesk GUI benchmark against a bare PySide6 window.")
+    parser.add_argument("library", nargs="?", help="library folder (e.g. made by generate.py)")
+    parser.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
+    parser.add_argument("--json", metavar="OUT", help="also write the figures to this JSON file")
+    args = parser.parse_args(argv)
+    if args.child:
+        kind = args.child[0]
+        figures = child_bare() if kind == "bare" else child_ngodesk(args.child[1])
+        print(json.dumps(figures, ensure_ascii=False))
+        return 0
+    if not args.library or not Path(args.library).is_dir():
+        parser.error("give the folder of an existing library")
+    bare_start, bare = _run_child(["bare"])
+    start, ours = _run_child(["ngodesk", args.library])
+    bare_paint = float(bare["painted_at"]) - bare_start  # type: ignore[arg-type]
+    paint = float(ours["painted_at"]) - start  # type: ignore[arg-type]
+    rows = float(ours["first_rows_at"]) - start  # type: ignore[arg-type]
+    settled = float(ours["settled_at"]) - start  # type: ignore[arg-type]
+    first_rows = [float(s["first_rows_ms"]) for s in ours["searches"]]  # type: ignore[index, union-attr]
+    all_settled = [float(s["settled_ms"]) for s in ours["searches"]]  # type: ignore[index, union-attr]
+    counts = [float(s["counts_ms"]) for s in ours["sidebar"]]  # type: ignore[index, union-attr]
+    p95 = percentile(first_rows, 0.95)
+    sidebar_worst = max(counts) if counts else float("nan")
+    rss = float(ours["peak_rss_mb"])  # type: ignore[arg-type]
+    table = [
+        (
+            "process start to first paint (s)",
+            f"{paint:.2f}",
+            f"{bare_paint:.2f}",
+            f"{paint / bare_paint:.1f}x",
+            f"< {FIRST_PAINT_S} s, <= {FIRST_PAINT_RATIO:g}x",
+            _verdict(paint < FIRST_PAINT_S and paint / bare_paint <= FIRST_PAINT_RATIO),
+        ),
+        ("... to the first rows listed (s)", f"{rows:.2f}", "", "", "", ""),
+        ("... to counts complete (s)", f"{settled:.2f}", "", "", "", ""),
+        (
+            f"search: first rows p50 / p95, {len(first_rows)} queries (ms)",
+            f"{percentile(first_rows, 0.5):.0f} / {p95:.0f}",
+            "",
+            "",
+            f"p95 < {SEARCH_P95_MS:g} ms",
+            _verdict(p95 < SEARCH_P95_MS),
+        ),
+        (
+            "search: all ids and counts p50 / p95 (ms)",
+            f"{percentile(all_settled, 0.5):.0f} / {percentile(all_settled, 0.95):.0f}",
+            "",
+            "",
+            "",
+            "",
+        ),
+        (
+            f"sidebar counts after a tag filter, worst of {len(counts)} (ms)",
+            f"{sidebar_worst:.0f}",
+            "",
+            "",
+            f"< {SIDEBAR_MS:g} ms",
+            _verdict(sidebar_worst < SIDEBAR_MS),
+        ),
+        (
+            "peak RSS (MB)",
+            f"{rss:.0f}",
+            f"{float(bare['peak_rss_mb']):.0f}",
+            "",
+            f"< {PEAK_RSS_MB:g} MB",  # type: ignore[arg-type]
+            _verdict(rss < PEAK_RSS_MB),
+        ),
+    ]
+    header = ("metric", "ngodesk", "bare window", "ratio", "target", "result")
+    widths = [max(len(str(row[i])) for row in [header, *table]) for i in range(len(header))]
+    for row in [header, tuple("-" * w for w in widths), *table]:
+        print(" | ".join(str(cell).ljust(width) for cell, width in zip(row, widths, strict=True)))
+    print("\nper query (ms): first rows / all ids and counts")
+    for s in ours["searches"]:  # type: ignore[union-attr]
+        print(f"  {s['query']:<34} {s['first_rows_ms']:>7.0f} {s['settled_ms']:>8.0f}")  # type: ignore[index]
+    print("sidebar counts per filter (ms):")
+    for s in ours["sidebar"]:  # type: ignore[union-attr]
+        print(f"  {s['filter']:<34} {s['counts_ms']:>7.0f}")  # type: ignore[index]
+    if args.json:
+        Path(args.json).write_text(json.dumps({"bare": bare, "ngodesk": ours}, ensure_ascii=False, indent=1))
+    return 0 if all(row[5] != "FAIL" for row in table) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,40 @@
+"""Guards against known defects of the Qt bindings that crash long sessions."""
+
+from __future__ import annotations
+
+import sys
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QTableView
+
+from ngodesk.ui.app import make_application
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class _Model(QAbstractTableModel):
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 40
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 3
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        return "x" if role == Qt.ItemDataRole.DisplayRole else None
+
+
+def test_returning_none_from_a_python_override_keeps_nones_reference_count(qtbot) -> None:  # type: ignore[no-untyped-def]
+    # PySide6 6.12.0 releases a reference to None each time an override such
+    # as data() returns it; on Python 3.11 None is then freed mid-session and
+    # the program aborts ("deallocating None"). pyproject.toml excludes it.
+    make_application()
+    view = QTableView()
+    qtbot.addWidget(view)
+    view.setModel(_Model())
+    view.show()
+    before = sys.getrefcount(None)
+    for width in range(300, 340):
+        view.resize(width, 300)
+        QTest.qWait(1)
+    assert sys.getrefcount(None) >= before - 5
