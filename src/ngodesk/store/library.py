@@ -31,6 +31,9 @@ DB_NAME = "catalogue.sqlite"
 FILES_DIR = "files"
 BACKUPS_DIR = "backups"
 BUSY_TIMEOUT_MS = 5000
+#: Page cache per connection: writers need room for FTS segment merges;
+#: readers (one per thread that searches) less, to keep memory down.
+WRITE_CACHE_KIB, READ_CACHE_KIB = 65536, 16384
 
 
 def _connect(db_path: Path, readonly: bool) -> sqlite3.Connection:
@@ -39,15 +42,19 @@ def _connect(db_path: Path, readonly: bool) -> sqlite3.Connection:
     connection.isolation_level = None  # transactions are begun explicitly below
     connection.execute("PRAGMA foreign_keys = ON")
     connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-    connection.execute("PRAGMA cache_size = -65536")  # 64 MiB: FTS segment merges need it
     if not readonly:
         connection.execute("PRAGMA journal_mode = WAL")
         connection.execute("PRAGMA synchronous = NORMAL")
     return connection
 
 
-def _engine(db_path: Path, readonly: bool, begin: str) -> Engine:
-    engine = create_engine("sqlite+pysqlite://", creator=lambda: _connect(db_path, readonly), poolclass=QueuePool)
+def _engine(db_path: Path, readonly: bool, begin: str, cache_kib: int) -> Engine:
+    def connect() -> sqlite3.Connection:
+        connection = _connect(db_path, readonly)
+        connection.execute(f"PRAGMA cache_size = -{cache_kib}")
+        return connection
+
+    engine = create_engine("sqlite+pysqlite://", creator=connect, poolclass=QueuePool)
 
     @event.listens_for(engine, "begin")
     def _begin(connection: object) -> None:
@@ -90,11 +97,11 @@ class Library:
         self.readonly = readonly
         self._lock = lock
         self.db_path = folder / DB_NAME
-        self._read_engine = _engine(self.db_path, readonly, "BEGIN")
+        self._read_engine = _engine(self.db_path, readonly, "BEGIN", READ_CACHE_KIB)
         self._read_sessions = sessionmaker(self._read_engine, expire_on_commit=False)
         self._write_engine: Engine | None = None
         if not readonly:
-            self._write_engine = _engine(self.db_path, False, "BEGIN IMMEDIATE")
+            self._write_engine = _engine(self.db_path, False, "BEGIN IMMEDIATE", WRITE_CACHE_KIB)
             self._write_sessions = sessionmaker(self._write_engine, expire_on_commit=False)
 
     @classmethod

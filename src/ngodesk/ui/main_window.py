@@ -560,6 +560,7 @@ class MainWindow(QMainWindow):
     def _changed(self, changes: ChangeSet, initiator: object) -> None:
         """Follow a change: rows edited in place are refetched; anything that
         can change what matches or its order runs the search again."""
+        self.search_runner.invalidate()
         if changes.tags_added or changes.tags_changed or changes.tags_removed:
             self.sidebar.reload_tags()
         if initiator is self.editor and not (changes.stories_added or changes.stories_removed):

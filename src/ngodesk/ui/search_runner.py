@@ -4,7 +4,9 @@ signal: the first rows (to show at once), then every matching id with the
 library's size, then the sidebar's counts.
 
 A newer search makes the steps of older ones that have not started yet
-stop early; results of older searches are dropped (``generation``).
+stop early; results of older searches are dropped (``generation``). The
+counts come from an in-memory facet index (services.facet_index), built on
+the worker the first time and again after each change to the library.
 Malformed queries are caught before anything is sent (parsing is cheap).
 """
 
@@ -19,7 +21,7 @@ from PySide6.QtCore import QObject, QThread, Signal, Slot
 from ngodesk.domain.errors import NgodeskError
 from ngodesk.domain.models import Filter
 from ngodesk.search.query import parse
-from ngodesk.services import queries
+from ngodesk.services import facet_index, queries
 from ngodesk.store.library import Library
 
 #: Rows fetched for the first answer: a screenful and then some.
@@ -46,6 +48,11 @@ class _Worker(QObject):
         self.library = library
         self.latest = 0
         self._lock = threading.Lock()
+        #: Bumped (from the GUI thread) when the library changes; the facet
+        #: index is rebuilt before it is next used.
+        self.data_version = 0
+        self._index: facet_index.FacetIndex | None = None
+        self._index_version = -1
 
     def stale(self, generation: int) -> bool:
         with self._lock:
@@ -54,6 +61,13 @@ class _Worker(QObject):
     def mark(self, generation: int) -> None:
         with self._lock:
             self.latest = generation
+
+    def _current_index(self) -> facet_index.FacetIndex:
+        version = self.data_version
+        if self._index is None or self._index_version != version:
+            self._index = facet_index.build(self.library)
+            self._index_version = version
+        return self._index
 
     @Slot(int, object)
     def run(self, generation: int, request: SearchRequest) -> None:
@@ -68,7 +82,7 @@ class _Worker(QObject):
             self.all_ids.emit(generation, ids, queries.story_count(library))
             if self.stale(generation):
                 return
-            self.facets.emit(generation, queries.facets(library, query, filters))
+            self.facets.emit(generation, facet_index.count(self._current_index(), ids if query or filters else None))
         except NgodeskError as error:
             self.failed.emit(generation, str(error))
 
@@ -98,6 +112,10 @@ class SearchRunner(QObject):
         self._worker.facets.connect(self._facets)
         self._worker.failed.connect(self._failed)
         self._thread.start()
+
+    def invalidate(self) -> None:
+        """The library changed: counts must be taken afresh."""
+        self._worker.data_version += 1
 
     def search(self, query: str, filters: Sequence[Filter] = (), sort: tuple[str, bool] | None = None) -> None:
         """Start a search; a malformed query fails at once (``failed``)."""

@@ -189,7 +189,7 @@ class Sidebar(QTreeWidget):
         counts come with the next ``show_counts``."""
         expanded = {item.data(0, KEY) for item in self._entries() if item.isExpanded()}
         self.tags_item.takeChildren()
-        self._tags = {tag.id: tag for tag in queries.tags(self.actions.library)}
+        self._tags = {tag.id: tag for tag in queries.tags(self.actions.library, counted=False)}
         items: dict[int, QTreeWidgetItem] = {}
         for tag in self._tags.values():
             item = self._entry(FacetKind.TAG, str(tag.id), tag.name)
