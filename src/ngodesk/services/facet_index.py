@@ -19,7 +19,7 @@ from itertools import chain
 import numpy as np
 from sqlalchemy import func, select
 
-from ngodesk.domain.models import Facets
+from ngodesk.domain.models import FacetKind, Facets, Filter
 from ngodesk.store.library import Library
 from ngodesk.store.schema import Story
 
@@ -39,6 +39,7 @@ class FacetIndex:
     status: np.ndarray  # index into statuses
     statuses: tuple[str, ...]
     exists: np.ndarray  # bool
+    newest_first: np.ndarray  # every story id, in the list's default order
 
 
 def _column_arrays(raw: sqlite3.Connection, table: str, columns: str, width: int = 2) -> np.ndarray:
@@ -95,6 +96,9 @@ def build(library: Library) -> FacetIndex:
         statuses = tuple(r[0] for r in raw.execute("SELECT DISTINCT status FROM stories ORDER BY 1"))
         by_language = [_ids(raw, "lower(language) = ?", value) for value in languages]
         by_status = [_ids(raw, "status = ?", value) for value in statuses]
+        # the engine's default order (undated last), read from the published index
+        order = raw.execute("SELECT id FROM stories ORDER BY published_start DESC, id DESC")
+        newest_first = np.fromiter(chain.from_iterable(order), dtype=np.int64)
     year = np.zeros(size, dtype=np.int16)
     language = np.zeros(size, dtype=np.int32)
     status = np.zeros(size, dtype=np.int8)
@@ -121,6 +125,7 @@ def build(library: Library) -> FacetIndex:
         status,
         statuses,
         exists,
+        newest_first,
     )
 
 
@@ -155,3 +160,31 @@ def count(index: FacetIndex, story_ids: Sequence[int] | None) -> Facets:
         languages={index.languages[code]: n for code, n in languages.items()},
         statuses={index.statuses[code]: n for code, n in statuses.items()},
     )
+
+
+def _mask(index: FacetIndex, f: Filter) -> np.ndarray:
+    """Stories matching one filter (as if it included)."""
+    mask = np.zeros(index.size, dtype=bool)
+    if f.kind is FacetKind.TAG:
+        mask[index.tag_story[index.tag_id == int(f.value)]] = True
+    elif f.kind is FacetKind.ENTITY:
+        mask[index.entity_story[index.entity_id == int(f.value)]] = True
+    elif f.kind is FacetKind.YEAR:
+        mask = index.year == (int(f.value) if f.value else 0)
+    elif f.kind is FacetKind.LANGUAGE:
+        value = f.value.lower()
+        mask = index.language == index.languages.index(value) if value in index.languages else mask
+    elif f.kind is FacetKind.STATUS:
+        mask = index.status == index.statuses.index(f.value) if f.value in index.statuses else mask
+    return mask & index.exists
+
+
+def filtered(index: FacetIndex, filters: Sequence[Filter]) -> tuple[list[int], Facets]:
+    """Ids (newest first, as the engine orders them) and facets of the
+    stories matching ``filters`` alone (no query text): milliseconds."""
+    mask = index.exists.copy()
+    for f in filters:
+        chosen = _mask(index, f)
+        mask &= ~chosen if f.exclude else chosen
+    ids = index.newest_first[mask[index.newest_first]]
+    return ids.tolist(), count(index, ids)
