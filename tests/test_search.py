@@ -262,3 +262,13 @@ def test_sidebar_filters_combine_with_the_query_and_counts_follow(zh_library: Li
     by_record = [Filter(FacetKind.ENTITY, str(cfpa.id)), Filter(FacetKind.LANGUAGE, "ZH")]
     assert queries.stories(zh_library, queries.matching_ids(zh_library, "", by_record))[0].title.startswith("中国扶贫")
     assert queries.facets(zh_library, "", [Filter(FacetKind.STATUS, "reviewed")]).total == 0
+
+
+@pytest.mark.parametrize(
+    "query", ["NGO", "tag:Asia", "-tag:Asia", "year:2015..2020", "is:untagged", "NGO tag:Region -year:2015", "org:扶贫"]
+)
+def test_a_first_page_is_the_start_of_the_whole_list(zh_library: Library, query: str) -> None:
+    # a page probes each row; the whole list builds id sets: same answer
+    every = queries.matching_ids(zh_library, query)
+    for size in (1, 3, 50):
+        assert queries.matching_ids(zh_library, query, limit=size) == every[:size]

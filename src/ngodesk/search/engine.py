@@ -144,10 +144,8 @@ def _field_ids(node: q.Field) -> Select[tuple[int]]:
         return select(StoryTag.story_id.label("id")).where(StoryTag.tag_id.in_(subtree))
     if name == ENTITY_ID:
         return select(StoryEntity.story_id.label("id")).where(StoryEntity.entity_id == int(value))
-    if name == UNDATED:
-        return _stories_where(Story.published_start.is_(None))
-    if name == LANGUAGE_IS:
-        return _stories_where(func.lower(Story.language) == value)
+    if name in ("lang", "status", UNDATED, LANGUAGE_IS):
+        return _stories_where(_field_condition(name, value))
     if name in q.ENTITY_FIELDS:
         key = fold(value)
         by_alias = select(EntityName.entity_id).where(EntityName.name_key.contains(key, autoescape=True))
@@ -156,18 +154,12 @@ def _field_ids(node: q.Field) -> Select[tuple[int]]:
             or_(Entity.name_key.contains(key, autoescape=True), Entity.id.in_(by_alias)),
         )
         return select(StoryEntity.story_id.label("id")).where(StoryEntity.entity_id.in_(named))
-    if name == "lang":
-        code, language = value.lower(), func.lower(Story.language)
-        # a range instead of LIKE so that the index on lower(language) is used
-        return _stories_where(or_(language == code, and_(language > code + "-", language < code + ".")))
-    if name == "status":
-        return _stories_where(Story.status == value)
-    if name == "is":  # is:untagged, the only value the parser lets through
-        return _stories_where(~exists().where(StoryTag.story_id == Story.id))
+    if name == "is":
+        return _stories_where(*_row_conditions(node))  # type: ignore[misc]
     raise AssertionError(f"unhandled field {name}")
 
 
-def _date_ids(node: q.DateRange) -> Select[tuple[int]]:
+def _date_conditions(node: q.DateRange) -> list[ColumnElement[bool]]:
     """Stories whose whole publication date lies in the range (undated ones
     never do)."""
     conditions = [Story.published_start.is_not(None)]
@@ -177,7 +169,32 @@ def _date_ids(node: q.DateRange) -> Select[tuple[int]]:
         last = node.end.last_day().isoformat()
         # start <= end, so this bound changes nothing but lets the index stop early
         conditions += [Story.published_start <= last, Story.published_end <= last]
-    return _stories_where(*conditions)
+    return conditions
+
+
+def _row_conditions(node: q.Node) -> list[ColumnElement[bool]] | None:
+    """Conditions on a story's own row equivalent to ``node`` (dates,
+    language, status), or None. Used directly in a WHERE, they let SQLite
+    walk an index instead of first collecting every matching id."""
+    if isinstance(node, q.DateRange):
+        return _date_conditions(node)
+    if isinstance(node, q.Field) and node.name in ("lang", "status", UNDATED, LANGUAGE_IS):
+        return [_field_condition(node.name, node.value)]
+    if isinstance(node, q.Field) and node.name == "is":  # is:untagged, the only value the parser lets through
+        return [~exists().where(StoryTag.story_id == Story.id)]
+    return None
+
+
+def _field_condition(name: str, value: str) -> ColumnElement[bool]:
+    if name == "lang":
+        code, language = value.lower(), func.lower(Story.language)
+        # a range instead of LIKE so that the index on lower(language) is used
+        return or_(language == code, and_(language > code + "-", language < code + "."))
+    if name == "status":
+        return Story.status == value
+    if name == UNDATED:
+        return Story.published_start.is_(None)
+    return func.lower(Story.language) == value  # LANGUAGE_IS
 
 
 def _as_select(compound: CompoundSelect) -> Select[tuple[int]]:
@@ -195,7 +212,7 @@ def _ids(node: q.Node) -> Select[tuple[int]]:
     if isinstance(node, q.Field):
         return _field_ids(node)
     if isinstance(node, q.DateRange):
-        return _date_ids(node)
+        return _stories_where(*_date_conditions(node))
     if isinstance(node, q.Not):
         return _as_select(except_(_stories_where(), _ids(node.child)))
     if isinstance(node, q.And):
@@ -207,25 +224,53 @@ def _ids(node: q.Node) -> Select[tuple[int]]:
 
 @dataclass(frozen=True)
 class Plan:
-    """A query split into an FTS expression to rank by and a set of ids
-    (None: no restriction) that matches must also be in."""
+    """A query split into an FTS expression to rank by, conditions on story
+    rows, and sets of ids; a match meets all three."""
 
     rank_expression: str | None
-    restriction: Select[tuple[int]] | None
+    conditions: tuple[ColumnElement[bool], ...] = ()
+    others: tuple[Select[tuple[int]], ...] = ()
+
+    @property
+    def restriction(self) -> Select[tuple[int]] | None:
+        """Everything but the text as one set of ids (None: no restriction)."""
+        sets = [*self.others, *([_stories_where(*self.conditions)] if self.conditions else [])]
+        if not sets:
+            return None
+        return sets[0] if len(sets) == 1 else _as_select(intersect(*sets))
+
+    def probes(self, story_id: ColumnElement[int]) -> list[ColumnElement[bool]]:
+        """Everything but the text as conditions checked row by row against
+        ``story_id`` (EXISTS probes of the link indexes). Best when a query
+        stops after a few rows: no set of every matching id is built first."""
+        probes = [sub.where(sub.selected_columns[0] == story_id).exists() for sub in self.others]
+        if self.conditions:
+            probes.append(_stories_where(*self.conditions).where(Story.id == story_id).exists())
+        return probes
+
+    @property
+    def id_sets(self) -> Select[tuple[int]] | None:
+        """The id sets alone (without the row conditions), or None."""
+        if not self.others:
+            return None
+        return self.others[0] if len(self.others) == 1 else _as_select(intersect(*self.others))
 
 
 def plan(node: q.Node | None) -> Plan:
     """Split the top-level AND: positive text goes to the index, to rank by;
     everything else becomes one set of story ids."""
     if node is None:
-        return Plan(None, None)
+        return Plan(None)
     children = node.children if isinstance(node, q.And) else (node,)
     ranked: list[str] = []
     excluded: list[str] = []
     others: list[Select[tuple[int]]] = []
+    conditions: list[ColumnElement[bool]] = []
     for child in children:
         expression = _fts(child.child if isinstance(child, q.Not) else child)
-        if expression is None:
+        if expression is None and (row := _row_conditions(child)) is not None:
+            conditions += row
+        elif expression is None:
             others.append(_ids(child))
         elif isinstance(child, q.Not):
             excluded.append(expression)
@@ -235,12 +280,7 @@ def plan(node: q.Node | None) -> Plan:
         others += [_ids(child) for child in children if isinstance(child, q.Not) and _fts(child.child) is not None]
     elif excluded:
         ranked = ["(" + " AND ".join(ranked) + ")" + "".join(f" NOT {expression}" for expression in excluded)]
-    restriction = None
-    if len(others) == 1:
-        restriction = others[0]
-    elif others:
-        restriction = _as_select(intersect(*others))
-    return Plan(" AND ".join(ranked) or None, restriction)
+    return Plan(" AND ".join(ranked) or None, tuple(conditions), tuple(others))
 
 
 #: With more text matches than this, only the most recently added this many
@@ -248,14 +288,17 @@ def plan(node: q.Node | None) -> Plan:
 RANK_CAP = 1000
 
 
-def _text_matches(p: Plan, scored: bool = True) -> Select:  # type: ignore[type-arg]
-    """``(id, score)`` (or just ``id``) of the text matches in the restriction."""
+def _text_matches(p: Plan, scored: bool = True, probe: bool = False) -> Select:  # type: ignore[type-arg]
+    """``(id, score)`` (or just ``id``) of the text matches in the restriction
+    (checked row by row with ``probe``: for queries that stop early)."""
     assert p.rank_expression is not None
     index = fts.index_table
     columns = [index.c.rowid.label("id")] + ([(-index.c.rank).label("score")] if scored else [])
     selected = select(*columns).where(fts.matches(p.rank_expression))
     if p.restriction is None:
         return selected
+    if probe:
+        return selected.where(*p.probes(index.c.rowid))
     # "+ 0": with a plain rowid IN (...) SQLite runs the MATCH once per id.
     return selected.where((index.c.rowid + 0).in_(p.restriction))
 
@@ -277,18 +320,20 @@ def _count(session: Session, p: Plan) -> int:
     if p.rank_expression is not None:
         matches = _text_matches(p, scored=False).subquery()
         return session.scalar(select(func.count()).select_from(matches)) or 0
-    if p.restriction is not None:
-        ids = p.restriction.subquery()
+    if p.others:
+        ids = p.restriction.subquery()  # type: ignore[union-attr]
         return session.scalar(select(func.count(distinct(ids.c.id)))) or 0
-    return session.scalar(select(func.count()).select_from(Story)) or 0
+    return session.scalar(select(func.count()).select_from(Story).where(*p.conditions)) or 0
 
 
-def _newest_first(p: Plan) -> Select:  # type: ignore[type-arg]
-    selected = select(Story.id, literal(0.0).label("score"))
-    if p.restriction is not None:
+def _newest_first(p: Plan, probe: bool = False) -> Select:  # type: ignore[type-arg]
+    selected = select(Story.id, literal(0.0).label("score")).where(*p.conditions)
+    if probe and p.others:  # a page: probe row by row while walking the published index
+        selected = selected.where(*p.probes(Story.id))
+    elif p.id_sets is not None:
         # "+ 0": look ids up in the set while walking the published index,
         # instead of reading every matching story row and sorting them all.
-        selected = selected.where((Story.id + 0).in_(p.restriction))
+        selected = selected.where((Story.id + 0).in_(p.id_sets))
     # id DESC, not ASC: then the published index yields rows in this order and
     # a page stops after ``limit`` rows instead of sorting every match.
     return selected.order_by(Story.published_start.desc(), Story.id.desc())
@@ -299,7 +344,7 @@ def _candidates(p: Plan) -> Select:  # type: ignore[type-arg]
 
     Scores are computed for these only: "ORDER BY rank" on the index itself
     would score every match, even those the restriction then drops."""
-    return _text_matches(p).order_by(fts.index_table.c.rowid.desc()).limit(RANK_CAP)
+    return _text_matches(p, probe=True).order_by(fts.index_table.c.rowid.desc()).limit(RANK_CAP)
 
 
 def _ranked(p: Plan) -> Select:  # type: ignore[type-arg]
@@ -327,7 +372,7 @@ def _rows(session: Session, p: Plan, limit: int | None, offset: int) -> list[tup
         return [(row[0], float(row[1])) for row in session.execute(statement.limit(limit).offset(offset))]
 
     if p.rank_expression is None:
-        return fetch(_newest_first(p), limit, offset)
+        return fetch(_newest_first(p, probe=limit is not None and limit + offset <= RANK_CAP), limit, offset)
     rows: list[tuple[int, float]] = []
     if offset < RANK_CAP:
         take = RANK_CAP - offset if limit is None else min(limit, RANK_CAP - offset)
@@ -375,10 +420,14 @@ def sorted_ids(
     """Ids of every match (or the first ``limit``) ordered by ``key`` (one
     of SORT_KEYS), then by id."""
     column = SORT_KEYS[key]
+    p = plan(node)
     selected = select(Story.id)
-    ids = id_set(node)
-    if ids is not None:
-        selected = selected.where(Story.id.in_(ids))
+    if p.rank_expression is not None:
+        selected = selected.where(Story.id.in_(_text_matches(p, scored=False)))
+    else:
+        selected = selected.where(*p.conditions)
+        if p.id_sets is not None:
+            selected = selected.where(Story.id.in_(p.id_sets))
     if descending:
         selected = selected.order_by(column.desc(), Story.id.desc())
     else:
