@@ -47,7 +47,7 @@ def _column_arrays(raw: sqlite3.Connection, table: str, columns: str, width: int
     Python list of millions of tuples), as an array of shape (rows, width)."""
     rows = raw.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
     cursor = raw.execute(f"SELECT {columns} FROM {table}")
-    flat = np.fromiter(chain.from_iterable(cursor), dtype=np.int64, count=rows * width)
+    flat = np.fromiter(chain.from_iterable(cursor), dtype=np.int32, count=rows * width)
     return flat.reshape(-1, width)
 
 
@@ -55,10 +55,12 @@ def _with_ancestors(stories: np.ndarray, tags: np.ndarray, parents: dict[int, in
     """(story, tag) pairs plus (story, ancestor) for every ancestor, each
     pair once, as int64 keys ``story * span + tag``."""
     span = (max(parents) + 1) if parents else 1
-    parent_of = np.full(span, -1, dtype=np.int64)
+    parent_of = np.full(span, -1, dtype=np.int32)
     for tag, parent in parents.items():
         parent_of[tag] = -1 if parent is None else parent
-    keys = [stories * span + tags]
+    kind = np.int32 if (int(stories.max(initial=0)) + 1) * span < 2**31 else np.int64  # halves memory when it fits
+    stories = stories.astype(kind)
+    keys = [stories * span + tags.astype(kind)]
     level = tags
     while True:
         level = parent_of[level]
@@ -66,7 +68,7 @@ def _with_ancestors(stories: np.ndarray, tags: np.ndarray, parents: dict[int, in
         if not keep.any():
             break
         stories, level = stories[keep], level[keep]
-        keys.append(stories * span + level)
+        keys.append(stories * span + level.astype(kind))
     merged = np.concatenate(keys)
     merged.sort()  # then drop repeats (np.unique hashes: several times slower here)
     return merged[np.concatenate(([True], merged[1:] != merged[:-1]))] if merged.size else merged
@@ -75,7 +77,7 @@ def _with_ancestors(stories: np.ndarray, tags: np.ndarray, parents: dict[int, in
 def _ids(raw: sqlite3.Connection, condition: str, value: str) -> np.ndarray:
     """Ids of the stories meeting ``condition`` (read from its index)."""
     cursor = raw.execute(f"SELECT id FROM stories WHERE {condition}", (value,))
-    return np.fromiter(chain.from_iterable(cursor), dtype=np.int64)
+    return np.fromiter(chain.from_iterable(cursor), dtype=np.int32)
 
 
 def build(library: Library) -> FacetIndex:
@@ -98,7 +100,7 @@ def build(library: Library) -> FacetIndex:
         by_status = [_ids(raw, "status = ?", value) for value in statuses]
         # the engine's default order (undated last), read from the published index
         order = raw.execute("SELECT id FROM stories ORDER BY published_start DESC, id DESC")
-        newest_first = np.fromiter(chain.from_iterable(order), dtype=np.int64)
+        newest_first = np.fromiter(chain.from_iterable(order), dtype=np.int32)
     year = np.zeros(size, dtype=np.int16)
     language = np.zeros(size, dtype=np.int32)
     status = np.zeros(size, dtype=np.int8)

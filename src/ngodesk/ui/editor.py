@@ -141,6 +141,9 @@ class StoryEditor(QStackedWidget):
         }
         #: The field widgets: focus entering one starts a visit, leaving saves.
         self._inputs: set[QWidget] = set()
+        #: Tag paths and record names offered as completions: read again
+        #: only after tags or records changed.
+        self._completions_stale = True
         self._timer = QTimer(self, singleShot=True, interval=SAVE_DELAY_MS)
         self._timer.timeout.connect(self.flush)
         self._loading = False
@@ -185,7 +188,8 @@ class StoryEditor(QStackedWidget):
         self.setCurrentIndex(0 if self.story is None else 1)
         if self.story is not None:
             self._load(self.story)
-            self._load_completions()
+            if self._completions_stale:
+                self._load_completions()
 
     def _load(self, story: StoryView) -> None:
         self._loading = True
@@ -217,8 +221,13 @@ class StoryEditor(QStackedWidget):
         self.tags.set_completions(queries.tag_paths(self.actions.library))
         for kind, chips in self.links.items():
             chips.set_completions(queries.entity_names(self.actions.library, kind))
+        self._completions_stale = False
 
     def _changed(self, changes: ChangeSet, initiator: object) -> None:
+        if changes.tags_added or changes.tags_changed or changes.tags_removed:
+            self._completions_stale = True
+        if changes.entities_added or changes.entities_changed or changes.entities_removed:
+            self._completions_stale = True
         if initiator is self or self.story is None:
             return
         if self.story.id in changes.stories_removed:
@@ -295,7 +304,8 @@ class StoryEditor(QStackedWidget):
         self.error.hide()
         self.story = queries.get_story(self.actions.library, self.story.id)
         self._load(self.story)
-        self._load_completions()
+        if self._completions_stale:
+            self._load_completions()
 
     def _show_error(self, message: str) -> None:
         self.error.setText(message)

@@ -52,7 +52,7 @@ KEY = Qt.ItemDataRole.UserRole  # (FacetKind, value) of a filterable entry
 STATE = Qt.ItemDataRole.UserRole + 1  # 0 off, 1 include, 2 exclude
 ALL = "all"
 #: Records listed per section at most (the most frequent in the result).
-MAX_RECORDS = 300
+MAX_RECORDS = 100
 
 
 class Sidebar(QTreeWidget):
