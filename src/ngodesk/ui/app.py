@@ -35,6 +35,9 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     """The QApplication (created once), with CJK font fallbacks."""
     app = QApplication.instance()
     if app is None:
+        # Searches run on a worker thread; switching the GIL more often keeps
+        # the GUI thread's share (painting, typing) prompt meanwhile.
+        sys.setswitchinterval(0.001)
         app = QApplication(argv or [sys.argv[0]])
         app.setApplicationName("ngodesk")
         app.setApplicationVersion(__version__)

@@ -16,7 +16,7 @@ import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QObject, QThread, Signal, Slot
+from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
 
 from ngodesk.domain.errors import NgodeskError
 from ngodesk.domain.models import Filter
@@ -26,6 +26,8 @@ from ngodesk.store.library import Library
 
 #: Rows fetched for the first answer: a screenful and then some.
 FIRST_PAGE = 200
+#: How long the worker waits for the first page to be painted at most.
+PAINT_WAIT_S = 0.25
 
 
 @dataclass(frozen=True)
@@ -53,6 +55,9 @@ class _Worker(QObject):
         self.data_version = 0
         self._index: facet_index.FacetIndex | None = None
         self._index_version = -1
+        #: Set by the GUI once the first page is on screen: the next steps
+        #: hold the GIL for long stretches, and the GUI needs it to paint.
+        self.page_shown = threading.Event()
 
     def stale(self, generation: int) -> bool:
         with self._lock:
@@ -83,7 +88,9 @@ class _Worker(QObject):
         text = parse(query) is not None
         if text or sort is not None or self._index is None or self._index_version != self.data_version:
             # (a filter-only search with a current index skips this: the index answers at once)
+            self.page_shown.clear()
             self.first_page.emit(generation, queries.matching_ids(library, query, filters, sort, FIRST_PAGE))
+            self.page_shown.wait(PAINT_WAIT_S)
             if self.stale(generation):
                 return
         index = self._current_index()
@@ -148,6 +155,8 @@ class SearchRunner(QObject):
     def _first_page(self, generation: int, ids: list[int]) -> None:
         if self._current(generation):
             self.first_page.emit(ids)
+        # after the repaint this causes (queued before this timer fires)
+        QTimer.singleShot(0, self._worker.page_shown.set)
 
     def _all_ids(self, generation: int, ids: list[int], total: int) -> None:
         if self._current(generation):
