@@ -34,7 +34,7 @@ SAMPLE_TITLES = [
 
 def all_stories(library: Library) -> list:
     """Every story, in the order the story list shows them."""
-    return queries.stories(library, queries.matching_ids(library, ""))
+    return queries.stories(library, queries.matching_ids(library, "").tolist())
 
 
 def test_sample_imports_as_exactly_thirteen_stories(library: Library) -> None:

@@ -38,3 +38,28 @@ def test_returning_none_from_a_python_override_keeps_nones_reference_count(qtbot
         view.resize(width, 300)
         QTest.qWait(1)
     assert sys.getrefcount(None) >= before - 5
+
+
+def test_after_paint_runs_once_the_pending_repaint_is_done(qtbot) -> None:  # type: ignore[no-untyped-def]
+    # The search thread waits for this before its GIL-heavy steps: a
+    # zero-delay timer would fire before Qt's low-priority repaint.
+    from PySide6.QtWidgets import QLabel
+
+    from ngodesk.ui.after_paint import after_paint
+
+    order: list[str] = []
+
+    class Label(QLabel):
+        def paintEvent(self, event: object) -> None:  # type: ignore[override]  # noqa: N802
+            order.append("paint")
+            super().paintEvent(event)  # type: ignore[arg-type]
+
+    label = Label("before")
+    qtbot.addWidget(label)
+    label.show()
+    qtbot.waitUntil(lambda: "paint" in order)
+    order.clear()
+    label.setText("after")
+    after_paint(lambda: order.append("after_paint"))
+    qtbot.waitUntil(lambda: "after_paint" in order)
+    assert order.index("paint") < order.index("after_paint")

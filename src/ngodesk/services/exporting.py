@@ -85,7 +85,7 @@ def export_json(
     returns how many stories were written. Raises NgodeskError when the file
     cannot be written, Cancelled when ``progress`` asks to stop."""
     target = Path(path)
-    ids = list(story_ids) if story_ids is not None else queries.matching_ids(library, "")
+    ids = list(story_ids) if story_ids is not None else queries.matching_ids(library, "").tolist()
     try:
         handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
     except OSError as error:

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+import numpy as np
 from sqlalchemy import ColumnElement, Select, distinct, func, select
 from sqlalchemy.orm import Session, selectinload
 
@@ -146,17 +147,17 @@ def matching_ids(
     filters: Sequence[Filter] = (),
     sort: tuple[str, bool] | None = None,
     limit: int | None = None,
-) -> list[int]:
-    """Ids of every story matching ``query`` and ``filters`` (or the first
-    ``limit``, found without counting the rest): best (or newest) first, or
-    by ``sort`` = (key, descending), a key of ``engine.SORT_KEYS``. Raises
-    QueryError for a malformed query."""
+) -> np.ndarray:
+    """Ids (int64) of every story matching ``query`` and ``filters`` (or the
+    first ``limit``, found without counting the rest): best (or newest)
+    first, or by ``sort`` = (key, descending), a key of ``engine.SORT_KEYS``.
+    Raises QueryError for a malformed query."""
     node = engine.with_filters(parse(query), filters)
     with library.read() as session:
         if sort is not None:
             return engine.sorted_ids(session, node, *sort, limit=limit)
         if limit is not None:
-            return engine.first_ids(session, node, limit)
+            return np.array(engine.first_ids(session, node, limit), dtype=np.int64)
         return engine.all_ids(session, node)
 
 

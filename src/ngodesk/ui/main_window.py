@@ -8,6 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
@@ -403,7 +404,7 @@ class MainWindow(QMainWindow):
 
     def export_stories(self, path: str | None = None) -> Job | None:
         """Export the listed stories as JSON (asking where when not given)."""
-        ids = list(self.model.ids())
+        ids = self.model.ids().tolist()
         if path is None:
             path, _ = QFileDialog.getSaveFileName(
                 self,
@@ -465,19 +466,19 @@ class MainWindow(QMainWindow):
         self.query_error.setText(message)
         self.query_error.show()
 
-    def _first_page(self, ids: list[int]) -> None:
+    def _first_page(self, ids: np.ndarray) -> None:
         self.query_error.hide()
         self.model.set_ids(ids)
         if len(ids) < FIRST_PAGE:  # that is all of them
-            self._show_empty_state(bool(ids), bool(ids) or self.model.known_total > 0)
+            self._show_empty_state(len(ids) > 0, len(ids) > 0 or self.model.known_total > 0)
         self.count_label.setText(self.tr("Searching…"))
         self._select(self._keep)
 
-    def _all_ids(self, ids: list[int], total: int) -> None:
+    def _all_ids(self, ids: np.ndarray, total: int) -> None:
         self.model.extend_ids(ids)
         self.model.known_total = total
         self.count_label.setText(self.tr("{shown:,} of {total:,} stories").format(shown=len(ids), total=total))
-        self._show_empty_state(bool(ids), bool(total))
+        self._show_empty_state(len(ids) > 0, total > 0)
         if self._keep and set(self._keep) != set(self.selected_ids()):
             self._select(self._keep)  # kept stories beyond the first page
         self._keep = []
@@ -494,7 +495,7 @@ class MainWindow(QMainWindow):
         self.empty_hint.show()
 
     def _select(self, story_ids: list[int]) -> None:
-        rows = [row for row in (self.model.row_of(i) for i in story_ids[:200]) if row >= 0]
+        rows = self.model.rows_of(story_ids)[:200]
         if not rows and self.model.rowCount():
             rows = [0]
         selection = QItemSelection()

@@ -16,13 +16,15 @@ import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
+import numpy as np
+from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 from ngodesk.domain.errors import NgodeskError
 from ngodesk.domain.models import Filter
 from ngodesk.search.query import parse
 from ngodesk.services import facet_index, queries
 from ngodesk.store.library import Library
+from ngodesk.ui.after_paint import after_paint
 
 #: Rows fetched for the first answer: a screenful and then some.
 FIRST_PAGE = 200
@@ -40,8 +42,8 @@ class SearchRequest:
 
 
 class _Worker(QObject):
-    first_page = Signal(int, object)  # generation, list[int]
-    all_ids = Signal(int, object, int)  # generation, list[int], stories in the library
+    first_page = Signal(int, object)  # generation, ids (np.ndarray)
+    all_ids = Signal(int, object, int)  # generation, ids (np.ndarray), stories in the library
     facets = Signal(int, object)  # generation, Facets
     failed = Signal(int, str)  # generation, message
 
@@ -152,13 +154,12 @@ class SearchRunner(QObject):
     def _current(self, generation: int) -> bool:
         return generation == self.generation
 
-    def _first_page(self, generation: int, ids: list[int]) -> None:
+    def _first_page(self, generation: int, ids: np.ndarray) -> None:
         if self._current(generation):
             self.first_page.emit(ids)
-        # after the repaint this causes (queued before this timer fires)
-        QTimer.singleShot(0, self._worker.page_shown.set)
+        after_paint(self._worker.page_shown.set)
 
-    def _all_ids(self, generation: int, ids: list[int], total: int) -> None:
+    def _all_ids(self, generation: int, ids: np.ndarray, total: int) -> None:
         if self._current(generation):
             self.all_ids.emit(ids, total)
 

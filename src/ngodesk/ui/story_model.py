@@ -4,7 +4,9 @@ fetched in blocks as they are shown, so any library size scrolls at once."""
 from __future__ import annotations
 
 from collections import OrderedDict
+from collections.abc import Sequence
 
+import numpy as np
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QMimeData, QModelIndex, QPersistentModelIndex, Qt
 
 from ngodesk.domain.models import StoryRow
@@ -12,8 +14,8 @@ from ngodesk.services import queries
 from ngodesk.store.library import Library
 from ngodesk.ui import mime
 
-BLOCK = 200
-MAX_BLOCKS = 50
+BLOCK = 50
+MAX_BLOCKS = 100
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -37,29 +39,31 @@ UNSORTABLE = ("tags",)
 
 
 class StoryTableModel(QAbstractTableModel):
-    """Rows are the stories of ``set_ids``; ``UserRole`` gives the story id."""
+    """Rows are the stories of ``set_ids``; ``UserRole`` gives the story id.
+    Ids are kept as one int64 array (8 MB for a million rows)."""
 
     def __init__(self, library: Library) -> None:
         super().__init__()
         self._library = library
-        self._ids: list[int] = []
+        self._ids = np.zeros(0, dtype=np.int64)
         #: Stories in the library when last counted (for empty-state hints).
         self.known_total = 0
         #: Recently shown blocks of rows; None marks a story deleted meanwhile.
         self._blocks: OrderedDict[int, list[StoryRow | None]] = OrderedDict()
 
-    def set_ids(self, ids: list[int]) -> None:
+    def set_ids(self, ids: Sequence[int] | np.ndarray) -> None:
         """Show these stories, in this order."""
         self.beginResetModel()
-        self._ids = ids
+        self._ids = np.asarray(ids, dtype=np.int64)
         self._blocks.clear()
         self.endResetModel()
 
-    def extend_ids(self, ids: list[int]) -> None:
+    def extend_ids(self, ids: Sequence[int] | np.ndarray) -> None:
         """Show ``ids``: rows are appended when the stories shown are their
         beginning (the first page of the same result), else all are reset."""
+        ids = np.asarray(ids, dtype=np.int64)
         shown = len(self._ids)
-        if ids[:shown] != self._ids:
+        if not np.array_equal(ids[:shown], self._ids):
             self.set_ids(ids)
         elif len(ids) > shown:
             self.beginInsertRows(QModelIndex(), shown, len(ids) - 1)
@@ -68,18 +72,16 @@ class StoryTableModel(QAbstractTableModel):
 
     def story_id(self, row: int) -> int:
         """The id of the story in ``row``."""
-        return self._ids[row]
+        return int(self._ids[row])
 
-    def ids(self) -> list[int]:
-        """The stories shown, in order."""
+    def ids(self) -> np.ndarray:
+        """The stories shown, in order (do not modify)."""
         return self._ids
 
-    def row_of(self, story_id: int) -> int:
-        """The row showing ``story_id``, or -1."""
-        try:
-            return self._ids.index(story_id)
-        except ValueError:
-            return -1
+    def rows_of(self, story_ids: Sequence[int]) -> list[int]:
+        """The rows showing any of ``story_ids``, top to bottom (one pass
+        over the ids, whatever their number)."""
+        return np.flatnonzero(np.isin(self._ids, np.asarray(story_ids, dtype=np.int64))).tolist()
 
     def refresh_stories(self, story_ids: set[int]) -> None:
         """Fetch these stories' rows again where they are cached and shown."""
@@ -98,7 +100,7 @@ class StoryTableModel(QAbstractTableModel):
 
     def mimeData(self, indexes: list[QModelIndex]) -> QMimeData:  # type: ignore[override]  # noqa: N802
         rows = sorted({index.row() for index in indexes})
-        return mime.pack(mime.STORY_IDS, [self._ids[row] for row in rows])
+        return mime.pack(mime.STORY_IDS, [int(self._ids[row]) for row in rows])
 
     def supportedDragActions(self) -> Qt.DropAction:  # noqa: N802
         return Qt.DropAction.CopyAction | Qt.DropAction.LinkAction
@@ -117,7 +119,7 @@ class StoryTableModel(QAbstractTableModel):
     def _row(self, row: int) -> StoryRow | None:
         block = row // BLOCK
         if block not in self._blocks:
-            ids = self._ids[block * BLOCK : (block + 1) * BLOCK]
+            ids = self._ids[block * BLOCK : (block + 1) * BLOCK].tolist()
             fetched = {r.id: r for r in queries.rows(self._library, ids)}
             self._blocks[block] = [fetched.get(i) for i in ids]
             while len(self._blocks) > MAX_BLOCKS:
@@ -130,7 +132,7 @@ class StoryTableModel(QAbstractTableModel):
         if not index.isValid():
             return None
         if role == Qt.ItemDataRole.UserRole:
-            return self._ids[index.row()]
+            return int(self._ids[index.row()])
         if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return None
         story = self._row(index.row())

@@ -1,0 +1,40 @@
+"""Run a callable once the widgets' pending repaints are done.
+
+Qt posts a widget's repaint request (QEvent.UpdateRequest) at low priority,
+so a zero-delay timer started after changing a widget fires *before* the
+change is painted. An event posted at the same low priority is delivered
+after the repaint requests already queued: that is when the user sees the
+change.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
+
+_EVENT = QEvent.Type(QEvent.registerEventType())
+#: Relays waiting for their event (kept alive until it arrives).
+_waiting: set[_Relay] = set()
+
+
+class _Relay(QObject):
+    """Receives only its own events: cheap to override ``event``."""
+
+    def __init__(self, callback: Callable[[], object]) -> None:
+        super().__init__()
+        self._callback = callback
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == _EVENT:
+            _waiting.discard(self)
+            self._callback()
+            return True
+        return super().event(event)
+
+
+def after_paint(callback: Callable[[], object]) -> None:
+    """Call ``callback`` (on the GUI thread) after the repaints pending now."""
+    relay = _Relay(callback)
+    _waiting.add(relay)
+    QCoreApplication.postEvent(relay, QEvent(_EVENT), Qt.EventPriority.LowEventPriority.value)
