@@ -69,9 +69,16 @@ def _with_ancestors(stories: np.ndarray, tags: np.ndarray, parents: dict[int, in
             break
         stories, level = stories[keep], level[keep]
         keys.append(stories * span + level.astype(kind))
+    del stories, level, keep
     merged = np.concatenate(keys)
+    del keys  # (peak memory: the parts are freed before sorting)
     merged.sort()  # then drop repeats (np.unique hashes: several times slower here)
-    return merged[np.concatenate(([True], merged[1:] != merged[:-1]))] if merged.size else merged
+    if merged.size == 0:
+        return merged
+    first = np.empty(merged.size, dtype=bool)
+    first[0] = True
+    np.not_equal(merged[1:], merged[:-1], out=first[1:])
+    return merged[first]
 
 
 def _ids(raw: sqlite3.Connection, condition: str, value: str) -> np.ndarray:
@@ -80,47 +87,57 @@ def _ids(raw: sqlite3.Connection, condition: str, value: str) -> np.ndarray:
     return np.fromiter(chain.from_iterable(cursor), dtype=np.int32)
 
 
+def _tag_links(raw: sqlite3.Connection) -> tuple[np.ndarray, np.ndarray]:
+    """(story, tag) pairs, ancestors included, each once: two int32 arrays."""
+    parents = dict(raw.execute("SELECT id, parent_id FROM tags").fetchall())
+    span = (max(parents) + 1) if parents else 1
+    pairs = _column_arrays(raw, "story_tags", "story_id, tag_id")
+    keys = _with_ancestors(pairs[:, 0], pairs[:, 1], parents)
+    del pairs
+    stories, tags = np.divmod(keys, span)
+    return stories.astype(np.int32, copy=False), tags.astype(np.int32, copy=False)
+
+
+def _codes(raw: sqlite3.Connection, size: int, expression: str, dtype: type) -> tuple[np.ndarray, tuple[str, ...]]:
+    """Per story, the index of its value of ``expression`` (an indexed
+    column) in the sorted distinct values; and those values."""
+    values = tuple(r[0] for r in raw.execute(f"SELECT DISTINCT {expression} FROM stories ORDER BY 1"))
+    codes = np.zeros(size, dtype=dtype)
+    for code, value in enumerate(values):
+        codes[_ids(raw, f"{expression} = ?", value)] = code
+    return codes, values
+
+
 def build(library: Library) -> FacetIndex:
     """Read the library once into a FacetIndex (seconds at a million
-    stories: run it off the GUI thread)."""
+    stories: run it off the GUI thread). Parts are read one after another
+    so that each one's temporary arrays are freed before the next."""
     with library.read() as session:
         # The plain DB-API cursor: millions of rows, and SQLAlchemy's row
         # objects would double the time.
         raw = session.connection().connection.driver_connection
         assert raw is not None
         size = (session.scalar(select(func.max(Story.id))) or 0) + 1
-        parents = dict(raw.execute("SELECT id, parent_id FROM tags").fetchall())
-        tag_pairs = _column_arrays(raw, "story_tags", "story_id, tag_id")
+        tag_story, tag_id = _tag_links(raw)
         entity_pairs = _column_arrays(raw, "story_entities", "story_id, entity_id")
         # Story rows are wide (texts): read only what indexes cover.
         dated = _column_arrays(raw, "stories", "id, coalesce(CAST(substr(published_start, 1, 4) AS INTEGER), 0)")
-        languages = tuple(r[0] for r in raw.execute("SELECT DISTINCT lower(language) FROM stories ORDER BY 1"))
-        statuses = tuple(r[0] for r in raw.execute("SELECT DISTINCT status FROM stories ORDER BY 1"))
-        by_language = [_ids(raw, "lower(language) = ?", value) for value in languages]
-        by_status = [_ids(raw, "status = ?", value) for value in statuses]
+        year = np.zeros(size, dtype=np.int16)
+        exists = np.zeros(size, dtype=bool)
+        exists[dated[:, 0]] = True
+        year[dated[:, 0]] = dated[:, 1]
+        del dated
+        language, languages = _codes(raw, size, "lower(language)", np.int16)
+        status, statuses = _codes(raw, size, "status", np.int8)
         # the engine's default order (undated last), read from the published index
         order = raw.execute("SELECT id FROM stories ORDER BY published_start DESC, id DESC")
         newest_first = np.fromiter(chain.from_iterable(order), dtype=np.int32)
-    year = np.zeros(size, dtype=np.int16)
-    language = np.zeros(size, dtype=np.int32)
-    status = np.zeros(size, dtype=np.int8)
-    exists = np.zeros(size, dtype=bool)
-    exists[dated[:, 0]] = True
-    year[dated[:, 0]] = dated[:, 1]
-    for code, ids in enumerate(by_language):
-        language[ids] = code
-    for code, ids in enumerate(by_status):
-        status[ids] = code
-    stories, tags = tag_pairs[:, 0], tag_pairs[:, 1]
-    span = (max(parents) + 1) if parents else 1
-    keys = _with_ancestors(stories, tags, parents)
-    entity_story, entity_id = entity_pairs[:, 0], entity_pairs[:, 1]
     return FacetIndex(
         size,
-        (keys // span).astype(np.int32),
-        (keys % span).astype(np.int32),
-        entity_story.astype(np.int32),
-        entity_id.astype(np.int32),
+        tag_story,
+        tag_id,
+        entity_pairs[:, 0],  # (views of one array: no copies)
+        entity_pairs[:, 1],
         year,
         language,
         languages,
@@ -131,10 +148,20 @@ def build(library: Library) -> FacetIndex:
     )
 
 
-def _counts(values: np.ndarray) -> dict[int, int]:
+#: Elements counted at a time: bounds the temporary arrays (a few MB).
+_CHUNK = 1 << 20
+
+
+def _tally(values: np.ndarray, mask: np.ndarray, owners: np.ndarray | None = None) -> dict[int, int]:
+    """How often each value occurs among the chosen ones: ``values[i]`` is
+    chosen when ``mask[owners[i]]`` (no owners: when ``mask[i]``)."""
     if values.size == 0:
         return {}
-    counted = np.bincount(values)
+    counted = np.zeros(int(values.max()) + 1, dtype=np.int64)
+    for start in range(0, values.size, _CHUNK):
+        part = values[start : start + _CHUNK]
+        chosen = mask[start : start + _CHUNK] if owners is None else mask[owners[start : start + _CHUNK]]
+        counted += np.bincount(part[chosen], minlength=counted.size)
     found = np.nonzero(counted)[0]
     return {int(v): int(counted[v]) for v in found}
 
@@ -146,21 +173,17 @@ def count(index: FacetIndex, story_ids: Sequence[int] | np.ndarray | None) -> Fa
         mask = index.exists
     else:
         ids = np.asarray(story_ids, dtype=np.int64)
-        ids = ids[(ids >= 0) & (ids < index.size)]
         mask = np.zeros(index.size, dtype=bool)
-        mask[ids] = True
+        mask[ids[(ids >= 0) & (ids < index.size)]] = True
         mask &= index.exists
-    chosen = np.nonzero(mask)[0]
-    years = _counts(index.year[chosen].astype(np.int64))
-    languages = _counts(index.language[chosen].astype(np.int64))
-    statuses = _counts(index.status[chosen].astype(np.int64))
+    years = _tally(index.year, mask)
     return Facets(
-        total=int(chosen.size),
-        tags=_counts(index.tag_id[mask[index.tag_story]].astype(np.int64)),
-        entities=_counts(index.entity_id[mask[index.entity_story]].astype(np.int64)),
+        total=int(np.count_nonzero(mask)),
+        tags=_tally(index.tag_id, mask, index.tag_story),
+        entities=_tally(index.entity_id, mask, index.entity_story),
         years={(str(y) if y else ""): n for y, n in years.items()},
-        languages={index.languages[code]: n for code, n in languages.items()},
-        statuses={index.statuses[code]: n for code, n in statuses.items()},
+        languages={index.languages[code]: n for code, n in _tally(index.language, mask).items()},
+        statuses={index.statuses[code]: n for code, n in _tally(index.status, mask).items()},
     )
 
 
