@@ -222,6 +222,35 @@ def test_import_runs_in_the_background_and_its_stories_appear(
     assert shown == ["Imported 0; skipped 13 already in the library."]
 
 
+def test_an_import_is_one_undo_step_that_takes_back_its_stories_and_new_tag(
+    qtbot, window: MainWindow, tmp_path: Path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: None)
+    before = queries.info(window.library)["stories"]
+    field = tmp_path / "field.txt"
+    field.write_text(
+        "Keyword: Field notes\n\n" + "\n".join(f"Field story {i}\n\nNotes from 乡村 visit {i}.\n" for i in range(3)),
+        encoding="utf-8",
+    )
+    job = window.import_files([str(field)])
+    assert job is not None
+    with qtbot.waitSignal(job.ended, timeout=60_000):
+        pass
+
+    def field_titles() -> list[str]:
+        return sorted(hit.story.title for hit in queries.search(window.library, 'tag:"Field notes"').hits)
+
+    assert field_titles() == ["Field story 0", "Field story 1", "Field story 2"]
+    assert window.undo_stack.undoText() == "Import 3 Stories"
+    window.undo_stack.undo()
+    assert queries.info(window.library)["stories"] == before
+    assert "Field notes" not in queries.tag_paths(window.library)
+    assert not any(title.startswith("Field story") for title in titles(window))
+    window.undo_stack.redo()
+    assert field_titles() == ["Field story 0", "Field story 1", "Field story 2"]
+    assert sum(title.startswith("Field story") for title in titles(window)) == 3
+
+
 def test_a_cancelled_import_leaves_the_library_as_it_was(qtbot, window: MainWindow, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     source = listing(tmp_path / "big.txt", 5000)
     job = window.import_files([str(source)])

@@ -76,3 +76,43 @@ def test_a_merge_is_undone_by_restoring_both_subtrees(library: Library) -> None:
     assert [path for path, _, _ in tree(library)] == ["Charities", "Charities/Health", "Charities/Schools"]
     with library.read() as session:
         assert session.scalars(select(Tombstone.kind)).all() == ["tag", "tag"]
+
+
+def test_what_an_import_added_is_taken_back_and_put_back_with_its_records(library: Library) -> None:
+    from ngodesk.domain.models import StoryRecord
+    from ngodesk.services import entities, importing
+
+    old = stories.create_story(library, {"title": "Old"}, ["Topic"])
+    report = importing.import_records(
+        library,
+        [
+            StoryRecord(title="New one", position="1", tags=("Topic/Field notes",), people=("王芳",)),
+            StoryRecord(title="New two", position="2", tags=("Topic/Field notes", "Topic")),
+        ],
+    )
+    other = queries.entities(library)[0]
+    entities.update_entity(library, other.id, alt_names=["Wang Fang"])  # edited after the import
+    stories.edit_story(library, old.id, link=[("person", "王芳")])  # an old story linked to a new record
+    before = (tree(library), queries.entities(library), queries.get_story(library, old.id))
+    snapshot = restore.snapshot_added(library, report.changes)
+
+    restore.remove_added(library, snapshot)
+    assert queries.tag_paths(library) == ["Topic"] and queries.entities(library) == []
+    assert [h.story.title for h in queries.search(library, "").hits] == ["Old"]
+
+    restore.restore_added(library, snapshot)
+    assert (tree(library), queries.entities(library), queries.get_story(library, old.id).entities) == (
+        before[0],
+        before[1],
+        before[2].entities,
+    )
+    assert sorted(h.story.title for h in queries.search(library, "person:王芳").hits) == ["New one", "Old"]
+
+
+def test_nested_writes_are_one_transaction(library: Library) -> None:
+    kept = stories.create_story(library, {"title": "Kept"})
+    with pytest.raises(Conflict), library.write():
+        stories.delete_stories(library, [kept.id])
+        tags.create_tag(library, "Topic")
+        tags.create_tag(library, "Topic")  # refused: the whole block is undone
+    assert queries.get_story(library, kept.id).title == "Kept" and queries.tag_paths(library) == []

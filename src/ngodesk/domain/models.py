@@ -236,6 +236,27 @@ class TagSnapshot:
 
 
 @dataclass(frozen=True)
+class EntitySnapshot:
+    """A record (organisation, person, place) exactly as stored, with its
+    alternative names and the stories linked to it."""
+
+    row: Mapping[str, object]
+    names: tuple[Mapping[str, object], ...]
+    story_ids: frozenset[int]
+
+
+@dataclass(frozen=True)
+class AddedSnapshot:
+    """What one action (an import) added and still exists: stories, the
+    subtrees of the tags it created, the records it created."""
+
+    stories: tuple[StorySnapshot, ...]
+    tag_roots: tuple[int, ...]
+    tags: TagSnapshot | None
+    entities: tuple[EntitySnapshot, ...]
+
+
+@dataclass(frozen=True)
 class Created:
     """Result of a service that creates one record."""
 

@@ -29,6 +29,14 @@ def chunks(ids: list[int], size: int = 500) -> Iterator[list[int]]:
         yield ids[start : start + size]
 
 
+def present_story_ids(session: Session, story_ids: Iterable[int]) -> set[int]:
+    """Those of ``story_ids`` that exist."""
+    present: set[int] = set()
+    for chunk in chunks(sorted(set(story_ids))):
+        present.update(session.scalars(select(Story.id).where(Story.id.in_(chunk))))
+    return present
+
+
 def existing_story_ids(session: Session, story_ids: Iterable[int]) -> list[int]:
     """``story_ids`` in order, all checked to exist (NotFound otherwise)."""
     wanted = list(dict.fromkeys(story_ids))

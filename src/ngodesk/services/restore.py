@@ -15,10 +15,10 @@ from sqlalchemy import delete, insert, select, update
 from sqlalchemy.orm import Session
 
 from ngodesk.domain.errors import Conflict
-from ngodesk.domain.models import ChangeSet, StorySnapshot, TagSnapshot
-from ngodesk.services import indexing, records, tags
+from ngodesk.domain.models import AddedSnapshot, ChangeSet, EntitySnapshot, StorySnapshot, TagSnapshot
+from ngodesk.services import entities, indexing, records, stories, tags
 from ngodesk.store.library import Library
-from ngodesk.store.schema import Story, StoryEntity, StoryTag, Tag, Tombstone, utcnow
+from ngodesk.store.schema import Entity, EntityName, Story, StoryEntity, StoryTag, Tag, Tombstone, utcnow
 
 
 def _links(session: Session, model: type[StoryTag] | type[StoryEntity], key: str, story_ids: list[int]) -> dict:
@@ -137,10 +137,7 @@ def restore_tags(library: Library, snapshot: TagSnapshot) -> ChangeSet:
                 changed.add(tag_id)
         session.expire_all()
         touched: set[int] = set()
-        existing = set()
-        wanted_stories = {s for stories in snapshot.links.values() for s in stories}
-        for chunk in records.chunks(sorted(wanted_stories)):
-            existing.update(session.scalars(select(Story.id).where(Story.id.in_(chunk))))
+        existing = records.present_story_ids(session, (s for stories in snapshot.links.values() for s in stories))
         for tag_id, stories in snapshot.links.items():
             touched |= records.add_links(session, StoryTag, "tag_id", tag_id, stories & existing)
             now = set(session.scalars(select(StoryTag.story_id).where(StoryTag.tag_id == tag_id)))
@@ -150,6 +147,89 @@ def restore_tags(library: Library, snapshot: TagSnapshot) -> ChangeSet:
         return ChangeSet(
             stories_changed=frozenset(touched), tags_added=frozenset(added), tags_changed=frozenset(changed)
         )
+
+
+def snapshot_entities(library: Library, entity_ids: Iterable[int]) -> tuple[EntitySnapshot, ...]:
+    """The records ``entity_ids`` that exist, with names and story links."""
+    ids = sorted(set(entity_ids))
+    with library.read() as session:
+        rows = {
+            int(row["id"]): dict(row)
+            for chunk in records.chunks(ids)
+            for row in session.execute(select(*Entity.__table__.columns).where(Entity.id.in_(chunk))).mappings()
+        }
+        names: dict[int, list[dict[str, object]]] = {}
+        links: dict[int, set[int]] = {}
+        for chunk in records.chunks(list(rows)):
+            for name in session.execute(
+                select(*EntityName.__table__.columns).where(EntityName.entity_id.in_(chunk)).order_by(EntityName.id)
+            ).mappings():
+                names.setdefault(int(name["entity_id"]), []).append(dict(name))
+            for entity_id, story_id in session.execute(
+                select(StoryEntity.entity_id, StoryEntity.story_id).where(StoryEntity.entity_id.in_(chunk))
+            ):
+                links.setdefault(entity_id, set()).add(story_id)
+    return tuple(EntitySnapshot(row, tuple(names.get(i, ())), frozenset(links.get(i, ()))) for i, row in rows.items())
+
+
+def restore_entities(library: Library, snapshots: Sequence[EntitySnapshot]) -> ChangeSet:
+    """Put deleted records back as they were, linked again to those of
+    their stories that exist."""
+    with library.write() as session:
+        ids = [int(s.row["id"]) for s in snapshots]  # type: ignore[call-overload]
+        if session.scalar(select(Entity.id).where(Entity.id.in_(ids)).limit(1)) is not None:
+            raise Conflict("Cannot restore the records: their place in the library was taken meanwhile.")
+        if not snapshots:
+            return ChangeSet()
+        session.execute(insert(Entity.__table__), [dict(s.row) for s in snapshots])
+        names = [dict(name) for s in snapshots for name in s.names]
+        if names:
+            session.execute(insert(EntityName.__table__), names)
+        touched: set[int] = set()
+        existing = records.present_story_ids(session, (i for s in snapshots for i in s.story_ids))
+        for snapshot in snapshots:
+            entity_id = int(snapshot.row["id"])  # type: ignore[call-overload]
+            touched |= records.add_links(session, StoryEntity, "entity_id", entity_id, snapshot.story_ids & existing)
+        records.touch_stories(session, touched)
+        _unbury(session, [str(s.row["uuid"]) for s in snapshots])
+        return ChangeSet(stories_changed=frozenset(touched), entities_added=frozenset(ids))
+
+
+def snapshot_added(library: Library, changes: ChangeSet) -> AddedSnapshot:
+    """Snapshot what ``changes`` added (stories, tags, records) and still
+    exists, to take it back with ``remove_added``."""
+    with library.read() as session:
+        story_ids = sorted(records.present_story_ids(session, changes.stories_added))
+        parents = dict(
+            session.execute(select(Tag.id, Tag.parent_id).where(Tag.id.in_(sorted(changes.tags_added)))).all()
+        )
+    roots = tuple(sorted(t for t, parent in parents.items() if parent not in parents))
+    return AddedSnapshot(
+        snapshot_stories(library, story_ids),
+        roots,
+        snapshot_tags(library, roots) if roots else None,
+        snapshot_entities(library, changes.entities_added),
+    )
+
+
+def remove_added(library: Library, snapshot: AddedSnapshot) -> ChangeSet:
+    """Delete what ``snapshot`` holds, in one transaction."""
+    with library.write():
+        changes = stories.delete_stories(library, [int(s.row["id"]) for s in snapshot.stories])  # type: ignore[call-overload]
+        for root in snapshot.tag_roots:
+            changes |= tags.delete_tag(library, root, recursive=True)
+        for entity in snapshot.entities:
+            changes |= entities.delete_entity(library, int(entity.row["id"]))  # type: ignore[call-overload]
+        return changes
+
+
+def restore_added(library: Library, snapshot: AddedSnapshot) -> ChangeSet:
+    """Put back what ``remove_added`` deleted, in one transaction."""
+    with library.write():
+        changes = restore_entities(library, snapshot.entities)
+        if snapshot.tags is not None:
+            changes |= restore_tags(library, snapshot.tags)
+        return changes | restore_stories(library, snapshot.stories)
 
 
 def _unbury(session: Session, uuids: list[str]) -> None:

@@ -11,6 +11,7 @@ worker thread opens its own.
 from __future__ import annotations
 
 import sqlite3
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -103,6 +104,8 @@ class Library:
         if not readonly:
             self._write_engine = _engine(self.db_path, False, "BEGIN IMMEDIATE", WRITE_CACHE_KIB)
             self._write_sessions = sessionmaker(self._write_engine, expire_on_commit=False)
+        #: The write session open in each thread (writes nest: see ``write``).
+        self._writing = threading.local()
 
     @classmethod
     def open(cls, folder: Path | str, *, readonly: bool = False, program: str = "ngodesk") -> Library:
@@ -176,11 +179,24 @@ class Library:
     @contextmanager
     def write(self) -> Iterator[Session]:
         """A session in one write transaction: committed when the block ends,
-        rolled back (nothing changed) when it raises."""
+        rolled back (nothing changed) when it raises.
+
+        Writes nest: inside another ``write`` block of the same thread, the
+        block joins the enclosing transaction, so several service calls can
+        form one all-or-nothing change. (Reads in ``read`` sessions do not
+        see a transaction's changes before it commits.)"""
         if self._write_engine is None:
             raise LibraryError(f"{self.folder} is open read-only.")
+        enclosing: Session | None = getattr(self._writing, "session", None)
+        if enclosing is not None:
+            yield enclosing
+            return
         with self._write_sessions() as session, session.begin():
-            yield session
+            self._writing.session = session
+            try:
+                yield session
+            finally:
+                self._writing.session = None
 
     def get_meta(self, session: Session, key: str) -> str | None:
         """A library-wide setting, or None."""

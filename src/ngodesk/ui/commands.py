@@ -16,7 +16,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from ngodesk.domain.errors import NgodeskError
-from ngodesk.domain.models import ChangeSet, EntityKind, StorySnapshot, TagSnapshot
+from ngodesk.domain.models import AddedSnapshot, ChangeSet, EntityKind, StorySnapshot, TagSnapshot
 from ngodesk.services import entities, restore, stories, tags
 from ngodesk.store.library import Library
 from ngodesk.ui.hub import Hub
@@ -285,11 +285,38 @@ class MergeTags(Command):
         return restore.restore_tags(self.library, self.snapshot)
 
 
+class ImportStories(Command):
+    """An import (done by a background job): undo takes back the stories,
+    tags and records it added, in one transaction; redo puts them back with
+    the same ids."""
+
+    def __init__(self, changes: ChangeSet) -> None:
+        super().__init__(_counted("Import Story", "Import %n Stories", len(changes.stories_added)))
+        self.changes = changes
+        self.snapshot: AddedSnapshot | None = None
+
+    def backward(self) -> ChangeSet:
+        self.snapshot = restore.snapshot_added(self.library, self.changes)
+        return restore.remove_added(self.library, self.snapshot)
+
+    def forward(self) -> ChangeSet:
+        assert self.snapshot is not None  # (redo follows an undo)
+        return restore.restore_added(self.library, self.snapshot)
+
+
 class Actions:
     """Runs commands against one library and one undo stack."""
 
     def __init__(self, library: Library, hub: Hub, stack: QUndoStack) -> None:
         self.library, self.hub, self.stack = library, hub, stack
+
+    def record(self, command: Command, changes: ChangeSet) -> None:
+        """Make undoable an action already done (by a background job) that
+        changed ``changes``, and announce them."""
+        command.library, command.hub = self.library, self.hub
+        if not changes.empty:
+            self.stack.push(command)  # its first redo is skipped: already done
+        self.hub.publish(changes)
 
     def run(self, command: Command, initiator: object = None) -> ChangeSet:
         """Do ``command`` now and make it undoable. Raises NgodeskError (and

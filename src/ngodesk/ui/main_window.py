@@ -33,7 +33,7 @@ from ngodesk.domain.models import ChangeSet, Progress
 from ngodesk.services import exporting, importing, indexing
 from ngodesk.store.library import DB_NAME, Library
 from ngodesk.ui import settings
-from ngodesk.ui.commands import Actions, CreateStory, DeleteStories
+from ngodesk.ui.commands import Actions, CreateStory, DeleteStories, ImportStories
 from ngodesk.ui.editor import StoryEditor
 from ngodesk.ui.hub import Hub
 from ngodesk.ui.icons import icon
@@ -391,7 +391,7 @@ class MainWindow(QMainWindow):
         return self._start(self.tr("Importing"), work, self._imported)
 
     def _imported(self, report: importing.ImportReport) -> None:
-        self.hub.publish(report.changes)
+        self.actions.record(ImportStories(report.changes), report.changes)
         text = self.tr("Imported {added}; skipped {skipped} already in the library.").format(
             added=report.added, skipped=len(report.duplicates)
         )
