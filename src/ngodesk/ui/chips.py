@@ -17,6 +17,12 @@ from PySide6.QtWidgets import QCompleter, QLabel, QLineEdit, QVBoxLayout, QWidge
 CHIP_STYLE = "background-color:#e3ecf7; color:#0d3c75; text-decoration:none;"
 
 
+def _unbreakable(value: str) -> str:
+    """``value`` as HTML that lines never break inside (lines break between
+    chips, not at a chip's spaces or after the "/" of a tag path)."""
+    return escape(value).replace(" ", "&nbsp;").replace("/", "/\u2060")
+
+
 class ChipEdit(QWidget):
     """Values as chips; ``added(text)`` when the user enters one,
     ``removed(text)`` when a chip's × is clicked. The owner decides and
@@ -74,7 +80,7 @@ class ChipEdit(QWidget):
         remove = self.tr("Remove {value}")
         chips = [
             f'<a href="chip:{i}" title="{escape(remove.format(value=v), quote=True)}" style="{CHIP_STYLE}">'
-            f"{escape(v)}&nbsp;×</a>"
+            f"{_unbreakable(v)}&nbsp;×</a>"
             for i, v in enumerate(self._values)
         ]
         self.chips.setText("&nbsp; ".join(chips))
