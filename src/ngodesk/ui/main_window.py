@@ -165,7 +165,7 @@ class MainWindow(QMainWindow):
         for widget in (self.sidebar, centre, self.editor):
             self.splitter.addWidget(widget)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([250, 640, 390])
+        self.splitter.setSizes([275, 615, 390])
         self.setCentralWidget(self.splitter)
 
         self.count_label = QLabel()
