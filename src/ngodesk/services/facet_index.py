@@ -12,13 +12,14 @@ after the library changes.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from itertools import chain
 
 import numpy as np
 from sqlalchemy import func, select
 
+from ngodesk.domain.errors import Cancelled
 from ngodesk.domain.models import FacetKind, Facets, Filter
 from ngodesk.store.library import Library
 from ngodesk.store.schema import Story
@@ -108,10 +109,16 @@ def _codes(raw: sqlite3.Connection, size: int, expression: str, dtype: type) -> 
     return codes, values
 
 
-def build(library: Library) -> FacetIndex:
+def build(library: Library, stop: Callable[[], bool] = lambda: False) -> FacetIndex:
     """Read the library once into a FacetIndex (seconds at a million
     stories: run it off the GUI thread). Parts are read one after another
-    so that each one's temporary arrays are freed before the next."""
+    so that each one's temporary arrays are freed before the next; between
+    parts, ``stop()`` returning True raises Cancelled."""
+
+    def check() -> None:
+        if stop():
+            raise Cancelled("The facet index was not built: stopped.")
+
     with library.read() as session:
         # The plain DB-API cursor: millions of rows, and SQLAlchemy's row
         # objects would double the time.
@@ -119,7 +126,9 @@ def build(library: Library) -> FacetIndex:
         assert raw is not None
         size = (session.scalar(select(func.max(Story.id))) or 0) + 1
         tag_story, tag_id = _tag_links(raw)
+        check()
         entity_pairs = _column_arrays(raw, "story_entities", "story_id, entity_id")
+        check()
         # Story rows are wide (texts): read only what indexes cover.
         dated = _column_arrays(raw, "stories", "id, coalesce(CAST(substr(published_start, 1, 4) AS INTEGER), 0)")
         year = np.zeros(size, dtype=np.int16)
@@ -127,6 +136,7 @@ def build(library: Library) -> FacetIndex:
         exists[dated[:, 0]] = True
         year[dated[:, 0]] = dated[:, 1]
         del dated
+        check()
         language, languages = _codes(raw, size, "lower(language)", np.int16)
         status, statuses = _codes(raw, size, "status", np.int8)
         # the engine's default order (undated last), read from the published index

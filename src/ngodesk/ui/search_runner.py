@@ -6,20 +6,21 @@ library's size, then the sidebar's counts.
 A newer search makes the steps of older ones that have not started yet
 stop early; results of older searches are dropped (``generation``). The
 counts come from an in-memory facet index (services.facet_index), built on
-the worker the first time and again after each change to the library.
+a thread of its own the first time and again after each change to the
+library; searches go on meanwhile, and only their counts wait for it.
 Malformed queries are caught before anything is sent (parsing is cheap).
 """
 
 from __future__ import annotations
 
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
-from ngodesk.domain.errors import NgodeskError
+from ngodesk.domain.errors import Cancelled, NgodeskError
 from ngodesk.domain.models import Filter
 from ngodesk.search.query import parse
 from ngodesk.services import facet_index, queries
@@ -41,6 +42,84 @@ class SearchRequest:
     sort: tuple[str, bool] | None = None
 
 
+class _IndexKeeper:
+    """Builds the facet index on a thread of its own (seconds at a million
+    stories), so that searches go on meanwhile; hands out the index of the
+    library as it is now, once built."""
+
+    def __init__(self, library: Library) -> None:
+        self._library = library
+        self._changed = threading.Condition()
+        self._version = 0  # of the library, bumped by invalidate()
+        self._index: facet_index.FacetIndex | None = None
+        self._index_version = -1
+        self._builder: threading.Thread | None = None
+        self._error: Exception | None = None
+        self._closed = False
+
+    def invalidate(self) -> None:
+        with self._changed:
+            self._version += 1
+
+    def current(self) -> facet_index.FacetIndex | None:
+        """The index, if it is up to date (without waiting)."""
+        with self._changed:
+            return self._index if self._index_version == self._version else None
+
+    def wait(self, keep_waiting: Callable[[], bool]) -> facet_index.FacetIndex | None:
+        """The up-to-date index, built first if needed; None when
+        ``keep_waiting()`` turns false (checked every 50 ms) or on close.
+        Raises NgodeskError when the build failed."""
+        with self._changed:
+            while not self._closed:
+                if self._error is not None:
+                    error, self._error = self._error, None
+                    raise NgodeskError(f"Could not count the sidebar's entries: {error}") from error
+                if self._index_version == self._version:
+                    return self._index
+                self._start_build()
+                if not keep_waiting():
+                    return None
+                self._changed.wait(0.05)
+            return None
+
+    def prepare(self) -> None:
+        """Start building the index now if it is out of date."""
+        with self._changed:
+            if self._index_version != self._version and not self._closed:
+                self._start_build()
+
+    def _start_build(self) -> None:  # (holding the lock)
+        if self._builder is None:
+            self._builder = threading.Thread(target=self._build, args=(self._version,), name="facet index")
+            self._builder.start()
+
+    def _build(self, version: int) -> None:
+        index: facet_index.FacetIndex | None = None
+        error: Exception | None = None
+        try:
+            index = facet_index.build(self._library, stop=lambda: self._closed)
+        except Cancelled:
+            pass
+        except Exception as failure:  # noqa: BLE001 - handed to the waiting search, which reports it
+            error = failure
+        with self._changed:
+            if index is not None:
+                self._index, self._index_version = index, version
+            self._error = error
+            self._builder = None
+            self._changed.notify_all()
+
+    def close(self) -> None:
+        """Stop a build in progress (at its next step) and wait for it."""
+        with self._changed:
+            self._closed = True
+            builder = self._builder
+            self._changed.notify_all()
+        if builder is not None:
+            builder.join()
+
+
 class _Worker(QObject):
     first_page = Signal(int, object)  # generation, ids (np.ndarray)
     all_ids = Signal(int, object, int)  # generation, ids (np.ndarray), stories in the library
@@ -52,11 +131,7 @@ class _Worker(QObject):
         self.library = library
         self.latest = 0
         self._lock = threading.Lock()
-        #: Bumped (from the GUI thread) when the library changes; the facet
-        #: index is rebuilt before it is next used.
-        self.data_version = 0
-        self._index: facet_index.FacetIndex | None = None
-        self._index_version = -1
+        self.indexes = _IndexKeeper(library)
         #: Set by the GUI once the first page is on screen: the next steps
         #: hold the GIL for long stretches, and the GUI needs it to paint.
         self.page_shown = threading.Event()
@@ -68,13 +143,6 @@ class _Worker(QObject):
     def mark(self, generation: int) -> None:
         with self._lock:
             self.latest = generation
-
-    def _current_index(self) -> facet_index.FacetIndex:
-        version = self.data_version
-        if self._index is None or self._index_version != version:
-            self._index = facet_index.build(self.library)
-            self._index_version = version
-        return self._index
 
     @Slot(int, object)
     def run(self, generation: int, request: SearchRequest) -> None:
@@ -88,23 +156,26 @@ class _Worker(QObject):
         if self.stale(generation):
             return
         text = parse(query) is not None
-        if text or sort is not None or self._index is None or self._index_version != self.data_version:
-            # (a filter-only search with a current index skips this: the index answers at once)
+        index = self.indexes.current()
+        if index is not None and not text and sort is None:
+            # filters alone, and an up-to-date index: ids and counts in milliseconds
+            ids, facets = facet_index.filtered(index, filters)
+            self.first_page.emit(generation, ids[:FIRST_PAGE])
+            self.all_ids.emit(generation, ids, int(index.exists.sum()))
+        else:
             self.page_shown.clear()
             self.first_page.emit(generation, queries.matching_ids(library, query, filters, sort, FIRST_PAGE))
             self.page_shown.wait(PAINT_WAIT_S)
             if self.stale(generation):
                 return
-        index = self._current_index()
-        if self.stale(generation):
-            return
-        if text or sort is not None:
+            self.indexes.prepare()  # (builds while the ids are read)
             ids = queries.matching_ids(library, query, filters, sort)
+            total = int(index.exists.sum()) if index is not None else queries.story_count(library)
+            self.all_ids.emit(generation, ids, total)
+            index = self.indexes.wait(lambda: not self.stale(generation))
+            if index is None:
+                return
             facets = facet_index.count(index, ids if text or filters else None)
-        else:  # filters alone: ids and counts from the index, in milliseconds
-            ids, facets = facet_index.filtered(index, filters)
-            self.first_page.emit(generation, ids[:FIRST_PAGE])
-        self.all_ids.emit(generation, ids, int(index.exists.sum()))
         if not self.stale(generation):
             self.facets.emit(generation, facets)
 
@@ -137,7 +208,7 @@ class SearchRunner(QObject):
 
     def invalidate(self) -> None:
         """The library changed: counts must be taken afresh."""
-        self._worker.data_version += 1
+        self._worker.indexes.invalidate()
 
     def search(self, query: str, filters: Sequence[Filter] = (), sort: tuple[str, bool] | None = None) -> None:
         """Start a search; a malformed query fails at once (``failed``)."""
@@ -179,5 +250,6 @@ class SearchRunner(QObject):
         """Let the running step finish and end the thread (before the
         library closes)."""
         self._worker.mark(-1)
+        self._worker.indexes.close()
         self._thread.quit()
         self._thread.wait()
