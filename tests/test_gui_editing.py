@@ -46,6 +46,7 @@ def stored(win: MainWindow, field: str, story_id: int | None = None) -> object:
 def retype(qtbot, widget: QWidget, text: str) -> None:  # type: ignore[no-untyped-def]
     widget.setFocus()
     qtbot.keyClick(widget, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(widget, Qt.Key.Key_Backspace)
     qtbot.keyClicks(widget, text)
 
 
@@ -269,3 +270,55 @@ def test_export_writes_the_listed_stories(qtbot, window: MainWindow, tmp_path: P
         pass
     exported = json.loads((tmp_path / "out.json").read_text(encoding="utf-8"))
     assert [s["title"] for s in exported["stories"]] == [MYANMAR]
+
+
+def test_a_story_that_stops_matching_while_typed_in_stays_in_the_editor(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    window.search_field.setText("title:Lion")
+    window.refresh()
+    assert len(titles(window)) == 1
+    story_id = window.selected_ids()[0]
+    retype(qtbot, window.editor.title, "Lamps for Kenya")
+    qtbot.waitUntil(lambda: stored(window, "title", story_id) == "Lamps for Kenya")
+    qtbot.waitUntil(lambda: titles(window) == [])  # the list follows the edit...
+    assert window.editor.story is not None and window.editor.story.id == story_id  # ...the editor stays
+    qtbot.keyClicks(window.editor.title, " at night")
+    window.story_list.setFocus()
+    assert stored(window, "title", story_id) == "Lamps for Kenya at night"
+
+
+def test_undo_saves_the_typing_in_progress_and_takes_it_back(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    window.editor.summary.setFocus()
+    qtbot.keyClicks(window.editor.summary, "Shan State")
+    window.undo_action.trigger()  # before the debounced save
+    assert stored(window, "summary") == "" and window.editor.summary.toPlainText() == ""
+    window.redo_action.trigger()
+    assert stored(window, "summary") == "Shan State"
+
+
+def test_typing_a_field_back_to_its_value_leaves_no_undo_step(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    steps = window.undo_stack.count()
+    retype(qtbot, window.editor.source, "Xinhua")
+    qtbot.waitUntil(lambda: stored(window, "source") == "Xinhua")
+    retype(qtbot, window.editor.source, "")  # e.g. the field's own Ctrl+Z
+    window.story_list.setFocus()
+    assert stored(window, "source") == "" and window.undo_stack.count() == steps
+
+
+def test_a_refusal_is_withdrawn_and_a_half_typed_chip_dropped_when_the_user_moves_on(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    editor = window.editor
+    retype(qtbot, editor.url, "www.example")
+    window.story_list.setFocus()
+    assert editor.error.isVisible()
+    retype(qtbot, editor.url, "")  # back to the stored value
+    window.story_list.setFocus()
+    assert not editor.error.isVisible()
+    first = window.selected_ids()[0]
+    retype(qtbot, editor.published, "May 2018")
+    editor.tags.entry.setFocus()
+    qtbot.keyClicks(editor.tags.entry, "Unfinished")
+    window.story_list.setFocus()
+    qtbot.keyClick(window.story_list, Qt.Key.Key_Down)  # the next story
+    assert window.selected_ids()[0] != first
+    assert editor.tags.entry.text() == ""
+    assert editor.error.isVisible() and "May 2018" not in editor.published.text()
+    assert MYANMAR in editor.error.text() and "not a date" in editor.error.text()  # names the story left

@@ -95,6 +95,8 @@ class EditStory(Command):
         ):
             return False
         self.after = other.after
+        if self.after == self.before:  # typed back to what was there: no step left
+            self.setObsolete(True)
         return True
 
     def forward(self) -> ChangeSet:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, QTimer, QUrl
+from PySide6.QtCore import Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QFont
 from PySide6.QtWidgets import (
     QApplication,
@@ -51,7 +51,10 @@ class OfflineBrowser(QTextBrowser):
 
 
 class StoryEditor(QStackedWidget):
-    """Shows an empty-state hint, or the editor of one story."""
+    """Shows an empty-state hint, or the editor of one story. ``typed``:
+    the user changed a field (saved shortly after)."""
+
+    typed = Signal()
 
     def __init__(self, actions: Actions) -> None:
         super().__init__()
@@ -59,6 +62,9 @@ class StoryEditor(QStackedWidget):
         self.story: StoryView | None = None
         self.visit = 0
         self._pending: set[str] = set()
+        #: Fields whose value was refused, and the last reason (shown).
+        self._refused: set[str] = set()
+        self._refusal = ""
 
         self.hint = QLabel(self.tr("Select a story to see and edit it here."))
         self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -106,6 +112,8 @@ class StoryEditor(QStackedWidget):
         self.body.setTabChangesFocus(True)
         self.preview = OfflineBrowser()
         self.body_tabs = QTabWidget()
+        self.body.setAccessibleName(self.tr("Body text"))
+        self.preview.setAccessibleName(self.tr("Body preview"))
         self.body_tabs.addTab(self.body, self.tr("Text"))
         self.body_tabs.addTab(self.preview, self.tr("Preview"))
         self.body_tabs.currentChanged.connect(self._render_preview)
@@ -176,15 +184,31 @@ class StoryEditor(QStackedWidget):
 
     # -- showing -------------------------------------------------------
 
-    def show_story(self, story_id: int | None) -> None:
-        """Edit story ``story_id`` (None: the empty state), saving what is
-        pending for the story shown before. Showing the story already shown
-        changes nothing (the user may be typing in it)."""
+    def show_story(self, story_id: int | None, selected: int = 0) -> None:
+        """Edit story ``story_id`` (None: the empty state, saying how many
+        stories are ``selected``), saving what is pending for the story
+        shown before. Showing the story already shown changes nothing (the
+        user may be typing in it)."""
         if story_id is not None and self.story is not None and self.story.id == story_id:
             return
-        if self.flush():
-            self.error.hide()  # else the refusal stays in view: it names what was not saved
+        leaving = self.story
+        saved = self.flush()
+        self._pending.clear()
+        self._refused.clear()
+        self.error.hide()
         self.story = queries.get_story(self.actions.library, story_id) if story_id is not None else None
+        if not saved and leaving is not None:  # say so where the user looks next
+            message = self.tr("Not saved in “{title}”: {reason}. The story keeps its earlier value.")
+            text = message.format(title=leaving.title, reason=self._refusal)
+            self.hint.setText(text)
+            if self.story is not None:
+                self._show_error(text)
+        elif selected > 1:
+            self.hint.setText(self.tr("{n:,} stories selected. Select one to edit it.").format(n=selected))
+        else:
+            self.hint.setText(self.tr("Select a story to see and edit it here."))
+        for chips in (self.tags, *self.links.values()):
+            chips.entry.clear()  # a half-typed value belongs to the story left
         self.setCurrentIndex(0 if self.story is None else 1)
         if self.story is not None:
             self._load(self.story)
@@ -262,6 +286,7 @@ class StoryEditor(QStackedWidget):
             return
         self._pending.add(name)
         self._timer.start()
+        self.typed.emit()
 
     def flush(self) -> bool:
         """Save every pending field now; False if a save was refused (the
@@ -279,17 +304,20 @@ class StoryEditor(QStackedWidget):
         assert self.story is not None
         value = self._fields[name][0]()
         before = str(getattr(self.story, name))
-        if value == before:
-            return True
-        command = EditStory(self.story.id, {name: before}, {name: value}, self.visit)
-        try:
-            self.actions.run(command, initiator=self)
-        except NgodeskError as error:
-            self._pending.add(name)
-            self._show_error(self.tr("Not saved: {reason}").format(reason=error))
-            return False
-        self.error.hide()
-        self.story = queries.get_story(self.actions.library, self.story.id)
+        if value != before:
+            command = EditStory(self.story.id, {name: before}, {name: value}, self.visit)
+            try:
+                self.actions.run(command, initiator=self)
+            except NgodeskError as error:
+                self._pending.add(name)
+                self._refused.add(name)
+                self._refusal = str(error)
+                self._show_error(self.tr("Not saved: {reason}").format(reason=error))
+                return False
+            self.story = queries.get_story(self.actions.library, self.story.id)
+        self._refused.discard(name)
+        if not self._refused:
+            self.error.hide()
         return True
 
     def _link(self, kind: EntityKind | None, add: str = "", remove: str = "") -> None:
@@ -306,6 +334,11 @@ class StoryEditor(QStackedWidget):
         self._load(self.story)
         if self._completions_stale:
             self._load_completions()
+
+    def editing(self) -> bool:
+        """True while the keyboard focus is in one of the story's fields."""
+        focus = QApplication.focusWidget()
+        return self.story is not None and focus is not None and self.isAncestorOf(focus)
 
     def _show_error(self, message: str) -> None:
         self.error.setText(message)

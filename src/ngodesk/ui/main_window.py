@@ -161,6 +161,8 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.story_list)
 
         self.editor = StoryEditor(self.actions)
+        #: Set while a refresh deselects the story being edited (it stays).
+        self._holding_editor = False
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         for widget in (self.sidebar, centre, self.editor):
             self.splitter.addWidget(widget)
@@ -200,12 +202,38 @@ class MainWindow(QMainWindow):
     def _build_actions(self) -> None:
         keys = QKeySequence.StandardKey
         writable = not self.library.readonly
-        self.undo_action = self.undo_stack.createUndoAction(self, self.tr("&Undo"))
-        self.undo_action.setShortcut(keys.Undo)
-        self.undo_action.setIcon(icon("undo"))
-        self.redo_action = self.undo_stack.createRedoAction(self, self.tr("&Redo"))
+        # (not QUndoStack.createUndoAction: typing not yet saved must be saved
+        # first, so that Undo takes back what the user did last)
+        self.undo_action = self._action(self.tr("&Undo"), self.undo, keys.Undo, "undo")
+        self.redo_action = self._action(self.tr("&Redo"), self.redo, None, "redo")
         self.redo_action.setShortcuts([QKeySequence(keys.Redo), QKeySequence("Ctrl+Shift+Z")])
-        self.redo_action.setIcon(icon("redo"))
+        stack = self.undo_stack
+        for action, label, text_changed, can_changed, text, can in (
+            (
+                self.undo_action,
+                self.tr("&Undo {action}"),
+                stack.undoTextChanged,
+                stack.canUndoChanged,
+                stack.undoText,
+                stack.canUndo,
+            ),
+            (
+                self.redo_action,
+                self.tr("&Redo {action}"),
+                stack.redoTextChanged,
+                stack.canRedoChanged,
+                stack.redoText,
+                stack.canRedo,
+            ),
+        ):
+            bare = action.text()
+            text_changed.connect(
+                lambda name, a=action, f=label, b=bare: a.setText(f.format(action=name) if name else b)
+            )
+            can_changed.connect(action.setEnabled)
+            action.setText(label.format(action=text()) if text() else bare)
+            action.setEnabled(can())
+        self.editor.typed.connect(lambda: self.undo_action.setEnabled(True))  # typing is undoable before it is saved
         self.new_story_action = self._action(
             self.tr("&New Story"), self.new_story, keys.New, "story-new", self.tr("Add a story to the library")
         )
@@ -496,6 +524,15 @@ class MainWindow(QMainWindow):
 
     def _select(self, story_ids: list[int]) -> None:
         rows = self.model.rows_of(story_ids)[:200]
+        if not rows and self.editor.editing() and self.editor.story.id in story_ids:  # type: ignore[union-attr]
+            # The story being typed in no longer matches: it stays in the
+            # editor, unselected, until the user picks another one.
+            self._holding_editor = True
+            try:
+                self.story_list.selectionModel().clearSelection()
+            finally:
+                self._holding_editor = False
+            return
         if not rows and self.model.rowCount():
             rows = [0]
         selection = QItemSelection()
@@ -515,8 +552,21 @@ class MainWindow(QMainWindow):
         return [self.model.story_id(row) for row in rows]
 
     def _show_selected(self, *_: object) -> None:
+        if self._holding_editor:
+            return
         ids = self.selected_ids()
-        self.editor.show_story(ids[0] if len(ids) == 1 else None)
+        self.editor.show_story(ids[0] if len(ids) == 1 else None, selected=len(ids))
+
+    def undo(self) -> None:
+        """Undo the last change, after saving typing still pending."""
+        self.editor.flush()
+        self.undo_stack.undo()
+        self.undo_action.setEnabled(self.undo_stack.canUndo())
+
+    def redo(self) -> None:
+        """Redo the last change undone (typing saved now would end redo)."""
+        self.editor.flush()
+        self.undo_stack.redo()
 
     def _focus_editor(self) -> None:
         if len(self.selected_ids()) == 1:
