@@ -115,6 +115,22 @@ def test_tags_and_records_as_chips_created_on_request_and_undone(qtbot, window: 
         and queries.entity_names(window.library, "organisation") == []
     )
     assert chips.values() == ["Region/Asia/Myanmar"]
+    qtbot.keyClick(chips.entry, Qt.Key.Key_Backspace)  # in the empty field: the last chip goes
+    assert chips.values() == [] and not stored(window, "tags")
+
+
+def test_the_keyboard_reaches_every_pane_and_filters_the_sidebar(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    window.story_list.setFocus()
+    qtbot.keyClick(window.story_list, Qt.Key.Key_Tab)
+    assert not window.story_list.hasFocus()  # Tab leaves the list
+    sidebar = window.sidebar
+    sidebar.setFocus()
+    sidebar.setCurrentItem(entry(window, "zh"))
+    qtbot.keyClick(sidebar, Qt.Key.Key_Return)  # like a click: only these
+    assert titles(window) == [MYANMAR]
+    assert entry(window, "All stories").text(1) == "14"  # "All stories" still counts the library
+    qtbot.keyClick(sidebar, Qt.Key.Key_Space)  # again: exclude
+    assert len(titles(window)) == 13
 
 
 def test_delete_and_undo_restores_the_stories_with_their_tags(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]

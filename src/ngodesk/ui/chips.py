@@ -1,17 +1,20 @@
 """A list of values shown as removable chips, with a field that completes
 from known values (tags, organisations...) and adds new ones on Enter.
 
-The chips are links in a word-wrapped rich-text label (Tab reaches them,
-Enter or a click removes one): wrapping without a custom QLayout, whose
-Python itemAt() returning None corrupts None's reference count in
-PySide6 6.12 (measured: the interpreter aborts at exit)."""
+The chips are links in a word-wrapped rich-text label (a click removes
+one; from the keyboard, Backspace in the empty field removes the last):
+wrapping without a custom QLayout, whose Python itemAt() returning None
+corrupts None's reference count in PySide6 6.12 (measured: the
+interpreter aborts at exit). The label takes no keyboard focus: Tab and
+Shift+Tab pass it by."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from html import escape
 
 from PySide6.QtCore import QStringListModel, Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QCompleter, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 CHIP_STYLE = "background-color:#e3ecf7; color:#0d3c75; text-decoration:none;"
@@ -21,6 +24,20 @@ def _unbreakable(value: str) -> str:
     """``value`` as HTML that lines never break inside (lines break between
     chips, not at a chip's spaces or after the "/" of a tag path)."""
     return escape(value).replace(" ", "&nbsp;").replace("/", "/\u2060")
+
+
+class _Entry(QLineEdit):
+    """A line edit that reports Backspace pressed while it is empty."""
+
+    def __init__(self, backspace_when_empty: Callable[[], None]) -> None:
+        super().__init__()
+        self._backspace_when_empty = backspace_when_empty
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
+        if event.key() == Qt.Key.Key_Backspace and not self.text():
+            self._backspace_when_empty()
+            return
+        super().keyPressEvent(event)
 
 
 class ChipEdit(QWidget):
@@ -41,14 +58,15 @@ class ChipEdit(QWidget):
         self.chips = QLabel()
         self.chips.setWordWrap(True)
         self.chips.setTextFormat(Qt.TextFormat.RichText)
-        self.chips.setTextInteractionFlags(
-            Qt.TextInteractionFlag.LinksAccessibleByKeyboard | Qt.TextInteractionFlag.LinksAccessibleByMouse
-        )
+        self.chips.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse)
+        self.chips.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.chips.setAccessibleName(accessible_name)
         self.chips.linkActivated.connect(self._clicked)
         self.chips.hide()
-        self.entry = QLineEdit()
+        self.entry = _Entry(self._remove_last)
         self.entry.setPlaceholderText(placeholder)
         self.entry.setAccessibleName(accessible_name)
+        self.entry.setToolTip(self.tr("Enter adds what you typed; Backspace in the empty field removes the last one"))
         self._completions = QStringListModel()
         completer = QCompleter(self._completions, self)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
@@ -62,6 +80,10 @@ class ChipEdit(QWidget):
         text = self.entry.text().strip()
         if text:
             self.added.emit(text)
+
+    def _remove_last(self) -> None:
+        if self._values:
+            self.removed.emit(self._values[-1])
 
     def _clicked(self, link: str) -> None:
         index = int(link.removeprefix("chip:"))

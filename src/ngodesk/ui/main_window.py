@@ -116,6 +116,7 @@ class MainWindow(QMainWindow):
 
         self.model = StoryTableModel(library)
         self.story_list = StoryList()
+        self.story_list.setTabKeyNavigation(False)  # Tab leaves the list (arrows move within it)
         self.story_list.setModel(self.model)
         self.story_list.setAccessibleName(self.tr("Stories"))
         self.story_list.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -505,6 +506,7 @@ class MainWindow(QMainWindow):
     def _all_ids(self, ids: np.ndarray, total: int) -> None:
         self.model.extend_ids(ids)
         self.model.known_total = total
+        self.sidebar.show_library_size(total)
         self.count_label.setText(self.tr("{shown:,} of {total:,} stories").format(shown=len(ids), total=total))
         self._show_empty_state(len(ids) > 0, total > 0)
         if self._keep and set(self._keep) != set(self.selected_ids()):

@@ -9,6 +9,8 @@ deletes tags, all through undoable commands."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QMimeData, QPoint, Qt, Signal
 from PySide6.QtGui import (
     QBrush,
@@ -18,6 +20,7 @@ from PySide6.QtGui import (
     QDropEvent,
     QFont,
     QIcon,
+    QKeyEvent,
     QMouseEvent,
     QPixmap,
 )
@@ -147,6 +150,17 @@ class Sidebar(QTreeWidget):
         self._modifiers = event.modifiers()  # for the click that follows
         super().mousePressEvent(event)
 
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
+        """Enter, Return or Space on an entry acts like a click on it (with
+        Ctrl: adds it to the other filters)."""
+        item = self.currentItem()
+        keys = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space)
+        if event.key() in keys and item is not None and item.data(0, KEY):
+            self._modifiers = event.modifiers()
+            self._clicked(item, 0)
+            return
+        super().keyPressEvent(event)
+
     def _paint_states(self) -> None:
         for item in self._entries():
             kind, value = item.data(0, KEY)
@@ -209,9 +223,12 @@ class Sidebar(QTreeWidget):
         self._states = {k: s for k, s in self._states.items() if k[0] is not FacetKind.TAG or k in known}
         self._paint_states()
 
+    def show_library_size(self, total: int) -> None:
+        """Show how many stories "All stories" stands for."""
+        self.all_item.setText(1, f"{total:,}")
+
     def show_counts(self, facets: Facets) -> None:
         """Show how the current result spreads over the entries."""
-        self.all_item.setText(1, f"{facets.total:,}")
         self._show_tag_counts(self.tags_item, facets)
         active = [int(value) for kind, value in self._states if kind is FacetKind.ENTITY]
         ranked = sorted(facets.entities, key=lambda i: -facets.entities[i])
@@ -244,11 +261,15 @@ class Sidebar(QTreeWidget):
         """Entries for ``counts`` (plus active filters of ``kind`` with none)."""
         if kind is not FacetKind.ENTITY:  # (active records are in ``counts`` already)
             counts = {**counts, **{v: 0 for k, v in self._states if k is kind and v not in counts}}
+        current = self.currentItem()
+        current_key = current.data(0, KEY) if current is not None and current.parent() is section else None
         section.takeChildren()
         for value, count in counts.items():
             item = self._entry(kind, value, label(value))  # type: ignore[operator]
             item.setText(1, f"{count:,}")
             section.addChild(item)
+            if (kind, value) == current_key:
+                self.setCurrentItem(item)  # the keyboard stays where it was
         section.setHidden(not counts)
 
     # -- tag actions ---------------------------------------------------
@@ -275,25 +296,28 @@ class Sidebar(QTreeWidget):
             self.setCurrentItem(item)
         tag = self.selected_tag()
         menu = QMenu(self)
-        menu.addAction(self.tr("New Tag…"), lambda: self.new_tag(None))
+        writable = not self.actions.library.readonly
+
+        def change(text: str, slot: Callable[[], object]) -> None:  # an entry that writes
+            menu.addAction(text, slot).setEnabled(writable)
+
+        change(self.tr("New Tag…"), lambda: self.new_tag(None))
         if tag is not None:
-            menu.addAction(self.tr("New Tag Inside “{name}”…").format(name=tag.name), lambda: self.new_tag(tag))
+            change(self.tr("New Tag Inside “{name}”…").format(name=tag.name), lambda: self.new_tag(tag))
             menu.addSeparator()
-            menu.addAction(self.tr("Rename…"), lambda: self.rename_tag(tag))
-            menu.addAction(self.tr("Set Colour…"), lambda: self.set_colour(tag))
-            menu.addAction(self.tr("Merge Into…"), lambda: self.merge_tag(tag))
+            change(self.tr("Rename…"), lambda: self.rename_tag(tag))
+            change(self.tr("Set Colour…"), lambda: self.set_colour(tag))
+            change(self.tr("Merge Into…"), lambda: self.merge_tag(tag))
             if tag.parent_id is not None:
                 to_top = MoveTag(tag.id, tag.name, tag.parent_id, None)
-                menu.addAction(self.tr("Move to the Top"), lambda: self._run(to_top))
-            menu.addAction(self.tr("Delete…"), lambda: self.delete_tag(tag))
+                change(self.tr("Move to the Top"), lambda: self._run(to_top))
+            change(self.tr("Delete…"), lambda: self.delete_tag(tag))
         key = item.data(0, KEY) if item is not None else None
         if key and key != ALL:
             menu.addSeparator()
             menu.addAction(self.tr("Show Only These"), lambda: self.set_filter(*key, 1))
             menu.addAction(self.tr("Exclude These"), lambda: self.set_filter(*key, 2, keep_others=True))
         menu.addAction(self.tr("Clear Filters"), self.clear_filters)
-        for action in menu.actions():
-            action.setEnabled(action.isEnabled() and (not self.actions.library.readonly or "Filter" in action.text()))
         menu.exec(self.viewport().mapToGlobal(position))
 
     def new_tag(self, parent: TagView | None) -> None:
