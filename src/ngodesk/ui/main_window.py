@@ -10,7 +10,7 @@ from typing import Any
 
 import numpy as np
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence, QUndoStack
+from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence, QResizeEvent, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -135,7 +135,7 @@ class MainWindow(QMainWindow):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)  # the title takes the room left
         header.setStretchLastSection(False)
         header.setSectionsMovable(True)
-        for column, width in enumerate((330, 85, 110, 60, 150, 75, 115)):
+        for column, width in enumerate((330, 85, 100, 60, 120, 65, 115)):
             header.resizeSection(column, width)
         for column, (name, _) in enumerate(COLUMNS):
             header.setSectionHidden(column, name in HIDDEN_COLUMNS)
@@ -168,7 +168,10 @@ class MainWindow(QMainWindow):
         for widget in (self.sidebar, centre, self.editor):
             self.splitter.addWidget(widget)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([275, 615, 390])
+        #: Until the user moves the splitter (or one is restored), the panes
+        #: share the window's width in proportion: see resizeEvent.
+        self._default_panes = True
+        self.splitter.splitterMoved.connect(self._panes_moved)
         self.setCentralWidget(self.splitter)
 
         self.count_label = QLabel()
@@ -632,13 +635,25 @@ class MainWindow(QMainWindow):
         if geometry.isEmpty() or not self.restoreGeometry(geometry):
             self.resize(1280, 800)
         self.restoreState(settings.get(settings.WINDOW_STATE))
-        self.splitter.restoreState(settings.get(settings.SPLITTER))
+        if self.splitter.restoreState(settings.get(settings.SPLITTER)):
+            self._default_panes = False
         header = self.story_list.horizontalHeader()
         header.restoreState(settings.get(settings.LIST_HEADER))
         column = header.sortIndicatorSection()
         if header.isSortIndicatorShown() and 0 <= column < len(COLUMNS) and COLUMNS[column][0] not in UNSORTABLE:
             self._sort = (COLUMNS[column][0], header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder)
         settings.keep_on_screen(self)
+
+    def _panes_moved(self, *_: object) -> None:
+        self._default_panes = False
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        if self._default_panes:
+            width = event.size().width()
+            side = min(300, max(180, width * 21 // 100))
+            editor = min(480, max(280, width * 30 // 100))
+            self.splitter.setSizes([side, max(200, width - side - editor), editor])
 
     def save_state(self) -> None:
         """Remember geometry, splitter, columns and toolbar for next time."""
