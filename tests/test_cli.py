@@ -159,6 +159,8 @@ def test_check_passes_then_finds_a_damaged_index(cli_library: Path) -> None:
         (["show", "not-a-uuid!"], 1, "is not a story uuid"),
         (["delete", "ffffffff"], 1, "No story with uuid"),
         (["import", "/nonexistent/file.txt"], 1, "no such file"),
+        (["import", "/"], 1, "/: is a folder; give the files in it"),
+        (["import", "/dev/null"], 1, "not a regular file"),
         (["add", "--title", "x", "title=y"], 2, "give the title once, with --title"),
     ],
 )

@@ -189,9 +189,14 @@ def _links(ops: dict[str, list[str]], op: str) -> list[tuple[EntityKind, str]]:
 
 
 def _cmd_import(args: argparse.Namespace) -> int:
-    missing = [f for f in args.files if not Path(f).is_file()]
-    if missing:
-        raise NgodeskError(f"{missing[0]}: no such file")
+    for name in args.files:
+        path = Path(name)
+        if path.is_dir():
+            raise NgodeskError(f"{name}: is a folder; give the files in it (e.g. {name}/*.txt)")
+        if not path.exists():
+            raise NgodeskError(f"{name}: no such file")
+        if not path.is_file():
+            raise NgodeskError(f"{name}: not a regular file (a device or pipe); give a file to import")
     with _open(args, write=True) as library:
         report = importing.import_files(library, args.files, args.format, args.strict, parallel=True)
     if args.json:
