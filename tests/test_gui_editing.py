@@ -176,9 +176,13 @@ def test_dropping_stories_on_a_tag_tags_them_undoably(qtbot, window: MainWindow)
 
 def test_tag_rename_merge_and_delete_from_the_sidebar_undo(qtbot, window: MainWindow, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     sidebar = window.sidebar
-    going_out = next(t for t in sidebar._tags.values() if t.name == "Chinese NGOs Going Out")
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Going Out", True))
-    sidebar.rename_tag(going_out)
+    sidebar.setCurrentItem(entry(window, "Chinese NGOs Going Out"))
+    tags_menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "&Tags")
+    tags_menu.aboutToShow.emit()
+    rename = next(a for a in tags_menu.actions() if a.text() == "&Rename Tag…")
+    assert rename.isEnabled()
+    rename.trigger()  # Tags > Rename Tag… acts on the tag selected in the sidebar
     assert "Going Out" in queries.tag_paths(window.library)
     window.undo_action.trigger()
     assert "Chinese NGOs Going Out" in queries.tag_paths(window.library)

@@ -304,6 +304,26 @@ class MainWindow(QMainWindow):
 
         tags_menu = self.menuBar().addMenu(self.tr("&Tags"))
         tags_menu.addAction(self.new_tag_action)
+        tags_menu.addSeparator()
+        sidebar = self.sidebar
+        tag_actions = [
+            tags_menu.addAction(text, lambda act=act: (tag := sidebar.selected_tag()) is not None and act(tag))
+            for text, act in (
+                (self.tr("&Rename Tag…"), sidebar.rename_tag),
+                (self.tr("Set &Colour…"), sidebar.set_colour),
+                (self.tr("&Merge Into…"), sidebar.merge_tag),
+                (self.tr("&Delete Tag…"), sidebar.delete_tag),
+            )
+        ]
+        tip = self.tr("Acts on the tag selected in the sidebar")
+
+        def enable_tag_actions() -> None:
+            chosen = writable and sidebar.selected_tag() is not None
+            for action in tag_actions:
+                action.setEnabled(chosen)
+                action.setStatusTip(tip)
+
+        tags_menu.aboutToShow.connect(enable_tag_actions)
 
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         help_menu.addAction(self._action(self.tr("&About ngodesk"), self._about))
