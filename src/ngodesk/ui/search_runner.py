@@ -60,6 +60,7 @@ class _IndexKeeper:
     def invalidate(self) -> None:
         with self._changed:
             self._version += 1
+            self._index = None  # stale: its memory is better spent on the next one
 
     def current(self) -> facet_index.FacetIndex | None:
         """The index, if it is up to date (without waiting)."""
@@ -104,7 +105,7 @@ class _IndexKeeper:
         except Exception as failure:  # noqa: BLE001 - handed to the waiting search, which reports it
             error = failure
         with self._changed:
-            if index is not None:
+            if index is not None and version == self._version:  # (else stale already: dropped)
                 self._index, self._index_version = index, version
             self._error = error
             self._builder = None
