@@ -272,6 +272,21 @@ def test_an_import_is_one_undo_step_that_takes_back_its_stories_and_new_tag(
     assert sum(title.startswith("Field story") for title in titles(window)) == 3
 
 
+def test_a_large_import_says_it_cannot_be_undone(qtbot, window: MainWindow, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from ngodesk.ui import main_window
+
+    monkeypatch.setattr(main_window, "IMPORT_UNDO_LIMIT", 2)
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append(box.text()))
+    steps = window.undo_stack.count()
+    job = window.import_files([str(listing(tmp_path / "three.txt", 3))])
+    assert job is not None
+    with qtbot.waitSignal(job.ended, timeout=60_000):
+        pass
+    assert shown == ["Imported 3; skipped 0 already in the library. An import of more than 2 stories cannot be undone."]
+    assert window.undo_stack.count() == steps and len(titles(window)) == 17
+
+
 def test_a_cancelled_import_leaves_the_library_as_it_was(qtbot, window: MainWindow, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     source = listing(tmp_path / "big.txt", 5000)
     job = window.import_files([str(source)])
@@ -293,17 +308,21 @@ def test_export_writes_the_listed_stories(qtbot, window: MainWindow, tmp_path: P
 
 
 def test_a_story_that_stops_matching_while_typed_in_stays_in_the_editor(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
-    window.search_field.setText("title:Lion")
+    window.search_field.setText("title:Lion OR 缅甸")
     window.refresh()
-    assert len(titles(window)) == 1
+    assert len(titles(window)) == 2
+    window.story_list.selectRow(1)
     story_id = window.selected_ids()[0]
     retype(qtbot, window.editor.title, "Lamps for Kenya")
     qtbot.waitUntil(lambda: stored(window, "title", story_id) == "Lamps for Kenya")
-    qtbot.waitUntil(lambda: titles(window) == [])  # the list follows the edit...
+    qtbot.waitUntil(lambda: titles(window) == [MYANMAR])  # the list follows the edit...
     assert window.editor.story is not None and window.editor.story.id == story_id  # ...the editor stays
-    qtbot.keyClicks(window.editor.title, " at night")
-    window.story_list.setFocus()
-    assert stored(window, "title", story_id) == "Lamps for Kenya at night"
+    for more in (" at night", "!"):  # each saved, each followed by a refresh of the list
+        qtbot.keyClicks(window.editor.title, more)
+        qtbot.waitUntil(lambda: stored(window, "title", story_id).endswith(more))  # noqa: B023
+        settle(window)
+    assert stored(window, "title", story_id) == "Lamps for Kenya at night!"
+    assert window.editor.story.id == story_id and MYANMAR in titles(window)
 
 
 def test_undo_saves_the_typing_in_progress_and_takes_it_back(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]

@@ -13,6 +13,7 @@ from ngodesk.domain.errors import NotFound
 from ngodesk.store.schema import Base, Story, StoryEntity, StoryTag, Tombstone, utcnow
 
 Model = TypeVar("Model", bound=Base)
+Key = TypeVar("Key", int, str)
 
 
 def get(session: Session, model: type[Model], record_id: int, what: str) -> Model:
@@ -23,7 +24,7 @@ def get(session: Session, model: type[Model], record_id: int, what: str) -> Mode
     return record
 
 
-def chunks(ids: list[int], size: int = 500) -> Iterator[list[int]]:
+def chunks(ids: list[Key], size: int = 500) -> Iterator[list[Key]]:
     """``ids`` in slices small enough for any SQLite's parameter limit."""
     for start in range(0, len(ids), size):
         yield ids[start : start + size]
@@ -105,5 +106,10 @@ def relink(
 def bury(session: Session, kind: str, uuids: Iterable[str], replaced_by: str | None = None) -> None:
     """Record deletions so that merges neither resurrect nor lose them."""
     now = utcnow()
-    for uuid in uuids:
-        session.merge(Tombstone(uuid=uuid, kind=kind, deleted_at=now, replaced_by=replaced_by))
+    rows = [{"uuid": uuid, "kind": kind, "deleted_at": now, "replaced_by": replaced_by} for uuid in uuids]
+    # in bulk (a merge per uuid took minutes for 50,000): older tombstones of
+    # the same uuids (a record deleted, restored, deleted again) are replaced
+    for chunk in chunks([row["uuid"] for row in rows]):
+        session.execute(delete(Tombstone).where(Tombstone.uuid.in_(chunk)))
+    if rows:
+        session.execute(insert(Tombstone), rows)

@@ -233,5 +233,5 @@ def restore_added(library: Library, snapshot: AddedSnapshot) -> ChangeSet:
 
 
 def _unbury(session: Session, uuids: list[str]) -> None:
-    for chunk in (uuids[start : start + 500] for start in range(0, len(uuids), 500)):
+    for chunk in records.chunks(uuids):
         session.execute(delete(Tombstone).where(Tombstone.uuid.in_(chunk)))

@@ -34,7 +34,7 @@ class _Entry(QLineEdit):
         self._backspace_when_empty = backspace_when_empty
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
-        if event.key() == Qt.Key.Key_Backspace and not self.text():
+        if event.key() == Qt.Key.Key_Backspace and not self.text() and not event.isAutoRepeat():
             self._backspace_when_empty()
             return
         super().keyPressEvent(event)

@@ -45,6 +45,9 @@ from ngodesk.ui.story_model import COLUMNS, UNSORTABLE, StoryTableModel
 SEARCH_DELAY_MS = 250
 #: After an edit in the editor, the list's order and counts follow this late.
 EDIT_REFRESH_DELAY_MS = 1000
+#: Imports of up to this many stories are one undo step (taking back 10,000
+#: took ~10 s, on the GUI thread); larger ones are not undoable.
+IMPORT_UNDO_LIMIT = 2000
 #: Columns hidden until the user shows them (header context menu).
 HIDDEN_COLUMNS = ("language", "updated_at")
 
@@ -443,10 +446,15 @@ class MainWindow(QMainWindow):
         return self._start(self.tr("Importing"), work, self._imported)
 
     def _imported(self, report: importing.ImportReport) -> None:
-        self.actions.record(ImportStories(report.changes), report.changes)
+        if report.added <= IMPORT_UNDO_LIMIT:
+            self.actions.record(ImportStories(report.changes), report.changes)
+        else:  # undo runs on the GUI thread: too long for a large import
+            self.hub.publish(report.changes)
         text = self.tr("Imported {added}; skipped {skipped} already in the library.").format(
             added=report.added, skipped=len(report.duplicates)
         )
+        if report.added > IMPORT_UNDO_LIMIT:
+            text += " " + self.tr("An import of more than {n:,} stories cannot be undone.").format(n=IMPORT_UNDO_LIMIT)
         box = QMessageBox(QMessageBox.Icon.Information, self.tr("Import"), text, parent=self)
         if report.problems:
             box.setIcon(QMessageBox.Icon.Warning)
@@ -512,6 +520,8 @@ class MainWindow(QMainWindow):
         still shown, else the first story."""
         self._search_timer.stop()
         self._keep = keep if keep is not None else self.selected_ids()
+        if self.editor.editing():  # the story being typed in is kept, listed or not
+            self._keep = [*self._keep, self.editor.story.id]  # type: ignore[union-attr]
         self.search_runner.search(self.search_field.text(), self.sidebar.filters(), self._sort)
 
     def _search_failed(self, message: str) -> None:

@@ -13,12 +13,14 @@ Malformed queries are caught before anything is sent (parsing is cheap).
 
 from __future__ import annotations
 
+import sqlite3
 import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
 from PySide6.QtCore import QObject, QThread, Signal, Slot
+from sqlalchemy.exc import SQLAlchemyError
 
 from ngodesk.domain.errors import Cancelled, NgodeskError
 from ngodesk.domain.models import Filter
@@ -99,15 +101,16 @@ class _IndexKeeper:
         index: facet_index.FacetIndex | None = None
         error: Exception | None = None
         try:
-            index = facet_index.build(self._library, stop=lambda: self._closed)
+            index = facet_index.build(self._library, stop=lambda: self._closed or version != self._version)
         except Cancelled:
             pass
         except Exception as failure:  # noqa: BLE001 - handed to the waiting search, which reports it
             error = failure
         with self._changed:
-            if index is not None and version == self._version:  # (else stale already: dropped)
-                self._index, self._index_version = index, version
-            self._error = error
+            if version == self._version:  # (else stale already: dropped, and so is its error)
+                if index is not None:
+                    self._index, self._index_version = index, version
+                self._error = error
             self._builder = None
             self._changed.notify_all()
 
@@ -151,6 +154,8 @@ class _Worker(QObject):
             self._run(generation, request)
         except NgodeskError as error:
             self.failed.emit(generation, str(error))
+        except (sqlite3.Error, SQLAlchemyError) as error:  # e.g. the disk failed: say so, stay usable
+            self.failed.emit(generation, f"The search failed: {error}")
 
     def _run(self, generation: int, request: SearchRequest) -> None:
         library, query, filters, sort = self.library, request.query, request.filters, request.sort
