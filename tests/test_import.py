@@ -116,10 +116,49 @@ def story_count(library: Library) -> int:
 
 
 def test_undecodable_file_is_refused_naming_file_and_line(library: Library, tmp_path: Path) -> None:
-    bad = write(tmp_path, "gbk.txt", "Keyword: 公益\n\n中国扶贫基金会\n".encode("gbk"))
-    with pytest.raises(ImportFailed, match=r"gbk\.txt: not valid UTF-8 text \(line 1"):
+    bad = write(tmp_path, "junk.txt", b"Keyword: x\n\n\x81\x8d\x8f\x90\x9d broken\n")
+    with pytest.raises(ImportFailed, match=r"junk\.txt: not UTF-8 \(line 3, byte 12\) and not recognisably GBK"):
         importing.import_files(library, [SAMPLE, bad])
     assert story_count(library) == 0  # the good file was not imported either
+
+
+@pytest.mark.parametrize(
+    ("encoding", "title"),
+    [
+        ("gbk", "中国扶贫基金会在缅甸开展民生项目"),
+        ("big5", "臺灣慈濟基金會援助尼泊爾災民重建家園"),
+        ("utf-16", "丝路一家亲"),
+    ],
+)
+def test_legacy_chinese_and_utf16_files_are_read_as_what_they_are(
+    library: Library, tmp_path: Path, encoding: str, title: str
+) -> None:
+    text = f"Keyword: 公益\n\n{title}\n"
+    path = write(tmp_path, f"{encoding}.txt", text.encode(encoding))
+    importing.import_files(library, [path])
+    (story,) = all_stories(library)
+    assert story.title == title and [t.path for t in story.tags] == ["公益"]
+
+
+REALWORLD = Path(__file__).resolve().parents[2] / "shared" / "realworld"
+
+
+@pytest.mark.skipif(not REALWORLD.is_dir(), reason="../shared/realworld is not here")
+@pytest.mark.parametrize(
+    ("name", "encoding", "expected"),
+    [
+        ("bibtex/bibtexparser_gbk_test_zh.bib", "gb18030", "凯撒"),
+        ("rss_atom/rssparser_encoding-gb2312_qq_tech_zh.xml", "gb18030", "互联网"),
+        ("rss_atom/rssparser_uolNoticias_latin1_nodecl.rss", "cp1252", "simulações"),
+        ("tbx_glossary/omegat_glossary_testUTF16LE.txt", "utf-16", "\t"),
+        ("ris/rispy_example_utf_chars.ris", "utf-8", "Состояние"),
+    ],
+)
+def test_real_files_in_other_encodings_decode(name: str, encoding: str, expected: str) -> None:
+    from ngodesk.formats.encoding import decode
+
+    text, used = decode((REALWORLD / name).read_bytes(), name)
+    assert used == encoding and expected in text
 
 
 def test_binary_and_unknown_files_are_refused(library: Library, tmp_path: Path) -> None:

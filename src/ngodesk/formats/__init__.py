@@ -8,13 +8,13 @@ mojibake.
 
 from __future__ import annotations
 
-import codecs
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import ModuleType
 
 from ngodesk.domain.errors import ImportFailed
 from ngodesk.domain.models import RecordProblem, StoryRecord
+from ngodesk.formats.encoding import decode
 
 
 @dataclass
@@ -36,26 +36,14 @@ def format_names() -> list[str]:
     return sorted(_registry())
 
 
-_BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
-
-
 def read_text(path: Path) -> str:
-    """The file's text: UTF-8 (BOM optional) or UTF-16 with a BOM; newlines
-    normalised to ``\\n``. Raises ImportFailed naming the file and the byte
-    at fault."""
+    """The file's text (see ``encoding.decode``), newlines normalised to
+    ``\n``. Raises ImportFailed naming the file and what is wrong."""
     try:
         data = path.read_bytes()
     except OSError as error:
         raise ImportFailed(f"{path}: cannot read the file: {error.strerror}") from error
-    encoding = next((name for bom, name in _BOMS if data.startswith(bom)), "utf-8")
-    try:
-        text = data.decode(encoding)
-    except UnicodeDecodeError as error:
-        line = data[: error.start].count(b"\n") + 1
-        raise ImportFailed(
-            f"{path}: not valid {encoding.upper()} text (line {line}, byte {error.start}); "
-            "save it as UTF-8 and import again"
-        ) from error
+    text, _ = decode(data, str(path))
     if "\x00" in text:
         raise ImportFailed(f"{path}: contains NUL characters; it looks like a binary file, not text")
     return text.replace("\r\n", "\n").replace("\r", "\n")
