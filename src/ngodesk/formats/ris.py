@@ -1,0 +1,108 @@
+"""RIS (reference managers' tagged format), read with rispy.
+
+Records are found by their ``TY  -`` line, so export junk before or
+between records is skipped, and each record is parsed on its own: one
+that cannot be read is reported with its line and the others still come
+in. Vendor variants map to one field each (title: TI/T1/ST; source:
+JO/JF/T2/JA; date: DA/PY/Y1 with partial dates such as ``2016/12//``);
+authors become people, keywords tags; every other tag is kept in
+``extra`` under rispy's name for it.
+"""
+
+from __future__ import annotations
+
+import re
+
+import rispy
+
+from ngodesk.domain.models import RecordProblem, StoryRecord
+from ngodesk.formats import ParseResult
+
+NAME = "ris"
+EXTENSIONS = (".ris",)
+
+_START = re.compile(r"^TY  - ", re.MULTILINE)
+_TAG_LINE = re.compile(r"^[A-Z][A-Z0-9]  - ", re.MULTILINE)
+_TITLES = ("primary_title", "title", "short_title", "translated_title")
+_SOURCES = ("journal_name", "alternate_title3", "secondary_title", "alternate_title2", "alternate_title1")
+_SUMMARIES = ("abstract", "notes_abstract")
+_DATES = ("date", "publication_year", "year")
+_PEOPLE = ("authors", "first_authors")
+_USED = {*_TITLES, *_SOURCES, *_SUMMARIES, *_DATES, *_PEOPLE, "keywords", "urls", "language", "type_of_reference"}
+
+
+def sniff(text: str) -> bool:
+    """True when a record starts (``TY  -``) among the first 50 lines."""
+    return _START.search("\n".join(text.splitlines()[:50])) is not None
+
+
+def _first(entry: dict[str, object], names: tuple[str, ...]) -> str:
+    for name in names:
+        value = entry.get(name)
+        if isinstance(value, list):
+            value = next((v for v in value if str(v).strip()), "")
+        if value and str(value).strip():
+            return str(value).strip()
+    return ""
+
+
+def _date(value: str) -> str:
+    """``2016/12//`` -> ``2016-12``; ``2009`` -> ``2009``; else as given
+    (the story's validation then explains what is wrong)."""
+    parts = [p.strip() for p in value.split("/")[:3]]
+    if not parts or not parts[0].isdigit():
+        return value
+    numbers = [parts[0]] + [p.zfill(2) for p in parts[1:] if p.isdigit()]
+    return "-".join(numbers[: 1 + sum(1 for p in parts[1:] if p.isdigit())])
+
+
+def _url(entry: dict[str, object]) -> str:
+    url = _first(entry, ("urls",))
+    return "https:" + url if url.startswith("//") else url
+
+
+def _record(entry: dict[str, object], line: int) -> StoryRecord:
+    people = [str(name).strip() for key in _PEOPLE for name in entry.get(key, []) or [] if str(name).strip()]  # type: ignore[attr-defined]
+    extra = {key: value for key, value in entry.items() if key not in _USED and value not in ("", [], None)}
+    if "unknown_tag" in extra:
+        extra["unknown_tag"] = dict(extra["unknown_tag"])  # type: ignore[call-overload]
+    reference_type = _first(entry, ("type_of_reference",))
+    if reference_type:
+        extra["ris_type"] = reference_type
+    return StoryRecord(
+        title=_first(entry, _TITLES),
+        position=f"line {line}",
+        summary=_first(entry, _SUMMARIES),
+        url=_url(entry),
+        source=_first(entry, _SOURCES),
+        published=_date(_first(entry, _DATES)),
+        language=_first(entry, ("language",)),
+        tags=tuple(dict.fromkeys(str(k).strip() for k in entry.get("keywords", []) or [] if str(k).strip())),  # type: ignore[attr-defined]
+        people=tuple(dict.fromkeys(people)),
+        extra=extra,
+    )
+
+
+def parse(text: str) -> ParseResult:
+    """Every record of an RIS text; unreadable ones as problems."""
+    result = ParseResult()
+    starts = [match.start() for match in _START.finditer(text)]
+    for index, start in enumerate(starts):
+        end = starts[index + 1] if index + 1 < len(starts) else len(text)
+        chunk = text[start:end]
+        line = text.count("\n", 0, start) + 1
+        if "\nER  -" not in chunk:  # the last record may lack its end tag
+            chunk = chunk.rstrip("\n") + "\nER  - \n"
+        chunk = chunk[: chunk.index("\nER  -") + len("\nER  - ")]  # junk after ER is not part of it
+        try:
+            entries = rispy.loads(chunk, skip_unknown_tags=False)
+        except Exception as error:  # noqa: BLE001 - rispy raises several kinds for malformed input
+            result.problems.append(RecordProblem(f"line {line}", f"not a readable RIS record: {error}"))
+            continue
+        for entry in entries:
+            record = _record(entry, line)
+            if not record.title:
+                result.problems.append(RecordProblem(f"line {line}", "the record has no title (TI, T1 or ST)"))
+            else:
+                result.records.append(record)
+    return result

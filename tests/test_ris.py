@@ -1,0 +1,85 @@
+"""RIS import: vendor variants, partial dates, junk between records, a
+broken record reported by line while the others come in."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from ngodesk.formats import parse_file, ris
+from ngodesk.services import importing, queries
+from ngodesk.store.library import Library
+from tests.test_import import REALWORLD, all_stories
+
+TWO_RECORDS = """Exported by SomeTool 3.1
+Record #1 of 3
+
+TY  - NEWS
+T1  - 中国扶贫基金会在缅甸开展民生项目
+JF  - 人民日报
+Y1  - 2018/12/07/
+AU  - 王芳
+KW  - Region/Asia/Myanmar
+KW  - 民生项目
+UR  - //example.org/story
+N1  - a note kept as extra
+ER  -
+
+junk line between records
+TY  - JOUR
+AB  - a record without any title
+ER  -
+
+TY  - ELEC
+TI  - Silk Road NGO forum
+PY  - 2019//
+LA  - en
+"""
+
+
+def test_vendor_variants_map_to_story_fields() -> None:
+    result = ris.parse(TWO_RECORDS)
+    first, second = result.records
+    assert (first.title, first.source, first.published, first.url) == (
+        "中国扶贫基金会在缅甸开展民生项目",
+        "人民日报",
+        "2018-12-07",
+        "https://example.org/story",
+    )
+    assert first.people == ("王芳",) and first.tags == ("Region/Asia/Myanmar", "民生项目")
+    assert first.extra["ris_type"] == "NEWS" and "a note kept as extra" in str(first.extra)
+    assert (second.title, second.published, second.language, second.position) == (
+        "Silk Road NGO forum",
+        "2019",
+        "en",
+        "line 20",
+    )
+    assert [(p.position, p.reason) for p in result.problems] == [("line 16", "the record has no title (TI, T1 or ST)")]
+
+
+def test_an_ris_file_is_recognised_and_imports_the_good_records(library: Library, tmp_path: Path) -> None:
+    path = tmp_path / "export.txt"  # no .ris extension: recognised by content
+    path.write_text(TWO_RECORDS, encoding="utf-8")
+    report = importing.import_files(library, [path])
+    assert report.formats[str(path)] == "ris" and report.added == 2
+    assert [(p.position, p.reason) for p in report.problems] == [("line 16", "the record has no title (TI, T1 or ST)")]
+    assert [h.story.title for h in queries.search(library, "person:王芳 tag:Myanmar").hits] == [
+        "中国扶贫基金会在缅甸开展民生项目"
+    ]
+
+
+@pytest.mark.skipif(not REALWORLD.is_dir(), reason="../shared/realworld is not here")
+@pytest.mark.parametrize(
+    ("name", "titles"),
+    [
+        ("rispy_example_utf_chars.ris", 1),
+        ("rispy_example_extraneous_data.ris", 2),
+        ("jabref_RisImporterTestScience.ris", 1),
+    ],
+)
+def test_real_ris_files_import(library: Library, name: str, titles: int) -> None:
+    used, result = parse_file(REALWORLD / "ris" / name)
+    assert used == "ris" and len(result.records) == titles and not result.problems
+    importing.import_files(library, [REALWORLD / "ris" / name])
+    assert len(all_stories(library)) == titles
