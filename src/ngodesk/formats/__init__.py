@@ -36,6 +36,12 @@ def format_names() -> list[str]:
     return sorted(_registry())
 
 
+def file_extensions() -> list[str]:
+    """Extensions (``.ris``...) of the files the importers read, and
+    ``.txt`` (listings are plain text)."""
+    return sorted({".txt", *(ext for module in _registry().values() for ext in module.EXTENSIONS)})
+
+
 def read_text(path: Path) -> str:
     """The file's text (see ``encoding.decode``), newlines normalised to
     ``\n``. Raises ImportFailed naming the file and what is wrong."""

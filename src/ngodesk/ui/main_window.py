@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from ngodesk import __version__
 from ngodesk.domain.errors import NgodeskError
 from ngodesk.domain.models import ChangeSet, Progress
+from ngodesk.formats import file_extensions
 from ngodesk.services import exporting, importing, indexing
 from ngodesk.store.library import DB_NAME, Library
 from ngodesk.ui import settings
@@ -434,7 +435,12 @@ class MainWindow(QMainWindow):
         """Import files (asked for when not given) in the background."""
         if paths is None:
             paths, _ = QFileDialog.getOpenFileNames(
-                self, self.tr("Import Stories"), str(Path.home()), self.tr("Story files (*.txt);;All files (*)")
+                self,
+                self.tr("Import Stories"),
+                str(Path.home()),
+                self.tr("Story files ({patterns});;All files (*)").format(
+                    patterns=" ".join("*" + e for e in file_extensions())
+                ),
             )
         if not paths:
             return None
