@@ -26,9 +26,9 @@ class ParseResult:
 
 
 def _registry() -> dict[str, ModuleType]:
-    from ngodesk.formats import cdb_listing, ris
+    from ngodesk.formats import cdb_listing, csl_json, ris
 
-    return {module.NAME: module for module in (cdb_listing, ris)}
+    return {module.NAME: module for module in (cdb_listing, ris, csl_json)}
 
 
 def format_names() -> list[str]:

@@ -1,0 +1,102 @@
+"""CSL-JSON, the citation data of Zotero, Better BibTeX, Pandoc...: a list
+of items (or one item). Dates come as ``date-parts`` (strings or numbers;
+a range keeps its start), ``raw`` or ``literal``; names as family/given or
+literal; ``keyword`` as a comma- or semicolon-separated string or a list.
+What does not map onto a story is kept in ``extra``."""
+
+from __future__ import annotations
+
+import json
+import re
+
+from ngodesk.domain.models import RecordProblem, StoryRecord
+from ngodesk.formats import ParseResult
+
+NAME = "csl-json"
+EXTENSIONS = (".json",)
+
+_USED = {"title", "abstract", "URL", "container-title", "publisher", "issued", "language", "author", "keyword"}
+_RAW_DATE = re.compile(r"^\s*(\d{4})(?:[-/](\d{1,2})(?:[-/](\d{1,2}))?)?")
+
+
+def _items(text: str) -> list[object] | None:
+    try:
+        data = json.loads(text)
+    except ValueError:
+        return None
+    items = data if isinstance(data, list) else [data]
+    return items if items and all(isinstance(i, dict) and "type" in i for i in items) else None
+
+
+def sniff(text: str) -> bool:
+    """True for JSON whose items (objects) all carry a CSL ``type``."""
+    return text.lstrip()[:1] in ("[", "{") and _items(text) is not None
+
+
+def _date(issued: object) -> str:
+    if not isinstance(issued, dict):
+        return str(issued or "")
+    parts = issued.get("date-parts")
+    if isinstance(parts, list) and parts and isinstance(parts[0], list) and parts[0]:
+        numbers = [str(p).strip() for p in parts[0][:3]]
+        if all(n.isdigit() for n in numbers):
+            return "-".join([numbers[0], *(n.zfill(2) for n in numbers[1:])])
+    for key in ("raw", "literal"):
+        match = _RAW_DATE.match(str(issued.get(key, "")))
+        if match:
+            return "-".join([match.group(1), *(g.zfill(2) for g in match.groups()[1:] if g)])
+    return ""
+
+
+def _name(person: object) -> str:
+    if not isinstance(person, dict):
+        return str(person or "").strip()
+    if person.get("literal"):
+        return str(person["literal"]).strip()
+    return ", ".join(str(person[k]).strip() for k in ("family", "given") if person.get(k))
+
+
+def _keywords(value: object) -> tuple[str, ...]:
+    words = value if isinstance(value, list) else re.split(r"[,;；，]", str(value or ""))
+    return tuple(dict.fromkeys(str(w).strip() for w in words if str(w).strip()))
+
+
+def _text(item: dict[str, object], key: str) -> str:
+    value = item.get(key, "")
+    return str(value[0] if isinstance(value, list) and value else value or "").strip()
+
+
+def parse(text: str) -> ParseResult:
+    """Every item of a CSL-JSON text; unreadable ones as problems."""
+    result = ParseResult()
+    try:
+        data = json.loads(text)
+    except ValueError as error:
+        result.problems.append(RecordProblem("the file", f"not valid JSON: {error}"))
+        return result
+    items = data if isinstance(data, list) else [data]
+    for number, item in enumerate(items, 1):
+        position = f"record {number}"
+        if not isinstance(item, dict):
+            result.problems.append(RecordProblem(position, "not a CSL item (an object with a type)"))
+            continue
+        title = _text(item, "title")
+        if not title:
+            result.problems.append(RecordProblem(position, "the item has no title"))
+            continue
+        authors = item.get("author") if isinstance(item.get("author"), list) else []
+        result.records.append(
+            StoryRecord(
+                title=title,
+                position=position,
+                summary=_text(item, "abstract"),
+                url=_text(item, "URL"),
+                source=_text(item, "container-title") or _text(item, "publisher"),
+                published=_date(item.get("issued")),
+                language=_text(item, "language"),
+                tags=_keywords(item.get("keyword")),
+                people=tuple(dict.fromkeys(n for n in (_name(p) for p in authors) if n)),  # type: ignore[union-attr]
+                extra={k: v for k, v in item.items() if k not in _USED},
+            )
+        )
+    return result

@@ -1,0 +1,64 @@
+"""CSL-JSON import: dates in every shape, names, keywords, unmapped data
+kept, items without a title reported by number."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from ngodesk.formats import csl_json, parse_file
+from ngodesk.services import importing
+from ngodesk.store.library import Library
+from tests.test_import import REALWORLD, all_stories
+
+ITEMS = [
+    {
+        "id": "a",
+        "type": "article-newspaper",
+        "title": "中国扶贫基金会在缅甸开展民生项目",
+        "container-title": "人民日报",
+        "issued": {"date-parts": [["2018", "12", "7"], ["2018", "12", "9"]]},
+        "author": [{"family": "王", "given": "芳"}, {"literal": "Xinhua"}],
+        "keyword": "民生项目; Myanmar, aid",
+        "URL": "https://example.org/a",
+        "volume": "3",
+    },
+    {"id": "b", "type": "webpage", "title": "Silk Road NGO forum", "issued": {"raw": "2019/5"}, "language": "en"},
+    {"id": "c", "type": "webpage", "note": "no title here"},
+    {"id": "d", "type": "report", "title": "Annual report", "issued": {"date-parts": [[2020]]}},
+]
+
+
+def test_items_map_to_story_fields() -> None:
+    result = csl_json.parse(json.dumps(ITEMS, ensure_ascii=False))
+    first, second, third = result.records
+    assert (first.source, first.published, first.people, first.tags, first.url) == (
+        "人民日报",
+        "2018-12-07",
+        ("王, 芳", "Xinhua"),
+        ("民生项目", "Myanmar", "aid"),
+        "https://example.org/a",
+    )
+    assert first.extra == {"id": "a", "type": "article-newspaper", "volume": "3"}
+    assert (second.published, second.language, third.published) == ("2019-05", "en", "2020")
+    assert [(p.position, p.reason) for p in result.problems] == [("record 3", "the item has no title")]
+
+
+def test_a_csl_file_is_recognised_by_content(library: Library, tmp_path: Path) -> None:
+    path = tmp_path / "zotero export"
+    path.write_text(json.dumps(ITEMS, ensure_ascii=False), encoding="utf-8")
+    report = importing.import_files(library, [path])
+    assert report.formats[str(path)] == "csl-json" and report.added == 3 and len(report.problems) == 1
+
+
+@pytest.mark.skipif(not REALWORLD.is_dir(), reason="../shared/realworld is not here")
+@pytest.mark.parametrize(
+    ("name", "count"), [("bbt_deterministic_ordering_1178_1400.csl.json", 26), ("bbt_zh-tw_standard_2212.csl.json", 1)]
+)
+def test_real_csl_files_import(library: Library, name: str, count: int) -> None:
+    used, result = parse_file(REALWORLD / "csl_json" / name)
+    assert used == "csl-json" and len(result.records) == count and not result.problems
+    importing.import_files(library, [REALWORLD / "csl_json" / name])
+    assert len(all_stories(library)) == count
