@@ -1,0 +1,108 @@
+"""BibTeX and BibLaTeX, read with bibtexparser 2: LaTeX accents become
+Unicode, co-authors are split (and become people), keyword lists split on
+``;;``, ``;``, ``；`` or ``,``; ``year = {Null}`` (CNKI) means undated.
+Blocks the parser cannot read are reported by line; the other entries
+still come in. Fields that do not map are kept in ``extra``."""
+
+from __future__ import annotations
+
+import re
+
+import bibtexparser
+from bibtexparser import middlewares
+
+from ngodesk.domain.models import RecordProblem, StoryRecord
+from ngodesk.formats import ParseResult
+
+NAME = "bibtex"
+EXTENSIONS = (".bib",)
+
+_ENTRY = re.compile(r"^\s*@\s*(article|online|misc|book|inproceedings|report|incollection|news)\s*[{(]", re.I | re.M)
+_KEYWORDS = re.compile(r";;|[;；,，]")
+_URL = re.compile(r"\\url\s*\{([^}]*)\}")
+_MONTHS = {
+    m: i for i, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1)
+}
+_SOURCES = ("journal", "journaltitle", "booktitle", "publisher", "organization", "institution")
+_USED = {
+    "title",
+    "abstract",
+    "url",
+    "howpublished",
+    "date",
+    "year",
+    "month",
+    "language",
+    "langid",
+    "author",
+    "keywords",
+}
+
+
+def sniff(text: str) -> bool:
+    """True when an ``@article{``-style entry starts within the first 200 lines."""
+    return _ENTRY.search("\n".join(text.splitlines()[:200])) is not None
+
+
+def _clean(value: object) -> str:
+    return " ".join(str(value).replace("{", "").replace("}", "").split())
+
+
+def _published(fields: dict[str, str]) -> str:
+    date = fields.get("date", "")
+    if re.match(r"^\d{4}(-\d{2}){0,2}$", date):
+        return date
+    year = fields.get("year", "").strip()
+    if not re.fullmatch(r"\d{4}", year):
+        return ""
+    month = fields.get("month", "").strip().lower()[:3]
+    number = _MONTHS.get(month) or (int(month) if month.isdigit() and 1 <= int(month) <= 12 else None)
+    return f"{year}-{number:02d}" if number else year
+
+
+def _url(fields: dict[str, str]) -> str:
+    for key in ("url", "howpublished"):
+        value = fields.get(key, "")
+        match = _URL.search(value)
+        value = match.group(1) if match else value
+        if value.strip().startswith(("http://", "https://")):
+            return value.strip()
+    return ""
+
+
+def parse(text: str) -> ParseResult:
+    """Every entry of a BibTeX text; unreadable blocks as problems."""
+    result = ParseResult()
+    library = bibtexparser.parse_string(
+        text, append_middleware=[middlewares.LatexDecodingMiddleware(), middlewares.SeparateCoAuthors()]
+    )
+    for block in library.failed_blocks:
+        reason = getattr(block, "error", None) or "not a readable entry"
+        result.problems.append(RecordProblem(f"line {block.start_line + 1}", f"not a readable entry: {reason}"))
+    for entry in library.entries:
+        position = f"line {entry.start_line + 1} ({entry.key})"
+        fields = {field.key.lower(): field.value for field in entry.fields}
+        authors = fields.get("author", [])
+        people = [_clean(a) for a in (authors if isinstance(authors, list) else [authors]) if _clean(a)]
+        strings = {k: _clean(v) for k, v in fields.items() if isinstance(v, str)}
+        title = strings.get("title", "")
+        if not title:
+            result.problems.append(RecordProblem(position, "the entry has no title"))
+            continue
+        extra: dict[str, object] = {k: v for k, v in strings.items() if k not in _USED and k not in _SOURCES}
+        extra.update(bibtex_type=entry.entry_type, bibtex_key=entry.key)
+        result.records.append(
+            StoryRecord(
+                title=title,
+                position=position,
+                summary=strings.get("abstract", ""),
+                url=_url({k: str(v) for k, v in fields.items() if isinstance(v, str)}),
+                source=next((strings[k] for k in _SOURCES if strings.get(k)), ""),
+                published=_published(strings),
+                language=strings.get("langid", "") or strings.get("language", ""),
+                tags=tuple(dict.fromkeys(w.strip() for w in _KEYWORDS.split(strings.get("keywords", "")) if w.strip())),
+                people=tuple(dict.fromkeys(people)),
+                extra=extra,
+            )
+        )
+    return result
