@@ -26,9 +26,9 @@ class ParseResult:
 
 
 def _registry() -> dict[str, ModuleType]:
-    from ngodesk.formats import bibtex, cdb_listing, csl_json, feeds, ris
+    from ngodesk.formats import bibtex, cdb_listing, csl_json, feeds, oai_dc, ris
 
-    return {module.NAME: module for module in (cdb_listing, ris, bibtex, csl_json, feeds)}
+    return {module.NAME: module for module in (cdb_listing, ris, bibtex, csl_json, oai_dc, feeds)}
 
 
 def format_names() -> list[str]:

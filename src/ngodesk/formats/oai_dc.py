@@ -1,0 +1,94 @@
+"""Dublin Core records from an OAI-PMH ``ListRecords`` response
+(metadataPrefix oai_dc), parsed with defusedxml: no DTD entities, no
+external files, no network. Repeated elements are kept (creators become
+people, subjects tags; further titles and descriptions go to ``extra``);
+records the repository marks deleted are skipped and reported."""
+
+from __future__ import annotations
+
+import re
+from xml.etree.ElementTree import Element
+
+from defusedxml import DefusedXmlException
+from defusedxml.ElementTree import ParseError, fromstring
+
+from ngodesk.domain.models import RecordProblem, StoryRecord
+from ngodesk.formats import ParseResult
+
+NAME = "oai-dc"
+EXTENSIONS: tuple[str, ...] = ()
+
+_OAI = "{http://www.openarchives.org/OAI/2.0/}"
+_DC = "{http://purl.org/dc/elements/1.1/}"
+_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+_LANGUAGE = re.compile(r"^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*$")
+
+
+def sniff(text: str) -> bool:
+    """True for an OAI-PMH response carrying oai_dc records."""
+    head = text[:5000]
+    return "<OAI-PMH" in head and "oai_dc" in text[:20000]
+
+
+def _values(dc: Element, name: str) -> list[str]:
+    return [" ".join((e.text or "").split()) for e in dc.iter(_DC + name) if (e.text or "").strip()]
+
+
+def _date(values: list[str]) -> str:
+    for value in values:
+        match = _DATE.match(value)
+        if match:
+            return "-".join(g for g in match.groups() if g)
+    return ""
+
+
+def parse(text: str) -> ParseResult:
+    """Every live record of a ListRecords response."""
+    result = ParseResult()
+    try:
+        root = fromstring(text.encode("utf-8"))
+    except (ParseError, DefusedXmlException) as error:
+        result.problems.append(RecordProblem("the file", f"not readable XML: {error}"))
+        return result
+    for number, record in enumerate(root.iter(_OAI + "record"), 1):
+        header = record.find(_OAI + "header")
+        identifier = (header.findtext(_OAI + "identifier") or "").strip() if header is not None else ""
+        position = f"record {number}" + (f" ({identifier})" if identifier else "")
+        if header is not None and header.get("status") == "deleted":
+            result.problems.append(RecordProblem(position, "deleted in the repository; skipped"))
+            continue
+        dc = record.find(f"{_OAI}metadata/{{http://www.openarchives.org/OAI/2.0/oai_dc/}}dc")
+        if dc is None:
+            result.problems.append(RecordProblem(position, "has no oai_dc metadata"))
+            continue
+        titles = _values(dc, "title")
+        if not titles:
+            result.problems.append(RecordProblem(position, "the record has no dc:title"))
+            continue
+        descriptions = _values(dc, "description")
+        links = [v for v in _values(dc, "identifier") if v.startswith(("http://", "https://"))]
+        extra: dict[str, object] = {"oai_identifier": identifier} if identifier else {}
+        for name in ("type", "format", "rights", "relation", "coverage", "contributor", "identifier"):
+            if values := _values(dc, name):
+                extra[f"dc_{name}"] = values
+        languages = _values(dc, "language")
+        language = languages[0].replace("_", "-") if languages and _LANGUAGE.match(languages[0]) else ""
+        if languages and not language:  # e.g. "other": kept, not a code
+            extra["dc_language"] = languages
+        if titles[1:] or descriptions[1:]:
+            extra.update(more_titles=titles[1:], more_descriptions=descriptions[1:])
+        result.records.append(
+            StoryRecord(
+                title=titles[0],
+                position=position,
+                summary=descriptions[0] if descriptions else "",
+                url=links[0] if links else "",
+                source=next(iter(_values(dc, "publisher") + _values(dc, "source")), ""),
+                published=_date(_values(dc, "date")),
+                language=language,
+                tags=tuple(dict.fromkeys(_values(dc, "subject"))),
+                people=tuple(dict.fromkeys(_values(dc, "creator"))),
+                extra=extra,
+            )
+        )
+    return result
