@@ -83,3 +83,13 @@ def test_real_ris_files_import(library: Library, name: str, titles: int) -> None
     assert used == "ris" and len(result.records) == titles and not result.problems
     importing.import_files(library, [REALWORLD / "ris" / name])
     assert len(all_stories(library)) == titles
+
+
+@pytest.mark.parametrize(
+    ("parts", "expected"),
+    [(["2016", "12", ""], "2016-12"), (["2016", "", "05"], "2016"), ([2020, 5, 2], "2020-05-02"), (["Null"], "")],
+)
+def test_partial_dates_stop_at_the_first_missing_part(parts: list[object], expected: str) -> None:
+    from ngodesk.formats import partial_date
+
+    assert partial_date(parts) == expected  # "2016//05" is not May 2016

@@ -8,6 +8,7 @@ mojibake.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import ModuleType
@@ -34,6 +35,19 @@ def _registry() -> dict[str, ModuleType]:
 def format_names() -> list[str]:
     """Names accepted by ``--format`` besides ``auto``."""
     return sorted(_registry())
+
+
+def partial_date(parts: Iterable[object]) -> str:
+    """``YYYY[-MM[-DD]]`` from year, month and day parts (strings or
+    numbers), up to the first missing or non-numeric one; ``""`` without
+    a four-digit year. Shared by the importers' date fields."""
+    numbers: list[str] = []
+    for part in list(parts)[:3]:
+        text = str(part if part is not None else "").strip()
+        if not text.isdigit():
+            break
+        numbers.append(text.zfill(2) if numbers else text)
+    return "-".join(numbers) if numbers and len(numbers[0]) == 4 else ""
 
 
 def file_extensions() -> list[str]:

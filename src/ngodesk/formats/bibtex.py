@@ -12,7 +12,7 @@ import bibtexparser
 from bibtexparser import middlewares
 
 from ngodesk.domain.models import RecordProblem, StoryRecord
-from ngodesk.formats import ParseResult
+from ngodesk.formats import ParseResult, partial_date
 
 NAME = "bibtex"
 EXTENSIONS = (".bib",)
@@ -52,12 +52,8 @@ def _published(fields: dict[str, str]) -> str:
     date = fields.get("date", "")
     if re.match(r"^\d{4}(-\d{2}){0,2}$", date):
         return date
-    year = fields.get("year", "").strip()
-    if not re.fullmatch(r"\d{4}", year):
-        return ""
-    month = fields.get("month", "").strip().lower()[:3]
-    number = _MONTHS.get(month) or (int(month) if month.isdigit() and 1 <= int(month) <= 12 else None)
-    return f"{year}-{number:02d}" if number else year
+    month = fields.get("month", "").strip().lower()
+    return partial_date([fields.get("year", ""), _MONTHS.get(month[:3], month)])
 
 
 def _url(fields: dict[str, str]) -> str:

@@ -10,7 +10,7 @@ import json
 import re
 
 from ngodesk.domain.models import RecordProblem, StoryRecord
-from ngodesk.formats import ParseResult
+from ngodesk.formats import ParseResult, partial_date
 
 NAME = "csl-json"
 EXTENSIONS = (".json",)
@@ -37,14 +37,12 @@ def _date(issued: object) -> str:
     if not isinstance(issued, dict):
         return str(issued or "")
     parts = issued.get("date-parts")
-    if isinstance(parts, list) and parts and isinstance(parts[0], list) and parts[0]:
-        numbers = [str(p).strip() for p in parts[0][:3]]
-        if all(n.isdigit() for n in numbers):
-            return "-".join([numbers[0], *(n.zfill(2) for n in numbers[1:])])
+    if isinstance(parts, list) and parts and isinstance(parts[0], list) and partial_date(parts[0]):
+        return partial_date(parts[0])  # (a range keeps its start)
     for key in ("raw", "literal"):
         match = _RAW_DATE.match(str(issued.get(key, "")))
         if match:
-            return "-".join([match.group(1), *(g.zfill(2) for g in match.groups()[1:] if g)])
+            return partial_date(match.groups())
     return ""
 
 

@@ -13,7 +13,7 @@ from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import ParseError, fromstring
 
 from ngodesk.domain.models import RecordProblem, StoryRecord
-from ngodesk.formats import ParseResult
+from ngodesk.formats import ParseResult, partial_date
 
 NAME = "oai-dc"
 EXTENSIONS: tuple[str, ...] = ()
@@ -38,7 +38,7 @@ def _date(values: list[str]) -> str:
     for value in values:
         match = _DATE.match(value)
         if match:
-            return "-".join(g for g in match.groups() if g)
+            return partial_date(match.groups())
     return ""
 
 

@@ -16,7 +16,7 @@ import re
 import rispy
 
 from ngodesk.domain.models import RecordProblem, StoryRecord
-from ngodesk.formats import ParseResult
+from ngodesk.formats import ParseResult, partial_date
 
 NAME = "ris"
 EXTENSIONS = (".ris",)
@@ -49,11 +49,7 @@ def _first(entry: dict[str, object], names: tuple[str, ...]) -> str:
 def _date(value: str) -> str:
     """``2016/12//`` -> ``2016-12``; ``2009`` -> ``2009``; else as given
     (the story's validation then explains what is wrong)."""
-    parts = [p.strip() for p in value.split("/")[:3]]
-    if not parts or not parts[0].isdigit():
-        return value
-    numbers = [parts[0]] + [p.zfill(2) for p in parts[1:] if p.isdigit()]
-    return "-".join(numbers[: 1 + sum(1 for p in parts[1:] if p.isdigit())])
+    return partial_date(value.split("/")) or value
 
 
 def _url(entry: dict[str, object]) -> str:
