@@ -46,9 +46,8 @@ def test_records_map_and_deleted_ones_are_reported() -> None:
     )
     assert story.people == ("王芳", "Li Wei") and story.tags == ("民生项目",)
     assert story.extra["more_titles"] == ["CFPA livelihood projects in Myanmar"]
-    assert [(p.position, p.reason) for p in result.problems] == [
-        ("record 1 (oai:x:1)", "deleted in the repository; skipped")
-    ]
+    assert not result.problems
+    assert [(p.position, p.reason) for p in result.skipped] == [("record 1 (oai:x:1)", "deleted in the repository")]
 
 
 def test_entity_declarations_are_refused() -> None:

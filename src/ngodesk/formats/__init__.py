@@ -1,14 +1,14 @@
 """Importers and exporters: pure functions from file contents to records.
 
 Each format module offers ``NAME``, ``EXTENSIONS``, ``sniff(text)`` and
-``parse(text) -> ParseResult``. ``read_text`` decodes bytes honestly: a file
+``parse(text, options) -> ParseResult``. ``read_text`` decodes bytes honestly: a file
 that is not valid text is refused with the reason, never imported as
 mojibake.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import ModuleType
@@ -24,12 +24,29 @@ class ParseResult:
 
     records: list[StoryRecord] = field(default_factory=list)
     problems: list[RecordProblem] = field(default_factory=list)
+    #: Records left out on purpose (deleted upstream, WordPress pages...):
+    #: reported, but not failures.
+    skipped: list[RecordProblem] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class ImportOptions:
+    """Choices the user made for an import, read by the formats they
+    concern: ``columns`` maps table columns to story fields (CSV/TSV, on
+    top of the header's own names), ``post_types`` are the WordPress item
+    types imported as stories."""
+
+    columns: Mapping[str, str] = field(default_factory=dict)
+    post_types: frozenset[str] = frozenset({"post"})
+
+
+NO_OPTIONS = ImportOptions()
 
 
 def _registry() -> dict[str, ModuleType]:
-    from ngodesk.formats import bibtex, cdb_listing, csl_json, feeds, oai_dc, ris
+    from ngodesk.formats import bibtex, cdb_listing, csl_json, feeds, oai_dc, ris, wxr
 
-    return {module.NAME: module for module in (cdb_listing, ris, bibtex, csl_json, oai_dc, feeds)}
+    return {module.NAME: module for module in (cdb_listing, ris, bibtex, csl_json, oai_dc, wxr, feeds)}
 
 
 def format_names() -> list[str]:
@@ -69,7 +86,7 @@ def read_text(path: Path) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
-def parse_file(path: Path, format_name: str = "auto") -> tuple[str, ParseResult]:
+def parse_file(path: Path, format_name: str = "auto", options: ImportOptions = NO_OPTIONS) -> tuple[str, ParseResult]:
     """Read and parse one file; returns the format used and the result.
 
     Raises ImportFailed when the file cannot be read or its format is not
@@ -88,4 +105,4 @@ def parse_file(path: Path, format_name: str = "auto") -> tuple[str, ParseResult]
         module = registry[format_name]
     else:
         raise ImportFailed(f"unknown format '{format_name}'; known: auto, {', '.join(registry)}")
-    return module.NAME, module.parse(text)
+    return module.NAME, module.parse(text, options)

@@ -12,7 +12,7 @@ import bibtexparser
 from bibtexparser import middlewares
 
 from ngodesk.domain.models import RecordProblem, StoryRecord
-from ngodesk.formats import ParseResult, partial_date
+from ngodesk.formats import NO_OPTIONS, ImportOptions, ParseResult, partial_date
 
 NAME = "bibtex"
 EXTENSIONS = (".bib",)
@@ -66,7 +66,7 @@ def _url(fields: dict[str, str]) -> str:
     return ""
 
 
-def parse(text: str) -> ParseResult:
+def parse(text: str, options: ImportOptions = NO_OPTIONS) -> ParseResult:
     """Every entry of a BibTeX text; unreadable blocks as problems."""
     result = ParseResult()
     library = bibtexparser.parse_string(

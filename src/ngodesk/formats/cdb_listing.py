@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from ngodesk.domain.models import RecordProblem, StoryRecord
-from ngodesk.formats import ParseResult
+from ngodesk.formats import NO_OPTIONS, ImportOptions, ParseResult
 from ngodesk.search.text import CJK_RUN, fold, guess_language
 
 NAME = "cdb-listing"
@@ -97,7 +97,7 @@ class _Draft:
         )
 
 
-def parse(text: str) -> ParseResult:
+def parse(text: str, options: ImportOptions = NO_OPTIONS) -> ParseResult:
     """Stories of a listing page, in file order."""
     result = ParseResult()
     tags: tuple[str, ...] = ()

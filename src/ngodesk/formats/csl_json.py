@@ -10,7 +10,7 @@ import json
 import re
 
 from ngodesk.domain.models import RecordProblem, StoryRecord
-from ngodesk.formats import ParseResult, partial_date
+from ngodesk.formats import NO_OPTIONS, ImportOptions, ParseResult, partial_date
 
 NAME = "csl-json"
 EXTENSIONS = (".json",)
@@ -64,7 +64,7 @@ def _text(item: dict[str, object], key: str) -> str:
     return str(value[0] if isinstance(value, list) and value else value or "").strip()
 
 
-def parse(text: str) -> ParseResult:
+def parse(text: str, options: ImportOptions = NO_OPTIONS) -> ParseResult:
     """Every item of a CSL-JSON text; unreadable ones as problems."""
     result = ParseResult()
     try:

@@ -14,7 +14,7 @@ from urllib.parse import urljoin
 import feedparser
 
 from ngodesk.domain.models import RecordProblem, StoryRecord
-from ngodesk.formats import ParseResult
+from ngodesk.formats import NO_OPTIONS, ImportOptions, ParseResult
 
 NAME = "rss"
 EXTENSIONS = (".rss", ".atom")
@@ -37,6 +37,10 @@ class _Text(HTMLParser):
 
     def handle_data(self, data: str) -> None:
         self.parts.append(data)
+
+    def unknown_decl(self, data: str) -> None:
+        if data.startswith("CDATA["):  # XHTML's CDATA sections are text
+            self.parts.append(data[len("CDATA[") :])
 
 
 def html_to_text(html: str) -> str:
@@ -66,7 +70,7 @@ def _date(entry: dict[str, object]) -> tuple[str, str]:
     return "", ""
 
 
-def parse(text: str) -> ParseResult:
+def parse(text: str, options: ImportOptions = NO_OPTIONS) -> ParseResult:
     """Every entry of a feed; entries without a title as problems."""
     result = ParseResult()
     if _ENTITY.search(text[:20000]):

@@ -2,7 +2,7 @@
 (metadataPrefix oai_dc), parsed with defusedxml: no DTD entities, no
 external files, no network. Repeated elements are kept (creators become
 people, subjects tags; further titles and descriptions go to ``extra``);
-records the repository marks deleted are skipped and reported."""
+records the repository marks deleted are skipped (and reported as such)."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import ParseError, fromstring
 
 from ngodesk.domain.models import RecordProblem, StoryRecord
-from ngodesk.formats import ParseResult, partial_date
+from ngodesk.formats import NO_OPTIONS, ImportOptions, ParseResult, partial_date
 
 NAME = "oai-dc"
 EXTENSIONS: tuple[str, ...] = ()
@@ -42,7 +42,7 @@ def _date(values: list[str]) -> str:
     return ""
 
 
-def parse(text: str) -> ParseResult:
+def parse(text: str, options: ImportOptions = NO_OPTIONS) -> ParseResult:
     """Every live record of a ListRecords response."""
     result = ParseResult()
     try:
@@ -55,7 +55,7 @@ def parse(text: str) -> ParseResult:
         identifier = (header.findtext(_OAI + "identifier") or "").strip() if header is not None else ""
         position = f"record {number}" + (f" ({identifier})" if identifier else "")
         if header is not None and header.get("status") == "deleted":
-            result.problems.append(RecordProblem(position, "deleted in the repository; skipped"))
+            result.skipped.append(RecordProblem(position, "deleted in the repository"))
             continue
         dc = record.find(f"{_OAI}metadata/{{http://www.openarchives.org/OAI/2.0/oai_dc/}}dc")
         if dc is None:

@@ -16,7 +16,7 @@ import re
 import rispy
 
 from ngodesk.domain.models import RecordProblem, StoryRecord
-from ngodesk.formats import ParseResult, partial_date
+from ngodesk.formats import NO_OPTIONS, ImportOptions, ParseResult, partial_date
 
 NAME = "ris"
 EXTENSIONS = (".ris",)
@@ -79,7 +79,7 @@ def _record(entry: dict[str, object], line: int) -> StoryRecord:
     )
 
 
-def parse(text: str) -> ParseResult:
+def parse(text: str, options: ImportOptions = NO_OPTIONS) -> ParseResult:
     """Every record of an RIS text; unreadable ones as problems."""
     result = ParseResult()
     starts = [match.start() for match in _START.finditer(text)]

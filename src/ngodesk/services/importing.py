@@ -23,7 +23,7 @@ from sqlalchemy.orm import Session
 
 from ngodesk.domain.errors import Cancelled, ImportFailed, NgodeskError
 from ngodesk.domain.models import ChangeSet, EntityKind, Progress, StoryRecord, no_progress
-from ngodesk.formats import parse_file
+from ngodesk.formats import NO_OPTIONS, ImportOptions, parse_file
 from ngodesk.search.text import index_text
 from ngodesk.services import entities, fields, tags
 from ngodesk.store import fts
@@ -54,6 +54,8 @@ class ImportReport:
     added: int = 0
     duplicates: list[Skipped] = field(default_factory=list)
     problems: list[Skipped] = field(default_factory=list)
+    #: left out on purpose (deleted upstream, WordPress pages...): not failures
+    skipped: list[Skipped] = field(default_factory=list)
     formats: dict[str, str] = field(default_factory=dict)
     changes: ChangeSet = field(default_factory=ChangeSet)
 
@@ -275,8 +277,9 @@ def import_files(
     strict: bool = False,
     parallel: bool = False,
     progress: Progress = no_progress,
+    options: ImportOptions = NO_OPTIONS,
 ) -> ImportReport:
-    """Import stories from files.
+    """Import stories from files (read with ``options``).
 
     A record is a duplicate, and skipped, when a story already in the
     library (or earlier in the same import) has the same folded title and
@@ -296,9 +299,10 @@ def import_files(
     report = ImportReport()
     items: list[_Item] = []
     for path in (Path(p) for p in paths):
-        used, result = parse_file(path, format_name)
+        used, result = parse_file(path, format_name, options)
         report.formats[str(path)] = used
         report.problems += [Skipped(str(path), p.position, p.reason) for p in result.problems]
+        report.skipped += [Skipped(str(path), p.position, p.reason) for p in result.skipped]
         items += [(str(path), record) for record in result.records]
         if not progress(0, len(items)):
             raise Cancelled("The import was cancelled; nothing was imported.")
