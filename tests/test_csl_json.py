@@ -37,7 +37,7 @@ def test_items_map_to_story_fields() -> None:
     assert (first.source, first.published, first.people, first.tags, first.url) == (
         "人民日报",
         "2018-12-07",
-        ("王, 芳", "Xinhua"),
+        ("王芳", "Xinhua"),  # Chinese family, given written together
         ("民生项目", "Myanmar", "aid"),
         "https://example.org/a",
     )

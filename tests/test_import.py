@@ -165,7 +165,9 @@ def test_binary_and_unknown_files_are_refused(library: Library, tmp_path: Path) 
     with pytest.raises(ImportFailed, match="binary"):
         importing.import_files(library, [write(tmp_path, "x.txt", b"Keyword: a\x00\x01\x02")])
     with pytest.raises(ImportFailed, match="cannot tell its format"):
-        importing.import_files(library, [write(tmp_path, "x.csv", b"a,b\n1,2\n")])
+        importing.import_files(library, [write(tmp_path, "x.dat", b"a,b\n1,2\n")])
+    table = importing.import_files(library, [write(tmp_path, "x.csv", b"a,b\n1,2\n")])  # a table, by its name
+    assert table.problems[0].reason.startswith("no column holds the title")
     with pytest.raises(ImportFailed, match="cannot read"):
         importing.import_files(library, [tmp_path / "missing.txt"])
     assert story_count(library) == 0

@@ -11,11 +11,12 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from types import ModuleType
+from typing import Protocol
 
 from ngodesk.domain.errors import ImportFailed
 from ngodesk.domain.models import RecordProblem, StoryRecord
 from ngodesk.formats.encoding import decode
+from ngodesk.search.text import CJK_RUN
 
 
 @dataclass
@@ -43,10 +44,23 @@ class ImportOptions:
 NO_OPTIONS = ImportOptions()
 
 
-def _registry() -> dict[str, ModuleType]:
-    from ngodesk.formats import bibtex, cdb_listing, csl_json, feeds, oai_dc, ris, wxr
+class Format(Protocol):
+    """What an importer offers (a module or an object)."""
 
-    return {module.NAME: module for module in (cdb_listing, ris, bibtex, csl_json, oai_dc, wxr, feeds)}
+    NAME: str
+    EXTENSIONS: tuple[str, ...]
+
+    def sniff(self, text: str) -> bool: ...
+
+    def parse(self, text: str, options: ImportOptions = ...) -> ParseResult: ...
+
+
+def _registry() -> dict[str, Format]:
+    """Importers by name, in the order ``auto`` tries them."""
+    from ngodesk.formats import bibtex, cdb_listing, csl_json, csv_table, feeds, oai_dc, ris, wxr
+
+    formats: tuple[Format, ...] = (cdb_listing, ris, bibtex, csl_json, oai_dc, wxr, feeds, csv_table.TSV, csv_table.CSV)
+    return {f.NAME: f for f in formats}
 
 
 def format_names() -> list[str]:
@@ -65,6 +79,16 @@ def partial_date(parts: Iterable[object]) -> str:
             break
         numbers.append(text.zfill(2) if numbers else text)
     return "-".join(numbers) if numbers and len(numbers[0]) == 4 else ""
+
+
+def person_name(name: str) -> str:
+    """A person's name as catalogued: reference managers' ``Family, Given``
+    form is kept (``Smith, John``) except for Chinese names, which are
+    written together (``王, 芳`` -> ``王芳``)."""
+    family, comma, given = name.replace("，", ",").partition(",")
+    if comma and CJK_RUN.fullmatch(family.strip()) and CJK_RUN.fullmatch(given.strip()):
+        return family.strip() + given.strip()
+    return " ".join(name.split())
 
 
 def file_extensions() -> list[str]:

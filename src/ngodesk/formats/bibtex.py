@@ -12,7 +12,7 @@ import bibtexparser
 from bibtexparser import middlewares
 
 from ngodesk.domain.models import RecordProblem, StoryRecord
-from ngodesk.formats import NO_OPTIONS, ImportOptions, ParseResult, partial_date
+from ngodesk.formats import NO_OPTIONS, ImportOptions, ParseResult, partial_date, person_name
 
 NAME = "bibtex"
 EXTENSIONS = (".bib",)
@@ -79,7 +79,7 @@ def parse(text: str, options: ImportOptions = NO_OPTIONS) -> ParseResult:
         position = f"line {entry.start_line + 1} ({entry.key})"
         fields = {field.key.lower(): field.value for field in entry.fields}
         authors = fields.get("author", [])
-        people = [_clean(a) for a in (authors if isinstance(authors, list) else [authors]) if _clean(a)]
+        people = [person_name(_clean(a)) for a in (authors if isinstance(authors, list) else [authors]) if _clean(a)]
         strings = {k: _clean(v) for k, v in fields.items() if isinstance(v, str)}
         title = strings.get("title", "")
         if not title:

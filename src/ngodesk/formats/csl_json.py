@@ -10,7 +10,7 @@ import json
 import re
 
 from ngodesk.domain.models import RecordProblem, StoryRecord
-from ngodesk.formats import NO_OPTIONS, ImportOptions, ParseResult, partial_date
+from ngodesk.formats import NO_OPTIONS, ImportOptions, ParseResult, partial_date, person_name
 
 NAME = "csl-json"
 EXTENSIONS = (".json",)
@@ -51,7 +51,7 @@ def _name(person: object) -> str:
         return str(person or "").strip()
     if person.get("literal"):
         return str(person["literal"]).strip()
-    return ", ".join(str(person[k]).strip() for k in ("family", "given") if person.get(k))
+    return person_name(", ".join(str(person[k]).strip() for k in ("family", "given") if person.get(k)))
 
 
 def _keywords(value: object) -> tuple[str, ...]:

@@ -16,7 +16,7 @@ import re
 import rispy
 
 from ngodesk.domain.models import RecordProblem, StoryRecord
-from ngodesk.formats import NO_OPTIONS, ImportOptions, ParseResult, partial_date
+from ngodesk.formats import NO_OPTIONS, ImportOptions, ParseResult, partial_date, person_name
 
 NAME = "ris"
 EXTENSIONS = (".ris",)
@@ -58,7 +58,7 @@ def _url(entry: dict[str, object]) -> str:
 
 
 def _record(entry: dict[str, object], line: int) -> StoryRecord:
-    people = [str(name).strip() for key in _PEOPLE for name in entry.get(key, []) or [] if str(name).strip()]  # type: ignore[attr-defined]
+    people = [person_name(str(name)) for key in _PEOPLE for name in entry.get(key, []) or [] if str(name).strip()]  # type: ignore[attr-defined]
     extra = {key: value for key, value in entry.items() if key not in _USED and value not in ("", [], None)}
     if "unknown_tag" in extra:
         extra["unknown_tag"] = dict(extra["unknown_tag"])  # type: ignore[call-overload]

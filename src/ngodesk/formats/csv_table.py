@@ -1,0 +1,226 @@
+"""Spreadsheet tables: CSV and TSV with a header row, read with the standard
+``csv`` module.
+
+Columns map onto story fields by their header (English or Chinese names,
+e.g. ``Title``/``标题``, ``Keywords``/``关键词``; Zotero's CSV export header
+is recognised), and ``ImportOptions.columns`` maps or overrides any column
+(``--map 题名=title``; ``ignore`` leaves a column out). Cells of tags,
+people, organisations and places hold several values separated by ``;``.
+Excel's ``="..."`` cells are unwrapped. Unmapped columns are kept in
+``extra`` under their header; dates that cannot be read are kept there as
+``date_as_given``. Positions are the line where a row starts.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from datetime import datetime
+
+from ngodesk.domain.models import RecordProblem, StoryRecord
+from ngodesk.formats import NO_OPTIONS, ImportOptions, ParseResult, partial_date, person_name
+from ngodesk.search.text import fold
+
+#: Story fields a column can map onto; the last four hold lists.
+SINGLE = ("title", "summary", "body", "url", "source", "published", "language")
+MULTIPLE = ("tags", "people", "organisations", "places")
+FIELDS = (*SINGLE, *MULTIPLE)
+#: A column mapped to this is left out on purpose.
+IGNORE = "ignore"
+
+_ALIASES = {
+    "title": ("title", "headline", "标题", "題名", "题名", "標題"),
+    "summary": ("summary", "abstract", "abstract note", "description", "摘要", "简介", "簡介"),
+    "body": ("body", "text", "content", "full text", "正文", "全文", "内容", "內容"),
+    "url": ("url", "link", "web address", "链接", "鏈接", "网址", "網址"),
+    "source": ("source", "publication", "publication title", "journal", "newspaper", "来源", "來源", "媒体", "媒體"),
+    "published": ("published", "date", "pubdate", "publication date", "日期", "发布日期", "發布日期", "出版日期"),
+    "language": ("language", "lang", "语言", "語言"),
+    "tags": (
+        "tags",
+        "tag",
+        "keywords",
+        "subjects",
+        "manual tags",
+        "automatic tags",
+        "标签",
+        "標籤",
+        "关键词",
+        "關鍵詞",
+    ),
+    "people": ("people", "person", "author", "authors", "creator", "creators", "作者", "人物"),
+    "organisations": ("organisations", "organizations", "organisation", "organization", "org", "机构", "機構", "组织"),
+    "places": ("places", "place", "location", "地点", "地點"),
+}
+#: Zotero's CSV export: its "Place" is where the publisher is, not a place
+#: the story is about.
+_ZOTERO_MARKS = {"key", "item type", "publication year", "abstract note"}
+_ZOTERO_KEPT = {"place"}
+_BY_ALIAS = {alias: name for name, aliases in _ALIASES.items() for alias in aliases}
+_EXCEL = re.compile(r'^="(.*)"$', re.DOTALL)
+_NUMERIC_DATE = re.compile(r"^\s*(\d{4})(?:\s*[-/.年]\s*(\d{1,2})(?:\s*[-/.月]\s*(\d{1,2}))?)?")
+_ENGLISH_DATES = ("%d %B %Y", "%d %b %Y", "%B %d, %Y", "%b %d, %Y", "%B %d %Y", "%b %d %Y", "%B %Y", "%b %Y")
+#: Cells larger than this are refused (the csv module's own limit is 128 KB).
+FIELD_LIMIT = 16 * 1024 * 1024
+
+
+def _header_key(name: str) -> str:
+    return " ".join(fold(name).replace("_", " ").split())
+
+
+def automatic_mapping(header: list[str]) -> dict[str, str]:
+    """Column -> field for the columns whose header names a field."""
+    zotero = _ZOTERO_MARKS <= {_header_key(name) for name in header}
+    mapping: dict[str, str] = {}
+    for name in header:
+        key = _header_key(name)
+        if key in _BY_ALIAS and not (zotero and key in _ZOTERO_KEPT):
+            mapping[name] = _BY_ALIAS[key]
+    return mapping
+
+
+def unwrap(cell: str) -> str:
+    """A cell's value: Excel's ``="0123"`` becomes ``0123``."""
+    match = _EXCEL.match(cell)
+    return match.group(1).replace('""', '"') if match else cell.strip()
+
+
+def read_date(value: str) -> str:
+    """``YYYY[-MM[-DD]]`` from ISO, slashed, Chinese (``2018年12月7日``) or
+    English (``7 December 2018``, ``Dec 7, 2018``) dates; ``""`` if none."""
+    match = _NUMERIC_DATE.match(value)
+    if match:
+        return partial_date(match.groups())
+    for pattern in _ENGLISH_DATES:
+        try:
+            parsed = datetime.strptime(" ".join(value.split()), pattern)
+        except ValueError:
+            continue
+        return parsed.strftime("%Y-%m" if "%d" not in pattern else "%Y-%m-%d")
+    return ""
+
+
+def split_values(cell: str) -> tuple[str, ...]:
+    """The values of a multi-value cell (``a; b；c``), duplicates dropped."""
+    return tuple(dict.fromkeys(v.strip() for v in re.split(r"[;；]", cell) if v.strip()))
+
+
+@dataclass(frozen=True)
+class Table:
+    """A delimited-text format (CSV or TSV)."""
+
+    NAME: str
+    EXTENSIONS: tuple[str, ...]
+    delimiter: str
+
+    def rows(self, text: str) -> Iterator[tuple[int, list[str]]]:
+        """(line where the row starts, cells) for each row. Raises
+        csv.Error naming the line for malformed text or oversized cells."""
+        csv.field_size_limit(FIELD_LIMIT)
+        # (splits at \n only: str.splitlines would also split at U+2028...)
+        reader = csv.reader(io.StringIO(text, newline=""), delimiter=self.delimiter, strict=True)
+        start = 1
+        try:
+            for cells in reader:
+                yield start, cells
+                start = reader.line_num + 1
+        except csv.Error as error:
+            raise csv.Error(f"line {start}: {error}") from error
+
+    def header(self, text: str) -> list[str]:
+        """The header row (cells stripped), or [] for an empty file."""
+        try:
+            for _, cells in self.rows(text):
+                if any(cell.strip() for cell in cells):
+                    return [cell.strip() for cell in cells]
+        except csv.Error:
+            return []
+        return []
+
+    def sniff(self, text: str) -> bool:
+        """True when the first row has two or more columns split by this
+        format's delimiter and one of them names the title."""
+        first = text.lstrip("\n").split("\n", 1)[0]
+        if self.delimiter not in first:
+            return False
+        header = self.header(text)
+        return len(header) >= 2 and "title" in automatic_mapping(header).values()
+
+    def parse(self, text: str, options: ImportOptions = NO_OPTIONS) -> ParseResult:
+        """Every row below the header as a story."""
+        result = ParseResult()
+        header = self.header(text)
+        if not header:
+            result.problems.append(RecordProblem("the file", "no header row: the first row must name the columns"))
+            return result
+        mapping = _mapping(header, options.columns)
+        if isinstance(mapping, str):
+            result.problems.append(RecordProblem("line 1", mapping))
+            return result
+        try:
+            rows = list(self.rows(text))
+        except csv.Error as error:
+            result.problems.append(RecordProblem("the file", f"not readable as {self.NAME.upper()}: {error}"))
+            return result
+        header_seen = False
+        for line, cells in rows:
+            if not any(cell.strip() for cell in cells):
+                continue
+            if not header_seen:
+                header_seen = True
+                continue
+            record = _record(f"line {line}", header, mapping, cells)
+            if isinstance(record, str):
+                result.problems.append(RecordProblem(f"line {line}", record))
+            else:
+                result.records.append(record)
+        return result
+
+
+def _mapping(header: list[str], chosen: Mapping[str, str]) -> dict[str, str] | str:
+    """Column -> field (or ``ignore``), or why the columns cannot be used."""
+    unknown = [column for column in chosen if column not in header]
+    if unknown:
+        return f"no column named {', '.join(repr(c) for c in unknown)}; the columns are: {', '.join(header)}"
+    wrong = [field for field in chosen.values() if field not in (*FIELDS, IGNORE)]
+    if wrong:
+        return f"{', '.join(repr(f) for f in wrong)} is not a story field; fields are: {', '.join(FIELDS)}, {IGNORE}"
+    mapping = {**automatic_mapping(header), **chosen}
+    if "title" not in mapping.values():
+        return f"no column holds the title; name one with --map COLUMN=title (columns: {', '.join(header)})"
+    return mapping
+
+
+def _record(position: str, header: list[str], mapping: dict[str, str], cells: list[str]) -> StoryRecord | str:
+    if len(cells) > len(header) and any(cell.strip() for cell in cells[len(header) :]):
+        return f"{len(cells)} cells but the header names {len(header)} columns"
+    single: dict[str, str] = {}
+    multiple: dict[str, tuple[str, ...]] = {name: () for name in MULTIPLE}
+    extra: dict[str, object] = {}
+    for column, cell in zip(header, cells, strict=False):
+        value, field = unwrap(cell), mapping.get(column)
+        if not value or field == IGNORE:
+            continue
+        if field in MULTIPLE:
+            values = split_values(value)
+            if field == "people":
+                values = tuple(person_name(v) for v in values)
+            multiple[field] = tuple(dict.fromkeys((*multiple[field], *values)))
+        elif field and field not in single:
+            single[field] = value
+        elif column:
+            extra[column] = value
+    if not single.get("title"):
+        return "the row has no title"
+    if "published" in single and not (date := read_date(single["published"])):
+        extra["date_as_given"] = single.pop("published")
+    elif "published" in single:
+        single["published"] = date
+    return StoryRecord(position=position, **single, **multiple, extra=extra)  # type: ignore[arg-type]
+
+
+CSV = Table("csv", (".csv",), ",")
+TSV = Table("tsv", (".tsv", ".tab"), "\t")
