@@ -11,7 +11,8 @@ from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import create_engine
 
-from ngodesk.services import queries
+from ngodesk.domain.models import StoryRecord
+from ngodesk.services import importing, queries
 from ngodesk.services.library import open_library
 from ngodesk.store import migrate
 from ngodesk.store.migrate import include_object
@@ -35,7 +36,8 @@ def _library_at(folder: Path, revision: str) -> Path:
             "INSERT INTO stories (uuid, created_at, updated_at, revision, title, summary, body, url, source,"
             " published, published_start, published_end, language, status, title_key, extra)"
             " VALUES ('6f1c0d52-0000-4000-8000-000000000001', '2019-01-01 00:00:00', '2019-01-01 00:00:00', 3,"
-            " '丝路一家亲 forum', 'Old summary', '', '', 'CDB', '2019-05', '2019-05-01', '2019-05-31', 'en',"
+            " '丝路一家亲 forum', 'Old summary', '', 'https://www.example.org/forum/?utm_source=x', 'CDB',"
+            " '2019-05', '2019-05-01', '2019-05-31', 'en',"
             " 'catalogued', '丝路一家亲 forum', '{}')"
         )
     connection.close()
@@ -52,6 +54,13 @@ def test_library_from_an_earlier_schema_opens_with_its_data(tmp_path: Path, revi
         story = page.hits[0].story
         assert (story.uuid, story.revision, story.published) == ("6f1c0d52-0000-4000-8000-000000000001", 3, "2019-05")
         assert queries.check(library) == []
+
+
+def test_upgrade_to_0002_keys_the_addresses_already_there(tmp_path: Path) -> None:
+    with open_library(_library_at(tmp_path / "old", FIRST)) as library:
+        record = StoryRecord("Another title", "record 1", url="http://example.org/forum")
+        report = importing.import_records(library, [record])
+    assert report.added == 0 and report.duplicates[0].reason.endswith("(the same web address)")
 
 
 def test_first_schema_library_is_backed_up_before_upgrading(tmp_path: Path) -> None:

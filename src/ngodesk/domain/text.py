@@ -1,8 +1,10 @@
-"""Checks on text from outside (command line, files, clipboard)."""
+"""Checks on text from outside (command line, files, clipboard), and keys
+that make two spellings of the same thing compare equal."""
 
 from __future__ import annotations
 
 import re
+from urllib.parse import parse_qsl, urlencode, urlsplit
 
 from ngodesk.domain.errors import ValidationError
 
@@ -25,3 +27,27 @@ def require_encodable(text: str, what: str) -> str:
             "check the terminal's or the file's encoding."
         )
     return text
+
+
+#: Query parameters that only say where a reader came from.
+_TRACKING = re.compile(r"^(utm_\w+|fbclid|gclid|spm|from|share_token|scene|ref|ref_src)$", re.IGNORECASE)
+
+
+def url_key(url: str) -> str:
+    """A web address reduced to what identifies the page, for finding the
+    same story twice: no scheme, lower-case host without ``www.`` and
+    default port, no trailing slash, no fragment, no tracking parameters
+    (``utm_*``, ``spm``...), the others sorted. ``""`` for ``""`` and for
+    a site's home page (it names a site, not a story)."""
+    parts = urlsplit(url.strip())
+    if not parts.netloc:
+        return url.strip().lower()
+    host = (parts.hostname or "").removeprefix("www.")
+    port = parts.port if parts.port not in (None, 80, 443) else None
+    query = sorted(
+        (name, value) for name, value in parse_qsl(parts.query, keep_blank_values=True) if not _TRACKING.match(name)
+    )
+    path = parts.path.rstrip("/")
+    if not path and not query:
+        return ""
+    return f"{host}{f':{port}' if port else ''}{path}" + (f"?{urlencode(query)}" if query else "")

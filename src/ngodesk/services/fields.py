@@ -8,7 +8,7 @@ from urllib.parse import urlsplit
 from ngodesk.domain.dates import PartialDate
 from ngodesk.domain.errors import ValidationError
 from ngodesk.domain.models import StoryStatus
-from ngodesk.domain.text import require_encodable
+from ngodesk.domain.text import require_encodable, url_key
 from ngodesk.search.text import fold
 
 EDITABLE = ("title", "summary", "body", "url", "source", "published", "language", "status")
@@ -50,7 +50,8 @@ def clean(field: str, value: object) -> dict[str, object]:
             raise ValidationError(f"title: longer than {TITLE_MAX} characters")
         return {"title": title, "title_key": fold(title)}
     if field == "url":
-        return {"url": clean_url(text)}
+        url = clean_url(text)
+        return {"url": url, "url_key": url_key(url)}
     if field == "published":
         if not text.strip():
             return {"published": "", "published_start": None, "published_end": None}

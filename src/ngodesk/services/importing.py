@@ -8,6 +8,7 @@ helper process, overlapping with the database writes of the chunk before.
 
 from __future__ import annotations
 
+import enum
 import json
 import multiprocessing
 import os
@@ -25,7 +26,7 @@ from ngodesk.domain.errors import Cancelled, ImportFailed, NgodeskError
 from ngodesk.domain.models import ChangeSet, EntityKind, Progress, StoryRecord, no_progress
 from ngodesk.formats import NO_OPTIONS, ImportOptions, parse_file
 from ngodesk.search.text import index_text
-from ngodesk.services import entities, fields, tags
+from ngodesk.services import duplicates, entities, fields, stories, tags
 from ngodesk.store import fts
 from ngodesk.store.library import Library
 from ngodesk.store.schema import Story, new_uuid, utcnow
@@ -40,11 +41,13 @@ AHEAD = 3
 
 @dataclass(frozen=True)
 class Skipped:
-    """A record not imported: where it was and why."""
+    """A record not imported as a story of its own: where it was, why, and
+    for duplicates what became of it (skipped, merged or added)."""
 
     file: str
     position: str
     reason: str
+    action: str = "skipped"
 
 
 @dataclass
@@ -127,9 +130,12 @@ def _prepared(items: list[_Item], parallel: bool) -> Iterator[tuple[list[_Item],
             yield done, future.result()
 
 
-def _same(a: str, b: str) -> bool:
-    """Two values agree unless both are known and differ."""
-    return not a or not b or a == b
+class OnDuplicate(enum.StrEnum):
+    """What happens to a record that matches a story already there."""
+
+    SKIP = "skip"  # reported, not imported
+    MERGE = "merge"  # fills the story's empty fields, adds its tags and records
+    ADD = "add"  # imported all the same
 
 
 @dataclass
@@ -138,73 +144,94 @@ class _Writer:
 
     session: Session
     report: ImportReport
+    on_duplicate: OnDuplicate
     next_id: int = 0
+    first_id: int = 0
     story_ids: list[int] = field(default_factory=list)
     tag_ids: dict[str, int] = field(default_factory=dict)
     entity_ids: dict[tuple[EntityKind, str], int] = field(default_factory=dict)
     created_tags: list[int] = field(default_factory=list)
     created_entities: list[int] = field(default_factory=list)
+    #: (story to merge into, the record)
+    merges: list[tuple[int, StoryRecord]] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         # Ids are assigned here so that rows go in with one executemany; the
         # write transaction (BEGIN IMMEDIATE) keeps other writers out.
-        self.next_id = (self.session.scalar(select(func.max(Story.id))) or 0) + 1
-
-    def _known(self, keys: list[str]) -> dict[str, list[tuple[str, str]]]:
-        known: dict[str, list[tuple[str, str]]] = {}
-        rows = self.session.execute(
-            select(Story.title_key, Story.url, Story.published).where(Story.title_key.in_(keys))
-        )
-        for key, url, published in rows:
-            known.setdefault(key, []).append((url, published))
-        return known
+        self.first_id = self.next_id = (self.session.scalar(select(func.max(Story.id))) or 0) + 1
+        self.matcher = duplicates.Matcher(self.session)
 
     def _fresh(
         self, chunk: list[_Item], ready: list[_Ready]
-    ) -> list[tuple[StoryRecord, dict[str, object], tuple[str, ...]]]:
-        """Valid records that are not duplicates; the others reported."""
+    ) -> list[tuple[int, StoryRecord, dict[str, object], tuple[str, ...]]]:
+        """Valid records to insert, with their ids; the others reported."""
         valid = []
         for (origin, record), result in zip(chunk, ready, strict=True):
             if isinstance(result, str):
                 self.report.problems.append(Skipped(origin, record.position, result))
             else:
-                valid.append((origin, record, *result))
-        known = self._known(sorted({str(columns["title_key"]) for _, _, columns, _ in valid}))
+                columns = result[0]
+                key = duplicates.Key(
+                    record.title, str(columns["title_key"]), str(columns["url_key"]), str(columns["published"])
+                )
+                valid.append((origin, record, key, *result))
+        self.matcher.load(key for _, _, key, _, _ in valid)
         fresh = []
-        for origin, record, columns, texts in valid:
-            key, url, published = str(columns["title_key"]), str(columns["url"]), str(columns["published"])
-            if any(_same(url, u) and _same(published, p) for u, p in known.get(key, ())):
-                reason = f"already in the library: {record.title}"
-                self.report.duplicates.append(Skipped(origin, record.position, reason))
-                continue
-            known.setdefault(key, []).append((url, published))
-            fresh.append((record, columns, texts))
+        for origin, record, key, columns, texts in valid:
+            match = self.matcher.match(key)
+            if match is not None:
+                earlier = match.story_id >= self.first_id
+                action = self._duplicate(match, record, earlier)
+                where = "a repeat of “{}” earlier in this import" if earlier else "already in the library as “{}”"
+                reason = f"{where.format(match.title)} ({match.reason})"
+                self.report.duplicates.append(Skipped(origin, record.position, reason, action))
+                if action != "added":
+                    continue
+            fresh.append((self.next_id, record, columns, texts))
+            self.matcher.add(key, self.next_id)
+            self.next_id += 1
         return fresh
+
+    def _duplicate(self, match: duplicates.Match, record: StoryRecord, earlier: bool) -> str:
+        if self.on_duplicate is OnDuplicate.ADD:
+            return "added"
+        if self.on_duplicate is OnDuplicate.MERGE and not earlier:
+            self.merges.append((match.story_id, record))
+            return "merged"
+        return "skipped"
 
     def write(self, chunk: list[_Item], ready: list[_Ready]) -> None:
         fresh = self._fresh(chunk, ready)
         if not fresh:
             return
-        ids = list(range(self.next_id, self.next_id + len(fresh)))
-        self.next_id += len(fresh)
-        self.session.execute(insert(Story.__table__), [{**c, "id": i} for i, (_, c, _) in zip(ids, fresh, strict=True)])
-        fts.add(self.session.connection(), ((i, *texts) for i, (_, _, texts) in zip(ids, fresh, strict=True)))
+        self.session.execute(insert(Story.__table__), [{**c, "id": i} for i, _, c, _ in fresh])
+        fts.add(self.session.connection(), ((i, *texts) for i, _, _, texts in fresh))
         tag_links, entity_links = set(), set()
-        for story_id, (record, _, _) in zip(ids, fresh, strict=True):
+        for story_id, record, _, _ in fresh:
             for path in record.tags:
                 tag_links.add((story_id, self._tag(path)))
-            for kind, names in (
-                (EntityKind.PERSON, record.people),
-                (EntityKind.ORGANISATION, record.organisations),
-                (EntityKind.PLACE, record.places),
-            ):
-                for name in names:
-                    entity_links.add((story_id, self._entity(kind, name)))
+            for kind, name in _entity_names(record):
+                entity_links.add((story_id, self._entity(kind, name)))
         connection = self.session.connection()
         for table, key, links in (("story_tags", "tag_id", tag_links), ("story_entities", "entity_id", entity_links)):
             if links:  # plain tuples: SQLAlchemy's per-row parameter handling costs more than the insert
                 connection.exec_driver_sql(f"INSERT INTO {table} (story_id, {key}) VALUES (?, ?)", sorted(links))
-        self.story_ids += ids
+        self.story_ids += [story_id for story_id, _, _, _ in fresh]
+
+    def merge(self, library: Library) -> ChangeSet:
+        """Fill the matched stories' empty fields from their duplicates and
+        add the duplicates' tags and records."""
+        changes = ChangeSet()
+        for story_id, record in self.merges:
+            current = self.session.get(Story, story_id)
+            assert current is not None  # (found in this transaction)
+            values = {
+                name: value
+                for name in ("summary", "body", "url", "source", "published", "language")
+                if (value := getattr(record, name)) and not getattr(current, name)
+            }
+            changes |= stories.edit_story(library, story_id, values, add_tags=record.tags, link=_entity_names(record))
+        return changes
 
     def _tag(self, path: str) -> int:
         if path not in self.tag_ids:
@@ -217,6 +244,7 @@ class _Writer:
         return self.entity_ids[(kind, name)]
 
     def changes(self) -> ChangeSet:
+        """What the inserts changed (merges report their own)."""
         return ChangeSet(
             stories_added=frozenset(self.story_ids),
             tags_added=frozenset(self.created_tags),
@@ -226,8 +254,26 @@ class _Writer:
         )
 
 
+def _entity_names(record: StoryRecord) -> list[tuple[EntityKind, str]]:
+    return [
+        (kind, name)
+        for kind, names in (
+            (EntityKind.PERSON, record.people),
+            (EntityKind.ORGANISATION, record.organisations),
+            (EntityKind.PLACE, record.places),
+        )
+        for name in names
+    ]
+
+
 def _import(
-    library: Library, items: list[_Item], report: ImportReport, strict: bool, parallel: bool, progress: Progress
+    library: Library,
+    items: list[_Item],
+    report: ImportReport,
+    strict: bool,
+    parallel: bool,
+    progress: Progress,
+    on_duplicate: OnDuplicate,
 ) -> ImportReport:
     if strict and report.problems:
         _refuse(report.problems)
@@ -235,7 +281,7 @@ def _import(
     # (ids descending), so a batch of undated stories keeps its file order.
     skipped_from = len(report.problems), len(report.duplicates)
     with library.write() as session:
-        writer = _Writer(session, report)
+        writer = _Writer(session, report, on_duplicate)
         done = 0
         for chunk, ready in _prepared(items[::-1], parallel):
             writer.write(chunk, ready)
@@ -247,7 +293,7 @@ def _import(
         if strict and report.problems:
             _refuse(report.problems)  # rolls the transaction back
         report.added = len(writer.story_ids)
-        report.changes = writer.changes()
+        report.changes = writer.changes() | writer.merge(library)
     return report
 
 
@@ -264,10 +310,12 @@ def import_records(
     strict: bool = False,
     parallel: bool = False,
     progress: Progress = no_progress,
+    on_duplicate: OnDuplicate = OnDuplicate.SKIP,
 ) -> ImportReport:
     """Import records an importer produced (see ``import_files`` for the
     rules); ``origin`` names where they came from in the report."""
-    return _import(library, [(origin, record) for record in records], ImportReport(), strict, parallel, progress)
+    items = [(origin, record) for record in records]
+    return _import(library, items, ImportReport(), strict, parallel, progress, on_duplicate)
 
 
 def import_files(
@@ -278,13 +326,15 @@ def import_files(
     parallel: bool = False,
     progress: Progress = no_progress,
     options: ImportOptions = NO_OPTIONS,
+    on_duplicate: OnDuplicate = OnDuplicate.SKIP,
 ) -> ImportReport:
     """Import stories from files (read with ``options``).
 
-    A record is a duplicate, and skipped, when a story already in the
-    library (or earlier in the same import) has the same folded title and
-    no conflicting url or published date; so importing a file twice adds
-    nothing. Unreadable records are skipped and reported; with ``strict``
+    A record that matches a story already in the library, or one earlier in
+    the same import (see ``duplicates``), is reported and, by
+    ``on_duplicate``, skipped, merged into that story (only stories that
+    were there before the import) or added anyway; so importing a file
+    twice adds nothing. Unreadable records are skipped and reported; with ``strict``
     any problem raises ImportFailed and nothing is written. A file that
     cannot be read at all always raises ImportFailed. All files are written
     in one transaction.
@@ -306,4 +356,4 @@ def import_files(
         items += [(str(path), record) for record in result.records]
         if not progress(0, len(items)):
             raise Cancelled("The import was cancelled; nothing was imported.")
-    return _import(library, items, report, strict, parallel, progress)
+    return _import(library, items, report, strict, parallel, progress, on_duplicate)

@@ -1,0 +1,119 @@
+"""Telling when two stories are the same story.
+
+Two stories match when they have the same web address (``url_key``: no
+scheme, ``www.``, trailing slash or tracking parameters), or the same
+folded title and no conflicting address or date (so a file imported twice
+adds nothing), or titles at least ``SIMILAR`` % alike (rapidfuzz's
+normalised Indel similarity) published on the same day.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz, process
+from sqlalchemy import and_, select
+from sqlalchemy.orm import Session
+
+from ngodesk.store.schema import Story
+
+#: Title similarity (0-100) above which stories of the same day match.
+SIMILAR = 90
+#: Keys looked up per query (SQLite's variable limit is 32766).
+_BATCH = 900
+
+
+@dataclass(frozen=True)
+class Key:
+    """What matching looks at in a story."""
+
+    title: str
+    title_key: str
+    url_key: str
+    published: str
+
+    @property
+    def day(self) -> str:
+        """The publication day, or "" when the date is less precise."""
+        return self.published if len(self.published) == 10 else ""
+
+
+@dataclass(frozen=True)
+class Match:
+    """A known story an incoming one matches, and why."""
+
+    story_id: int
+    title: str
+    reason: str
+
+
+def _agree(a: str, b: str) -> bool:
+    """Two values agree unless both are known and differ."""
+    return not a or not b or a == b
+
+
+@dataclass
+class Matcher:
+    """Matches incoming stories against the library's (looked up as needed)
+    and against those added while matching (``add``)."""
+
+    session: Session
+    _urls: dict[str, tuple[int, str]] = field(default_factory=dict)
+    _titles: dict[str, list[tuple[int, Key]]] = field(default_factory=dict)
+    _days: dict[str, list[tuple[int, Key]]] = field(default_factory=dict)
+    _looked_up: set[tuple[str, str]] = field(default_factory=set)
+    _known: set[int] = field(default_factory=set)
+
+    def load(self, keys: Iterable[Key]) -> None:
+        """Fetch the library's stories that could match ``keys`` (call once
+        per batch before ``match``; fetched keys are not fetched again)."""
+        wanted: dict[str, set[str]] = {"url": set(), "title": set(), "day": set()}
+        for key in keys:
+            for kind, value in (("url", key.url_key), ("title", key.title_key), ("day", key.day)):
+                if value and (kind, value) not in self._looked_up:
+                    wanted[kind].add(value)
+                    self._looked_up.add((kind, value))
+        columns = (Story.id, Story.title, Story.title_key, Story.url_key, Story.published)
+        for kind, where in (
+            ("url", lambda chunk: Story.url_key.in_(chunk)),
+            ("title", lambda chunk: Story.title_key.in_(chunk)),
+            ("day", lambda chunk: and_(Story.published_start.in_(chunk), Story.published_end == Story.published_start)),
+        ):
+            for chunk in _chunks(sorted(wanted[kind])):
+                for row in self.session.execute(select(*columns).where(where(chunk))):
+                    self.add(Key(row.title, row.title_key, row.url_key, row.published), row.id)
+
+    def add(self, key: Key, story_id: int) -> None:
+        """Know ``story_id`` as a story with ``key`` (again: no effect)."""
+        if story_id in self._known:
+            return
+        self._known.add(story_id)
+        if key.url_key:
+            self._urls.setdefault(key.url_key, (story_id, key.title))
+        for index, value in ((self._titles, key.title_key), (self._days, key.day)):
+            if value:
+                index.setdefault(value, []).append((story_id, key))
+
+    def match(self, key: Key) -> Match | None:
+        """The known story ``key`` duplicates, if any."""
+        if key.url_key and key.url_key in self._urls:
+            story_id, title = self._urls[key.url_key]
+            return Match(story_id, title, "the same web address")
+        for story_id, known in self._titles.get(key.title_key, ()):
+            if _agree(key.url_key, known.url_key) and _agree(key.published, known.published):
+                return Match(story_id, known.title, "the same title")
+        same_day = self._days.get(key.day, []) if key.day else []
+        if same_day:
+            found = process.extractOne(
+                key.title_key, [known.title_key for _, known in same_day], scorer=fuzz.ratio, score_cutoff=SIMILAR
+            )
+            if found is not None:
+                story_id, known = same_day[found[2]]
+                return Match(story_id, known.title, f"a {found[1]:.0f}% similar title on the same day")
+        return None
+
+
+def _chunks(values: list[str]) -> Iterator[list[str]]:
+    for start in range(0, len(values), _BATCH):
+        yield values[start : start + _BATCH]

@@ -1,0 +1,76 @@
+"""Duplicate detection on import: same address, same title, similar title
+on the same day; skip, merge or add."""
+
+from __future__ import annotations
+
+from ngodesk.domain.models import StoryRecord
+from ngodesk.domain.text import url_key
+from ngodesk.services import importing, queries, stories
+from ngodesk.services.importing import OnDuplicate
+from ngodesk.store.library import Library
+from tests.test_import import all_stories
+
+TITLE = "中国扶贫基金会在缅甸开展民生项目"
+
+
+def _story(library: Library, **values: str) -> None:
+    stories.create_story(library, {"title": TITLE, **values}, ["缅甸"])
+
+
+def test_addresses_match_whatever_the_scheme_host_case_or_tracking() -> None:
+    assert url_key("https://www.Example.org/news/1/?utm_source=wechat&id=3#top") == url_key(
+        "http://example.org/news/1?id=3"
+    )
+    assert url_key("https://example.org/news/1?id=3") != url_key("https://example.org/news/1?id=4")
+    assert url_key("https://www.example.org/") == ""  # a home page names a site, not a story
+
+
+def test_same_address_or_similar_title_on_the_same_day_is_a_duplicate(library: Library) -> None:
+    _story(library, url="https://www.example.org/a/", published="2018-12-07")
+    incoming = [
+        StoryRecord("Completely different title", "record 1", url="http://example.org/a?utm_medium=x"),
+        StoryRecord("中国扶贫基金会在缅甸开展民生项目！", "record 2", published="2018-12-07", url="https://b.org/x"),
+        StoryRecord("中国扶贫基金会在缅甸开展民生项目", "record 3", published="2019-01-01", url="https://c.org/y"),
+        StoryRecord("中国扶贫基金会在尼泊尔开展教育项目", "record 4", published="2018-12-07"),
+    ]
+    report = importing.import_records(library, incoming)
+    assert [(d.position, d.reason) for d in report.duplicates] == [
+        ("record 1", f"already in the library as “{TITLE}” (the same web address)"),
+        ("record 2", f"already in the library as “{TITLE}” (a 97% similar title on the same day)"),
+    ]
+    # a different day and address, or a different story on the same day, are new stories
+    assert report.added == 2 and len(all_stories(library)) == 3
+
+
+def test_repeats_within_one_import_are_caught(library: Library) -> None:
+    records = [StoryRecord("走出去的民间组织", f"line {n}") for n in (1, 5)]
+    report = importing.import_records(library, records)
+    assert report.added == 1
+    assert report.duplicates[0].reason == "a repeat of “走出去的民间组织” earlier in this import (the same title)"
+
+
+def test_merge_fills_empty_fields_and_adds_tags_and_people(library: Library) -> None:
+    _story(library, url="https://example.org/a", source="人民日报")
+    record = StoryRecord(
+        TITLE,
+        "record 1",
+        url="https://example.org/a",
+        source="新华网",
+        summary="摘要",
+        tags=("民生项目",),
+        people=("王芳",),
+    )
+    report = importing.import_records(library, [record], on_duplicate=OnDuplicate.MERGE)
+    assert report.added == 0 and report.duplicates[0].action == "merged"
+    (story,) = all_stories(library)
+    assert (story.source, story.summary) == ("人民日报", "摘要")  # what the library had wins; gaps are filled
+    assert sorted(t.path for t in story.tags) == ["民生项目", "缅甸"] and [e.name for e in story.entities] == ["王芳"]
+    assert [h.story.title for h in queries.search(library, "摘要").hits] == [TITLE]  # the index knows the merge
+
+
+def test_add_imports_duplicates_anyway_and_says_so(library: Library) -> None:
+    _story(library, url="https://example.org/a")
+    record = StoryRecord(TITLE, "record 1", url="https://example.org/a")
+    report = importing.import_records(library, [record], on_duplicate=OnDuplicate.ADD)
+    assert report.added == 1 and report.duplicates[0].action == "added"
+    assert len(all_stories(library)) == 2
