@@ -1,103 +1,158 @@
-"""Exporting stories as native JSON: every field ngodesk stores, with the
-tag tree and the authority records the stories use.
+"""Exporting stories in one of ``FORMATS`` (see ``formats.writers``) to a
+file or to standard output.
 
-The file is streamed story by story (memory stays flat at any size) into a
-temporary file beside the target, which replaces the target only when
-complete: a failed or cancelled export leaves no partial file behind.
+A file is written into a temporary file beside the target, which replaces
+the target only when complete: a failed or cancelled export leaves no
+partial file behind, and an earlier file of that name as it was. Stories
+are fetched in chunks, so memory stays flat at any size. No Qt: runs on
+any thread, and ``progress`` is called on that thread.
 """
 
 from __future__ import annotations
 
-import json
+import io
 import os
-import tempfile
-from collections.abc import Sequence
+import secrets
+import sys
+from collections.abc import Iterator, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import IO
 
-from ngodesk import __version__
-from ngodesk.domain.errors import Cancelled, NgodeskError
+from ngodesk.domain.errors import Cancelled, NgodeskError, ValidationError
 from ngodesk.domain.models import Progress, StoryView, no_progress
+from ngodesk.formats import writers
+from ngodesk.formats.writers import (
+    bibtex,
+    csl_json,
+    csv_table,
+    dublin_core,
+    html_catalogue,
+    native_json,
+    ris,
+)
 from ngodesk.services import queries, records
 from ngodesk.store.library import Library
 
-FORMAT = "ngodesk-library"
-VERSION = 1
+#: Export formats by name (``--format``): file extension and description.
+FORMATS = writers.FORMATS
 CHUNK = 500
+#: Formats whose writer needs nothing but the stories.
+_STORY_WRITERS = {"csv": csv_table.write, "ris": ris.write, "bibtex": bibtex.write, "csl-json": csl_json.write}
 
 
-def _story(view: StoryView) -> dict[str, object]:
-    return {
-        "uuid": view.uuid,
-        "title": view.title,
-        "summary": view.summary,
-        "body": view.body,
-        "url": view.url,
-        "source": view.source,
-        "published": view.published,
-        "language": view.language,
-        "status": view.status.value,
-        "tags": [tag.path for tag in view.tags],
-        "entities": [entity.uuid for entity in view.entities],
-        "created_at": view.created_at.isoformat(),
-        "updated_at": view.updated_at.isoformat(),
-        "revision": view.revision,
-        "extra": view.extra,
-    }
+class _Reader:
+    """Stories fetched a chunk at a time; each story read is a unit of
+    ``progress`` out of ``total``, and a refusal raises Cancelled."""
+
+    def __init__(self, library: Library, total: int, progress: Progress) -> None:
+        self.library = library
+        self.total = total
+        self.progress = progress
+        self.done = 0
+
+    def views(self, story_ids: list[int]) -> Iterator[StoryView]:
+        for chunk in records.chunks(story_ids, CHUNK):
+            yield from queries.stories(self.library, chunk)
+            self.done += len(chunk)
+            if not self.progress(self.done, self.total):
+                raise Cancelled("The export was cancelled; no file was written.")
 
 
-def _write(library: Library, out: IO[str], story_ids: list[int], progress: Progress) -> None:
-    tags = [{"uuid": t.uuid, "path": t.path, "colour": t.colour} for t in queries.tags(library)]
-    entities = [
-        {
-            "uuid": e.uuid,
-            "kind": e.kind.value,
-            "name": e.name,
-            "alt_names": [{"name": n.name, "language": n.language} for n in e.alt_names],
-            "note": e.note,
-        }
-        for e in queries.entities(library)
-    ]
-    head = {
-        "format": FORMAT,
-        "version": VERSION,
-        "program": f"ngodesk {__version__}",
-        "exported_at": datetime.now(UTC).isoformat(timespec="seconds"),
-        "tags": tags,
-        "entities": entities,
-    }
-    out.write(json.dumps(head, ensure_ascii=False, indent=1)[:-2] + ',\n "stories": [\n')
-    done = 0
+def _groups(library: Library, story_ids: list[int], progress: Progress) -> list[html_catalogue.Group]:
+    """The catalogue's groups: one per tag in path order (a story under
+    each of its tags), then the untagged stories."""
+    by_tag: dict[str, list[int]] = {}
+    untagged: list[int] = []
     for chunk in records.chunks(story_ids, CHUNK):
-        for view in queries.stories(library, chunk):
-            out.write(("  " if done == 0 else ",\n  ") + json.dumps(_story(view), ensure_ascii=False))
-            done += 1
-        if not progress(done, len(story_ids)):
-            raise Cancelled("The export was cancelled; no file was written.")
-    out.write("\n ]\n}\n")
+        tags = queries.story_tags(library, chunk)
+        for story_id in chunk:
+            for path in tags.get(story_id, ()):
+                by_tag.setdefault(path, []).append(story_id)
+            if story_id not in tags:
+                untagged.append(story_id)
+    members = [(path, by_tag[path]) for path in sorted(by_tag, key=str.casefold)]
+    if untagged:
+        members.append(("", untagged))
+    reader = _Reader(library, sum(len(ids) for _, ids in members), progress)
+    return [html_catalogue.Group(path, len(ids), reader.views(ids)) for path, ids in members]
+
+
+def _write(library: Library, format_name: str, out: IO[str], story_ids: list[int], progress: Progress) -> None:
+    exported_at = datetime.now(UTC)
+    if format_name == "html":
+        html_catalogue.write(out, _groups(library, story_ids, progress), len(story_ids), exported_at)
+        return
+    stories = _Reader(library, len(story_ids), progress).views(story_ids)
+    if format_name == "json":
+        tags, entities = queries.tags(library, counted=False), queries.entities(library)
+        native_json.write(out, tags, entities, stories, exported_at)
+    elif format_name == "dc-xml":
+        dublin_core.write(out, stories, exported_at)
+    else:
+        _STORY_WRITERS[format_name](out, stories)
+
+
+def _to_file(library: Library, format_name: str, target: Path, story_ids: list[int], progress: Progress) -> None:
+    # Made with os.open, not mkstemp, so that the file gets the user's usual
+    # permissions (mkstemp's are private to the user).
+    temporary = target.with_name(f".{target.name}.{secrets.token_hex(4)}.part")
+    try:
+        handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+    except OSError as error:
+        raise NgodeskError(f"Cannot write {target}: {error.strerror or error}") from error
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
+            _write(library, format_name, out, story_ids, progress)
+        os.replace(temporary, target)
+    except OSError as error:
+        temporary.unlink(missing_ok=True)
+        raise NgodeskError(f"Cannot write {target}: {error.strerror or error}") from error
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
+
+
+def _to_stdout(library: Library, format_name: str, story_ids: list[int], progress: Progress) -> None:
+    sys.stdout.flush()
+    out = io.TextIOWrapper(sys.stdout.buffer, encoding="utf-8", newline="")
+    try:
+        _write(library, format_name, out, story_ids, progress)
+        out.flush()
+    except OSError as error:  # e.g. a closed pipe
+        raise NgodeskError(f"Cannot write to standard output: {error.strerror or error}") from error
+    finally:
+        out.detach()  # standard output stays open
+
+
+def export(
+    library: Library,
+    format_name: str,
+    target: Path | str | None,
+    story_ids: Sequence[int] | None = None,
+    progress: Progress = no_progress,
+) -> int:
+    """Write ``story_ids`` (None: every story, newest first), in that order,
+    as ``format_name`` (a key of ``FORMATS``) to the file ``target``, or to
+    standard output (UTF-8, the same bytes a file gets) when it is None.
+    Returns how many stories were written.
+
+    Raises ValidationError for an unknown format, NgodeskError naming the
+    file when it cannot be written, Cancelled when ``progress`` asks to
+    stop; a file is then left as it was (standard output may have part of
+    the export)."""
+    if format_name not in FORMATS:
+        raise ValidationError(f"unknown export format '{format_name}'; known: {', '.join(FORMATS)}")
+    ids = list(story_ids) if story_ids is not None else queries.matching_ids(library, "").tolist()
+    if target is None:
+        _to_stdout(library, format_name, ids, progress)
+    else:
+        _to_file(library, format_name, Path(target), ids, progress)
+    return len(ids)
 
 
 def export_json(
     library: Library, path: Path | str, story_ids: Sequence[int] | None = None, progress: Progress = no_progress
 ) -> int:
-    """Write ``story_ids`` (None: every story, newest first) to ``path``;
-    returns how many stories were written. Raises NgodeskError when the file
-    cannot be written, Cancelled when ``progress`` asks to stop."""
-    target = Path(path)
-    ids = list(story_ids) if story_ids is not None else queries.matching_ids(library, "").tolist()
-    try:
-        handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
-    except OSError as error:
-        raise NgodeskError(f"Cannot write {target}: {error.strerror or error}") from error
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
-            _write(library, out, ids, progress)
-        os.replace(temporary, target)
-    except OSError as error:
-        Path(temporary).unlink(missing_ok=True)
-        raise NgodeskError(f"Cannot write {target}: {error.strerror or error}") from error
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-    return len(ids)
+    """``export`` as native JSON to ``path`` (the File > Export of old)."""
+    return export(library, "json", path, story_ids, progress)

@@ -167,14 +167,28 @@ def story_count(library: Library) -> int:
         return session.scalar(select(func.count()).select_from(Story)) or 0
 
 
+def _tag_lists(session: Session, story_ids: list[int]) -> dict[int, list[str]]:
+    paths = _tag_paths(session)
+    tag_lists: dict[int, list[str]] = {}
+    links = session.execute(select(StoryTag.story_id, StoryTag.tag_id).where(StoryTag.story_id.in_(story_ids)))
+    for story_id, tag in links:
+        tag_lists.setdefault(story_id, []).append(paths[tag])
+    for found in tag_lists.values():
+        found.sort(key=str.casefold)
+    return tag_lists
+
+
+def story_tags(library: Library, story_ids: list[int]) -> dict[int, list[str]]:
+    """Tag paths of each given story that has tags, sorted as displayed
+    (untagged and missing stories are left out)."""
+    with library.read() as session:
+        return _tag_lists(session, story_ids)
+
+
 def rows(library: Library, story_ids: list[int]) -> list[StoryRow]:
     """List rows for the given stories, in the given order (missing skipped)."""
     with library.read() as session:
-        paths = _tag_paths(session)
-        tag_lists: dict[int, list[str]] = {}
-        links = session.execute(select(StoryTag.story_id, StoryTag.tag_id).where(StoryTag.story_id.in_(story_ids)))
-        for story_id, tag in links:
-            tag_lists.setdefault(story_id, []).append(paths[tag])
+        tag_lists = _tag_lists(session, story_ids)
         found = {
             r.id: StoryRow(
                 r.id,
@@ -184,7 +198,7 @@ def rows(library: Library, story_ids: list[int]) -> list[StoryRow]:
                 r.source,
                 r.language,
                 StoryStatus(r.status),
-                "; ".join(sorted(tag_lists.get(r.id, []), key=str.casefold)),
+                "; ".join(tag_lists.get(r.id, [])),
                 r.updated_at,
             )
             for r in session.execute(
