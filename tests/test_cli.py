@@ -59,7 +59,46 @@ def test_a_named_new_library_starts_empty(tmp_path: Path) -> None:
 
 def test_import_reports_and_skips_duplicates(cli_library: Path) -> None:
     out = ok("import", str(SAMPLE), library=cli_library)
-    assert "Imported 0 stories; skipped 13 stories already in the library." in out
+    assert out.startswith("Imported 0 stories; 13 duplicates skipped.\nDuplicates:\n")
+    assert "line 3: already in the library as “Designing “Lion Lights” for Kenya" in out
+
+
+TABLE = "题目,日期,标签\n走出去的民间组织,2019-03-05,走出去; 民间组织\n,2019-03-06,没有标题\n丝路一家亲,2019-03-07,\n"
+
+
+def test_import_json_report_and_exit_code_when_a_record_fails(cli_library: Path, tmp_path: Path) -> None:
+    table = tmp_path / "stories.csv"
+    table.write_text(TABLE, encoding="utf-8")
+    result = ngodesk("import", str(table), "--map", "题目=title", "--json", library=cli_library)
+    assert result.returncode == 1  # one record failed; the good ones are in
+    report = json.loads(result.stdout)
+    assert report["imported"] == 2 and report["duplicates"] == [] and report["skipped"] == []
+    assert report["failed"] == [{"record": f"{table}, line 3", "reason": "the row has no title"}]
+    again = ngodesk("import", str(table), "--map", "题目=title", "--json", library=cli_library)
+    assert [d["action"] for d in json.loads(again.stdout)["duplicates"]] == ["skipped", "skipped"]
+
+
+def test_strict_import_imports_nothing_and_on_duplicate_add_imports_anyway(cli_library: Path, tmp_path: Path) -> None:
+    table = tmp_path / "stories.csv"
+    table.write_text(TABLE, encoding="utf-8")
+    strict = ngodesk("import", str(table), "--map", "题目=title", "--strict", library=cli_library)
+    assert (
+        strict.returncode == 1
+        and "line 3: the row has no title" in strict.stderr
+        and "nothing was imported" in strict.stderr
+    )
+    assert json.loads(ok("info", "--json", library=cli_library))["stories"] == 13
+    ok("import", str(SAMPLE), "--on-duplicate", "add", library=cli_library)
+    assert json.loads(ok("info", "--json", library=cli_library))["stories"] == 26
+
+
+def test_import_usage_errors(cli_library: Path, tmp_path: Path) -> None:
+    bad_map = ngodesk("import", str(SAMPLE), "--map", "题目=headline", library=cli_library)
+    assert bad_map.returncode == 2 and "give COLUMN=FIELD, FIELD one of title, summary" in bad_map.stderr
+    unknown_column = tmp_path / "stories.csv"
+    unknown_column.write_text(TABLE, encoding="utf-8")
+    result = ngodesk("import", str(unknown_column), "--map", "Title=title", library=cli_library)
+    assert result.returncode == 1 and "no column named 'Title'; the columns are: 题目, 日期, 标签" in result.stderr
 
 
 def test_search_json(cli_library: Path) -> None:

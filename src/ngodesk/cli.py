@@ -15,8 +15,8 @@ from pathlib import Path
 from ngodesk import __version__
 from ngodesk.domain.errors import LibraryError, LibraryLocked, NgodeskError
 from ngodesk.domain.models import EntityKind, StoryView
-from ngodesk.formats import format_names
-from ngodesk.services import importing, queries, stories
+from ngodesk.formats import ImportOptions, csv_table, format_names
+from ngodesk.services import exporting, importing, queries, stories
 from ngodesk.services.library import open_library, resolve
 from ngodesk.store.library import DB_NAME, Library
 
@@ -50,7 +50,35 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("files", nargs="+", metavar="FILE")
     p.add_argument("--format", default="auto", choices=["auto", *format_names()])
     p.add_argument("--strict", action="store_true", help="import nothing if any record is bad")
-    p.add_argument("--json", action="store_true")
+    p.add_argument(
+        "--on-duplicate",
+        default="skip",
+        choices=[o.value for o in importing.OnDuplicate],
+        help="a record already in the library: skip it (default), merge it into that story, or add it anyway",
+    )
+    p.add_argument(
+        "--map",
+        action="append",
+        default=[],
+        type=_column_map,
+        metavar="COLUMN=FIELD",
+        help=f"CSV/TSV: read COLUMN as FIELD ({', '.join(csv_table.FIELDS)} or {csv_table.IGNORE}); repeatable",
+    )
+    p.add_argument(
+        "--post-types",
+        default="post",
+        type=_post_types,
+        metavar="TYPES",
+        help="WordPress: the item types to import, comma-separated (default: post; e.g. post,page)",
+    )
+    p.add_argument("--json", action="store_true", help="print the report as JSON")
+
+    p = commands.add_parser("export", help="export stories (all, or those a search finds)")
+    p.add_argument("--format", required=True, choices=list(exporting.FORMATS))
+    p.add_argument(
+        "--query", default="", metavar="Q", help="only the stories this search finds (as in search; --query=-W for -W)"
+    )
+    p.add_argument("-o", "--output", metavar="FILE", help="the file to write (default: standard output)")
 
     p = commands.add_parser("search", help="search stories")
     p.add_argument("query", nargs="+", metavar="QUERY", help="words may be given unquoted; put -- before a leading -")
@@ -88,6 +116,22 @@ def _window_size(text: str) -> tuple[int, int]:
     if not (width.isdigit() and height.isdigit()) or not (200 <= int(width) <= 8000 and 200 <= int(height) <= 8000):
         raise argparse.ArgumentTypeError("give a size such as 1280x800 (200 to 8000 pixels each way)")
     return int(width), int(height)
+
+
+def _column_map(text: str) -> tuple[str, str]:
+    column, sep, field = text.rpartition("=")
+    if not sep or not column.strip() or field.strip() not in (*csv_table.FIELDS, csv_table.IGNORE):
+        raise argparse.ArgumentTypeError(
+            f"give COLUMN=FIELD, FIELD one of {', '.join(csv_table.FIELDS)}, {csv_table.IGNORE}"
+        )
+    return column.strip(), field.strip()
+
+
+def _post_types(text: str) -> frozenset[str]:
+    types = frozenset(t.strip() for t in text.split(",") if t.strip())
+    if not types:
+        raise argparse.ArgumentTypeError("name at least one type, e.g. post or post,page")
+    return types
 
 
 def _positive(text: str) -> int:
@@ -197,24 +241,72 @@ def _cmd_import(args: argparse.Namespace) -> int:
             raise NgodeskError(f"{name}: no such file")
         if not path.is_file():
             raise NgodeskError(f"{name}: not a regular file (a device or pipe); give a file to import")
+    options = ImportOptions(columns=dict(args.map), post_types=args.post_types)
     with _open(args, write=True) as library:
-        report = importing.import_files(library, args.files, args.format, args.strict, parallel=True)
+        report = importing.import_files(
+            library,
+            args.files,
+            args.format,
+            args.strict,
+            parallel=True,
+            options=options,
+            on_duplicate=importing.OnDuplicate(args.on_duplicate),
+        )
     if args.json:
         _print_json(
             {
-                "added": report.added,
-                "duplicates": [vars(d) for d in report.duplicates],
-                "problems": [vars(p) for p in report.problems],
+                "imported": report.added,
+                "duplicates": [
+                    {"record": _where(d), "reason": d.reason, "action": d.action} for d in report.duplicates
+                ],
+                "failed": [{"record": _where(p), "reason": p.reason} for p in report.problems],
+                "skipped": [{"record": _where(s), "reason": s.reason} for s in report.skipped],
                 "formats": report.formats,
             }
         )
     else:
-        print(
-            f"Imported {_count(report.added, 'story', 'stories')}; "
-            f"skipped {_count(len(report.duplicates), 'story', 'stories')} already in the library."
-        )
-        for problem in report.problems:
-            print(f"{problem.file}, {problem.position}: {problem.reason}", file=sys.stderr)
+        _print_report(report)
+    return 1 if report.problems else 0
+
+
+def _where(item: importing.Skipped) -> str:
+    return f"{item.file}, {item.position}"
+
+
+#: Report lines printed per kind before "... and N more".
+REPORT_LINES = 20
+
+
+def _print_report(report: importing.ImportReport) -> None:
+    actions = {d.action for d in report.duplicates}
+    done = "skipped" if actions <= {"skipped"} else "/".join(sorted(actions))
+    parts = [f"Imported {_count(report.added, 'story', 'stories')}"]
+    if report.duplicates:
+        parts.append(f"{_count(len(report.duplicates), 'duplicate', 'duplicates')} {done}")
+    if report.skipped:
+        parts.append(f"{_count(len(report.skipped), 'entry', 'entries')} left out")
+    if report.problems:
+        parts.append(f"{_count(len(report.problems), 'record', 'records')} failed")
+    print("; ".join(parts) + ".")
+    for title, items, stream in (
+        ("Duplicates", report.duplicates, sys.stdout),
+        ("Left out", report.skipped, sys.stdout),
+        ("Failed", report.problems, sys.stderr),
+    ):
+        if items:
+            print(f"{title}:", file=stream)
+        for item in items[:REPORT_LINES]:
+            print(f"  {_where(item)}: {item.reason}", file=stream)
+        if len(items) > REPORT_LINES:
+            print(f"  ... and {len(items) - REPORT_LINES} more (--json lists all)", file=stream)
+
+
+def _cmd_export(args: argparse.Namespace) -> int:
+    with _open(args, write=False) as library:
+        ids = queries.matching_ids(library, args.query).tolist() if args.query else None
+        count = exporting.export(library, args.format, args.output, ids)
+    if args.output:
+        print(f"Exported {_count(count, 'story', 'stories')} to {args.output}", file=sys.stderr)
     return 0
 
 
@@ -346,6 +438,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
 
 COMMANDS = {
     "import": _cmd_import,
+    "export": _cmd_export,
     "search": _cmd_search,
     "show": _cmd_show,
     "add": _cmd_add,

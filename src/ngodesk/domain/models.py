@@ -119,6 +119,39 @@ class EntityView:
 
 
 @dataclass(frozen=True)
+class TagRecord:
+    """A tag as ngodesk's own JSON carries it."""
+
+    uuid: str
+    path: str
+    colour: str = ""
+
+
+@dataclass(frozen=True)
+class EntityRecord:
+    """An authority record as ngodesk's own JSON carries it."""
+
+    uuid: str
+    kind: EntityKind
+    name: str
+    alt_names: tuple[AltName, ...] = ()
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Provenance:
+    """What ngodesk's own JSON keeps of a story besides its fields: its
+    identity, status, times, revision and the uuids of its records."""
+
+    uuid: str
+    status: StoryStatus
+    created_at: datetime
+    updated_at: datetime
+    revision: int
+    entity_uuids: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class StoryRecord:
     """A story read from a file by an importer, before it enters a library.
 
@@ -139,6 +172,8 @@ class StoryRecord:
     organisations: tuple[str, ...] = ()
     places: tuple[str, ...] = ()
     extra: dict[str, object] = field(default_factory=dict)
+    #: Set by the native JSON importer only.
+    provenance: Provenance | None = None
 
 
 #: Called by long operations with (done, total) units of work; returning

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Protocol
 
 from ngodesk.domain.errors import ImportFailed
-from ngodesk.domain.models import RecordProblem, StoryRecord
+from ngodesk.domain.models import EntityRecord, RecordProblem, StoryRecord, TagRecord
 from ngodesk.formats.encoding import decode
 from ngodesk.search.text import CJK_RUN
 
@@ -28,6 +28,10 @@ class ParseResult:
     #: Records left out on purpose (deleted upstream, WordPress pages...):
     #: reported, but not failures.
     skipped: list[RecordProblem] = field(default_factory=list)
+    #: Tags and authority records to create before the stories (ngodesk's
+    #: own JSON only).
+    tags: list[TagRecord] = field(default_factory=list)
+    entities: list[EntityRecord] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -57,9 +61,20 @@ class Format(Protocol):
 
 def _registry() -> dict[str, Format]:
     """Importers by name, in the order ``auto`` tries them."""
-    from ngodesk.formats import bibtex, cdb_listing, csl_json, csv_table, feeds, oai_dc, ris, wxr
+    from ngodesk.formats import bibtex, cdb_listing, csl_json, csv_table, feeds, native_json, oai_dc, ris, wxr
 
-    formats: tuple[Format, ...] = (cdb_listing, ris, bibtex, csl_json, oai_dc, wxr, feeds, csv_table.TSV, csv_table.CSV)
+    formats: tuple[Format, ...] = (
+        cdb_listing,
+        native_json,
+        ris,
+        bibtex,
+        csl_json,
+        oai_dc,
+        wxr,
+        feeds,
+        csv_table.TSV,
+        csv_table.CSV,
+    )
     return {f.NAME: f for f in formats}
 
 

@@ -1,6 +1,7 @@
 """Telling when two stories are the same story.
 
-Two stories match when they have the same web address (``url_key``: no
+Two stories match when they have the same uuid (a story coming back from
+ngodesk's own JSON), the same web address (``url_key``: no
 scheme, ``www.``, trailing slash or tracking parameters), or the same
 folded title and no conflicting address or date (so a file imported twice
 adds nothing), or titles at least ``SIMILAR`` % alike (rapidfuzz's
@@ -32,6 +33,8 @@ class Key:
     title_key: str
     url_key: str
     published: str
+    #: Only for stories whose identity is known (ngodesk's own JSON).
+    uuid: str = ""
 
     @property
     def day(self) -> str:
@@ -59,6 +62,7 @@ class Matcher:
     and against those added while matching (``add``)."""
 
     session: Session
+    _uuids: dict[str, tuple[int, str]] = field(default_factory=dict)
     _urls: dict[str, tuple[int, str]] = field(default_factory=dict)
     _titles: dict[str, list[tuple[int, Key]]] = field(default_factory=dict)
     _days: dict[str, list[tuple[int, Key]]] = field(default_factory=dict)
@@ -68,27 +72,30 @@ class Matcher:
     def load(self, keys: Iterable[Key]) -> None:
         """Fetch the library's stories that could match ``keys`` (call once
         per batch before ``match``; fetched keys are not fetched again)."""
-        wanted: dict[str, set[str]] = {"url": set(), "title": set(), "day": set()}
+        wanted: dict[str, set[str]] = {"uuid": set(), "url": set(), "title": set(), "day": set()}
         for key in keys:
-            for kind, value in (("url", key.url_key), ("title", key.title_key), ("day", key.day)):
+            for kind, value in (("uuid", key.uuid), ("url", key.url_key), ("title", key.title_key), ("day", key.day)):
                 if value and (kind, value) not in self._looked_up:
                     wanted[kind].add(value)
                     self._looked_up.add((kind, value))
-        columns = (Story.id, Story.title, Story.title_key, Story.url_key, Story.published)
+        columns = (Story.id, Story.title, Story.title_key, Story.url_key, Story.published, Story.uuid)
         for kind, where in (
+            ("uuid", lambda chunk: Story.uuid.in_(chunk)),
             ("url", lambda chunk: Story.url_key.in_(chunk)),
             ("title", lambda chunk: Story.title_key.in_(chunk)),
             ("day", lambda chunk: and_(Story.published_start.in_(chunk), Story.published_end == Story.published_start)),
         ):
             for chunk in _chunks(sorted(wanted[kind])):
                 for row in self.session.execute(select(*columns).where(where(chunk))):
-                    self.add(Key(row.title, row.title_key, row.url_key, row.published), row.id)
+                    self.add(Key(row.title, row.title_key, row.url_key, row.published, row.uuid), row.id)
 
     def add(self, key: Key, story_id: int) -> None:
         """Know ``story_id`` as a story with ``key`` (again: no effect)."""
         if story_id in self._known:
             return
         self._known.add(story_id)
+        if key.uuid:
+            self._uuids[key.uuid] = (story_id, key.title)
         if key.url_key:
             self._urls.setdefault(key.url_key, (story_id, key.title))
         for index, value in ((self._titles, key.title_key), (self._days, key.day)):
@@ -97,6 +104,9 @@ class Matcher:
 
     def match(self, key: Key) -> Match | None:
         """The known story ``key`` duplicates, if any."""
+        if key.uuid and key.uuid in self._uuids:
+            story_id, title = self._uuids[key.uuid]
+            return Match(story_id, title, "the same story: its uuid")
         if key.url_key and key.url_key in self._urls:
             story_id, title = self._urls[key.url_key]
             return Match(story_id, title, "the same web address")

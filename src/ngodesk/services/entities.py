@@ -9,7 +9,7 @@ from sqlalchemy import select, union
 from sqlalchemy.orm import Session
 
 from ngodesk.domain.errors import ValidationError
-from ngodesk.domain.models import AltName, ChangeSet, Created, EntityKind
+from ngodesk.domain.models import AltName, ChangeSet, Created, EntityKind, EntityRecord
 from ngodesk.domain.text import require_encodable
 from ngodesk.search.text import fold, guess_language
 from ngodesk.services import records
@@ -70,6 +70,18 @@ def ensure(session: Session, kind: str | EntityKind, name: str, created: list[in
         session.flush()
         if created is not None:
             created.append(entity.id)
+    return entity
+
+
+def ensure_record(session: Session, record: EntityRecord, created: list[int]) -> Entity:
+    """The record with ``record.uuid``; else the one ``find`` finds by its
+    name; else a new one with its uuid, names and note (id to ``created``)."""
+    entity = session.scalar(select(Entity).where(Entity.uuid == record.uuid)) or find(session, record.kind, record.name)
+    if entity is None:
+        entity = ensure(session, record.kind, record.name, created)
+        entity.uuid, entity.note = record.uuid, record.note
+        entity.alt_names = _alt_names(entity.name, record.alt_names)
+        session.flush()
     return entity
 
 

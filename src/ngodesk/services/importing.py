@@ -8,6 +8,7 @@ helper process, overlapping with the database writes of the chunk before.
 
 from __future__ import annotations
 
+import dataclasses
 import enum
 import json
 import multiprocessing
@@ -23,7 +24,15 @@ from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
 from ngodesk.domain.errors import Cancelled, ImportFailed, NgodeskError
-from ngodesk.domain.models import ChangeSet, EntityKind, Progress, StoryRecord, no_progress
+from ngodesk.domain.models import (
+    ChangeSet,
+    EntityKind,
+    EntityRecord,
+    Progress,
+    StoryRecord,
+    TagRecord,
+    no_progress,
+)
 from ngodesk.formats import NO_OPTIONS, ImportOptions, parse_file
 from ngodesk.search.text import index_text
 from ngodesk.services import duplicates, entities, fields, stories, tags
@@ -81,13 +90,15 @@ def _columns(record: StoryRecord) -> dict[str, object]:
             "language": record.language,
         }
     )
-    now = utcnow()
+    for path in record.tags:
+        tags.split_path(path)  # (a bad path fails this record, not the import)
+    now, kept = utcnow(), record.provenance
     columns.update(
-        uuid=new_uuid(),
-        status="draft",
-        created_at=now,
-        updated_at=now,
-        revision=1,
+        uuid=kept.uuid if kept else new_uuid(),
+        status=kept.status.value if kept else "draft",
+        created_at=kept.created_at if kept else now,
+        updated_at=kept.updated_at if kept else now,
+        revision=kept.revision if kept else 1,
         extra=json.dumps(record.extra, ensure_ascii=False, sort_keys=True) if record.extra else "{}",
     )
     return columns
@@ -172,7 +183,11 @@ class _Writer:
             else:
                 columns = result[0]
                 key = duplicates.Key(
-                    record.title, str(columns["title_key"]), str(columns["url_key"]), str(columns["published"])
+                    record.title,
+                    str(columns["title_key"]),
+                    str(columns["url_key"]),
+                    str(columns["published"]),
+                    str(columns["uuid"]) if record.provenance else "",
                 )
                 valid.append((origin, record, key, *result))
         self.matcher.load(key for _, _, key, _, _ in valid)
@@ -187,6 +202,9 @@ class _Writer:
                 self.report.duplicates.append(Skipped(origin, record.position, reason, action))
                 if action != "added":
                     continue
+                if key.uuid:  # (two stories cannot share one)
+                    columns["uuid"] = new_uuid()
+                    key = dataclasses.replace(key, uuid=str(columns["uuid"]))
             fresh.append((self.next_id, record, columns, texts))
             self.matcher.add(key, self.next_id)
             self.next_id += 1
@@ -233,6 +251,16 @@ class _Writer:
             changes |= stories.edit_story(library, story_id, values, add_tags=record.tags, link=_entity_names(record))
         return changes
 
+    def add_authority(self, tag_records: Sequence[TagRecord], entity_records: Sequence[EntityRecord]) -> None:
+        """Tags (parents first) and authority records as ngodesk's own JSON
+        gives them, before its stories: found by uuid, else by path or
+        name, else created with their uuids."""
+        for record in sorted(tag_records, key=lambda t: t.path.count("/")):
+            self.tag_ids[record.path] = tags.ensure_record(self.session, record, self.created_tags).id
+        for entity in entity_records:
+            found = entities.ensure_record(self.session, entity, self.created_entities)
+            self.entity_ids[(entity.kind, entity.name)] = found.id
+
     def _tag(self, path: str) -> int:
         if path not in self.tag_ids:
             self.tag_ids[path] = tags.ensure_path(self.session, path, self.created_tags).id
@@ -266,9 +294,18 @@ def _entity_names(record: StoryRecord) -> list[tuple[EntityKind, str]]:
     ]
 
 
+@dataclass
+class _Read:
+    """What the files held, before anything is written."""
+
+    items: list[_Item] = field(default_factory=list)
+    tags: list[TagRecord] = field(default_factory=list)
+    entities: list[EntityRecord] = field(default_factory=list)
+
+
 def _import(
     library: Library,
-    items: list[_Item],
+    read: _Read,
     report: ImportReport,
     strict: bool,
     parallel: bool,
@@ -282,6 +319,8 @@ def _import(
     skipped_from = len(report.problems), len(report.duplicates)
     with library.write() as session:
         writer = _Writer(session, report, on_duplicate)
+        writer.add_authority(read.tags, read.entities)
+        items = read.items
         done = 0
         for chunk, ready in _prepared(items[::-1], parallel):
             writer.write(chunk, ready)
@@ -314,8 +353,8 @@ def import_records(
 ) -> ImportReport:
     """Import records an importer produced (see ``import_files`` for the
     rules); ``origin`` names where they came from in the report."""
-    items = [(origin, record) for record in records]
-    return _import(library, items, ImportReport(), strict, parallel, progress, on_duplicate)
+    read = _Read([(origin, record) for record in records])
+    return _import(library, read, ImportReport(), strict, parallel, progress, on_duplicate)
 
 
 def import_files(
@@ -346,14 +385,15 @@ def import_files(
     ``progress`` hears of each file read (0 of N records) and each chunk
     written; cancelling raises Cancelled with the library unchanged.
     """
-    report = ImportReport()
-    items: list[_Item] = []
+    report, read = ImportReport(), _Read()
     for path in (Path(p) for p in paths):
         used, result = parse_file(path, format_name, options)
         report.formats[str(path)] = used
         report.problems += [Skipped(str(path), p.position, p.reason) for p in result.problems]
         report.skipped += [Skipped(str(path), p.position, p.reason) for p in result.skipped]
-        items += [(str(path), record) for record in result.records]
-        if not progress(0, len(items)):
+        read.items += [(str(path), record) for record in result.records]
+        read.tags += result.tags
+        read.entities += result.entities
+        if not progress(0, len(read.items)):
             raise Cancelled("The import was cancelled; nothing was imported.")
-    return _import(library, items, report, strict, parallel, progress, on_duplicate)
+    return _import(library, read, report, strict, parallel, progress, on_duplicate)

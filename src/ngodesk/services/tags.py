@@ -10,7 +10,7 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from ngodesk.domain.errors import Conflict, ValidationError
-from ngodesk.domain.models import ChangeSet, Created
+from ngodesk.domain.models import ChangeSet, Created, TagRecord
 from ngodesk.domain.text import require_encodable
 from ngodesk.search.text import fold
 from ngodesk.services import records
@@ -61,6 +61,20 @@ def ensure_path(session: Session, path: str, created: list[int] | None = None) -
         parent = tag
     assert parent is not None
     return parent
+
+
+def ensure_record(session: Session, record: TagRecord, created: list[int]) -> Tag:
+    """The tag with ``record.uuid``; else the tag at its path, created (with
+    its uuid and colour; ids to ``created``) when missing. Parents are
+    created as for ``ensure_path``: give parents first to keep theirs."""
+    tag = session.scalar(select(Tag).where(Tag.uuid == record.uuid))
+    if tag is None:
+        before = len(created)
+        tag = ensure_path(session, record.path, created)
+        if created[before:] and created[-1] == tag.id:
+            tag.uuid, tag.colour = record.uuid, _clean_colour(record.colour)
+            session.flush()
+    return tag
 
 
 def find_path(session: Session, path: str) -> Tag | None:

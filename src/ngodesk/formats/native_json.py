@@ -1,0 +1,163 @@
+"""Reading ngodesk's own JSON (``formats.writers.native_json``) back,
+losslessly: stories keep their uuids, status, times and revision; tags
+their uuids, places in the tree and colours; authority records their
+uuids, alternative names and notes. A story whose uuid the library already
+has is a duplicate (see ``services.duplicates``).
+
+Every value is checked; a story that cannot be read is reported by its
+number and uuid, the others come in.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import uuid
+from datetime import datetime
+
+from ngodesk.domain.models import (
+    AltName,
+    EntityKind,
+    EntityRecord,
+    Provenance,
+    RecordProblem,
+    StoryRecord,
+    StoryStatus,
+    TagRecord,
+)
+from ngodesk.formats import NO_OPTIONS, ImportOptions, ParseResult
+from ngodesk.formats.writers.native_json import FORMAT, VERSION
+
+NAME = "json"
+EXTENSIONS = (".json",)
+
+_COLOUR = re.compile(r"^#[0-9A-Fa-f]{6}$")
+_TEXT_FIELDS = ("summary", "body", "url", "source", "published", "language")
+
+
+def sniff(text: str) -> bool:
+    """True when the document says it is ngodesk's own format."""
+    return text.lstrip()[:1] == "{" and f'"format": "{FORMAT}"' in text[:200]
+
+
+class _Bad(ValueError):
+    """A value that is not what the format allows (the message says which)."""
+
+
+def _text(item: dict[str, object], key: str) -> str:
+    value = item.get(key, "")
+    if not isinstance(value, str):
+        raise _Bad(f"{key}: expected text, found {json.dumps(value, ensure_ascii=False)[:40]}")
+    return value
+
+
+def _texts(item: dict[str, object], key: str) -> tuple[str, ...]:
+    values = item.get(key, [])
+    if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
+        raise _Bad(f"{key}: expected a list of texts")
+    return tuple(values)
+
+
+def _uuid(item: dict[str, object]) -> str:
+    value = _text(item, "uuid")
+    try:
+        return str(uuid.UUID(value))
+    except ValueError:
+        raise _Bad(f"uuid: '{value}' is not a uuid") from None
+
+
+def _time(item: dict[str, object], key: str) -> datetime:
+    try:
+        return datetime.fromisoformat(_text(item, key)).replace(tzinfo=None)
+    except ValueError:
+        raise _Bad(f"{key}: '{item.get(key)}' is not a date and time") from None
+
+
+def _tag(item: object) -> TagRecord:
+    if not isinstance(item, dict):
+        raise _Bad("expected an object")
+    colour = _text(item, "colour")
+    return TagRecord(_uuid(item), _text(item, "path"), colour if _COLOUR.match(colour) else "")
+
+
+def _entity(item: object) -> EntityRecord:
+    if not isinstance(item, dict):
+        raise _Bad("expected an object")
+    try:
+        kind = EntityKind(_text(item, "kind"))
+    except ValueError:
+        raise _Bad(f"kind: '{item.get('kind')}' is not organisation, person or place") from None
+    names = item.get("alt_names", [])
+    if not isinstance(names, list) or not all(isinstance(n, dict) for n in names):
+        raise _Bad("alt_names: expected a list of objects")
+    alt = tuple(AltName(_text(n, "name"), _text(n, "language")) for n in names)
+    return EntityRecord(_uuid(item), kind, _text(item, "name"), alt, _text(item, "note"))
+
+
+def _story(item: object, position: str, entities: dict[str, EntityRecord]) -> StoryRecord:
+    if not isinstance(item, dict):
+        raise _Bad("expected an object")
+    extra = item.get("extra", {})
+    if not isinstance(extra, dict):
+        raise _Bad("extra: expected an object")
+    try:
+        status = StoryStatus(_text(item, "status") or "draft")
+    except ValueError:
+        raise _Bad(f"status: '{item.get('status')}' is not draft, catalogued or reviewed") from None
+    revision = item.get("revision", 1)
+    if not isinstance(revision, int) or revision < 1:
+        raise _Bad(f"revision: '{revision}' is not a positive whole number")
+    linked = _texts(item, "entities")
+    unknown = [uuid for uuid in linked if uuid not in entities]
+    if unknown:
+        raise _Bad(f"entities: {', '.join(unknown)} not among the file's records")
+    names = {kind: tuple(entities[u].name for u in linked if entities[u].kind is kind) for kind in EntityKind}
+    return StoryRecord(
+        title=_text(item, "title"),
+        position=position,
+        **{key: _text(item, key) for key in _TEXT_FIELDS},
+        tags=_texts(item, "tags"),
+        people=names[EntityKind.PERSON],
+        organisations=names[EntityKind.ORGANISATION],
+        places=names[EntityKind.PLACE],
+        extra=extra,
+        provenance=Provenance(
+            _uuid(item), status, _time(item, "created_at"), _time(item, "updated_at"), revision, linked
+        ),
+    )
+
+
+def parse(text: str, options: ImportOptions = NO_OPTIONS) -> ParseResult:
+    """The file's stories, with its tags and records in ``tags`` and
+    ``entities`` (created before the stories)."""
+    result = ParseResult()
+    try:
+        document = json.loads(text)
+    except ValueError as error:
+        result.problems.append(RecordProblem("the file", f"not readable JSON: {error}"))
+        return result
+    if not isinstance(document, dict) or document.get("format") != FORMAT:
+        result.problems.append(RecordProblem("the file", f'not an ngodesk library file (no "format": "{FORMAT}")'))
+        return result
+    if not isinstance(document.get("version"), int) or document["version"] > VERSION:
+        result.problems.append(
+            RecordProblem("the file", f"written by a newer ngodesk (format version {document.get('version')})")
+        )
+        return result
+    for key, read, found in (("tags", _tag, result.tags), ("entities", _entity, result.entities)):
+        items = document.get(key, [])
+        for number, item in enumerate(items if isinstance(items, list) else [], 1):
+            try:
+                found.append(read(item))
+            except _Bad as error:
+                result.problems.append(RecordProblem(f"{key} {number}", str(error)))
+    entities = {entity.uuid: entity for entity in result.entities}
+    stories = document.get("stories", [])
+    for number, item in enumerate(stories if isinstance(stories, list) else [], 1):
+        given = item.get("uuid") if isinstance(item, dict) else None
+        position = f"story {number}" + (f" ({given})" if isinstance(given, str) and given else "")
+        try:
+            result.records.append(_story(item, position, entities))
+        except _Bad as error:
+            result.problems.append(RecordProblem(position, str(error)))
+    return result

@@ -1,0 +1,101 @@
+"""ngodesk's own JSON imports losslessly: export, import into an empty
+library, export again gives the same file (but for its date)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from ngodesk.domain.models import AltName, EntityKind, StoryStatus
+from ngodesk.formats import native_json, parse_file
+from ngodesk.services import entities, exporting, importing, stories, tags
+from ngodesk.services.importing import OnDuplicate
+from ngodesk.services.library import open_library
+from ngodesk.store.library import Library
+from tests.test_import import all_stories
+
+
+def _fill(library: Library) -> None:
+    tags.create_tag(library, "地区/亚洲/缅甸", colour="#aa3300")
+    tags.create_tag(library, "Unused/Empty")
+    entities.create_entity(
+        library,
+        EntityKind.ORGANISATION,
+        "中国扶贫基金会",
+        [AltName("CFPA", "en"), AltName("中國扶貧基金會", "zh-Hant")],
+        note="1989 年成立",
+    )
+    first = stories.create_story(
+        library,
+        {"title": "中国扶贫基金会在缅甸开展“民生项目”", "published": "2018-12-07", "url": "https://example.org/a"},
+        ["地区/亚洲/缅甸", "民生项目"],
+        [(EntityKind.ORGANISATION, "CFPA"), (EntityKind.PERSON, "王芳")],
+    )
+    stories.edit_story(library, first.id, {"status": "reviewed", "summary": "第一行\n第二行 & <b>"})
+    stories.create_story(library, {"title": "Silk Road Family 丝路一家亲", "language": "en"})
+
+
+def _export(library: Library, path: Path) -> dict[str, object]:
+    exporting.export_json(library, path)
+    document = json.loads(path.read_text(encoding="utf-8"))
+    document.pop("exported_at")
+    return document
+
+
+def test_export_import_export_gives_the_same_content(library: Library, tmp_path: Path) -> None:
+    _fill(library)
+    first = _export(library, tmp_path / "first.json")
+    with open_library(tmp_path / "copy") as copy:
+        report = importing.import_files(copy, [tmp_path / "first.json"])
+        assert report.formats == {str(tmp_path / "first.json"): "json"} and report.added == 2
+        assert not report.problems and not report.duplicates
+        again = _export(copy, tmp_path / "again.json")
+        (reviewed,) = [s for s in all_stories(copy) if s.status is StoryStatus.REVIEWED]
+    assert again == first
+    assert reviewed.summary == "第一行\n第二行 & <b>" and reviewed.revision == 2
+
+
+def test_importing_a_library_file_twice_finds_every_story_by_its_uuid(library: Library, tmp_path: Path) -> None:
+    _fill(library)
+    exporting.export_json(library, tmp_path / "lib.json")
+    report = importing.import_files(library, [tmp_path / "lib.json"])
+    assert report.added == 0 and [d.reason.endswith("(the same story: its uuid)") for d in report.duplicates] == [
+        True,
+        True,
+    ]
+    added = importing.import_files(library, [tmp_path / "lib.json"], on_duplicate=OnDuplicate.ADD)
+    assert added.added == 2 and len({s.uuid for s in all_stories(library)}) == 4  # copies get uuids of their own
+
+
+@pytest.mark.parametrize(
+    ("change", "position", "reason"),
+    [
+        (lambda d: d["stories"][0].update(status="done"), "story 1", "status: 'done' is not draft"),
+        (lambda d: d["stories"][1].update(uuid="x"), "story 2 (x)", "uuid: 'x' is not a uuid"),
+        (lambda d: d["stories"][0].update(tags=["a//b", 3]), "story 1", "tags: expected a list of texts"),
+        (lambda d: d["stories"][0].update(entities=["6f1c0d52-0000-4000-8000-000000000009"]), "story 1", "entities:"),
+        (lambda d: d["stories"][1].update(created_at="yesterday"), "story 2", "created_at: 'yesterday' is not"),
+        (lambda d: d["entities"][0].update(kind="company"), "entities 1", "kind: 'company' is not"),
+    ],
+)
+def test_bad_values_are_reported_by_story_and_the_rest_imported(
+    library: Library, tmp_path: Path, change, position: str, reason: str
+) -> None:
+    _fill(library)
+    exporting.export_json(library, tmp_path / "lib.json")
+    document = json.loads((tmp_path / "lib.json").read_text(encoding="utf-8"))
+    change(document)
+    (tmp_path / "bad.json").write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+    _, result = parse_file(tmp_path / "bad.json")
+    assert len(result.problems) >= 1
+    assert result.problems[0].position.startswith(position) and result.problems[0].reason.startswith(reason)
+
+
+def test_not_our_format_or_a_newer_one_is_refused() -> None:
+    assert not native_json.sniff('[{"type": "article-newspaper", "title": "x"}]')  # CSL-JSON is not ours
+    newer = native_json.parse('{"format": "ngodesk-library", "version": 99, "stories": []}')
+    assert newer.problems[0].reason == "written by a newer ngodesk (format version 99)"
+    broken = native_json.parse('{"format": "ngodesk-library", "version": 1, "stories": [')
+    assert broken.problems[0].reason.startswith("not readable JSON: Expecting value: line 1")
