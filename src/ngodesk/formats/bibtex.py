@@ -56,26 +56,32 @@ def _published(fields: dict[str, str]) -> str:
     return partial_date([fields.get("year", ""), _MONTHS.get(month[:3], month)])
 
 
+#: What BibTeX writers escape in addresses: \% \# \& \_ \~ \$
+_ESCAPED = re.compile(r"\\([%#&_~$])")
+
+
 def _url(fields: dict[str, str]) -> str:
     for key in ("url", "howpublished"):
         value = fields.get(key, "")
         match = _URL.search(value)
-        value = match.group(1) if match else value
-        if value.strip().startswith(("http://", "https://")):
-            return value.strip()
+        value = _ESCAPED.sub(r"\1", (match.group(1) if match else value).replace("{", "").replace("}", "")).strip()
+        if value.startswith(("http://", "https://")):
+            return value
     return ""
 
 
 def parse(text: str, options: ImportOptions = NO_OPTIONS) -> ParseResult:
     """Every entry of a BibTeX text; unreadable blocks as problems."""
     result = ParseResult()
-    library = bibtexparser.parse_string(
-        text, append_middleware=[middlewares.LatexDecodingMiddleware(), middlewares.SeparateCoAuthors()]
-    )
+    raw = bibtexparser.parse_string(text)
+    # Addresses are taken as written (decoding LaTeX would turn "&" into a space).
+    addresses = [_url({f.key.lower(): str(f.value) for f in e.fields if isinstance(f.value, str)}) for e in raw.entries]
+    decoded = middlewares.LatexDecodingMiddleware(allow_inplace_modification=False).transform(raw)
+    library = middlewares.SeparateCoAuthors().transform(decoded)
     for block in library.failed_blocks:
         reason = getattr(block, "error", None) or "not a readable entry"
         result.problems.append(RecordProblem(f"line {block.start_line + 1}", f"not a readable entry: {reason}"))
-    for entry in library.entries:
+    for entry, url in zip(library.entries, addresses, strict=True):
         position = f"line {entry.start_line + 1} ({entry.key})"
         fields = {field.key.lower(): field.value for field in entry.fields}
         authors = fields.get("author", [])
@@ -92,7 +98,7 @@ def parse(text: str, options: ImportOptions = NO_OPTIONS) -> ParseResult:
                 title=title,
                 position=position,
                 summary=strings.get("abstract", ""),
-                url=_url({k: str(v) for k, v in fields.items() if isinstance(v, str)}),
+                url=url,
                 source=next((strings[k] for k in _SOURCES if strings.get(k)), ""),
                 published=_published(strings),
                 language=strings.get("langid", "") or strings.get("language", ""),
