@@ -361,3 +361,58 @@ def test_a_refusal_is_withdrawn_and_a_half_typed_chip_dropped_when_the_user_move
     assert editor.tags.entry.text() == ""
     assert editor.error.isVisible() and "May 2018" not in editor.published.text()
     assert MYANMAR in editor.error.text() and "not a date" in editor.error.text()  # names the story left
+
+
+def test_unreadable_records_ask_whether_to_import_the_rest(
+    qtbot, window: MainWindow, tmp_path: Path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    table = tmp_path / "stories.csv"
+    table.write_text("title,date\n走出去的民间组织,2019-03-05\n,2019-03-06\n丝路一家亲,2019-03-07\n", encoding="utf-8")
+    asked: list[str] = []
+
+    def choose(label: str):  # type: ignore[no-untyped-def]
+        def answer(box: QMessageBox) -> None:
+            asked.append(box.text())
+            chosen = [b for b in box.buttons() if b.text().startswith(label)]
+            if chosen:
+                chosen[0].click()
+
+        return answer
+
+    before = queries.info(window.library)["stories"]
+    monkeypatch.setattr(QMessageBox, "exec", choose("Import Nothing"))
+    job = window.import_files([str(table)])
+    with qtbot.waitSignal(job.ended, timeout=60_000):
+        pass
+    assert asked == ["1 records in these files cannot be read."] and queries.info(window.library)["stories"] == before
+
+    asked.clear()
+    monkeypatch.setattr(QMessageBox, "exec", choose("Import 2 Records"))
+    job = window.import_files([str(table)])
+    with qtbot.waitSignal(job.ended, timeout=60_000):
+        pass
+    qtbot.waitUntil(lambda: window.job is not job and not window.job.running(), timeout=60_000)
+    assert queries.info(window.library)["stories"] == before + 2
+    assert asked[-1] == "Imported 2; skipped 0 already in the library."
+
+
+def test_skipped_duplicates_can_be_merged_in_one_undoable_step(
+    qtbot, window: MainWindow, tmp_path: Path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    wu = next(s for s in queries.search(window.library, "Wu Peng").hits).story
+    table = tmp_path / "more.csv"
+    table.write_text(f"title,source,tags\n{wu.title},《公益时报》,人物\n", encoding="utf-8")
+    monkeypatch.setattr(
+        QMessageBox, "exec", lambda box: [b.click() for b in box.buttons() if b.text() == "Merge Into Those Stories"]
+    )
+    job = window.import_files([str(table)])
+    with qtbot.waitSignal(job.ended, timeout=60_000):
+        pass
+    merged = queries.get_story(window.library, wu.id)
+    assert merged.source == "《公益时报》" and "人物" in [t.path for t in merged.tags]
+    assert window.undo_stack.undoText() == "Merge Duplicate"
+    window.undo_stack.undo()
+    restored = queries.get_story(window.library, wu.id)
+    assert (restored.source, [t.path for t in restored.tags]) == (wu.source, [t.path for t in wu.tags])
+    window.undo_stack.redo()
+    assert queries.get_story(window.library, wu.id).source == "《公益时报》"

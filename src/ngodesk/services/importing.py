@@ -14,7 +14,7 @@ import json
 import multiprocessing
 import os
 from collections import deque
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -30,12 +30,13 @@ from ngodesk.domain.models import (
     EntityRecord,
     Progress,
     StoryRecord,
+    StorySnapshot,
     TagRecord,
     no_progress,
 )
 from ngodesk.formats import NO_OPTIONS, ImportOptions, parse_file
 from ngodesk.search.text import index_text
-from ngodesk.services import duplicates, entities, fields, stories, tags
+from ngodesk.services import duplicates, entities, fields, restore, stories, tags
 from ngodesk.store import fts
 from ngodesk.store.library import Library
 from ngodesk.store.schema import Story, new_uuid, utcnow
@@ -57,6 +58,8 @@ class Skipped:
     position: str
     reason: str
     action: str = "skipped"
+    #: the duplicate record itself, to import it after all (``import_again``)
+    record: StoryRecord | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass
@@ -70,6 +73,8 @@ class ImportReport:
     skipped: list[Skipped] = field(default_factory=list)
     formats: dict[str, str] = field(default_factory=dict)
     changes: ChangeSet = field(default_factory=ChangeSet)
+    #: the stories duplicates were merged into, as they were before
+    merged_before: tuple[StorySnapshot, ...] = ()
 
 
 #: (where it came from, the record)
@@ -199,7 +204,7 @@ class _Writer:
                 action = self._duplicate(match, record, earlier)
                 where = "a repeat of “{}” earlier in this import" if earlier else "already in the library as “{}”"
                 reason = f"{where.format(match.title)} ({match.reason})"
-                self.report.duplicates.append(Skipped(origin, record.position, reason, action))
+                self.report.duplicates.append(Skipped(origin, record.position, reason, action, record))
                 if action != "added":
                     continue
                 if key.uuid:  # (two stories cannot share one)
@@ -240,6 +245,7 @@ class _Writer:
         """Fill the matched stories' empty fields from their duplicates and
         add the duplicates' tags and records."""
         changes = ChangeSet()
+        self.report.merged_before = restore.snapshot_stories(library, dict.fromkeys(i for i, _ in self.merges))
         for story_id, record in self.merges:
             current = self.session.get(Story, story_id)
             assert current is not None  # (found in this transaction)
@@ -295,8 +301,8 @@ def _entity_names(record: StoryRecord) -> list[tuple[EntityKind, str]]:
 
 
 @dataclass
-class _Read:
-    """What the files held, before anything is written."""
+class FilesRead:
+    """What the files held, before anything is written (``read_files``)."""
 
     items: list[_Item] = field(default_factory=list)
     tags: list[TagRecord] = field(default_factory=list)
@@ -305,7 +311,7 @@ class _Read:
 
 def _import(
     library: Library,
-    read: _Read,
+    read: FilesRead,
     report: ImportReport,
     strict: bool,
     parallel: bool,
@@ -353,8 +359,55 @@ def import_records(
 ) -> ImportReport:
     """Import records an importer produced (see ``import_files`` for the
     rules); ``origin`` names where they came from in the report."""
-    read = _Read([(origin, record) for record in records])
+    read = FilesRead([(origin, record) for record in records])
     return _import(library, read, ImportReport(), strict, parallel, progress, on_duplicate)
+
+
+def read_files(
+    paths: Sequence[Path | str],
+    format_name: str = "auto",
+    options: ImportOptions | Mapping[str, ImportOptions] = NO_OPTIONS,
+    progress: Progress = no_progress,
+) -> tuple[FilesRead, ImportReport]:
+    """Read files without writing anything: their records, and a report of
+    the formats used, the unreadable records and the entries left out.
+    ``options`` may differ per file (keyed by the path as given). Raises
+    ImportFailed when a file cannot be read at all, Cancelled when
+    ``progress`` asks to stop."""
+    report, read = ImportReport(), FilesRead()
+    for given in paths:
+        path = Path(given)
+        chosen = options.get(str(given), NO_OPTIONS) if isinstance(options, Mapping) else options
+        used, result = parse_file(path, format_name, chosen)
+        report.formats[str(path)] = used
+        report.problems += [Skipped(str(path), p.position, p.reason) for p in result.problems]
+        report.skipped += [Skipped(str(path), p.position, p.reason) for p in result.skipped]
+        read.items += [(str(path), record) for record in result.records]
+        read.tags += result.tags
+        read.entities += result.entities
+        if not progress(0, len(read.items)):
+            raise Cancelled("The import was cancelled; nothing was imported.")
+    return read, report
+
+
+def import_read(
+    library: Library,
+    read: FilesRead,
+    report: ImportReport,
+    strict: bool = False,
+    parallel: bool = False,
+    progress: Progress = no_progress,
+    on_duplicate: OnDuplicate = OnDuplicate.SKIP,
+) -> ImportReport:
+    """Write what ``read_files`` read (see ``import_files``); ``report``
+    is completed and returned."""
+    return _import(library, read, report, strict, parallel, progress, on_duplicate)
+
+
+def import_again(library: Library, duplicates: Sequence[Skipped], on_duplicate: OnDuplicate) -> ImportReport:
+    """Import duplicates an import skipped, merging or adding them."""
+    read = FilesRead([(d.file, d.record) for d in duplicates if d.record is not None])
+    return _import(library, read, ImportReport(), False, False, no_progress, on_duplicate)
 
 
 def import_files(
@@ -373,10 +426,10 @@ def import_files(
     the same import (see ``duplicates``), is reported and, by
     ``on_duplicate``, skipped, merged into that story (only stories that
     were there before the import) or added anyway; so importing a file
-    twice adds nothing. Unreadable records are skipped and reported; with ``strict``
-    any problem raises ImportFailed and nothing is written. A file that
-    cannot be read at all always raises ImportFailed. All files are written
-    in one transaction.
+    twice adds nothing. Unreadable records are skipped and reported; with
+    ``strict`` any problem raises ImportFailed and nothing is written. A
+    file that cannot be read at all always raises ImportFailed. All files
+    are written in one transaction.
 
     ``parallel`` lets a large import prepare records in a helper process.
     Only programs whose main module is import-safe may ask for it (a
@@ -385,15 +438,5 @@ def import_files(
     ``progress`` hears of each file read (0 of N records) and each chunk
     written; cancelling raises Cancelled with the library unchanged.
     """
-    report, read = ImportReport(), _Read()
-    for path in (Path(p) for p in paths):
-        used, result = parse_file(path, format_name, options)
-        report.formats[str(path)] = used
-        report.problems += [Skipped(str(path), p.position, p.reason) for p in result.problems]
-        report.skipped += [Skipped(str(path), p.position, p.reason) for p in result.skipped]
-        read.items += [(str(path), record) for record in result.records]
-        read.tags += result.tags
-        read.entities += result.entities
-        if not progress(0, len(read.items)):
-            raise Cancelled("The import was cancelled; nothing was imported.")
+    read, report = read_files(paths, format_name, options, progress)
     return _import(library, read, report, strict, parallel, progress, on_duplicate)

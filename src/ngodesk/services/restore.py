@@ -81,6 +81,16 @@ def restore_stories(library: Library, snapshots: Sequence[StorySnapshot]) -> Cha
         )
 
 
+def put_back_stories(library: Library, snapshots: Sequence[StorySnapshot]) -> ChangeSet:
+    """Make existing stories exactly as ``snapshots`` recorded them (fields,
+    tags, records), in one transaction: undo of an edit made elsewhere."""
+    ids = [int(s.row["id"]) for s in snapshots]  # type: ignore[call-overload]
+    with library.write():
+        stories.delete_stories(library, ids)
+        restored = restore_stories(library, snapshots)
+    return ChangeSet(stories_changed=frozenset(ids), tags_changed=restored.tags_changed)
+
+
 def snapshot_tags(library: Library, root_ids: Iterable[int]) -> TagSnapshot:
     """The tags ``root_ids`` (all must exist) and their subtrees, with their
     stories."""

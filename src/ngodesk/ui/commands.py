@@ -17,7 +17,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from ngodesk.domain.errors import NgodeskError
 from ngodesk.domain.models import AddedSnapshot, ChangeSet, EntityKind, StorySnapshot, TagSnapshot
-from ngodesk.services import entities, restore, stories, tags
+from ngodesk.services import entities, importing, restore, stories, tags
 from ngodesk.store.library import Library
 from ngodesk.ui.hub import Hub
 
@@ -304,6 +304,28 @@ class ImportStories(Command):
     def forward(self) -> ChangeSet:
         assert self.snapshot is not None  # (redo follows an undo)
         return restore.restore_added(self.library, self.snapshot)
+
+
+class MergeDuplicates(Command):
+    """Merge records an import skipped into the stories they repeat; undo
+    puts those stories back as they were."""
+
+    def __init__(self, duplicates: Sequence[importing.Skipped]) -> None:
+        super().__init__(_counted("Merge Duplicate", "Merge %n Duplicates", len(duplicates)))
+        self.duplicates = list(duplicates)
+        self.before: tuple[StorySnapshot, ...] = ()
+        self.after: tuple[StorySnapshot, ...] = ()
+
+    def forward(self) -> ChangeSet:
+        if self.after:
+            return restore.put_back_stories(self.library, self.after)
+        report = importing.import_again(self.library, self.duplicates, importing.OnDuplicate.MERGE)
+        self.before = report.merged_before
+        self.after = restore.snapshot_stories(self.library, [int(s.row["id"]) for s in self.before])  # type: ignore[call-overload]
+        return report.changes
+
+    def backward(self) -> ChangeSet:
+        return restore.put_back_stories(self.library, self.before)
 
 
 class Actions:

@@ -34,7 +34,7 @@ from ngodesk.formats import file_extensions
 from ngodesk.services import exporting, importing, indexing
 from ngodesk.store.library import DB_NAME, Library
 from ngodesk.ui import settings
-from ngodesk.ui.commands import Actions, CreateStory, DeleteStories, ImportStories
+from ngodesk.ui.commands import Actions, CreateStory, DeleteStories, ImportStories, MergeDuplicates
 from ngodesk.ui.editor import StoryEditor
 from ngodesk.ui.hub import Hub
 from ngodesk.ui.icons import icon
@@ -446,27 +446,86 @@ class MainWindow(QMainWindow):
             return None
         library = self.library
 
-        def work(progress: Progress) -> importing.ImportReport:
-            return importing.import_files(library, paths, progress=progress, parallel=True)
+        def work(progress: Progress) -> importing.ImportReport | tuple[importing.FilesRead, importing.ImportReport]:
+            read, report = importing.read_files(paths, progress=progress)
+            if report.problems:
+                return read, report  # the user chooses: the rest or nothing
+            return importing.import_read(library, read, report, parallel=True, progress=progress)
 
-        return self._start(self.tr("Importing"), work, self._imported)
+        return self._start(self.tr("Importing"), work, self._read_or_imported)
+
+    def _read_or_imported(self, result: object) -> None:
+        if isinstance(result, importing.ImportReport):
+            self._imported(result)
+            return
+        read, report = result  # type: ignore[misc]
+        assert self.job is not None  # (the reading job, ending)
+        self.job.ended.connect(lambda: self._import_the_rest(read, report))
+
+    def _import_the_rest(self, read: importing.FilesRead, report: importing.ImportReport) -> None:
+        """Ask whether to import the readable records when some are not."""
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Import"), "", parent=self)
+        box.setText(self.tr("{n} records in these files cannot be read.").format(n=len(report.problems)))
+        box.setInformativeText(
+            self.tr("Import the other {n} records, or nothing? The details list what cannot be read.").format(
+                n=len(read.items)
+            )
+        )
+        box.setDetailedText("\n".join(f"{p.file}, {p.position}: {p.reason}" for p in report.problems))
+        rest = box.addButton(self.tr("Import {n} Records").format(n=len(read.items)), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(self.tr("Import Nothing"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(rest)
+        box.exec()
+        if box.clickedButton() is not rest or not read.items:
+            self.statusBar().showMessage(self.tr("Nothing was imported."), 5000)
+            return
+        library = self.library
+        self._start(
+            self.tr("Importing"),
+            lambda progress: importing.import_read(library, read, report, parallel=True, progress=progress),
+            self._imported,
+        )
 
     def _imported(self, report: importing.ImportReport) -> None:
         if report.added <= IMPORT_UNDO_LIMIT:
             self.actions.record(ImportStories(report.changes), report.changes)
         else:  # undo runs on the GUI thread: too long for a large import
             self.hub.publish(report.changes)
+        skipped = [d for d in report.duplicates if d.action == "skipped"]
         text = self.tr("Imported {added}; skipped {skipped} already in the library.").format(
-            added=report.added, skipped=len(report.duplicates)
+            added=report.added, skipped=len(skipped)
         )
+        if merged := sum(d.action == "merged" for d in report.duplicates):
+            text += " " + self.tr("Merged {n} into the stories they repeat.").format(n=merged)
         if report.added > IMPORT_UNDO_LIMIT:
             text += " " + self.tr("An import of more than {n:,} stories cannot be undone.").format(n=IMPORT_UNDO_LIMIT)
         box = QMessageBox(QMessageBox.Icon.Information, self.tr("Import"), text, parent=self)
+        details = [f"{d.file}, {d.position}: {d.reason}" for d in skipped]
+        details += [f"{s.file}, {s.position}: {self.tr('left out')}: {s.reason}" for s in report.skipped]
         if report.problems:
             box.setIcon(QMessageBox.Icon.Warning)
             box.setInformativeText(self.tr("{n} records could not be read.").format(n=len(report.problems)))
-            box.setDetailedText("\n".join(f"{p.file}, {p.position}: {p.reason}" for p in report.problems))
+            details += [f"{p.file}, {p.position}: {p.reason}" for p in report.problems]
+        if details:
+            box.setDetailedText("\n".join(details))
+        merge = add = None
+        if skipped:
+            merge = box.addButton(self.tr("Merge Into Those Stories"), QMessageBox.ButtonRole.ActionRole)
+            add = box.addButton(self.tr("Add Them Anyway"), QMessageBox.ButtonRole.ActionRole)
+            box.addButton(QMessageBox.StandardButton.Ok)
         box.exec()
+        if box.clickedButton() in (merge, add) and box.clickedButton() is not None:
+            how = importing.OnDuplicate.MERGE if box.clickedButton() is merge else importing.OnDuplicate.ADD
+            self.import_duplicates(skipped, how)
+
+    def import_duplicates(self, duplicates: list[importing.Skipped], how: importing.OnDuplicate) -> None:
+        """Merge or add records an import skipped as duplicates (one undo step)."""
+        library = self.library
+        if how is importing.OnDuplicate.ADD:
+            self._imported(importing.import_again(library, duplicates, how))
+            return
+        self.actions.run(MergeDuplicates(duplicates))
+        self.statusBar().showMessage(self.tr("Merged {n} records.").format(n=len(duplicates)), 8000)
 
     def export_stories(self, path: str | None = None) -> Job | None:
         """Export the listed stories as JSON (asking where when not given)."""
