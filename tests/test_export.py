@@ -132,9 +132,6 @@ def _fields(library: Library) -> dict[str, dict[str, object]]:
 def test_an_export_imports_again_into_an_empty_library(
     mixed: Library, library: Library, tmp_path: Path, format_name: str, importer: str, one_line_summaries: bool
 ) -> None:
-    if format_name == "bibtex":  # see test_bibtex_urls_import_as_written
-        (simplified,) = [v for v in all_stories(mixed) if v.title == SIMPLIFIED["title"]]
-        stories.edit_story(mixed, simplified.id, {"url": "https://example.org/新闻/a?id=1"})
     out = tmp_path / f"stories{exporting.FORMATS[format_name].extension}"
     assert exporting.export(mixed, format_name, out) == 3
     report = importing.import_files(library, [out])  # the format is recognised from the contents
@@ -155,14 +152,6 @@ def test_bibtex_keeps_urls_verbatim_and_keys_stable(mixed: Library, tmp_path: Pa
     assert "url = {https://example.org/新闻/a?id=1&lang=zh_CN}" in text  # BibTeX styles read urls verbatim
     uuids = [v.uuid for v in all_stories(mixed)]
     assert [e.key for e in bibtexparser.parse_string(text).entries] == [f"story-{u[:8]}" for u in uuids]
-
-
-def test_bibtex_urls_import_as_written(mixed: Library, library: Library, tmp_path: Path) -> None:
-    out = tmp_path / "stories.bib"
-    exporting.export(mixed, "bibtex", out)
-    report = importing.import_files(library, [out])
-    assert report.problems == []
-    assert {v.url for v in all_stories(library)} == {SIMPLIFIED["url"], TRADITIONAL["url"], ""}
 
 
 def test_dublin_core_is_an_oai_pmh_response_in_utf8(mixed: Library, tmp_path: Path) -> None:
