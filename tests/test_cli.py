@@ -92,6 +92,14 @@ def test_strict_import_imports_nothing_and_on_duplicate_add_imports_anyway(cli_l
     assert json.loads(ok("info", "--json", library=cli_library))["stories"] == 26
 
 
+def test_duplicates_lists_pairs(cli_library: Path) -> None:
+    assert ok("duplicates", library=cli_library).startswith("0 likely duplicate pairs.")
+    ok("import", str(SAMPLE), "--on-duplicate", "add", library=cli_library)
+    pairs = json.loads(ok("duplicates", "--json", library=cli_library))
+    assert len(pairs) == 13 and {p["reason"] for p in pairs} == {"the same title"}
+    assert all(p["first"]["title"] == p["second"]["title"] for p in pairs)
+
+
 def test_import_usage_errors(cli_library: Path, tmp_path: Path) -> None:
     bad_map = ngodesk("import", str(SAMPLE), "--map", "题目=headline", library=cli_library)
     assert bad_map.returncode == 2 and "give COLUMN=FIELD, FIELD one of title, summary" in bad_map.stderr

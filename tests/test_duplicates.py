@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from ngodesk.domain.models import StoryRecord
 from ngodesk.domain.text import url_key
-from ngodesk.services import importing, queries, stories
+from ngodesk.services import duplicates, importing, queries, stories
 from ngodesk.services.importing import OnDuplicate
 from ngodesk.store.library import Library
 from tests.test_import import all_stories
@@ -74,3 +74,30 @@ def test_add_imports_duplicates_anyway_and_says_so(library: Library) -> None:
     report = importing.import_records(library, [record], on_duplicate=OnDuplicate.ADD)
     assert report.added == 1 and report.duplicates[0].action == "added"
     assert len(all_stories(library)) == 2
+
+
+def test_find_pairs_lists_likely_duplicates_already_in_the_library(library: Library) -> None:
+    add = importing.import_records
+    add(library, [StoryRecord(TITLE, "1", url="https://example.org/a", published="2018-12-07")])
+    add(
+        library,
+        [StoryRecord("Other words entirely", "2", url="http://www.example.org/a/")],
+        on_duplicate=OnDuplicate.ADD,
+    )
+    add(library, [StoryRecord(TITLE + "！", "3", published="2018-12-07")], on_duplicate=OnDuplicate.ADD)
+    add(
+        library,
+        [StoryRecord("走出去", "4"), StoryRecord("走出去", "5", published="2020")],
+        on_duplicate=OnDuplicate.ADD,
+    )
+    more = [StoryRecord("走出去", "6", url="https://x.org/1"), StoryRecord("走出去", "7", url="https://x.org/2")]
+    add(library, more, on_duplicate=OnDuplicate.ADD)
+    pairs = duplicates.find_pairs(library)
+    described = {(p.first.title, p.second.title, p.reason) for p in pairs}
+    assert described == {
+        (TITLE, "Other words entirely", "the same web address"),
+        (TITLE, TITLE + "！", "a 97% similar title on the same day"),
+        ("走出去", "走出去", "the same title"),
+    }
+    same_title = [p for p in pairs if p.reason == "the same title"]
+    assert len(same_title) == 5  # every two of 4-7 but 6 and 7: their addresses differ

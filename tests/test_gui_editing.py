@@ -3,6 +3,7 @@ every action undoes and redoes, drags tag stories, state persists."""
 
 from __future__ import annotations
 
+import csv
 import json
 from pathlib import Path
 
@@ -307,6 +308,17 @@ def test_export_writes_the_listed_stories(qtbot, window: MainWindow, tmp_path: P
     assert [s["title"] for s in exported["stories"]] == [MYANMAR]
 
 
+def test_export_of_the_selection_in_another_format(qtbot, window: MainWindow, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    window.story_list.selectRow(0)
+    first = titles(window)[0]
+    job = window.export_stories(str(tmp_path / "chosen.csv"), "csv", selected=True)
+    assert job is not None
+    with qtbot.waitSignal(job.ended, timeout=60_000):
+        pass
+    rows = list(csv.DictReader((tmp_path / "chosen.csv").read_text(encoding="utf-8-sig").splitlines()))
+    assert [row["title"] for row in rows] == [first]
+
+
 def test_a_story_that_stops_matching_while_typed_in_stays_in_the_editor(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
     window.search_field.setText("title:Lion OR 缅甸")
     window.refresh()
@@ -363,11 +375,21 @@ def test_a_refusal_is_withdrawn_and_a_half_typed_chip_dropped_when_the_user_move
     assert MYANMAR in editor.error.text() and "not a date" in editor.error.text()  # names the story left
 
 
+def accept_columns_as_they_are(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """The column dialog of a table import is accepted unchanged."""
+    from PySide6.QtWidgets import QDialog
+
+    from ngodesk.ui.column_map import ColumnMapDialog
+
+    monkeypatch.setattr(ColumnMapDialog, "exec", lambda dialog: QDialog.DialogCode.Accepted)
+
+
 def test_unreadable_records_ask_whether_to_import_the_rest(
     qtbot, window: MainWindow, tmp_path: Path, monkeypatch
 ) -> None:  # type: ignore[no-untyped-def]
     table = tmp_path / "stories.csv"
     table.write_text("title,date\n走出去的民间组织,2019-03-05\n,2019-03-06\n丝路一家亲,2019-03-07\n", encoding="utf-8")
+    accept_columns_as_they_are(monkeypatch)
     asked: list[str] = []
 
     def choose(label: str):  # type: ignore[no-untyped-def]
@@ -402,6 +424,7 @@ def test_skipped_duplicates_can_be_merged_in_one_undoable_step(
     wu = next(s for s in queries.search(window.library, "Wu Peng").hits).story
     table = tmp_path / "more.csv"
     table.write_text(f"title,source,tags\n{wu.title},《公益时报》,人物\n", encoding="utf-8")
+    accept_columns_as_they_are(monkeypatch)
     monkeypatch.setattr(
         QMessageBox, "exec", lambda box: [b.click() for b in box.buttons() if b.text() == "Merge Into Those Stories"]
     )
@@ -416,3 +439,41 @@ def test_skipped_duplicates_can_be_merged_in_one_undoable_step(
     assert (restored.source, [t.path for t in restored.tags]) == (wu.source, [t.path for t in wu.tags])
     window.undo_stack.redo()
     assert queries.get_story(window.library, wu.id).source == "《公益时报》"
+
+
+def test_a_table_is_imported_through_the_column_dialog(qtbot, window: MainWindow, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QDialog
+
+    from ngodesk.ui.column_map import ColumnMapDialog
+
+    table = tmp_path / "stories.csv"
+    table.write_text('题目,日期,作者,编号\n民间组织走出去,2019年3月5日,"王, 芳",17\n', encoding="utf-8")
+    seen: list[tuple[list[str], bool]] = []
+
+    def choose_title(dialog: ColumnMapDialog) -> int:
+        import_button = dialog.buttons.buttons()[0]
+        seen.append(
+            ([dialog.preview.item(0, 1).text()] if dialog.preview.rowCount() else [], import_button.isEnabled())
+        )
+        dialog.choosers[0].setCurrentIndex(dialog.choosers[0].findData("title"))  # 题目 holds the title
+        seen.append(([dialog.preview.item(0, c).text() for c in range(5)], import_button.isEnabled()))
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(ColumnMapDialog, "exec", choose_title)
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: None)
+    job = window.import_files([str(table)])
+    with qtbot.waitSignal(job.ended, timeout=60_000):
+        pass
+    assert seen == [([], False), (["2", "民间组织走出去", "2019-03-05", "", "王芳"], True)]
+    (hit,) = queries.search(window.library, "民间组织走出去").hits
+    assert hit.story.extra == {"编号": "17"} and [e.name for e in hit.story.entities] == ["王芳"]
+
+
+def test_cancelling_the_column_dialog_imports_nothing(window: MainWindow, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from ngodesk.ui.column_map import ColumnMapDialog
+
+    table = tmp_path / "stories.csv"
+    table.write_text("title\n不会导入\n", encoding="utf-8")
+    monkeypatch.setattr(ColumnMapDialog, "exec", lambda dialog: 0)
+    assert window.import_files([str(table)]) is None
+    assert queries.search(window.library, "不会导入").total == 0

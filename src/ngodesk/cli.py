@@ -16,7 +16,7 @@ from ngodesk import __version__
 from ngodesk.domain.errors import LibraryError, LibraryLocked, NgodeskError
 from ngodesk.domain.models import EntityKind, StoryView
 from ngodesk.formats import ImportOptions, csv_table, format_names
-from ngodesk.services import exporting, importing, queries, stories
+from ngodesk.services import duplicates, exporting, importing, queries, stories
 from ngodesk.services.library import open_library, resolve
 from ngodesk.store.library import DB_NAME, Library
 
@@ -62,7 +62,8 @@ def _parser() -> argparse.ArgumentParser:
         default=[],
         type=_column_map,
         metavar="COLUMN=FIELD",
-        help=f"CSV/TSV: read COLUMN as FIELD ({', '.join(csv_table.FIELDS)} or {csv_table.IGNORE}); repeatable",
+        help=f"CSV/TSV: read COLUMN as FIELD ({', '.join(csv_table.FIELDS)}, {csv_table.EXTRA} or "
+        f"{csv_table.IGNORE}); repeatable",
     )
     p.add_argument(
         "--post-types",
@@ -101,6 +102,9 @@ def _parser() -> argparse.ArgumentParser:
     p = commands.add_parser("delete", help="delete stories")
     p.add_argument("uuids", nargs="+", metavar="UUID")
 
+    p = commands.add_parser("duplicates", help="list likely duplicate stories (pairs)")
+    p.add_argument("--json", action="store_true")
+
     p = commands.add_parser("tags", help="list tags with story counts")
     p.add_argument("--json", action="store_true")
 
@@ -120,10 +124,9 @@ def _window_size(text: str) -> tuple[int, int]:
 
 def _column_map(text: str) -> tuple[str, str]:
     column, sep, field = text.rpartition("=")
-    if not sep or not column.strip() or field.strip() not in (*csv_table.FIELDS, csv_table.IGNORE):
-        raise argparse.ArgumentTypeError(
-            f"give COLUMN=FIELD, FIELD one of {', '.join(csv_table.FIELDS)}, {csv_table.IGNORE}"
-        )
+    allowed = (*csv_table.FIELDS, csv_table.EXTRA, csv_table.IGNORE)
+    if not sep or not column.strip() or field.strip() not in allowed:
+        raise argparse.ArgumentTypeError(f"give COLUMN=FIELD, FIELD one of {', '.join(allowed)}")
     return column.strip(), field.strip()
 
 
@@ -391,6 +394,28 @@ def _cmd_delete(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_duplicates(args: argparse.Namespace) -> int:
+    with _open(args, write=False) as library:
+        pairs = duplicates.find_pairs(library)
+    if args.json:
+        _print_json(
+            [
+                {
+                    "first": {"uuid": p.first.uuid, "title": p.first.title},
+                    "second": {"uuid": p.second.uuid, "title": p.second.title},
+                    "reason": p.reason,
+                }
+                for p in pairs
+            ]
+        )
+        return 0
+    print(_count(len(pairs), "likely duplicate pair", "likely duplicate pairs") + (":" if pairs else "."))
+    for pair in pairs:
+        print(f"\n{pair.first.uuid[:8]}  {pair.first.title}\n{pair.second.uuid[:8]}  {pair.second.title}")
+        print(f"          {pair.reason}")
+    return 0
+
+
 def _cmd_tags(args: argparse.Namespace) -> int:
     with _open(args, write=False) as library:
         tags = queries.tags(library)
@@ -444,6 +469,7 @@ COMMANDS = {
     "add": _cmd_add,
     "set": _cmd_set,
     "delete": _cmd_delete,
+    "duplicates": _cmd_duplicates,
     "tags": _cmd_tags,
     "info": _cmd_info,
     "check": _cmd_check,

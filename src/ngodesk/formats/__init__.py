@@ -125,23 +125,29 @@ def read_text(path: Path) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
+def detect(path: Path, text: str, format_name: str = "auto") -> Format:
+    """The importer for a file: ``format_name``'s, or (``auto``) the first
+    that recognises the text, else the one its extension names. Raises
+    ImportFailed when none fits or the name is unknown."""
+    registry = _registry()
+    if format_name in registry:
+        return registry[format_name]
+    if format_name != "auto":
+        raise ImportFailed(f"unknown format '{format_name}'; known: auto, {', '.join(registry)}")
+    candidates = [f for f in registry.values() if f.sniff(text)] or [
+        f for f in registry.values() if path.suffix.lower() in f.EXTENSIONS
+    ]
+    if not candidates:
+        raise ImportFailed(f"{path}: cannot tell its format; name one with --format ({', '.join(registry)})")
+    return candidates[0]
+
+
 def parse_file(path: Path, format_name: str = "auto", options: ImportOptions = NO_OPTIONS) -> tuple[str, ParseResult]:
     """Read and parse one file; returns the format used and the result.
 
     Raises ImportFailed when the file cannot be read or its format is not
     known or not recognised.
     """
-    registry = _registry()
     text = read_text(path)
-    if format_name == "auto":
-        candidates = [m for m in registry.values() if m.sniff(text)] or [
-            m for m in registry.values() if path.suffix.lower() in m.EXTENSIONS
-        ]
-        if not candidates:
-            raise ImportFailed(f"{path}: cannot tell its format; name one with --format ({', '.join(registry)})")
-        module = candidates[0]
-    elif format_name in registry:
-        module = registry[format_name]
-    else:
-        raise ImportFailed(f"unknown format '{format_name}'; known: auto, {', '.join(registry)}")
-    return module.NAME, module.parse(text, options)
+    found = detect(path, text, format_name)
+    return found.NAME, found.parse(text, options)

@@ -4,7 +4,8 @@
 Columns map onto story fields by their header (English or Chinese names,
 e.g. ``Title``/``标题``, ``Keywords``/``关键词``; Zotero's CSV export header
 is recognised), and ``ImportOptions.columns`` maps or overrides any column
-(``--map 题名=title``; ``ignore`` leaves a column out). Cells of tags,
+(``--map 题名=title``; ``ignore`` leaves a column out, ``extra`` keeps it
+in ``extra``). Cells of tags,
 people, organisations and places hold several values separated by ``;``.
 Excel's ``="..."`` cells are unwrapped. Unmapped columns are kept in
 ``extra`` under their header; dates that cannot be read are kept there as
@@ -28,8 +29,10 @@ from ngodesk.search.text import fold
 SINGLE = ("title", "summary", "body", "url", "source", "published", "language")
 MULTIPLE = ("tags", "people", "organisations", "places")
 FIELDS = (*SINGLE, *MULTIPLE)
-#: A column mapped to this is left out on purpose.
+#: A column mapped to this is left out on purpose; to EXTRA, kept in the
+#: story's extra data under its header (what unmapped columns get).
 IGNORE = "ignore"
+EXTRA = "extra"
 
 _ALIASES = {
     "title": ("title", "headline", "标题", "題名", "题名", "標題"),
@@ -185,9 +188,10 @@ def _mapping(header: list[str], chosen: Mapping[str, str]) -> dict[str, str] | s
     unknown = [column for column in chosen if column not in header]
     if unknown:
         return f"no column named {', '.join(repr(c) for c in unknown)}; the columns are: {', '.join(header)}"
-    wrong = [field for field in chosen.values() if field not in (*FIELDS, IGNORE)]
+    wrong = [field for field in chosen.values() if field not in (*FIELDS, EXTRA, IGNORE)]
     if wrong:
-        return f"{', '.join(repr(f) for f in wrong)} is not a story field; fields are: {', '.join(FIELDS)}, {IGNORE}"
+        allowed = ", ".join((*FIELDS, EXTRA, IGNORE))
+        return f"{', '.join(repr(f) for f in wrong)} is not a story field; fields are: {allowed}"
     mapping = {**automatic_mapping(header), **chosen}
     if "title" not in mapping.values():
         return f"no column holds the title; name one with --map COLUMN=title (columns: {', '.join(header)})"
@@ -209,7 +213,7 @@ def _record(position: str, header: list[str], mapping: dict[str, str], cells: li
             if field == "people":
                 values = tuple(person_name(v) for v in values)
             multiple[field] = tuple(dict.fromkeys((*multiple[field], *values)))
-        elif field and field not in single:
+        elif field and field != EXTRA and field not in single:
             single[field] = value
         elif column:
             extra[column] = value

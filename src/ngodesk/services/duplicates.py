@@ -10,17 +10,25 @@ normalised Indel similarity) published on the same day.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+import itertools
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
 from sqlalchemy import and_, select
 from sqlalchemy.orm import Session
 
+from ngodesk.domain.errors import Cancelled
+from ngodesk.domain.models import Progress, no_progress
+from ngodesk.services import records
+from ngodesk.store.library import Library
 from ngodesk.store.schema import Story
 
 #: Title similarity (0-100) above which stories of the same day match.
 SIMILAR = 90
+#: Stories of one address or title compared pairwise by ``find_pairs`` at
+#: most (a title such as "Daily briefing" can repeat thousands of times).
+GROUP_MAX = 50
 #: Keys looked up per query (SQLite's variable limit is 32766).
 _BATCH = 900
 
@@ -85,7 +93,7 @@ class Matcher:
             ("title", lambda chunk: Story.title_key.in_(chunk)),
             ("day", lambda chunk: and_(Story.published_start.in_(chunk), Story.published_end == Story.published_start)),
         ):
-            for chunk in _chunks(sorted(wanted[kind])):
+            for chunk in records.chunks(sorted(wanted[kind]), _BATCH):
                 for row in self.session.execute(select(*columns).where(where(chunk))):
                     self.add(Key(row.title, row.title_key, row.url_key, row.published, row.uuid), row.id)
 
@@ -124,6 +132,64 @@ class Matcher:
         return None
 
 
-def _chunks(values: list[str]) -> Iterator[list[str]]:
-    for start in range(0, len(values), _BATCH):
-        yield values[start : start + _BATCH]
+@dataclass(frozen=True)
+class StoryRef:
+    """Enough of a story to name it."""
+
+    id: int
+    uuid: str
+    title: str
+
+
+@dataclass(frozen=True)
+class Pair:
+    """Two stories of the library that look like one, and why."""
+
+    first: StoryRef
+    second: StoryRef
+    reason: str
+
+
+def find_pairs(library: Library, progress: Progress = no_progress) -> list[Pair]:
+    """Likely duplicate pairs among the library's stories, by the rules of
+    ``Matcher`` (each pair once, lower id first, sorted by id). Raises
+    Cancelled when ``progress`` asks to stop."""
+    found: dict[tuple[int, int], str] = {}
+    with library.read() as session:
+        connection = session.connection()
+        for column, reason in (("url_key", "the same web address"), ("title_key", "the same title")):
+            rows = connection.exec_driver_sql(
+                f"SELECT {column}, id, url_key, published FROM stories WHERE {column} IN"
+                f" (SELECT {column} FROM stories WHERE {column} != '' GROUP BY {column} HAVING count(*) > 1)"
+                f" ORDER BY {column}, id"
+            )
+            for _, group in itertools.groupby(rows, key=lambda row: row[0]):
+                members = list(itertools.islice(group, GROUP_MAX))
+                for (_, a, url_a, date_a), (_, b, url_b, date_b) in itertools.combinations(members, 2):
+                    if column == "url_key" or (_agree(url_a, url_b) and _agree(date_a, date_b)):
+                        found.setdefault((a, b), reason)
+        days = connection.exec_driver_sql(
+            "SELECT published_start, id, title_key FROM stories WHERE published_end = published_start"
+            " ORDER BY published_start, id"
+        )
+        groups = [list(group) for _, group in itertools.groupby(days, key=lambda row: row[0])]
+        for done, members in enumerate(groups, 1):
+            if len(members) > 1:
+                scores = process.cdist(
+                    [m[2] for m in members],
+                    [m[2] for m in members],
+                    scorer=fuzz.ratio,
+                    score_cutoff=SIMILAR,
+                    workers=-1,
+                )
+                for i, j in zip(*scores.nonzero(), strict=True):
+                    if i < j:
+                        pair = (members[i][1], members[j][1])
+                        found.setdefault(pair, f"a {scores[i, j]:.0f}% similar title on the same day")
+            if done % 500 == 0 and not progress(done, len(groups)):
+                raise Cancelled("The search for duplicates was cancelled.")
+        named: dict[int, StoryRef] = {}
+        for chunk in records.chunks(sorted({i for pair in found for i in pair})):
+            for row in session.execute(select(Story.id, Story.uuid, Story.title).where(Story.id.in_(chunk))):
+                named[row.id] = StoryRef(row.id, row.uuid, row.title)
+    return [Pair(named[a], named[b], reason) for (a, b), reason in sorted(found.items())]

@@ -13,6 +13,7 @@ from PySide6.QtCore import QItemSelection, QItemSelectionModel, QPoint, Qt, QTim
 from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence, QResizeEvent, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QDialog,
     QFileDialog,
     QHeaderView,
     QLabel,
@@ -28,12 +29,13 @@ from PySide6.QtWidgets import (
 )
 
 from ngodesk import __version__
-from ngodesk.domain.errors import NgodeskError
+from ngodesk.domain.errors import ImportFailed, NgodeskError
 from ngodesk.domain.models import ChangeSet, Progress
-from ngodesk.formats import file_extensions
+from ngodesk.formats import ImportOptions, csv_table, detect, file_extensions, read_text
 from ngodesk.services import exporting, importing, indexing
 from ngodesk.store.library import DB_NAME, Library
 from ngodesk.ui import settings
+from ngodesk.ui.column_map import ColumnMapDialog
 from ngodesk.ui.commands import Actions, CreateStory, DeleteStories, ImportStories, MergeDuplicates
 from ngodesk.ui.editor import StoryEditor
 from ngodesk.ui.hub import Hub
@@ -49,6 +51,8 @@ EDIT_REFRESH_DELAY_MS = 1000
 #: Imports of up to this many stories are one undo step (taking back 10,000
 #: took ~10 s, on the GUI thread); larger ones are not undoable.
 IMPORT_UNDO_LIMIT = 2000
+#: Files that may be tables: their columns are mapped in a dialog first.
+TABLE_SUFFIXES = (".csv", ".tsv", ".tab", ".txt")
 #: Columns hidden until the user shows them (header context menu).
 HIDDEN_COLUMNS = ("language", "updated_at")
 
@@ -274,10 +278,16 @@ class MainWindow(QMainWindow):
         )
         self.import_action.setEnabled(writable)
         self.export_action = self._action(
-            self.tr("&Export…"), self.export_stories, None, "export", self.tr("Export the listed stories as JSON")
+            self.tr("&Export…"), self.export_stories, None, "export", self.tr("Export the listed stories")
+        )
+        self.export_selected_action = self._action(
+            self.tr("Export &Selected Stories…"),
+            lambda: self.export_stories(selected=True),
+            tip=self.tr("Export the stories selected in the list"),
         )
         file_menu.addAction(self.import_action)
         file_menu.addAction(self.export_action)
+        file_menu.addAction(self.export_selected_action)
         reindex = self._action(self.tr("Rebuild Search &Index"), self.rebuild_index)
         reindex.setEnabled(writable)
         file_menu.addAction(reindex)
@@ -444,15 +454,38 @@ class MainWindow(QMainWindow):
             )
         if not paths:
             return None
+        options = self._table_options(paths)
+        if options is None:
+            return None
         library = self.library
 
         def work(progress: Progress) -> importing.ImportReport | tuple[importing.FilesRead, importing.ImportReport]:
-            read, report = importing.read_files(paths, progress=progress)
+            read, report = importing.read_files(paths, options=options, progress=progress)
             if report.problems:
                 return read, report  # the user chooses: the rest or nothing
             return importing.import_read(library, read, report, parallel=True, progress=progress)
 
         return self._start(self.tr("Importing"), work, self._read_or_imported)
+
+    def _table_options(self, paths: list[str]) -> dict[str, ImportOptions] | None:
+        """Column choices for each table file (CSV, TSV), asked for in a
+        dialog; None when the user cancels one."""
+        options: dict[str, ImportOptions] = {}
+        for name in paths:
+            path = Path(name)
+            if path.suffix.lower() not in TABLE_SUFFIXES:
+                continue
+            try:
+                text = read_text(path)
+                found = detect(path, text)
+            except ImportFailed:
+                continue  # (the import reports it)
+            if isinstance(found, csv_table.Table):
+                dialog = ColumnMapDialog(path, found, text, self)
+                if dialog.exec() != QDialog.DialogCode.Accepted:
+                    return None
+                options[name] = dialog.options()
+        return options
 
     def _read_or_imported(self, result: object) -> None:
         if isinstance(result, importing.ImportReport):
@@ -527,22 +560,33 @@ class MainWindow(QMainWindow):
         self.actions.run(MergeDuplicates(duplicates))
         self.statusBar().showMessage(self.tr("Merged {n} records.").format(n=len(duplicates)), 8000)
 
-    def export_stories(self, path: str | None = None) -> Job | None:
-        """Export the listed stories as JSON (asking where when not given)."""
-        ids = self.model.ids().tolist()
+    def export_stories(self, path: str | None = None, format_name: str = "", selected: bool = False) -> Job | None:
+        """Export the listed (or the selected) stories; asks for the file
+        and its format when ``path`` is not given (the format then follows
+        the file dialog's filter; with a path, ``format_name`` or json)."""
+        ids = self.selected_ids() if selected else self.model.ids().tolist()
+        if not ids:
+            self.statusBar().showMessage(self.tr("No stories to export."), 5000)
+            return None
         if path is None:
-            path, _ = QFileDialog.getSaveFileName(
+            filters = {f"{self.tr(f.description)} (*{f.extension})": name for name, f in exporting.FORMATS.items()}
+            path, chosen = QFileDialog.getSaveFileName(
                 self,
                 self.tr("Export {n} Stories").format(n=len(ids)),
                 str(Path.home() / "stories.json"),
-                self.tr("JSON (*.json)"),
+                ";;".join(filters),
             )
+            format_name = filters.get(chosen, "json")
+            extension = exporting.FORMATS[format_name].extension
+            if path and not Path(path).suffix:
+                path += extension
         if not path:
             return None
+        chosen_format = format_name or "json"
         library = self.library
 
         def work(progress: Progress) -> int:
-            return exporting.export_json(library, path, ids, progress)
+            return exporting.export(library, chosen_format, path, ids, progress)
 
         def done(count: int) -> None:
             self.statusBar().showMessage(self.tr("Exported {n} stories to {path}").format(n=count, path=path), 8000)
