@@ -13,7 +13,7 @@ from tests.test_import import REALWORLD, all_stories
 TEXT = r"""% exported
 @article{扶贫2018,
   title = {中国扶贫基金会在缅甸开展{民生}项目},
-  author = {王芳 and Caf{\'e}, Jos{\'e}},
+  author = {王芳 and Caf{\'e}, Jos{\'e} and {Bill and Melinda Gates Foundation}},
   journal = {人民日报},
   year = {2018}, month = dec,
   keywords = {民生项目;;缅甸；援助},
@@ -38,7 +38,8 @@ def test_entries_map_to_story_fields() -> None:
         "2018-12",
         "https://example.org/a",
     )
-    assert first.people == ("王芳", "Café, José") and first.tags == ("民生项目", "缅甸", "援助")
+    assert first.people == ("王芳", "Café, José", "Bill and Melinda Gates Foundation")  # braces keep a name whole
+    assert first.tags == ("民生项目", "缅甸", "援助")
     assert first.extra["pages"] == "1-8" and first.extra["bibtex_key"] == "扶贫2018"
     assert (second.published, second.language, third.published) == ("2019-05-02", "english", "")
     assert [p.reason for p in result.problems] == ["the entry has no title"]

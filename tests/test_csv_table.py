@@ -71,6 +71,13 @@ def test_chinese_headers_excel_cells_and_line_numbers() -> None:
     assert last.position == "line 6" and last.published == "2019-03-07" and last.extra == {"备注": "=1+1"}
 
 
+def test_formula_guards_of_exported_tables_are_dropped() -> None:
+    (story,) = csv_table.CSV.parse("title,source\n'-1 度的冬天,'@人民日报\n").records
+    assert (story.title, story.source) == ("-1 度的冬天", "@人民日报")
+    (kept,) = csv_table.CSV.parse("title\n'quoted' words\n").records
+    assert kept.title == "'quoted' words"  # an apostrophe that guards nothing stays
+
+
 def test_columns_can_be_mapped_renamed_or_ignored() -> None:
     text = "题目\t时间\t链接\t内部编号\n民间组织走出去\t2020-01\thttps://example.org/x\t17\n"
     assert not csv_table.TSV.sniff(text)  # "题目" names no field: the user must say which column is the title

@@ -10,6 +10,7 @@ import re
 
 import bibtexparser
 from bibtexparser import middlewares
+from pylatexenc.latex2text import LatexNodes2Text
 
 from ngodesk.domain.models import RecordProblem, StoryRecord
 from ngodesk.formats import NO_OPTIONS, ImportOptions, ParseResult, partial_date, person_name
@@ -20,6 +21,8 @@ EXTENSIONS = (".bib",)
 _ENTRY = re.compile(r"^\s*@\s*(article|online|misc|book|inproceedings|report|incollection|news)\s*[{(]", re.I | re.M)
 _KEYWORDS = re.compile(r";;|[;；,，]")
 _URL = re.compile(r"\\url\s*\{([^}]*)\}")
+_LATEX = re.compile(r"[\\{}$~]|--|``|''|!`|\?`")
+_DECODER = LatexNodes2Text(math_mode="verbatim")
 _MONTHS = {
     m: i for i, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1)
 }
@@ -60,6 +63,12 @@ def _published(fields: dict[str, str]) -> str:
 _ESCAPED = re.compile(r"\\([%#&_~$])")
 
 
+def _decode(value: str) -> str:
+    """LaTeX to Unicode (``\\'e`` -> é); values without LaTeX are returned
+    as they are (decoding is slow: most of a large import's time)."""
+    return _DECODER.latex_to_text(value) if _LATEX.search(value) else value
+
+
 def _url(fields: dict[str, str]) -> str:
     for key in ("url", "howpublished"):
         value = fields.get(key, "")
@@ -73,20 +82,18 @@ def _url(fields: dict[str, str]) -> str:
 def parse(text: str, options: ImportOptions = NO_OPTIONS) -> ParseResult:
     """Every entry of a BibTeX text; unreadable blocks as problems."""
     result = ParseResult()
-    raw = bibtexparser.parse_string(text)
-    # Addresses are taken as written (decoding LaTeX would turn "&" into a space).
-    addresses = [_url({f.key.lower(): str(f.value) for f in e.fields if isinstance(f.value, str)}) for e in raw.entries]
-    decoded = middlewares.LatexDecodingMiddleware(allow_inplace_modification=False).transform(raw)
-    library = middlewares.SeparateCoAuthors().transform(decoded)
+    library = middlewares.SeparateCoAuthors().transform(bibtexparser.parse_string(text))
     for block in library.failed_blocks:
         reason = getattr(block, "error", None) or "not a readable entry"
         result.problems.append(RecordProblem(f"line {block.start_line + 1}", f"not a readable entry: {reason}"))
-    for entry, url in zip(library.entries, addresses, strict=True):
+    for entry in library.entries:
         position = f"line {entry.start_line + 1} ({entry.key})"
         fields = {field.key.lower(): field.value for field in entry.fields}
+        url = _url({k: v for k, v in fields.items() if isinstance(v, str)})  # (as written: no LaTeX decoding)
         authors = fields.get("author", [])
-        people = [person_name(_clean(a)) for a in (authors if isinstance(authors, list) else [authors]) if _clean(a)]
-        strings = {k: _clean(v) for k, v in fields.items() if isinstance(v, str)}
+        authors = [_clean(_decode(str(a))) for a in (authors if isinstance(authors, list) else [authors])]
+        people = [person_name(a) for a in authors if a]
+        strings = {k: _clean(_decode(v)) for k, v in fields.items() if isinstance(v, str)}
         title = strings.get("title", "")
         if not title:
             result.problems.append(RecordProblem(position, "the entry has no title"))

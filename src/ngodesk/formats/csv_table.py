@@ -64,6 +64,7 @@ _ZOTERO_MARKS = {"key", "item type", "publication year", "abstract note"}
 _ZOTERO_KEPT = {"place"}
 _BY_ALIAS = {alias: name for name, aliases in _ALIASES.items() for alias in aliases}
 _EXCEL = re.compile(r'^="(.*)"$', re.DOTALL)
+_FORMULA_STARTS = ("=", "+", "-", "@")
 _NUMERIC_DATE = re.compile(r"^\s*(\d{4})(?:\s*[-/.年]\s*(\d{1,2})(?:\s*[-/.月]\s*(\d{1,2}))?)?")
 _ENGLISH_DATES = ("%d %B %Y", "%d %b %Y", "%B %d, %Y", "%b %d, %Y", "%B %d %Y", "%b %d %Y", "%B %Y", "%b %Y")
 #: Cells larger than this are refused (the csv module's own limit is 128 KB).
@@ -86,9 +87,14 @@ def automatic_mapping(header: list[str]) -> dict[str, str]:
 
 
 def unwrap(cell: str) -> str:
-    """A cell's value: Excel's ``="0123"`` becomes ``0123``."""
+    """A cell's value: Excel's ``="0123"`` becomes ``0123``, and the ``'``
+    that keeps ``'=1+1`` from being run as a formula (ngodesk's own CSV
+    export writes it) is dropped."""
     match = _EXCEL.match(cell)
-    return match.group(1).replace('""', '"') if match else cell.strip()
+    if match:
+        return match.group(1).replace('""', '"')
+    value = cell.strip()
+    return value[1:] if value[:1] == "'" and value[1:2] in _FORMULA_STARTS else value
 
 
 def read_date(value: str) -> str:

@@ -83,10 +83,12 @@ def parse(text: str, options: ImportOptions = NO_OPTIONS) -> ParseResult:
     """Every record of an RIS text; unreadable ones as problems."""
     result = ParseResult()
     starts = [match.start() for match in _START.finditer(text)]
+    line, counted = 1, 0
     for index, start in enumerate(starts):
         end = starts[index + 1] if index + 1 < len(starts) else len(text)
         chunk = text[start:end]
-        line = text.count("\n", 0, start) + 1
+        line += text.count("\n", counted, start)  # (counting from the start each time was quadratic)
+        counted = start
         if "\nER  -" not in chunk:  # the last record may lack its end tag
             chunk = chunk.rstrip("\n") + "\nER  - \n"
         chunk = chunk[: chunk.index("\nER  -") + len("\nER  - ")]  # junk after ER is not part of it
