@@ -477,3 +477,25 @@ def test_cancelling_the_column_dialog_imports_nothing(window: MainWindow, tmp_pa
     monkeypatch.setattr(ColumnMapDialog, "exec", lambda dialog: 0)
     assert window.import_files([str(table)]) is None
     assert queries.search(window.library, "不会导入").total == 0
+
+
+def test_find_duplicates_lists_pairs_and_shows_them_in_the_list(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    from ngodesk.domain.models import StoryRecord
+    from ngodesk.services import importing
+
+    wu = next(s for s in queries.search(window.library, "Wu Peng").hits).story
+    copy = StoryRecord(wu.title, "copy", url="https://elsewhere.example.org/wu")
+    report = importing.import_records(window.library, [copy], on_duplicate=importing.OnDuplicate.ADD)
+    window.hub.publish(report.changes)  # (as the window's own import does)
+    window.search_field.setText("缅甸")
+    window.refresh()
+    job = window.find_duplicates()
+    with qtbot.waitSignal(job.ended, timeout=60_000):
+        pass
+    dialog = window.duplicates_dialog
+    assert dialog is not None and dialog.table.rowCount() == 1
+    assert [dialog.table.item(0, c).text() for c in range(3)] == [wu.title, wu.title, "the same title"]
+    dialog.table.selectRow(0)
+    dialog.show_button.click()
+    qtbot.waitUntil(lambda: len(window.selected_ids()) == 2)
+    assert window.search_field.text() == "" and wu.id in window.selected_ids()

@@ -32,11 +32,12 @@ from ngodesk import __version__
 from ngodesk.domain.errors import ImportFailed, NgodeskError
 from ngodesk.domain.models import ChangeSet, Progress
 from ngodesk.formats import ImportOptions, csv_table, detect, file_extensions, read_text
-from ngodesk.services import exporting, importing, indexing
+from ngodesk.services import duplicates, exporting, importing, indexing
 from ngodesk.store.library import DB_NAME, Library
 from ngodesk.ui import settings
 from ngodesk.ui.column_map import ColumnMapDialog
 from ngodesk.ui.commands import Actions, CreateStory, DeleteStories, ImportStories, MergeDuplicates
+from ngodesk.ui.duplicates_view import DuplicatesDialog
 from ngodesk.ui.editor import StoryEditor
 from ngodesk.ui.hub import Hub
 from ngodesk.ui.icons import icon
@@ -84,6 +85,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.library = library
         self.job: Job | None = None
+        self.duplicates_dialog: DuplicatesDialog | None = None
         self.setWindowTitle(self.tr("ngodesk — {name}").format(name=library.folder.name))
         self.setWindowIcon(icon("app"))
         self.hub = Hub(self)
@@ -315,6 +317,8 @@ class MainWindow(QMainWindow):
         story_menu.addAction(self.new_story_action)
         story_menu.addAction(self.delete_action)
         self.story_list.addAction(self.delete_action)
+        story_menu.addSeparator()
+        story_menu.addAction(self._action(self.tr("Find &Duplicates…"), self.find_duplicates))
 
         tags_menu = self.menuBar().addMenu(self.tr("&Tags"))
         tags_menu.addAction(self.new_tag_action)
@@ -593,6 +597,25 @@ class MainWindow(QMainWindow):
 
         return self._start(self.tr("Exporting"), work, done)
 
+    def find_duplicates(self) -> Job | None:
+        """List likely duplicate stories (searched in the background)."""
+        library = self.library
+
+        def done(pairs: list[duplicates.Pair]) -> None:
+            self.duplicates_dialog = DuplicatesDialog(pairs, self.show_stories, self)
+            self.duplicates_dialog.show()
+
+        return self._start(
+            self.tr("Finding duplicates"), lambda progress: duplicates.find_pairs(library, progress), done
+        )
+
+    def show_stories(self, story_ids: list[int] | None = None) -> None:
+        """Drop the search text and every sidebar filter, then select
+        ``story_ids`` (default: keep the selection)."""
+        self.search_field.clear()
+        self.sidebar.clear_filters()
+        self.refresh(keep=story_ids)
+
     def rebuild_index(self) -> Job | None:
         """Rebuild the search index in the background."""
         library = self.library
@@ -718,9 +741,7 @@ class MainWindow(QMainWindow):
 
     def clear_filters(self) -> None:
         """Drop the search text and every sidebar filter."""
-        self.search_field.clear()
-        self.sidebar.clear_filters()
-        self.refresh()  # (clearing may have changed nothing, yet a refresh is cheap and expected)
+        self.show_stories()  # (clearing may have changed nothing, yet a refresh is cheap and expected)
 
     # -- actions ----------------------------------------------------------
 
