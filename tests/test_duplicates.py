@@ -42,11 +42,12 @@ def test_same_address_or_similar_title_on_the_same_day_is_a_duplicate(library: L
     assert report.added == 2 and len(all_stories(library)) == 3
 
 
-def test_repeats_within_one_import_are_caught(library: Library) -> None:
-    records = [StoryRecord("走出去的民间组织", f"line {n}") for n in (1, 5)]
+def test_repeats_within_one_import_are_caught_and_the_first_kept(library: Library) -> None:
+    records = [StoryRecord("走出去的民间组织", f"line {n}", summary=f"第 {n} 行") for n in (1, 5)]
     report = importing.import_records(library, records)
-    assert report.added == 1
+    assert report.added == 1 and report.duplicates[0].position == "line 5"
     assert report.duplicates[0].reason == "a repeat of “走出去的民间组织” earlier in this import (the same title)"
+    assert [s.summary for s in all_stories(library)] == ["第 1 行"]
 
 
 def test_merge_fills_empty_fields_and_adds_tags_and_people(library: Library) -> None:
@@ -66,6 +67,14 @@ def test_merge_fills_empty_fields_and_adds_tags_and_people(library: Library) -> 
     assert (story.source, story.summary) == ("人民日报", "摘要")  # what the library had wins; gaps are filled
     assert sorted(t.path for t in story.tags) == ["民生项目", "缅甸"] and [e.name for e in story.entities] == ["王芳"]
     assert [h.story.title for h in queries.search(library, "摘要").hits] == [TITLE]  # the index knows the merge
+
+
+def test_merge_keeps_what_the_story_lacks_in_extra(library: Library) -> None:
+    _story(library, url="https://example.org/a")
+    record = StoryRecord("另一个标题", "line 2", url="http://example.org/a", extra={"备注": "第二来源"})
+    importing.import_records(library, [record], on_duplicate=OnDuplicate.MERGE)
+    (story,) = all_stories(library)
+    assert story.extra == {"备注": "第二来源", "other_titles": ["另一个标题"]} and story.revision == 2
 
 
 def test_add_imports_duplicates_anyway_and_says_so(library: Library) -> None:

@@ -14,6 +14,7 @@ from ngodesk.services import entities, exporting, importing, stories, tags
 from ngodesk.services.importing import OnDuplicate
 from ngodesk.services.library import open_library
 from ngodesk.store.library import Library
+from ngodesk.store.schema import StoryEntity, Tombstone
 from tests.test_import import all_stories
 
 
@@ -99,3 +100,26 @@ def test_not_our_format_or_a_newer_one_is_refused() -> None:
     assert newer.problems[0].reason == "written by a newer ngodesk (format version 99)"
     broken = native_json.parse('{"format": "ngodesk-library", "version": 1, "stories": [')
     assert broken.problems[0].reason.startswith("not readable JSON: Expecting value: line 1")
+
+
+def test_two_records_with_one_name_stay_two(library: Library, tmp_path: Path) -> None:
+    for note, title in (("记者", "第一篇"), ("志愿者", "第二篇")):
+        person = entities.create_entity(library, EntityKind.PERSON, "王芳", note=note)
+        with library.write() as session:  # linked by id: the name is shared
+            session.execute(
+                StoryEntity.__table__.insert(),
+                [{"story_id": stories.create_story(library, {"title": title}).id, "entity_id": person.id}],
+            )
+    first = _export(library, tmp_path / "first.json")
+    with open_library(tmp_path / "copy") as copy:
+        importing.import_files(copy, [tmp_path / "first.json"])
+        assert _export(copy, tmp_path / "again.json") == first
+
+
+def test_a_deleted_story_imported_back_is_no_longer_buried(library: Library, tmp_path: Path) -> None:
+    created = stories.create_story(library, {"title": "删了又回来"})
+    exporting.export_json(library, tmp_path / "one.json")
+    stories.delete_stories(library, [created.id])
+    assert importing.import_files(library, [tmp_path / "one.json"]).added == 1
+    with library.read() as session:
+        assert session.get(Tombstone, created.uuid) is None

@@ -74,14 +74,17 @@ def ensure(session: Session, kind: str | EntityKind, name: str, created: list[in
 
 
 def ensure_record(session: Session, record: EntityRecord, created: list[int]) -> Entity:
-    """The record with ``record.uuid``; else the one ``find`` finds by its
-    name; else a new one with its uuid, names and note (id to ``created``)."""
-    entity = session.scalar(select(Entity).where(Entity.uuid == record.uuid)) or find(session, record.kind, record.name)
+    """The record with ``record.uuid``, else a new one with its uuid, names
+    and note (id to ``created``): never another record that shares its
+    name (two people may be called 王芳)."""
+    entity = session.scalar(select(Entity).where(Entity.uuid == record.uuid))
     if entity is None:
-        entity = ensure(session, record.kind, record.name, created)
-        entity.uuid, entity.note = record.uuid, record.note
-        entity.alt_names = _alt_names(entity.name, record.alt_names)
+        name = _name(record.name)
+        entity = Entity(uuid=record.uuid, kind=record.kind.value, name=name, name_key=fold(name), note=record.note)
+        entity.alt_names = _alt_names(name, record.alt_names)
+        session.add(entity)
         session.flush()
+        created.append(entity.id)
     return entity
 
 

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NoReturn
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import delete, func, insert, select
 from sqlalchemy.orm import Session
 
 from ngodesk.domain.errors import Cancelled, ImportFailed, NgodeskError
@@ -36,10 +36,10 @@ from ngodesk.domain.models import (
 )
 from ngodesk.formats import NO_OPTIONS, ImportOptions, parse_file
 from ngodesk.search.text import index_text
-from ngodesk.services import duplicates, entities, fields, restore, stories, tags
+from ngodesk.services import duplicates, entities, fields, records, restore, stories, tags
 from ngodesk.store import fts
 from ngodesk.store.library import Library
-from ngodesk.store.schema import Story, new_uuid, utcnow
+from ngodesk.store.schema import Entity, Story, Tombstone, new_uuid, utcnow
 
 CHUNK = 2000
 #: Imports smaller than this are prepared in this process (a helper process
@@ -161,11 +161,19 @@ class _Writer:
     session: Session
     report: ImportReport
     on_duplicate: OnDuplicate
-    next_id: int = 0
+    #: records to come in all; each gets id ``first_id + total - 1 - its
+    #: place``, so that the first record of a file is listed first (lists
+    #: show the highest id first); a skipped record leaves its id unused
+    total: int
+    #: records that match no story are left out (merging after the fact)
+    only_matches: bool = False
+    seen: int = 0
     first_id: int = 0
     story_ids: list[int] = field(default_factory=list)
     tag_ids: dict[str, int] = field(default_factory=dict)
     entity_ids: dict[tuple[EntityKind, str], int] = field(default_factory=dict)
+    #: authority records of ngodesk's own JSON, by uuid
+    entity_uuids: dict[str, int] = field(default_factory=dict)
     created_tags: list[int] = field(default_factory=list)
     created_entities: list[int] = field(default_factory=list)
     #: (story to merge into, the record)
@@ -174,7 +182,7 @@ class _Writer:
     def __post_init__(self) -> None:
         # Ids are assigned here so that rows go in with one executemany; the
         # write transaction (BEGIN IMMEDIATE) keeps other writers out.
-        self.first_id = self.next_id = (self.session.scalar(select(func.max(Story.id))) or 0) + 1
+        self.first_id = (self.session.scalar(select(func.max(Story.id))) or 0) + 1
         self.matcher = duplicates.Matcher(self.session)
 
     def _fresh(
@@ -198,7 +206,13 @@ class _Writer:
         self.matcher.load(key for _, _, key, _, _ in valid)
         fresh = []
         for origin, record, key, columns, texts in valid:
+            story_id = self.first_id + self.total - 1 - self.seen
+            self.seen += 1
             match = self.matcher.match(key)
+            if match is None and self.only_matches:
+                reason = "matches no story any more; not imported"
+                self.report.duplicates.append(Skipped(origin, record.position, reason, "skipped", record))
+                continue
             if match is not None:
                 earlier = match.story_id >= self.first_id
                 action = self._duplicate(match, record, earlier)
@@ -210,9 +224,8 @@ class _Writer:
                 if key.uuid:  # (two stories cannot share one)
                     columns["uuid"] = new_uuid()
                     key = dataclasses.replace(key, uuid=str(columns["uuid"]))
-            fresh.append((self.next_id, record, columns, texts))
-            self.matcher.add(key, self.next_id)
-            self.next_id += 1
+            fresh.append((story_id, record, columns, texts))
+            self.matcher.add(key, story_id)
         return fresh
 
     def _duplicate(self, match: duplicates.Match, record: StoryRecord, earlier: bool) -> str:
@@ -229,10 +242,16 @@ class _Writer:
             return
         self.session.execute(insert(Story.__table__), [{**c, "id": i} for i, _, c, _ in fresh])
         fts.add(self.session.connection(), ((i, *texts) for i, _, _, texts in fresh))
+        revived = [str(c["uuid"]) for _, r, c, _ in fresh if r.provenance]
+        for chunk in records.chunks(revived):  # a story deleted here once comes back: its tombstone goes
+            self.session.execute(delete(Tombstone).where(Tombstone.uuid.in_(chunk)))
         tag_links, entity_links = set(), set()
         for story_id, record, _, _ in fresh:
             for path in record.tags:
                 tag_links.add((story_id, self._tag(path)))
+            if record.provenance:  # linked by uuid: two records may share a name
+                entity_links.update((story_id, self._entity_by_uuid(u)) for u in record.provenance.entity_uuids)
+                continue
             for kind, name in _entity_names(record):
                 entity_links.add((story_id, self._entity(kind, name)))
         connection = self.session.connection()
@@ -254,6 +273,14 @@ class _Writer:
                 for name in ("summary", "body", "url", "source", "published", "language")
                 if (value := getattr(record, name)) and not getattr(current, name)
             }
+            extra = json.loads(current.extra or "{}")
+            more = {k: v for k, v in record.extra.items() if k not in extra}
+            if record.title != current.title and record.title not in extra.get("other_titles", []):
+                more["other_titles"] = [*extra.get("other_titles", []), record.title]
+            if more:  # what the story lacks is kept, never dropped
+                current.extra = json.dumps({**extra, **more}, ensure_ascii=False, sort_keys=True)
+                current.touch()
+                changes |= ChangeSet(stories_changed=frozenset({story_id}))
             changes |= stories.edit_story(library, story_id, values, add_tags=record.tags, link=_entity_names(record))
         return changes
 
@@ -264,8 +291,15 @@ class _Writer:
         for record in sorted(tag_records, key=lambda t: t.path.count("/")):
             self.tag_ids[record.path] = tags.ensure_record(self.session, record, self.created_tags).id
         for entity in entity_records:
-            found = entities.ensure_record(self.session, entity, self.created_entities)
-            self.entity_ids[(entity.kind, entity.name)] = found.id
+            self.entity_uuids[entity.uuid] = entities.ensure_record(self.session, entity, self.created_entities).id
+
+    def _entity_by_uuid(self, uuid: str) -> int:
+        if uuid not in self.entity_uuids:  # (a record an earlier import made: importing again)
+            found = self.session.scalar(select(Entity.id).where(Entity.uuid == uuid))
+            if found is None:
+                raise ImportFailed(f"the authority record {uuid} is neither in the file nor in the library")
+            self.entity_uuids[uuid] = found
+        return self.entity_uuids[uuid]
 
     def _tag(self, path: str) -> int:
         if path not in self.tag_ids:
@@ -317,24 +351,20 @@ def _import(
     parallel: bool,
     progress: Progress,
     on_duplicate: OnDuplicate,
+    only_matches: bool = False,
 ) -> ImportReport:
     if strict and report.problems:
         _refuse(report.problems)
-    # Written last record first: lists show the most recently added first
-    # (ids descending), so a batch of undated stories keeps its file order.
-    skipped_from = len(report.problems), len(report.duplicates)
     with library.write() as session:
-        writer = _Writer(session, report, on_duplicate)
-        writer.add_authority(read.tags, read.entities)
         items = read.items
+        writer = _Writer(session, report, on_duplicate, len(items), only_matches)
+        writer.add_authority(read.tags, read.entities)
         done = 0
-        for chunk, ready in _prepared(items[::-1], parallel):
+        for chunk, ready in _prepared(items, parallel):
             writer.write(chunk, ready)
             done += len(chunk)
             if not progress(done, len(items)):
                 raise Cancelled("The import was cancelled; nothing was imported.")  # rolls back
-        for found, start in zip((report.problems, report.duplicates), skipped_from, strict=True):
-            found[start:] = found[start:][::-1]  # back in file order
         if strict and report.problems:
             _refuse(report.problems)  # rolls the transaction back
         report.added = len(writer.story_ids)
@@ -405,9 +435,11 @@ def import_read(
 
 
 def import_again(library: Library, duplicates: Sequence[Skipped], on_duplicate: OnDuplicate) -> ImportReport:
-    """Import duplicates an import skipped, merging or adding them."""
+    """Import duplicates an import skipped, merging or adding them; when
+    merging, a record that matches no story any more is left out."""
     read = FilesRead([(d.file, d.record) for d in duplicates if d.record is not None])
-    return _import(library, read, ImportReport(), False, False, no_progress, on_duplicate)
+    merging = on_duplicate is OnDuplicate.MERGE
+    return _import(library, read, ImportReport(), False, False, no_progress, on_duplicate, merging)
 
 
 def import_files(
