@@ -23,13 +23,14 @@ def test_addresses_match_whatever_the_scheme_host_case_or_tracking() -> None:
     )
     assert url_key("https://example.org/news/1?id=3") != url_key("https://example.org/news/1?id=4")
     assert url_key("https://www.example.org/") == ""  # a home page names a site, not a story
+    assert url_key("https://ngo.cn/#/news/1") != url_key("https://ngo.cn/#/news/2")  # pages of a one-page site
 
 
 def test_same_address_or_similar_title_on_the_same_day_is_a_duplicate(library: Library) -> None:
     _story(library, url="https://www.example.org/a/", published="2018-12-07")
     incoming = [
         StoryRecord("Completely different title", "record 1", url="http://example.org/a?utm_medium=x"),
-        StoryRecord("中国扶贫基金会在缅甸开展民生项目！", "record 2", published="2018-12-07", url="https://b.org/x"),
+        StoryRecord("中国扶贫基金会在缅甸开展民生项目！", "record 2", published="2018-12-07"),
         StoryRecord("中国扶贫基金会在缅甸开展民生项目", "record 3", published="2019-01-01", url="https://c.org/y"),
         StoryRecord("中国扶贫基金会在尼泊尔开展教育项目", "record 4", published="2018-12-07"),
     ]
@@ -40,6 +41,23 @@ def test_same_address_or_similar_title_on_the_same_day_is_a_duplicate(library: L
     ]
     # a different day and address, or a different story on the same day, are new stories
     assert report.added == 2 and len(all_stories(library)) == 3
+
+
+def test_similar_titles_with_other_numbers_or_addresses_are_different_stories(library: Library) -> None:
+    day = "2015-05-01"
+    first = [
+        StoryRecord("中国红十字会援助物资第一批抵达加德满都", "line 1", published=day),
+        StoryRecord("Nepal earthquake relief: day 3 update", "line 2", published=day),
+        StoryRecord("中国扶贫基金会在缅甸开展民生项目", "line 3", published=day, url="https://a.org/1"),
+    ]
+    second = [
+        StoryRecord("中国红十字会援助物资第二批抵达加德满都", "line 1", published=day),
+        StoryRecord("Nepal earthquake relief: day 4 update", "line 2", published=day),
+        StoryRecord("中国扶贫基金会在缅甸开展民生项目！", "line 3", published=day, url="https://b.org/2"),
+    ]
+    importing.import_records(library, first)
+    assert importing.import_records(library, second).added == 3
+    assert duplicates.find_pairs(library) == []
 
 
 def test_repeats_within_one_import_are_caught_and_the_first_kept(library: Library) -> None:

@@ -36,7 +36,8 @@ _TRACKING = re.compile(r"^(utm_\w+|fbclid|gclid|spm|from|share_token|scene|ref|r
 def url_key(url: str) -> str:
     """A web address reduced to what identifies the page, for finding the
     same story twice: no scheme, lower-case host without ``www.`` and
-    default port, no trailing slash, no fragment, no tracking parameters
+    default port, no trailing slash, no fragment (but ``#/route`` and
+    ``#!route``, which name pages of one-page sites), no tracking parameters
     (``utm_*``, ``spm``...), the others sorted. ``""`` for ``""`` and for
     a site's home page (it names a site, not a story)."""
     parts = urlsplit(url.strip())
@@ -48,6 +49,7 @@ def url_key(url: str) -> str:
         (name, value) for name, value in parse_qsl(parts.query, keep_blank_values=True) if not _TRACKING.match(name)
     )
     path = parts.path.rstrip("/")
-    if not path and not query:
+    route = f"#{parts.fragment}" if parts.fragment.startswith(("/", "!")) else ""  # a page of a one-page site
+    if not path and not query and not route:
         return ""
-    return f"{host}{f':{port}' if port else ''}{path}" + (f"?{urlencode(query)}" if query else "")
+    return f"{host}{f':{port}' if port else ''}{path}" + (f"?{urlencode(query)}" if query else "") + route

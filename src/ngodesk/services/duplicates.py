@@ -5,12 +5,15 @@ ngodesk's own JSON), the same web address (``url_key``: no
 scheme, ``www.``, trailing slash or tracking parameters), or the same
 folded title and no conflicting address or date (so a file imported twice
 adds nothing), or titles at least ``SIMILAR`` % alike (rapidfuzz's
-normalised Indel similarity) published on the same day.
+normalised Indel similarity) published on the same day, with no
+conflicting address and the same numbers (``第一批``/``第二批``, "day 3"/"day 4"
+are different stories).
 """
 
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -29,6 +32,8 @@ SIMILAR = 90
 #: Stories of one address or title compared pairwise by ``find_pairs`` at
 #: most (a title such as "Daily briefing" can repeat thousands of times).
 GROUP_MAX = 50
+#: Rows of a day's similarity matrix computed at once by ``find_pairs``.
+_BLOCK = 500
 #: Keys looked up per query (SQLite's variable limit is 32766).
 _BATCH = 900
 
@@ -57,6 +62,14 @@ class Match:
     story_id: int
     title: str
     reason: str
+
+
+_NUMBER = re.compile(r"\d+|[一二三四五六七八九十百千万两零〇]+")
+
+
+def _numbers(text: str) -> list[str]:
+    """The numbers a title names, in order (digits or Chinese numerals)."""
+    return _NUMBER.findall(text)
 
 
 def _agree(a: str, b: str) -> bool:
@@ -121,7 +134,11 @@ class Matcher:
         for story_id, known in self._titles.get(key.title_key, ()):
             if _agree(key.url_key, known.url_key) and _agree(key.published, known.published):
                 return Match(story_id, known.title, "the same title")
-        same_day = self._days.get(key.day, []) if key.day else []
+        same_day = [
+            (story_id, known)
+            for story_id, known in (self._days.get(key.day, []) if key.day else [])
+            if _agree(key.url_key, known.url_key) and _numbers(key.title_key) == _numbers(known.title_key)
+        ]
         if same_day:
             found = process.extractOne(
                 key.title_key, [known.title_key for _, known in same_day], scorer=fuzz.ratio, score_cutoff=SIMILAR
@@ -169,23 +186,24 @@ def find_pairs(library: Library, progress: Progress = no_progress) -> list[Pair]
                     if column == "url_key" or (_agree(url_a, url_b) and _agree(date_a, date_b)):
                         found.setdefault((a, b), reason)
         days = connection.exec_driver_sql(
-            "SELECT published_start, id, title_key FROM stories WHERE published_end = published_start"
+            "SELECT published_start, id, title_key, url_key FROM stories WHERE published_end = published_start"
             " ORDER BY published_start, id"
         )
         groups = [list(group) for _, group in itertools.groupby(days, key=lambda row: row[0])]
         for done, members in enumerate(groups, 1):
-            if len(members) > 1:
+            titles = [m[2] for m in members] if len(members) > 1 else []
+            for start in range(0, len(members), _BLOCK):  # (a crowded day in blocks: memory stays small)
                 scores = process.cdist(
-                    [m[2] for m in members],
-                    [m[2] for m in members],
-                    scorer=fuzz.ratio,
-                    score_cutoff=SIMILAR,
-                    workers=-1,
+                    titles[start : start + _BLOCK], titles, scorer=fuzz.ratio, score_cutoff=SIMILAR, workers=-1
                 )
                 for i, j in zip(*scores.nonzero(), strict=True):
-                    if i < j:
-                        pair = (members[i][1], members[j][1])
-                        found.setdefault(pair, f"a {scores[i, j]:.0f}% similar title on the same day")
+                    first, second = members[start + i], members[j]
+                    if (
+                        first[1] < second[1]
+                        and _agree(first[3], second[3])
+                        and _numbers(first[2]) == _numbers(second[2])
+                    ):
+                        found.setdefault((first[1], second[1]), f"a {scores[i, j]:.0f}% similar title on the same day")
             if done % 500 == 0 and not progress(done, len(groups)):
                 raise Cancelled("The search for duplicates was cancelled.")
         named: dict[int, StoryRef] = {}
