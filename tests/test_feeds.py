@@ -72,3 +72,13 @@ def test_real_feeds_import(library: Library, name: str, count: int, expected: st
     assert all(r.url.startswith("http") for r in result.records)  # relative links resolved
     importing.import_files(library, [REALWORLD / "rss_atom" / name])
     assert len(all_stories(library)) == count
+
+
+def test_dates_are_the_feeds_own_calendar_dates() -> None:
+    rss = """<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>公益</title>
+    <item><title>早上的新闻</title><pubDate>Wed, 01 Jan 2020 06:30:00 +0800</pubDate></item>
+    <item><title>不存在的日子</title><pubDate>Sun, 30 Feb 2020 06:30:00 +0800</pubDate></item>
+    </channel></rss>"""
+    morning, impossible = feeds.parse(rss).records
+    assert morning.published == "2020-01-01"  # not 2019-12-31, as in UTC
+    assert impossible.published == "" and impossible.extra["date_as_given"] == "Sun, 30 Feb 2020 06:30:00 +0800"

@@ -206,7 +206,8 @@ def records(count: int, bad: int | None = None) -> list:
             title=f"第{i}个故事 Story {i}",
             position=f"record {i}",
             summary=f"中國扶貧基金會 volunteers {i}",
-            published="2019-13" if i == bad else f"2019-{i % 12 + 1:02d}",
+            published=f"2019-{i % 12 + 1:02d}",
+            url="javascript:alert(1)" if i == bad else "",
             tags=(f"Batch/{i % 3}",),
             organisations=("中国扶贫基金会",),
         )
@@ -234,7 +235,7 @@ def test_parallel_import_matches_a_serial_one(
 
 
 def test_a_bad_record_is_reported_or_under_strict_aborts_everything(library: Library) -> None:
-    with pytest.raises(ImportFailed, match=r"batch, record 5: published: '2019-13': month must be 01-12"):
+    with pytest.raises(ImportFailed, match=r"batch, record 5: url: 'javascript:alert\(1\)' is not a web address"):
         importing.import_records(library, records(12, bad=5), "batch", strict=True)
     assert story_count(library) == 0 and queries.tags(library) == []
     report = importing.import_records(library, records(12, bad=5), "batch")
@@ -246,3 +247,12 @@ def test_plain_text_that_is_not_a_listing_is_not_guessed(library: Library, tmp_p
     with pytest.raises(ImportFailed, match="cannot tell its format"):
         importing.import_files(library, [glossary])
     assert story_count(library) == 0
+
+
+def test_dates_that_cannot_be_read_are_kept_and_the_story_imported(library: Library) -> None:
+    from ngodesk.domain.models import StoryRecord
+
+    report = importing.import_records(library, [StoryRecord("日期不明的报道", "record 1", published="Spring 2019")])
+    assert report.added == 1 and not report.problems
+    (story,) = all_stories(library)
+    assert story.published == "" and story.extra == {"date_as_given": "Spring 2019"}

@@ -43,7 +43,8 @@ def _date(issued: object) -> str:
         match = _RAW_DATE.match(str(issued.get(key, "")))
         if match:
             return partial_date(match.groups())
-    return ""
+    # as given ("Spring 2019"): the import keeps it as date_as_given
+    return str(issued.get("raw") or issued.get("literal") or "")
 
 
 def _name(person: object) -> str:

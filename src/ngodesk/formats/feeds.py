@@ -7,7 +7,8 @@ files); feedparser itself fetches nothing for text input."""
 from __future__ import annotations
 
 import re
-import time
+from datetime import datetime
+from email.utils import parsedate_to_datetime
 from html.parser import HTMLParser
 from urllib.parse import urljoin
 
@@ -60,13 +61,21 @@ def sniff(text: str) -> bool:
 
 
 def _date(entry: dict[str, object]) -> tuple[str, str]:
-    """(ISO date, the raw date when it could not be read)."""
+    """(ISO date, the raw date when it could not be read). The date is the
+    one the feed wrote, in its own time zone (feedparser's parsed dates are
+    in UTC: 06:30 +0800 on 1 January would become 31 December)."""
     for key in ("published", "updated"):
-        parsed = entry.get(f"{key}_parsed")
-        if isinstance(parsed, time.struct_time):
-            return time.strftime("%Y-%m-%d", parsed), ""
-        if entry.get(key):
-            return "", str(entry[key])
+        raw = str(entry.get(key) or "").strip()
+        if not raw:
+            continue
+        try:
+            return parsedate_to_datetime(raw).date().isoformat(), ""  # RSS: RFC 822
+        except (TypeError, ValueError, IndexError):
+            pass
+        try:
+            return datetime.fromisoformat(raw).date().isoformat(), ""  # Atom: RFC 3339
+        except ValueError:
+            return "", raw
     return "", ""
 
 

@@ -35,11 +35,13 @@ def _values(dc: Element, name: str) -> list[str]:
 
 
 def _date(values: list[str]) -> str:
+    """The first readable date, else the first as given ("circa 2003": the
+    import keeps it as date_as_given)."""
     for value in values:
         match = _DATE.match(value)
         if match:
             return partial_date(match.groups())
-    return ""
+    return values[0] if values else ""
 
 
 def parse(text: str, options: ImportOptions = NO_OPTIONS) -> ParseResult:

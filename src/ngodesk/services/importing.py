@@ -23,7 +23,7 @@ from typing import NoReturn
 from sqlalchemy import delete, func, insert, select
 from sqlalchemy.orm import Session
 
-from ngodesk.domain.errors import Cancelled, ImportFailed, NgodeskError
+from ngodesk.domain.errors import Cancelled, ImportFailed, NgodeskError, ValidationError
 from ngodesk.domain.models import (
     ChangeSet,
     EntityKind,
@@ -84,6 +84,9 @@ _Ready = tuple[dict[str, object], tuple[str, ...]] | str
 
 
 def _columns(record: StoryRecord) -> dict[str, object]:
+    """Column values for a record; a date that cannot be read is kept in
+    extra as ``date_as_given`` (the story stays undated), other invalid
+    values raise ValidationError."""
     columns = fields.clean_all(
         {
             "title": record.title,
@@ -91,10 +94,15 @@ def _columns(record: StoryRecord) -> dict[str, object]:
             "body": record.body,
             "url": record.url,
             "source": record.source,
-            "published": record.published,
             "language": record.language,
         }
     )
+    extra = record.extra
+    try:
+        columns.update(fields.clean("published", record.published))
+    except ValidationError:
+        columns.update(fields.clean("published", ""))
+        extra = {**extra, "date_as_given": record.published}
     for path in record.tags:
         tags.split_path(path)  # (a bad path fails this record, not the import)
     now, kept = utcnow(), record.provenance
@@ -104,7 +112,7 @@ def _columns(record: StoryRecord) -> dict[str, object]:
         created_at=kept.created_at if kept else now,
         updated_at=kept.updated_at if kept else now,
         revision=kept.revision if kept else 1,
-        extra=json.dumps(record.extra, ensure_ascii=False, sort_keys=True) if record.extra else "{}",
+        extra=json.dumps(extra, ensure_ascii=False, sort_keys=True) if extra else "{}",
     )
     return columns
 
