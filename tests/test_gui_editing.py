@@ -437,8 +437,10 @@ def test_skipped_duplicates_can_be_merged_in_one_undoable_step(
     window.undo_stack.undo()
     restored = queries.get_story(window.library, wu.id)
     assert (restored.source, [t.path for t in restored.tags]) == (wu.source, [t.path for t in wu.tags])
+    assert "人物" not in queries.tag_paths(window.library)  # the tag the merge made went with it
     window.undo_stack.redo()
-    assert queries.get_story(window.library, wu.id).source == "《公益时报》"
+    redone = queries.get_story(window.library, wu.id)
+    assert redone.source == "《公益时报》" and "人物" in [t.path for t in redone.tags]
 
 
 def test_a_table_is_imported_through_the_column_dialog(qtbot, window: MainWindow, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]

@@ -79,6 +79,7 @@ def test_importing_a_library_file_twice_finds_every_story_by_its_uuid(library: L
         (lambda d: d["stories"][0].update(entities=["6f1c0d52-0000-4000-8000-000000000009"]), "story 1", "entities:"),
         (lambda d: d["stories"][1].update(created_at="yesterday"), "story 2", "created_at: 'yesterday' is not"),
         (lambda d: d["entities"][0].update(kind="company"), "entities 1", "kind: 'company' is not"),
+        (lambda d: d["stories"][0].update(revision=True), "story 1", "revision: 'True' is not a positive"),
     ],
 )
 def test_bad_values_are_reported_by_story_and_the_rest_imported(
@@ -98,8 +99,27 @@ def test_not_our_format_or_a_newer_one_is_refused() -> None:
     assert not native_json.sniff('[{"type": "article-newspaper", "title": "x"}]')  # CSL-JSON is not ours
     newer = native_json.parse('{"format": "ngodesk-library", "version": 99, "stories": []}')
     assert newer.problems[0].reason == "written by a newer ngodesk (format version 99)"
+    not_a_list = native_json.parse('{"format": "ngodesk-library", "version": 1, "stories": {"a": 1}}')
+    assert not_a_list.problems[0].reason == "stories: expected a list"
     broken = native_json.parse('{"format": "ngodesk-library", "version": 1, "stories": [')
     assert broken.problems[0].reason.startswith("not readable JSON: Expecting value: line 1")
+
+
+def test_times_with_an_offset_are_stored_in_utc(tmp_path: Path) -> None:
+    document = {
+        "format": "ngodesk-library",
+        "version": 1,
+        "stories": [
+            {
+                "uuid": "6f1c0d52-0000-4000-8000-000000000001",
+                "title": "北京时间",
+                "created_at": "2020-01-01T08:00:00+08:00",
+                "updated_at": "2020-01-01T00:00:00",
+            }
+        ],
+    }
+    (story,) = native_json.parse(json.dumps(document)).records
+    assert story.provenance is not None and story.provenance.created_at.isoformat() == "2020-01-01T00:00:00"
 
 
 def test_two_records_with_one_name_stay_two(library: Library, tmp_path: Path) -> None:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 import re
 import uuid
-from datetime import datetime
+from datetime import UTC, datetime
 
 from ngodesk.domain.models import (
     AltName,
@@ -68,9 +68,10 @@ def _uuid(item: dict[str, object]) -> str:
 
 def _time(item: dict[str, object], key: str) -> datetime:
     try:
-        return datetime.fromisoformat(_text(item, key)).replace(tzinfo=None)
+        moment = datetime.fromisoformat(_text(item, key))
     except ValueError:
         raise _Bad(f"{key}: '{item.get(key)}' is not a date and time") from None
+    return moment.astimezone(UTC).replace(tzinfo=None) if moment.tzinfo else moment  # stored as naive UTC
 
 
 def _tag(item: object) -> TagRecord:
@@ -105,7 +106,7 @@ def _story(item: object, position: str, entities: dict[str, EntityRecord]) -> St
     except ValueError:
         raise _Bad(f"status: '{item.get('status')}' is not draft, catalogued or reviewed") from None
     revision = item.get("revision", 1)
-    if not isinstance(revision, int) or revision < 1:
+    if not isinstance(revision, int) or isinstance(revision, bool) or revision < 1:
         raise _Bad(f"revision: '{revision}' is not a positive whole number")
     linked = _texts(item, "entities")
     unknown = [uuid for uuid in linked if uuid not in entities]
@@ -144,16 +145,18 @@ def parse(text: str, options: ImportOptions = NO_OPTIONS) -> ParseResult:
             RecordProblem("the file", f"written by a newer ngodesk (format version {document.get('version')})")
         )
         return result
+    wrong = [key for key in ("tags", "entities", "stories") if not isinstance(document.get(key, []), list)]
+    if wrong:
+        result.problems.append(RecordProblem("the file", f"{', '.join(wrong)}: expected a list"))
+        return result
     for key, read, found in (("tags", _tag, result.tags), ("entities", _entity, result.entities)):
-        items = document.get(key, [])
-        for number, item in enumerate(items if isinstance(items, list) else [], 1):
+        for number, item in enumerate(document.get(key, []), 1):
             try:
                 found.append(read(item))
             except _Bad as error:
                 result.problems.append(RecordProblem(f"{key} {number}", str(error)))
     entities = {entity.uuid: entity for entity in result.entities}
-    stories = document.get("stories", [])
-    for number, item in enumerate(stories if isinstance(stories, list) else [], 1):
+    for number, item in enumerate(document.get("stories", []), 1):
         given = item.get("uuid") if isinstance(item, dict) else None
         position = f"story {number}" + (f" ({given})" if isinstance(given, str) and given else "")
         try:

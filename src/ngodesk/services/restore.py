@@ -49,6 +49,8 @@ def snapshot_stories(library: Library, story_ids: Iterable[int]) -> tuple[StoryS
 def restore_stories(library: Library, snapshots: Sequence[StorySnapshot]) -> ChangeSet:
     """Put deleted stories back as they were (their tombstones go). Links to
     tags or records deleted meanwhile are dropped."""
+    if not snapshots:
+        return ChangeSet()  # (an empty insert would add a row of NULLs)
     with library.write() as session:
         ids = [int(s.row["id"]) for s in snapshots]  # type: ignore[call-overload]
         uuids = [str(s.row["uuid"]) for s in snapshots]

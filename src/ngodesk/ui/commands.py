@@ -308,24 +308,31 @@ class ImportStories(Command):
 
 class MergeDuplicates(Command):
     """Merge records an import skipped into the stories they repeat; undo
-    puts those stories back as they were."""
+    puts those stories back as they were and takes back the tags and
+    records the merge created."""
 
     def __init__(self, duplicates: Sequence[importing.Skipped]) -> None:
         super().__init__(_counted("Merge Duplicate", "Merge %n Duplicates", len(duplicates)))
         self.duplicates = list(duplicates)
         self.before: tuple[StorySnapshot, ...] = ()
         self.after: tuple[StorySnapshot, ...] = ()
+        self.created = ChangeSet()
+        self.created_snapshot: AddedSnapshot | None = None
 
     def forward(self) -> ChangeSet:
-        if self.after:
-            return restore.put_back_stories(self.library, self.after)
+        if self.created_snapshot is not None:  # redo
+            restore.restore_added(self.library, self.created_snapshot)
+            return restore.put_back_stories(self.library, self.after) | self.created
         report = importing.import_again(self.library, self.duplicates, importing.OnDuplicate.MERGE)
         self.before = report.merged_before
         self.after = restore.snapshot_stories(self.library, [int(s.row["id"]) for s in self.before])  # type: ignore[call-overload]
+        self.created = ChangeSet(tags_added=report.changes.tags_added, entities_added=report.changes.entities_added)
         return report.changes
 
     def backward(self) -> ChangeSet:
-        return restore.put_back_stories(self.library, self.before)
+        changes = restore.put_back_stories(self.library, self.before)  # (their links to new tags go first)
+        self.created_snapshot = restore.snapshot_added(self.library, self.created)
+        return changes | restore.remove_added(self.library, self.created_snapshot)
 
 
 class Actions:

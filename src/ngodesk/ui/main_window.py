@@ -496,6 +496,9 @@ class MainWindow(QMainWindow):
             self._imported(result)
             return
         read, report = result  # type: ignore[misc]
+        if not read.items:  # nothing readable: no choice to offer
+            self._imported(report)
+            return
         assert self.job is not None  # (the reading job, ending)
         self.job.ended.connect(lambda: self._import_the_rest(read, report))
 
