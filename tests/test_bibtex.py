@@ -46,6 +46,20 @@ def test_entries_map_to_story_fields() -> None:
     assert result.problems[0].position.startswith("line 16")
 
 
+def test_joined_files_with_one_key_twice_and_an_unclosed_brace() -> None:
+    text = "@article{k1, title={第一}, author={A and B}}\n@article{k1, title={第二}, author={C and {D and E}}}\n"
+    text += "@article{k2, title={未闭合, year={2019}\n@article{k3, title={第三}}\n"
+    result = bibtex.parse(text)
+    assert [(r.title, r.people) for r in result.records] == [
+        ("第一", ("A", "B")),
+        ("第二", ("C", "D and E")),
+        ("第三", ()),
+    ]
+    assert [(p.position, p.reason) for p in result.problems] == [
+        ("line 3", "not a readable entry: a brace or quote is not closed before the next entry")
+    ]
+
+
 @pytest.mark.skipif(not REALWORLD.is_dir(), reason="../shared/realworld is not here")
 @pytest.mark.parametrize(
     ("name", "count"),

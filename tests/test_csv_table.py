@@ -82,7 +82,7 @@ def test_columns_can_be_mapped_renamed_or_ignored() -> None:
     text = "题目\t时间\t链接\t内部编号\n民间组织走出去\t2020-01\thttps://example.org/x\t17\n"
     assert not csv_table.TSV.sniff(text)  # "题目" names no field: the user must say which column is the title
     refused = csv_table.TSV.parse(text)
-    assert refused.problems[0].reason.startswith("no column holds the title; name one with --map COLUMN=title")
+    assert refused.problems[0].reason.startswith("no column holds the title; map one to title")
     options = ImportOptions(columns={"题目": "title", "时间": "published", "内部编号": "ignore"})
     (story,) = csv_table.TSV.parse(text, options).records
     assert (story.title, story.published, story.url, story.extra) == (

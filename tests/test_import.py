@@ -164,7 +164,7 @@ def test_real_files_in_other_encodings_decode(name: str, encoding: str, expected
 def test_binary_and_unknown_files_are_refused(library: Library, tmp_path: Path) -> None:
     with pytest.raises(ImportFailed, match="binary"):
         importing.import_files(library, [write(tmp_path, "x.txt", b"Keyword: a\x00\x01\x02")])
-    with pytest.raises(ImportFailed, match="cannot tell its format"):
+    with pytest.raises(ImportFailed, match="cannot tell what format it is in"):
         importing.import_files(library, [write(tmp_path, "x.dat", b"a,b\n1,2\n")])
     table = importing.import_files(library, [write(tmp_path, "x.csv", b"a,b\n1,2\n")])  # a table, by its name
     assert table.problems[0].reason.startswith("no column holds the title")
@@ -244,7 +244,7 @@ def test_a_bad_record_is_reported_or_under_strict_aborts_everything(library: Lib
 
 def test_plain_text_that_is_not_a_listing_is_not_guessed(library: Library, tmp_path: Path) -> None:
     glossary = write(tmp_path, "glossary.txt", "走出去\tgoing out\n民生项目\tlivelihood projects\n".encode("utf-16"))
-    with pytest.raises(ImportFailed, match="cannot tell its format"):
+    with pytest.raises(ImportFailed, match="cannot tell what format it is in"):
         importing.import_files(library, [glossary])
     assert story_count(library) == 0
 

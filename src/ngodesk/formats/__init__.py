@@ -138,7 +138,7 @@ def detect(path: Path, text: str, format_name: str = "auto") -> Format:
         f for f in registry.values() if path.suffix.lower() in f.EXTENSIONS
     ]
     if not candidates:
-        raise ImportFailed(f"{path}: cannot tell its format; name one with --format ({', '.join(registry)})")
+        raise ImportFailed(f"{path}: cannot tell what format it is in; the formats known are {', '.join(registry)}")
     return candidates[0]
 
 

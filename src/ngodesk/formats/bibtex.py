@@ -6,10 +6,12 @@ still come in. Fields that do not map are kept in ``extra``."""
 
 from __future__ import annotations
 
+import logging
 import re
 
 import bibtexparser
 from bibtexparser import middlewares
+from bibtexparser.model import DuplicateBlockKeyBlock
 from pylatexenc.latex2text import LatexNodes2Text
 
 from ngodesk.domain.models import RecordProblem, StoryRecord
@@ -23,6 +25,10 @@ _KEYWORDS = re.compile(r";;|[;；,，]")
 _URL = re.compile(r"\\url\s*\{([^}]*)\}")
 _LATEX = re.compile(r"[\\{}$~]|--|``|''|!`|\?`")
 _DECODER = LatexNodes2Text(math_mode="verbatim")
+_UNWRAP = middlewares.RemoveEnclosingMiddleware()
+_SPLIT_AUTHORS = middlewares.SeparateCoAuthors()
+# bibtexparser logs each unreadable block; the import report names them instead
+logging.getLogger("bibtexparser").setLevel(logging.ERROR)
 _MONTHS = {
     m: i for i, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1)
 }
@@ -82,11 +88,16 @@ def _url(fields: dict[str, str]) -> str:
 def parse(text: str, options: ImportOptions = NO_OPTIONS) -> ParseResult:
     """Every entry of a BibTeX text; unreadable blocks as problems."""
     result = ParseResult()
-    library = middlewares.SeparateCoAuthors().transform(bibtexparser.parse_string(text))
+    library = bibtexparser.parse_string(text)
+    entries = list(library.entries)
     for block in library.failed_blocks:
-        reason = getattr(block, "error", None) or "not a readable entry"
+        if isinstance(block, DuplicateBlockKeyBlock):  # (two .bib files joined: both entries are stories)
+            entries.append(_UNWRAP.transform_entry(block.ignore_error_block, library))
+            continue
+        reason = str(getattr(block, "error", "")) or "a brace or quote is not closed before the next entry"
         result.problems.append(RecordProblem(f"line {block.start_line + 1}", f"not a readable entry: {reason}"))
-    for entry in library.entries:
+    for entry in sorted(entries, key=lambda e: e.start_line):
+        entry = _SPLIT_AUTHORS.transform_entry(entry, library)
         position = f"line {entry.start_line + 1} ({entry.key})"
         fields = {field.key.lower(): field.value for field in entry.fields}
         url = _url({k: v for k, v in fields.items() if isinstance(v, str)})  # (as written: no LaTeX decoding)

@@ -23,6 +23,7 @@ from datetime import datetime
 
 from ngodesk.domain.models import RecordProblem, StoryRecord
 from ngodesk.formats import NO_OPTIONS, ImportOptions, ParseResult, partial_date, person_name
+from ngodesk.formats.writers.csv_table import FORMULA_START
 from ngodesk.search.text import fold
 
 #: Story fields a column can map onto; the last four hold lists.
@@ -64,7 +65,6 @@ _ZOTERO_MARKS = {"key", "item type", "publication year", "abstract note"}
 _ZOTERO_KEPT = {"place"}
 _BY_ALIAS = {alias: name for name, aliases in _ALIASES.items() for alias in aliases}
 _EXCEL = re.compile(r'^="(.*)"$', re.DOTALL)
-_FORMULA_STARTS = ("=", "+", "-", "@")
 _NUMERIC_DATE = re.compile(r"^\s*(\d{4})(?:\s*[-/.年]\s*(\d{1,2})(?:\s*[-/.月]\s*(\d{1,2}))?)?")
 _ENGLISH_DATES = ("%d %B %Y", "%d %b %Y", "%B %d, %Y", "%b %d, %Y", "%B %d %Y", "%b %d %Y", "%B %Y", "%b %Y")
 #: Cells larger than this are refused (the csv module's own limit is 128 KB).
@@ -94,7 +94,7 @@ def unwrap(cell: str) -> str:
     if match:
         return match.group(1).replace('""', '"')
     value = cell.strip()
-    return value[1:] if value[:1] == "'" and value[1:2] in _FORMULA_STARTS else value
+    return value[1:] if value[:1] == "'" and value[1:].startswith(FORMULA_START) else value
 
 
 def read_date(value: str) -> str:
@@ -200,7 +200,7 @@ def _mapping(header: list[str], chosen: Mapping[str, str]) -> dict[str, str] | s
         return f"{', '.join(repr(f) for f in wrong)} is not a story field; fields are: {allowed}"
     mapping = {**automatic_mapping(header), **chosen}
     if "title" not in mapping.values():
-        return f"no column holds the title; name one with --map COLUMN=title (columns: {', '.join(header)})"
+        return f"no column holds the title; map one to title (columns: {', '.join(header)})"
     return mapping
 
 

@@ -16,13 +16,15 @@ from ngodesk.formats.writers import names, tag_paths, text_fields
 
 COLUMNS = (*STORY_TEXT_FIELDS, "tags", "people", "organisations", "places", "uuid", "created_at", "updated_at")
 SEPARATOR = "; "
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+#: A cell starting with one of these would run as a formula in a
+#: spreadsheet: it gets a leading ' (which the importer drops again).
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def neutralise(cell: str) -> str:
     """``cell``, with an apostrophe in front when a spreadsheet would read
     it as a formula (``=1+1`` -> ``'=1+1``)."""
-    return "'" + cell if cell.startswith(_FORMULA_START) else cell
+    return "'" + cell if cell.startswith(FORMULA_START) else cell
 
 
 def _row(view: StoryView) -> list[str]:
