@@ -21,7 +21,7 @@ RESPONSE = """<?xml version="1.0" encoding="UTF-8"?>
           <dc:title>中国扶贫基金会在缅甸开展民生项目</dc:title>
           <dc:title>CFPA livelihood projects in Myanmar</dc:title>
           <dc:creator>王芳</dc:creator><dc:creator>Li Wei</dc:creator>
-          <dc:subject>民生项目</dc:subject>
+          <dc:subject>民生项目</dc:subject><dc:subject>援助; 缅甸</dc:subject>
           <dc:date>2018-12-07T00:00:00Z</dc:date>
           <dc:language>zh_CN</dc:language>
           <dc:identifier>https://example.org/a</dc:identifier>
@@ -44,7 +44,11 @@ def test_records_map_and_deleted_ones_are_reported() -> None:
         "https://example.org/a",
         "人民日报",
     )
-    assert story.people == ("王芳", "Li Wei") and story.tags == ("民生项目",)
+    assert story.people == ("王芳", "Li Wei") and story.tags == (
+        "民生项目",
+        "援助",
+        "缅甸",
+    )  # DSpace joins subjects with ";"
     assert story.extra["more_titles"] == ["CFPA livelihood projects in Myanmar"]
     assert not result.problems
     assert [(p.position, p.reason) for p in result.skipped] == [("record 1 (oai:x:1)", "deleted in the repository")]

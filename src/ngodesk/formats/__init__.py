@@ -8,6 +8,7 @@ mojibake.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -94,6 +95,23 @@ def partial_date(parts: Iterable[object]) -> str:
             break
         numbers.append(text.zfill(2) if numbers else text)
     return "-".join(numbers) if numbers and len(numbers[0]) == 4 else ""
+
+
+def distinct(values: Iterable[object]) -> tuple[str, ...]:
+    """The values as trimmed text, blanks and repeats dropped, in order:
+    what a story's tags or people are made of."""
+    return tuple(dict.fromkeys(text for value in values if (text := str(value).strip())))
+
+
+_SEMICOLONS = re.compile(r"[;；]")
+_SEMICOLONS_AND_COMMAS = re.compile(r"[;；,，]")
+
+
+def split_list(text: str, commas: bool = False) -> tuple[str, ...]:
+    """The values of a list written as text (``a; b；c``; with ``commas``
+    also ``a, b，c``; ``;;`` counts as one separator), via ``distinct``.
+    Commas separate keywords, never names (``Smith, John``)."""
+    return distinct((_SEMICOLONS_AND_COMMAS if commas else _SEMICOLONS).split(text))
 
 
 def person_name(name: str) -> str:

@@ -15,13 +15,12 @@ from bibtexparser.model import DuplicateBlockKeyBlock
 from pylatexenc.latex2text import LatexNodes2Text
 
 from ngodesk.domain.models import RecordProblem, StoryRecord
-from ngodesk.formats import NO_OPTIONS, ImportOptions, ParseResult, partial_date, person_name
+from ngodesk.formats import NO_OPTIONS, ImportOptions, ParseResult, distinct, partial_date, person_name, split_list
 
 NAME = "bibtex"
 EXTENSIONS = (".bib",)
 
 _ENTRY = re.compile(r"^\s*@\s*(article|online|misc|book|inproceedings|report|incollection|news)\s*[{(]", re.I | re.M)
-_KEYWORDS = re.compile(r";;|[;；,，]")
 _URL = re.compile(r"\\url\s*\{([^}]*)\}")
 _LATEX = re.compile(r"[\\{}$~]|--|``|''|!`|\?`")
 _DECODER = LatexNodes2Text(math_mode="verbatim")
@@ -120,8 +119,8 @@ def parse(text: str, options: ImportOptions = NO_OPTIONS) -> ParseResult:
                 source=next((strings[k] for k in _SOURCES if strings.get(k)), ""),
                 published=_published(strings),
                 language=strings.get("langid", "") or strings.get("language", ""),
-                tags=tuple(dict.fromkeys(w.strip() for w in _KEYWORDS.split(strings.get("keywords", "")) if w.strip())),
-                people=tuple(dict.fromkeys(people)),
+                tags=split_list(strings.get("keywords", ""), commas=True),
+                people=distinct(people),
                 extra=extra,
             )
         )

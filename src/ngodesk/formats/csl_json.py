@@ -10,7 +10,7 @@ import json
 import re
 
 from ngodesk.domain.models import RecordProblem, StoryRecord
-from ngodesk.formats import NO_OPTIONS, ImportOptions, ParseResult, partial_date, person_name
+from ngodesk.formats import NO_OPTIONS, ImportOptions, ParseResult, distinct, partial_date, person_name, split_list
 
 NAME = "csl-json"
 EXTENSIONS = (".json",)
@@ -56,8 +56,7 @@ def _name(person: object) -> str:
 
 
 def _keywords(value: object) -> tuple[str, ...]:
-    words = value if isinstance(value, list) else re.split(r"[,;；，]", str(value or ""))
-    return tuple(dict.fromkeys(str(w).strip() for w in words if str(w).strip()))
+    return distinct(value) if isinstance(value, list) else split_list(str(value or ""), commas=True)
 
 
 def _text(item: dict[str, object], key: str) -> str:
@@ -94,7 +93,7 @@ def parse(text: str, options: ImportOptions = NO_OPTIONS) -> ParseResult:
                 published=_date(item.get("issued")),
                 language=_text(item, "language"),
                 tags=_keywords(item.get("keyword")),
-                people=tuple(dict.fromkeys(n for n in (_name(p) for p in authors) if n)),  # type: ignore[union-attr]
+                people=distinct(_name(p) for p in authors),  # type: ignore[union-attr]
                 extra={k: v for k, v in item.items() if k not in _USED},
             )
         )

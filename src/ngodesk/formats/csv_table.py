@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from ngodesk.domain.models import RecordProblem, StoryRecord
-from ngodesk.formats import NO_OPTIONS, ImportOptions, ParseResult, partial_date, person_name
+from ngodesk.formats import NO_OPTIONS, ImportOptions, ParseResult, distinct, partial_date, person_name, split_list
 from ngodesk.formats.writers.csv_table import FORMULA_START
 from ngodesk.search.text import fold
 
@@ -67,8 +67,10 @@ _BY_ALIAS = {alias: name for name, aliases in _ALIASES.items() for alias in alia
 _EXCEL = re.compile(r'^="(.*)"$', re.DOTALL)
 _NUMERIC_DATE = re.compile(r"^\s*(\d{4})(?:\s*[-/.年]\s*(\d{1,2})(?:\s*[-/.月]\s*(\d{1,2}))?)?")
 _ENGLISH_DATES = ("%d %B %Y", "%d %b %Y", "%B %d, %Y", "%b %d, %Y", "%B %d %Y", "%b %d %Y", "%B %Y", "%b %Y")
-#: Cells larger than this are refused (the csv module's own limit is 128 KB).
+#: Cells larger than this are refused (the csv module's own limit is 128 KB;
+#: the limit is process-wide, so it is set once, here).
 FIELD_LIMIT = 16 * 1024 * 1024
+csv.field_size_limit(FIELD_LIMIT)
 
 
 def _header_key(name: str) -> str:
@@ -112,11 +114,6 @@ def read_date(value: str) -> str:
     return ""
 
 
-def split_values(cell: str) -> tuple[str, ...]:
-    """The values of a multi-value cell (``a; b；c``), duplicates dropped."""
-    return tuple(dict.fromkeys(v.strip() for v in re.split(r"[;；]", cell) if v.strip()))
-
-
 @dataclass(frozen=True)
 class Table:
     """A delimited-text format (CSV or TSV)."""
@@ -128,7 +125,6 @@ class Table:
     def rows(self, text: str) -> Iterator[tuple[int, list[str]]]:
         """(line where the row starts, cells) for each row. Raises
         csv.Error naming the line for malformed text or oversized cells."""
-        csv.field_size_limit(FIELD_LIMIT)
         # (splits at \n only: str.splitlines would also split at U+2028...)
         reader = csv.reader(io.StringIO(text, newline=""), delimiter=self.delimiter, strict=True)
         start = 1
@@ -215,10 +211,10 @@ def _record(position: str, header: list[str], mapping: dict[str, str], cells: li
         if not value or field == IGNORE:
             continue
         if field in MULTIPLE:
-            values = split_values(value)
+            values = split_list(value)
             if field == "people":
                 values = tuple(person_name(v) for v in values)
-            multiple[field] = tuple(dict.fromkeys((*multiple[field], *values)))
+            multiple[field] = distinct((*multiple[field], *values))
         elif field and field != EXTRA and field not in single:
             single[field] = value
         elif column:

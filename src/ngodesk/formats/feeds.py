@@ -15,7 +15,7 @@ from urllib.parse import urljoin
 import feedparser
 
 from ngodesk.domain.models import RecordProblem, StoryRecord
-from ngodesk.formats import NO_OPTIONS, ImportOptions, ParseResult
+from ngodesk.formats import NO_OPTIONS, ImportOptions, ParseResult, distinct
 
 NAME = "rss"
 EXTENSIONS = (".rss", ".atom")
@@ -114,10 +114,8 @@ def parse(text: str, options: ImportOptions = NO_OPTIONS) -> ParseResult:
                 source=source,
                 published=published,
                 language=language,
-                tags=tuple(
-                    dict.fromkeys(str(t.get("term", "")).strip() for t in entry.get("tags", []) if t.get("term"))
-                ),
-                people=tuple(a for a in [str(entry.get("author") or "").strip()] if a),
+                tags=distinct(t.get("term") or "" for t in entry.get("tags", [])),
+                people=distinct([entry.get("author") or ""]),
                 extra=extra,
             )
         )

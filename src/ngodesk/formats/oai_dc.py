@@ -13,7 +13,7 @@ from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import ParseError, fromstring
 
 from ngodesk.domain.models import RecordProblem, StoryRecord
-from ngodesk.formats import NO_OPTIONS, ImportOptions, ParseResult, partial_date
+from ngodesk.formats import NO_OPTIONS, ImportOptions, ParseResult, distinct, partial_date, split_list
 
 NAME = "oai-dc"
 EXTENSIONS: tuple[str, ...] = ()
@@ -88,8 +88,8 @@ def parse(text: str, options: ImportOptions = NO_OPTIONS) -> ParseResult:
                 source=next(iter(_values(dc, "publisher") + _values(dc, "source")), ""),
                 published=_date(_values(dc, "date")),
                 language=language,
-                tags=tuple(dict.fromkeys(_values(dc, "subject"))),
-                people=tuple(dict.fromkeys(_values(dc, "creator"))),
+                tags=distinct(t for subject in _values(dc, "subject") for t in split_list(subject)),
+                people=distinct(_values(dc, "creator")),
                 extra=extra,
             )
         )

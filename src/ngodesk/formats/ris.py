@@ -16,7 +16,7 @@ import re
 import rispy
 
 from ngodesk.domain.models import RecordProblem, StoryRecord
-from ngodesk.formats import NO_OPTIONS, ImportOptions, ParseResult, partial_date, person_name
+from ngodesk.formats import NO_OPTIONS, ImportOptions, ParseResult, distinct, partial_date, person_name
 
 NAME = "ris"
 EXTENSIONS = (".ris",)
@@ -73,8 +73,8 @@ def _record(entry: dict[str, object], line: int) -> StoryRecord:
         source=_first(entry, _SOURCES),
         published=_date(_first(entry, _DATES)),
         language=_first(entry, ("language",)),
-        tags=tuple(dict.fromkeys(str(k).strip() for k in entry.get("keywords", []) or [] if str(k).strip())),  # type: ignore[attr-defined]
-        people=tuple(dict.fromkeys(people)),
+        tags=distinct(entry.get("keywords", []) or []),  # type: ignore[arg-type]
+        people=distinct(people),
         extra=extra,
     )
 

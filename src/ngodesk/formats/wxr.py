@@ -22,7 +22,7 @@ from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import ParseError, fromstring
 
 from ngodesk.domain.models import RecordProblem, StoryRecord
-from ngodesk.formats import NO_OPTIONS, ImportOptions, ParseResult
+from ngodesk.formats import NO_OPTIONS, ImportOptions, ParseResult, distinct
 from ngodesk.formats.feeds import html_to_text
 
 NAME = "wxr"
@@ -88,7 +88,7 @@ class _Site:
                 found.append(name.replace("/", "-"))
         if status not in ("publish", ""):
             found.append(f"WordPress/{status}")
-        return tuple(dict.fromkeys(found))
+        return distinct(found)
 
     def extra(self, item: Element, post_type: str, status: str) -> dict[str, object]:
         wp = self.wp
