@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NoReturn
 
-from sqlalchemy import delete, func, insert, select
+from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
 from ngodesk.domain.errors import Cancelled, ImportFailed, NgodeskError, ValidationError
@@ -39,7 +39,7 @@ from ngodesk.search.text import index_text
 from ngodesk.services import duplicates, entities, fields, records, restore, stories, tags
 from ngodesk.store import fts
 from ngodesk.store.library import Library
-from ngodesk.store.schema import Entity, Story, Tombstone, new_uuid, utcnow
+from ngodesk.store.schema import Entity, Story, new_uuid, utcnow
 
 CHUNK = 2000
 #: Imports smaller than this are prepared in this process (a helper process
@@ -250,9 +250,8 @@ class _Writer:
             return
         self.session.execute(insert(Story.__table__), [{**c, "id": i} for i, _, c, _ in fresh])
         fts.add(self.session.connection(), ((i, *texts) for i, _, _, texts in fresh))
-        revived = [str(c["uuid"]) for _, r, c, _ in fresh if r.provenance]
-        for chunk in records.chunks(revived):  # a story deleted here once comes back: its tombstone goes
-            self.session.execute(delete(Tombstone).where(Tombstone.uuid.in_(chunk)))
+        # a story deleted here once comes back: its tombstone goes
+        records.unbury(self.session, [str(c["uuid"]) for _, r, c, _ in fresh if r.provenance])
         tag_links, entity_links = set(), set()
         for story_id, record, _, _ in fresh:
             for path in record.tags:
@@ -272,6 +271,8 @@ class _Writer:
         """Fill the matched stories' empty fields from their duplicates and
         add the duplicates' tags and records."""
         changes = ChangeSet()
+        if not self.merges:
+            return changes
         self.report.merged_before = restore.snapshot_stories(library, dict.fromkeys(i for i, _ in self.merges))
         for story_id, record in self.merges:
             current = self.session.get(Story, story_id)
@@ -294,8 +295,8 @@ class _Writer:
 
     def add_authority(self, tag_records: Sequence[TagRecord], entity_records: Sequence[EntityRecord]) -> None:
         """Tags (parents first) and authority records as ngodesk's own JSON
-        gives them, before its stories: found by uuid, else by path or
-        name, else created with their uuids."""
+        gives them, before its stories: found by uuid, else (tags) by path,
+        else created with their uuids."""
         for record in sorted(tag_records, key=lambda t: t.path.count("/")):
             self.tag_ids[record.path] = tags.ensure_record(self.session, record, self.created_tags).id
         for entity in entity_records:

@@ -109,7 +109,12 @@ def bury(session: Session, kind: str, uuids: Iterable[str], replaced_by: str | N
     rows = [{"uuid": uuid, "kind": kind, "deleted_at": now, "replaced_by": replaced_by} for uuid in uuids]
     # in bulk (a merge per uuid took minutes for 50,000): older tombstones of
     # the same uuids (a record deleted, restored, deleted again) are replaced
-    for chunk in chunks([row["uuid"] for row in rows]):
-        session.execute(delete(Tombstone).where(Tombstone.uuid.in_(chunk)))
+    unbury(session, [row["uuid"] for row in rows])
     if rows:
         session.execute(insert(Tombstone), rows)
+
+
+def unbury(session: Session, uuids: list[str]) -> None:
+    """Forget the deletions of records that are back (restored, imported)."""
+    for chunk in chunks(uuids):
+        session.execute(delete(Tombstone).where(Tombstone.uuid.in_(chunk)))

@@ -11,14 +11,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from sqlalchemy import delete, insert, select, update
+from sqlalchemy import insert, select, update
 from sqlalchemy.orm import Session
 
 from ngodesk.domain.errors import Conflict
 from ngodesk.domain.models import AddedSnapshot, ChangeSet, EntitySnapshot, StorySnapshot, TagSnapshot
 from ngodesk.services import entities, indexing, records, stories, tags
 from ngodesk.store.library import Library
-from ngodesk.store.schema import Entity, EntityName, Story, StoryEntity, StoryTag, Tag, Tombstone, utcnow
+from ngodesk.store.schema import Entity, EntityName, Story, StoryEntity, StoryTag, Tag, utcnow
 
 
 def _links(session: Session, model: type[StoryTag] | type[StoryEntity], key: str, story_ids: list[int]) -> dict:
@@ -75,7 +75,7 @@ def restore_stories(library: Library, snapshots: Sequence[StorySnapshot]) -> Cha
                 for s in snapshots
             ],
         )
-        _unbury(session, uuids)
+        records.unbury(session, uuids)
         return ChangeSet(
             stories_added=frozenset(ids),
             tags_changed=frozenset(t for s in snapshots for t in s.tag_ids if t in existing_tags),
@@ -155,7 +155,7 @@ def restore_tags(library: Library, snapshot: TagSnapshot) -> ChangeSet:
             now = set(session.scalars(select(StoryTag.story_id).where(StoryTag.tag_id == tag_id)))
             touched |= records.remove_links(session, StoryTag, "tag_id", tag_id, now - stories)
         records.touch_stories(session, touched)
-        _unbury(session, [str(row["uuid"]) for row in snapshot.rows])
+        records.unbury(session, [str(row["uuid"]) for row in snapshot.rows])
         return ChangeSet(
             stories_changed=frozenset(touched), tags_added=frozenset(added), tags_changed=frozenset(changed)
         )
@@ -203,7 +203,7 @@ def restore_entities(library: Library, snapshots: Sequence[EntitySnapshot]) -> C
             entity_id = int(snapshot.row["id"])  # type: ignore[call-overload]
             touched |= records.add_links(session, StoryEntity, "entity_id", entity_id, snapshot.story_ids & existing)
         records.touch_stories(session, touched)
-        _unbury(session, [str(s.row["uuid"]) for s in snapshots])
+        records.unbury(session, [str(s.row["uuid"]) for s in snapshots])
         return ChangeSet(stories_changed=frozenset(touched), entities_added=frozenset(ids))
 
 
@@ -242,8 +242,3 @@ def restore_added(library: Library, snapshot: AddedSnapshot) -> ChangeSet:
         if snapshot.tags is not None:
             changes |= restore_tags(library, snapshot.tags)
         return changes | restore_stories(library, snapshot.stories)
-
-
-def _unbury(session: Session, uuids: list[str]) -> None:
-    for chunk in records.chunks(uuids):
-        session.execute(delete(Tombstone).where(Tombstone.uuid.in_(chunk)))
