@@ -558,14 +558,14 @@ class MainWindow(QMainWindow):
             how = importing.OnDuplicate.MERGE if box.clickedButton() is merge else importing.OnDuplicate.ADD
             self.import_duplicates(skipped, how)
 
-    def import_duplicates(self, duplicates: list[importing.Skipped], how: importing.OnDuplicate) -> None:
+    def import_duplicates(self, skipped: list[importing.Skipped], how: importing.OnDuplicate) -> None:
         """Merge or add records an import skipped as duplicates (one undo step)."""
         library = self.library
         if how is importing.OnDuplicate.ADD:
-            self._imported(importing.import_again(library, duplicates, how))
+            self._imported(importing.import_again(library, skipped, how))
             return
-        self.actions.run(MergeDuplicates(duplicates))
-        self.statusBar().showMessage(self.tr("Merged {n} records.").format(n=len(duplicates)), 8000)
+        self.actions.run(MergeDuplicates(skipped))
+        self.statusBar().showMessage(self.tr("Merged {n} records.").format(n=len(skipped)), 8000)
 
     def export_stories(self, path: str | None = None, format_name: str = "", selected: bool = False) -> Job | None:
         """Export the listed (or the selected) stories; asks for the file
