@@ -256,3 +256,24 @@ def test_dates_that_cannot_be_read_are_kept_and_the_story_imported(library: Libr
     assert report.added == 1 and not report.problems
     (story,) = all_stories(library)
     assert story.published == "" and story.extra == {"date_as_given": "Spring 2019"}
+
+
+def test_records_are_found_by_any_name_and_made_once_per_name(library: Library) -> None:
+    from ngodesk.domain.models import StoryRecord
+    from ngodesk.services import entities
+
+    cfpa = entities.create_entity(library, "organisation", "中国扶贫基金会", ["CFPA"])
+    incoming = [
+        StoryRecord("报道一", "record 1", organisations=("cfpa", "Oxfam"), people=("王芳",)),
+        StoryRecord("报道二", "record 2", organisations=("OXFAM", "中國扶貧基金會"), places=("王芳",)),
+    ]
+    report = importing.import_records(library, incoming)
+    assert report.added == 2
+    found = {(e.kind, e.name): e.story_count for e in queries.entities(library)}
+    assert found == {
+        ("organisation", "中国扶贫基金会"): 2,  # by its alternative name and its traditional form
+        ("organisation", "Oxfam"): 2,  # made once, as first spelled
+        ("person", "王芳"): 1,
+        ("place", "王芳"): 1,  # a place is not a person of the same name
+    }
+    assert set(report.changes.entities_added) == {e.id for e in queries.entities(library)} - {cfpa.id}

@@ -6,13 +6,17 @@ import hashlib
 import sqlite3
 import subprocess
 import sys
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from sqlalchemy import select
 
 from ngodesk.domain.errors import LibraryError, LibraryLocked, SchemaTooNew
 from ngodesk.services.library import open_library
+from ngodesk.store import bulk
 from ngodesk.store.library import Library
+from ngodesk.store.schema import Story, new_uuid
 from tests.conftest import held_by_another_process
 
 
@@ -104,3 +108,20 @@ def test_read_only_needs_an_existing_library(tmp_path: Path) -> None:
     with pytest.raises(LibraryError, match="not a library"):
         Library.open(tmp_path / "nothing-here", readonly=True)
     assert not (tmp_path / "nothing-here").exists()
+
+
+def test_bulk_inserted_rows_read_back_as_orm_rows(library: Library) -> None:
+    """Times stored by the bulk path have the ORM's text form (a whole second
+    keeps its ".000000", so text order is time order) and read back alike."""
+    when = datetime(2024, 5, 6, 7, 8, 9, tzinfo=UTC)
+    with library.write() as session:
+        session.add(Story(title="by the ORM", created_at=when, updated_at=when))
+        session.flush()
+        orm = session.scalars(select(Story)).one()
+        names = [column.name for column in Story.__table__.c if column.name != "id"]
+        row = {**{name: getattr(orm, name) for name in names}, "title": "in bulk", "uuid": new_uuid()}
+        bulk.insert_tuples(session.connection(), Story.__table__, names, [[row[name] for name in names]])
+    with library.read() as session:
+        stored = session.connection().exec_driver_sql("SELECT DISTINCT created_at, updated_at FROM stories").all()
+        assert stored == [("2024-05-06 07:08:09.000000", "2024-05-06 07:08:09.000000")]
+        assert {story.created_at for story in session.scalars(select(Story))} == {when}

@@ -65,14 +65,29 @@ def index_version() -> str:
     return f"{TRANSFORM_VERSION}-{digest}"
 
 
+@cache
+def _traditional_chars() -> frozenset[str]:
+    return frozenset(chr(code) for code in traditional_table())
+
+
 def simplify(text: str) -> str:
     """NFKC normalise and map traditional characters to simplified ones."""
-    return unicodedata.normalize("NFKC", text).translate(traditional_table())
+    # (the checks cost a fraction of the work they skip: imports transform
+    # every field of every story)
+    if text.isascii():
+        return text
+    if not unicodedata.is_normalized("NFKC", text):
+        text = unicodedata.normalize("NFKC", text)
+    if _traditional_chars().isdisjoint(text):
+        return text
+    return text.translate(traditional_table())
 
 
 def fold(text: str) -> str:
     """A key for comparing names and titles: simplified, NFKC, case- and
     accent-folded, with whitespace collapsed."""
+    if text.isascii():
+        return " ".join(text.casefold().split())
     decomposed = unicodedata.normalize("NFD", simplify(text).casefold())
     return " ".join(_COMBINING.sub("", decomposed).split())
 

@@ -83,16 +83,22 @@ class Matcher:
     and against those added while matching (``add``)."""
 
     session: Session
+    #: Stories with this id or above are known only through ``add`` (the
+    #: stories being imported), not looked up.
+    looked_up_below: int
     _uuids: dict[str, tuple[int, str]] = field(default_factory=dict)
     _urls: dict[str, tuple[int, str]] = field(default_factory=dict)
     _titles: dict[str, list[tuple[int, Key]]] = field(default_factory=dict)
-    _days: dict[str, list[tuple[int, Key]]] = field(default_factory=dict)
+    #: per day: the titles (for rapidfuzz) and, in the same order, the stories
+    _days: dict[str, tuple[list[str], list[tuple[int, Key]]]] = field(default_factory=dict)
     _looked_up: set[tuple[str, str]] = field(default_factory=set)
     _known: set[int] = field(default_factory=set)
 
     def load(self, keys: Iterable[Key]) -> None:
         """Fetch the library's stories that could match ``keys`` (call once
         per batch before ``match``; fetched keys are not fetched again)."""
+        if self.looked_up_below <= 1:  # (an empty library)
+            return
         wanted: dict[str, set[str]] = {"uuid": set(), "url": set(), "title": set(), "day": set()}
         for key in keys:
             for kind, value in (("uuid", key.uuid), ("url", key.url_key), ("title", key.title_key), ("day", key.day)):
@@ -107,7 +113,8 @@ class Matcher:
             ("day", lambda chunk: and_(Story.published_start.in_(chunk), Story.published_end == Story.published_start)),
         ):
             for chunk in records.chunks(sorted(wanted[kind]), _BATCH):
-                for row in self.session.execute(select(*columns).where(where(chunk))):
+                query = select(*columns).where(where(chunk), Story.id < self.looked_up_below)
+                for row in self.session.execute(query):
                     self.add(Key(row.title, row.title_key, row.url_key, row.published, row.uuid), row.id)
 
     def add(self, key: Key, story_id: int) -> None:
@@ -119,9 +126,12 @@ class Matcher:
             self._uuids[key.uuid] = (story_id, key.title)
         if key.url_key:
             self._urls.setdefault(key.url_key, (story_id, key.title))
-        for index, value in ((self._titles, key.title_key), (self._days, key.day)):
-            if value:
-                index.setdefault(value, []).append((story_id, key))
+        if key.title_key:
+            self._titles.setdefault(key.title_key, []).append((story_id, key))
+        if key.day:
+            titles, stories = self._days.setdefault(key.day, ([], []))
+            titles.append(key.title_key)
+            stories.append((story_id, key))
 
     def match(self, key: Key) -> Match | None:
         """The known story ``key`` duplicates, if any."""
@@ -134,18 +144,14 @@ class Matcher:
         for story_id, known in self._titles.get(key.title_key, ()):
             if _agree(key.url_key, known.url_key) and _agree(key.published, known.published):
                 return Match(story_id, known.title, "the same title")
-        same_day = [
-            (story_id, known)
-            for story_id, known in (self._days.get(key.day, []) if key.day else [])
-            if _agree(key.url_key, known.url_key) and _numbers(key.title_key) == _numbers(known.title_key)
-        ]
-        if same_day:
-            found = process.extractOne(
-                key.title_key, [known.title_key for _, known in same_day], scorer=fuzz.ratio, score_cutoff=SIMILAR
-            )
-            if found is not None:
-                story_id, known = same_day[found[2]]
-                return Match(story_id, known.title, f"a {found[1]:.0f}% similar title on the same day")
+        titles, stories = self._days.get(key.day, ((), ())) if key.day else ((), ())
+        # most alike first; the first that names the same numbers at no other address
+        for _, score, place in process.extract(
+            key.title_key, titles, scorer=fuzz.ratio, score_cutoff=SIMILAR, limit=None
+        ):
+            story_id, known = stories[place]
+            if _agree(key.url_key, known.url_key) and _numbers(key.title_key) == _numbers(known.title_key):
+                return Match(story_id, known.title, f"a {score:.0f}% similar title on the same day")
         return None
 
 

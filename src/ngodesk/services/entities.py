@@ -48,28 +48,60 @@ def _alt_names(preferred: str, names: Iterable[str | AltName]) -> list[EntityNam
     return rows
 
 
+def _first_ids(session: Session, kind: EntityKind, keys: Iterable[str]) -> dict[str, int]:
+    """Per folded name, the first made record of ``kind`` whose preferred or
+    alternative name folds to it (names without one are left out)."""
+    first: dict[str, int] = {}
+    for chunk in records.chunks(sorted(set(keys))):
+        # Two indexed lookups; one OR over both would scan every record of the kind.
+        matching = union(
+            select(Entity.id, Entity.name_key).where(Entity.kind == kind.value, Entity.name_key.in_(chunk)),
+            select(EntityName.entity_id, EntityName.name_key)
+            .join(Entity)
+            .where(Entity.kind == kind.value, EntityName.name_key.in_(chunk)),
+        )
+        for entity_id, key in session.execute(matching):
+            first[key] = min(entity_id, first.get(key, entity_id))
+    return first
+
+
 def find(session: Session, kind: str | EntityKind, name: str) -> Entity | None:
     """The record of ``kind`` whose preferred or alternative name folds to
     ``name``'s (the first made, if several)."""
-    key, kind_value = fold(name), _kind(kind).value
-    # Two indexed lookups; one OR over both would scan every record of the kind.
-    matching = union(
-        select(Entity.id).where(Entity.kind == kind_value, Entity.name_key == key),
-        select(EntityName.entity_id).join(Entity).where(Entity.kind == kind_value, EntityName.name_key == key),
-    )
-    return session.scalar(select(Entity).where(Entity.id.in_(matching)).order_by(Entity.id).limit(1))
+    key = fold(name)
+    found = _first_ids(session, _kind(kind), [key]).get(key)
+    return session.get(Entity, found) if found is not None else None
+
+
+def ensure_all(
+    session: Session, names: Iterable[tuple[EntityKind, str]], created: list[int] | None = None
+) -> dict[tuple[EntityKind, str], int]:
+    """Record ids for (kind, name) pairs: the record ``find`` finds, else a
+    new one, made once for names that fold alike (ids go to ``created``)."""
+    wanted: dict[tuple[EntityKind, str], str] = {(kind, name): fold(name) for kind, name in names}
+    ids: dict[tuple[EntityKind, str], int] = {}
+    for kind in {kind for kind, _ in wanted}:
+        found = _first_ids(session, kind, (key for (k, _), key in wanted.items() if k == kind))
+        ids.update({(kind, key): entity_id for key, entity_id in found.items()})
+    new: dict[tuple[EntityKind, str], Entity] = {}
+    for (kind, name), key in wanted.items():
+        if (kind, key) not in ids and (kind, key) not in new:
+            cleaned = _name(name)
+            new[(kind, key)] = Entity(kind=kind.value, name=cleaned, name_key=key, note="")
+    if new:
+        session.add_all(new.values())
+        session.flush()
+        ids.update({kind_key: entity.id for kind_key, entity in new.items()})
+        if created is not None:
+            created += [entity.id for entity in new.values()]
+    return {(kind, name): ids[(kind, key)] for (kind, name), key in wanted.items()}
 
 
 def ensure(session: Session, kind: str | EntityKind, name: str, created: list[int] | None = None) -> Entity:
     """The record found by ``find`` or a new one (its id goes to ``created``)."""
-    entity = find(session, kind, name)
-    if entity is None:
-        name = _name(name)
-        entity = Entity(kind=_kind(kind).value, name=name, name_key=fold(name), note="")
-        session.add(entity)
-        session.flush()
-        if created is not None:
-            created.append(entity.id)
+    kind = _kind(kind)
+    entity = session.get(Entity, ensure_all(session, [(kind, name)], created)[(kind, name)])
+    assert entity is not None  # (found or made in this session)
     return entity
 
 

@@ -14,13 +14,13 @@ import json
 import multiprocessing
 import os
 from collections import deque
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NoReturn
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ngodesk.domain.errors import Cancelled, ImportFailed, NgodeskError, ValidationError
@@ -37,9 +37,9 @@ from ngodesk.domain.models import (
 from ngodesk.formats import NO_OPTIONS, ImportOptions, parse_file
 from ngodesk.search.text import index_text
 from ngodesk.services import duplicates, entities, fields, records, restore, stories, tags
-from ngodesk.store import fts
+from ngodesk.store import bulk, fts
 from ngodesk.store.library import Library
-from ngodesk.store.schema import Entity, Story, new_uuid, utcnow
+from ngodesk.store.schema import Entity, Story, StoryEntity, StoryTag, new_uuid, utcnow
 
 CHUNK = 2000
 #: Imports smaller than this are prepared in this process (a helper process
@@ -79,8 +79,9 @@ class ImportReport:
 
 #: (where it came from, the record)
 _Item = tuple[str, StoryRecord]
-#: per record: (column values, index texts) or the reason it is invalid
-_Ready = tuple[dict[str, object], tuple[str, ...]] | str
+#: per record: (column values, index texts, duplicate key) or the reason
+#: it is invalid
+_Ready = tuple[dict[str, object], tuple[str, ...], duplicates.Key] | str
 
 
 def _columns(record: StoryRecord) -> dict[str, object]:
@@ -126,7 +127,14 @@ def _prepare_chunk(records: list[StoryRecord]) -> list[_Ready]:
         except NgodeskError as error:
             ready.append(str(error))
             continue
-        ready.append((columns, tuple(index_text(str(columns[name])) for name in fts.COLUMNS)))
+        key = duplicates.Key(
+            record.title,
+            str(columns["title_key"]),
+            str(columns["url_key"]),
+            str(columns["published"]),
+            str(columns["uuid"]) if record.provenance else "",
+        )
+        ready.append((columns, tuple(index_text(str(columns[name])) for name in fts.COLUMNS), key))
     return ready
 
 
@@ -191,7 +199,7 @@ class _Writer:
         # Ids are assigned here so that rows go in with one executemany; the
         # write transaction (BEGIN IMMEDIATE) keeps other writers out.
         self.first_id = (self.session.scalar(select(func.max(Story.id))) or 0) + 1
-        self.matcher = duplicates.Matcher(self.session)
+        self.matcher = duplicates.Matcher(self.session, self.first_id)
 
     def _fresh(
         self, chunk: list[_Item], ready: list[_Ready]
@@ -202,18 +210,10 @@ class _Writer:
             if isinstance(result, str):
                 self.report.problems.append(Skipped(origin, record.position, result))
             else:
-                columns = result[0]
-                key = duplicates.Key(
-                    record.title,
-                    str(columns["title_key"]),
-                    str(columns["url_key"]),
-                    str(columns["published"]),
-                    str(columns["uuid"]) if record.provenance else "",
-                )
-                valid.append((origin, record, key, *result))
-        self.matcher.load(key for _, _, key, _, _ in valid)
+                valid.append((origin, record, *result))
+        self.matcher.load(key for _, _, _, _, key in valid)
         fresh = []
-        for origin, record, key, columns, texts in valid:
+        for origin, record, columns, texts, key in valid:
             story_id = self.first_id + self.total - 1 - self.seen
             self.seen += 1
             match = self.matcher.match(key)
@@ -248,23 +248,23 @@ class _Writer:
         fresh = self._fresh(chunk, ready)
         if not fresh:
             return
-        self.session.execute(insert(Story.__table__), [{**c, "id": i} for i, _, c, _ in fresh])
-        fts.add(self.session.connection(), ((i, *texts) for i, _, _, texts in fresh))
-        # a story deleted here once comes back: its tombstone goes
-        records.unbury(self.session, [str(c["uuid"]) for _, r, c, _ in fresh if r.provenance])
-        tag_links, entity_links = set(), set()
+        named = {story_id: _entity_names(record) for story_id, record, _, _ in fresh if not record.provenance}
+        self._ensure_entities(name for names in named.values() for name in names)
+        self._ensure_tags(path for _, record, _, _ in fresh for path in record.tags)
+        if uuids := [str(c["uuid"]) for _, r, c, _ in fresh if r.provenance]:
+            records.unbury(self.session, uuids)  # a story deleted here once comes back: its tombstone goes
+        tag_links = {(story_id, self.tag_ids[path]) for story_id, record, _, _ in fresh for path in record.tags}
+        entity_links = {(story_id, self.entity_ids[name]) for story_id, names in named.items() for name in names}
         for story_id, record, _, _ in fresh:
-            for path in record.tags:
-                tag_links.add((story_id, self._tag(path)))
             if record.provenance:  # linked by uuid: two records may share a name
                 entity_links.update((story_id, self._entity_by_uuid(u)) for u in record.provenance.entity_uuids)
-                continue
-            for kind, name in _entity_names(record):
-                entity_links.add((story_id, self._entity(kind, name)))
+        names = list(fresh[0][2])
+        rows = sorted([i, *(c[name] for name in names)] for i, _, c, _ in fresh)  # (appending is cheapest)
         connection = self.session.connection()
-        for table, key, links in (("story_tags", "tag_id", tag_links), ("story_entities", "entity_id", entity_links)):
-            if links:  # plain tuples: SQLAlchemy's per-row parameter handling costs more than the insert
-                connection.exec_driver_sql(f"INSERT INTO {table} (story_id, {key}) VALUES (?, ?)", sorted(links))
+        bulk.insert_tuples(connection, Story.__table__, ["id", *names], rows)
+        fts.add(connection, ((i, *texts) for i, _, _, texts in fresh))
+        bulk.insert_tuples(connection, StoryTag.__table__, ("story_id", "tag_id"), sorted(tag_links))
+        bulk.insert_tuples(connection, StoryEntity.__table__, ("story_id", "entity_id"), sorted(entity_links))
         self.story_ids += [story_id for story_id, _, _, _ in fresh]
 
     def merge(self, library: Library) -> ChangeSet:
@@ -310,15 +310,16 @@ class _Writer:
             self.entity_uuids[uuid] = found
         return self.entity_uuids[uuid]
 
-    def _tag(self, path: str) -> int:
-        if path not in self.tag_ids:
+    def _ensure_tags(self, paths: Iterable[str]) -> None:
+        """Know the tag ids of ``paths``, found or created."""
+        for path in dict.fromkeys(path for path in paths if path not in self.tag_ids):
             self.tag_ids[path] = tags.ensure_path(self.session, path, self.created_tags).id
-        return self.tag_ids[path]
 
-    def _entity(self, kind: EntityKind, name: str) -> int:
-        if (kind, name) not in self.entity_ids:
-            self.entity_ids[(kind, name)] = entities.ensure(self.session, kind, name, self.created_entities).id
-        return self.entity_ids[(kind, name)]
+    def _ensure_entities(self, names: Iterable[tuple[EntityKind, str]]) -> None:
+        """Know the record ids of ``names``, found or created."""
+        missing = list(dict.fromkeys(name for name in names if name not in self.entity_ids))
+        if missing:
+            self.entity_ids.update(entities.ensure_all(self.session, missing, self.created_entities))
 
     def changes(self) -> ChangeSet:
         """What the inserts changed (merges report their own)."""

@@ -48,14 +48,16 @@ def create_statements() -> list[str]:
 
 def add(connection: Connection, docs: Iterable[Doc]) -> None:
     """Index documents (rowid = story id)."""
-    rows = list(docs)
+    # In rowid order: FTS5 writes its pending terms out as a new segment
+    # whenever a rowid is not above the last one (2x slower imports).
+    rows = sorted(docs)
     if rows:
         connection.exec_driver_sql(f"INSERT INTO {TABLE}(rowid, {_COLS}) VALUES (?, {_PARAMS})", rows)
 
 
 def remove(connection: Connection, docs: Iterable[Doc]) -> None:
     """Remove documents; each must carry the values it was added with."""
-    rows = [(doc[0], *doc[1:]) for doc in docs]
+    rows = sorted(docs)  # (in rowid order, as ``add``)
     if rows:
         connection.exec_driver_sql(
             f"INSERT INTO {TABLE}({TABLE}, rowid, {_COLS}) VALUES ('delete', ?, {_PARAMS})", rows
