@@ -501,3 +501,45 @@ def test_find_duplicates_lists_pairs_and_shows_them_in_the_list(qtbot, window: M
     dialog.show_button.click()
     qtbot.waitUntil(lambda: len(window.selected_ids()) == 2)
     assert window.search_field.text() == "" and wu.id in window.selected_ids()
+
+
+def test_the_open_dialogs_file_type_chooses_the_format(qtbot, window: MainWindow, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """A tab-separated .txt whose headings nothing recognises cannot be
+    guessed; picking "TSV table" in the dialog imports it, the column
+    dialog mapping its Story column to the title."""
+    from PySide6.QtWidgets import QDialog, QFileDialog
+
+    from ngodesk.ui.column_map import ColumnMapDialog
+
+    notes = tmp_path / "field notes.txt"
+    notes.write_text("Story\tWhen\n乡村图书馆开放\t2021-05-04\nWells for Turkana\t2021-06-01\n", encoding="utf-8")
+    offered: list[str] = []
+
+    def choose(filter_name: str):  # type: ignore[no-untyped-def]
+        def dialog(parent, caption, folder, filters):  # type: ignore[no-untyped-def]
+            offered[:] = filters.split(";;")
+            return [str(notes)], next(f for f in offered if f.startswith(filter_name))
+
+        return dialog
+
+    def map_story(dialog: ColumnMapDialog) -> QDialog.DialogCode:
+        chooser = dialog.choosers[dialog.header.index("Story")]
+        chooser.setCurrentIndex(chooser.findData("title"))
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(ColumnMapDialog, "exec", map_story)
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append(f"{box.text()} {box.informativeText()}"))
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: shown.append(text))
+    before = queries.info(window.library)["stories"]
+    for filter_name in ("Story files, format recognised", "TSV table"):
+        monkeypatch.setattr(QFileDialog, "getOpenFileNames", choose(filter_name))
+        job = window.import_files()
+        assert job is not None
+        with qtbot.waitSignal(job.ended, timeout=60_000):
+            pass
+    assert "RIS (reference managers) (*.ris)" in offered and offered[-1] == "All files, format recognised (*)"
+    assert "cannot tell what format it is in" in shown[0]
+    assert shown[1].startswith("Imported 2;")
+    assert queries.info(window.library)["stories"] == before + 2
+    assert {"乡村图书馆开放", "Wells for Turkana"} <= set(titles(window))

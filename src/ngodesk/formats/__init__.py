@@ -53,6 +53,8 @@ class Format(Protocol):
     """What an importer offers (a module or an object)."""
 
     NAME: str
+    #: for a file dialog
+    TITLE: str
     EXTENSIONS: tuple[str, ...]
 
     def sniff(self, text: str) -> bool: ...
@@ -82,6 +84,11 @@ def _registry() -> dict[str, Format]:
 def format_names() -> list[str]:
     """Names accepted by ``--format`` besides ``auto``."""
     return sorted(_registry())
+
+
+def importers() -> list[Format]:
+    """The importers, sorted by title (for a file dialog)."""
+    return sorted(_registry().values(), key=lambda f: f.TITLE.casefold())
 
 
 def partial_date(parts: Iterable[object]) -> str:

@@ -18,6 +18,7 @@ from ngodesk.domain.models import RecordProblem, StoryRecord
 from ngodesk.formats import NO_OPTIONS, ImportOptions, ParseResult, distinct, partial_date, person_name, split_list
 
 NAME = "bibtex"
+TITLE = "BibTeX or BibLaTeX"
 EXTENSIONS = (".bib",)
 
 _ENTRY = re.compile(r"^\s*@\s*(article|online|misc|book|inproceedings|report|incollection|news)\s*[{(]", re.I | re.M)

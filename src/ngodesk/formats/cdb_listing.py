@@ -17,6 +17,7 @@ from ngodesk.formats import NO_OPTIONS, ImportOptions, ParseResult
 from ngodesk.search.text import CJK_RUN, fold, guess_language
 
 NAME = "cdb-listing"
+TITLE = "CDB listing (plain text)"
 #: Plain .txt is too common to mean this format: auto-detection needs the
 #: ``Keyword:`` header (``sniff``), or the user names the format.
 EXTENSIONS: tuple[str, ...] = ()

@@ -13,6 +13,7 @@ from ngodesk.domain.models import RecordProblem, StoryRecord
 from ngodesk.formats import NO_OPTIONS, ImportOptions, ParseResult, distinct, partial_date, person_name, split_list
 
 NAME = "csl-json"
+TITLE = "CSL-JSON (Zotero, Pandoc)"
 EXTENSIONS = (".json",)
 
 _USED = {"title", "abstract", "URL", "container-title", "publisher", "issued", "language", "author", "keyword"}

@@ -121,6 +121,7 @@ class Table:
     NAME: str
     EXTENSIONS: tuple[str, ...]
     delimiter: str
+    TITLE: str
 
     def rows(self, text: str) -> Iterator[tuple[int, list[str]]]:
         """(line where the row starts, cells) for each row. Raises
@@ -228,5 +229,5 @@ def _record(position: str, header: list[str], mapping: dict[str, str], cells: li
     return StoryRecord(position=position, **single, **multiple, extra=extra)  # type: ignore[arg-type]
 
 
-CSV = Table("csv", (".csv",), ",")
-TSV = Table("tsv", (".tsv", ".tab"), "\t")
+CSV = Table("csv", (".csv",), ",", "CSV table")
+TSV = Table("tsv", (".tsv", ".tab"), "\t", "TSV table (tab-separated)")

@@ -18,6 +18,7 @@ from ngodesk.domain.models import RecordProblem, StoryRecord
 from ngodesk.formats import NO_OPTIONS, ImportOptions, ParseResult, distinct
 
 NAME = "rss"
+TITLE = "RSS or Atom feed"
 EXTENSIONS = (".rss", ".atom")
 
 _ROOT = re.compile(r"<(rss|feed)\b[^>]*>", re.IGNORECASE)

@@ -29,6 +29,7 @@ from ngodesk.formats import NO_OPTIONS, ImportOptions, ParseResult
 from ngodesk.formats.writers.native_json import FORMAT, VERSION
 
 NAME = "json"
+TITLE = "ngodesk JSON"
 EXTENSIONS = (".json",)
 
 _COLOUR = re.compile(r"^#[0-9A-Fa-f]{6}$")

@@ -16,6 +16,7 @@ from ngodesk.domain.models import RecordProblem, StoryRecord
 from ngodesk.formats import NO_OPTIONS, ImportOptions, ParseResult, distinct, partial_date, split_list
 
 NAME = "oai-dc"
+TITLE = "Dublin Core (OAI-PMH ListRecords)"
 EXTENSIONS: tuple[str, ...] = ()
 
 _OAI = "{http://www.openarchives.org/OAI/2.0/}"

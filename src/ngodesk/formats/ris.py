@@ -19,6 +19,7 @@ from ngodesk.domain.models import RecordProblem, StoryRecord
 from ngodesk.formats import NO_OPTIONS, ImportOptions, ParseResult, distinct, partial_date, person_name
 
 NAME = "ris"
+TITLE = "RIS (reference managers)"
 EXTENSIONS = (".ris",)
 
 _START = re.compile(r"^TY  - ", re.MULTILINE)

@@ -26,6 +26,7 @@ from ngodesk.formats import NO_OPTIONS, ImportOptions, ParseResult, distinct
 from ngodesk.formats.feeds import html_to_text
 
 NAME = "wxr"
+TITLE = "WordPress export (WXR)"
 EXTENSIONS = (".wxr",)
 
 _CONTENT = "{http://purl.org/rss/1.0/modules/content/}"

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 from ngodesk import __version__
 from ngodesk.domain.errors import ImportFailed, NgodeskError
 from ngodesk.domain.models import ChangeSet, Progress
-from ngodesk.formats import ImportOptions, csv_table, detect, file_extensions, read_text
+from ngodesk.formats import ImportOptions, csv_table, detect, file_extensions, importers, read_text
 from ngodesk.services import duplicates, exporting, importing, indexing
 from ngodesk.store.library import DB_NAME, Library
 from ngodesk.ui import settings
@@ -445,43 +445,49 @@ class MainWindow(QMainWindow):
             self.job_progress.setRange(0, total)
             self.job_progress.setValue(min(done, total))
 
-    def import_files(self, paths: list[str] | None = None) -> Job | None:
-        """Import files (asked for when not given) in the background."""
+    def import_files(self, paths: list[str] | None = None, format_name: str = "auto") -> Job | None:
+        """Import files (asked for when not given, with their format chosen
+        by the dialog's file type filter) in the background."""
         if paths is None:
-            paths, _ = QFileDialog.getOpenFileNames(
-                self,
-                self.tr("Import Stories"),
-                str(Path.home()),
-                self.tr("Story files ({patterns});;All files (*)").format(
+            filters = {
+                self.tr("Story files, format recognised ({patterns})").format(
                     patterns=" ".join("*" + e for e in file_extensions())
-                ),
+                ): "auto"
+            }
+            for found in importers():
+                patterns = " ".join("*" + e for e in found.EXTENSIONS) or "*"
+                filters[f"{self.tr(found.TITLE)} ({patterns})"] = found.NAME
+            filters[self.tr("All files, format recognised (*)")] = "auto"
+            paths, chosen = QFileDialog.getOpenFileNames(
+                self, self.tr("Import Stories"), str(Path.home()), ";;".join(filters)
             )
+            format_name = filters.get(chosen, "auto")
         if not paths:
             return None
-        options = self._table_options(paths)
+        options = self._table_options(paths, format_name)
         if options is None:
             return None
         library = self.library
 
         def work(progress: Progress) -> importing.ImportReport | tuple[importing.FilesRead, importing.ImportReport]:
-            read, report = importing.read_files(paths, options=options, progress=progress)
+            read, report = importing.read_files(paths, format_name, options, progress)
             if report.problems:
                 return read, report  # the user chooses: the rest or nothing
             return importing.import_read(library, read, report, parallel=True, progress=progress)
 
         return self._start(self.tr("Importing"), work, self._read_or_imported)
 
-    def _table_options(self, paths: list[str]) -> dict[str, ImportOptions] | None:
+    def _table_options(self, paths: list[str], format_name: str) -> dict[str, ImportOptions] | None:
         """Column choices for each table file (CSV, TSV), asked for in a
         dialog; None when the user cancels one."""
         options: dict[str, ImportOptions] = {}
         for name in paths:
             path = Path(name)
-            if path.suffix.lower() not in TABLE_SUFFIXES:
+            if path.suffix.lower() not in TABLE_SUFFIXES and format_name == "auto":
                 continue
             try:
                 text = read_text(path)
-                found = detect(path, text)
+                found = detect(path, text, format_name)
             except ImportFailed:
                 continue  # (the import reports it)
             if isinstance(found, csv_table.Table):
