@@ -9,11 +9,9 @@ from __future__ import annotations
 import re
 from xml.etree.ElementTree import Element
 
-from defusedxml import DefusedXmlException
-from defusedxml.ElementTree import ParseError, fromstring
-
 from ngodesk.domain.models import RecordProblem, StoryRecord
 from ngodesk.formats import NO_OPTIONS, ImportOptions, ParseResult, distinct, partial_date, split_list
+from ngodesk.formats.safe_xml import root_of
 
 NAME = "oai-dc"
 TITLE = "Dublin Core (OAI-PMH ListRecords)"
@@ -48,10 +46,9 @@ def _date(values: list[str]) -> str:
 def parse(text: str, options: ImportOptions = NO_OPTIONS) -> ParseResult:
     """Every live record of a ListRecords response."""
     result = ParseResult()
-    try:
-        root = fromstring(text.encode("utf-8"))
-    except (ParseError, DefusedXmlException) as error:
-        result.problems.append(RecordProblem("the file", f"not readable XML: {error}"))
+    root = root_of(text)
+    if isinstance(root, RecordProblem):
+        result.problems.append(root)
         return result
     for number, record in enumerate(root.iter(_OAI + "record"), 1):
         header = record.find(_OAI + "header")

@@ -18,12 +18,10 @@ import re
 from collections import Counter
 from xml.etree.ElementTree import Element
 
-from defusedxml import DefusedXmlException
-from defusedxml.ElementTree import ParseError, fromstring
-
 from ngodesk.domain.models import RecordProblem, StoryRecord
 from ngodesk.formats import NO_OPTIONS, ImportOptions, ParseResult, distinct
 from ngodesk.formats.feeds import html_to_text
+from ngodesk.formats.safe_xml import root_of
 
 NAME = "wxr"
 TITLE = "WordPress export (WXR)"
@@ -130,13 +128,9 @@ def _published(item: Element, wp: str) -> str:
 def parse(text: str, options: ImportOptions = NO_OPTIONS) -> ParseResult:
     """The posts (or the item types asked for) of a WordPress export."""
     result = ParseResult()
-    try:
-        root = fromstring(text.encode("utf-8"))
-    except DefusedXmlException:
-        result.problems.append(RecordProblem("the file", "declares XML entities; refused for safety"))
-        return result
-    except ParseError as error:
-        result.problems.append(RecordProblem("the file", f"not readable XML: {error}"))
+    root = root_of(text)
+    if isinstance(root, RecordProblem):
+        result.problems.append(root)
         return result
     channel = root.find("channel")
     version = next((m for e in root.iter() if (m := _WP.match(str(e.tag)))), None)
