@@ -12,7 +12,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from ngodesk import __version__
+from ngodesk import __version__, cli_glossary
 from ngodesk.domain.errors import LibraryError, LibraryLocked, NgodeskError
 from ngodesk.domain.models import EntityKind, StoryView
 from ngodesk.formats import ImportOptions, csv_table, format_names
@@ -112,6 +112,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true")
 
     commands.add_parser("check", help="integrity check (exit 1 if bad)")
+    cli_glossary.add_commands(commands)
     return parser
 
 
@@ -473,6 +474,7 @@ COMMANDS = {
     "tags": _cmd_tags,
     "info": _cmd_info,
     "check": _cmd_check,
+    "glossary": lambda args: cli_glossary.run(args, _open),
 }
 
 

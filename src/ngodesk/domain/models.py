@@ -208,6 +208,8 @@ class ChangeSet:
     entities_added: frozenset[int] = frozenset()
     entities_changed: frozenset[int] = frozenset()
     entities_removed: frozenset[int] = frozenset()
+    #: glossary terms added, changed or removed
+    terms: frozenset[int] = frozenset()
 
     def __or__(self, other: ChangeSet) -> ChangeSet:
         return ChangeSet(**{name: getattr(self, name) | getattr(other, name) for name in self.__dataclass_fields__})
@@ -298,3 +300,41 @@ class Created:
     id: int
     uuid: str
     changes: ChangeSet
+
+
+class TermStatus(enum.StrEnum):
+    """How far a glossary term has been agreed."""
+
+    DRAFT = "draft"
+    APPROVED = "approved"
+    DEPRECATED = "deprecated"  # kept so that old translations can be checked
+
+
+@dataclass(frozen=True)
+class TermRecord:
+    """A glossary term: ``term`` in ``source_language`` and how it is
+    rendered in ``target_language`` (one preferred ``rendering``, other
+    acceptable ``alternatives``, ``forbidden`` ones). For Chinese terms
+    ``term`` is the simplified form, ``traditional`` the traditional one and
+    ``pinyin`` the reading with tone marks.
+
+    ``position`` says where a file had it ("line 3", "entry 2");
+    ``uuid`` is set for terms of a library.
+    """
+
+    term: str
+    rendering: str = ""
+    position: str = ""
+    source_language: str = "zh"
+    target_language: str = "en"
+    traditional: str = ""
+    pinyin: str = ""
+    alternatives: tuple[str, ...] = ()
+    forbidden: tuple[str, ...] = ()
+    definition: str = ""
+    note: str = ""
+    subjects: tuple[str, ...] = ()
+    status: TermStatus = TermStatus.DRAFT
+    #: what a file said that has no field of its own, by its name there
+    extra: Mapping[str, str] = field(default_factory=dict)
+    uuid: str = ""

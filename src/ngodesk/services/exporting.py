@@ -14,7 +14,7 @@ import io
 import os
 import secrets
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import IO
@@ -93,7 +93,7 @@ def _write(library: Library, format_name: str, out: IO[str], story_ids: list[int
         _STORY_WRITERS[format_name](out, stories)
 
 
-def _to_file(library: Library, format_name: str, target: Path, story_ids: list[int], progress: Progress) -> None:
+def _to_file(target: Path, write: Callable[[IO[str]], None]) -> None:
     # Made with os.open, not mkstemp, so that the file gets the user's usual
     # permissions (mkstemp's are private to the user).
     temporary = target.with_name(f".{target.name}.{secrets.token_hex(4)}.part")
@@ -103,7 +103,7 @@ def _to_file(library: Library, format_name: str, target: Path, story_ids: list[i
         raise NgodeskError(f"Cannot write {target}: {error.strerror or error}") from error
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
-            _write(library, format_name, out, story_ids, progress)
+            write(out)
         os.replace(temporary, target)
     except OSError as error:
         temporary.unlink(missing_ok=True)
@@ -113,11 +113,11 @@ def _to_file(library: Library, format_name: str, target: Path, story_ids: list[i
         raise
 
 
-def _to_stdout(library: Library, format_name: str, story_ids: list[int], progress: Progress) -> None:
+def _to_stdout(write: Callable[[IO[str]], None]) -> None:
     sys.stdout.flush()
     out = io.TextIOWrapper(sys.stdout.buffer, encoding="utf-8", newline="")
     try:
-        _write(library, format_name, out, story_ids, progress)
+        write(out)
         out.flush()
     except OSError as error:  # e.g. a closed pipe
         raise NgodeskError(f"Cannot write to standard output: {error.strerror or error}") from error
@@ -144,11 +144,19 @@ def export(
     if format_name not in FORMATS:
         raise ValidationError(f"unknown export format '{format_name}'; known: {', '.join(FORMATS)}")
     ids = list(story_ids) if story_ids is not None else queries.matching_ids(library, "").tolist()
-    if target is None:
-        _to_stdout(library, format_name, ids, progress)
-    else:
-        _to_file(library, format_name, Path(target), ids, progress)
+    deliver(target, lambda out: _write(library, format_name, out, ids, progress))
     return len(ids)
+
+
+def deliver(target: Path | str | None, write: Callable[[IO[str]], None]) -> None:
+    """Run ``write`` on the file ``target`` (UTF-8, newlines untranslated),
+    which appears complete or not at all, or on standard output when it is
+    None. Raises NgodeskError naming the file when it cannot be written;
+    whatever ``write`` raises leaves the file as it was."""
+    if target is None:
+        _to_stdout(write)
+    else:
+        _to_file(Path(target), write)
 
 
 def export_json(

@@ -9,7 +9,7 @@ from importlib import resources
 from pathlib import Path
 
 from ngodesk.domain.errors import LibraryError
-from ngodesk.services import importing, indexing
+from ngodesk.services import glossary, importing, indexing
 from ngodesk.store.library import Library, user_default_folder
 
 SAMPLE = "chinese_ngos_going_out.txt"
@@ -55,6 +55,7 @@ def open_library(folder: Path | str | None = None, *, readonly: bool = False, pr
                 offer_sample = is_default and library.get_meta(session, SAMPLE_OFFERED) is None
             if offer_sample:  # first start; or a first start that died mid-import (duplicates are skipped)
                 import_sample(library)
+                glossary.import_terms(library, glossary.SAMPLE_TERMS)
                 with library.write() as session:
                     library.set_meta(session, SAMPLE_OFFERED, "1")
     except BaseException:

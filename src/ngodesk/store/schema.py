@@ -176,6 +176,33 @@ class EntityName(Base):
     entity: Mapped[Entity] = relationship(back_populates="alt_names")
 
 
+class Term(RecordMixin, Base):
+    """A glossary term (see ``domain.models.TermRecord``); list fields hold
+    JSON arrays of strings, ``extra`` a JSON object."""
+
+    __tablename__ = "terms"
+    __table_args__ = (
+        CheckConstraint("status IN ('draft', 'approved', 'deprecated')", name="ck_term_status"),
+        Index("ix_terms_identity", "source_language", "term_key", "target_language"),
+    )
+
+    source_language: Mapped[str] = mapped_column(String(35))
+    term: Mapped[str] = mapped_column(Text)
+    #: folded term (``search.text.fold``): a traditional spelling finds it
+    term_key: Mapped[str] = mapped_column(Text)
+    traditional: Mapped[str] = mapped_column(Text, default="")
+    pinyin: Mapped[str] = mapped_column(Text, default="")
+    target_language: Mapped[str] = mapped_column(String(35))
+    rendering: Mapped[str] = mapped_column(Text, default="")
+    alternatives: Mapped[str] = mapped_column(Text, default="[]")
+    forbidden: Mapped[str] = mapped_column(Text, default="[]")
+    definition: Mapped[str] = mapped_column(Text, default="")
+    note: Mapped[str] = mapped_column(Text, default="")
+    subjects: Mapped[str] = mapped_column(Text, default="[]")
+    status: Mapped[str] = mapped_column(String(16), default="draft")
+    extra: Mapped[str] = mapped_column(Text, default="{}")
+
+
 class Tombstone(Base):
     """A deleted record: merges must neither resurrect nor lose it."""
 

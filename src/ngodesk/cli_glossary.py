@@ -1,0 +1,67 @@
+"""``ngodesk glossary ...``: the glossary from the command line (see
+``services.glossary``)."""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import json
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from ngodesk.services import glossary
+from ngodesk.store.library import Library
+
+Opener = Callable[[argparse.Namespace, bool], Library]
+
+
+def add_commands(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    """The ``glossary`` command and its subcommands."""
+    parser = commands.add_parser("glossary", help="the glossary of terms: import, export, list")
+    actions = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
+    p = actions.add_parser("import", help="import terms from TBX, CSV or TSV (terms already there are completed)")
+    p.add_argument("file", type=Path, metavar="FILE")
+    p.add_argument("--format", default="auto", choices=["auto", *glossary.FORMATS])
+    p.add_argument("--strict", action="store_true", help="import nothing if any entry cannot be read")
+    p.add_argument("--json", action="store_true", help="print the report as JSON")
+    p = actions.add_parser("export", help="export the glossary")
+    p.add_argument("--format", required=True, choices=["tbx", "csv"])
+    p.add_argument("-o", "--output", metavar="FILE", help="the file to write (default: standard output)")
+    p = actions.add_parser("list", help="list the terms")
+    p.add_argument("--json", action="store_true")
+
+
+def run(args: argparse.Namespace, open_library: Opener) -> int:
+    """Run a glossary subcommand; returns the exit code."""
+    if args.action == "import":
+        with open_library(args, True) as library:
+            report = glossary.import_file(library, args.file, args.format, args.strict)
+        problems = [{"entry": p.position, "reason": p.reason} for p in report.problems]
+        if args.json:
+            counts = {"added": report.added, "updated": report.updated, "unchanged": report.unchanged}
+            print(json.dumps({**counts, "failed": problems}, ensure_ascii=False, indent=2))
+        else:
+            print(f"Added {report.added}, completed {report.updated}, unchanged {report.unchanged} terms.")
+            for problem in problems:
+                print(f"  {args.file}, {problem['entry']}: {problem['reason']}", file=sys.stderr)
+        return 1 if problems else 0
+    if args.action == "export":
+        with open_library(args, False) as library:
+            count = glossary.export(library, args.format, args.output)
+        if args.output:
+            print(f"Exported {count} terms to {args.output}", file=sys.stderr)
+        return 0
+    with open_library(args, False) as library:
+        found = glossary.terms(library)
+    if args.json:
+        rows = [{**dataclasses.asdict(term), "status": term.status.value} for _, term in found]
+        for row in rows:
+            del row["position"]
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        return 0
+    for _, term in found:
+        reading = f" ({term.pinyin})" if term.pinyin else ""
+        rendering = f" -> {term.rendering}" if term.rendering else ""
+        print(f"{term.term}{reading}{rendering}  [{term.source_language}>{term.target_language}, {term.status.value}]")
+    return 0

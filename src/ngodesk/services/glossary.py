@@ -1,0 +1,257 @@
+"""The glossary (termbase): terms, their renderings, readings and status.
+
+A term is identified by its source language, its folded text (``走出去``
+and ``走出去`` in traditional script are one term) and its target language:
+importing a term that is there already fills its empty fields and adds
+renderings and subjects it lacks, so importing a file twice adds nothing.
+Chinese terms get their traditional form and pinyin made when not given.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from ngodesk.domain.errors import ImportFailed, NgodeskError, ValidationError
+from ngodesk.domain.models import ChangeSet, Created, RecordProblem, TermRecord, TermStatus
+from ngodesk.domain.text import require_encodable
+from ngodesk.formats import distinct, read_text, tbx, term_table
+from ngodesk.search.chinese import pinyin, traditional
+from ngodesk.search.text import fold
+from ngodesk.services import exporting, records
+from ngodesk.store.library import Library
+from ngodesk.store.schema import Term
+
+#: Glossary file formats by name (``--format``).
+FORMATS = ("tbx", "csv", "tsv")
+_LANGUAGE_CODE_MAX = 35
+_TEXT_FIELDS = ("rendering", "traditional", "pinyin", "definition", "note")
+_LIST_FIELDS = ("alternatives", "forbidden", "subjects")
+
+#: The sample collection's terms (a new default library gets them).
+SAMPLE_TERMS = (
+    TermRecord("走出去", "going out", status=TermStatus.APPROVED, subjects=("Policy",)),
+    TermRecord("丝路一家亲", "Silk Road Family", status=TermStatus.APPROVED, subjects=("Programme",)),
+    TermRecord(
+        "民生项目", "livelihood projects", status=TermStatus.APPROVED, alternatives=("people's livelihood projects",)
+    ),
+)
+
+
+def _language(value: str, what: str) -> str:
+    code = value.strip()
+    if not code or len(code) > _LANGUAGE_CODE_MAX or not code.replace("-", "").isalnum():
+        raise ValidationError(f"{what}: '{value}' is not a language code such as zh, en or zh-Hant")
+    return code
+
+
+def _columns(record: TermRecord) -> dict[str, object]:
+    """Column values for a term; raises ValidationError naming the field."""
+    term = " ".join(require_encodable(record.term, "term").split())
+    if not term:
+        raise ValidationError("term: a glossary entry needs a term")
+    source = _language(record.source_language, "source language")
+    chinese = source.lower().startswith("zh")
+    columns: dict[str, object] = {
+        "term": term,
+        "term_key": fold(term),
+        "source_language": source,
+        "target_language": _language(record.target_language or "und", "target language"),
+        "status": TermStatus(record.status).value,
+        "extra": json.dumps(dict(record.extra), ensure_ascii=False, sort_keys=True),
+    }
+    for name in _TEXT_FIELDS:
+        columns[name] = require_encodable(str(getattr(record, name)), name).strip()
+    for name in _LIST_FIELDS:
+        columns[name] = json.dumps(list(distinct(getattr(record, name))), ensure_ascii=False)
+    if chinese and not columns["traditional"]:
+        columns["traditional"] = traditional(term)
+    if chinese and not columns["pinyin"]:
+        columns["pinyin"] = pinyin(term)
+    return columns
+
+
+def _record(term: Term) -> TermRecord:
+    return TermRecord(
+        term.term,
+        term.rendering,
+        "",
+        term.source_language,
+        term.target_language,
+        traditional=term.traditional,
+        pinyin=term.pinyin,
+        alternatives=tuple(json.loads(term.alternatives)),
+        forbidden=tuple(json.loads(term.forbidden)),
+        definition=term.definition,
+        note=term.note,
+        subjects=tuple(json.loads(term.subjects)),
+        status=TermStatus(term.status),
+        extra=json.loads(term.extra),
+        uuid=term.uuid,
+    )
+
+
+def _find(session: Session, columns: dict[str, object]) -> Term | None:
+    return session.scalars(
+        select(Term)
+        .where(
+            Term.source_language == columns["source_language"],
+            Term.term_key == columns["term_key"],
+            Term.target_language == columns["target_language"],
+        )
+        .order_by(Term.id)
+        .limit(1)
+    ).first()
+
+
+def _fill(term: Term, columns: dict[str, object]) -> bool:
+    """Fill ``term``'s empty fields and add the renderings and subjects it
+    lacks from ``columns``; True when it changed."""
+    changed = False
+    for name in _TEXT_FIELDS:
+        if columns[name] and not getattr(term, name):
+            setattr(term, name, columns[name])
+            changed = True
+    for name in _LIST_FIELDS:
+        have = json.loads(getattr(term, name))
+        more = [v for v in json.loads(str(columns[name])) if v not in have and v != term.rendering]
+        if more:
+            setattr(term, name, json.dumps(have + more, ensure_ascii=False))
+            changed = True
+    extra = json.loads(term.extra)
+    more_extra = {k: v for k, v in json.loads(str(columns["extra"])).items() if k not in extra}
+    if more_extra:
+        term.extra = json.dumps({**extra, **more_extra}, ensure_ascii=False, sort_keys=True)
+        changed = True
+    if changed:
+        term.touch()
+    return changed
+
+
+def create_term(library: Library, record: TermRecord) -> Created:
+    """Add a term (see ``_columns`` for what is checked and made)."""
+    columns = _columns(record)
+    with library.write() as session:
+        term = Term(**columns)
+        session.add(term)
+        session.flush()
+        return Created(term.id, term.uuid, ChangeSet(terms=frozenset({term.id})))
+
+
+def update_term(library: Library, term_id: int, record: TermRecord) -> ChangeSet:
+    """Replace a term's fields with ``record``'s (traditional form and
+    pinyin made again when given empty)."""
+    columns = _columns(record)
+    with library.write() as session:
+        term = records.get(session, Term, term_id, "glossary term")
+        for name, value in columns.items():
+            setattr(term, name, value)
+        term.touch()
+        return ChangeSet(terms=frozenset({term_id}))
+
+
+def delete_term(library: Library, term_id: int) -> ChangeSet:
+    """Delete a term (a tombstone remembers it for merges)."""
+    with library.write() as session:
+        term = records.get(session, Term, term_id, "glossary term")
+        records.bury(session, "term", [term.uuid])
+        session.delete(term)
+        return ChangeSet(terms=frozenset({term_id}))
+
+
+def terms(library: Library) -> list[tuple[int, TermRecord]]:
+    """Every term with its id, by source language, then pinyin (Chinese
+    terms sort by their reading), then term."""
+    with library.read() as session:
+        found = session.scalars(select(Term)).all()
+        ordered = sorted(found, key=lambda t: (t.source_language, fold(t.pinyin) or t.term_key, t.term_key))
+        return [(term.id, _record(term)) for term in ordered]
+
+
+@dataclass
+class GlossaryReport:
+    """The outcome of a glossary import."""
+
+    added: int = 0
+    #: terms that were there and got fields or renderings they lacked
+    updated: int = 0
+    unchanged: int = 0
+    problems: list[RecordProblem] = field(default_factory=list)
+    changes: ChangeSet = field(default_factory=ChangeSet)
+
+
+def import_terms(library: Library, incoming: Iterable[TermRecord], strict: bool = False) -> GlossaryReport:
+    """Add terms, merging those already there (see the module's text); all
+    in one transaction. A term that fails validation is reported by its
+    position; with ``strict`` any problem raises ImportFailed and nothing
+    is written."""
+    report, ready = GlossaryReport(), []
+    for record in incoming:
+        try:
+            ready.append(_columns(record))
+        except NgodeskError as error:
+            report.problems.append(RecordProblem(record.position, str(error)))
+    if strict and report.problems:
+        first = report.problems[0]
+        raise ImportFailed(f"{first.position}: {first.reason}; nothing was imported")
+    touched: set[int] = set()
+    with library.write() as session:
+        for columns in ready:
+            term = _find(session, columns)
+            if term is None:
+                term = Term(**columns)
+                session.add(term)
+                session.flush()
+                report.added += 1
+            elif _fill(term, columns):
+                session.flush()
+                if term.id not in touched:
+                    report.updated += 1
+            else:
+                report.unchanged += 1
+            touched.add(term.id)
+    report.changes = ChangeSet(terms=frozenset(touched))
+    return report
+
+
+def read_glossary(path: Path, format_name: str = "auto") -> tuple[str, tbx.TermsRead]:
+    """Read a glossary file (TBX, or a CSV/TSV table; ``auto`` tells them
+    apart by their content); returns the format used and what it held.
+    Raises ImportFailed when the file cannot be read or the format is
+    unknown."""
+    if format_name not in ("auto", *FORMATS):
+        raise ImportFailed(f"unknown glossary format '{format_name}'; known: auto, {', '.join(FORMATS)}")
+    text = read_text(path)
+    if format_name == "tbx" or (format_name == "auto" and (path.suffix.lower() == ".tbx" or tbx.sniff(text))):
+        return "tbx", tbx.parse(text)
+    delimiter = {"csv": ",", "tsv": "\t"}.get(format_name) or term_table.delimiter_of(text)
+    return ("tsv" if delimiter == "\t" else "csv"), term_table.parse(text, delimiter)
+
+
+def import_file(library: Library, path: Path, format_name: str = "auto", strict: bool = False) -> GlossaryReport:
+    """Import a glossary file (see ``read_glossary`` and ``import_terms``)."""
+    _, read = read_glossary(path, format_name)
+    if strict and read.problems:
+        first = read.problems[0]
+        raise ImportFailed(f"{path}, {first.position}: {first.reason}; nothing was imported")
+    report = import_terms(library, read.terms, strict)
+    report.problems = read.problems + report.problems
+    return report
+
+
+def export(library: Library, format_name: str, target: Path | str | None, term_ids: Sequence[int] | None = None) -> int:
+    """Write the glossary (or the terms ``term_ids``) as TBX or CSV to the
+    file ``target`` or standard output (see ``exporting.deliver``);
+    returns how many terms were written."""
+    if format_name not in ("tbx", "csv"):
+        raise ValidationError(f"unknown glossary export format '{format_name}'; known: tbx, csv")
+    wanted = set(term_ids) if term_ids is not None else None
+    chosen = [record for term_id, record in terms(library) if wanted is None or term_id in wanted]
+    text = tbx.write(chosen) if format_name == "tbx" else term_table.write(chosen)
+    exporting.deliver(target, lambda out: out.write(text))
+    return len(chosen)

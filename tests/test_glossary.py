@@ -1,0 +1,192 @@
+"""The glossary: terms with readings and renderings, TBX and table files."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from pathlib import Path
+
+import pytest
+
+from ngodesk.cli import main
+from ngodesk.domain.errors import ImportFailed
+from ngodesk.domain.models import TermRecord, TermStatus
+from ngodesk.services import glossary
+from ngodesk.services.library import open_library
+from ngodesk.store.library import Library
+from tests.conftest import REALWORLD
+
+needs_realworld = pytest.mark.skipif(not REALWORLD.is_dir(), reason="../shared/realworld is not here")
+
+
+def terms_of(library: Library) -> list[TermRecord]:
+    return [term for _, term in glossary.terms(library)]
+
+
+def test_a_new_default_library_has_the_sample_terms_with_readings() -> None:
+    with open_library() as library:
+        found = {t.term: (t.rendering, t.pinyin, t.traditional, t.status) for t in terms_of(library)}
+    assert found == {
+        "走出去": ("going out", "zǒu chū qù", "走出去", TermStatus.APPROVED),
+        "丝路一家亲": ("Silk Road Family", "sī lù yī jiā qīn", "絲路一家親", TermStatus.APPROVED),
+        "民生项目": ("livelihood projects", "mín shēng xiàng mù", "民生項目", TermStatus.APPROVED),
+    }
+
+
+def test_chinese_terms_sort_by_pinyin_and_a_traditional_spelling_completes_its_term(library: Library) -> None:
+    glossary.import_terms(library, [TermRecord("走出去", "going out"), TermRecord("银行", "bank")])
+    report = glossary.import_terms(
+        library, [TermRecord("銀行", "", alternatives=("banks",), definition="A financial institution.")]
+    )
+    assert (report.added, report.updated) == (0, 1)
+    assert [(t.term, t.pinyin, t.alternatives, t.definition) for t in terms_of(library)] == [
+        ("银行", "yín háng", ("banks",), "A financial institution."),  # y before z; 行 read háng here
+        ("走出去", "zǒu chū qù", (), ""),
+    ]
+    assert glossary.import_terms(library, [TermRecord("银行", "bank")]).unchanged == 1
+
+
+@needs_realworld
+def test_the_real_tbx_file_imports_with_everything_kept(library: Library) -> None:
+    report = glossary.import_file(library, REALWORLD / "tbx_glossary" / "omegat_sampleTBXfile_bom.tbx")
+    assert (report.added, report.problems) == (1, [])
+    (term,) = terms_of(library)
+    assert (term.term, term.rendering, term.source_language, term.target_language) == (
+        "alpha smoothing factor",
+        "hu translation",
+        "en",
+        "hu",
+    )
+    assert term.subjects == ("manufacturing",) and term.definition == "A value between 0 and 1 used in ..."
+    assert dict(term.extra) == {"termType (en)": "fullForm", "partOfSpeech (en)": "noun", "partOfSpeech (hu)": "noun"}
+
+
+@needs_realworld
+def test_the_real_utf16_tab_glossary_imports(library: Library) -> None:
+    report = glossary.import_file(library, REALWORLD / "tbx_glossary" / "omegat_glossary_testUTF16LE.txt")
+    assert (report.added, report.problems) == (2, [])
+    assert [(t.term, t.rendering, t.note) for t in terms_of(library)] == [
+        ("LE", "Little Endian", "Comment #2"),
+        ("UTF", "Unicode Transformation Format", "Comment #1"),
+    ]
+
+
+def rich_terms() -> list[TermRecord]:
+    return [
+        TermRecord(
+            "丝路一家亲",
+            "Silk Road Family",
+            alternatives=("Silk Road Family Project",),
+            forbidden=("Silk Road One Family",),
+            definition="A programme of the Silk Road NGO Cooperation Network.",
+            note="Capitalise: it is a name.",
+            subjects=("Programme", "Belt and Road"),
+            status=TermStatus.APPROVED,
+        ),
+        TermRecord("走出去", "going out", status=TermStatus.DEPRECATED, extra={"source": "2019 style sheet"}),
+        TermRecord("=SUM(A1)", "a formula-like term", source_language="en", target_language="zh"),
+    ]
+
+
+@pytest.mark.parametrize(("format_name", "suffix"), [("tbx", ".tbx"), ("csv", ".csv")])
+def test_export_and_import_into_an_empty_library_keeps_every_field(
+    library: Library, tmp_path: Path, format_name: str, suffix: str
+) -> None:
+    glossary.import_terms(library, rich_terms())
+    out = tmp_path / f"glossary{suffix}"
+    assert glossary.export(library, format_name, out) == 3
+    with open_library(tmp_path / "other") as other:
+        report = glossary.import_file(other, out)
+        assert (report.added, report.problems) == (3, [])
+        copied = terms_of(other)
+
+    def comparable(term: TermRecord) -> TermRecord:
+        extra = term.extra if format_name == "tbx" else {}  # (a table has no column for extra)
+        return dataclasses.replace(term, uuid="", position="", extra=extra)
+
+    assert [comparable(t) for t in copied] == [comparable(t) for t in terms_of(library)]
+    if format_name == "csv":
+        assert "'=SUM(A1)" in out.read_text(encoding="utf-8-sig")  # not run as a formula
+
+
+def test_entity_declarations_in_tbx_are_refused(library: Library, tmp_path: Path) -> None:
+    bomb = tmp_path / "bomb.tbx"
+    bomb.write_text('<?xml version="1.0"?><!DOCTYPE martif [<!ENTITY a "aaaa">]><martif>&a;</martif>')
+    report = glossary.import_file(library, bomb)
+    assert [p.reason for p in report.problems] == ["declares XML entities; refused for safety"]
+    assert terms_of(library) == []
+
+
+def test_unreadable_entries_are_reported_by_position_and_strict_imports_nothing(
+    library: Library, tmp_path: Path
+) -> None:
+    table = tmp_path / "terms.csv"
+    table.write_text("term,rendering,status\n走出去,going out,final\n,no term,draft\n民生项目,livelihood projects,\n")
+    with pytest.raises(ImportFailed, match=r"terms.csv, line 2: status: 'final' is not one of draft"):
+        glossary.import_file(library, table, strict=True)
+    assert terms_of(library) == []
+    report = glossary.import_file(library, table)
+    assert [(p.position, p.reason) for p in report.problems] == [
+        ("line 2", "status: 'final' is not one of draft, approved, deprecated"),
+        ("line 3", "the row has no term"),
+    ]
+    assert [t.term for t in terms_of(library)] == ["民生项目"]
+    tbx = tmp_path / "terms.tbx"
+    tbx.write_text(
+        '<martif type="TBX" xml:lang="zh"><text><body><termEntry id="e1"><langSet xml:lang="zh"/></termEntry>'
+        '<termEntry><langSet xml:lang="zh"><tig><term>民生项目</term></tig></langSet></termEntry>'
+        "</body></text></martif>"
+    )
+    report = glossary.import_file(library, tbx)
+    assert [(p.position, p.reason) for p in report.problems] == [("entry 1 (e1)", "the entry has no term")]
+    assert report.unchanged == 1
+
+
+def test_tbx_v3_concept_entries_pick_chinese_to_english(library: Library, tmp_path: Path) -> None:
+    v3 = tmp_path / "v3.tbx"
+    v3.write_text(
+        '<?xml version="1.0"?><tbx xmlns="urn:iso:std:iso:30042:ed-2" type="TBX-Core" xml:lang="en"><text><body>'
+        "<conceptEntry id='c1'><descrip type='definition'>Chinese outbound policy.</descrip>"
+        "<langSec xml:lang='en'><termSec><term>going out</term>"
+        "<termNote type='administrativeStatus'>preferredTerm-admn-sts</termNote></termSec>"
+        "<termSec><term>going global</term><termNote type='administrativeStatus'>admittedTerm-admn-sts</termNote>"
+        "</termSec><termSec><term>go out policy</term>"
+        "<termNote type='administrativeStatus'>deprecatedTerm-admn-sts</termNote></termSec></langSec>"
+        "<langSec xml:lang='zh-Hant'><termSec><term>走出去</term></termSec></langSec>"
+        "<langSec xml:lang='zh-CN'><termSec><term>走出去</term></termSec></langSec>"
+        "</conceptEntry></body></text></tbx>",
+        encoding="utf-8",
+    )
+    report = glossary.import_file(library, v3)
+    assert report.problems == []
+    (term,) = terms_of(library)
+    assert (term.term, term.source_language, term.target_language, term.rendering) == (
+        "走出去",
+        "zh-CN",
+        "en",
+        "going out",
+    )
+    assert (term.alternatives, term.forbidden, term.definition) == (
+        ("going global",),
+        ("go out policy",),
+        "Chinese outbound policy.",
+    )
+
+
+def test_glossary_command_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    library = tmp_path / "library"
+    table = tmp_path / "terms.tsv"
+    table.write_text("走出去\tgoing out\tpolicy slogan\n\t\t\n民生项目\tlivelihood projects\n", encoding="utf-16")
+    assert main(["--library", str(library), "glossary", "import", str(table), "--json"]) == 0
+    assert json.loads(capsys.readouterr().out) == {"added": 2, "updated": 0, "unchanged": 0, "failed": []}
+    assert main(["--library", str(library), "glossary", "list"]) == 0
+    assert capsys.readouterr().out.splitlines() == [
+        "民生项目 (mín shēng xiàng mù) -> livelihood projects  [zh>en, draft]",
+        "走出去 (zǒu chū qù) -> going out  [zh>en, draft]",
+    ]
+    bad = tmp_path / "bad.csv"
+    bad.write_text("term,rendering\n,orphan rendering\n")
+    assert main(["--library", str(library), "glossary", "import", str(bad)]) == 1
+    assert "bad.csv, line 2: the row has no term" in capsys.readouterr().err
+    assert main(["--library", str(library), "glossary", "export", "--format", "tbx"]) == 0
+    assert capsys.readouterr().out.count("<termEntry") == 2
