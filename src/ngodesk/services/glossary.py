@@ -10,6 +10,7 @@ Chinese terms get their traditional form and pinyin made when not given.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -133,14 +134,23 @@ def _fill(term: Term, columns: dict[str, object]) -> bool:
     return changed
 
 
-def create_term(library: Library, record: TermRecord) -> Created:
-    """Add a term (see ``_columns`` for what is checked and made)."""
+def create_term(library: Library, record: TermRecord, term_id: int | None = None) -> Created:
+    """Add a term (see ``_columns`` for what is checked and made). A
+    ``record.uuid`` and ``term_id`` put a deleted term back as it was
+    (undo): its tombstone goes."""
     columns = _columns(record)
     with library.write() as session:
-        term = Term(**columns)
+        term = Term(**columns, **({"uuid": record.uuid} if record.uuid else {}), id=term_id)
         session.add(term)
         session.flush()
+        records.unbury(session, [term.uuid])
         return Created(term.id, term.uuid, ChangeSet(terms=frozenset({term.id})))
+
+
+def get_term(library: Library, term_id: int) -> TermRecord:
+    """One term; NotFound when there is none with ``term_id``."""
+    with library.read() as session:
+        return _record(records.get(session, Term, term_id, "glossary term"))
 
 
 def update_term(library: Library, term_id: int, record: TermRecord) -> ChangeSet:
@@ -255,3 +265,38 @@ def export(library: Library, format_name: str, target: Path | str | None, term_i
     text = tbx.write(chosen) if format_name == "tbx" else term_table.write(chosen)
     exporting.deliver(target, lambda out: out.write(text))
     return len(chosen)
+
+
+@dataclass(frozen=True)
+class Occurrence:
+    """Where a glossary term occurs in a text (``start``/``end`` index it)."""
+
+    start: int
+    end: int
+    term_id: int
+
+
+class TermFinder:
+    """Finds glossary terms in text: a term's simplified and traditional
+    forms, case-insensitively, longest first (``丝路一家亲`` wins over a
+    term ``丝路`` inside it); a term in Latin letters only where a word
+    starts ("art" is not found in "start", "NGO" is in "NGOs"). Build one
+    per glossary state; it is cheap to use on every story shown."""
+
+    def __init__(self, found: Iterable[tuple[int, TermRecord]]) -> None:
+        self._ids: dict[str, int] = {}
+        for term_id, term in found:
+            for form in (term.term, term.traditional):
+                if form.strip():
+                    self._ids.setdefault(form.casefold(), term_id)
+        forms = sorted(self._ids, key=len, reverse=True)
+        latin_start = r"(?<![A-Za-z0-9])"
+        pieces = [(latin_start if form[0].isascii() and form[0].isalnum() else "") + re.escape(form) for form in forms]
+        self.pattern = re.compile("|".join(pieces), re.IGNORECASE) if pieces else None
+
+    def find(self, text: str) -> list[Occurrence]:
+        """The occurrences in ``text``, in order, not overlapping."""
+        if self.pattern is None:
+            return []
+        found = ((m, self._ids.get(m.group().casefold())) for m in self.pattern.finditer(text))
+        return [Occurrence(m.start(), m.end(), term_id) for m, term_id in found if term_id is not None]

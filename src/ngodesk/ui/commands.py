@@ -10,14 +10,15 @@ through the hub and drops the command instead of half-applying it.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Mapping, Sequence
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from ngodesk.domain.errors import NgodeskError
-from ngodesk.domain.models import AddedSnapshot, ChangeSet, EntityKind, StorySnapshot, TagSnapshot
-from ngodesk.services import entities, importing, restore, stories, tags
+from ngodesk.domain.models import AddedSnapshot, ChangeSet, EntityKind, StorySnapshot, TagSnapshot, TermRecord
+from ngodesk.services import entities, glossary, importing, restore, stories, tags
 from ngodesk.store.library import Library
 from ngodesk.ui.hub import Hub
 
@@ -333,6 +334,50 @@ class MergeDuplicates(Command):
         changes = restore.put_back_stories(self.library, self.before)  # (their links to new tags go first)
         self.created_snapshot = restore.snapshot_added(self.library, self.created)
         return changes | restore.remove_added(self.library, self.created_snapshot)
+
+
+class AddTerm(Command):
+    """A new glossary term; undo deletes it, redo puts the same term back."""
+
+    def __init__(self, record: TermRecord) -> None:
+        super().__init__(_tr("New Term {term}").format(term=record.term))
+        self.record, self.term_id = record, 0
+
+    def forward(self) -> ChangeSet:
+        created = glossary.create_term(self.library, self.record, self.term_id or None)
+        self.term_id, self.record = created.id, dataclasses.replace(self.record, uuid=created.uuid)
+        return created.changes
+
+    def backward(self) -> ChangeSet:
+        return glossary.delete_term(self.library, self.term_id)
+
+
+class EditTerm(Command):
+    """Change a glossary term's fields."""
+
+    def __init__(self, term_id: int, old: TermRecord, new: TermRecord) -> None:
+        super().__init__(_tr("Edit Term {term}").format(term=new.term))
+        self.term_id, self.old, self.new = term_id, old, new
+
+    def forward(self) -> ChangeSet:
+        return glossary.update_term(self.library, self.term_id, self.new)
+
+    def backward(self) -> ChangeSet:
+        return glossary.update_term(self.library, self.term_id, self.old)
+
+
+class DeleteTerm(Command):
+    """Delete a glossary term; undo puts it back as it was."""
+
+    def __init__(self, term_id: int, record: TermRecord) -> None:
+        super().__init__(_tr("Delete Term {term}").format(term=record.term))
+        self.term_id, self.record = term_id, record
+
+    def forward(self) -> ChangeSet:
+        return glossary.delete_term(self.library, self.term_id)
+
+    def backward(self) -> ChangeSet:
+        return glossary.create_term(self.library, self.record, self.term_id).changes
 
 
 class Actions:

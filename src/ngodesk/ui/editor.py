@@ -52,9 +52,11 @@ class OfflineBrowser(QTextBrowser):
 
 class StoryEditor(QStackedWidget):
     """Shows an empty-state hint, or the editor of one story. ``typed``:
-    the user changed a field (saved shortly after)."""
+    the user changed a field (saved shortly after). ``shown(StoryView |
+    None)``: the story shown, as saved, whenever it or its text changes."""
 
     typed = Signal()
+    shown = Signal(object)
 
     def __init__(self, actions: Actions) -> None:
         super().__init__()
@@ -214,6 +216,7 @@ class StoryEditor(QStackedWidget):
             self._load(self.story)
             if self._completions_stale:
                 self._load_completions()
+        self.shown.emit(self.story)
 
     def _load(self, story: StoryView) -> None:
         self._loading = True
@@ -258,10 +261,12 @@ class StoryEditor(QStackedWidget):
             self.story = None
             self._pending.clear()
             self.setCurrentIndex(0)
+            self.shown.emit(None)
         elif self.story.id in changes.stories_changed | changes.stories_added:
             self._pending.clear()
             self.story = queries.get_story(self.actions.library, self.story.id)
             self._load(self.story)
+            self.shown.emit(self.story)
 
     # -- saving --------------------------------------------------------
 
@@ -315,6 +320,7 @@ class StoryEditor(QStackedWidget):
                 self._show_error(self.tr("Not saved: {reason}").format(reason=error))
                 return False
             self.story = queries.get_story(self.actions.library, self.story.id)
+            self.shown.emit(self.story)
         self._refused.discard(name)
         if not self._refused:
             self.error.hide()

@@ -14,6 +14,7 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence, QResize
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
+    QDockWidget,
     QFileDialog,
     QHeaderView,
     QLabel,
@@ -39,6 +40,7 @@ from ngodesk.ui.column_map import ColumnMapDialog
 from ngodesk.ui.commands import Actions, CreateStory, DeleteStories, ImportStories, MergeDuplicates
 from ngodesk.ui.duplicates_view import DuplicatesDialog
 from ngodesk.ui.editor import StoryEditor
+from ngodesk.ui.glossary_panel import GlossaryPanel, TermHighlighter
 from ngodesk.ui.hub import Hub
 from ngodesk.ui.icons import icon
 from ngodesk.ui.jobs import Job
@@ -172,6 +174,17 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.story_list)
 
         self.editor = StoryEditor(self.actions)
+        self.glossary = GlossaryPanel(self.actions)
+        self.glossary_dock = QDockWidget(self.tr("Glossary"), self)
+        self.glossary_dock.setObjectName("glossary")  # (its place is saved with the window's state)
+        self.glossary_dock.setWidget(self.glossary)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.glossary_dock)
+        self.glossary_dock.hide()
+        self.editor.shown.connect(self.glossary.show_story)
+        self.term_highlighters = [TermHighlighter(edit.document()) for edit in (self.editor.summary, self.editor.body)]
+        for highlighter in self.term_highlighters:
+            highlighter.set_finder(self.glossary.finder)
+            self.glossary.finder_changed.connect(highlighter.set_finder)
         #: Set while a refresh deselects the story being edited (it stays).
         self._holding_editor = False
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -310,6 +323,10 @@ class MainWindow(QMainWindow):
 
         view_menu = self.menuBar().addMenu(self.tr("&View"))
         view_menu.addAction(self.clear_filters_action)
+        glossary_action = self.glossary_dock.toggleViewAction()
+        glossary_action.setText(self.tr("&Glossary"))
+        glossary_action.setShortcut(QKeySequence("Ctrl+Shift+G"))
+        view_menu.addAction(glossary_action)
         self.columns_menu = view_menu.addMenu(self.tr("&Columns"))
         self.columns_menu.aboutToShow.connect(lambda: self._fill_column_menu(self.columns_menu))
 
