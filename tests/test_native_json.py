@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from ngodesk.domain.models import AltName, EntityKind, StoryStatus
+from ngodesk.domain.models import AltName, EntityKind, StoryStatus, Translation, TranslationStatus
 from ngodesk.formats import native_json, parse_file
-from ngodesk.services import entities, exporting, importing, stories, tags
+from ngodesk.services import entities, exporting, importing, stories, tags, translations
 from ngodesk.services.importing import OnDuplicate
 from ngodesk.services.library import open_library
 from ngodesk.store.library import Library
@@ -35,6 +35,14 @@ def _fill(library: Library) -> None:
         [(EntityKind.ORGANISATION, "CFPA"), (EntityKind.PERSON, "王芳")],
     )
     stories.edit_story(library, first.id, {"status": "reviewed", "summary": "第一行\n第二行 & <b>"})
+    translations.set_translations(
+        library,
+        first.id,
+        [
+            Translation("title", "en", "CFPA runs livelihood projects in Myanmar", TranslationStatus.REVIEWED, "Li"),
+            Translation("summary", "en", "First line\nsecond line", translator="Li"),
+        ],
+    )
     stories.create_story(library, {"title": "Silk Road Family 丝路一家亲", "language": "en"})
 
 
@@ -80,6 +88,8 @@ def test_importing_a_library_file_twice_finds_every_story_by_its_uuid(library: L
         (lambda d: d["stories"][1].update(created_at="yesterday"), "story 2", "created_at: 'yesterday' is not"),
         (lambda d: d["entities"][0].update(kind="company"), "entities 1", "kind: 'company' is not"),
         (lambda d: d["stories"][0].update(revision=True), "story 1", "revision: 'True' is not a positive"),
+        (lambda d: d["stories"][0]["translations"][0].update(status="final"), "story 1", "translations: status"),
+        (lambda d: d["stories"][0]["translations"][0].update(uuid=""), "story 1", "uuid: '' is not a uuid"),
     ],
 )
 def test_bad_values_are_reported_by_story_and_the_rest_imported(

@@ -47,6 +47,34 @@ class EntityRef:
     name: str
 
 
+class TranslationStatus(enum.StrEnum):
+    """How far a field's translation has come."""
+
+    UNTRANSLATED = "untranslated"  # (no translation stored)
+    DRAFT = "draft"
+    REVIEWED = "reviewed"
+
+
+#: Story fields that have translations.
+TRANSLATED_FIELDS = ("title", "summary", "body")
+
+
+@dataclass(frozen=True)
+class Translation:
+    """One field of a story in another language, with who made it and how
+    far it has come. ``uuid`` and times are set for stored translations."""
+
+    field: str
+    language: str
+    text: str
+    status: TranslationStatus = TranslationStatus.DRAFT
+    translator: str = ""
+    uuid: str = ""
+    created_at: datetime | None = None
+    updated_at: datetime | None = None
+    revision: int = 1
+
+
 @dataclass(frozen=True)
 class StoryView:
     """A detached, read-only copy of one story with its tags and entities."""
@@ -67,6 +95,11 @@ class StoryView:
     tags: tuple[TagRef, ...] = ()
     entities: tuple[EntityRef, ...] = ()
     extra: dict[str, object] = field(default_factory=dict)
+    translations: tuple[Translation, ...] = ()
+
+    def translation(self, field_name: str, language: str) -> Translation | None:
+        """The translation of ``field_name`` into ``language``, if any."""
+        return next((t for t in self.translations if t.field == field_name and t.language == language), None)
 
 
 @dataclass(frozen=True)
@@ -174,6 +207,7 @@ class StoryRecord:
     extra: dict[str, object] = field(default_factory=dict)
     #: Set by the native JSON importer only.
     provenance: Provenance | None = None
+    translations: tuple[Translation, ...] = ()
 
 
 #: Called by long operations with (done, total) units of work; returning
@@ -261,6 +295,8 @@ class StorySnapshot:
     row: Mapping[str, object]
     tag_ids: frozenset[int]
     entity_ids: frozenset[int]
+    #: its translations' rows, every column
+    translations: tuple[Mapping[str, object], ...] = ()
 
 
 @dataclass(frozen=True)

@@ -24,6 +24,8 @@ from ngodesk.domain.models import (
     StoryRecord,
     StoryStatus,
     TagRecord,
+    Translation,
+    TranslationStatus,
 )
 from ngodesk.formats import NO_OPTIONS, ImportOptions, ParseResult
 from ngodesk.formats.writers.native_json import FORMAT, VERSION
@@ -106,9 +108,10 @@ def _story(item: object, position: str, entities: dict[str, EntityRecord]) -> St
         status = StoryStatus(_text(item, "status") or "draft")
     except ValueError:
         raise _Bad(f"status: '{item.get('status')}' is not draft, catalogued or reviewed") from None
-    revision = item.get("revision", 1)
-    if not isinstance(revision, int) or isinstance(revision, bool) or revision < 1:
-        raise _Bad(f"revision: '{revision}' is not a positive whole number")
+    revision = _revision(item)
+    translations = item.get("translations", [])
+    if not isinstance(translations, list):
+        raise _Bad("translations: expected a list")
     linked = _texts(item, "entities")
     unknown = [uuid for uuid in linked if uuid not in entities]
     if unknown:
@@ -126,6 +129,34 @@ def _story(item: object, position: str, entities: dict[str, EntityRecord]) -> St
         provenance=Provenance(
             _uuid(item), status, _time(item, "created_at"), _time(item, "updated_at"), revision, linked
         ),
+        translations=tuple(_translation(t) for t in translations),
+    )
+
+
+def _revision(item: dict[str, object]) -> int:
+    revision = item.get("revision", 1)
+    if not isinstance(revision, int) or isinstance(revision, bool) or revision < 1:
+        raise _Bad(f"revision: '{revision}' is not a positive whole number")
+    return revision
+
+
+def _translation(item: object) -> Translation:
+    if not isinstance(item, dict):
+        raise _Bad("translations: expected objects")
+    try:
+        status = TranslationStatus(_text(item, "status") or "draft")
+    except ValueError:
+        raise _Bad(f"translations: status '{item.get('status')}' is not draft or reviewed") from None
+    return Translation(
+        _text(item, "field"),
+        _text(item, "language"),
+        _text(item, "text"),
+        status,
+        _text(item, "translator"),
+        _uuid(item),
+        _time(item, "created_at"),
+        _time(item, "updated_at"),
+        _revision(item),
     )
 
 

@@ -12,7 +12,8 @@ from ngodesk.domain.text import require_encodable, url_key
 from ngodesk.search.text import fold
 
 EDITABLE = ("title", "summary", "body", "url", "source", "published", "language", "status")
-_LANGUAGE = re.compile(r"^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$")
+#: A BCP 47 language tag such as en, zh or zh-Hant.
+LANGUAGE_CODE = re.compile(r"^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 TITLE_MAX = 1000
 
@@ -66,7 +67,7 @@ def clean(field: str, value: object) -> dict[str, object]:
         }
     if field == "language":
         code = text.strip()
-        if code and not _LANGUAGE.match(code):
+        if code and not LANGUAGE_CODE.match(code):
             raise ValidationError(f"language: '{code}' is not a language code such as en, zh or zh-Hant")
         return {"language": code}
     if field == "status":

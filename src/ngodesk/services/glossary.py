@@ -25,12 +25,12 @@ from ngodesk.formats import distinct, read_text, tbx, term_table
 from ngodesk.search.chinese import pinyin, traditional
 from ngodesk.search.text import fold
 from ngodesk.services import exporting, records
+from ngodesk.services.fields import LANGUAGE_CODE
 from ngodesk.store.library import Library
 from ngodesk.store.schema import Term
 
 #: Glossary file formats by name (``--format``).
 FORMATS = ("tbx", "csv", "tsv")
-_LANGUAGE_CODE_MAX = 35
 _TEXT_FIELDS = ("rendering", "traditional", "pinyin", "definition", "note")
 _LIST_FIELDS = ("alternatives", "forbidden", "subjects")
 
@@ -46,7 +46,7 @@ SAMPLE_TERMS = (
 
 def _language(value: str, what: str) -> str:
     code = value.strip()
-    if not code or len(code) > _LANGUAGE_CODE_MAX or not code.replace("-", "").isalnum():
+    if not LANGUAGE_CODE.match(code):
         raise ValidationError(f"{what}: '{value}' is not a language code such as zh, en or zh-Hant")
     return code
 

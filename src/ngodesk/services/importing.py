@@ -36,7 +36,7 @@ from ngodesk.domain.models import (
 )
 from ngodesk.formats import NO_OPTIONS, ImportOptions, parse_file
 from ngodesk.search.text import index_text
-from ngodesk.services import duplicates, entities, fields, records, restore, stories, tags
+from ngodesk.services import duplicates, entities, fields, records, restore, stories, tags, translations
 from ngodesk.store import bulk, fts
 from ngodesk.store.library import Library
 from ngodesk.store.schema import Entity, Story, StoryEntity, StoryTag, new_uuid, utcnow
@@ -106,6 +106,8 @@ def _columns(record: StoryRecord) -> dict[str, object]:
         extra = {**extra, "date_as_given": record.published}
     for path in record.tags:
         tags.split_path(path)  # (a bad path fails this record, not the import)
+    for translation in record.translations:
+        translations.checked(translation)  # (likewise)
     now, kept = utcnow(), record.provenance
     columns.update(
         uuid=kept.uuid if kept else new_uuid(),
@@ -265,6 +267,9 @@ class _Writer:
         fts.add(connection, ((i, *texts) for i, _, _, texts in fresh))
         bulk.insert_tuples(connection, StoryTag.__table__, ("story_id", "tag_id"), sorted(tag_links))
         bulk.insert_tuples(connection, StoryEntity.__table__, ("story_id", "entity_id"), sorted(entity_links))
+        for story_id, record, _, _ in fresh:
+            for translation in record.translations:
+                translations.put(self.session, story_id, translation, keep_identity=record.provenance is not None)
         self.story_ids += [story_id for story_id, _, _, _ in fresh]
 
     def merge(self, library: Library) -> ChangeSet:
@@ -291,6 +296,8 @@ class _Writer:
                 current.touch()
                 changes |= ChangeSet(stories_changed=frozenset({story_id}))
             changes |= stories.edit_story(library, story_id, values, add_tags=record.tags, link=_entity_names(record))
+            if any([translations.put(self.session, story_id, t, replace=False) for t in record.translations]):
+                changes |= ChangeSet(stories_changed=frozenset({story_id}))
         return changes
 
     def add_authority(self, tag_records: Sequence[TagRecord], entity_records: Sequence[EntityRecord]) -> None:

@@ -31,7 +31,7 @@ from ngodesk.search import engine
 from ngodesk.search.query import parse
 from ngodesk.search.snippet import make_snippet
 from ngodesk.search.text import index_version
-from ngodesk.services import indexing, records
+from ngodesk.services import indexing, records, translations
 from ngodesk.store import fts
 from ngodesk.store.library import Library
 from ngodesk.store.schema import Entity, Story, StoryEntity, StoryTag, Tag, Tombstone
@@ -109,6 +109,7 @@ def stories(library: Library, story_ids: list[int]) -> list[StoryView]:
     """Views of the given stories, in the given order (missing ids skipped)."""
     with library.read() as session:
         tag_refs, entity_refs = _links(session, story_ids)
+        translated = translations.of_stories(session, story_ids)
         found = {
             r.id: StoryView(
                 id=r.id,
@@ -127,6 +128,7 @@ def stories(library: Library, story_ids: list[int]) -> list[StoryView]:
                 tags=tuple(tag_refs.get(r.id, ())),
                 entities=tuple(entity_refs.get(r.id, ())),
                 extra=json.loads(r.extra or "{}"),
+                translations=tuple(translated.get(r.id, ())),
             )
             for r in session.execute(select(*_VIEW_COLUMNS).where(Story.id.in_(story_ids)))
         }

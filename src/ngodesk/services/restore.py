@@ -18,7 +18,7 @@ from ngodesk.domain.errors import Conflict
 from ngodesk.domain.models import AddedSnapshot, ChangeSet, EntitySnapshot, StorySnapshot, TagSnapshot
 from ngodesk.services import entities, indexing, records, stories, tags
 from ngodesk.store.library import Library
-from ngodesk.store.schema import Entity, EntityName, Story, StoryEntity, StoryTag, Tag, utcnow
+from ngodesk.store.schema import Entity, EntityName, Story, StoryEntity, StoryTag, StoryTranslation, Tag, utcnow
 
 
 def _links(session: Session, model: type[StoryTag] | type[StoryEntity], key: str, story_ids: list[int]) -> dict:
@@ -41,8 +41,16 @@ def snapshot_stories(library: Library, story_ids: Iterable[int]) -> tuple[StoryS
                 rows[int(row["id"])] = dict(row)
         tag_links = _links(session, StoryTag, "tag_id", ids)
         entity_links = _links(session, StoryEntity, "entity_id", ids)
+        translated: dict[int, list[dict[str, object]]] = {}
+        for chunk in records.chunks(ids):
+            query = select(*StoryTranslation.__table__.columns).where(StoryTranslation.story_id.in_(chunk))
+            for row in session.execute(query).mappings():
+                translated.setdefault(int(row["story_id"]), []).append(dict(row))
     return tuple(
-        StorySnapshot(rows[i], frozenset(tag_links.get(i, ())), frozenset(entity_links.get(i, ()))) for i in ids
+        StorySnapshot(
+            rows[i], frozenset(tag_links.get(i, ())), frozenset(entity_links.get(i, ())), tuple(translated.get(i, ()))
+        )
+        for i in ids
     )
 
 
@@ -68,6 +76,10 @@ def restore_stories(library: Library, snapshots: Sequence[StorySnapshot]) -> Cha
             ]
             if links:
                 session.execute(insert(model), links)
+        rows = [row for s in snapshots for row in s.translations]
+        if rows:
+            session.execute(insert(StoryTranslation.__table__), rows)
+            records.unbury(session, [str(row["uuid"]) for row in rows])
         indexing.add(
             session,
             [

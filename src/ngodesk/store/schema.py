@@ -21,6 +21,7 @@ from sqlalchemy import (
     String,
     Text,
     TypeDecorator,
+    UniqueConstraint,
     func,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
@@ -174,6 +175,25 @@ class EntityName(Base):
     language: Mapped[str] = mapped_column(String(35), default="")
 
     entity: Mapped[Entity] = relationship(back_populates="alt_names")
+
+
+class StoryTranslation(RecordMixin, Base):
+    """A story field in another language (``domain.models.Translation``);
+    no row means untranslated."""
+
+    __tablename__ = "translations"
+    __table_args__ = (
+        UniqueConstraint("story_id", "field", "language", name="uq_translations_story_field_language"),
+        CheckConstraint("field IN ('title', 'summary', 'body')", name="ck_translation_field"),
+        CheckConstraint("status IN ('draft', 'reviewed')", name="ck_translation_status"),
+    )
+
+    story_id: Mapped[int] = mapped_column(ForeignKey("stories.id", ondelete="CASCADE"))
+    field: Mapped[str] = mapped_column(String(16))
+    language: Mapped[str] = mapped_column(String(35))
+    text: Mapped[str] = mapped_column(Text)
+    status: Mapped[str] = mapped_column(String(16), default="draft")
+    translator: Mapped[str] = mapped_column(Text, default="")
 
 
 class Term(RecordMixin, Base):

@@ -29,6 +29,20 @@ def _story(view: StoryView) -> dict[str, object]:
         "updated_at": view.updated_at.isoformat(),
         "revision": view.revision,
         "extra": view.extra,
+        "translations": [
+            {
+                "uuid": t.uuid,
+                "field": t.field,
+                "language": t.language,
+                "text": t.text,
+                "status": t.status.value,
+                "translator": t.translator,
+                "created_at": t.created_at.isoformat() if t.created_at else "",
+                "updated_at": t.updated_at.isoformat() if t.updated_at else "",
+                "revision": t.revision,
+            }
+            for t in view.translations
+        ],
     }
 
 

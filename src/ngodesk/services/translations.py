@@ -1,0 +1,129 @@
+"""Translations of story fields: per story, field (title, summary, body) and
+language, a text with a status (draft, reviewed) and its translator.
+Clearing a translation's text makes the field untranslated again."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from ngodesk.domain.errors import ValidationError
+from ngodesk.domain.models import TRANSLATED_FIELDS, ChangeSet, Translation, TranslationStatus
+from ngodesk.domain.text import require_encodable
+from ngodesk.services import records
+from ngodesk.services.fields import LANGUAGE_CODE
+from ngodesk.store.library import Library
+from ngodesk.store.schema import Story, StoryTranslation
+
+#: Languages offered for translation, besides any other language code.
+LANGUAGES = ("en", "zh-Hans", "zh-Hant")
+
+
+def checked(translation: Translation) -> Translation:
+    """``translation`` with its text trimmed; ValidationError naming what
+    is wrong (the field, the language code, the status)."""
+    if translation.field not in TRANSLATED_FIELDS:
+        fields = ", ".join(TRANSLATED_FIELDS)
+        raise ValidationError(f"'{translation.field}' has no translations; fields that do: {fields}")
+    if not LANGUAGE_CODE.match(translation.language):
+        raise ValidationError(f"'{translation.language}' is not a language code such as en, zh-Hans or zh-Hant")
+    status = TranslationStatus(translation.status)
+    if status is TranslationStatus.UNTRANSLATED:
+        raise ValidationError("a translation is a draft or reviewed (clear its text to make it untranslated)")
+    text = require_encodable(translation.text, "translation").strip()
+    if translation.field == "title":
+        text = " ".join(text.split())
+    return Translation(translation.field, translation.language, text, status, translation.translator.strip())
+
+
+def view(row: StoryTranslation) -> Translation:
+    """A stored translation as a value."""
+    return Translation(
+        row.field,
+        row.language,
+        row.text,
+        TranslationStatus(row.status),
+        row.translator,
+        row.uuid,
+        row.created_at,
+        row.updated_at,
+        row.revision,
+    )
+
+
+def of_stories(session: Session, story_ids: list[int]) -> dict[int, list[Translation]]:
+    """The translations of stories, by story id, ordered by field and language."""
+    found: dict[int, list[Translation]] = {}
+    for chunk in records.chunks(story_ids):
+        rows = session.scalars(select(StoryTranslation).where(StoryTranslation.story_id.in_(chunk)))
+        for row in rows:
+            found.setdefault(row.story_id, []).append(view(row))
+    for translations in found.values():
+        translations.sort(key=lambda t: (TRANSLATED_FIELDS.index(t.field), t.language))
+    return found
+
+
+def put(
+    session: Session, story_id: int, translation: Translation, keep_identity: bool = False, replace: bool = True
+) -> bool:
+    """Store ``translation`` of a story in the caller's transaction (empty
+    text: remove it); True when something changed. ``keep_identity`` keeps
+    a given uuid, times and revision (imports of ngodesk's own JSON);
+    without ``replace`` a translation already there is left as it is."""
+    clean = checked(translation)
+    row = session.scalars(
+        select(StoryTranslation).where(
+            StoryTranslation.story_id == story_id,
+            StoryTranslation.field == clean.field,
+            StoryTranslation.language == clean.language,
+        )
+    ).first()
+    if row is not None and not replace:
+        return False
+    if not clean.text:
+        if row is None:
+            return False
+        records.bury(session, "translation", [row.uuid])
+        session.delete(row)
+        return True
+    if row is None:
+        taken = translation.uuid and session.scalar(
+            select(StoryTranslation.id).where(StoryTranslation.uuid == translation.uuid)
+        )
+        identity = {}
+        if keep_identity and not taken:  # (a story imported twice on purpose gets new uuids)
+            given = (
+                ("uuid", translation.uuid),
+                ("created_at", translation.created_at),
+                ("updated_at", translation.updated_at),
+                ("revision", translation.revision),
+            )
+            identity = {key: value for key, value in given if value}
+            records.unbury(session, [translation.uuid])
+        session.add(
+            StoryTranslation(
+                story_id=story_id,
+                field=clean.field,
+                language=clean.language,
+                text=clean.text,
+                status=clean.status.value,
+                translator=clean.translator,
+                **identity,
+            )
+        )
+        return True
+    if (row.text, row.status, row.translator) == (clean.text, clean.status.value, clean.translator):
+        return False
+    row.text, row.status, row.translator = clean.text, clean.status.value, clean.translator
+    row.touch()
+    return True
+
+
+def set_translations(library: Library, story_id: int, translations: Iterable[Translation]) -> ChangeSet:
+    """Set translations of one story (one transaction; see ``put``)."""
+    with library.write() as session:
+        records.get(session, Story, story_id, "story")
+        changed = [put(session, story_id, translation) for translation in translations]
+        return ChangeSet(stories_changed=frozenset({story_id})) if any(changed) else ChangeSet()
