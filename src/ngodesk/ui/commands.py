@@ -17,8 +17,16 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from ngodesk.domain.errors import NgodeskError
-from ngodesk.domain.models import AddedSnapshot, ChangeSet, EntityKind, StorySnapshot, TagSnapshot, TermRecord
-from ngodesk.services import entities, glossary, importing, restore, stories, tags
+from ngodesk.domain.models import (
+    AddedSnapshot,
+    ChangeSet,
+    EntityKind,
+    StorySnapshot,
+    TagSnapshot,
+    TermRecord,
+    Translation,
+)
+from ngodesk.services import entities, glossary, importing, restore, stories, tags, translations
 from ngodesk.store.library import Library
 from ngodesk.ui.hub import Hub
 
@@ -334,6 +342,21 @@ class MergeDuplicates(Command):
         changes = restore.put_back_stories(self.library, self.before)  # (their links to new tags go first)
         self.created_snapshot = restore.snapshot_added(self.library, self.created)
         return changes | restore.remove_added(self.library, self.created_snapshot)
+
+
+class SetTranslation(Command):
+    """Set (or clear) one field's translation into one language."""
+
+    def __init__(self, story_id: int, before: Translation | None, after: Translation) -> None:
+        super().__init__(_tr("Translate {field}").format(field=after.field))
+        self.story_id, self.after = story_id, after
+        self.before = before or Translation(after.field, after.language, "")
+
+    def forward(self) -> ChangeSet:
+        return translations.set_translations(self.library, self.story_id, [self.after])
+
+    def backward(self) -> ChangeSet:
+        return translations.set_translations(self.library, self.story_id, [self.before])
 
 
 class AddTerm(Command):

@@ -28,6 +28,7 @@ from ngodesk.domain.models import ChangeSet, EntityKind, StoryStatus, StoryView
 from ngodesk.services import queries
 from ngodesk.ui.chips import ChipEdit
 from ngodesk.ui.commands import Actions, ChangeStoryLinks, EditStory
+from ngodesk.ui.translation_pane import TranslationPane
 
 SAVE_DELAY_MS = 800
 LANGUAGES = ("en", "zh", "zh-Hans", "zh-Hant", "fr", "es", "ar", "ru", "pt", "sw")
@@ -178,7 +179,13 @@ class StoryEditor(QStackedWidget):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(form_host)
-        self.addWidget(scroll)
+        self.translation = TranslationPane(actions)
+        self.shown.connect(self.translation.show_story)
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(scroll, self.tr("&Story"))
+        self.tabs.addTab(self.translation, self.tr("T&ranslation"))
+        self.addWidget(self.tabs)
         actions.hub.changed.connect(self._changed)
         app = QApplication.instance()
         assert isinstance(app, QApplication)
@@ -297,6 +304,7 @@ class StoryEditor(QStackedWidget):
         """Save every pending field now; False if a save was refused (the
         message is shown and the text kept)."""
         self._timer.stop()
+        self.translation.flush()
         if self.story is None or not self._pending:
             return True
         pending, self._pending = sorted(self._pending), set()

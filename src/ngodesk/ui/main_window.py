@@ -181,7 +181,8 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.glossary_dock)
         self.glossary_dock.hide()
         self.editor.shown.connect(self.glossary.show_story)
-        self.term_highlighters = [TermHighlighter(edit.document()) for edit in (self.editor.summary, self.editor.body)]
+        texts = (self.editor.summary, self.editor.body, *self.editor.translation.originals.values())
+        self.term_highlighters = [TermHighlighter(edit.document()) for edit in texts if hasattr(edit, "document")]
         for highlighter in self.term_highlighters:
             highlighter.set_finder(self.glossary.finder)
             self.glossary.finder_changed.connect(highlighter.set_finder)

@@ -1,0 +1,208 @@
+"""The translation tab of the story editor: each translated field's original
+beside its translation into the chosen language, with the translation's
+status; long texts scroll together. Saves shortly after typing stops, each
+save one undo step."""
+
+from __future__ import annotations
+
+import getpass
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import (
+    QComboBox,
+    QGridLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QScrollBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ngodesk.domain.errors import NgodeskError
+from ngodesk.domain.models import TRANSLATED_FIELDS, StoryView, Translation, TranslationStatus
+from ngodesk.services import translations
+from ngodesk.ui.commands import Actions, SetTranslation
+
+SAVE_DELAY_MS = 800
+#: Language code -> its name as shown (translated where shown).
+LANGUAGE_NAMES = {"en": "English", "zh-Hans": "Chinese (simplified)", "zh-Hant": "Chinese (traditional)"}
+STATUS_NAMES = {
+    TranslationStatus.UNTRANSLATED: "Untranslated",
+    TranslationStatus.DRAFT: "Draft",
+    TranslationStatus.REVIEWED: "Reviewed",
+}
+
+
+def _scroll_together(first: QScrollBar, second: QScrollBar) -> None:
+    """Keep two scroll bars at the same share of their ranges (whichever
+    the user moves)."""
+    moving = False
+    led: list[tuple[QScrollBar, QScrollBar]] = []  # the pair the user last moved, leader first
+
+    def follow(leader: QScrollBar, follower: QScrollBar) -> None:
+        nonlocal moving
+        if moving or leader.maximum() <= 0:
+            return
+        led[:] = [(leader, follower)]
+        moving = True  # (the follower's own signal must not move the leader back)
+        try:
+            follower.setValue(round(leader.value() / leader.maximum() * follower.maximum()))
+        finally:
+            moving = False
+
+    def relaid() -> None:  # (long texts are laid out lazily: ranges grow while scrolling)
+        if led:
+            follow(*led[0])
+
+    first.valueChanged.connect(lambda _value: follow(first, second))
+    second.valueChanged.connect(lambda _value: follow(second, first))
+    for bar in (first, second):
+        bar.rangeChanged.connect(lambda _low, _high: relaid())
+
+
+class TranslationPane(QWidget):
+    """Originals (read-only) and translations of the story's title,
+    summary and body for one target language."""
+
+    def __init__(self, actions: Actions) -> None:
+        super().__init__()
+        self.actions = actions
+        self.story: StoryView | None = None
+        self._loading = False
+        self._pending: set[str] = set()
+        self.language = QComboBox()
+        for code in translations.LANGUAGES:
+            self.language.addItem(self.tr(LANGUAGE_NAMES[code]), code)
+        self.language.currentIndexChanged.connect(self._load)
+        self.translator = QLineEdit(getpass.getuser())
+        self.translator.setPlaceholderText(self.tr("Your name, kept with what you translate"))
+        self.error = QLabel()
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #b00020")
+        self.error.hide()
+
+        layout = QGridLayout(self)
+        layout.addWidget(QLabel(self.tr("Translate into")), 0, 0)
+        layout.addWidget(self.language, 0, 1)
+        layout.addWidget(QLabel(self.tr("Translator")), 0, 2)
+        layout.addWidget(self.translator, 0, 3)
+        layout.addWidget(QLabel(self.tr("Original")), 1, 1)
+        layout.addWidget(QLabel(self.tr("Translation")), 1, 2, 1, 2)
+        labels = {"title": self.tr("Title"), "summary": self.tr("Summary"), "body": self.tr("Body")}
+        self.originals: dict[str, QLineEdit | QPlainTextEdit] = {}
+        self.translations: dict[str, QLineEdit | QPlainTextEdit] = {}
+        self.statuses: dict[str, QComboBox] = {}
+        for row, name in enumerate(TRANSLATED_FIELDS, 2):
+            original: QLineEdit | QPlainTextEdit
+            edit: QLineEdit | QPlainTextEdit
+            if name == "title":
+                original, edit = QLineEdit(), QLineEdit()
+                edit.textEdited.connect(lambda _text, n=name: self._edited(n))
+            else:
+                original, edit = QPlainTextEdit(), QPlainTextEdit()
+                edit.setTabChangesFocus(True)
+                edit.textChanged.connect(lambda n=name: self._edited(n))
+                _scroll_together(original.verticalScrollBar(), edit.verticalScrollBar())
+            original.setReadOnly(True)
+            original.setAccessibleName(self.tr("Original {field}").format(field=labels[name]))
+            edit.setAccessibleName(self.tr("Translated {field}").format(field=labels[name]))
+            status = QComboBox()
+            for value, text in STATUS_NAMES.items():
+                status.addItem(self.tr(text), value.value)
+            status.activated.connect(lambda _index, n=name: self._save(n))
+            head = QWidget()  # the field's name with its translation's status below
+            head_layout = QVBoxLayout(head)
+            head_layout.setContentsMargins(0, 0, 0, 0)
+            head_layout.addWidget(QLabel(labels[name]))
+            head_layout.addWidget(status)
+            head_layout.addStretch(1)
+            layout.addWidget(head, row, 0)
+            layout.addWidget(original, row, 1)
+            layout.addWidget(edit, row, 2, 1, 2)
+            self.originals[name], self.translations[name], self.statuses[name] = original, edit, status
+        layout.addWidget(self.error, 5, 0, 1, 4)
+        layout.setColumnStretch(1, 1)
+        layout.setColumnStretch(2, 1)
+        layout.setRowStretch(4, 1)
+        self._timer = QTimer(self, singleShot=True, interval=SAVE_DELAY_MS)
+        self._timer.timeout.connect(self.flush)
+
+    @property
+    def code(self) -> str:
+        """The language translated into."""
+        return str(self.language.currentData())
+
+    def show_story(self, story: StoryView | None) -> None:
+        """Show ``story`` (None: nothing); typing pending for the story
+        shown before is saved first."""
+        if self.story is not None and (story is None or story.id != self.story.id):
+            self.flush()
+        same = story is not None and self.story is not None and story.id == self.story.id
+        self.story = story
+        self._load(keep_typing=same)
+
+    def _load(self, *_args: object, keep_typing: bool = False) -> None:
+        self._loading = True
+        try:
+            for name in TRANSLATED_FIELDS:
+                original = str(getattr(self.story, name)) if self.story else ""
+                found = self.story.translation(name, self.code) if self.story else None
+                self._write(self.originals[name], original)
+                if not (keep_typing and name in self._pending):  # (what is being typed stays)
+                    self._write(self.translations[name], found.text if found else "")
+                    status = found.status if found else TranslationStatus.UNTRANSLATED
+                    self.statuses[name].setCurrentIndex(self.statuses[name].findData(status.value))
+                for widget in (self.translations[name], self.statuses[name]):
+                    widget.setEnabled(self.story is not None and not self.actions.library.readonly)
+        finally:
+            self._loading = False
+
+    @staticmethod
+    def _write(widget: QLineEdit | QPlainTextEdit, text: str) -> None:
+        if isinstance(widget, QLineEdit):
+            widget.setText(text)
+            widget.setCursorPosition(0)
+        elif widget.toPlainText() != text:
+            widget.setPlainText(text)
+
+    @staticmethod
+    def _read(widget: QLineEdit | QPlainTextEdit) -> str:
+        return widget.text() if isinstance(widget, QLineEdit) else widget.toPlainText()
+
+    def _edited(self, name: str) -> None:
+        if self._loading:
+            return
+        status = self.statuses[name]
+        if status.currentData() == TranslationStatus.UNTRANSLATED.value:
+            status.setCurrentIndex(status.findData(TranslationStatus.DRAFT.value))
+        self._pending.add(name)
+        self._timer.start()
+
+    def flush(self) -> None:
+        """Save what was typed and not saved yet."""
+        self._timer.stop()
+        for name in list(self._pending):
+            self._save(name)
+
+    def _save(self, name: str) -> None:
+        self._pending.discard(name)
+        if self.story is None:
+            return
+        text = self._read(self.translations[name])
+        status = TranslationStatus(self.statuses[name].currentData())
+        if status is TranslationStatus.UNTRANSLATED:
+            text, status = "", TranslationStatus.DRAFT  # (an untranslated field has no text)
+        before = self.story.translation(name, self.code)
+        after = Translation(name, self.code, text, status, self.translator.text())
+        if before is None and not text.strip():
+            return
+        if before is not None and (before.text, before.status) == (after.text.strip(), after.status):
+            return
+        try:
+            self.actions.run(SetTranslation(self.story.id, before, after), self)
+        except NgodeskError as error:
+            self.error.setText(self.tr("Not saved: {reason}").format(reason=error))
+            self.error.show()
+            return
+        self.error.hide()

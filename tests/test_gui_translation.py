@@ -1,0 +1,96 @@
+"""The editor's translation tab: originals beside translations, saving with
+status and translator, one undo step per save, scrolling together."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtTest import QTest
+
+from ngodesk.domain.models import Translation, TranslationStatus
+from ngodesk.services import queries, stories, translations
+from ngodesk.store.library import Library
+from ngodesk.ui.app import make_application
+from ngodesk.ui.main_window import MainWindow
+from tests.test_gui_glossary import select_story
+
+LONG_ZH = "\n".join(f"第{i}段：中国民间组织在海外开展民生项目。" for i in range(60))
+LONG_EN = "\n".join(f"Paragraph {i}: Chinese NGOs run livelihood projects abroad." for i in range(60))
+
+
+@pytest.fixture
+def window(qtbot, library: Library) -> MainWindow:  # type: ignore[no-untyped-def]
+    make_application()
+    story = stories.create_story(
+        library, {"title": "中国民间组织走出去", "summary": "专家讨论。", "body": LONG_ZH, "language": "zh"}
+    ).id
+    translations.set_translations(library, story, [Translation("body", "en", LONG_EN, translator="Li")])
+    win = MainWindow(library)
+    win.resize(1400, 900)
+    qtbot.addWidget(win)
+    win.show()
+    select_story(win, "中国民间组织走出去")
+    win.editor.tabs.setCurrentWidget(win.editor.translation)
+    return win
+
+
+def stored(window: MainWindow) -> dict[tuple[str, str], tuple[str, TranslationStatus, str]]:
+    assert window.editor.story is not None
+    view = queries.get_story(window.library, window.editor.story.id)
+    return {(t.field, t.language): (t.text, t.status, t.translator) for t in view.translations}
+
+
+def test_originals_sit_beside_the_translations_of_the_chosen_language(window: MainWindow) -> None:
+    pane = window.editor.translation
+    assert pane.code == "en"
+    assert pane.originals["title"].text() == "中国民间组织走出去" and pane.originals["title"].isReadOnly()
+    assert pane.translations["body"].toPlainText() == LONG_EN
+    assert pane.statuses["body"].currentData() == "draft" and pane.statuses["title"].currentData() == "untranslated"
+    pane.language.setCurrentIndex(pane.language.findData("zh-Hant"))
+    assert pane.translations["body"].toPlainText() == ""
+
+
+def test_typing_saves_a_draft_with_its_translator_and_undo_takes_it_back(window: MainWindow) -> None:
+    pane = window.editor.translation
+    pane.translator.setText("Wang Fang")
+    pane.translations["title"].setFocus()
+    QTest.keyClicks(pane.translations["title"], "Chinese NGOs going out")
+    assert pane.statuses["title"].currentData() == "draft"  # typing makes it a draft
+    QTest.qWait(1000)  # saved shortly after typing stops
+    assert stored(window)[("title", "en")] == ("Chinese NGOs going out", TranslationStatus.DRAFT, "Wang Fang")
+    pane.statuses["title"].setCurrentIndex(pane.statuses["title"].findData("reviewed"))
+    pane.statuses["title"].activated.emit(pane.statuses["title"].currentIndex())
+    assert stored(window)[("title", "en")][1] is TranslationStatus.REVIEWED
+    window.undo_action.trigger()
+    assert stored(window)[("title", "en")][1] is TranslationStatus.DRAFT
+    window.undo_action.trigger()
+    assert ("title", "en") not in stored(window) and pane.translations["title"].text() == ""
+
+
+def test_marking_a_field_untranslated_clears_it(window: MainWindow) -> None:
+    pane = window.editor.translation
+    pane.statuses["body"].setCurrentIndex(pane.statuses["body"].findData("untranslated"))
+    pane.statuses["body"].activated.emit(pane.statuses["body"].currentIndex())
+    assert ("body", "en") not in stored(window)
+
+
+def test_a_translation_typed_before_moving_to_another_story_is_saved(window: MainWindow) -> None:
+    window.hub.publish(stories.create_story(window.library, {"title": "Another story"}).changes)
+    pane = window.editor.translation
+    pane.translations["summary"].setPlainText("Experts discuss.")
+    select_story(window, "Another story")
+    window.story_list.setFocus()
+    QTest.qWait(50)
+    select_story(window, "中国民间组织走出去")
+    assert stored(window)[("summary", "en")][0] == "Experts discuss."
+
+
+def test_the_original_and_its_translation_scroll_together(window: MainWindow) -> None:
+    pane = window.editor.translation
+    QTest.qWait(50)
+    original, translated = pane.originals["body"].verticalScrollBar(), pane.translations["body"].verticalScrollBar()
+    assert original.maximum() > 0 and translated.maximum() > 0
+    original.setValue(original.maximum() // 2)
+    # (line-based and laid out lazily: the same share, give or take a few lines)
+    assert 0.35 <= translated.value() / translated.maximum() <= 0.65
+    translated.setValue(translated.maximum())
+    assert original.value() == original.maximum()
