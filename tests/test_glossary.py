@@ -190,3 +190,38 @@ def test_glossary_command_line(tmp_path: Path, capsys: pytest.CaptureFixture[str
     assert "bad.csv, line 2: the row has no term" in capsys.readouterr().err
     assert main(["--library", str(library), "glossary", "export", "--format", "tbx"]) == 0
     assert capsys.readouterr().out.count("<termEntry") == 2
+
+
+def test_the_consistency_check_finds_forbidden_and_missing_renderings(
+    library: Library, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from ngodesk.domain.models import Translation
+    from ngodesk.services import consistency, stories, translations
+
+    glossary.import_terms(
+        library,
+        [
+            TermRecord("走出去", "going out", alternatives=("going global",), forbidden=("go out",)),
+            TermRecord("民生项目", "livelihood projects"),
+            TermRecord("一带一路", "Belt and Road", status=TermStatus.DEPRECATED),
+        ],
+    )
+    good = stories.create_story(library, {"title": "民间组织走出去", "summary": "开展民生项目。"}).id
+    bad = stories.create_story(library, {"title": "民间組織走出去与一带一路", "summary": "民生项目"}).id
+    stories.create_story(library, {"title": "走出去 (untranslated)"})
+    translations.set_translations(
+        library,
+        good,
+        [Translation("title", "en", "NGOs Going Global"), Translation("summary", "en", "Livelihood projects begin.")],
+    )
+    translations.set_translations(
+        library, bad, [Translation("title", "en", "NGOs go out"), Translation("summary", "zh-Hant", "民生項目")]
+    )
+    found = consistency.check(library)
+    assert [(i.story_id, i.field, i.language, i.term, i.problem) for i in found] == [
+        (bad, "title", "en", "走出去", "uses the forbidden rendering “go out”"),
+        (bad, "title", "en", "走出去", "does not use “going out”"),
+    ]  # the deprecated term and the Chinese-to-Chinese translation are not checked
+    assert main(["--library", str(library.folder), "glossary", "check"]) == 1
+    out = capsys.readouterr()
+    assert "title (en): 走出去 uses the forbidden rendering “go out”" in out.out and "2 inconsistencies." in out.err

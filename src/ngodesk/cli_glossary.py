@@ -10,7 +10,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from ngodesk.services import glossary
+from ngodesk.services import consistency, glossary
 from ngodesk.store.library import Library
 
 Opener = Callable[[argparse.Namespace, bool], Library]
@@ -29,6 +29,8 @@ def add_commands(commands: argparse._SubParsersAction) -> None:  # type: ignore[
     p.add_argument("--format", required=True, choices=["tbx", "csv"])
     p.add_argument("-o", "--output", metavar="FILE", help="the file to write (default: standard output)")
     p = actions.add_parser("list", help="list the terms")
+    p.add_argument("--json", action="store_true")
+    p = actions.add_parser("check", help="translations that do not follow the glossary (exit 1 if any)")
     p.add_argument("--json", action="store_true")
 
 
@@ -52,6 +54,8 @@ def run(args: argparse.Namespace, open_library: Opener) -> int:
         if args.output:
             print(f"Exported {count} terms to {args.output}", file=sys.stderr)
         return 0
+    if args.action == "check":
+        return _check(args, open_library)
     with open_library(args, False) as library:
         found = glossary.terms(library)
     if args.json:
@@ -65,3 +69,15 @@ def run(args: argparse.Namespace, open_library: Opener) -> int:
         rendering = f" -> {term.rendering}" if term.rendering else ""
         print(f"{term.term}{reading}{rendering}  [{term.source_language}>{term.target_language}, {term.status.value}]")
     return 0
+
+
+def _check(args: argparse.Namespace, open_library: Opener) -> int:
+    with open_library(args, False) as library:
+        found = consistency.check(library)
+    if args.json:
+        print(json.dumps([dataclasses.asdict(i) for i in found], ensure_ascii=False, indent=2))
+    else:
+        for item in found:
+            print(f"{item.story_uuid} “{item.story_title}”, {item.field} ({item.language}): {item.term} {item.problem}")
+        print(f"{len(found)} inconsistencies." if found else "The translations follow the glossary.", file=sys.stderr)
+    return 1 if found else 0
