@@ -98,3 +98,32 @@ def test_a_json_story_with_a_bad_translation_is_reported_and_the_rest_imported(
         assert [p.reason for p in report.problems] == [
             "'source' has no translations; fields that do: title, summary, body"
         ]
+
+
+def test_trans_queries_find_stories_by_their_translation_status(library: Library) -> None:
+    ids = {
+        title: stories.create_story(library, {"title": title}).id
+        for title in ("未翻译", "草稿", "已审", "部分审阅", "只有繁体")
+    }
+    translations.set_translations(library, ids["草稿"], [Translation("title", "en", "Draft")])
+    translations.set_translations(
+        library, ids["已审"], [Translation("title", "en-GB", "Reviewed", TranslationStatus.REVIEWED)]
+    )
+    translations.set_translations(
+        library,
+        ids["部分审阅"],
+        [Translation("title", "en", "Partly", TranslationStatus.REVIEWED), Translation("summary", "en", "draft")],
+    )
+    translations.set_translations(library, ids["只有繁体"], [Translation("title", "zh-Hant", "只有繁體")])
+
+    def found(query: str) -> set[str]:
+        return {
+            title for title, story_id in ids.items() if story_id in set(queries.matching_ids(library, query).tolist())
+        }
+
+    assert found("trans:en") == {"草稿", "已审", "部分审阅"}  # en-GB is English too
+    assert found("trans:en:draft") == {"草稿", "部分审阅"}
+    assert found("trans:EN:reviewed") == {"已审"}
+    assert found("trans:en:untranslated") == {"未翻译", "只有繁体"}
+    assert found("trans:zh") == {"只有繁体"}
+    assert found("trans:en -trans:en:reviewed") == {"草稿", "部分审阅"}

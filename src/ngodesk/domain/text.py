@@ -9,6 +9,8 @@ from urllib.parse import parse_qsl, urlencode, urlsplit
 from ngodesk.domain.errors import ValidationError
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
+#: A BCP 47 language tag such as en, zh or zh-Hant.
+LANGUAGE_CODE = re.compile(r"^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$")
 
 
 def unencodable_at(text: str) -> int | None:

@@ -25,11 +25,11 @@ from sqlalchemy import (
 from sqlalchemy.orm import Session
 
 from ngodesk.domain.dates import PartialDate
-from ngodesk.domain.models import FacetKind, Filter, StoryStatus
+from ngodesk.domain.models import FacetKind, Filter, StoryStatus, TranslationStatus
 from ngodesk.search import query as q
 from ngodesk.search.text import fold, query_tokens
 from ngodesk.store import fts
-from ngodesk.store.schema import Entity, EntityName, Story, StoryEntity, StoryTag, Tag
+from ngodesk.store.schema import Entity, EntityName, Story, StoryEntity, StoryTag, StoryTranslation, Tag
 
 #: Fields the parser never produces, for filters chosen outside the query
 #: text: a tag (with its descendants) and a record, by id; undated stories.
@@ -156,7 +156,7 @@ def _field_ids(node: q.Field) -> Select[tuple[int]]:
         return select(StoryTag.story_id.label("id")).where(StoryTag.tag_id.in_(subtree))
     if name == ENTITY_ID:
         return select(StoryEntity.story_id.label("id")).where(StoryEntity.entity_id == int(value))
-    if name in ("lang", "status", UNDATED, LANGUAGE_IS):
+    if name in ("lang", "status", "trans", UNDATED, LANGUAGE_IS):
         return _stories_where(_field_condition(name, value))
     if name in q.ENTITY_FIELDS:
         key = fold(value)
@@ -190,7 +190,7 @@ def _row_conditions(node: q.Node) -> list[ColumnElement[bool]] | None:
     walk an index instead of first collecting every matching id."""
     if isinstance(node, q.DateRange):
         return _date_conditions(node)
-    if isinstance(node, q.Field) and node.name in ("lang", "status", UNDATED, LANGUAGE_IS):
+    if isinstance(node, q.Field) and node.name in ("lang", "status", "trans", UNDATED, LANGUAGE_IS):
         return [_field_condition(node.name, node.value)]
     if isinstance(node, q.Field) and node.name == "is":  # is:untagged, the only value the parser lets through
         return [~exists().where(StoryTag.story_id == Story.id)]
@@ -199,14 +199,37 @@ def _row_conditions(node: q.Node) -> list[ColumnElement[bool]] | None:
 
 def _field_condition(name: str, value: str) -> ColumnElement[bool]:
     if name == "lang":
-        code, language = value.lower(), func.lower(Story.language)
-        # a range instead of LIKE so that the index on lower(language) is used
-        return or_(language == code, and_(language > code + "-", language < code + "."))
+        return _language_matches(Story.language, value.lower())
     if name == "status":
         return Story.status == value
     if name == UNDATED:
         return Story.published_start.is_(None)
+    if name == "trans":
+        return _translation_condition(*value.partition(":")[::2])
     return func.lower(Story.language) == value  # LANGUAGE_IS
+
+
+def _language_matches(column: ColumnElement[str], code: str) -> ColumnElement[bool]:
+    """``column`` is the language ``code`` or one of its variants (zh: zh-Hans...)."""
+    language = func.lower(column)
+    # a range instead of LIKE so that an index on lower(language) can be used
+    return or_(language == code, and_(language > code + "-", language < code + "."))
+
+
+def _translation_condition(code: str, status: str) -> ColumnElement[bool]:
+    """The story's translation into ``code`` is ``status`` (untranslated: no
+    field translated; draft: some field a draft; reviewed: translated, and
+    every translated field reviewed); without a status, it has one."""
+    into = (StoryTranslation.story_id == Story.id) & _language_matches(StoryTranslation.language, code)
+    translated = exists().where(into)
+    if status == TranslationStatus.UNTRANSLATED.value:
+        return ~translated
+    drafts = exists().where(into, StoryTranslation.status == TranslationStatus.DRAFT.value)
+    if status == TranslationStatus.DRAFT.value:
+        return drafts
+    if status == TranslationStatus.REVIEWED.value:
+        return translated & ~drafts
+    return translated
 
 
 def _as_select(compound: CompoundSelect) -> Select[tuple[int]]:

@@ -9,7 +9,10 @@
     ( ... )          grouping
     field:value      tag: org: person: place: source: title: lang: status:
                      year:2018  year:2015..2018  date:2018-01..2018-06
-                     is:untagged  (a value may be quoted: tag:"Belt and Road")
+                     is:untagged  trans:en  trans:en:draft  (a story's translation
+                     into a language: untranslated, draft = some field still a
+                     draft, reviewed = every translated field reviewed)
+                     (a value may be quoted: tag:"Belt and Road")
                      An unknown ``word:value`` is an error (a mistyped field);
                      ``Note:`` followed by a space, or ``http://...``, is text.
 
@@ -24,8 +27,8 @@ from dataclasses import dataclass
 
 from ngodesk.domain.dates import PartialDate
 from ngodesk.domain.errors import QueryError, ValidationError
-from ngodesk.domain.models import StoryStatus
-from ngodesk.domain.text import unencodable_at
+from ngodesk.domain.models import StoryStatus, TranslationStatus
+from ngodesk.domain.text import LANGUAGE_CODE, unencodable_at
 from ngodesk.search.text import query_tokens
 
 
@@ -71,7 +74,7 @@ class Or:
 Node = Text | Field | DateRange | Not | And | Or
 
 ENTITY_FIELDS = {"org": "organisation", "person": "person", "place": "place"}
-FIELDS = ("tag", "org", "person", "place", "source", "title", "lang", "status", "year", "date", "is")
+FIELDS = ("tag", "org", "person", "place", "source", "title", "lang", "status", "trans", "year", "date", "is")
 IS_VALUES = ("untagged",)
 
 
@@ -170,6 +173,16 @@ def _field_node(token: _Token) -> Node:
         if value.lower() not in allowed:
             raise QueryError(f"status:{value} at column {pos + 1}: status is one of {', '.join(allowed)}.", pos)
         return Field(name, value.lower())
+    if name == "trans":
+        language, _, status = value.lower().partition(":")
+        allowed = [status.value for status in TranslationStatus]
+        if not LANGUAGE_CODE.match(language) or (status and status not in allowed):
+            raise QueryError(
+                f"trans:{value} at column {pos + 1}: use trans:LANGUAGE or trans:LANGUAGE:STATUS "
+                f"(e.g. trans:en:draft); status is one of {', '.join(allowed)}.",
+                pos,
+            )
+        return Field(name, f"{language}:{status}" if status else language)
     if name == "is":
         if value.lower() not in IS_VALUES:
             raise QueryError(f"is:{value} at column {pos + 1}: use {', '.join('is:' + v for v in IS_VALUES)}.", pos)

@@ -8,12 +8,10 @@ from urllib.parse import urlsplit
 from ngodesk.domain.dates import PartialDate
 from ngodesk.domain.errors import ValidationError
 from ngodesk.domain.models import StoryStatus
-from ngodesk.domain.text import require_encodable, url_key
+from ngodesk.domain.text import LANGUAGE_CODE, require_encodable, url_key
 from ngodesk.search.text import fold
 
 EDITABLE = ("title", "summary", "body", "url", "source", "published", "language", "status")
-#: A BCP 47 language tag such as en, zh or zh-Hant.
-LANGUAGE_CODE = re.compile(r"^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 TITLE_MAX = 1000
 

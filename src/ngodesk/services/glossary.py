@@ -20,12 +20,11 @@ from sqlalchemy.orm import Session
 
 from ngodesk.domain.errors import ImportFailed, NgodeskError, ValidationError
 from ngodesk.domain.models import ChangeSet, Created, RecordProblem, TermRecord, TermStatus
-from ngodesk.domain.text import require_encodable
+from ngodesk.domain.text import LANGUAGE_CODE, require_encodable
 from ngodesk.formats import distinct, read_text, tbx, term_table
 from ngodesk.search.chinese import pinyin, traditional
 from ngodesk.search.text import fold
 from ngodesk.services import exporting, records
-from ngodesk.services.fields import LANGUAGE_CODE
 from ngodesk.store.library import Library
 from ngodesk.store.schema import Term
 

@@ -11,9 +11,8 @@ from sqlalchemy.orm import Session
 
 from ngodesk.domain.errors import ValidationError
 from ngodesk.domain.models import TRANSLATED_FIELDS, ChangeSet, Translation, TranslationStatus
-from ngodesk.domain.text import require_encodable
+from ngodesk.domain.text import LANGUAGE_CODE, require_encodable
 from ngodesk.services import records
-from ngodesk.services.fields import LANGUAGE_CODE
 from ngodesk.store.library import Library
 from ngodesk.store.schema import Story, StoryTranslation
 
