@@ -127,3 +127,36 @@ def test_trans_queries_find_stories_by_their_translation_status(library: Library
     assert found("trans:en:untranslated") == {"未翻译", "只有繁体"}
     assert found("trans:zh") == {"只有繁体"}
     assert found("trans:en -trans:en:reviewed") == {"草稿", "部分审阅"}
+
+
+def test_csv_and_ris_exports_carry_translations_and_csv_brings_them_back(library: Library, tmp_path: Path) -> None:
+    story = stories.create_story(library, {"title": "丝路一家亲", "summary": "合作网络。", "language": "zh"}).id
+    translations.set_translations(
+        library,
+        story,
+        [Translation("title", "en", "Silk Road Family"), Translation("summary", "zh-Hant", "合作網絡。")],
+    )
+    stories.create_story(library, {"title": "Untranslated", "language": "en"})
+    exporting.export(library, "csv", tmp_path / "out.csv")
+    header = (tmp_path / "out.csv").read_text(encoding="utf-8-sig").splitlines()[0].split(",")
+    assert header[-6:] == [
+        "title (en)",
+        "summary (en)",
+        "body (en)",
+        "title (zh-Hant)",
+        "summary (zh-Hant)",
+        "body (zh-Hant)",
+    ]
+    exporting.export(library, "ris", tmp_path / "out.ris")
+    assert "TT  - Silk Road Family" in (tmp_path / "out.ris").read_text(encoding="utf-8").splitlines()
+    from ngodesk.services.library import open_library
+
+    with open_library(tmp_path / "other") as other:
+        report = importing.import_files(other, [tmp_path / "out.csv"])
+        assert report.added == 2 and not report.problems
+        (copy,) = [v for v in queries.stories(other, queries.matching_ids(other, "").tolist()) if v.translations]
+        assert [(t.field, t.language, t.text) for t in copy.translations] == [
+            ("title", "en", "Silk Road Family"),
+            ("summary", "zh-Hant", "合作網絡。"),
+        ]
+        assert not [key for key in copy.extra if "(" in key]  # (the translation columns are not kept twice)

@@ -21,7 +21,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 
-from ngodesk.domain.models import RecordProblem, StoryRecord
+from ngodesk.domain.models import RecordProblem, StoryRecord, Translation
 from ngodesk.formats import NO_OPTIONS, ImportOptions, ParseResult, distinct, partial_date, person_name, split_list
 from ngodesk.formats.writers.csv_table import FORMULA_START
 from ngodesk.search.text import fold
@@ -65,6 +65,8 @@ _ZOTERO_MARKS = {"key", "item type", "publication year", "abstract note"}
 _ZOTERO_KEPT = {"place"}
 _BY_ALIAS = {alias: name for name, aliases in _ALIASES.items() for alias in aliases}
 _EXCEL = re.compile(r'^="(.*)"$', re.DOTALL)
+#: Columns our export writes for translations: "title (en)", "body (zh-Hant)"...
+_TRANSLATION_HEADING = re.compile(r"^(title|summary|body) \(([A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*)\)$", re.IGNORECASE)
 _NUMERIC_DATE = re.compile(r"^\s*(\d{4})(?:\s*[-/.年]\s*(\d{1,2})(?:\s*[-/.月]\s*(\d{1,2}))?)?")
 _ENGLISH_DATES = ("%d %B %Y", "%d %b %Y", "%B %d, %Y", "%b %d, %Y", "%B %d %Y", "%b %d %Y", "%B %Y", "%b %Y")
 #: Cells larger than this are refused (the csv module's own limit is 128 KB;
@@ -207,6 +209,7 @@ def _record(position: str, header: list[str], mapping: dict[str, str], cells: li
     single: dict[str, str] = {}
     multiple: dict[str, tuple[str, ...]] = {name: () for name in MULTIPLE}
     extra: dict[str, object] = {}
+    translations: list[Translation] = []
     for column, cell in zip(header, cells, strict=False):
         value, field = unwrap(cell), mapping.get(column)
         if not value or field == IGNORE:
@@ -218,6 +221,8 @@ def _record(position: str, header: list[str], mapping: dict[str, str], cells: li
             multiple[field] = distinct((*multiple[field], *values))
         elif field and field != EXTRA and field not in single:
             single[field] = value
+        elif field is None and (translated := _TRANSLATION_HEADING.match(column.strip())):
+            translations.append(Translation(translated.group(1).lower(), translated.group(2), value))
         elif column:
             extra[column] = value
     if not single.get("title"):
@@ -226,7 +231,13 @@ def _record(position: str, header: list[str], mapping: dict[str, str], cells: li
         extra["date_as_given"] = single.pop("published")
     elif "published" in single:
         single["published"] = date
-    return StoryRecord(position=position, **single, **multiple, extra=extra)  # type: ignore[arg-type]
+    return StoryRecord(
+        position=position,
+        **single,
+        **multiple,
+        extra=extra,
+        translations=tuple(translations),  # type: ignore[arg-type]
+    )
 
 
 CSV = Table("csv", (".csv",), ",", "CSV table")

@@ -38,7 +38,7 @@ from ngodesk.store.library import Library
 FORMATS = writers.FORMATS
 CHUNK = 500
 #: Formats whose writer needs nothing but the stories.
-_STORY_WRITERS = {"csv": csv_table.write, "ris": ris.write, "bibtex": bibtex.write, "csl-json": csl_json.write}
+_STORY_WRITERS = {"ris": ris.write, "bibtex": bibtex.write, "csl-json": csl_json.write}
 
 
 class _Reader:
@@ -89,6 +89,8 @@ def _write(library: Library, format_name: str, out: IO[str], story_ids: list[int
         native_json.write(out, tags, entities, stories, exported_at)
     elif format_name == "dc-xml":
         dublin_core.write(out, stories, exported_at)
+    elif format_name == "csv":
+        csv_table.write(out, stories, queries.translation_languages(library))
     else:
         _STORY_WRITERS[format_name](out, stories)
 

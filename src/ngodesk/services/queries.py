@@ -34,7 +34,7 @@ from ngodesk.search.text import index_version
 from ngodesk.services import indexing, records, translations
 from ngodesk.store import fts
 from ngodesk.store.library import Library
-from ngodesk.store.schema import Entity, Story, StoryEntity, StoryTag, Tag, Tombstone
+from ngodesk.store.schema import Entity, Story, StoryEntity, StoryTag, StoryTranslation, Tag, Tombstone
 
 _UUID_PREFIX = re.compile(r"^[0-9a-fA-F-]{4,36}$")
 
@@ -133,6 +133,12 @@ def stories(library: Library, story_ids: list[int]) -> list[StoryView]:
             for r in session.execute(select(*_VIEW_COLUMNS).where(Story.id.in_(story_ids)))
         }
     return [found[i] for i in story_ids if i in found]
+
+
+def translation_languages(library: Library) -> list[str]:
+    """The languages stories are translated into, sorted."""
+    with library.read() as session:
+        return sorted(session.scalars(select(StoryTranslation.language).distinct()))
 
 
 def get_story(library: Library, story_id: int) -> StoryView:

@@ -65,3 +65,14 @@ def one_line(text: str) -> str:
 def date_parts(published: str) -> list[int]:
     """``2018-12`` -> ``[2018, 12]``; ``""`` -> ``[]``."""
     return [int(part) for part in published.split("-") if part]
+
+
+def translated_title(view: StoryView) -> str:
+    """The story's title in English when it is not in English, else its
+    first title translation; ``""`` without one."""
+    titles = [t for t in view.translations if t.field == "title" and t.text]
+    english = [t for t in titles if t.language.lower().split("-")[0] == "en"]
+    if english and not view.language.lower().startswith("en"):
+        return one_line(english[0].text)
+    others = [t for t in titles if t not in english]
+    return one_line((others or english)[0].text) if titles else ""

@@ -1,17 +1,18 @@
 """CSV export for spreadsheets: UTF-8 with a byte-order mark (Excel then
 reads Chinese correctly), a header row of ngodesk's field names, one row
 per story; tags, people, organisations and places each in one cell joined
-with "; ". A cell starting with = + - @ (or a tab or carriage return) gets
+with "; ", then a column per translated field and language ("title (en)").
+A cell starting with = + - @ (or a tab or carriage return) gets
 a leading apostrophe, so a spreadsheet shows it as text instead of running
 it as a formula."""
 
 from __future__ import annotations
 
 import csv
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import IO
 
-from ngodesk.domain.models import STORY_TEXT_FIELDS, EntityKind, StoryView
+from ngodesk.domain.models import STORY_TEXT_FIELDS, TRANSLATED_FIELDS, EntityKind, StoryView
 from ngodesk.formats.writers import names, tag_paths, text_fields
 
 COLUMNS = (*STORY_TEXT_FIELDS, "tags", "people", "organisations", "places", "uuid", "created_at", "updated_at")
@@ -27,7 +28,13 @@ def neutralise(cell: str) -> str:
     return "'" + cell if cell.startswith(FORMULA_START) else cell
 
 
-def _row(view: StoryView) -> list[str]:
+def translation_columns(languages: Sequence[str]) -> list[tuple[str, str, str]]:
+    """(heading, field, language) of the translation columns for ``languages``:
+    ``title (en)``, ``summary (en)``, ``body (en)``..."""
+    return [(f"{field} ({language})", field, language) for language in languages for field in TRANSLATED_FIELDS]
+
+
+def _row(view: StoryView, translated: list[tuple[str, str, str]]) -> list[str]:
     values = {
         **text_fields(view),
         "tags": SEPARATOR.join(tag_paths(view)),
@@ -38,13 +45,16 @@ def _row(view: StoryView) -> list[str]:
         "created_at": view.created_at.isoformat(timespec="seconds"),
         "updated_at": view.updated_at.isoformat(timespec="seconds"),
     }
-    return [neutralise(values[column]) for column in COLUMNS]
+    texts = [(found.text if (found := view.translation(field, language)) else "") for _, field, language in translated]
+    return [neutralise(cell) for cell in [values[column] for column in COLUMNS] + texts]
 
 
-def write(out: IO[str], stories: Iterable[StoryView]) -> None:
+def write(out: IO[str], stories: Iterable[StoryView], languages: Sequence[str] = ()) -> None:
     """Write the byte-order mark, the header and a row per story (lines
-    end in CRLF, as RFC 4180 has it; ``out`` must not translate newlines)."""
+    end in CRLF, as RFC 4180 has it; ``out`` must not translate newlines),
+    with the translations into ``languages`` in columns of their own."""
     out.write("\ufeff")
     rows = csv.writer(out)
-    rows.writerow(COLUMNS)
-    rows.writerows(_row(view) for view in stories)
+    translated = translation_columns(languages)
+    rows.writerow([*COLUMNS, *(heading for heading, _, _ in translated)])
+    rows.writerows(_row(view, translated) for view in stories)

@@ -1,6 +1,7 @@
 """RIS export with rispy's writer: TY (the type a story was imported with,
-else NEWS), ID (the uuid), TI, AB, UR, T2 (the source), DA and PY, LA, one
-KW per tag and one AU per person. Values are single lines: a line break
+else NEWS), ID (the uuid), TI, TT (a translated title: see
+``translated_title``), AB, UR, T2 (the source), DA and PY, LA, one KW per
+tag and one AU per person. Values are single lines: a line break
 inside one would start a new tag."""
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from typing import IO
 from rispy import RisWriter
 
 from ngodesk.domain.models import EntityKind, StoryView
-from ngodesk.formats.writers import date_parts, names, one_line, tag_paths
+from ngodesk.formats.writers import date_parts, names, one_line, tag_paths, translated_title
 
 
 class _Writer(RisWriter):
@@ -25,6 +26,7 @@ def _entry(view: StoryView) -> dict[str, object]:
         "type_of_reference": str(view.extra.get("ris_type") or "NEWS"),
         "id": view.uuid,
         "title": view.title,
+        "translated_title": translated_title(view),
         "abstract": one_line(view.summary),
         "urls": [view.url],
         "secondary_title": view.source,
