@@ -12,7 +12,7 @@ from alembic.migration import MigrationContext
 from sqlalchemy import create_engine
 
 from ngodesk.domain.models import StoryRecord
-from ngodesk.services import importing, queries
+from ngodesk.services import importing, queries, stories
 from ngodesk.services.library import open_library
 from ngodesk.store import migrate
 from ngodesk.store.migrate import include_object
@@ -61,6 +61,21 @@ def test_upgrade_to_0002_keys_the_addresses_already_there(tmp_path: Path) -> Non
         record = StoryRecord("Another title", "record 1", url="http://example.org/forum")
         report = importing.import_records(library, [record])
     assert report.added == 0 and report.duplicates[0].reason.endswith("(the same web address)")
+
+
+def test_sorting_by_title_puts_chinese_titles_by_pinyin_also_in_upgraded_libraries(tmp_path: Path) -> None:
+    with open_library(_library_at(tmp_path / "old", "0004")) as library:  # 丝路一家亲 forum, stored before 0005
+        for title in ("Water for Turkana", "走出去的经验", "Schools in Nepal", "《民生项目》报告", "Aid to Myanmar"):
+            stories.create_story(library, {"title": title})
+        ordered = queries.stories(library, queries.matching_ids(library, "", sort=("title", False)).tolist())
+    assert [story.title for story in ordered] == [
+        "Aid to Myanmar",
+        "《民生项目》报告",  # min sheng ...; the brackets are not sorted on
+        "Schools in Nepal",
+        "丝路一家亲 forum",  # si lu ...
+        "Water for Turkana",
+        "走出去的经验",  # zou chu qu ...
+    ]
 
 
 def test_first_schema_library_is_backed_up_before_upgrading(tmp_path: Path) -> None:

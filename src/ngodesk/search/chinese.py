@@ -8,11 +8,14 @@ Both are called per term, never over whole libraries (pypinyin reads
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 from pypinyin import Style, lazy_pinyin
 
-from ngodesk.search.text import is_cjk
+from ngodesk.search.text import fold, is_cjk
+
+_PUNCTUATION = re.compile(r"[^\w\s]")
 
 
 def pinyin(text: str) -> str:
@@ -35,3 +38,24 @@ def traditional(text: str) -> str:
     """The traditional-character form of simplified Chinese text (unchanged
     when it has none to change)."""
     return str(_to_traditional().convert(text)) if is_cjk(text) else text
+
+
+@cache
+def _reading_table() -> dict[int, str]:
+    """Han character -> its most common reading without tones, then a space
+    (``走`` -> ``"zou "``), from pypinyin's character dictionary."""
+    from pypinyin.pinyin_dict import pinyin_dict
+
+    return {code: fold(readings.split(",")[0]) + " " for code, readings in pinyin_dict.items()}
+
+
+def sort_key(title: str) -> str:
+    """A key that sorts titles alphabetically with Chinese by pinyin, as
+    Chinese catalogues do: each Han character becomes its reading
+    (``走出去的 NGO`` -> ``zou chu qu de ngo``), traditional and simplified
+    alike; case and accents folded, punctuation ignored. Characters read several ways take
+    their most common reading (行 is xing, also in 银行)."""
+    folded = fold(title)
+    if not folded.isascii():
+        folded = folded.translate(_reading_table())
+    return " ".join(_PUNCTUATION.sub(" ", folded).split())

@@ -472,7 +472,7 @@ def all_ids(session: Session, node: q.Node | None) -> np.ndarray:
 
 #: Orders a result can be sorted in besides relevance/newest (list columns).
 SORT_KEYS: dict[str, ColumnElement] = {  # type: ignore[type-arg]
-    "title": Story.title_key,
+    "title": Story.title_sort,
     "published": Story.published_start,
     "source": func.lower(Story.source),
     "language": func.lower(Story.language),

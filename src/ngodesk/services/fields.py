@@ -9,6 +9,7 @@ from ngodesk.domain.dates import PartialDate
 from ngodesk.domain.errors import ValidationError
 from ngodesk.domain.models import StoryStatus
 from ngodesk.domain.text import LANGUAGE_CODE, require_encodable, url_key
+from ngodesk.search.chinese import sort_key
 from ngodesk.search.text import fold
 
 EDITABLE = ("title", "summary", "body", "url", "source", "published", "language", "status")
@@ -47,7 +48,7 @@ def clean(field: str, value: object) -> dict[str, object]:
             raise ValidationError("title: a story needs a title")
         if len(title) > TITLE_MAX:
             raise ValidationError(f"title: longer than {TITLE_MAX} characters")
-        return {"title": title, "title_key": fold(title)}
+        return {"title": title, "title_key": fold(title), "title_sort": sort_key(title)}
     if field == "url":
         url = clean_url(text)
         return {"url": url, "url_key": url_key(url)}

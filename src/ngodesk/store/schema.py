@@ -97,6 +97,7 @@ class Story(RecordMixin, Base):
         Index("ix_stories_updated_at", "updated_at"),
         Index("ix_stories_title_key", "title_key"),
         Index("ix_stories_url_key", "url_key"),
+        Index("ix_stories_title_sort", "title_sort"),
         Index("ix_stories_status", "status"),
     )
 
@@ -114,6 +115,8 @@ class Story(RecordMixin, Base):
     status: Mapped[str] = mapped_column(String(16), default="draft")
     #: Folded title, for duplicate detection on import.
     title_key: Mapped[str] = mapped_column(Text, default="")
+    #: ``search.chinese.sort_key`` of the title: Chinese sorts by pinyin.
+    title_sort: Mapped[str] = mapped_column(Text, default="", server_default="")
     #: ``domain.text.url_key`` of the url, for duplicate detection.
     url_key: Mapped[str] = mapped_column(Text, default="", server_default="")
     #: JSON object of imported fields ngodesk has no column for.
