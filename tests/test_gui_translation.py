@@ -4,6 +4,7 @@ status and translator, one undo step per save, scrolling together."""
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
 from ngodesk.domain.models import Translation, TranslationStatus
@@ -11,6 +12,7 @@ from ngodesk.services import queries, stories, translations
 from ngodesk.store.library import Library
 from ngodesk.ui.app import make_application
 from ngodesk.ui.main_window import MainWindow
+from tests.test_gui import settle
 from tests.test_gui_glossary import select_story
 
 LONG_ZH = "\n".join(f"第{i}段：中国民间组织在海外开展民生项目。" for i in range(60))
@@ -94,3 +96,24 @@ def test_the_original_and_its_translation_scroll_together(window: MainWindow) ->
     assert 0.35 <= translated.value() / translated.maximum() <= 0.65
     translated.setValue(translated.maximum())
     assert original.value() == original.maximum()
+
+
+def test_the_list_can_show_each_storys_translation_status(window: MainWindow) -> None:
+    pane = window.editor.translation
+    pane.translations["title"].setText("Chinese NGOs going out")
+    pane._edited("title")
+    pane.statuses["title"].setCurrentIndex(pane.statuses["title"].findData("reviewed"))
+    pane.flush()
+    model = window.story_list.model()
+    column = next(
+        c for c in range(model.columnCount()) if model.headerData(c, Qt.Orientation.Horizontal) == "Translations"
+    )
+    assert window.story_list.horizontalHeader().isSectionHidden(column)  # shown from the header's menu
+    select_story(window, "中国民间组织走出去")
+    row = window.story_list.currentIndex().row()
+    assert model.index(row, column).data() == "en draft"  # the body is still a draft
+    body = pane.statuses["body"]
+    body.setCurrentIndex(body.findData("reviewed"))
+    body.activated.emit(body.currentIndex())
+    settle(window)
+    assert model.index(row, column).data() == "en reviewed"

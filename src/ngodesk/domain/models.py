@@ -115,6 +115,8 @@ class StoryRow:
     status: StoryStatus
     tags: str
     updated_at: datetime
+    #: per language translated into, how far: "en draft, zh-Hant reviewed"
+    translations: str = ""
 
 
 @dataclass(frozen=True)

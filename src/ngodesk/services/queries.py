@@ -26,6 +26,7 @@ from ngodesk.domain.models import (
     StoryView,
     TagRef,
     TagView,
+    TranslationStatus,
 )
 from ngodesk.search import engine
 from ngodesk.search.query import parse
@@ -193,10 +194,27 @@ def story_tags(library: Library, story_ids: list[int]) -> dict[int, list[str]]:
         return _tag_lists(session, story_ids)
 
 
+def _translation_states(session: Session, story_ids: list[int]) -> dict[int, dict[str, str]]:
+    """Per story and language translated into: draft while a field is a
+    draft, else reviewed (as the ``trans:`` search has it)."""
+    states: dict[int, dict[str, str]] = {}
+    query = (
+        select(StoryTranslation.story_id, StoryTranslation.language, StoryTranslation.status)
+        .where(StoryTranslation.story_id.in_(story_ids))
+        .order_by(StoryTranslation.story_id, StoryTranslation.language)
+    )
+    for story_id, language, status in session.execute(query):
+        by_language = states.setdefault(story_id, {})
+        if by_language.get(language) != TranslationStatus.DRAFT.value:
+            by_language[language] = status
+    return states
+
+
 def rows(library: Library, story_ids: list[int]) -> list[StoryRow]:
     """List rows for the given stories, in the given order (missing skipped)."""
     with library.read() as session:
         tag_lists = _tag_lists(session, story_ids)
+        states = _translation_states(session, story_ids)
         found = {
             r.id: StoryRow(
                 r.id,
@@ -208,6 +226,7 @@ def rows(library: Library, story_ids: list[int]) -> list[StoryRow]:
                 StoryStatus(r.status),
                 "; ".join(tag_lists.get(r.id, [])),
                 r.updated_at,
+                ", ".join(f"{language} {status}" for language, status in states.get(r.id, {}).items()),
             )
             for r in session.execute(
                 select(

@@ -57,7 +57,7 @@ IMPORT_UNDO_LIMIT = 2000
 #: Files that may be tables: their columns are mapped in a dialog first.
 TABLE_SUFFIXES = (".csv", ".tsv", ".tab", ".txt")
 #: Columns hidden until the user shows them (header context menu).
-HIDDEN_COLUMNS = ("language", "updated_at")
+HIDDEN_COLUMNS = ("language", "updated_at", "translations")
 
 
 class StoryList(QTableView):

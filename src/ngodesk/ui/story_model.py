@@ -34,8 +34,9 @@ COLUMNS = (
     ("tags", "Tags"),
     ("status", "Status"),
     ("updated_at", "Updated"),
+    ("translations", "Translations"),
 )
-UNSORTABLE = ("tags",)
+UNSORTABLE = ("tags", "translations")
 
 
 class StoryTableModel(QAbstractTableModel):
