@@ -103,6 +103,7 @@ def test_a_new_term_is_saved_with_its_pinyin_and_undo_takes_it_back(window: Main
     assert "民间组织" in listed(window) and panel.fields["pinyin"].text() == ""  # the form shows what was typed
     window.undo_action.trigger()
     assert "民间组织" not in listed(window)
+    assert panel.fields["term"].text() == "" and not panel.delete_button.isEnabled()  # the form let go of it
     window.redo_action.trigger()
     assert {t.term: t.uuid for _, t in glossary.terms(library)}["民间组织"] == added.uuid
 

@@ -117,3 +117,19 @@ def test_the_list_can_show_each_storys_translation_status(window: MainWindow) ->
     body.activated.emit(body.currentIndex())
     settle(window)
     assert model.index(row, column).data() == "en reviewed"
+
+
+def test_typing_on_after_a_save_keeps_the_cursor_and_a_language_switch_keeps_the_text(window: MainWindow) -> None:
+    pane = window.editor.translation
+    title = pane.translations["title"]
+    title.setFocus()
+    QTest.keyClicks(title, "Chinese NGOs ")
+    QTest.qWait(1000)  # saved (trimmed) while the cursor stays at the end
+    QTest.keyClicks(title, "going out")
+    pane.flush()
+    assert stored(window)[("title", "en")][0] == "Chinese NGOs going out"
+    pane.translations["summary"].setPlainText("正在翻译的摘要")
+    pane._edited("summary")
+    pane.language.setCurrentIndex(pane.language.findData("zh-Hant"))  # before the save was due
+    assert stored(window)[("summary", "en")][0] == "正在翻译的摘要"
+    assert pane.translations["summary"].toPlainText() == ""

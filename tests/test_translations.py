@@ -10,6 +10,7 @@ import pytest
 
 from ngodesk.domain.errors import ValidationError
 from ngodesk.domain.models import Translation, TranslationStatus
+from ngodesk.formats import ImportOptions
 from ngodesk.services import exporting, importing, queries, restore, stories, translations
 from ngodesk.store.library import Library
 
@@ -160,3 +161,8 @@ def test_csv_and_ris_exports_carry_translations_and_csv_brings_them_back(library
             ("summary", "zh-Hant", "合作網絡。"),
         ]
         assert not [key for key in copy.extra if "(" in key]  # (the translation columns are not kept twice)
+    with open_library(tmp_path / "third") as third:  # as the window's column dialog leaves them: "extra"
+        columns = {"title (en)": "extra", "summary (zh-Hant)": "extra"}
+        importing.import_files(third, [tmp_path / "out.csv"], options=ImportOptions(columns=columns))
+        views = queries.stories(third, queries.matching_ids(third, "").tolist())
+        assert sorted(t.text for v in views for t in v.translations) == ["Silk Road Family", "合作網絡。"]

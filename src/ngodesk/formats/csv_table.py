@@ -221,7 +221,7 @@ def _record(position: str, header: list[str], mapping: dict[str, str], cells: li
             multiple[field] = distinct((*multiple[field], *values))
         elif field and field != EXTRA and field not in single:
             single[field] = value
-        elif field is None and (translated := _TRANSLATION_HEADING.match(column.strip())):
+        elif field in (None, EXTRA) and (translated := _TRANSLATION_HEADING.match(column.strip())):
             translations.append(Translation(translated.group(1).lower(), translated.group(2), value))
         elif column:
             extra[column] = value

@@ -170,6 +170,8 @@ class GlossaryPanel(QWidget):
     def reload(self) -> None:
         """Read the glossary again (after a change) and show it."""
         self.terms = glossary.terms(self.actions.library)
+        if self.current is not None and self.current not in dict(self.terms):  # (deleted, or its adding undone)
+            self._edit(None, TermRecord(""))
         self.finder = glossary.TermFinder(self.terms)
         self.finder_changed.emit(self.finder)
         self._find_in_story()

@@ -74,7 +74,8 @@ class TranslationPane(QWidget):
         self.language = QComboBox()
         for code in translations.LANGUAGES:
             self.language.addItem(self.tr(LANGUAGE_NAMES[code]), code)
-        self.language.currentIndexChanged.connect(self._load)
+        self.language.currentIndexChanged.connect(self._language_changed)
+        self._code = str(self.language.currentData())
         self.translator = QLineEdit(getpass.getuser())
         self.translator.setPlaceholderText(self.tr("Your name, kept with what you translate"))
         self.error = QLabel()
@@ -130,8 +131,14 @@ class TranslationPane(QWidget):
 
     @property
     def code(self) -> str:
-        """The language translated into."""
-        return str(self.language.currentData())
+        """The language translated into (what is typed belongs to it until
+        saved, also while the language chooser changes)."""
+        return self._code
+
+    def _language_changed(self) -> None:
+        self.flush()  # (what was typed is in the language it was typed for)
+        self._code = str(self.language.currentData())
+        self._load()
 
     def show_story(self, story: StoryView | None) -> None:
         """Show ``story`` (None: nothing); typing pending for the story
@@ -149,8 +156,14 @@ class TranslationPane(QWidget):
                 original = str(getattr(self.story, name)) if self.story else ""
                 found = self.story.translation(name, self.code) if self.story else None
                 self._write(self.originals[name], original)
-                if not (keep_typing and name in self._pending):  # (what is being typed stays)
-                    self._write(self.translations[name], found.text if found else "")
+                edit, stored = self.translations[name], found.text if found else ""
+                pending = keep_typing and name in self._pending
+                # what is being typed stays; so does the cursor in a field just saved (its text
+                # is what was stored, but for spaces the save trimmed)
+                just_saved = edit.hasFocus() and self._read(edit).split() == stored.split()
+                if not (pending or just_saved):
+                    self._write(edit, stored)
+                if not pending:
                     status = found.status if found else TranslationStatus.UNTRANSLATED
                     self.statuses[name].setCurrentIndex(self.statuses[name].findData(status.value))
                 for widget in (self.translations[name], self.statuses[name]):
