@@ -225,3 +225,67 @@ def test_the_consistency_check_finds_forbidden_and_missing_renderings(
     assert main(["--library", str(library.folder), "glossary", "check"]) == 1
     out = capsys.readouterr()
     assert "title (en): 走出去 uses the forbidden rendering “go out”" in out.out and "2 inconsistencies." in out.err
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "gb18030", "big5"])
+def test_tbx_files_in_the_encoding_they_declare_import(library: Library, tmp_path: Path, encoding: str) -> None:
+    declared = {"utf-16": "UTF-16", "gb18030": "GB2312", "big5": "Big5"}[encoding]
+    text = (
+        f'<?xml version="1.0" encoding="{declared}"?>\n<martif type="TBX" xml:lang="zh"><text><body><termEntry>'
+        '<langSet xml:lang="zh"><tig><term>走出去</term></tig></langSet>'
+        '<langSet xml:lang="en"><tig><term>going out</term></tig></langSet></termEntry></body></text></martif>'
+    )
+    if encoding == "big5":
+        text = text.replace("走出去", "民間組織")
+    path = tmp_path / "multiterm.tbx"
+    path.write_bytes(text.encode(encoding))
+    report = glossary.import_file(library, path)
+    assert (report.added, report.problems) == (1, [])
+    assert [t.rendering for t in terms_of(library)] == ["going out"]
+
+
+def test_terms_match_whole_words_in_either_script(library: Library) -> None:
+    from ngodesk.domain.models import Translation
+    from ngodesk.services import consistency, stories, translations
+
+    glossary.import_terms(
+        library,
+        [
+            TermRecord("UN", "联合国", source_language="en", target_language="zh"),
+            TermRecord("民间组织", "NGO", forbidden=("civil organisation",)),
+        ],
+    )
+    finder = glossary.TermFinder(glossary.terms(library))
+    text = "Under the UN, 民間組織 and NGOs"
+    assert [text[o.start : o.end] for o in finder.find(text)] == ["UN", "民間組織"]
+    story = stories.create_story(library, {"title": "民间组织的 ongoing work", "language": "zh"}).id
+    translations.set_translations(
+        library,
+        story,
+        [Translation("title", "en", "The ongoing work of NGOs"), Translation("title", "zh-Hant", "民間組織的工作")],
+    )
+    assert consistency.check(library) == []  # "NGOs" is the rendering; "ongoing" is not "NGO"
+
+
+def test_importing_again_adds_a_new_rendering_as_an_alternative_and_variants_are_one_language(
+    library: Library,
+) -> None:
+    glossary.import_terms(library, [TermRecord("走出去", "going out", source_language="zh")])
+    report = glossary.import_terms(
+        library, [TermRecord("走出去", "Going Global", source_language="zh-CN", target_language="en-US")]
+    )
+    assert (report.added, report.updated) == (0, 1)
+    (term,) = terms_of(library)
+    assert (term.rendering, term.alternatives) == ("going out", ("Going Global",))
+
+
+def test_overlong_terms_are_refused_and_characters_xml_cannot_hold_are_dropped(library: Library) -> None:
+    report = glossary.import_terms(
+        library,
+        [TermRecord("走" * 300, "x", position="line 2"), TermRecord("民生项目", "livelihood", note="a\x0cb\x00c")],
+    )
+    assert [(p.position, p.reason.split(";")[0]) for p in report.problems] == [
+        ("line 2", "term: longer than 200 characters (300)")
+    ]
+    assert [t.note for t in terms_of(library)] == ["abc"]
+    assert "<note>abc</note>" in glossary.tbx.write(terms_of(library))

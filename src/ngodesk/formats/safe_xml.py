@@ -3,6 +3,7 @@ refused (no entity-expansion bombs, no external files, no network)."""
 
 from __future__ import annotations
 
+import re
 from xml.etree.ElementTree import Element
 
 from defusedxml import DefusedXmlException
@@ -10,15 +11,20 @@ from defusedxml.ElementTree import ParseError, fromstring
 
 from ngodesk.domain.models import RecordProblem
 
+#: The encoding an XML declaration names: the text is decoded already.
+_DECLARED_ENCODING = re.compile(r"""^(\s*<\?xml[^>]*?)\s+encoding\s*=\s*["'][^"']*["']""")
+
 
 def root_of(text: str) -> Element | RecordProblem:
     """The document's root element, or a problem naming "the file" and why
-    it cannot be read."""
+    it cannot be read. ``text`` is decoded already (``formats.read_text``
+    honours the declared encoding), so the declaration's encoding is
+    dropped before parsing."""
     try:
-        return fromstring(text.encode("utf-8"))
+        return fromstring(_DECLARED_ENCODING.sub(r"\1", text, count=1).encode("utf-8"))
     except DefusedXmlException:
         return RecordProblem("the file", "declares XML entities; refused for safety")
-    except ParseError as error:
+    except (ParseError, ValueError) as error:
         return RecordProblem("the file", f"not readable XML: {error}")
 
 

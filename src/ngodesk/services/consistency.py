@@ -33,10 +33,9 @@ def _primary(language: str) -> str:
 
 
 def _problems(term: TermRecord, translation: str) -> list[str]:
-    text = translation.casefold()
-    found = [f"uses the forbidden rendering “{r}”" for r in term.forbidden if r.casefold() in text]
+    found = [f"uses the forbidden rendering “{r}”" for r in term.forbidden if glossary.mentions(translation, r)]
     accepted = [r for r in (term.rendering, *term.alternatives) if r]
-    if accepted and not any(r.casefold() in text for r in accepted):
+    if accepted and not any(glossary.mentions(translation, r) for r in accepted):
         found.append(f"does not use “{term.rendering or accepted[0]}”")
     return found
 

@@ -23,7 +23,7 @@ from ngodesk.domain.models import ChangeSet, Created, RecordProblem, TermRecord,
 from ngodesk.domain.text import LANGUAGE_CODE, require_encodable
 from ngodesk.formats import distinct, read_text, tbx, term_table
 from ngodesk.search.chinese import pinyin, traditional
-from ngodesk.search.text import fold
+from ngodesk.search.text import fold, traditional_table
 from ngodesk.services import exporting, records
 from ngodesk.store.library import Library
 from ngodesk.store.schema import Term
@@ -50,11 +50,23 @@ def _language(value: str, what: str) -> str:
     return code
 
 
+#: Longest term accepted (a term is a word or phrase; readings are made for it).
+TERM_MAX = 200
+#: Characters XML (and so a TBX export) cannot hold.
+_NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def _text(value: object, name: str) -> str:
+    return _NOT_XML.sub("", require_encodable(str(value), name)).strip()
+
+
 def _columns(record: TermRecord) -> dict[str, object]:
     """Column values for a term; raises ValidationError naming the field."""
-    term = " ".join(require_encodable(record.term, "term").split())
+    term = " ".join(_text(record.term, "term").split())
     if not term:
         raise ValidationError("term: a glossary entry needs a term")
+    if len(term) > TERM_MAX:
+        raise ValidationError(f"term: longer than {TERM_MAX} characters ({len(term):,}); is it a definition?")
     source = _language(record.source_language, "source language")
     chinese = source.lower().startswith("zh")
     columns: dict[str, object] = {
@@ -63,12 +75,14 @@ def _columns(record: TermRecord) -> dict[str, object]:
         "source_language": source,
         "target_language": _language(record.target_language or "und", "target language"),
         "status": TermStatus(record.status).value,
-        "extra": json.dumps(dict(record.extra), ensure_ascii=False, sort_keys=True),
+        "extra": json.dumps(
+            {_text(k, "extra"): _text(v, "extra") for k, v in record.extra.items()}, ensure_ascii=False, sort_keys=True
+        ),
     }
     for name in _TEXT_FIELDS:
-        columns[name] = require_encodable(str(getattr(record, name)), name).strip()
+        columns[name] = _text(getattr(record, name), name)
     for name in _LIST_FIELDS:
-        columns[name] = json.dumps(list(distinct(getattr(record, name))), ensure_ascii=False)
+        columns[name] = json.dumps(list(distinct(_text(v, name) for v in getattr(record, name))), ensure_ascii=False)
     if chinese and not columns["traditional"]:
         columns["traditional"] = traditional(term)
     if chinese and not columns["pinyin"]:
@@ -96,17 +110,17 @@ def _record(term: Term) -> TermRecord:
     )
 
 
+def primary(language: str) -> str:
+    """``zh-CN`` -> ``zh``: the language, whatever its region or script."""
+    return language.split("-")[0].lower()
+
+
 def _find(session: Session, columns: dict[str, object]) -> Term | None:
-    return session.scalars(
-        select(Term)
-        .where(
-            Term.source_language == columns["source_language"],
-            Term.term_key == columns["term_key"],
-            Term.target_language == columns["target_language"],
-        )
-        .order_by(Term.id)
-        .limit(1)
-    ).first()
+    """The term ``columns`` describe, if there: the same folded term, from
+    and into the same languages (``zh`` and ``zh-CN`` are one)."""
+    candidates = session.scalars(select(Term).where(Term.term_key == columns["term_key"]).order_by(Term.id))
+    wanted = (primary(str(columns["source_language"])), primary(str(columns["target_language"])))
+    return next((t for t in candidates if (primary(t.source_language), primary(t.target_language)) == wanted), None)
 
 
 def _fill(term: Term, columns: dict[str, object]) -> bool:
@@ -117,9 +131,13 @@ def _fill(term: Term, columns: dict[str, object]) -> bool:
         if columns[name] and not getattr(term, name):
             setattr(term, name, columns[name])
             changed = True
+    other_rendering = columns["rendering"] if columns["rendering"] != term.rendering else None
     for name in _LIST_FIELDS:
         have = json.loads(getattr(term, name))
-        more = [v for v in json.loads(str(columns[name])) if v not in have and v != term.rendering]
+        offered = json.loads(str(columns[name])) + (
+            [other_rendering] if name == "alternatives" and other_rendering else []
+        )
+        more = [v for v in offered if v not in have and v != term.rendering]
         if more:
             setattr(term, name, json.dumps(have + more, ensure_ascii=False))
             changed = True
@@ -275,27 +293,54 @@ class Occurrence:
     term_id: int
 
 
+def same_script(text: str) -> str:
+    """``text`` with traditional characters made simplified, one for one
+    (positions stay where they were)."""
+    return text.translate(traditional_table())
+
+
+def phrase_pattern(phrase: str) -> str:
+    """A regular expression for ``phrase`` in text: a phrase starting or
+    ending with a Latin letter or digit only as whole words (an English
+    plural ending allowed: "NGO" is in "NGOs", not in "ongoing"; "UN" is
+    not in "Under"); Chinese anywhere."""
+    start = r"(?<![A-Za-z0-9])" if phrase[:1].isascii() and phrase[:1].isalnum() else ""
+    end = r"(?:e?s)?(?![A-Za-z0-9])" if phrase[-1:].isascii() and phrase[-1:].isalnum() else ""
+    return start + re.escape(phrase) + end
+
+
+def mentions(text: str, phrase: str) -> bool:
+    """Whether ``text`` holds ``phrase`` (see ``phrase_pattern``; case and
+    Chinese script do not matter)."""
+    return bool(phrase.strip()) and re.search(phrase_pattern(same_script(phrase)), same_script(text), re.I) is not None
+
+
 class TermFinder:
-    """Finds glossary terms in text: a term's simplified and traditional
-    forms, case-insensitively, longest first (``丝路一家亲`` wins over a
-    term ``丝路`` inside it); a term in Latin letters only where a word
-    starts ("art" is not found in "start", "NGO" is in "NGOs"). Build one
-    per glossary state; it is cheap to use on every story shown."""
+    """Finds glossary terms in text: a term's forms in either Chinese
+    script, case-insensitively, longest first (``丝路一家亲`` wins over a
+    term ``丝路`` inside it); a term in Latin letters only as whole words
+    (see ``phrase_pattern``). Build one per glossary state; it is cheap to
+    use on every story shown."""
 
     def __init__(self, found: Iterable[tuple[int, TermRecord]]) -> None:
         self._ids: dict[str, int] = {}
         for term_id, term in found:
             for form in (term.term, term.traditional):
                 if form.strip():
-                    self._ids.setdefault(form.casefold(), term_id)
+                    self._ids.setdefault(same_script(form).casefold(), term_id)
         forms = sorted(self._ids, key=len, reverse=True)
-        latin_start = r"(?<![A-Za-z0-9])"
-        pieces = [(latin_start if form[0].isascii() and form[0].isalnum() else "") + re.escape(form) for form in forms]
-        self.pattern = re.compile("|".join(pieces), re.IGNORECASE) if pieces else None
+        self.pattern = re.compile("|".join(phrase_pattern(f) for f in forms), re.IGNORECASE) if forms else None
+
+    def _term_id(self, matched: str) -> int | None:
+        key = matched.casefold()
+        for ending in ("", "s", "es"):  # (a plural ending matched too)
+            if key.endswith(ending) and (found := self._ids.get(key[: len(key) - len(ending)])) is not None:
+                return found
+        return None
 
     def find(self, text: str) -> list[Occurrence]:
         """The occurrences in ``text``, in order, not overlapping."""
         if self.pattern is None:
             return []
-        found = ((m, self._ids.get(m.group().casefold())) for m in self.pattern.finditer(text))
+        found = ((m, self._term_id(m.group())) for m in self.pattern.finditer(same_script(text)))
         return [Occurrence(m.start(), m.end(), term_id) for m, term_id in found if term_id is not None]
