@@ -289,3 +289,25 @@ def test_overlong_terms_are_refused_and_characters_xml_cannot_hold_are_dropped(l
     ]
     assert [t.note for t in terms_of(library)] == ["abc"]
     assert "<note>abc</note>" in glossary.tbx.write(terms_of(library))
+
+
+def test_tbx_source_synonyms_are_kept_and_a_deprecated_one_is_not_the_term(library: Library, tmp_path: Path) -> None:
+    path = tmp_path / "synonyms.tbx"
+    path.write_text(
+        '<martif type="TBX" xml:lang="zh"><text><body><termEntry>'
+        '<langSet xml:lang="zh"><tig><term>丝路</term><termNote type="normativeAuthorization">deprecatedTerm'
+        "</termNote></tig><tig><term>丝绸之路</term></tig><ntig><termGrp><term>丝绸路</term></termGrp></ntig></langSet>"
+        '<langSet xml:lang="en"><tig><term>Silk Road</term></tig><tig><term>Silk Route</term>'
+        '<termNote type="normativeAuthorization">deprecatedTerm</termNote></tig></langSet>'
+        "</termEntry></body></text></martif>",
+        encoding="utf-8",
+    )
+    assert glossary.import_file(library, path).problems == []
+    (term,) = terms_of(library)
+    assert (term.term, term.rendering, term.forbidden, term.status) == (
+        "丝绸之路",
+        "Silk Road",
+        ("Silk Route",),
+        TermStatus.DRAFT,
+    )
+    assert term.extra == {"other terms (zh)": "丝绸路", "deprecated terms (zh)": "丝路"}

@@ -29,8 +29,10 @@ _LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 _ENTRIES = ("termEntry", "conceptEntry")
 _LANG_SETS = ("langSet", "langSec")
 _TERM_GROUPS = ("tig", "ntig", "termSec")
-_PREFERRED, _ADMITTED = "preferredTerm-admn-sts", "admittedTerm-admn-sts"
-_FORBIDDEN = ("deprecatedTerm-admn-sts", "supersededTerm-admn-sts", "notRecommended")
+#: Term statuses (administrativeStatus, or TBX-Default's normativeAuthorization,
+#: whose values lack the "-admn-sts" ending).
+_PREFERRED, _ADMITTED = "preferredTerm", "admittedTerm"
+_FORBIDDEN = ("deprecatedTerm", "supersededTerm", "notRecommended")
 #: processStatus values for the term's status, both ways
 _PROCESS = {TermStatus.DRAFT: "provisionallyProcessed", TermStatus.APPROVED: "finalized"}
 
@@ -76,7 +78,8 @@ def _language(element: Element) -> _Language:
             if term is None or not _text(term):
                 continue
             notes = {e.get("type", "note"): _text(e) for e in child.iter() if local_name(e) == "termNote"}
-            found.terms.append(_Term(_text(term), notes.pop("administrativeStatus", ""), notes))
+            status = notes.pop("administrativeStatus", "") or notes.pop("normativeAuthorization", "")
+            found.terms.append(_Term(_text(term), status.removesuffix("-admn-sts"), notes))
         elif name in ("descrip", "descripGrp"):
             for descrip in (e for e in child.iter() if local_name(e) == "descrip"):
                 if descrip.get("type") == "definition" and not found.definition:
@@ -119,7 +122,11 @@ def _entry(entry: Element, position: str, default: str) -> TermRecord | str:
             status = TermStatus.APPROVED if _text(child) == _PROCESS[TermStatus.APPROVED] else status
         elif name in ("descrip", "admin") and kind and kind != "sourceLanguage":
             extra[kind] = _text(child)
-    head = source.terms[0]
+    # the source's preferred term (a deprecated one only when all are); the others are kept
+    head = min(source.terms, key=lambda t: (t.status in _FORBIDDEN, t.status != _PREFERRED))
+    for kind, statuses in (("other terms", ("", _PREFERRED, _ADMITTED)), ("deprecated terms", _FORBIDDEN)):
+        if others := [t.text for t in source.terms if t is not head and t.status in statuses]:
+            extra[f"{kind} ({source.code})"] = "; ".join(others)
     if head.status in _FORBIDDEN:
         status = TermStatus.DEPRECATED
     pinyin = head.notes.pop("pronunciation", "")
@@ -193,7 +200,7 @@ def _tig(parent: Element, text: str, status: str = "", notes: Iterable[tuple[str
     for kind, value in notes:
         ET.SubElement(tig, "termNote", type=kind).text = value
     if status:
-        ET.SubElement(tig, "termNote", type="administrativeStatus").text = status
+        ET.SubElement(tig, "termNote", type="administrativeStatus").text = f"{status}-admn-sts"
 
 
 def write(terms: Iterable[TermRecord]) -> str:
@@ -217,7 +224,7 @@ def write(terms: Iterable[TermRecord]) -> str:
             ET.SubElement(entry, "admin", type=kind).text = value
         ET.SubElement(entry, "admin", type="sourceLanguage").text = term.source_language
         source = ET.SubElement(entry, "langSet", {_LANG: term.source_language})
-        deprecated = "deprecatedTerm-admn-sts" if term.status is TermStatus.DEPRECATED else ""
+        deprecated = _FORBIDDEN[0] if term.status is TermStatus.DEPRECATED else ""
         _tig(source, term.term, deprecated, [("pronunciation", term.pinyin)] if term.pinyin else [])
         if term.traditional and term.traditional != term.term:
             _tig(ET.SubElement(entry, "langSet", {_LANG: "zh-Hant"}), term.traditional)
