@@ -35,7 +35,7 @@ from ngodesk.search.text import index_version
 from ngodesk.services import indexing, records, translations
 from ngodesk.store import fts
 from ngodesk.store.library import Library
-from ngodesk.store.schema import Entity, Story, StoryEntity, StoryTag, StoryTranslation, Tag, Tombstone
+from ngodesk.store.schema import Entity, Story, StoryEntity, StoryTag, StoryTranslation, Tag, Term, Tombstone
 
 _UUID_PREFIX = re.compile(r"^[0-9a-fA-F-]{4,36}$")
 
@@ -378,7 +378,14 @@ def info(library: Library) -> dict[str, object]:
     with library.read() as session:
         counts = {
             name: session.scalar(select(func.count()).select_from(model)) or 0
-            for name, model in (("stories", Story), ("tags", Tag), ("entities", Entity), ("tombstones", Tombstone))
+            for name, model in (
+                ("stories", Story),
+                ("tags", Tag),
+                ("entities", Entity),
+                ("translations", StoryTranslation),
+                ("glossary_terms", Term),
+                ("tombstones", Tombstone),
+            )
         }
         index_current = indexing.is_current(session)
     size = sum(f.stat().st_size for f in library.folder.glob("catalogue.sqlite*") if f.is_file())
