@@ -88,11 +88,11 @@ def put(
         session.delete(row)
         return True
     if row is None:
-        taken = translation.uuid and session.scalar(
+        identity = {}
+        taken = keep_identity and session.scalar(  # (a story imported twice on purpose gets new uuids)
             select(StoryTranslation.id).where(StoryTranslation.uuid == translation.uuid)
         )
-        identity = {}
-        if keep_identity and not taken:  # (a story imported twice on purpose gets new uuids)
+        if keep_identity and translation.uuid and not taken:
             given = (
                 ("uuid", translation.uuid),
                 ("created_at", translation.created_at),

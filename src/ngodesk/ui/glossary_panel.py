@@ -75,6 +75,7 @@ class GlossaryPanel(QWidget):
         super().__init__()
         self.actions = actions
         self.terms: list[tuple[int, TermRecord]] = []
+        self.by_id: dict[int, TermRecord] = {}
         self.finder = glossary.TermFinder([])
         self.story: StoryView | None = None
         self.in_story: set[int] = set()
@@ -170,7 +171,8 @@ class GlossaryPanel(QWidget):
     def reload(self) -> None:
         """Read the glossary again (after a change) and show it."""
         self.terms = glossary.terms(self.actions.library)
-        if self.current is not None and self.current not in dict(self.terms):  # (deleted, or its adding undone)
+        self.by_id = dict(self.terms)
+        if self.current is not None and self.current not in self.by_id:  # (deleted, or its adding undone)
             self._edit(None, TermRecord(""))
         self.finder = glossary.TermFinder(self.terms)
         self.finder_changed.emit(self.finder)
@@ -225,7 +227,7 @@ class GlossaryPanel(QWidget):
         rows = self.table.selectionModel().selectedRows()
         if rows:
             term_id = rows[0].data(Qt.ItemDataRole.UserRole)
-            self._edit(term_id, dict(self.terms)[term_id])
+            self._edit(term_id, self.by_id[term_id])
 
     def _edit(self, term_id: int | None, term: TermRecord) -> None:
         self.current = term_id
@@ -248,7 +250,7 @@ class GlossaryPanel(QWidget):
 
     def _form(self) -> TermRecord:
         """The term as the form has it (languages and extra kept)."""
-        base = dict(self.terms)[self.current] if self.current is not None else TermRecord("")
+        base = self.by_id[self.current] if self.current is not None else TermRecord("")
         values = {name: line.text().strip() for name, line in self.fields.items()}
         if values["term"] != base.term:  # readings made for the old term are made again
             for name in ("traditional", "pinyin"):
@@ -269,7 +271,7 @@ class GlossaryPanel(QWidget):
         if self.current is None:
             command: AddTerm | EditTerm = AddTerm(record)
         else:
-            command = EditTerm(self.current, dict(self.terms)[self.current], record)
+            command = EditTerm(self.current, self.by_id[self.current], record)
         try:
             self.actions.run(command, self)
         except NgodeskError as error:
@@ -283,5 +285,5 @@ class GlossaryPanel(QWidget):
         """Delete the term chosen (undoable)."""
         if self.current is None:
             return
-        self.actions.run(DeleteTerm(self.current, dict(self.terms)[self.current]), self)
+        self.actions.run(DeleteTerm(self.current, self.by_id[self.current]), self)
         self.new_term()
