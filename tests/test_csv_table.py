@@ -132,3 +132,12 @@ def test_malformed_tables_change_nothing(library: Library, tmp_path: Path, text:
 
 def test_a_listing_is_not_taken_for_a_table() -> None:
     assert not csv_table.CSV.sniff("Keyword: NGOs, going out\n\nTitle, with a comma\n")
+
+
+def test_rows_before_a_malformed_one_are_imported_and_the_rest_reported(library: Library, tmp_path: Path) -> None:
+    path = tmp_path / "truncated.csv"
+    path.write_text('title,summary\n第一篇,ok\nSecond,"cut off in the middle of a quoted cell\n', encoding="utf-8")
+    report = importing.import_files(library, [path], "csv")
+    assert [story.title for story in all_stories(library)] == ["第一篇"]
+    (problem,) = report.problems
+    assert problem.reason == "not readable as CSV: line 3: unexpected end of data (nothing after it was read)"

@@ -277,3 +277,75 @@ def test_records_are_found_by_any_name_and_made_once_per_name(library: Library) 
         ("place", "王芳"): 1,  # a place is not a person of the same name
     }
     assert set(report.changes.entities_added) == {e.id for e in queries.entities(library)} - {cfpa.id}
+
+
+def _table(tmp_path: Path, name: str, rows: list[str]) -> Path:
+    return write(tmp_path, name, ("title,summary,tags\n" + "".join(row + "\n" for row in rows)).encode())
+
+
+def _index_names(library: Library) -> list[str]:
+    with library.read() as session:
+        rows = session.connection().exec_driver_sql("SELECT name FROM sqlite_master WHERE type = 'index' ORDER BY name")
+        return [name for (name,) in rows]
+
+
+@pytest.fixture
+def streamed(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Files of any size are read in the helper process, 7 records a chunk."""
+    monkeypatch.setattr(importing, "STREAM_MIN_BYTES", 0)
+    monkeypatch.setattr(importing, "CHUNK", 7)
+
+
+@pytest.mark.usefixtures("streamed")
+def test_files_read_in_a_helper_process_import_as_in_this_one(library: Library, tmp_path: Path) -> None:
+    rows = [f"第{i}个故事 Story {i},中國扶貧基金會 volunteers {i},Batch/{i % 3}" for i in range(30)]
+    rows[12] = rows[3]  # a repeat
+    rows[20] = "too,many,cells,here"
+    path = _table(tmp_path, "big.csv", rows)
+    indexes = _index_names(library)
+    report = importing.import_files(library, [path], parallel=True)
+    from ngodesk.services.library import open_library
+
+    with open_library(tmp_path / "serial") as serial:
+        expected = importing.import_files(serial, [path])
+        assert [v.title for v in all_stories(library)] == [v.title for v in all_stories(serial)]
+    assert report.added == expected.added == 28 and report.formats == {str(path): "csv"}
+    assert [(d.position, d.action) for d in report.duplicates] == [("line 14", "skipped")]
+    assert [(p.position, p.reason) for p in report.problems] == [(p.position, p.reason) for p in expected.problems]
+    assert [p.position for p in report.problems] == ["line 22"]
+    titles = [v.title for v in all_stories(library)]
+    assert titles[:2] == ["第0个故事 Story 0", "第1个故事 Story 1"]  # (file order: undated stories)
+    assert queries.search(library, "扶贫 tag:Batch/1", limit=100).total == 10
+    assert _index_names(library) == indexes and queries.check(library) == []
+
+
+@pytest.mark.usefixtures("streamed")
+def test_a_strict_or_cancelled_streamed_import_changes_nothing(library: Library, tmp_path: Path) -> None:
+    import multiprocessing
+
+    rows = [f"Story {i},summary {i},Batch" for i in range(30)]
+    rows[25] = "too,many,cells,here"
+    path = _table(tmp_path, "big.csv", rows)
+    indexes = _index_names(library)
+    with pytest.raises(ImportFailed, match=r"big\.csv, line 27: 4 cells but the header names 3 columns"):
+        importing.import_files(library, [path], strict=True, parallel=True)
+    assert story_count(library) == 0 and queries.tags(library) == [] and _index_names(library) == indexes
+
+    def cancel_after_two_chunks(done: int, total: int) -> bool:
+        return done < 14
+
+    from ngodesk.domain.errors import Cancelled
+
+    with pytest.raises(Cancelled):
+        importing.import_files(library, [path], parallel=True, progress=cancel_after_two_chunks)
+    assert story_count(library) == 0 and _index_names(library) == indexes
+    assert multiprocessing.active_children() == []  # (the helper process is gone)
+
+
+@pytest.mark.usefixtures("streamed")
+def test_a_file_the_helper_cannot_read_is_refused_naming_it(library: Library, tmp_path: Path) -> None:
+    good = _table(tmp_path, "good.csv", ["Story,summary,Batch"])
+    bad = write(tmp_path, "bad.csv", b"title\n\x81\x8d\x8f\x90\x9d broken \xff\xfe\n")
+    with pytest.raises(ImportFailed, match=r"bad\.csv: not UTF-8 \(line 2"):
+        importing.import_files(library, [good, bad], parallel=True)
+    assert story_count(library) == 0

@@ -1,15 +1,16 @@
 """Importers and exporters: pure functions from file contents to records.
 
 Each format module offers ``NAME``, ``EXTENSIONS``, ``sniff(text)`` and
-``parse(text, options) -> ParseResult``. ``read_text`` decodes bytes honestly: a file
-that is not valid text is refused with the reason, never imported as
-mojibake.
+``parse(text, options) -> ParseResult``; formats that can give their records
+one by one (large tables and RIS files) also offer ``stream(text, options)
+-> Stream``. ``read_text`` decodes bytes honestly: a file that is not valid
+text is refused with the reason, never imported as mojibake.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
@@ -33,6 +34,26 @@ class ParseResult:
     #: own JSON only).
     tags: list[TagRecord] = field(default_factory=list)
     entities: list[EntityRecord] = field(default_factory=list)
+
+
+@dataclass
+class Stream:
+    """A file's records and unreadable records, read as they are asked for:
+    at most ``bound`` records (known before any is read). ``head`` holds
+    what comes before the records (left-out entries, tags, authority
+    records); its records and problems are empty."""
+
+    bound: int
+    entries: Iterator[StoryRecord | RecordProblem]
+    head: ParseResult = field(default_factory=ParseResult)
+
+
+def collect(stream: Stream) -> ParseResult:
+    """The whole ``ParseResult`` of a stream (``parse`` of a streaming format)."""
+    result = stream.head
+    for entry in stream.entries:
+        (result.problems if isinstance(entry, RecordProblem) else result.records).append(entry)  # type: ignore[arg-type]
+    return result
 
 
 @dataclass(frozen=True)
@@ -147,7 +168,9 @@ def read_text(path: Path) -> str:
     text, _ = decode(data, str(path))
     if "\x00" in text:
         raise ImportFailed(f"{path}: contains NUL characters; it looks like a binary file, not text")
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    if "\r" in text:  # (the check is a quarter of the replacing, which copies)
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text
 
 
 def detect(path: Path, text: str, format_name: str = "auto") -> Format:
@@ -176,3 +199,17 @@ def parse_file(path: Path, format_name: str = "auto", options: ImportOptions = N
     text = read_text(path)
     found = detect(path, text, format_name)
     return found.NAME, found.parse(text, options)
+
+
+def open_stream(path: Path, format_name: str = "auto", options: ImportOptions = NO_OPTIONS) -> tuple[str, Stream]:
+    """Read one file and start parsing it (``parse_file``'s result, one
+    record at a time where the format allows); raises as ``parse_file``."""
+    text = read_text(path)
+    found = detect(path, text, format_name)
+    stream = getattr(found, "stream", None)
+    if stream is not None:
+        return found.NAME, stream(text, options)
+    result = found.parse(text, options)
+    records, problems = result.records, result.problems
+    head = ParseResult(skipped=result.skipped, tags=result.tags, entities=result.entities)
+    return found.NAME, Stream(len(records), iter([*problems, *records]), head)

@@ -15,14 +15,23 @@ Excel's ``="..."`` cells are unwrapped. Unmapped columns are kept in
 from __future__ import annotations
 
 import csv
-import io
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 
 from ngodesk.domain.models import RecordProblem, StoryRecord, Translation
-from ngodesk.formats import NO_OPTIONS, ImportOptions, ParseResult, distinct, partial_date, person_name, split_list
+from ngodesk.formats import (
+    NO_OPTIONS,
+    ImportOptions,
+    ParseResult,
+    Stream,
+    collect,
+    distinct,
+    partial_date,
+    person_name,
+    split_list,
+)
 from ngodesk.formats.writers.csv_table import FORMULA_START
 from ngodesk.search.text import fold
 
@@ -126,10 +135,10 @@ class Table:
     TITLE: str
 
     def rows(self, text: str) -> Iterator[tuple[int, list[str]]]:
-        """(line where the row starts, cells) for each row. Raises
-        csv.Error naming the line for malformed text or oversized cells."""
-        # (splits at \n only: str.splitlines would also split at U+2028...)
-        reader = csv.reader(io.StringIO(text, newline=""), delimiter=self.delimiter, strict=True)
+        """(line where the row starts, cells) for each row, read as they
+        are asked for. Raises csv.Error naming the line for malformed text
+        or oversized cells."""
+        reader = csv.reader(_lines(text), delimiter=self.delimiter, strict=True)
         start = 1
         try:
             for cells in reader:
@@ -159,33 +168,46 @@ class Table:
 
     def parse(self, text: str, options: ImportOptions = NO_OPTIONS) -> ParseResult:
         """Every row below the header as a story."""
-        result = ParseResult()
+        return collect(self.stream(text, options))
+
+    def stream(self, text: str, options: ImportOptions = NO_OPTIONS) -> Stream:
+        """``parse``, one row at a time. Rows after one that is not
+        well-formed cannot be told apart, so that one ends the table (with
+        a problem saying so)."""
         header = self.header(text)
         if not header:
-            result.problems.append(RecordProblem("the file", "no header row: the first row must name the columns"))
-            return result
+            return Stream(0, iter([RecordProblem("the file", "no header row: the first row must name the columns")]))
         mapping = _mapping(header, options.columns)
         if isinstance(mapping, str):
-            result.problems.append(RecordProblem("line 1", mapping))
-            return result
-        try:
-            rows = list(self.rows(text))
-        except csv.Error as error:
-            result.problems.append(RecordProblem("the file", f"not readable as {self.NAME.upper()}: {error}"))
-            return result
+            return Stream(0, iter([RecordProblem("line 1", mapping)]))
+        # (every row but the header ends with a line break, or the text does)
+        return Stream(text.count("\n"), self._entries(text, header, mapping))
+
+    def _entries(self, text: str, header: list[str], mapping: dict[str, str]) -> Iterator[StoryRecord | RecordProblem]:
         header_seen = False
-        for line, cells in rows:
-            if not any(cell.strip() for cell in cells):
-                continue
-            if not header_seen:
-                header_seen = True
-                continue
-            record = _record(f"line {line}", header, mapping, cells)
-            if isinstance(record, str):
-                result.problems.append(RecordProblem(f"line {line}", record))
-            else:
-                result.records.append(record)
-        return result
+        try:
+            for line, cells in self.rows(text):
+                if not any(cell.strip() for cell in cells):
+                    continue
+                if not header_seen:
+                    header_seen = True
+                    continue
+                record = _record(f"line {line}", header, mapping, cells)
+                yield RecordProblem(f"line {line}", record) if isinstance(record, str) else record
+        except csv.Error as error:
+            reason = f"not readable as {self.NAME.upper()}: {error} (nothing after it was read)"
+            yield RecordProblem("the file", reason)
+
+
+def _lines(text: str) -> Iterator[str]:
+    """The lines of ``text`` with their line breaks (``\n`` only:
+    str.splitlines would also split at U+2028...), one at a time: a
+    copy of a large text would cost as much as reading it."""
+    start, size = 0, len(text)
+    while start < size:
+        end = text.find("\n", start) + 1 or size
+        yield text[start:end]
+        start = end
 
 
 def _mapping(header: list[str], chosen: Mapping[str, str]) -> dict[str, str] | str:

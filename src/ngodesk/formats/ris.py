@@ -12,11 +12,21 @@ authors become people, keywords tags; every other tag is kept in
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 import rispy
 
 from ngodesk.domain.models import RecordProblem, StoryRecord
-from ngodesk.formats import NO_OPTIONS, ImportOptions, ParseResult, distinct, partial_date, person_name
+from ngodesk.formats import (
+    NO_OPTIONS,
+    ImportOptions,
+    ParseResult,
+    Stream,
+    collect,
+    distinct,
+    partial_date,
+    person_name,
+)
 
 NAME = "ris"
 TITLE = "RIS (reference managers)"
@@ -82,8 +92,16 @@ def _record(entry: dict[str, object], line: int) -> StoryRecord:
 
 def parse(text: str, options: ImportOptions = NO_OPTIONS) -> ParseResult:
     """Every record of an RIS text; unreadable ones as problems."""
-    result = ParseResult()
+    return collect(stream(text, options))
+
+
+def stream(text: str, options: ImportOptions = NO_OPTIONS) -> Stream:
+    """``parse``, one record at a time (one per ``TY  -`` line at most)."""
     starts = [match.start() for match in _START.finditer(text)]
+    return Stream(len(starts), _entries(text, starts))
+
+
+def _entries(text: str, starts: list[int]) -> Iterator[StoryRecord | RecordProblem]:
     line, counted = 1, 0
     for index, start in enumerate(starts):
         end = starts[index + 1] if index + 1 < len(starts) else len(text)
@@ -96,12 +114,11 @@ def parse(text: str, options: ImportOptions = NO_OPTIONS) -> ParseResult:
         try:
             entries = rispy.loads(chunk, skip_unknown_tags=False)
         except Exception as error:  # noqa: BLE001 - rispy raises several kinds for malformed input
-            result.problems.append(RecordProblem(f"line {line}", f"not a readable RIS record: {error}"))
+            yield RecordProblem(f"line {line}", f"not a readable RIS record: {error}")
             continue
         for entry in entries:
             record = _record(entry, line)
             if not record.title:
-                result.problems.append(RecordProblem(f"line {line}", "the record has no title (TI, T1 or ST)"))
+                yield RecordProblem(f"line {line}", "the record has no title (TI, T1 or ST)")
             else:
-                result.records.append(record)
-    return result
+                yield record

@@ -1,24 +1,30 @@
-"""Importing: parse every file, then validate, transform and write the
-records in chunks inside ONE transaction (bulk Core inserts, search index
+"""Importing: parse files, validate and transform their records, and write
+them in chunks inside ONE transaction (bulk Core inserts, search index
 included), so a failure or a crash leaves the library as it was.
 
-Validation and the search-index text transform of large imports run in a
-helper process, overlapping with the database writes of the chunk before.
+Large imports use a helper process: it validates and transforms each chunk
+(and, for ``import_files``, reads and parses the files too) while this
+process writes the chunk before.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import enum
+import gc
 import json
 import multiprocessing
 import os
+import queue
+import traceback
 from collections import deque
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
+from multiprocessing.context import SpawnContext, SpawnProcess
 from pathlib import Path
-from typing import NoReturn
+from typing import Any, NoReturn
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -34,7 +40,7 @@ from ngodesk.domain.models import (
     TagRecord,
     no_progress,
 )
-from ngodesk.formats import NO_OPTIONS, ImportOptions, parse_file
+from ngodesk.formats import NO_OPTIONS, ImportOptions, open_stream, parse_file
 from ngodesk.search.text import index_text
 from ngodesk.services import duplicates, entities, fields, records, restore, stories, tags, translations
 from ngodesk.store import bulk, fts
@@ -45,8 +51,15 @@ CHUNK = 2000
 #: Imports smaller than this are prepared in this process (a helper process
 #: takes about half a second to start).
 PARALLEL_MIN = 6000
+#: Files smaller than this in all are read in this process.
+STREAM_MIN_BYTES = 4 * 1024 * 1024
 #: Chunks prepared ahead of the writer at most (bounds memory).
-AHEAD = 3
+AHEAD = 10
+#: Stories whose index documents are kept back and added together: ids
+#: descend from chunk to chunk, and FTS5 writes a segment out whenever a
+#: rowid goes down, so indexing chunk by chunk made many small segments to
+#: merge again (a 100k import's index took 1.5x as long).
+INDEX_BATCH = 20_000
 
 
 @dataclass(frozen=True)
@@ -84,10 +97,11 @@ _Item = tuple[str, StoryRecord]
 _Ready = tuple[dict[str, object], tuple[str, ...], duplicates.Key] | str
 
 
-def _columns(record: StoryRecord) -> dict[str, object]:
+def _columns(record: StoryRecord, good_paths: set[str]) -> dict[str, object]:
     """Column values for a record; a date that cannot be read is kept in
     extra as ``date_as_given`` (the story stays undated), other invalid
-    values raise ValidationError."""
+    values raise ValidationError. Tag paths found valid are added to
+    ``good_paths`` (and not checked again)."""
     columns = fields.clean_all(
         {
             "title": record.title,
@@ -105,7 +119,9 @@ def _columns(record: StoryRecord) -> dict[str, object]:
         columns.update(fields.clean("published", ""))
         extra = {**extra, "date_as_given": record.published}
     for path in record.tags:
-        tags.split_path(path)  # (a bad path fails this record, not the import)
+        if path not in good_paths:
+            tags.split_path(path)  # (a bad path fails this record, not the import)
+            good_paths.add(path)
     for translation in record.translations:
         translations.checked(translation)  # (likewise)
     now, kept = utcnow(), record.provenance
@@ -123,9 +139,10 @@ def _columns(record: StoryRecord) -> dict[str, object]:
 def _prepare_chunk(records: list[StoryRecord]) -> list[_Ready]:
     """Validate and transform records (runs in a helper process)."""
     ready: list[_Ready] = []
+    good_paths: set[str] = set()
     for record in records:
         try:
-            columns = _columns(record)
+            columns = _columns(record, good_paths)
         except NgodeskError as error:
             ready.append(str(error))
             continue
@@ -196,6 +213,8 @@ class _Writer:
     created_entities: list[int] = field(default_factory=list)
     #: (story to merge into, the record)
     merges: list[tuple[int, StoryRecord]] = field(default_factory=list)
+    #: index documents not added yet (see INDEX_BATCH)
+    index_docs: list[fts.Doc] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         # Ids are assigned here so that rows go in with one executemany; the
@@ -264,13 +283,22 @@ class _Writer:
         rows = sorted([i, *(c[name] for name in names)] for i, _, c, _ in fresh)  # (appending is cheapest)
         connection = self.session.connection()
         bulk.insert_tuples(connection, Story.__table__, ["id", *names], rows)
-        fts.add(connection, ((i, *texts) for i, _, _, texts in fresh))
+        self.index_docs += [(i, *texts) for i, _, _, texts in fresh]  # type: ignore[misc]
+        # (the chunks near the end are indexed at once, so that little is
+        # left to do when the helper process has finished)
+        if len(self.index_docs) >= INDEX_BATCH or self.seen >= self.total - CHUNK:
+            self.index()
         bulk.insert_tuples(connection, StoryTag.__table__, ("story_id", "tag_id"), sorted(tag_links))
         bulk.insert_tuples(connection, StoryEntity.__table__, ("story_id", "entity_id"), sorted(entity_links))
         for story_id, record, _, _ in fresh:
             for translation in record.translations:
                 translations.put(self.session, story_id, translation, keep_identity=record.provenance is not None)
         self.story_ids += [story_id for story_id, _, _, _ in fresh]
+
+    def index(self) -> None:
+        """Add the index documents kept back (before the transaction ends)."""
+        fts.add(self.session.connection(), self.index_docs)
+        self.index_docs = []
 
     def merge(self, library: Library) -> ChangeSet:
         """Fill the matched stories' empty fields from their duplicates and
@@ -360,7 +388,56 @@ class FilesRead:
     entities: list[EntityRecord] = field(default_factory=list)
 
 
+@contextmanager
+def _without_cycle_collection() -> Iterator[None]:
+    """Python's cycle collector paused: an import makes hundreds of
+    thousands of objects that it would scan again and again (a tenth of a
+    large import's time). Reference counting still frees them."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def _import(
+    library: Library,
+    report: ImportReport,
+    head: FilesRead,
+    total: int,
+    chunks: Iterable[tuple[list[_Item], list[_Ready]]],
+    strict: bool,
+    progress: Progress,
+    on_duplicate: OnDuplicate,
+    only_matches: bool = False,
+) -> ImportReport:
+    """Write ``chunks`` (at most ``total`` records) after ``head``'s tags
+    and authority records. Problems may still be added to the report while
+    the chunks come (a streamed import)."""
+    with library.write() as session, _without_cycle_collection():
+        writer = _Writer(session, report, on_duplicate, total, only_matches)
+        writer.add_authority(head.tags, head.entities)
+        done = 0
+        filling = writer.first_id == 1 and total > CHUNK  # (an empty library: nothing to look up meanwhile)
+        with bulk.indexes_built_after(session.connection(), Story.__table__) if filling else nullcontext():
+            for chunk, ready in chunks:
+                if strict and report.problems:
+                    _refuse(report.problems)  # rolls the transaction back
+                writer.write(chunk, ready)
+                done += len(chunk)
+                if not progress(done, total):
+                    raise Cancelled("The import was cancelled; nothing was imported.")  # rolls back
+            writer.index()
+        if strict and report.problems:
+            _refuse(report.problems)
+        report.added = len(writer.story_ids)
+        report.changes = writer.changes() | writer.merge(library)
+    return report
+
+
+def _import_read(
     library: Library,
     read: FilesRead,
     report: ImportReport,
@@ -372,21 +449,121 @@ def _import(
 ) -> ImportReport:
     if strict and report.problems:
         _refuse(report.problems)
-    with library.write() as session:
-        items = read.items
-        writer = _Writer(session, report, on_duplicate, len(items), only_matches)
-        writer.add_authority(read.tags, read.entities)
-        done = 0
-        for chunk, ready in _prepared(items, parallel):
-            writer.write(chunk, ready)
-            done += len(chunk)
-            if not progress(done, len(items)):
-                raise Cancelled("The import was cancelled; nothing was imported.")  # rolls back
-        if strict and report.problems:
-            _refuse(report.problems)  # rolls the transaction back
-        report.added = len(writer.story_ids)
-        report.changes = writer.changes() | writer.merge(library)
-    return report
+    chunks = _prepared(read.items, parallel)
+    return _import(library, report, read, len(read.items), chunks, strict, progress, on_duplicate, only_matches)
+
+
+def _read_in_helper(paths: list[str], format_name: str, options: ImportOptions, chunk: int, out: Any) -> None:
+    """Helper process of a streamed import: reads every file, sends
+    ``("start", formats, bound, head, left out)``, then per chunk
+    ``("chunk", items, prepared, problems)``, then ``("end",)``; or
+    ``("failed", error)`` / ``("crashed", traceback)``. A chunk goes
+    unprepared (None) when the writer has nothing left to do: it prepares
+    that one itself, so neither process waits for the other for long,
+    whichever is faster."""
+    gc.disable()  # (see _without_cycle_collection; this process ends with the import)
+    try:
+        opened = [(path, *open_stream(Path(path), format_name, options)) for path in paths]
+        head, left_out = FilesRead(), []
+        for path, _, stream in opened:
+            head.tags += stream.head.tags
+            head.entities += stream.head.entities
+            left_out += [Skipped(path, p.position, p.reason) for p in stream.head.skipped]
+        bound = sum(stream.bound for _, _, stream in opened)
+        out.put(("start", {path: used for path, used, _ in opened}, bound, head, left_out))
+        for path, _, stream in opened:
+            records: list[StoryRecord] = []
+            problems: list[Skipped] = []
+            for entry in stream.entries:
+                if isinstance(entry, StoryRecord):
+                    records.append(entry)
+                else:
+                    problems.append(Skipped(path, entry.position, entry.reason))
+                if len(records) == chunk:
+                    _send_chunk(out, path, records, problems)
+                    records, problems = [], []
+            if records or problems:
+                _send_chunk(out, path, records, problems)
+        out.put(("end",))
+    except NgodeskError as error:
+        out.put(("failed", error))
+    except Exception:  # noqa: BLE001 - a bug: the importing process raises it
+        out.put(("crashed", traceback.format_exc()))
+
+
+def _send_chunk(out: Any, path: str, records: list[StoryRecord], problems: list[Skipped]) -> None:
+    ready = None if out.empty() else _prepare_chunk(records)
+    out.put(("chunk", [(path, r) for r in records], ready, problems))
+
+
+class _Reader:
+    """A helper process reading, parsing and preparing files (see
+    ``_read_in_helper``); a context manager that stops it on the way out."""
+
+    def __init__(self, paths: Sequence[Path | str], format_name: str, options: ImportOptions) -> None:
+        context: SpawnContext = multiprocessing.get_context("spawn")
+        self.messages = context.Queue(maxsize=AHEAD)
+        self.process: SpawnProcess = context.Process(
+            target=_read_in_helper,
+            args=([str(p) for p in paths], format_name, options, CHUNK, self.messages),
+            daemon=True,
+        )
+        self.process.start()
+
+    def __enter__(self) -> _Reader:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.process.is_alive():
+            self.process.terminate()
+        self.process.join()
+        self.messages.close()
+
+    def receive(self, progress: Progress = no_progress) -> tuple[Any, ...]:
+        """The next message; raises what the helper met, and Cancelled
+        when ``progress`` (asked while waiting) says stop."""
+        while True:
+            try:
+                message: tuple[Any, ...] = self.messages.get(timeout=0.25)
+            except queue.Empty:
+                if self.process.is_alive():
+                    if not progress(0, 0):
+                        raise Cancelled("The import was cancelled; nothing was imported.") from None
+                    continue
+                try:  # (what it sent last may still be on its way)
+                    message = self.messages.get(timeout=1)
+                except queue.Empty:
+                    died = "the process reading the files stopped unexpectedly; nothing was imported"
+                    raise ImportFailed(died) from None
+            if message[0] == "failed":
+                raise message[1]
+            if message[0] == "crashed":
+                raise RuntimeError(f"reading the files failed in the helper process:\n{message[1]}")
+            return message
+
+
+def _import_streamed(
+    library: Library,
+    paths: Sequence[Path | str],
+    format_name: str,
+    strict: bool,
+    progress: Progress,
+    options: ImportOptions,
+    on_duplicate: OnDuplicate,
+) -> ImportReport:
+    """``import_files`` with the files read and parsed in a helper process
+    while the chunks before are written."""
+    report = ImportReport()
+    with _Reader(paths, format_name, options) as reader:
+        _, report.formats, bound, head, report.skipped = reader.receive(progress)
+
+        def chunks() -> Iterator[tuple[list[_Item], list[_Ready]]]:
+            while (message := reader.receive())[0] == "chunk":
+                _, items, ready, problems = message
+                report.problems += problems
+                yield items, ready if ready is not None else _prepare_chunk([record for _, record in items])
+
+        return _import(library, report, head, bound, chunks(), strict, progress, on_duplicate)
 
 
 def _refuse(problems: list[Skipped]) -> NoReturn:
@@ -407,7 +584,7 @@ def import_records(
     """Import records an importer produced (see ``import_files`` for the
     rules); ``origin`` names where they came from in the report."""
     read = FilesRead([(origin, record) for record in records])
-    return _import(library, read, ImportReport(), strict, parallel, progress, on_duplicate)
+    return _import_read(library, read, ImportReport(), strict, parallel, progress, on_duplicate)
 
 
 def read_files(
@@ -448,7 +625,7 @@ def import_read(
 ) -> ImportReport:
     """Write what ``read_files`` read (see ``import_files``); ``report``
     is completed and returned."""
-    return _import(library, read, report, strict, parallel, progress, on_duplicate)
+    return _import_read(library, read, report, strict, parallel, progress, on_duplicate)
 
 
 def import_again(library: Library, duplicates: Sequence[Skipped], on_duplicate: OnDuplicate) -> ImportReport:
@@ -456,7 +633,7 @@ def import_again(library: Library, duplicates: Sequence[Skipped], on_duplicate: 
     merging, a record that matches no story any more is left out."""
     read = FilesRead([(d.file, d.record) for d in duplicates if d.record is not None])
     merging = on_duplicate is OnDuplicate.MERGE
-    return _import(library, read, ImportReport(), False, False, no_progress, on_duplicate, merging)
+    return _import_read(library, read, ImportReport(), False, False, no_progress, on_duplicate, merging)
 
 
 def import_files(
@@ -480,12 +657,28 @@ def import_files(
     file that cannot be read at all always raises ImportFailed. All files
     are written in one transaction.
 
-    ``parallel`` lets a large import prepare records in a helper process.
-    Only programs whose main module is import-safe may ask for it (a
-    ``if __name__ == "__main__"`` guard): the helper imports that module.
+    ``parallel`` lets a large import read the files and prepare records
+    in a helper process. Only programs whose main module is import-safe may
+    ask for it (a ``if __name__ == "__main__"`` guard): the helper imports
+    that module.
 
     ``progress`` hears of each file read (0 of N records) and each chunk
-    written; cancelling raises Cancelled with the library unchanged.
+    written (N is then an upper bound); cancelling raises Cancelled with
+    the library unchanged.
     """
+    if parallel and (os.cpu_count() or 1) >= 2 and _size(paths) >= STREAM_MIN_BYTES:
+        return _import_streamed(library, paths, format_name, strict, progress, options, on_duplicate)
     read, report = read_files(paths, format_name, options, progress)
-    return _import(library, read, report, strict, parallel, progress, on_duplicate)
+    return _import_read(library, read, report, strict, parallel, progress, on_duplicate)
+
+
+def _size(paths: Sequence[Path | str]) -> int:
+    """Bytes in all the files (those that cannot be read count nothing:
+    reading them reports why)."""
+    total = 0
+    for path in paths:
+        try:
+            total += Path(path).stat().st_size
+        except OSError:
+            continue
+    return total
