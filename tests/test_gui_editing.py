@@ -543,3 +543,33 @@ def test_the_open_dialogs_file_type_chooses_the_format(qtbot, window: MainWindow
     assert shown[1].startswith("Imported 2;")
     assert queries.info(window.library)["stories"] == before + 2
     assert {"乡村图书馆开放", "Wells for Turkana"} <= set(titles(window))
+
+
+def test_a_wordpress_export_with_pages_asks_which_items_become_stories(  # type: ignore[no-untyped-def]
+    qtbot, window: MainWindow, tmp_path: Path, monkeypatch
+) -> None:
+    from PySide6.QtWidgets import QDialog
+
+    from ngodesk.ui.item_types import ItemTypesDialog
+    from tests.test_wxr import _export, _item
+
+    export = tmp_path / "site.xml"
+    items = _item(1, "一篇文章"), _item(2, "关于我们", "page"), _item(3, "logo.png", "attachment")
+    export.write_text(_export(*items), encoding="utf-8")
+    offered: list[tuple[list[str], bool]] = []
+
+    def tick_pages(dialog: ItemTypesDialog) -> int:
+        offered.append(([box.text() for box in dialog.boxes.values()], dialog.boxes["post"].isChecked()))
+        dialog.boxes["page"].setChecked(True)
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(ItemTypesDialog, "exec", tick_pages)
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: None)
+    job = window.import_files([str(export)])
+    with qtbot.waitSignal(job.ended, timeout=60_000):
+        pass
+    assert offered == [(["Posts (1)", "Pages (1)", "Attachments (media library entries) (1)"], True)]
+    assert (
+        queries.search(window.library, "关于我们").total == 1 and queries.search(window.library, "一篇文章").total == 1
+    )
+    assert queries.search(window.library, "logo").total == 0

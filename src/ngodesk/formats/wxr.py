@@ -125,19 +125,37 @@ def _published(item: Element, wp: str) -> str:
     return ""
 
 
-def parse(text: str, options: ImportOptions = NO_OPTIONS) -> ParseResult:
-    """The posts (or the item types asked for) of a WordPress export."""
-    result = ParseResult()
+def _channel(text: str) -> tuple[Element, str] | RecordProblem:
+    """The export's channel and WordPress namespace (``{...}``), or why the
+    text is not a WordPress export."""
     root = root_of(text)
     if isinstance(root, RecordProblem):
-        result.problems.append(root)
-        return result
+        return root
     channel = root.find("channel")
     version = next((m for e in root.iter() if (m := _WP.match(str(e.tag)))), None)
     if channel is None or version is None:
-        result.problems.append(RecordProblem("the file", "not a WordPress export (no channel or wxr_version)"))
+        return RecordProblem("the file", "not a WordPress export (no channel or wxr_version)")
+    return channel, "{" + version.group(1) + "}"
+
+
+def item_types(text: str) -> Counter[str]:
+    """How many items of each type (post, page, attachment...) the export
+    holds; empty when it cannot be read (``parse`` says why)."""
+    found = _channel(text)
+    if isinstance(found, RecordProblem):
+        return Counter()
+    channel, wp = found
+    return Counter(_text(item, wp + "post_type") or "post" for item in channel.findall("item"))
+
+
+def parse(text: str, options: ImportOptions = NO_OPTIONS) -> ParseResult:
+    """The posts (or the item types asked for) of a WordPress export."""
+    result = ParseResult()
+    found = _channel(text)
+    if isinstance(found, RecordProblem):
+        result.problems.append(found)
         return result
-    wp = "{" + version.group(1) + "}"
+    channel, wp = found
     site = _Site(channel, wp)
     left_out: Counter[str] = Counter()
     for number, item in enumerate(channel.findall("item"), 1):

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 from ngodesk import __version__
 from ngodesk.domain.errors import ImportFailed, NgodeskError
 from ngodesk.domain.models import ChangeSet, Progress
-from ngodesk.formats import ImportOptions, csv_table, detect, file_extensions, importers, read_text
+from ngodesk.formats import ImportOptions, csv_table, detect, file_extensions, importers, read_text, wxr
 from ngodesk.services import duplicates, exporting, importing, indexing
 from ngodesk.store.library import DB_NAME, Library
 from ngodesk.ui import settings
@@ -43,6 +43,7 @@ from ngodesk.ui.editor import StoryEditor
 from ngodesk.ui.glossary_panel import GlossaryPanel, TermHighlighter
 from ngodesk.ui.hub import Hub
 from ngodesk.ui.icons import icon
+from ngodesk.ui.item_types import ItemTypesDialog
 from ngodesk.ui.jobs import Job
 from ngodesk.ui.search_runner import FIRST_PAGE, SearchRunner
 from ngodesk.ui.sidebar import Sidebar
@@ -55,7 +56,8 @@ EDIT_REFRESH_DELAY_MS = 1000
 #: took ~10 s, on the GUI thread); larger ones are not undoable.
 IMPORT_UNDO_LIMIT = 2000
 #: Files that may be tables: their columns are mapped in a dialog first.
-TABLE_SUFFIXES = (".csv", ".tsv", ".tab", ".txt")
+#: Files whose import may ask for choices first (tables, WordPress exports).
+ASKING_SUFFIXES = (".csv", ".tsv", ".tab", ".txt", ".xml", ".wxr")
 #: Columns hidden until the user shows them (header context menu).
 HIDDEN_COLUMNS = ("language", "updated_at", "translations")
 
@@ -482,7 +484,7 @@ class MainWindow(QMainWindow):
             format_name = filters.get(chosen, "auto")
         if not paths:
             return None
-        options = self._table_options(paths, format_name)
+        options = self._import_options(paths, format_name)
         if options is None:
             return None
         library = self.library
@@ -495,24 +497,31 @@ class MainWindow(QMainWindow):
 
         return self._start(self.tr("Importing"), work, self._read_or_imported)
 
-    def _table_options(self, paths: list[str], format_name: str) -> dict[str, ImportOptions] | None:
-        """Column choices for each table file (CSV, TSV), asked for in a
-        dialog; None when the user cancels one."""
+    def _import_options(self, paths: list[str], format_name: str) -> dict[str, ImportOptions] | None:
+        """Choices for the files that need them, asked for in a dialog per
+        file: the columns of a table (CSV, TSV), the item types of a
+        WordPress export that has more than posts. None when the user
+        cancels one."""
         options: dict[str, ImportOptions] = {}
         for name in paths:
             path = Path(name)
-            if path.suffix.lower() not in TABLE_SUFFIXES and format_name == "auto":
+            if path.suffix.lower() not in ASKING_SUFFIXES and format_name == "auto":
                 continue
             try:
                 text = read_text(path)
                 found = detect(path, text, format_name)
             except ImportFailed:
                 continue  # (the import reports it)
+            dialog: ColumnMapDialog | ItemTypesDialog
             if isinstance(found, csv_table.Table):
                 dialog = ColumnMapDialog(path, found, text, self)
-                if dialog.exec() != QDialog.DialogCode.Accepted:
-                    return None
-                options[name] = dialog.options()
+            elif found is wxr and set(counts := wxr.item_types(text)) - {"post"}:
+                dialog = ItemTypesDialog(path, counts, self)
+            else:
+                continue
+            if dialog.exec() != QDialog.DialogCode.Accepted:
+                return None
+            options[name] = dialog.options()
         return options
 
     def _read_or_imported(self, result: object) -> None:
