@@ -2,7 +2,8 @@
 
     words            all must match (title, summary, body, source);
                      words without letters or digits are ignored
-    "exact phrase"   the words in this order
+    "exact phrase"   the words in this order (and never read as pinyin:
+                     see ngodesk.search.pinyin)
     -word, -"p", -tag:x   exclude (a "-" on its own is ignored)
     a OR b           either; binds tighter than the implicit AND,
                      so ``NGO Kenya OR Uganda`` is NGO AND (Kenya OR Uganda)
@@ -38,6 +39,8 @@ class Text:
 
     text: str
     column: str | None = None
+    #: typed in quotes (taken exactly: not read as pinyin)
+    quoted: bool = False
 
 
 @dataclass(frozen=True)
@@ -275,7 +278,7 @@ class _Parser:
             return node
         if token.kind == "FIELD":
             return _field_node(token)
-        return Text(token.text) if query_tokens(token.text)[0] else None
+        return Text(token.text, quoted=token.kind == "PHRASE") if query_tokens(token.text)[0] else None
 
     def negation(self, token: _Token) -> Node | None:
         after = self.peek()

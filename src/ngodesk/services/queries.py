@@ -28,8 +28,8 @@ from ngodesk.domain.models import (
     TagView,
     TranslationStatus,
 )
-from ngodesk.search import engine
-from ngodesk.search.query import parse
+from ngodesk.search import engine, pinyin
+from ngodesk.search.query import Node, parse
 from ngodesk.search.snippet import make_snippet
 from ngodesk.search.text import index_version
 from ngodesk.services import indexing, records, translations
@@ -150,6 +150,12 @@ def get_story(library: Library, story_id: int) -> StoryView:
     return found[0]
 
 
+def _parsed(session: Session, query: str) -> Node | None:
+    """``query`` parsed, with its pinyin also read as the Chinese words it
+    may spell (``search.pinyin``). Raises QueryError."""
+    return pinyin.expand(parse(query), pinyin.Vocabulary(session.connection()))
+
+
 def matching_ids(
     library: Library,
     query: str,
@@ -161,8 +167,8 @@ def matching_ids(
     first ``limit``, found without counting the rest): best (or newest)
     first, or by ``sort`` = (key, descending), a key of ``engine.SORT_KEYS``.
     Raises QueryError for a malformed query."""
-    node = engine.with_filters(parse(query), filters)
     with library.read() as session:
+        node = engine.with_filters(_parsed(session, query), filters)
         if sort is not None:
             return engine.sorted_ids(session, node, *sort, limit=limit)
         if limit is not None:
@@ -260,8 +266,8 @@ class SearchPage:
 def search(library: Library, query: str, limit: int = 50, offset: int = 0) -> SearchPage:
     """Stories matching ``query``, best first, with highlighted snippets.
     Raises QueryError for a malformed query."""
-    node = parse(query)
     with library.read() as session:
+        node = _parsed(session, query)
         results = engine.run(session, node, limit, offset)
     views = {v.id: v for v in stories(library, [h.id for h in results.hits])}
     terms = engine.positive_terms(node)
@@ -304,8 +310,8 @@ def tags(library: Library, counted: bool = True) -> list[TagView]:
 def facets(library: Library, query: str, filters: Sequence[Filter] = ()) -> Facets:
     """How the stories matching ``query`` and ``filters`` spread over tags,
     records, years, languages and statuses. Raises QueryError."""
-    node = engine.with_filters(parse(query), filters)
     with library.read() as session:
+        node = engine.with_filters(_parsed(session, query), filters)
         ids = engine.id_set(node)
 
         def grouped(key: ColumnElement[Any], model: Any, story_key: ColumnElement[int]) -> dict[Any, int]:

@@ -14,6 +14,7 @@ its own implementation of these functions.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
 
 from sqlalchemy import Select, column, literal_column, select, table
@@ -21,6 +22,8 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.sql.elements import ColumnElement
 
 TABLE = "story_fts"
+#: The index's vocabulary (an fts5vocab table): term, doc (stories), cnt.
+TERMS = "story_fts_terms"
 #: Indexed columns, in order; each is one story field.
 COLUMNS = ("title", "summary", "body", "source")
 #: bm25 weights per column: a hit in the title counts most.
@@ -81,6 +84,22 @@ def integrity_problems(connection: Connection) -> list[str]:
     except Exception as error:  # noqa: BLE001 - any failure is a finding
         return [f"search index: {error}"]
     return []
+
+
+def existing_terms(connection: Connection, terms: Iterable[str]) -> dict[str, int]:
+    """Those of ``terms`` (as the tokenizer stores them) that the index
+    holds, with the number of stories holding each."""
+    wanted = json.dumps(sorted(terms), ensure_ascii=False)
+    rows = connection.exec_driver_sql(
+        f"SELECT term, doc FROM {TERMS} WHERE term IN (SELECT value FROM json_each(?))", (wanted,)
+    )
+    return {term: int(doc) for term, doc in rows}
+
+
+def holds_phrase(connection: Connection, phrase: str) -> bool:
+    """True when some story matches the FTS5 ``phrase`` expression."""
+    found = connection.exec_driver_sql(f"SELECT 1 FROM {TABLE} WHERE {TABLE} MATCH ? LIMIT 1", (phrase,))
+    return found.first() is not None
 
 
 def matches(expression: str) -> ColumnElement[bool]:

@@ -1,0 +1,231 @@
+"""Pinyin in queries: ``zouchuqu``, ``zou chu qu`` and ``zǒu chū qù`` find
+stories with 走出去.
+
+There is no pinyin index (a pinyin column costs minutes per 100,000
+stories: TOOLCHAIN.md). Instead, query words that spell two or more pinyin
+syllables are matched against the Chinese the library holds: the search
+index's vocabulary (its character pairs) is asked which pairs read like each
+pair of syllables, and chains of pairs make the candidate words, the most
+frequent first. Each candidate joins the query as an alternative to the
+words as typed, which still match as before.
+
+Words the library uses as words are not read as pinyin (``china`` is not
+吃哪, ``Xian`` in an English library stays Xian); with tone marks they
+always are. Text in quotes is never read as pinyin. Tone marks narrow the
+characters to that tone; ``v`` stands for ``ü`` (``lv`` is 绿 or 律).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from sqlalchemy.engine import Connection
+
+from ngodesk.search import query as q
+from ngodesk.search.text import fold
+from ngodesk.store import fts
+
+#: Candidate words per pinyin term at most (the most frequent in the library).
+MAX_WORDS = 12
+#: Words kept between steps of the chain search (bounds the work per step).
+_KEPT = 60
+#: Terms of more syllables are not read as pinyin (nor are segmentations
+#: beyond _MAX_SPLITS: ``xian`` is xian or xi'an).
+MAX_SYLLABLES = 8
+_MAX_SPLITS = 4
+_TONES = frozenset("\u0304\u0301\u030c\u0300")  # ā á ǎ à as combining marks
+_U_WITH_DIAERESIS = {"lv": "lu", "nv": "nu", "lve": "lue", "nve": "nue"}
+#: Readings of interjections (嗯 n, 呣 m...): as syllables they would cut
+#: ``xian`` into xia-n.
+_NOT_SYLLABLES = frozenset({"m", "n", "ng", "hm", "hng"})
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """What the library's search index holds."""
+
+    connection: Connection
+
+    def pairs(self, terms: set[str]) -> dict[str, int]:
+        """Those of ``terms`` (character pairs) the index holds, with the
+        number of stories holding each."""
+        return fts.existing_terms(self.connection, terms)
+
+    def holds(self, word: str) -> bool:
+        """True when some story has ``word`` (letters a-z) as a word."""
+        return fts.holds_phrase(self.connection, f'"{word}"')
+
+
+def _is_common(char: str) -> bool:
+    """A character of GB2312 (the 6,763 characters of everyday simplified
+    Chinese): the index holds text simplified, and rarer characters would
+    only multiply the pairs to look up."""
+    try:
+        char.encode("gb2312")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+@cache
+def _readings() -> tuple[dict[str, str], dict[str, str]]:
+    """(toneless syllable -> characters, toned syllable -> characters), from
+    pypinyin's character dictionary."""
+    from pypinyin.pinyin_dict import pinyin_dict
+
+    toneless: dict[str, set[str]] = {}
+    toned: dict[str, set[str]] = {}
+    for code, readings in pinyin_dict.items():
+        char = chr(code)
+        if not _is_common(char):
+            continue
+        for reading in readings.split(","):
+            toned.setdefault(unicodedata.normalize("NFC", reading), set()).add(char)
+            toneless.setdefault(fold(reading), set()).add(char)
+    return (
+        {syllable: "".join(sorted(chars)) for syllable, chars in toneless.items()},
+        {syllable: "".join(sorted(chars)) for syllable, chars in toned.items()},
+    )
+
+
+@cache
+def _syllables() -> frozenset[str]:
+    return frozenset((_readings()[0].keys() - _NOT_SYLLABLES) | _U_WITH_DIAERESIS.keys())
+
+
+def _splits(letters: str) -> list[list[str]]:
+    """Ways to cut ``letters`` (folded, a-z) into syllables, fewest
+    syllables first, at most _MAX_SPLITS of them."""
+    syllables = _syllables()
+
+    @cache
+    def from_(start: int) -> list[list[str]]:
+        if start == len(letters):
+            return [[]]
+        found = []
+        for end in range(min(len(letters), start + 6), start, -1):  # (no syllable is longer than 6)
+            if letters[start:end] in syllables:
+                found += [[letters[start:end], *rest] for rest in from_(end)]
+        return found[:_MAX_SPLITS]
+
+    return sorted(from_(0), key=len)
+
+
+def syllables_of(words: Sequence[str]) -> list[list[str]]:
+    """The ways ``words`` (as typed, tone marks allowed, apostrophes between
+    syllables) spell two or more pinyin syllables, as few as they can
+    (``fangan``: fang-an and fan-gan), each syllable with its tone mark if
+    it had one; [] when they do not."""
+    typed = unicodedata.normalize("NFC", "".join(words).lower())
+    if not typed or not all(("a" <= ch <= "z") or ch == "'" or fold(ch).isalpha() for ch in typed):
+        return []
+    folded = fold(typed)
+    if len(folded) != len(typed) or not folded.replace("'", "").isascii():
+        return []  # (letters pinyin does not have)
+    options: list[list[str]] = [[]]
+    start = 0
+    for part in folded.split("'"):  # (an apostrophe always ends a syllable)
+        cuts = _splits(part) if part else [[]]
+        if not cuts:
+            return []
+        joined = []
+        for cut in cuts:
+            marked, position = [], start
+            for syllable in cut:  # the syllables as typed, with their tones
+                marked.append(typed[position : position + len(syllable)])
+                position += len(syllable)
+            joined.append(marked)
+        options = [[*before, *cut] for before in options for cut in joined][:_MAX_SPLITS]
+        start += len(part) + 1
+    options = [option for option in options if 2 <= len(option) <= MAX_SYLLABLES]
+    fewest = min((len(option) for option in options), default=0)
+    return [option for option in options if len(option) == fewest]  # (zhongguo: not zhong-gu-o)
+
+
+def _characters(syllable: str) -> str:
+    toneless, toned = _readings()
+    plain = fold(syllable)
+    plain = _U_WITH_DIAERESIS.get(plain, plain)
+    if _TONES.isdisjoint(unicodedata.normalize("NFD", syllable)):
+        return toneless.get(plain, "")
+    return toned.get(syllable.replace("v", "ü"), "")
+
+
+def words(syllables: Sequence[str], vocabulary: Vocabulary) -> list[str]:
+    """Chinese words of the library that read as ``syllables``, the most
+    frequent first (at most MAX_WORDS); each pair of neighbouring characters
+    is known to the index, the whole word is left for the query to check."""
+    sets = [_characters(syllable) for syllable in syllables]
+    if len(sets) < 2 or not all(sets):
+        return []
+    found = vocabulary.pairs({a + b for a in sets[0] for b in sets[1]})
+    chains = dict(found)
+    for following in sets[2:]:
+        best = sorted(chains.items(), key=lambda item: -item[1])[:_KEPT]
+        found = vocabulary.pairs({word[-1] + char for word, _ in best for char in following})
+        chains = {
+            word + pair[1]: min(count, found[pair])
+            for word, count in best
+            for char in following
+            if (pair := word[-1] + char) in found
+        }
+    ranked = sorted(chains.items(), key=lambda item: (-item[1], item[0]))
+    return [word for word, _ in ranked[:MAX_WORDS]]
+
+
+def _run_words(run: Sequence[q.Text], vocabulary: Vocabulary) -> list[str]:
+    """Chinese words the text of ``run`` (neighbouring words) may spell."""
+    typed = [node.text for node in run]
+    options = syllables_of(typed)
+    toned = not _TONES.isdisjoint(unicodedata.normalize("NFD", "".join(typed)))
+    if not options or (not toned and vocabulary.holds(fold("".join(typed)).replace("'", ""))):
+        return []
+    found: dict[str, None] = {}
+    for option in options:
+        found.update(dict.fromkeys(words(option, vocabulary)))
+    return list(found)[:MAX_WORDS]
+
+
+def _pinyin_like(node: q.Node) -> bool:
+    return isinstance(node, q.Text) and not node.quoted and node.column is None and " " not in node.text
+
+
+def expand(node: q.Node | None, vocabulary: Vocabulary) -> q.Node | None:
+    """``node`` with its pinyin read as the Chinese words it may spell: a
+    word (``zouchuqu``), or neighbouring words together (``zou chu qu``),
+    becomes itself OR each word found."""
+    if isinstance(node, q.Text):
+        found = _run_words([node], vocabulary) if _pinyin_like(node) else []
+        return q.Or((node, *(q.Text(word) for word in found))) if found else node
+    if isinstance(node, q.Or):
+        return q.Or(tuple(expand(child, vocabulary) for child in node.children))  # type: ignore[misc]
+    if isinstance(node, q.And):
+        return q.And(tuple(_expand_runs(node.children, vocabulary)))
+    return node  # (NOT, fields, dates: as they are)
+
+
+def _expand_runs(children: Sequence[q.Node], vocabulary: Vocabulary) -> list[q.Node]:
+    """``children`` of an AND with each run of neighbouring plain words
+    that spells Chinese joined by an OR with the words it spells."""
+    result: list[q.Node] = []
+    run: list[q.Text] = []
+
+    def close() -> None:
+        found = _run_words(run, vocabulary) if len(run) > 1 else []
+        if found:
+            result.append(q.Or((q.And(tuple(run)), *(q.Text(word) for word in found))))
+        else:
+            result.extend(expand(node, vocabulary) for node in run)  # type: ignore[misc]
+        run.clear()
+
+    for child in children:
+        if _pinyin_like(child):
+            run.append(child)  # type: ignore[arg-type]
+            continue
+        close()
+        result.append(expand(child, vocabulary))  # type: ignore[arg-type]
+    close()
+    return result

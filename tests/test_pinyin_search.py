@@ -1,0 +1,75 @@
+"""Searching Chinese by pinyin: with or without spaces and tone marks,
+switched off by quotes, never taking the library's own English words."""
+
+from __future__ import annotations
+
+import pytest
+
+from ngodesk.domain.models import StoryRecord
+from ngodesk.search.pinyin import syllables_of
+from ngodesk.services import importing, queries
+from ngodesk.store.library import Library
+
+
+@pytest.fixture
+def stories(library: Library) -> Library:
+    records = [
+        StoryRecord("民间组织走出去的十年", "a", summary="社会组织走出去，服务当地民生。"),
+        StoryRecord("扶貧基金會在緬甸", "b", summary="中國扶貧基金會的項目。"),  # (traditional)
+        StoryRecord("China aid grows", "c", summary="NGOs from China work abroad."),
+        StoryRecord("我们支持那些志愿者", "d", summary="志愿者在西安培训。"),
+        StoryRecord("NGO 走出去 论坛", "e"),
+    ]
+    importing.import_records(library, records)
+    return library
+
+
+def titles(library: Library, query: str) -> list[str]:
+    return sorted(hit.story.title for hit in queries.search(library, query, limit=100).hits)
+
+
+GOING_OUT = ["NGO 走出去 论坛", "民间组织走出去的十年"]
+
+
+@pytest.mark.parametrize("query", ["zouchuqu", "zou chu qu", "ZouChuQu", "zǒu chū qù", "zǒuchūqù", "zou'chu'qu"])
+def test_pinyin_finds_the_chinese_it_spells(stories: Library, query: str) -> None:
+    assert titles(stories, query) == GOING_OUT
+
+
+def test_pinyin_finds_traditional_text_and_highlights_the_characters(stories: Library) -> None:
+    assert titles(stories, "fupin jijinhui") == ["扶貧基金會在緬甸"]
+    (hit,) = queries.search(stories, "fupin").hits
+    assert "[扶貧]" in hit.snippet
+
+
+def test_quotes_a_wrong_tone_or_a_word_of_the_library_switch_pinyin_off(stories: Library) -> None:
+    assert titles(stories, '"zouchuqu"') == []
+    assert titles(stories, "zóu chū qù") == []  # 走 is zǒu
+    assert titles(stories, "china") == ["China aid grows"]  # not 支持那 (zhi-chi-na)
+    assert titles(stories, "chí nà") == ["我们支持那些志愿者"]  # (tone marks: meant as pinyin)
+
+
+def test_pinyin_mixes_with_other_words_and_fields(stories: Library) -> None:
+    assert titles(stories, "NGO zouchuqu") == ["NGO 走出去 论坛"]
+    assert titles(stories, "zouchuqu -NGO") == ["民间组织走出去的十年"]
+    assert titles(stories, "xi'an zhiyuanzhe") == ["我们支持那些志愿者"]
+    assert queries.matching_ids(stories, "fupin").size == 1
+    assert queries.facets(stories, "zou chu qu").total == 2
+
+
+@pytest.mark.parametrize(
+    ("typed", "read"),
+    [
+        ("zouchuqu", [["zou", "chu", "qu"]]),
+        ("fangan", [["fang", "an"], ["fan", "gan"]]),
+        ("xian", [["xi", "an"]]),  # (one syllable is not read as pinyin: too many characters)
+        ("xi'an", [["xi", "an"]]),
+        ("lvse", [["lv", "se"]]),
+        ("hello", []),
+        ("zhōngguó", [["zhōng", "guó"]]),
+        ("Kenya", [["ken", "ya"]]),  # (read as pinyin only where the library has no word Kenya)
+        ("Nairobi", []),
+    ],
+)
+def test_what_is_read_as_syllables(typed: str, read: list[list[str]]) -> None:
+    assert syllables_of([typed]) == read
