@@ -12,7 +12,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from ngodesk import __version__, cli_glossary
+from ngodesk import __version__, cli_annotations, cli_glossary
 from ngodesk.domain.errors import LibraryError, LibraryLocked, NgodeskError
 from ngodesk.domain.models import EntityKind, StoryView
 from ngodesk.formats import ImportOptions, csv_table, format_names
@@ -113,6 +113,7 @@ def _parser() -> argparse.ArgumentParser:
 
     commands.add_parser("check", help="integrity check (exit 1 if bad)")
     cli_glossary.add_commands(commands)
+    cli_annotations.add_commands(commands)
     return parser
 
 
@@ -475,6 +476,7 @@ COMMANDS = {
     "info": _cmd_info,
     "check": _cmd_check,
     "glossary": lambda args: cli_glossary.run(args, _open),
+    "annotations": lambda args: cli_annotations.run(args, _open),
 }
 
 

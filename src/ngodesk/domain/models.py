@@ -299,6 +299,8 @@ class StorySnapshot:
     entity_ids: frozenset[int]
     #: its translations' rows, every column
     translations: tuple[Mapping[str, object], ...] = ()
+    #: its annotations' rows, every column
+    annotations: tuple[Mapping[str, object], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -376,3 +378,37 @@ class TermRecord:
     #: what a file said that has no field of its own, by its name there
     extra: Mapping[str, str] = field(default_factory=dict)
     uuid: str = ""
+
+
+class AnnotationKind(enum.StrEnum):
+    """What an annotation says about its passage."""
+
+    COMMENT = "comment"
+    RENDERING = "rendering"  # a suggested rendering of the passage
+    TERM = "term"  # the passage is a glossary term
+
+
+@dataclass(frozen=True)
+class AnnotationView:
+    """An annotation anchored to a passage of one story field, in the
+    original (``language`` "") or in a translation. ``start``/``end`` are
+    where the passage is now; an orphaned annotation's passage is gone from
+    the text (``exact`` is what it quoted)."""
+
+    uuid: str
+    story_id: int
+    story_uuid: str
+    field: str
+    language: str
+    kind: AnnotationKind
+    body: str
+    exact: str
+    prefix: str
+    suffix: str
+    start: int
+    end: int
+    orphaned: bool
+    author: str
+    created_at: datetime
+    updated_at: datetime
+    term_uuid: str = ""

@@ -29,7 +29,7 @@ from ngodesk.search.text import fold
 from ngodesk.store import fts
 
 #: Candidate words per pinyin term at most (the most frequent in the library).
-MAX_WORDS = 12
+MAX_WORDS = 6
 #: Words kept between steps of the chain search (bounds the work per step).
 _KEPT = 60
 #: Terms of more syllables are not read as pinyin (nor are segmentations
@@ -49,10 +49,13 @@ class Vocabulary:
 
     connection: Connection
 
-    def pairs(self, terms: set[str]) -> dict[str, int]:
-        """Those of ``terms`` (character pairs) the index holds, with the
-        number of stories holding each."""
-        return fts.existing_terms(self.connection, terms)
+    def pairs(self, firsts: str, seconds: str) -> dict[str, int]:
+        """The character pairs the index holds that are a character of
+        ``firsts`` then one of ``seconds``, with the number of stories
+        holding each."""
+        wanted = set(seconds)
+        found = fts.terms_starting(self.connection, set(firsts))
+        return {term: count for term, count in found if len(term) == 2 and term[1] in wanted}
 
     def holds(self, word: str) -> bool:
         """True when some story has ``word`` (letters a-z) as a word."""
@@ -161,11 +164,11 @@ def words(syllables: Sequence[str], vocabulary: Vocabulary) -> list[str]:
     sets = [_characters(syllable) for syllable in syllables]
     if len(sets) < 2 or not all(sets):
         return []
-    found = vocabulary.pairs({a + b for a in sets[0] for b in sets[1]})
+    found = vocabulary.pairs(sets[0], sets[1])
     chains = dict(found)
     for following in sets[2:]:
         best = sorted(chains.items(), key=lambda item: -item[1])[:_KEPT]
-        found = vocabulary.pairs({word[-1] + char for word, _ in best for char in following})
+        found = vocabulary.pairs("".join(word[-1] for word, _ in best), following)
         chains = {
             word + pair[1]: min(count, found[pair])
             for word, count in best

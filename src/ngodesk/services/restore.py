@@ -18,7 +18,18 @@ from ngodesk.domain.errors import Conflict
 from ngodesk.domain.models import AddedSnapshot, ChangeSet, EntitySnapshot, StorySnapshot, TagSnapshot
 from ngodesk.services import entities, indexing, records, stories, tags
 from ngodesk.store.library import Library
-from ngodesk.store.schema import Entity, EntityName, Story, StoryEntity, StoryTag, StoryTranslation, Tag, utcnow
+from ngodesk.store.schema import (
+    Annotation,
+    Entity,
+    EntityName,
+    Story,
+    StoryEntity,
+    StoryTag,
+    StoryTranslation,
+    Tag,
+    Term,
+    utcnow,
+)
 
 
 def _links(session: Session, model: type[StoryTag] | type[StoryEntity], key: str, story_ids: list[int]) -> dict:
@@ -41,17 +52,30 @@ def snapshot_stories(library: Library, story_ids: Iterable[int]) -> tuple[StoryS
                 rows[int(row["id"])] = dict(row)
         tag_links = _links(session, StoryTag, "tag_id", ids)
         entity_links = _links(session, StoryEntity, "entity_id", ids)
-        translated: dict[int, list[dict[str, object]]] = {}
-        for chunk in records.chunks(ids):
-            query = select(*StoryTranslation.__table__.columns).where(StoryTranslation.story_id.in_(chunk))
-            for row in session.execute(query).mappings():
-                translated.setdefault(int(row["story_id"]), []).append(dict(row))
+        translated = _rows_by_story(session, StoryTranslation, ids)
+        annotated = _rows_by_story(session, Annotation, ids)
     return tuple(
         StorySnapshot(
-            rows[i], frozenset(tag_links.get(i, ())), frozenset(entity_links.get(i, ())), tuple(translated.get(i, ()))
+            rows[i],
+            frozenset(tag_links.get(i, ())),
+            frozenset(entity_links.get(i, ())),
+            tuple(translated.get(i, ())),
+            tuple(annotated.get(i, ())),
         )
         for i in ids
     )
+
+
+def _rows_by_story(
+    session: Session, model: type[StoryTranslation] | type[Annotation], ids: list[int]
+) -> dict[int, list[dict[str, object]]]:
+    """Every column of the ``model`` rows of stories ``ids``, by story."""
+    found: dict[int, list[dict[str, object]]] = {}
+    for chunk in records.chunks(ids):
+        query = select(*model.__table__.columns).where(model.story_id.in_(chunk))
+        for row in session.execute(query).mappings():
+            found.setdefault(int(row["story_id"]), []).append(dict(row))
+    return found
 
 
 def restore_stories(library: Library, snapshots: Sequence[StorySnapshot]) -> ChangeSet:
@@ -80,6 +104,15 @@ def restore_stories(library: Library, snapshots: Sequence[StorySnapshot]) -> Cha
         if rows:
             session.execute(insert(StoryTranslation.__table__), rows)
             records.unbury(session, [str(row["uuid"]) for row in rows])
+        terms = set(session.scalars(select(Term.id)))
+        notes = [
+            {**row, "term_id": row["term_id"] if row["term_id"] in terms else None}
+            for s in snapshots
+            for row in s.annotations
+        ]
+        if notes:  # (a glossary term deleted meanwhile: the annotation stays, unlinked)
+            session.execute(insert(Annotation.__table__), notes)
+            records.unbury(session, [str(row["uuid"]) for row in notes])
         indexing.add(
             session,
             [

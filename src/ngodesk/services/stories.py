@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 
 from ngodesk.domain.errors import NotFound, ValidationError
 from ngodesk.domain.models import ChangeSet, Created, EntityKind
-from ngodesk.services import entities, fields, indexing, records, tags
+from ngodesk.services import annotations, entities, fields, indexing, records, tags
 from ngodesk.store.library import Library
 from ngodesk.store.schema import Story, StoryEntity, StoryTag
 
@@ -116,6 +116,7 @@ def edit_story(
         if after != before:
             indexing.remove(session, [before])
             indexing.add(session, [after])
+            annotations.follow(session, [story.id])
         touched |= {t.id for t in (tags.find_path(session, p) for p in [*add_tags, *remove_tags]) if t is not None}
         return ChangeSet(
             stories_changed=frozenset({story.id}),

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 from ngodesk.domain.errors import ValidationError
 from ngodesk.domain.models import TRANSLATED_FIELDS, ChangeSet, Translation, TranslationStatus
 from ngodesk.domain.text import LANGUAGE_CODE, require_encodable
-from ngodesk.services import records
+from ngodesk.services import annotations, records
 from ngodesk.store.library import Library
 from ngodesk.store.schema import Story, StoryTranslation
 
@@ -125,4 +125,7 @@ def set_translations(library: Library, story_id: int, translations: Iterable[Tra
     with library.write() as session:
         records.get(session, Story, story_id, "story")
         changed = [put(session, story_id, translation) for translation in translations]
-        return ChangeSet(stories_changed=frozenset({story_id})) if any(changed) else ChangeSet()
+        if not any(changed):
+            return ChangeSet()
+        annotations.follow(session, [story_id])  # (annotations of a translation move with its text)
+        return ChangeSet(stories_changed=frozenset({story_id}))

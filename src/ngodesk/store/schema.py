@@ -13,6 +13,7 @@ import uuid as uuid_module
 from datetime import UTC, datetime
 
 from sqlalchemy import (
+    Boolean,
     CheckConstraint,
     DateTime,
     ForeignKey,
@@ -245,3 +246,31 @@ class Meta(Base):
 
     key: Mapped[str] = mapped_column(String(64), primary_key=True)
     value: Mapped[str] = mapped_column(Text)
+
+
+class Annotation(RecordMixin, Base):
+    """A note on a passage of a story field (``domain.models.AnnotationView``):
+    the passage is stored as quote, context and offsets
+    (``search.anchoring``)."""
+
+    __tablename__ = "annotations"
+    __table_args__ = (
+        CheckConstraint("field IN ('title', 'summary', 'body')", name="ck_annotation_field"),
+        CheckConstraint("kind IN ('comment', 'rendering', 'term')", name="ck_annotation_kind"),
+        Index("ix_annotations_story", "story_id"),
+    )
+
+    story_id: Mapped[int] = mapped_column(ForeignKey("stories.id", ondelete="CASCADE"))
+    field: Mapped[str] = mapped_column(String(16))
+    #: "" for the original text, else the translation's language
+    language: Mapped[str] = mapped_column(String(35), default="")
+    kind: Mapped[str] = mapped_column(String(16))
+    body: Mapped[str] = mapped_column(Text, default="")
+    term_id: Mapped[int | None] = mapped_column(ForeignKey("terms.id", ondelete="SET NULL"), nullable=True)
+    exact: Mapped[str] = mapped_column(Text)
+    prefix: Mapped[str] = mapped_column(Text, default="")
+    suffix: Mapped[str] = mapped_column(Text, default="")
+    quote_start: Mapped[int] = mapped_column(Integer)
+    quote_end: Mapped[int] = mapped_column(Integer)
+    orphaned: Mapped[bool] = mapped_column(Boolean, default=False)
+    author: Mapped[str] = mapped_column(Text, default="")

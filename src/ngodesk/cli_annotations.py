@@ -1,0 +1,102 @@
+"""``ngodesk annotations ...``: annotations from the command line (see
+``services.annotations``)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable
+
+from ngodesk.domain.models import AnnotationKind
+from ngodesk.services import annotations, queries
+from ngodesk.services.annotations import NewAnnotation
+from ngodesk.store.library import Library
+
+Opener = Callable[[argparse.Namespace, bool], Library]
+
+
+def add_commands(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    """The ``annotations`` command and its subcommands."""
+    parser = commands.add_parser("annotations", help="notes on passages of stories: add, list, export")
+    actions = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
+    p = actions.add_parser("export", help="export as W3C Web Annotation JSON-LD")
+    p.add_argument("--story", metavar="UUID", help="only this story's annotations")
+    p.add_argument("-o", "--output", metavar="FILE", help="the file to write (default: standard output)")
+    p = actions.add_parser("list", help="list annotations")
+    p.add_argument("--story", metavar="UUID", help="only this story's annotations")
+    p.add_argument("--json", action="store_true")
+    p = actions.add_parser("add", help="annotate the first (or --occurrence N) place QUOTE appears in a field")
+    p.add_argument("story", metavar="UUID")
+    p.add_argument("quote", metavar="QUOTE", help="the passage, as it stands in the text")
+    p.add_argument("--field", default="summary", choices=["title", "summary", "body"])
+    p.add_argument("--language", default="", metavar="LANG", help="a translation's language (default: the original)")
+    p.add_argument("--occurrence", type=int, default=1, metavar="N", help="which appearance of QUOTE (default 1)")
+    p.add_argument("--kind", default="comment", choices=[k.value for k in AnnotationKind])
+    p.add_argument("--text", default="", help="the comment or suggested rendering")
+    p.add_argument("--author", default="")
+
+
+def run(args: argparse.Namespace, open_library: Opener) -> int:
+    """Run an annotations subcommand; returns the exit code."""
+    if args.action == "add":
+        return _add(args, open_library)
+    with open_library(args, False) as library:
+        story_ids = [queries.resolve_story(library, args.story)] if args.story else None
+        if args.action == "export":
+            count = annotations.export(library, args.output, story_ids)
+            if args.output:
+                print(f"Exported {count} annotations to {args.output}", file=sys.stderr)
+            return 0
+        found = annotations.annotations(library, story_ids)
+    if args.json:
+        rows = [
+            {
+                "uuid": a.uuid,
+                "story": a.story_uuid,
+                "field": a.field,
+                "language": a.language,
+                "kind": a.kind.value,
+                "quote": a.exact,
+                "start": a.start,
+                "end": a.end,
+                "text": a.body,
+                "orphaned": a.orphaned,
+                "author": a.author,
+            }
+            for a in found
+        ]
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        return 0
+    for a in found:
+        where = f"{a.story_uuid[:8]} {a.field}" + (f" ({a.language})" if a.language else "")
+        state = " ORPHANED" if a.orphaned else f" {a.start}-{a.end}"
+        print(f"{where}{state} “{a.exact}” {a.kind.value}: {a.body}")
+    return 0
+
+
+def _add(args: argparse.Namespace, open_library: Opener) -> int:
+    with open_library(args, True) as library:
+        story_id = queries.resolve_story(library, args.story)
+        story = queries.get_story(library, story_id)
+        translated = story.translation(args.field, args.language) if args.language else None
+        text = translated.text if translated else "" if args.language else str(getattr(story, args.field))
+        start = -1
+        for _ in range(max(args.occurrence, 1)):
+            start = text.find(args.quote, start + 1)
+            if start < 0:
+                print(f"“{args.quote}” does not appear {args.occurrence} time(s) in the {args.field}", file=sys.stderr)
+                return 1
+        new = NewAnnotation(
+            args.field,
+            start,
+            start + len(args.quote),
+            AnnotationKind(args.kind),
+            args.text,
+            args.language,
+            "",
+            args.author,
+        )
+        uuid, _ = annotations.add(library, story_id, new)
+    print(uuid)
+    return 0

@@ -1,0 +1,219 @@
+"""Annotations on passages of stories: add, edit, delete, list, and keep
+them on their passages when the text changes (``search.anchoring``).
+
+An annotation belongs to one field of a story, in the original text
+(``language`` "") or in one of its translations. Whenever a story's text
+or a translation is saved, ``follow`` moves the story's annotations with
+their passages or marks them orphaned (and back, if the words return).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from ngodesk.domain.errors import NotFound, ValidationError
+from ngodesk.domain.models import TRANSLATED_FIELDS, AnnotationKind, AnnotationView, ChangeSet
+from ngodesk.formats.writers import web_annotation
+from ngodesk.search.anchoring import Anchor, anchor, locate
+from ngodesk.services import exporting, records
+from ngodesk.store.library import Library
+from ngodesk.store.schema import Annotation, Story, StoryTranslation, Term, new_uuid
+
+#: Longest comment or rendering kept.
+BODY_MAX = 20_000
+
+
+@dataclass(frozen=True)
+class NewAnnotation:
+    """What the user gives to annotate ``text[start:end]`` of a field."""
+
+    field: str
+    start: int
+    end: int
+    kind: AnnotationKind
+    body: str = ""
+    language: str = ""
+    term_uuid: str = ""
+    author: str = ""
+
+
+def _text(session: Session, story_id: int, field: str, language: str) -> str | None:
+    """The text annotations of (field, language) anchor in; None when the
+    story has no such translation."""
+    if field not in TRANSLATED_FIELDS:
+        raise ValidationError(f"'{field}' cannot be annotated; fields are: {', '.join(TRANSLATED_FIELDS)}")
+    if not language:
+        story = session.get(Story, story_id)
+        if story is None:
+            raise NotFound(f"no story with id {story_id}")
+        return str(getattr(story, field))
+    return session.scalar(
+        select(StoryTranslation.text).where(
+            StoryTranslation.story_id == story_id,
+            StoryTranslation.field == field,
+            StoryTranslation.language == language,
+        )
+    )
+
+
+def _term_id(session: Session, term_uuid: str) -> int | None:
+    if not term_uuid:
+        return None
+    found = session.scalar(select(Term.id).where(Term.uuid == term_uuid))
+    if found is None:
+        raise NotFound(f"no glossary term {term_uuid}")
+    return found
+
+
+def _checked_body(kind: AnnotationKind, body: str) -> str:
+    body = body.strip()
+    if len(body) > BODY_MAX:
+        raise ValidationError(f"the annotation is longer than {BODY_MAX:,} characters")
+    if kind is not AnnotationKind.TERM and not body:
+        raise ValidationError("an annotation needs a comment or a rendering")
+    return body
+
+
+def add(library: Library, story_id: int, new: NewAnnotation, uuid: str = "") -> tuple[str, ChangeSet]:
+    """Annotate a passage; returns the annotation's uuid (``uuid`` when
+    given: undo restores one). Raises ValidationError for an empty or
+    out-of-range passage or an empty comment, NotFound for an unknown
+    story, translation or term."""
+    kind = AnnotationKind(new.kind)
+    body = _checked_body(kind, new.body)
+    with library.write() as session:
+        text = _text(session, story_id, new.field, new.language)
+        if text is None:
+            raise NotFound(f"the story has no {new.language} translation of its {new.field}")
+        try:
+            passage = anchor(text, new.start, new.end)
+        except ValueError as error:
+            raise ValidationError(f"{new.field}: {error}") from None
+        row = Annotation(
+            uuid=uuid or new_uuid(),
+            story_id=story_id,
+            field=new.field,
+            language=new.language,
+            kind=kind.value,
+            body=body,
+            term_id=_term_id(session, new.term_uuid),
+            author=new.author.strip(),
+            **_columns(passage),
+            orphaned=False,
+        )
+        if uuid:
+            records.unbury(session, [uuid])
+        session.add(row)
+        session.flush()
+        return row.uuid, ChangeSet(stories_changed=frozenset({story_id}))
+
+
+def _columns(passage: Anchor) -> dict[str, object]:
+    return {
+        "exact": passage.exact,
+        "prefix": passage.prefix,
+        "suffix": passage.suffix,
+        "quote_start": passage.start,
+        "quote_end": passage.end,
+    }
+
+
+def _row(session: Session, uuid: str) -> Annotation:
+    row = session.scalar(select(Annotation).where(Annotation.uuid == uuid))
+    if row is None:
+        raise NotFound(f"no annotation {uuid}")
+    return row
+
+
+def edit(library: Library, uuid: str, body: str) -> ChangeSet:
+    """Change an annotation's comment or rendering."""
+    with library.write() as session:
+        row = _row(session, uuid)
+        row.body = _checked_body(AnnotationKind(row.kind), body)
+        row.touch()
+        return ChangeSet(stories_changed=frozenset({row.story_id}))
+
+
+def delete(library: Library, uuid: str) -> ChangeSet:
+    """Delete an annotation (a tombstone remembers it for merges)."""
+    with library.write() as session:
+        row = _row(session, uuid)
+        records.bury(session, "annotation", [uuid])
+        session.delete(row)
+        return ChangeSet(stories_changed=frozenset({row.story_id}))
+
+
+def follow(session: Session, story_ids: Iterable[int]) -> None:
+    """Move the annotations of ``story_ids`` with their passages after
+    their texts changed (the caller's transaction), or mark them orphaned."""
+    rows = session.scalars(select(Annotation).where(Annotation.story_id.in_(list(story_ids)))).all()
+    for row in rows:
+        text = _text(session, row.story_id, row.field, row.language) or ""
+        passage = Anchor(row.exact, row.prefix, row.suffix, row.quote_start, row.quote_end)
+        found = locate(text, passage)
+        if found is None:
+            if not row.orphaned:
+                row.orphaned = True
+            continue
+        if row.orphaned or found != passage:
+            for name, value in _columns(found).items():
+                setattr(row, name, value)
+            row.orphaned = False
+
+
+def _views(session: Session, rows: Sequence[Annotation]) -> list[AnnotationView]:
+    ids = {r.story_id for r in rows}
+    story_uuids = {i: u for i, u in session.execute(select(Story.id, Story.uuid).where(Story.id.in_(ids)))}
+    term_ids = {r.term_id for r in rows if r.term_id is not None}
+    term_uuids = {i: u for i, u in session.execute(select(Term.id, Term.uuid).where(Term.id.in_(term_ids)))}
+    return [
+        AnnotationView(
+            uuid=r.uuid,
+            story_id=r.story_id,
+            story_uuid=story_uuids[r.story_id],
+            field=r.field,
+            language=r.language,
+            kind=AnnotationKind(r.kind),
+            body=r.body,
+            exact=r.exact,
+            prefix=r.prefix,
+            suffix=r.suffix,
+            start=r.quote_start,
+            end=r.quote_end,
+            orphaned=r.orphaned,
+            author=r.author,
+            created_at=r.created_at,
+            updated_at=r.updated_at,
+            term_uuid=term_uuids.get(r.term_id, "") if r.term_id is not None else "",
+        )
+        for r in rows
+    ]
+
+
+def annotations(library: Library, story_ids: Sequence[int] | None = None) -> list[AnnotationView]:
+    """The annotations of ``story_ids`` (None: all), by story, field,
+    language and position."""
+    with library.read() as session:
+        query = select(Annotation).order_by(
+            Annotation.story_id, Annotation.field, Annotation.language, Annotation.quote_start, Annotation.id
+        )
+        if story_ids is not None:
+            query = query.where(Annotation.story_id.in_(list(story_ids)))
+        return _views(session, session.scalars(query).all())
+
+
+def export(library: Library, target: Path | str | None, story_ids: Sequence[int] | None = None) -> int:
+    """Write the annotations of ``story_ids`` (None: the whole library) as
+    W3C Web Annotation JSON-LD to the file ``target`` or standard output
+    (``exporting.deliver``); returns how many were written."""
+    views = annotations(library, story_ids)
+    count = len(set(story_ids)) if story_ids is not None else 0
+    label = "ngodesk annotations" + (f" of {count} {'story' if count == 1 else 'stories'}" if count else "")
+    text = web_annotation.write(views, label)
+    exporting.deliver(target, lambda out: out.write(text))
+    return len(views)

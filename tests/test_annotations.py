@@ -1,0 +1,133 @@
+"""Annotations stay on their passage while the text around them changes,
+and are orphaned, never moved to other words, when the passage goes."""
+
+from __future__ import annotations
+
+import pytest
+
+from ngodesk.domain.errors import NotFound, ValidationError
+from ngodesk.domain.models import AnnotationKind, StoryRecord, Translation
+from ngodesk.search.anchoring import anchor, locate
+from ngodesk.services import annotations, importing, queries, stories, translations
+from ngodesk.services.annotations import NewAnnotation
+from ngodesk.store.library import Library
+from tests.conftest import SAMPLE
+from tests.test_cli import ngodesk, ok
+
+TEXT = "中国扶贫基金会在缅甸开展民生项目。民生项目惠及当地村民。"
+
+
+def test_a_passage_is_found_after_insertions_and_deletions_around_it() -> None:
+    start = TEXT.index("民生项目")
+    passage = anchor(TEXT, start, start + 4)
+    edited = "据报道，" + TEXT.replace("在缅甸", "")
+    found = locate(edited, passage)
+    assert found is not None and edited[found.start : found.end] == "民生项目"
+    assert found.start == edited.index("民生项目")  # (the first one, whose context matches)
+
+
+def test_of_two_equal_quotes_the_one_in_its_context_is_chosen() -> None:
+    second = TEXT.rindex("民生项目")
+    passage = anchor(TEXT, second, second + 4)
+    edited = "新：" + TEXT
+    found = locate(edited, passage)
+    assert found is not None and found.start == edited.rindex("民生项目")
+
+
+def test_a_passage_whose_words_changed_is_lost_not_moved() -> None:
+    start = TEXT.index("缅甸")
+    passage = anchor(TEXT, start, start + 2)
+    assert locate(TEXT.replace("缅甸", "柬埔寨"), passage) is None
+    assert locate("", passage) is None
+    with pytest.raises(ValueError):
+        anchor(TEXT, 5, 5)
+
+
+@pytest.fixture
+def story_id(library: Library) -> int:
+    report = importing.import_records(library, [StoryRecord("民生项目十年", "a", summary=TEXT)])
+    (story_id,) = report.changes.stories_added
+    return story_id
+
+
+def _note(start: int, end: int, **more: object) -> NewAnnotation:
+    return NewAnnotation(**{"field": "summary", "start": start, "end": end, "kind": AnnotationKind.COMMENT, **more})  # type: ignore[arg-type]
+
+
+def test_annotations_follow_edits_and_are_orphaned_when_their_words_go(library: Library, story_id: int) -> None:
+    start = TEXT.index("缅甸")
+    uuid, _ = annotations.add(library, story_id, _note(start, start + 2, body="Myanmar", author="林"))
+    term_start = TEXT.index("民生项目")
+    annotations.add(
+        library, story_id, _note(term_start, term_start + 4, kind=AnnotationKind.RENDERING, body="livelihood projects")
+    )
+    stories.edit_story(library, story_id, {"summary": "2019年，" + TEXT})
+    moved = {a.exact: a for a in annotations.annotations(library, [story_id])}
+    current = queries.get_story(library, story_id).summary
+    assert current[moved["缅甸"].start : moved["缅甸"].end] == "缅甸" and not moved["缅甸"].orphaned
+    assert moved["缅甸"].author == "林" and moved["缅甸"].body == "Myanmar"
+    stories.edit_story(library, story_id, {"summary": current.replace("缅甸", "柬埔寨")})
+    after = {a.exact: a for a in annotations.annotations(library, [story_id])}
+    assert after["缅甸"].orphaned and not after["民生项目"].orphaned
+    stories.edit_story(library, story_id, {"summary": TEXT})  # the words come back: so does the annotation
+    assert not {a.exact: a for a in annotations.annotations(library, [story_id])}["缅甸"].orphaned
+    annotations.delete(library, uuid)
+    assert [a.exact for a in annotations.annotations(library)] == ["民生项目"]
+
+
+def test_annotations_of_a_translation_follow_it(library: Library, story_id: int) -> None:
+    english = "Livelihood projects in Myanmar."
+    translations.set_translations(library, story_id, [Translation("summary", "en", english)])
+    start = english.index("Myanmar")
+    annotations.add(library, story_id, _note(start, start + 7, language="en", body="缅甸: keep the English name"))
+    translations.set_translations(library, story_id, [Translation("summary", "en", "New: " + english)])
+    (note,) = annotations.annotations(library, [story_id])
+    assert (note.language, note.start, note.orphaned) == ("en", start + 5, False)
+
+
+def test_bad_annotations_are_refused_and_change_nothing(library: Library, story_id: int) -> None:
+    with pytest.raises(ValidationError, match="summary: no passage at 5..500"):
+        annotations.add(library, story_id, _note(5, 500, body="x"))
+    with pytest.raises(ValidationError, match="needs a comment"):
+        annotations.add(library, story_id, _note(0, 2, body="  "))
+    with pytest.raises(NotFound, match="no en translation"):
+        annotations.add(library, story_id, _note(0, 2, body="x", language="en"))
+    with pytest.raises(ValidationError, match="'url' cannot be annotated"):
+        annotations.add(library, story_id, _note(0, 2, body="x", field="url"))
+    assert annotations.annotations(library) == []
+
+
+def test_command_line_adds_lists_and_exports_w3c_json_ld(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import json
+
+    cli_library = tmp_path / "library"
+    ok("import", str(SAMPLE), library=cli_library)
+    hit = json.loads(ok("search", "走出去", "--json", library=cli_library))[0]
+    uuid = ok("annotations", "add", hit["uuid"], "走出去", "--text", "going out", "--author", "林", library=cli_library)
+    missing = ngodesk("annotations", "add", hit["uuid"], "不在这里", "--text", "x", library=cli_library)
+    assert missing.returncode == 1 and "does not appear" in missing.stderr
+    (listed,) = json.loads(ok("annotations", "list", "--json", library=cli_library))
+    assert (listed["uuid"], listed["quote"], listed["text"]) == (uuid.strip(), "走出去", "going out")
+    assert not listed["orphaned"]
+    out = tmp_path / "notes.jsonld"
+    ok("annotations", "export", "--story", hit["uuid"][:8], "-o", str(out), library=cli_library)
+    collection = json.loads(out.read_text(encoding="utf-8"))
+    assert collection["type"] == "AnnotationCollection" and collection["total"] == 1
+    (item,) = collection["first"]["items"]
+    quote, position = item["target"]["selector"]
+    assert item["id"] == f"urn:uuid:{uuid.strip()}" and item["target"]["source"] == f"urn:uuid:{hit['uuid']}"
+    assert (quote["type"], quote["exact"], quote["prefix"][-1:]) == ("TextQuoteSelector", "走出去", "(")
+    assert position == {"type": "TextPositionSelector", "start": listed["start"], "end": listed["end"]}
+    assert item["body"][0]["value"] == "going out" and item["creator"]["name"] == "林"
+
+
+def test_undoing_a_delete_brings_the_annotations_back(library: Library, story_id: int) -> None:
+    from ngodesk.services import restore
+
+    annotations.add(library, story_id, _note(0, 4, body="the first words"))
+    before = annotations.annotations(library)
+    snapshot = restore.snapshot_stories(library, [story_id])
+    stories.delete_stories(library, [story_id])
+    assert annotations.annotations(library) == []
+    restore.restore_stories(library, snapshot)
+    assert annotations.annotations(library) == before
