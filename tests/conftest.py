@@ -27,6 +27,12 @@ def _isolated_user_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg-config"))
     monkeypatch.setenv("HOME", str(tmp_path / "home"))
     monkeypatch.delenv("NGODESK_LIBRARY", raising=False)
+    from PySide6.QtCore import QSettings
+
+    # (Qt reads XDG_CONFIG_HOME once per process: without this, one test's
+    # window state, e.g. a dock left open, reached the next test's window)
+    for scope in (QSettings.Scope.UserScope, QSettings.Scope.SystemScope):
+        QSettings.setPath(QSettings.Format.NativeFormat, scope, str(tmp_path / "xdg-config"))
 
 
 @pytest.fixture

@@ -131,3 +131,51 @@ def test_undoing_a_delete_brings_the_annotations_back(library: Library, story_id
     assert annotations.annotations(library) == []
     restore.restore_stories(library, snapshot)
     assert annotations.annotations(library) == before
+
+
+def test_json_ld_round_trip_reanchors_and_imports_nothing_twice(library: Library, story_id: int, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    start = TEXT.index("缅甸")
+    annotations.add(library, story_id, _note(start, start + 2, body="Myanmar", author="林"))
+    annotations.add(library, story_id, _note(0, 2, body="China"))
+    exported = tmp_path / "notes.jsonld"
+    annotations.export(library, exported)
+    before = annotations.annotations(library)
+    for view in before:
+        annotations.delete(library, view.uuid)
+    stories.edit_story(library, story_id, {"summary": "新的开头。" + TEXT.replace("中国", "我国")})
+    report = annotations.import_file(library, exported)
+    assert (report.added, report.orphaned, report.problems) == (2, 1, [])
+    after = {a.uuid: a for a in annotations.annotations(library)}
+    assert set(after) == {v.uuid for v in before}
+    moved = next(a for a in after.values() if a.exact == "缅甸")
+    assert moved.start == start + 5 and not moved.orphaned and moved.author == "林"
+    assert next(a for a in after.values() if a.exact == "中国").orphaned
+    again = annotations.import_file(library, exported)
+    assert (again.added, again.unchanged) == (0, 2)
+
+
+def test_annotations_that_cannot_be_imported_are_reported(library: Library, story_id: int, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import json
+
+    from ngodesk.domain.errors import ImportFailed
+
+    story = queries.get_story(library, story_id)
+    good = {
+        "type": "Annotation",
+        "body": {"type": "TextualBody", "value": "a note"},
+        "target": {"source": f"urn:uuid:{story.uuid}", "selector": {"type": "TextQuoteSelector", "exact": "村民"}},
+    }
+    elsewhere = {**good, "target": {**good["target"], "source": "urn:uuid:00000000-0000-4000-8000-000000000000"}}
+    unquoted = {**good, "target": {"source": f"urn:uuid:{story.uuid}"}}
+    page = tmp_path / "page.json"
+    page.write_text(json.dumps({"type": "AnnotationPage", "items": [good, elsewhere, unquoted]}), encoding="utf-8")
+    with pytest.raises(ImportFailed, match=r"page\.json, annotation 2: no story 00000000"):
+        annotations.import_file(library, page, strict=True)
+    assert annotations.annotations(library) == []
+    report = annotations.import_file(library, page)
+    assert report.added == 1 and [p.position for p in report.problems] == ["annotation 2", "annotation 3"]
+    (note,) = annotations.annotations(library)
+    assert (note.field, note.exact, note.body) == ("summary", "村民", "a note")  # (found in the summary)
+    broken = tmp_path / "broken.json"
+    broken.write_text('{"type": "AnnotationPage", "items": [', encoding="utf-8")
+    assert [p.reason[:8] for p in annotations.import_file(library, broken).problems] == ["not JSON"]

@@ -7,6 +7,7 @@ import argparse
 import json
 import sys
 from collections.abc import Callable
+from pathlib import Path
 
 from ngodesk.domain.models import AnnotationKind
 from ngodesk.services import annotations, queries
@@ -23,6 +24,10 @@ def add_commands(commands: argparse._SubParsersAction) -> None:  # type: ignore[
     p = actions.add_parser("export", help="export as W3C Web Annotation JSON-LD")
     p.add_argument("--story", metavar="UUID", help="only this story's annotations")
     p.add_argument("-o", "--output", metavar="FILE", help="the file to write (default: standard output)")
+    p = actions.add_parser("import", help="import W3C Web Annotation JSON-LD (those already here are kept)")
+    p.add_argument("file", type=Path, metavar="FILE")
+    p.add_argument("--strict", action="store_true", help="import nothing if any annotation cannot be imported")
+    p.add_argument("--json", action="store_true", help="print the report as JSON")
     p = actions.add_parser("list", help="list annotations")
     p.add_argument("--story", metavar="UUID", help="only this story's annotations")
     p.add_argument("--json", action="store_true")
@@ -41,6 +46,8 @@ def run(args: argparse.Namespace, open_library: Opener) -> int:
     """Run an annotations subcommand; returns the exit code."""
     if args.action == "add":
         return _add(args, open_library)
+    if args.action == "import":
+        return _import(args, open_library)
     with open_library(args, False) as library:
         story_ids = [queries.resolve_story(library, args.story)] if args.story else None
         if args.action == "export":
@@ -100,3 +107,18 @@ def _add(args: argparse.Namespace, open_library: Opener) -> int:
         uuid, _ = annotations.add(library, story_id, new)
     print(uuid)
     return 0
+
+
+def _import(args: argparse.Namespace, open_library: Opener) -> int:
+    with open_library(args, True) as library:
+        report = annotations.import_file(library, args.file, args.strict)
+    failed = [{"annotation": p.position, "reason": p.reason} for p in report.problems]
+    if args.json:
+        counts = {"added": report.added, "unchanged": report.unchanged, "orphaned": report.orphaned}
+        print(json.dumps({**counts, "failed": failed}, ensure_ascii=False, indent=2))
+    else:
+        orphans = f" ({report.orphaned} of them orphaned: their words are not in the text)" if report.orphaned else ""
+        print(f"Added {report.added} annotations{orphans}; {report.unchanged} were here already.")
+        for problem in failed:
+            print(f"  {args.file}, {problem['annotation']}: {problem['reason']}", file=sys.stderr)
+    return 1 if failed else 0

@@ -10,14 +10,17 @@ their passages or marks them orphaned (and back, if the words return).
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ngodesk.domain.errors import NotFound, ValidationError
-from ngodesk.domain.models import TRANSLATED_FIELDS, AnnotationKind, AnnotationView, ChangeSet
+from ngodesk.domain.errors import ImportFailed, NgodeskError, NotFound, ValidationError
+from ngodesk.domain.models import TRANSLATED_FIELDS, AnnotationKind, AnnotationView, ChangeSet, RecordProblem
+from ngodesk.formats import read_text
+from ngodesk.formats.web_annotation import ReadAnnotation
+from ngodesk.formats.web_annotation import read as read_annotations
 from ngodesk.formats.writers import web_annotation
 from ngodesk.search.anchoring import Anchor, anchor, locate
 from ngodesk.services import exporting, records
@@ -111,6 +114,32 @@ def add(library: Library, story_id: int, new: NewAnnotation, uuid: str = "") -> 
         session.add(row)
         session.flush()
         return row.uuid, ChangeSet(stories_changed=frozenset({story_id}))
+
+
+def put_back(library: Library, view: AnnotationView) -> ChangeSet:
+    """Store a deleted annotation again exactly as it was (undo of a
+    delete), then let it find its passage in the text as it is now."""
+    with library.write() as session:
+        records.unbury(session, [view.uuid])
+        session.add(
+            Annotation(
+                uuid=view.uuid,
+                created_at=view.created_at,
+                updated_at=view.updated_at,
+                story_id=view.story_id,
+                field=view.field,
+                language=view.language,
+                kind=view.kind.value,
+                body=view.body,
+                term_id=session.scalar(select(Term.id).where(Term.uuid == view.term_uuid)) if view.term_uuid else None,
+                author=view.author,
+                **_columns(Anchor(view.exact, view.prefix, view.suffix, view.start, view.end)),
+                orphaned=view.orphaned,
+            )
+        )
+        session.flush()
+        follow(session, [view.story_id])
+        return ChangeSet(stories_changed=frozenset({view.story_id}))
 
 
 def _columns(passage: Anchor) -> dict[str, object]:
@@ -217,3 +246,91 @@ def export(library: Library, target: Path | str | None, story_ids: Sequence[int]
     text = web_annotation.write(views, label)
     exporting.deliver(target, lambda out: out.write(text))
     return len(views)
+
+
+@dataclass
+class ImportReport:
+    """What an import of annotations did."""
+
+    added: int = 0
+    #: already in the library (the same uuid): left as they are
+    unchanged: int = 0
+    #: added, but their words are not in the text now
+    orphaned: int = 0
+    problems: list[RecordProblem] = field(default_factory=list)
+    changes: ChangeSet = field(default_factory=ChangeSet)
+
+
+def import_file(library: Library, path: Path | str, strict: bool = False) -> ImportReport:
+    """Import W3C Web Annotation JSON-LD (``formats.web_annotation``) in one
+    transaction: each annotation is anchored in its story's text as it is
+    now (orphaned when its words are not there). Annotations already here
+    are left as they are, so importing twice adds nothing. Raises
+    ImportFailed when the file cannot be read, or with ``strict`` when any
+    annotation cannot be imported (then nothing is)."""
+    found, problems = read_annotations(read_text(Path(path)))
+    report = ImportReport(problems=list(problems))
+    with library.write() as session:
+        touched: set[int] = set()
+        for item in found:
+            try:
+                story_id = _import_one(session, item, report)
+            except NgodeskError as error:
+                report.problems.append(RecordProblem(item.position, str(error)))
+                continue
+            if story_id is not None:
+                touched.add(story_id)
+        report.problems.sort(key=_place_in_file)
+        if strict and report.problems:
+            first = report.problems[0]
+            raise ImportFailed(f"{path}, {first.position}: {first.reason}; nothing was imported")
+        report.changes = ChangeSet(stories_changed=frozenset(touched))
+    return report
+
+
+def _place_in_file(problem: RecordProblem) -> int:
+    """``annotation N`` -> N (problems of the whole file first)."""
+    number = problem.position.rpartition(" ")[2]
+    return int(number) if number.isdigit() else 0
+
+
+def _import_one(session: Session, item: ReadAnnotation, report: ImportReport) -> int | None:
+    """Store one read annotation; the story it went to, or None when it
+    was here already. Raises NgodeskError saying why it cannot be."""
+    if item.uuid and session.scalar(select(Annotation.id).where(Annotation.uuid == item.uuid)) is not None:
+        report.unchanged += 1
+        return None
+    story_id = session.scalar(select(Story.id).where(Story.uuid == item.story_uuid))
+    if story_id is None:
+        raise NotFound(f"no story {item.story_uuid} in this library")
+    fields = [item.field] if item.field else list(TRANSLATED_FIELDS)
+    texts = {name: _text(session, story_id, name, item.language) for name in fields}
+    name = next((n for n in fields if item.exact in (texts[n] or "")), fields[0])
+    if texts[name] is None:
+        raise NotFound(f"the story has no {item.language} translation of its {name}")
+    start = item.start if item.start is not None else 0
+    given = Anchor(item.exact, item.prefix, item.suffix, start, start + len(item.exact))
+    passage = locate(texts[name] or "", given)
+    term_id = session.scalar(select(Term.id).where(Term.uuid == item.term_uuid)) if item.term_uuid else None
+    times = {"created_at": item.created_at, "updated_at": item.updated_at}
+    session.add(
+        Annotation(
+            uuid=item.uuid or new_uuid(),
+            story_id=story_id,
+            field=name,
+            language=item.language,
+            kind=item.kind.value,
+            body=_checked_body(item.kind, item.body),
+            term_id=term_id,
+            author=item.author.strip(),
+            **_columns(passage or given),
+            orphaned=passage is None,
+            **{key: value for key, value in times.items() if value is not None},
+        )
+    )
+    if item.uuid:
+        records.unbury(session, [item.uuid])
+    session.flush()
+    report.added += 1
+    report.orphaned += passage is None
+    return story_id

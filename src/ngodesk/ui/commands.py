@@ -19,6 +19,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 from ngodesk.domain.errors import NgodeskError
 from ngodesk.domain.models import (
     AddedSnapshot,
+    AnnotationView,
     ChangeSet,
     EntityKind,
     StorySnapshot,
@@ -26,7 +27,8 @@ from ngodesk.domain.models import (
     TermRecord,
     Translation,
 )
-from ngodesk.services import entities, glossary, importing, restore, stories, tags, translations
+from ngodesk.services import annotations, entities, glossary, importing, restore, stories, tags, translations
+from ngodesk.services.annotations import NewAnnotation
 from ngodesk.store.library import Library
 from ngodesk.ui.hub import Hub
 
@@ -427,3 +429,47 @@ class Actions:
         self.stack.push(command)  # its first redo is skipped: done above
         self.hub.publish(changes, initiator)
         return changes
+
+
+class AddAnnotation(Command):
+    """Annotate a passage; undo deletes the annotation, redo puts the same
+    one back."""
+
+    def __init__(self, story_id: int, new: NewAnnotation, quote: str) -> None:
+        super().__init__(_tr("Annotate “{quote}”").format(quote=quote[:30]))
+        self.story_id, self.new, self.uuid = story_id, new, ""
+
+    def forward(self) -> ChangeSet:
+        self.uuid, changes = annotations.add(self.library, self.story_id, self.new, self.uuid)
+        return changes
+
+    def backward(self) -> ChangeSet:
+        return annotations.delete(self.library, self.uuid)
+
+
+class EditAnnotation(Command):
+    """Change an annotation's comment or rendering."""
+
+    def __init__(self, view: AnnotationView, body: str) -> None:
+        super().__init__(_tr("Edit Annotation on “{quote}”").format(quote=view.exact[:30]))
+        self.uuid, self.old, self.new = view.uuid, view.body, body
+
+    def forward(self) -> ChangeSet:
+        return annotations.edit(self.library, self.uuid, self.new)
+
+    def backward(self) -> ChangeSet:
+        return annotations.edit(self.library, self.uuid, self.old)
+
+
+class DeleteAnnotation(Command):
+    """Delete an annotation; undo puts it back as it was."""
+
+    def __init__(self, view: AnnotationView) -> None:
+        super().__init__(_tr("Delete Annotation on “{quote}”").format(quote=view.exact[:30]))
+        self.view = view
+
+    def forward(self) -> ChangeSet:
+        return annotations.delete(self.library, self.view.uuid)
+
+    def backward(self) -> ChangeSet:
+        return annotations.put_back(self.library, self.view)

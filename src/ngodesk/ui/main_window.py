@@ -36,6 +36,7 @@ from ngodesk.formats import ImportOptions, csv_table, detect, file_extensions, i
 from ngodesk.services import duplicates, exporting, importing, indexing
 from ngodesk.store.library import DB_NAME, Library
 from ngodesk.ui import settings
+from ngodesk.ui.annotation_panel import AnnotationPanel
 from ngodesk.ui.column_map import ColumnMapDialog
 from ngodesk.ui.commands import Actions, CreateStory, DeleteStories, ImportStories, MergeDuplicates
 from ngodesk.ui.duplicates_view import DuplicatesDialog
@@ -183,6 +184,12 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.glossary_dock)
         self.glossary_dock.hide()
         self.editor.shown.connect(self.glossary.show_story)
+        self.annotations = AnnotationPanel(self.actions, self.editor)
+        self.annotations_dock = QDockWidget(self.tr("Annotations"), self)
+        self.annotations_dock.setObjectName("annotations")
+        self.annotations_dock.setWidget(self.annotations)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.annotations_dock)
+        self.annotations_dock.hide()
         texts = (self.editor.summary, self.editor.body, *self.editor.translation.originals.values())
         self.term_highlighters = [TermHighlighter(edit.document()) for edit in texts if hasattr(edit, "document")]
         for highlighter in self.term_highlighters:
@@ -330,6 +337,10 @@ class MainWindow(QMainWindow):
         glossary_action.setText(self.tr("&Glossary"))
         glossary_action.setShortcut(QKeySequence("Ctrl+Shift+G"))
         view_menu.addAction(glossary_action)
+        annotations_action = self.annotations_dock.toggleViewAction()
+        annotations_action.setText(self.tr("&Annotations"))
+        annotations_action.setShortcut(QKeySequence("Ctrl+Shift+N"))
+        view_menu.addAction(annotations_action)
         self.columns_menu = view_menu.addMenu(self.tr("&Columns"))
         self.columns_menu.aboutToShow.connect(lambda: self._fill_column_menu(self.columns_menu))
 
