@@ -31,7 +31,7 @@ from ngodesk.store import fts
 #: Candidate words per pinyin term at most (the most frequent in the library).
 MAX_WORDS = 6
 #: Words kept between steps of the chain search (bounds the work per step).
-_KEPT = 60
+_KEPT = 20
 #: Terms of more syllables are not read as pinyin (nor are segmentations
 #: beyond _MAX_SPLITS: ``xian`` is xian or xi'an).
 MAX_SYLLABLES = 8
