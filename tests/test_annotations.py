@@ -8,6 +8,7 @@ import pytest
 from ngodesk.domain.errors import NotFound, ValidationError
 from ngodesk.domain.models import AnnotationKind, StoryRecord, Translation
 from ngodesk.search.anchoring import anchor, locate
+from ngodesk.search.pinyin import syllables_of
 from ngodesk.services import annotations, importing, queries, stories, translations
 from ngodesk.services.annotations import NewAnnotation
 from ngodesk.store.library import Library
@@ -179,3 +180,49 @@ def test_annotations_that_cannot_be_imported_are_reported(library: Library, stor
     broken = tmp_path / "broken.json"
     broken.write_text('{"type": "AnnotationPage", "items": [', encoding="utf-8")
     assert [p.reason[:8] for p in annotations.import_file(library, broken).problems] == ["not JSON"]
+
+
+def test_the_same_words_among_other_words_are_not_the_passage() -> None:
+    text = "The NGO opened a school. Later, funding for another NGO ended."
+    passage = anchor(text, 4, 7)
+    assert locate(text.replace("The NGO opened a school. ", ""), passage) is None  # (not the other NGO)
+    moved = locate("Last year the NGO opened a school. Later, funding for another NGO ended.", passage)
+    assert moved is not None and moved.start == 14  # (only what came before it changed)
+
+
+def test_a_story_restored_after_others_were_annotated_keeps_its_annotations(library: Library) -> None:
+    from ngodesk.services import restore
+
+    report = importing.import_records(
+        library, [StoryRecord("一", "a", summary=TEXT), StoryRecord("二", "b", summary=TEXT)]
+    )
+    first, second = sorted(report.changes.stories_added)
+    annotations.add(library, first, _note(0, 2, body="one"))
+    annotations.add(library, second, _note(0, 2, body="two"))
+    snapshot = restore.snapshot_stories(library, [second])
+    stories.delete_stories(library, [second])
+    annotations.add(library, first, _note(2, 4, body="three"))  # (may take the freed row id)
+    restore.restore_stories(library, snapshot)
+    assert sorted(a.body for a in annotations.annotations(library)) == ["one", "three", "two"]
+
+
+def test_other_tools_annotations_are_imported_once(library: Library, story_id: int, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import json
+
+    story = queries.get_story(library, story_id)
+    foreign = {
+        "id": "https://hypothes.is/a/abc123",
+        "type": "Annotation",
+        "body": {"type": "TextualBody", "value": "seen"},
+        "target": {"source": f"urn:uuid:{story.uuid}", "selector": {"type": "TextQuoteSelector", "exact": "村民"}},
+    }
+    path = tmp_path / "h.json"
+    path.write_text(json.dumps([foreign]), encoding="utf-8")
+    assert annotations.import_file(library, path).added == 1
+    assert annotations.import_file(library, path).unchanged == 1
+
+
+def test_very_long_words_and_typed_spaces_in_pinyin_queries(library: Library) -> None:
+    assert syllables_of(["a" * 1200]) == []
+    assert syllables_of(["fang", "an"]) == [["fang", "an"]]  # (the space is a syllable break)
+    assert queries.search(library, "e" * 2000).total == 0

@@ -45,7 +45,7 @@ def test_version() -> None:
 
 def test_first_start_creates_the_default_library_with_the_sample(tmp_path: Path) -> None:
     facts = json.loads(ok("info", "--json"))
-    assert (facts["stories"], facts["glossary_terms"], facts["translations"]) == (13, 3, 0)
+    assert (facts["stories"], facts["glossary_terms"], facts["translations"], facts["annotations"]) == (13, 3, 0, 0)
     assert Path(facts["path"]).is_relative_to(tmp_path / "xdg-data")
     again = json.loads(ok("info", "--json"))
     assert (again["stories"], again["glossary_terms"]) == (13, 3)  # not imported twice

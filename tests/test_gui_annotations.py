@@ -91,3 +91,14 @@ def test_an_orphaned_annotation_says_so_and_nothing_is_made_without_a_selection(
     panel.body.setPlainText("another")
     panel.annotate.click()
     assert panel.list.count() == 1 and "Select the words" in panel.hint.text()
+
+
+def test_words_selected_before_saving_trims_the_text_land_on_the_same_words(window: MainWindow) -> None:
+    panel, body = window.annotations, window.editor.body
+    body.setFocus()
+    body.setPlainText("\n\n  缅甸的民生项目")  # (saved without the leading blank lines)
+    select(body, body.toPlainText(), "民生项目")
+    panel.body.setPlainText("note")
+    panel.annotate.click()
+    (view,) = annotations.annotations(window.library)
+    assert view.exact == "民生项目" and (view.start, view.end) == (3, 7)

@@ -10,6 +10,7 @@ be read is reported with its place in the file and why.
 from __future__ import annotations
 
 import json
+import uuid
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -43,6 +44,14 @@ class ReadAnnotation:
 def _uuid(value: object) -> str:
     text = str(value or "")
     return text.removeprefix("urn:uuid:").lower() if text.startswith("urn:uuid:") else ""
+
+
+def _identity(value: object) -> str:
+    """An annotation's uuid: its own (``urn:uuid:``), or one derived from
+    another tool's id (the same each time, so importing twice adds nothing),
+    or "" without an id."""
+    text = str(value or "")
+    return _uuid(text) or (str(uuid.uuid5(uuid.NAMESPACE_URL, text)) if text else "")
 
 
 def _time(value: object) -> datetime | None:
@@ -94,7 +103,7 @@ def _read(item: object, position: str) -> ReadAnnotation | str:
     start = offsets.get("start")
     return ReadAnnotation(
         position=position,
-        uuid=_uuid(item.get("id")),
+        uuid=_identity(item.get("id")),
         story_uuid=story,
         field=str(target.get("ngodesk:field") or ""),
         language=str(target.get("ngodesk:language") or ""),

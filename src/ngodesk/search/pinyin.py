@@ -122,12 +122,14 @@ def syllables_of(words: Sequence[str]) -> list[list[str]]:
     syllables) spell two or more pinyin syllables, as few as they can
     (``fangan``: fang-an and fan-gan), each syllable with its tone mark if
     it had one; [] when they do not."""
-    typed = unicodedata.normalize("NFC", "".join(words).lower())
+    typed = unicodedata.normalize("NFC", "'".join(words).lower())  # (a space ends a syllable too)
     if not typed or not all(("a" <= ch <= "z") or ch == "'" or fold(ch).isalpha() for ch in typed):
         return []
     folded = fold(typed)
     if len(folded) != len(typed) or not folded.replace("'", "").isascii():
         return []  # (letters pinyin does not have)
+    if len(folded.replace("'", "")) > MAX_SYLLABLES * 6:  # (no syllable is longer than 6 letters)
+        return []
     options: list[list[str]] = [[]]
     start = 0
     for part in folded.split("'"):  # (an apostrophe always ends a syllable)

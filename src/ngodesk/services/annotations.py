@@ -22,7 +22,7 @@ from ngodesk.formats import read_text
 from ngodesk.formats.web_annotation import ReadAnnotation
 from ngodesk.formats.web_annotation import read as read_annotations
 from ngodesk.formats.writers import web_annotation
-from ngodesk.search.anchoring import Anchor, anchor, locate
+from ngodesk.search.anchoring import Anchor, anchor, locate, nearest
 from ngodesk.services import exporting, records
 from ngodesk.store.library import Library
 from ngodesk.store.schema import Annotation, Story, StoryTranslation, Term, new_uuid
@@ -43,6 +43,9 @@ class NewAnnotation:
     language: str = ""
     term_uuid: str = ""
     author: str = ""
+    #: the words as the user saw them selected: when the saved text differs
+    #: there (saving trims it), the nearest place they stand is taken
+    quote: str = ""
 
 
 def _text(session: Session, story_id: int, field: str, language: str) -> str | None:
@@ -93,8 +96,14 @@ def add(library: Library, story_id: int, new: NewAnnotation, uuid: str = "") -> 
         text = _text(session, story_id, new.field, new.language)
         if text is None:
             raise NotFound(f"the story has no {new.language} translation of its {new.field}")
+        start, end = new.start, new.end
+        if new.quote and text[start:end] != new.quote:
+            place = nearest(text, new.quote, start)
+            if place is None:
+                raise ValidationError(f"{new.field}: the words “{new.quote}” are not in the text as saved")
+            start, end = place, place + len(new.quote)
         try:
-            passage = anchor(text, new.start, new.end)
+            passage = anchor(text, start, end)
         except ValueError as error:
             raise ValidationError(f"{new.field}: {error}") from None
         row = Annotation(

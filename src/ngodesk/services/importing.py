@@ -235,6 +235,8 @@ class _Writer:
         self.matcher.load(key for _, _, _, _, key in valid)
         fresh = []
         for origin, record, columns, texts, key in valid:
+            if self.seen >= self.total:  # (a format's count of its records was too low: a bug)
+                raise RuntimeError(f"more than the {self.total} records counted in advance; nothing was imported")
             story_id = self.first_id + self.total - 1 - self.seen
             self.seen += 1
             match = self.matcher.match(key)
@@ -470,7 +472,7 @@ def _read_in_helper(paths: list[str], format_name: str, options: ImportOptions, 
             head.entities += stream.head.entities
             left_out += [Skipped(path, p.position, p.reason) for p in stream.head.skipped]
         bound = sum(stream.bound for _, _, stream in opened)
-        out.put(("start", {path: used for path, used, _ in opened}, bound, head, left_out))
+        _put(out, ("start", {path: used for path, used, _ in opened}, bound, head, left_out))
         for path, _, stream in opened:
             records: list[StoryRecord] = []
             problems: list[Skipped] = []
@@ -484,16 +486,29 @@ def _read_in_helper(paths: list[str], format_name: str, options: ImportOptions, 
                     records, problems = [], []
             if records or problems:
                 _send_chunk(out, path, records, problems)
-        out.put(("end",))
+        _put(out, ("end",))
     except NgodeskError as error:
-        out.put(("failed", error))
+        _put(out, ("failed", error))
     except Exception:  # noqa: BLE001 - a bug: the importing process raises it
-        out.put(("crashed", traceback.format_exc()))
+        _put(out, ("crashed", traceback.format_exc()))
 
 
 def _send_chunk(out: Any, path: str, records: list[StoryRecord], problems: list[Skipped]) -> None:
     ready = None if out.empty() else _prepare_chunk(records)
-    out.put(("chunk", [(path, r) for r in records], ready, problems))
+    _put(out, ("chunk", [(path, r) for r in records], ready, problems))
+
+
+def _put(out: Any, message: tuple[Any, ...]) -> None:
+    """Send ``message``, waiting while the writer is behind; ends this
+    helper when the importing process is gone (it would wait forever)."""
+    while True:
+        try:
+            out.put(message, timeout=1)
+            return
+        except queue.Full:
+            parent = multiprocessing.parent_process()
+            if parent is not None and not parent.is_alive():
+                raise SystemExit(1) from None
 
 
 class _Reader:

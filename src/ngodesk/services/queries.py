@@ -35,7 +35,17 @@ from ngodesk.search.text import index_version
 from ngodesk.services import indexing, records, translations
 from ngodesk.store import fts
 from ngodesk.store.library import Library
-from ngodesk.store.schema import Entity, Story, StoryEntity, StoryTag, StoryTranslation, Tag, Term, Tombstone
+from ngodesk.store.schema import (
+    Annotation,
+    Entity,
+    Story,
+    StoryEntity,
+    StoryTag,
+    StoryTranslation,
+    Tag,
+    Term,
+    Tombstone,
+)
 
 _UUID_PREFIX = re.compile(r"^[0-9a-fA-F-]{4,36}$")
 
@@ -390,6 +400,7 @@ def info(library: Library) -> dict[str, object]:
                 ("entities", Entity),
                 ("translations", StoryTranslation),
                 ("glossary_terms", Term),
+                ("annotations", Annotation),
                 ("tombstones", Tombstone),
             )
         }

@@ -9,7 +9,7 @@ nothing.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from sqlalchemy import insert, select, update
 from sqlalchemy.orm import Session
@@ -100,13 +100,16 @@ def restore_stories(library: Library, snapshots: Sequence[StorySnapshot]) -> Cha
             ]
             if links:
                 session.execute(insert(model), links)
-        rows = [row for s in snapshots for row in s.translations]
+        rows = [_without_id(row) for s in snapshots for row in s.translations]
         if rows:
             session.execute(insert(StoryTranslation.__table__), rows)
             records.unbury(session, [str(row["uuid"]) for row in rows])
         terms = set(session.scalars(select(Term.id)))
         notes = [
-            {**row, "term_id": row["term_id"] if row["term_id"] in terms else None}
+            {
+                **{k: v for k, v in row.items() if k != "id"},
+                "term_id": row["term_id"] if row["term_id"] in terms else None,
+            }
             for s in snapshots
             for row in s.annotations
         ]
@@ -126,6 +129,12 @@ def restore_stories(library: Library, snapshots: Sequence[StorySnapshot]) -> Cha
             tags_changed=frozenset(t for s in snapshots for t in s.tag_ids if t in existing_tags),
             entities_changed=frozenset(e for s in snapshots for e in s.entity_ids),
         )
+
+
+def _without_id(row: Mapping[str, object]) -> dict[str, object]:
+    """A snapshot row to insert again: a row added meanwhile may have taken
+    its id (nothing refers to translation or annotation ids)."""
+    return {name: value for name, value in row.items() if name != "id"}
 
 
 def put_back_stories(library: Library, snapshots: Sequence[StorySnapshot]) -> ChangeSet:

@@ -142,8 +142,7 @@ class AnnotationPanel(QWidget):
         if isinstance(place.widget, QLineEdit):
             if not place.widget.hasSelectedText():
                 return None
-            start = place.widget.selectionStart()
-            end = start + len(place.widget.selectedText())
+            start, end = place.widget.selectionStart(), place.widget.selectionEnd()
         else:
             cursor = place.widget.textCursor()
             if not cursor.hasSelection():
@@ -294,9 +293,12 @@ class AnnotationPanel(QWidget):
         self.editor.translation.flush()
         kind = AnnotationKind(self.kind.currentData())
         author = self.editor.translation.translator.text()
-        new = NewAnnotation(place.field, start, end, kind, self.body.toPlainText(), place.language, author=author)
+        quote = _text(place.widget)[start:end]
+        new = NewAnnotation(
+            place.field, start, end, kind, self.body.toPlainText(), place.language, author=author, quote=quote
+        )
         try:
-            self.actions.run(AddAnnotation(self.story.id, new, _text(place.widget)[start:end]))
+            self.actions.run(AddAnnotation(self.story.id, new, quote))
         except NgodeskError as error:
             self._say(str(error))
             return
