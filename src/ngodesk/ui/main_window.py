@@ -105,7 +105,7 @@ class MainWindow(QMainWindow):
 
         self.search_field = QLineEdit()
         self.search_field.setPlaceholderText(
-            self.tr('Search: words, "phrases", -exclude, tag:, org:, year:2018, 丝路…')
+            self.tr('Search: words, "phrases", -exclude, tag:, org:, year:2018, 丝路 or silu…')
         )
         self.search_field.setAccessibleName(self.tr("Search"))
         self.search_field.setToolTip(
