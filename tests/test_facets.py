@@ -43,3 +43,30 @@ def test_filters_alone_are_answered_by_the_index_like_sql(zh_library: Library) -
         ids, facets = facet_index.filtered(index, filters)
         assert ids.tolist() == queries.matching_ids(zh_library, "", filters).tolist(), filters
         assert facets == queries.facets(zh_library, "", filters), filters
+
+
+def test_translation_states_are_counted_and_filtered_alike(zh_library: Library) -> None:  # noqa: F811
+    from ngodesk.domain.models import Translation, TranslationStatus
+    from ngodesk.services import translations
+
+    first, second, third = queries.matching_ids(zh_library, "")[:3].tolist()
+    translations.set_translations(zh_library, first, [Translation("title", "en", "One")])  # a draft
+    done = [Translation(f, "en", "Two", TranslationStatus.REVIEWED) for f in ("title", "summary")]
+    translations.set_translations(zh_library, second, done)
+    mixed = [Translation("title", "en", "Three", TranslationStatus.REVIEWED), Translation("summary", "en", "3")]
+    translations.set_translations(zh_library, third, [*mixed, Translation("title", "zh-Hant", "三")])
+    facets = queries.facets(zh_library, "")
+    assert facets.translations == {"en:draft": 2, "en:reviewed": 1, "zh-hant:draft": 1}
+    index = facet_index.build(zh_library)
+    assert facet_index.count(index, None) == facets
+    for filters, expected in (
+        ([Filter(FacetKind.TRANSLATION, "en:draft")], {first, third}),
+        ([Filter(FacetKind.TRANSLATION, "en:reviewed")], {second}),
+        (
+            [Filter(FacetKind.TRANSLATION, "en:draft", exclude=True), Filter(FacetKind.TRANSLATION, "zh-Hant:draft")],
+            set(),
+        ),
+    ):
+        ids, counted = facet_index.filtered(index, filters)
+        assert set(ids.tolist()) == set(queries.matching_ids(zh_library, "", filters).tolist()) == expected
+        assert counted == queries.facets(zh_library, "", filters)

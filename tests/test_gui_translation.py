@@ -133,3 +133,12 @@ def test_typing_on_after_a_save_keeps_the_cursor_and_a_language_switch_keeps_the
     pane.language.setCurrentIndex(pane.language.findData("zh-Hant"))  # before the save was due
     assert stored(window)[("summary", "en")][0] == "正在翻译的摘要"
     assert pane.translations["summary"].toPlainText() == ""
+
+
+def test_the_sidebar_counts_and_filters_translation_states(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    from tests.test_gui import click, entry, titles
+
+    window.refresh()
+    assert entry(window, "en: draft").text(1) == "1"
+    click(qtbot, window, "en: draft")
+    assert titles(window) == ["中国民间组织走出去"]

@@ -264,6 +264,7 @@ class FacetKind(enum.StrEnum):
     YEAR = "year"  # value: "2018" ("" for undated)
     LANGUAGE = "language"  # value: language code ("" for none)
     STATUS = "status"  # value: a StoryStatus value
+    TRANSLATION = "translation"  # value: "en:draft" or "en:reviewed" (as trans:en:draft)
 
 
 @dataclass(frozen=True)
@@ -287,6 +288,9 @@ class Facets:
     years: Mapping[str, int]
     languages: Mapping[str, int]
     statuses: Mapping[str, int]
+    #: "en:draft" / "en:reviewed": stories whose translation into a
+    #: language has a field still a draft / has every field reviewed
+    translations: Mapping[str, int] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

@@ -34,6 +34,8 @@ from ngodesk.store.schema import Entity, EntityName, Story, StoryEntity, StoryTa
 #: Fields the parser never produces, for filters chosen outside the query
 #: text: a tag (with its descendants) and a record, by id; undated stories.
 TAG_ID, ENTITY_ID, UNDATED, LANGUAGE_IS = "tag-id", "entity-id", "undated", "language-is"
+#: a sidebar filter: "en:draft", the language exactly (trans: includes its variants)
+TRANSLATION_IS = "translation-is"
 
 
 def with_filters(node: q.Node | None, filters: Sequence[Filter]) -> q.Node | None:
@@ -59,6 +61,8 @@ def _filter_node(f: Filter) -> q.Node:
         return q.DateRange(year, year)
     if f.kind is FacetKind.LANGUAGE:
         return q.Field(LANGUAGE_IS, f.value.lower())
+    if f.kind is FacetKind.TRANSLATION:
+        return q.Field(TRANSLATION_IS, f.value.lower())
     return q.Field("status", StoryStatus(f.value).value)
 
 
@@ -156,7 +160,7 @@ def _field_ids(node: q.Field) -> Select[tuple[int]]:
         return select(StoryTag.story_id.label("id")).where(StoryTag.tag_id.in_(subtree))
     if name == ENTITY_ID:
         return select(StoryEntity.story_id.label("id")).where(StoryEntity.entity_id == int(value))
-    if name in ("lang", "status", "trans", UNDATED, LANGUAGE_IS):
+    if name in ("lang", "status", "trans", UNDATED, LANGUAGE_IS, TRANSLATION_IS):
         return _stories_where(_field_condition(name, value))
     if name in q.ENTITY_FIELDS:
         key = fold(value)
@@ -190,7 +194,7 @@ def _row_conditions(node: q.Node) -> list[ColumnElement[bool]] | None:
     walk an index instead of first collecting every matching id."""
     if isinstance(node, q.DateRange):
         return _date_conditions(node)
-    if isinstance(node, q.Field) and node.name in ("lang", "status", "trans", UNDATED, LANGUAGE_IS):
+    if isinstance(node, q.Field) and node.name in ("lang", "status", "trans", UNDATED, LANGUAGE_IS, TRANSLATION_IS):
         return [_field_condition(node.name, node.value)]
     if isinstance(node, q.Field) and node.name == "is":  # is:untagged, the only value the parser lets through
         return [~exists().where(StoryTag.story_id == Story.id)]
@@ -204,8 +208,9 @@ def _field_condition(name: str, value: str) -> ColumnElement[bool]:
         return Story.status == value
     if name == UNDATED:
         return Story.published_start.is_(None)
-    if name == "trans":
-        return _translation_condition(*value.partition(":")[::2])
+    if name in ("trans", TRANSLATION_IS):
+        code, _, status = value.partition(":")
+        return _translation_condition(code, status, exact=name == TRANSLATION_IS)
     return func.lower(Story.language) == value  # LANGUAGE_IS
 
 
@@ -216,11 +221,15 @@ def _language_matches(column: ColumnElement[str], code: str) -> ColumnElement[bo
     return or_(language == code, and_(language > code + "-", language < code + "."))
 
 
-def _translation_condition(code: str, status: str) -> ColumnElement[bool]:
-    """The story's translation into ``code`` is ``status`` (untranslated: no
-    field translated; draft: some field a draft; reviewed: translated, and
-    every translated field reviewed); without a status, it has one."""
-    into = (StoryTranslation.story_id == Story.id) & _language_matches(StoryTranslation.language, code)
+def _translation_condition(code: str, status: str, exact: bool = False) -> ColumnElement[bool]:
+    """The story's translation into ``code`` (and its variants, unless
+    ``exact``) is ``status`` (untranslated: no field translated; draft: some
+    field a draft; reviewed: translated, and every translated field
+    reviewed); without a status, it has one."""
+    language = func.lower(StoryTranslation.language) == code if exact else None
+    into = (StoryTranslation.story_id == Story.id) & (
+        language if language is not None else _language_matches(StoryTranslation.language, code)
+    )
     translated = exists().where(into)
     if status == TranslationStatus.UNTRANSLATED.value:
         return ~translated

@@ -39,6 +39,9 @@ class FacetIndex:
     languages: tuple[str, ...]
     status: np.ndarray  # index into statuses
     statuses: tuple[str, ...]
+    translation_story: np.ndarray  # per (story, translation state) pair...
+    translation_state: np.ndarray  # ...its index into translation_states
+    translation_states: tuple[str, ...]  # "en:draft", "en:reviewed"...
     exists: np.ndarray  # bool
     newest_first: np.ndarray  # every story id, in the list's default order
 
@@ -139,6 +142,7 @@ def build(library: Library, stop: Callable[[], bool] = lambda: False) -> FacetIn
         check()
         language, languages = _codes(raw, size, "lower(language)", np.int16)
         status, statuses = _codes(raw, size, "status", np.int8)
+        translation_story, translation_state, translation_states = _translation_states(raw)
         # the engine's default order (undated last), read from the published index
         order = raw.execute("SELECT id FROM stories ORDER BY published_start DESC, id DESC")
         newest_first = np.fromiter(chain.from_iterable(order), dtype=np.int32)
@@ -153,9 +157,26 @@ def build(library: Library, stop: Callable[[], bool] = lambda: False) -> FacetIn
         languages,
         status,
         statuses,
+        translation_story,
+        translation_state,
+        translation_states,
         exists,
         newest_first,
     )
+
+
+def _translation_states(raw: sqlite3.Connection) -> tuple[np.ndarray, np.ndarray, tuple[str, ...]]:
+    """(story, state) pairs of every story's translations per language:
+    ``en:draft`` when a field is still a draft, else ``en:reviewed``."""
+    rows = raw.execute(
+        "SELECT story_id, lower(language) || ':' || CASE WHEN max(status = 'draft') THEN 'draft' ELSE 'reviewed' END"
+        " FROM translations GROUP BY story_id, lower(language)"
+    ).fetchall()
+    states = tuple(sorted({state for _, state in rows}))
+    place = {state: i for i, state in enumerate(states)}
+    stories = np.fromiter((story for story, _ in rows), dtype=np.int32, count=len(rows))
+    codes = np.fromiter((place[state] for _, state in rows), dtype=np.int16, count=len(rows))
+    return stories, codes, states
 
 
 #: Elements counted at a time: bounds the temporary arrays (a few MB).
@@ -194,6 +215,10 @@ def count(index: FacetIndex, story_ids: Sequence[int] | np.ndarray | None) -> Fa
         years={(str(y) if y else ""): n for y, n in years.items()},
         languages={index.languages[code]: n for code, n in _tally(index.language, mask).items()},
         statuses={index.statuses[code]: n for code, n in _tally(index.status, mask).items()},
+        translations={
+            index.translation_states[code]: n
+            for code, n in _tally(index.translation_state, mask, index.translation_story).items()
+        },
     )
 
 
@@ -211,6 +236,9 @@ def _mask(index: FacetIndex, f: Filter) -> np.ndarray:
         mask = index.language == index.languages.index(value) if value in index.languages else mask
     elif f.kind is FacetKind.STATUS:
         mask = index.status == index.statuses.index(f.value) if f.value in index.statuses else mask
+    elif f.kind is FacetKind.TRANSLATION and f.value.lower() in index.translation_states:
+        chosen = index.translation_state == index.translation_states.index(f.value.lower())
+        mask[index.translation_story[chosen]] = True
     return mask & index.exists
 
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
-from sqlalchemy import ColumnElement, Select, distinct, func, select
+from sqlalchemy import ColumnElement, Select, case, distinct, func, select
 from sqlalchemy.orm import Session, selectinload
 
 from ngodesk.domain.errors import NotFound, ValidationError
@@ -331,6 +331,16 @@ def facets(library: Library, query: str, filters: Sequence[Filter] = ()) -> Face
             return {value: int(n) for value, n in session.execute(counted)}
 
         year = func.coalesce(func.substr(Story.published_start, 1, 4), "")
+        state = case((func.max(StoryTranslation.status == "draft") == 1, "draft"), else_="reviewed")
+        per_story = select((func.lower(StoryTranslation.language) + ":" + state).label("value")).group_by(
+            StoryTranslation.story_id, func.lower(StoryTranslation.language)
+        )
+        if ids is not None:
+            per_story = per_story.where(StoryTranslation.story_id.in_(ids))
+        inner = per_story.subquery()
+        translated = {
+            str(v): int(n) for v, n in session.execute(select(inner.c.value, func.count()).group_by(inner.c.value))
+        }
         return Facets(
             total=engine.count(session, node),
             tags=_tag_counts(session, ids),
@@ -338,6 +348,7 @@ def facets(library: Library, query: str, filters: Sequence[Filter] = ()) -> Face
             years=grouped(year, Story, Story.id),
             languages=grouped(func.lower(Story.language), Story, Story.id),
             statuses=grouped(Story.status, Story, Story.id),
+            translations=translated,
         )
 
 

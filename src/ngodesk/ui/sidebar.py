@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
 
 from ngodesk.domain.errors import NgodeskError
 from ngodesk.domain.models import EntityKind, FacetKind, Facets, Filter, StoryStatus, TagView
-from ngodesk.services import queries, tags
+from ngodesk.services import queries, tags, translations
 from ngodesk.ui import mime
 from ngodesk.ui.commands import (
     Actions,
@@ -97,6 +97,7 @@ class Sidebar(QTreeWidget):
             FacetKind.YEAR: self._section(self.tr("Years")),
             FacetKind.LANGUAGE: self._section(self.tr("Languages")),
             FacetKind.STATUS: self._section(self.tr("Status")),
+            FacetKind.TRANSLATION: self._section(self.tr("Translations")),
         }
         self.addTopLevelItem(self.all_item)
         self.addTopLevelItems(list(self.sections.values()))
@@ -245,7 +246,15 @@ class Sidebar(QTreeWidget):
         )
         statuses = {s.value: facets.statuses.get(s.value, 0) for s in StoryStatus}
         self._fill(self.sections[FacetKind.STATUS], FacetKind.STATUS, statuses, lambda v: self.tr(v))
+        translations = dict(sorted(facets.translations.items()))
+        self._fill(self.sections[FacetKind.TRANSLATION], FacetKind.TRANSLATION, translations, self._translation_label)
         self._paint_states()
+
+    def _translation_label(self, value: str) -> str:
+        """``en:draft`` -> ``en: draft`` (in the interface's words)."""
+        language, _, state = value.partition(":")
+        language = next((code for code in translations.LANGUAGES if code.lower() == language), language)
+        return self.tr("{language}: {state}").format(language=language, state=self.tr(state))
 
     def _show_tag_counts(self, parent: QTreeWidgetItem, facets: Facets) -> None:
         for i in range(parent.childCount()):
