@@ -196,9 +196,8 @@ def parse_file(path: Path, format_name: str = "auto", options: ImportOptions = N
     Raises ImportFailed when the file cannot be read or its format is not
     known or not recognised.
     """
-    text = read_text(path)
-    found = detect(path, text, format_name)
-    return found.NAME, found.parse(text, options)
+    used, stream = open_stream(path, format_name, options)
+    return used, collect(stream)
 
 
 def open_stream(path: Path, format_name: str = "auto", options: ImportOptions = NO_OPTIONS) -> tuple[str, Stream]:

@@ -226,10 +226,9 @@ def _translation_condition(code: str, status: str, exact: bool = False) -> Colum
     ``exact``) is ``status`` (untranslated: no field translated; draft: some
     field a draft; reviewed: translated, and every translated field
     reviewed); without a status, it has one."""
-    language = func.lower(StoryTranslation.language) == code if exact else None
-    into = (StoryTranslation.story_id == Story.id) & (
-        language if language is not None else _language_matches(StoryTranslation.language, code)
-    )
+    language = StoryTranslation.language
+    matches = func.lower(language) == code if exact else _language_matches(language, code)
+    into = (StoryTranslation.story_id == Story.id) & matches
     translated = exists().where(into)
     if status == TranslationStatus.UNTRANSLATED.value:
         return ~translated

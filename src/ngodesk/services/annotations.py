@@ -190,8 +190,12 @@ def follow(session: Session, story_ids: Iterable[int]) -> None:
     """Move the annotations of ``story_ids`` with their passages after
     their texts changed (the caller's transaction), or mark them orphaned."""
     rows = session.scalars(select(Annotation).where(Annotation.story_id.in_(list(story_ids)))).all()
+    texts: dict[tuple[int, str, str], str] = {}  # (annotations of one text share it)
     for row in rows:
-        text = _text(session, row.story_id, row.field, row.language) or ""
+        place = (row.story_id, row.field, row.language)
+        if place not in texts:
+            texts[place] = _text(session, *place) or ""
+        text = texts[place]
         passage = Anchor(row.exact, row.prefix, row.suffix, row.quote_start, row.quote_end)
         found = locate(text, passage)
         if found is None:
