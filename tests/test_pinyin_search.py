@@ -73,3 +73,22 @@ def test_pinyin_mixes_with_other_words_and_fields(stories: Library) -> None:
 )
 def test_what_is_read_as_syllables(typed: str, read: list[list[str]]) -> None:
     assert syllables_of([typed]) == read
+
+
+def test_a_word_added_after_a_search_is_found_by_the_next(stories: Library) -> None:
+    assert titles(stories, "cishan") == []
+    importing.import_records(stories, [StoryRecord("慈善的力量", "f")])
+    assert titles(stories, "cishan") == ["慈善的力量"]
+
+
+def test_rare_characters_are_read_when_everyday_ones_spell_nothing(stories: Library) -> None:
+    importing.import_records(stories, [StoryRecord("名媛慈善晚会", "f")])  # (媛: GB2312's second level)
+    assert titles(stories, "mingyuan") == ["名媛慈善晚会"]
+
+
+def test_words_far_rarer_than_the_likeliest_are_left_out(library: Library) -> None:
+    # 扶贫 in 150 stories, 府贫 (of 政府贫困) in one: fupin means the first.
+    records = [StoryRecord(f"扶贫项目 {n}", f"p{n}") for n in range(150)]
+    importing.import_records(library, [*records, StoryRecord("政府贫困线", "g")])
+    assert queries.search(library, "fupin").total == 150
+    assert titles(library, "zhengfu pinkun") == ["政府贫困线"]

@@ -6,8 +6,10 @@ stories: TOOLCHAIN.md). Instead, query words that spell two or more pinyin
 syllables are matched against the Chinese the library holds: the search
 index's vocabulary (its character pairs) is asked which pairs read like each
 pair of syllables, and chains of pairs make the candidate words, the most
-frequent first. Each candidate joins the query as an alternative to the
-words as typed, which still match as before.
+frequent first (everyday characters before rare ones; words far rarer than
+the likeliest left out). Each candidate joins the query as an alternative
+to the words as typed, which still match as before. What the vocabulary
+answered is kept while the index is unchanged.
 
 Words the library uses as words are not read as pinyin (``china`` is not
 吃哪, ``Xian`` in an English library stays Xian); with tone marks they
@@ -17,12 +19,15 @@ characters to that tone; ``v`` stands for ``ü`` (``lv`` is 绿 or 律).
 
 from __future__ import annotations
 
+import threading
 import unicodedata
+import weakref
+from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
-from sqlalchemy.engine import Connection
+from sqlalchemy.engine import Connection, Engine
 
 from ngodesk.search import query as q
 from ngodesk.search.text import fold
@@ -32,6 +37,11 @@ from ngodesk.store import fts
 MAX_WORDS = 6
 #: Words kept between steps of the chain search (bounds the work per step).
 _KEPT = 20
+#: Candidate words held by fewer stories than this share of the most
+#: frequent one are left out (``fupin`` is 扶贫, not 府贫 of 政府贫困).
+MIN_SHARE = 0.01
+#: Characters whose vocabulary ranges are kept between queries, per library.
+_CACHED_CHARACTERS = 2000
 #: Terms of more syllables are not read as pinyin (nor are segmentations
 #: beyond _MAX_SPLITS: ``xian`` is xian or xi'an).
 MAX_SYLLABLES = 8
@@ -41,6 +51,45 @@ _U_WITH_DIAERESIS = {"lv": "lu", "nv": "nu", "lve": "lue", "nve": "nue"}
 #: Readings of interjections (嗯 n, 呣 m...): as syllables they would cut
 #: ``xian`` into xia-n.
 _NOT_SYLLABLES = frozenset({"m", "n", "ng", "hm", "hng"})
+
+
+class _RangeCache:
+    """The index's character pairs by first character, per open library
+    (its engine) while its index stays as it was: typing ``z``, ``zo``,
+    ``zou``... asks for the same ranges again, and each costs ~30 us per
+    pair (fts5vocab counts the stories of every term it returns)."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._libraries: weakref.WeakKeyDictionary[Engine, tuple[bytes, OrderedDict[str, dict[str, int]]]]
+        self._libraries = weakref.WeakKeyDictionary()
+
+    def pairs(self, connection: Connection, firsts: set[str]) -> dict[str, dict[str, int]]:
+        """First character -> {pair: stories holding it}, for ``firsts``."""
+        key, state = connection.engine, fts.index_state(connection)
+        with self._lock:
+            known_state, ranges = self._libraries.get(key, (state, OrderedDict()))
+            if known_state != state:
+                ranges = OrderedDict()
+            self._libraries[key] = (state, ranges)
+            result = {char: ranges[char] for char in firsts if char in ranges}
+        missing = firsts - result.keys()
+        if missing:
+            found: dict[str, dict[str, int]] = {char: {} for char in missing}
+            for term, count in fts.terms_starting(connection, missing):
+                if len(term) == 2:
+                    found[term[0]][term] = count
+            result.update(found)
+        with self._lock:
+            ranges.update(result)
+            for char in result:
+                ranges.move_to_end(char)
+            while len(ranges) > _CACHED_CHARACTERS:
+                ranges.popitem(last=False)
+        return result
+
+
+_ranges = _RangeCache()
 
 
 @dataclass(frozen=True)
@@ -54,8 +103,12 @@ class Vocabulary:
         ``firsts`` then one of ``seconds``, with the number of stories
         holding each."""
         wanted = set(seconds)
-        found = fts.terms_starting(self.connection, set(firsts))
-        return {term: count for term, count in found if len(term) == 2 and term[1] in wanted}
+        return {
+            pair: count
+            for pairs in _ranges.pairs(self.connection, set(firsts)).values()
+            for pair, count in pairs.items()
+            if pair[1] in wanted
+        }
 
     def holds(self, word: str) -> bool:
         """True when some story has ``word`` (letters a-z) as a word."""
@@ -71,6 +124,11 @@ def _is_common(char: str) -> bool:
     except UnicodeEncodeError:
         return False
     return True
+
+
+def _is_everyday(char: str) -> bool:
+    """A character of GB2312's first level (the 3,755 most used)."""
+    return 0xB0 <= char.encode("gb2312")[0] <= 0xD7
 
 
 @cache
@@ -162,10 +220,19 @@ def _characters(syllable: str) -> str:
 def words(syllables: Sequence[str], vocabulary: Vocabulary) -> list[str]:
     """Chinese words of the library that read as ``syllables``, the most
     frequent first (at most MAX_WORDS); each pair of neighbouring characters
-    is known to the index, the whole word is left for the query to check."""
+    is known to the index, the whole word is left for the query to check.
+    Everyday characters (GB2312's first level, 3,755) are tried first, the
+    rarer ones only when those spell nothing the library holds."""
     sets = [_characters(syllable) for syllable in syllables]
     if len(sets) < 2 or not all(sets):
         return []
+    everyday = ["".join(filter(_is_everyday, chars)) for chars in sets]
+    return (all(everyday) and _chains(everyday, vocabulary)) or _chains(sets, vocabulary)
+
+
+def _chains(sets: Sequence[str], vocabulary: Vocabulary) -> list[str]:
+    """Words of a character of each of ``sets`` in turn whose neighbouring
+    pairs the index holds, the most frequent first, rare ones left out."""
     found = vocabulary.pairs(sets[0], sets[1])
     chains = dict(found)
     for following in sets[2:]:
@@ -178,7 +245,7 @@ def words(syllables: Sequence[str], vocabulary: Vocabulary) -> list[str]:
             if (pair := word[-1] + char) in found
         }
     ranked = sorted(chains.items(), key=lambda item: (-item[1], item[0]))
-    return [word for word, _ in ranked[:MAX_WORDS]]
+    return [word for word, count in ranked[:MAX_WORDS] if count >= ranked[0][1] * MIN_SHARE]
 
 
 def _run_words(run: Sequence[q.Text], vocabulary: Vocabulary) -> list[str]:

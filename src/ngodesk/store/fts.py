@@ -101,6 +101,14 @@ def terms_starting(connection: Connection, firsts: Iterable[str]) -> list[tuple[
     return found
 
 
+def index_state(connection: Connection) -> bytes:
+    """An opaque value that changes whenever the committed index changes
+    (FTS5's structure record: its segments and a write counter), for
+    caching what is read from the index."""
+    found = connection.exec_driver_sql(f"SELECT block FROM {TABLE}_data WHERE id = 10").first()
+    return bytes(found[0]) if found else b""
+
+
 def holds_phrase(connection: Connection, phrase: str) -> bool:
     """True when some story matches the FTS5 ``phrase`` expression."""
     found = connection.exec_driver_sql(f"SELECT 1 FROM {TABLE} WHERE {TABLE} MATCH ? LIMIT 1", (phrase,))
