@@ -40,6 +40,17 @@ def _library_at(folder: Path, revision: str) -> Path:
             " '2019-05', '2019-05-01', '2019-05-31', 'en',"
             " 'catalogued', '丝路一家亲 forum', '{}')"
         )
+        record = "'2019-01-01 00:00:00', '2019-01-01 00:00:00', 1"
+        connection.execute(
+            "INSERT INTO tags (uuid, created_at, updated_at, revision, name, name_key, parent_id, colour)"
+            f" VALUES ('6f1c0d52-0000-4000-8000-000000000002', {record}, 'Kenya', 'kenya', NULL, '')"
+        )
+        connection.execute(
+            "INSERT INTO entities (uuid, created_at, updated_at, revision, kind, name, name_key, note)"
+            f" VALUES ('6f1c0d52-0000-4000-8000-000000000003', {record}, 'organisation', 'CFPA', 'cfpa', '')"
+        )
+        connection.execute("INSERT INTO story_tags VALUES (1, 1)")
+        connection.execute("INSERT INTO story_entities VALUES (1, 1)")
     connection.close()
     return folder
 
@@ -53,6 +64,7 @@ def test_library_from_an_earlier_schema_opens_with_its_data(tmp_path: Path, revi
         assert [hit.story.title for hit in page.hits] == ["丝路一家亲 forum"]
         story = page.hits[0].story
         assert (story.uuid, story.revision, story.published) == ("6f1c0d52-0000-4000-8000-000000000001", 3, "2019-05")
+        assert queries.matching_ids(library, "tag:Kenya org:CFPA").tolist() == [story.id]
         assert queries.check(library) == []
 
 

@@ -74,8 +74,9 @@ class RecordMixin:
 
 class StoryTag(Base):
     __tablename__ = "story_tags"
-    #: Covering: a tag's stories are read from the index alone.
-    __table_args__ = (Index("ix_story_tags_tag_story", "tag_id", "story_id"),)
+    #: Covering: a tag's stories are read from the index alone. (WITHOUT
+    #: ROWID: the primary key is the table, as with story_entities.)
+    __table_args__ = (Index("ix_story_tags_tag_story", "tag_id", "story_id"), {"sqlite_with_rowid": False})
 
     story_id: Mapped[int] = mapped_column(ForeignKey("stories.id", ondelete="CASCADE"), primary_key=True)
     tag_id: Mapped[int] = mapped_column(ForeignKey("tags.id", ondelete="CASCADE"), primary_key=True)
@@ -83,7 +84,7 @@ class StoryTag(Base):
 
 class StoryEntity(Base):
     __tablename__ = "story_entities"
-    __table_args__ = (Index("ix_story_entities_entity_story", "entity_id", "story_id"),)
+    __table_args__ = (Index("ix_story_entities_entity_story", "entity_id", "story_id"), {"sqlite_with_rowid": False})
 
     story_id: Mapped[int] = mapped_column(ForeignKey("stories.id", ondelete="CASCADE"), primary_key=True)
     entity_id: Mapped[int] = mapped_column(ForeignKey("entities.id", ondelete="CASCADE"), primary_key=True)
