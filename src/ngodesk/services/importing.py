@@ -98,10 +98,11 @@ _Ready = tuple[dict[str, object], tuple[str, ...], duplicates.Key] | str
 
 
 def _columns(record: StoryRecord, good_paths: set[str]) -> dict[str, object]:
-    """Column values for a record; a date that cannot be read is kept in
-    extra as ``date_as_given`` (the story stays undated), other invalid
-    values raise ValidationError. Tag paths found valid are added to
-    ``good_paths`` (and not checked again)."""
+    """Column values for a record, as the database stores them
+    (``bulk.to_db``), always the same columns in the same order; a date
+    that cannot be read is kept in extra as ``date_as_given`` (the story
+    stays undated), other invalid values raise ValidationError. Tag paths
+    found valid are added to ``good_paths`` (and not checked again)."""
     columns = fields.clean_all(
         {
             "title": record.title,
@@ -133,6 +134,7 @@ def _columns(record: StoryRecord, good_paths: set[str]) -> dict[str, object]:
         revision=kept.revision if kept else 1,
         extra=json.dumps(extra, ensure_ascii=False, sort_keys=True) if extra else "{}",
     )
+    bulk.to_db(Story.__table__, columns)  # (here: in the helper process when there is one)
     return columns
 
 
@@ -281,10 +283,10 @@ class _Writer:
         for story_id, record, _, _ in fresh:
             if record.provenance:  # linked by uuid: two records may share a name
                 entity_links.update((story_id, self._entity_by_uuid(u)) for u in record.provenance.entity_uuids)
-        names = list(fresh[0][2])
-        rows = sorted([i, *(c[name] for name in names)] for i, _, c, _ in fresh)  # (appending is cheapest)
+        names = list(fresh[0][2])  # (``_columns`` makes every record's columns in the same order)
+        rows = sorted((i, *c.values()) for i, _, c, _ in fresh)  # (appending is cheapest)
         connection = self.session.connection()
-        bulk.insert_tuples(connection, Story.__table__, ["id", *names], rows)
+        bulk.insert_tuples(connection, Story.__table__, ["id", *names], rows, converted=True)
         self.index_docs += [(i, *texts) for i, _, _, texts in fresh]  # type: ignore[misc]
         # (the chunks near the end are indexed at once, so that little is
         # left to do when the helper process has finished)

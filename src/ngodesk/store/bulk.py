@@ -8,33 +8,63 @@ need it (e.g. ``UTCDateTime``).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
+from functools import cache
+from typing import Any
 
 from sqlalchemy import Table
+from sqlalchemy.dialects import sqlite
 from sqlalchemy.engine import Connection
 
+#: Bulk writes go to SQLite; values are converted as its dialect binds them.
+_DIALECT = sqlite.dialect()
 
-def insert_tuples(connection: Connection, table: Table, names: Sequence[str], rows: Iterable[Sequence[object]]) -> None:
+
+@cache
+def _processors(table: Table) -> dict[str, Callable[[Any], Any]]:
+    """Column name -> bind processor, for the columns that have one."""
+    return {
+        column.name: processor
+        for column in table.columns
+        if (processor := column.type.dialect_impl(_DIALECT).bind_processor(_DIALECT)) is not None
+    }
+
+
+def to_db(table: Table, values: dict[str, object]) -> None:
+    """Convert ``values`` (column name -> value) in place as SQLAlchemy
+    would bind them, for ``insert_tuples(..., converted=True)``. Needs no
+    connection: a helper process preparing rows can do it."""
+    for name, processor in _processors(table).items():
+        if name in values:
+            values[name] = processor(values[name])
+
+
+def insert_tuples(
+    connection: Connection,
+    table: Table,
+    names: Sequence[str],
+    rows: Iterable[Sequence[object]],
+    converted: bool = False,
+) -> None:
     """Insert ``rows``, each the values of the columns ``names`` of
     ``table`` in that order, in one executemany, converting values as
-    SQLAlchemy would. Python-side column defaults do not apply: give every
-    column that has no default in the database."""
-    dialect = connection.dialect
-    convert = [
-        (place, processor)
-        for place, name in enumerate(names)
-        if (processor := table.c[name].type.dialect_impl(dialect).bind_processor(dialect)) is not None
-    ]
-    values = []
-    for row in rows:
-        value = list(row)
-        for place, processor in convert:
-            value[place] = processor(value[place])
-        values.append(tuple(value))
+    SQLAlchemy would unless they are ``converted`` already (``to_db``).
+    Python-side column defaults do not apply: give every column that has no
+    default in the database."""
+    processors = {} if converted else _processors(table)
+    convert = [(place, processors[name]) for place, name in enumerate(names) if name in processors]
+    values = [_converted(row, convert) for row in rows] if convert else [tuple(row) for row in rows]
     if values:
         columns, marks = ", ".join(names), ", ".join("?" for _ in names)
         connection.exec_driver_sql(f"INSERT INTO {table.name} ({columns}) VALUES ({marks})", values)
+
+
+def _converted(row: Sequence[object], convert: list[tuple[int, Callable[[Any], Any]]]) -> tuple[object, ...]:
+    value = list(row)
+    for place, processor in convert:
+        value[place] = processor(value[place])
+    return tuple(value)
 
 
 def insert_rows(connection: Connection, table: Table, rows: Sequence[Mapping[str, object]]) -> None:
