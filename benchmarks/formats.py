@@ -1,6 +1,7 @@
 """Import and export speed per file format, beside the raw sqlite3 baseline
 of ``run.py`` measured in the same run on the same records (just before
-each import: the speed of a shared machine drifts).
+and just after each import, averaged: the speed of a shared machine
+drifts).
 
 The records (``generate.records``) go into a library once; each export
 format writes them to a file, and each file that an importer reads is
@@ -65,14 +66,16 @@ def main(argv: Sequence[str] | None = None) -> int:
                 export_s, _ = timed(lambda: exporting.export(library, name, path))  # noqa: B023
             import_cell, baseline_cell, ratio_cell = "-", "-", "-"
             if name in READ_BACK:
-                # (measured beside each import: this machine's speed drifts
-                # by a third within minutes)
-                baseline_s = _baseline(records, tmp)
-                baselines.append(baseline_s)
+                # (measured just before and just after each import, and
+                # averaged: this machine's speed drifts by a third within
+                # minutes)
+                before = _baseline(records, tmp)
                 with open_library(tmp / f"into-{name}") as target:
                     import_s, report = timed(
                         lambda: importing.import_files(target, [path], READ_BACK[name], parallel=True)  # noqa: B023
                     )
+                baseline_s = (before + _baseline(records, tmp)) / 2
+                baselines.append(baseline_s)
                 if report.added != stories or report.problems:
                     failed.append(f"{name}: imported {report.added} of {stories}, {len(report.problems)} problems")
                 ratio = import_s / baseline_s
@@ -84,7 +87,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             export_cell = f"{export_s:.1f} s ({n / export_s:,.0f}/s)"
             size = f"{path.stat().st_size / 1e6:.1f} MB"
             rows.append((name, export_cell, size, import_cell, baseline_cell, ratio_cell))
-    spread = f"{min(baselines):.2f}-{max(baselines):.2f} s, measured before each import"
+    spread = f"{min(baselines):.2f}-{max(baselines):.2f} s, the mean of one just before and one just after each import"
     print(f"{n:,} stories; raw sqlite3 baseline import {spread}\n")
     print(table(("format", "export", "file", "import (parse + write)", "baseline", "vs baseline"), rows))
     for line in failed:

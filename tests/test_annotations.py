@@ -9,7 +9,7 @@ from ngodesk.domain.errors import NotFound, ValidationError
 from ngodesk.domain.models import AnnotationKind, StoryRecord, Translation
 from ngodesk.search.anchoring import anchor, locate
 from ngodesk.search.pinyin import syllables_of
-from ngodesk.services import annotations, importing, queries, stories, translations
+from ngodesk.services import annotations, importing, queries, restore, stories, translations
 from ngodesk.services.annotations import NewAnnotation
 from ngodesk.store.library import Library
 from tests.conftest import SAMPLE
@@ -123,8 +123,6 @@ def test_command_line_adds_lists_and_exports_w3c_json_ld(tmp_path) -> None:  # t
 
 
 def test_undoing_a_delete_brings_the_annotations_back(library: Library, story_id: int) -> None:
-    from ngodesk.services import restore
-
     annotations.add(library, story_id, _note(0, 4, body="the first words"))
     before = annotations.annotations(library)
     snapshot = restore.snapshot_stories(library, [story_id])
@@ -191,8 +189,6 @@ def test_the_same_words_among_other_words_are_not_the_passage() -> None:
 
 
 def test_a_story_restored_after_others_were_annotated_keeps_its_annotations(library: Library) -> None:
-    from ngodesk.services import restore
-
     report = importing.import_records(
         library, [StoryRecord("一", "a", summary=TEXT), StoryRecord("二", "b", summary=TEXT)]
     )
@@ -226,3 +222,21 @@ def test_very_long_words_and_typed_spaces_in_pinyin_queries(library: Library) ->
     assert syllables_of(["a" * 1200]) == []
     assert syllables_of(["fang", "an"]) == [["fang", "an"]]  # (the space is a syllable break)
     assert queries.search(library, "e" * 2000).total == 0
+
+
+def test_note_search_finds_comments_and_passages_in_either_script(library: Library, story_id: int) -> None:
+    other = importing.import_records(library, [StoryRecord("Another story", "b", summary="Nothing noted here.")])
+    start = TEXT.index("缅甸")
+    uuid, _ = annotations.add(library, story_id, _note(start, start + 2, body="Keep 「走出去」 as Going Out"))
+    assert queries.matching_ids(library, "note:走出去").tolist() == [story_id]
+    assert queries.matching_ids(library, "note:緬甸").tolist() == [story_id]  # the passage, in traditional
+    assert queries.matching_ids(library, 'note:"going out"').tolist() == [story_id]
+    assert queries.matching_ids(library, "-note:going").tolist() == sorted(other.changes.stories_added)
+    annotations.edit(library, uuid, "Myanmar, not Burma")
+    assert queries.matching_ids(library, "note:going").size == 0
+    assert queries.matching_ids(library, "note:burma").tolist() == [story_id]
+    snapshot = restore.snapshot_stories(library, [story_id])
+    stories.delete_stories(library, [story_id])
+    assert queries.matching_ids(library, "note:burma").size == 0
+    restore.restore_stories(library, snapshot)
+    assert queries.matching_ids(library, "note:burma").tolist() == [story_id]

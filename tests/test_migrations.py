@@ -107,3 +107,18 @@ def test_migrations_build_exactly_the_models_schema(library_path: Path) -> None:
         differences = compare_metadata(context, Base.metadata)
     engine.dispose()
     assert differences == []
+
+
+def test_annotations_made_before_note_search_are_found_by_it(tmp_path: Path) -> None:
+    folder = _library_at(tmp_path / "old", "0009")
+    with sqlite3.connect(folder / "catalogue.sqlite") as connection:
+        connection.execute(
+            "INSERT INTO annotations (uuid, created_at, updated_at, revision, story_id, field, language, kind, body,"
+            " term_id, exact, prefix, suffix, quote_start, quote_end, orphaned, author)"
+            " VALUES ('6f1c0d52-0000-4000-8000-000000000004', '2019-01-01 00:00:00', '2019-01-01 00:00:00', 1, 1,"
+            " 'title', '', 'comment', 'Silk Road 家親', NULL, '丝路', '', '一家亲', 0, 2, 0, '')"
+        )
+    connection.close()
+    with open_library(folder) as library:
+        assert queries.matching_ids(library, "note:家亲").size == 1
+        assert queries.matching_ids(library, "note:絲路").size == 1

@@ -29,7 +29,16 @@ from ngodesk.domain.models import FacetKind, Filter, StoryStatus, TranslationSta
 from ngodesk.search import query as q
 from ngodesk.search.text import fold, query_tokens
 from ngodesk.store import fts
-from ngodesk.store.schema import Entity, EntityName, Story, StoryEntity, StoryTag, StoryTranslation, Tag
+from ngodesk.store.schema import (
+    Annotation,
+    Entity,
+    EntityName,
+    Story,
+    StoryEntity,
+    StoryTag,
+    StoryTranslation,
+    Tag,
+)
 
 #: Fields the parser never produces, for filters chosen outside the query
 #: text: a tag (with its descendants) and a record, by id; undated stories.
@@ -170,6 +179,9 @@ def _field_ids(node: q.Field) -> Select[tuple[int]]:
             or_(Entity.name_key.contains(key, autoescape=True), Entity.id.in_(by_alias)),
         )
         return select(StoryEntity.story_id.label("id")).where(StoryEntity.entity_id.in_(named))
+    if name == "note":
+        key = Annotation.search_key.contains(fold(value), autoescape=True)
+        return select(Annotation.story_id.label("id")).where(key)
     if name == "is":
         return _stories_where(*_row_conditions(node))  # type: ignore[misc]
     raise AssertionError(f"unhandled field {name}")

@@ -13,6 +13,8 @@
                      is:untagged  trans:en  trans:en:draft  (a story's translation
                      into a language: untranslated, draft = some field still a
                      draft, reviewed = every translated field reviewed)
+                     note:words  (an annotation's comment or quoted passage
+                     holds them; simplified and traditional alike)
                      (a value may be quoted: tag:"Belt and Road")
                      An unknown ``word:value`` is an error (a mistyped field);
                      ``Note:`` followed by a space, or ``http://...``, is text.
@@ -77,7 +79,7 @@ class Or:
 Node = Text | Field | DateRange | Not | And | Or
 
 ENTITY_FIELDS = {"org": "organisation", "person": "person", "place": "place"}
-FIELDS = ("tag", "org", "person", "place", "source", "title", "lang", "status", "trans", "year", "date", "is")
+FIELDS = ("tag", "org", "person", "place", "source", "title", "lang", "status", "trans", "note", "year", "date", "is")
 IS_VALUES = ("untagged",)
 
 

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import event, select
 from sqlalchemy.orm import Session
 
 from ngodesk.domain.errors import ImportFailed, NgodeskError, NotFound, ValidationError
@@ -23,12 +23,21 @@ from ngodesk.formats.web_annotation import ReadAnnotation
 from ngodesk.formats.web_annotation import read as read_annotations
 from ngodesk.formats.writers import web_annotation
 from ngodesk.search.anchoring import Anchor, anchor, locate, nearest
+from ngodesk.search.text import fold
 from ngodesk.services import exporting, records
 from ngodesk.store.library import Library
 from ngodesk.store.schema import Annotation, Story, StoryTranslation, Term, new_uuid
 
 #: Longest comment or rendering kept.
 BODY_MAX = 20_000
+
+
+@event.listens_for(Annotation, "before_insert")
+@event.listens_for(Annotation, "before_update")
+def _keep_search_key(_mapper: object, _connection: object, row: Annotation) -> None:
+    """Every annotation written through a session (all of this module's
+    writes) keeps ``search_key`` in step with its comment and passage."""
+    row.search_key = fold(f"{row.body}\n{row.exact}")
 
 
 @dataclass(frozen=True)

@@ -275,3 +275,6 @@ class Annotation(RecordMixin, Base):
     quote_end: Mapped[int] = mapped_column(Integer)
     orphaned: Mapped[bool] = mapped_column(Boolean, default=False)
     author: Mapped[str] = mapped_column(Text, default="")
+    #: body and exact folded (``search.text.fold``), for ``note:`` searches;
+    #: kept by services.annotations on every insert and update
+    search_key: Mapped[str] = mapped_column(Text, default="", server_default="")
