@@ -95,6 +95,8 @@ def test_bad_annotations_are_refused_and_change_nothing(library: Library, story_
         annotations.add(library, story_id, _note(0, 2, body="x", language="en"))
     with pytest.raises(ValidationError, match="'url' cannot be annotated"):
         annotations.add(library, story_id, _note(0, 2, body="x", field="url"))
+    with pytest.raises(ValidationError, match="needs a term of the glossary"):
+        annotations.add(library, story_id, _note(0, 2, kind=AnnotationKind.TERM))
     assert annotations.annotations(library) == []
 
 

@@ -102,3 +102,24 @@ def test_words_selected_before_saving_trims_the_text_land_on_the_same_words(wind
     panel.annotate.click()
     (view,) = annotations.annotations(window.library)
     assert view.exact == "民生项目" and (view.start, view.end) == (3, 7)
+
+
+def test_a_glossary_term_annotation_links_the_term_the_words_are(window: MainWindow) -> None:
+    from ngodesk.domain.models import TermRecord
+    from ngodesk.services import glossary
+
+    panel, summary = window.annotations, window.editor.summary
+    glossary.create_term(window.library, TermRecord("缅甸", "Myanmar"))
+    created = glossary.create_term(window.library, TermRecord("民生项目", "livelihood projects"))
+    window.hub.publish(created.changes)
+    panel.kind.setCurrentIndex(panel.kind.findData("term"))
+    assert panel.term.isVisible() and panel.term.count() == 2
+    select(summary, SUMMARY, "民生项目")  # the term the words are is chosen
+    assert panel.term.currentText() == "民生项目 — livelihood projects"
+    panel.annotate.click()
+    (view,) = annotations.annotations(window.library)
+    (uuid,) = [term.uuid for _, term in glossary.terms(window.library) if term.term == "民生项目"]
+    assert (view.kind.value, view.term_uuid, view.exact) == ("term", uuid, "民生项目")
+    assert "民生项目 → livelihood projects" in panel.list.item(0).text()
+    panel.kind.setCurrentIndex(panel.kind.findData("comment"))
+    assert not panel.term.isVisible()

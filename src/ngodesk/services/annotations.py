@@ -101,6 +101,8 @@ def add(library: Library, story_id: int, new: NewAnnotation, uuid: str = "") -> 
     story, translation or term."""
     kind = AnnotationKind(new.kind)
     body = _checked_body(kind, new.body)
+    if kind is AnnotationKind.TERM and not new.term_uuid and not body:
+        raise ValidationError("a glossary term annotation needs a term of the glossary")
     with library.write() as session:
         text = _text(session, story_id, new.field, new.language)
         if text is None:

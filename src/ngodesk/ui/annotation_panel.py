@@ -25,8 +25,8 @@ from PySide6.QtWidgets import (
 )
 
 from ngodesk.domain.errors import NgodeskError
-from ngodesk.domain.models import AnnotationKind, AnnotationView, ChangeSet, StoryView
-from ngodesk.services import annotations
+from ngodesk.domain.models import AnnotationKind, AnnotationView, ChangeSet, StoryView, TermRecord
+from ngodesk.services import annotations, glossary
 from ngodesk.services.annotations import NewAnnotation
 from ngodesk.ui.commands import Actions, AddAnnotation, DeleteAnnotation, EditAnnotation
 from ngodesk.ui.editor import StoryEditor
@@ -91,7 +91,16 @@ class AnnotationPanel(QWidget):
         self.kind = QComboBox()
         for kind, label in _kind_labels().items():
             self.kind.addItem(label, kind.value)
+        self.kind.currentIndexChanged.connect(self._kind_changed)
         layout.addWidget(self.kind)
+        #: the glossary's terms (id, record), for term annotations
+        self.terms: list[tuple[int, TermRecord]] = []
+        self.finder = glossary.TermFinder([])
+        self.term = QComboBox()
+        self.term.setAccessibleName(self.tr("Glossary term"))
+        self.term.setToolTip(self.tr("The glossary term these words are (found in the selection when it holds one)"))
+        self.term.setVisible(False)
+        layout.addWidget(self.term)
         self.body = QPlainTextEdit()
         self.body.setPlaceholderText(self.tr("Comment, or the rendering you suggest"))
         self.body.setTabChangesFocus(True)
@@ -112,6 +121,9 @@ class AnnotationPanel(QWidget):
         editor.shown.connect(self.show_story)
         actions.hub.changed.connect(self._changed)
         QApplication.instance().focusChanged.connect(self._focus_changed)  # type: ignore[union-attr]
+        for place in self.places():
+            place.widget.selectionChanged.connect(self._guess_term)
+        self._load_terms()
         self._update_buttons()
 
     # -- where the story's texts are --------------------------------------
@@ -157,8 +169,46 @@ class AnnotationPanel(QWidget):
         self.reload()
 
     def _changed(self, changes: ChangeSet, _initiator: object) -> None:
-        if self.story is not None and self.story.id in changes.stories_changed:
+        if changes.terms:
+            self._load_terms()
+        if self.story is not None and (self.story.id in changes.stories_changed or changes.terms):
             self.reload()
+
+    def _load_terms(self) -> None:
+        """Offer the glossary's terms (Chinese, then the preferred rendering)."""
+        self.terms = glossary.terms(self.actions.library)
+        self.finder = glossary.TermFinder(self.terms)
+        chosen = self.term.currentData()
+        self.term.clear()
+        for _, term in self.terms:
+            self.term.addItem(f"{term.term} — {term.rendering}" if term.rendering else term.term, term.uuid)
+        if not self.terms:
+            self.term.addItem(self.tr("The glossary has no terms yet (View > Glossary)"), "")
+        self.term.setCurrentIndex(max(0, self.term.findData(chosen)))
+
+    def _term_label(self, uuid: str) -> str:
+        term = next((t for _, t in self.terms if t.uuid == uuid), None)
+        if term is None:
+            return ""
+        return f"{term.term} → {term.rendering}" if term.rendering else term.term
+
+    def _kind_changed(self, _index: int) -> None:
+        is_term = self.kind.currentData() == AnnotationKind.TERM.value
+        self.term.setVisible(is_term)
+        self.body.setPlaceholderText(
+            self.tr("Note (optional)") if is_term else self.tr("Comment, or the rendering you suggest")
+        )
+        self._guess_term()
+
+    def _guess_term(self) -> None:
+        """Choose the term the selected words hold, if one does."""
+        if self.kind.currentData() != AnnotationKind.TERM.value or (selected := self._selection()) is None:
+            return
+        place, start, end = selected
+        found = self.finder.find(_text(place.widget)[start:end])
+        if found:
+            uuid = next(t.uuid for i, t in self.terms if i == found[0].term_id)
+            self.term.setCurrentIndex(self.term.findData(uuid))
 
     def reload(self) -> None:
         """List and highlight the story's annotations as stored."""
@@ -170,7 +220,8 @@ class AnnotationPanel(QWidget):
             where = {"title": self.tr("Title"), "summary": self.tr("Summary"), "body": self.tr("Body")}[view.field]
             if view.language:
                 where += f" ({view.language})"
-            item = QListWidgetItem(f"{where} · {labels[view.kind]}\n“{view.exact}”\n{view.body}".rstrip())
+            term = f"\n{self._term_label(view.term_uuid)}" if view.term_uuid else ""
+            item = QListWidgetItem(f"{where} · {labels[view.kind]}\n“{view.exact}”{term}\n{view.body}".rstrip())
             if view.orphaned:
                 item.setText(item.text() + "\n" + self.tr("The words are no longer in the text."))
                 item.setForeground(QColor(128, 128, 128))
@@ -233,6 +284,8 @@ class AnnotationPanel(QWidget):
         if view is None:
             return
         self.kind.setCurrentIndex(max(0, self.kind.findData(view.kind.value)))
+        if view.term_uuid:
+            self.term.setCurrentIndex(max(0, self.term.findData(view.term_uuid)))
         self.body.setPlainText(view.body)
         if view.orphaned:
             return
@@ -294,8 +347,17 @@ class AnnotationPanel(QWidget):
         kind = AnnotationKind(self.kind.currentData())
         author = self.editor.translation.translator.text()
         quote = _text(place.widget)[start:end]
+        term_uuid = self.term.currentData() if kind is AnnotationKind.TERM else ""
         new = NewAnnotation(
-            place.field, start, end, kind, self.body.toPlainText(), place.language, author=author, quote=quote
+            place.field,
+            start,
+            end,
+            kind,
+            self.body.toPlainText(),
+            place.language,
+            term_uuid=term_uuid,
+            author=author,
+            quote=quote,
         )
         try:
             self.actions.run(AddAnnotation(self.story.id, new, quote))
