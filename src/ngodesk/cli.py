@@ -12,7 +12,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from ngodesk import __version__, cli_annotations, cli_glossary
+from ngodesk import __version__, cli_annotations, cli_glossary, cli_tags
 from ngodesk.domain.errors import LibraryError, LibraryLocked, NgodeskError
 from ngodesk.domain.models import EntityKind, StoryView
 from ngodesk.formats import ImportOptions, csv_table, format_names
@@ -105,14 +105,12 @@ def _parser() -> argparse.ArgumentParser:
     p = commands.add_parser("duplicates", help="list likely duplicate stories (pairs)")
     p.add_argument("--json", action="store_true")
 
-    p = commands.add_parser("tags", help="list tags with story counts")
-    p.add_argument("--json", action="store_true")
-
     p = commands.add_parser("info", help="counts, schema version, path")
     p.add_argument("--json", action="store_true")
 
     commands.add_parser("check", help="integrity check (exit 1 if bad)")
     cli_glossary.add_commands(commands)
+    cli_tags.add_commands(commands)
     cli_annotations.add_commands(commands)
     return parser
 
@@ -418,23 +416,6 @@ def _cmd_duplicates(args: argparse.Namespace) -> int:
     return 0
 
 
-def _cmd_tags(args: argparse.Namespace) -> int:
-    with _open(args, write=False) as library:
-        tags = queries.tags(library)
-    if args.json:
-        _print_json(
-            [
-                {"uuid": t.uuid, "name": t.name, "path": t.path, "colour": t.colour, "stories": t.story_count}
-                for t in tags
-            ]
-        )
-    else:
-        for tag in tags:
-            depth = tag.path.count("/")
-            print(f"{tag.story_count:>7}  {'  ' * depth}{tag.name}")
-    return 0
-
-
 def _cmd_info(args: argparse.Namespace) -> int:
     with _open(args, write=False) as library:
         facts = queries.info(library)
@@ -472,7 +453,8 @@ COMMANDS = {
     "set": _cmd_set,
     "delete": _cmd_delete,
     "duplicates": _cmd_duplicates,
-    "tags": _cmd_tags,
+    "tag": lambda args: cli_tags.run(args, _open),
+    "tags": lambda args: cli_tags.run_list(args, _open),
     "info": _cmd_info,
     "check": _cmd_check,
     "glossary": lambda args: cli_glossary.run(args, _open),

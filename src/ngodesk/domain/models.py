@@ -314,6 +314,9 @@ class TagSnapshot:
 
     rows: tuple[Mapping[str, object], ...]
     links: Mapping[int, frozenset[int]]
+    #: their synonyms' rows and their related pairs (tag id, tag id)
+    synonyms: tuple[Mapping[str, object], ...] = ()
+    relations: tuple[tuple[int, int], ...] = ()
 
 
 @dataclass(frozen=True)

@@ -38,6 +38,7 @@ from ngodesk.store.schema import (
     StoryTag,
     StoryTranslation,
     Tag,
+    TagSynonym,
 )
 
 #: Fields the parser never produces, for filters chosen outside the query
@@ -130,13 +131,15 @@ def _fts(node: q.Node) -> str | None:
 
 
 def _tag_ids(value: str) -> Select[tuple[int]]:
-    """Ids of the tags ``value`` names (a name, or a path ``A/B``) and all
-    their descendants."""
-    parts = [fold(part) for part in value.split("/") if part.strip()]
-    named = select(Tag.id).where(Tag.name_key == parts[-1])
+    """Ids of the tags ``value`` names (a name or synonym, or a path
+    ``A/B``) and all their descendants; ``=value``: those tags only."""
+    exact = value.startswith("=")
+    parts = [fold(part) for part in value.removeprefix("=").split("/") if part.strip()]
+    synonym = select(TagSynonym.tag_id).where(TagSynonym.label_key == parts[-1])
+    named = select(Tag.id).where(or_(Tag.name_key == parts[-1], Tag.id.in_(synonym)))
     if len(parts) > 1:
         named = named.where(Tag.parent_id.in_(_tags_at_path(parts[:-1])))
-    return _with_descendants(named)
+    return named if exact else _with_descendants(named)
 
 
 def _with_descendants(named: Select[tuple[int]]) -> Select[tuple[int]]:
@@ -161,7 +164,7 @@ def _stories_where(*conditions: ColumnElement[bool]) -> Select[tuple[int]]:
 def _field_ids(node: q.Field) -> Select[tuple[int]]:
     name, value = node.name, node.value
     if name == "tag":
-        if not any(part.strip() for part in value.split("/")):
+        if not any(part.strip() for part in value.removeprefix("=").split("/")):
             return _stories_where(false())
         return select(StoryTag.story_id.label("id")).where(StoryTag.tag_id.in_(_tag_ids(value)))
     if name == TAG_ID:

@@ -9,6 +9,8 @@
                      so ``NGO Kenya OR Uganda`` is NGO AND (Kenya OR Uganda)
     ( ... )          grouping
     field:value      tag: org: person: place: source: title: lang: status:
+                     (tag:X includes the tags below X, tag:=X only X;
+                     a tag's synonyms find it too)
                      year:2018  year:2015..2018  date:2018-01..2018-06
                      is:untagged  trans:en  trans:en:draft  (a story's translation
                      into a language: untranslated, draft = some field still a
@@ -144,8 +146,10 @@ def _tokens(query: str) -> list[_Token]:
             field = _FIELD.match(query, i)
             if field and field.group(1).lower() in FIELDS:
                 i = field.end()
-                if i < len(query) and query[i] == '"':
-                    value, i = _read_phrase(query, i)
+                exact = "=" if query.startswith('="', i) else ""  # (tag:="Belt and Road")
+                if query.startswith('"', i + len(exact)):
+                    value, i = _read_phrase(query, i + len(exact))
+                    value = exact + value
                 else:
                     i = _word_end(query, i)
                     value = query[field.end() : i]

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import delete, insert, or_, select, update
 from sqlalchemy.orm import Session
 
 from ngodesk.domain.errors import Conflict
@@ -27,6 +27,8 @@ from ngodesk.store.schema import (
     StoryTag,
     StoryTranslation,
     Tag,
+    TagRelation,
+    TagSynonym,
     Term,
     utcnow,
 )
@@ -164,7 +166,18 @@ def snapshot_tags(library: Library, root_ids: Iterable[int]) -> TagSnapshot:
             select(StoryTag.tag_id, StoryTag.story_id).where(StoryTag.tag_id.in_(ids))
         ):
             links.setdefault(tag_id, set()).add(story_id)
-    return TagSnapshot(tuple(_parents_first(by_id)), {tag_id: frozenset(links.get(tag_id, ())) for tag_id in by_id})
+        synonyms = session.execute(select(*TagSynonym.__table__.columns).where(TagSynonym.tag_id.in_(ids))).mappings()
+        involved = or_(TagRelation.tag_id.in_(ids), TagRelation.related_id.in_(ids))
+        relations = [
+            (low, high)
+            for low, high in session.execute(select(TagRelation.tag_id, TagRelation.related_id).where(involved))
+        ]
+        return TagSnapshot(
+            tuple(_parents_first(by_id)),
+            {tag_id: frozenset(links.get(tag_id, ())) for tag_id in by_id},
+            tuple(dict(row) for row in synonyms),
+            tuple(relations),
+        )
 
 
 def _parents_first(by_id: dict[int, dict[str, object]]) -> list[dict[str, object]]:
@@ -210,9 +223,25 @@ def restore_tags(library: Library, snapshot: TagSnapshot) -> ChangeSet:
             touched |= records.remove_links(session, StoryTag, "tag_id", tag_id, now - stories)
         records.touch_stories(session, touched)
         records.unbury(session, [str(row["uuid"]) for row in snapshot.rows])
+        _restore_thesaurus(session, snapshot)
         return ChangeSet(
             stories_changed=frozenset(touched), tags_added=frozenset(added), tags_changed=frozenset(changed)
         )
+
+
+def _restore_thesaurus(session: Session, snapshot: TagSnapshot) -> None:
+    """The snapshot tags' synonyms and relations as they were."""
+    ids = [int(row["id"]) for row in snapshot.rows]  # type: ignore[call-overload]
+    session.execute(delete(TagSynonym).where(TagSynonym.tag_id.in_(ids)))
+    session.execute(delete(TagRelation).where(or_(TagRelation.tag_id.in_(ids), TagRelation.related_id.in_(ids))))
+    taken = set(session.scalars(select(TagSynonym.label_key)))  # (by another tag meanwhile: it keeps them)
+    labels = [{k: v for k, v in row.items() if k != "id"} for row in snapshot.synonyms if row["label_key"] not in taken]
+    if labels:
+        session.execute(insert(TagSynonym.__table__), labels)
+    present = set(session.scalars(select(Tag.id).where(Tag.id.in_({i for pair in snapshot.relations for i in pair}))))
+    pairs = [{"tag_id": a, "related_id": b} for a, b in snapshot.relations if a in present and b in present]
+    if pairs:
+        session.execute(insert(TagRelation.__table__), pairs)
 
 
 def snapshot_entities(library: Library, entity_ids: Iterable[int]) -> tuple[EntitySnapshot, ...]:

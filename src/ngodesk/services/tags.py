@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, func, or_, select
 from sqlalchemy.orm import Session
 
 from ngodesk.domain.errors import Conflict, ValidationError
@@ -15,7 +15,7 @@ from ngodesk.domain.text import require_encodable
 from ngodesk.search.text import fold
 from ngodesk.services import records
 from ngodesk.store.library import Library
-from ngodesk.store.schema import StoryTag, Tag
+from ngodesk.store.schema import StoryTag, Tag, TagRelation, TagSynonym
 
 SEPARATOR = "/"
 _COLOUR = re.compile(r"^#[0-9A-Fa-f]{6}$")
@@ -46,12 +46,19 @@ def _child(session: Session, parent_id: int | None, name: str) -> Tag | None:
     return session.scalar(select(Tag).where(func.coalesce(Tag.parent_id, 0) == (parent_id or 0), Tag.name_key == key))
 
 
+def synonym_of(session: Session, name: str) -> Tag | None:
+    """The tag ``name`` is a synonym of (non-preferred label), or None."""
+    labelled = select(TagSynonym.tag_id).where(TagSynonym.label_key == fold(name))
+    return session.scalar(select(Tag).where(Tag.id.in_(labelled)))
+
+
 def ensure_path(session: Session, path: str, created: list[int] | None = None) -> Tag:
     """The tag at ``path``, creating missing levels (their ids are appended
-    to ``created``)."""
+    to ``created``). A level that is missing but a synonym means its
+    preferred tag (``Region/Burma`` -> ``Region/Asia/Myanmar``)."""
     parent: Tag | None = None
     for name in split_path(path):
-        tag = _child(session, parent.id if parent else None, name)
+        tag = _child(session, parent.id if parent else None, name) or synonym_of(session, name)
         if tag is None:
             tag = Tag(name=name, name_key=fold(name), parent_id=parent.id if parent else None, colour="")
             session.add(tag)
@@ -109,6 +116,9 @@ def create_tag(library: Library, path: str, colour: str = "") -> Created:
     with library.write() as session:
         if find_path(session, path) is not None:
             raise Conflict(f"The tag '{SEPARATOR.join(split_path(path))}' already exists.")
+        if (preferred := synonym_of(session, split_path(path)[-1])) is not None:
+            name = split_path(path)[-1]
+            raise Conflict(f"'{name}' is a synonym of the tag '{path_of(session, preferred)}'.")
         created: list[int] = []
         tag = ensure_path(session, path, created)
         tag.colour = _clean_colour(colour)
@@ -178,6 +188,25 @@ def _story_ids_with(session: Session, tag_ids: Iterable[int]) -> set[int]:
     return set(session.scalars(select(StoryTag.story_id).where(StoryTag.tag_id.in_(list(tag_ids)))))
 
 
+def add_synonym(session: Session, tag: Tag, label: str) -> bool:
+    """Make ``label`` a synonym of ``tag`` in the caller's transaction;
+    False when it is one already or is the tag's own name. Conflict when it
+    is another tag's synonym."""
+    label = clean_name(label)
+    key = fold(label)
+    if key == tag.name_key:
+        return False
+    found = session.scalar(select(TagSynonym).where(TagSynonym.label_key == key))
+    if found is not None:
+        if found.tag_id == tag.id:
+            return False
+        owner = records.get(session, Tag, found.tag_id, "tag")
+        raise Conflict(f"'{label}' is already a synonym of '{path_of(session, owner)}'.")
+    session.add(TagSynonym(tag_id=tag.id, label=label, label_key=key))
+    session.flush()
+    return True
+
+
 def _merge_into(session: Session, source: Tag, target: Tag, changes: dict[str, set[int]]) -> None:
     stories = _story_ids_with(session, [source.id])
     records.add_links(session, StoryTag, "tag_id", target.id, stories)
@@ -190,6 +219,12 @@ def _merge_into(session: Session, source: Tag, target: Tag, changes: dict[str, s
             changes["changed"].add(child.id)
         else:
             _merge_into(session, child, twin, changes)
+    # its labels stay findable: they, and its own name, now mean the target
+    labels = [source.name, *session.scalars(select(TagSynonym.label).where(TagSynonym.tag_id == source.id))]
+    session.execute(delete(TagSynonym).where(TagSynonym.tag_id == source.id))
+    for label in labels:
+        add_synonym(session, target, label)
+    _move_relations(session, source.id, target.id)
     session.execute(delete(StoryTag).where(StoryTag.tag_id == source.id))
     records.bury(session, "tag", [source.uuid], replaced_by=target.uuid)
     changes["removed"].add(source.id)
@@ -197,24 +232,43 @@ def _merge_into(session: Session, source: Tag, target: Tag, changes: dict[str, s
     session.flush()
 
 
+def _move_relations(session: Session, source_id: int, target_id: int) -> None:
+    involved = or_(TagRelation.tag_id == source_id, TagRelation.related_id == source_id)
+    pairs = session.execute(select(TagRelation.tag_id, TagRelation.related_id).where(involved)).all()
+    session.execute(delete(TagRelation).where(involved))
+    for low, high in pairs:
+        other = high if low == source_id else low
+        if other != target_id:
+            pair = tuple(sorted((other, target_id)))
+            if session.get(TagRelation, pair) is None:
+                session.add(TagRelation(tag_id=pair[0], related_id=pair[1]))
+    session.flush()
+
+
+def merge_in_session(session: Session, source: Tag, target: Tag) -> ChangeSet:
+    """``merge_tags`` in the caller's transaction."""
+    if target.id in subtree_ids(session, source.id):
+        raise Conflict(f"Cannot merge '{source.name}' into itself or one of its own children.")
+    changes: dict[str, set[int]] = {"stories": set(), "changed": {target.id}, "removed": set()}
+    _merge_into(session, source, target, changes)
+    target.touch()
+    records.touch_stories(session, changes["stories"])
+    return ChangeSet(
+        stories_changed=frozenset(changes["stories"]),
+        tags_changed=frozenset(changes["changed"] - changes["removed"]),
+        tags_removed=frozenset(changes["removed"]),
+    )
+
+
 def merge_tags(library: Library, source_id: int, target_id: int) -> ChangeSet:
     """Fold tag ``source`` into ``target``: its stories get ``target``, its
-    children move under ``target`` (merging same-named ones), and it is
-    deleted with a tombstone pointing at ``target``."""
+    children move under ``target`` (merging same-named ones), its name and
+    synonyms become synonyms of ``target``, its related tags are related to
+    ``target``, and it is deleted with a tombstone pointing at ``target``."""
     with library.write() as session:
         source = records.get(session, Tag, source_id, "tag")
         target = records.get(session, Tag, target_id, "tag")
-        if target_id in subtree_ids(session, source_id):
-            raise Conflict(f"Cannot merge '{source.name}' into itself or one of its own children.")
-        changes: dict[str, set[int]] = {"stories": set(), "changed": {target.id}, "removed": set()}
-        _merge_into(session, source, target, changes)
-        target.touch()
-        records.touch_stories(session, changes["stories"])
-        return ChangeSet(
-            stories_changed=frozenset(changes["stories"]),
-            tags_changed=frozenset(changes["changed"] - changes["removed"]),
-            tags_removed=frozenset(changes["removed"]),
-        )
+        return merge_in_session(session, source, target)
 
 
 def stories_affected_by_delete(library: Library, tag_id: int) -> int:
@@ -248,3 +302,14 @@ def tag_stories(library: Library, story_ids: Iterable[int], tag_id: int, tag: bo
         records.get(session, Tag, tag_id, "tag")
         changed = records.relink(session, StoryTag, "tag_id", tag_id, story_ids, add=tag)
         return ChangeSet(stories_changed=changed, tags_changed=frozenset({tag_id}))
+
+
+def apply_path(library: Library, story_ids: Iterable[int], path: str) -> ChangeSet:
+    """Tag many stories with the tag at ``path`` (created when missing; a
+    synonym means its tag) in one transaction; stories that have it are
+    left as they are."""
+    with library.write() as session:
+        created: list[int] = []
+        tag = ensure_path(session, path, created)
+        changed = records.relink(session, StoryTag, "tag_id", tag.id, story_ids, add=True)
+        return ChangeSet(stories_changed=changed, tags_added=frozenset(created), tags_changed=frozenset({tag.id}))

@@ -136,10 +136,39 @@ class Tag(RecordMixin, Base):
     name_key: Mapped[str] = mapped_column(Text)
     parent_id: Mapped[int | None] = mapped_column(ForeignKey("tags.id", ondelete="CASCADE"), nullable=True)
     colour: Mapped[str] = mapped_column(String(9), default="")
+    #: what the tag is for (SKOS scopeNote)
+    scope_note: Mapped[str] = mapped_column(Text, default="", server_default="")
 
     parent: Mapped[Tag | None] = relationship(remote_side="Tag.id", back_populates="children")
     children: Mapped[list[Tag]] = relationship(back_populates="parent")
     stories: Mapped[list[Story]] = relationship(secondary="story_tags", back_populates="tags")
+
+
+class TagSynonym(Base):
+    """A non-preferred label (SKOS altLabel): typing, importing or searching
+    it means its tag. A label redirects to one tag only."""
+
+    __tablename__ = "tag_synonyms"
+    __table_args__ = (Index("ix_tag_synonyms_tag_id", "tag_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    tag_id: Mapped[int] = mapped_column(ForeignKey("tags.id", ondelete="CASCADE"))
+    label: Mapped[str] = mapped_column(Text)
+    label_key: Mapped[str] = mapped_column(Text, unique=True)
+
+
+class TagRelation(Base):
+    """Two related tags (SKOS related), stored once: ``tag_id < related_id``."""
+
+    __tablename__ = "tag_relations"
+    __table_args__ = (
+        CheckConstraint("tag_id < related_id", name="ck_tag_relation_order"),
+        Index("ix_tag_relations_related", "related_id"),
+        {"sqlite_with_rowid": False},
+    )
+
+    tag_id: Mapped[int] = mapped_column(ForeignKey("tags.id", ondelete="CASCADE"), primary_key=True)
+    related_id: Mapped[int] = mapped_column(ForeignKey("tags.id", ondelete="CASCADE"), primary_key=True)
 
 
 #: Language filters compare case-insensitively (``lang:zh`` finds zh-Hant).

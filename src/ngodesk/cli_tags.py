@@ -1,0 +1,114 @@
+"""``ngodesk tag ...`` and ``ngodesk tags``: the tag thesaurus from the
+command line (see ``services.tags`` and ``services.thesaurus``)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from collections.abc import Callable
+
+from ngodesk.domain.errors import NotFound
+from ngodesk.services import queries, tags, thesaurus
+from ngodesk.store.library import Library
+
+Opener = Callable[[argparse.Namespace, bool], Library]
+
+
+def add_commands(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    """The ``tag`` command with its subcommands, and ``tags``."""
+    parser = commands.add_parser("tag", help="create, merge and describe tags; tag the stories a search finds")
+    actions = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
+    p = actions.add_parser("create", help="create a tag (PATH uses / for levels: Region/Africa/Kenya)")
+    p.add_argument("path", metavar="PATH")
+    p = actions.add_parser("synonym", help="ALIAS now means PREFERRED (a tag named ALIAS is merged into it)")
+    p.add_argument("alias", metavar="ALIAS")
+    p.add_argument("preferred", metavar="PREFERRED")
+    p = actions.add_parser("apply", help="tag every story a search finds (one transaction; the tag is created)")
+    p.add_argument("tag", metavar="TAG")
+    p.add_argument("--query", required=True, metavar="Q")
+    p = actions.add_parser("merge", help="merge tag FROM into INTO (FROM's name becomes a synonym)")
+    p.add_argument("source", metavar="FROM")
+    p.add_argument("target", metavar="INTO")
+    p = actions.add_parser("note", help="set the scope note of a tag (an empty NOTE removes it)")
+    p.add_argument("tag", metavar="TAG")
+    p.add_argument("note", metavar="NOTE")
+    p = actions.add_parser("relate", help="mark two tags related (--undo: no longer)")
+    p.add_argument("first", metavar="TAG")
+    p.add_argument("second", metavar="OTHER")
+    p.add_argument("--undo", action="store_true")
+    p = commands.add_parser("tags", help="list tags with story counts")
+    p.add_argument("--tree", action="store_true", help="also synonyms, related tags and scope notes")
+    p.add_argument("--json", action="store_true")
+
+
+def _tag_id(library: Library, path: str) -> int:
+    """The id of the tag at ``path`` (or named so, or with that synonym)."""
+    views = queries.tags(library, counted=False)
+    for view in views:
+        if view.path.casefold() == path.casefold():
+            return view.id
+    named = [view for view in views if view.name.casefold() == path.casefold()]
+    if len(named) == 1:
+        return named[0].id
+    if len(named) > 1:
+        raise NotFound(f"'{path}' names {len(named)} tags; give its path: " + ", ".join(v.path for v in named))
+    for node in thesaurus.tree(library):
+        if path.casefold() in (label.casefold() for label in node.synonyms):
+            return node.id
+    raise NotFound(f"No tag '{path}'.")
+
+
+def run(args: argparse.Namespace, open_library: Opener) -> int:
+    """Run a tag subcommand; returns the exit code."""
+    with open_library(args, True) as library:
+        if args.action == "create":
+            tags.create_tag(library, args.path)
+            print(f"Created the tag {args.path}")
+        elif args.action == "synonym":
+            changes = thesaurus.make_synonym(library, args.alias, _tag_id(library, args.preferred))
+            merged = f" (the tag {args.alias} was merged into it)" if changes.tags_removed else ""
+            print(f"'{args.alias}' now means {args.preferred}{merged}")
+        elif args.action == "apply":
+            ids = queries.matching_ids(library, args.query).tolist()
+            changes = tags.apply_path(library, ids, args.tag)
+            print(f"Tagged {len(changes.stories_changed):,} of {len(ids):,} stories found with {args.tag}")
+        elif args.action == "merge":
+            tags.merge_tags(library, _tag_id(library, args.source), _tag_id(library, args.target))
+            print(f"Merged {args.source} into {args.target}")
+        elif args.action == "note":
+            thesaurus.set_scope_note(library, _tag_id(library, args.tag), args.note)
+        else:
+            thesaurus.relate(library, _tag_id(library, args.first), _tag_id(library, args.second), not args.undo)
+    return 0
+
+
+def run_list(args: argparse.Namespace, open_library: Opener) -> int:
+    """``ngodesk tags``: every tag with its story count (``--tree``: and
+    synonyms, related tags, scope notes)."""
+    with open_library(args, False) as library:
+        nodes = thesaurus.tree(library)
+    if args.json:
+        rows = [
+            {"uuid": n.uuid, "name": n.path.rsplit(tags.SEPARATOR, 1)[-1], "path": n.path, "colour": n.colour}
+            | {"stories": n.story_count}
+            | (
+                {"synonyms": list(n.synonyms), "related": list(n.related), "scope_note": n.scope_note}
+                if args.tree
+                else {}
+            )
+            for n in nodes
+        ]
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        return 0
+    for node in nodes:
+        indent = "  " * node.depth
+        print(f"{node.story_count:>7}  {indent}{node.path.rsplit(tags.SEPARATOR, 1)[-1]}")
+        if args.tree:
+            for label, value in (
+                ("UF", ", ".join(node.synonyms)),  # "used for", as thesauri print it
+                ("RT", "; ".join(node.related)),
+                ("SN", node.scope_note),
+            ):
+                if value:
+                    print(f"{'':>7}  {indent}  {label} {value}")
+    return 0
