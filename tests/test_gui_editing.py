@@ -209,6 +209,35 @@ def test_tag_rename_merge_and_delete_from_the_sidebar_undo(qtbot, window: MainWi
     assert entry(window, "Chinese NGOs Going Out").text(1) == "13"
 
 
+def test_a_thesaurus_entry_edited_from_the_sidebar_is_one_undo_step(qtbot, window: MainWindow, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from ngodesk.services import thesaurus
+    from ngodesk.ui.tag_thesaurus import ThesaurusDialog
+
+    sidebar = window.sidebar
+    myanmar = next(t for t in sidebar._tags.values() if t.path == "Region/Asia/Myanmar")
+    going_out = next(t for t in sidebar._tags.values() if t.path == "Chinese NGOs Going Out")
+
+    def fill(dialog: ThesaurusDialog) -> int:  # as a user types in the dialog and presses OK
+        assert dialog.related.count() == 0 and dialog.new_related.findText("Chinese NGOs Going Out") >= 0
+        qtbot.keyClicks(dialog.new_synonym, "Burma")
+        qtbot.keyClick(dialog.new_synonym, Qt.Key.Key_Return)
+        dialog.new_related.setCurrentText("Chinese NGOs Going Out")
+        dialog._add_related()
+        dialog.scope_note.setPlainText("Stories set in Myanmar.")
+        return ThesaurusDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(ThesaurusDialog, "exec", fill)
+    sidebar.edit_thesaurus(myanmar)
+    assert thesaurus.entry(window.library, myanmar.id) == thesaurus.Entry(
+        ("Burma",), (going_out.id,), "Stories set in Myanmar."
+    )
+    assert queries.matching_ids(window.library, "tag:Burma").size == 1  # the Myanmar story
+    window.undo_action.trigger()
+    assert thesaurus.entry(window.library, myanmar.id) == thesaurus.Entry()
+    window.redo_action.trigger()
+    assert thesaurus.entry(window.library, myanmar.id).synonyms == ("Burma",)
+
+
 def test_window_state_is_kept_across_restarts(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
     window.resize(760, 560)  # within the offscreen screen (800x600)
     window.splitter.setSizes([300, 500, 300])

@@ -121,6 +121,16 @@ def test_tag_commands(tmp_path: Path) -> None:
     assert myanmar["synonyms"] == ["Burma", "Health"] and myanmar["related"] == []
     missing = ngodesk("tag", "merge", "Nowhere", "Myanmar", library=path)
     assert missing.returncode == 1 and "No tag 'Nowhere'" in missing.stderr
+    ok("thesaurus", "export", "--format", "skos-rdfxml", "-o", str(tmp_path / "t.rdf"), library=path)
+    report = json.loads(ok("thesaurus", "import", str(tmp_path / "t.rdf"), "--json", library=tmp_path / "copy"))
+    assert (report["concepts"], report["tags_added"], report["synonyms_added"], report["failed"]) == (
+        4,
+        4,
+        2,
+        [],
+    )  # (Topic stays)
+    (tmp_path / "cycle.ttl").write_text(FOREIGN, encoding="utf-8")
+    assert ngodesk("thesaurus", "import", str(tmp_path / "cycle.ttl"), library=path).returncode == 1
 
 
 def test_undoing_a_merge_or_delete_brings_synonyms_and_relations_back(library: Library, myanmar: int) -> None:
@@ -141,3 +151,92 @@ def test_undoing_a_merge_or_delete_brings_synonyms_and_relations_back(library: L
     assert _ids(library, "tag:Burma") == [] and all(not n.related for n in thesaurus.tree(library))
     restore.restore_tags(library, snapshot)
     assert thesaurus.tree(library) == before
+
+
+@pytest.mark.parametrize("format_name", ["skos-turtle", "skos-rdfxml"])
+def test_skos_export_imports_into_an_empty_library_as_it_was(
+    library: Library, myanmar: int, tmp_path: Path, format_name: str
+) -> None:
+    from ngodesk.services.library import open_library
+
+    thesaurus.make_synonym(library, "Burma", myanmar)
+    thesaurus.set_scope_note(library, myanmar, "Stories set in Myanmar")
+    thesaurus.relate(library, myanmar, tags.create_tag(library, "主题/扶贫").id)
+    path = tmp_path / "thesaurus.skos"
+    assert thesaurus.export(library, format_name, path) == 5
+    with open_library(tmp_path / "other") as other:
+        report = thesaurus.import_file(other, path)
+        assert (report.tags_added, report.synonyms_added, report.relations_added, report.problems) == (5, 1, 1, [])
+        assert [(n.uuid, n.path, n.synonyms, n.related, n.scope_note) for n in thesaurus.tree(other)] == [
+            (n.uuid, n.path, n.synonyms, n.related, n.scope_note) for n in thesaurus.tree(library)
+        ]
+        again = thesaurus.import_file(other, path)  # nothing new the second time
+        assert (again.tags_added, again.synonyms_added, again.relations_added, again.notes_added) == (0, 0, 0, 0)
+
+
+FOREIGN = """@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+@prefix ex: <http://example.org/t/> .
+ex:health a skos:Concept ; skos:prefLabel "Health"@en, "卫生"@zh ; skos:altLabel "Medical care"@en .
+ex:hiv a skos:Concept ; skos:prefLabel "HIV/AIDS"@en ; skos:broader ex:health, ex:disease ;
+    skos:related ex:health ; skos:scopeNote "Prevention and care."@en .
+ex:disease a skos:Concept ; skos:prefLabel "Disease"@en .
+ex:a a skos:Concept ; skos:prefLabel "A" ; skos:broader ex:b .
+ex:b a skos:Concept ; skos:prefLabel "B" ; skos:broader ex:a .
+ex:nolabel a skos:Concept ; skos:altLabel "Nameless" .
+ex:myanmar a skos:Concept ; skos:prefLabel "Myanmar" ; skos:altLabel "Burma" ; skos:broader ex:asia .
+"""
+
+
+def test_a_foreign_skos_file_imports_what_it_can_and_says_what_it_left(library: Library, tmp_path: Path) -> None:
+    other = tags.create_tag(library, "Elsewhere").id
+    thesaurus.make_synonym(library, "Burma", other)  # (taken: left out of Myanmar)
+    path = tmp_path / "foreign.ttl"
+    path.write_text(FOREIGN, encoding="utf-8")
+    report = thesaurus.import_file(library, path)
+    assert sorted((p.position.rsplit("/", 1)[-1], p.reason) for p in report.problems) == [
+        ("a", "its broader concepts form a cycle; left out"),
+        ("b", "its broader concepts form a cycle; left out"),
+        ("nolabel", "a concept without a skos:prefLabel"),
+    ]
+    remarks = " | ".join(p.reason for p in report.remarks)
+    assert "more than one broader concept; placed under the first (http://example.org/t/disease)" in remarks
+    assert "synonym 'Burma' left out" in remarks and "http://example.org/t/asia is not in the file" in remarks
+    nodes = {node.path: node for node in thesaurus.tree(library)}
+    assert set(nodes) == {"Disease", "Disease/HIV-AIDS", "Elsewhere", "Health", "Myanmar"}
+    assert nodes["Health"].synonyms == ("Medical care", "卫生")  # (another language's label: a synonym)
+    assert nodes["Disease/HIV-AIDS"].related == ("Health",)
+    assert nodes["Disease/HIV-AIDS"].scope_note == "Prevention and care."
+    assert _ids(library, "tag:卫生") == _ids(library, "tag:Health")
+
+
+def test_unsafe_or_unreadable_skos_is_refused_and_changes_nothing(library: Library, tmp_path: Path) -> None:
+    from ngodesk.domain.errors import ImportFailed
+
+    bomb = tmp_path / "bomb.rdf"
+    bomb.write_text(
+        '<?xml version="1.0"?><!DOCTYPE r [<!ENTITY a "aaaa">]>'
+        '<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">&a;</rdf:RDF>',
+        encoding="utf-8",
+    )
+    with pytest.raises(ImportFailed, match=r"bomb\.rdf: declares XML entities; refused for safety"):
+        thesaurus.import_file(library, bomb)
+    broken = tmp_path / "broken.ttl"
+    broken.write_text("@prefix skos: <http://www.w3.org/2004/02/skos/core#> .\nthis is not turtle", encoding="utf-8")
+    with pytest.raises(ImportFailed, match=r"broken\.ttl: not readable as SKOS \(turtle\)"):
+        thesaurus.import_file(library, broken)
+    assert queries.tags(library) == []
+
+
+def test_an_entry_is_set_whole_or_not_at_all(library: Library, myanmar: int) -> None:
+    other = tags.create_tag(library, "Topic/Health").id
+    thesaurus.set_entry(library, other, thesaurus.Entry(("Medicine",), (), ""))
+    entry = thesaurus.Entry(("Burma", "缅甸"), (other,), "Stories set in Myanmar.")
+    thesaurus.set_entry(library, myanmar, entry)
+    assert thesaurus.entry(library, myanmar) == entry
+    assert thesaurus.entry(library, other).related == (myanmar,)
+    with pytest.raises(Conflict, match="'Medicine' is already a synonym of 'Topic/Health'"):
+        thesaurus.set_entry(library, myanmar, thesaurus.Entry(("Medicine",), (), "changed"))
+    assert thesaurus.entry(library, myanmar) == entry
+    thesaurus.set_entry(library, myanmar, thesaurus.Entry(("缅甸",), (), ""))
+    assert thesaurus.entry(library, myanmar) == thesaurus.Entry(("缅甸",), (), "")
+    assert thesaurus.entry(library, other).related == ()

@@ -455,6 +455,7 @@ COMMANDS = {
     "duplicates": _cmd_duplicates,
     "tag": lambda args: cli_tags.run(args, _open),
     "tags": lambda args: cli_tags.run_list(args, _open),
+    "thesaurus": lambda args: cli_tags.run_thesaurus(args, _open),
     "info": _cmd_info,
     "check": _cmd_check,
     "glossary": lambda args: cli_glossary.run(args, _open),

@@ -5,9 +5,12 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 from collections.abc import Callable
+from pathlib import Path
 
 from ngodesk.domain.errors import NotFound
+from ngodesk.formats import skos
 from ngodesk.services import queries, tags, thesaurus
 from ngodesk.store.library import Library
 
@@ -36,6 +39,14 @@ def add_commands(commands: argparse._SubParsersAction) -> None:  # type: ignore[
     p.add_argument("first", metavar="TAG")
     p.add_argument("second", metavar="OTHER")
     p.add_argument("--undo", action="store_true")
+    parser = commands.add_parser("thesaurus", help="the tag thesaurus as SKOS: export, import")
+    actions = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
+    p = actions.add_parser("export", help="write the tags as SKOS")
+    p.add_argument("--format", required=True, choices=list(skos.FORMATS))
+    p.add_argument("-o", "--output", metavar="FILE", help="the file to write (default: standard output)")
+    p = actions.add_parser("import", help="import a SKOS thesaurus (Turtle or RDF/XML): tags, synonyms, relations")
+    p.add_argument("file", type=Path, metavar="FILE")
+    p.add_argument("--json", action="store_true", help="print the report as JSON")
     p = commands.add_parser("tags", help="list tags with story counts")
     p.add_argument("--tree", action="store_true", help="also synonyms, related tags and scope notes")
     p.add_argument("--json", action="store_true")
@@ -112,3 +123,33 @@ def run_list(args: argparse.Namespace, open_library: Opener) -> int:
                 if value:
                     print(f"{'':>7}  {indent}  {label} {value}")
     return 0
+
+
+def run_thesaurus(args: argparse.Namespace, open_library: Opener) -> int:
+    """``ngodesk thesaurus export|import``; exit 1 when concepts were left out."""
+    if args.action == "export":
+        with open_library(args, False) as library:
+            count = thesaurus.export(library, args.format, args.output)
+        if args.output:
+            print(f"Exported {count} tags to {args.output}", file=sys.stderr)
+        return 0
+    with open_library(args, True) as library:
+        report = thesaurus.import_file(library, args.file)
+    failed = [{"concept": p.position, "reason": p.reason} for p in report.problems]
+    remarks = [{"concept": p.position, "remark": p.reason} for p in report.remarks]
+    counts = {
+        "concepts": report.concepts,
+        "tags_added": report.tags_added,
+        "synonyms_added": report.synonyms_added,
+        "relations_added": report.relations_added,
+        "notes_added": report.notes_added,
+    }
+    if args.json:
+        print(json.dumps({**counts, "failed": failed, "remarks": remarks}, ensure_ascii=False, indent=2))
+    else:
+        print(", ".join(f"{name.replace('_', ' ')}: {value}" for name, value in counts.items()))
+        for item in failed:
+            print(f"  {args.file}, {item['concept']}: {item['reason']}", file=sys.stderr)
+        for item in remarks:
+            print(f"  {args.file}, {item['concept']}: {item['remark']}", file=sys.stderr)
+    return 1 if failed else 0

@@ -9,14 +9,17 @@ tag (``tags.ensure_path``, ``tag:`` in ``search.engine``).
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from pathlib import Path
 
 from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
 
-from ngodesk.domain.errors import ValidationError
-from ngodesk.domain.models import ChangeSet
+from ngodesk.domain.errors import Conflict, ImportFailed, ValidationError
+from ngodesk.domain.models import ChangeSet, RecordProblem
+from ngodesk.formats import read_text, skos
 from ngodesk.search.text import fold
-from ngodesk.services import queries, records, tags
+from ngodesk.services import exporting, queries, records, tags
 from ngodesk.store.library import Library
 from ngodesk.store.schema import Tag, TagRelation, TagSynonym
 
@@ -99,6 +102,59 @@ def relate(library: Library, first_id: int, second_id: int, related: bool = True
         return ChangeSet(tags_changed=frozenset({low, high}))
 
 
+@dataclass(frozen=True)
+class Entry:
+    """A tag's thesaurus entry as one editable whole."""
+
+    synonyms: tuple[str, ...] = ()
+    related: tuple[int, ...] = ()  # tag ids
+    scope_note: str = ""
+
+
+def entry(library: Library, tag_id: int) -> Entry:
+    """Tag ``tag_id``'s synonyms, related tags and scope note."""
+    with library.read() as session:
+        tag = records.get(session, Tag, tag_id, "tag")
+        labels = session.scalars(select(TagSynonym.label).where(TagSynonym.tag_id == tag_id).order_by(TagSynonym.label))
+        return Entry(tuple(labels), tuple(sorted(_related_ids(session, tag_id))), tag.scope_note)
+
+
+def _related_ids(session: Session, tag_id: int) -> set[int]:
+    pairs = session.execute(
+        select(TagRelation.tag_id, TagRelation.related_id).where(
+            (TagRelation.tag_id == tag_id) | (TagRelation.related_id == tag_id)
+        )
+    )
+    return {high if low == tag_id else low for low, high in pairs}
+
+
+def set_entry(library: Library, tag_id: int, new: Entry) -> ChangeSet:
+    """Make tag ``tag_id``'s entry ``new`` in one transaction (a synonym
+    another tag has, or an unknown related tag, changes nothing)."""
+    note = new.scope_note.strip()
+    if len(note) > NOTE_MAX:
+        raise ValidationError(f"A scope note is longer than {NOTE_MAX:,} characters.")
+    with library.write() as session:
+        tag = records.get(session, Tag, tag_id, "tag")
+        keep = {fold(label) for label in new.synonyms}
+        session.execute(delete(TagSynonym).where(TagSynonym.tag_id == tag_id, TagSynonym.label_key.not_in(keep)))
+        for label in new.synonyms:
+            tags.add_synonym(session, tag, label)
+        before, after = _related_ids(session, tag_id), set(new.related) - {tag_id}
+        for other in after - before:
+            records.get(session, Tag, other, "tag")
+            low, high = sorted((tag_id, other))
+            session.add(TagRelation(tag_id=low, related_id=high))
+        for other in before - after:
+            low, high = sorted((tag_id, other))
+            session.execute(delete(TagRelation).where(TagRelation.tag_id == low, TagRelation.related_id == high))
+        tag.scope_note = note
+        tag.touch()
+        for other in before ^ after:
+            records.get(session, Tag, other, "tag").touch()
+        return ChangeSet(tags_changed=frozenset({tag_id, *(before ^ after)}))
+
+
 def tree(library: Library) -> list[TagNode]:
     """Every tag in path order, with counts, synonyms, related tags and
     scope notes."""
@@ -127,3 +183,121 @@ def tree(library: Library) -> list[TagNode]:
         )
         for view in views
     ]
+
+
+def export(library: Library, format_name: str, target: Path | str | None) -> int:
+    """Write the thesaurus as SKOS (``skos.FORMATS``) to the file ``target``
+    or standard output; returns how many tags were written."""
+    if format_name not in skos.FORMATS:
+        raise ValidationError(f"unknown thesaurus format '{format_name}'; known: {', '.join(skos.FORMATS)}")
+    nodes = tree(library)
+    by_path = {node.path: node for node in nodes}
+    concepts = [
+        skos.Concept(
+            skos.uri_of(node.uuid),
+            node.path.rsplit(tags.SEPARATOR, 1)[-1],
+            node.synonyms,
+            skos.uri_of(by_path[parent].uuid) if (parent := node.path.rpartition(tags.SEPARATOR)[0]) else "",
+            tuple(skos.uri_of(by_path[path].uuid) for path in node.related),
+            node.scope_note,
+        )
+        for node in nodes
+    ]
+    text = skos.write(concepts, format_name)
+    exporting.deliver(target, lambda out: out.write(text))
+    return len(concepts)
+
+
+@dataclass
+class ThesaurusReport:
+    """What a SKOS import did."""
+
+    concepts: int = 0
+    tags_added: int = 0
+    synonyms_added: int = 0
+    relations_added: int = 0
+    notes_added: int = 0
+    #: concepts left out, and why
+    problems: list[RecordProblem] = field(default_factory=list)
+    #: concepts imported with a remark
+    remarks: list[RecordProblem] = field(default_factory=list)
+    changes: ChangeSet = field(default_factory=ChangeSet)
+
+
+def import_file(library: Library, path: Path) -> ThesaurusReport:
+    """Import a SKOS thesaurus (Turtle or RDF/XML) in one transaction:
+    each concept becomes the tag with its uuid (ngodesk's own exports), or
+    at its path, created when missing; its alternative labels become
+    synonyms, related concepts related tags; a scope note fills an empty
+    one. Raises ImportFailed when the file cannot be read at all."""
+    read = skos.read(read_text(path))
+    if read.problems and not read.concepts and read.problems[0].position == "the file":
+        raise ImportFailed(f"{path}: {read.problems[0].reason}")
+    report = ThesaurusReport(concepts=len(read.concepts), problems=list(read.problems), remarks=list(read.remarks))
+    paths = _paths(read.concepts, report)
+    with library.write() as session:
+        tag_ids: dict[str, int] = {}
+        created: list[int] = []
+        changed: set[int] = set()
+        for concept in sorted(read.concepts, key=lambda c: paths.get(c.uri, "").count(tags.SEPARATOR)):
+            if concept.uri not in paths:
+                continue
+            tag = _tag_for(session, concept, paths[concept.uri], created)
+            tag_ids[concept.uri] = tag.id
+            for label in concept.synonyms:
+                try:
+                    report.synonyms_added += tags.add_synonym(session, tag, label.replace(tags.SEPARATOR, "-"))
+                    changed.add(tag.id)
+                except (Conflict, ValidationError) as error:
+                    report.remarks.append(RecordProblem(concept.uri, f"synonym '{label}' left out: {error}"))
+            if concept.scope_note and not tag.scope_note:
+                tag.scope_note = concept.scope_note[:NOTE_MAX]
+                report.notes_added += 1
+                changed.add(tag.id)
+        for concept in read.concepts:
+            for other in concept.related:
+                if concept.uri in tag_ids and other in tag_ids and tag_ids[other] != tag_ids[concept.uri]:
+                    pair = tuple(sorted((tag_ids[concept.uri], tag_ids[other])))
+                    if session.get(TagRelation, pair) is None:
+                        session.add(TagRelation(tag_id=pair[0], related_id=pair[1]))
+                        session.flush()
+                        report.relations_added += 1
+                        changed.update(pair)
+        for tag_id in changed - set(created):
+            records.get(session, Tag, tag_id, "tag").touch()
+        report.tags_added = len(created)
+        report.changes = ChangeSet(tags_added=frozenset(created), tags_changed=frozenset(changed - set(created)))
+    return report
+
+
+def _paths(concepts: list[skos.Concept], report: ThesaurusReport) -> dict[str, str]:
+    """Each usable concept's tag path (its broader concepts' labels first);
+    concepts in a broader cycle are reported and left out."""
+    by_uri = {concept.uri: concept for concept in concepts}
+    paths: dict[str, str] = {}
+    for concept in concepts:
+        names, seen, current = [], set(), concept
+        while current is not None and current.uri not in seen:
+            seen.add(current.uri)
+            names.append(current.label.replace(tags.SEPARATOR, "-"))
+            current = by_uri.get(current.broader) if current.broader else None
+        if current is not None:
+            report.problems.append(RecordProblem(concept.uri, "its broader concepts form a cycle; left out"))
+            continue
+        if concept.broader and concept.broader not in by_uri:
+            report.remarks.append(RecordProblem(concept.uri, f"broader concept {concept.broader} is not in the file"))
+        paths[concept.uri] = tags.SEPARATOR.join(reversed(names))
+    return paths
+
+
+def _tag_for(session: Session, concept: skos.Concept, path: str, created: list[int]) -> Tag:
+    """The tag with the concept's uuid, else at its path (created, with the
+    uuid, when missing)."""
+    if concept.uuid and (tag := session.scalar(select(Tag).where(Tag.uuid == concept.uuid))) is not None:
+        return tag
+    before = len(created)
+    tag = tags.ensure_path(session, path, created)
+    if concept.uuid and created[before:] and created[-1] == tag.id:
+        tag.uuid = concept.uuid
+        session.flush()
+    return tag

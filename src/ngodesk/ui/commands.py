@@ -27,7 +27,17 @@ from ngodesk.domain.models import (
     TermRecord,
     Translation,
 )
-from ngodesk.services import annotations, entities, glossary, importing, restore, stories, tags, translations
+from ngodesk.services import (
+    annotations,
+    entities,
+    glossary,
+    importing,
+    restore,
+    stories,
+    tags,
+    thesaurus,
+    translations,
+)
 from ngodesk.services.annotations import NewAnnotation
 from ngodesk.store.library import Library
 from ngodesk.ui.hub import Hub
@@ -238,6 +248,20 @@ class RenameTag(Command):
 
     def backward(self) -> ChangeSet:
         return tags.rename_tag(self.library, self.tag_id, self.old)
+
+
+class EditThesaurusEntry(Command):
+    """Set a tag's synonyms, related tags and scope note at once."""
+
+    def __init__(self, tag_id: int, path: str, old: thesaurus.Entry, new: thesaurus.Entry) -> None:
+        super().__init__(_tr("Edit Thesaurus Entry of {path}").format(path=path))
+        self.tag_id, self.old, self.new = tag_id, old, new
+
+    def forward(self) -> ChangeSet:
+        return thesaurus.set_entry(self.library, self.tag_id, self.new)
+
+    def backward(self) -> ChangeSet:
+        return thesaurus.set_entry(self.library, self.tag_id, self.old)
 
 
 class MoveTag(Command):

@@ -360,6 +360,7 @@ class MainWindow(QMainWindow):
             for text, act in (
                 (self.tr("&Rename Tag…"), sidebar.rename_tag),
                 (self.tr("Set &Colour…"), sidebar.set_colour),
+                (self.tr("&Thesaurus Entry…"), sidebar.edit_thesaurus),
                 (self.tr("&Merge Into…"), sidebar.merge_tag),
                 (self.tr("&Delete Tag…"), sidebar.delete_tag),
             )

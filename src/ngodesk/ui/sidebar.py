@@ -27,6 +27,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QColorDialog,
+    QDialog,
     QHeaderView,
     QInputDialog,
     QMenu,
@@ -37,19 +38,21 @@ from PySide6.QtWidgets import (
 
 from ngodesk.domain.errors import NgodeskError
 from ngodesk.domain.models import EntityKind, FacetKind, Facets, Filter, StoryStatus, TagView
-from ngodesk.services import queries, tags, translations
+from ngodesk.services import queries, tags, thesaurus, translations
 from ngodesk.ui import mime
 from ngodesk.ui.commands import (
     Actions,
     Command,
     CreateTag,
     DeleteTag,
+    EditThesaurusEntry,
     MergeTags,
     MoveTag,
     RenameTag,
     SetTagColour,
     TagStories,
 )
+from ngodesk.ui.tag_thesaurus import ThesaurusDialog
 
 KEY = Qt.ItemDataRole.UserRole  # (FacetKind, value) of a filterable entry
 STATE = Qt.ItemDataRole.UserRole + 1  # 0 off, 1 include, 2 exclude
@@ -316,6 +319,7 @@ class Sidebar(QTreeWidget):
             menu.addSeparator()
             change(self.tr("Rename…"), lambda: self.rename_tag(tag))
             change(self.tr("Set Colour…"), lambda: self.set_colour(tag))
+            change(self.tr("Thesaurus Entry…"), lambda: self.edit_thesaurus(tag))
             change(self.tr("Merge Into…"), lambda: self.merge_tag(tag))
             if tag.parent_id is not None:
                 to_top = MoveTag(tag.id, tag.name, tag.parent_id, None)
@@ -343,6 +347,14 @@ class Sidebar(QTreeWidget):
         colour = QColorDialog.getColor(QColor(tag.colour or "#808080"), self, self.tr("Tag Colour"))
         if colour.isValid():
             self._run(SetTagColour(tag.id, tag.name, tag.colour, colour.name()))
+
+    def edit_thesaurus(self, tag: TagView) -> None:
+        """Edit the tag's synonyms, related tags and scope note (one undo step)."""
+        before = thesaurus.entry(self.actions.library, tag.id)
+        others = {t.id: t.path for t in self._tags.values() if t.id != tag.id}
+        dialog = ThesaurusDialog(tag.path, before, others, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted and (after := dialog.entry()) != before:
+            self._run(EditThesaurusEntry(tag.id, tag.path, before, after))
 
     def merge_tag(self, tag: TagView) -> None:
         others = [t.path for t in self._tags.values() if t.id != tag.id]

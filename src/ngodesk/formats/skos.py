@@ -1,0 +1,127 @@
+"""The tag thesaurus as SKOS (Turtle or RDF/XML), read and written with
+rdflib: a well-kept RDF library that knows both syntaxes, prefixes and
+literals with languages, which a hand-written reader would get wrong.
+
+Each tag is a ``skos:Concept`` named ``urn:uuid:UUID`` with its name as
+``skos:prefLabel``, synonyms as ``skos:altLabel``, its parent as
+``skos:broader`` (and the reverse ``skos:narrower``), ``skos:related`` and
+``skos:scopeNote``, in one ``skos:ConceptScheme``. Reading takes any SKOS
+file: a concept's label is its prefLabel (English or without a language
+first, else the first), its parent the first broader concept.
+
+RDF/XML is checked with defusedxml before rdflib reads it: entity
+declarations are refused (no expansion bombs, no external files).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from ngodesk.domain.models import RecordProblem
+from ngodesk.formats.safe_xml import root_of
+
+FORMATS = {"skos-turtle": "turtle", "skos-rdfxml": "xml"}
+#: The scheme every export describes.
+SCHEME = "urn:ngodesk:thesaurus"
+_UUID_PREFIX = "urn:uuid:"
+
+
+@dataclass(frozen=True)
+class Concept:
+    """One concept as a file gives it (``uri`` names it there)."""
+
+    uri: str
+    label: str
+    synonyms: tuple[str, ...] = ()
+    broader: str = ""
+    related: tuple[str, ...] = ()
+    scope_note: str = ""
+
+    @property
+    def uuid(self) -> str:
+        """The tag uuid an ngodesk export gave it, or ""."""
+        return self.uri.removeprefix(_UUID_PREFIX) if self.uri.startswith(_UUID_PREFIX) else ""
+
+
+@dataclass
+class ConceptsRead:
+    """A file's concepts and, per concept that cannot be used, why."""
+
+    concepts: list[Concept] = field(default_factory=list)
+    problems: list[RecordProblem] = field(default_factory=list)
+    #: concepts read with a remark (e.g. a second broader concept left out)
+    remarks: list[RecordProblem] = field(default_factory=list)
+
+
+def uri_of(uuid: str) -> str:
+    return _UUID_PREFIX + uuid
+
+
+def write(concepts: Iterable[Concept], format_name: str) -> str:
+    """The concepts as SKOS in ``format_name`` (a key of FORMATS)."""
+    from rdflib import RDF, SKOS, Graph, Literal, URIRef
+
+    graph = Graph()
+    graph.bind("skos", SKOS)
+    scheme = URIRef(SCHEME)
+    graph.add((scheme, RDF.type, SKOS.ConceptScheme))
+    for concept in concepts:
+        node = URIRef(concept.uri)
+        graph.add((node, RDF.type, SKOS.Concept))
+        graph.add((node, SKOS.inScheme, scheme))
+        graph.add((node, SKOS.prefLabel, Literal(concept.label)))
+        for label in concept.synonyms:
+            graph.add((node, SKOS.altLabel, Literal(label)))
+        if concept.broader:
+            graph.add((node, SKOS.broader, URIRef(concept.broader)))
+            graph.add((URIRef(concept.broader), SKOS.narrower, node))
+        else:
+            graph.add((node, SKOS.topConceptOf, scheme))
+            graph.add((scheme, SKOS.hasTopConcept, node))
+        for other in concept.related:
+            graph.add((node, SKOS.related, URIRef(other)))
+        if concept.scope_note:
+            graph.add((node, SKOS.scopeNote, Literal(concept.scope_note)))
+    return graph.serialize(format=FORMATS[format_name])
+
+
+def read(text: str, format_name: str = "auto") -> ConceptsRead:
+    """The concepts of a SKOS file (Turtle, or RDF/XML when ``text`` starts
+    with ``<`` or ``format_name`` says so). A file that is not readable RDF
+    gives one problem naming "the file"."""
+    from rdflib import SKOS, Graph
+    from rdflib.exceptions import ParserError
+
+    syntax = FORMATS.get(format_name) or ("xml" if text.lstrip().startswith("<") else "turtle")
+    if syntax == "xml" and isinstance(checked := root_of(text), RecordProblem):
+        return ConceptsRead(problems=[checked])
+    graph = Graph()
+    try:
+        graph.parse(data=text, format=syntax)
+    except (ParserError, SyntaxError, ValueError) as error:  # (rdflib's parsers raise these)
+        return ConceptsRead(problems=[RecordProblem("the file", f"not readable as SKOS ({syntax}): {error}")])
+    found = ConceptsRead()
+    subjects = {s for s in graph.subjects(SKOS.prefLabel, None)} | {s for s in graph.subjects(None, SKOS.Concept)}
+    for subject in sorted(subjects, key=str):
+        labels = list(graph.objects(subject, SKOS.prefLabel))
+        preferred = [x for x in labels if getattr(x, "language", None) in (None, "en")] or labels
+        if not preferred:
+            found.problems.append(RecordProblem(str(subject), "a concept without a skos:prefLabel"))
+            continue
+        broader = sorted(str(x) for x in graph.objects(subject, SKOS.broader))
+        others = {str(x) for x in [*labels, *graph.objects(subject, SKOS.altLabel)]} - {str(preferred[0])}
+        found.concepts.append(
+            Concept(
+                str(subject),
+                str(preferred[0]),
+                tuple(sorted(others)),
+                broader[0] if broader else "",
+                tuple(sorted(str(x) for x in graph.objects(subject, SKOS.related))),
+                "\n".join(sorted(str(x) for x in graph.objects(subject, SKOS.scopeNote))),
+            )
+        )
+        if len(broader) > 1:
+            reason = f"more than one broader concept; placed under the first ({broader[0]})"
+            found.remarks.append(RecordProblem(str(subject), reason))
+    return found
