@@ -10,7 +10,7 @@ import pytest
 
 from ngodesk.domain.models import AltName, EntityKind, StoryStatus, Translation, TranslationStatus
 from ngodesk.formats import native_json, parse_file
-from ngodesk.services import entities, exporting, importing, stories, tags, translations
+from ngodesk.services import entities, exporting, importing, stories, tags, thesaurus, translations
 from ngodesk.services.importing import OnDuplicate
 from ngodesk.services.library import open_library
 from ngodesk.store.library import Library
@@ -19,14 +19,18 @@ from tests.test_import import all_stories
 
 
 def _fill(library: Library) -> None:
-    tags.create_tag(library, "地区/亚洲/缅甸", colour="#aa3300")
-    tags.create_tag(library, "Unused/Empty")
+    myanmar = tags.create_tag(library, "地区/亚洲/缅甸", colour="#aa3300").id
+    empty = tags.create_tag(library, "Unused/Empty").id
+    thesaurus.set_entry(library, myanmar, thesaurus.Entry(("Burma", "Union of Myanmar"), (empty,), "缅甸的故事"))
     entities.create_entity(
         library,
         EntityKind.ORGANISATION,
         "中国扶贫基金会",
         [AltName("CFPA", "en"), AltName("中國扶貧基金會", "zh-Hant")],
         note="1989 年成立",
+        type="foundation",
+        country="China",
+        external_id="Q5100608",
     )
     first = stories.create_story(
         library,
@@ -64,6 +68,14 @@ def test_export_import_export_gives_the_same_content(library: Library, tmp_path:
         (reviewed,) = [s for s in all_stories(copy) if s.status is StoryStatus.REVIEWED]
     assert again == first
     assert reviewed.summary == "第一行\n第二行 & <b>" and reviewed.revision == 2
+    (myanmar,) = [t for t in first["tags"] if t["path"] == "地区/亚洲/缅甸"]  # type: ignore[union-attr]
+    assert (myanmar["synonyms"], myanmar["scope_note"], len(myanmar["related"])) == (
+        ["Burma", "Union of Myanmar"],
+        "缅甸的故事",
+        1,
+    )
+    (cfpa,) = [e for e in first["entities"] if e["name"] == "中国扶贫基金会"]  # type: ignore[union-attr]
+    assert (cfpa["type"], cfpa["country"], cfpa["external_id"]) == ("foundation", "China", "Q5100608")
 
 
 def test_importing_a_library_file_twice_finds_every_story_by_its_uuid(library: Library, tmp_path: Path) -> None:

@@ -12,7 +12,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from ngodesk import __version__, cli_annotations, cli_glossary, cli_tags
+from ngodesk import __version__, cli_annotations, cli_entities, cli_glossary, cli_tags
 from ngodesk.domain.errors import LibraryError, LibraryLocked, NgodeskError
 from ngodesk.domain.models import EntityKind, StoryView
 from ngodesk.formats import ImportOptions, csv_table, format_names
@@ -111,6 +111,7 @@ def _parser() -> argparse.ArgumentParser:
     commands.add_parser("check", help="integrity check (exit 1 if bad)")
     cli_glossary.add_commands(commands)
     cli_tags.add_commands(commands)
+    cli_entities.add_commands(commands)
     cli_annotations.add_commands(commands)
     return parser
 
@@ -456,6 +457,8 @@ COMMANDS = {
     "tag": lambda args: cli_tags.run(args, _open),
     "tags": lambda args: cli_tags.run_list(args, _open),
     "thesaurus": lambda args: cli_tags.run_thesaurus(args, _open),
+    "entity": lambda args: cli_entities.run(args, _open),
+    "suggest": lambda args: cli_entities.run_suggest(args, _open),
     "info": _cmd_info,
     "check": _cmd_check,
     "glossary": lambda args: cli_glossary.run(args, _open),

@@ -151,6 +151,9 @@ class EntityView:
     alt_names: tuple[AltName, ...]
     note: str
     story_count: int
+    type: str = ""
+    country: str = ""
+    external_id: str = ""
 
 
 @dataclass(frozen=True)
@@ -160,6 +163,10 @@ class TagRecord:
     uuid: str
     path: str
     colour: str = ""
+    synonyms: tuple[str, ...] = ()
+    #: uuids of the related tags
+    related: tuple[str, ...] = ()
+    scope_note: str = ""
 
 
 @dataclass(frozen=True)
@@ -171,6 +178,9 @@ class EntityRecord:
     name: str
     alt_names: tuple[AltName, ...] = ()
     note: str = ""
+    type: str = ""
+    country: str = ""
+    external_id: str = ""
 
 
 @dataclass(frozen=True)

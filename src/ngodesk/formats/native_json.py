@@ -81,7 +81,15 @@ def _tag(item: object) -> TagRecord:
     if not isinstance(item, dict):
         raise _Bad("expected an object")
     colour = _text(item, "colour")
-    return TagRecord(_uuid(item), _text(item, "path"), colour if _COLOUR.match(colour) else "")
+    related = tuple(_uuid({"uuid": value}) for value in _texts(item, "related"))
+    return TagRecord(
+        _uuid(item),
+        _text(item, "path"),
+        colour if _COLOUR.match(colour) else "",
+        _texts(item, "synonyms"),
+        related,
+        _text(item, "scope_note"),
+    )
 
 
 def _entity(item: object) -> EntityRecord:
@@ -95,7 +103,8 @@ def _entity(item: object) -> EntityRecord:
     if not isinstance(names, list) or not all(isinstance(n, dict) for n in names):
         raise _Bad("alt_names: expected a list of objects")
     alt = tuple(AltName(_text(n, "name"), _text(n, "language")) for n in names)
-    return EntityRecord(_uuid(item), kind, _text(item, "name"), alt, _text(item, "note"))
+    details = {key: _text(item, key) for key in ("type", "country", "external_id")}
+    return EntityRecord(_uuid(item), kind, _text(item, "name"), alt, _text(item, "note"), **details)
 
 
 def _story(item: object, position: str, entities: dict[str, EntityRecord]) -> StoryRecord:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from sqlalchemy import select, union
+from sqlalchemy import delete, select, union
 from sqlalchemy.orm import Session
 
 from ngodesk.domain.errors import ValidationError
@@ -14,7 +14,7 @@ from ngodesk.domain.text import require_encodable
 from ngodesk.search.text import fold, guess_language
 from ngodesk.services import records
 from ngodesk.store.library import Library
-from ngodesk.store.schema import Entity, EntityName, StoryEntity
+from ngodesk.store.schema import Entity, EntityName, EntitySeeAlso, StoryEntity
 
 
 def _kind(kind: str | EntityKind) -> EntityKind:
@@ -106,31 +106,50 @@ def ensure(session: Session, kind: str | EntityKind, name: str, created: list[in
 
 
 def ensure_record(session: Session, record: EntityRecord, created: list[int]) -> Entity:
-    """The record with ``record.uuid``, else a new one with its uuid, names
-    and note (id to ``created``): never another record that shares its
-    name (two people may be called 王芳)."""
+    """The record with ``record.uuid``, else a new one with its uuid, names,
+    note and details (id to ``created``): never another record that shares
+    its name (two people may be called 王芳)."""
     entity = session.scalar(select(Entity).where(Entity.uuid == record.uuid))
     if entity is None:
         name = _name(record.name)
         entity = Entity(uuid=record.uuid, kind=record.kind.value, name=name, name_key=fold(name), note=record.note)
         entity.alt_names = _alt_names(name, record.alt_names)
+        _set_details(entity, {key: getattr(record, key) for key in DETAILS})
         session.add(entity)
         session.flush()
         created.append(entity.id)
     return entity
 
 
+#: What ``create_entity`` and ``update_entity`` set besides names and note.
+DETAILS = ("type", "country", "external_id")
+
+
 def create_entity(
-    library: Library, kind: str | EntityKind, name: str, alt_names: Sequence[str | AltName] = (), note: str = ""
+    library: Library,
+    kind: str | EntityKind,
+    name: str,
+    alt_names: Sequence[str | AltName] = (),
+    note: str = "",
+    **details: str,
 ) -> Created:
-    """Create an authority record."""
+    """Create an authority record; ``details`` may give its type, country
+    and external identifier (``DETAILS``)."""
     with library.write() as session:
         name = _name(name)
         entity = Entity(kind=_kind(kind).value, name=name, name_key=fold(name), note=note.strip())
         entity.alt_names = _alt_names(name, alt_names)
+        _set_details(entity, details)
         session.add(entity)
         session.flush()
         return Created(entity.id, entity.uuid, ChangeSet(entities_added=frozenset({entity.id})))
+
+
+def _set_details(entity: Entity, details: dict[str, str]) -> None:
+    for key, value in details.items():
+        if key not in DETAILS:
+            raise ValidationError(f"'{key}' is not a detail of a record; details are: {', '.join(DETAILS)}")
+        setattr(entity, key, " ".join(require_encodable(str(value), key).split()))
 
 
 def update_entity(
@@ -140,8 +159,9 @@ def update_entity(
     name: str | None = None,
     alt_names: Sequence[str | AltName] | None = None,
     note: str | None = None,
+    **details: str,
 ) -> ChangeSet:
-    """Change a record's preferred name, alternative names or note."""
+    """Change a record's preferred name, alternative names, note or details."""
     with library.write() as session:
         entity = records.get(session, Entity, entity_id, "record")
         if name is not None:
@@ -151,6 +171,7 @@ def update_entity(
             entity.alt_names = _alt_names(entity.name, alt_names)
         if note is not None:
             entity.note = note.strip()
+        _set_details(entity, details)
         entity.touch()
         return ChangeSet(entities_changed=frozenset({entity.id}))
 
@@ -173,3 +194,74 @@ def link_entity(library: Library, story_ids: Iterable[int], entity_id: int, link
         records.get(session, Entity, entity_id, "record")
         changed = records.relink(session, StoryEntity, "entity_id", entity_id, story_ids, add=link)
         return ChangeSet(stories_changed=changed, entities_changed=frozenset({entity_id}))
+
+
+def add_missing(library: Library, wanted: Iterable[dict[str, object]]) -> ChangeSet:
+    """Create the records of ``wanted`` (dicts with kind, name, alt_names
+    as [name, language] pairs, note and ``DETAILS``) that ``find`` does not
+    find by their name, in one transaction."""
+    with library.write() as session:
+        created: list[int] = []
+        for item in wanted:
+            kind, name = _kind(str(item["kind"])), _name(str(item["name"]))
+            if find(session, kind, name) is not None:
+                continue
+            names = [AltName(str(n), str(language)) for n, language in item.get("alt_names", ())]  # type: ignore[attr-defined]
+            entity = Entity(kind=kind.value, name=name, name_key=fold(name), note=str(item.get("note", "")))
+            entity.alt_names = _alt_names(name, names)
+            _set_details(entity, {key: str(item[key]) for key in DETAILS if key in item})
+            session.add(entity)
+            session.flush()
+            created.append(entity.id)
+        return ChangeSet(entities_added=frozenset(created))
+
+
+def merge_entities(library: Library, source_id: int, target_id: int) -> ChangeSet:
+    """Fold record ``source`` into ``target`` (the same kind): its stories
+    are linked to ``target``, its names become ``target``'s alternative
+    names, its note and details fill ``target``'s empty ones, its "see
+    also" links move; it is deleted with a tombstone pointing at
+    ``target``."""
+    if source_id == target_id:
+        raise ValidationError("A record cannot be merged into itself.")
+    with library.write() as session:
+        source = records.get(session, Entity, source_id, "record")
+        target = records.get(session, Entity, target_id, "record")
+        if source.kind != target.kind:
+            kinds = f"'{source.name}' ({source.kind}) and '{target.name}' ({target.kind})"
+            raise ValidationError(f"{kinds} are different kinds of record: not merged.")
+        stories = set(session.scalars(select(StoryEntity.story_id).where(StoryEntity.entity_id == source_id)))
+        records.add_links(session, StoryEntity, "entity_id", target_id, stories)
+        names = [AltName(n.name, n.language) for n in target.alt_names]
+        names += [
+            AltName(source.name, guess_language(source.name)),
+            *(AltName(n.name, n.language) for n in source.alt_names),
+        ]
+        target.alt_names = _alt_names(target.name, names)
+        target.note = target.note or source.note
+        for key in DETAILS:
+            if not getattr(target, key):
+                setattr(target, key, getattr(source, key))
+        _move_see_also(session, source_id, target_id)
+        records.bury(session, "entity", [source.uuid], replaced_by=target.uuid)
+        session.delete(source)
+        target.touch()
+        records.touch_stories(session, stories)
+        return ChangeSet(
+            stories_changed=frozenset(stories),
+            entities_changed=frozenset({target_id}),
+            entities_removed=frozenset({source_id}),
+        )
+
+
+def _move_see_also(session: Session, source_id: int, target_id: int) -> None:
+    involved = (EntitySeeAlso.entity_id == source_id) | (EntitySeeAlso.other_id == source_id)
+    pairs = session.execute(select(EntitySeeAlso.entity_id, EntitySeeAlso.other_id).where(involved)).all()
+    session.execute(delete(EntitySeeAlso).where(involved))
+    for low, high in pairs:
+        other = high if low == source_id else low
+        if other != target_id:
+            pair = tuple(sorted((other, target_id)))
+            if session.get(EntitySeeAlso, pair) is None:
+                session.add(EntitySeeAlso(entity_id=pair[0], other_id=pair[1]))
+    session.flush()

@@ -85,7 +85,7 @@ def _write(library: Library, format_name: str, out: IO[str], story_ids: list[int
         return
     stories = _Reader(library, len(story_ids), progress).views(story_ids)
     if format_name == "json":
-        tags, entities = queries.tags(library, counted=False), queries.entities(library)
+        tags, entities = queries.tag_records(library), queries.entities(library)
         native_json.write(out, tags, entities, stories, exported_at)
     elif format_name == "dc-xml":
         dublin_core.write(out, stories, exported_at)

@@ -338,6 +338,7 @@ class _Writer:
         else created with their uuids."""
         for record in sorted(tag_records, key=lambda t: t.path.count("/")):
             self.tag_ids[record.path] = tags.ensure_record(self.session, record, self.created_tags).id
+        tags.add_thesaurus(self.session, tag_records, self.tag_ids)
         for entity in entity_records:
             self.entity_uuids[entity.uuid] = entities.ensure_record(self.session, entity, self.created_entities).id
 

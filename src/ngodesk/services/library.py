@@ -4,15 +4,18 @@ an up-to-date search index."""
 
 from __future__ import annotations
 
+import json
 import os
 from importlib import resources
 from pathlib import Path
 
 from ngodesk.domain.errors import LibraryError
-from ngodesk.services import glossary, importing, indexing
+from ngodesk.domain.models import ChangeSet
+from ngodesk.services import entities, glossary, importing, indexing
 from ngodesk.store.library import Library, user_default_folder
 
 SAMPLE = "chinese_ngos_going_out.txt"
+SAMPLE_RECORDS = "authorities.json"
 ENV_VAR = "NGODESK_LIBRARY"
 #: Meta key set once the default library has received the sample collection.
 SAMPLE_OFFERED = "sample_offered"
@@ -32,6 +35,13 @@ def import_sample(library: Library) -> importing.ImportReport:
     """Import the bundled sample collection through the real importer."""
     with resources.as_file(resources.files("ngodesk.resources") / "sample" / SAMPLE) as path:
         return importing.import_files(library, [path], "cdb-listing")
+
+
+def add_sample_records(library: Library) -> ChangeSet:
+    """Create the authority records of the sample collection's
+    organisations and places (bundled; those the library has are left)."""
+    text = (resources.files("ngodesk.resources") / "sample" / SAMPLE_RECORDS).read_text(encoding="utf-8")
+    return entities.add_missing(library, json.loads(text)["records"])
 
 
 def open_library(folder: Path | str | None = None, *, readonly: bool = False, program: str = "ngodesk") -> Library:
@@ -56,6 +66,7 @@ def open_library(folder: Path | str | None = None, *, readonly: bool = False, pr
             if offer_sample:  # first start; or a first start that died mid-import (duplicates are skipped)
                 import_sample(library)
                 glossary.import_terms(library, glossary.SAMPLE_TERMS)
+                add_sample_records(library)
                 with library.write() as session:
                     library.set_meta(session, SAMPLE_OFFERED, "1")
     except BaseException:

@@ -24,6 +24,7 @@ from ngodesk.domain.models import (
     StoryRow,
     StoryStatus,
     StoryView,
+    TagRecord,
     TagRef,
     TagView,
     TranslationStatus,
@@ -43,6 +44,8 @@ from ngodesk.store.schema import (
     StoryTag,
     StoryTranslation,
     Tag,
+    TagRelation,
+    TagSynonym,
     Term,
     Tombstone,
 )
@@ -317,6 +320,33 @@ def tags(library: Library, counted: bool = True) -> list[TagView]:
     return sorted(views, key=lambda v: v.path.casefold())
 
 
+def tag_records(library: Library) -> list[TagRecord]:
+    """Every tag as ngodesk's own JSON carries it (with its synonyms,
+    related tags' uuids and scope note), in path order."""
+    views = tags(library, counted=False)
+    uuids = {view.id: view.uuid for view in views}
+    with library.read() as session:
+        synonyms: dict[int, list[str]] = {}
+        for tag_id, label in session.execute(select(TagSynonym.tag_id, TagSynonym.label).order_by(TagSynonym.label)):
+            synonyms.setdefault(tag_id, []).append(label)
+        related: dict[int, list[str]] = {}
+        for low, high in session.execute(select(TagRelation.tag_id, TagRelation.related_id)):
+            related.setdefault(low, []).append(uuids[high])
+            related.setdefault(high, []).append(uuids[low])
+        notes = {i: note for i, note in session.execute(select(Tag.id, Tag.scope_note).where(Tag.scope_note != ""))}
+    return [
+        TagRecord(
+            v.uuid,
+            v.path,
+            v.colour,
+            tuple(synonyms.get(v.id, ())),
+            tuple(sorted(related.get(v.id, ()))),
+            notes.get(v.id, ""),
+        )
+        for v in views
+    ]
+
+
 def facets(library: Library, query: str, filters: Sequence[Filter] = ()) -> Facets:
     """How the stories matching ``query`` and ``filters`` spread over tags,
     records, years, languages and statuses. Raises QueryError."""
@@ -393,6 +423,9 @@ def entities(library: Library, kind: EntityKind | None = None) -> list[EntityVie
                     tuple(AltName(n.name, n.language) for n in e.alt_names),
                     e.note,
                     counts.get(e.id, 0),
+                    e.type,
+                    e.country,
+                    e.external_id,
                 )
                 for e in session.scalars(query)
             ),

@@ -290,6 +290,37 @@ def restore_entities(library: Library, snapshots: Sequence[EntitySnapshot]) -> C
         return ChangeSet(stories_changed=frozenset(touched), entities_added=frozenset(ids))
 
 
+def reset_entities(library: Library, snapshots: Sequence[EntitySnapshot]) -> ChangeSet:
+    """Make the snapshot's records exactly as they were: rows put back or
+    reset, their alternative names and story links set back (undoes a
+    merge)."""
+    with library.write() as session:
+        added, changed, touched = set(), set(), set()
+        for snapshot in snapshots:
+            entity_id = int(snapshot.row["id"])  # type: ignore[call-overload]
+            revision = session.scalar(select(Entity.revision).where(Entity.id == entity_id))
+            if revision is None:
+                session.execute(insert(Entity.__table__), [dict(snapshot.row)])
+                added.add(entity_id)
+            else:
+                values = {**snapshot.row, "revision": revision + 1, "updated_at": utcnow()}
+                session.execute(update(Entity).where(Entity.id == entity_id).values(**values))
+                changed.add(entity_id)
+            session.execute(delete(EntityName).where(EntityName.entity_id == entity_id))
+            if snapshot.names:
+                session.execute(insert(EntityName.__table__), [dict(name) for name in snapshot.names])
+            existing = records.present_story_ids(session, snapshot.story_ids)
+            touched |= records.add_links(session, StoryEntity, "entity_id", entity_id, snapshot.story_ids & existing)
+            now = set(session.scalars(select(StoryEntity.story_id).where(StoryEntity.entity_id == entity_id)))
+            touched |= records.remove_links(session, StoryEntity, "entity_id", entity_id, now - snapshot.story_ids)
+        session.expire_all()
+        records.touch_stories(session, touched)
+        records.unbury(session, [str(s.row["uuid"]) for s in snapshots])
+        return ChangeSet(
+            stories_changed=frozenset(touched), entities_added=frozenset(added), entities_changed=frozenset(changed)
+        )
+
+
 def snapshot_added(library: Library, changes: ChangeSet) -> AddedSnapshot:
     """Snapshot what ``changes`` added (stories, tags, records) and still
     exists, to take it back with ``remove_added``."""

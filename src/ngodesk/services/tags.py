@@ -4,7 +4,7 @@ tagging or untagging many stories at once."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 
 from sqlalchemy import delete, func, or_, select
 from sqlalchemy.orm import Session
@@ -82,6 +82,30 @@ def ensure_record(session: Session, record: TagRecord, created: list[int]) -> Ta
             tag.uuid, tag.colour = record.uuid, _clean_colour(record.colour)
             session.flush()
     return tag
+
+
+def add_thesaurus(session: Session, records: Sequence[TagRecord], ids: Mapping[str, int]) -> None:
+    """What ngodesk's own JSON says of its tags' thesaurus entries, added
+    to the tags ``ids`` (path -> id) gave them: synonyms (a label another
+    tag has stays that tag's), related tags (by uuid, when both are here)
+    and a scope note where the tag has none."""
+    by_uuid = {tag.uuid: tag.id for tag in session.scalars(select(Tag))}
+    for record in records:
+        tag = session.get(Tag, ids[record.path])
+        assert tag is not None  # (ensured just before)
+        for label in record.synonyms:
+            try:
+                add_synonym(session, tag, label)
+            except (Conflict, ValidationError):
+                continue
+        if record.scope_note and not tag.scope_note:
+            tag.scope_note = record.scope_note
+        for uuid in record.related:
+            if (other := by_uuid.get(uuid)) is not None and other != tag.id:
+                pair = tuple(sorted((tag.id, other)))
+                if session.get(TagRelation, pair) is None:
+                    session.add(TagRelation(tag_id=pair[0], related_id=pair[1]))
+                    session.flush()
 
 
 def find_path(session: Session, path: str) -> Tag | None:

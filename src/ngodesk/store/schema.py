@@ -189,11 +189,40 @@ class Entity(RecordMixin, Base):
     name: Mapped[str] = mapped_column(Text)
     name_key: Mapped[str] = mapped_column(Text)
     note: Mapped[str] = mapped_column(Text, default="")
+    #: what kind of organisation, person or place ("foundation", "city"...)
+    type: Mapped[str] = mapped_column(Text, default="", server_default="")
+    country: Mapped[str] = mapped_column(Text, default="", server_default="")
+    #: an identifier elsewhere, as text (e.g. a Wikidata id: Q123); never looked up
+    external_id: Mapped[str] = mapped_column(Text, default="", server_default="")
 
     alt_names: Mapped[list[EntityName]] = relationship(
         back_populates="entity", cascade="all, delete-orphan", order_by="EntityName.id"
     )
     stories: Mapped[list[Story]] = relationship(secondary="story_entities", back_populates="entities")
+
+
+class EntitySeeAlso(Base):
+    """Two records to see together ("see also"), stored once: entity_id < other_id."""
+
+    __tablename__ = "entity_see_also"
+    __table_args__ = (
+        CheckConstraint("entity_id < other_id", name="ck_entity_see_also_order"),
+        Index("ix_entity_see_also_other", "other_id"),
+        {"sqlite_with_rowid": False},
+    )
+
+    entity_id: Mapped[int] = mapped_column(ForeignKey("entities.id", ondelete="CASCADE"), primary_key=True)
+    other_id: Mapped[int] = mapped_column(ForeignKey("entities.id", ondelete="CASCADE"), primary_key=True)
+
+
+class RejectedSuggestion(Base):
+    """A record the user said a story does not mention (not proposed again)."""
+
+    __tablename__ = "rejected_suggestions"
+    __table_args__ = ({"sqlite_with_rowid": False},)
+
+    story_id: Mapped[int] = mapped_column(ForeignKey("stories.id", ondelete="CASCADE"), primary_key=True)
+    entity_id: Mapped[int] = mapped_column(ForeignKey("entities.id", ondelete="CASCADE"), primary_key=True)
 
 
 class EntityName(Base):

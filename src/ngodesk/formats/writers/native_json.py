@@ -12,7 +12,7 @@ from datetime import datetime
 from typing import IO
 
 from ngodesk import __version__
-from ngodesk.domain.models import EntityView, StoryView, TagView
+from ngodesk.domain.models import EntityView, StoryView, TagRecord
 from ngodesk.formats.writers import text_fields
 
 FORMAT = "ngodesk-library"
@@ -48,7 +48,7 @@ def _story(view: StoryView) -> dict[str, object]:
 
 def write(
     out: IO[str],
-    tags: Sequence[TagView],
+    tags: Sequence[TagRecord],
     entities: Sequence[EntityView],
     stories: Iterable[StoryView],
     exported_at: datetime,
@@ -60,7 +60,17 @@ def write(
         "version": VERSION,
         "program": f"ngodesk {__version__}",
         "exported_at": exported_at.isoformat(timespec="seconds"),
-        "tags": [{"uuid": t.uuid, "path": t.path, "colour": t.colour} for t in tags],
+        "tags": [
+            {
+                "uuid": t.uuid,
+                "path": t.path,
+                "colour": t.colour,
+                "synonyms": list(t.synonyms),
+                "related": list(t.related),
+                "scope_note": t.scope_note,
+            }
+            for t in tags
+        ],
         "entities": [
             {
                 "uuid": e.uuid,
@@ -68,6 +78,9 @@ def write(
                 "name": e.name,
                 "alt_names": [{"name": n.name, "language": n.language} for n in e.alt_names],
                 "note": e.note,
+                "type": e.type,
+                "country": e.country,
+                "external_id": e.external_id,
             }
             for e in entities
         ],

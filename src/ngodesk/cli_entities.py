@@ -1,0 +1,98 @@
+"""``ngodesk entity ...`` and ``ngodesk suggest``: authority records from
+the command line (see ``services.entities`` and ``services.suggestions``)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from collections.abc import Callable
+
+from ngodesk.domain.errors import NotFound
+from ngodesk.domain.models import EntityKind, EntityView
+from ngodesk.services import entities, queries, suggestions
+from ngodesk.store.library import Library
+
+Opener = Callable[[argparse.Namespace, bool], Library]
+#: ``--kind`` values and the kinds they mean.
+KINDS = {"org": EntityKind.ORGANISATION, "person": EntityKind.PERSON, "place": EntityKind.PLACE}
+
+
+def add_commands(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    """The ``entity`` command with its subcommands, and ``suggest``."""
+    parser = commands.add_parser("entity", help="authority records: organisations, people, places")
+    actions = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
+    p = actions.add_parser("list", help="list records with their names and story counts")
+    p.add_argument("--kind", choices=list(KINDS))
+    p.add_argument("--json", action="store_true")
+    p = actions.add_parser("merge", help="merge record FROM into INTO (links move; FROM's names become INTO's)")
+    p.add_argument("source", metavar="FROM_UUID")
+    p.add_argument("target", metavar="INTO_UUID")
+    p = commands.add_parser("suggest", help="records whose names occur in stories not linked to them")
+    p.add_argument("--query", default="", metavar="Q", help="only the stories this search finds")
+    p.add_argument("--apply", action="store_true", help="link every suggestion (one transaction)")
+    p.add_argument("--json", action="store_true")
+
+
+def _view_json(view: EntityView) -> dict[str, object]:
+    return {
+        "uuid": view.uuid,
+        "kind": view.kind.value,
+        "name": view.name,
+        "alt_names": [{"name": n.name, "language": n.language} for n in view.alt_names],
+        "type": view.type,
+        "country": view.country,
+        "external_id": view.external_id,
+        "note": view.note,
+        "stories": view.story_count,
+    }
+
+
+def _by_uuid(views: list[EntityView], uuid: str) -> EntityView:
+    found = [view for view in views if view.uuid.startswith(uuid.lower())] if len(uuid) >= 8 else []
+    if len(found) != 1:
+        raise NotFound(f"No record {uuid}" if not found else f"'{uuid}' starts {len(found)} records' uuids")
+    return found[0]
+
+
+def run(args: argparse.Namespace, open_library: Opener) -> int:
+    """Run an entity subcommand; returns the exit code."""
+    if args.action == "list":
+        with open_library(args, False) as library:
+            views = queries.entities(library, KINDS[args.kind] if args.kind else None)
+        if args.json:
+            print(json.dumps([_view_json(view) for view in views], ensure_ascii=False, indent=2))
+        else:
+            for view in views:
+                others = "; ".join(n.name for n in view.alt_names)
+                print(
+                    f"{view.story_count:>6}  {view.kind.value:<12}  {view.name}" + (f"  ({others})" if others else "")
+                )
+        return 0
+    with open_library(args, True) as library:
+        views = queries.entities(library)
+        source, target = _by_uuid(views, args.source), _by_uuid(views, args.target)
+        entities.merge_entities(library, source.id, target.id)
+    print(f"Merged {source.name} into {target.name}")
+    return 0
+
+
+def run_suggest(args: argparse.Namespace, open_library: Opener) -> int:
+    """``ngodesk suggest``: list (or ``--apply``) suggested links."""
+    with open_library(args, args.apply) as library:
+        story_ids = queries.matching_ids(library, args.query).tolist() if args.query else None
+        found = suggestions.suggest(library, story_ids)
+        if args.apply:
+            suggestions.accept(library, found)
+    if args.json:
+        rows = [
+            {"story": s.story_uuid, "title": s.story_title, "kind": s.kind.value, "record": s.entity_uuid}
+            | {"name": s.name, "found": s.found}
+            for s in found
+        ]
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        return 0
+    for suggestion in found:
+        print(f"{suggestion.story_title[:60]}  ->  {suggestion.kind.value} {suggestion.name}  (“{suggestion.found}”)")
+    done = "Linked" if args.apply else "Found"
+    print(f"{done} {len(found)} suggestions in {len({s.story_id for s in found})} stories.")
+    return 0

@@ -1,0 +1,169 @@
+"""Suggested authority records: the organisations, people and places whose
+name or alternative name occurs in a story's title, summary or body, in
+either Chinese script and any case, that the story is not linked to yet.
+Offline: the library's own records are the only knowledge used.
+
+Names are matched as ``glossary.phrase_pattern`` matches terms: the longest
+first, Chinese anywhere, Latin names as whole words; an acronym (CFPA)
+only in capitals, so that "un" never suggests the UN. A suggestion the
+user rejects is remembered and not made again.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.dialects.sqlite import insert
+from sqlalchemy.orm import Session
+
+from ngodesk.domain.errors import Cancelled
+from ngodesk.domain.models import ChangeSet, EntityKind, Progress, no_progress
+from ngodesk.services import records
+from ngodesk.services.glossary import phrase_pattern, same_script
+from ngodesk.store.library import Library
+from ngodesk.store.schema import Entity, EntityName, RejectedSuggestion, Story, StoryEntity
+
+#: Names shorter than this (in characters) are not looked for: too many
+#: words contain them (an acronym of two capitals is looked for).
+MIN_NAME = 3
+_ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]{1,9}$")
+#: Stories read per query.
+_BATCH = 500
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    """A record a story seems to mention: ``found`` is the name as it
+    stands in the story's text."""
+
+    story_id: int
+    story_uuid: str
+    story_title: str
+    entity_id: int
+    entity_uuid: str
+    kind: EntityKind
+    name: str
+    found: str
+
+
+class _Finder:
+    """Every record's names as two patterns: case-insensitive names and
+    case-sensitive acronyms."""
+
+    def __init__(self, names: Iterable[tuple[int, str]]) -> None:
+        self.ids: defaultdict[str, set[int]] = defaultdict(set)  # folded name -> records
+        plain, acronyms = set(), set()
+        for entity_id, name in names:
+            if _ACRONYM.match(name):
+                acronyms.add(name)
+                self.ids[name].add(entity_id)
+            elif len(name) >= MIN_NAME or (len(name) >= 2 and not name.isascii()):
+                key = same_script(name).casefold()
+                plain.add(key)
+                self.ids[key].add(entity_id)
+        self.plain = self._pattern(plain, re.IGNORECASE)
+        self.acronyms = self._pattern(acronyms, 0)
+
+    @staticmethod
+    def _pattern(names: set[str], flags: int) -> re.Pattern[str] | None:
+        ordered = sorted(names, key=len, reverse=True)
+        return re.compile("|".join(phrase_pattern(n) for n in ordered), flags) if ordered else None
+
+    def find(self, text: str) -> dict[int, str]:
+        """Record id -> the words that name it in ``text`` (first place)."""
+        found: dict[int, str] = {}
+        simplified = same_script(text)
+        for pattern, fold in ((self.plain, str.casefold), (self.acronyms, str)):
+            for match in pattern.finditer(simplified) if pattern else ():
+                words = match.group()
+                key = fold(words)
+                ids = self.ids.get(key) or self.ids.get(re.sub(r"e?s$", "", key), set())  # (a plural ending)
+                for entity_id in ids:
+                    found.setdefault(entity_id, text[match.start() : match.end()])
+        return found
+
+
+def suggest(
+    library: Library, story_ids: Sequence[int] | None = None, progress: Progress = no_progress
+) -> list[Suggestion]:
+    """Suggestions for ``story_ids`` (None: every story), by story, then by
+    the place the name first stands. Raises Cancelled when ``progress``
+    says stop."""
+    with library.read() as session:
+        finder = _finder(session)
+        entities = {row.id: row for row in session.execute(select(Entity.id, Entity.uuid, Entity.kind, Entity.name))}
+        ids = list(story_ids) if story_ids is not None else list(session.scalars(select(Story.id).order_by(Story.id)))
+        found: list[Suggestion] = []
+        for start in range(0, len(ids), _BATCH):
+            chunk = ids[start : start + _BATCH]
+            known = _pairs(session, StoryEntity, chunk) | _pairs(session, RejectedSuggestion, chunk)
+            rows = session.execute(
+                select(Story.id, Story.uuid, Story.title, Story.summary, Story.body)
+                .where(Story.id.in_(chunk))
+                .order_by(Story.id)
+            )
+            for story_id, story_uuid, title, summary, body in rows:
+                for entity_id, words in finder.find(f"{title}\n{summary}\n{body}").items():
+                    if (story_id, entity_id) not in known:
+                        entity = entities[entity_id]
+                        found.append(
+                            Suggestion(
+                                story_id,
+                                story_uuid,
+                                title,
+                                entity_id,
+                                entity.uuid,
+                                EntityKind(entity.kind),
+                                entity.name,
+                                words,
+                            )
+                        )
+            if not progress(min(start + _BATCH, len(ids)), len(ids)):
+                raise Cancelled("Looking for suggestions was cancelled.")
+    return found
+
+
+def _finder(session: Session) -> _Finder:
+    names = [
+        *session.execute(select(Entity.id, Entity.name)),
+        *session.execute(select(EntityName.entity_id, EntityName.name)),
+    ]
+    return _Finder((entity_id, name) for entity_id, name in names)
+
+
+def _pairs(
+    session: Session, model: type[StoryEntity] | type[RejectedSuggestion], story_ids: list[int]
+) -> set[tuple[int, int]]:
+    rows = session.execute(select(model.story_id, model.entity_id).where(model.story_id.in_(story_ids)))
+    return {(story_id, entity_id) for story_id, entity_id in rows}
+
+
+def accept(library: Library, suggestions: Iterable[Suggestion]) -> ChangeSet:
+    """Link each suggestion's story to its record, in one transaction."""
+    by_entity: defaultdict[int, set[int]] = defaultdict(set)
+    for suggestion in suggestions:
+        by_entity[suggestion.entity_id].add(suggestion.story_id)
+    with library.write() as session:
+        changed: set[int] = set()
+        for entity_id, story_ids in by_entity.items():
+            records.get(session, Entity, entity_id, "record")
+            changed |= records.relink(session, StoryEntity, "entity_id", entity_id, story_ids, add=True)
+        return ChangeSet(stories_changed=frozenset(changed), entities_changed=frozenset(by_entity))
+
+
+def reject(library: Library, suggestions: Iterable[Suggestion], rejected: bool = True) -> ChangeSet:
+    """Remember that these stories do not mention these records (or, with
+    ``rejected`` False, forget it: undo)."""
+    pairs = sorted({(s.story_id, s.entity_id) for s in suggestions})
+    with library.write() as session:
+        for story_id, entity_id in pairs:
+            if rejected:
+                statement = insert(RejectedSuggestion).values(story_id=story_id, entity_id=entity_id)
+                session.execute(statement.on_conflict_do_nothing())
+            else:
+                session.query(RejectedSuggestion).filter_by(story_id=story_id, entity_id=entity_id).delete()
+    return ChangeSet()
