@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from sqlalchemy import delete, select, union
+from sqlalchemy import select, union
 from sqlalchemy.orm import Session
 
 from ngodesk.domain.errors import ValidationError
@@ -242,7 +242,7 @@ def merge_entities(library: Library, source_id: int, target_id: int) -> ChangeSe
         for key in DETAILS:
             if not getattr(target, key):
                 setattr(target, key, getattr(source, key))
-        _move_see_also(session, source_id, target_id)
+        records.move_pairs(session, EntitySeeAlso, ("entity_id", "other_id"), source_id, target_id)
         records.bury(session, "entity", [source.uuid], replaced_by=target.uuid)
         session.delete(source)
         target.touch()
@@ -252,16 +252,3 @@ def merge_entities(library: Library, source_id: int, target_id: int) -> ChangeSe
             entities_changed=frozenset({target_id}),
             entities_removed=frozenset({source_id}),
         )
-
-
-def _move_see_also(session: Session, source_id: int, target_id: int) -> None:
-    involved = (EntitySeeAlso.entity_id == source_id) | (EntitySeeAlso.other_id == source_id)
-    pairs = session.execute(select(EntitySeeAlso.entity_id, EntitySeeAlso.other_id).where(involved)).all()
-    session.execute(delete(EntitySeeAlso).where(involved))
-    for low, high in pairs:
-        other = high if low == source_id else low
-        if other != target_id:
-            pair = tuple(sorted((other, target_id)))
-            if session.get(EntitySeeAlso, pair) is None:
-                session.add(EntitySeeAlso(entity_id=pair[0], other_id=pair[1]))
-    session.flush()

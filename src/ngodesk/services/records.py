@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import TypeVar
 
-from sqlalchemy import delete, insert, select, update
+from sqlalchemy import delete, insert, or_, select, update
 from sqlalchemy.orm import Session
 
 from ngodesk.domain.errors import NotFound
@@ -118,3 +118,20 @@ def unbury(session: Session, uuids: list[str]) -> None:
     """Forget the deletions of records that are back (restored, imported)."""
     for chunk in chunks(uuids):
         session.execute(delete(Tombstone).where(Tombstone.uuid.in_(chunk)))
+
+
+def move_pairs(session: Session, model: type[Base], columns: tuple[str, str], source_id: int, target_id: int) -> None:
+    """In a table of pairs stored once as (low id, high id) - related tags,
+    "see also" records - give ``target_id`` the pairs of ``source_id``
+    (none with itself, none twice); the caller then deletes the source."""
+    first, second = (getattr(model, name) for name in columns)
+    involved = or_(first == source_id, second == source_id)
+    pairs = session.execute(select(first, second).where(involved)).all()
+    session.execute(delete(model).where(involved))
+    for low, high in pairs:
+        other = high if low == source_id else low
+        if other != target_id:
+            pair = tuple(sorted((other, target_id)))
+            if session.get(model, pair) is None:
+                session.add(model(**dict(zip(columns, pair, strict=True))))
+    session.flush()

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping, Sequence
 
-from sqlalchemy import delete, func, or_, select
+from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from ngodesk.domain.errors import Conflict, ValidationError
@@ -248,24 +248,11 @@ def _merge_into(session: Session, source: Tag, target: Tag, changes: dict[str, s
     session.execute(delete(TagSynonym).where(TagSynonym.tag_id == source.id))
     for label in labels:
         add_synonym(session, target, label)
-    _move_relations(session, source.id, target.id)
+    records.move_pairs(session, TagRelation, ("tag_id", "related_id"), source.id, target.id)
     session.execute(delete(StoryTag).where(StoryTag.tag_id == source.id))
     records.bury(session, "tag", [source.uuid], replaced_by=target.uuid)
     changes["removed"].add(source.id)
     session.delete(source)
-    session.flush()
-
-
-def _move_relations(session: Session, source_id: int, target_id: int) -> None:
-    involved = or_(TagRelation.tag_id == source_id, TagRelation.related_id == source_id)
-    pairs = session.execute(select(TagRelation.tag_id, TagRelation.related_id).where(involved)).all()
-    session.execute(delete(TagRelation).where(involved))
-    for low, high in pairs:
-        other = high if low == source_id else low
-        if other != target_id:
-            pair = tuple(sorted((other, target_id)))
-            if session.get(TagRelation, pair) is None:
-                session.add(TagRelation(tag_id=pair[0], related_id=pair[1]))
     session.flush()
 
 

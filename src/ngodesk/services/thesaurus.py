@@ -8,7 +8,6 @@ tag (``tags.ensure_path``, ``tag:`` in ``search.engine``).
 
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -159,16 +158,8 @@ def tree(library: Library) -> list[TagNode]:
     """Every tag in path order, with counts, synonyms, related tags and
     scope notes."""
     views = queries.tags(library)
-    paths = {view.id: view.path for view in views}
-    with library.read() as session:
-        synonyms: defaultdict[int, list[str]] = defaultdict(list)
-        for tag_id, label in session.execute(select(TagSynonym.tag_id, TagSynonym.label).order_by(TagSynonym.label)):
-            synonyms[tag_id].append(label)
-        related: defaultdict[int, list[str]] = defaultdict(list)
-        for low, high in session.execute(select(TagRelation.tag_id, TagRelation.related_id)):
-            related[low].append(paths[high])
-            related[high].append(paths[low])
-        notes = {i: note for i, note in session.execute(select(Tag.id, Tag.scope_note).where(Tag.scope_note != ""))}
+    entries = {record.uuid: record for record in queries.tag_records(library)}
+    paths = {view.uuid: view.path for view in views}
     return [
         TagNode(
             view.id,
@@ -176,12 +167,13 @@ def tree(library: Library) -> list[TagNode]:
             view.path,
             view.path.count(tags.SEPARATOR),
             view.story_count,
-            tuple(synonyms[view.id]),
-            tuple(sorted(related[view.id], key=str.casefold)),
-            notes.get(view.id, ""),
+            entries[view.uuid].synonyms,
+            tuple(sorted((paths[uuid] for uuid in entries[view.uuid].related), key=str.casefold)),
+            entries[view.uuid].scope_note,
             view.colour,
         )
         for view in views
+        if view.uuid in entries  # (a tag made between the two reads waits for the next)
     ]
 
 
