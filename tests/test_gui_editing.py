@@ -602,3 +602,36 @@ def test_a_wordpress_export_with_pages_asks_which_items_become_stories(  # type:
         queries.search(window.library, "关于我们").total == 1 and queries.search(window.library, "一篇文章").total == 1
     )
     assert queries.search(window.library, "logo").total == 0
+
+
+def test_suggested_records_are_reviewed_in_a_list_and_linked_in_one_undo_step(
+    qtbot, window: MainWindow, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    from ngodesk.services import suggestions
+    from ngodesk.services.library import add_sample_records
+    from ngodesk.ui.suggestions_view import SuggestionsDialog
+
+    add_sample_records(window.library)
+    red_cross = next(s for s in queries.search(window.library, "Red Cross Society of China").hits).story
+    window.refresh(keep=[red_cross.id])
+    qtbot.waitUntil(lambda: window.selected_ids() == [red_cross.id])
+    shown: list[list[str]] = []
+
+    def review(dialog: SuggestionsDialog) -> int:  # the user unticks one and links the rest
+        shown.append([dialog.table.item(row, 1).text() for row in range(dialog.table.rowCount())])
+        row = shown[0].index("Sri Lanka Red Cross Society")
+        dialog.table.item(row, 0).setCheckState(Qt.CheckState.Unchecked)
+        return SuggestionsDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(SuggestionsDialog, "exec", review)
+    job = window.suggest_records()
+    assert job is not None
+    with qtbot.waitSignal(job.ended, timeout=60_000):
+        pass
+    assert sorted(shown[0]) == ["Red Cross Society of China", "Sri Lanka", "Sri Lanka Red Cross Society"]
+    linked = sorted(e.name for e in queries.get_story(window.library, red_cross.id).entities)
+    assert linked == ["Red Cross Society of China", "Sri Lanka"]
+    assert suggestions.suggest(window.library, [red_cross.id]) == []  # (the unticked one is not proposed again)
+    window.undo_action.trigger()
+    assert queries.get_story(window.library, red_cross.id).entities == ()
+    assert len(suggestions.suggest(window.library, [red_cross.id])) == 3

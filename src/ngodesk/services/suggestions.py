@@ -142,8 +142,9 @@ def _pairs(
     return {(story_id, entity_id) for story_id, entity_id in rows}
 
 
-def accept(library: Library, suggestions: Iterable[Suggestion]) -> ChangeSet:
-    """Link each suggestion's story to its record, in one transaction."""
+def accept(library: Library, suggestions: Iterable[Suggestion], linked: bool = True) -> ChangeSet:
+    """Link each suggestion's story to its record, in one transaction (or,
+    with ``linked`` False, unlink them again: undo)."""
     by_entity: defaultdict[int, set[int]] = defaultdict(set)
     for suggestion in suggestions:
         by_entity[suggestion.entity_id].add(suggestion.story_id)
@@ -151,7 +152,7 @@ def accept(library: Library, suggestions: Iterable[Suggestion]) -> ChangeSet:
         changed: set[int] = set()
         for entity_id, story_ids in by_entity.items():
             records.get(session, Entity, entity_id, "record")
-            changed |= records.relink(session, StoryEntity, "entity_id", entity_id, story_ids, add=True)
+            changed |= records.relink(session, StoryEntity, "entity_id", entity_id, story_ids, add=linked)
         return ChangeSet(stories_changed=frozenset(changed), entities_changed=frozenset(by_entity))
 
 

@@ -34,6 +34,7 @@ from ngodesk.services import (
     importing,
     restore,
     stories,
+    suggestions,
     tags,
     thesaurus,
     translations,
@@ -262,6 +263,22 @@ class EditThesaurusEntry(Command):
 
     def backward(self) -> ChangeSet:
         return thesaurus.set_entry(self.library, self.tag_id, self.old)
+
+
+class ReviewSuggestions(Command):
+    """Link the suggestions the user kept and remember the others as wrong."""
+
+    def __init__(self, accepted: Sequence[suggestions.Suggestion], rejected: Sequence[suggestions.Suggestion]) -> None:
+        super().__init__(_counted("Link 1 Suggested Record", "Link %n Suggested Records", len(accepted)))
+        self.accepted, self.rejected = list(accepted), list(rejected)
+
+    def forward(self) -> ChangeSet:
+        changes = suggestions.accept(self.library, self.accepted)
+        return changes | suggestions.reject(self.library, self.rejected)
+
+    def backward(self) -> ChangeSet:
+        changes = suggestions.accept(self.library, self.accepted, linked=False)
+        return changes | suggestions.reject(self.library, self.rejected, rejected=False)
 
 
 class MoveTag(Command):

@@ -33,12 +33,12 @@ from ngodesk import __version__
 from ngodesk.domain.errors import ImportFailed, NgodeskError
 from ngodesk.domain.models import ChangeSet, Progress
 from ngodesk.formats import ImportOptions, csv_table, detect, file_extensions, importers, read_text, wxr
-from ngodesk.services import duplicates, exporting, importing, indexing
+from ngodesk.services import duplicates, exporting, importing, indexing, suggestions
 from ngodesk.store.library import DB_NAME, Library
 from ngodesk.ui import settings
 from ngodesk.ui.annotation_panel import AnnotationPanel
 from ngodesk.ui.column_map import ColumnMapDialog
-from ngodesk.ui.commands import Actions, CreateStory, DeleteStories, ImportStories, MergeDuplicates
+from ngodesk.ui.commands import Actions, CreateStory, DeleteStories, ImportStories, MergeDuplicates, ReviewSuggestions
 from ngodesk.ui.duplicates_view import DuplicatesDialog
 from ngodesk.ui.editor import StoryEditor
 from ngodesk.ui.glossary_panel import GlossaryPanel, TermHighlighter
@@ -49,6 +49,7 @@ from ngodesk.ui.jobs import Job
 from ngodesk.ui.search_runner import FIRST_PAGE, SearchRunner
 from ngodesk.ui.sidebar import Sidebar
 from ngodesk.ui.story_model import COLUMNS, UNSORTABLE, StoryTableModel
+from ngodesk.ui.suggestions_view import SuggestionsDialog
 
 SEARCH_DELAY_MS = 250
 #: After an edit in the editor, the list's order and counts follow this late.
@@ -350,6 +351,7 @@ class MainWindow(QMainWindow):
         self.story_list.addAction(self.delete_action)
         story_menu.addSeparator()
         story_menu.addAction(self._action(self.tr("Find &Duplicates…"), self.find_duplicates))
+        story_menu.addAction(self._action(self.tr("Suggest &Records…"), self.suggest_records))
 
         tags_menu = self.menuBar().addMenu(self.tr("&Tags"))
         tags_menu.addAction(self.new_tag_action)
@@ -655,6 +657,23 @@ class MainWindow(QMainWindow):
 
         return self._start(
             self.tr("Finding duplicates"), lambda progress: duplicates.find_pairs(library, progress), done
+        )
+
+    def suggest_records(self) -> Job | None:
+        """Suggest organisations, people and places for the selected stories
+        (all listed ones when none is selected), found in the background,
+        for review in a list."""
+        library, ids = self.library, self.selected_ids() or self.model.ids().tolist()
+
+        def done(found: list[suggestions.Suggestion]) -> None:
+            dialog = SuggestionsDialog(found, len(ids), self)
+            if dialog.exec() == QDialog.DialogCode.Accepted and found:
+                self.actions.run(ReviewSuggestions(dialog.ticked(), dialog.unticked()))
+
+        return self._start(
+            self.tr("Looking for records named in the stories"),
+            lambda progress: suggestions.suggest(library, ids, progress),
+            done,
         )
 
     def show_stories(self, story_ids: list[int] | None = None) -> None:
