@@ -90,6 +90,8 @@ def test_merging_records_moves_links_and_keeps_names_and_undoes(library: Library
     place = entities.create_entity(library, "place", "China").id
     one = stories.create_story(library, {"title": "Relief in Sri Lanka"}).id
     entities.link_entity(library, [one], source)
+    fund = entities.create_entity(library, "organisation", "Chinese Red Cross Foundation").id
+    entities.see_also(library, fund, source)
     before = restore.snapshot_entities(library, [source, target])
     with pytest.raises(ValidationError, match=r"\(organisation\) and 'China' \(place\) are different kinds"):
         entities.merge_entities(library, source, place)
@@ -99,10 +101,14 @@ def test_merging_records_moves_links_and_keeps_names_and_undoes(library: Library
     assert [n.name for n in merged.alt_names] == ["中国红十字会", "China Red Cross", "RCSC"]
     assert (merged.note, merged.country, merged.story_count) == ("From an old import", "China", 1)
     assert queries.matching_ids(library, "org:RCSC").tolist() == [one]
+    uuids = {v.name: v.uuid for v in queries.entities(library)}
+    assert merged.see_also == (uuids["Chinese Red Cross Foundation"],)  # (moved with the merge)
     restore.reset_entities(library, before)
     views = {v.name: v for v in queries.entities(library)}
     assert views["China Red Cross"].story_count == 1 and views["Red Cross Society of China"].story_count == 0
     assert [n.name for n in views["Red Cross Society of China"].alt_names] == ["中国红十字会"]
+    assert views["China Red Cross"].see_also == (uuids["Chinese Red Cross Foundation"],)
+    assert views["Red Cross Society of China"].see_also == ()
 
 
 def test_a_new_default_library_has_the_sample_records() -> None:

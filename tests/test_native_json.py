@@ -10,7 +10,7 @@ import pytest
 
 from ngodesk.domain.models import AltName, EntityKind, StoryStatus, Translation, TranslationStatus
 from ngodesk.formats import native_json, parse_file
-from ngodesk.services import entities, exporting, importing, stories, tags, thesaurus, translations
+from ngodesk.services import entities, exporting, importing, queries, stories, tags, thesaurus, translations
 from ngodesk.services.importing import OnDuplicate
 from ngodesk.services.library import open_library
 from ngodesk.store.library import Library
@@ -32,6 +32,9 @@ def _fill(library: Library) -> None:
         country="China",
         external_id="Q5100608",
     )
+    rural = entities.create_entity(library, EntityKind.ORGANISATION, "中国乡村发展基金会").id
+    (cfpa,) = [v.id for v in queries.entities(library) if v.name == "中国扶贫基金会"]
+    entities.see_also(library, cfpa, rural)
     first = stories.create_story(
         library,
         {"title": "中国扶贫基金会在缅甸开展“民生项目”", "published": "2018-12-07", "url": "https://example.org/a"},
@@ -76,6 +79,7 @@ def test_export_import_export_gives_the_same_content(library: Library, tmp_path:
     )
     (cfpa,) = [e for e in first["entities"] if e["name"] == "中国扶贫基金会"]  # type: ignore[union-attr]
     assert (cfpa["type"], cfpa["country"], cfpa["external_id"]) == ("foundation", "China", "Q5100608")
+    assert len(cfpa["see_also"]) == 1
 
 
 def test_importing_a_library_file_twice_finds_every_story_by_its_uuid(library: Library, tmp_path: Path) -> None:

@@ -42,6 +42,7 @@ def _view_json(view: EntityView) -> dict[str, object]:
         "type": view.type,
         "country": view.country,
         "external_id": view.external_id,
+        "see_also": list(view.see_also),
         "note": view.note,
         "stories": view.story_count,
     }

@@ -154,6 +154,8 @@ class EntityView:
     type: str = ""
     country: str = ""
     external_id: str = ""
+    #: uuids of the records to see also
+    see_also: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -181,6 +183,8 @@ class EntityRecord:
     type: str = ""
     country: str = ""
     external_id: str = ""
+    #: uuids of the records to see also
+    see_also: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -337,6 +341,8 @@ class EntitySnapshot:
     row: Mapping[str, object]
     names: tuple[Mapping[str, object], ...]
     story_ids: frozenset[int]
+    #: its "see also" pairs (low id, high id)
+    see_also: tuple[tuple[int, int], ...] = ()
 
 
 @dataclass(frozen=True)

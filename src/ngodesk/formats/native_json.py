@@ -104,7 +104,8 @@ def _entity(item: object) -> EntityRecord:
         raise _Bad("alt_names: expected a list of objects")
     alt = tuple(AltName(_text(n, "name"), _text(n, "language")) for n in names)
     details = {key: _text(item, key) for key in ("type", "country", "external_id")}
-    return EntityRecord(_uuid(item), kind, _text(item, "name"), alt, _text(item, "note"), **details)
+    see_also = tuple(_uuid({"uuid": value}) for value in _texts(item, "see_also"))
+    return EntityRecord(_uuid(item), kind, _text(item, "name"), alt, _text(item, "note"), **details, see_also=see_also)
 
 
 def _story(item: object, position: str, entities: dict[str, EntityRecord]) -> StoryRecord:

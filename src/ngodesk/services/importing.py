@@ -341,6 +341,7 @@ class _Writer:
         tags.add_thesaurus(self.session, tag_records, self.tag_ids)
         for entity in entity_records:
             self.entity_uuids[entity.uuid] = entities.ensure_record(self.session, entity, self.created_entities).id
+        entities.add_see_also(self.session, entity_records)
 
     def _entity_by_uuid(self, uuid: str) -> int:
         if uuid not in self.entity_uuids:  # (a record an earlier import made: importing again)

@@ -39,6 +39,7 @@ from ngodesk.store.library import Library
 from ngodesk.store.schema import (
     Annotation,
     Entity,
+    EntitySeeAlso,
     Story,
     StoryEntity,
     StoryTag,
@@ -413,6 +414,11 @@ def entities(library: Library, kind: EntityKind | None = None) -> list[EntityVie
         query = select(Entity).options(selectinload(Entity.alt_names))
         if kind is not None:
             query = query.where(Entity.kind == EntityKind(kind).value)
+        uuids = {i: u for i, u in session.execute(select(Entity.id, Entity.uuid))}
+        see_also: dict[int, list[str]] = {}
+        for low, high in session.execute(select(EntitySeeAlso.entity_id, EntitySeeAlso.other_id)):
+            see_also.setdefault(low, []).append(uuids[high])
+            see_also.setdefault(high, []).append(uuids[low])
         return sorted(
             (
                 EntityView(
@@ -426,6 +432,7 @@ def entities(library: Library, kind: EntityKind | None = None) -> list[EntityVie
                     e.type,
                     e.country,
                     e.external_id,
+                    tuple(sorted(see_also.get(e.id, ()))),
                 )
                 for e in session.scalars(query)
             ),

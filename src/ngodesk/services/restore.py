@@ -22,6 +22,7 @@ from ngodesk.store.schema import (
     Annotation,
     Entity,
     EntityName,
+    EntitySeeAlso,
     Story,
     StoryEntity,
     StoryTag,
@@ -264,7 +265,27 @@ def snapshot_entities(library: Library, entity_ids: Iterable[int]) -> tuple[Enti
                 select(StoryEntity.entity_id, StoryEntity.story_id).where(StoryEntity.entity_id.in_(chunk))
             ):
                 links.setdefault(entity_id, set()).add(story_id)
-    return tuple(EntitySnapshot(row, tuple(names.get(i, ())), frozenset(links.get(i, ()))) for i, row in rows.items())
+        pairs: dict[int, list[tuple[int, int]]] = {}
+        for low, high in session.execute(select(EntitySeeAlso.entity_id, EntitySeeAlso.other_id)):
+            for end in {low, high} & rows.keys():
+                pairs.setdefault(end, []).append((low, high))
+    return tuple(
+        EntitySnapshot(row, tuple(names.get(i, ())), frozenset(links.get(i, ())), tuple(pairs.get(i, ())))
+        for i, row in rows.items()
+    )
+
+
+def _restore_see_also(session: Session, snapshots: Sequence[EntitySnapshot]) -> None:
+    """The snapshot records' "see also" pairs as they were (with records
+    that still exist)."""
+    ids = [int(s.row["id"]) for s in snapshots]  # type: ignore[call-overload]
+    involved = or_(EntitySeeAlso.entity_id.in_(ids), EntitySeeAlso.other_id.in_(ids))
+    session.execute(delete(EntitySeeAlso).where(involved))
+    wanted = {pair for s in snapshots for pair in s.see_also}
+    present = set(session.scalars(select(Entity.id).where(Entity.id.in_({i for pair in wanted for i in pair}))))
+    rows = [{"entity_id": a, "other_id": b} for a, b in sorted(wanted) if a in present and b in present]
+    if rows:
+        session.execute(insert(EntitySeeAlso.__table__), rows)
 
 
 def restore_entities(library: Library, snapshots: Sequence[EntitySnapshot]) -> ChangeSet:
@@ -287,6 +308,7 @@ def restore_entities(library: Library, snapshots: Sequence[EntitySnapshot]) -> C
             touched |= records.add_links(session, StoryEntity, "entity_id", entity_id, snapshot.story_ids & existing)
         records.touch_stories(session, touched)
         records.unbury(session, [str(s.row["uuid"]) for s in snapshots])
+        _restore_see_also(session, snapshots)
         return ChangeSet(stories_changed=frozenset(touched), entities_added=frozenset(ids))
 
 
@@ -316,6 +338,7 @@ def reset_entities(library: Library, snapshots: Sequence[EntitySnapshot]) -> Cha
         session.expire_all()
         records.touch_stories(session, touched)
         records.unbury(session, [str(s.row["uuid"]) for s in snapshots])
+        _restore_see_also(session, snapshots)
         return ChangeSet(
             stories_changed=frozenset(touched), entities_added=frozenset(added), entities_changed=frozenset(changed)
         )

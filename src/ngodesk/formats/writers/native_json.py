@@ -81,6 +81,7 @@ def write(
                 "type": e.type,
                 "country": e.country,
                 "external_id": e.external_id,
+                "see_also": list(e.see_also),
             }
             for e in entities
         ],
