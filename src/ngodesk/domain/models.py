@@ -260,6 +260,8 @@ class ChangeSet:
     entities_removed: frozenset[int] = frozenset()
     #: glossary terms added, changed or removed
     terms: frozenset[int] = frozenset()
+    #: collections (saved searches, manual ones) added, changed or removed
+    collections: frozenset[int] = frozenset()
 
     def __or__(self, other: ChangeSet) -> ChangeSet:
         return ChangeSet(**{name: getattr(self, name) | getattr(other, name) for name in self.__dataclass_fields__})
@@ -279,6 +281,7 @@ class FacetKind(enum.StrEnum):
     LANGUAGE = "language"  # value: language code ("" for none)
     STATUS = "status"  # value: a StoryStatus value
     TRANSLATION = "translation"  # value: "en:draft" or "en:reviewed" (as trans:en:draft)
+    COLLECTION = "collection"  # value: a manual collection's id
 
 
 @dataclass(frozen=True)

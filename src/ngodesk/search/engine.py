@@ -31,6 +31,7 @@ from ngodesk.search.text import fold, query_tokens
 from ngodesk.store import fts
 from ngodesk.store.schema import (
     Annotation,
+    CollectionStory,
     Entity,
     EntityName,
     Story,
@@ -46,6 +47,8 @@ from ngodesk.store.schema import (
 TAG_ID, ENTITY_ID, UNDATED, LANGUAGE_IS = "tag-id", "entity-id", "undated", "language-is"
 #: a sidebar filter: "en:draft", the language exactly (trans: includes its variants)
 TRANSLATION_IS = "translation-is"
+#: a sidebar filter: the stories of a manual collection, by id
+COLLECTION_ID = "collection-id"
 
 
 def with_filters(node: q.Node | None, filters: Sequence[Filter]) -> q.Node | None:
@@ -73,6 +76,8 @@ def _filter_node(f: Filter) -> q.Node:
         return q.Field(LANGUAGE_IS, f.value.lower())
     if f.kind is FacetKind.TRANSLATION:
         return q.Field(TRANSLATION_IS, f.value.lower())
+    if f.kind is FacetKind.COLLECTION:
+        return q.Field(COLLECTION_ID, str(int(f.value)))
     return q.Field("status", StoryStatus(f.value).value)
 
 
@@ -170,6 +175,8 @@ def _field_ids(node: q.Field) -> Select[tuple[int]]:
     if name == TAG_ID:
         subtree = _with_descendants(select(Tag.id).where(Tag.id == int(value)))
         return select(StoryTag.story_id.label("id")).where(StoryTag.tag_id.in_(subtree))
+    if name == COLLECTION_ID:
+        return select(CollectionStory.story_id.label("id")).where(CollectionStory.collection_id == int(value))
     if name == ENTITY_ID:
         return select(StoryEntity.story_id.label("id")).where(StoryEntity.entity_id == int(value))
     if name in ("lang", "status", "trans", UNDATED, LANGUAGE_IS, TRANSLATION_IS):

@@ -242,6 +242,15 @@ def _mask(index: FacetIndex, f: Filter) -> np.ndarray:
     return mask & index.exists
 
 
+#: Filters the index answers (a manual collection's stories are asked of SQL).
+ANSWERED = frozenset(FacetKind) - {FacetKind.COLLECTION}
+
+
+def answers(filters: Sequence[Filter]) -> bool:
+    """True when ``filtered`` can answer these filters."""
+    return all(f.kind in ANSWERED for f in filters)
+
+
 def filtered(index: FacetIndex, filters: Sequence[Filter]) -> tuple[np.ndarray, Facets]:
     """Ids (int64, newest first, as the engine orders them) and facets of
     the stories matching ``filters`` alone (no query text): milliseconds."""

@@ -336,3 +336,27 @@ class Annotation(RecordMixin, Base):
     #: body and exact folded (``search.text.fold``), for ``note:`` searches;
     #: kept by services.annotations on every insert and update
     search_key: Mapped[str] = mapped_column(Text, default="", server_default="")
+
+
+class Collection(RecordMixin, Base):
+    """A saved search (``query`` set: its text, and ``filters`` as JSON,
+    evaluated whenever shown) or a manual collection (``query`` NULL: the
+    stories of ``collection_stories`` in their order)."""
+
+    __tablename__ = "collections"
+
+    name: Mapped[str] = mapped_column(Text)
+    name_key: Mapped[str] = mapped_column(Text, unique=True)
+    query: Mapped[str | None] = mapped_column(Text, nullable=True)
+    filters: Mapped[str] = mapped_column(Text, default="[]", server_default="[]")
+
+
+class CollectionStory(Base):
+    """A story in a manual collection, at ``position`` (0 first)."""
+
+    __tablename__ = "collection_stories"
+    __table_args__ = (Index("ix_collection_stories_story", "story_id"), {"sqlite_with_rowid": False})
+
+    collection_id: Mapped[int] = mapped_column(ForeignKey("collections.id", ondelete="CASCADE"), primary_key=True)
+    story_id: Mapped[int] = mapped_column(ForeignKey("stories.id", ondelete="CASCADE"), primary_key=True)
+    position: Mapped[int] = mapped_column(Integer)

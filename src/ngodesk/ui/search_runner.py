@@ -163,7 +163,7 @@ class _Worker(QObject):
             return
         text = parse(query) is not None
         index = self.indexes.current()
-        if index is not None and not text and sort is None:
+        if index is not None and not text and sort is None and facet_index.answers(filters):
             # filters alone, and an up-to-date index: ids and counts in milliseconds
             ids, facets = facet_index.filtered(index, filters)
             self.first_page.emit(generation, ids[:FIRST_PAGE])

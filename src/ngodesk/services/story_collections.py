@@ -1,0 +1,200 @@
+"""Collections: saved searches (smart: a query and sidebar filters,
+evaluated whenever they are shown, so their counts are live) and manual
+collections (an ordered list of stories the user puts together).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import delete, func, select
+from sqlalchemy.orm import Session
+
+from ngodesk.domain.errors import Conflict, ValidationError
+from ngodesk.domain.models import ChangeSet, Created, FacetKind, Filter
+from ngodesk.domain.text import require_encodable
+from ngodesk.search.query import parse
+from ngodesk.search.text import fold
+from ngodesk.services import queries, records
+from ngodesk.store.library import Library
+from ngodesk.store.schema import Collection, CollectionStory
+
+
+@dataclass(frozen=True)
+class CollectionView:
+    """A collection with the number of stories it holds now."""
+
+    id: int
+    uuid: str
+    name: str
+    #: the saved search's text; None for a manual collection
+    query: str | None
+    filters: tuple[Filter, ...]
+    story_count: int
+
+    @property
+    def smart(self) -> bool:
+        """True for a saved search."""
+        return self.query is not None
+
+
+def _name(name: str) -> str:
+    cleaned = " ".join(require_encodable(str(name), "Collection name").split())
+    if not cleaned:
+        raise ValidationError("A collection needs a name.")
+    if len(cleaned) > 200:
+        raise ValidationError(f"Collection name '{cleaned[:40]}…' is longer than 200 characters.")
+    return cleaned
+
+
+def _unique(session: Session, name: str, but: int | None = None) -> None:
+    found = session.scalar(select(Collection.id).where(Collection.name_key == fold(name)))
+    if found is not None and found != but:
+        raise Conflict(f"There is a collection named '{name}' already.")
+
+
+def _filters_json(filters: Sequence[Filter]) -> str:
+    if any(f.kind is FacetKind.COLLECTION for f in filters):
+        raise ValidationError("A saved search cannot hold a collection filter.")
+    return json.dumps([{"kind": f.kind.value, "value": f.value, "exclude": f.exclude} for f in filters])
+
+
+def _filters(text: str) -> tuple[Filter, ...]:
+    return tuple(Filter(FacetKind(f["kind"]), str(f["value"]), bool(f["exclude"])) for f in json.loads(text))
+
+
+def save_search(library: Library, name: str, query: str, filters: Sequence[Filter] = ()) -> Created:
+    """Save a search (its text and sidebar filters) as a smart collection.
+    Raises QueryError for a malformed query, Conflict for a name in use."""
+    parse(query)  # (a malformed query is refused now, not each time it is shown)
+    with library.write() as session:
+        name = _name(name)
+        _unique(session, name)
+        row = Collection(name=name, name_key=fold(name), query=query.strip(), filters=_filters_json(filters))
+        session.add(row)
+        session.flush()
+        return Created(row.id, row.uuid, ChangeSet(collections=frozenset({row.id})))
+
+
+def create_manual(library: Library, name: str, story_ids: Sequence[int] = ()) -> Created:
+    """A manual collection holding ``story_ids`` in that order."""
+    with library.write() as session:
+        name = _name(name)
+        _unique(session, name)
+        row = Collection(name=name, name_key=fold(name), query=None)
+        session.add(row)
+        session.flush()
+        _append(session, row, story_ids)
+        return Created(row.id, row.uuid, ChangeSet(collections=frozenset({row.id})))
+
+
+def _manual(session: Session, collection_id: int) -> Collection:
+    row = records.get(session, Collection, collection_id, "collection")
+    if row.query is not None:
+        raise ValidationError(f"'{row.name}' is a saved search: its stories are those it finds.")
+    return row
+
+
+def _append(session: Session, row: Collection, story_ids: Iterable[int]) -> list[int]:
+    have = set(session.scalars(select(CollectionStory.story_id).where(CollectionStory.collection_id == row.id)))
+    new = [i for i in dict.fromkeys(records.existing_story_ids(session, story_ids)) if i not in have]
+    last = session.scalar(select(func.max(CollectionStory.position)).where(CollectionStory.collection_id == row.id))
+    start = -1 if last is None else last
+    session.add_all(
+        CollectionStory(collection_id=row.id, story_id=i, position=start + 1 + n) for n, i in enumerate(new)
+    )
+    session.flush()
+    return new
+
+
+def add_stories(library: Library, collection_id: int, story_ids: Sequence[int]) -> ChangeSet:
+    """Append stories to a manual collection (those in it stay where they are)."""
+    with library.write() as session:
+        row = _manual(session, collection_id)
+        if _append(session, row, story_ids):
+            row.touch()
+        return ChangeSet(collections=frozenset({row.id}))
+
+
+def remove_stories(library: Library, collection_id: int, story_ids: Sequence[int]) -> ChangeSet:
+    """Take stories out of a manual collection (the stories stay in the library)."""
+    with library.write() as session:
+        row = _manual(session, collection_id)
+        gone = session.execute(
+            delete(CollectionStory).where(
+                CollectionStory.collection_id == collection_id, CollectionStory.story_id.in_(list(story_ids))
+            )
+        )
+        if gone.rowcount:  # type: ignore[attr-defined]
+            row.touch()
+        return ChangeSet(collections=frozenset({row.id}))
+
+
+def set_order(library: Library, collection_id: int, story_ids: Sequence[int]) -> ChangeSet:
+    """Put a manual collection's stories in the order ``story_ids`` (which
+    must be exactly its stories)."""
+    with library.write() as session:
+        row = _manual(session, collection_id)
+        current = {
+            link.story_id: link
+            for link in session.scalars(select(CollectionStory).where(CollectionStory.collection_id == collection_id))
+        }
+        if sorted(current) != sorted(story_ids):
+            raise ValidationError(f"The new order of '{row.name}' must hold exactly its {len(current)} stories.")
+        for position, story_id in enumerate(story_ids):
+            current[story_id].position = position
+        row.touch()
+        return ChangeSet(collections=frozenset({row.id}))
+
+
+def stories_of(library: Library, collection_id: int) -> list[int]:
+    """A collection's story ids: a manual one's in its order, a saved
+    search's as the search lists them (evaluated now)."""
+    with library.read() as session:
+        row = records.get(session, Collection, collection_id, "collection")
+        query, filters = row.query, _filters(row.filters)
+        if query is None:
+            ordered = select(CollectionStory.story_id).where(CollectionStory.collection_id == collection_id)
+            return list(session.scalars(ordered.order_by(CollectionStory.position)))
+    return queries.matching_ids(library, query, filters).tolist()
+
+
+def rename(library: Library, collection_id: int, name: str) -> ChangeSet:
+    with library.write() as session:
+        row = records.get(session, Collection, collection_id, "collection")
+        name = _name(name)
+        _unique(session, name, but=collection_id)
+        row.name, row.name_key = name, fold(name)
+        row.touch()
+        return ChangeSet(collections=frozenset({row.id}))
+
+
+def delete_collection(library: Library, collection_id: int) -> ChangeSet:
+    """Delete a collection (never its stories); a tombstone remembers it."""
+    with library.write() as session:
+        row = records.get(session, Collection, collection_id, "collection")
+        records.bury(session, "collection", [row.uuid])
+        session.delete(row)
+        return ChangeSet(collections=frozenset({row.id}))
+
+
+def collections(library: Library) -> list[CollectionView]:
+    """Every collection by name, with how many stories it holds now (a
+    saved search is run for its count)."""
+    with library.read() as session:
+        rows = session.execute(
+            select(Collection.id, Collection.uuid, Collection.name, Collection.query, Collection.filters)
+        ).all()
+        counts = dict(
+            session.execute(
+                select(CollectionStory.collection_id, func.count()).group_by(CollectionStory.collection_id)
+            ).all()
+        )
+    views = []
+    for row in rows:
+        filters = _filters(row.filters)
+        count = counts.get(row.id, 0) if row.query is None else queries.matching_ids(library, row.query, filters).size
+        views.append(CollectionView(row.id, row.uuid, row.name, row.query, filters, int(count)))
+    return sorted(views, key=lambda v: v.name.casefold())
