@@ -69,3 +69,14 @@ def test_names_are_unique_and_renaming_keeps_the_stories(library: Library, three
     assert _counts(library) == {"Read later": 1}
     with pytest.raises(ValidationError, match="needs a name"):
         collections.rename(library, shelf, "   ")
+
+
+def test_a_deleted_collection_comes_back_without_stories_deleted_since(library: Library, three: list[int]) -> None:
+    shelf = collections.create_manual(library, "Reading list", three).id
+    taken = collections.snapshot(library, shelf)
+    collections.delete_collection(library, shelf)
+    stories.delete_stories(library, [three[1]])
+    collections.restore(library, taken)
+    assert collections.stories_of(library, shelf) == [three[0], three[2]]
+    with pytest.raises(Conflict, match="place was taken"):
+        collections.restore(library, taken)

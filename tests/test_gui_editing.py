@@ -17,7 +17,7 @@ from ngodesk.store.library import Library
 from ngodesk.ui.app import make_application
 from ngodesk.ui.main_window import MainWindow
 from tests.conftest import SAMPLE
-from tests.test_gui import entry, settle, titles, type_chinese
+from tests.test_gui import click, entry, settle, titles, type_chinese
 
 MYANMAR = "中国扶贫基金会在缅甸开展民生项目"
 
@@ -635,3 +635,39 @@ def test_suggested_records_are_reviewed_in_a_list_and_linked_in_one_undo_step(
     window.undo_action.trigger()
     assert queries.get_story(window.library, red_cross.id).entities == ()
     assert len(suggestions.suggest(window.library, [red_cross.id])) == 3
+
+
+def test_saved_searches_and_collections_in_the_sidebar(qtbot, window: MainWindow, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from ngodesk.services import story_collections
+
+    sidebar = window.sidebar
+    window.search_field.setText("Kenya")
+    window.refresh()
+    kenya = titles(window)
+    names = iter(["Kenya stories", "Reading list"])
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: (next(names), True))
+    sidebar.save_search()
+    assert entry(window, "Kenya stories").text(1) == str(len(kenya))
+    window.clear_filters()
+    assert len(titles(window)) == 14
+    click(qtbot, window, "Kenya stories")  # runs the saved search
+    assert window.search_field.text() == "Kenya" and titles(window) == kenya
+
+    window.search_field.clear()
+    window.refresh()
+    settle(window)
+    chosen = window.model.ids().tolist()[:2]
+    window.refresh(keep=chosen)
+    qtbot.waitUntil(lambda: sorted(window.selected_ids()) == sorted(chosen))
+    sidebar.new_collection()
+    shelf = next(c for c in story_collections.collections(window.library) if c.name == "Reading list")
+    assert entry(window, "Reading list").text(1) == "2"
+    click(qtbot, window, "Reading list")  # a manual collection filters the list
+    assert len(titles(window)) == 2
+    monkeypatch.setattr(QMessageBox, "question", lambda *a: QMessageBox.StandardButton.Yes)
+    sidebar.delete_collection(shelf)
+    assert [c.name for c in story_collections.collections(window.library)] == ["Kenya stories"]
+    assert len(titles(window)) == 14  # (its filter went with it)
+    window.undo_action.trigger()
+    assert story_collections.stories_of(window.library, shelf.id) == chosen
+    assert entry(window, "Reading list").text(1) == "2"

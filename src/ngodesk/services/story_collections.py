@@ -9,7 +9,7 @@ import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, func, insert, select
 from sqlalchemy.orm import Session
 
 from ngodesk.domain.errors import Conflict, ValidationError
@@ -97,9 +97,15 @@ def _manual(session: Session, collection_id: int) -> Collection:
     return row
 
 
-def _append(session: Session, row: Collection, story_ids: Iterable[int]) -> list[int]:
+def _append(session: Session, row: Collection, story_ids: Iterable[int], skip_missing: bool = False) -> list[int]:
+    """Add ``story_ids`` after the collection's stories; NotFound for a
+    story that does not exist (with ``skip_missing``: left out)."""
     have = set(session.scalars(select(CollectionStory.story_id).where(CollectionStory.collection_id == row.id)))
-    new = [i for i in dict.fromkeys(records.existing_story_ids(session, story_ids)) if i not in have]
+    wanted = list(dict.fromkeys(story_ids))
+    if skip_missing:
+        present = records.present_story_ids(session, wanted)
+        wanted = [i for i in wanted if i in present]
+    new = [i for i in records.existing_story_ids(session, wanted) if i not in have]
     last = session.scalar(select(func.max(CollectionStory.position)).where(CollectionStory.collection_id == row.id))
     start = -1 if last is None else last
     session.add_all(
@@ -198,3 +204,37 @@ def collections(library: Library) -> list[CollectionView]:
         count = counts.get(row.id, 0) if row.query is None else queries.matching_ids(library, row.query, filters).size
         views.append(CollectionView(row.id, row.uuid, row.name, row.query, filters, int(count)))
     return sorted(views, key=lambda v: v.name.casefold())
+
+
+@dataclass(frozen=True)
+class CollectionSnapshot:
+    """A collection exactly as stored, with its stories in order (undo)."""
+
+    row: dict[str, object]
+    story_ids: tuple[int, ...]
+
+
+def snapshot(library: Library, collection_id: int) -> CollectionSnapshot:
+    with library.read() as session:
+        records.get(session, Collection, collection_id, "collection")
+        row = (
+            session.execute(select(*Collection.__table__.columns).where(Collection.id == collection_id))
+            .mappings()
+            .one()
+        )
+        ordered = select(CollectionStory.story_id).where(CollectionStory.collection_id == collection_id)
+        return CollectionSnapshot(dict(row), tuple(session.scalars(ordered.order_by(CollectionStory.position))))
+
+
+def restore(library: Library, taken: CollectionSnapshot) -> ChangeSet:
+    """Put a deleted collection back as it was (its stories that exist)."""
+    with library.write() as session:
+        collection_id = int(taken.row["id"])  # type: ignore[call-overload]
+        if session.get(Collection, collection_id) is not None:
+            raise Conflict("Cannot restore the collection: its place was taken meanwhile.")
+        _unique(session, str(taken.row["name"]))
+        session.execute(insert(Collection.__table__), [taken.row])
+        row = records.get(session, Collection, collection_id, "collection")
+        _append(session, row, taken.story_ids, skip_missing=True)  # (stories deleted since stay deleted)
+        records.unbury(session, [row.uuid])
+        return ChangeSet(collections=frozenset({collection_id}))

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from ngodesk import __version__
 from ngodesk.domain.errors import ImportFailed, NgodeskError
-from ngodesk.domain.models import ChangeSet, Progress
+from ngodesk.domain.models import ChangeSet, Filter, Progress
 from ngodesk.formats import ImportOptions, csv_table, detect, file_extensions, importers, read_text, wxr
 from ngodesk.services import duplicates, exporting, importing, indexing, suggestions
 from ngodesk.store.library import DB_NAME, Library
@@ -103,6 +103,10 @@ class MainWindow(QMainWindow):
         self.sidebar = Sidebar(self.actions)
         self.sidebar.filters_changed.connect(self.refresh)
         self.sidebar.show_all.connect(self.clear_filters)
+        self.sidebar.saved_search_chosen.connect(self.run_saved_search)
+        self.sidebar.export_requested.connect(lambda ids: self.export_stories(story_ids=ids))
+        self.sidebar.current_search = lambda: (self.search_field.text(), self.sidebar.filters())
+        self.sidebar.selected_stories = self.selected_ids
 
         self.search_field = QLineEdit()
         self.search_field.setPlaceholderText(
@@ -614,11 +618,14 @@ class MainWindow(QMainWindow):
         self.actions.run(MergeDuplicates(skipped))
         self.statusBar().showMessage(self.tr("Merged {n} records.").format(n=len(skipped)), 8000)
 
-    def export_stories(self, path: str | None = None, format_name: str = "", selected: bool = False) -> Job | None:
-        """Export the listed (or the selected) stories; asks for the file
-        and its format when ``path`` is not given (the format then follows
-        the file dialog's filter; with a path, ``format_name`` or json)."""
-        ids = self.selected_ids() if selected else self.model.ids().tolist()
+    def export_stories(
+        self, path: str | None = None, format_name: str = "", selected: bool = False, story_ids: list[int] | None = None
+    ) -> Job | None:
+        """Export ``story_ids`` (default: the listed or the selected
+        stories); asks for the file and its format when ``path`` is not
+        given (the format then follows the file dialog's filter; with a
+        path, ``format_name`` or json)."""
+        ids = story_ids if story_ids is not None else self.selected_ids() if selected else self.model.ids().tolist()
         if not ids:
             self.statusBar().showMessage(self.tr("No stories to export."), 5000)
             return None
@@ -675,6 +682,15 @@ class MainWindow(QMainWindow):
             lambda progress: suggestions.suggest(library, ids, progress),
             done,
         )
+
+    def run_saved_search(self, query: str, filters: list[Filter]) -> None:
+        """Show what a saved search finds: its text in the search field, its
+        filters in the sidebar."""
+        self.search_field.blockSignals(True)
+        self.search_field.setText(query)
+        self.search_field.blockSignals(False)
+        self.sidebar.apply_filters(filters)
+        self.refresh()
 
     def show_stories(self, story_ids: list[int] | None = None) -> None:
         """Drop the search text and every sidebar filter, then select
@@ -846,6 +862,8 @@ class MainWindow(QMainWindow):
         self.search_runner.invalidate()
         if changes.tags_added or changes.tags_changed or changes.tags_removed:
             self.sidebar.reload_tags()
+        if changes.collections or changes.stories_added or changes.stories_removed or changes.stories_changed:
+            self.sidebar.reload_collections()  # (saved searches count what they find now)
         if initiator is self.editor and not (changes.stories_added or changes.stories_removed):
             self.model.refresh_stories(set(changes.stories_changed))
             self._search_timer.start(EDIT_REFRESH_DELAY_MS)  # counts and order follow once typing pauses

@@ -9,7 +9,7 @@ deletes tags, all through undoable commands."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QMimeData, QPoint, Qt, Signal
 from PySide6.QtGui import (
@@ -32,22 +32,27 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QMenu,
     QMessageBox,
+    QStyle,
     QTreeWidget,
     QTreeWidgetItem,
 )
 
 from ngodesk.domain.errors import NgodeskError
 from ngodesk.domain.models import EntityKind, FacetKind, Facets, Filter, StoryStatus, TagView
-from ngodesk.services import queries, tags, thesaurus, translations
+from ngodesk.services import queries, story_collections, tags, thesaurus, translations
 from ngodesk.ui import mime
 from ngodesk.ui.commands import (
     Actions,
+    AddToCollection,
     Command,
     CreateTag,
+    DeleteCollection,
     DeleteTag,
     EditThesaurusEntry,
     MergeTags,
     MoveTag,
+    NewCollection,
+    RenameCollection,
     RenameTag,
     SetTagColour,
     TagStories,
@@ -56,6 +61,7 @@ from ngodesk.ui.tag_thesaurus import ThesaurusDialog
 
 KEY = Qt.ItemDataRole.UserRole  # (FacetKind, value) of a filterable entry
 STATE = Qt.ItemDataRole.UserRole + 1  # 0 off, 1 include, 2 exclude
+SAVED = Qt.ItemDataRole.UserRole + 3  # id of a saved search (a click runs it)
 ALL = "all"
 #: Records listed per section at most (the most frequent in the result).
 MAX_RECORDS = 100
@@ -68,6 +74,10 @@ class Sidebar(QTreeWidget):
 
     filters_changed = Signal()
     show_all = Signal()
+    #: (query text, filters) of a saved search the user chose
+    saved_search_chosen = Signal(str, object)
+    #: story ids to export (a collection's)
+    export_requested = Signal(object)
 
     def __init__(self, actions: Actions) -> None:
         super().__init__()
@@ -88,9 +98,15 @@ class Sidebar(QTreeWidget):
         self._states: dict[tuple[FacetKind, str], int] = {}
         self._modifiers = Qt.KeyboardModifier.NoModifier
         self._tags: dict[int, TagView] = {}
+        self._collections: dict[int, story_collections.CollectionView] = {}
+        #: what the window searches for now and which stories are selected
+        #: (set by the window; saving a search and making a collection use them)
+        self.current_search: Callable[[], tuple[str, list[Filter]]] = lambda: ("", [])
+        self.selected_stories: Callable[[], list[int]] = list
         self.all_item = QTreeWidgetItem([self.tr("All stories"), ""])
         self.all_item.setData(0, KEY, ALL)
         self.all_item.setToolTip(0, self.tr("Show all stories: clear the search and the filters"))
+        self.collections_item = self._section(self.tr("Collections"))
         self.tags_item = self._section(self.tr("Tags"))
         self.sections = {
             FacetKind.TAG: self.tags_item,
@@ -103,9 +119,12 @@ class Sidebar(QTreeWidget):
             FacetKind.TRANSLATION: self._section(self.tr("Translations")),
         }
         self.addTopLevelItem(self.all_item)
+        self.addTopLevelItem(self.collections_item)
         self.addTopLevelItems(list(self.sections.values()))
         self.tags_item.setExpanded(True)
+        self.collections_item.setExpanded(True)
         self.reload_tags()
+        self.reload_collections()
 
     def _section(self, title: str) -> QTreeWidgetItem:
         item = QTreeWidgetItem([title, ""])
@@ -140,7 +159,10 @@ class Sidebar(QTreeWidget):
 
     def _clicked(self, item: QTreeWidgetItem, column: int) -> None:
         key = item.data(0, KEY)
-        if key == ALL:
+        if (saved := item.data(0, SAVED)) is not None and saved in self._collections:
+            view = self._collections[saved]
+            self.saved_search_chosen.emit(view.query, list(view.filters))
+        elif key == ALL:
             self.show_all.emit()
         elif key:
             kind, value = key
@@ -225,6 +247,50 @@ class Sidebar(QTreeWidget):
             self.tags_item.addChild(hint)
         known = {(FacetKind.TAG, str(tag_id)) for tag_id in self._tags}
         self._states = {k: s for k, s in self._states.items() if k[0] is not FacetKind.TAG or k in known}
+        self._paint_states()
+
+    def reload_collections(self) -> None:
+        """List the saved searches (a click runs one) and manual collections
+        (a filter, like a tag) with how many stories each holds now."""
+        self._collections = {c.id: c for c in story_collections.collections(self.actions.library)}
+        self.collections_item.takeChildren()
+        for view in self._collections.values():
+            if view.smart:
+                item = QTreeWidgetItem([view.name, ""])
+                item.setData(0, SAVED, view.id)
+                item.setIcon(0, self.style().standardIcon(QStyle.StandardPixmap.SP_FileDialogContentsView))
+                shown = view.query or self.tr("(sidebar filters only)")
+                item.setToolTip(0, self.tr("Saved search: {query}. Click to run it.").format(query=shown))
+                item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
+            else:
+                item = self._entry(FacetKind.COLLECTION, str(view.id), view.name)
+                item.setIcon(0, self.style().standardIcon(QStyle.StandardPixmap.SP_DirIcon))
+            item.setText(1, f"{view.story_count:,}")
+            item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight)
+            self.collections_item.addChild(item)
+        if not self._collections:
+            hint = QTreeWidgetItem([self.tr("Right-click to save a search or make a collection")])
+            hint.setFlags(Qt.ItemFlag.NoItemFlags)
+            self.collections_item.addChild(hint)
+        known = {(FacetKind.COLLECTION, str(i)) for i, c in self._collections.items() if not c.smart}
+        dropped = {k for k in self._states if k[0] is FacetKind.COLLECTION and k not in known}
+        self._states = {k: s for k, s in self._states.items() if k not in dropped}
+        self._paint_states()
+        if dropped:
+            self.filters_changed.emit()
+
+    def selected_collection(self) -> story_collections.CollectionView | None:
+        """The collection (saved search or manual) selected, if one is."""
+        item = self.currentItem()
+        if item is None or item.parent() is not self.collections_item:
+            return None
+        key = item.data(0, KEY)
+        found = item.data(0, SAVED) if key is None else int(key[1])
+        return self._collections.get(found) if found is not None else None
+
+    def apply_filters(self, filters: Sequence[Filter]) -> None:
+        """Make ``filters`` the sidebar's filters (a saved search's)."""
+        self._states = {(f.kind, f.value): 2 if f.exclude else 1 for f in filters}
         self._paint_states()
 
     def show_library_size(self, total: int) -> None:
@@ -325,6 +391,8 @@ class Sidebar(QTreeWidget):
                 to_top = MoveTag(tag.id, tag.name, tag.parent_id, None)
                 change(self.tr("Move to the Top"), lambda: self._run(to_top))
             change(self.tr("Delete…"), lambda: self.delete_tag(tag))
+        if item is not None and (item is self.collections_item or item.parent() is self.collections_item):
+            self._collection_menu(menu, change)
         key = item.data(0, KEY) if item is not None else None
         if key and key != ALL:
             menu.addSeparator()
@@ -332,6 +400,55 @@ class Sidebar(QTreeWidget):
             menu.addAction(self.tr("Exclude These"), lambda: self.set_filter(*key, 2, keep_others=True))
         menu.addAction(self.tr("Clear Filters"), self.clear_filters)
         menu.exec(self.viewport().mapToGlobal(position))
+
+    def _collection_menu(self, menu: QMenu, change: Callable[[str, Callable[[], object]], None]) -> None:
+        menu.addSeparator()
+        change(self.tr("Save Current Search…"), self.save_search)
+        change(self.tr("New Collection from Selected Stories…"), self.new_collection)
+        chosen = self.selected_collection()
+        if chosen is None:
+            return
+        menu.addSeparator()
+        if not chosen.smart:
+            change(self.tr("Add Selected Stories"), lambda: self.add_to_collection(chosen, self.selected_stories()))
+        change(self.tr("Rename…"), lambda: self.rename_collection(chosen))
+        menu.addAction(
+            self.tr("Export…"),
+            lambda: self.export_requested.emit(story_collections.stories_of(self.actions.library, chosen.id)),
+        )
+        change(self.tr("Delete…"), lambda: self.delete_collection(chosen))
+
+    def save_search(self) -> None:
+        """Save what the window searches for now (text and filters)."""
+        query, filters = self.current_search()
+        filters = [f for f in filters if f.kind is not FacetKind.COLLECTION]
+        name, ok = QInputDialog.getText(
+            self, self.tr("Save Search"), self.tr("Name of the saved search:"), text=query.strip()[:60]
+        )
+        if ok and name.strip():
+            self._run(NewCollection(name.strip(), query, filters))
+
+    def new_collection(self) -> None:
+        """A manual collection of the selected stories (maybe none yet)."""
+        story_ids = self.selected_stories()
+        name, ok = QInputDialog.getText(self, self.tr("New Collection"), self.tr("Name of the collection:"))
+        if ok and name.strip():
+            self._run(NewCollection(name.strip(), None, story_ids=story_ids))
+
+    def add_to_collection(self, chosen: story_collections.CollectionView, story_ids: list[int]) -> None:
+        if story_ids:
+            self._run(AddToCollection(chosen.id, chosen.name, story_ids))
+
+    def rename_collection(self, chosen: story_collections.CollectionView) -> None:
+        name, ok = QInputDialog.getText(self, self.tr("Rename Collection"), self.tr("New name:"), text=chosen.name)
+        if ok and name.strip() and name.strip() != chosen.name:
+            self._run(RenameCollection(chosen.id, chosen.name, name.strip()))
+
+    def delete_collection(self, chosen: story_collections.CollectionView) -> None:
+        text = self.tr("Delete the collection “{name}”? Its stories stay in the library. You can undo this.")
+        answer = QMessageBox.question(self, self.tr("Delete Collection"), text.format(name=chosen.name))
+        if answer == QMessageBox.StandardButton.Yes:
+            self._run(DeleteCollection(chosen.id, chosen.name))
 
     def new_tag(self, parent: TagView | None) -> None:
         name, ok = QInputDialog.getText(self, self.tr("New Tag"), self.tr("Name:"))
@@ -407,7 +524,17 @@ class Sidebar(QTreeWidget):
         else:
             event.ignore()
 
+    def _collection_at(self, position: QPoint) -> story_collections.CollectionView | None:
+        item = self.itemAt(position)
+        key = item.data(0, KEY) if item else None
+        if not key or key == ALL or key[0] is not FacetKind.COLLECTION:
+            return None
+        return self._collections.get(int(key[1]))
+
     def dragMoveEvent(self, event: QDragMoveEvent) -> None:  # noqa: N802
+        if event.mimeData().hasFormat(mime.STORY_IDS) and self._collection_at(event.position().toPoint()):
+            event.acceptProposedAction()
+            return
         target = self._target(event.position().toPoint())
         on_section = self.itemAt(event.position().toPoint()) is self.tags_item
         moving_tag = event.mimeData().hasFormat(mime.TAG_IDS)
@@ -420,6 +547,9 @@ class Sidebar(QTreeWidget):
         target = self._target(event.position().toPoint())
         data = event.mimeData()
         event.acceptProposedAction()
+        if data.hasFormat(mime.STORY_IDS) and (shelf := self._collection_at(event.position().toPoint())):
+            self.add_to_collection(shelf, mime.unpack(data, mime.STORY_IDS))
+            return
         if data.hasFormat(mime.STORY_IDS) and target is not None:
             self.tag_stories(mime.unpack(data, mime.STORY_IDS), target)
         elif data.hasFormat(mime.TAG_IDS):
