@@ -75,6 +75,10 @@ def test_accepted_and_rejected_suggestions_are_not_made_again(sample_with_record
     assert [e.name for e in story.entities] == ["Red Cross Society of China"]
     left = [s.name for s in suggestions.suggest(library, [story.id])]
     assert left == ["Sri Lanka"]
+    taken = restore.snapshot_stories(library, [story.id])
+    stories.delete_stories(library, [story.id])
+    restore.restore_stories(library, taken)  # (undo of a delete: still linked, still rejected)
+    assert [s.name for s in suggestions.suggest(library, [story.id])] == ["Sri Lanka"]
     suggestions.reject(library, rejected, rejected=False)  # (undo)
     assert sorted(s.name for s in suggestions.suggest(library, [story.id])) == [
         "Sri Lanka",
@@ -136,3 +140,13 @@ def test_entity_and_suggest_commands(tmp_path: Path) -> None:
     orgs = {row["name"]: row for row in json.loads(ok("entity", "list", "--kind", "org", "--json", library=path))}
     assert "Chinese Red Cross Foundation" not in orgs
     assert "Chinese Red Cross Foundation" in [n["name"] for n in orgs["Red Cross Society of China"]["alt_names"]]
+
+
+def test_a_rejected_suggestion_stays_rejected_after_its_record_is_merged(library: Library) -> None:
+    target = entities.create_entity(library, "organisation", "Red Cross Society of China").id
+    source = entities.create_entity(library, "organisation", "China Red Cross").id
+    story = stories.create_story(library, {"title": "China Red Cross volunteers"}).id
+    (made,) = suggestions.suggest(library, [story])
+    suggestions.reject(library, [made])
+    entities.merge_entities(library, source, target)  # ("China Red Cross" is now the target's name too)
+    assert suggestions.suggest(library, [story]) == []

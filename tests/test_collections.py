@@ -80,3 +80,28 @@ def test_a_deleted_collection_comes_back_without_stories_deleted_since(library: 
     assert collections.stories_of(library, shelf) == [three[0], three[2]]
     with pytest.raises(Conflict, match="place was taken"):
         collections.restore(library, taken)
+
+
+def test_undoing_a_story_delete_puts_it_back_in_its_collections(library: Library, three: list[int]) -> None:
+    from ngodesk.services import restore
+
+    shelf = collections.create_manual(library, "Reading list", three).id
+    taken = restore.snapshot_stories(library, [three[1]])
+    stories.delete_stories(library, [three[1]])
+    assert collections.stories_of(library, shelf) == [three[0], three[2]]
+    restore.restore_stories(library, taken)
+    assert collections.stories_of(library, shelf) == three  # (at its place)
+    restore.put_back_stories(library, restore.snapshot_stories(library, three))  # (undo of an edit elsewhere)
+    assert collections.stories_of(library, shelf) == three
+
+
+def test_a_saved_search_follows_its_tag_into_a_merge(library: Library, three: list[int]) -> None:
+    from ngodesk.services import tags
+
+    kenya = next(t for t in queries.tags(library) if t.path == "Region/Africa/Kenya")
+    africa = next(t for t in queries.tags(library) if t.path == "Region/Africa")
+    collections.save_search(library, "Kenya", "", [Filter(FacetKind.TAG, str(kenya.id))])
+    tags.merge_tags(library, kenya.id, africa.id)  # Kenya's stories are Africa's now
+    assert _counts(library) == {"Kenya": 2}
+    tags.delete_tag(library, africa.id, recursive=True)
+    assert _counts(library) == {"Kenya": 0}  # (the tag is gone: the search finds nothing)

@@ -113,7 +113,7 @@ def test_a_glossary_term_annotation_links_the_term_the_words_are(window: MainWin
     created = glossary.create_term(window.library, TermRecord("民生项目", "livelihood projects"))
     window.hub.publish(created.changes)
     panel.kind.setCurrentIndex(panel.kind.findData("term"))
-    assert panel.term.isVisible() and panel.term.count() == 2
+    assert panel.term.isVisible() and panel.term.count() == 3  # (and no term)
     select(summary, SUMMARY, "民生项目")  # the term the words are is chosen
     assert panel.term.currentText() == "民生项目 — livelihood projects"
     panel.annotate.click()
@@ -121,5 +121,7 @@ def test_a_glossary_term_annotation_links_the_term_the_words_are(window: MainWin
     (uuid,) = [term.uuid for _, term in glossary.terms(window.library) if term.term == "民生项目"]
     assert (view.kind.value, view.term_uuid, view.exact) == ("term", uuid, "民生项目")
     assert "民生项目 → livelihood projects" in panel.list.item(0).text()
+    select(summary, SUMMARY, "中国")  # words that are no term: none is chosen
+    assert panel.term.currentData() == ""
     panel.kind.setCurrentIndex(panel.kind.findData("comment"))
     assert not panel.term.isVisible()

@@ -83,7 +83,7 @@ def run_suggest(args: argparse.Namespace, open_library: Opener) -> int:
         story_ids = queries.matching_ids(library, args.query).tolist() if args.query else None
         found = suggestions.suggest(library, story_ids)
         if args.apply:
-            suggestions.accept(library, found)
+            suggestions.accept(library, found)  # (one transaction)
     if args.json:
         rows = [
             {"story": s.story_uuid, "title": s.story_title, "kind": s.kind.value, "record": s.entity_uuid}

@@ -55,6 +55,7 @@ def add_commands(commands: argparse._SubParsersAction) -> None:  # type: ignore[
 def _tag_id(library: Library, path: str) -> int:
     """The id of the tag at ``path`` (or named so, or with that synonym)."""
     views = queries.tags(library, counted=False)
+    path = tags.SEPARATOR.join(tags.split_path(path))  # ("Region / Asia" is Region/Asia)
     for view in views:
         if view.path.casefold() == path.casefold():
             return view.id

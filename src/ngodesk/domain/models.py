@@ -322,6 +322,10 @@ class StorySnapshot:
     translations: tuple[Mapping[str, object], ...] = ()
     #: its annotations' rows, every column
     annotations: tuple[Mapping[str, object], ...] = ()
+    #: (collection id, position) of the manual collections it is in
+    collections: tuple[tuple[int, int], ...] = ()
+    #: records suggested for it that the user rejected
+    rejected: frozenset[int] = frozenset()
 
 
 @dataclass(frozen=True)

@@ -90,7 +90,7 @@ def read(text: str, format_name: str = "auto") -> ConceptsRead:
     """The concepts of a SKOS file (Turtle, or RDF/XML when ``text`` starts
     with ``<`` or ``format_name`` says so). A file that is not readable RDF
     gives one problem naming "the file"."""
-    from rdflib import SKOS, Graph
+    from rdflib import RDF, SKOS, Graph
     from rdflib.exceptions import ParserError
 
     syntax = FORMATS.get(format_name) or ("xml" if text.lstrip().startswith("<") else "turtle")
@@ -102,19 +102,24 @@ def read(text: str, format_name: str = "auto") -> ConceptsRead:
     except (ParserError, SyntaxError, ValueError) as error:  # (rdflib's parsers raise these)
         return ConceptsRead(problems=[RecordProblem("the file", f"not readable as SKOS ({syntax}): {error}")])
     found = ConceptsRead()
-    subjects = {s for s in graph.subjects(SKOS.prefLabel, None)} | {s for s in graph.subjects(None, SKOS.Concept)}
+    not_concepts = {SKOS.ConceptScheme, SKOS.Collection, SKOS.OrderedCollection}
+    subjects = {s for s in graph.subjects(RDF.type, SKOS.Concept)} | {
+        s for s in graph.subjects(SKOS.prefLabel, None) if not set(graph.objects(s, RDF.type)) & not_concepts
+    }
     for subject in sorted(subjects, key=str):
-        labels = list(graph.objects(subject, SKOS.prefLabel))
-        preferred = [x for x in labels if getattr(x, "language", None) in (None, "en")] or labels
+        labels = [x for x in graph.objects(subject, SKOS.prefLabel) if str(x).strip()]
+        english = [x for x in labels if str(getattr(x, "language", None) or "en").lower().split("-")[0] == "en"]
+        preferred = english or labels
         if not preferred:
             found.problems.append(RecordProblem(str(subject), "a concept without a skos:prefLabel"))
             continue
         broader = sorted(str(x) for x in graph.objects(subject, SKOS.broader))
-        others = {str(x) for x in [*labels, *graph.objects(subject, SKOS.altLabel)]} - {str(preferred[0])}
+        label = " ".join(str(preferred[0]).split())
+        others = {" ".join(str(x).split()) for x in [*labels, *graph.objects(subject, SKOS.altLabel)]} - {label, ""}
         found.concepts.append(
             Concept(
                 str(subject),
-                str(preferred[0]),
+                label,
                 tuple(sorted(others)),
                 broader[0] if broader else "",
                 tuple(sorted(str(x) for x in graph.objects(subject, SKOS.related))),

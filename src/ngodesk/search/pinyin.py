@@ -6,8 +6,7 @@ stories: TOOLCHAIN.md). Instead, query words that spell two or more pinyin
 syllables are matched against the Chinese the library holds: the search
 index's vocabulary (its character pairs) is asked which pairs read like each
 pair of syllables, and chains of pairs make the candidate words, the most
-frequent first (everyday characters before rare ones; words far rarer than
-the likeliest left out). Each candidate joins the query as an alternative
+frequent first (everyday characters before rare ones). Each candidate joins the query as an alternative
 to the words as typed, which still match as before. What the vocabulary
 answered is kept while the index is unchanged.
 
@@ -37,9 +36,6 @@ from ngodesk.store import fts
 MAX_WORDS = 6
 #: Words kept between steps of the chain search (bounds the work per step).
 _KEPT = 20
-#: Candidate words held by fewer stories than this share of the most
-#: frequent one are left out (``fupin`` is 扶贫, not 府贫 of 政府贫困).
-MIN_SHARE = 0.01
 #: Characters whose vocabulary ranges are kept between queries, per library.
 _CACHED_CHARACTERS = 2000
 #: Terms of more syllables are not read as pinyin (nor are segmentations
@@ -232,7 +228,9 @@ def words(syllables: Sequence[str], vocabulary: Vocabulary) -> list[str]:
 
 def _chains(sets: Sequence[str], vocabulary: Vocabulary) -> list[str]:
     """Words of a character of each of ``sets`` in turn whose neighbouring
-    pairs the index holds, the most frequent first, rare ones left out."""
+    pairs the index holds, the most frequent first. (Rarer candidates are
+    kept: a pair across a word boundary, 是一 of 这是一个, can be far more
+    frequent than the word meant, 释义.)"""
     found = vocabulary.pairs(sets[0], sets[1])
     chains = dict(found)
     for following in sets[2:]:
@@ -245,7 +243,7 @@ def _chains(sets: Sequence[str], vocabulary: Vocabulary) -> list[str]:
             if (pair := word[-1] + char) in found
         }
     ranked = sorted(chains.items(), key=lambda item: (-item[1], item[0]))
-    return [word for word, count in ranked[:MAX_WORDS] if count >= ranked[0][1] * MIN_SHARE]
+    return [word for word, _ in ranked[:MAX_WORDS]]
 
 
 def _run_words(run: Sequence[q.Text], vocabulary: Vocabulary) -> list[str]:

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from sqlalchemy import delete, select, union
+from sqlalchemy import delete, literal, select, union
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from ngodesk.domain.errors import ValidationError
@@ -14,7 +15,7 @@ from ngodesk.domain.text import require_encodable
 from ngodesk.search.text import fold, guess_language
 from ngodesk.services import records
 from ngodesk.store.library import Library
-from ngodesk.store.schema import Entity, EntityName, EntitySeeAlso, StoryEntity
+from ngodesk.store.schema import Entity, EntityName, EntitySeeAlso, RejectedSuggestion, StoryEntity
 
 
 def _kind(kind: str | EntityKind) -> EntityKind:
@@ -243,6 +244,13 @@ def merge_entities(library: Library, source_id: int, target_id: int) -> ChangeSe
             if not getattr(target, key):
                 setattr(target, key, getattr(source, key))
         records.move_pairs(session, EntitySeeAlso, ("entity_id", "other_id"), source_id, target_id)
+        # what the user rejected for it stays rejected (its names are the target's now)
+        rejected = select(RejectedSuggestion.story_id, literal(target_id)).where(
+            RejectedSuggestion.entity_id == source_id
+        )
+        session.execute(
+            sqlite_insert(RejectedSuggestion).from_select(["story_id", "entity_id"], rejected).on_conflict_do_nothing()
+        )
         records.bury(session, "entity", [source.uuid], replaced_by=target.uuid)
         session.delete(source)
         target.touch()

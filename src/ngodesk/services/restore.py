@@ -20,9 +20,12 @@ from ngodesk.services import entities, indexing, records, stories, tags
 from ngodesk.store.library import Library
 from ngodesk.store.schema import (
     Annotation,
+    Collection,
+    CollectionStory,
     Entity,
     EntityName,
     EntitySeeAlso,
+    RejectedSuggestion,
     Story,
     StoryEntity,
     StoryTag,
@@ -35,7 +38,12 @@ from ngodesk.store.schema import (
 )
 
 
-def _links(session: Session, model: type[StoryTag] | type[StoryEntity], key: str, story_ids: list[int]) -> dict:
+def _links(
+    session: Session,
+    model: type[StoryTag] | type[StoryEntity] | type[CollectionStory] | type[RejectedSuggestion],
+    key: str,
+    story_ids: list[int],
+) -> dict:
     found: dict[int, set[int]] = {}
     for chunk in records.chunks(story_ids):
         rows = session.execute(select(model.story_id, getattr(model, key)).where(model.story_id.in_(chunk)))
@@ -57,6 +65,17 @@ def snapshot_stories(library: Library, story_ids: Iterable[int]) -> tuple[StoryS
         entity_links = _links(session, StoryEntity, "entity_id", ids)
         translated = _rows_by_story(session, StoryTranslation, ids)
         annotated = _rows_by_story(session, Annotation, ids)
+        shelved = _links(session, CollectionStory, "collection_id", ids)
+        positions = {
+            (c, story): position
+            for chunk in records.chunks(ids)
+            for c, story, position in session.execute(
+                select(CollectionStory.collection_id, CollectionStory.story_id, CollectionStory.position).where(
+                    CollectionStory.story_id.in_(chunk)
+                )
+            )
+        }
+        rejected = _links(session, RejectedSuggestion, "entity_id", ids)
     return tuple(
         StorySnapshot(
             rows[i],
@@ -64,6 +83,8 @@ def snapshot_stories(library: Library, story_ids: Iterable[int]) -> tuple[StoryS
             frozenset(entity_links.get(i, ())),
             tuple(translated.get(i, ())),
             tuple(annotated.get(i, ())),
+            tuple(sorted((c, positions[(c, i)]) for c in shelved.get(i, ()))),
+            frozenset(rejected.get(i, ())),
         )
         for i in ids
     )
@@ -119,6 +140,7 @@ def restore_stories(library: Library, snapshots: Sequence[StorySnapshot]) -> Cha
         if notes:  # (a glossary term deleted meanwhile: the annotation stays, unlinked)
             session.execute(insert(Annotation.__table__), notes)
             records.unbury(session, [str(row["uuid"]) for row in notes])
+        _restore_memberships(session, snapshots)
         indexing.add(
             session,
             [
@@ -132,6 +154,29 @@ def restore_stories(library: Library, snapshots: Sequence[StorySnapshot]) -> Cha
             tags_changed=frozenset(t for s in snapshots for t in s.tag_ids if t in existing_tags),
             entities_changed=frozenset(e for s in snapshots for e in s.entity_ids),
         )
+
+
+def _restore_memberships(session: Session, snapshots: Sequence[StorySnapshot]) -> None:
+    """The restored stories back in their manual collections (at their
+    places) and their rejected suggestions, where those still exist."""
+    shelves = set(session.scalars(select(Collection.id).where(Collection.query.is_(None))))
+    known = set(session.scalars(select(Entity.id)))
+    shelved = [
+        {"collection_id": c, "story_id": int(s.row["id"]), "position": position}  # type: ignore[call-overload]
+        for s in snapshots
+        for c, position in s.collections
+        if c in shelves
+    ]
+    if shelved:
+        session.execute(insert(CollectionStory.__table__), shelved)
+    rejected = [
+        {"story_id": int(s.row["id"]), "entity_id": e}  # type: ignore[call-overload]
+        for s in snapshots
+        for e in s.rejected
+        if e in known
+    ]
+    if rejected:
+        session.execute(insert(RejectedSuggestion.__table__), rejected)
 
 
 def _without_id(row: Mapping[str, object]) -> dict[str, object]:

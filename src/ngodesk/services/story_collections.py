@@ -19,7 +19,7 @@ from ngodesk.search.query import parse
 from ngodesk.search.text import fold
 from ngodesk.services import queries, records
 from ngodesk.store.library import Library
-from ngodesk.store.schema import Collection, CollectionStory
+from ngodesk.store.schema import Collection, CollectionStory, Entity, Tag, Tombstone
 
 
 @dataclass(frozen=True)
@@ -55,14 +55,43 @@ def _unique(session: Session, name: str, but: int | None = None) -> None:
         raise Conflict(f"There is a collection named '{name}' already.")
 
 
-def _filters_json(filters: Sequence[Filter]) -> str:
+#: Filters whose values are record ids: stored by uuid, so that a merge
+#: (the tombstone's replaced_by) or a copy of the library keeps them.
+_BY_RECORD = {FacetKind.TAG: Tag, FacetKind.ENTITY: Entity}
+
+
+def _filters_json(session: Session, filters: Sequence[Filter]) -> str:
     if any(f.kind is FacetKind.COLLECTION for f in filters):
         raise ValidationError("A saved search cannot hold a collection filter.")
-    return json.dumps([{"kind": f.kind.value, "value": f.value, "exclude": f.exclude} for f in filters])
+    stored = []
+    for f in filters:
+        value = f.value
+        if (model := _BY_RECORD.get(f.kind)) is not None:
+            value = records.get(session, model, int(f.value), f.kind.value).uuid
+        stored.append({"kind": f.kind.value, "value": value, "exclude": f.exclude})
+    return json.dumps(stored)
 
 
-def _filters(text: str) -> tuple[Filter, ...]:
-    return tuple(Filter(FacetKind(f["kind"]), str(f["value"]), bool(f["exclude"])) for f in json.loads(text))
+def _filters(session: Session, text: str) -> tuple[Filter, ...]:
+    """The stored filters with record uuids made ids again (a merged
+    record's through its tombstone; a deleted one's filter finds nothing)."""
+    found = []
+    for item in json.loads(text):
+        kind, value = FacetKind(item["kind"]), str(item["value"])
+        if (model := _BY_RECORD.get(kind)) is not None:
+            value = str(_current_id(session, model, value))
+        found.append(Filter(kind, value, bool(item["exclude"])))
+    return tuple(found)
+
+
+def _current_id(session: Session, model: type[Tag] | type[Entity], uuid: str) -> int:
+    for _ in range(20):  # (a record merged into one merged later...)
+        if (found := session.scalar(select(model.id).where(model.uuid == uuid))) is not None:
+            return found
+        uuid = session.scalar(select(Tombstone.replaced_by).where(Tombstone.uuid == uuid)) or ""
+        if not uuid:
+            break
+    return 0  # (no such record: an including filter finds nothing)
 
 
 def save_search(library: Library, name: str, query: str, filters: Sequence[Filter] = ()) -> Created:
@@ -72,7 +101,8 @@ def save_search(library: Library, name: str, query: str, filters: Sequence[Filte
     with library.write() as session:
         name = _name(name)
         _unique(session, name)
-        row = Collection(name=name, name_key=fold(name), query=query.strip(), filters=_filters_json(filters))
+        stored = _filters_json(session, filters)
+        row = Collection(name=name, name_key=fold(name), query=query.strip(), filters=stored)
         session.add(row)
         session.flush()
         return Created(row.id, row.uuid, ChangeSet(collections=frozenset({row.id})))
@@ -160,7 +190,7 @@ def stories_of(library: Library, collection_id: int) -> list[int]:
     search's as the search lists them (evaluated now)."""
     with library.read() as session:
         row = records.get(session, Collection, collection_id, "collection")
-        query, filters = row.query, _filters(row.filters)
+        query, filters = row.query, _filters(session, row.filters)
         if query is None:
             ordered = select(CollectionStory.story_id).where(CollectionStory.collection_id == collection_id)
             return list(session.scalars(ordered.order_by(CollectionStory.position)))
@@ -198,9 +228,10 @@ def collections(library: Library) -> list[CollectionView]:
                 select(CollectionStory.collection_id, func.count()).group_by(CollectionStory.collection_id)
             ).all()
         )
+        filters_of = {row.id: _filters(session, row.filters) for row in rows}
     views = []
     for row in rows:
-        filters = _filters(row.filters)
+        filters = filters_of[row.id]
         count = counts.get(row.id, 0) if row.query is None else queries.matching_ids(library, row.query, filters).size
         views.append(CollectionView(row.id, row.uuid, row.name, row.query, filters, int(count)))
     return sorted(views, key=lambda v: v.name.casefold())

@@ -3,8 +3,8 @@ name or alternative name occurs in a story's title, summary or body, in
 either Chinese script and any case, that the story is not linked to yet.
 Offline: the library's own records are the only knowledge used.
 
-Names are matched as ``glossary.phrase_pattern`` matches terms: the longest
-first, Chinese anywhere, Latin names as whole words; an acronym (CFPA)
+Names are matched as ``glossary.phrase_pattern`` matches terms (the longest
+first, Chinese anywhere, Latin names as whole words); an acronym (CFPA)
 only in capitals, so that "un" never suggests the UN. A suggestion the
 user rejects is remembered and not made again.
 """
@@ -16,14 +16,14 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, delete, select
 from sqlalchemy.dialects.sqlite import insert
 from sqlalchemy.orm import Session
 
 from ngodesk.domain.errors import Cancelled
 from ngodesk.domain.models import ChangeSet, EntityKind, Progress, no_progress
 from ngodesk.services import records
-from ngodesk.services.glossary import phrase_pattern, same_script
+from ngodesk.services.glossary import same_script
 from ngodesk.store.library import Library
 from ngodesk.store.schema import Entity, EntityName, RejectedSuggestion, Story, StoryEntity
 
@@ -69,16 +69,37 @@ class _Finder:
         self.acronyms = self._pattern(acronyms, 0)
 
     @staticmethod
-    def _pattern(names: set[str], flags: int) -> re.Pattern[str] | None:
-        ordered = sorted(names, key=len, reverse=True)
-        return re.compile("|".join(phrase_pattern(n) for n in ordered), flags) if ordered else None
+    def _pattern(names: set[str], flags: int) -> list[re.Pattern[str]]:
+        """Patterns for ``names`` as ``phrase_pattern`` reads each, longest
+        first, grouped by the word-boundary checks they need: one check
+        around a whole alternation lets ``re`` skip ahead to the possible
+        first characters (with one per name, 3,000 names took 47 ms per
+        story instead of 4)."""
+        groups: dict[tuple[bool, bool], list[str]] = {}
+        for name in sorted(names, key=len, reverse=True):
+            latin_start, latin_end = (
+                name[:1].isascii() and name[:1].isalnum(),
+                name[-1:].isascii() and name[-1:].isalnum(),
+            )
+            groups.setdefault((latin_start, latin_end), []).append(re.escape(name))
+        return [
+            re.compile(
+                ("(?<![A-Za-z0-9])" if start else "")
+                + "(?:"
+                + "|".join(alternatives)
+                + ")"
+                + ("(?:e?s)?(?![A-Za-z0-9])" if end else ""),
+                flags,
+            )
+            for (start, end), alternatives in groups.items()
+        ]
 
     def find(self, text: str) -> dict[int, str]:
         """Record id -> the words that name it in ``text`` (first place)."""
         found: dict[int, str] = {}
         simplified = same_script(text)
-        for pattern, fold in ((self.plain, str.casefold), (self.acronyms, str)):
-            for match in pattern.finditer(simplified) if pattern else ():
+        for patterns, fold in ((self.plain, str.casefold), (self.acronyms, str)):
+            for match in (m for pattern in patterns for m in pattern.finditer(simplified)):
                 words = match.group()
                 key = fold(words)
                 ids = self.ids.get(key) or self.ids.get(re.sub(r"e?s$", "", key), set())  # (a plural ending)
@@ -90,9 +111,8 @@ class _Finder:
 def suggest(
     library: Library, story_ids: Sequence[int] | None = None, progress: Progress = no_progress
 ) -> list[Suggestion]:
-    """Suggestions for ``story_ids`` (None: every story), by story, then by
-    the place the name first stands. Raises Cancelled when ``progress``
-    says stop."""
+    """Suggestions for ``story_ids`` (None: every story), by story. Raises
+    Cancelled when ``progress`` says stop."""
     with library.read() as session:
         finder = _finder(session)
         entities = {row.id: row for row in session.execute(select(Entity.id, Entity.uuid, Entity.kind, Entity.name))}
@@ -142,29 +162,52 @@ def _pairs(
     return {(story_id, entity_id) for story_id, entity_id in rows}
 
 
-def accept(library: Library, suggestions: Iterable[Suggestion], linked: bool = True) -> ChangeSet:
-    """Link each suggestion's story to its record, in one transaction (or,
-    with ``linked`` False, unlink them again: undo)."""
+def accept(library: Library, suggestions: Iterable[Suggestion]) -> tuple[ChangeSet, list[tuple[int, int]]]:
+    """Link each suggestion's story to its record, in one transaction;
+    returns what changed and the (story, record) links it made (those
+    linked meanwhile are not among them)."""
     by_entity: defaultdict[int, set[int]] = defaultdict(set)
     for suggestion in suggestions:
         by_entity[suggestion.entity_id].add(suggestion.story_id)
+    made: list[tuple[int, int]] = []
+    with library.write() as session:
+        for entity_id, story_ids in by_entity.items():
+            records.get(session, Entity, entity_id, "record")
+            made += [
+                (story_id, entity_id)
+                for story_id in records.relink(session, StoryEntity, "entity_id", entity_id, story_ids, add=True)
+            ]
+        changes = ChangeSet(stories_changed=frozenset(s for s, _ in made), entities_changed=frozenset(by_entity))
+    return changes, made
+
+
+def unlink(library: Library, pairs: Iterable[tuple[int, int]]) -> ChangeSet:
+    """Take back links ``accept`` made: (story, record) pairs."""
+    by_entity: defaultdict[int, set[int]] = defaultdict(set)
+    for story_id, entity_id in pairs:
+        by_entity[entity_id].add(story_id)
     with library.write() as session:
         changed: set[int] = set()
         for entity_id, story_ids in by_entity.items():
-            records.get(session, Entity, entity_id, "record")
-            changed |= records.relink(session, StoryEntity, "entity_id", entity_id, story_ids, add=linked)
+            changed |= records.relink(session, StoryEntity, "entity_id", entity_id, story_ids, add=False)
         return ChangeSet(stories_changed=frozenset(changed), entities_changed=frozenset(by_entity))
 
 
 def reject(library: Library, suggestions: Iterable[Suggestion], rejected: bool = True) -> ChangeSet:
     """Remember that these stories do not mention these records (or, with
     ``rejected`` False, forget it: undo)."""
-    pairs = sorted({(s.story_id, s.entity_id) for s in suggestions})
+    pairs = [{"story_id": s, "entity_id": e} for s, e in sorted({(x.story_id, x.entity_id) for x in suggestions})]
+    if not pairs:
+        return ChangeSet()
     with library.write() as session:
-        for story_id, entity_id in pairs:
-            if rejected:
-                statement = insert(RejectedSuggestion).values(story_id=story_id, entity_id=entity_id)
-                session.execute(statement.on_conflict_do_nothing())
-            else:
-                session.query(RejectedSuggestion).filter_by(story_id=story_id, entity_id=entity_id).delete()
+        if rejected:
+            session.execute(insert(RejectedSuggestion).on_conflict_do_nothing(), pairs)
+        else:
+            session.connection().execute(
+                delete(RejectedSuggestion.__table__).where(
+                    RejectedSuggestion.story_id == bindparam("story_id"),
+                    RejectedSuggestion.entity_id == bindparam("entity_id"),
+                ),
+                pairs,
+            )
     return ChangeSet()

@@ -244,10 +244,14 @@ def _merge_into(session: Session, source: Tag, target: Tag, changes: dict[str, s
         else:
             _merge_into(session, child, twin, changes)
     # its labels stay findable: they, and its own name, now mean the target
+    # (a label another tag has as a synonym stays that tag's)
     labels = [source.name, *session.scalars(select(TagSynonym.label).where(TagSynonym.tag_id == source.id))]
     session.execute(delete(TagSynonym).where(TagSynonym.tag_id == source.id))
     for label in labels:
-        add_synonym(session, target, label)
+        try:
+            add_synonym(session, target, label)
+        except Conflict:
+            continue
     records.move_pairs(session, TagRelation, ("tag_id", "related_id"), source.id, target.id)
     session.execute(delete(StoryTag).where(StoryTag.tag_id == source.id))
     records.bury(session, "tag", [source.uuid], replaced_by=target.uuid)

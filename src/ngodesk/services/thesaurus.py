@@ -234,7 +234,11 @@ def import_file(library: Library, path: Path) -> ThesaurusReport:
         for concept in sorted(read.concepts, key=lambda c: paths.get(c.uri, "").count(tags.SEPARATOR)):
             if concept.uri not in paths:
                 continue
-            tag = _tag_for(session, concept, paths[concept.uri], created)
+            try:
+                tag = _tag_for(session, concept, paths[concept.uri], created)
+            except ValidationError as error:  # (a name a tag cannot have: too long, unreadable)
+                report.problems.append(RecordProblem(concept.uri, f"left out: {error}"))
+                continue
             tag_ids[concept.uri] = tag.id
             for label in concept.synonyms:
                 try:

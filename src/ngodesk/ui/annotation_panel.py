@@ -180,10 +180,12 @@ class AnnotationPanel(QWidget):
         self.finder = glossary.TermFinder(self.terms)
         chosen = self.term.currentData()
         self.term.clear()
+        none = (
+            self.tr("(no term: the note says what it is)") if self.terms else self.tr("(the glossary has no terms yet)")
+        )
+        self.term.addItem(none, "")
         for _, term in self.terms:
             self.term.addItem(f"{term.term} — {term.rendering}" if term.rendering else term.term, term.uuid)
-        if not self.terms:
-            self.term.addItem(self.tr("The glossary has no terms yet (View > Glossary)"), "")
         self.term.setCurrentIndex(max(0, self.term.findData(chosen)))
 
     def _term_label(self, uuid: str) -> str:
@@ -206,9 +208,8 @@ class AnnotationPanel(QWidget):
             return
         place, start, end = selected
         found = self.finder.find(_text(place.widget)[start:end])
-        if found:
-            uuid = next(t.uuid for i, t in self.terms if i == found[0].term_id)
-            self.term.setCurrentIndex(self.term.findData(uuid))
+        uuid = next(t.uuid for i, t in self.terms if i == found[0].term_id) if found else ""
+        self.term.setCurrentIndex(max(0, self.term.findData(uuid)))
 
     def reload(self) -> None:
         """List and highlight the story's annotations as stored."""

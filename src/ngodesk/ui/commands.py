@@ -273,14 +273,17 @@ class ReviewSuggestions(Command):
     def __init__(self, accepted: Sequence[suggestions.Suggestion], rejected: Sequence[suggestions.Suggestion]) -> None:
         super().__init__(_counted("Link 1 Suggested Record", "Link %n Suggested Records", len(accepted)))
         self.accepted, self.rejected = list(accepted), list(rejected)
+        self.made: list[tuple[int, int]] = []
 
     def forward(self) -> ChangeSet:
-        changes = suggestions.accept(self.library, self.accepted)
-        return changes | suggestions.reject(self.library, self.rejected)
+        with self.library.write():  # (both or neither)
+            changes, self.made = suggestions.accept(self.library, self.accepted)
+            return changes | suggestions.reject(self.library, self.rejected)
 
     def backward(self) -> ChangeSet:
-        changes = suggestions.accept(self.library, self.accepted, linked=False)
-        return changes | suggestions.reject(self.library, self.rejected, rejected=False)
+        with self.library.write():
+            changes = suggestions.unlink(self.library, self.made)
+            return changes | suggestions.reject(self.library, self.rejected, rejected=False)
 
 
 class NewCollection(Command):

@@ -862,7 +862,8 @@ class MainWindow(QMainWindow):
         self.search_runner.invalidate()
         if changes.tags_added or changes.tags_changed or changes.tags_removed:
             self.sidebar.reload_tags()
-        if changes.collections or changes.stories_added or changes.stories_removed or changes.stories_changed:
+        edited = changes.stories_changed and initiator is not self.editor  # (not at every pause in typing)
+        if changes.collections or changes.stories_added or changes.stories_removed or edited:
             self.sidebar.reload_collections()  # (saved searches count what they find now)
         if initiator is self.editor and not (changes.stories_added or changes.stories_removed):
             self.model.refresh_stories(set(changes.stories_changed))
