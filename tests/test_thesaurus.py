@@ -41,6 +41,7 @@ def test_a_synonym_means_its_tag_when_typed_imported_or_searched(library: Librar
     assert [tag.path for tag in queries.tags(library)] == ["Region", "Region/Asia", "Region/Asia/Myanmar"]
     with pytest.raises(Conflict, match="'Burma' is a synonym of the tag 'Region/Asia/Myanmar'"):
         tags.create_tag(library, "Burma")
+    assert queries.tag_paths(library, synonyms=True) == ["Burma", "Region", "Region/Asia", "Region/Asia/Myanmar"]
     thesaurus.remove_synonym(library, myanmar, "BURMA")
     assert _ids(library, "tag:Burma") == []
 
@@ -244,6 +245,8 @@ def test_an_entry_is_set_whole_or_not_at_all(library: Library, myanmar: int) -> 
     with pytest.raises(Conflict, match="'Medicine' is already a synonym of 'Topic/Health'"):
         thesaurus.set_entry(library, myanmar, thesaurus.Entry(("Medicine",), (), "changed"))
     assert thesaurus.entry(library, myanmar) == entry
+    thesaurus.set_entry(library, myanmar, thesaurus.Entry(("BURMA", "缅甸"), (), ""))  # (a new spelling)
+    assert thesaurus.entry(library, myanmar) == thesaurus.Entry(("BURMA", "缅甸"), (), "")
     thesaurus.set_entry(library, myanmar, thesaurus.Entry(("缅甸",), (), ""))
     assert thesaurus.entry(library, myanmar) == thesaurus.Entry(("缅甸",), (), "")
     assert thesaurus.entry(library, other).related == ()

@@ -383,10 +383,14 @@ def facets(library: Library, query: str, filters: Sequence[Filter] = ()) -> Face
         )
 
 
-def tag_paths(library: Library) -> list[str]:
-    """Every tag's path, sorted (for completion)."""
+def tag_paths(library: Library, synonyms: bool = False) -> list[str]:
+    """Every tag's path, sorted (for completion); with ``synonyms``, the
+    tags' synonyms too (typing one applies its tag)."""
     with library.read() as session:
-        return sorted(_tag_paths(session).values(), key=str.casefold)
+        found = list(_tag_paths(session).values())
+        if synonyms:
+            found += session.scalars(select(TagSynonym.label))
+        return sorted(found, key=str.casefold)
 
 
 def entity_names(library: Library, kind: EntityKind) -> list[str]:

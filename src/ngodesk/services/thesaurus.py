@@ -137,8 +137,12 @@ def set_entry(library: Library, tag_id: int, new: Entry) -> ChangeSet:
         tag = records.get(session, Tag, tag_id, "tag")
         keep = {fold(label) for label in new.synonyms}
         session.execute(delete(TagSynonym).where(TagSynonym.tag_id == tag_id, TagSynonym.label_key.not_in(keep)))
+        kept = {row.label_key: row for row in session.scalars(select(TagSynonym).where(TagSynonym.tag_id == tag_id))}
         for label in new.synonyms:
-            tags.add_synonym(session, tag, label)
+            if (row := kept.get(fold(label))) is not None:
+                row.label = tags.clean_name(label)  # (a new spelling of the same label: Burma -> BURMA)
+            else:
+                tags.add_synonym(session, tag, label)
         before, after = _related_ids(session, tag_id), set(new.related) - {tag_id}
         for other in after - before:
             records.get(session, Tag, other, "tag")

@@ -252,7 +252,7 @@ class StoryEditor(QStackedWidget):
             self.preview.setMarkdown(self.body.toPlainText())
 
     def _load_completions(self) -> None:
-        self.tags.set_completions(queries.tag_paths(self.actions.library))
+        self.tags.set_completions(queries.tag_paths(self.actions.library, synonyms=True))
         for kind, chips in self.links.items():
             chips.set_completions(queries.entity_names(self.actions.library, kind))
         self._completions_stale = False
