@@ -232,6 +232,8 @@ def test_a_thesaurus_entry_edited_from_the_sidebar_is_one_undo_step(qtbot, windo
         ("Burma",), (going_out.id,), "Stories set in Myanmar."
     )
     assert queries.matching_ids(window.library, "tag:Burma").size == 1  # the Myanmar story
+    tip = entry(window, "Myanmar").toolTip(0)  # the sidebar says what the tag is and its other names
+    assert tip.startswith("Stories set in Myanmar.\nAlso: Burma\n")
     window.undo_action.trigger()
     assert thesaurus.entry(window.library, myanmar.id) == thesaurus.Entry()
     window.redo_action.trigger()

@@ -62,6 +62,7 @@ from ngodesk.ui.tag_thesaurus import ThesaurusDialog
 KEY = Qt.ItemDataRole.UserRole  # (FacetKind, value) of a filterable entry
 STATE = Qt.ItemDataRole.UserRole + 1  # 0 off, 1 include, 2 exclude
 SAVED = Qt.ItemDataRole.UserRole + 3  # id of a saved search (a click runs it)
+ABOUT = Qt.ItemDataRole.UserRole + 4  # what the tooltip says of an entry (a tag's synonyms, scope note)
 ALL = "all"
 #: Records listed per section at most (the most frequent in the result).
 MAX_RECORDS = 100
@@ -199,7 +200,9 @@ class Sidebar(QTreeWidget):
             label = item.data(0, Qt.ItemDataRole.UserRole + 2)
             item.setText(0, {0: label, 1: "✓ " + label, 2: "⊘ " + label}[state])
             tip = {0: self.tr("Click to show only these"), 1: self.tr("Click again to exclude these")}
-            item.setToolTip(0, tip.get(state, self.tr("Click again to drop this filter")))
+            about = item.data(0, ABOUT)
+            click = tip.get(state, self.tr("Click again to drop this filter"))
+            item.setToolTip(0, f"{about}\n{click}" if about else click)
 
     def _entries(self) -> list[QTreeWidgetItem]:
         found = []
@@ -230,9 +233,15 @@ class Sidebar(QTreeWidget):
         expanded = {item.data(0, KEY) for item in self._entries() if item.isExpanded()}
         self.tags_item.takeChildren()
         self._tags = {tag.id: tag for tag in queries.tags(self.actions.library, counted=False)}
+        entries = {record.uuid: record for record in queries.tag_records(self.actions.library)}
         items: dict[int, QTreeWidgetItem] = {}
         for tag in self._tags.values():
             item = self._entry(FacetKind.TAG, str(tag.id), tag.name)
+            if (entry := entries.get(tag.uuid)) is not None and (entry.synonyms or entry.scope_note):
+                about = [entry.scope_note] if entry.scope_note else []
+                if entry.synonyms:
+                    about.append(self.tr("Also: {names}").format(names=", ".join(entry.synonyms)))
+                item.setData(0, ABOUT, "\n".join(about))
             if tag.colour:
                 pixmap = QPixmap(12, 12)
                 pixmap.fill(QColor(tag.colour))
