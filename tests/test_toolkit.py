@@ -63,3 +63,16 @@ def test_after_paint_runs_once_the_pending_repaint_is_done(qtbot) -> None:  # ty
     after_paint(lambda: order.append("after_paint"))
     qtbot.waitUntil(lambda: "after_paint" in order)
     assert order.index("paint") < order.index("after_paint")
+
+
+def test_an_undo_command_without_a_way_back_is_refused_when_written() -> None:
+    import pytest
+
+    from ngodesk.domain.models import ChangeSet
+    from ngodesk.ui.commands import Command
+
+    with pytest.raises(TypeError, match="OneWay must define backward"):
+
+        class OneWay(Command):
+            def forward(self) -> ChangeSet:
+                return ChangeSet()

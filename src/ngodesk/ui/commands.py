@@ -11,7 +11,7 @@ through the hub and drops the command instead of half-applying it.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand, QUndoStack
@@ -57,19 +57,24 @@ def _counted(one: str, many: str, n: int) -> str:
 
 class Command(QUndoCommand):
     """A reversible change through services. Subclasses implement
-    ``forward`` and ``backward``, each returning what it changed."""
+    ``forward`` and ``backward``, each returning what it changed; a
+    subclass without them is refused when it is defined (``abc`` does not
+    work with Qt's metaclass)."""
+
+    forward: Callable[[], ChangeSet]
+    backward: Callable[[], ChangeSet]
+
+    def __init_subclass__(cls, **kwargs: object) -> None:
+        super().__init_subclass__(**kwargs)
+        missing = [name for name in ("forward", "backward") if not callable(getattr(cls, name, None))]
+        if missing:
+            raise TypeError(f"{cls.__name__} must define {' and '.join(missing)}")
 
     def __init__(self, text: str) -> None:
         super().__init__(text)
         self.library: Library
         self.hub: Hub
         self._skip_first_redo = True
-
-    def forward(self) -> ChangeSet:
-        raise NotImplementedError
-
-    def backward(self) -> ChangeSet:
-        raise NotImplementedError
 
     def _apply(self, step: str) -> None:
         try:
