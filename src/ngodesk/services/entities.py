@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from sqlalchemy import delete, literal, select, union
+from sqlalchemy import literal, select, union
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
@@ -267,26 +267,20 @@ def see_also(library: Library, entity_id: int, other_id: int, linked: bool = Tru
     no longer)."""
     if entity_id == other_id:
         raise ValidationError("A record cannot be its own “see also”.")
-    low, high = sorted((entity_id, other_id))
     with library.write() as session:
-        for record_id in (low, high):
+        for record_id in (entity_id, other_id):
             records.get(session, Entity, record_id, "record").touch()
-        known = session.get(EntitySeeAlso, (low, high)) is not None
-        if linked and not known:
-            session.add(EntitySeeAlso(entity_id=low, other_id=high))
-        elif not linked and known:
-            session.execute(delete(EntitySeeAlso).where(EntitySeeAlso.entity_id == low, EntitySeeAlso.other_id == high))
-        return ChangeSet(entities_changed=frozenset({low, high}))
+        records.set_pair(session, EntitySeeAlso, ("entity_id", "other_id"), entity_id, other_id, linked)
+        return ChangeSet(entities_changed=frozenset({entity_id, other_id}))
 
 
 def add_see_also(session: Session, records_given: Sequence[EntityRecord]) -> None:
     """The "see also" links ngodesk's own JSON gives, between records that
     are in the library (by uuid)."""
-    by_uuid = {uuid: entity_id for uuid, entity_id in session.execute(select(Entity.uuid, Entity.id))}
+    wanted = {uuid for record in records_given for uuid in (record.uuid, *record.see_also) if record.see_also}
+    found = session.execute(select(Entity.uuid, Entity.id).where(Entity.uuid.in_(wanted))).all() if wanted else []
+    by_uuid = dict(found)
     for record in records_given:
         for uuid in record.see_also:
-            if (first := by_uuid.get(record.uuid)) and (second := by_uuid.get(uuid)) and first != second:
-                pair = tuple(sorted((first, second)))
-                if session.get(EntitySeeAlso, pair) is None:
-                    session.add(EntitySeeAlso(entity_id=pair[0], other_id=pair[1]))
-                    session.flush()
+            if (first := by_uuid.get(record.uuid)) and (second := by_uuid.get(uuid)):
+                records.set_pair(session, EntitySeeAlso, ("entity_id", "other_id"), first, second)

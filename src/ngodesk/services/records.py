@@ -120,18 +120,33 @@ def unbury(session: Session, uuids: list[str]) -> None:
         session.execute(delete(Tombstone).where(Tombstone.uuid.in_(chunk)))
 
 
-def move_pairs(session: Session, model: type[Base], columns: tuple[str, str], source_id: int, target_id: int) -> None:
+def set_pair(
+    session: Session, model: type[Base], columns: tuple[str, str], first_id: int, second_id: int, linked: bool = True
+) -> bool:
     """In a table of pairs stored once as (low id, high id) - related tags,
-    "see also" records - give ``target_id`` the pairs of ``source_id``
-    (none with itself, none twice); the caller then deletes the source."""
+    "see also" records - make the pair of two ids present (``linked``) or
+    absent; True when that changed anything. An id is never paired with
+    itself."""
+    if first_id == second_id:
+        return False
+    pair = tuple(sorted((first_id, second_id)))
+    row = session.get(model, pair)
+    if linked == (row is not None):
+        return False
+    if linked:
+        session.add(model(**dict(zip(columns, pair, strict=True))))
+    else:
+        session.delete(row)
+    session.flush()
+    return True
+
+
+def move_pairs(session: Session, model: type[Base], columns: tuple[str, str], source_id: int, target_id: int) -> None:
+    """Give ``target_id`` the pairs of ``source_id`` (see ``set_pair``);
+    the caller then deletes the source."""
     first, second = (getattr(model, name) for name in columns)
     involved = or_(first == source_id, second == source_id)
     pairs = session.execute(select(first, second).where(involved)).all()
     session.execute(delete(model).where(involved))
     for low, high in pairs:
-        other = high if low == source_id else low
-        if other != target_id:
-            pair = tuple(sorted((other, target_id)))
-            if session.get(model, pair) is None:
-                session.add(model(**dict(zip(columns, pair, strict=True))))
-    session.flush()
+        set_pair(session, model, columns, high if low == source_id else low, target_id)

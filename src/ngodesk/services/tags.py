@@ -84,13 +84,14 @@ def ensure_record(session: Session, record: TagRecord, created: list[int]) -> Ta
     return tag
 
 
-def add_thesaurus(session: Session, records: Sequence[TagRecord], ids: Mapping[str, int]) -> None:
+def add_thesaurus(session: Session, given: Sequence[TagRecord], ids: Mapping[str, int]) -> None:
     """What ngodesk's own JSON says of its tags' thesaurus entries, added
     to the tags ``ids`` (path -> id) gave them: synonyms (a label another
     tag has stays that tag's), related tags (by uuid, when both are here)
     and a scope note where the tag has none."""
-    by_uuid = {tag.uuid: tag.id for tag in session.scalars(select(Tag))}
-    for record in records:
+    wanted = {uuid for record in given for uuid in record.related}
+    by_uuid = dict(session.execute(select(Tag.uuid, Tag.id).where(Tag.uuid.in_(wanted))).all()) if wanted else {}
+    for record in given:
         tag = session.get(Tag, ids[record.path])
         assert tag is not None  # (ensured just before)
         for label in record.synonyms:
@@ -101,11 +102,8 @@ def add_thesaurus(session: Session, records: Sequence[TagRecord], ids: Mapping[s
         if record.scope_note and not tag.scope_note:
             tag.scope_note = record.scope_note
         for uuid in record.related:
-            if (other := by_uuid.get(uuid)) is not None and other != tag.id:
-                pair = tuple(sorted((tag.id, other)))
-                if session.get(TagRelation, pair) is None:
-                    session.add(TagRelation(tag_id=pair[0], related_id=pair[1]))
-                    session.flush()
+            if (other := by_uuid.get(uuid)) is not None:
+                records.set_pair(session, TagRelation, ("tag_id", "related_id"), tag.id, other)
 
 
 def find_path(session: Session, path: str) -> Tag | None:

@@ -89,16 +89,11 @@ def relate(library: Library, first_id: int, second_id: int, related: bool = True
     """Mark two tags related (``related`` False: no longer)."""
     if first_id == second_id:
         raise ValidationError("A tag cannot be related to itself.")
-    low, high = sorted((first_id, second_id))
     with library.write() as session:
-        for tag_id in (low, high):
+        for tag_id in (first_id, second_id):
             records.get(session, Tag, tag_id, "tag").touch()
-        known = session.get(TagRelation, (low, high)) is not None
-        if related and not known:
-            session.add(TagRelation(tag_id=low, related_id=high))
-        elif not related and known:
-            session.execute(delete(TagRelation).where(TagRelation.tag_id == low, TagRelation.related_id == high))
-        return ChangeSet(tags_changed=frozenset({low, high}))
+        records.set_pair(session, TagRelation, ("tag_id", "related_id"), first_id, second_id, related)
+        return ChangeSet(tags_changed=frozenset({first_id, second_id}))
 
 
 @dataclass(frozen=True)
@@ -144,13 +139,9 @@ def set_entry(library: Library, tag_id: int, new: Entry) -> ChangeSet:
             else:
                 tags.add_synonym(session, tag, label)
         before, after = _related_ids(session, tag_id), set(new.related) - {tag_id}
-        for other in after - before:
+        for other in before ^ after:
             records.get(session, Tag, other, "tag")
-            low, high = sorted((tag_id, other))
-            session.add(TagRelation(tag_id=low, related_id=high))
-        for other in before - after:
-            low, high = sorted((tag_id, other))
-            session.execute(delete(TagRelation).where(TagRelation.tag_id == low, TagRelation.related_id == high))
+            records.set_pair(session, TagRelation, ("tag_id", "related_id"), tag_id, other, linked=other in after)
         tag.scope_note = note
         tag.touch()
         for other in before ^ after:
@@ -256,13 +247,10 @@ def import_file(library: Library, path: Path) -> ThesaurusReport:
                 changed.add(tag.id)
         for concept in read.concepts:
             for other in concept.related:
-                if concept.uri in tag_ids and other in tag_ids and tag_ids[other] != tag_ids[concept.uri]:
-                    pair = tuple(sorted((tag_ids[concept.uri], tag_ids[other])))
-                    if session.get(TagRelation, pair) is None:
-                        session.add(TagRelation(tag_id=pair[0], related_id=pair[1]))
-                        session.flush()
-                        report.relations_added += 1
-                        changed.update(pair)
+                pair = (tag_ids.get(concept.uri), tag_ids.get(other))
+                if None not in pair and records.set_pair(session, TagRelation, ("tag_id", "related_id"), *pair):  # type: ignore[arg-type]
+                    report.relations_added += 1
+                    changed.update(pair)  # type: ignore[arg-type]
         for tag_id in changed - set(created):
             records.get(session, Tag, tag_id, "tag").touch()
         report.tags_added = len(created)
