@@ -321,10 +321,11 @@ def tags(library: Library, counted: bool = True) -> list[TagView]:
     return sorted(views, key=lambda v: v.path.casefold())
 
 
-def tag_records(library: Library) -> list[TagRecord]:
-    """Every tag as ngodesk's own JSON carries it (with its synonyms,
-    related tags' uuids and scope note), in path order."""
-    views = tags(library, counted=False)
+def tag_records(library: Library, views: Sequence[TagView] | None = None) -> list[TagRecord]:
+    """Every tag (or those of ``views``, already read by ``tags``) as
+    ngodesk's own JSON carries it, with its synonyms, related tags' uuids
+    and scope note, in path order."""
+    views = tags(library, counted=False) if views is None else views
     uuids = {view.id: view.uuid for view in views}
     with library.read() as session:
         synonyms: dict[int, list[str]] = {}
@@ -332,8 +333,9 @@ def tag_records(library: Library) -> list[TagRecord]:
             synonyms.setdefault(tag_id, []).append(label)
         related: dict[int, list[str]] = {}
         for low, high in session.execute(select(TagRelation.tag_id, TagRelation.related_id)):
-            related.setdefault(low, []).append(uuids[high])
-            related.setdefault(high, []).append(uuids[low])
+            if low in uuids and high in uuids:  # (a tag made since ``views`` were read waits for the next)
+                related.setdefault(low, []).append(uuids[high])
+                related.setdefault(high, []).append(uuids[low])
         notes = {i: note for i, note in session.execute(select(Tag.id, Tag.scope_note).where(Tag.scope_note != ""))}
     return [
         TagRecord(

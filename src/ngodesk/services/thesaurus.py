@@ -153,7 +153,7 @@ def tree(library: Library) -> list[TagNode]:
     """Every tag in path order, with counts, synonyms, related tags and
     scope notes."""
     views = queries.tags(library)
-    entries = {record.uuid: record for record in queries.tag_records(library)}
+    entries = {record.uuid: record for record in queries.tag_records(library, views)}
     paths = {view.uuid: view.path for view in views}
     return [
         TagNode(

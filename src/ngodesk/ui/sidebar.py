@@ -233,7 +233,9 @@ class Sidebar(QTreeWidget):
         expanded = {item.data(0, KEY) for item in self._entries() if item.isExpanded()}
         self.tags_item.takeChildren()
         self._tags = {tag.id: tag for tag in queries.tags(self.actions.library, counted=False)}
-        entries = {record.uuid: record for record in queries.tag_records(self.actions.library)}
+        entries = {
+            record.uuid: record for record in queries.tag_records(self.actions.library, list(self._tags.values()))
+        }
         items: dict[int, QTreeWidgetItem] = {}
         for tag in self._tags.values():
             item = self._entry(FacetKind.TAG, str(tag.id), tag.name)
