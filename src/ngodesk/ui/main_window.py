@@ -671,6 +671,9 @@ class MainWindow(QMainWindow):
         (all listed ones when none is selected), found in the background,
         for review in a list."""
         library, ids = self.library, self.selected_ids() or self.model.ids().tolist()
+        if not ids:
+            self.statusBar().showMessage(self.tr("No stories to look at."), 5000)
+            return None
 
         def done(found: list[suggestions.Suggestion]) -> None:
             dialog = SuggestionsDialog(found, len(ids), self)

@@ -127,6 +127,14 @@ class Sidebar(QTreeWidget):
         self.reload_tags()
         self.reload_collections()
 
+    def _hint(self, text: str) -> QTreeWidgetItem:
+        """A greyed line saying how to fill an empty section (the whole of
+        it in a tooltip when the sidebar is narrow)."""
+        hint = QTreeWidgetItem([text])
+        hint.setFlags(Qt.ItemFlag.NoItemFlags)
+        hint.setToolTip(0, text)
+        return hint
+
     def _section(self, title: str) -> QTreeWidgetItem:
         item = QTreeWidgetItem([title, ""])
         font = QFont(item.font(0))
@@ -253,9 +261,8 @@ class Sidebar(QTreeWidget):
             (parent or self.tags_item).addChild(item)
             item.setExpanded(item.data(0, KEY) in expanded)
         if not self._tags:
-            hint = QTreeWidgetItem([self.tr("No tags yet: right-click to add one")])
-            hint.setFlags(Qt.ItemFlag.NoItemFlags)
-            self.tags_item.addChild(hint)
+            self.tags_item.addChild(hint := self._hint(self.tr("No tags yet (right-click to add one)")))
+            hint.setFirstColumnSpanned(True)
         known = {(FacetKind.TAG, str(tag_id)) for tag_id in self._tags}
         self._states = {k: s for k, s in self._states.items() if k[0] is not FacetKind.TAG or k in known}
         self._paint_states()
@@ -280,9 +287,10 @@ class Sidebar(QTreeWidget):
             item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight)
             self.collections_item.addChild(item)
         if not self._collections:
-            hint = QTreeWidgetItem([self.tr("Right-click to save a search or make a collection")])
-            hint.setFlags(Qt.ItemFlag.NoItemFlags)
-            self.collections_item.addChild(hint)
+            self.collections_item.addChild(
+                hint := self._hint(self.tr("None yet (right-click to save a search or make one)"))
+            )
+            hint.setFirstColumnSpanned(True)
         known = {(FacetKind.COLLECTION, str(i)) for i, c in self._collections.items() if not c.smart}
         dropped = {k for k in self._states if k[0] is FacetKind.COLLECTION and k not in known}
         self._states = {k: s for k, s in self._states.items() if k not in dropped}

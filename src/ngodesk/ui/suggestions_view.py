@@ -86,11 +86,13 @@ class SuggestionsDialog(QDialog):
             button = QPushButton(label)
             button.clicked.connect(lambda _=False, state=state: self._tick_all(state))
             buttons.addButton(button, QDialogButtonBox.ButtonRole.ActionRole)
+            button.setVisible(bool(self.suggestions))  # (after adding: the box shows what it gets)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(summary)
         layout.addWidget(self.table, 1)
+        self.table.setVisible(bool(self.suggestions))
         layout.addWidget(buttons)
 
     def _tick_all(self, state: Qt.CheckState) -> None:
