@@ -277,9 +277,12 @@ def see_also(library: Library, entity_id: int, other_id: int, linked: bool = Tru
 def add_see_also(session: Session, records_given: Sequence[EntityRecord]) -> None:
     """The "see also" links ngodesk's own JSON gives, between records that
     are in the library (by uuid)."""
-    wanted = {uuid for record in records_given for uuid in (record.uuid, *record.see_also) if record.see_also}
-    found = session.execute(select(Entity.uuid, Entity.id).where(Entity.uuid.in_(wanted))).all() if wanted else []
-    by_uuid = dict(found)
+    wanted = sorted({uuid for record in records_given for uuid in (record.uuid, *record.see_also) if record.see_also})
+    by_uuid = {
+        uuid: entity_id
+        for chunk in records.chunks(wanted)
+        for uuid, entity_id in session.execute(select(Entity.uuid, Entity.id).where(Entity.uuid.in_(chunk)))
+    }
     for record in records_given:
         for uuid in record.see_also:
             if (first := by_uuid.get(record.uuid)) and (second := by_uuid.get(uuid)):

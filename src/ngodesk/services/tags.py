@@ -89,8 +89,12 @@ def add_thesaurus(session: Session, given: Sequence[TagRecord], ids: Mapping[str
     to the tags ``ids`` (path -> id) gave them: synonyms (a label another
     tag has stays that tag's), related tags (by uuid, when both are here)
     and a scope note where the tag has none."""
-    wanted = {uuid for record in given for uuid in record.related}
-    by_uuid = dict(session.execute(select(Tag.uuid, Tag.id).where(Tag.uuid.in_(wanted))).all()) if wanted else {}
+    wanted = sorted({uuid for record in given for uuid in record.related})
+    by_uuid = {
+        uuid: tag_id
+        for chunk in records.chunks(wanted)
+        for uuid, tag_id in session.execute(select(Tag.uuid, Tag.id).where(Tag.uuid.in_(chunk)))
+    }
     for record in given:
         tag = session.get(Tag, ids[record.path])
         assert tag is not None  # (ensured just before)
