@@ -70,6 +70,17 @@ def ensure_path(session: Session, path: str, created: list[int] | None = None) -
     return parent
 
 
+def resolve_path(session: Session, path: str) -> Tag | None:
+    """The tag ``path`` means, as ``ensure_path`` reads it (a level may be
+    a synonym), or None when a level does not exist; creates nothing."""
+    tag: Tag | None = None
+    for name in split_path(path):
+        tag = _child(session, tag.id if tag else None, name) or synonym_of(session, name)
+        if tag is None:
+            return None
+    return tag
+
+
 def ensure_record(session: Session, record: TagRecord, created: list[int]) -> Tag:
     """The tag with ``record.uuid``; else the tag at its path, created (with
     its uuid and colour; ids to ``created``) when missing. Parents are

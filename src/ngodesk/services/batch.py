@@ -1,0 +1,341 @@
+"""Batch editing: one change made to many stories in one transaction.
+
+``plan`` works out, without writing, exactly what a ``BatchEdit`` would
+change in each story (the preview: every field's old and new value, with
+any value that would be refused); ``apply`` writes a ``Plan`` in one
+transaction and returns the plan that takes it back (undo), whose own
+``apply`` returns the redo. A plan records values and story ids, so undo
+restores exactly what the batch replaced, not a recomputation.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+
+from sqlalchemy import bindparam, select, update
+from sqlalchemy.orm import Session
+
+from ngodesk.domain.errors import Cancelled, NotFound, ValidationError
+from ngodesk.domain.models import ChangeSet, Progress, no_progress
+from ngodesk.search.text import index_text
+from ngodesk.services import annotations, fields, records, tags
+from ngodesk.store import fts
+from ngodesk.store.library import Library
+from ngodesk.store.schema import Entity, Story, StoryEntity, StoryTag, utcnow
+
+#: Fields a batch can set to one value for every story.
+SETTABLE = ("status", "language", "source")
+#: Fields find-and-replace works in.
+REPLACEABLE = ("title", "summary", "body", "source")
+#: Stories read or written per step (progress is reported per step).
+_STEP = 500
+#: Fields the annotations are anchored in (their passages follow an edit).
+_ANCHORED = {"title", "summary", "body"}
+
+
+@dataclass(frozen=True)
+class Replacement:
+    """Find ``find`` in ``field`` and put ``replace`` instead: plain text,
+    or with ``regex`` a Python regular expression whose replacement may
+    name groups (``\\1``, ``\\g<name>``)."""
+
+    field: str
+    find: str
+    replace: str
+    regex: bool = False
+    ignore_case: bool = False
+
+    def pattern(self) -> re.Pattern[str]:
+        """The compiled search; ValidationError saying what is wrong."""
+        if self.field not in REPLACEABLE:
+            raise ValidationError(f"Find and replace works in {', '.join(REPLACEABLE)}, not in '{self.field}'.")
+        if not self.find:
+            raise ValidationError("Find and replace needs something to find.")
+        flags = re.IGNORECASE if self.ignore_case else 0
+        try:
+            pattern = re.compile(self.find if self.regex else re.escape(self.find), flags)
+            if self.regex:
+                pattern.sub(self.replace, "")  # a bad group reference shows up only when substituting
+        except re.error as error:
+            raise ValidationError(f"The regular expression '{self.find}' is not valid: {error}") from None
+        return pattern
+
+    def apply(self, pattern: re.Pattern[str], text: str) -> str:
+        """``text`` with every match replaced (ValidationError for a
+        replacement naming a group the expression does not have)."""
+        if not self.regex:
+            return pattern.sub(lambda _: self.replace, text)
+        try:
+            return pattern.sub(self.replace, text)
+        except (re.error, IndexError) as error:
+            raise ValidationError(f"The replacement '{self.replace}' is not valid: {error}") from None
+
+
+@dataclass(frozen=True)
+class BatchEdit:
+    """What to do to every chosen story (each part optional)."""
+
+    add_tags: tuple[str, ...] = ()
+    remove_tags: tuple[str, ...] = ()
+    #: (field, value) for fields in SETTABLE
+    values: tuple[tuple[str, str], ...] = ()
+    link_entities: tuple[int, ...] = ()
+    replacement: Replacement | None = None
+
+    @property
+    def empty(self) -> bool:
+        return not (self.add_tags or self.remove_tags or self.values or self.link_entities or self.replacement)
+
+
+@dataclass(frozen=True)
+class FieldChange:
+    """One field of one story before and after; ``problem`` says why the
+    new value would be refused (then the batch cannot be applied)."""
+
+    story_id: int
+    title: str
+    field: str
+    old: str
+    new: str
+    problem: str = ""
+
+
+@dataclass(frozen=True)
+class Plan:
+    """Exactly what a batch changes: field values per story, and the
+    stories each tag (by path) or record (by id) gains or loses. Tags in
+    ``delete_tags`` (made by the batch being undone) go after unlinking."""
+
+    changes: tuple[FieldChange, ...] = ()
+    tag: Mapping[str, tuple[int, ...]] = field(default_factory=dict)
+    untag: Mapping[str, tuple[int, ...]] = field(default_factory=dict)
+    link: Mapping[int, tuple[int, ...]] = field(default_factory=dict)
+    unlink: Mapping[int, tuple[int, ...]] = field(default_factory=dict)
+    delete_tags: tuple[int, ...] = ()
+
+    @property
+    def problems(self) -> list[FieldChange]:
+        """The changes that would be refused."""
+        return [change for change in self.changes if change.problem]
+
+    @property
+    def stories(self) -> set[int]:
+        """Every story the plan changes."""
+        ids = {change.story_id for change in self.changes}
+        for links in (self.tag, self.untag, self.link, self.unlink):
+            for story_ids in links.values():
+                ids.update(story_ids)
+        return ids
+
+    @property
+    def empty(self) -> bool:
+        return not self.stories and not self.delete_tags
+
+
+def _step(progress: Progress, done: int, total: int) -> None:
+    """Report progress; Cancelled when asked to stop."""
+    if not progress(done, total):
+        raise Cancelled("The batch edit was cancelled; nothing changed.")
+
+
+def _chunks(ids: Sequence[int], progress: Progress, done: int, total: int) -> Iterable[list[int]]:
+    """``ids`` by steps, reporting progress after each."""
+    for chunk in records.chunks(list(ids), _STEP):
+        yield chunk
+        done += len(chunk)
+        _step(progress, done, total)
+
+
+def _tagged(session: Session, model: type[StoryTag] | type[StoryEntity], key: str, target: int) -> set[int]:
+    return set(session.scalars(select(model.story_id).where(getattr(model, key) == target)))
+
+
+def plan(library: Library, story_ids: Sequence[int], edit: BatchEdit, progress: Progress = no_progress) -> Plan:
+    """What ``edit`` would change in the stories ``story_ids`` (NotFound for
+    a story, tag to remove or record that does not exist; ValidationError
+    for a bad value or expression). Writes nothing."""
+    wanted = {name: fields.clean(name, value)[name] for name, value in edit.values}
+    for name in wanted:
+        if name not in SETTABLE:
+            raise ValidationError(f"A batch sets {', '.join(SETTABLE)}, not '{name}'.")
+    for path in edit.add_tags:
+        tags.split_path(path)
+    replacement = edit.replacement
+    pattern = replacement.pattern() if replacement else None
+    with library.read() as session:
+        ids = records.existing_story_ids(session, story_ids)
+        chosen = set(ids)
+        tag_plan: dict[str, tuple[int, ...]] = {}
+        for path in dict.fromkeys(edit.add_tags):
+            tag = tags.resolve_path(session, path)
+            have = _tagged(session, StoryTag, "tag_id", tag.id) if tag else set()
+            if gaining := tuple(i for i in ids if i not in have):
+                tag_plan[tags.path_of(session, tag) if tag else "/".join(tags.split_path(path))] = gaining
+        untag_plan: dict[str, tuple[int, ...]] = {}
+        for path in dict.fromkeys(edit.remove_tags):
+            tag = tags.resolve_path(session, path)
+            if tag is None:
+                raise NotFound(f"There is no tag '{path}' to remove.")
+            have = _tagged(session, StoryTag, "tag_id", tag.id) & chosen
+            if have:
+                untag_plan[tags.path_of(session, tag)] = tuple(i for i in ids if i in have)
+        link_plan: dict[int, tuple[int, ...]] = {}
+        for entity_id in dict.fromkeys(edit.link_entities):
+            records.get(session, Entity, entity_id, "record")
+            have = _tagged(session, StoryEntity, "entity_id", entity_id)
+            if gaining := tuple(i for i in ids if i not in have):
+                link_plan[entity_id] = gaining
+        changes = _field_changes(session, ids, wanted, replacement, pattern, progress)
+    return Plan(changes, tag_plan, untag_plan, link_plan)
+
+
+def _field_changes(
+    session: Session,
+    ids: list[int],
+    wanted: Mapping[str, str],
+    replacement: Replacement | None,
+    pattern: re.Pattern[str] | None,
+    progress: Progress,
+) -> tuple[FieldChange, ...]:
+    """Every field change of setting ``wanted`` and then replacing."""
+    names = sorted(set(wanted) | ({replacement.field} if replacement else set()))
+    if not names:
+        return ()
+    columns = [getattr(Story, name) for name in names]
+    found: list[FieldChange] = []
+    for chunk in _chunks(ids, progress, 0, len(ids)):
+        rows = {
+            row[0]: row for row in session.execute(select(Story.id, Story.title, *columns).where(Story.id.in_(chunk)))
+        }
+        for story_id in chunk:
+            row = rows[story_id]
+            old = dict(zip(names, row[2:], strict=True))
+            new = {**old, **wanted}
+            if replacement is not None and pattern is not None:
+                new[replacement.field] = replacement.apply(pattern, str(new[replacement.field]))
+            for name in names:
+                if new[name] != old[name]:
+                    found.append(_change(story_id, row[1], name, str(old[name]), str(new[name])))
+    return tuple(found)
+
+
+def _change(story_id: int, title: str, name: str, old: str, new: str) -> FieldChange:
+    """A change, with the reason ``fields.clean`` refuses its value."""
+    try:
+        cleaned = str(fields.clean(name, new)[name])
+    except ValidationError as error:
+        return FieldChange(story_id, title, name, old, new, str(error))
+    return FieldChange(story_id, title, name, old, cleaned)
+
+
+def apply(library: Library, given: Plan, progress: Progress = no_progress) -> tuple[ChangeSet, Plan]:
+    """Write ``given`` in one transaction; returns what changed and the
+    plan that undoes it. ValidationError (nothing written) when a change
+    has a problem; Cancelled (nothing written) when ``progress`` says stop."""
+    if problems := given.problems:
+        first = problems[0]
+        raise ValidationError(
+            f"Story {first.story_id} ('{first.title}'): {first.problem}"
+            + (f" (and {len(problems) - 1} more)" if len(problems) > 1 else "")
+        )
+    edited = {change.story_id for change in given.changes}
+    total = len(edited) + sum(len(s) for m in (given.tag, given.untag, given.link, given.unlink) for s in m.values())
+    with library.write() as session:
+        records.existing_story_ids(session, given.stories)
+        _write_values(session, given.changes, progress, total)
+        done = len(edited)
+        created: list[int] = []
+        touched_tags: set[int] = set()
+        for path, story_ids in given.tag.items():
+            tag = tags.ensure_path(session, path, created)
+            touched_tags.add(tag.id)
+            records.add_links(session, StoryTag, "tag_id", tag.id, story_ids)
+            done += len(story_ids)
+            _step(progress, done, total)
+        for path, story_ids in given.untag.items():
+            tag = tags.resolve_path(session, path)
+            if tag is None:
+                raise NotFound(f"There is no tag '{path}' any more.")
+            touched_tags.add(tag.id)
+            records.remove_links(session, StoryTag, "tag_id", tag.id, story_ids)
+            done += len(story_ids)
+            _step(progress, done, total)
+        for model_links, add in ((given.link, True), (given.unlink, False)):
+            for entity_id, story_ids in model_links.items():
+                records.get(session, Entity, entity_id, "record")
+                (records.add_links if add else records.remove_links)(
+                    session, StoryEntity, "entity_id", entity_id, story_ids
+                )
+                done += len(story_ids)
+                _step(progress, done, total)
+        linked = given.stories - edited
+        records.touch_stories(session, sorted(linked))
+        changes = ChangeSet(
+            stories_changed=frozenset(given.stories),
+            tags_added=frozenset(created),
+            tags_changed=frozenset(touched_tags - set(created)),
+            entities_changed=frozenset(given.link) | frozenset(given.unlink),
+        )
+        for tag_id in given.delete_tags:
+            changes |= tags.delete_tag(library, tag_id)
+    undo = Plan(
+        tuple(FieldChange(c.story_id, c.title, c.field, c.new, c.old) for c in given.changes),
+        tag=given.untag,
+        untag=given.tag,
+        link=given.unlink,
+        unlink=given.link,
+        delete_tags=tuple(reversed(created)),  # (deepest first)
+    )
+    return changes, undo
+
+
+def _write_values(session: Session, changes: Sequence[FieldChange], progress: Progress, total: int) -> None:
+    """Set the changed fields (with what derives from them), re-index the
+    stories whose indexed text changed and let their annotations follow."""
+    by_story: dict[int, dict[str, str]] = {}
+    for change in changes:
+        by_story.setdefault(change.story_id, {})[change.field] = change.new
+    ids = sorted(by_story)
+    table = Story.__table__
+    now = utcnow()
+    for chunk in _chunks(ids, progress, 0, total):
+        rows = {
+            row.id: row
+            for row in session.execute(
+                select(Story.id, *(getattr(Story, name) for name in fts.COLUMNS)).where(Story.id.in_(chunk))
+            )
+        }
+        old_docs, new_docs = [], []
+        groups: dict[tuple[str, ...], list[dict[str, object]]] = {}
+        for story_id in chunk:
+            columns = fields.clean_all(dict(by_story[story_id]))
+            groups.setdefault(tuple(sorted(columns)), []).append(
+                {"b_id": story_id, **{f"b_{k}": v for k, v in columns.items()}}
+            )
+            if set(by_story[story_id]) & set(fts.COLUMNS):
+                old = [getattr(rows[story_id], name) for name in fts.COLUMNS]
+                new = [by_story[story_id].get(name, value) for name, value in zip(fts.COLUMNS, old, strict=True)]
+                texts = {value: index_text(value) for value in (*old, *new)}
+                old_docs.append((story_id, *(texts[value] for value in old)))
+                new_docs.append((story_id, *(texts[value] for value in new)))
+        for names, params in groups.items():
+            statement = (
+                update(table)
+                .where(table.c.id == bindparam("b_id"))
+                .values(
+                    {
+                        **{name: bindparam(f"b_{name}") for name in names},
+                        "revision": table.c.revision + 1,
+                        "updated_at": now,
+                    }
+                )
+            )
+            session.connection().execute(statement, params)
+        fts.remove(session.connection(), old_docs)  # type: ignore[arg-type]
+        fts.add(session.connection(), new_docs)  # type: ignore[arg-type]
+        anchored = [i for i in chunk if set(by_story[i]) & _ANCHORED]
+        if anchored:
+            annotations.follow(session, anchored)
+    session.expire_all()
