@@ -30,6 +30,7 @@ from ngodesk.domain.models import (
 )
 from ngodesk.services import (
     annotations,
+    batch,
     entities,
     glossary,
     importing,
@@ -186,6 +187,24 @@ class TagStories(Command):
 
     def backward(self) -> ChangeSet:
         return tags.tag_stories(self.library, self.changed, self.tag_id, tag=not self.add)
+
+
+class BatchEditStories(Command):
+    """A batch edit (applied by a background job): undo and redo write the
+    plans ``batch.apply`` returns, so each restores exactly what the other
+    replaced."""
+
+    def __init__(self, stories_changed: int, undo: batch.Plan) -> None:
+        super().__init__(_counted("Batch Edit 1 Story", "Batch Edit %n Stories", stories_changed))
+        self.undo_plan, self.redo_plan = undo, batch.Plan()
+
+    def forward(self) -> ChangeSet:
+        changes, self.undo_plan = batch.apply(self.library, self.redo_plan)
+        return changes
+
+    def backward(self) -> ChangeSet:
+        changes, self.redo_plan = batch.apply(self.library, self.undo_plan)
+        return changes
 
 
 class CreateStory(Command):

@@ -33,12 +33,21 @@ from ngodesk import __version__
 from ngodesk.domain.errors import ImportFailed, NgodeskError
 from ngodesk.domain.models import ChangeSet, Filter, Progress
 from ngodesk.formats import ImportOptions, csv_table, detect, file_extensions, importers, read_text, wxr
-from ngodesk.services import duplicates, exporting, importing, indexing, suggestions
+from ngodesk.services import batch, duplicates, exporting, importing, indexing, queries, suggestions
 from ngodesk.store.library import DB_NAME, Library
 from ngodesk.ui import settings
 from ngodesk.ui.annotation_panel import AnnotationPanel
+from ngodesk.ui.batch_edit import BatchEditDialog
 from ngodesk.ui.column_map import ColumnMapDialog
-from ngodesk.ui.commands import Actions, CreateStory, DeleteStories, ImportStories, MergeDuplicates, ReviewSuggestions
+from ngodesk.ui.commands import (
+    Actions,
+    BatchEditStories,
+    CreateStory,
+    DeleteStories,
+    ImportStories,
+    MergeDuplicates,
+    ReviewSuggestions,
+)
 from ngodesk.ui.duplicates_view import DuplicatesDialog
 from ngodesk.ui.editor import StoryEditor
 from ngodesk.ui.glossary_panel import GlossaryPanel, TermHighlighter
@@ -354,6 +363,7 @@ class MainWindow(QMainWindow):
         story_menu.addAction(self.delete_action)
         self.story_list.addAction(self.delete_action)
         story_menu.addSeparator()
+        story_menu.addAction(self._action(self.tr("&Batch Edit…"), self.batch_edit, QKeySequence("Ctrl+Shift+E")))
         story_menu.addAction(self._action(self.tr("Find &Duplicates…"), self.find_duplicates))
         story_menu.addAction(self._action(self.tr("Suggest &Records…"), self.suggest_records))
 
@@ -665,6 +675,37 @@ class MainWindow(QMainWindow):
         return self._start(
             self.tr("Finding duplicates"), lambda progress: duplicates.find_pairs(library, progress), done
         )
+
+    def batch_edit(self) -> BatchEditDialog | None:
+        """Change the selected stories (all listed ones when none is
+        selected) at once: a form, a full preview, then the change applied
+        in the background as one undo step."""
+        library, ids = self.library, self.selected_ids()
+        scope = self.tr("Change the {n} selected stories.").format(n=len(ids))
+        if not ids:
+            ids = self.model.ids().tolist()
+            scope = self.tr("No story is selected: change all {n} stories listed.").format(n=len(ids))
+        if not ids:
+            self.statusBar().showMessage(self.tr("No stories to edit."), 5000)
+            return None
+        self.editor.flush()
+        dialog = BatchEditDialog(
+            scope,
+            queries.tag_paths(library, synonyms=True),
+            queries.entities(library),
+            lambda edit, progress: batch.plan(library, ids, edit, progress),
+            self,
+        )
+        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.plan is not None:
+            plan = dialog.plan
+
+            def done(result: tuple[ChangeSet, batch.Plan]) -> None:
+                changes, undo = result
+                self.actions.record(BatchEditStories(len(plan.stories), undo), changes)
+                self.statusBar().showMessage(self.tr("Changed {n} stories.").format(n=len(plan.stories)), 5000)
+
+            self._start(self.tr("Changing stories"), lambda progress: batch.apply(library, plan, progress), done)
+        return dialog
 
     def suggest_records(self) -> Job | None:
         """Suggest organisations, people and places for the selected stories

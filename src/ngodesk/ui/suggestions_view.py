@@ -24,7 +24,7 @@ from ngodesk.domain.models import EntityKind
 from ngodesk.services.suggestions import Suggestion
 
 
-def _kind_label(kind: EntityKind) -> str:
+def kind_label(kind: EntityKind) -> str:
     tr = QCoreApplication.translate
     return {
         EntityKind.ORGANISATION: tr("Suggestions", "Organisation"),
@@ -62,7 +62,7 @@ class SuggestionsDialog(QDialog):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         for row, suggestion in enumerate(self.suggestions):
-            cells = (suggestion.story_title, suggestion.name, _kind_label(suggestion.kind), suggestion.found)
+            cells = (suggestion.story_title, suggestion.name, kind_label(suggestion.kind), suggestion.found)
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setToolTip(text)
