@@ -25,7 +25,7 @@ from ngodesk.domain.errors import Cancelled
 from ngodesk.domain.models import Progress, no_progress
 from ngodesk.services import records
 from ngodesk.store.library import Library
-from ngodesk.store.schema import Story
+from ngodesk.store.schema import Story, Tombstone
 
 #: Title similarity (0-100) above which stories of the same day match.
 SIMILAR = 90
@@ -87,6 +87,8 @@ class Matcher:
     #: stories being imported), not looked up.
     looked_up_below: int
     _uuids: dict[str, tuple[int, str]] = field(default_factory=dict)
+    #: uuids of stories merged into others (tombstones) -> the survivor
+    _merged: dict[str, tuple[int, str]] = field(default_factory=dict)
     _urls: dict[str, tuple[int, str]] = field(default_factory=dict)
     _titles: dict[str, list[tuple[int, Key]]] = field(default_factory=dict)
     #: per day: the titles (for rapidfuzz) and, in the same order, the stories
@@ -116,6 +118,14 @@ class Matcher:
                 query = select(*columns).where(where(chunk), Story.id < self.looked_up_below)
                 for row in self.session.execute(query):
                     self.add(Key(row.title, row.title_key, row.url_key, row.published, row.uuid), row.id)
+        merged = (
+            select(Tombstone.uuid, Story.id, Story.title)
+            .join(Story, Story.uuid == Tombstone.replaced_by)
+            .where(Story.id < self.looked_up_below)
+        )
+        for chunk in records.chunks(sorted(wanted["uuid"] - self._uuids.keys()), _BATCH):
+            for dead, story_id, title in self.session.execute(merged.where(Tombstone.uuid.in_(chunk))):
+                self._merged[dead] = (story_id, title)
 
     def add(self, key: Key, story_id: int) -> None:
         """Know ``story_id`` as a story with ``key`` (again: no effect)."""
@@ -138,6 +148,9 @@ class Matcher:
         if key.uuid and key.uuid in self._uuids:
             story_id, title = self._uuids[key.uuid]
             return Match(story_id, title, "the same story: its uuid")
+        if key.uuid and key.uuid in self._merged:
+            story_id, title = self._merged[key.uuid]
+            return Match(story_id, title, "the same story: it was merged into this one")
         if key.url_key and key.url_key in self._urls:
             story_id, title = self._urls[key.url_key]
             return Match(story_id, title, "the same web address")

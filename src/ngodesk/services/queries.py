@@ -54,9 +54,14 @@ from ngodesk.store.schema import (
 _UUID_PREFIX = re.compile(r"^[0-9a-fA-F-]{4,36}$")
 
 
+#: Merges followed from a merged-away uuid to its survivor at most.
+_REDIRECTS = 20
+
+
 def resolve_story(library: Library, reference: str) -> int:
     """The id of the story whose uuid is ``reference`` or starts with it
-    (at least 4 characters, unique)."""
+    (at least 4 characters, unique); a story merged into another leads to
+    the one it was merged into."""
     reference = reference.strip().lower()
     if not _UUID_PREFIX.match(reference):
         raise ValidationError(f"'{reference}' is not a story uuid (or the start of one).")
@@ -67,6 +72,13 @@ def resolve_story(library: Library, reference: str) -> int:
         if not ids:
             buried = (Tombstone.uuid >= reference) & (Tombstone.uuid < reference + "~") & (Tombstone.kind == "story")
             tomb = session.scalar(select(Tombstone).where(buried).limit(1))
+            for _ in range(_REDIRECTS):  # a story merged into another (maybe merged on in turn)
+                if tomb is None or not tomb.replaced_by:
+                    break
+                survivor = session.scalar(select(Story.id).where(Story.uuid == tomb.replaced_by))
+                if survivor is not None:
+                    return survivor
+                tomb = session.get(Tombstone, tomb.replaced_by)
             if tomb is not None:
                 raise NotFound(f"Story {tomb.uuid} was deleted on {tomb.deleted_at:%Y-%m-%d %H:%M} UTC.")
             raise NotFound(f"No story with uuid {reference}.")

@@ -195,6 +195,16 @@ def put_back_stories(library: Library, snapshots: Sequence[StorySnapshot]) -> Ch
     return ChangeSet(stories_changed=frozenset(ids), tags_changed=restored.tags_changed)
 
 
+def reset_stories(library: Library, snapshots: Sequence[StorySnapshot]) -> ChangeSet:
+    """Make the snapshot's stories exactly as they were, in one
+    transaction: those that exist put back, deleted ones restored (undo of
+    a merge: the survivor and the merged-away story)."""
+    with library.write() as session:
+        present = records.present_story_ids(session, [int(s.row["id"]) for s in snapshots])  # type: ignore[call-overload]
+        changes = put_back_stories(library, [s for s in snapshots if s.row["id"] in present])
+        return changes | restore_stories(library, [s for s in snapshots if s.row["id"] not in present])
+
+
 def snapshot_tags(library: Library, root_ids: Iterable[int]) -> TagSnapshot:
     """The tags ``root_ids`` (all must exist) and their subtrees, with their
     stories."""
