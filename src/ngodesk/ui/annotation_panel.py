@@ -30,6 +30,7 @@ from ngodesk.services import annotations, glossary
 from ngodesk.services.annotations import NewAnnotation
 from ngodesk.ui.commands import Actions, AddAnnotation, DeleteAnnotation, EditAnnotation
 from ngodesk.ui.editor import StoryEditor
+from ngodesk.ui.labels import field_label
 
 TextWidget = QLineEdit | QPlainTextEdit
 HIGHLIGHT = QColor(255, 236, 150)
@@ -218,7 +219,7 @@ class AnnotationPanel(QWidget):
         self.list.blockSignals(True)
         self.list.clear()
         for view in self.views:
-            where = {"title": self.tr("Title"), "summary": self.tr("Summary"), "body": self.tr("Body")}[view.field]
+            where = field_label(view.field)
             if view.language:
                 where += f" ({view.language})"
             term = f"\n{self._term_label(view.term_uuid)}" if view.term_uuid else ""

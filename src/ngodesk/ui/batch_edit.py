@@ -33,6 +33,7 @@ from ngodesk.services.batch import REPLACEABLE, BatchEdit, FieldChange, Plan, Re
 from ngodesk.ui.chips import ChipEdit
 from ngodesk.ui.editor import LANGUAGES
 from ngodesk.ui.jobs import Job
+from ngodesk.ui.labels import field_label
 from ngodesk.ui.suggestions_view import kind_label
 
 #: Characters of context shown on each side of a change in the preview.
@@ -92,9 +93,12 @@ class _PreviewModel(QAbstractTableModel):
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         before, after = excerpt(change.old, change.new)
-        return (change.title, change.field, before, after if not change.problem else f"{after} ⚠ {change.problem}")[
-            index.column()
-        ]
+        return (
+            change.title,
+            field_label(change.field),
+            before,
+            after if not change.problem else f"{after} ⚠ {change.problem}",
+        )[index.column()]
 
 
 class _Setting(QWidget):
@@ -182,7 +186,7 @@ class BatchEditDialog(QDialog):
 
         self.field = QComboBox()
         for name in REPLACEABLE:
-            self.field.addItem(self.tr(name.capitalize()), name)
+            self.field.addItem(field_label(name), name)
         self.find, self.replace = QLineEdit(), QLineEdit()
         self.find.setPlaceholderText(self.tr("text to find (empty: no replacing)"))
         self.replace.setPlaceholderText(self.tr("replace with (regular expressions: \\1 is the first group)"))

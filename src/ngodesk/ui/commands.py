@@ -37,6 +37,7 @@ from ngodesk.services import (
     restore,
     stories,
     story_collections,
+    story_merge,
     suggestions,
     tags,
     thesaurus,
@@ -490,6 +491,23 @@ class MergeDuplicates(Command):
         changes = restore.put_back_stories(self.library, self.before)  # (their links to new tags go first)
         self.created_snapshot = restore.snapshot_added(self.library, self.created)
         return changes | restore.remove_added(self.library, self.created_snapshot)
+
+
+class MergeStories(Command):
+    """Merge one story of a duplicate pair into the other (fields picked by
+    the user); undo puts both back exactly as they were."""
+
+    def __init__(self, keep_id: int, other_id: int, from_other: Sequence[str], title: str) -> None:
+        super().__init__(_tr("Merge Duplicate of {title}").format(title=title[:40]))
+        self.keep_id, self.other_id, self.from_other = keep_id, other_id, list(from_other)
+        self.taken: tuple[StorySnapshot, ...] = ()
+
+    def forward(self) -> ChangeSet:
+        self.taken = restore.snapshot_stories(self.library, [self.keep_id, self.other_id])
+        return story_merge.merge(self.library, self.keep_id, self.other_id, self.from_other)
+
+    def backward(self) -> ChangeSet:
+        return restore.reset_stories(self.library, self.taken)
 
 
 class SetTranslation(Command):

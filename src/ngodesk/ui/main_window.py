@@ -33,7 +33,7 @@ from ngodesk import __version__
 from ngodesk.domain.errors import ImportFailed, NgodeskError
 from ngodesk.domain.models import ChangeSet, Filter, Progress
 from ngodesk.formats import ImportOptions, csv_table, detect, file_extensions, importers, read_text, wxr
-from ngodesk.services import batch, duplicates, exporting, importing, indexing, queries, suggestions
+from ngodesk.services import batch, duplicates, exporting, importing, indexing, queries, story_merge, suggestions
 from ngodesk.store.library import DB_NAME, Library
 from ngodesk.ui import settings
 from ngodesk.ui.annotation_panel import AnnotationPanel
@@ -46,6 +46,7 @@ from ngodesk.ui.commands import (
     DeleteStories,
     ImportStories,
     MergeDuplicates,
+    MergeStories,
     ReviewSuggestions,
 )
 from ngodesk.ui.duplicates_view import DuplicatesDialog
@@ -55,6 +56,7 @@ from ngodesk.ui.hub import Hub
 from ngodesk.ui.icons import icon
 from ngodesk.ui.item_types import ItemTypesDialog
 from ngodesk.ui.jobs import Job
+from ngodesk.ui.merge_view import MergeStoriesDialog
 from ngodesk.ui.search_runner import FIRST_PAGE, SearchRunner
 from ngodesk.ui.sidebar import Sidebar
 from ngodesk.ui.story_model import COLUMNS, UNSORTABLE, StoryTableModel
@@ -669,7 +671,7 @@ class MainWindow(QMainWindow):
         library = self.library
 
         def done(pairs: list[duplicates.Pair]) -> None:
-            self.duplicates_dialog = DuplicatesDialog(pairs, self.show_stories, self)
+            self.duplicates_dialog = DuplicatesDialog(pairs, self.show_stories, self.merge_pair, self)
             self.duplicates_dialog.show()
 
         return self._start(
@@ -706,6 +708,24 @@ class MainWindow(QMainWindow):
 
             self._start(self.tr("Changing stories"), lambda progress: batch.apply(library, plan, progress), done)
         return dialog
+
+    def merge_pair(self, pair: duplicates.Pair) -> int | None:
+        """Show a duplicate pair side by side and merge it as the user
+        picks; the id of the story merged away, or None (cancelled, or the
+        stories changed meanwhile: the reason is shown)."""
+        try:
+            first, second = story_merge.sides(self.library, pair.first.id, pair.second.id)
+        except NgodeskError as error:
+            QMessageBox.warning(self, self.tr("Merge Duplicate Stories"), str(error))
+            return None
+        dialog = MergeStoriesDialog(first, second, pair.reason, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        keep, other = dialog.keep_id, dialog.other_id
+        if not self._run(MergeStories(keep, other, dialog.from_other(), first.values["title"])):
+            return None
+        self.refresh(keep=[keep])
+        return other
 
     def suggest_records(self) -> Job | None:
         """Suggest organisations, people and places for the selected stories

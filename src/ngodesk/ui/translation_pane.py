@@ -23,6 +23,7 @@ from ngodesk.domain.errors import NgodeskError
 from ngodesk.domain.models import TRANSLATED_FIELDS, StoryView, Translation, TranslationStatus
 from ngodesk.services import translations
 from ngodesk.ui.commands import Actions, SetTranslation
+from ngodesk.ui.labels import field_label
 
 SAVE_DELAY_MS = 800
 #: Language code -> its name as shown (translated where shown).
@@ -90,7 +91,7 @@ class TranslationPane(QWidget):
         layout.addWidget(self.translator, 0, 3)
         layout.addWidget(QLabel(self.tr("Original")), 1, 1)
         layout.addWidget(QLabel(self.tr("Translation")), 1, 2, 1, 2)
-        labels = {"title": self.tr("Title"), "summary": self.tr("Summary"), "body": self.tr("Body")}
+        labels = {name: field_label(name) for name in ("title", "summary", "body")}
         self.originals: dict[str, QLineEdit | QPlainTextEdit] = {}
         self.translations: dict[str, QLineEdit | QPlainTextEdit] = {}
         self.statuses: dict[str, QComboBox] = {}
