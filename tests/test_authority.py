@@ -150,3 +150,51 @@ def test_a_rejected_suggestion_stays_rejected_after_its_record_is_merged(library
     suggestions.reject(library, [made])
     entities.merge_entities(library, source, target)  # ("China Red Cross" is now the target's name too)
     assert suggestions.suggest(library, [story]) == []
+
+
+def test_splitting_a_record_moves_names_and_links_and_undoes(library: Library) -> None:
+    """Two organisations filed as one (the Chinese Red Cross Foundation's
+    stories under the Red Cross Society) are split apart."""
+    society = entities.create_entity(
+        library,
+        "organisation",
+        "Red Cross Society of China",
+        [AltName("中国红十字会", "zh-Hans", True), AltName("中国红十字基金会", "zh-Hans"), "CRCF"],
+    ).id
+    relief, fund = (stories.create_story(library, {"title": t}).id for t in ("Relief in Sri Lanka", "CRCF grants"))
+    entities.link_entity(library, [relief, fund], society)
+    before = restore.snapshot_entities(library, [society])
+    with pytest.raises(ValidationError, match="'RCSC' is not an alternative name"):
+        entities.split_entity(library, society, "Chinese Red Cross Foundation", ["RCSC"])
+    with pytest.raises(ValidationError, match="a name other than"):
+        entities.split_entity(library, society, "red cross society of china")
+    created = entities.split_entity(
+        library, society, "Chinese Red Cross Foundation", ["中国红十字基金会", "CRCF"], [fund]
+    )
+    views = {v.name: v for v in queries.entities(library)}
+    new, old = views["Chinese Red Cross Foundation"], views["Red Cross Society of China"]
+    assert [n.name for n in new.alt_names] == ["中国红十字基金会", "CRCF"] and new.kind == old.kind
+    assert [(n.name, n.preferred) for n in old.alt_names] == [("中国红十字会", True)]
+    assert (new.story_count, old.story_count) == (1, 1) and new.see_also == (old.uuid,)
+    assert queries.matching_ids(library, "org:CRCF").tolist() == [fund]
+    entities.delete_entity(library, created.id)
+    restore.reset_entities(library, before)
+    (back,) = queries.entities(library)
+    assert (back.story_count, len(back.alt_names), back.see_also) == (2, 3, ())
+
+
+def test_one_preferred_name_per_language(library: Library) -> None:
+    cfpa = entities.create_entity(
+        library,
+        "organisation",
+        "China Foundation for Poverty Alleviation",
+        [AltName("中国扶贫基金会", "zh-Hans", True)],
+    ).id
+    with pytest.raises(ValidationError, match="cannot both be the preferred name in zh-Hans"):
+        entities.update_entity(
+            library,
+            cfpa,
+            alt_names=[AltName("中国扶贫基金会", "zh-Hans", True), AltName("扶贫基金会", "zh-Hans", True)],
+        )
+    (view,) = queries.entities(library)
+    assert view.alt_names == (AltName("中国扶贫基金会", "zh-Hans", True),)

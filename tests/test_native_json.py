@@ -26,7 +26,7 @@ def _fill(library: Library) -> None:
         library,
         EntityKind.ORGANISATION,
         "中国扶贫基金会",
-        [AltName("CFPA", "en"), AltName("中國扶貧基金會", "zh-Hant")],
+        [AltName("CFPA", "en"), AltName("中國扶貧基金會", "zh-Hant", True)],
         note="1989 年成立",
         type="foundation",
         country="China",
@@ -71,6 +71,8 @@ def test_export_import_export_gives_the_same_content(library: Library, tmp_path:
         (reviewed,) = [s for s in all_stories(copy) if s.status is StoryStatus.REVIEWED]
     assert again == first
     assert reviewed.summary == "第一行\n第二行 & <b>" and reviewed.revision == 2
+    (cfpa,) = [e for e in first["entities"] if e["name"] == "中国扶贫基金会"]  # type: ignore[union-attr]
+    assert cfpa["alt_names"][1] == {"name": "中國扶貧基金會", "language": "zh-Hant", "preferred": True}
     (myanmar,) = [t for t in first["tags"] if t["path"] == "地区/亚洲/缅甸"]  # type: ignore[union-attr]
     assert (myanmar["synonyms"], myanmar["scope_note"], len(myanmar["related"])) == (
         ["Burma", "Union of Myanmar"],

@@ -134,10 +134,12 @@ class TagView:
 
 @dataclass(frozen=True)
 class AltName:
-    """Another name of an authority record, in a language ("" unknown)."""
+    """Another name of an authority record, in a language ("" unknown);
+    ``preferred``: the record's preferred name in that language."""
 
     name: str
     language: str = ""
+    preferred: bool = False
 
 
 @dataclass(frozen=True)

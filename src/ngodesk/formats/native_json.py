@@ -102,7 +102,7 @@ def _entity(item: object) -> EntityRecord:
     names = item.get("alt_names", [])
     if not isinstance(names, list) or not all(isinstance(n, dict) for n in names):
         raise _Bad("alt_names: expected a list of objects")
-    alt = tuple(AltName(_text(n, "name"), _text(n, "language")) for n in names)
+    alt = tuple(AltName(_text(n, "name"), _text(n, "language"), n.get("preferred") is True) for n in names)
     details = {key: _text(item, key) for key in ("type", "country", "external_id")}
     see_also = tuple(_uuid({"uuid": value}) for value in _texts(item, "see_also"))
     return EntityRecord(_uuid(item), kind, _text(item, "name"), alt, _text(item, "note"), **details, see_also=see_also)

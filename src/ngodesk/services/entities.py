@@ -36,16 +36,24 @@ def _name(name: str) -> str:
 def _alt_names(preferred: str, names: Iterable[str | AltName]) -> list[EntityName]:
     """Rows for the alternative names: cleaned, without repeats of each other
     or of the preferred name (ignoring case; other scripts are kept, e.g. a
-    traditional form); a name without a language gets a guessed one."""
+    traditional form); a name without a language gets a guessed one.
+    ValidationError for two preferred names in one language."""
     seen = {preferred.casefold()}
     rows = []
+    preferred_in: dict[str, str] = {}
     for given in names:
         alt = given if isinstance(given, AltName) else AltName(str(given))
-        cleaned = " ".join(alt.name.split())
+        cleaned = " ".join(require_encodable(alt.name, "Record name").split())
         if cleaned and cleaned.casefold() not in seen:
             seen.add(cleaned.casefold())
             language = alt.language.strip() or guess_language(cleaned)
-            rows.append(EntityName(name=cleaned, name_key=fold(cleaned), language=language))
+            if alt.preferred and language in preferred_in:
+                raise ValidationError(
+                    f"'{preferred_in[language]}' and '{cleaned}' cannot both be the preferred name in {language}."
+                )
+            if alt.preferred:
+                preferred_in[language] = cleaned
+            rows.append(EntityName(name=cleaned, name_key=fold(cleaned), language=language, preferred=alt.preferred))
     return rows
 
 
@@ -160,11 +168,16 @@ def update_entity(
     name: str | None = None,
     alt_names: Sequence[str | AltName] | None = None,
     note: str | None = None,
+    see_also: Sequence[int] | None = None,
     **details: str,
 ) -> ChangeSet:
-    """Change a record's preferred name, alternative names, note or details."""
+    """Change a record's preferred name, alternative names, note, details
+    or "see also" records (ids: exactly these afterwards)."""
     with library.write() as session:
         entity = records.get(session, Entity, entity_id, "record")
+        touched = {entity_id}
+        if see_also is not None:
+            touched |= _set_see_also(session, entity_id, see_also)
         if name is not None:
             entity.name = _name(name)
             entity.name_key = fold(entity.name)
@@ -174,7 +187,66 @@ def update_entity(
             entity.note = note.strip()
         _set_details(entity, details)
         entity.touch()
-        return ChangeSet(entities_changed=frozenset({entity.id}))
+        return ChangeSet(entities_changed=frozenset(touched))
+
+
+def _set_see_also(session: Session, entity_id: int, wanted: Sequence[int]) -> set[int]:
+    """Make ``wanted`` the record's "see also" records; the ids of the
+    records whose pairs changed."""
+    pairs = session.execute(
+        select(EntitySeeAlso.entity_id, EntitySeeAlso.other_id).where(
+            (EntitySeeAlso.entity_id == entity_id) | (EntitySeeAlso.other_id == entity_id)
+        )
+    ).all()
+    current = {low if high == entity_id else high for low, high in pairs}
+    changed = set()
+    for other in set(wanted) ^ current:
+        records.get(session, Entity, other, "record")
+        if records.set_pair(session, EntitySeeAlso, ("entity_id", "other_id"), entity_id, other, other in wanted):
+            changed.add(other)
+    return changed
+
+
+def split_entity(
+    library: Library, entity_id: int, name: str, alt_names: Sequence[str] = (), story_ids: Sequence[int] = ()
+) -> Created:
+    """Split a record in two: a new record of the same kind named ``name``
+    (which may be one of the record's alternative names) takes the
+    alternative names ``alt_names`` and the links of ``story_ids`` away from
+    it, and the two records see each other ("see also")."""
+    with library.write() as session:
+        source = records.get(session, Entity, entity_id, "record")
+        name = _name(name)
+        if fold(name) == source.name_key:
+            raise ValidationError(f"The new record needs a name other than '{source.name}'.")
+        taken = {fold(n) for n in alt_names}
+        if missing := taken - {n.name_key for n in source.alt_names}:
+            wrong = next(n for n in alt_names if fold(n) in missing)
+            raise ValidationError(f"'{wrong}' is not an alternative name of '{source.name}'.")
+        linked = set(session.scalars(select(StoryEntity.story_id).where(StoryEntity.entity_id == entity_id)))
+        if unlinked := set(story_ids) - linked:
+            raise ValidationError(f"Story {min(unlinked)} is not linked to '{source.name}'.")
+        leaving = taken | {fold(name)}
+        names = [AltName(n.name, n.language, n.preferred) for n in source.alt_names]
+        source.alt_names = _alt_names(source.name, [n for n in names if fold(n.name) not in leaving])
+        new = Entity(kind=source.kind, name=name, name_key=fold(name), note="")
+        new.alt_names = _alt_names(name, [n for n in names if fold(n.name) in taken])
+        session.add(new)
+        session.flush()
+        records.remove_links(session, StoryEntity, "entity_id", entity_id, story_ids)
+        records.add_links(session, StoryEntity, "entity_id", new.id, story_ids)
+        records.set_pair(session, EntitySeeAlso, ("entity_id", "other_id"), entity_id, new.id)
+        source.touch()
+        records.touch_stories(session, story_ids)
+        return Created(
+            new.id,
+            new.uuid,
+            ChangeSet(
+                entities_added=frozenset({new.id}),
+                entities_changed=frozenset({entity_id}),
+                stories_changed=frozenset(story_ids),
+            ),
+        )
 
 
 def delete_entity(library: Library, entity_id: int) -> ChangeSet:
@@ -197,9 +269,14 @@ def link_entity(library: Library, story_ids: Iterable[int], entity_id: int, link
         return ChangeSet(stories_changed=changed, entities_changed=frozenset({entity_id}))
 
 
+def _alt_name(given: Sequence[object]) -> AltName:
+    """``[name, language]`` or ``[name, language, preferred]``."""
+    return AltName(str(given[0]), str(given[1]), len(given) > 2 and given[2] is True)
+
+
 def add_missing(library: Library, wanted: Iterable[dict[str, object]]) -> ChangeSet:
     """Create the records of ``wanted`` (dicts with kind, name, alt_names
-    as [name, language] pairs, note and ``DETAILS``) that ``find`` does not
+    as [name, language] or [name, language, preferred], note and ``DETAILS``) that ``find`` does not
     find by their name, in one transaction."""
     with library.write() as session:
         created: list[int] = []
@@ -207,7 +284,7 @@ def add_missing(library: Library, wanted: Iterable[dict[str, object]]) -> Change
             kind, name = _kind(str(item["kind"])), _name(str(item["name"]))
             if find(session, kind, name) is not None:
                 continue
-            names = [AltName(str(n), str(language)) for n, language in item.get("alt_names", ())]  # type: ignore[attr-defined]
+            names = [_alt_name(given) for given in item.get("alt_names", ())]  # type: ignore[attr-defined]
             entity = Entity(kind=kind.value, name=name, name_key=fold(name), note=str(item.get("note", "")))
             entity.alt_names = _alt_names(name, names)
             _set_details(entity, {key: str(item[key]) for key in DETAILS if key in item})
@@ -233,10 +310,10 @@ def merge_entities(library: Library, source_id: int, target_id: int) -> ChangeSe
             raise ValidationError(f"{kinds} are different kinds of record: not merged.")
         stories = set(session.scalars(select(StoryEntity.story_id).where(StoryEntity.entity_id == source_id)))
         records.add_links(session, StoryEntity, "entity_id", target_id, stories)
-        names = [AltName(n.name, n.language) for n in target.alt_names]
+        names = [AltName(n.name, n.language, n.preferred) for n in target.alt_names]
         names += [
             AltName(source.name, guess_language(source.name)),
-            *(AltName(n.name, n.language) for n in source.alt_names),
+            *(AltName(n.name, n.language) for n in source.alt_names),  # (the target's preferred names stay so)
         ]
         target.alt_names = _alt_names(target.name, names)
         target.note = target.note or source.note

@@ -444,7 +444,7 @@ def entities(library: Library, kind: EntityKind | None = None) -> list[EntityVie
                     e.uuid,
                     EntityKind(e.kind),
                     e.name,
-                    tuple(AltName(n.name, n.language) for n in e.alt_names),
+                    tuple(AltName(n.name, n.language, n.preferred) for n in e.alt_names),
                     e.note,
                     counts.get(e.id, 0),
                     e.type,

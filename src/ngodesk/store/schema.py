@@ -23,6 +23,7 @@ from sqlalchemy import (
     Text,
     TypeDecorator,
     UniqueConstraint,
+    false,
     func,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
@@ -236,6 +237,8 @@ class EntityName(Base):
     name_key: Mapped[str] = mapped_column(Text, index=True)
     #: Language (and script) of the name: "zh", "zh-Hant", "en"... or "".
     language: Mapped[str] = mapped_column(String(35), default="")
+    #: The record's preferred name in ``language`` (one per language).
+    preferred: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
     entity: Mapped[Entity] = relationship(back_populates="alt_names")
 

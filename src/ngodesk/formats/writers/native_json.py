@@ -76,7 +76,10 @@ def write(
                 "uuid": e.uuid,
                 "kind": e.kind.value,
                 "name": e.name,
-                "alt_names": [{"name": n.name, "language": n.language} for n in e.alt_names],
+                "alt_names": [
+                    {"name": n.name, "language": n.language, **({"preferred": True} if n.preferred else {})}
+                    for n in e.alt_names
+                ],
                 "note": e.note,
                 "type": e.type,
                 "country": e.country,
