@@ -218,11 +218,11 @@ def test_a_thesaurus_entry_edited_from_the_sidebar_is_one_undo_step(qtbot, windo
     going_out = next(t for t in sidebar._tags.values() if t.path == "Chinese NGOs Going Out")
 
     def fill(dialog: ThesaurusDialog) -> int:  # as a user types in the dialog and presses OK
-        assert dialog.related.count() == 0 and dialog.new_related.findText("Chinese NGOs Going Out") >= 0
+        assert dialog.related.ids() == () and dialog.related.adder.findText("Chinese NGOs Going Out") >= 0
         qtbot.keyClicks(dialog.new_synonym, "Burma")
         qtbot.keyClick(dialog.new_synonym, Qt.Key.Key_Return)
-        dialog.new_related.setCurrentText("Chinese NGOs Going Out")
-        dialog._add_related()
+        dialog.related.adder.setCurrentText("Chinese NGOs Going Out")
+        dialog.related.add_current()
         dialog.scope_note.setPlainText("Stories set in Myanmar.")
         return ThesaurusDialog.DialogCode.Accepted
 
