@@ -4,6 +4,7 @@ stories."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 
 from sqlalchemy import literal, select, union
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
@@ -16,6 +17,35 @@ from ngodesk.search.text import fold, guess_language
 from ngodesk.services import records
 from ngodesk.store.library import Library
 from ngodesk.store.schema import Entity, EntityName, EntitySeeAlso, RejectedSuggestion, StoryEntity
+
+
+@dataclass(frozen=True)
+class RecordFields:
+    """Everything the user edits of a record, as the record form gives it;
+    ``see_also`` are record ids."""
+
+    name: str
+    alt_names: tuple[AltName, ...] = ()
+    note: str = ""
+    type: str = ""
+    country: str = ""
+    external_id: str = ""
+    see_also: tuple[int, ...] = ()
+
+
+def set_fields(library: Library, entity_id: int, given: RecordFields) -> ChangeSet:
+    """Make the record exactly ``given`` (see ``update_entity``)."""
+    return update_entity(
+        library,
+        entity_id,
+        name=given.name,
+        alt_names=given.alt_names,
+        note=given.note,
+        see_also=given.see_also,
+        type=given.type,
+        country=given.country,
+        external_id=given.external_id,
+    )
 
 
 def _kind(kind: str | EntityKind) -> EntityKind:

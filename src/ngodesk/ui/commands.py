@@ -22,6 +22,7 @@ from ngodesk.domain.models import (
     AnnotationView,
     ChangeSet,
     EntityKind,
+    EntitySnapshot,
     Filter,
     StorySnapshot,
     TagSnapshot,
@@ -508,6 +509,93 @@ class MergeStories(Command):
 
     def backward(self) -> ChangeSet:
         return restore.reset_stories(self.library, self.taken)
+
+
+class NewRecord(Command):
+    """A new authority record; undo deletes it, redo puts the same one back."""
+
+    def __init__(self, kind: EntityKind, fields: entities.RecordFields) -> None:
+        super().__init__(_tr("New Record {name}").format(name=fields.name))
+        self.kind, self.fields = kind, fields
+        self.entity_id = 0
+        self.taken: tuple[EntitySnapshot, ...] = ()
+
+    def forward(self) -> ChangeSet:
+        if self.taken:
+            return restore.restore_entities(self.library, self.taken)
+        with self.library.write():
+            created = entities.create_entity(self.library, self.kind, self.fields.name)
+            self.entity_id = created.id
+            return created.changes | entities.set_fields(self.library, created.id, self.fields)
+
+    def backward(self) -> ChangeSet:
+        self.taken = restore.snapshot_entities(self.library, [self.entity_id])
+        return entities.delete_entity(self.library, self.entity_id)
+
+
+class EditRecord(Command):
+    """Change an authority record's names, details, note and see-also."""
+
+    def __init__(self, entity_id: int, old: entities.RecordFields, new: entities.RecordFields) -> None:
+        super().__init__(_tr("Edit Record {name}").format(name=new.name))
+        self.entity_id, self.old, self.new = entity_id, old, new
+
+    def forward(self) -> ChangeSet:
+        return entities.set_fields(self.library, self.entity_id, self.new)
+
+    def backward(self) -> ChangeSet:
+        return entities.set_fields(self.library, self.entity_id, self.old)
+
+
+class ChangeRecords(Command):
+    """A change to authority records (``change(library)``), undone by
+    putting the records ``entity_ids`` back as they were just before."""
+
+    def __init__(self, text: str, entity_ids: Sequence[int], change: Callable[[Library], ChangeSet]) -> None:
+        super().__init__(text)
+        self.entity_ids, self.change = list(entity_ids), change
+        self.taken: tuple[EntitySnapshot, ...] = ()
+
+    @classmethod
+    def merge(cls, source_id: int, target_id: int, source: str, target: str) -> ChangeRecords:
+        """Merge one record into another (its stories and names move)."""
+        text = _tr("Merge {source} into {target}").format(source=source, target=target)
+        return cls(text, [source_id, target_id], lambda library: entities.merge_entities(library, source_id, target_id))
+
+    @classmethod
+    def delete(cls, entity_id: int, name: str) -> ChangeRecords:
+        """Delete a record (its stories lose the link)."""
+        text = _tr("Delete Record {name}").format(name=name)
+        return cls(text, [entity_id], lambda library: entities.delete_entity(library, entity_id))
+
+    def forward(self) -> ChangeSet:
+        self.taken = restore.snapshot_entities(self.library, self.entity_ids)
+        return self.change(self.library)
+
+    def backward(self) -> ChangeSet:
+        return restore.reset_entities(self.library, self.taken)
+
+
+class SplitRecord(Command):
+    """Split a record in two; undo deletes the new one and puts the first
+    back as it was."""
+
+    def __init__(self, entity_id: int, name: str, names: Sequence[str], story_ids: Sequence[int]) -> None:
+        super().__init__(_tr("Split Record {name}").format(name=name))
+        self.entity_id, self.name, self.names, self.story_ids = entity_id, name, list(names), list(story_ids)
+        self.new_id = 0
+        self.taken: tuple[EntitySnapshot, ...] = ()
+
+    def forward(self) -> ChangeSet:
+        self.taken = restore.snapshot_entities(self.library, [self.entity_id])
+        created = entities.split_entity(self.library, self.entity_id, self.name, self.names, self.story_ids)
+        self.new_id = created.id
+        return created.changes
+
+    def backward(self) -> ChangeSet:
+        with self.library.write():
+            changes = entities.delete_entity(self.library, self.new_id)
+            return changes | restore.reset_entities(self.library, self.taken)
 
 
 class SetTranslation(Command):

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from ngodesk import __version__
 from ngodesk.domain.errors import ImportFailed, NgodeskError
-from ngodesk.domain.models import ChangeSet, Filter, Progress
+from ngodesk.domain.models import ChangeSet, FacetKind, Filter, Progress
 from ngodesk.formats import ImportOptions, csv_table, detect, file_extensions, importers, read_text, wxr
 from ngodesk.services import batch, duplicates, exporting, importing, indexing, queries, story_merge, suggestions
 from ngodesk.store.library import DB_NAME, Library
@@ -57,6 +57,7 @@ from ngodesk.ui.icons import icon
 from ngodesk.ui.item_types import ItemTypesDialog
 from ngodesk.ui.jobs import Job
 from ngodesk.ui.merge_view import MergeStoriesDialog
+from ngodesk.ui.records_view import RecordsDialog
 from ngodesk.ui.search_runner import FIRST_PAGE, SearchRunner
 from ngodesk.ui.sidebar import Sidebar
 from ngodesk.ui.story_model import COLUMNS, UNSORTABLE, StoryTableModel
@@ -103,6 +104,7 @@ class MainWindow(QMainWindow):
         self.library = library
         self.job: Job | None = None
         self.duplicates_dialog: DuplicatesDialog | None = None
+        self.records_dialog: RecordsDialog | None = None
         self.setWindowTitle(self.tr("ngodesk — {name}").format(name=library.folder.name))
         self.setWindowIcon(icon("app"))
         self.hub = Hub(self)
@@ -368,6 +370,9 @@ class MainWindow(QMainWindow):
         story_menu.addAction(self._action(self.tr("&Batch Edit…"), self.batch_edit, QKeySequence("Ctrl+Shift+E")))
         story_menu.addAction(self._action(self.tr("Find &Duplicates…"), self.find_duplicates))
         story_menu.addAction(self._action(self.tr("Suggest &Records…"), self.suggest_records))
+        story_menu.addAction(
+            self._action(self.tr("&Authority Records…"), self.show_records, QKeySequence("Ctrl+Shift+R"))
+        )
 
         tags_menu = self.menuBar().addMenu(self.tr("&Tags"))
         tags_menu.addAction(self.new_tag_action)
@@ -708,6 +713,20 @@ class MainWindow(QMainWindow):
 
             self._start(self.tr("Changing stories"), lambda progress: batch.apply(library, plan, progress), done)
         return dialog
+
+    def show_records(self) -> RecordsDialog:
+        """The authority file (organisations, people, places), beside the
+        window."""
+        if self.records_dialog is None:
+            self.records_dialog = RecordsDialog(self.actions, self.show_record, self)
+        self.records_dialog.show()
+        self.records_dialog.raise_()
+        return self.records_dialog
+
+    def show_record(self, entity_id: int) -> None:
+        """List the stories linked to a record (the search is cleared)."""
+        self.search_field.clear()
+        self.sidebar.set_filter(FacetKind.ENTITY, str(entity_id), 1)
 
     def merge_pair(self, pair: duplicates.Pair) -> int | None:
         """Show a duplicate pair side by side and merge it as the user

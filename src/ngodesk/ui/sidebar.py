@@ -57,6 +57,7 @@ from ngodesk.ui.commands import (
     SetTagColour,
     TagStories,
 )
+from ngodesk.ui.records_view import RecordActions
 from ngodesk.ui.tag_thesaurus import ThesaurusDialog
 
 KEY = Qt.ItemDataRole.UserRole  # (FacetKind, value) of a filterable entry
@@ -83,6 +84,7 @@ class Sidebar(QTreeWidget):
     def __init__(self, actions: Actions) -> None:
         super().__init__()
         self.actions = actions
+        self.records = RecordActions(self, actions)
         self.setHeaderLabels([self.tr("Browse"), self.tr("Stories")])
         self.setAccessibleName(self.tr("Tags and facets"))
         header = self.header()
@@ -413,6 +415,12 @@ class Sidebar(QTreeWidget):
         if item is not None and (item is self.collections_item or item.parent() is self.collections_item):
             self._collection_menu(menu, change)
         key = item.data(0, KEY) if item is not None else None
+        if key and key != ALL and key[0] is FacetKind.ENTITY and (view := self.records.view(int(key[1]))):
+            menu.addSeparator()
+            change(self.tr("Edit Record…"), lambda: self.records.edit(view))
+            change(self.tr("Merge Into…"), lambda: self.records.merge(view))
+            change(self.tr("Split…"), lambda: self.records.split(view))
+            change(self.tr("Delete Record…"), lambda: self.records.delete(view))
         if key and key != ALL:
             menu.addSeparator()
             menu.addAction(self.tr("Show Only These"), lambda: self.set_filter(*key, 1))
