@@ -4,6 +4,11 @@ baselines measured in the same run on the same records.
 - batch tag: ``tags.apply_path`` tags every story of the library (one
   transaction, stories touched) against a raw executemany of the same links
   plus an UPDATE of the stories' timestamps;
+- batch edit (Story > Batch Edit, preview included): every story gets a tag
+  and a status, against the same raw links plus an UPDATE of the status;
+  and a regular-expression replacement in every title (search index kept
+  in step) against the same substitution in Python written back to the
+  baseline's stories and its FTS5 table;
 - sidebar counts with TAGS tags (a three-level tree, 1-4 tags per story):
   the facet index the sidebar uses (built once, then counting the whole
   library) against a raw ``GROUP BY`` over the baseline's links.
@@ -17,6 +22,7 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import random
+import re
 import sqlite3
 import sys
 import tempfile
@@ -26,8 +32,9 @@ from pathlib import Path
 import generate
 from run import baseline_import, table, timed
 
-from ngodesk.services import facet_index, importing, queries, tags
+from ngodesk.services import batch, facet_index, importing, queries, tags
 from ngodesk.services.library import open_library
+from ngodesk.store.library import Library
 
 TAGS = 10_000
 #: Targets: the whole-library batch tag and the counts, within these ratios.
@@ -41,6 +48,43 @@ def _tagged(n: int) -> list:  # type: ignore[type-arg]
     return [
         dataclasses.replace(record, tags=tuple(chance.sample(pool, chance.randint(1, 4))))
         for record in generate.records(n)
+    ]
+
+
+def _batch_edits(library: Library, raw: sqlite3.Connection, ids: list[int], now: str) -> list[tuple]:  # type: ignore[type-arg]
+    """The two batch edits beside their baselines (see the module's doc)."""
+    edit = batch.BatchEdit(add_tags=("Batch/Edited",), values=(("status", "reviewed"),))
+    ours, _ = timed(lambda: batch.apply(library, batch.plan(library, ids, edit)))
+
+    def baseline_edit() -> None:
+        raw.execute("BEGIN")
+        raw.executemany("INSERT OR IGNORE INTO story_tags VALUES (?, ?)", [(i, 999_998) for i in ids])
+        raw.execute("UPDATE stories SET status = 'reviewed', updated_at = ?", (now,))
+        raw.execute("COMMIT")
+
+    theirs, _ = timed(baseline_edit)
+    replace = batch.BatchEdit(replacement=batch.Replacement("title", "^", "[checked] ", regex=True))
+    ours_replace, (_, undo) = timed(lambda: batch.apply(library, batch.plan(library, ids, replace)))
+    assert len(undo.changes) == len(ids)
+
+    def baseline_replace() -> None:
+        pattern = re.compile("^")
+        raw.execute("BEGIN")
+        titles = [(pattern.sub("[checked] ", t), now, i) for i, t in raw.execute("SELECT id, title FROM stories")]
+        raw.executemany("UPDATE stories SET title = ?, updated_at = ? WHERE id = ?", titles)
+        raw.executemany("UPDATE fts SET title = ? WHERE rowid = ?", [(t, i) for t, _, i in titles])
+        raw.execute("COMMIT")
+
+    theirs_replace, _ = timed(baseline_replace)
+    return [
+        (f"batch edit {len(ids):,}: tag + status (s)", f"{ours:.2f}", f"{theirs:.2f}", ours / theirs, BATCH_LIMIT),
+        (
+            f"batch replace in {len(ids):,} titles (s)",
+            f"{ours_replace:.2f}",
+            f"{theirs_replace:.2f}",
+            ours_replace / theirs_replace,
+            BATCH_LIMIT,
+        ),
     ]
 
 
@@ -72,6 +116,7 @@ def main(argv: list[str] | None = None) -> int:
             rows.append(
                 (f"tag all {len(ids):,} stories (s)", f"{ours:.2f}", f"{theirs:.2f}", ours / theirs, BATCH_LIMIT)
             )
+            rows += _batch_edits(library, raw, ids, now)
             built, index = timed(lambda: facet_index.build(library))
             counted, facets = timed(lambda: facet_index.count(index, None))
             tag_count = len(queries.tags(library, counted=False))

@@ -31,6 +31,8 @@ SETTABLE = ("status", "language", "source")
 REPLACEABLE = ("title", "summary", "body", "source")
 #: Stories read or written per step (progress is reported per step).
 _STEP = 500
+#: Derived column values remembered while writing (values set for all).
+_DERIVED_KEPT = 64
 #: Fields the annotations are anchored in (their passages follow an edit).
 _ANCHORED = {"title", "summary", "body"}
 
@@ -203,31 +205,33 @@ def _field_changes(
     names = sorted(set(wanted) | ({replacement.field} if replacement else set()))
     if not names:
         return ()
-    columns = [getattr(Story, name) for name in names]
+    sql = f"SELECT id, title, {', '.join(names)} FROM stories WHERE id IN ({{ids}})"
     found: list[FieldChange] = []
+    cleaned: dict[tuple[str, str], tuple[str, str]] = {}  # (a value set for all is checked once)
     for chunk in _chunks(ids, progress, 0, len(ids)):
-        rows = {
-            row[0]: row for row in session.execute(select(Story.id, Story.title, *columns).where(Story.id.in_(chunk)))
-        }
+        rows = {row[0]: row for row in records.rows_in(session, sql, chunk)}
         for story_id in chunk:
             row = rows[story_id]
             old = dict(zip(names, row[2:], strict=True))
             new = {**old, **wanted}
             if replacement is not None and pattern is not None:
-                new[replacement.field] = replacement.apply(pattern, str(new[replacement.field]))
+                new[replacement.field] = replacement.apply(pattern, new[replacement.field])
             for name in names:
                 if new[name] != old[name]:
-                    found.append(_change(story_id, row[1], name, str(old[name]), str(new[name])))
+                    key = (name, new[name])
+                    if key not in cleaned:
+                        cleaned[key] = _cleaned(name, new[name])
+                    value, problem = cleaned[key]
+                    found.append(FieldChange(story_id, row[1], name, old[name], value, problem))
     return tuple(found)
 
 
-def _change(story_id: int, title: str, name: str, old: str, new: str) -> FieldChange:
-    """A change, with the reason ``fields.clean`` refuses its value."""
+def _cleaned(name: str, value: str) -> tuple[str, str]:
+    """``value`` as ``fields.clean`` stores it, and why it is refused ("")."""
     try:
-        cleaned = str(fields.clean(name, new)[name])
+        return str(fields.clean(name, value)[name]), ""
     except ValidationError as error:
-        return FieldChange(story_id, title, name, old, new, str(error))
-    return FieldChange(story_id, title, name, old, cleaned)
+        return value, str(error)
 
 
 def apply(library: Library, given: Plan, progress: Progress = no_progress) -> tuple[ChangeSet, Plan]:
@@ -300,22 +304,23 @@ def _write_values(session: Session, changes: Sequence[FieldChange], progress: Pr
     ids = sorted(by_story)
     table = Story.__table__
     now = utcnow()
+    indexed_sql = f"SELECT id, {', '.join(fts.COLUMNS)} FROM stories WHERE id IN ({{ids}})"
+    derived: dict[tuple[tuple[str, str], ...], dict[str, object]] = {}  # (a value set for all is derived once)
     for chunk in _chunks(ids, progress, 0, total):
-        rows = {
-            row.id: row
-            for row in session.execute(
-                select(Story.id, *(getattr(Story, name) for name in fts.COLUMNS)).where(Story.id.in_(chunk))
-            )
-        }
+        reindexed = [i for i in chunk if set(by_story[i]) & set(fts.COLUMNS)]
+        rows = {row[0]: row[1:] for row in records.rows_in(session, indexed_sql, reindexed)}
         old_docs, new_docs = [], []
         groups: dict[tuple[str, ...], list[dict[str, object]]] = {}
         for story_id in chunk:
-            columns = fields.clean_all(dict(by_story[story_id]))
-            groups.setdefault(tuple(sorted(columns)), []).append(
-                {"b_id": story_id, **{f"b_{k}": v for k, v in columns.items()}}
-            )
-            if set(by_story[story_id]) & set(fts.COLUMNS):
-                old = [getattr(rows[story_id], name) for name in fts.COLUMNS]
+            given = tuple(sorted(by_story[story_id].items()))
+            if given not in derived:
+                if len(derived) >= _DERIVED_KEPT:  # (values that differ story by story: replacements)
+                    derived.clear()
+                derived[given] = {f"b_{k}": v for k, v in fields.clean_all(dict(given)).items()}
+            columns = derived[given]
+            groups.setdefault(tuple(columns), []).append({"b_id": story_id, **columns})
+            if story_id in rows:
+                old = list(rows[story_id])
                 new = [by_story[story_id].get(name, value) for name, value in zip(fts.COLUMNS, old, strict=True)]
                 texts = {value: index_text(value) for value in (*old, *new)}
                 old_docs.append((story_id, *(texts[value] for value in old)))
@@ -326,7 +331,7 @@ def _write_values(session: Session, changes: Sequence[FieldChange], progress: Pr
                 .where(table.c.id == bindparam("b_id"))
                 .values(
                     {
-                        **{name: bindparam(f"b_{name}") for name in names},
+                        **{name.removeprefix("b_"): bindparam(name) for name in names},
                         "revision": table.c.revision + 1,
                         "updated_at": now,
                     }
