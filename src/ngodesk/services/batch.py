@@ -13,8 +13,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import datetime
 
-from sqlalchemy import bindparam, select, update
+from sqlalchemy import Table, bindparam, select, update
 from sqlalchemy.orm import Session
 
 from ngodesk.domain.errors import Cancelled, NotFound, ValidationError
@@ -31,8 +32,6 @@ SETTABLE = ("status", "language", "source")
 REPLACEABLE = ("title", "summary", "body", "source")
 #: Stories read or written per step (progress is reported per step).
 _STEP = 500
-#: Derived column values remembered while writing (values set for all).
-_DERIVED_KEPT = 64
 #: Fields the annotations are anchored in (their passages follow an edit).
 _ANCHORED = {"title", "summary", "body"}
 
@@ -295,6 +294,11 @@ def apply(library: Library, given: Plan, progress: Progress = no_progress) -> tu
     return changes, undo
 
 
+def _touched(table: Table, now: datetime) -> dict[str, object]:
+    """Column values that mark a story changed."""
+    return {"revision": table.c.revision + 1, "updated_at": now}
+
+
 def _write_values(session: Session, changes: Sequence[FieldChange], progress: Progress, total: int) -> None:
     """Set the changed fields (with what derives from them), re-index the
     stories whose indexed text changed and let their annotations follow."""
@@ -305,38 +309,31 @@ def _write_values(session: Session, changes: Sequence[FieldChange], progress: Pr
     table = Story.__table__
     now = utcnow()
     indexed_sql = f"SELECT id, {', '.join(fts.COLUMNS)} FROM stories WHERE id IN ({{ids}})"
-    derived: dict[tuple[tuple[str, str], ...], dict[str, object]] = {}  # (a value set for all is derived once)
     for chunk in _chunks(ids, progress, 0, total):
         reindexed = [i for i in chunk if set(by_story[i]) & set(fts.COLUMNS)]
         rows = {row[0]: row[1:] for row in records.rows_in(session, indexed_sql, reindexed)}
         old_docs, new_docs = [], []
-        groups: dict[tuple[str, ...], list[dict[str, object]]] = {}
+        alike: dict[tuple[tuple[str, str], ...], list[int]] = {}  # stories given the same values
         for story_id in chunk:
-            given = tuple(sorted(by_story[story_id].items()))
-            if given not in derived:
-                if len(derived) >= _DERIVED_KEPT:  # (values that differ story by story: replacements)
-                    derived.clear()
-                derived[given] = {f"b_{k}": v for k, v in fields.clean_all(dict(given)).items()}
-            columns = derived[given]
-            groups.setdefault(tuple(columns), []).append({"b_id": story_id, **columns})
+            alike.setdefault(tuple(sorted(by_story[story_id].items())), []).append(story_id)
             if story_id in rows:
                 old = list(rows[story_id])
                 new = [by_story[story_id].get(name, value) for name, value in zip(fts.COLUMNS, old, strict=True)]
-                texts = {value: index_text(value) for value in (*old, *new)}
+                texts = {value: index_text(value) for value in {*old, *new}}  # (unchanged fields once)
                 old_docs.append((story_id, *(texts[value] for value in old)))
                 new_docs.append((story_id, *(texts[value] for value in new)))
-        for names, params in groups.items():
-            statement = (
-                update(table)
-                .where(table.c.id == bindparam("b_id"))
-                .values(
-                    {
-                        **{name.removeprefix("b_"): bindparam(name) for name in names},
-                        "revision": table.c.revision + 1,
-                        "updated_at": now,
-                    }
+        one_by_one: dict[tuple[str, ...], list[dict[str, object]]] = {}
+        for given, story_ids in alike.items():
+            columns = fields.clean_all(dict(given))
+            if len(story_ids) > 1:  # (a value set for all: one statement)
+                session.connection().execute(
+                    update(table).where(table.c.id.in_(story_ids)).values(**columns, **_touched(table, now))
                 )
-            )
+            else:
+                one_by_one.setdefault(tuple(columns), []).append({"b_id": story_ids[0], **columns})
+        for names, params in one_by_one.items():
+            values = {name: bindparam(name) for name in names}
+            statement = update(table).where(table.c.id == bindparam("b_id")).values(**values, **_touched(table, now))
             session.connection().execute(statement, params)
         fts.remove(session.connection(), old_docs)  # type: ignore[arg-type]
         fts.add(session.connection(), new_docs)  # type: ignore[arg-type]
