@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from sqlalchemy import delete, func, insert, select
 from sqlalchemy.orm import Session
@@ -24,7 +24,8 @@ from ngodesk.store.schema import Collection, CollectionStory, Entity, Tag, Tombs
 
 @dataclass(frozen=True)
 class CollectionView:
-    """A collection with the number of stories it holds now."""
+    """A collection with the number of stories it holds now (None: a saved
+    search not run yet)."""
 
     id: int
     uuid: str
@@ -32,7 +33,7 @@ class CollectionView:
     #: the saved search's text; None for a manual collection
     query: str | None
     filters: tuple[Filter, ...]
-    story_count: int
+    story_count: int | None
 
     @property
     def smart(self) -> bool:
@@ -216,9 +217,10 @@ def delete_collection(library: Library, collection_id: int) -> ChangeSet:
         return ChangeSet(collections=frozenset({row.id}))
 
 
-def collections(library: Library) -> list[CollectionView]:
+def collections(library: Library, counted: bool = True) -> list[CollectionView]:
     """Every collection by name, with how many stories it holds now (a
-    saved search is run for its count)."""
+    saved search is run for its count; with ``counted`` False it is not, and
+    ``count`` gives it later)."""
     with library.read() as session:
         rows = session.execute(
             select(Collection.id, Collection.uuid, Collection.name, Collection.query, Collection.filters)
@@ -232,9 +234,17 @@ def collections(library: Library) -> list[CollectionView]:
     views = []
     for row in rows:
         filters = filters_of[row.id]
-        count = counts.get(row.id, 0) if row.query is None else queries.matching_ids(library, row.query, filters).size
-        views.append(CollectionView(row.id, row.uuid, row.name, row.query, filters, int(count)))
+        view = CollectionView(row.id, row.uuid, row.name, row.query, filters, counts.get(row.id, 0))
+        if view.smart:
+            view = replace(view, story_count=count(library, view) if counted else None)
+        views.append(view)
     return sorted(views, key=lambda v: v.name.casefold())
+
+
+def count(library: Library, view: CollectionView) -> int:
+    """How many stories a saved search finds now (QueryError if its text
+    no longer parses)."""
+    return int(queries.matching_ids(library, view.query or "", view.filters).size)
 
 
 @dataclass(frozen=True)

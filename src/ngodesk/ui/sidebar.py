@@ -9,6 +9,7 @@ deletes tags, all through undoable commands."""
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QMimeData, QPoint, Qt, Signal
@@ -80,11 +81,15 @@ class Sidebar(QTreeWidget):
     saved_search_chosen = Signal(str, object)
     #: story ids to export (a collection's)
     export_requested = Signal(object)
+    #: (generation, saved search id -> count), from the counting thread
+    _saved_counted = Signal(int, object)
 
     def __init__(self, actions: Actions) -> None:
         super().__init__()
         self.actions = actions
         self.records = RecordActions(self, actions)
+        self._count_generation = 0
+        self._saved_counted.connect(self._show_saved_counts)
         self.setHeaderLabels([self.tr("Browse"), self.tr("Stories")])
         self.setAccessibleName(self.tr("Tags and facets"))
         header = self.header()
@@ -272,7 +277,7 @@ class Sidebar(QTreeWidget):
     def reload_collections(self) -> None:
         """List the saved searches (a click runs one) and manual collections
         (a filter, like a tag) with how many stories each holds now."""
-        self._collections = {c.id: c for c in story_collections.collections(self.actions.library)}
+        self._collections = {c.id: c for c in story_collections.collections(self.actions.library, counted=False)}
         self.collections_item.takeChildren()
         for view in self._collections.values():
             if view.smart:
@@ -285,9 +290,10 @@ class Sidebar(QTreeWidget):
             else:
                 item = self._entry(FacetKind.COLLECTION, str(view.id), view.name)
                 item.setIcon(0, self.style().standardIcon(QStyle.StandardPixmap.SP_DirIcon))
-            item.setText(1, f"{view.story_count:,}")
+            item.setText(1, "…" if view.story_count is None else f"{view.story_count:,}")
             item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight)
             self.collections_item.addChild(item)
+        self._count_saved_searches([view for view in self._collections.values() if view.smart])
         if not self._collections:
             self.collections_item.addChild(
                 hint := self._hint(self.tr("None yet (right-click to save a search or make one)"))
@@ -308,6 +314,37 @@ class Sidebar(QTreeWidget):
         key = item.data(0, KEY)
         found = item.data(0, SAVED) if key is None else int(key[1])
         return self._collections.get(found) if found is not None else None
+
+    def _count_saved_searches(self, views: list[story_collections.CollectionView]) -> None:
+        """Run the saved searches for their counts on a thread of their own
+        (each is a full search); ``_saved_counted`` shows them, unless the
+        list was reloaded meanwhile."""
+        self._count_generation += 1
+        if not views:
+            return
+        generation, library = self._count_generation, self.actions.library
+
+        def work() -> None:
+            counts: dict[int, int | str] = {}
+            for view in views:
+                try:
+                    counts[view.id] = story_collections.count(library, view)
+                except NgodeskError:
+                    counts[view.id] = "?"  # (its text no longer parses: the tooltip says what it was)
+                except Exception:  # noqa: BLE001 - the library closed meanwhile: nothing to show
+                    return
+            self._saved_counted.emit(generation, counts)
+
+        threading.Thread(target=work, name="saved-search counts", daemon=True).start()
+
+    def _show_saved_counts(self, generation: int, counts: dict[int, int | str]) -> None:
+        if generation != self._count_generation:
+            return
+        for i in range(self.collections_item.childCount()):
+            item = self.collections_item.child(i)
+            if (saved := item.data(0, SAVED)) in counts:
+                count = counts[saved]
+                item.setText(1, f"{count:,}" if isinstance(count, int) else count)
 
     def apply_filters(self, filters: Sequence[Filter]) -> None:
         """Make ``filters`` the sidebar's filters (a saved search's)."""
