@@ -12,7 +12,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from ngodesk import __version__, cli_annotations, cli_entities, cli_glossary, cli_tags
+from ngodesk import __version__, cli_annotations, cli_backups, cli_entities, cli_glossary, cli_tags
 from ngodesk.domain.errors import LibraryError, LibraryLocked, NgodeskError
 from ngodesk.domain.models import EntityKind, StoryView
 from ngodesk.formats import ImportOptions, csv_table, format_names
@@ -113,6 +113,7 @@ def _parser() -> argparse.ArgumentParser:
     cli_tags.add_commands(commands)
     cli_entities.add_commands(commands)
     cli_annotations.add_commands(commands)
+    cli_backups.add_commands(commands)
     return parser
 
 
@@ -463,6 +464,9 @@ COMMANDS = {
     "check": _cmd_check,
     "glossary": lambda args: cli_glossary.run(args, _open),
     "annotations": lambda args: cli_annotations.run(args, _open),
+    "backup": lambda args: cli_backups.run_backup(args, _open),
+    "backups": cli_backups.run_list,
+    "restore": cli_backups.run_restore,
 }
 
 

@@ -38,7 +38,7 @@ def _view_json(view: EntityView) -> dict[str, object]:
         "uuid": view.uuid,
         "kind": view.kind.value,
         "name": view.name,
-        "alt_names": [{"name": n.name, "language": n.language} for n in view.alt_names],
+        "alt_names": [{"name": n.name, "language": n.language, "preferred": n.preferred} for n in view.alt_names],
         "type": view.type,
         "country": view.country,
         "external_id": view.external_id,

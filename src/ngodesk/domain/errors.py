@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 
 class NgodeskError(Exception):
     """Base class: the operation failed and changed nothing."""
@@ -25,6 +27,15 @@ class LibraryError(NgodeskError):
 
 class LibraryLocked(LibraryError):
     """Another process holds the library's write lock."""
+
+
+class LibraryDamaged(LibraryError):
+    """The library's database fails SQLite's check; nothing was written.
+    ``backup`` is the newest backup that passes it (None: there is none)."""
+
+    def __init__(self, message: str, problems: list[str], backup: Path | None) -> None:
+        super().__init__(message)
+        self.problems, self.backup = problems, backup
 
 
 class SchemaTooNew(LibraryError):

@@ -42,7 +42,7 @@ from ngodesk.domain.models import (
 )
 from ngodesk.formats import NO_OPTIONS, ImportOptions, open_stream, parse_file
 from ngodesk.search.text import index_text
-from ngodesk.services import duplicates, entities, fields, records, restore, stories, tags, translations
+from ngodesk.services import backups, duplicates, entities, fields, records, restore, stories, tags, translations
 from ngodesk.store import bulk, fts
 from ngodesk.store.library import Library
 from ngodesk.store.schema import Entity, Story, StoryEntity, StoryTag, new_uuid, utcnow
@@ -421,7 +421,9 @@ def _import(
 ) -> ImportReport:
     """Write ``chunks`` (at most ``total`` records) after ``head``'s tags
     and authority records. Problems may still be added to the report while
-    the chunks come (a streamed import)."""
+    the chunks come (a streamed import). A large import into a library
+    with stories is preceded by a backup."""
+    backups.back_up_before_import(library, total)
     with library.write() as session, _without_cycle_collection():
         writer = _Writer(session, report, on_duplicate, total, only_matches)
         writer.add_authority(head.tags, head.entities)

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from ngodesk.domain.errors import LibraryError
 from ngodesk.domain.models import ChangeSet
-from ngodesk.services import entities, glossary, importing, indexing
+from ngodesk.services import backups, entities, glossary, importing, indexing
 from ngodesk.store.library import Library, user_default_folder
 
 SAMPLE = "chinese_ngos_going_out.txt"
@@ -47,7 +47,8 @@ def add_sample_records(library: Library) -> ChangeSet:
 def open_library(folder: Path | str | None = None, *, readonly: bool = False, program: str = "ngodesk") -> Library:
     """Open a library for the user (see ``resolve``). The default library
     gets the sample collection once, on first start (stories the user
-    deletes later stay deleted); a stale search index is rebuilt."""
+    deletes later stay deleted); a stale search index is rebuilt; a library
+    not backed up in the last day is backed up."""
     path, is_default = resolve(folder)
     library = Library.open(path, readonly=readonly, program=program)
     try:
@@ -69,6 +70,7 @@ def open_library(folder: Path | str | None = None, *, readonly: bool = False, pr
                 add_sample_records(library)
                 with library.write() as session:
                     library.set_meta(session, SAMPLE_OFFERED, "1")
+            backups.back_up_if_due(library)
     except BaseException:
         library.close()
         raise

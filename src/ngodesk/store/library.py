@@ -14,7 +14,6 @@ import sqlite3
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import UTC, datetime
 from pathlib import Path
 from urllib.parse import quote
 
@@ -23,8 +22,8 @@ from sqlalchemy import Engine, create_engine, event, select
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import QueuePool
 
-from ngodesk.domain.errors import LibraryError, SchemaTooNew
-from ngodesk.store import migrate
+from ngodesk.domain.errors import LibraryDamaged, LibraryError, SchemaTooNew
+from ngodesk.store import backups, migrate
 from ngodesk.store.lock import WriterLock
 from ngodesk.store.schema import Meta
 
@@ -129,6 +128,7 @@ class Library:
             raise LibraryError(f"{folder} is not a library (no {DB_NAME}).")
         if db_path.exists():
             cls._refuse_newer(db_path)
+            cls._refuse_damaged(db_path)
         if readonly:
             if stored_revision(db_path) != migrate.head_revision():
                 raise LibraryError(
@@ -158,6 +158,26 @@ class Library:
                 f"this version knows schemas up to {migrate.head_revision()}. "
                 "Upgrade ngodesk to open it. The library was not changed."
             )
+
+    @staticmethod
+    def _refuse_damaged(db_path: Path) -> None:
+        """LibraryDamaged (naming the newest sound backup) when SQLite's
+        quick check finds the file damaged: nothing may write to it."""
+        found = backups.problems(db_path)
+        if not found:
+            return
+        good = next(
+            (b.path for b in backups.listing(db_path.parent / BACKUPS_DIR) if not backups.problems(b.path)), None
+        )
+        shown = "; ".join(found[:3]) + (f" (and {len(found) - 3} more)" if len(found) > 3 else "")
+        advice = (
+            f"The newest sound backup is {good.name}: restore it (ngodesk restore {good.name})."
+            if good
+            else "There is no sound backup to restore."
+        )
+        raise LibraryDamaged(
+            f"The database of {db_path.parent} is damaged ({shown}); it was not changed. {advice}", found, good
+        )
 
     def _upgrade_schema(self) -> None:
         revision = stored_revision(self.db_path)
@@ -211,19 +231,9 @@ class Library:
         """Store a library-wide setting in the caller's transaction."""
         session.merge(Meta(key=key, value=value))
 
-    def backup(self, reason: str) -> Path:
-        """Snapshot the database into ``backups/`` with SQLite's backup API."""
-        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
-        target = self.folder / BACKUPS_DIR / f"{stamp}-{reason}.sqlite"
-        source = sqlite3.connect(f"file:{quote(str(self.db_path))}?mode=ro", uri=True)
-        try:
-            destination = sqlite3.connect(target)
-            with destination:
-                source.backup(destination)
-            destination.close()
-        finally:
-            source.close()
-        return target
+    def backup(self, reason: str) -> backups.Backup:
+        """Snapshot the database into ``backups/`` (see ``store.backups``)."""
+        return backups.make(self.db_path, self.folder / BACKUPS_DIR, reason)
 
     def close(self) -> None:
         """Release connections and the writer lock."""

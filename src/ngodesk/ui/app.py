@@ -14,8 +14,9 @@ from PySide6.QtGui import QFont, QFontInfo
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from ngodesk import __version__
-from ngodesk.domain.errors import LibraryLocked, NgodeskError
-from ngodesk.services.library import open_library
+from ngodesk.domain.errors import LibraryDamaged, LibraryLocked, NgodeskError
+from ngodesk.services import backups
+from ngodesk.services.library import open_library, resolve
 from ngodesk.store.library import Library
 from ngodesk.ui import settings
 
@@ -58,6 +59,16 @@ def open_for_gui(folder: str | None, ask: bool = True) -> Library | None:
     opened read-only and a failure is told on stderr."""
     try:
         return open_library(folder, program="ngodesk window")
+    except LibraryDamaged as damaged:
+        message = str(damaged)
+        if ask and damaged.backup is not None:
+            if not _offer_restore(damaged):
+                return None
+            try:
+                backups.restore(resolve(folder)[0], damaged.backup, program="ngodesk window")
+                return open_library(folder, program="ngodesk window")
+            except NgodeskError as failure:
+                message = str(failure)
     except LibraryLocked as locked:
         answer = QMessageBox.StandardButton.Open
         if ask:
@@ -80,6 +91,20 @@ def open_for_gui(folder: str | None, ask: bool = True) -> Library | None:
     else:
         print(f"ngodesk: {message}", file=sys.stderr)
     return None
+
+
+def _offer_restore(damaged: LibraryDamaged) -> bool:
+    """Ask whether to put back the newest sound backup of a damaged library."""
+    assert damaged.backup is not None
+    answer = QMessageBox.question(
+        None,
+        _tr("Library damaged"),
+        str(damaged)
+        + "\n\n"
+        + _tr("Restore the backup {name} now? The damaged file is kept beside it.").format(name=damaged.backup.name),
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+    )
+    return answer == QMessageBox.StandardButton.Yes
 
 
 def _has_display() -> bool:
@@ -105,6 +130,7 @@ class Windows:
         window = MainWindow(library)
         window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         window.open_requested.connect(lambda path, old=window: self._switch(old, path))
+        window.restore_requested.connect(lambda path, old=window: self._restore(old, Path(path)))
         window.closed.connect(lambda w=window: self._closed(w))
         settings.remember_library(str(library.folder))
         self.windows.append(window)
@@ -115,6 +141,22 @@ class Windows:
         """Open another library in place of ``old`` (which stays if that fails)."""
         if self.open(folder) is not None:
             old.close()
+
+    def _restore(self, old: MainWindow, backup: Path) -> MainWindow | None:
+        """Close ``old``, put ``backup`` back as its library's database and
+        open the library again (as it is, if the restore fails)."""
+        folder = old.library.folder
+        if not old.close():
+            return None  # (a task is stopping first; the user can try again)
+        message = ""
+        try:
+            message = str(backups.restore(folder, backup, program="ngodesk window"))
+        except NgodeskError as error:
+            QMessageBox.warning(None, _tr("Restore Backup"), str(error))
+        window = self.open(str(folder))
+        if window is not None and message:
+            window.statusBar().showMessage(message, 15000)
+        return window
 
     def _closed(self, window: MainWindow) -> None:
         if window in self.windows:

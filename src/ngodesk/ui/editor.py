@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ngodesk.domain.errors import NgodeskError
+from ngodesk.domain.errors import NgodeskError, NotFound
 from ngodesk.domain.models import ChangeSet, EntityKind, StoryStatus, StoryView
 from ngodesk.services import queries
 from ngodesk.ui.chips import ChipEdit
@@ -205,7 +205,10 @@ class StoryEditor(QStackedWidget):
         self._pending.clear()
         self._refused.clear()
         self.error.hide()
-        self.story = queries.get_story(self.actions.library, story_id) if story_id is not None else None
+        try:
+            self.story = queries.get_story(self.actions.library, story_id) if story_id is not None else None
+        except NotFound:  # (deleted meanwhile, e.g. by another program: the list follows on its next refresh)
+            self.story = None
         if not saved and leaving is not None:  # say so where the user looks next
             message = self.tr("Not saved in “{title}”: {reason}. The story keeps its earlier value.")
             text = message.format(title=leaving.title, reason=self._refusal)

@@ -33,10 +33,22 @@ from ngodesk import __version__
 from ngodesk.domain.errors import ImportFailed, NgodeskError
 from ngodesk.domain.models import ChangeSet, FacetKind, Filter, Progress
 from ngodesk.formats import ImportOptions, csv_table, detect, file_extensions, importers, read_text, wxr
-from ngodesk.services import batch, duplicates, exporting, importing, indexing, queries, story_merge, suggestions
+from ngodesk.services import (
+    backups,
+    batch,
+    duplicates,
+    exporting,
+    importing,
+    indexing,
+    queries,
+    story_merge,
+    suggestions,
+)
+from ngodesk.store.backups import Backup
 from ngodesk.store.library import DB_NAME, Library
 from ngodesk.ui import settings
 from ngodesk.ui.annotation_panel import AnnotationPanel
+from ngodesk.ui.backups_view import BackupsDialog
 from ngodesk.ui.batch_edit import BatchEditDialog
 from ngodesk.ui.column_map import ColumnMapDialog
 from ngodesk.ui.commands import (
@@ -97,6 +109,8 @@ class MainWindow(QMainWindow):
     is gone and its library may be closed."""
 
     open_requested = Signal(str)
+    #: a backup (path) to put back: the owner closes this window first
+    restore_requested = Signal(str)
     closed = Signal()
 
     def __init__(self, library: Library) -> None:
@@ -331,6 +345,8 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.import_action)
         file_menu.addAction(self.export_action)
         file_menu.addAction(self.export_selected_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self._action(self.tr("&Restore Backup…"), self.show_backups))
         reindex = self._action(self.tr("Rebuild Search &Index"), self.rebuild_index)
         reindex.setEnabled(writable)
         file_menu.addAction(reindex)
@@ -714,6 +730,33 @@ class MainWindow(QMainWindow):
             self._start(self.tr("Changing stories"), lambda progress: batch.apply(library, plan, progress), done)
         return dialog
 
+    def show_backups(self) -> BackupsDialog:
+        """The library's backups: back up now, choose how many to keep, or
+        restore one (after asking; the window reopens on the backup)."""
+        library = self.library
+
+        def back_up() -> list[Backup]:
+            backups.back_up(library)
+            return backups.listing(library.folder)
+
+        dialog = BackupsDialog(backups.listing(library.folder), backups.keep(library), back_up, library.readonly, self)
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        if not library.readonly and dialog.keep.value() != backups.keep(library):
+            backups.set_keep(library, dialog.keep.value())
+        if accepted and dialog.chosen is not None:
+            chosen = next(b for b in dialog.found if b.path == dialog.chosen)
+            answer = QMessageBox.question(
+                self,
+                self.tr("Restore Backup"),
+                self.tr(
+                    "Put back the library as it was on {when}? Changes made since are set aside (the current state "
+                    "is backed up first, so this can be reversed by restoring that backup)."
+                ).format(when=f"{chosen.taken.astimezone():%Y-%m-%d %H:%M}"),
+            )
+            if answer == QMessageBox.StandardButton.Yes:
+                self.restore_requested.emit(str(chosen.path))
+        return dialog
+
     def show_records(self) -> RecordsDialog:
         """The authority file (organisations, people, places), beside the
         window."""
@@ -1000,6 +1043,7 @@ class MainWindow(QMainWindow):
         self.editor.flush()
         self.save_state()
         self.search_runner.stop()
+        self.search_runner.blockSignals(True)  # (answers already on their way find no library)
         super().closeEvent(event)
         self.closed.emit()
 

@@ -1,0 +1,143 @@
+"""Backups of a library: made on demand, once a day when it is opened,
+before merges and large imports; the newest ``keep`` kept (a setting of
+the library); put back while the library is closed (see
+``store.backups``)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from sqlalchemy import func, select
+
+from ngodesk.domain.errors import LibraryError, NotFound, ValidationError
+from ngodesk.store import backups
+from ngodesk.store.backups import Backup
+from ngodesk.store.library import BACKUPS_DIR, DB_NAME, Library
+from ngodesk.store.lock import WriterLock
+from ngodesk.store.schema import Story
+
+#: File in the backups folder saying how many backups are kept (there, not
+#: in the database, so that restoring an older backup does not change it).
+KEEP_FILE = "keep.txt"
+DEFAULT_KEEP = 10
+MAX_KEEP = 1000
+#: A library opened when its newest backup is older than this is backed up.
+DAILY = timedelta(days=1)
+#: Imports of at least this many stories into a non-empty library are
+#: preceded by a backup.
+LARGE_IMPORT = 1000
+
+
+def keep(library: Library) -> int:
+    """How many backups the library keeps."""
+    try:
+        value = (library.folder / BACKUPS_DIR / KEEP_FILE).read_text(encoding="utf-8").strip()
+    except OSError:
+        return DEFAULT_KEEP
+    return min(int(value), MAX_KEEP) if value.isdigit() and int(value) >= 1 else DEFAULT_KEEP
+
+
+def set_keep(library: Library, count: int) -> list[Path]:
+    """Keep the newest ``count`` backups from now on (older ones go now);
+    the backups deleted."""
+    if not 1 <= count <= MAX_KEEP:
+        raise ValidationError(f"Keep between 1 and {MAX_KEEP} backups, not {count}.")
+    if library.readonly:
+        raise LibraryError(f"{library.folder} is open read-only.")
+    setting = library.folder / BACKUPS_DIR / KEEP_FILE
+    try:
+        setting.parent.mkdir(parents=True, exist_ok=True)
+        setting.with_suffix(".tmp").write_text(f"{count}\n", encoding="utf-8")
+        setting.with_suffix(".tmp").replace(setting)
+    except OSError as error:
+        raise LibraryError(f"Could not save the number of backups to keep in {setting}: {error}") from error
+    return backups.prune(library.folder / BACKUPS_DIR, count)
+
+
+def listing(folder: Path) -> list[Backup]:
+    """The backups of the library in ``folder``, newest first."""
+    return backups.listing(folder / BACKUPS_DIR)
+
+
+def back_up(library: Library, reason: str = "manual") -> Backup:
+    """Back the library up now, then keep only the newest ``keep``."""
+    made = library.backup(reason)
+    backups.prune(library.folder / BACKUPS_DIR, keep(library))
+    return made
+
+
+def back_up_if_due(library: Library) -> Backup | None:
+    """Back up a library that has stories and no backup from the last day."""
+    newest = next(iter(listing(library.folder)), None)
+    if newest is not None and datetime.now(UTC) - newest.taken < DAILY:
+        return None
+    with library.read() as session:
+        if not session.scalar(select(func.count()).select_from(Story)):
+            return None
+    return back_up(library, "daily")
+
+
+def back_up_before_import(library: Library, incoming: int) -> Backup | None:
+    """Back up before an import of ``incoming`` stories, when it is large
+    and the library holds stories to protect."""
+    if incoming < LARGE_IMPORT:
+        return None
+    with library.read() as session:
+        if not session.scalar(select(func.count()).select_from(Story)):
+            return None
+    return back_up(library, "before-import")
+
+
+def find(folder: Path, name: str) -> Path:
+    """The backup of the library in ``folder`` that ``name`` means: a file
+    name from ``listing`` (or its start), a path, or ``latest``."""
+    found = listing(folder)
+    if name == "latest":
+        if not found:
+            raise NotFound(f"{folder} has no backups.")
+        return found[0].path
+    given = Path(name).expanduser()
+    if given.is_file():
+        return given
+    matching = [b.path for b in found if b.path.name.startswith(name)]
+    if len(matching) != 1:
+        what = "no backup" if not matching else f"{len(matching)} backups"
+        raise NotFound(f"{what} of {folder} named '{name}'; `ngodesk backups` lists them.")
+    return matching[0]
+
+
+@dataclass(frozen=True)
+class Restored:
+    """What a restore did: the state it replaced was backed up as
+    ``before``, or (damaged) kept aside as ``damaged_copy``."""
+
+    backup: Path
+    before: Path | None
+    damaged_copy: Path | None
+
+    def __str__(self) -> str:
+        if self.damaged_copy is not None:
+            return f"Restored {self.backup.name}; the damaged database is kept as {self.damaged_copy}."
+        return f"Restored {self.backup.name}; the state it replaced is backed up as {self.before}."
+
+
+def restore(folder: Path | str, backup: Path, program: str = "ngodesk") -> Restored:
+    """Put ``backup`` back as the database of the (closed) library in
+    ``folder``, after backing up its current state (if sound; a damaged
+    file is kept aside instead). LibraryLocked when the library is open
+    anywhere."""
+    folder = Path(folder).expanduser().absolute()
+    db_path = folder / DB_NAME
+    lock = WriterLock(folder, program)
+    try:
+        damaged = db_path.exists() and bool(backups.problems(db_path))
+        before = None
+        if db_path.exists() and not damaged:
+            before = backups.make(db_path, folder / BACKUPS_DIR, "before-restore").path
+        return Restored(backup, before, backups.put_back(db_path, backup, damaged))
+    except OSError as error:
+        raise LibraryError(f"Could not restore {backup}: {error}") from error
+    finally:
+        lock.release()
