@@ -15,7 +15,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from sqlalchemy import Table, bindparam, select, update
+from sqlalchemy import bindparam, select, update
 from sqlalchemy.orm import Session
 
 from ngodesk.domain.errors import Cancelled, NotFound, ValidationError
@@ -273,8 +273,7 @@ def apply(library: Library, given: Plan, progress: Progress = no_progress) -> tu
                 )
                 done += len(story_ids)
                 _step(progress, done, total)
-        linked = given.stories - edited
-        records.touch_stories(session, sorted(linked))
+        records.touch_stories(session, sorted(given.stories))
         changes = ChangeSet(
             stories_changed=frozenset(given.stories),
             tags_added=frozenset(created),
@@ -294,9 +293,10 @@ def apply(library: Library, given: Plan, progress: Progress = no_progress) -> tu
     return changes, undo
 
 
-def _touched(table: Table, now: datetime) -> dict[str, object]:
-    """Column values that mark a story changed."""
-    return {"revision": table.c.revision + 1, "updated_at": now}
+def _touched(now: datetime) -> dict[str, object]:
+    """Column values that mark a story changed (its revision is bumped
+    once all of the batch is written)."""
+    return {"updated_at": now}
 
 
 def _write_values(session: Session, changes: Sequence[FieldChange], progress: Progress, total: int) -> None:
@@ -327,13 +327,13 @@ def _write_values(session: Session, changes: Sequence[FieldChange], progress: Pr
             columns = fields.clean_all(dict(given))
             if len(story_ids) > 1:  # (a value set for all: one statement)
                 session.connection().execute(
-                    update(table).where(table.c.id.in_(story_ids)).values(**columns, **_touched(table, now))
+                    update(table).where(table.c.id.in_(story_ids)).values(**columns, **_touched(now))
                 )
             else:
                 one_by_one.setdefault(tuple(columns), []).append({"b_id": story_ids[0], **columns})
         for names, params in one_by_one.items():
             values = {name: bindparam(name) for name in names}
-            statement = update(table).where(table.c.id == bindparam("b_id")).values(**values, **_touched(table, now))
+            statement = update(table).where(table.c.id == bindparam("b_id")).values(**values, **_touched(now))
             session.connection().execute(statement, params)
         fts.remove(session.connection(), old_docs)  # type: ignore[arg-type]
         fts.add(session.connection(), new_docs)  # type: ignore[arg-type]

@@ -43,7 +43,7 @@ from ngodesk.domain.models import (
 from ngodesk.formats import NO_OPTIONS, ImportOptions, open_stream, parse_file
 from ngodesk.search.text import index_text
 from ngodesk.services import backups, duplicates, entities, fields, records, restore, stories, tags, translations
-from ngodesk.store import bulk, fts
+from ngodesk.store import bulk, fts, history
 from ngodesk.store.library import Library
 from ngodesk.store.schema import Entity, Story, StoryEntity, StoryTag, new_uuid, utcnow
 
@@ -424,7 +424,7 @@ def _import(
     the chunks come (a streamed import). A large import into a library
     with stories is preceded by a backup."""
     backups.back_up_before_import(library, total)
-    with library.write() as session, _without_cycle_collection():
+    with library.write() as session, _without_cycle_collection(), history.links_unrecorded(session):
         writer = _Writer(session, report, on_duplicate, total, only_matches)
         writer.add_authority(head.tags, head.entities)
         done = 0

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 from ngodesk.domain.errors import Conflict
 from ngodesk.domain.models import AddedSnapshot, ChangeSet, EntitySnapshot, StorySnapshot, TagSnapshot
 from ngodesk.services import entities, indexing, records, stories, tags
+from ngodesk.store import history
 from ngodesk.store.library import Library
 from ngodesk.store.schema import (
     Annotation,
@@ -107,7 +108,7 @@ def restore_stories(library: Library, snapshots: Sequence[StorySnapshot]) -> Cha
     tags or records deleted meanwhile are dropped."""
     if not snapshots:
         return ChangeSet()  # (an empty insert would add a row of NULLs)
-    with library.write() as session:
+    with library.write() as session, history.links_unrecorded(session):
         ids = [int(s.row["id"]) for s in snapshots]  # type: ignore[call-overload]
         uuids = [str(s.row["uuid"]) for s in snapshots]
         for chunk in records.chunks(ids):

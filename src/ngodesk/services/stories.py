@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 from ngodesk.domain.errors import NotFound, ValidationError
 from ngodesk.domain.models import ChangeSet, Created, EntityKind
 from ngodesk.services import annotations, entities, fields, indexing, records, tags
+from ngodesk.store import history
 from ngodesk.store.library import Library
 from ngodesk.store.schema import Story, StoryEntity, StoryTag
 
@@ -64,7 +65,8 @@ def create_story(
         session.flush()
         created_tags: list[int] = []
         created_entities: list[int] = []
-        _apply_links(session, story, tag_paths, (), link, (), created_tags, created_entities)
+        with history.links_unrecorded(session):  # (a story made with its tags: not a change to it)
+            _apply_links(session, story, tag_paths, (), link, (), created_tags, created_entities)
         indexing.add(session, [indexing.story_doc(story)])
         return Created(
             story.id,

@@ -12,18 +12,18 @@ from __future__ import annotations
 
 import sqlite3
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import quote
 
 from platformdirs import user_data_path
-from sqlalchemy import Engine, create_engine, event, select
+from sqlalchemy import Connection, Engine, create_engine, event, select
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import QueuePool
 
 from ngodesk.domain.errors import LibraryDamaged, LibraryError, SchemaTooNew
-from ngodesk.store import backups, migrate
+from ngodesk.store import backups, history, migrate
 from ngodesk.store.lock import WriterLock
 from ngodesk.store.schema import Meta
 
@@ -53,19 +53,30 @@ def _connect(db_path: Path, readonly: bool) -> sqlite3.Connection:
     return connection
 
 
-def _engine(db_path: Path, readonly: bool, begin: str, cache_kib: int) -> Engine:
+def _engine(db_path: Path, readonly: bool, begin: str, cache_kib: int, author: Callable[[], str] | None) -> Engine:
+    """Connections to ``db_path``; with ``author`` (write connections) the
+    history triggers are installed and each transaction records its
+    author."""
+
     def connect() -> sqlite3.Connection:
         connection = _connect(db_path, readonly)
         connection.execute(f"PRAGMA cache_size = -{cache_kib}")
+        if author is not None:
+            history.install(connection)
         return connection
 
     engine = create_engine("sqlite+pysqlite://", creator=connect, poolclass=QueuePool)
 
     @event.listens_for(engine, "begin")
-    def _begin(connection: object) -> None:
-        connection.exec_driver_sql(begin)  # type: ignore[attr-defined]
+    def _begin(connection: Connection) -> None:
+        connection.exec_driver_sql(begin)
+        if author is not None and connection.exec_driver_sql(_HAS_HISTORY).first() is not None:
+            connection.exec_driver_sql("UPDATE ngodesk_history SET author = ?", (author(),))
 
     return engine
+
+
+_HAS_HISTORY = "SELECT 1 FROM sqlite_temp_master WHERE name = 'ngodesk_history'"
 
 
 def stored_revision(db_path: Path) -> str | None:
@@ -102,11 +113,13 @@ class Library:
         self.readonly = readonly
         self._lock = lock
         self.db_path = folder / DB_NAME
-        self._read_engine = _engine(self.db_path, readonly, "BEGIN", READ_CACHE_KIB)
+        #: who the history records as making the changes written from now on
+        self.author = history.default_author()
+        self._read_engine = _engine(self.db_path, readonly, "BEGIN", READ_CACHE_KIB, None)
         self._read_sessions = sessionmaker(self._read_engine, expire_on_commit=False)
         self._write_engine: Engine | None = None
         if not readonly:
-            self._write_engine = _engine(self.db_path, False, "BEGIN IMMEDIATE", WRITE_CACHE_KIB)
+            self._write_engine = _engine(self.db_path, False, "BEGIN IMMEDIATE", WRITE_CACHE_KIB, lambda: self.author)
             self._write_sessions = sessionmaker(self._write_engine, expire_on_commit=False)
         #: The write session open in each thread (writes nest: see ``write``).
         self._writing = threading.local()
@@ -189,6 +202,7 @@ class Library:
         with self._write_engine.connect() as connection:
             migrate.upgrade(connection)
             connection.commit()
+        self._write_engine.dispose()  # (new connections get what the new schema has: the history triggers)
 
     @property
     def schema_version(self) -> str:

@@ -301,6 +301,29 @@ class Tombstone(Base):
     replaced_by: Mapped[str | None] = mapped_column(String(36), nullable=True)
 
 
+class StoryChange(Base):
+    """One change to a story: a field's old and new value, or a tag or
+    record (``ref``: its uuid) linked (``new``) or unlinked (``old``).
+    Written by triggers (``store.history``); ``uuid`` lets two copies'
+    histories be joined."""
+
+    __tablename__ = "story_changes"
+    __table_args__ = (Index("ix_story_changes_story", "story_uuid", "id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uuid: Mapped[str] = mapped_column(String(36), unique=True)
+    story_uuid: Mapped[str] = mapped_column(String(36))
+    field: Mapped[str] = mapped_column(String(16))
+    old: Mapped[str | None] = mapped_column(Text, nullable=True)
+    new: Mapped[str | None] = mapped_column(Text, nullable=True)
+    ref: Mapped[str | None] = mapped_column(String(36), nullable=True)
+    #: UTC, "YYYY-MM-DD HH:MM:SS.SSS"
+    at: Mapped[str] = mapped_column(String(32))
+    who: Mapped[str] = mapped_column(Text, default="", server_default="")
+    #: the story's revision the change belongs to
+    revision: Mapped[int] = mapped_column(Integer)
+
+
 class Meta(Base):
     """Library-wide settings (e.g. the search index's version)."""
 

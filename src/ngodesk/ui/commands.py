@@ -34,6 +34,7 @@ from ngodesk.services import (
     batch,
     entities,
     glossary,
+    history,
     importing,
     restore,
     stories,
@@ -596,6 +597,21 @@ class SplitRecord(Command):
         with self.library.write():
             changes = entities.delete_entity(self.library, self.new_id)
             return changes | restore.reset_entities(self.library, self.taken)
+
+
+class RevertStory(Command):
+    """Take a story back to an earlier revision; undo takes it to the
+    revision it had before (both are changes in its history)."""
+
+    def __init__(self, story_id: int, revision: int, current: int, title: str) -> None:
+        super().__init__(_tr("Go Back to Revision {n} of {title}").format(n=revision, title=title[:40]))
+        self.story_id, self.revision, self.current = story_id, revision, current
+
+    def forward(self) -> ChangeSet:
+        return history.revert(self.library, self.story_id, self.revision)
+
+    def backward(self) -> ChangeSet:
+        return history.revert(self.library, self.story_id, self.current)
 
 
 class SetTranslation(Command):

@@ -28,6 +28,7 @@ from ngodesk.domain.models import ChangeSet, EntityKind, StoryStatus, StoryView
 from ngodesk.services import queries
 from ngodesk.ui.chips import ChipEdit
 from ngodesk.ui.commands import Actions, ChangeStoryLinks, EditStory
+from ngodesk.ui.history_pane import HistoryPane
 from ngodesk.ui.translation_pane import TranslationPane
 
 SAVE_DELAY_MS = 800
@@ -185,6 +186,9 @@ class StoryEditor(QStackedWidget):
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(scroll, self.tr("&Story"))
         self.tabs.addTab(self.translation, self.tr("T&ranslation"))
+        self.history = HistoryPane(actions)
+        self.shown.connect(self.history.show_story)
+        self.tabs.addTab(self.history, self.tr("&History"))
         self.addWidget(self.tabs)
         actions.hub.changed.connect(self._changed)
         app = QApplication.instance()

@@ -6,7 +6,8 @@ from PySide6.QtCore import QCoreApplication
 
 
 def field_label(name: str) -> str:
-    """The label of story field ``name`` (the name itself if unknown)."""
+    """The label of story field ``name``, or of a kind of link (tag,
+    organisation, person, place); the name itself if unknown."""
     tr = QCoreApplication.translate
     labels = {
         "title": tr("Fields", "Title"),
@@ -17,5 +18,9 @@ def field_label(name: str) -> str:
         "published": tr("Fields", "Published"),
         "language": tr("Fields", "Language"),
         "status": tr("Fields", "Status"),
+        "tag": tr("Fields", "Tag"),
+        "organisation": tr("Fields", "Organisation"),
+        "person": tr("Fields", "Person"),
+        "place": tr("Fields", "Place"),
     }
     return labels.get(name, name)
