@@ -94,3 +94,22 @@ def test_history_outlives_the_story_and_other_programs_can_still_write(library: 
     outside.commit()
     outside.close()
     assert history.changes(library, other) == []
+
+
+def test_history_and_revert_commands(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import json as json_module
+
+    from tests.test_cli import ok
+
+    folder = tmp_path / "cli"
+    uuid = ok("add", "--title", "Wells in Kenya", library=folder).strip()
+    monkeypatch.setenv("NGODESK_USER", "Li Wei")
+    ok("set", uuid[:8], "title=Wells in Kenya 肯尼亚", "tags+=Water", library=folder)
+    monkeypatch.delenv("NGODESK_USER")
+    shown = json_module.loads(ok("history", uuid[:8], "--json", library=folder))
+    assert [(c["revision"], c["field"], c["new"], c["who"]) for c in shown["changes"]] == [
+        (2, "title", "Wells in Kenya 肯尼亚", "Li Wei"),
+        (2, "tag", "Water", "Li Wei"),
+    ]
+    assert "as it was at revision 1" in ok("revert", uuid[:8], "1", library=folder)
+    assert "'Wells in Kenya 肯尼亚' -> 'Wells in Kenya'" in ok("history", uuid[:8], library=folder)

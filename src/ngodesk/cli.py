@@ -12,7 +12,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from ngodesk import __version__, cli_annotations, cli_backups, cli_entities, cli_glossary, cli_tags
+from ngodesk import __version__, cli_annotations, cli_backups, cli_entities, cli_glossary, cli_history, cli_tags
 from ngodesk.domain.errors import LibraryError, LibraryLocked, NgodeskError
 from ngodesk.domain.models import EntityKind, StoryView
 from ngodesk.formats import ImportOptions, csv_table, format_names
@@ -114,6 +114,7 @@ def _parser() -> argparse.ArgumentParser:
     cli_entities.add_commands(commands)
     cli_annotations.add_commands(commands)
     cli_backups.add_commands(commands)
+    cli_history.add_commands(commands)
     return parser
 
 
@@ -466,6 +467,8 @@ COMMANDS = {
     "annotations": lambda args: cli_annotations.run(args, _open),
     "backup": lambda args: cli_backups.run_backup(args, _open),
     "backups": cli_backups.run_list,
+    "history": lambda args: cli_history.run_history(args, _open),
+    "revert": lambda args: cli_history.run_revert(args, _open),
     "restore": cli_backups.run_restore,
 }
 
