@@ -16,7 +16,7 @@ def _rows(win: MainWindow) -> list[list[str]]:
     for i in range(tree.topLevelItemCount()):
         head = tree.topLevelItem(i)
         found.append([head.text(0)])
-        found += [[head.child(j).text(c) for c in range(4)] for j in range(head.childCount())]
+        found += [[head.child(j).text(c) for c in range(2)] for j in range(head.childCount())]
     return found
 
 
@@ -30,13 +30,8 @@ def test_the_history_tab_lists_changes_and_goes_back(qtbot, window: MainWindow) 
     window.editor.tabs.setCurrentWidget(window.editor.history)
     qtbot.waitUntil(lambda: len(_rows(window)) == 5)
     rows = _rows(window)
-    assert rows[0][0].startswith("Revision 3") and rows[1] == ["Tag", "", "Livelihoods", "Li Wei"]
-    assert rows[2][0].startswith("Revision 2") and rows[3] == [
-        "Title",
-        original,
-        "Myanmar livelihood project",
-        "Li Wei",
-    ]
+    assert rows[0][0].startswith("Revision 3") and rows[0][0].endswith("Li Wei") and rows[1] == ["Tag", "+ Livelihoods"]
+    assert rows[2][0].startswith("Revision 2") and rows[3] == ["Title", f"{original} → Myanmar livelihood project"]
     assert rows[4][0].startswith("Revision 1") and "added" in rows[4][0]
     pane = window.editor.history
     assert not pane.back_button.isEnabled()
@@ -50,3 +45,22 @@ def test_the_history_tab_lists_changes_and_goes_back(qtbot, window: MainWindow) 
     window.undo_action.trigger()
     view = queries.get_story(window.library, story_id)
     assert view.title == "Myanmar livelihood project" and "Topic/Livelihoods" in [t.path for t in view.tags]
+
+
+def test_the_name_in_preferences_is_recorded_with_changes(qtbot, window: MainWindow, monkeypatch) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+    from ngodesk.services import history
+    from ngodesk.ui.preferences import PreferencesDialog
+
+    def fill(dialog: PreferencesDialog) -> int:
+        assert dialog.name.placeholderText() == window._login_name
+        dialog.name.setText("  王芳 ")
+        return PreferencesDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(PreferencesDialog, "exec", fill)
+    window.edit_preferences()
+    story_id = window.selected_ids()[0]
+    window.hub.publish(stories.edit_story(window.library, story_id, {"status": "reviewed"}))
+    assert history.changes(window.library, story_id)[-1].who == "王芳"
+    again = PreferencesDialog("login")
+    qtbot.addWidget(again)
+    assert again.name.text() == "王芳"  # (kept for the next start)

@@ -49,15 +49,14 @@ class HistoryPane(QWidget):
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.tree = QTreeWidget()
-        self.tree.setColumnCount(4)
-        self.tree.setHeaderLabels([self.tr("Change"), self.tr("Before"), self.tr("After"), self.tr("By")])
+        self.tree.setColumnCount(2)
+        self.tree.setHeaderLabels([self.tr("What"), self.tr("Before → after")])
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.tree.setUniformRowHeights(True)
         header = self.tree.header()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
+        self.tree.setColumnWidth(0, 120)
         self.back_button = QPushButton(self.tr("&Go Back to This Revision"))
         self.back_button.setToolTip(
             self.tr("Make the story as it was at the chosen revision (fields, tags and records); you can undo this.")
@@ -108,19 +107,18 @@ class HistoryPane(QWidget):
         for revision in sorted(by_revision, reverse=True):
             group = by_revision[revision]
             first = group[0]
+            when = f"{first.at.astimezone():%Y-%m-%d %H:%M}"
             head = QTreeWidgetItem(
-                [self.tr("Revision {n} · {when}").format(n=revision, when=f"{first.at.astimezone():%Y-%m-%d %H:%M}")]
+                [self.tr("Revision {n} · {when} · {who}").format(n=revision, when=when, who=first.who)]
             )
-            head.setText(3, first.who)
             head.setData(0, Qt.ItemDataRole.UserRole, revision)
-            head.setFirstColumnSpanned(False)
             for change in group:
-                item = QTreeWidgetItem([field_label(change.field), _value(change.old), _value(change.new), change.who])
-                item.setToolTip(1, (change.old or "")[:_TIP])
-                item.setToolTip(2, (change.new or "")[:_TIP])
+                item = QTreeWidgetItem([field_label(change.field), self._change_text(change)])
+                item.setToolTip(1, self._change_tip(change))
                 item.setData(0, Qt.ItemDataRole.UserRole, revision)
                 head.addChild(item)
             self.tree.addTopLevelItem(head)
+            head.setFirstColumnSpanned(True)
             head.setExpanded(True)
         created = QTreeWidgetItem(
             [self.tr("Revision 1 · {when} · added").format(when=f"{self.story.created_at.astimezone():%Y-%m-%d %H:%M}")]
@@ -128,12 +126,23 @@ class HistoryPane(QWidget):
         created.setData(0, Qt.ItemDataRole.UserRole, 1)
         created.setForeground(0, _DIM)
         self.tree.addTopLevelItem(created)
+        created.setFirstColumnSpanned(True)
         self.summary.setText(
             self.tr("{n} changes since the story was added.").format(n=len(found))
             if found
             else self.tr("No changes since the story was added.")
         )
         self._enable()
+
+    def _change_text(self, change: history.Change) -> str:
+        if change.linked:
+            return f"+ {change.new}" if change.new is not None else f"− {change.old}"
+        return f"{_value(change.old) or self.tr('(empty)')} → {_value(change.new) or self.tr('(empty)')}"
+
+    def _change_tip(self, change: history.Change) -> str:
+        return self.tr("Before: {old}\nAfter: {new}\nBy {who}").format(
+            old=(change.old or "")[:_TIP], new=(change.new or "")[:_TIP], who=change.who or "?"
+        )
 
     def chosen_revision(self) -> int | None:
         items = self.tree.selectedItems()

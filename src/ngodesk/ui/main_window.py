@@ -69,6 +69,7 @@ from ngodesk.ui.icons import icon
 from ngodesk.ui.item_types import ItemTypesDialog
 from ngodesk.ui.jobs import Job
 from ngodesk.ui.merge_view import MergeStoriesDialog
+from ngodesk.ui.preferences import PreferencesDialog
 from ngodesk.ui.records_view import RecordsDialog
 from ngodesk.ui.search_runner import FIRST_PAGE, SearchRunner
 from ngodesk.ui.sidebar import Sidebar
@@ -119,6 +120,8 @@ class MainWindow(QMainWindow):
         self.job: Job | None = None
         self.duplicates_dialog: DuplicatesDialog | None = None
         self.records_dialog: RecordsDialog | None = None
+        self._login_name = library.author
+        library.author = settings.get(settings.AUTHOR) or self._login_name
         self.setWindowTitle(self.tr("ngodesk — {name}").format(name=library.folder.name))
         self.setWindowIcon(icon("app"))
         self.hub = Hub(self)
@@ -364,6 +367,8 @@ class MainWindow(QMainWindow):
         select_all.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.story_list.addAction(select_all)
         edit_menu.addAction(select_all)
+        edit_menu.addSeparator()
+        edit_menu.addAction(self._action(self.tr("&Preferences…"), self.edit_preferences, keys.Preferences))
 
         view_menu = self.menuBar().addMenu(self.tr("&View"))
         view_menu.addAction(self.clear_filters_action)
@@ -728,6 +733,14 @@ class MainWindow(QMainWindow):
                 self.statusBar().showMessage(self.tr("Changed {n} stories.").format(n=len(plan.stories)), 5000)
 
             self._start(self.tr("Changing stories"), lambda progress: batch.apply(library, plan, progress), done)
+        return dialog
+
+    def edit_preferences(self) -> PreferencesDialog:
+        """The preferences; the name applies to changes made from now on."""
+        dialog = PreferencesDialog(self._login_name, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            dialog.save()
+            self.library.author = settings.get(settings.AUTHOR) or self._login_name
         return dialog
 
     def show_backups(self) -> BackupsDialog:

@@ -27,6 +27,8 @@ SPLITTER = Setting("window/splitter", QByteArray())
 LIST_HEADER = Setting("list/header", QByteArray())
 RECENT_LIBRARIES: Setting[list[str]] = Setting("library/recent", [])
 RECENT_MAX = 8
+#: The user's name for the history ("": the login name).
+AUTHOR = Setting("user/name", "")
 
 
 def settings() -> QSettings:
