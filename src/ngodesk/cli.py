@@ -12,7 +12,16 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from ngodesk import __version__, cli_annotations, cli_backups, cli_entities, cli_glossary, cli_history, cli_tags
+from ngodesk import (
+    __version__,
+    cli_annotations,
+    cli_attachments,
+    cli_backups,
+    cli_entities,
+    cli_glossary,
+    cli_history,
+    cli_tags,
+)
 from ngodesk.domain.errors import LibraryError, LibraryLocked, NgodeskError
 from ngodesk.domain.models import EntityKind, StoryView
 from ngodesk.formats import ImportOptions, csv_table, format_names
@@ -115,6 +124,7 @@ def _parser() -> argparse.ArgumentParser:
     cli_annotations.add_commands(commands)
     cli_backups.add_commands(commands)
     cli_history.add_commands(commands)
+    cli_attachments.add_commands(commands)
     return parser
 
 
@@ -468,6 +478,8 @@ COMMANDS = {
     "backup": lambda args: cli_backups.run_backup(args, _open),
     "backups": cli_backups.run_list,
     "history": lambda args: cli_history.run_history(args, _open),
+    "attach": lambda args: cli_attachments.run_attach(args, _open),
+    "attachments": lambda args: cli_attachments.run_list(args, _open),
     "revert": lambda args: cli_history.run_revert(args, _open),
     "restore": cli_backups.run_restore,
 }

@@ -58,7 +58,8 @@ def revert(library: Library, story_id: int, revision: int) -> ChangeSet:
     """Make the story as it was at ``revision``: fields changed since get
     the value they had, tags and records linked since are unlinked, those
     unlinked since linked again (unless they no longer exist), in one
-    transaction (itself recorded in the history)."""
+    transaction (itself recorded in the history). Attachments stay as
+    they are."""
     with library.write() as session:
         story = records.get(session, Story, story_id, "story")
         if not 1 <= revision <= story.revision:
@@ -79,7 +80,7 @@ def _relink(session: Session, story_id: int, later: Sequence[Change]) -> ChangeS
     """Take back the links made or removed by ``later`` (newest first)."""
     tags_touched: set[int] = set()
     entities_touched: set[int] = set()
-    for change in reversed([c for c in later if c.linked and c.ref]):
+    for change in reversed([c for c in later if c.linked and c.ref and c.field != "attachment"]):
         model, key, target = (StoryTag, "tag_id", Tag) if change.field == "tag" else (StoryEntity, "entity_id", Entity)
         target_id = session.scalar(select(target.id).where(target.uuid == change.ref))
         if target_id is None:

@@ -70,7 +70,22 @@ def _statements() -> list[str]:
         f" FROM ({fields}) AS f WHERE f.old IS NOT f.new; END",
         *_link_triggers("story_tags", "tags", "tag_id", "'tag'"),
         *_link_triggers("story_entities", "entities", "entity_id", "t.kind"),
+        *_attachment_triggers(),
     ]
+
+
+def _attachment_triggers() -> list[str]:
+    """Triggers recording files attached and removed."""
+    statements = []
+    for event, row, old, new in (("INSERT", "new", "NULL", "new.name"), ("DELETE", "old", "old.name", "NULL")):
+        statements.append(
+            f"CREATE TEMP TRIGGER IF NOT EXISTS ngodesk_attachments_{event.lower()} AFTER {event} ON main.attachments"
+            f" WHEN {_ACTIVE} BEGIN"
+            f" INSERT INTO story_changes ({_COLUMNS})"
+            f" SELECT {_UUID}, s.uuid, 'attachment', {old}, {new}, {row}.uuid, {_NOW}, {_AUTHOR}, s.revision + 1"
+            f" FROM stories AS s WHERE s.id = {row}.story_id; END"
+        )
+    return statements
 
 
 def install(connection: sqlite3.Connection) -> None:

@@ -301,6 +301,21 @@ class Tombstone(Base):
     replaced_by: Mapped[str | None] = mapped_column(String(36), nullable=True)
 
 
+class Attachment(RecordMixin, Base):
+    """A file attached to a story; its content is ``files/<sha[:2]>/<sha>``
+    in the library folder (the same content is stored once)."""
+
+    __tablename__ = "attachments"
+    __table_args__ = (Index("ix_attachments_story", "story_id"), Index("ix_attachments_sha256", "sha256"))
+
+    story_id: Mapped[int] = mapped_column(ForeignKey("stories.id", ondelete="CASCADE"))
+    sha256: Mapped[str] = mapped_column(String(64))
+    #: the file's name when it was attached
+    name: Mapped[str] = mapped_column(Text)
+    mime: Mapped[str] = mapped_column(String(127), default="", server_default="")
+    size: Mapped[int] = mapped_column(Integer)
+
+
 class StoryChange(Base):
     """One change to a story: a field's old and new value, or a tag or
     record (``ref``: its uuid) linked (``new``) or unlinked (``old``).

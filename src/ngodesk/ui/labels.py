@@ -22,5 +22,6 @@ def field_label(name: str) -> str:
         "organisation": tr("Fields", "Organisation"),
         "person": tr("Fields", "Person"),
         "place": tr("Fields", "Place"),
+        "attachment": tr("Fields", "Attachment"),
     }
     return labels.get(name, name)

@@ -1,0 +1,173 @@
+"""Files attached to stories. A file's content is copied into the
+library's ``files/`` folder under its SHA-256 (``files/ab/abcd…``), so the
+same photo attached twice, or to two stories, is stored once, and a
+library folder can be moved or copied whole (no absolute paths are kept).
+Removing an attachment keeps its file (undo, and other stories, may need
+it)."""
+
+from __future__ import annotations
+
+import hashlib
+import mimetypes
+import os
+import shutil
+import tempfile
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from sqlalchemy import insert, select
+
+from ngodesk.domain.errors import NgodeskError, NotFound, ValidationError
+from ngodesk.domain.models import ChangeSet
+from ngodesk.services import records
+from ngodesk.store.library import FILES_DIR, Library
+from ngodesk.store.schema import Attachment, Story
+
+#: Bytes read at a time while hashing and copying.
+_BLOCK = 1 << 20
+
+
+@dataclass(frozen=True)
+class AttachmentView:
+    """One attached file: what it was called, its type and size."""
+
+    uuid: str
+    story_id: int
+    sha256: str
+    name: str
+    mime: str
+    size: int
+    created_at: datetime
+
+    @property
+    def is_image(self) -> bool:
+        return self.mime.startswith("image/")
+
+
+def stored_path(library: Library, sha256: str) -> Path:
+    """Where the content with this hash is kept in the library folder."""
+    return library.folder / FILES_DIR / sha256[:2] / sha256
+
+
+def store_file(library: Library, source: Path) -> tuple[str, int]:
+    """Copy ``source`` into ``files/`` (unless that content is there
+    already); returns its SHA-256 and size. The copy is written under a
+    temporary name and renamed, so a crash leaves no half file."""
+    digest = hashlib.sha256()
+    folder = library.folder / FILES_DIR
+    folder.mkdir(parents=True, exist_ok=True)
+    try:
+        with source.open("rb") as reading, tempfile.NamedTemporaryFile(dir=folder, delete=False) as copy:
+            size = 0
+            while block := reading.read(_BLOCK):
+                digest.update(block)
+                copy.write(block)
+                size += len(block)
+        sha256 = digest.hexdigest()
+        target = stored_path(library, sha256)
+        if target.exists():
+            os.unlink(copy.name)
+        else:
+            target.parent.mkdir(exist_ok=True)
+            os.replace(copy.name, target)
+    except OSError as error:
+        raise ValidationError(f"{source}: cannot be attached: {error.strerror or error}") from error
+    return sha256, size
+
+
+def attach(library: Library, story_id: int, paths: Sequence[Path | str]) -> tuple[list[str], ChangeSet]:
+    """Attach files to a story (all or none); returns the new attachments'
+    uuids. A path that is not a readable file is refused, naming it."""
+    files = [Path(p).expanduser() for p in paths]
+    for path in files:
+        if not path.is_file():
+            raise ValidationError(f"{path}: not a file that can be attached.")
+    stored = [(path, *store_file(library, path)) for path in files]
+    with library.write() as session:
+        records.get(session, Story, story_id, "story")
+        rows = [
+            Attachment(
+                story_id=story_id,
+                sha256=sha256,
+                name=path.name,
+                mime=mimetypes.guess_type(path.name)[0] or "application/octet-stream",
+                size=size,
+            )
+            for path, sha256, size in stored
+        ]
+        session.add_all(rows)
+        session.flush()
+        records.touch_stories(session, [story_id])
+        return [row.uuid for row in rows], ChangeSet(stories_changed=frozenset({story_id}))
+
+
+def _view(row: Attachment) -> AttachmentView:
+    return AttachmentView(row.uuid, row.story_id, row.sha256, row.name, row.mime, row.size, row.created_at)
+
+
+def attachments(library: Library, story_id: int) -> list[AttachmentView]:
+    """The story's attachments, in the order they were attached."""
+    with library.read() as session:
+        records.get(session, Story, story_id, "story")
+        rows = session.scalars(select(Attachment).where(Attachment.story_id == story_id).order_by(Attachment.id))
+        return [_view(row) for row in rows]
+
+
+def remove(library: Library, uuids: Iterable[str]) -> ChangeSet:
+    """Detach attachments (their files stay in ``files/``)."""
+    with library.write() as session:
+        stories: set[int] = set()
+        for uuid in uuids:
+            row = session.scalar(select(Attachment).where(Attachment.uuid == uuid))
+            if row is None:
+                raise NotFound(f"No attachment {uuid}.")
+            stories.add(row.story_id)
+            records.bury(session, "attachment", [uuid])
+            session.delete(row)
+        session.flush()
+        records.touch_stories(session, stories)
+        return ChangeSet(stories_changed=frozenset(stories))
+
+
+def put_back(library: Library, views: Sequence[AttachmentView]) -> ChangeSet:
+    """Attach again what ``remove`` detached (undo), with the same uuids."""
+    with library.write() as session:
+        for view in views:
+            records.get(session, Story, view.story_id, "story")
+            if not stored_path(library, view.sha256).exists():
+                raise NgodeskError(f"The file of {view.name} is no longer in {library.folder / FILES_DIR}.")
+        rows = [
+            {
+                "uuid": v.uuid,
+                "story_id": v.story_id,
+                "sha256": v.sha256,
+                "name": v.name,
+                "mime": v.mime,
+                "size": v.size,
+                "created_at": v.created_at,
+                "updated_at": v.created_at,
+                "revision": 1,
+            }
+            for v in views
+        ]
+        if rows:
+            session.execute(insert(Attachment), rows)
+        records.unbury(session, [v.uuid for v in views])
+        stories = {v.story_id for v in views}
+        records.touch_stories(session, stories)
+        return ChangeSet(stories_changed=frozenset(stories))
+
+
+def open_copy(library: Library, view: AttachmentView, folder: Path) -> Path:
+    """A copy of the attachment under its own name in ``folder`` (for the
+    system's viewer, which goes by the name), made once."""
+    target = folder / view.sha256[:12] / view.name
+    if not target.exists():
+        target.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            shutil.copyfile(stored_path(library, view.sha256), target)
+        except OSError as error:
+            raise NgodeskError(f"Cannot open {view.name}: {error.strerror or error}") from error
+    return target

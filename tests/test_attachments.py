@@ -1,0 +1,92 @@
+"""Attachments: files copied into the library under their content's hash
+(the same file stored once), listed with name, type and size, removed and
+put back, recorded in the history, and nothing refers outside the folder."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from ngodesk.domain.errors import ValidationError
+from ngodesk.services import attachments, history, stories
+from ngodesk.services.library import open_library
+from ngodesk.store.library import Library
+from tests.test_cli import ok
+
+PNG = bytes.fromhex(
+    "89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082"
+)
+
+
+@pytest.fixture
+def files(tmp_path: Path) -> dict[str, Path]:
+    folder = tmp_path / "field notes"
+    folder.mkdir()
+    photo = folder / "井 well.png"
+    photo.write_bytes(PNG)
+    same = folder / "copy of the photo.png"
+    same.write_bytes(PNG)
+    notes = folder / "interview.pdf"
+    notes.write_bytes(b"%PDF-1.4 " + b"x" * 3_000_000)
+    return {"photo": photo, "same": same, "notes": notes}
+
+
+def test_files_are_stored_once_by_content_and_listed(library: Library, files: dict[str, Path]) -> None:
+    story = stories.create_story(library, {"title": "Wells in Kenya"}).id
+    other = stories.create_story(library, {"title": "Clinics"}).id
+    uuids, changes = attachments.attach(library, story, [files["photo"], files["notes"]])
+    attachments.attach(library, other, [files["same"]])
+    assert changes.stories_changed == {story} and len(uuids) == 2
+    listed = attachments.attachments(library, story)
+    assert [(a.name, a.mime, a.size, a.is_image) for a in listed] == [
+        ("井 well.png", "image/png", len(PNG), True),
+        ("interview.pdf", "application/pdf", 3_000_009, False),
+    ]
+    stored = sorted(p for p in (library.folder / "files").rglob("*") if p.is_file())
+    assert len(stored) == 2  # (the same photo twice is one file)
+    assert attachments.stored_path(library, listed[0].sha256).read_bytes() == PNG
+    assert listed[0].sha256 == hashlib.sha256(PNG).hexdigest()
+    assert [c.field for c in history.changes(library, story)] == ["attachment", "attachment"]
+
+
+def test_remove_and_put_back(library: Library, files: dict[str, Path], tmp_path: Path) -> None:
+    story = stories.create_story(library, {"title": "Wells in Kenya"}).id
+    attachments.attach(library, story, [files["photo"]])
+    (view,) = attachments.attachments(library, story)
+    attachments.remove(library, [view.uuid])
+    assert attachments.attachments(library, story) == []
+    assert attachments.stored_path(library, view.sha256).exists()  # (kept for undo)
+    attachments.put_back(library, [view])
+    assert attachments.attachments(library, story) == [view]
+    opened = attachments.open_copy(library, view, tmp_path / "open")
+    assert opened.name == "井 well.png" and opened.read_bytes() == PNG
+
+
+def test_a_missing_file_attaches_nothing(library: Library, files: dict[str, Path]) -> None:
+    story = stories.create_story(library, {"title": "Wells in Kenya"}).id
+    with pytest.raises(ValidationError, match="nowhere.jpg: not a file"):
+        attachments.attach(library, story, [files["photo"], files["photo"].parent / "nowhere.jpg"])
+    assert attachments.attachments(library, story) == []
+
+
+def test_a_library_folder_moved_elsewhere_keeps_its_attachments(tmp_path: Path, files: dict[str, Path]) -> None:
+    with open_library(tmp_path / "here") as library:
+        story = stories.create_story(library, {"title": "Wells in Kenya"}).id
+        attachments.attach(library, story, [files["photo"]])
+    shutil.move(tmp_path / "here", tmp_path / "usb stick")
+    with open_library(tmp_path / "usb stick") as library:
+        (view,) = attachments.attachments(library, story)
+        assert attachments.stored_path(library, view.sha256).read_bytes() == PNG
+
+
+def test_attach_commands(tmp_path: Path, files: dict[str, Path]) -> None:
+    folder = tmp_path / "cli"
+    uuid = ok("add", "--title", "Wells in Kenya", library=folder).strip()
+    assert "Attached 2 files" in ok("attach", uuid[:8], str(files["photo"]), str(files["notes"]), library=folder)
+    listed = json.loads(ok("attachments", uuid[:8], "--json", library=folder))
+    assert [(a["name"], a["size"]) for a in listed] == [("井 well.png", len(PNG)), ("interview.pdf", 3_000_009)]
+    assert "井 well.png" in ok("attachments", uuid[:8], library=folder)
