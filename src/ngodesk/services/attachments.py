@@ -111,7 +111,10 @@ def attachments(library: Library, story_id: int) -> list[AttachmentView]:
     """The story's attachments, in the order they were attached."""
     with library.read() as session:
         records.get(session, Story, story_id, "story")
-        rows = session.scalars(select(Attachment).where(Attachment.story_id == story_id).order_by(Attachment.id))
+        ordered = (
+            select(Attachment).where(Attachment.story_id == story_id).order_by(Attachment.created_at, Attachment.id)
+        )
+        rows = session.scalars(ordered)
         return [_view(row) for row in rows]
 
 

@@ -31,6 +31,7 @@ from ngodesk.domain.models import (
 )
 from ngodesk.services import (
     annotations,
+    attachments,
     batch,
     entities,
     glossary,
@@ -612,6 +613,40 @@ class RevertStory(Command):
 
     def backward(self) -> ChangeSet:
         return history.revert(self.library, self.story_id, self.current)
+
+
+class AddAttachments(Command):
+    """Attach files to a story; undo detaches them, redo attaches the same
+    ones again (their files stay in the library meanwhile)."""
+
+    def __init__(self, story_id: int, files: Sequence[str]) -> None:
+        super().__init__(_counted("Attach 1 File", "Attach %n Files", len(files)))
+        self.story_id, self.files = story_id, list(files)
+        self.views: list[attachments.AttachmentView] = []
+
+    def forward(self) -> ChangeSet:
+        if self.views:
+            return attachments.put_back(self.library, self.views)
+        uuids, changes = attachments.attach(self.library, self.story_id, self.files)
+        self.views = [v for v in attachments.attachments(self.library, self.story_id) if v.uuid in uuids]
+        return changes
+
+    def backward(self) -> ChangeSet:
+        return attachments.remove(self.library, [v.uuid for v in self.views])
+
+
+class RemoveAttachments(Command):
+    """Detach attachments; undo puts them back."""
+
+    def __init__(self, views: Sequence[attachments.AttachmentView]) -> None:
+        super().__init__(_counted("Remove 1 Attachment", "Remove %n Attachments", len(views)))
+        self.views = list(views)
+
+    def forward(self) -> ChangeSet:
+        return attachments.remove(self.library, [v.uuid for v in self.views])
+
+    def backward(self) -> ChangeSet:
+        return attachments.put_back(self.library, self.views)
 
 
 class SetTranslation(Command):

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from ngodesk.domain.errors import NgodeskError, NotFound
 from ngodesk.domain.models import ChangeSet, EntityKind, StoryStatus, StoryView
 from ngodesk.services import queries
+from ngodesk.ui.attachments_box import AttachmentsBox
 from ngodesk.ui.chips import ChipEdit
 from ngodesk.ui.commands import Actions, ChangeStoryLinks, EditStory
 from ngodesk.ui.history_pane import HistoryPane
@@ -121,6 +122,7 @@ class StoryEditor(QStackedWidget):
         self.body_tabs.addTab(self.body, self.tr("Text"))
         self.body_tabs.addTab(self.preview, self.tr("Preview"))
         self.body_tabs.currentChanged.connect(self._render_preview)
+        self.attachments = AttachmentsBox(actions)
 
         rows: list[tuple[str, QWidget]] = [
             (self.tr("&Title"), self.title),
@@ -135,6 +137,7 @@ class StoryEditor(QStackedWidget):
             (self.tr("Places"), self.links[EntityKind.PLACE]),
             (self.tr("Su&mmary"), self.summary),
             (self.tr("&Body"), self.body_tabs),
+            (self.tr("Attach&ments"), self.attachments),
         ]
         for label, widget in rows:
             form.addRow(label, widget)
@@ -240,6 +243,7 @@ class StoryEditor(QStackedWidget):
             for line in (self.title, self.published, self.source, self.url):
                 line.setCursorPosition(0)  # show the start of long values
             self.tags.set_values([tag.path for tag in story.tags])
+            self.attachments.show_story(story.id)
             for kind, chips in self.links.items():
                 chips.set_values([e.name for e in story.entities if e.kind is kind])
             self._render_preview()
