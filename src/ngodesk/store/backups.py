@@ -49,12 +49,9 @@ def _connect_ro(db_path: Path) -> sqlite3.Connection:
     return sqlite3.connect(f"file:{quote(str(db_path))}?mode=ro", uri=True)
 
 
-def make(db_path: Path, folder: Path, reason: str) -> Backup:
-    """Copy the database ``db_path`` into ``folder`` (created if needed)."""
-    reason = re.sub(r"[^\w.-]+", "-", reason).strip("-") or "backup"
-    folder.mkdir(parents=True, exist_ok=True)
-    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
-    target = folder / f"{stamp}-{reason}.sqlite"
+def copy_database(db_path: Path, target: Path) -> None:
+    """A consistent copy of the database ``db_path`` (open or not) as the
+    file ``target``, which appears complete or not at all."""
     partial = target.with_name(target.name + ".partial")
     try:
         source = _connect_ro(db_path)
@@ -69,7 +66,19 @@ def make(db_path: Path, folder: Path, reason: str) -> Backup:
         os.replace(partial, target)
     except (sqlite3.Error, OSError) as error:
         partial.unlink(missing_ok=True)
+        raise LibraryError(f"Could not copy {db_path} to {target}: {error}") from error
+
+
+def make(db_path: Path, folder: Path, reason: str) -> Backup:
+    """Copy the database ``db_path`` into ``folder`` (created if needed)."""
+    reason = re.sub(r"[^\w.-]+", "-", reason).strip("-") or "backup"
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
+    target = folder / f"{stamp}-{reason}.sqlite"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
         raise LibraryError(f"Could not back up {db_path} into {folder}: {error}") from error
+    copy_database(db_path, target)
     found = _parse(target)
     assert found is not None
     return found

@@ -24,7 +24,7 @@ import getpass
 import os
 import sqlite3
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 
 from sqlalchemy.orm import Session
 
@@ -39,7 +39,10 @@ _UUID = (
 )
 _NOW = "strftime('%Y-%m-%d %H:%M:%f', 'now')"
 _AUTHOR = "(SELECT author FROM ngodesk_history)"
-_ACTIVE = "(SELECT paused FROM ngodesk_history) = 0"
+#: Links are recorded unless paused (an import) or silent (a merge).
+_ACTIVE = "(SELECT paused + silent FROM ngodesk_history) = 0"
+#: Fields are recorded unless silent.
+_FIELDS_ACTIVE = "(SELECT silent FROM ngodesk_history) = 0"
 _COLUMNS = "uuid, story_uuid, field, old, new, ref, at, who, revision"
 
 
@@ -61,9 +64,11 @@ def _link_triggers(table: str, target: str, key: str, field: str) -> list[str]:
 def _statements() -> list[str]:
     fields = " UNION ALL ".join(f"SELECT '{name}' AS field, old.{name} AS old, new.{name} AS new" for name in FIELDS)
     return [
-        "CREATE TEMP TABLE IF NOT EXISTS ngodesk_history (author TEXT NOT NULL, paused INTEGER NOT NULL)",
-        "INSERT INTO ngodesk_history SELECT '', 0 WHERE NOT EXISTS (SELECT 1 FROM ngodesk_history)",
-        "CREATE TEMP TRIGGER IF NOT EXISTS ngodesk_story_update AFTER UPDATE ON main.stories BEGIN"
+        "CREATE TEMP TABLE IF NOT EXISTS ngodesk_history"
+        " (author TEXT NOT NULL, paused INTEGER NOT NULL, silent INTEGER NOT NULL)",
+        "INSERT INTO ngodesk_history SELECT '', 0, 0 WHERE NOT EXISTS (SELECT 1 FROM ngodesk_history)",
+        "CREATE TEMP TRIGGER IF NOT EXISTS ngodesk_story_update AFTER UPDATE ON main.stories"
+        f" WHEN {_FIELDS_ACTIVE} BEGIN"
         f" INSERT INTO story_changes ({_COLUMNS})"
         f" SELECT {_UUID}, new.uuid, f.field, f.old, f.new, NULL, {_NOW}, {_AUTHOR},"
         " max(new.revision, old.revision + 1)"
@@ -110,9 +115,7 @@ def default_author() -> str:
 
 
 @contextmanager
-def links_unrecorded(session: Session) -> Iterator[None]:
-    """Links made or removed in the block are not recorded (an import:
-    stories arriving with their tags)."""
+def _counting(session: Session, column: str) -> Iterator[None]:
     connection = session.connection()
     installed = connection.exec_driver_sql(
         "SELECT 1 FROM sqlite_temp_master WHERE type = 'table' AND name = 'ngodesk_history'"
@@ -120,8 +123,20 @@ def links_unrecorded(session: Session) -> Iterator[None]:
     if installed is None:
         yield
         return
-    connection.exec_driver_sql("UPDATE ngodesk_history SET paused = paused + 1")
+    connection.exec_driver_sql(f"UPDATE ngodesk_history SET {column} = {column} + 1")
     try:
         yield
     finally:
-        connection.exec_driver_sql("UPDATE ngodesk_history SET paused = paused - 1")
+        connection.exec_driver_sql(f"UPDATE ngodesk_history SET {column} = {column} - 1")
+
+
+def links_unrecorded(session: Session) -> AbstractContextManager[None]:
+    """Links made or removed in the block are not recorded (an import:
+    stories arriving with their tags)."""
+    return _counting(session, "paused")
+
+
+def unrecorded(session: Session) -> AbstractContextManager[None]:
+    """Nothing written in the block is recorded (a merge, which brings
+    the other library's own history along)."""
+    return _counting(session, "silent")

@@ -339,6 +339,34 @@ class StoryChange(Base):
     revision: Mapped[int] = mapped_column(Integer)
 
 
+class MergeConflict(Base):
+    """A field both libraries of a merge changed, or a record one deleted
+    (value None) and the other edited; ``mine`` is kept until settled."""
+
+    __tablename__ = "merge_conflicts"
+    __table_args__ = (Index("ix_merge_conflicts_record", "record_uuid", "field"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uuid: Mapped[str] = mapped_column(String(36), unique=True, default=new_uuid)
+    #: "story", "tag", "entity"...
+    kind: Mapped[str] = mapped_column(String(16))
+    record_uuid: Mapped[str] = mapped_column(String(36))
+    #: what the record is called (a story's title), for lists
+    label: Mapped[str] = mapped_column(Text, default="", server_default="")
+    #: a field name, or "(deleted)" for delete against edit
+    field: Mapped[str] = mapped_column(String(32))
+    mine: Mapped[str | None] = mapped_column(Text, nullable=True)
+    theirs: Mapped[str | None] = mapped_column(Text, nullable=True)
+    mine_who: Mapped[str] = mapped_column(Text, default="", server_default="")
+    mine_at: Mapped[str] = mapped_column(String(32), default="", server_default="")
+    theirs_who: Mapped[str] = mapped_column(Text, default="", server_default="")
+    theirs_at: Mapped[str] = mapped_column(String(32), default="", server_default="")
+    #: the library merged in (its folder)
+    source: Mapped[str] = mapped_column(Text, default="", server_default="")
+    found_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    resolved: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+
+
 class Meta(Base):
     """Library-wide settings (e.g. the search index's version)."""
 

@@ -1,0 +1,137 @@
+"""Field copies: a library, or the stories of a search or collection,
+written as a new library folder that remembers where it came from.
+
+Every library has an identity (a uuid in its ``meta``). A copy gets its
+own, plus ``copy_of`` (the origin's) and ``ancestor.sqlite``: its database
+as it was made, the common state a three-way merge starts from. After
+each merge a library keeps the other one's state in
+``merges/<other's uuid>.sqlite`` and starts the next merge with the same
+library from there (``base_for``).
+"""
+
+from __future__ import annotations
+
+import shutil
+import uuid as uuid_module
+from datetime import UTC, datetime
+from pathlib import Path
+
+from ngodesk.domain.errors import LibraryError, ValidationError
+from ngodesk.domain.models import Progress, no_progress
+from ngodesk.services import indexing, records
+from ngodesk.store import backups
+from ngodesk.store.library import DB_NAME, FILES_DIR, Library
+from ngodesk.store.schema import Attachment
+
+IDENTITY = "library_uuid"
+COPY_OF = "copy_of"
+COPIED_AT = "copied_at"
+ANCESTOR = "ancestor.sqlite"
+BASES = "merges"
+
+
+def identity(library: Library) -> str:
+    """The library's uuid (made the first time it is asked for)."""
+    with library.read() as session:
+        found = library.get_meta(session, IDENTITY)
+    if found or library.readonly:
+        return found or ""
+    with library.write() as session:
+        found = library.get_meta(session, IDENTITY) or str(uuid_module.uuid4())
+        library.set_meta(session, IDENTITY, found)
+    return found
+
+
+def origin_of(library: Library) -> str:
+    """The uuid of the library this one is a field copy of ("" if none)."""
+    with library.read() as session:
+        return library.get_meta(session, COPY_OF) or ""
+
+
+def make_copy(
+    library: Library, out: Path | str, story_ids: list[int] | None = None, progress: Progress = no_progress
+) -> Path:
+    """Write the library (or only the stories ``story_ids``, with every
+    tag, record and glossary term) as a new library folder ``out`` that
+    remembers this one. Nothing is left behind when it fails."""
+    out = Path(out).expanduser().absolute()
+    if out.exists() and (not out.is_dir() or any(out.iterdir())):
+        raise ValidationError(f"{out} exists and is not an empty folder: choose a new one for the copy.")
+    origin = identity(library)
+    made = not out.exists()
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        backups.copy_database(library.db_path, out / DB_NAME)
+        progress(1, 4)
+        with Library.open(out, program="ngodesk copy") as copy:
+            with copy.write() as session:
+                copy.set_meta(session, IDENTITY, str(uuid_module.uuid4()))
+                copy.set_meta(session, COPY_OF, origin)
+                copy.set_meta(session, COPIED_AT, datetime.now(UTC).isoformat())
+                if story_ids is not None:
+                    _keep_only(session, story_ids)
+                    indexing.rebuild(session)
+            progress(2, 4)
+            with copy.read() as session:
+                hashes = set(session.scalars(Attachment.__table__.select().with_only_columns(Attachment.sha256)))
+        for sha256 in sorted(hashes):
+            source = library.folder / FILES_DIR / sha256[:2] / sha256
+            if source.exists():
+                (out / FILES_DIR / sha256[:2]).mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(source, out / FILES_DIR / sha256[:2] / sha256)
+        progress(3, 4)
+        backups.copy_database(out / DB_NAME, out / ANCESTOR)
+        progress(4, 4)
+    except (OSError, LibraryError) as error:
+        _remove(out, made)
+        raise LibraryError(f"Could not make a field copy in {out}: {error}") from error
+    except BaseException:
+        _remove(out, made)
+        raise
+    return out
+
+
+def _keep_only(session: object, story_ids: list[int]) -> None:
+    """Delete every story but ``story_ids`` from a new copy, without
+    tombstones or history: they were never in it."""
+    connection = session.connection()  # type: ignore[attr-defined]
+    keep = set(records.present_story_ids(session, story_ids))  # type: ignore[arg-type]
+    connection.exec_driver_sql("CREATE TEMP TABLE ngodesk_keep (id INTEGER PRIMARY KEY)")
+    connection.exec_driver_sql("INSERT INTO ngodesk_keep VALUES (?)", [(i,) for i in sorted(keep)] or [(0,)])
+    connection.exec_driver_sql(
+        "DELETE FROM story_changes WHERE story_uuid NOT IN"
+        " (SELECT uuid FROM stories WHERE id IN (SELECT id FROM ngodesk_keep))"
+    )
+    connection.exec_driver_sql("DELETE FROM stories WHERE id NOT IN (SELECT id FROM ngodesk_keep)")
+    connection.exec_driver_sql("DROP TABLE ngodesk_keep")
+
+
+def _remove(out: Path, made: bool) -> None:
+    if made:
+        shutil.rmtree(out, ignore_errors=True)
+    else:
+        for child in out.iterdir():
+            shutil.rmtree(child, ignore_errors=True) if child.is_dir() else child.unlink(missing_ok=True)
+
+
+def base_for(library: Library, other: Library) -> Path | None:
+    """The common state to merge ``other`` into ``library`` from: what
+    ``other`` was at the last merge between them, else the ancestor of
+    whichever is a field copy of the other; None when they share none."""
+    mine, theirs = identity(library), identity(other)
+    seen = library.folder / BASES / f"{theirs}.sqlite"
+    if theirs and seen.exists():
+        return seen
+    if origin_of(other) == mine and (other.folder / ANCESTOR).exists():
+        return other.folder / ANCESTOR
+    if origin_of(library) == theirs and (library.folder / ANCESTOR).exists():
+        return library.folder / ANCESTOR
+    return None
+
+
+def remember(library: Library, other: Library) -> None:
+    """After a merge: ``other`` as it is now is the common state for the
+    next merge of it into ``library``."""
+    folder = library.folder / BASES
+    folder.mkdir(exist_ok=True)
+    backups.copy_database(other.db_path, folder / f"{identity(other)}.sqlite")
