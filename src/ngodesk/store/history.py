@@ -75,7 +75,6 @@ def _statements() -> list[str]:
         f" FROM ({fields}) AS f WHERE f.old IS NOT f.new; END",
         *_link_triggers("story_tags", "tags", "tag_id", "'tag'"),
         *_link_triggers("story_entities", "entities", "entity_id", "t.kind"),
-        *_attachment_triggers(),
     ]
 
 
@@ -97,10 +96,10 @@ def install(connection: sqlite3.Connection) -> None:
     """Create the triggers on a write connection whose database has the
     history table (a database not migrated yet gets them on its next
     connection)."""
-    found = connection.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'story_changes'")
-    if found.fetchone() is None:
+    tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    if "story_changes" not in tables:
         return
-    for statement in _statements():
+    for statement in _statements() + (_attachment_triggers() if "attachments" in tables else []):
         connection.execute(statement)
 
 
