@@ -18,6 +18,7 @@ from ngodesk import (
     cli_attachments,
     cli_backups,
     cli_entities,
+    cli_fieldwork,
     cli_glossary,
     cli_history,
     cli_tags,
@@ -125,6 +126,7 @@ def _parser() -> argparse.ArgumentParser:
     cli_backups.add_commands(commands)
     cli_history.add_commands(commands)
     cli_attachments.add_commands(commands)
+    cli_fieldwork.add_commands(commands)
     return parser
 
 
@@ -479,6 +481,9 @@ COMMANDS = {
     "backups": cli_backups.run_list,
     "history": lambda args: cli_history.run_history(args, _open),
     "attach": lambda args: cli_attachments.run_attach(args, _open),
+    "copy": lambda args: cli_fieldwork.run_copy(args, _open),
+    "merge": lambda args: cli_fieldwork.run_merge(args, _open),
+    "conflicts": lambda args: cli_fieldwork.run_conflicts(args, _open),
     "attachments": lambda args: cli_attachments.run_list(args, _open),
     "revert": lambda args: cli_history.run_revert(args, _open),
     "restore": cli_backups.run_restore,

@@ -247,7 +247,7 @@ def apply(library: Library, given: Plan, progress: Progress = no_progress) -> tu
     total = len(edited) + sum(len(s) for m in (given.tag, given.untag, given.link, given.unlink) for s in m.values())
     with library.write() as session:
         records.existing_story_ids(session, given.stories)
-        _write_values(session, given.changes, progress, total)
+        write_values(session, given.changes, progress, total)
         done = len(edited)
         created: list[int] = []
         touched_tags: set[int] = set()
@@ -299,9 +299,11 @@ def _touched(now: datetime) -> dict[str, object]:
     return {"updated_at": now}
 
 
-def _write_values(session: Session, changes: Sequence[FieldChange], progress: Progress, total: int) -> None:
-    """Set the changed fields (with what derives from them), re-index the
-    stories whose indexed text changed and let their annotations follow."""
+def write_values(session: Session, changes: Sequence[FieldChange], progress: Progress, total: int) -> None:
+    """Set the changed fields of many stories in the session's transaction
+    (with what derives from them), re-index the stories whose indexed text
+    changed and let their annotations follow; the caller bumps their
+    revisions. Reports progress per chunk (Cancelled when told to stop)."""
     by_story: dict[int, dict[str, str]] = {}
     for change in changes:
         by_story.setdefault(change.story_id, {})[change.field] = change.new

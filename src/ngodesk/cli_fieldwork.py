@@ -1,0 +1,112 @@
+"""``ngodesk copy``, ``merge`` and ``conflicts``: field copies and merging
+them back from the command line (see ``services.field_copy`` and
+``services.merging``)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from collections.abc import Callable
+
+from ngodesk.services import field_copy, merging, queries
+from ngodesk.services.merging import ConflictView, MergeReport, Prefer
+from ngodesk.store.library import Library
+
+Opener = Callable[[argparse.Namespace, bool], Library]
+
+
+def add_commands(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    """The ``copy``, ``merge`` and ``conflicts`` commands."""
+    p = commands.add_parser("copy", help="make a field copy (a new library folder that can be merged back)")
+    p.add_argument("out", metavar="OUT", help="a new (or empty) folder")
+    p.add_argument("--query", metavar="Q", help="only the stories this search finds (all tags and records go)")
+    p = commands.add_parser("merge", help="merge another copy of the library into this one (three-way)")
+    p.add_argument("path", metavar="PATH", help="the other library's folder")
+    p.add_argument(
+        "--prefer",
+        choices=[p.value for p in Prefer],
+        default=Prefer.ASK.value,
+        help="conflicts: keep them open (ask, the default), or take mine or theirs",
+    )
+    p.add_argument("--json", action="store_true")
+    p = commands.add_parser("conflicts", help="open merge conflicts")
+    p.add_argument("--json", action="store_true")
+
+
+def run_copy(args: argparse.Namespace, open_library: Opener) -> int:
+    with open_library(args, True) as library:
+        ids = queries.matching_ids(library, args.query).tolist() if args.query is not None else None
+        out = field_copy.make_copy(library, args.out, ids)
+    count = "" if ids is None else f" ({len(ids)} {'story' if len(ids) == 1 else 'stories'})"
+    print(f"Field copy made in {out}{count}.")
+    return 0
+
+
+def _conflict_json(c: ConflictView) -> dict[str, object]:
+    return {
+        "uuid": c.uuid,
+        "kind": c.kind,
+        "record": c.record_uuid,
+        "label": c.label,
+        "field": c.field,
+        "mine": c.mine,
+        "theirs": c.theirs,
+        "mine_who": c.mine_who,
+        "mine_at": c.mine_at,
+        "theirs_who": c.theirs_who,
+        "theirs_at": c.theirs_at,
+        "source": c.source,
+    }
+
+
+def _print_conflicts(found: list[ConflictView]) -> None:
+    for c in found:
+        mine = "(deleted)" if c.mine is None else repr(c.mine[:60])
+        theirs = "(deleted)" if c.theirs is None else repr(c.theirs[:60])
+        print(f"  {c.kind} “{c.label}” {c.field}: mine {mine} / theirs {theirs}  [{c.uuid}]")
+
+
+def _summary(report: MergeReport) -> str:
+    parts = []
+    for word, counts in (("added", report.added), ("changed", report.changed), ("deleted", report.deleted)):
+        if counts:
+            parts.append(word + " " + ", ".join(f"{n} {kind}" for kind, n in sorted(counts.items())))
+    return "; ".join(parts) or "nothing to change"
+
+
+def run_merge(args: argparse.Namespace, open_library: Opener) -> int:
+    with open_library(args, True) as library:
+        report = merging.merge(library, args.path, Prefer(args.prefer))
+        still_open = merging.conflicts(library)
+    if args.json:
+        print(
+            json.dumps(
+                {
+                    "added": report.added,
+                    "changed": report.changed,
+                    "deleted": report.deleted,
+                    "conflicts": [_conflict_json(c) for c in still_open],
+                },
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
+    else:
+        print(f"Merged {args.path}: {_summary(report)}.")
+        if still_open:
+            print(f"{len(still_open)} conflicts to settle (mine kept meanwhile; `ngodesk conflicts`):")
+            _print_conflicts(still_open)
+    return 1 if still_open else 0
+
+
+def run_conflicts(args: argparse.Namespace, open_library: Opener) -> int:
+    with open_library(args, False) as library:
+        found = merging.conflicts(library)
+    if args.json:
+        print(json.dumps([_conflict_json(c) for c in found], ensure_ascii=False, indent=2))
+    elif found:
+        print(f"{len(found)} open conflicts:")
+        _print_conflicts(found)
+    else:
+        print("No open conflicts.")
+    return 0

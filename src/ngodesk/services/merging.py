@@ -1,0 +1,656 @@
+"""Merging another copy of a library into the open one, three ways.
+
+The common state ("base") is the other library as it was at the last
+merge between the two, or the ancestor a field copy carries
+(``field_copy.base_for``). Records are matched by uuid. For each record:
+created on one side only: added; a field changed on one side only: taken;
+changed on both sides to different values: a conflict; deleted on one side
+and untouched on the other: deleted; deleted on one side and edited on the
+other: a conflict. Tags and records linked to a story merge as sets (what
+either side added, less what either side removed). The other library's
+history and tombstones come along, so both sides' changes appear in the
+history and later merges neither resurrect nor lose records.
+
+A conflict keeps this library's value (``Prefer.ASK``, the conflict is
+kept in ``merge_conflicts`` until settled with ``resolve``) or takes one
+side's (``MINE``/``THEIRS``, which also settle what an earlier merge of
+the same library left open). The whole merge is one transaction, after a
+backup: killed half-way, the library is as before. Merging the same state
+twice changes nothing the second time.
+"""
+
+from __future__ import annotations
+
+import enum
+import shutil
+import sqlite3
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from ngodesk.domain.errors import Conflict, NotFound, ValidationError
+from ngodesk.domain.models import ChangeSet, Progress, no_progress
+from ngodesk.search.text import fold
+from ngodesk.services import attachments, backups, batch, field_copy, indexing, records, stories
+from ngodesk.store import history
+from ngodesk.store.library import Library
+from ngodesk.store.schema import MergeConflict, Story
+
+Row = dict[str, Any]
+#: Story fields merged one by one.
+STORY_FIELDS = ("title", "summary", "body", "url", "source", "published", "language", "status")
+DELETED = "(deleted)"
+
+
+class Prefer(enum.StrEnum):
+    """What a conflict gets: kept open with this library's value (ask), or
+    settled for this library's or the other's value."""
+
+    ASK = "ask"
+    MINE = "mine"
+    THEIRS = "theirs"
+
+
+@dataclass
+class MergeReport:
+    """What a merge did, per kind of record, and the conflicts it left."""
+
+    source: str
+    added: dict[str, int] = field(default_factory=dict)
+    changed: dict[str, int] = field(default_factory=dict)
+    deleted: dict[str, int] = field(default_factory=dict)
+    conflicts: list[ConflictView] = field(default_factory=list)
+    changes: ChangeSet = field(default_factory=ChangeSet)
+
+    def count(self, what: dict[str, int], kind: str, n: int = 1) -> None:
+        what[kind] = what.get(kind, 0) + n
+
+
+@dataclass(frozen=True)
+class ConflictView:
+    """An open conflict: both values (None: that side deleted the record)
+    and who changed each, when."""
+
+    uuid: str
+    kind: str
+    record_uuid: str
+    label: str
+    field: str
+    mine: str | None
+    theirs: str | None
+    mine_who: str
+    mine_at: str
+    theirs_who: str
+    theirs_at: str
+    source: str
+
+
+def _connect(path: Path) -> sqlite3.Connection:
+    connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    connection.row_factory = sqlite3.Row
+    return connection
+
+
+def _read(connection: Any, sql: str, parameters: Sequence[object] = ()) -> dict[str, Row]:
+    """Rows of ``sql`` (whose first column is ``uuid``) by uuid."""
+    cursor = connection.execute(sql, tuple(parameters))
+    names = [d[0] for d in cursor.description]
+    return {row[0]: dict(zip(names, row, strict=True)) for row in cursor.fetchall()}
+
+
+def merge(
+    library: Library, source: Path | str, prefer: Prefer = Prefer.ASK, progress: Progress = no_progress
+) -> MergeReport:
+    """Merge the library in folder ``source`` into ``library`` (see the
+    module's doc). Raises LibraryError for a folder that is not a library
+    (or is this one), NgodeskError when the merge cannot be done (nothing
+    changed then)."""
+    folder = Path(source).expanduser().absolute()
+    if folder == library.folder:
+        raise ValidationError("A library cannot be merged into itself.")
+    with Library.open(folder, readonly=True) as other:
+        if field_copy.identity(other) and field_copy.identity(other) == field_copy.identity(library):
+            raise ValidationError(f"{folder} is this library (a copy of its folder, not a field copy).")
+        base_path = field_copy.base_for(library, other)
+        backups.back_up(library, "before-merge")
+        theirs = _connect(other.db_path)
+        base = _connect(base_path) if base_path is not None else None
+        try:
+            with library.write() as session:
+                with history.unrecorded(session):
+                    job = _Merge(library, session, theirs, base, prefer, str(folder))
+                    job.run(progress)
+                    report = job.report
+                if prefer is not Prefer.ASK:
+                    report.changes |= _settle_open(library, str(folder), prefer)
+        finally:
+            theirs.close()
+            if base is not None:
+                base.close()
+        job.copy_files(other)
+        field_copy.remember(library, other)
+    return report
+
+
+class _Merge:
+    """One merge, in the caller's transaction."""
+
+    def __init__(
+        self,
+        library: Library,
+        session: Session,
+        theirs: sqlite3.Connection,
+        base: sqlite3.Connection | None,
+        prefer: Prefer,
+        source: str,
+    ) -> None:
+        self.library, self.session, self.prefer = library, session, prefer
+        self.mine = session.connection().connection.driver_connection
+        self.theirs, self.base = theirs, base
+        self.report = MergeReport(source)
+        self.open_conflicts = {
+            (c.record_uuid, c.field, c.theirs)
+            for c in session.scalars(select(MergeConflict).where(MergeConflict.resolved.is_(False)))
+        }
+        self.files_wanted: set[str] = set()
+        self.changes = ChangeSet()
+
+    # -- helpers -------------------------------------------------------
+
+    def _three(self, sql: str) -> tuple[dict[str, Row], dict[str, Row], dict[str, Row]]:
+        """``sql`` read from base, mine and theirs."""
+        base = _read(self.base, sql) if self.base is not None else {}
+        return base, _read(self.mine, sql), _read(self.theirs, sql)
+
+    def _id(self, table: str, uuid: str | None) -> int | None:
+        if uuid is None:
+            return None
+        row = self.mine.execute(f"SELECT id FROM {table} WHERE uuid = ?", (uuid,)).fetchone()
+        return row[0] if row else None
+
+    def _conflict(
+        self, kind: str, uuid: str, label: str, name: str, mine: object, theirs: object, who: tuple[str, str, str, str]
+    ) -> bool:
+        """Record a conflict (unless one like it is open); True when the
+        other side's value is to be taken (``Prefer.THEIRS``)."""
+        if self.prefer is not Prefer.ASK:
+            return self.prefer is Prefer.THEIRS
+        shown_mine = None if mine is None else str(mine)
+        shown_theirs = None if theirs is None else str(theirs)
+        if (uuid, name, shown_theirs) in self.open_conflicts:
+            return False
+        self.open_conflicts.add((uuid, name, shown_theirs))
+        row = MergeConflict(
+            kind=kind,
+            record_uuid=uuid,
+            label=label[:200],
+            field=name,
+            mine=shown_mine,
+            theirs=shown_theirs,
+            mine_who=who[0],
+            mine_at=who[1],
+            theirs_who=who[2],
+            theirs_at=who[3],
+            source=self.report.source,
+        )
+        self.session.add(row)
+        self.session.flush()
+        self.report.conflicts.append(_view(row))
+        return False
+
+    def _who(self, story_uuid: str, name: str) -> tuple[str, str, str, str]:
+        """Who last changed a story's field on each side, and when."""
+        sql = "SELECT who, at FROM story_changes WHERE story_uuid = ? AND field = ? ORDER BY id DESC LIMIT 1"
+        mine = self.mine.execute(sql, (story_uuid, name)).fetchone() or ("", "")
+        theirs = self.theirs.execute(sql, (story_uuid, name)).fetchone() or ("", "")
+        return (mine[0], mine[1], theirs[0], theirs[1])
+
+    def _fields(
+        self, kind: str, uuid: str, label: str, names: Sequence[str], b: Row | None, m: Row, t: Row, story: bool
+    ) -> dict[str, object]:
+        """The fields of a record on both sides to take from theirs (three
+        ways; conflicts recorded)."""
+        taken: dict[str, object] = {}
+        for name in names:
+            mine, theirs = m[name], t[name]
+            if mine == theirs or (b is not None and theirs == b[name]):
+                continue
+            if b is not None and mine == b[name]:
+                taken[name] = theirs
+                continue
+            who = self._who(uuid, name) if story else ("", "", "", "")
+            if self._conflict(kind, uuid, label, name, mine, theirs, who):
+                taken[name] = theirs
+        return taken
+
+    def _deleted_vs(self, kind: str, uuid: str, label: str, mine_deleted: bool, value: str) -> bool:
+        """A record one side deleted and the other edited: True to delete
+        it (mine_deleted False) / to bring it back (mine_deleted True)."""
+        mine, theirs = (None, value) if mine_deleted else (value, None)
+        return self._conflict(kind, uuid, label, DELETED, mine, theirs, ("", "", "", ""))
+
+    def _term(self, their_id: int | None) -> int | None:
+        """This library's glossary term that is their term ``their_id``."""
+        if their_id is None:
+            return None
+        found = self.theirs.execute("SELECT uuid FROM terms WHERE id = ?", (their_id,)).fetchone()
+        return self._id("terms", found[0]) if found else None
+
+    def _tombstoned(self) -> set[str]:
+        return {row[0] for row in self.mine.execute("SELECT uuid FROM tombstones")}
+
+    # -- the merge -----------------------------------------------------
+
+    def run(self, progress: Progress) -> None:
+        steps: list[Callable[[], None]] = [
+            self.tags,
+            self.entities,
+            self.stories,
+            self.translations,
+            self.annotations,
+            self.attachments,
+            self.history_and_tombstones,
+        ]
+        for done, step in enumerate(steps, 1):
+            step()
+            progress(done, len(steps))
+        self.report.changes = self.changes
+
+    def tags(self) -> None:
+        sql = (
+            "SELECT t.uuid, t.name, t.colour, t.scope_note, (SELECT p.uuid FROM tags p WHERE p.id = t.parent_id)"
+            " AS parent, (WITH RECURSIVE up(id, depth) AS (SELECT t.parent_id, 0 UNION ALL"
+            " SELECT p.parent_id, depth + 1 FROM tags p, up WHERE p.id = up.id) SELECT max(depth) FROM up) AS depth"
+            " FROM tags t"
+        )
+        base, mine, theirs = self._three(sql)
+        gone = self._tombstoned()
+        added, changed = set(), set()
+        for uuid, t in sorted(theirs.items(), key=lambda item: item[1]["depth"] or 0):
+            b, m = base.get(uuid), mine.get(uuid)
+            if m is None and b is None and uuid not in gone:
+                parent = self._id("tags", t["parent"])
+                twin = self.mine.execute(
+                    "SELECT id FROM tags WHERE coalesce(parent_id, 0) = ? AND name_key = ?",
+                    (parent or 0, fold(t["name"])),
+                ).fetchone()
+                if twin is None:  # (a tag of the same path made on both sides stays one tag)
+                    cursor = self.mine.execute(
+                        "INSERT INTO tags (uuid, created_at, updated_at, revision, name, name_key, parent_id, colour,"
+                        " scope_note) VALUES (?, datetime('now'), datetime('now'), 1, ?, ?, ?, ?, ?)",
+                        (uuid, t["name"], fold(t["name"]), parent, t["colour"], t["scope_note"]),
+                    )
+                    added.add(cursor.lastrowid)
+            elif m is not None:
+                taken = self._fields("tag", uuid, t["name"], ("name", "colour", "scope_note", "parent"), b, m, t, False)
+                if taken:
+                    values = {k: v for k, v in taken.items() if k != "parent"}
+                    if "name" in values:
+                        values["name_key"] = fold(str(values["name"]))
+                    if "parent" in taken:
+                        values["parent_id"] = self._id("tags", taken["parent"])  # type: ignore[arg-type]
+                    assignments = ", ".join(f"{k} = ?" for k in values)
+                    self.mine.execute(f"UPDATE tags SET {assignments} WHERE uuid = ?", (*values.values(), uuid))
+                    changed.add(self._id("tags", uuid))
+        removed = self._deletions("tag", base, mine, theirs, ("name", "colour", "scope_note", "parent"), "name")
+        for uuid in removed:
+            tag_id = self._id("tags", uuid)
+            if (
+                tag_id is not None
+                and not self.mine.execute("SELECT 1 FROM tags WHERE parent_id = ?", (tag_id,)).fetchone()
+            ):
+                self.mine.execute("DELETE FROM story_tags WHERE tag_id = ?", (tag_id,))
+                self.mine.execute("DELETE FROM tags WHERE id = ?", (tag_id,))
+                records.bury(self.session, "tag", [uuid])
+                self.changes |= ChangeSet(tags_removed=frozenset({tag_id}))
+        self._count("tags", len(added), len(changed), len(removed))
+        self.changes |= ChangeSet(tags_added=frozenset(added), tags_changed=frozenset(i for i in changed if i))
+
+    def _deletions(
+        self,
+        kind: str,
+        base: Mapping[str, Row],
+        mine: Mapping[str, Row],
+        theirs: Mapping[str, Row],
+        names: Sequence[str],
+        label: str,
+    ) -> list[str]:
+        """Records the other side deleted that are to go here too: those
+        unchanged here (or whose conflict goes their way)."""
+        going = []
+        for uuid, b in base.items():
+            if uuid in theirs or uuid not in mine:
+                continue
+            m = mine[uuid]
+            if all(m[n] == b[n] for n in names) or self._deleted_vs(kind, uuid, str(m[label]), False, str(m[label])):
+                going.append(uuid)
+        return going
+
+    def _count(self, kind: str, added: int, changed: int, deleted: int) -> None:
+        for what, n in ((self.report.added, added), (self.report.changed, changed), (self.report.deleted, deleted)):
+            if n:
+                self.report.count(what, kind, n)
+
+    def entities(self) -> None:
+        names = ("name", "note", "type", "country", "external_id")
+        sql = "SELECT uuid, id, kind, name, note, type, country, external_id FROM entities"
+        base, mine, theirs = self._three(sql)
+        gone = self._tombstoned()
+        added, changed = set(), set()
+        for uuid, t in theirs.items():
+            b, m = base.get(uuid), mine.get(uuid)
+            if m is None and b is None and uuid not in gone:
+                cursor = self.mine.execute(
+                    "INSERT INTO entities (uuid, created_at, updated_at, revision, kind, name, name_key, note, type,"
+                    " country, external_id) VALUES (?, datetime('now'), datetime('now'), 1, ?, ?, ?, ?, ?, ?, ?)",
+                    (uuid, t["kind"], t["name"], fold(t["name"]), t["note"], t["type"], t["country"], t["external_id"]),
+                )
+                added.add(cursor.lastrowid)
+                self._alt_names(t["id"], cursor.lastrowid)
+            elif m is not None:
+                taken = self._fields("entity", uuid, m["name"], names, b, m, t, False)
+                if taken:
+                    if "name" in taken:
+                        taken["name_key"] = fold(str(taken["name"]))
+                    assignments = ", ".join(f"{k} = ?" for k in taken)
+                    self.mine.execute(f"UPDATE entities SET {assignments} WHERE uuid = ?", (*taken.values(), uuid))
+                    changed.add(m["id"])
+                if self._alt_names(t["id"], m["id"]):
+                    changed.add(m["id"])
+        removed = self._deletions("entity", base, mine, theirs, names, "name")
+        for uuid in removed:
+            entity_id = mine[uuid]["id"]
+            self.mine.execute("DELETE FROM entities WHERE id = ?", (entity_id,))
+            records.bury(self.session, "entity", [uuid])
+        self._count("records", len(added), len(changed), len(removed))
+        self.changes |= ChangeSet(
+            entities_added=frozenset(added),
+            entities_changed=frozenset(changed),
+            entities_removed=frozenset(mine[u]["id"] for u in removed),
+        )
+
+    def _alt_names(self, their_id: int, my_id: int) -> bool:
+        """Their alternative names of a record that mine lacks, added."""
+        have = {row[0] for row in self.mine.execute("SELECT name_key FROM entity_names WHERE entity_id = ?", (my_id,))}
+        rows = self.theirs.execute(
+            "SELECT name, name_key, language, preferred FROM entity_names WHERE entity_id = ?", (their_id,)
+        ).fetchall()
+        new = [tuple(row) for row in rows if row[1] not in have]
+        for name, key, language, preferred in new:
+            taken = (
+                preferred
+                and self.mine.execute(
+                    "SELECT 1 FROM entity_names WHERE entity_id = ? AND language = ? AND preferred", (my_id, language)
+                ).fetchone()
+            )
+            self.mine.execute(
+                "INSERT INTO entity_names (entity_id, name, name_key, language, preferred) VALUES (?, ?, ?, ?, ?)",
+                (my_id, name, key, language, bool(preferred) and not taken),
+            )
+        return bool(new)
+
+    def stories(self) -> None:
+        """Stories: added, fields merged, links merged as sets, deleted."""
+        fingerprint = "SELECT uuid, revision, updated_at FROM stories"
+        base_fp, mine_fp, theirs_fp = self._three(fingerprint)
+        wanted = [u for u, t in theirs_fp.items() if base_fp.get(u) != t] + [u for u in base_fp if u not in theirs_fp]
+        full = f"SELECT uuid, id, {', '.join(STORY_FIELDS)} FROM stories WHERE uuid IN ({{marks}})"
+        base, mine, theirs = {}, {}, {}
+        for chunk in records.chunks(sorted(set(wanted))):
+            marks = ",".join("?" * len(chunk))
+            if self.base is not None:
+                base.update(_read(self.base, full.format(marks=marks), chunk))
+            mine.update(_read(self.mine, full.format(marks=marks), chunk))
+            theirs.update(_read(self.theirs, full.format(marks=marks), chunk))
+        gone = self._tombstoned()
+        added: list[str] = []
+        values: list[batch.FieldChange] = []
+        linked: set[int] = set()
+        for uuid in sorted(set(wanted)):
+            b, m, t = base.get(uuid), mine.get(uuid), theirs.get(uuid)
+            if t is None:
+                continue  # (deleted there: below)
+            if m is None:
+                if b is None and uuid not in gone:
+                    added.append(uuid)
+                elif b is not None and any(t[n] != b[n] for n in STORY_FIELDS):  # deleted here, edited there
+                    if self._deleted_vs("story", uuid, t["title"], True, t["title"]):
+                        added.append(uuid)
+                continue
+            taken = self._fields("story", uuid, m["title"], STORY_FIELDS, b, m, t, True)
+            values += [batch.FieldChange(m["id"], m["title"], k, str(m[k]), str(v)) for k, v in taken.items()]
+            if self._links(m["id"], uuid):
+                linked.add(m["id"])
+        new_ids = self._add_stories(added)
+        batch.write_values(self.session, values, no_progress, len(values))
+        edited = {c.story_id for c in values} | linked
+        records.touch_stories(self.session, sorted(edited))
+        removed = [mine[u]["id"] for u in self._deletions("story", base, mine, theirs, STORY_FIELDS, "title")]
+        if removed:
+            stories.delete_stories(self.library, removed)
+        self._count("stories", len(new_ids), len(edited), len(removed))
+        self.changes |= ChangeSet(
+            stories_added=frozenset(new_ids), stories_changed=frozenset(edited), stories_removed=frozenset(removed)
+        )
+
+    def _links(self, story_id: int, uuid: str) -> bool:
+        """A story's tags and records merged as sets; True when changed."""
+        changed = False
+        for table, target, key in (("story_tags", "tags", "tag_id"), ("story_entities", "entities", "entity_id")):
+            sql = (
+                f"SELECT t.uuid FROM {table} l JOIN {target} t ON t.id = l.{key} JOIN stories s ON s.id = l.story_id"
+                " WHERE s.uuid = ?"
+            )
+            base = {r[0] for r in self.base.execute(sql, (uuid,))} if self.base is not None else set()
+            mine = {r[0] for r in self.mine.execute(sql, (uuid,))}
+            theirs = {r[0] for r in self.theirs.execute(sql, (uuid,))}
+            for gained in (theirs - base) - mine:
+                if (target_id := self._id(target, gained)) is not None:
+                    self.mine.execute(
+                        f"INSERT OR IGNORE INTO {table} (story_id, {key}) VALUES (?, ?)", (story_id, target_id)
+                    )
+                    changed = True
+            for lost in (base - theirs) & mine:
+                target_id = self._id(target, lost)
+                self.mine.execute(f"DELETE FROM {table} WHERE story_id = ? AND {key} = ?", (story_id, target_id))
+                changed = True
+        return changed
+
+    def _add_stories(self, uuids: Iterable[str]) -> list[int]:
+        """Their stories that this library lacks, with their links, indexed."""
+        new_ids = []
+        columns = [c.name for c in Story.__table__.columns if c.name != "id"]
+        for uuid in uuids:
+            row = self.theirs.execute(f"SELECT {', '.join(columns)} FROM stories WHERE uuid = ?", (uuid,)).fetchone()
+            cursor = self.mine.execute(
+                f"INSERT INTO stories ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})", tuple(row)
+            )
+            story_id = cursor.lastrowid
+            new_ids.append(story_id)
+            records.unbury(self.session, [uuid])
+            self._links(story_id, uuid)
+            values = dict(zip(columns, row, strict=True))
+            indexing.add(
+                self.session,
+                [indexing.doc(story_id, values["title"], values["summary"], values["body"], values["source"])],
+            )
+        return new_ids
+
+    def _children(self, table: str, names: Sequence[str], kind: str, extra: str = "") -> None:
+        """Rows that belong to stories (translations, annotations,
+        attachments) merged by uuid: added where their story is here,
+        fields taken or in conflict, deletions honoured."""
+        sql = (
+            f"SELECT c.uuid, s.uuid AS story, {', '.join('c.' + n for n in names)}{extra} FROM {table} c"
+            " JOIN stories s ON s.id = c.story_id"
+        )
+        base, mine, theirs = self._three(sql)
+        gone = self._tombstoned()
+        columns = [c for c in _columns(self.mine, table) if c not in ("id", "story_id")]
+        added = changed = 0
+        touched: set[int] = set()
+        for uuid, t in theirs.items():
+            b, m = base.get(uuid), mine.get(uuid)
+            story_id = self._id("stories", t["story"])
+            if story_id is None:
+                continue
+            if m is None and b is None and uuid not in gone:
+                row = self.theirs.execute(
+                    f"SELECT {', '.join(columns)} FROM {table} WHERE uuid = ?", (uuid,)
+                ).fetchone()
+                values = dict(zip(columns, row, strict=True))
+                if table == "annotations":
+                    values["term_id"] = self._term(values["term_id"])
+                if table == "attachments":
+                    self.files_wanted.add(str(values["sha256"]))
+                marks = ", ".join("?" * len(values))
+                try:
+                    self.mine.execute(
+                        f"INSERT INTO {table} (story_id, {', '.join(values)}) VALUES (?, {marks})",
+                        (story_id, *values.values()),
+                    )
+                except sqlite3.IntegrityError:  # (a translation of the same field and language made on both sides)
+                    mine_text = self.mine.execute(
+                        "SELECT text FROM translations WHERE story_id = ? AND field = ? AND language = ?",
+                        (story_id, values.get("field"), values.get("language")),
+                    ).fetchone()
+                    label = f"{values.get('field')} ({values.get('language')})"
+                    self._conflict(
+                        kind,
+                        uuid,
+                        label,
+                        "text",
+                        mine_text[0] if mine_text else None,
+                        values.get("text"),
+                        ("", "", "", ""),
+                    )
+                    continue
+                added += 1
+                touched.add(story_id)
+            elif m is not None:
+                taken = self._fields(kind, uuid, str(t["story"]), names, b, m, t, False)
+                if taken:
+                    assignments = ", ".join(f"{k} = ?" for k in taken)
+                    self.mine.execute(f"UPDATE {table} SET {assignments} WHERE uuid = ?", (*taken.values(), uuid))
+                    changed += 1
+                    touched.add(story_id)
+        removed = self._deletions(kind, base, mine, theirs, names, names[0])
+        for uuid in removed:
+            story = self._id("stories", mine[uuid]["story"])
+            self.mine.execute(f"DELETE FROM {table} WHERE uuid = ?", (uuid,))
+            records.bury(self.session, kind, [uuid])
+            if story is not None:
+                touched.add(story)
+        self._count(table, added, changed, len(removed))
+        self.changes |= ChangeSet(stories_changed=frozenset(touched))
+
+    def translations(self) -> None:
+        self._children("translations", ("text", "status", "translator"), "translation")
+
+    def annotations(self) -> None:
+        self._children("annotations", ("body", "kind", "exact", "orphaned"), "annotation")
+
+    def attachments(self) -> None:
+        self._children("attachments", ("name",), "attachment")
+
+    def history_and_tombstones(self) -> None:
+        """Their history rows and tombstones that this library lacks."""
+        since = 0
+        if self.base is not None:
+            since = self.base.execute("SELECT coalesce(max(id), 0) FROM story_changes").fetchone()[0]
+        rows = self.theirs.execute(
+            "SELECT uuid, story_uuid, field, old, new, ref, at, who, revision FROM story_changes WHERE id > ?",
+            (since,),
+        ).fetchall()
+        self.mine.executemany(
+            "INSERT OR IGNORE INTO story_changes (uuid, story_uuid, field, old, new, ref, at, who, revision)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [tuple(row) for row in rows],
+        )
+        present = set()
+        for table in ("stories", "tags", "entities", "translations", "annotations", "attachments"):
+            present |= {row[0] for row in self.mine.execute(f"SELECT uuid FROM {table}")}
+        graves = [tuple(r) for r in self.theirs.execute("SELECT uuid, kind, deleted_at, replaced_by FROM tombstones")]
+        self.mine.executemany(
+            "INSERT OR IGNORE INTO tombstones (uuid, kind, deleted_at, replaced_by) VALUES (?, ?, ?, ?)",
+            [g for g in graves if g[0] not in present],
+        )
+
+    def copy_files(self, other: Library) -> None:
+        """The files of the attachments that came over (after commit: an
+        orphan file is harmless, a missing one is not)."""
+        for sha256 in sorted(self.files_wanted):
+            target = attachments.stored_path(self.library, sha256)
+            source = attachments.stored_path(other, sha256)
+            if not target.exists() and source.exists():
+                target.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(source, target)
+
+
+def _columns(connection: Any, table: str) -> list[str]:
+    return [row[1] for row in connection.execute(f"PRAGMA table_info({table})")]
+
+
+def _view(row: MergeConflict) -> ConflictView:
+    return ConflictView(
+        row.uuid,
+        row.kind,
+        row.record_uuid,
+        row.label,
+        row.field,
+        row.mine,
+        row.theirs,
+        row.mine_who,
+        row.mine_at,
+        row.theirs_who,
+        row.theirs_at,
+        row.source,
+    )
+
+
+def _settle_open(library: Library, source: str, prefer: Prefer) -> ChangeSet:
+    """Settle the conflicts an earlier merge of ``source`` left open the
+    way ``prefer`` says (a story this library deleted stays deleted)."""
+    changes = ChangeSet()
+    for c in conflicts(library):
+        if c.source != source or (c.field == DELETED and c.mine is None):
+            continue
+        changes |= resolve(library, c.uuid, c.theirs if prefer is Prefer.THEIRS else c.mine)
+    return changes
+
+
+def conflicts(library: Library) -> list[ConflictView]:
+    """The open conflicts, oldest first."""
+    with library.read() as session:
+        rows = session.scalars(
+            select(MergeConflict).where(MergeConflict.resolved.is_(False)).order_by(MergeConflict.id)
+        )
+        return [_view(row) for row in rows]
+
+
+def resolve(library: Library, conflict_uuid: str, value: str | None) -> ChangeSet:
+    """Settle a conflict of a story's field with ``value`` (either side's
+    or a combined one; for a deletion conflict, None deletes the story and
+    anything else keeps it), in one transaction."""
+    with library.write() as session:
+        row = session.scalar(select(MergeConflict).where(MergeConflict.uuid == conflict_uuid))
+        if row is None:
+            raise NotFound(f"No conflict {conflict_uuid}.")
+        if row.resolved:
+            raise Conflict("That conflict is settled already.")
+        changes = ChangeSet()
+        if row.kind == "story":
+            story_id = session.scalar(select(Story.id).where(Story.uuid == row.record_uuid))
+            if row.field == DELETED:
+                if value is None and story_id is not None:
+                    changes = stories.delete_stories(library, [story_id])
+            elif story_id is None:
+                raise NotFound(f"The story of this conflict ({row.label}) is no longer in the library.")
+            elif value is not None:
+                changes = stories.edit_story(library, story_id, {row.field: value})
+        row.resolved = True
+        return changes

@@ -1,0 +1,195 @@
+"""Field copies and three-way merges: edits to different fields merge,
+the same field edited on both sides is a conflict, delete against edit is a
+conflict, records made on either side arrive, merging twice changes nothing,
+and merging both ways gives the same content."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from ngodesk.domain.errors import ValidationError
+from ngodesk.domain.models import EntityKind
+from ngodesk.services import attachments, field_copy, history, merging, queries, stories
+from ngodesk.services.library import open_library
+from ngodesk.services.merging import Prefer
+from ngodesk.store.library import Library
+from tests.test_attachments import PNG
+
+
+def _content(library: Library) -> dict[str, tuple[object, ...]]:
+    """Every story as a user sees it, by uuid."""
+    views = queries.stories(library, queries.matching_ids(library, "").tolist())
+    return {
+        v.uuid: (
+            v.title,
+            v.summary,
+            v.status.value,
+            v.language,
+            tuple(sorted(t.path for t in v.tags)),
+            tuple(sorted(e.name for e in v.entities)),
+        )
+        for v in views
+    }
+
+
+def _id(library: Library, title: str) -> int:
+    (found,) = [v.id for v in queries.stories(library, queries.matching_ids(library, "").tolist()) if v.title == title]
+    return found
+
+
+@pytest.fixture
+def pair(tmp_path: Path) -> tuple[Path, Path]:
+    """An origin library with three stories and a field copy of it."""
+    origin = tmp_path / "office"
+    with open_library(origin) as library:
+        stories.create_story(library, {"title": "Wells in Kenya", "summary": "water"}, ["Region/Africa/Kenya"])
+        stories.create_story(library, {"title": "Schools in Nepal"}, ["Region/Asia/Nepal"])
+        stories.create_story(library, {"title": "Clinics in Myanmar"}, [], [(EntityKind.PLACE, "Myanmar")])
+        field_copy.make_copy(library, tmp_path / "laptop")
+    return origin, tmp_path / "laptop"
+
+
+def test_a_field_copy_is_a_library_that_knows_its_origin(pair: tuple[Path, Path]) -> None:
+    origin, copy = pair
+    with open_library(origin) as mine, open_library(copy) as theirs:
+        assert _content(mine) == _content(theirs)
+        assert field_copy.origin_of(theirs) == field_copy.identity(mine) != field_copy.identity(theirs)
+        assert field_copy.base_for(mine, theirs) == copy / field_copy.ANCESTOR
+    with pytest.raises(ValidationError, match="not an empty folder"):
+        with open_library(origin) as mine:
+            field_copy.make_copy(mine, copy)
+
+
+def test_edits_to_different_fields_and_new_records_merge_cleanly(pair: tuple[Path, Path]) -> None:
+    origin, copy = pair
+    with open_library(copy) as theirs:
+        theirs.author = "Li Wei (field)"
+        kenya = _id(theirs, "Wells in Kenya")
+        stories.edit_story(theirs, kenya, {"summary": "clean water for 3 villages"}, add_tags=["Topic/Water"])
+        stories.edit_story(theirs, kenya, remove_tags=["Region/Africa/Kenya"])
+        stories.create_story(theirs, {"title": "Written in the field 田野"}, ["Topic/Water"])
+        stories.delete_stories(theirs, [_id(theirs, "Clinics in Myanmar")])
+    with open_library(origin) as mine:
+        stories.edit_story(mine, _id(mine, "Wells in Kenya"), {"title": "Wells in Kenya (2019)"}, add_tags=["Checked"])
+        stories.create_story(mine, {"title": "Written in the office"})
+        report = merging.merge(mine, copy)
+        assert report.conflicts == [] and report.added["stories"] == 1 and report.deleted["stories"] == 1
+        got = {row[0]: row for row in _content(mine).values()}
+        assert set(got) == {
+            "Wells in Kenya (2019)",
+            "Schools in Nepal",
+            "Written in the field 田野",
+            "Written in the office",
+        }
+        assert got["Wells in Kenya (2019)"][1] == "clean water for 3 villages"
+        assert got["Wells in Kenya (2019)"][4] == (
+            "Checked",
+            "Topic/Water",
+        )  # (Kenya removed there, Checked added here)
+        kenya = _id(mine, "Wells in Kenya (2019)")
+        assert [(c.field, c.who) for c in history.changes(mine, kenya) if c.who == "Li Wei (field)"][:2] == [
+            ("summary", "Li Wei (field)"),
+            ("tag", "Li Wei (field)"),
+        ]
+        assert queries.matching_ids(mine, "田野").size == 1 and queries.check(mine) == []
+        before = _content(mine)
+        again = merging.merge(mine, copy)  # (the same state again: nothing)
+        assert _content(mine) == before and not again.added and not again.changed and not again.deleted
+
+
+def test_both_ways_give_the_same_content(pair: tuple[Path, Path]) -> None:
+    origin, copy = pair
+    with open_library(copy) as theirs:
+        stories.edit_story(
+            theirs, _id(theirs, "Schools in Nepal"), {"status": "reviewed"}, add_tags=["Topic/Education"]
+        )
+        stories.create_story(theirs, {"title": "From the field"})
+    with open_library(origin) as mine:
+        stories.edit_story(mine, _id(mine, "Schools in Nepal"), {"language": "en"})
+        stories.create_story(mine, {"title": "From the office"})
+        merging.merge(mine, copy)
+    with open_library(copy) as theirs:
+        merging.merge(theirs, origin)
+        copied = _content(theirs)
+    with open_library(origin) as mine:
+        assert _content(mine) == copied and len(copied) == 5
+
+
+def test_the_same_field_changed_on_both_sides_is_a_conflict(pair: tuple[Path, Path]) -> None:
+    origin, copy = pair
+    with open_library(copy) as theirs:
+        theirs.author = "Li Wei"
+        stories.edit_story(theirs, _id(theirs, "Schools in Nepal"), {"title": "Schools in Nepal (field)"})
+        stories.edit_story(theirs, _id(theirs, "Clinics in Myanmar"), {"summary": "edited in the field"})
+    with open_library(origin) as mine:
+        mine.author = "王芳"
+        stories.edit_story(mine, _id(mine, "Schools in Nepal"), {"title": "Schools in Nepal (office)"})
+        stories.delete_stories(mine, [_id(mine, "Clinics in Myanmar")])
+        report = merging.merge(mine, copy)
+        assert sorted((c.field, c.mine, c.theirs) for c in report.conflicts) == [
+            ("(deleted)", None, "Clinics in Myanmar"),
+            ("title", "Schools in Nepal (office)", "Schools in Nepal (field)"),
+        ]
+        title = next(c for c in report.conflicts if c.field == "title")
+        assert (title.mine_who, title.theirs_who) == ("王芳", "Li Wei") and title.theirs_at
+        assert "Schools in Nepal (office)" in {row[0] for row in _content(mine).values()}  # (mine kept meanwhile)
+        assert merging.merge(mine, copy).conflicts == [] and len(merging.conflicts(mine)) == 2  # (not twice)
+        merging.resolve(mine, title.uuid, "Schools in Nepal")
+        assert "Schools in Nepal" in {row[0] for row in _content(mine).values()}
+        assert [c.field for c in merging.conflicts(mine)] == ["(deleted)"]
+
+
+@pytest.mark.parametrize(("prefer", "title"), [(Prefer.MINE, "office"), (Prefer.THEIRS, "field")])
+def test_prefer_settles_conflicts(pair: tuple[Path, Path], prefer: Prefer, title: str) -> None:
+    origin, copy = pair
+    with open_library(copy) as theirs:
+        stories.edit_story(theirs, _id(theirs, "Schools in Nepal"), {"title": "field"})
+    with open_library(origin) as mine:
+        stories.edit_story(mine, _id(mine, "Schools in Nepal"), {"title": "office"})
+        assert merging.merge(mine, copy, prefer).conflicts == []
+        assert title in {row[0] for row in _content(mine).values()} and merging.conflicts(mine) == []
+
+
+def test_attachments_and_a_copy_of_some_stories(tmp_path: Path) -> None:
+    photo = tmp_path / "well.png"
+    photo.write_bytes(PNG)
+    with open_library(tmp_path / "office") as library:
+        kenya = stories.create_story(library, {"title": "Wells in Kenya"}).id
+        stories.create_story(library, {"title": "Schools in Nepal"})
+        field_copy.make_copy(library, tmp_path / "laptop", [kenya])
+    with open_library(tmp_path / "laptop") as theirs:
+        assert [row[0] for row in _content(theirs).values()] == ["Wells in Kenya"]
+        attachments.attach(theirs, _id(theirs, "Wells in Kenya"), [photo])
+    with open_library(tmp_path / "office") as mine:
+        merging.merge(mine, tmp_path / "laptop")
+        assert len(_content(mine)) == 2  # (the story not copied is not deleted)
+        (view,) = attachments.attachments(mine, kenya)
+        assert attachments.stored_path(mine, view.sha256).read_bytes() == PNG
+
+
+def test_merge_commands_and_prefer_settling_what_was_left_open(pair: tuple[Path, Path]) -> None:
+    import json
+
+    from tests.test_cli import ngodesk, ok
+
+    origin, copy = pair
+    with open_library(copy) as theirs:
+        stories.edit_story(theirs, _id(theirs, "Schools in Nepal"), {"title": "field"})
+    with open_library(origin) as mine:
+        stories.edit_story(mine, _id(mine, "Schools in Nepal"), {"title": "office"})
+    asked = ngodesk("merge", str(copy), library=origin)
+    assert (
+        asked.returncode == 1
+        and "1 conflicts to settle" in asked.stdout
+        and "mine 'office' / theirs 'field'" in asked.stdout
+    )
+    listed = json.loads(ok("conflicts", "--json", library=origin))
+    assert [(c["field"], c["mine"], c["theirs"]) for c in listed] == [("title", "office", "field")]
+    assert "Merged" in ok("merge", str(copy), "--prefer", "theirs", library=origin)
+    assert "No open conflicts." in ok("conflicts", library=origin)
+    with open_library(origin) as mine:
+        assert "field" in {row[0] for row in _content(mine).values()}
+    made = ok("copy", str(copy.parent / "kenya only"), "--query", "Kenya", library=origin)
+    assert "(1 story)" in made
