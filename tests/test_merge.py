@@ -193,3 +193,32 @@ def test_merge_commands_and_prefer_settling_what_was_left_open(pair: tuple[Path,
         assert "field" in {row[0] for row in _content(mine).values()}
     made = ok("copy", str(copy.parent / "kenya only"), "--query", "Kenya", library=origin)
     assert "(1 story)" in made
+
+
+def test_a_field_copy_as_one_archive_file_merges_back(tmp_path: Path) -> None:
+    import zipfile
+
+    (tmp_path / "usb").mkdir()
+    with open_library(tmp_path / "office") as library:
+        stories.create_story(library, {"title": "Wells in Kenya"})
+        archive = field_copy.make_archive(library, tmp_path / "usb" / "kenya.ngodesk-copy")
+    assert archive.exists() and not (tmp_path / "usb" / "kenya.ngodesk-copy.partial").exists()
+    with zipfile.ZipFile(archive) as opened:
+        assert {"catalogue.sqlite", "ancestor.sqlite"} <= set(opened.namelist())
+    with field_copy.opened_archive(archive) as folder, open_library(folder) as theirs:
+        stories.create_story(theirs, {"title": "Written on the road"})
+        changed = tmp_path / "usb" / "changed.ngodesk-copy"
+        with zipfile.ZipFile(changed, "w") as packed:
+            for path in folder.rglob("*"):
+                if path.is_file():
+                    packed.write(path, path.relative_to(folder).as_posix())
+    with open_library(tmp_path / "office") as mine:
+        report = merging.merge(mine, changed)
+        assert report.added == {"stories": 1}
+    evil = tmp_path / "evil.ngodesk-copy"
+    with zipfile.ZipFile(evil, "w") as packed:
+        packed.writestr("catalogue.sqlite", b"x")
+        packed.writestr("../outside.txt", b"x")
+    with open_library(tmp_path / "office") as mine, pytest.raises(ValidationError, match="outside the copy"):
+        merging.merge(mine, evil)
+    assert not (tmp_path / "outside.txt").exists()

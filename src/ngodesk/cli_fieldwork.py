@@ -18,10 +18,10 @@ Opener = Callable[[argparse.Namespace, bool], Library]
 def add_commands(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     """The ``copy``, ``merge`` and ``conflicts`` commands."""
     p = commands.add_parser("copy", help="make a field copy (a new library folder that can be merged back)")
-    p.add_argument("out", metavar="OUT", help="a new (or empty) folder")
+    p.add_argument("out", metavar="OUT", help="a new (or empty) folder, or a file ending in .ngodesk-copy")
     p.add_argument("--query", metavar="Q", help="only the stories this search finds (all tags and records go)")
     p = commands.add_parser("merge", help="merge another copy of the library into this one (three-way)")
-    p.add_argument("path", metavar="PATH", help="the other library's folder")
+    p.add_argument("path", metavar="PATH", help="the other library's folder, or a field-copy archive")
     p.add_argument(
         "--prefer",
         choices=[p.value for p in Prefer],
@@ -36,7 +36,8 @@ def add_commands(commands: argparse._SubParsersAction) -> None:  # type: ignore[
 def run_copy(args: argparse.Namespace, open_library: Opener) -> int:
     with open_library(args, True) as library:
         ids = queries.matching_ids(library, args.query).tolist() if args.query is not None else None
-        out = field_copy.make_copy(library, args.out, ids)
+        make = field_copy.make_archive if args.out.endswith(field_copy.ARCHIVE_SUFFIX) else field_copy.make_copy
+        out = make(library, args.out, ids)
     count = "" if ids is None else f" ({len(ids)} {'story' if len(ids) == 1 else 'stories'})"
     print(f"Field copy made in {out}{count}.")
     return 0

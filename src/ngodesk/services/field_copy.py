@@ -12,7 +12,11 @@ library from there (``base_for``).
 from __future__ import annotations
 
 import shutil
+import tempfile
 import uuid as uuid_module
+import zipfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -21,12 +25,15 @@ from ngodesk.domain.models import Progress, no_progress
 from ngodesk.services import indexing, records
 from ngodesk.store import backups
 from ngodesk.store.library import DB_NAME, FILES_DIR, Library
+from ngodesk.store.lock import LOCK_NAME
 from ngodesk.store.schema import Attachment
 
 IDENTITY = "library_uuid"
 COPY_OF = "copy_of"
 COPIED_AT = "copied_at"
 ANCESTOR = "ancestor.sqlite"
+#: File name ending of field-copy archives.
+ARCHIVE_SUFFIX = ".ngodesk-copy"
 BASES = "merges"
 
 
@@ -89,6 +96,51 @@ def make_copy(
         _remove(out, made)
         raise
     return out
+
+
+def make_archive(
+    library: Library, out: Path | str, story_ids: list[int] | None = None, progress: Progress = no_progress
+) -> Path:
+    """A field copy (see ``make_copy``) as one archive file ``out`` (a zip
+    of the copy's folder, ``.ngodesk-copy``), for a USB stick or e-mail.
+    The file appears complete or not at all."""
+    out = Path(out).expanduser().absolute()
+    if out.exists():
+        raise ValidationError(f"{out} exists already: choose a new file name for the copy.")
+    with tempfile.TemporaryDirectory(prefix="ngodesk-copy-", dir=out.parent) as work:
+        folder = make_copy(library, Path(work) / "copy", story_ids, progress)
+        partial = out.with_name(out.name + ".partial")
+        try:
+            with zipfile.ZipFile(partial, "w", zipfile.ZIP_DEFLATED, allowZip64=True) as archive:
+                for path in sorted(folder.rglob("*")):
+                    if path.is_file() and path.name != LOCK_NAME:
+                        archive.write(path, path.relative_to(folder).as_posix())
+            partial.replace(out)
+        except OSError as error:
+            partial.unlink(missing_ok=True)
+            raise LibraryError(f"Could not write the field copy {out}: {error}") from error
+    return out
+
+
+@contextmanager
+def opened_archive(path: Path) -> Iterator[Path]:
+    """The library folder inside a field-copy archive, unpacked into a
+    temporary folder for as long as the block runs. Refuses an archive
+    that is not one (or whose names would land outside the folder)."""
+    with tempfile.TemporaryDirectory(prefix="ngodesk-merge-") as work:
+        try:
+            with zipfile.ZipFile(path) as archive:
+                names = archive.namelist()
+                if DB_NAME not in names:
+                    raise ValidationError(f"{path} is not a field copy (it holds no {DB_NAME}).")
+                for name in names:
+                    target = (Path(work) / name).resolve()
+                    if not target.is_relative_to(Path(work).resolve()):
+                        raise ValidationError(f"{path}: the entry {name!r} would be written outside the copy.")
+                archive.extractall(work)
+        except (zipfile.BadZipFile, OSError) as error:
+            raise ValidationError(f"{path} is not a readable field-copy archive: {error}") from error
+        yield Path(work)
 
 
 def _keep_only(session: object, story_ids: list[int]) -> None:

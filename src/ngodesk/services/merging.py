@@ -105,11 +105,18 @@ def _read(connection: Any, sql: str, parameters: Sequence[object] = ()) -> dict[
 def merge(
     library: Library, source: Path | str, prefer: Prefer = Prefer.ASK, progress: Progress = no_progress
 ) -> MergeReport:
-    """Merge the library in folder ``source`` into ``library`` (see the
-    module's doc). Raises LibraryError for a folder that is not a library
+    """Merge the library in folder ``source`` (or in a field-copy archive
+    file) into ``library`` (see the module's doc). Raises LibraryError for a folder that is not a library
     (or is this one), NgodeskError when the merge cannot be done (nothing
     changed then)."""
-    folder = Path(source).expanduser().absolute()
+    path = Path(source).expanduser().absolute()
+    if path.is_file():
+        with field_copy.opened_archive(path) as folder:
+            return _merge_folder(library, folder, str(path), prefer, progress)
+    return _merge_folder(library, path, str(path), prefer, progress)
+
+
+def _merge_folder(library: Library, folder: Path, source: str, prefer: Prefer, progress: Progress) -> MergeReport:
     if folder == library.folder:
         raise ValidationError("A library cannot be merged into itself.")
     with Library.open(folder, readonly=True) as other:
@@ -122,11 +129,11 @@ def merge(
         try:
             with library.write() as session:
                 with history.unrecorded(session):
-                    job = _Merge(library, session, theirs, base, prefer, str(folder))
+                    job = _Merge(library, session, theirs, base, prefer, source)
                     job.run(progress)
                     report = job.report
                 if prefer is not Prefer.ASK:
-                    report.changes |= _settle_open(library, str(folder), prefer)
+                    report.changes |= _settle_open(library, source, prefer)
         finally:
             theirs.close()
             if base is not None:
