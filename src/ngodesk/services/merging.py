@@ -619,6 +619,24 @@ def _view(row: MergeConflict) -> ConflictView:
     )
 
 
+def story_of(library: Library, conflict_uuid: str) -> int | None:
+    """The id of the story a conflict is about, if it is in the library."""
+    with library.read() as session:
+        row = session.scalar(select(MergeConflict).where(MergeConflict.uuid == conflict_uuid))
+        if row is None or row.kind != "story":
+            return None
+        return session.scalar(select(Story.id).where(Story.uuid == row.record_uuid))
+
+
+def reopen(library: Library, conflict_uuid: str) -> None:
+    """List a settled conflict again (undo of settling it)."""
+    with library.write() as session:
+        row = session.scalar(select(MergeConflict).where(MergeConflict.uuid == conflict_uuid))
+        if row is None:
+            raise NotFound(f"No conflict {conflict_uuid}.")
+        row.resolved = False
+
+
 def _settle_open(library: Library, source: str, prefer: Prefer) -> ChangeSet:
     """Settle the conflicts an earlier merge of ``source`` left open the
     way ``prefer`` says (a story this library deleted stays deleted)."""

@@ -38,8 +38,10 @@ from ngodesk.services import (
     batch,
     duplicates,
     exporting,
+    field_copy,
     importing,
     indexing,
+    merging,
     queries,
     story_merge,
     suggestions,
@@ -60,9 +62,11 @@ from ngodesk.ui.commands import (
     MergeDuplicates,
     MergeStories,
     ReviewSuggestions,
+    SettleConflict,
 )
 from ngodesk.ui.duplicates_view import DuplicatesDialog
 from ngodesk.ui.editor import StoryEditor
+from ngodesk.ui.fieldwork_view import ConflictsDialog, FieldCopyDialog
 from ngodesk.ui.glossary_panel import GlossaryPanel, TermHighlighter
 from ngodesk.ui.hub import Hub
 from ngodesk.ui.icons import icon
@@ -348,6 +352,14 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.import_action)
         file_menu.addAction(self.export_action)
         file_menu.addAction(self.export_selected_action)
+        file_menu.addSeparator()
+        self.field_copy_action = self._action(self.tr("Export Field &Copy…"), self.export_field_copy)
+        self.merge_action = self._action(self.tr("&Merge Library…"), self.merge_library)
+        self.merge_action.setEnabled(writable)
+        self.conflicts_action = self._action(self.tr("Merge Co&nflicts…"), self.show_conflicts)
+        self.conflicts_action.setEnabled(writable)
+        for action in (self.field_copy_action, self.merge_action, self.conflicts_action):
+            file_menu.addAction(action)
         file_menu.addSeparator()
         file_menu.addAction(self._action(self.tr("&Restore Backup…"), self.show_backups))
         reindex = self._action(self.tr("Rebuild Search &Index"), self.rebuild_index)
@@ -733,6 +745,69 @@ class MainWindow(QMainWindow):
                 self.statusBar().showMessage(self.tr("Changed {n} stories.").format(n=len(plan.stories)), 5000)
 
             self._start(self.tr("Changing stories"), lambda progress: batch.apply(library, plan, progress), done)
+        return dialog
+
+    def export_field_copy(self) -> Job | None:
+        """Write a field copy (the library, the listed or the selected
+        stories) as a folder or one file, in the background."""
+        library, listed, selected = self.library, self.model.ids().tolist(), self.selected_ids()
+        dialog = FieldCopyDialog(len(listed), len(selected), queries.story_count(library), Path.home(), self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        scope, path, as_file = dialog.choice()
+        ids = (None, listed, selected)[scope]
+        make = field_copy.make_archive if as_file else field_copy.make_copy
+
+        def done(out: Path) -> None:
+            self.statusBar().showMessage(self.tr("Field copy written to {path}.").format(path=out), 15000)
+
+        return self._start(self.tr("Writing the field copy"), lambda progress: make(library, path, ids, progress), done)
+
+    def merge_library(self, path: str | None = None) -> Job | None:
+        """Merge another copy of the library (a folder or a field-copy file)
+        into this one, in the background; conflicts are shown after."""
+        if path is None:
+            filters = ";;".join(
+                [
+                    self.tr("Field copies and libraries (*{suffix} {db})").format(
+                        suffix=field_copy.ARCHIVE_SUFFIX, db=DB_NAME
+                    ),
+                    self.tr("All files (*)"),
+                ]
+            )
+            path, _ = QFileDialog.getOpenFileName(self, self.tr("Merge Library"), str(Path.home()), filters)
+            if not path:
+                return None
+            if Path(path).name == DB_NAME:
+                path = str(Path(path).parent)
+        library = self.library
+
+        def done(report: merging.MergeReport) -> None:
+            self.hub.publish(report.changes)
+            parts = [
+                self.tr("{n} {kind} {how}").format(n=n, kind=kind, how=how)
+                for how, counts in (
+                    (self.tr("added"), report.added),
+                    (self.tr("changed"), report.changed),
+                    (self.tr("deleted"), report.deleted),
+                )
+                for kind, n in sorted(counts.items())
+            ]
+            summary = ", ".join(parts) or self.tr("nothing to change")
+            self.statusBar().showMessage(self.tr("Merged: {summary}.").format(summary=summary), 15000)
+            if merging.conflicts(library):
+                self.show_conflicts()
+
+        return self._start(
+            self.tr("Merging"), lambda progress: merging.merge(library, path, merging.Prefer.ASK, progress), done
+        )
+
+    def show_conflicts(self) -> ConflictsDialog:
+        """The open merge conflicts, to settle now or later."""
+        dialog = ConflictsDialog(
+            merging.conflicts(self.library), lambda conflict, value: self._run(SettleConflict(conflict, value)), self
+        )
+        dialog.exec()
         return dialog
 
     def edit_preferences(self) -> PreferencesDialog:

@@ -1,0 +1,66 @@
+"""File > Export Field Copy, File > Merge Library and the conflicts
+dialog, from the window."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ngodesk.services import field_copy, merging, queries, stories
+from ngodesk.services.library import open_library
+from ngodesk.ui.fieldwork_view import ConflictsDialog, FieldCopyDialog
+from ngodesk.ui.main_window import MainWindow
+from tests.test_gui_editing import MYANMAR, window  # noqa: F401 - the fixture
+
+
+def _titles(win: MainWindow) -> set[str]:
+    return {v.title for v in queries.stories(win.library, queries.matching_ids(win.library, "").tolist())}
+
+
+def test_copy_out_merge_back_settle(qtbot, window: MainWindow, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+    target = tmp_path / "usb" / "myanmar.ngodesk-copy"
+    target.parent.mkdir()
+    window.search_field.setText("缅甸")
+    window.refresh()
+    qtbot.waitUntil(lambda: window.model.rowCount() == 1)
+
+    def choose(dialog: FieldCopyDialog) -> int:
+        dialog.scope.button(1).setChecked(True)  # the stories listed now
+        dialog.path.setText(str(target))
+        return FieldCopyDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(FieldCopyDialog, "exec", choose)
+    job = window.export_field_copy()
+    assert job is not None
+    with qtbot.waitSignal(job.ended, timeout=60_000):
+        pass
+    assert target.exists() and "Field copy written" in window.statusBar().currentMessage()
+
+    with field_copy.opened_archive(target) as folder:
+        with open_library(folder) as theirs:
+            (story_id,) = queries.matching_ids(theirs, "").tolist()
+            stories.edit_story(theirs, story_id, {"title": "缅甸民生项目 (field)", "summary": "from the field"})
+            stories.create_story(theirs, {"title": "Written in Yangon"})
+        window.hub.publish(stories.edit_story(window.library, story_id, {"title": "缅甸民生项目 (office)"}))
+        shown: list[list[str]] = []
+
+        def settle(dialog: ConflictsDialog) -> int:
+            shown.append([dialog.list.item(i).text() for i in range(dialog.list.count())])
+            assert dialog.mine.toPlainText() == "缅甸民生项目 (office)"
+            assert dialog.theirs.toPlainText() == "缅甸民生项目 (field)"
+            dialog.combined.setPlainText("缅甸民生项目")
+            dialog.use_combined.click()
+            assert dialog.list.count() == 0 and "No conflicts left" in dialog.summary.text()
+            return 0
+
+        monkeypatch.setattr(ConflictsDialog, "exec", settle)
+        job = window.merge_library(str(folder))
+        assert job is not None
+        with qtbot.waitSignal(job.ended, timeout=60_000):
+            pass
+    assert shown and shown[0][0].startswith("Title: ")
+    assert {"缅甸民生项目", "Written in Yangon"} <= _titles(window)
+    assert queries.get_story(window.library, story_id).summary == "from the field"
+    assert merging.conflicts(window.library) == []
+    window.undo_action.trigger()  # settling the conflict
+    assert "缅甸民生项目 (office)" in _titles(window) and len(merging.conflicts(window.library)) == 1
+    assert MYANMAR not in _titles(window)
