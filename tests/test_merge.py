@@ -268,3 +268,29 @@ def test_a_merge_killed_at_any_point_leaves_all_of_it_or_none(tmp_path: Path) ->
         assert fielded in (0, size)  # (the search index agrees)
         outcomes.add(merged)
     assert size in outcomes  # (the last one was let finish)
+
+
+def test_glossary_terms_collections_and_thesaurus_links_merge(pair: tuple[Path, Path]) -> None:
+    from ngodesk.domain.models import TermRecord
+    from ngodesk.services import entities, glossary, thesaurus
+    from ngodesk.services import story_collections as collections
+
+    origin, copy = pair
+    with open_library(copy) as theirs:
+        glossary.create_term(theirs, TermRecord("走出去", "going out"))
+        nepal = _id(theirs, "Schools in Nepal")
+        collections.create_manual(theirs, "Reading list", [nepal])
+        kenya_tag = next(t.id for t in queries.tags(theirs) if t.path == "Region/Africa/Kenya")
+        thesaurus.make_synonym(theirs, "Kenia", kenya_tag)
+        myanmar = next(v.id for v in queries.entities(theirs) if v.name == "Myanmar")
+        burma = entities.create_entity(theirs, "place", "Burma (historical)").id
+        entities.see_also(theirs, myanmar, burma)
+    with open_library(origin) as mine:
+        report = merging.merge(mine, copy)
+        assert report.conflicts == [] and report.added["terms"] == 1 and report.added["collections"] == 1
+        assert [t.term for _, t in glossary.terms(mine)] == ["走出去"]
+        (shelf,) = collections.collections(mine)
+        assert collections.stories_of(mine, shelf.id) == [_id(mine, "Schools in Nepal")]
+        assert queries.matching_ids(mine, "tag:Kenia").size == 1
+        views = {v.name: v for v in queries.entities(mine)}
+        assert views["Myanmar"].see_also == (views["Burma (historical)"].uuid,)

@@ -256,7 +256,10 @@ class _Merge:
         steps: list[Callable[[], None]] = [
             self.tags,
             self.entities,
+            self.terms,
+            self.pairs,
             self.stories,
+            self.collections,
             self.translations,
             self.annotations,
             self.attachments,
@@ -379,6 +382,128 @@ class _Merge:
             entities_changed=frozenset(changed),
             entities_removed=frozenset(mine[u]["id"] for u in removed),
         )
+
+    def _records(self, table: str, kind: str, names: Sequence[str], label: str) -> tuple[int, int, int]:
+        """Top-level records (glossary terms, collections) merged by uuid:
+        added, fields taken or in conflict, deletions honoured. A record
+        added there that clashes with one here (the same name) is a
+        conflict. Returns (added, changed, deleted)."""
+        base, mine, theirs = self._three(f"SELECT uuid, id, {', '.join(names)} FROM {table}")
+        gone = self._tombstoned()
+        columns = [c for c in _columns(self.mine, table) if c != "id"]
+        added = changed = 0
+        for uuid, t in theirs.items():
+            b, m = base.get(uuid), mine.get(uuid)
+            if m is None and b is None and uuid not in gone:
+                row = self.theirs.execute(
+                    f"SELECT {', '.join(columns)} FROM {table} WHERE uuid = ?", (uuid,)
+                ).fetchone()
+                try:
+                    self.mine.execute(
+                        f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
+                        tuple(row),
+                    )
+                    added += 1
+                except sqlite3.IntegrityError:  # (made on both sides under one name)
+                    self._conflict(kind, uuid, str(t[label]), DELETED, None, str(t[label]), ("", "", "", ""))
+            elif m is not None:
+                taken = self._fields(kind, uuid, str(m[label]), names, b, m, t, False)
+                if taken:
+                    assignments = ", ".join(f"{k} = ?" for k in taken)
+                    try:
+                        self.mine.execute(f"UPDATE {table} SET {assignments} WHERE uuid = ?", (*taken.values(), uuid))
+                        changed += 1
+                    except sqlite3.IntegrityError:
+                        self._conflict(kind, uuid, str(m[label]), label, m[label], t[label], ("", "", "", ""))
+        removed = self._deletions(kind, base, mine, theirs, names, label)
+        for uuid in removed:
+            self.mine.execute(f"DELETE FROM {table} WHERE uuid = ?", (uuid,))
+            records.bury(self.session, kind, [uuid])
+        return added, changed, len(removed)
+
+    def terms(self) -> None:
+        names = ("term", "term_key", "traditional", "pinyin", "rendering", "alternatives", "forbidden")
+        added, changed, deleted = self._records("terms", "term", (*names, "definition", "note", "status"), "term")
+        self._count("terms", added, changed, deleted)
+        if added or changed or deleted:
+            self.changes |= ChangeSet(terms=frozenset({0}))  # (the glossary panel reloads)
+
+    def collections(self) -> None:
+        added, changed, deleted = self._records(
+            "collections", "collection", ("name", "name_key", "query", "filters"), "name"
+        )
+        sql = (
+            "SELECT c.uuid || ' ' || s.uuid AS pair FROM collection_stories m"
+            " JOIN collections c ON c.id = m.collection_id JOIN stories s ON s.id = m.story_id"
+        )
+        grown = self._merge_pairs(sql, self._add_member, self._remove_member)
+        self._count("collections", added, changed + grown, deleted)
+        if added or changed or deleted or grown:
+            self.changes |= ChangeSet(collections=frozenset({0}))
+
+    def _add_member(self, collection: str, story: str) -> None:
+        collection_id, story_id = self._id("collections", collection), self._id("stories", story)
+        if collection_id is not None and story_id is not None:
+            self.mine.execute(
+                "INSERT OR IGNORE INTO collection_stories (collection_id, story_id, position) SELECT ?, ?,"
+                " coalesce(max(position), 0) + 1 FROM collection_stories WHERE collection_id = ?",
+                (collection_id, story_id, collection_id),
+            )
+
+    def _remove_member(self, collection: str, story: str) -> None:
+        self.mine.execute(
+            "DELETE FROM collection_stories WHERE collection_id = ? AND story_id = ?",
+            (self._id("collections", collection), self._id("stories", story)),
+        )
+
+    def _merge_pairs(self, sql: str, add: Callable[[str, str], None], remove: Callable[[str, str], None]) -> int:
+        """Pairs of uuids (``sql`` gives "uuid uuid") merged as sets: what
+        either side added, less what either side removed. Returns how many
+        changed here."""
+        base, mine, theirs = (set(rows) for rows in self._three(sql))
+        gained, lost = (theirs - base) - mine, (base - theirs) & mine
+        for pair in gained:
+            add(*pair.split(" ", 1))
+        for pair in lost:
+            remove(*pair.split(" ", 1))
+        return len(gained) + len(lost)
+
+    def pairs(self) -> None:
+        """Related tags, synonyms and "see also" records, merged as sets."""
+
+        def relate(table: str, target: str, columns: tuple[str, str], linked: bool) -> Callable[[str, str], None]:
+            def change(first: str, second: str) -> None:
+                ids = sorted((self._id(target, first), self._id(target, second)))  # type: ignore[type-var]
+                if None in ids:
+                    return
+                if linked:
+                    self.mine.execute(f"INSERT OR IGNORE INTO {table} ({', '.join(columns)}) VALUES (?, ?)", ids)
+                else:
+                    self.mine.execute(f"DELETE FROM {table} WHERE {columns[0]} = ? AND {columns[1]} = ?", ids)
+
+            return change
+
+        for table, target, columns in (
+            ("tag_relations", "tags", ("tag_id", "related_id")),
+            ("entity_see_also", "entities", ("entity_id", "other_id")),
+        ):
+            sql = (
+                f"SELECT a.uuid || ' ' || b.uuid AS pair FROM {table} p JOIN {target} a ON a.id = p.{columns[0]}"
+                f" JOIN {target} b ON b.id = p.{columns[1]}"
+            )
+            self._merge_pairs(sql, relate(table, target, columns, True), relate(table, target, columns, False))
+        synonyms = "SELECT t.uuid || ' ' || s.label AS pair FROM tag_synonyms s JOIN tags t ON t.id = s.tag_id"
+        self._merge_pairs(synonyms, self._add_synonym, self._remove_synonym)
+
+    def _add_synonym(self, tag: str, label: str) -> None:
+        if (tag_id := self._id("tags", tag)) is not None:
+            self.mine.execute(
+                "INSERT OR IGNORE INTO tag_synonyms (tag_id, label, label_key) VALUES (?, ?, ?)",
+                (tag_id, label, fold(label)),
+            )
+
+    def _remove_synonym(self, tag: str, label: str) -> None:
+        self.mine.execute("DELETE FROM tag_synonyms WHERE tag_id = ? AND label = ?", (self._id("tags", tag), label))
 
     def _alt_names(self, their_id: int, my_id: int) -> bool:
         """Their alternative names of a record that mine lacks, added."""
