@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from ngodesk.domain.errors import ValidationError
+from ngodesk.domain.errors import Cancelled, ValidationError
 from ngodesk.domain.models import EntityKind
 from ngodesk.services import attachments, field_copy, history, merging, queries, stories
 from ngodesk.services.library import open_library
@@ -294,3 +294,19 @@ def test_glossary_terms_collections_and_thesaurus_links_merge(pair: tuple[Path, 
         assert queries.matching_ids(mine, "tag:Kenia").size == 1
         views = {v.name: v for v in queries.entities(mine)}
         assert views["Myanmar"].see_also == (views["Burma (historical)"].uuid,)
+
+
+def test_a_cancelled_merge_changes_nothing_and_odd_folder_names_work(tmp_path: Path) -> None:
+    origin = tmp_path / "office"
+    copy = tmp_path / "laptop #2 ?50% 田野"
+    with open_library(origin) as library:
+        stories.create_story(library, {"title": "Wells in Kenya"})
+        field_copy.make_copy(library, copy)
+    with open_library(copy) as theirs:
+        stories.create_story(theirs, {"title": "From the field"})
+    with open_library(origin) as mine:
+        before = _content(mine)
+        with pytest.raises(Cancelled):
+            merging.merge(mine, copy, progress=lambda done, total: done < 3)
+        assert _content(mine) == before
+        assert merging.merge(mine, copy).added["stories"] == 1

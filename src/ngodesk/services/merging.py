@@ -28,11 +28,12 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ngodesk.domain.errors import Conflict, NotFound, ValidationError
+from ngodesk.domain.errors import Cancelled, Conflict, NotFound, ValidationError
 from ngodesk.domain.models import ChangeSet, Progress, no_progress
 from ngodesk.search.text import fold
 from ngodesk.services import attachments, backups, batch, field_copy, indexing, records, stories
@@ -90,7 +91,7 @@ class ConflictView:
 
 
 def _connect(path: Path) -> sqlite3.Connection:
-    connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    connection = sqlite3.connect(f"file:{quote(str(path))}?mode=ro", uri=True)
     connection.row_factory = sqlite3.Row
     return connection
 
@@ -106,9 +107,9 @@ def merge(
     library: Library, source: Path | str, prefer: Prefer = Prefer.ASK, progress: Progress = no_progress
 ) -> MergeReport:
     """Merge the library in folder ``source`` (or in a field-copy archive
-    file) into ``library`` (see the module's doc). Raises LibraryError for a folder that is not a library
-    (or is this one), NgodeskError when the merge cannot be done (nothing
-    changed then)."""
+    file) into ``library`` (see the module's doc). Raises LibraryError for
+    a folder that is not a library, ValidationError for this library
+    itself, Cancelled when ``progress`` says stop; nothing changes then."""
     path = Path(source).expanduser().absolute()
     if path.is_file():
         with field_copy.opened_archive(path) as folder:
@@ -267,7 +268,8 @@ class _Merge:
         ]
         for done, step in enumerate(steps, 1):
             step()
-            progress(done, len(steps))
+            if not progress(done, len(steps)):
+                raise Cancelled("The merge was cancelled; nothing changed.")
         self.report.changes = self.changes
 
     def tags(self) -> None:
