@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ngodesk.services import field_copy, merging, queries, stories
+from ngodesk.services import conflicts, field_copy, queries, stories
 from ngodesk.services.library import open_library
 from ngodesk.ui.fieldwork_view import ConflictsDialog, FieldCopyDialog
 from ngodesk.ui.main_window import MainWindow
@@ -60,7 +60,34 @@ def test_copy_out_merge_back_settle(qtbot, window: MainWindow, tmp_path: Path, m
     assert shown and shown[0][0].startswith("Title: ")
     assert {"缅甸民生项目", "Written in Yangon"} <= _titles(window)
     assert queries.get_story(window.library, story_id).summary == "from the field"
-    assert merging.conflicts(window.library) == []
+    assert conflicts.conflicts(window.library) == []
     window.undo_action.trigger()  # settling the conflict
-    assert "缅甸民生项目 (office)" in _titles(window) and len(merging.conflicts(window.library)) == 1
+    assert "缅甸民生项目 (office)" in _titles(window) and len(conflicts.conflicts(window.library)) == 1
     assert MYANMAR not in _titles(window)
+
+
+def test_delete_or_keep_in_the_dialog(qtbot, window: MainWindow, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+    """A story deleted here and edited there is back until deleted in the dialog."""
+    field_copy.make_copy(window.library, tmp_path / "laptop")
+    with open_library(tmp_path / "laptop") as theirs:
+        (story_id,) = queries.matching_ids(theirs, "缅甸").tolist()
+        stories.edit_story(theirs, story_id, {"summary": "edited in the field"})
+    window.hub.publish(stories.delete_stories(window.library, [story_id]))
+    seen: list[tuple[str, str, str]] = []
+
+    def delete_it(dialog: ConflictsDialog) -> int:
+        seen.append((dialog.list.item(0).text(), dialog.keep_mine.text(), dialog.take_theirs.text()))
+        assert MYANMAR in _titles(window)  # (back while the conflict is open)
+        dialog.keep_mine.click()
+        return 0
+
+    monkeypatch.setattr(ConflictsDialog, "exec", delete_it)
+    job = window.merge_library(str(tmp_path / "laptop"))
+    assert job is not None
+    with qtbot.waitSignal(job.ended, timeout=60_000):
+        pass
+    assert seen == [(f"Deleted on one side: {MYANMAR}", "&Delete It", "&Keep It")]
+    assert MYANMAR not in _titles(window) and conflicts.conflicts(window.library) == []
+    window.undo_action.trigger()
+    assert MYANMAR in _titles(window) and len(conflicts.conflicts(window.library)) == 1
+    assert queries.get_story(window.library, story_id).summary == "edited in the field"

@@ -11,7 +11,7 @@ import pytest
 
 from ngodesk.domain.errors import Cancelled, ValidationError
 from ngodesk.domain.models import EntityKind
-from ngodesk.services import attachments, field_copy, history, merging, queries, stories
+from ngodesk.services import attachments, conflicts, field_copy, history, merging, queries, stories
 from ngodesk.services.library import open_library
 from ngodesk.services.merging import Prefer
 from ngodesk.store.library import Library
@@ -135,10 +135,10 @@ def test_the_same_field_changed_on_both_sides_is_a_conflict(pair: tuple[Path, Pa
         title = next(c for c in report.conflicts if c.field == "title")
         assert (title.mine_who, title.theirs_who) == ("王芳", "Li Wei") and title.theirs_at
         assert "Schools in Nepal (office)" in {row[0] for row in _content(mine).values()}  # (mine kept meanwhile)
-        assert merging.merge(mine, copy).conflicts == [] and len(merging.conflicts(mine)) == 2  # (not twice)
-        merging.resolve(mine, title.uuid, "Schools in Nepal")
+        assert merging.merge(mine, copy).conflicts == [] and len(conflicts.conflicts(mine)) == 2  # (not twice)
+        conflicts.resolve(mine, title.uuid, "Schools in Nepal")
         assert "Schools in Nepal" in {row[0] for row in _content(mine).values()}
-        assert [c.field for c in merging.conflicts(mine)] == ["(deleted)"]
+        assert [c.field for c in conflicts.conflicts(mine)] == ["(deleted)"]
 
 
 @pytest.mark.parametrize(("prefer", "title"), [(Prefer.MINE, "office"), (Prefer.THEIRS, "field")])
@@ -149,7 +149,7 @@ def test_prefer_settles_conflicts(pair: tuple[Path, Path], prefer: Prefer, title
     with open_library(origin) as mine:
         stories.edit_story(mine, _id(mine, "Schools in Nepal"), {"title": "office"})
         assert merging.merge(mine, copy, prefer).conflicts == []
-        assert title in {row[0] for row in _content(mine).values()} and merging.conflicts(mine) == []
+        assert title in {row[0] for row in _content(mine).values()} and conflicts.conflicts(mine) == []
 
 
 def test_attachments_and_a_copy_of_some_stories(tmp_path: Path) -> None:

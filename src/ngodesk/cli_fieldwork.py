@@ -8,8 +8,9 @@ import argparse
 import json
 from collections.abc import Callable
 
-from ngodesk.services import field_copy, merging, queries
-from ngodesk.services.merging import ConflictView, MergeReport, Prefer
+from ngodesk.services import conflicts, field_copy, merging, queries
+from ngodesk.services.conflicts import ConflictView
+from ngodesk.services.merging import MergeReport, Prefer
 from ngodesk.store.library import Library
 
 Opener = Callable[[argparse.Namespace, bool], Library]
@@ -78,7 +79,7 @@ def _summary(report: MergeReport) -> str:
 def run_merge(args: argparse.Namespace, open_library: Opener) -> int:
     with open_library(args, True) as library:
         report = merging.merge(library, args.path, Prefer(args.prefer))
-        still_open = merging.conflicts(library)
+        still_open = conflicts.conflicts(library)
     if args.json:
         print(
             json.dumps(
@@ -102,7 +103,7 @@ def run_merge(args: argparse.Namespace, open_library: Opener) -> int:
 
 def run_conflicts(args: argparse.Namespace, open_library: Opener) -> int:
     with open_library(args, False) as library:
-        found = merging.conflicts(library)
+        found = conflicts.conflicts(library)
     if args.json:
         print(json.dumps([_conflict_json(c) for c in found], ensure_ascii=False, indent=2))
     elif found:

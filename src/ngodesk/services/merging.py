@@ -6,17 +6,19 @@ merge between the two, or the ancestor a field copy carries
 created on one side only: added; a field changed on one side only: taken;
 changed on both sides to different values: a conflict; deleted on one side
 and untouched on the other: deleted; deleted on one side and edited on the
-other: a conflict. Tags and records linked to a story merge as sets (what
-either side added, less what either side removed). The other library's
-history and tombstones come along, so both sides' changes appear in the
-history and later merges neither resurrect nor lose records.
+other: a conflict, and the record stays (comes back, with its links and
+rows) until it is settled. Tags and records linked to a story merge as
+sets (what either side added, less what either side removed); a
+collection made on both sides under one name is one collection. The other
+library's history and tombstones come along, so both sides' changes
+appear in the history and later merges neither resurrect nor lose records.
 
 A conflict keeps this library's value (``Prefer.ASK``, the conflict is
-kept in ``merge_conflicts`` until settled with ``resolve``) or takes one
-side's (``MINE``/``THEIRS``, which also settle what an earlier merge of
-the same library left open). The whole merge is one transaction, after a
-backup: killed half-way, the library is as before. Merging the same state
-twice changes nothing the second time.
+kept in ``merge_conflicts`` until settled with ``conflicts.resolve``) or
+takes one side's (``MINE``/``THEIRS``, which also settle what an earlier
+merge of the same library left open). The whole merge is one transaction,
+after a backup: killed half-way, the library is as before. Merging the
+same state twice changes nothing the second time.
 """
 
 from __future__ import annotations
@@ -33,10 +35,11 @@ from urllib.parse import quote
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ngodesk.domain.errors import Cancelled, Conflict, NotFound, ValidationError
+from ngodesk.domain.errors import Cancelled, ValidationError
 from ngodesk.domain.models import ChangeSet, Progress, no_progress
 from ngodesk.search.text import fold
-from ngodesk.services import attachments, backups, batch, field_copy, indexing, records, stories
+from ngodesk.services import annotations, attachments, backups, batch, conflicts, field_copy, indexing, records, stories
+from ngodesk.services.conflicts import DELETED, ConflictView
 from ngodesk.store import history
 from ngodesk.store.library import Library
 from ngodesk.store.schema import MergeConflict, Story
@@ -44,7 +47,7 @@ from ngodesk.store.schema import MergeConflict, Story
 Row = dict[str, Any]
 #: Story fields merged one by one.
 STORY_FIELDS = ("title", "summary", "body", "url", "source", "published", "language", "status")
-DELETED = "(deleted)"
+TAG_FIELDS = ("name", "colour", "scope_note", "parent")
 
 
 class Prefer(enum.StrEnum):
@@ -69,25 +72,6 @@ class MergeReport:
 
     def count(self, what: dict[str, int], kind: str, n: int = 1) -> None:
         what[kind] = what.get(kind, 0) + n
-
-
-@dataclass(frozen=True)
-class ConflictView:
-    """An open conflict: both values (None: that side deleted the record)
-    and who changed each, when."""
-
-    uuid: str
-    kind: str
-    record_uuid: str
-    label: str
-    field: str
-    mine: str | None
-    theirs: str | None
-    mine_who: str
-    mine_at: str
-    theirs_who: str
-    theirs_at: str
-    source: str
 
 
 def _connect(path: Path) -> sqlite3.Connection:
@@ -165,6 +149,9 @@ class _Merge:
             for c in session.scalars(select(MergeConflict).where(MergeConflict.resolved.is_(False)))
         }
         self.files_wanted: set[str] = set()
+        self.revived: set[str] = set()
+        #: their uuid -> the uuid of the same record here (made on both sides)
+        self.aliases: dict[str, str] = {}
         self.changes = ChangeSet()
 
     # -- helpers -------------------------------------------------------
@@ -177,7 +164,7 @@ class _Merge:
     def _id(self, table: str, uuid: str | None) -> int | None:
         if uuid is None:
             return None
-        row = self.mine.execute(f"SELECT id FROM {table} WHERE uuid = ?", (uuid,)).fetchone()
+        row = self.mine.execute(f"SELECT id FROM {table} WHERE uuid = ?", (self.aliases.get(uuid, uuid),)).fetchone()
         return row[0] if row else None
 
     def _conflict(
@@ -207,7 +194,7 @@ class _Merge:
         )
         self.session.add(row)
         self.session.flush()
-        self.report.conflicts.append(_view(row))
+        self.report.conflicts.append(conflicts.view(row))
         return False
 
     def _who(self, story_uuid: str, name: str) -> tuple[str, str, str, str]:
@@ -240,6 +227,46 @@ class _Merge:
         it (mine_deleted False) / to bring it back (mine_deleted True)."""
         mine, theirs = (None, value) if mine_deleted else (value, None)
         return self._conflict(kind, uuid, label, DELETED, mine, theirs, ("", "", "", ""))
+
+    def _arriving(
+        self,
+        kind: str,
+        uuid: str,
+        label: str,
+        sides: tuple[Row | None, Row | None, Row],
+        names: Sequence[str],
+        gone: set[str],
+    ) -> bool:
+        """True for their record to add here: made there, or deleted here
+        and edited there (``_revived``)."""
+        b, m, t = sides
+        return m is None and ((b is None and uuid not in gone) or self._revived(kind, uuid, label, b, t, names))
+
+    def _revived(self, kind: str, uuid: str, label: str, b: Row | None, t: Row, names: Sequence[str]) -> bool:
+        """A record deleted here that they edited since: a conflict, and
+        True to bring it back (while the conflict is open, or settled their
+        way); its links and children come back with it."""
+        if b is None or all(t[n] == b[n] for n in names):
+            return False
+        if not self._deleted_vs(kind, uuid, label, True, label) and self.prefer is not Prefer.ASK:
+            return False
+        self.revived.add(uuid)
+        records.unbury(self.session, [uuid])
+        return True
+
+    def _relink(self, table: str, target: str, key: str, uuid: str, target_id: int) -> None:
+        """A revived tag or record linked again to their stories that are here."""
+        sql = (
+            f"SELECT s.uuid FROM {table} l JOIN stories s ON s.id = l.story_id JOIN {target} t ON t.id = l.{key}"
+            " WHERE t.uuid = ?"
+        )
+        found = [self._id("stories", story) for (story,) in self.theirs.execute(sql, (uuid,)).fetchall()]
+        story_ids = [i for i in found if i is not None]
+        self.mine.executemany(
+            f"INSERT OR IGNORE INTO {table} (story_id, {key}) VALUES (?, ?)", [(i, target_id) for i in story_ids]
+        )
+        records.touch_stories(self.session, story_ids)
+        self.changes |= ChangeSet(stories_changed=frozenset(story_ids))
 
     def _term(self, their_id: int | None) -> int | None:
         """This library's glossary term that is their term ``their_id``."""
@@ -284,7 +311,7 @@ class _Merge:
         added, changed = set(), set()
         for uuid, t in sorted(theirs.items(), key=lambda item: item[1]["depth"] or 0):
             b, m = base.get(uuid), mine.get(uuid)
-            if m is None and b is None and uuid not in gone:
+            if self._arriving("tag", uuid, t["name"], (b, m, t), TAG_FIELDS, gone):
                 parent = self._id("tags", t["parent"])
                 twin = self.mine.execute(
                     "SELECT id FROM tags WHERE coalesce(parent_id, 0) = ? AND name_key = ?",
@@ -297,18 +324,13 @@ class _Merge:
                         (uuid, t["name"], fold(t["name"]), parent, t["colour"], t["scope_note"]),
                     )
                     added.add(cursor.lastrowid)
+                    self._relink("story_tags", "tags", "tag_id", uuid, cursor.lastrowid)
             elif m is not None:
-                taken = self._fields("tag", uuid, t["name"], ("name", "colour", "scope_note", "parent"), b, m, t, False)
+                taken = self._fields("tag", uuid, t["name"], TAG_FIELDS, b, m, t, False)
                 if taken:
-                    values = {k: v for k, v in taken.items() if k != "parent"}
-                    if "name" in values:
-                        values["name_key"] = fold(str(values["name"]))
-                    if "parent" in taken:
-                        values["parent_id"] = self._id("tags", taken["parent"])  # type: ignore[arg-type]
-                    assignments = ", ".join(f"{k} = ?" for k in values)
-                    self.mine.execute(f"UPDATE tags SET {assignments} WHERE uuid = ?", (*values.values(), uuid))
+                    conflicts.assign(self.mine, "tag", uuid, taken)
                     changed.add(self._id("tags", uuid))
-        removed = self._deletions("tag", base, mine, theirs, ("name", "colour", "scope_note", "parent"), "name")
+        removed = self._deletions("tag", base, mine, theirs, TAG_FIELDS, "name")
         for uuid in removed:
             tag_id = self._id("tags", uuid)
             if (
@@ -355,7 +377,7 @@ class _Merge:
         added, changed = set(), set()
         for uuid, t in theirs.items():
             b, m = base.get(uuid), mine.get(uuid)
-            if m is None and b is None and uuid not in gone:
+            if self._arriving("entity", uuid, t["name"], (b, m, t), names, gone):
                 cursor = self.mine.execute(
                     "INSERT INTO entities (uuid, created_at, updated_at, revision, kind, name, name_key, note, type,"
                     " country, external_id) VALUES (?, datetime('now'), datetime('now'), 1, ?, ?, ?, ?, ?, ?, ?)",
@@ -363,13 +385,11 @@ class _Merge:
                 )
                 added.add(cursor.lastrowid)
                 self._alt_names(t["id"], cursor.lastrowid)
+                self._relink("story_entities", "entities", "entity_id", uuid, cursor.lastrowid)
             elif m is not None:
                 taken = self._fields("entity", uuid, m["name"], names, b, m, t, False)
                 if taken:
-                    if "name" in taken:
-                        taken["name_key"] = fold(str(taken["name"]))
-                    assignments = ", ".join(f"{k} = ?" for k in taken)
-                    self.mine.execute(f"UPDATE entities SET {assignments} WHERE uuid = ?", (*taken.values(), uuid))
+                    conflicts.assign(self.mine, "entity", uuid, taken)
                     changed.add(m["id"])
                 if self._alt_names(t["id"], m["id"]):
                     changed.add(m["id"])
@@ -388,15 +408,16 @@ class _Merge:
     def _records(self, table: str, kind: str, names: Sequence[str], label: str) -> tuple[int, int, int]:
         """Top-level records (glossary terms, collections) merged by uuid:
         added, fields taken or in conflict, deletions honoured. A record
-        added there that clashes with one here (the same name) is a
-        conflict. Returns (added, changed, deleted)."""
+        made on both sides under one name (a collection) is one record here,
+        their fields in conflict where they differ. Returns (added, changed,
+        deleted)."""
         base, mine, theirs = self._three(f"SELECT uuid, id, {', '.join(names)} FROM {table}")
         gone = self._tombstoned()
         columns = [c for c in _columns(self.mine, table) if c != "id"]
         added = changed = 0
         for uuid, t in theirs.items():
             b, m = base.get(uuid), mine.get(uuid)
-            if m is None and b is None and uuid not in gone:
+            if self._arriving(kind, uuid, str(t[label]), (b, m, t), names, gone):
                 row = self.theirs.execute(
                     f"SELECT {', '.join(columns)} FROM {table} WHERE uuid = ?", (uuid,)
                 ).fetchone()
@@ -407,13 +428,18 @@ class _Merge:
                     )
                     added += 1
                 except sqlite3.IntegrityError:  # (made on both sides under one name)
-                    self._conflict(kind, uuid, str(t[label]), DELETED, None, str(t[label]), ("", "", "", ""))
+                    sql = f"SELECT uuid, id, {', '.join(names)} FROM {table} WHERE name_key = ?"
+                    same = _read(self.mine, sql, (fold(str(t[label])),))
+                    ((same_uuid, m),) = same.items()
+                    self.aliases[uuid] = same_uuid
+                    if taken := self._fields(kind, same_uuid, str(m[label]), names, None, m, t, False):
+                        conflicts.assign(self.mine, kind, same_uuid, taken)
+                        changed += 1
             elif m is not None:
                 taken = self._fields(kind, uuid, str(m[label]), names, b, m, t, False)
                 if taken:
-                    assignments = ", ".join(f"{k} = ?" for k in taken)
                     try:
-                        self.mine.execute(f"UPDATE {table} SET {assignments} WHERE uuid = ?", (*taken.values(), uuid))
+                        conflicts.assign(self.mine, kind, uuid, taken)
                         changed += 1
                     except sqlite3.IntegrityError:
                         self._conflict(kind, uuid, str(m[label]), label, m[label], t[label], ("", "", "", ""))
@@ -424,16 +450,14 @@ class _Merge:
         return added, changed, len(removed)
 
     def terms(self) -> None:
-        names = ("term", "term_key", "traditional", "pinyin", "rendering", "alternatives", "forbidden")
+        names = ("term", "traditional", "pinyin", "rendering", "alternatives", "forbidden")
         added, changed, deleted = self._records("terms", "term", (*names, "definition", "note", "status"), "term")
         self._count("terms", added, changed, deleted)
         if added or changed or deleted:
             self.changes |= ChangeSet(terms=frozenset({0}))  # (the glossary panel reloads)
 
     def collections(self) -> None:
-        added, changed, deleted = self._records(
-            "collections", "collection", ("name", "name_key", "query", "filters"), "name"
-        )
+        added, changed, deleted = self._records("collections", "collection", ("name", "query", "filters"), "name")
         sql = (
             "SELECT c.uuid || ' ' || s.uuid AS pair FROM collection_stories m"
             " JOIN collections c ON c.id = m.collection_id JOIN stories s ON s.id = m.story_id"
@@ -463,6 +487,7 @@ class _Merge:
         either side added, less what either side removed. Returns how many
         changed here."""
         base, mine, theirs = (set(rows) for rows in self._three(sql))
+        base = {pair for pair in base if not self.revived.intersection(pair.split(" ", 1))}
         gained, lost = (theirs - base) - mine, (base - theirs) & mine
         for pair in gained:
             add(*pair.split(" ", 1))
@@ -551,9 +576,8 @@ class _Merge:
             if m is None:
                 if b is None and uuid not in gone:
                     added.append(uuid)
-                elif b is not None and any(t[n] != b[n] for n in STORY_FIELDS):  # deleted here, edited there
-                    if self._deleted_vs("story", uuid, t["title"], True, t["title"]):
-                        added.append(uuid)
+                elif self._revived("story", uuid, t["title"], b, t, STORY_FIELDS):
+                    added.append(uuid)
                 continue
             taken = self._fields("story", uuid, m["title"], STORY_FIELDS, b, m, t, True)
             values += [batch.FieldChange(m["id"], m["title"], k, str(m[k]), str(v)) for k, v in taken.items()]
@@ -579,7 +603,8 @@ class _Merge:
                 f"SELECT t.uuid FROM {table} l JOIN {target} t ON t.id = l.{key} JOIN stories s ON s.id = l.story_id"
                 " WHERE s.uuid = ?"
             )
-            base = {r[0] for r in self.base.execute(sql, (uuid,))} if self.base is not None else set()
+            known = self.base is not None and uuid not in self.revived
+            base = {r[0] for r in self.base.execute(sql, (uuid,))} if known else set()
             mine = {r[0] for r in self.mine.execute(sql, (uuid,))}
             theirs = {r[0] for r in self.theirs.execute(sql, (uuid,))}
             for gained in (theirs - base) - mine:
@@ -614,13 +639,15 @@ class _Merge:
             )
         return new_ids
 
-    def _children(self, table: str, names: Sequence[str], kind: str, extra: str = "") -> None:
+    def _children(self, table: str, names: Sequence[str], kind: str, what: str) -> set[int]:
         """Rows that belong to stories (translations, annotations,
-        attachments) merged by uuid: added where their story is here,
-        fields taken or in conflict, deletions honoured."""
+        attachments) merged by uuid: added where their story is here (all
+        of a revived story's), fields taken or in conflict, deletions
+        honoured. ``what`` (SQL) names a row after its story's title.
+        Returns the ids of the stories whose rows changed."""
         sql = (
-            f"SELECT c.uuid, s.uuid AS story, {', '.join('c.' + n for n in names)}{extra} FROM {table} c"
-            " JOIN stories s ON s.id = c.story_id"
+            f"SELECT c.uuid, s.uuid AS story, s.title || ': ' || {what} AS label,"
+            f" {', '.join('c.' + n for n in names)} FROM {table} c JOIN stories s ON s.id = c.story_id"
         )
         base, mine, theirs = self._three(sql)
         gone = self._tombstoned()
@@ -632,47 +659,18 @@ class _Merge:
             story_id = self._id("stories", t["story"])
             if story_id is None:
                 continue
-            if m is None and b is None and uuid not in gone:
-                row = self.theirs.execute(
-                    f"SELECT {', '.join(columns)} FROM {table} WHERE uuid = ?", (uuid,)
-                ).fetchone()
-                values = dict(zip(columns, row, strict=True))
-                if table == "annotations":
-                    values["term_id"] = self._term(values["term_id"])
-                if table == "attachments":
-                    self.files_wanted.add(str(values["sha256"]))
-                marks = ", ".join("?" * len(values))
-                try:
-                    self.mine.execute(
-                        f"INSERT INTO {table} (story_id, {', '.join(values)}) VALUES (?, {marks})",
-                        (story_id, *values.values()),
-                    )
-                except sqlite3.IntegrityError:  # (a translation of the same field and language made on both sides)
-                    mine_text = self.mine.execute(
-                        "SELECT text FROM translations WHERE story_id = ? AND field = ? AND language = ?",
-                        (story_id, values.get("field"), values.get("language")),
-                    ).fetchone()
-                    label = f"{values.get('field')} ({values.get('language')})"
-                    self._conflict(
-                        kind,
-                        uuid,
-                        label,
-                        "text",
-                        mine_text[0] if mine_text else None,
-                        values.get("text"),
-                        ("", "", "", ""),
-                    )
-                    continue
-                added += 1
-                touched.add(story_id)
+            whole = m is None and t["story"] in self.revived  # (a story brought back comes with all its rows)
+            if whole or self._arriving(kind, uuid, t["label"], (b, m, t), names, gone):
+                if self._add_child(table, columns, uuid, story_id, names, kind):
+                    added += 1
+                    touched.add(story_id)
             elif m is not None:
-                taken = self._fields(kind, uuid, str(t["story"]), names, b, m, t, False)
+                taken = self._fields(kind, uuid, t["label"], names, b, m, t, False)
                 if taken:
-                    assignments = ", ".join(f"{k} = ?" for k in taken)
-                    self.mine.execute(f"UPDATE {table} SET {assignments} WHERE uuid = ?", (*taken.values(), uuid))
+                    conflicts.assign(self.mine, kind, uuid, taken)
                     changed += 1
                     touched.add(story_id)
-        removed = self._deletions(kind, base, mine, theirs, names, names[0])
+        removed = self._deletions(kind, base, mine, theirs, names, "label")
         for uuid in removed:
             story = self._id("stories", mine[uuid]["story"])
             self.mine.execute(f"DELETE FROM {table} WHERE uuid = ?", (uuid,))
@@ -681,15 +679,48 @@ class _Merge:
                 touched.add(story)
         self._count(table, added, changed, len(removed))
         self.changes |= ChangeSet(stories_changed=frozenset(touched))
+        return touched
+
+    def _add_child(
+        self, table: str, columns: Sequence[str], uuid: str, story_id: int, names: Sequence[str], kind: str
+    ) -> bool:
+        """Their row ``uuid`` added to this library's story ``story_id``;
+        False when a translation of the same field and language was made
+        on both sides (one translation then, their values in conflict)."""
+        row = self.theirs.execute(f"SELECT {', '.join(columns)} FROM {table} WHERE uuid = ?", (uuid,)).fetchone()
+        values = dict(zip(columns, row, strict=True))
+        if table == "annotations":
+            values["term_id"] = self._term(values["term_id"])
+        if table == "attachments":
+            self.files_wanted.add(str(values["sha256"]))
+        try:
+            self.mine.execute(
+                f"INSERT INTO {table} (story_id, {', '.join(values)}) VALUES (?, {', '.join('?' * len(values))})",
+                (story_id, *values.values()),
+            )
+            return True
+        except sqlite3.IntegrityError:
+            sql = (
+                f"SELECT c.uuid, s.title || ': ' || c.field || ' (' || c.language || ')' AS label,"
+                f" {', '.join('c.' + n for n in names)} FROM translations c JOIN stories s ON s.id = c.story_id"
+                " WHERE c.story_id = ? AND c.field = ? AND c.language = ?"
+            )
+            ((same, m),) = _read(self.mine, sql, (story_id, values["field"], values["language"])).items()
+            self.aliases[uuid] = same
+            if taken := self._fields(kind, same, m["label"], names, None, m, values, False):
+                conflicts.assign(self.mine, kind, same, taken)
+            return False
 
     def translations(self) -> None:
-        self._children("translations", ("text", "status", "translator"), "translation")
+        what = "c.field || ' (' || c.language || ')'"
+        touched = self._children("translations", ("text", "status", "translator"), "translation", what)
+        annotations.follow(self.session, touched)  # (annotations of a translation move with its text)
 
     def annotations(self) -> None:
-        self._children("annotations", ("body", "kind", "exact", "orphaned"), "annotation")
+        self._children("annotations", ("body", "kind", "exact", "orphaned"), "annotation", "'note on ' || c.exact")
 
     def attachments(self) -> None:
-        self._children("attachments", ("name",), "attachment")
+        self._children("attachments", ("name",), "attachment", "c.name")
 
     def history_and_tombstones(self) -> None:
         """Their history rows and tombstones that this library lacks."""
@@ -729,80 +760,11 @@ def _columns(connection: Any, table: str) -> list[str]:
     return [row[1] for row in connection.execute(f"PRAGMA table_info({table})")]
 
 
-def _view(row: MergeConflict) -> ConflictView:
-    return ConflictView(
-        row.uuid,
-        row.kind,
-        row.record_uuid,
-        row.label,
-        row.field,
-        row.mine,
-        row.theirs,
-        row.mine_who,
-        row.mine_at,
-        row.theirs_who,
-        row.theirs_at,
-        row.source,
-    )
-
-
-def story_of(library: Library, conflict_uuid: str) -> int | None:
-    """The id of the story a conflict is about, if it is in the library."""
-    with library.read() as session:
-        row = session.scalar(select(MergeConflict).where(MergeConflict.uuid == conflict_uuid))
-        if row is None or row.kind != "story":
-            return None
-        return session.scalar(select(Story.id).where(Story.uuid == row.record_uuid))
-
-
-def reopen(library: Library, conflict_uuid: str) -> None:
-    """List a settled conflict again (undo of settling it)."""
-    with library.write() as session:
-        row = session.scalar(select(MergeConflict).where(MergeConflict.uuid == conflict_uuid))
-        if row is None:
-            raise NotFound(f"No conflict {conflict_uuid}.")
-        row.resolved = False
-
-
 def _settle_open(library: Library, source: str, prefer: Prefer) -> ChangeSet:
     """Settle the conflicts an earlier merge of ``source`` left open the
-    way ``prefer`` says (a story this library deleted stays deleted)."""
+    way ``prefer`` says."""
     changes = ChangeSet()
-    for c in conflicts(library):
-        if c.source != source or (c.field == DELETED and c.mine is None):
-            continue
-        changes |= resolve(library, c.uuid, c.theirs if prefer is Prefer.THEIRS else c.mine)
+    for c in conflicts.conflicts(library):
+        if c.source == source:
+            changes |= conflicts.resolve(library, c.uuid, c.theirs if prefer is Prefer.THEIRS else c.mine)
     return changes
-
-
-def conflicts(library: Library) -> list[ConflictView]:
-    """The open conflicts, oldest first."""
-    with library.read() as session:
-        rows = session.scalars(
-            select(MergeConflict).where(MergeConflict.resolved.is_(False)).order_by(MergeConflict.id)
-        )
-        return [_view(row) for row in rows]
-
-
-def resolve(library: Library, conflict_uuid: str, value: str | None) -> ChangeSet:
-    """Settle a conflict of a story's field with ``value`` (either side's
-    or a combined one; for a deletion conflict, None deletes the story and
-    anything else keeps it), in one transaction."""
-    with library.write() as session:
-        row = session.scalar(select(MergeConflict).where(MergeConflict.uuid == conflict_uuid))
-        if row is None:
-            raise NotFound(f"No conflict {conflict_uuid}.")
-        if row.resolved:
-            raise Conflict("That conflict is settled already.")
-        changes = ChangeSet()
-        if row.kind == "story":
-            story_id = session.scalar(select(Story.id).where(Story.uuid == row.record_uuid))
-            if row.field == DELETED:
-                if value is None and story_id is not None:
-                    changes = stories.delete_stories(library, [story_id])
-            elif story_id is None:
-                raise NotFound(f"The story of this conflict ({row.label}) is no longer in the library.")
-            elif value is not None:
-                changes = stories.edit_story(library, story_id, {row.field: value})
-        row.resolved = True
-        return changes

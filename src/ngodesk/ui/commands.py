@@ -33,11 +33,11 @@ from ngodesk.services import (
     annotations,
     attachments,
     batch,
+    conflicts,
     entities,
     glossary,
     history,
     importing,
-    merging,
     restore,
     stories,
     story_collections,
@@ -651,25 +651,22 @@ class RemoveAttachments(Command):
 
 
 class SettleConflict(Command):
-    """Settle a merge conflict with a value; undo puts the story back as it
-    was and lists the conflict again."""
+    """Settle a merge conflict with a value; undo puts the record back as
+    it was and lists the conflict again."""
 
-    def __init__(self, conflict: merging.ConflictView, value: str | None) -> None:
+    def __init__(self, conflict: conflicts.ConflictView, value: str | None) -> None:
         super().__init__(_tr("Settle Conflict in {label}").format(label=conflict.label[:40]))
         self.conflict, self.value = conflict, value
-        self.taken: tuple[StorySnapshot, ...] = ()
+        self.before = conflicts.Before()
 
     def forward(self) -> ChangeSet:
-        story_id = merging.story_of(self.library, self.conflict.uuid)
-        self.taken = restore.snapshot_stories(self.library, [story_id]) if story_id is not None else ()
-        changes = merging.resolve(self.library, self.conflict.uuid, self.value)
+        self.before = conflicts.before(self.library, self.conflict.uuid)
+        story_id = conflicts.story_of(self.library, self.conflict.uuid)
+        changes = conflicts.resolve(self.library, self.conflict.uuid, self.value)
         return changes | ChangeSet(stories_changed=frozenset({story_id} if story_id is not None else ()))
 
     def backward(self) -> ChangeSet:
-        with self.library.write():
-            changes = restore.reset_stories(self.library, self.taken) if self.taken else ChangeSet()
-            merging.reopen(self.library, self.conflict.uuid)
-            return changes
+        return conflicts.reopen(self.library, self.conflict.uuid, self.before)
 
 
 class SetTranslation(Command):

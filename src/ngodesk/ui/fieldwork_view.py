@@ -29,8 +29,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ngodesk.services.conflicts import DELETED, ConflictView
 from ngodesk.services.field_copy import ARCHIVE_SUFFIX
-from ngodesk.services.merging import DELETED, ConflictView
 from ngodesk.ui.labels import field_label
 
 
@@ -179,8 +179,19 @@ class ConflictsDialog(QDialog):
 
     def _fill(self) -> None:
         self.list.clear()
+        kinds = {
+            "tag": self.tr("Tag"),
+            "entity": self.tr("Authority record"),
+            "term": self.tr("Glossary term"),
+            "collection": self.tr("Collection"),
+            "translation": self.tr("Translation"),
+            "annotation": self.tr("Note"),
+            "attachment": self.tr("Attachment"),
+        }
         for c in self.found:
-            what = self.tr("Deleted on one side") if c.field == DELETED else field_label(c.field)
+            what = self.tr("Deleted on one side") if c.field == DELETED else field_label(c.field).capitalize()
+            if c.kind in kinds:
+                what = f"{kinds[c.kind]} · {what}"
             item = QListWidgetItem(self.tr("{what}: {label}").format(what=what, label=c.label))
             item.setToolTip(f"{c.label}\n{what}\n{c.source}")
             self.list.addItem(item)
@@ -210,13 +221,21 @@ class ConflictsDialog(QDialog):
         self.mine_head.setText(self._side(self.tr("This library"), c.mine_who, c.mine_at))
         self.theirs_head.setText(self._side(self.tr("Merged in"), c.theirs_who, c.theirs_at))
         self.theirs_head.setToolTip(c.source)
-        self.mine.setPlainText(self.tr("(deleted here)") if c.mine is None else c.mine)
-        self.theirs.setPlainText(self.tr("(deleted there)") if c.theirs is None else c.theirs)
+        if deletion:
+            edited = self.tr("{label}\n\n(edited since the last merge; kept here until you choose)")
+            self.mine.setPlainText(self.tr("(deleted here)") if c.mine is None else edited.format(label=c.mine))
+            self.theirs.setPlainText(self.tr("(deleted there)") if c.theirs is None else edited.format(label=c.theirs))
+            self.keep_mine.setText(self.tr("&Delete It") if c.mine is None else self.tr("&Keep It"))
+            self.take_theirs.setText(self.tr("&Delete It") if c.theirs is None else self.tr("&Keep It"))
+        else:
+            self.mine.setPlainText(c.mine or "")
+            self.theirs.setPlainText(c.theirs or "")
+            self.keep_mine.setText(self.tr("Keep &Mine"))
+            self.take_theirs.setText(self.tr("Take &Theirs"))
         self.combined.setPlainText(c.mine or c.theirs or "")
         self.combined.setVisible(not deletion)
         self.combined_label.setVisible(not deletion)
         self.use_combined.setVisible(not deletion)
-        self.take_theirs.setEnabled(not (deletion and c.mine is None))  # (bringing it back: merge with --prefer)
 
     def _side(self, name: str, who: str, at: str) -> str:
         if who or at:

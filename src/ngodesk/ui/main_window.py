@@ -36,6 +36,7 @@ from ngodesk.formats import ImportOptions, csv_table, detect, file_extensions, i
 from ngodesk.services import (
     backups,
     batch,
+    conflicts,
     duplicates,
     exporting,
     field_copy,
@@ -795,7 +796,7 @@ class MainWindow(QMainWindow):
             ]
             summary = ", ".join(parts) or self.tr("nothing to change")
             self.statusBar().showMessage(self.tr("Merged: {summary}.").format(summary=summary), 15000)
-            if merging.conflicts(library):
+            if conflicts.conflicts(library):
                 self.show_conflicts()
 
         return self._start(
@@ -805,7 +806,7 @@ class MainWindow(QMainWindow):
     def show_conflicts(self) -> ConflictsDialog:
         """The open merge conflicts, to settle now or later."""
         dialog = ConflictsDialog(
-            merging.conflicts(self.library), lambda conflict, value: self._run(SettleConflict(conflict, value)), self
+            conflicts.conflicts(self.library), lambda conflict, value: self._run(SettleConflict(conflict, value)), self
         )
         dialog.exec()
         return dialog

@@ -1,0 +1,295 @@
+"""The conflicts merges leave open: listed, settled and opened again.
+
+A conflict is about one field of one record (a story, tag, authority
+record, glossary term, collection, translation, annotation or attachment)
+that both sides changed, or about a record one side deleted and the other
+edited (field ``DELETED``; the record stays in the library while the
+conflict is open, so nothing is lost before someone decides). Settling
+writes the chosen value (either side's or a combined one) or, for a
+deletion, deletes or keeps the record. ``before`` records what settling
+will replace so that ``reopen`` (the undo) can put it back.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from ngodesk.domain.errors import Conflict, NotFound
+from ngodesk.domain.models import ChangeSet
+from ngodesk.search.text import fold
+from ngodesk.services import annotations, records, restore, stories
+from ngodesk.services.restore import StorySnapshot
+from ngodesk.store.library import Library
+from ngodesk.store.schema import MergeConflict, Story
+
+#: The field of a conflict about a record one side deleted.
+DELETED = "(deleted)"
+#: The table of each kind of record a conflict can be about.
+TABLES = {
+    "story": "stories",
+    "tag": "tags",
+    "entity": "entities",
+    "term": "terms",
+    "collection": "collections",
+    "translation": "translations",
+    "annotation": "annotations",
+    "attachment": "attachments",
+}
+
+
+@dataclass(frozen=True)
+class ConflictView:
+    """A conflict: both values (None: that side deleted the record) and who
+    changed each, when."""
+
+    uuid: str
+    kind: str
+    record_uuid: str
+    label: str
+    field: str
+    mine: str | None
+    theirs: str | None
+    mine_who: str
+    mine_at: str
+    theirs_who: str
+    theirs_at: str
+    source: str
+
+
+#: A row as it was: (table, rowid, columns, the column to set again when
+#: the row was not deleted but had its reference set to NULL).
+Captured = tuple[str, int, dict[str, Any], str | None]
+
+
+@dataclass(frozen=True)
+class Before:
+    """A conflict's record as it was before settling: a story's snapshot,
+    or another record's row and the rows that refer to it."""
+
+    stories: tuple[StorySnapshot, ...] = ()
+    rows: tuple[Captured, ...] = ()
+
+
+def view(row: MergeConflict) -> ConflictView:
+    return ConflictView(
+        row.uuid,
+        row.kind,
+        row.record_uuid,
+        row.label,
+        row.field,
+        row.mine,
+        row.theirs,
+        row.mine_who,
+        row.mine_at,
+        row.theirs_who,
+        row.theirs_at,
+        row.source,
+    )
+
+
+def assign(connection: sqlite3.Connection, kind: str, uuid: str, values: Mapping[str, object]) -> None:
+    """Write fields of the record ``uuid`` (not a story: those go through
+    ``stories.edit_story``) with the columns derived from them: folded
+    keys, a tag's parent given by uuid, an annotation's search key. Raises sqlite3.IntegrityError when
+    the values clash with another record."""
+    table = TABLES[kind]
+    columns = {k: v for k, v in values.items() if k not in ("parent", "name_key", "term_key")}
+    if "name" in columns and kind in ("tag", "entity", "collection"):
+        columns["name_key"] = fold(str(columns["name"]))
+    if "term" in columns and kind == "term":
+        columns["term_key"] = fold(str(columns["term"]))
+    if kind == "tag" and "parent" in values:
+        parent = connection.execute("SELECT id FROM tags WHERE uuid = ?", (values["parent"],)).fetchone()
+        columns["parent_id"] = parent[0] if parent else None
+    if columns:
+        assignments = ", ".join(f"{k} = ?" for k in columns)
+        connection.execute(f"UPDATE {table} SET {assignments} WHERE uuid = ?", (*columns.values(), uuid))
+    if kind == "annotation":  # (what annotations.py keeps in step for its own writes)
+        body, exact = connection.execute("SELECT body, exact FROM annotations WHERE uuid = ?", (uuid,)).fetchone()
+        connection.execute("UPDATE annotations SET search_key = ? WHERE uuid = ?", (fold(f"{body}\n{exact}"), uuid))
+
+
+def _connection(session: Session) -> sqlite3.Connection:
+    connection: sqlite3.Connection = session.connection().connection.driver_connection  # type: ignore[assignment]
+    return connection
+
+
+def _row(session: Session, conflict_uuid: str) -> MergeConflict:
+    row = session.scalar(select(MergeConflict).where(MergeConflict.uuid == conflict_uuid))
+    if row is None:
+        raise NotFound(f"No conflict {conflict_uuid}.")
+    return row
+
+
+def _referring(connection: sqlite3.Connection, table: str) -> list[tuple[str, str, str]]:
+    """(table, column, on delete) of the foreign keys that refer to ``table``."""
+    found = []
+    for (name,) in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'"):
+        for key in connection.execute(f"PRAGMA foreign_key_list({name})"):
+            if key[2] == table and name != table:
+                found.append((name, key[3], key[6]))
+    return found
+
+
+def _dicts(cursor: sqlite3.Cursor) -> list[dict[str, Any]]:
+    names = [d[0] for d in cursor.description]
+    return [dict(zip(names, row, strict=True)) for row in cursor]
+
+
+def _capture(connection: sqlite3.Connection, table: str, uuid: str) -> tuple[Captured, ...]:
+    found = _dicts(connection.execute(f"SELECT rowid AS _rowid, * FROM {table} WHERE uuid = ?", (uuid,)))
+    if not found:
+        return ()
+    rows = [(table, found[0].pop("_rowid"), found[0], None)]
+    for other, column, action in _referring(connection, table):
+        sql = f"SELECT rowid AS _rowid, * FROM {other} WHERE {column} = ?"
+        for row in _dicts(connection.execute(sql, (found[0]["id"],))):
+            rows.append((other, row.pop("_rowid"), row, column if action == "SET NULL" else None))
+    return tuple(rows)
+
+
+def _put_back(connection: sqlite3.Connection, rows: tuple[Captured, ...]) -> None:
+    """The captured rows as they were: the record updated or inserted
+    again, the rows that referred to it inserted again (or their set-null
+    column set again)."""
+    for table, rowid, row, set_null in rows:
+        if set_null is not None:
+            connection.execute(f"UPDATE {table} SET {set_null} = ? WHERE rowid = ?", (row[set_null], rowid))
+            continue
+        present = connection.execute(f"SELECT 1 FROM {table} WHERE rowid = ?", (rowid,)).fetchone()
+        if present:
+            assignments = ", ".join(f"{k} = ?" for k in row)
+            connection.execute(f"UPDATE {table} SET {assignments} WHERE rowid = ?", (*row.values(), rowid))
+        else:
+            names = ", ".join(row)
+            connection.execute(
+                f"INSERT INTO {table} (rowid, {names}) VALUES (?, {', '.join('?' * len(row))})", (rowid, *row.values())
+            )
+
+
+def _changes(kind: str, how: str, record_id: int, story_id: int | None) -> ChangeSet:
+    """What the windows reload after a record of ``kind`` was ``how``
+    ("added", "changed" or "removed")."""
+    ids = frozenset({record_id})
+    if kind == "tag":
+        return ChangeSet(**{f"tags_{how}": ids})
+    if kind == "entity":
+        return ChangeSet(**{f"entities_{how}": ids})
+    if kind == "term":
+        return ChangeSet(terms=ids)
+    if kind == "collection":
+        return ChangeSet(collections=ids)
+    return ChangeSet(stories_changed=frozenset({story_id} if story_id is not None else ()))
+
+
+def _story_of_child(connection: sqlite3.Connection, kind: str, uuid: str) -> int | None:
+    if kind not in ("translation", "annotation", "attachment"):
+        return None
+    found = connection.execute(f"SELECT story_id FROM {TABLES[kind]} WHERE uuid = ?", (uuid,)).fetchone()
+    return found[0] if found else None
+
+
+def conflicts(library: Library) -> list[ConflictView]:
+    """The open conflicts, oldest first."""
+    with library.read() as session:
+        rows = session.scalars(
+            select(MergeConflict).where(MergeConflict.resolved.is_(False)).order_by(MergeConflict.id)
+        )
+        return [view(row) for row in rows]
+
+
+def story_of(library: Library, conflict_uuid: str) -> int | None:
+    """The id of the story a conflict is about (or whose translation,
+    annotation or attachment it is about), if it is in the library."""
+    with library.read() as session:
+        row = _row(session, conflict_uuid)
+        if row.kind == "story":
+            return session.scalar(select(Story.id).where(Story.uuid == row.record_uuid))
+        return _story_of_child(_connection(session), row.kind, row.record_uuid)
+
+
+def before(library: Library, conflict_uuid: str) -> Before:
+    """What settling the conflict would replace (for ``reopen``)."""
+    with library.read() as session:
+        row = _row(session, conflict_uuid)
+        if row.kind == "story":
+            story_id = session.scalar(select(Story.id).where(Story.uuid == row.record_uuid))
+            return Before(stories=restore.snapshot_stories(library, [story_id]) if story_id is not None else ())
+        return Before(rows=_capture(_connection(session), TABLES[row.kind], row.record_uuid))
+
+
+def resolve(library: Library, conflict_uuid: str, value: str | None) -> ChangeSet:
+    """Settle a conflict with ``value`` (either side's or a combined one;
+    for a deletion conflict, None deletes the record and anything else
+    keeps it), in one transaction. Raises NotFound for an unknown conflict
+    or a record no longer here, Conflict for one settled already or a
+    value that clashes with another record (nothing changes then)."""
+    with library.write() as session:
+        row = _row(session, conflict_uuid)
+        if row.resolved:
+            raise Conflict("That conflict is settled already.")
+        settle = _settle_story if row.kind == "story" else _settle_record
+        changes = settle(library, session, view(row), value)
+        _row(session, conflict_uuid).resolved = True
+        return changes
+
+
+def _settle_story(library: Library, session: Session, conflict: ConflictView, value: str | None) -> ChangeSet:
+    story_id = session.scalar(select(Story.id).where(Story.uuid == conflict.record_uuid))
+    if conflict.field == DELETED:
+        return stories.delete_stories(library, [story_id]) if value is None and story_id else ChangeSet()
+    if story_id is None:
+        raise NotFound(f"The story of this conflict ({conflict.label}) is no longer in the library.")
+    return stories.edit_story(library, story_id, {conflict.field: value})
+
+
+def _settle_record(library: Library, session: Session, conflict: ConflictView, value: str | None) -> ChangeSet:
+    connection = _connection(session)
+    table = TABLES[conflict.kind]
+    found = connection.execute(f"SELECT id FROM {table} WHERE uuid = ?", (conflict.record_uuid,)).fetchone()
+    story_id = _story_of_child(connection, conflict.kind, conflict.record_uuid)
+    if conflict.field == DELETED:
+        if value is not None or found is None:
+            return ChangeSet()
+        if conflict.kind == "tag" and connection.execute("SELECT 1 FROM tags WHERE parent_id = ?", found).fetchone():
+            raise Conflict(f"The tag {conflict.label} has narrower tags now; delete or move them first.")
+        connection.execute(f"DELETE FROM {table} WHERE id = ?", found)
+        records.bury(session, conflict.kind, [conflict.record_uuid])
+        how = "removed"
+    else:
+        if found is None:
+            raise NotFound(f"The record of this conflict ({conflict.label}) is no longer in the library.")
+        try:
+            assign(connection, conflict.kind, conflict.record_uuid, {conflict.field: value})
+        except sqlite3.IntegrityError as error:
+            raise Conflict(f"{value!r} is taken by another {conflict.kind} already.") from error
+        how = "changed"
+    if story_id is not None:
+        if conflict.kind == "translation":
+            annotations.follow(session, [story_id])
+        records.touch_stories(session, [story_id])
+    return _changes(conflict.kind, how, found[0], story_id)
+
+
+def reopen(library: Library, conflict_uuid: str, was: Before = Before()) -> ChangeSet:
+    """List a settled conflict again, putting back what settling it
+    replaced (the undo of ``resolve``), in one transaction."""
+    with library.write() as session:
+        changes = restore.reset_stories(library, was.stories) if was.stories else ChangeSet()
+        row = _row(session, conflict_uuid)
+        if was.rows:
+            connection = _connection(session)
+            table, _, record, _ = was.rows[0]
+            there = connection.execute(f"SELECT 1 FROM {table} WHERE id = ?", (record["id"],)).fetchone()
+            _put_back(connection, was.rows)
+            records.unbury(session, [row.record_uuid])
+            story_id = _story_of_child(connection, row.kind, row.record_uuid)
+            changes |= _changes(row.kind, "changed" if there else "added", record["id"], story_id)
+        row.resolved = False
+        return changes
