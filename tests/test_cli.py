@@ -12,6 +12,8 @@ from pathlib import Path
 import pytest
 
 from ngodesk import __version__
+from ngodesk.services import stories
+from ngodesk.services.library import open_library
 from tests.conftest import SAMPLE, held_by_another_process
 
 
@@ -240,3 +242,20 @@ def test_deleted_sample_stories_stay_deleted_in_the_default_library() -> None:
     ok("add", "--title", "A story of my own")  # opens the library for writing again
     assert json.loads(ok("info", "--json"))["stories"] == 13
     assert json.loads(ok("search", "丝路", "--json")) == []
+
+
+def test_output_piped_into_a_reader_that_stops_early_ends_quietly(tmp_path: Path) -> None:
+    """``ngodesk show UUID | head -1``: no traceback when the reader goes away."""
+    library = tmp_path / "big"
+    with open_library(library) as opened:
+        uuid = stories.create_story(opened, {"title": "长篇报道", "body": "正文\n" * 200_000}).uuid
+    process = subprocess.Popen(
+        [sys.executable, "-m", "ngodesk", "--library", str(library), "show", uuid],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert process.stdout is not None and process.stderr is not None
+    process.stdout.readline()
+    process.stdout.close()  # (what head does after its line)
+    errors = process.stderr.read().decode()
+    assert process.wait(timeout=60) == 1 and "Traceback" not in errors

@@ -182,11 +182,17 @@ def test_merge_commands_and_prefer_settling_what_was_left_open(pair: tuple[Path,
     asked = ngodesk("merge", str(copy), library=origin)
     assert (
         asked.returncode == 1
-        and "1 conflicts to settle" in asked.stdout
+        and "1 conflict to settle" in asked.stdout
         and "mine 'office' / theirs 'field'" in asked.stdout
     )
     listed = json.loads(ok("conflicts", "--json", library=origin))
     assert [(c["field"], c["mine"], c["theirs"]) for c in listed] == [("title", "office", "field")]
+    unsure = ngodesk("conflicts", "--settle", listed[0]["uuid"], library=origin)
+    assert unsure.returncode == 1 and "--take mine or --take theirs" in unsure.stderr
+    settled = ok("conflicts", "--settle", listed[0]["uuid"], "--take", "mine", library=origin)
+    assert "Settled (mine); 0 conflicts left." in settled and "No open conflicts." in ok("conflicts", library=origin)
+    with open_library(origin) as mine:
+        conflicts.reopen(mine, listed[0]["uuid"])  # (open again, as after an undo)
     assert "Merged" in ok("merge", str(copy), "--prefer", "theirs", library=origin)
     assert "No open conflicts." in ok("conflicts", library=origin)
     with open_library(origin) as mine:

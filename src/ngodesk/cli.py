@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -513,5 +514,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     except KeyboardInterrupt:
         print(f"{PROGRAM}: interrupted; nothing was changed by the unfinished command", file=sys.stderr)
+        return 1
+    except BrokenPipeError:  # (output piped into head and the like, which stopped reading)
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # (no second error at exit)
         return 1
     return 0

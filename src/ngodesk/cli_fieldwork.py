@@ -8,8 +8,9 @@ import argparse
 import json
 from collections.abc import Callable
 
+from ngodesk.domain.errors import NotFound, ValidationError
 from ngodesk.services import conflicts, field_copy, merging, queries
-from ngodesk.services.conflicts import ConflictView
+from ngodesk.services.conflicts import DELETED, ConflictView
 from ngodesk.services.merging import MergeReport, Prefer
 from ngodesk.store.library import Library
 
@@ -30,8 +31,15 @@ def add_commands(commands: argparse._SubParsersAction) -> None:  # type: ignore[
         help="conflicts: keep them open (ask, the default), or take mine or theirs",
     )
     p.add_argument("--json", action="store_true")
-    p = commands.add_parser("conflicts", help="open merge conflicts")
+    p = commands.add_parser("conflicts", help="open merge conflicts; --settle one of them")
     p.add_argument("--json", action="store_true")
+    p.add_argument("--settle", metavar="CONFLICT", help="settle a conflict (its id, as listed) ...")
+    p.add_argument(
+        "--take",
+        choices=("mine", "theirs"),
+        help="... with this library's value or the merged one's (a record deleted on one side: that side's choice"
+        " deletes it, the other keeps it)",
+    )
 
 
 def run_copy(args: argparse.Namespace, open_library: Opener) -> int:
@@ -63,9 +71,16 @@ def _conflict_json(c: ConflictView) -> dict[str, object]:
 
 def _print_conflicts(found: list[ConflictView]) -> None:
     for c in found:
-        mine = "(deleted)" if c.mine is None else repr(c.mine[:60])
-        theirs = "(deleted)" if c.theirs is None else repr(c.theirs[:60])
-        print(f"  {c.kind} “{c.label}” {c.field}: mine {mine} / theirs {theirs}  [{c.uuid}]")
+        if c.field == DELETED:
+            where = "deleted here, edited there" if c.mine is None else "deleted there, edited here"
+            print(f"  {c.kind} “{c.label}”: {where}; kept until settled  [{c.uuid}]")
+        else:
+            mine, theirs = repr((c.mine or "")[:60]), repr((c.theirs or "")[:60])
+            print(f"  {c.kind} “{c.label}” {c.field}: mine {mine} / theirs {theirs}  [{c.uuid}]")
+
+
+def _conflicts_line(n: int, how: str) -> str:
+    return f"{n:,} {'conflict' if n == 1 else 'conflicts'} {how}"
 
 
 def _summary(report: MergeReport) -> str:
@@ -96,19 +111,35 @@ def run_merge(args: argparse.Namespace, open_library: Opener) -> int:
     else:
         print(f"Merged {args.path}: {_summary(report)}.")
         if still_open:
-            print(f"{len(still_open)} conflicts to settle (mine kept meanwhile; `ngodesk conflicts`):")
+            print(_conflicts_line(len(still_open), "to settle (mine kept meanwhile; `ngodesk conflicts`):"))
             _print_conflicts(still_open)
     return 1 if still_open else 0
 
 
 def run_conflicts(args: argparse.Namespace, open_library: Opener) -> int:
+    if args.settle:
+        return _settle(args, open_library)
     with open_library(args, False) as library:
         found = conflicts.conflicts(library)
     if args.json:
         print(json.dumps([_conflict_json(c) for c in found], ensure_ascii=False, indent=2))
     elif found:
-        print(f"{len(found)} open conflicts:")
+        print(_conflicts_line(len(found), "open:"))
         _print_conflicts(found)
     else:
         print("No open conflicts.")
+    return 0
+
+
+def _settle(args: argparse.Namespace, open_library: Opener) -> int:
+    wanted, side = args.settle, args.take
+    if side is None:
+        raise ValidationError("--settle needs --take mine or --take theirs")
+    with open_library(args, True) as library:
+        found = next((c for c in conflicts.conflicts(library) if c.uuid == wanted), None)
+        if found is None:
+            raise NotFound(f"No open conflict {wanted} (`ngodesk conflicts` lists them).")
+        conflicts.resolve(library, found.uuid, found.mine if side == "mine" else found.theirs)
+        left = len(conflicts.conflicts(library))
+    print(f"Settled ({side}); {_conflicts_line(left, 'left')}.")
     return 0
