@@ -3,14 +3,26 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
+#: The interface's translations: the .ts is the source (edited, committed),
+#: the .qm is built from it.
+TS := resources/translations/ngodesk_zh_CN.ts
+QM := $(TS:.ts=.qm)
 
-.PHONY: run test lint system-deps-run system-deps-test bench clean
+.PHONY: run test lint ts system-deps-run system-deps-test bench clean
 
-run: system-deps-run $(STAMP)
+run: system-deps-run $(STAMP) $(QM)
 	$(PY) -m ngodesk
 
-test: system-deps-test $(STAMP)
+test: system-deps-test $(STAMP) $(QM)
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
+
+%.qm: %.ts $(STAMP)
+	$(VENV)/bin/pyside6-lrelease -silent $< -qm $@
+
+# After changing user-visible strings: bring the .ts up to date, then
+# translate what it marks unfinished (tests/test_translations.py checks).
+ts: $(STAMP)
+	$(VENV)/bin/pyside6-lupdate -no-obsolete -locations none $$(find src/ngodesk -name '*.py' | sort) -ts $(TS)
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check src tests benchmarks
@@ -34,4 +46,4 @@ $(STAMP): pyproject.toml $(VENV)/bin/python
 	touch $(STAMP)
 
 clean:
-	rm -rf $(VENV) build src/*.egg-info
+	rm -rf $(VENV) build src/*.egg-info $(QM)

@@ -55,6 +55,11 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--size", type=_window_size, default=(1280, 800), metavar="WxH", help="window size for --screenshot (1280x800)"
     )
+    parser.add_argument(
+        "--language",
+        choices=("en", "zh_CN"),
+        help="interface language of the window (default: Edit > Preferences, else the system's)",
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     p = commands.add_parser("import", help="import stories from files")
@@ -498,7 +503,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         from ngodesk.ui.app import run_gui
 
-        return run_gui(args.library, screenshot=args.screenshot, size=args.size)
+        return run_gui(args.library, screenshot=args.screenshot, size=args.size, language=args.language)
     try:
         return COMMANDS[args.command](args)
     except UsageError as error:

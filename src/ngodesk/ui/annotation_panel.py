@@ -56,11 +56,11 @@ class _Place:
 
 
 def _kind_labels() -> dict[AnnotationKind, str]:
-    tr = QCoreApplication.translate
+    translate = QCoreApplication.translate
     return {
-        AnnotationKind.COMMENT: tr("Annotations", "Comment"),
-        AnnotationKind.RENDERING: tr("Annotations", "Suggested rendering"),
-        AnnotationKind.TERM: tr("Annotations", "Glossary term"),
+        AnnotationKind.COMMENT: translate("Annotations", "Comment"),
+        AnnotationKind.RENDERING: translate("Annotations", "Suggested rendering"),
+        AnnotationKind.TERM: translate("Annotations", "Glossary term"),
     }
 
 

@@ -18,7 +18,7 @@ from ngodesk.domain.errors import LibraryDamaged, LibraryLocked, NgodeskError
 from ngodesk.services import backups
 from ngodesk.services.library import open_library, resolve
 from ngodesk.store.library import Library
-from ngodesk.ui import settings
+from ngodesk.ui import i18n, settings
 
 if TYPE_CHECKING:
     from ngodesk.ui.main_window import MainWindow
@@ -28,8 +28,7 @@ if TYPE_CHECKING:
 CJK_FAMILIES = ("Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei", "Microsoft YaHei", "PingFang SC")
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("App", text)
+translate = QCoreApplication.translate
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:
@@ -74,8 +73,8 @@ def open_for_gui(folder: str | None, ask: bool = True) -> Library | None:
         if ask:
             answer = QMessageBox.question(
                 None,
-                _tr("Library in use"),
-                str(locked) + "\n\n" + _tr("Open it read-only?"),
+                translate("App", "Library in use"),
+                str(locked) + "\n\n" + translate("App", "Open it read-only?"),
                 QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Cancel,
             )
         if answer != QMessageBox.StandardButton.Open:
@@ -87,7 +86,7 @@ def open_for_gui(folder: str | None, ask: bool = True) -> Library | None:
     except NgodeskError as failure:
         message = str(failure)
     if ask:
-        QMessageBox.critical(None, _tr("Cannot open the library"), message)
+        QMessageBox.critical(None, translate("App", "Cannot open the library"), message)
     else:
         print(f"ngodesk: {message}", file=sys.stderr)
     return None
@@ -98,10 +97,12 @@ def _offer_restore(damaged: LibraryDamaged) -> bool:
     assert damaged.backup is not None
     answer = QMessageBox.question(
         None,
-        _tr("Library damaged"),
+        translate("App", "Library damaged"),
         str(damaged)
         + "\n\n"
-        + _tr("Restore the backup {name} now? The damaged file is kept beside it.").format(name=damaged.backup.name),
+        + translate("App", "Restore the backup {name} now? The damaged file is kept beside it.").format(
+            name=damaged.backup.name
+        ),
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
     )
     return answer == QMessageBox.StandardButton.Yes
@@ -152,7 +153,7 @@ class Windows:
         try:
             message = str(backups.restore(folder, backup, program="ngodesk window"))
         except NgodeskError as error:
-            QMessageBox.warning(None, _tr("Restore Backup"), str(error))
+            QMessageBox.warning(None, translate("App", "Restore Backup"), str(error))
         window = self.open(str(folder))
         if window is not None and message:
             window.statusBar().showMessage(message, 15000)
@@ -164,9 +165,12 @@ class Windows:
             window.library.close()  # (its search thread stopped as it closed)
 
 
-def run_gui(folder: str | None, screenshot: str | None = None, size: tuple[int, int] = (1280, 800)) -> int:
-    """Run the main window until it closes; with ``screenshot``, save the
-    window (at ``size``) as a PNG and quit instead. Returns the exit code."""
+def run_gui(
+    folder: str | None, screenshot: str | None = None, size: tuple[int, int] = (1280, 800), language: str | None = None
+) -> int:
+    """Run the main window until it closes, in ``language`` (default: the
+    preference); with ``screenshot``, save the window (at ``size``) as a PNG
+    and quit instead. Returns the exit code."""
     if screenshot:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     elif not _has_display():
@@ -177,6 +181,7 @@ def run_gui(folder: str | None, screenshot: str | None = None, size: tuple[int, 
         )
         return 1
     app = make_application()
+    i18n.install(app, language if language is not None else settings.get(settings.LANGUAGE))
     windows = Windows()
     window = windows.open(folder, ask=not screenshot)
     if window is None:

@@ -26,13 +26,13 @@ from ngodesk.store.backups import Backup
 
 def reason_label(reason: str) -> str:
     """Why a backup was made, in the interface's words."""
-    tr = QCoreApplication.translate
+    translate = QCoreApplication.translate
     labels = {
-        "daily": tr("Backups", "daily, on opening"),
-        "manual": tr("Backups", "made by you"),
-        "before-import": tr("Backups", "before a large import"),
-        "before-merge": tr("Backups", "before a merge"),
-        "before-restore": tr("Backups", "before a restore"),
+        "daily": translate("Backups", "daily, on opening"),
+        "manual": translate("Backups", "made by you"),
+        "before-import": translate("Backups", "before a large import"),
+        "before-merge": translate("Backups", "before a merge"),
+        "before-restore": translate("Backups", "before a restore"),
     }
     return labels.get(reason, reason.replace("-", " "))
 

@@ -33,7 +33,7 @@ from ngodesk.services.batch import REPLACEABLE, BatchEdit, FieldChange, Plan, Re
 from ngodesk.ui.chips import ChipEdit
 from ngodesk.ui.editor import LANGUAGES
 from ngodesk.ui.jobs import Job
-from ngodesk.ui.labels import field_label
+from ngodesk.ui.labels import field_label, story_status
 from ngodesk.ui.suggestions_view import kind_label
 
 #: Characters of context shown on each side of a change in the preview.
@@ -147,7 +147,7 @@ class BatchEditDialog(QDialog):
         )
         status = QComboBox()
         for value in StoryStatus:
-            status.addItem(self.tr(value.value), value.value)
+            status.addItem(story_status(value.value), value.value)
         language = QComboBox()
         language.setEditable(True)
         language.addItems(LANGUAGES)

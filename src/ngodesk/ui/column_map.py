@@ -30,21 +30,21 @@ SAMPLES = 3
 
 def _field_labels() -> list[tuple[str, str]]:
     """(field, label) in the order the field lists offer them."""
-    tr = QCoreApplication.translate
+    translate = QCoreApplication.translate
     return [
-        ("title", tr("ColumnMap", "Title")),
-        ("summary", tr("ColumnMap", "Summary")),
-        ("body", tr("ColumnMap", "Body")),
-        ("url", tr("ColumnMap", "Web address")),
-        ("source", tr("ColumnMap", "Source")),
-        ("published", tr("ColumnMap", "Published")),
-        ("language", tr("ColumnMap", "Language")),
-        ("tags", tr("ColumnMap", "Tags (several: a; b)")),
-        ("people", tr("ColumnMap", "People (several: a; b)")),
-        ("organisations", tr("ColumnMap", "Organisations (several: a; b)")),
-        ("places", tr("ColumnMap", "Places (several: a; b)")),
-        (csv_table.EXTRA, tr("ColumnMap", "Keep in extra data")),
-        (csv_table.IGNORE, tr("ColumnMap", "Leave out")),
+        ("title", translate("ColumnMap", "Title")),
+        ("summary", translate("ColumnMap", "Summary")),
+        ("body", translate("ColumnMap", "Body")),
+        ("url", translate("ColumnMap", "Web address")),
+        ("source", translate("ColumnMap", "Source")),
+        ("published", translate("ColumnMap", "Published")),
+        ("language", translate("ColumnMap", "Language")),
+        ("tags", translate("ColumnMap", "Tags (several: a; b)")),
+        ("people", translate("ColumnMap", "People (several: a; b)")),
+        ("organisations", translate("ColumnMap", "Organisations (several: a; b)")),
+        ("places", translate("ColumnMap", "Places (several: a; b)")),
+        (csv_table.EXTRA, translate("ColumnMap", "Keep in extra data")),
+        (csv_table.IGNORE, translate("ColumnMap", "Leave out")),
     ]
 
 

@@ -51,14 +51,13 @@ from ngodesk.services.annotations import NewAnnotation
 from ngodesk.store.library import Library
 from ngodesk.ui.hub import Hub
 
-
-def _tr(text: str, n: int = -1) -> str:
-    return QCoreApplication.translate("Commands", text, None, n)
+translate = QCoreApplication.translate
 
 
 def _counted(one: str, many: str, n: int) -> str:
-    """``one`` (for 1) or ``many`` with %n replaced, both translatable."""
-    return _tr(one) if n == 1 else _tr(many, n)
+    """``one`` (for 1) or ``many``, both translated already (``many`` with
+    ``n``, which fills its %n)."""
+    return one if n == 1 else many
 
 
 class Command(QUndoCommand):
@@ -88,9 +87,9 @@ class Command(QUndoCommand):
         except NgodeskError as error:
             self.setObsolete(True)
             message = (
-                _tr("Could not undo “{action}”: {reason}")
+                translate("Commands", "Could not undo “{action}”: {reason}")
                 if step == "undo"
-                else _tr("Could not redo “{action}”: {reason}")
+                else translate("Commands", "Could not redo “{action}”: {reason}")
             )
             self.hub.failed.emit(message.format(action=self.text(), reason=error))
             return
@@ -115,7 +114,7 @@ class EditStory(Command):
 
     def __init__(self, story_id: int, before: Mapping[str, object], after: Mapping[str, object], visit: int) -> None:
         names = ", ".join(sorted(after))
-        super().__init__(_tr("Edit {fields}").format(fields=names))
+        super().__init__(translate("Commands", "Edit {fields}").format(fields=names))
         self.story_id, self.before, self.after, self.visit = story_id, dict(before), dict(after), visit
 
     def id(self) -> int:
@@ -146,7 +145,7 @@ class ChangeStoryLinks(Command):
     ``kind``); missing ones are created, and deleted again by undo."""
 
     def __init__(self, story_id: int, kind: EntityKind | None, add: Sequence[str], remove: Sequence[str]) -> None:
-        text = _tr("Add {name}") if add else _tr("Remove {name}")
+        text = translate("Commands", "Add {name}") if add else translate("Commands", "Remove {name}")
         super().__init__(text.format(name=(list(add) or list(remove))[0]))
         self.story_id, self.kind, self.add, self.remove = story_id, kind, list(add), list(remove)
         self.created: list[int] = []
@@ -178,9 +177,17 @@ class TagStories(Command):
     def __init__(self, story_ids: Sequence[int], tag_id: int, path: str, add: bool) -> None:
         count = len(set(story_ids))
         if add:
-            text = _counted("Tag 1 Story with {path}", "Tag %n Stories with {path}", count)
+            text = _counted(
+                translate("Commands", "Tag 1 Story with {path}"),
+                translate("Commands", "Tag %n Stories with {path}", None, count),
+                count,
+            )
         else:
-            text = _counted("Untag 1 Story from {path}", "Untag %n Stories from {path}", count)
+            text = _counted(
+                translate("Commands", "Untag 1 Story from {path}"),
+                translate("Commands", "Untag %n Stories from {path}", None, count),
+                count,
+            )
         super().__init__(text.format(path=path))
         self.story_ids, self.tag_id, self.add = list(story_ids), tag_id, add
         self.changed: list[int] = []
@@ -200,7 +207,13 @@ class BatchEditStories(Command):
     replaced."""
 
     def __init__(self, stories_changed: int, undo: batch.Plan) -> None:
-        super().__init__(_counted("Batch Edit 1 Story", "Batch Edit %n Stories", stories_changed))
+        super().__init__(
+            _counted(
+                translate("Commands", "Batch Edit 1 Story"),
+                translate("Commands", "Batch Edit %n Stories", None, stories_changed),
+                stories_changed,
+            )
+        )
         self.undo_plan, self.redo_plan = undo, batch.Plan()
 
     def forward(self) -> ChangeSet:
@@ -216,7 +229,7 @@ class CreateStory(Command):
     """A new story; undo deletes it, redo brings the same story back."""
 
     def __init__(self, values: Mapping[str, object], tag_paths: Sequence[str] = ()) -> None:
-        super().__init__(_tr("New Story"))
+        super().__init__(translate("Commands", "New Story"))
         self.values, self.tag_paths = dict(values), list(tag_paths)
         self.story_id = 0
         self.snapshot: tuple[StorySnapshot, ...] = ()
@@ -237,7 +250,13 @@ class DeleteStories(Command):
     """Delete stories; undo restores them exactly, tags and records too."""
 
     def __init__(self, story_ids: Sequence[int]) -> None:
-        super().__init__(_counted("Delete Story", "Delete %n Stories", len(set(story_ids))))
+        super().__init__(
+            _counted(
+                translate("Commands", "Delete Story"),
+                translate("Commands", "Delete %n Stories", None, len(set(story_ids))),
+                len(set(story_ids)),
+            )
+        )
         self.story_ids = list(dict.fromkeys(story_ids))
         self.snapshot: tuple[StorySnapshot, ...] = ()
 
@@ -253,7 +272,7 @@ class CreateTag(Command):
     """A new tag under ``parent_id`` (None: at the top)."""
 
     def __init__(self, parent_id: int | None, name: str) -> None:
-        super().__init__(_tr("New Tag {name}").format(name=name))
+        super().__init__(translate("Commands", "New Tag {name}").format(name=name))
         self.parent_id, self.name = parent_id, name
         self.tag_id = 0
         self.snapshot: TagSnapshot | None = None
@@ -272,7 +291,7 @@ class CreateTag(Command):
 
 class RenameTag(Command):
     def __init__(self, tag_id: int, old: str, new: str) -> None:
-        super().__init__(_tr("Rename Tag {old} to {new}").format(old=old, new=new))
+        super().__init__(translate("Commands", "Rename Tag {old} to {new}").format(old=old, new=new))
         self.tag_id, self.old, self.new = tag_id, old, new
 
     def forward(self) -> ChangeSet:
@@ -286,7 +305,7 @@ class EditThesaurusEntry(Command):
     """Set a tag's synonyms, related tags and scope note at once."""
 
     def __init__(self, tag_id: int, path: str, old: thesaurus.Entry, new: thesaurus.Entry) -> None:
-        super().__init__(_tr("Edit Thesaurus Entry of {path}").format(path=path))
+        super().__init__(translate("Commands", "Edit Thesaurus Entry of {path}").format(path=path))
         self.tag_id, self.old, self.new = tag_id, old, new
 
     def forward(self) -> ChangeSet:
@@ -300,7 +319,13 @@ class ReviewSuggestions(Command):
     """Link the suggestions the user kept and remember the others as wrong."""
 
     def __init__(self, accepted: Sequence[suggestions.Suggestion], rejected: Sequence[suggestions.Suggestion]) -> None:
-        super().__init__(_counted("Link 1 Suggested Record", "Link %n Suggested Records", len(accepted)))
+        super().__init__(
+            _counted(
+                translate("Commands", "Link 1 Suggested Record"),
+                translate("Commands", "Link %n Suggested Records", None, len(accepted)),
+                len(accepted),
+            )
+        )
         self.accepted, self.rejected = list(accepted), list(rejected)
         self.made: list[tuple[int, int]] = []
 
@@ -322,7 +347,11 @@ class NewCollection(Command):
     def __init__(
         self, name: str, query: str | None, filters: Sequence[Filter] = (), story_ids: Sequence[int] = ()
     ) -> None:
-        text = _tr("Save Search {name}") if query is not None else _tr("New Collection {name}")
+        text = (
+            translate("Commands", "Save Search {name}")
+            if query is not None
+            else translate("Commands", "New Collection {name}")
+        )
         super().__init__(text.format(name=name))
         self.name, self.query, self.filters, self.story_ids = name, query, list(filters), list(story_ids)
         self.collection_id = 0
@@ -347,7 +376,7 @@ class DeleteCollection(Command):
     """Delete a collection (never its stories); undo puts it back."""
 
     def __init__(self, collection_id: int, name: str) -> None:
-        super().__init__(_tr("Delete Collection {name}").format(name=name))
+        super().__init__(translate("Commands", "Delete Collection {name}").format(name=name))
         self.collection_id = collection_id
         self.taken: story_collections.CollectionSnapshot | None = None
 
@@ -362,7 +391,7 @@ class DeleteCollection(Command):
 
 class RenameCollection(Command):
     def __init__(self, collection_id: int, old: str, new: str) -> None:
-        super().__init__(_tr("Rename Collection {old} to {new}").format(old=old, new=new))
+        super().__init__(translate("Commands", "Rename Collection {old} to {new}").format(old=old, new=new))
         self.collection_id, self.old, self.new = collection_id, old, new
 
     def forward(self) -> ChangeSet:
@@ -377,7 +406,11 @@ class AddToCollection(Command):
 
     def __init__(self, collection_id: int, name: str, story_ids: Sequence[int]) -> None:
         super().__init__(
-            _counted("Add 1 Story to {name}", "Add %n Stories to {name}", len(story_ids)).format(name=name)
+            _counted(
+                translate("Commands", "Add 1 Story to {name}"),
+                translate("Commands", "Add %n Stories to {name}", None, len(story_ids)),
+                len(story_ids),
+            ).format(name=name)
         )
         self.collection_id, self.story_ids = collection_id, list(story_ids)
         self.added: list[int] = []
@@ -393,7 +426,7 @@ class AddToCollection(Command):
 
 class MoveTag(Command):
     def __init__(self, tag_id: int, name: str, old_parent: int | None, new_parent: int | None) -> None:
-        super().__init__(_tr("Move Tag {name}").format(name=name))
+        super().__init__(translate("Commands", "Move Tag {name}").format(name=name))
         self.tag_id, self.old_parent, self.new_parent = tag_id, old_parent, new_parent
 
     def forward(self) -> ChangeSet:
@@ -405,7 +438,7 @@ class MoveTag(Command):
 
 class SetTagColour(Command):
     def __init__(self, tag_id: int, name: str, old: str, new: str) -> None:
-        super().__init__(_tr("Set Colour of {name}").format(name=name))
+        super().__init__(translate("Commands", "Set Colour of {name}").format(name=name))
         self.tag_id, self.old, self.new = tag_id, old, new
 
     def forward(self) -> ChangeSet:
@@ -419,7 +452,7 @@ class DeleteTag(Command):
     """Delete a tag and the tags below it; undo restores them with their stories."""
 
     def __init__(self, tag_id: int, name: str) -> None:
-        super().__init__(_tr("Delete Tag {name}").format(name=name))
+        super().__init__(translate("Commands", "Delete Tag {name}").format(name=name))
         self.tag_id = tag_id
         self.snapshot: TagSnapshot | None = None
 
@@ -436,7 +469,7 @@ class MergeTags(Command):
     """Merge ``source`` into ``target``; undo restores both subtrees."""
 
     def __init__(self, source_id: int, target_id: int, source: str, target: str) -> None:
-        super().__init__(_tr("Merge Tag {source} into {target}").format(source=source, target=target))
+        super().__init__(translate("Commands", "Merge Tag {source} into {target}").format(source=source, target=target))
         self.source_id, self.target_id = source_id, target_id
         self.snapshot: TagSnapshot | None = None
 
@@ -455,7 +488,13 @@ class ImportStories(Command):
     the same ids."""
 
     def __init__(self, changes: ChangeSet) -> None:
-        super().__init__(_counted("Import Story", "Import %n Stories", len(changes.stories_added)))
+        super().__init__(
+            _counted(
+                translate("Commands", "Import Story"),
+                translate("Commands", "Import %n Stories", None, len(changes.stories_added)),
+                len(changes.stories_added),
+            )
+        )
         self.changes = changes
         self.snapshot: AddedSnapshot | None = None
 
@@ -474,7 +513,13 @@ class MergeDuplicates(Command):
     records the merge created."""
 
     def __init__(self, duplicates: Sequence[importing.Skipped]) -> None:
-        super().__init__(_counted("Merge Duplicate", "Merge %n Duplicates", len(duplicates)))
+        super().__init__(
+            _counted(
+                translate("Commands", "Merge Duplicate"),
+                translate("Commands", "Merge %n Duplicates", None, len(duplicates)),
+                len(duplicates),
+            )
+        )
         self.duplicates = list(duplicates)
         self.before: tuple[StorySnapshot, ...] = ()
         self.after: tuple[StorySnapshot, ...] = ()
@@ -502,7 +547,7 @@ class MergeStories(Command):
     the user); undo puts both back exactly as they were."""
 
     def __init__(self, keep_id: int, other_id: int, from_other: Sequence[str], title: str) -> None:
-        super().__init__(_tr("Merge Duplicate of {title}").format(title=title[:40]))
+        super().__init__(translate("Commands", "Merge Duplicate of {title}").format(title=title[:40]))
         self.keep_id, self.other_id, self.from_other = keep_id, other_id, list(from_other)
         self.taken: tuple[StorySnapshot, ...] = ()
 
@@ -518,7 +563,7 @@ class NewRecord(Command):
     """A new authority record; undo deletes it, redo puts the same one back."""
 
     def __init__(self, kind: EntityKind, fields: entities.RecordFields) -> None:
-        super().__init__(_tr("New Record {name}").format(name=fields.name))
+        super().__init__(translate("Commands", "New Record {name}").format(name=fields.name))
         self.kind, self.fields = kind, fields
         self.entity_id = 0
         self.taken: tuple[EntitySnapshot, ...] = ()
@@ -540,7 +585,7 @@ class EditRecord(Command):
     """Change an authority record's names, details, note and see-also."""
 
     def __init__(self, entity_id: int, old: entities.RecordFields, new: entities.RecordFields) -> None:
-        super().__init__(_tr("Edit Record {name}").format(name=new.name))
+        super().__init__(translate("Commands", "Edit Record {name}").format(name=new.name))
         self.entity_id, self.old, self.new = entity_id, old, new
 
     def forward(self) -> ChangeSet:
@@ -562,13 +607,13 @@ class ChangeRecords(Command):
     @classmethod
     def merge(cls, source_id: int, target_id: int, source: str, target: str) -> ChangeRecords:
         """Merge one record into another (its stories and names move)."""
-        text = _tr("Merge {source} into {target}").format(source=source, target=target)
+        text = translate("Commands", "Merge {source} into {target}").format(source=source, target=target)
         return cls(text, [source_id, target_id], lambda library: entities.merge_entities(library, source_id, target_id))
 
     @classmethod
     def delete(cls, entity_id: int, name: str) -> ChangeRecords:
         """Delete a record (its stories lose the link)."""
-        text = _tr("Delete Record {name}").format(name=name)
+        text = translate("Commands", "Delete Record {name}").format(name=name)
         return cls(text, [entity_id], lambda library: entities.delete_entity(library, entity_id))
 
     def forward(self) -> ChangeSet:
@@ -584,7 +629,7 @@ class SplitRecord(Command):
     back as it was."""
 
     def __init__(self, entity_id: int, name: str, names: Sequence[str], story_ids: Sequence[int]) -> None:
-        super().__init__(_tr("Split Record {name}").format(name=name))
+        super().__init__(translate("Commands", "Split Record {name}").format(name=name))
         self.entity_id, self.name, self.names, self.story_ids = entity_id, name, list(names), list(story_ids)
         self.new_id = 0
         self.taken: tuple[EntitySnapshot, ...] = ()
@@ -606,7 +651,9 @@ class RevertStory(Command):
     revision it had before (both are changes in its history)."""
 
     def __init__(self, story_id: int, revision: int, current: int, title: str) -> None:
-        super().__init__(_tr("Go Back to Revision {n} of {title}").format(n=revision, title=title[:40]))
+        super().__init__(
+            translate("Commands", "Go Back to Revision {n} of {title}").format(n=revision, title=title[:40])
+        )
         self.story_id, self.revision, self.current = story_id, revision, current
 
     def forward(self) -> ChangeSet:
@@ -621,7 +668,13 @@ class AddAttachments(Command):
     ones again (their files stay in the library meanwhile)."""
 
     def __init__(self, story_id: int, files: Sequence[str]) -> None:
-        super().__init__(_counted("Attach 1 File", "Attach %n Files", len(files)))
+        super().__init__(
+            _counted(
+                translate("Commands", "Attach 1 File"),
+                translate("Commands", "Attach %n Files", None, len(files)),
+                len(files),
+            )
+        )
         self.story_id, self.files = story_id, list(files)
         self.views: list[attachments.AttachmentView] = []
 
@@ -640,7 +693,13 @@ class RemoveAttachments(Command):
     """Detach attachments; undo puts them back."""
 
     def __init__(self, views: Sequence[attachments.AttachmentView]) -> None:
-        super().__init__(_counted("Remove 1 Attachment", "Remove %n Attachments", len(views)))
+        super().__init__(
+            _counted(
+                translate("Commands", "Remove 1 Attachment"),
+                translate("Commands", "Remove %n Attachments", None, len(views)),
+                len(views),
+            )
+        )
         self.views = list(views)
 
     def forward(self) -> ChangeSet:
@@ -655,7 +714,7 @@ class SettleConflict(Command):
     it was and lists the conflict again."""
 
     def __init__(self, conflict: conflicts.ConflictView, value: str | None) -> None:
-        super().__init__(_tr("Settle Conflict in {label}").format(label=conflict.label[:40]))
+        super().__init__(translate("Commands", "Settle Conflict in {label}").format(label=conflict.label[:40]))
         self.conflict, self.value = conflict, value
         self.before = conflicts.Before()
 
@@ -673,7 +732,7 @@ class SetTranslation(Command):
     """Set (or clear) one field's translation into one language."""
 
     def __init__(self, story_id: int, before: Translation | None, after: Translation) -> None:
-        super().__init__(_tr("Translate {field}").format(field=after.field))
+        super().__init__(translate("Commands", "Translate {field}").format(field=after.field))
         self.story_id, self.after = story_id, after
         self.before = before or Translation(after.field, after.language, "")
 
@@ -688,7 +747,7 @@ class AddTerm(Command):
     """A new glossary term; undo deletes it, redo puts the same term back."""
 
     def __init__(self, record: TermRecord) -> None:
-        super().__init__(_tr("New Term {term}").format(term=record.term))
+        super().__init__(translate("Commands", "New Term {term}").format(term=record.term))
         self.record, self.term_id = record, 0
 
     def forward(self) -> ChangeSet:
@@ -704,7 +763,7 @@ class EditTerm(Command):
     """Change a glossary term's fields."""
 
     def __init__(self, term_id: int, old: TermRecord, new: TermRecord) -> None:
-        super().__init__(_tr("Edit Term {term}").format(term=new.term))
+        super().__init__(translate("Commands", "Edit Term {term}").format(term=new.term))
         self.term_id, self.old, self.new = term_id, old, new
 
     def forward(self) -> ChangeSet:
@@ -718,7 +777,7 @@ class DeleteTerm(Command):
     """Delete a glossary term; undo puts it back as it was."""
 
     def __init__(self, term_id: int, record: TermRecord) -> None:
-        super().__init__(_tr("Delete Term {term}").format(term=record.term))
+        super().__init__(translate("Commands", "Delete Term {term}").format(term=record.term))
         self.term_id, self.record = term_id, record
 
     def forward(self) -> ChangeSet:
@@ -759,7 +818,7 @@ class AddAnnotation(Command):
     one back."""
 
     def __init__(self, story_id: int, new: NewAnnotation, quote: str) -> None:
-        super().__init__(_tr("Annotate “{quote}”").format(quote=quote[:30]))
+        super().__init__(translate("Commands", "Annotate “{quote}”").format(quote=quote[:30]))
         self.story_id, self.new, self.uuid = story_id, new, ""
 
     def forward(self) -> ChangeSet:
@@ -774,7 +833,7 @@ class EditAnnotation(Command):
     """Change an annotation's comment or rendering."""
 
     def __init__(self, view: AnnotationView, body: str) -> None:
-        super().__init__(_tr("Edit Annotation on “{quote}”").format(quote=view.exact[:30]))
+        super().__init__(translate("Commands", "Edit Annotation on “{quote}”").format(quote=view.exact[:30]))
         self.uuid, self.old, self.new = view.uuid, view.body, body
 
     def forward(self) -> ChangeSet:
@@ -788,7 +847,7 @@ class DeleteAnnotation(Command):
     """Delete an annotation; undo puts it back as it was."""
 
     def __init__(self, view: AnnotationView) -> None:
-        super().__init__(_tr("Delete Annotation on “{quote}”").format(quote=view.exact[:30]))
+        super().__init__(translate("Commands", "Delete Annotation on “{quote}”").format(quote=view.exact[:30]))
         self.view = view
 
     def forward(self) -> ChangeSet:

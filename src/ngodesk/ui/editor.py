@@ -30,6 +30,7 @@ from ngodesk.ui.attachments_box import AttachmentsBox
 from ngodesk.ui.chips import ChipEdit
 from ngodesk.ui.commands import Actions, ChangeStoryLinks, EditStory
 from ngodesk.ui.history_pane import HistoryPane
+from ngodesk.ui.labels import story_status
 from ngodesk.ui.translation_pane import TranslationPane
 
 SAVE_DELAY_MS = 800
@@ -101,7 +102,7 @@ class StoryEditor(QStackedWidget):
         self.language.addItems(LANGUAGES)
         self.status = QComboBox()
         for status in StoryStatus:
-            self.status.addItem(self.tr(status.value), status.value)
+            self.status.addItem(story_status(status.value), status.value)
         self.url = QLineEdit()
         self.url.setPlaceholderText("https://…")
         self.tags = ChipEdit(self.tr("Add a tag (Region/Asia)…"), self.tr("Tags"))

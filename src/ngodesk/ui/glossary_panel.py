@@ -31,9 +31,8 @@ from ngodesk.formats import split_list
 from ngodesk.search.text import fold
 from ngodesk.services import glossary
 from ngodesk.ui.commands import Actions, AddTerm, DeleteTerm, EditTerm
+from ngodesk.ui.labels import term_status
 
-#: Status names as shown (translated where shown).
-STATUS_LABELS = {TermStatus.DRAFT: "Draft", TermStatus.APPROVED: "Approved", TermStatus.DEPRECATED: "Deprecated"}
 _LIST_SEPARATOR = "; "
 
 
@@ -119,8 +118,8 @@ class GlossaryPanel(QWidget):
         for name in ("alternatives", "forbidden", "subjects"):
             self.fields[name].setPlaceholderText(self.tr("separated by ;"))
         self.status = QComboBox()
-        for status, label in STATUS_LABELS.items():
-            self.status.addItem(self.tr(label), status.value)
+        for status in TermStatus:
+            self.status.addItem(term_status(status.value), status.value)
         form.addRow(self.tr("Status"), self.status)
         self.definition = QPlainTextEdit()
         self.definition.setTabChangesFocus(True)
@@ -203,7 +202,7 @@ class GlossaryPanel(QWidget):
         self.table.blockSignals(True)
         self.table.setRowCount(len(shown))
         for row, (term_id, term) in enumerate(shown):
-            status = self.tr(STATUS_LABELS[term.status])
+            status = term_status(term.status)
             for column, text in enumerate((term.term, term.pinyin, term.rendering, status)):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, term_id)

@@ -13,14 +13,14 @@ from ngodesk.formats import ImportOptions
 
 
 def _label(item_type: str) -> str:
-    tr = QCoreApplication.translate
+    translate = QCoreApplication.translate
     names = {
-        "post": tr("ItemTypes", "Posts"),
-        "page": tr("ItemTypes", "Pages"),
-        "attachment": tr("ItemTypes", "Attachments (media library entries)"),
-        "nav_menu_item": tr("ItemTypes", "Menu items"),
+        "post": translate("ItemTypes", "Posts"),
+        "page": translate("ItemTypes", "Pages"),
+        "attachment": translate("ItemTypes", "Attachments (media library entries)"),
+        "nav_menu_item": translate("ItemTypes", "Menu items"),
     }
-    return names.get(item_type, tr("ItemTypes", "Items of type “{type}”").format(type=item_type))
+    return names.get(item_type, translate("ItemTypes", "Items of type “{type}”").format(type=item_type))
 
 
 class ItemTypesDialog(QDialog):

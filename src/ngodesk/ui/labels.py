@@ -1,27 +1,136 @@
-"""Translatable names of story fields, as every dialog shows them."""
+"""Translatable names of story fields and of the values the lower layers
+use (statuses, languages, file formats, duplicate reasons), as every
+window shows them. The tables mark each name for ``lupdate``
+(``QT_TRANSLATE_NOOP``); the functions translate at call time, so a
+language chosen at start-up applies everywhere."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+import re
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+translate = QCoreApplication.translate
+
+_FIELDS = {
+    "title": QT_TRANSLATE_NOOP("Fields", "Title"),
+    "summary": QT_TRANSLATE_NOOP("Fields", "Summary"),
+    "body": QT_TRANSLATE_NOOP("Fields", "Body"),
+    "url": QT_TRANSLATE_NOOP("Fields", "Web address"),
+    "source": QT_TRANSLATE_NOOP("Fields", "Source"),
+    "published": QT_TRANSLATE_NOOP("Fields", "Published"),
+    "language": QT_TRANSLATE_NOOP("Fields", "Language"),
+    "status": QT_TRANSLATE_NOOP("Fields", "Status"),
+    "tag": QT_TRANSLATE_NOOP("Fields", "Tag"),
+    "organisation": QT_TRANSLATE_NOOP("Fields", "Organisation"),
+    "person": QT_TRANSLATE_NOOP("Fields", "Person"),
+    "place": QT_TRANSLATE_NOOP("Fields", "Place"),
+    "attachment": QT_TRANSLATE_NOOP("Fields", "Attachment"),
+    "name": QT_TRANSLATE_NOOP("Fields", "Name"),
+    "note": QT_TRANSLATE_NOOP("Fields", "Note"),
+    "colour": QT_TRANSLATE_NOOP("Fields", "Colour"),
+    "scope_note": QT_TRANSLATE_NOOP("Fields", "Scope note"),
+    "parent": QT_TRANSLATE_NOOP("Fields", "Broader tag"),
+    "type": QT_TRANSLATE_NOOP("Fields", "Type"),
+    "country": QT_TRANSLATE_NOOP("Fields", "Country"),
+    "external_id": QT_TRANSLATE_NOOP("Fields", "External id"),
+    "term": QT_TRANSLATE_NOOP("Fields", "Term"),
+    "traditional": QT_TRANSLATE_NOOP("Fields", "Traditional form"),
+    "pinyin": QT_TRANSLATE_NOOP("Fields", "Pinyin"),
+    "rendering": QT_TRANSLATE_NOOP("Fields", "Rendering"),
+    "alternatives": QT_TRANSLATE_NOOP("Fields", "Alternatives"),
+    "forbidden": QT_TRANSLATE_NOOP("Fields", "Forbidden renderings"),
+    "definition": QT_TRANSLATE_NOOP("Fields", "Definition"),
+    "query": QT_TRANSLATE_NOOP("Fields", "Search"),
+    "filters": QT_TRANSLATE_NOOP("Fields", "Filters"),
+    "text": QT_TRANSLATE_NOOP("Fields", "Text"),
+    "translator": QT_TRANSLATE_NOOP("Fields", "Translator"),
+    "kind": QT_TRANSLATE_NOOP("Fields", "Kind"),
+    "exact": QT_TRANSLATE_NOOP("Fields", "Passage"),
+    "orphaned": QT_TRANSLATE_NOOP("Fields", "Passage lost"),
+}
+
+#: Story statuses (``StoryStatus``), story-list and sidebar words.
+STORY_STATUSES = {
+    "draft": QT_TRANSLATE_NOOP("Statuses", "draft"),
+    "catalogued": QT_TRANSLATE_NOOP("Statuses", "catalogued"),
+    "reviewed": QT_TRANSLATE_NOOP("Statuses", "reviewed"),
+}
+#: Translation statuses (``TranslationStatus``).
+TRANSLATION_STATUSES = {
+    "untranslated": QT_TRANSLATE_NOOP("Statuses", "Untranslated"),
+    "draft": QT_TRANSLATE_NOOP("Statuses", "Draft"),
+    "reviewed": QT_TRANSLATE_NOOP("Statuses", "Reviewed"),
+}
+#: Glossary term statuses (``TermStatus``).
+TERM_STATUSES = {
+    "draft": QT_TRANSLATE_NOOP("Statuses", "Draft"),
+    "approved": QT_TRANSLATE_NOOP("Statuses", "Approved"),
+    "deprecated": QT_TRANSLATE_NOOP("Statuses", "Deprecated"),
+}
+#: Languages translations are made into (``translations.LANGUAGES``).
+LANGUAGES = {
+    "en": QT_TRANSLATE_NOOP("Languages", "English"),
+    "zh-Hans": QT_TRANSLATE_NOOP("Languages", "Chinese (simplified)"),
+    "zh-Hant": QT_TRANSLATE_NOOP("Languages", "Chinese (traditional)"),
+}
+#: File formats by their English titles (``formats`` TITLE, ``exporting``
+#: descriptions).
+FORMATS = (
+    QT_TRANSLATE_NOOP("Formats", "BibTeX or BibLaTeX"),
+    QT_TRANSLATE_NOOP("Formats", "CDB listing (plain text)"),
+    QT_TRANSLATE_NOOP("Formats", "CSL-JSON (Zotero, Pandoc)"),
+    QT_TRANSLATE_NOOP("Formats", "RSS or Atom feed"),
+    QT_TRANSLATE_NOOP("Formats", "ngodesk JSON"),
+    QT_TRANSLATE_NOOP("Formats", "Dublin Core (OAI-PMH ListRecords)"),
+    QT_TRANSLATE_NOOP("Formats", "RIS (reference managers)"),
+    QT_TRANSLATE_NOOP("Formats", "WordPress export (WXR)"),
+    QT_TRANSLATE_NOOP("Formats", "CSV table"),
+    QT_TRANSLATE_NOOP("Formats", "TSV table (tab-separated)"),
+    QT_TRANSLATE_NOOP("Formats", "ngodesk JSON (everything, for another library)"),
+    QT_TRANSLATE_NOOP("Formats", "CSV spreadsheet (UTF-8)"),
+    QT_TRANSLATE_NOOP("Formats", "BibTeX"),
+    QT_TRANSLATE_NOOP("Formats", "Dublin Core XML (OAI-PMH)"),
+    QT_TRANSLATE_NOOP("Formats", "HTML catalogue (printable)"),
+)
+#: Why two stories look like one (``duplicates``).
+DUPLICATE_REASONS = (
+    QT_TRANSLATE_NOOP("Duplicates", "the same web address"),
+    QT_TRANSLATE_NOOP("Duplicates", "the same title"),
+    QT_TRANSLATE_NOOP("Duplicates", "a {score}% similar title on the same day"),
+)
 
 
 def field_label(name: str) -> str:
-    """The label of story field ``name``, or of a kind of link (tag,
-    organisation, person, place); the name itself if unknown."""
-    tr = QCoreApplication.translate
-    labels = {
-        "title": tr("Fields", "Title"),
-        "summary": tr("Fields", "Summary"),
-        "body": tr("Fields", "Body"),
-        "url": tr("Fields", "Web address"),
-        "source": tr("Fields", "Source"),
-        "published": tr("Fields", "Published"),
-        "language": tr("Fields", "Language"),
-        "status": tr("Fields", "Status"),
-        "tag": tr("Fields", "Tag"),
-        "organisation": tr("Fields", "Organisation"),
-        "person": tr("Fields", "Person"),
-        "place": tr("Fields", "Place"),
-        "attachment": tr("Fields", "Attachment"),
-    }
-    return labels.get(name, name)
+    """The label of a field of a story or other record, or of a kind of
+    link (tag, organisation, person, place); the name itself if unknown."""
+    return translate("Fields", _FIELDS[name]) if name in _FIELDS else name
+
+
+def story_status(value: str) -> str:
+    return translate("Statuses", STORY_STATUSES.get(value, value))
+
+
+def translation_status(value: str) -> str:
+    return translate("Statuses", TRANSLATION_STATUSES.get(value, value))
+
+
+def term_status(value: str) -> str:
+    return translate("Statuses", TERM_STATUSES.get(value, value))
+
+
+def language_name(code: str) -> str:
+    return translate("Languages", LANGUAGES[code]) if code in LANGUAGES else code
+
+
+def format_title(title: str) -> str:
+    return translate("Formats", title)
+
+
+def duplicate_reason(reason: str) -> str:
+    """``duplicates``' reason in the interface's words (a similarity
+    score kept)."""
+    found = re.fullmatch(r"a (\d+)% similar title on the same day", reason)
+    if found:
+        return translate("Duplicates", DUPLICATE_REASONS[2]).format(score=found[1])
+    return translate("Duplicates", reason)

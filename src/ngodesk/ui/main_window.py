@@ -73,6 +73,7 @@ from ngodesk.ui.hub import Hub
 from ngodesk.ui.icons import icon
 from ngodesk.ui.item_types import ItemTypesDialog
 from ngodesk.ui.jobs import Job
+from ngodesk.ui.labels import format_title
 from ngodesk.ui.merge_view import MergeStoriesDialog
 from ngodesk.ui.preferences import PreferencesDialog
 from ngodesk.ui.records_view import RecordsDialog
@@ -545,7 +546,7 @@ class MainWindow(QMainWindow):
             }
             for found in importers():
                 patterns = " ".join("*" + e for e in found.EXTENSIONS) or "*"
-                filters[f"{self.tr(found.TITLE)} ({patterns})"] = found.NAME
+                filters[f"{format_title(found.TITLE)} ({patterns})"] = found.NAME
             filters[self.tr("All files, format recognised (*)")] = "auto"
             paths, chosen = QFileDialog.getOpenFileNames(
                 self, self.tr("Import Stories"), str(Path.home()), ";;".join(filters)
@@ -681,7 +682,7 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(self.tr("No stories to export."), 5000)
             return None
         if path is None:
-            filters = {f"{self.tr(f.description)} (*{f.extension})": name for name, f in exporting.FORMATS.items()}
+            filters = {f"{format_title(f.description)} (*{f.extension})": name for name, f in exporting.FORMATS.items()}
             path, chosen = QFileDialog.getSaveFileName(
                 self,
                 self.tr("Export {n} Stories").format(n=len(ids)),

@@ -12,14 +12,14 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QListWidget, QListWidgetIt
 def list_with_adder(listed: QListWidget, adder: QWidget, add: Callable[[], None]) -> QWidget:
     """``listed`` with ``adder`` (where the next entry is typed or picked)
     and Add / Remove buttons below it; Remove takes the selected entries."""
-    tr = QCoreApplication.translate
+    translate = QCoreApplication.translate
     box = QWidget()
     column = QVBoxLayout(box)
     column.setContentsMargins(0, 0, 0, 0)
     column.addWidget(listed)
     row = QHBoxLayout()
     row.addWidget(adder, 1)
-    plus, minus = QPushButton(tr("Pickers", "Add")), QPushButton(tr("Pickers", "Remove"))
+    plus, minus = QPushButton(translate("Pickers", "Add")), QPushButton(translate("Pickers", "Remove"))
     plus.clicked.connect(add)
     minus.clicked.connect(lambda: [listed.takeItem(listed.row(item)) for item in listed.selectedItems()])
     row.addWidget(plus)

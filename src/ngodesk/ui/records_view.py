@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -42,6 +42,9 @@ def _label(view: EntityView) -> str:
     return f"{view.name} ({kind_label(view.kind)})"
 
 
+translate = QCoreApplication.translate
+
+
 class RecordActions:
     """New, edit, merge, split and delete records from ``parent`` through
     ``actions`` (dialogs ask; commands write)."""
@@ -53,7 +56,7 @@ class RecordActions:
         try:
             self.actions.run(command)
         except NgodeskError as error:
-            QMessageBox.warning(self.parent, self.parent.tr("Authority Records"), str(error))
+            QMessageBox.warning(self.parent, translate("RecordActions", "Authority Records"), str(error))
             return False
         return True
 
@@ -83,19 +86,21 @@ class RecordActions:
         if not targets:
             QMessageBox.information(
                 self.parent,
-                self.parent.tr("Merge Record"),
-                self.parent.tr("There is no other {kind} to merge “{name}” into.").format(
+                translate("RecordActions", "Merge Record"),
+                translate("RecordActions", "There is no other {kind} to merge “{name}” into.").format(
                     kind=kind_label(view.kind).lower(), name=view.name
                 ),
             )
             return False
-        labels = [self.parent.tr("{name} ({n} stories)").format(name=v.name, n=v.story_count) for v in targets]
+        labels = [
+            translate("RecordActions", "{name} ({n} stories)").format(name=v.name, n=v.story_count) for v in targets
+        ]
         chosen, ok = QInputDialog.getItem(
             self.parent,
-            self.parent.tr("Merge Record"),
-            self.parent.tr("Merge “{name}” into (its stories move there, its names become alternative names):").format(
-                name=view.name
-            ),
+            translate("RecordActions", "Merge Record"),
+            translate(
+                "RecordActions", "Merge “{name}” into (its stories move there, its names become alternative names):"
+            ).format(name=view.name),
             labels,
             0,
             False,
@@ -120,8 +125,8 @@ class RecordActions:
         """Delete ``view`` once the user agrees."""
         answer = QMessageBox.question(
             self.parent,
-            self.parent.tr("Delete Record"),
-            self.parent.tr("Delete “{name}”? {n} stories lose the link to it. You can undo this.").format(
+            translate("RecordActions", "Delete Record"),
+            translate("RecordActions", "Delete “{name}”? {n} stories lose the link to it. You can undo this.").format(
                 name=view.name, n=view.story_count
             ),
         )

@@ -29,6 +29,8 @@ RECENT_LIBRARIES: Setting[list[str]] = Setting("library/recent", [])
 RECENT_MAX = 8
 #: The user's name for the history ("": the login name).
 AUTHOR = Setting("user/name", "")
+#: The interface language ("": the system's; see ``i18n``).
+LANGUAGE = Setting("user/language", "")
 
 
 def settings() -> QSettings:

@@ -58,6 +58,7 @@ from ngodesk.ui.commands import (
     SetTagColour,
     TagStories,
 )
+from ngodesk.ui.labels import story_status, translation_status
 from ngodesk.ui.records_view import RecordActions
 from ngodesk.ui.tag_thesaurus import ThesaurusDialog
 
@@ -372,7 +373,7 @@ class Sidebar(QTreeWidget):
             self.sections[FacetKind.LANGUAGE], FacetKind.LANGUAGE, facets.languages, lambda v: v or self.tr("None")
         )
         statuses = {s.value: facets.statuses.get(s.value, 0) for s in StoryStatus}
-        self._fill(self.sections[FacetKind.STATUS], FacetKind.STATUS, statuses, lambda v: self.tr(v))
+        self._fill(self.sections[FacetKind.STATUS], FacetKind.STATUS, statuses, story_status)
         translations = dict(sorted(facets.translations.items()))
         self._fill(self.sections[FacetKind.TRANSLATION], FacetKind.TRANSLATION, translations, self._translation_label)
         self._paint_states()
@@ -381,7 +382,7 @@ class Sidebar(QTreeWidget):
         """``en:draft`` -> ``en: draft`` (in the interface's words)."""
         language, _, state = value.partition(":")
         language = next((code for code in translations.LANGUAGES if code.lower() == language), language)
-        return self.tr("{language}: {state}").format(language=language, state=self.tr(state))
+        return self.tr("{language}: {state}").format(language=language, state=translation_status(state))
 
     def _show_tag_counts(self, parent: QTreeWidgetItem, facets: Facets) -> None:
         for i in range(parent.childCount()):

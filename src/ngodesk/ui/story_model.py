@@ -7,12 +7,21 @@ from collections import OrderedDict
 from collections.abc import Sequence
 
 import numpy as np
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QMimeData, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QMimeData,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 
 from ngodesk.domain.models import StoryRow
 from ngodesk.services import queries
 from ngodesk.store.library import Library
 from ngodesk.ui import mime
+from ngodesk.ui.labels import story_status
 
 BLOCK = 50
 MAX_BLOCKS = 100
@@ -20,21 +29,20 @@ MAX_BLOCKS = 100
 Index = QModelIndex | QPersistentModelIndex
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("StoryTableModel", text)
+translate = QCoreApplication.translate
 
 
 #: (attribute of StoryRow, header) in display order; the attribute is also
 #: the sort key (see engine.SORT_KEYS), except for tags, which do not sort.
 COLUMNS = (
-    ("title", "Title"),
-    ("published", "Published"),
-    ("source", "Source"),
-    ("language", "Language"),
-    ("tags", "Tags"),
-    ("status", "Status"),
-    ("updated_at", "Updated"),
-    ("translations", "Translations"),
+    ("title", QT_TRANSLATE_NOOP("StoryTableModel", "Title")),
+    ("published", QT_TRANSLATE_NOOP("StoryTableModel", "Published")),
+    ("source", QT_TRANSLATE_NOOP("StoryTableModel", "Source")),
+    ("language", QT_TRANSLATE_NOOP("StoryTableModel", "Language")),
+    ("tags", QT_TRANSLATE_NOOP("StoryTableModel", "Tags")),
+    ("status", QT_TRANSLATE_NOOP("StoryTableModel", "Status")),
+    ("updated_at", QT_TRANSLATE_NOOP("StoryTableModel", "Updated")),
+    ("translations", QT_TRANSLATE_NOOP("StoryTableModel", "Translations")),
 )
 UNSORTABLE = ("tags", "translations")
 
@@ -114,7 +122,7 @@ class StoryTableModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return _tr(COLUMNS[section][1])
+            return translate("StoryTableModel", COLUMNS[section][1])
         return None
 
     def _row(self, row: int) -> StoryRow | None:
@@ -138,10 +146,10 @@ class StoryTableModel(QAbstractTableModel):
             return None
         story = self._row(index.row())
         if story is None:
-            return _tr("(deleted)")
+            return translate("StoryTableModel", "(deleted)")
         value = getattr(story, COLUMNS[index.column()][0])
         if COLUMNS[index.column()][0] == "updated_at":
             return value.astimezone().strftime("%Y-%m-%d %H:%M")
         if COLUMNS[index.column()][0] == "status":
-            return _tr(value.value)
+            return story_status(value.value)
         return value

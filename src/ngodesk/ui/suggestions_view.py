@@ -25,11 +25,11 @@ from ngodesk.services.suggestions import Suggestion
 
 
 def kind_label(kind: EntityKind) -> str:
-    tr = QCoreApplication.translate
+    translate = QCoreApplication.translate
     return {
-        EntityKind.ORGANISATION: tr("Suggestions", "Organisation"),
-        EntityKind.PERSON: tr("Suggestions", "Person"),
-        EntityKind.PLACE: tr("Suggestions", "Place"),
+        EntityKind.ORGANISATION: translate("Suggestions", "Organisation"),
+        EntityKind.PERSON: translate("Suggestions", "Person"),
+        EntityKind.PLACE: translate("Suggestions", "Place"),
     }[kind]
 
 

@@ -23,16 +23,9 @@ from ngodesk.domain.errors import NgodeskError
 from ngodesk.domain.models import TRANSLATED_FIELDS, StoryView, Translation, TranslationStatus
 from ngodesk.services import translations
 from ngodesk.ui.commands import Actions, SetTranslation
-from ngodesk.ui.labels import field_label
+from ngodesk.ui.labels import field_label, language_name, translation_status
 
 SAVE_DELAY_MS = 800
-#: Language code -> its name as shown (translated where shown).
-LANGUAGE_NAMES = {"en": "English", "zh-Hans": "Chinese (simplified)", "zh-Hant": "Chinese (traditional)"}
-STATUS_NAMES = {
-    TranslationStatus.UNTRANSLATED: "Untranslated",
-    TranslationStatus.DRAFT: "Draft",
-    TranslationStatus.REVIEWED: "Reviewed",
-}
 
 
 def _scroll_together(first: QScrollBar, second: QScrollBar) -> None:
@@ -74,7 +67,7 @@ class TranslationPane(QWidget):
         self._pending: set[str] = set()
         self.language = QComboBox()
         for code in translations.LANGUAGES:
-            self.language.addItem(self.tr(LANGUAGE_NAMES[code]), code)
+            self.language.addItem(language_name(code), code)
         self.language.currentIndexChanged.connect(self._language_changed)
         self._code = str(self.language.currentData())
         self.translator = QLineEdit(getpass.getuser())
@@ -110,8 +103,8 @@ class TranslationPane(QWidget):
             original.setAccessibleName(self.tr("Original {field}").format(field=labels[name]))
             edit.setAccessibleName(self.tr("Translated {field}").format(field=labels[name]))
             status = QComboBox()
-            for value, text in STATUS_NAMES.items():
-                status.addItem(self.tr(text), value.value)
+            for value in TranslationStatus:
+                status.addItem(translation_status(value.value), value.value)
             status.activated.connect(lambda _index, n=name: self._save(n))
             head = QWidget()  # the field's name with its translation's status below
             head_layout = QVBoxLayout(head)

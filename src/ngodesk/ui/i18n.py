@@ -1,0 +1,50 @@
+"""The interface language: English (the source) or Simplified Chinese.
+
+The choice lives in the preferences (``settings.LANGUAGE``; empty: follow
+the system locale, so any Chinese locale gets Chinese) and applies from the
+next start. ngodesk's own strings come from
+``resources/translations/ngodesk_<language>.qm`` (compiled from the .ts
+by ``make``); the standard dialogs' from Qt's own translations.
+"""
+
+from __future__ import annotations
+
+from importlib import resources
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+#: Interface languages offered, by code ("" follows the system).
+LANGUAGES = {"": "", "en": "English", "zh_CN": "简体中文"}
+
+
+def wanted(choice: str) -> str:
+    """The language to use for preference ``choice``: itself when it is
+    one of ours, else the system's ("zh_CN" for any Chinese locale)."""
+    if choice in LANGUAGES and choice:
+        return choice
+    return "zh_CN" if QLocale.system().name().startswith("zh") else "en"
+
+
+def catalogue(language: str) -> str:
+    """The path of ngodesk's compiled translation into ``language``."""
+    return str(resources.files("ngodesk.resources").joinpath("translations", f"ngodesk_{language}.qm"))
+
+
+def install(app: QCoreApplication, choice: str) -> str:
+    """Translate ``app`` into the language ``choice`` asks for; returns the
+    language in use ("en" when its translation is missing)."""
+    language = wanted(choice)
+    for old in app.findChildren(QTranslator):
+        app.removeTranslator(old)
+        old.deleteLater()
+    if language == "en":
+        return language
+    ours = QTranslator(app)
+    if not ours.load(catalogue(language)):
+        return "en"
+    app.installTranslator(ours)
+    qt = QTranslator(app)
+    if qt.load(f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        app.installTranslator(qt)
+    QLocale.setDefault(QLocale(language))
+    return language
