@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed
 TS := resources/translations/ngodesk_zh_CN.ts
 QM := $(TS:.ts=.qm)
 
-.PHONY: run test lint ts system-deps-run system-deps-test bench clean
+.PHONY: run test lint ts dist install-desktop docs system-deps-run system-deps-test bench clean
 
 run: system-deps-run $(STAMP) $(QM)
 	$(PY) -m ngodesk
@@ -30,6 +30,19 @@ lint: $(STAMP)
 
 bench: $(STAMP)
 	$(PY) benchmarks/run.py
+
+# A one-folder bundle that runs without Python: dist/ngodesk/ngodesk.
+dist: system-deps-test $(STAMP) $(QM)
+	$(PY) -m pip install --quiet 'pyinstaller>=6.0'
+	$(PY) -m PyInstaller --noconfirm --clean --distpath dist --workpath build/pyinstaller packaging/ngodesk.spec
+
+# The menu entry, icons and file types, into your XDG folders (no root).
+install-desktop: $(STAMP) $(QM)
+	sh packaging/install-desktop.sh "$(CURDIR)/$(VENV)/bin/ngodesk"
+
+# The user guide's screenshots, made by the program itself.
+docs: system-deps-test $(STAMP) $(QM)
+	QT_QPA_PLATFORM=offscreen $(PY) docs/make_screenshots.py
 
 system-deps-run:
 	@PYTHON=$(PYTHON) sh packaging/system-deps.sh run
