@@ -91,3 +91,47 @@ def test_delete_or_keep_in_the_dialog(qtbot, window: MainWindow, tmp_path: Path,
     window.undo_action.trigger()
     assert MYANMAR in _titles(window) and len(conflicts.conflicts(window.library)) == 1
     assert queries.get_story(window.library, story_id).summary == "edited in the field"
+
+
+def test_a_field_copy_file_opened_from_the_file_manager(qtbot, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """``ngodesk --library NAME.ngodesk-copy``: Open the Copy unpacks it
+    beside the file and opens it (again: the same folder, work kept);
+    Merge into My Library merges it into the library opened last."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from ngodesk.ui import settings
+    from ngodesk.ui.app import Windows, make_application
+    from tests.test_gui import settle
+
+    with open_library(tmp_path / "office") as library:
+        stories.create_story(library, {"title": "Wells in Kenya"})
+        archive = field_copy.make_archive(library, tmp_path / "laptop.ngodesk-copy")
+    make_application()
+    windows = Windows()
+    answers = iter(["&Open the Copy", "&Open the Copy", "&Merge into My Library"])
+
+    def answer(box: QMessageBox) -> int:
+        wanted = next(answers)
+        (button,) = [b for b in box.buttons() if b.text() == wanted]
+        button.click()
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", answer)
+    field = windows.open(str(archive))
+    assert field is not None and field.library.folder == tmp_path / "laptop"
+    settle(field)
+    field.hub.publish(stories.create_story(field.library, {"title": "Written in the field"}).changes)
+    field.close()
+    again = windows.open(str(archive))
+    assert again is not None and again.library.folder == tmp_path / "laptop"
+    assert "Written in the field" in _titles(again) and not (tmp_path / "laptop (2)").exists()
+    again.close()
+    settings.remember_library(str(tmp_path / "office"))
+    monkeypatch.setattr(ConflictsDialog, "exec", lambda dialog: 0)
+    office = windows.open(str(archive))
+    assert office is not None and office.library.folder == tmp_path / "office"
+    assert office.job is not None
+    with qtbot.waitSignal(office.job.ended, timeout=60_000):
+        pass
+    assert _titles(office) == {"Wells in Kenya"}  # (the archive as made: nothing new in it)
+    office.close()

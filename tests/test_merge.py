@@ -227,7 +227,13 @@ def test_a_field_copy_as_one_archive_file_merges_back(tmp_path: Path) -> None:
         packed.writestr("../outside.txt", b"x")
     with open_library(tmp_path / "office") as mine, pytest.raises(ValidationError, match="outside the copy"):
         merging.merge(mine, evil)
-    assert not (tmp_path / "outside.txt").exists()
+    with pytest.raises(ValidationError, match="outside the copy"):
+        field_copy.unpack(evil)
+    assert not (tmp_path / "outside.txt").exists() and sorted(p.name for p in tmp_path.iterdir()) == [
+        "evil.ngodesk-copy",
+        "office",
+        "usb",
+    ]
 
 
 def test_a_merge_killed_at_any_point_leaves_all_of_it_or_none(tmp_path: Path) -> None:

@@ -143,6 +143,30 @@ def opened_archive(path: Path) -> Iterator[Path]:
         yield Path(work)
 
 
+def unpack(path: Path | str) -> Path:
+    """The library folder to work in from a field-copy archive: unpacked
+    beside it (``NAME.ngodesk-copy`` -> ``NAME``), or the folder an earlier
+    unpacking made (so work done in it is never overwritten). Refuses what
+    ``opened_archive`` refuses; a failure leaves no folder behind."""
+    path = Path(path).expanduser().absolute()
+    target = path.with_name(path.name.removesuffix(ARCHIVE_SUFFIX) or "copy")
+    if (target / DB_NAME).exists():
+        return target
+    n = 2
+    while target.exists():
+        target = path.with_name(f"{path.name.removesuffix(ARCHIVE_SUFFIX)} ({n})")
+        n += 1
+    partial = target.with_name(target.name + ".partial")
+    with opened_archive(path) as folder:
+        try:
+            shutil.copytree(folder, partial)
+            partial.rename(target)
+        except OSError as error:
+            shutil.rmtree(partial, ignore_errors=True)
+            raise LibraryError(f"Could not unpack {path} into {target}: {error}") from error
+    return target
+
+
 def _keep_only(session: object, story_ids: list[int]) -> None:
     """Delete every story but ``story_ids`` from a new copy, without
     tombstones or history: they were never in it."""

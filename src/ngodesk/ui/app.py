@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from ngodesk import __version__
 from ngodesk.domain.errors import LibraryDamaged, LibraryLocked, NgodeskError
-from ngodesk.services import backups
+from ngodesk.services import backups, field_copy
 from ngodesk.services.library import open_library, resolve
 from ngodesk.store.library import Library
 from ngodesk.ui import i18n, settings
@@ -122,9 +122,12 @@ class Windows:
         self.windows: list[MainWindow] = []
 
     def open(self, folder: str | None, ask: bool = True) -> MainWindow | None:
-        """Open ``folder`` (None: the default library) in a new window."""
+        """Open ``folder`` (None: the default library) in a new window; a
+        field-copy archive is opened or merged as the user chooses."""
         from ngodesk.ui.main_window import MainWindow
 
+        if folder and folder.endswith(field_copy.ARCHIVE_SUFFIX) and Path(folder).is_file():
+            return self._open_archive(Path(folder), ask)
         library = open_for_gui(folder, ask)
         if library is None:
             return None
@@ -137,6 +140,42 @@ class Windows:
         self.windows.append(window)
         window.show()
         return window
+
+    def _open_archive(self, archive: Path, ask: bool) -> MainWindow | None:
+        """A field copy from the file manager: work in it (unpacked beside
+        the file, or the folder an earlier opening unpacked), or merge it
+        into the library opened last."""
+        if ask:
+            box = QMessageBox(
+                QMessageBox.Icon.Question,
+                translate("App", "Field Copy"),
+                translate(
+                    "App",
+                    "{name} is a field copy of a library. Open it to work in it (it is unpacked into a folder"
+                    " beside the file), or merge it into your library?",
+                ).format(name=archive.name),
+            )
+            box.addButton(translate("App", "&Open the Copy"), QMessageBox.ButtonRole.AcceptRole)
+            merge = box.addButton(translate("App", "&Merge into My Library"), QMessageBox.ButtonRole.ActionRole)
+            box.addButton(QMessageBox.StandardButton.Cancel)
+            box.exec()
+            if box.clickedButton() is merge:
+                recent = settings.get(settings.RECENT_LIBRARIES)
+                window = self.open(recent[0] if recent else None, ask)
+                if window is not None:
+                    window.merge_library(str(archive))
+                return window
+            if box.buttonRole(box.clickedButton()) != QMessageBox.ButtonRole.AcceptRole:
+                return None
+        try:
+            folder = field_copy.unpack(archive)
+        except NgodeskError as error:
+            if ask:
+                QMessageBox.critical(None, translate("App", "Cannot open the field copy"), str(error))
+            else:
+                print(f"ngodesk: {error}", file=sys.stderr)
+            return None
+        return self.open(str(folder), ask)
 
     def _switch(self, old: MainWindow, folder: str) -> None:
         """Open another library in place of ``old`` (which stays if that fails)."""
