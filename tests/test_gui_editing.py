@@ -69,7 +69,7 @@ def test_typing_in_one_visit_to_a_field_is_one_undo_step(qtbot, window: MainWind
     qtbot.keyClicks(summary, "State")
     window.story_list.setFocus()  # leaving the field saves at once
     assert stored(window, "summary") == "Shan State"
-    assert window.undo_action.text() == "&Undo Edit summary"
+    assert window.undo_action.text() == "&Undo Edit Summary"
     window.undo_action.trigger()
     assert stored(window, "summary") == "" and summary.toPlainText() == ""
     window.redo_action.trigger()

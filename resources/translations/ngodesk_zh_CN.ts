@@ -6,79 +6,79 @@
     <message>
         <source>Select words in the story, then Annotate Selection.</source>
         <extracomment>the text widget the user was last in (buttons take the focus)</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>先在报道中选中文字，再点击“批注所选”。</translation>
     </message>
     <message>
         <source>Annotations of this story</source>
-        <translation type="unfinished"></translation>
+        <translation>本报道的批注</translation>
     </message>
     <message>
         <source>Glossary term</source>
         <extracomment>the glossary&apos;s terms (id, record), for term annotations</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>术语</translation>
     </message>
     <message>
         <source>The glossary term these words are (found in the selection when it holds one)</source>
-        <translation type="unfinished"></translation>
+        <translation>这些文字对应的术语（选中内容含有术语时自动识别）</translation>
     </message>
     <message>
         <source>Comment, or the rendering you suggest</source>
-        <translation type="unfinished"></translation>
+        <translation>评论，或您建议的译法</translation>
     </message>
     <message>
         <source>&amp;Annotate Selection</source>
-        <translation type="unfinished"></translation>
+        <translation>批注所选(&amp;A)</translation>
     </message>
     <message>
         <source>Annotate the words selected in the story (Ctrl+Alt+A)</source>
-        <translation type="unfinished"></translation>
+        <translation>为报道中选中的文字添加批注（Ctrl+Alt+A）</translation>
     </message>
     <message>
         <source>Save Text</source>
-        <translation type="unfinished"></translation>
+        <translation>保存文本</translation>
     </message>
     <message>
         <source>Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>删除</translation>
     </message>
     <message>
         <source>(no term: the note says what it is)</source>
-        <translation type="unfinished"></translation>
+        <translation>（无术语：由批注说明）</translation>
     </message>
     <message>
         <source>(the glossary has no terms yet)</source>
-        <translation type="unfinished"></translation>
+        <translation>（术语表中还没有术语）</translation>
     </message>
     <message>
         <source>Note (optional)</source>
-        <translation type="unfinished"></translation>
+        <translation>批注（可选）</translation>
     </message>
     <message>
         <source>The words are no longer in the text.</source>
-        <translation type="unfinished"></translation>
+        <translation>原文中已找不到这些文字。</translation>
     </message>
     <message>
         <source>By {author}</source>
-        <translation type="unfinished"></translation>
+        <translation>作者：{author}</translation>
     </message>
     <message>
         <source>Select the words to annotate in the title, summary or body first.</source>
-        <translation type="unfinished"></translation>
+        <translation>请先在标题、摘要或正文中选中要批注的文字。</translation>
     </message>
 </context>
 <context>
     <name>Annotations</name>
     <message>
         <source>Comment</source>
-        <translation type="unfinished"></translation>
+        <translation>评论</translation>
     </message>
     <message>
         <source>Suggested rendering</source>
-        <translation type="unfinished"></translation>
+        <translation>建议译法</translation>
     </message>
     <message>
         <source>Glossary term</source>
-        <translation type="unfinished"></translation>
+        <translation>术语</translation>
     </message>
 </context>
 <context>
@@ -86,27 +86,47 @@
     <message>
         <source>Library in use</source>
         <extracomment>Fonts with Chinese glyphs, preferred in this order after the system font; the SC faces keep Simplified Chinese glyph forms (not Japanese ones).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>资料库正在使用中</translation>
     </message>
     <message>
         <source>Open it read-only?</source>
-        <translation type="unfinished"></translation>
+        <translation>以只读方式打开吗？</translation>
     </message>
     <message>
         <source>Cannot open the library</source>
-        <translation type="unfinished"></translation>
+        <translation>无法打开资料库</translation>
     </message>
     <message>
         <source>Library damaged</source>
-        <translation type="unfinished"></translation>
+        <translation>资料库已损坏</translation>
     </message>
     <message>
         <source>Restore the backup {name} now? The damaged file is kept beside it.</source>
-        <translation type="unfinished"></translation>
+        <translation>现在恢复备份 {name} 吗？已损坏的文件会保留在同一位置。</translation>
+    </message>
+    <message>
+        <source>Field Copy</source>
+        <translation>外业副本</translation>
+    </message>
+    <message>
+        <source>{name} is a field copy of a library. Open it to work in it (it is unpacked into a folder beside the file), or merge it into your library?</source>
+        <translation>{name} 是某个资料库的外业副本。要打开它进行工作（它会被解压到文件旁边的文件夹中），还是将其合并到您的资料库？</translation>
+    </message>
+    <message>
+        <source>&amp;Open the Copy</source>
+        <translation>打开副本(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Merge into My Library</source>
+        <translation>合并到我的资料库(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Cannot open the field copy</source>
+        <translation>无法打开外业副本</translation>
     </message>
     <message>
         <source>Restore Backup</source>
-        <translation type="unfinished"></translation>
+        <translation>恢复备份</translation>
     </message>
 </context>
 <context>
@@ -114,259 +134,259 @@
     <message>
         <source>Attachments</source>
         <extracomment>Thumbnails made so far, by content hash (each image is read once).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>附件</translation>
     </message>
     <message>
         <source>Drop files here to attach them; double-click one to open it.</source>
-        <translation type="unfinished"></translation>
+        <translation>将文件拖放到此处即可添加为附件；双击附件可将其打开。</translation>
     </message>
     <message>
         <source>Attach…</source>
-        <translation type="unfinished"></translation>
+        <translation>添加附件…</translation>
     </message>
     <message>
         <source>Attach files (photos, PDFs, audio notes) to this story</source>
-        <translation type="unfinished"></translation>
+        <translation>为本报道添加附件（照片、PDF、录音笔记）</translation>
     </message>
     <message>
         <source>Open</source>
-        <translation type="unfinished"></translation>
+        <translation>打开</translation>
     </message>
     <message>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>移除</translation>
     </message>
     <message>
         <source>Attach Files</source>
-        <translation type="unfinished"></translation>
+        <translation>添加附件</translation>
     </message>
     <message>
         <source>Open Attachment</source>
-        <translation type="unfinished"></translation>
+        <translation>打开附件</translation>
     </message>
 </context>
 <context>
     <name>Backups</name>
     <message>
         <source>daily, on opening</source>
-        <translation type="unfinished"></translation>
+        <translation>每日，打开时</translation>
     </message>
     <message>
         <source>made by you</source>
-        <translation type="unfinished"></translation>
+        <translation>手动创建</translation>
     </message>
     <message>
         <source>before a large import</source>
-        <translation type="unfinished"></translation>
+        <translation>大批量导入前</translation>
     </message>
     <message>
         <source>before a merge</source>
-        <translation type="unfinished"></translation>
+        <translation>合并前</translation>
     </message>
     <message>
         <source>before a restore</source>
-        <translation type="unfinished"></translation>
+        <translation>恢复前</translation>
     </message>
 </context>
 <context>
     <name>BackupsDialog</name>
     <message>
         <source>Backups</source>
-        <translation type="unfinished"></translation>
+        <translation>备份</translation>
     </message>
     <message>
         <source>ngodesk backs the library up when you open it (once a day) and before merges and large imports. Restoring closes the library, puts the backup back and opens it again; the state it replaces is backed up first.</source>
-        <translation type="unfinished"></translation>
+        <translation>ngodesk 会在您打开资料库时（每天一次）以及合并和大批量导入之前自动备份资料库。恢复时会关闭资料库、放回备份并重新打开；被替换的当前状态会先行备份。</translation>
     </message>
     <message>
         <source>Taken</source>
-        <translation type="unfinished"></translation>
+        <translation>备份时间</translation>
     </message>
     <message>
         <source>Why</source>
-        <translation type="unfinished"></translation>
+        <translation>原因</translation>
     </message>
     <message>
         <source>Size</source>
-        <translation type="unfinished"></translation>
+        <translation>大小</translation>
     </message>
     <message>
         <source>No backups yet: Back Up Now makes one.</source>
-        <translation type="unfinished"></translation>
+        <translation>还没有备份：点击“立即备份”即可创建。</translation>
     </message>
     <message>
         <source>Keep the newest</source>
-        <translation type="unfinished"></translation>
+        <translation>保留最近</translation>
     </message>
     <message>
         <source>backups</source>
-        <translation type="unfinished"></translation>
+        <translation>个备份</translation>
     </message>
     <message>
         <source>Back Up &amp;Now</source>
-        <translation type="unfinished"></translation>
+        <translation>立即备份(&amp;N)</translation>
     </message>
     <message>
         <source>&amp;Restore…</source>
-        <translation type="unfinished"></translation>
+        <translation>恢复(&amp;R)…</translation>
     </message>
 </context>
 <context>
     <name>BatchEditDialog</name>
     <message>
         <source>Batch Edit</source>
-        <translation type="unfinished"></translation>
+        <translation>批量编辑</translation>
     </message>
     <message>
         <source>Add a tag: type a path, press Enter</source>
-        <translation type="unfinished"></translation>
+        <translation>添加标签：输入路径后按 Enter</translation>
     </message>
     <message>
         <source>Tags to add</source>
-        <translation type="unfinished"></translation>
+        <translation>要添加的标签</translation>
     </message>
     <message>
         <source>Remove a tag: type a path, press Enter</source>
-        <translation type="unfinished"></translation>
+        <translation>移除标签：输入路径后按 Enter</translation>
     </message>
     <message>
         <source>Tags to remove</source>
-        <translation type="unfinished"></translation>
+        <translation>要移除的标签</translation>
     </message>
     <message>
         <source>A language code such as en, zh-Hans or zh-Hant; empty: no language</source>
-        <translation type="unfinished"></translation>
+        <translation>语言代码，如 en、zh-Hans 或 zh-Hant；留空表示无语言</translation>
     </message>
     <message>
         <source>e.g. Xinhua (empty: no source)</source>
-        <translation type="unfinished"></translation>
+        <translation>如：新华社（留空表示无来源）</translation>
     </message>
     <message>
         <source>Set status to</source>
-        <translation type="unfinished"></translation>
+        <translation>将状态设为</translation>
     </message>
     <message>
         <source>Set language to</source>
-        <translation type="unfinished"></translation>
+        <translation>将语言设为</translation>
     </message>
     <message>
         <source>Set source to</source>
-        <translation type="unfinished"></translation>
+        <translation>将来源设为</translation>
     </message>
     <message>
         <source>(none)</source>
-        <translation type="unfinished"></translation>
+        <translation>（无）</translation>
     </message>
     <message>
         <source>Tags and records</source>
-        <translation type="unfinished"></translation>
+        <translation>标签与规范记录</translation>
     </message>
     <message>
         <source>Add tags:</source>
-        <translation type="unfinished"></translation>
+        <translation>添加标签：</translation>
     </message>
     <message>
         <source>Remove tags:</source>
-        <translation type="unfinished"></translation>
+        <translation>移除标签：</translation>
     </message>
     <message>
         <source>Link record:</source>
-        <translation type="unfinished"></translation>
+        <translation>关联规范记录：</translation>
     </message>
     <message>
         <source>Fields</source>
-        <translation type="unfinished"></translation>
+        <translation>字段</translation>
     </message>
     <message>
         <source>text to find (empty: no replacing)</source>
-        <translation type="unfinished"></translation>
+        <translation>要查找的文本（留空则不替换）</translation>
     </message>
     <message>
         <source>replace with (regular expressions: \1 is the first group)</source>
-        <translation type="unfinished"></translation>
+        <translation>替换为（正则表达式中 \1 表示第一个分组）</translation>
     </message>
     <message>
         <source>Regular expression</source>
-        <translation type="unfinished"></translation>
+        <translation>正则表达式</translation>
     </message>
     <message>
         <source>Match case</source>
-        <translation type="unfinished"></translation>
+        <translation>区分大小写</translation>
     </message>
     <message>
         <source>Find and replace</source>
-        <translation type="unfinished"></translation>
+        <translation>查找替换</translation>
     </message>
     <message>
         <source>In:</source>
-        <translation type="unfinished"></translation>
+        <translation>字段：</translation>
     </message>
     <message>
         <source>Find:</source>
-        <translation type="unfinished"></translation>
+        <translation>查找：</translation>
     </message>
     <message>
         <source>Replace with:</source>
-        <translation type="unfinished"></translation>
+        <translation>替换为：</translation>
     </message>
     <message>
         <source>&amp;Preview</source>
-        <translation type="unfinished"></translation>
+        <translation>预览(&amp;P)</translation>
     </message>
     <message>
         <source>&amp;Apply</source>
-        <translation type="unfinished"></translation>
+        <translation>应用(&amp;A)</translation>
     </message>
     <message>
         <source>Choose what to change, then Preview: every change is shown before anything is applied.</source>
-        <translation type="unfinished"></translation>
+        <translation>选择要修改的内容，然后点击“预览”：应用之前会列出每一处更改。</translation>
     </message>
     <message>
         <source>Press Preview to see every change.</source>
-        <translation type="unfinished"></translation>
+        <translation>点击“预览”查看每一处更改。</translation>
     </message>
     <message>
         <source>Working out the changes</source>
-        <translation type="unfinished"></translation>
+        <translation>正在计算更改</translation>
     </message>
     <message>
         <source>{n} of the changes cannot be made (shown first, in red); change the form and preview again.</source>
-        <translation type="unfinished"></translation>
+        <translation>有 {n} 处更改无法进行（以红色显示在最前面）；请修改设置后重新预览。</translation>
     </message>
     <message>
         <source>Nothing would change: the stories are like that already.</source>
-        <translation type="unfinished"></translation>
+        <translation>不会有任何更改：报道已是这一状态。</translation>
     </message>
     <message>
         <source>{n} stories will change.</source>
-        <translation type="unfinished"></translation>
+        <translation>将修改 {n} 篇报道。</translation>
     </message>
     <message>
         <source>Tag {path}: {n} stories.</source>
-        <translation type="unfinished"></translation>
+        <translation>添加标签 {path}：{n} 篇报道。</translation>
     </message>
     <message>
         <source>Untag {path}: {n} stories.</source>
-        <translation type="unfinished"></translation>
+        <translation>移除标签 {path}：{n} 篇报道。</translation>
     </message>
     <message>
         <source>Link {record}: {n} stories.</source>
-        <translation type="unfinished"></translation>
+        <translation>关联 {record}：{n} 篇报道。</translation>
     </message>
     <message>
         <source>{n} field values (below).</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} 个字段值（见下方）。</translation>
     </message>
 </context>
 <context>
     <name>ChipEdit</name>
     <message>
         <source>Enter adds what you typed; Backspace in the empty field removes the last one</source>
-        <translation type="unfinished"></translation>
+        <translation>按 Enter 添加输入的内容；在空白输入框中按 Backspace 删除最后一项</translation>
     </message>
     <message>
         <source>Remove {value}</source>
-        <translation type="unfinished"></translation>
+        <translation>移除“{value}”</translation>
     </message>
 </context>
 <context>
@@ -374,406 +394,408 @@
     <message>
         <source>Title</source>
         <extracomment>Rows shown in the preview. Sample values shown per column.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>标题</translation>
     </message>
     <message>
         <source>Summary</source>
-        <translation type="unfinished"></translation>
+        <translation>摘要</translation>
     </message>
     <message>
         <source>Body</source>
-        <translation type="unfinished"></translation>
+        <translation>正文</translation>
     </message>
     <message>
         <source>Web address</source>
-        <translation type="unfinished"></translation>
+        <translation>网址</translation>
     </message>
     <message>
         <source>Source</source>
-        <translation type="unfinished"></translation>
+        <translation>来源</translation>
     </message>
     <message>
         <source>Published</source>
-        <translation type="unfinished"></translation>
+        <translation>发布日期</translation>
     </message>
     <message>
         <source>Language</source>
-        <translation type="unfinished"></translation>
+        <translation>语言</translation>
     </message>
     <message>
         <source>Tags (several: a; b)</source>
-        <translation type="unfinished"></translation>
+        <translation>标签（多个：a; b）</translation>
     </message>
     <message>
         <source>People (several: a; b)</source>
-        <translation type="unfinished"></translation>
+        <translation>人物（多个：a; b）</translation>
     </message>
     <message>
         <source>Organisations (several: a; b)</source>
-        <translation type="unfinished"></translation>
+        <translation>机构（多个：a; b）</translation>
     </message>
     <message>
         <source>Places (several: a; b)</source>
-        <translation type="unfinished"></translation>
+        <translation>地点（多个：a; b）</translation>
     </message>
     <message>
         <source>Keep in extra data</source>
-        <translation type="unfinished"></translation>
+        <translation>保留为附加数据</translation>
     </message>
     <message>
         <source>Leave out</source>
-        <translation type="unfinished"></translation>
+        <translation>不导入</translation>
     </message>
 </context>
 <context>
     <name>ColumnMapDialog</name>
     <message>
         <source>Import {file}</source>
-        <translation type="unfinished"></translation>
+        <translation>导入 {file}</translation>
     </message>
     <message>
         <source>Choose the story field each column of {file} fills. Columns kept in extra data stay with the story under their heading.</source>
-        <translation type="unfinished"></translation>
+        <translation>为 {file} 的每一列选择要填入的报道字段。保留为附加数据的列将以其列标题随报道一起保存。</translation>
     </message>
     <message>
         <source>Column</source>
-        <translation type="unfinished"></translation>
+        <translation>列</translation>
     </message>
     <message>
         <source>Story field</source>
-        <translation type="unfinished"></translation>
+        <translation>报道字段</translation>
     </message>
     <message>
         <source>Examples</source>
-        <translation type="unfinished"></translation>
+        <translation>示例</translation>
     </message>
     <message>
         <source>Line</source>
-        <translation type="unfinished"></translation>
+        <translation>行号</translation>
     </message>
     <message>
         <source>Title</source>
-        <translation type="unfinished"></translation>
+        <translation>标题</translation>
     </message>
     <message>
         <source>Published</source>
-        <translation type="unfinished"></translation>
+        <translation>发布日期</translation>
     </message>
     <message>
         <source>Tags</source>
-        <translation type="unfinished"></translation>
+        <translation>标签</translation>
     </message>
     <message>
         <source>People</source>
-        <translation type="unfinished"></translation>
+        <translation>人物</translation>
     </message>
     <message>
         <source>Import</source>
-        <translation type="unfinished"></translation>
+        <translation>导入</translation>
     </message>
     <message>
         <source>The first stories, as they will be imported:</source>
-        <translation type="unfinished"></translation>
+        <translation>前几篇报道的导入效果：</translation>
     </message>
     <message>
         <source>Choose the column that holds the title.</source>
-        <translation type="unfinished"></translation>
+        <translation>请选择包含标题的列。</translation>
     </message>
 </context>
 <context>
     <name>Commands</name>
     <message>
         <source>Could not undo “{action}”: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>无法撤销“{action}”：{reason}</translation>
     </message>
     <message>
         <source>Could not redo “{action}”: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>无法重做“{action}”：{reason}</translation>
     </message>
     <message>
         <source>Edit {fields}</source>
-        <translation type="unfinished"></translation>
+        <translation>编辑 {fields}</translation>
     </message>
     <message>
         <source>Add {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>添加“{name}”</translation>
     </message>
     <message>
         <source>Remove {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>移除“{name}”</translation>
     </message>
     <message>
         <source>Tag 1 Story with {path}</source>
-        <translation type="unfinished"></translation>
+        <translation>为 1 篇报道添加标签“{path}”</translation>
     </message>
     <message>
         <source>Tag %n Stories with {path}</source>
-        <translation type="unfinished"></translation>
+        <translation>为 %n 篇报道添加标签“{path}”</translation>
     </message>
     <message>
         <source>Untag 1 Story from {path}</source>
-        <translation type="unfinished"></translation>
+        <translation>移除 1 篇报道的标签“{path}”</translation>
     </message>
     <message>
         <source>Untag %n Stories from {path}</source>
-        <translation type="unfinished"></translation>
+        <translation>移除 %n 篇报道的标签“{path}”</translation>
     </message>
     <message>
         <source>Batch Edit 1 Story</source>
-        <translation type="unfinished"></translation>
+        <translation>批量编辑 1 篇报道</translation>
     </message>
     <message>
         <source>Batch Edit %n Stories</source>
-        <translation type="unfinished"></translation>
+        <translation>批量编辑 %n 篇报道</translation>
     </message>
     <message>
         <source>New Story</source>
-        <translation type="unfinished"></translation>
+        <translation>新建报道</translation>
     </message>
     <message>
         <source>Delete Story</source>
-        <translation type="unfinished"></translation>
+        <translation>删除报道</translation>
     </message>
     <message>
         <source>New Tag {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>新建标签“{name}”</translation>
     </message>
     <message>
         <source>Rename Tag {old} to {new}</source>
-        <translation type="unfinished"></translation>
+        <translation>将标签“{old}”重命名为“{new}”</translation>
     </message>
     <message>
         <source>Edit Thesaurus Entry of {path}</source>
-        <translation type="unfinished"></translation>
+        <translation>编辑“{path}”的叙词表条目</translation>
     </message>
     <message>
         <source>Link 1 Suggested Record</source>
-        <translation type="unfinished"></translation>
+        <translation>关联 1 条建议的规范记录</translation>
     </message>
     <message>
         <source>Save Search {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>保存搜索“{name}”</translation>
     </message>
     <message>
         <source>New Collection {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>新建合集“{name}”</translation>
     </message>
     <message>
         <source>Delete Collection {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>删除合集“{name}”</translation>
     </message>
     <message>
         <source>Rename Collection {old} to {new}</source>
-        <translation type="unfinished"></translation>
+        <translation>将合集“{old}”重命名为“{new}”</translation>
     </message>
     <message>
         <source>Add 1 Story to {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>将 1 篇报道添加到“{name}”</translation>
     </message>
     <message>
         <source>Move Tag {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>移动标签“{name}”</translation>
     </message>
     <message>
         <source>Set Colour of {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>设置“{name}”的颜色</translation>
     </message>
     <message>
         <source>Delete Tag {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>删除标签“{name}”</translation>
     </message>
     <message>
         <source>Merge Tag {source} into {target}</source>
-        <translation type="unfinished"></translation>
+        <translation>将标签“{source}”合并到“{target}”</translation>
     </message>
     <message>
         <source>Import Story</source>
-        <translation type="unfinished"></translation>
+        <translation>导入报道</translation>
     </message>
     <message>
         <source>Merge Duplicate</source>
-        <translation type="unfinished"></translation>
+        <translation>合并重复报道</translation>
     </message>
     <message>
         <source>Merge Duplicate of {title}</source>
-        <translation type="unfinished"></translation>
+        <translation>合并“{title}”的重复报道</translation>
     </message>
     <message>
         <source>New Record {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>新建规范记录“{name}”</translation>
     </message>
     <message>
         <source>Edit Record {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>编辑规范记录“{name}”</translation>
     </message>
     <message>
         <source>Merge {source} into {target}</source>
-        <translation type="unfinished"></translation>
+        <translation>将“{source}”合并到“{target}”</translation>
     </message>
     <message>
         <source>Delete Record {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>删除规范记录“{name}”</translation>
     </message>
     <message>
         <source>Split Record {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>拆分规范记录“{name}”</translation>
     </message>
     <message>
         <source>Go Back to Revision {n} of {title}</source>
-        <translation type="unfinished"></translation>
+        <translation>将“{title}”回退到版本 {n}</translation>
     </message>
     <message>
         <source>Attach 1 File</source>
-        <translation type="unfinished"></translation>
+        <translation>添加 1 个附件</translation>
     </message>
     <message>
         <source>Remove 1 Attachment</source>
-        <translation type="unfinished"></translation>
+        <translation>移除 1 个附件</translation>
     </message>
     <message>
         <source>Settle Conflict in {label}</source>
-        <translation type="unfinished"></translation>
+        <translation>解决“{label}”中的冲突</translation>
     </message>
     <message>
         <source>Translate {field}</source>
-        <translation type="unfinished"></translation>
+        <translation>翻译{field}</translation>
     </message>
     <message>
         <source>New Term {term}</source>
-        <translation type="unfinished"></translation>
+        <translation>新建术语“{term}”</translation>
     </message>
     <message>
         <source>Edit Term {term}</source>
-        <translation type="unfinished"></translation>
+        <translation>编辑术语“{term}”</translation>
     </message>
     <message>
         <source>Delete Term {term}</source>
-        <translation type="unfinished"></translation>
+        <translation>删除术语“{term}”</translation>
     </message>
     <message>
         <source>Annotate “{quote}”</source>
-        <translation type="unfinished"></translation>
+        <translation>批注“{quote}”</translation>
     </message>
     <message>
         <source>Edit Annotation on “{quote}”</source>
-        <translation type="unfinished"></translation>
+        <translation>编辑“{quote}”的批注</translation>
     </message>
     <message>
         <source>Delete Annotation on “{quote}”</source>
-        <translation type="unfinished"></translation>
+        <translation>删除“{quote}”的批注</translation>
     </message>
 </context>
 <context>
     <name>ConflictsDialog</name>
     <message>
         <source>Merge Conflicts</source>
-        <translation type="unfinished"></translation>
+        <translation>合并冲突</translation>
     </message>
     <message>
         <source>Write the value to keep, e.g. from both</source>
-        <translation type="unfinished"></translation>
+        <translation>填写要保留的值，例如综合双方的内容</translation>
     </message>
     <message>
         <source>Keep &amp;Mine</source>
-        <translation type="unfinished"></translation>
+        <translation>保留我的(&amp;M)</translation>
     </message>
     <message>
         <source>Take &amp;Theirs</source>
-        <translation type="unfinished"></translation>
+        <translation>采用对方的(&amp;T)</translation>
     </message>
     <message>
         <source>Use &amp;Combined</source>
-        <translation type="unfinished"></translation>
+        <translation>使用合并后的值(&amp;C)</translation>
     </message>
     <message>
         <source>Combined value:</source>
-        <translation type="unfinished"></translation>
+        <translation>合并后的值：</translation>
     </message>
     <message>
         <source>Settle &amp;Later</source>
-        <translation type="unfinished"></translation>
+        <translation>稍后解决(&amp;L)</translation>
     </message>
     <message>
         <source>The conflicts left stay listed (File &gt; Merge Conflicts…); your values are kept.</source>
-        <translation type="unfinished"></translation>
+        <translation>未解决的冲突会继续列出（文件 &gt; 合并冲突…）；您的值保持不变。</translation>
     </message>
     <message>
         <source>Tag</source>
-        <translation type="unfinished"></translation>
+        <translation>标签</translation>
     </message>
     <message>
         <source>Authority record</source>
-        <translation type="unfinished"></translation>
+        <translation>规范记录</translation>
     </message>
     <message>
         <source>Glossary term</source>
-        <translation type="unfinished"></translation>
+        <translation>术语</translation>
     </message>
     <message>
         <source>Collection</source>
-        <translation type="unfinished"></translation>
+        <translation>合集</translation>
     </message>
     <message>
         <source>Translation</source>
-        <translation type="unfinished"></translation>
+        <translation>译文</translation>
     </message>
     <message>
         <source>Note</source>
-        <translation type="unfinished"></translation>
+        <translation>批注</translation>
     </message>
     <message>
         <source>Attachment</source>
-        <translation type="unfinished"></translation>
+        <translation>附件</translation>
     </message>
     <message>
         <source>Deleted on one side</source>
-        <translation type="unfinished"></translation>
+        <translation>一方已删除</translation>
     </message>
     <message>
         <source>{what}: {label}</source>
-        <translation type="unfinished"></translation>
+        <translation>{what}：{label}</translation>
     </message>
     <message>
         <source>{n} conflicts to settle. Your library keeps its own values until you choose.</source>
-        <translation type="unfinished"></translation>
+        <translation>有 {n} 处冲突待解决。在您作出选择之前，本资料库保留自己的值。</translation>
     </message>
     <message>
         <source>No conflicts left to settle.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有待解决的冲突了。</translation>
     </message>
     <message>
         <source>This library</source>
-        <translation type="unfinished"></translation>
+        <translation>本资料库</translation>
     </message>
     <message>
         <source>Merged in</source>
-        <translation type="unfinished"></translation>
+        <translation>并入方</translation>
     </message>
     <message>
         <source>{label}
 
 (edited since the last merge; kept here until you choose)</source>
-        <translation type="unfinished"></translation>
+        <translation>{label}
+
+（上次合并后有过修改；在您作出选择之前保留在此处）</translation>
     </message>
     <message>
         <source>(deleted here)</source>
-        <translation type="unfinished"></translation>
+        <translation>（此处已删除）</translation>
     </message>
     <message>
         <source>(deleted there)</source>
-        <translation type="unfinished"></translation>
+        <translation>（对方已删除）</translation>
     </message>
     <message>
         <source>&amp;Delete It</source>
-        <translation type="unfinished"></translation>
+        <translation>删除(&amp;D)</translation>
     </message>
     <message>
         <source>&amp;Keep It</source>
-        <translation type="unfinished"></translation>
+        <translation>保留(&amp;K)</translation>
     </message>
     <message>
         <source>{side} · {who} · {at}</source>
-        <translation type="unfinished"></translation>
+        <translation>{side} · {who} · {at}</translation>
     </message>
 </context>
 <context>
@@ -781,260 +803,264 @@
     <message>
         <source>the same web address</source>
         <extracomment>Why two stories look like one (``duplicates``).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>网址相同</translation>
     </message>
     <message>
         <source>the same title</source>
-        <translation type="unfinished"></translation>
+        <translation>标题相同</translation>
     </message>
     <message>
         <source>a {score}% similar title on the same day</source>
-        <translation type="unfinished"></translation>
+        <translation>同一天发布且标题相似度达 {score}%</translation>
     </message>
 </context>
 <context>
     <name>DuplicatesDialog</name>
     <message>
         <source>Likely Duplicates</source>
-        <translation type="unfinished"></translation>
+        <translation>疑似重复</translation>
     </message>
     <message>
         <source>Story</source>
-        <translation type="unfinished"></translation>
+        <translation>报道</translation>
     </message>
     <message>
         <source>Looks like</source>
-        <translation type="unfinished"></translation>
+        <translation>疑似重复于</translation>
     </message>
     <message>
         <source>Why</source>
-        <translation type="unfinished"></translation>
+        <translation>原因</translation>
     </message>
     <message>
         <source>Show in List</source>
-        <translation type="unfinished"></translation>
+        <translation>在列表中显示</translation>
     </message>
     <message>
         <source>&amp;Merge…</source>
-        <translation type="unfinished"></translation>
+        <translation>合并(&amp;M)…</translation>
     </message>
     <message>
         <source>1 pair of stories looks like the same story.</source>
-        <translation type="unfinished"></translation>
+        <translation>有 1 对报道疑似为同一篇。</translation>
     </message>
     <message>
         <source>{n} pairs of stories look like the same story.</source>
-        <translation type="unfinished"></translation>
+        <translation>有 {n} 对报道疑似为同一篇。</translation>
     </message>
     <message>
         <source>No likely duplicates: no two stories share an address, a title or a day with a similar title.</source>
-        <translation type="unfinished"></translation>
+        <translation>未发现疑似重复：没有任何两篇报道网址相同、标题相同，或在同一天发布且标题相似。</translation>
     </message>
     <message>
         <source>Merged. </source>
-        <translation type="unfinished"></translation>
+        <translation>已合并。</translation>
     </message>
 </context>
 <context>
     <name>FieldCopyDialog</name>
     <message>
         <source>Export Field Copy</source>
-        <translation type="unfinished"></translation>
+        <translation>导出外业副本</translation>
     </message>
     <message>
         <source>A field copy is a library of its own to take where there is no connection. Merge it back later with File &gt; Merge Library…: changes on both sides are combined, and conflicts are shown to you.</source>
-        <translation type="unfinished"></translation>
+        <translation>外业副本是一个独立的资料库，可带到没有网络的地方使用。之后可通过“文件 &gt; 合并资料库…”将其合并回来：双方的更改会合并在一起，冲突会列出供您处理。</translation>
     </message>
     <message>
         <source>Stories</source>
-        <translation type="unfinished"></translation>
+        <translation>报道</translation>
     </message>
     <message>
         <source>The whole library ({n} stories)</source>
-        <translation type="unfinished"></translation>
+        <translation>整个资料库（{n} 篇报道）</translation>
     </message>
     <message>
         <source>The stories listed now ({n})</source>
-        <translation type="unfinished"></translation>
+        <translation>当前列出的报道（{n} 篇）</translation>
     </message>
     <message>
         <source>The selected stories ({n})</source>
-        <translation type="unfinished"></translation>
+        <translation>所选报道（{n} 篇）</translation>
     </message>
     <message>
         <source>One file ({suffix}), for a USB stick or e-mail</source>
-        <translation type="unfinished"></translation>
+        <translation>单个文件（{suffix}），适合用 U 盘或电子邮件传递</translation>
     </message>
     <message>
         <source>A library folder</source>
-        <translation type="unfinished"></translation>
+        <translation>资料库文件夹</translation>
     </message>
     <message>
         <source>Choose…</source>
-        <translation type="unfinished"></translation>
+        <translation>选择…</translation>
     </message>
     <message>
         <source>As:</source>
-        <translation type="unfinished"></translation>
+        <translation>形式：</translation>
     </message>
     <message>
         <source>To:</source>
-        <translation type="unfinished"></translation>
+        <translation>位置：</translation>
     </message>
     <message>
         <source>&amp;Export</source>
-        <translation type="unfinished"></translation>
+        <translation>导出(&amp;E)</translation>
     </message>
     <message>
         <source>New Folder for the Copy</source>
-        <translation type="unfinished"></translation>
+        <translation>存放副本的新文件夹</translation>
+    </message>
+    <message>
+        <source>Field copies</source>
+        <translation>外业副本</translation>
     </message>
     <message>
         <source>Field Copy File</source>
-        <translation type="unfinished"></translation>
+        <translation>外业副本文件</translation>
     </message>
 </context>
 <context>
     <name>Fields</name>
     <message>
         <source>Title</source>
-        <translation type="unfinished"></translation>
+        <translation>标题</translation>
     </message>
     <message>
         <source>Summary</source>
-        <translation type="unfinished"></translation>
+        <translation>摘要</translation>
     </message>
     <message>
         <source>Body</source>
-        <translation type="unfinished"></translation>
+        <translation>正文</translation>
     </message>
     <message>
         <source>Web address</source>
-        <translation type="unfinished"></translation>
+        <translation>网址</translation>
     </message>
     <message>
         <source>Source</source>
-        <translation type="unfinished"></translation>
+        <translation>来源</translation>
     </message>
     <message>
         <source>Published</source>
-        <translation type="unfinished"></translation>
+        <translation>发布日期</translation>
     </message>
     <message>
         <source>Language</source>
-        <translation type="unfinished"></translation>
+        <translation>语言</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>状态</translation>
     </message>
     <message>
         <source>Tag</source>
-        <translation type="unfinished"></translation>
+        <translation>标签</translation>
     </message>
     <message>
         <source>Organisation</source>
-        <translation type="unfinished"></translation>
+        <translation>机构</translation>
     </message>
     <message>
         <source>Person</source>
-        <translation type="unfinished"></translation>
+        <translation>人物</translation>
     </message>
     <message>
         <source>Place</source>
-        <translation type="unfinished"></translation>
+        <translation>地点</translation>
     </message>
     <message>
         <source>Attachment</source>
-        <translation type="unfinished"></translation>
+        <translation>附件</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>名称</translation>
     </message>
     <message>
         <source>Note</source>
-        <translation type="unfinished"></translation>
+        <translation>批注</translation>
     </message>
     <message>
         <source>Colour</source>
-        <translation type="unfinished"></translation>
+        <translation>颜色</translation>
     </message>
     <message>
         <source>Scope note</source>
-        <translation type="unfinished"></translation>
+        <translation>范围注释</translation>
     </message>
     <message>
         <source>Broader tag</source>
-        <translation type="unfinished"></translation>
+        <translation>上位标签</translation>
     </message>
     <message>
         <source>Type</source>
-        <translation type="unfinished"></translation>
+        <translation>类型</translation>
     </message>
     <message>
         <source>Country</source>
-        <translation type="unfinished"></translation>
+        <translation>国家</translation>
     </message>
     <message>
         <source>External id</source>
-        <translation type="unfinished"></translation>
+        <translation>外部标识符</translation>
     </message>
     <message>
         <source>Term</source>
-        <translation type="unfinished"></translation>
+        <translation>术语</translation>
     </message>
     <message>
         <source>Traditional form</source>
-        <translation type="unfinished"></translation>
+        <translation>繁体</translation>
     </message>
     <message>
         <source>Pinyin</source>
-        <translation type="unfinished"></translation>
+        <translation>拼音</translation>
     </message>
     <message>
         <source>Rendering</source>
-        <translation type="unfinished"></translation>
+        <translation>译法</translation>
     </message>
     <message>
         <source>Alternatives</source>
-        <translation type="unfinished"></translation>
+        <translation>其他译法</translation>
     </message>
     <message>
         <source>Forbidden renderings</source>
-        <translation type="unfinished"></translation>
+        <translation>禁用译法</translation>
     </message>
     <message>
         <source>Definition</source>
-        <translation type="unfinished"></translation>
+        <translation>定义</translation>
     </message>
     <message>
         <source>Search</source>
-        <translation type="unfinished"></translation>
+        <translation>搜索</translation>
     </message>
     <message>
         <source>Filters</source>
-        <translation type="unfinished"></translation>
+        <translation>筛选条件</translation>
     </message>
     <message>
         <source>Text</source>
-        <translation type="unfinished"></translation>
+        <translation>文本</translation>
     </message>
     <message>
         <source>Translator</source>
-        <translation type="unfinished"></translation>
+        <translation>译者</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished"></translation>
+        <translation>类别</translation>
     </message>
     <message>
         <source>Passage</source>
-        <translation type="unfinished"></translation>
+        <translation>原文片段</translation>
     </message>
     <message>
         <source>Passage lost</source>
-        <translation type="unfinished"></translation>
+        <translation>原文片段已丢失</translation>
     </message>
 </context>
 <context>
@@ -1042,150 +1068,177 @@
     <message>
         <source>BibTeX or BibLaTeX</source>
         <extracomment>File formats by their English titles (``formats`` TITLE, ``exporting`` descriptions).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>BibTeX 或 BibLaTeX</translation>
     </message>
     <message>
         <source>CDB listing (plain text)</source>
-        <translation type="unfinished"></translation>
+        <translation>CDB 列表（纯文本）</translation>
     </message>
     <message>
         <source>CSL-JSON (Zotero, Pandoc)</source>
-        <translation type="unfinished"></translation>
+        <translation>CSL-JSON（Zotero、Pandoc）</translation>
     </message>
     <message>
         <source>RSS or Atom feed</source>
-        <translation type="unfinished"></translation>
+        <translation>RSS 或 Atom 订阅源</translation>
     </message>
     <message>
         <source>ngodesk JSON</source>
-        <translation type="unfinished"></translation>
+        <translation>ngodesk JSON</translation>
     </message>
     <message>
         <source>Dublin Core (OAI-PMH ListRecords)</source>
-        <translation type="unfinished"></translation>
+        <translation>Dublin Core（OAI-PMH ListRecords）</translation>
     </message>
     <message>
         <source>RIS (reference managers)</source>
-        <translation type="unfinished"></translation>
+        <translation>RIS（文献管理软件）</translation>
     </message>
     <message>
         <source>WordPress export (WXR)</source>
-        <translation type="unfinished"></translation>
+        <translation>WordPress 导出文件（WXR）</translation>
     </message>
     <message>
         <source>CSV table</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV 表格</translation>
     </message>
     <message>
         <source>TSV table (tab-separated)</source>
-        <translation type="unfinished"></translation>
+        <translation>TSV 表格（制表符分隔）</translation>
     </message>
     <message>
         <source>ngodesk JSON (everything, for another library)</source>
-        <translation type="unfinished"></translation>
+        <translation>ngodesk JSON（全部数据，用于另一个资料库）</translation>
     </message>
     <message>
         <source>CSV spreadsheet (UTF-8)</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV 电子表格（UTF-8）</translation>
     </message>
     <message>
         <source>BibTeX</source>
-        <translation type="unfinished"></translation>
+        <translation>BibTeX</translation>
     </message>
     <message>
         <source>Dublin Core XML (OAI-PMH)</source>
-        <translation type="unfinished"></translation>
+        <translation>Dublin Core XML（OAI-PMH）</translation>
     </message>
     <message>
         <source>HTML catalogue (printable)</source>
-        <translation type="unfinished"></translation>
+        <translation>HTML 目录（可打印）</translation>
     </message>
 </context>
 <context>
     <name>GlossaryPanel</name>
     <message>
         <source>Filter: Chinese, pinyin or English…</source>
-        <translation type="unfinished"></translation>
+        <translation>筛选：中文、拼音或英文…</translation>
     </message>
     <message>
         <source>Only terms in this story</source>
-        <translation type="unfinished"></translation>
+        <translation>仅显示本报道中的术语</translation>
     </message>
     <message>
         <source>Term</source>
-        <translation type="unfinished"></translation>
+        <translation>术语</translation>
     </message>
     <message>
         <source>Pinyin</source>
-        <translation type="unfinished"></translation>
+        <translation>拼音</translation>
     </message>
     <message>
         <source>Rendering</source>
-        <translation type="unfinished"></translation>
+        <translation>译法</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>状态</translation>
     </message>
     <message>
         <source>Te&amp;rm</source>
-        <translation type="unfinished"></translation>
+        <translation>术语(&amp;R)</translation>
     </message>
     <message>
         <source>Traditional</source>
-        <translation type="unfinished"></translation>
+        <translation>繁体</translation>
     </message>
     <message>
         <source>Re&amp;ndering</source>
-        <translation type="unfinished"></translation>
+        <translation>译法(&amp;N)</translation>
     </message>
     <message>
         <source>Alternatives</source>
-        <translation type="unfinished"></translation>
+        <translation>其他译法</translation>
     </message>
     <message>
         <source>Forbidden</source>
-        <translation type="unfinished"></translation>
+        <translation>禁用译法</translation>
     </message>
     <message>
         <source>Subjects</source>
-        <translation type="unfinished"></translation>
+        <translation>主题</translation>
     </message>
     <message>
         <source>made from the term when empty</source>
-        <translation type="unfinished"></translation>
+        <translation>留空则根据术语自动生成</translation>
     </message>
     <message>
         <source>separated by ;</source>
-        <translation type="unfinished"></translation>
+        <translation>以 ; 分隔</translation>
     </message>
     <message>
         <source>Definition</source>
-        <translation type="unfinished"></translation>
+        <translation>定义</translation>
     </message>
     <message>
         <source>Note</source>
-        <translation type="unfinished"></translation>
+        <translation>批注</translation>
     </message>
     <message>
         <source>New Term</source>
-        <translation type="unfinished"></translation>
+        <translation>新建术语</translation>
     </message>
     <message>
         <source>Save</source>
-        <translation type="unfinished"></translation>
+        <translation>保存</translation>
     </message>
     <message>
         <source>Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>删除</translation>
     </message>
     <message>
         <source>Not: {forbidden}</source>
-        <translation type="unfinished"></translation>
+        <translation>禁用：{forbidden}</translation>
     </message>
     <message>
         <source>{shown} of {total} terms; {in_story} in this story.</source>
-        <translation type="unfinished"></translation>
+        <translation>共 {total} 个术语，显示 {shown} 个；本报道中有 {in_story} 个。</translation>
+    </message>
+</context>
+<context>
+    <name>GuideWindow</name>
+    <message>
+        <source>ngodesk User Guide</source>
+        <translation>ngodesk 用户指南</translation>
+    </message>
+    <message>
+        <source>&amp;Back</source>
+        <translation>后退(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Forward</source>
+        <translation>前进(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Contents</source>
+        <translation>目录(&amp;C)</translation>
+    </message>
+    <message>
+        <source>The user guide is not installed ({path} is missing).</source>
+        <translation>未安装用户指南（缺少 {path}）。</translation>
+    </message>
+    <message>
+        <source>ngodesk User Guide: {page}</source>
+        <translation>ngodesk 用户指南：{page}</translation>
     </message>
 </context>
 <context>
@@ -1193,98 +1246,140 @@
     <message>
         <source>What</source>
         <extracomment>Characters of a value shown in the list (the tooltip has more).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>项目</translation>
     </message>
     <message>
         <source>Before → after</source>
-        <translation type="unfinished"></translation>
+        <translation>修改前 → 修改后</translation>
     </message>
     <message>
         <source>&amp;Go Back to This Revision</source>
-        <translation type="unfinished"></translation>
+        <translation>回退到此版本(&amp;G)</translation>
     </message>
     <message>
         <source>Make the story as it was at the chosen revision (fields, tags and records); you can undo this.</source>
-        <translation type="unfinished"></translation>
+        <translation>将报道恢复为所选版本时的状态（字段、标签和规范记录）；此操作可撤销。</translation>
     </message>
     <message>
         <source>Select a story to see its history.</source>
-        <translation type="unfinished"></translation>
+        <translation>选择一篇报道以查看其历史。</translation>
     </message>
     <message>
         <source>Revision {n} · {when} · {who}</source>
-        <translation type="unfinished"></translation>
+        <translation>版本 {n} · {when} · {who}</translation>
     </message>
     <message>
         <source>Revision 1 · {when} · added</source>
-        <translation type="unfinished"></translation>
+        <translation>版本 1 · {when} · 添加</translation>
     </message>
     <message>
         <source>{n} changes since the story was added.</source>
-        <translation type="unfinished"></translation>
+        <translation>自报道添加以来共有 {n} 处更改。</translation>
     </message>
     <message>
         <source>No changes since the story was added.</source>
-        <translation type="unfinished"></translation>
+        <translation>自报道添加以来没有更改。</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>（空）</translation>
     </message>
     <message>
         <source>Before: {old}
 After: {new}
 By {who}</source>
-        <translation type="unfinished"></translation>
+        <translation>修改前：{old}
+修改后：{new}
+修改人：{who}</translation>
     </message>
 </context>
 <context>
     <name>ItemTypes</name>
     <message>
         <source>Posts</source>
-        <translation type="unfinished"></translation>
+        <translation>文章</translation>
     </message>
     <message>
         <source>Pages</source>
-        <translation type="unfinished"></translation>
+        <translation>页面</translation>
     </message>
     <message>
         <source>Attachments (media library entries)</source>
-        <translation type="unfinished"></translation>
+        <translation>附件（媒体库条目）</translation>
     </message>
     <message>
         <source>Menu items</source>
-        <translation type="unfinished"></translation>
+        <translation>菜单项</translation>
     </message>
     <message>
         <source>Items of type “{type}”</source>
-        <translation type="unfinished"></translation>
+        <translation>“{type}”类型的条目</translation>
     </message>
 </context>
 <context>
     <name>ItemTypesDialog</name>
     <message>
         <source>Import WordPress Export</source>
-        <translation type="unfinished"></translation>
+        <translation>导入 WordPress 导出文件</translation>
     </message>
     <message>
         <source>&lt;b&gt;{name}&lt;/b&gt; holds these kinds of items. Which of them should become stories?</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;{name}&lt;/b&gt; 包含以下类型的条目。要将哪些导入为报道？</translation>
     </message>
     <message>
         <source>{kind} ({n})</source>
-        <translation type="unfinished"></translation>
+        <translation>{kind}（{n}）</translation>
     </message>
     <message>
         <source>Import</source>
-        <translation type="unfinished"></translation>
+        <translation>导入</translation>
     </message>
 </context>
 <context>
     <name>Job</name>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>取消</translation>
     </message>
     <message>
         <source>Cancelling…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在取消…</translation>
+    </message>
+</context>
+<context>
+    <name>Kinds</name>
+    <message>
+        <source>stories</source>
+        <extracomment>What a merge counts (``merging.MergeReport``), by kind.</extracomment>
+        <translation>篇报道</translation>
+    </message>
+    <message>
+        <source>tags</source>
+        <translation>个标签</translation>
+    </message>
+    <message>
+        <source>authority records</source>
+        <translation>条规范记录</translation>
+    </message>
+    <message>
+        <source>glossary terms</source>
+        <translation>个术语</translation>
+    </message>
+    <message>
+        <source>collections</source>
+        <translation>个合集</translation>
+    </message>
+    <message>
+        <source>translations</source>
+        <translation>条译文</translation>
+    </message>
+    <message>
+        <source>notes</source>
+        <translation>条批注</translation>
+    </message>
+    <message>
+        <source>attachments</source>
+        <translation>个附件</translation>
     </message>
 </context>
 <context>
@@ -1292,15 +1387,15 @@ By {who}</source>
     <message>
         <source>English</source>
         <extracomment>Languages translations are made into (``translations.LANGUAGES``).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>英语</translation>
     </message>
     <message>
         <source>Chinese (simplified)</source>
-        <translation type="unfinished"></translation>
+        <translation>中文（简体）</translation>
     </message>
     <message>
         <source>Chinese (traditional)</source>
-        <translation type="unfinished"></translation>
+        <translation>中文（繁体）</translation>
     </message>
 </context>
 <context>
@@ -1308,486 +1403,496 @@ By {who}</source>
     <message>
         <source>ngodesk — {name}</source>
         <extracomment>After an edit in the editor, the list&apos;s order and counts follow this late. Imports of up to this many stories are one undo step (taking back 10,000 took ~10 s, on the GUI thread); larger ones are not undoable. Files that may be tables: their columns are mapped in a dialog first. Files whose import may ask for choices first (tables, WordPress exports). Columns hidden until the user shows them (header context menu). a backup (path) to put back: the owner closes this window first</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>ngodesk — {name}</translation>
     </message>
     <message>
         <source>ngodesk</source>
-        <translation type="unfinished"></translation>
+        <translation>ngodesk</translation>
     </message>
     <message>
         <source>Search: words, &quot;phrases&quot;, -exclude, tag:, org:, year:2018, 丝路 or silu…</source>
-        <translation type="unfinished"></translation>
+        <translation>搜索：词语、&quot;短语&quot;、-排除词、tag:、org:、year:2018、丝路或 silu…</translation>
     </message>
     <message>
         <source>Search</source>
-        <translation type="unfinished"></translation>
+        <translation>搜索</translation>
     </message>
     <message>
         <source>Words must all match; &quot;exact phrase&quot;; -word excludes; a OR b; (groups);
 fields: tag: org: person: place: source: title: lang: status: year:2015..2018 date: is:untagged</source>
-        <translation type="unfinished"></translation>
+        <translation>所有词语均须匹配；&quot;精确短语&quot;；-词语 表示排除；a OR b 表示任选其一；(…) 表示分组；
+字段：tag: org: person: place: source: title: lang: status: year:2015..2018 date: is:untagged</translation>
     </message>
     <message>
         <source>Stories</source>
-        <translation type="unfinished"></translation>
+        <translation>报道</translation>
     </message>
     <message>
         <source>Glossary</source>
-        <translation type="unfinished"></translation>
+        <translation>术语表</translation>
     </message>
     <message>
         <source>Annotations</source>
-        <translation type="unfinished"></translation>
+        <translation>批注</translation>
     </message>
     <message>
         <source>  (read-only)</source>
         <extracomment>Set while a refresh deselects the story being edited (it stays). Until the user moves the splitter (or one is restored), the panes share the window&apos;s width in proportion: see resizeEvent.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>  （只读）</translation>
     </message>
     <message>
         <source>Progress of the running task</source>
-        <translation type="unfinished"></translation>
+        <translation>当前任务的进度</translation>
     </message>
     <message>
         <source>&amp;Undo</source>
-        <translation type="unfinished"></translation>
+        <translation>撤销(&amp;U)</translation>
     </message>
     <message>
         <source>&amp;Redo</source>
-        <translation type="unfinished"></translation>
+        <translation>重做(&amp;R)</translation>
     </message>
     <message>
         <source>&amp;Undo {action}</source>
-        <translation type="unfinished"></translation>
+        <translation>撤销 {action}(&amp;U)</translation>
     </message>
     <message>
         <source>&amp;Redo {action}</source>
-        <translation type="unfinished"></translation>
+        <translation>重做 {action}(&amp;R)</translation>
     </message>
     <message>
         <source>&amp;New Story</source>
-        <translation type="unfinished"></translation>
+        <translation>新建报道(&amp;N)</translation>
     </message>
     <message>
         <source>Add a story to the library</source>
-        <translation type="unfinished"></translation>
+        <translation>向资料库中添加一篇报道</translation>
     </message>
     <message>
         <source>&amp;Delete Stories</source>
-        <translation type="unfinished"></translation>
+        <translation>删除报道(&amp;D)</translation>
     </message>
     <message>
         <source>Delete the selected stories</source>
-        <translation type="unfinished"></translation>
+        <translation>删除所选报道</translation>
     </message>
     <message>
         <source>&amp;Clear Filters</source>
-        <translation type="unfinished"></translation>
+        <translation>清除筛选(&amp;C)</translation>
     </message>
     <message>
         <source>Show all stories</source>
-        <translation type="unfinished"></translation>
+        <translation>显示所有报道</translation>
     </message>
     <message>
         <source>New &amp;Tag…</source>
-        <translation type="unfinished"></translation>
+        <translation>新建标签(&amp;T)…</translation>
     </message>
     <message>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>文件(&amp;F)</translation>
     </message>
     <message>
         <source>&amp;New Library…</source>
-        <translation type="unfinished"></translation>
+        <translation>新建资料库(&amp;N)…</translation>
     </message>
     <message>
         <source>&amp;Open Library…</source>
-        <translation type="unfinished"></translation>
+        <translation>打开资料库(&amp;O)…</translation>
     </message>
     <message>
         <source>Open &amp;Recent</source>
-        <translation type="unfinished"></translation>
+        <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
         <source>&amp;Import…</source>
-        <translation type="unfinished"></translation>
+        <translation>导入(&amp;I)…</translation>
     </message>
     <message>
         <source>Import stories from files</source>
-        <translation type="unfinished"></translation>
+        <translation>从文件导入报道</translation>
     </message>
     <message>
         <source>&amp;Export…</source>
-        <translation type="unfinished"></translation>
+        <translation>导出(&amp;E)…</translation>
     </message>
     <message>
         <source>Export the listed stories</source>
-        <translation type="unfinished"></translation>
+        <translation>导出列表中的报道</translation>
     </message>
     <message>
         <source>Export &amp;Selected Stories…</source>
-        <translation type="unfinished"></translation>
+        <translation>导出所选报道(&amp;S)…</translation>
     </message>
     <message>
         <source>Export the stories selected in the list</source>
-        <translation type="unfinished"></translation>
+        <translation>导出在列表中选中的报道</translation>
     </message>
     <message>
         <source>Export Field &amp;Copy…</source>
-        <translation type="unfinished"></translation>
+        <translation>导出外业副本(&amp;C)…</translation>
     </message>
     <message>
         <source>&amp;Merge Library…</source>
-        <translation type="unfinished"></translation>
+        <translation>合并资料库(&amp;M)…</translation>
     </message>
     <message>
         <source>Merge Co&amp;nflicts…</source>
-        <translation type="unfinished"></translation>
+        <translation>合并冲突(&amp;N)…</translation>
     </message>
     <message>
         <source>&amp;Restore Backup…</source>
-        <translation type="unfinished"></translation>
+        <translation>恢复备份(&amp;R)…</translation>
     </message>
     <message>
         <source>Rebuild Search &amp;Index</source>
-        <translation type="unfinished"></translation>
+        <translation>重建搜索索引(&amp;I)</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>退出(&amp;Q)</translation>
     </message>
     <message>
         <source>&amp;Edit</source>
-        <translation type="unfinished"></translation>
+        <translation>编辑(&amp;E)</translation>
     </message>
     <message>
         <source>&amp;Find</source>
-        <translation type="unfinished"></translation>
+        <translation>查找(&amp;F)</translation>
     </message>
     <message>
         <source>Select &amp;All Stories</source>
-        <translation type="unfinished"></translation>
+        <translation>全选报道(&amp;A)</translation>
     </message>
     <message>
         <source>&amp;Preferences…</source>
-        <translation type="unfinished"></translation>
+        <translation>偏好设置(&amp;P)…</translation>
     </message>
     <message>
         <source>&amp;View</source>
-        <translation type="unfinished"></translation>
+        <translation>视图(&amp;V)</translation>
     </message>
     <message>
         <source>&amp;Glossary</source>
-        <translation type="unfinished"></translation>
+        <translation>术语表(&amp;G)</translation>
     </message>
     <message>
         <source>&amp;Annotations</source>
-        <translation type="unfinished"></translation>
+        <translation>批注(&amp;A)</translation>
     </message>
     <message>
         <source>&amp;Columns</source>
-        <translation type="unfinished"></translation>
+        <translation>列(&amp;C)</translation>
     </message>
     <message>
         <source>&amp;Story</source>
-        <translation type="unfinished"></translation>
+        <translation>报道(&amp;S)</translation>
     </message>
     <message>
         <source>&amp;Batch Edit…</source>
-        <translation type="unfinished"></translation>
+        <translation>批量编辑(&amp;B)…</translation>
     </message>
     <message>
         <source>Find &amp;Duplicates…</source>
-        <translation type="unfinished"></translation>
+        <translation>查找重复(&amp;D)…</translation>
     </message>
     <message>
         <source>Suggest &amp;Records…</source>
-        <translation type="unfinished"></translation>
+        <translation>建议规范记录(&amp;R)…</translation>
     </message>
     <message>
         <source>&amp;Authority Records…</source>
-        <translation type="unfinished"></translation>
+        <translation>规范记录(&amp;A)…</translation>
     </message>
     <message>
         <source>&amp;Tags</source>
-        <translation type="unfinished"></translation>
+        <translation>标签(&amp;T)</translation>
     </message>
     <message>
         <source>&amp;Rename Tag…</source>
-        <translation type="unfinished"></translation>
+        <translation>重命名标签(&amp;R)…</translation>
     </message>
     <message>
         <source>Set &amp;Colour…</source>
-        <translation type="unfinished"></translation>
+        <translation>设置颜色(&amp;C)…</translation>
     </message>
     <message>
         <source>&amp;Thesaurus Entry…</source>
-        <translation type="unfinished"></translation>
+        <translation>叙词表条目(&amp;T)…</translation>
     </message>
     <message>
         <source>&amp;Merge Into…</source>
-        <translation type="unfinished"></translation>
+        <translation>合并到(&amp;M)…</translation>
     </message>
     <message>
         <source>&amp;Delete Tag…</source>
-        <translation type="unfinished"></translation>
+        <translation>删除标签(&amp;D)…</translation>
     </message>
     <message>
         <source>Acts on the tag selected in the sidebar</source>
-        <translation type="unfinished"></translation>
+        <translation>作用于侧栏中选中的标签</translation>
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;User Guide</source>
+        <translation>用户指南(&amp;U)</translation>
     </message>
     <message>
         <source>&amp;About ngodesk</source>
-        <translation type="unfinished"></translation>
+        <translation>关于 ngodesk(&amp;A)</translation>
     </message>
     <message>
         <source>Main</source>
-        <translation type="unfinished"></translation>
+        <translation>主工具栏</translation>
     </message>
     <message>
         <source>About ngodesk</source>
-        <translation type="unfinished"></translation>
+        <translation>关于 ngodesk</translation>
     </message>
     <message>
         <source>ngodesk {version}
 An offline catalogue of news stories.</source>
-        <translation type="unfinished"></translation>
+        <translation>ngodesk {version}
+离线新闻报道目录。</translation>
     </message>
     <message>
         <source>(none yet)</source>
-        <translation type="unfinished"></translation>
+        <translation>（暂无）</translation>
     </message>
     <message>
         <source>New Library</source>
-        <translation type="unfinished"></translation>
+        <translation>新建资料库</translation>
     </message>
     <message>
         <source>{path} exists already.</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} 已存在。</translation>
     </message>
     <message>
         <source>Open Library</source>
-        <translation type="unfinished"></translation>
+        <translation>打开资料库</translation>
     </message>
     <message>
         <source>{path} is not an ngodesk library (it has no {file}).</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} 不是 ngodesk 资料库（缺少 {file}）。</translation>
     </message>
     <message>
         <source>Another task is still running.</source>
-        <translation type="unfinished"></translation>
+        <translation>另一项任务仍在运行。</translation>
     </message>
     <message>
         <source>Cancelled; nothing changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>已取消，未做任何更改。</translation>
     </message>
     <message>
         <source>Story files, format recognised ({patterns})</source>
-        <translation type="unfinished"></translation>
+        <translation>报道文件，自动识别格式 ({patterns})</translation>
     </message>
     <message>
         <source>All files, format recognised (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>所有文件，自动识别格式 (*)</translation>
     </message>
     <message>
         <source>Import Stories</source>
-        <translation type="unfinished"></translation>
+        <translation>导入报道</translation>
     </message>
     <message>
         <source>Importing</source>
-        <translation type="unfinished"></translation>
+        <translation>正在导入</translation>
     </message>
     <message>
         <source>Import</source>
-        <translation type="unfinished"></translation>
+        <translation>导入</translation>
     </message>
     <message>
         <source>{n} records in these files cannot be read.</source>
-        <translation type="unfinished"></translation>
+        <translation>这些文件中有 {n} 条记录无法读取。</translation>
     </message>
     <message>
         <source>Import the other {n} records, or nothing? The details list what cannot be read.</source>
-        <translation type="unfinished"></translation>
+        <translation>导入其余 {n} 条记录，还是全部不导入？详细信息中列出了无法读取的内容。</translation>
     </message>
     <message>
         <source>Import {n} Records</source>
-        <translation type="unfinished"></translation>
+        <translation>导入 {n} 条记录</translation>
     </message>
     <message>
         <source>Import Nothing</source>
-        <translation type="unfinished"></translation>
+        <translation>全部不导入</translation>
     </message>
     <message>
         <source>Nothing was imported.</source>
-        <translation type="unfinished"></translation>
+        <translation>未导入任何内容。</translation>
     </message>
     <message>
         <source>Imported {added}; skipped {skipped} already in the library.</source>
-        <translation type="unfinished"></translation>
+        <translation>已导入 {added} 篇；跳过资料库中已有的 {skipped} 篇。</translation>
     </message>
     <message>
         <source>Merged {n} into the stories they repeat.</source>
-        <translation type="unfinished"></translation>
+        <translation>已将 {n} 篇合并到与之重复的报道中。</translation>
     </message>
     <message>
         <source>An import of more than {n:,} stories cannot be undone.</source>
-        <translation type="unfinished"></translation>
+        <translation>导入超过 {n:,} 篇报道后将无法撤销。</translation>
+    </message>
+    <message>
+        <source>left out</source>
+        <translation>未导入</translation>
     </message>
     <message>
         <source>{n} records could not be read.</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} 条记录无法读取。</translation>
     </message>
     <message>
         <source>Merge Into Those Stories</source>
-        <translation type="unfinished"></translation>
+        <translation>合并到已有报道</translation>
     </message>
     <message>
         <source>Add Them Anyway</source>
-        <translation type="unfinished"></translation>
+        <translation>仍然添加</translation>
     </message>
     <message>
         <source>Merged {n} records.</source>
-        <translation type="unfinished"></translation>
+        <translation>已合并 {n} 条记录。</translation>
     </message>
     <message>
         <source>No stories to export.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有可导出的报道。</translation>
     </message>
     <message>
         <source>Export {n} Stories</source>
-        <translation type="unfinished"></translation>
+        <translation>导出 {n} 篇报道</translation>
     </message>
     <message>
         <source>Exported {n} stories to {path}</source>
-        <translation type="unfinished"></translation>
+        <translation>已将 {n} 篇报道导出到 {path}</translation>
     </message>
     <message>
         <source>Exporting</source>
-        <translation type="unfinished"></translation>
+        <translation>正在导出</translation>
     </message>
     <message>
         <source>Finding duplicates</source>
-        <translation type="unfinished"></translation>
+        <translation>正在查找重复</translation>
     </message>
     <message>
         <source>Change the {n} selected stories.</source>
-        <translation type="unfinished"></translation>
+        <translation>修改所选的 {n} 篇报道。</translation>
     </message>
     <message>
         <source>No story is selected: change all {n} stories listed.</source>
-        <translation type="unfinished"></translation>
+        <translation>未选择报道：将修改列表中的全部 {n} 篇报道。</translation>
     </message>
     <message>
         <source>No stories to edit.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有可编辑的报道。</translation>
     </message>
     <message>
         <source>Changed {n} stories.</source>
-        <translation type="unfinished"></translation>
+        <translation>已修改 {n} 篇报道。</translation>
     </message>
     <message>
         <source>Changing stories</source>
-        <translation type="unfinished"></translation>
+        <translation>正在修改报道</translation>
     </message>
     <message>
         <source>Field copy written to {path}.</source>
-        <translation type="unfinished"></translation>
+        <translation>外业副本已写入 {path}。</translation>
     </message>
     <message>
         <source>Writing the field copy</source>
-        <translation type="unfinished"></translation>
+        <translation>正在写入外业副本</translation>
     </message>
     <message>
         <source>Field copies and libraries (*{suffix} {db})</source>
-        <translation type="unfinished"></translation>
+        <translation>外业副本和资料库 (*{suffix} {db})</translation>
     </message>
     <message>
         <source>All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>所有文件 (*)</translation>
     </message>
     <message>
         <source>Merge Library</source>
-        <translation type="unfinished"></translation>
+        <translation>合并资料库</translation>
     </message>
     <message>
         <source>{n} {kind} {how}</source>
-        <translation type="unfinished"></translation>
+        <translation>{how} {n} {kind}</translation>
     </message>
     <message>
         <source>added</source>
-        <translation type="unfinished"></translation>
+        <translation>新增</translation>
     </message>
     <message>
         <source>changed</source>
-        <translation type="unfinished"></translation>
+        <translation>修改</translation>
     </message>
     <message>
         <source>deleted</source>
-        <translation type="unfinished"></translation>
+        <translation>删除</translation>
     </message>
     <message>
         <source>nothing to change</source>
-        <translation type="unfinished"></translation>
+        <translation>无需更改</translation>
     </message>
     <message>
         <source>Merged: {summary}.</source>
-        <translation type="unfinished"></translation>
+        <translation>合并完成：{summary}。</translation>
     </message>
     <message>
         <source>Merging</source>
-        <translation type="unfinished"></translation>
+        <translation>正在合并</translation>
     </message>
     <message>
         <source>Restore Backup</source>
-        <translation type="unfinished"></translation>
+        <translation>恢复备份</translation>
     </message>
     <message>
         <source>Put back the library as it was on {when}? Changes made since are set aside (the current state is backed up first, so this can be reversed by restoring that backup).</source>
-        <translation type="unfinished"></translation>
+        <translation>将资料库恢复到 {when} 时的状态吗？此后所做的更改将被搁置（恢复前会先备份当前状态，之后可通过恢复该备份来撤回此操作）。</translation>
     </message>
     <message>
         <source>Merge Duplicate Stories</source>
-        <translation type="unfinished"></translation>
+        <translation>合并重复报道</translation>
     </message>
     <message>
         <source>No stories to look at.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有可查看的报道。</translation>
     </message>
     <message>
         <source>Looking for records named in the stories</source>
-        <translation type="unfinished"></translation>
+        <translation>正在查找报道中提及的规范记录</translation>
     </message>
     <message>
         <source>Rebuilding the search index</source>
-        <translation type="unfinished"></translation>
+        <translation>正在重建搜索索引</translation>
     </message>
     <message>
         <source>Search index rebuilt ({n} stories).</source>
-        <translation type="unfinished"></translation>
+        <translation>搜索索引已重建（{n} 篇报道）。</translation>
     </message>
     <message>
         <source>Searching…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在搜索…</translation>
     </message>
     <message>
         <source>{shown:,} of {total:,} stories</source>
-        <translation type="unfinished"></translation>
+        <translation>{shown:,} / {total:,} 篇报道</translation>
     </message>
     <message>
         <source>No stories match. Change the search or click “All stories” to clear the filters.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有匹配的报道。请修改搜索，或点击“所有报道”清除筛选。</translation>
     </message>
     <message>
         <source>This library has no stories yet. Add one with Story &gt; New Story.</source>
-        <translation type="unfinished"></translation>
+        <translation>此资料库中还没有报道。可通过“报道 &gt; 新建报道”添加。</translation>
     </message>
     <message>
         <source>Untitled story</source>
-        <translation type="unfinished"></translation>
+        <translation>无标题报道</translation>
     </message>
 </context>
 <context>
@@ -1795,89 +1900,89 @@ An offline catalogue of news stories.</source>
     <message>
         <source>Merge Duplicate Stories</source>
         <extracomment>Characters of a value shown (the tooltip holds more).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>合并重复报道</translation>
     </message>
     <message>
         <source>These stories look like one ({reason}). Pick the value to keep in each row; tags, linked records, translations, annotations and collection places of both are kept. The other story&apos;s uuid will lead to the one kept.</source>
-        <translation type="unfinished"></translation>
+        <translation>这两篇报道似乎是同一篇（{reason}）。请在每一行选择要保留的值；双方的标签、关联的规范记录、译文、批注及所属合集都会保留。另一篇报道的 uuid 将指向保留的报道。</translation>
     </message>
     <message>
         <source>Story A (left)</source>
-        <translation type="unfinished"></translation>
+        <translation>报道 A（左）</translation>
     </message>
     <message>
         <source>Story B (right)</source>
-        <translation type="unfinished"></translation>
+        <translation>报道 B（右）</translation>
     </message>
     <message>
         <source>Keep the record of:</source>
-        <translation type="unfinished"></translation>
+        <translation>保留的报道条目：</translation>
     </message>
     <message>
         <source>Story A</source>
-        <translation type="unfinished"></translation>
+        <translation>报道 A</translation>
     </message>
     <message>
         <source>Story B</source>
-        <translation type="unfinished"></translation>
+        <translation>报道 B</translation>
     </message>
     <message>
         <source>(empty)</source>
-        <translation type="unfinished"></translation>
+        <translation>（空）</translation>
     </message>
     <message>
         <source>Kept from both: tags {a} + {b}, records {c} + {d}, translations {e} + {f}, annotations {g} + {h}.</source>
-        <translation type="unfinished"></translation>
+        <translation>双方均保留：标签 {a} + {b}，规范记录 {c} + {d}，译文 {e} + {f}，批注 {g} + {h}。</translation>
     </message>
     <message>
         <source>&amp;Merge</source>
-        <translation type="unfinished"></translation>
+        <translation>合并(&amp;M)</translation>
     </message>
 </context>
 <context>
     <name>Pickers</name>
     <message>
         <source>Add</source>
-        <translation type="unfinished"></translation>
+        <translation>添加</translation>
     </message>
     <message>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>移除</translation>
     </message>
 </context>
 <context>
     <name>PreferencesDialog</name>
     <message>
         <source>Preferences</source>
-        <translation type="unfinished"></translation>
+        <translation>偏好设置</translation>
     </message>
     <message>
         <source>your name</source>
-        <translation type="unfinished"></translation>
+        <translation>您的姓名</translation>
     </message>
     <message>
         <source>Recorded in each story&apos;s history with the changes you make (empty: {name}).</source>
-        <translation type="unfinished"></translation>
+        <translation>与您所做的更改一起记入每篇报道的历史（留空则使用 {name}）。</translation>
     </message>
     <message>
         <source>your login name</source>
-        <translation type="unfinished"></translation>
+        <translation>您的登录名</translation>
     </message>
     <message>
         <source>The system&apos;s ({language})</source>
-        <translation type="unfinished"></translation>
+        <translation>跟随系统（{language}）</translation>
     </message>
     <message>
         <source>A new language applies when ngodesk next starts.</source>
-        <translation type="unfinished"></translation>
+        <translation>新的界面语言将在 ngodesk 下次启动时生效。</translation>
     </message>
     <message>
         <source>Your &amp;name:</source>
-        <translation type="unfinished"></translation>
+        <translation>您的姓名(&amp;N)：</translation>
     </message>
     <message>
         <source>Interface &amp;language:</source>
-        <translation type="unfinished"></translation>
+        <translation>界面语言(&amp;L)：</translation>
     </message>
 </context>
 <context>
@@ -1885,201 +1990,201 @@ An offline catalogue of news stories.</source>
     <message>
         <source>Authority Records</source>
         <extracomment>Stories listed at most when splitting a record.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>规范记录</translation>
     </message>
     <message>
         <source>Merge Record</source>
-        <translation type="unfinished"></translation>
+        <translation>合并规范记录</translation>
     </message>
     <message>
         <source>There is no other {kind} to merge “{name}” into.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有其他{kind}可供“{name}”并入。</translation>
     </message>
     <message>
         <source>{name} ({n} stories)</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}（{n} 篇报道）</translation>
     </message>
     <message>
         <source>Merge “{name}” into (its stories move there, its names become alternative names):</source>
-        <translation type="unfinished"></translation>
+        <translation>将“{name}”合并到（其报道将移至该记录，其名称成为其他名称）：</translation>
     </message>
     <message>
         <source>Delete Record</source>
-        <translation type="unfinished"></translation>
+        <translation>删除规范记录</translation>
     </message>
     <message>
         <source>Delete “{name}”? {n} stories lose the link to it. You can undo this.</source>
-        <translation type="unfinished"></translation>
+        <translation>删除“{name}”吗？{n} 篇报道将失去与它的关联。此操作可撤销。</translation>
     </message>
 </context>
 <context>
     <name>RecordDialog</name>
     <message>
         <source>New Record</source>
-        <translation type="unfinished"></translation>
+        <translation>新建规范记录</translation>
     </message>
     <message>
         <source>Record “{name}”</source>
-        <translation type="unfinished"></translation>
+        <translation>规范记录“{name}”</translation>
     </message>
     <message>
         <source>&amp;Kind:</source>
-        <translation type="unfinished"></translation>
+        <translation>类别(&amp;K)：</translation>
     </message>
     <message>
         <source>The name the catalogue files it under</source>
-        <translation type="unfinished"></translation>
+        <translation>目录中用于归档的名称</translation>
     </message>
     <message>
         <source>&amp;Name:</source>
-        <translation type="unfinished"></translation>
+        <translation>名称(&amp;N)：</translation>
     </message>
     <message>
         <source>Other name</source>
-        <translation type="unfinished"></translation>
+        <translation>其他名称</translation>
     </message>
     <message>
         <source>Language</source>
-        <translation type="unfinished"></translation>
+        <translation>语言</translation>
     </message>
     <message>
         <source>Preferred</source>
-        <translation type="unfinished"></translation>
+        <translation>首选</translation>
     </message>
     <message>
         <source>Names in other languages and scripts, acronyms, old names. Tick Preferred for the name to use in that language (one per language).</source>
-        <translation type="unfinished"></translation>
+        <translation>其他语言和文字的名称、缩写、旧称。勾选“首选”可指定在该语言中使用的名称（每种语言一个）。</translation>
     </message>
     <message>
         <source>Add Name</source>
-        <translation type="unfinished"></translation>
+        <translation>添加名称</translation>
     </message>
     <message>
         <source>Remove Name</source>
-        <translation type="unfinished"></translation>
+        <translation>移除名称</translation>
     </message>
     <message>
         <source>Other names:</source>
-        <translation type="unfinished"></translation>
+        <translation>其他名称：</translation>
     </message>
     <message>
         <source>e.g. foundation, university, city</source>
-        <translation type="unfinished"></translation>
+        <translation>如：基金会、大学、城市</translation>
     </message>
     <message>
         <source>e.g. a Wikidata id such as Q5100608 (kept as text)</source>
-        <translation type="unfinished"></translation>
+        <translation>如 Wikidata 标识符 Q5100608（按文本保存）</translation>
     </message>
     <message>
         <source>&amp;Type:</source>
-        <translation type="unfinished"></translation>
+        <translation>类型(&amp;T)：</translation>
     </message>
     <message>
         <source>&amp;Country:</source>
-        <translation type="unfinished"></translation>
+        <translation>国家(&amp;C)：</translation>
     </message>
     <message>
         <source>E&amp;xternal id:</source>
-        <translation type="unfinished"></translation>
+        <translation>外部标识符(&amp;X)：</translation>
     </message>
     <message>
         <source>N&amp;ote:</source>
-        <translation type="unfinished"></translation>
+        <translation>批注(&amp;O)：</translation>
     </message>
     <message>
         <source>A record to see also</source>
-        <translation type="unfinished"></translation>
+        <translation>参见的规范记录</translation>
     </message>
     <message>
         <source>See also</source>
-        <translation type="unfinished"></translation>
+        <translation>参见</translation>
     </message>
     <message>
         <source>&amp;See also:</source>
-        <translation type="unfinished"></translation>
+        <translation>参见(&amp;S)：</translation>
     </message>
     <message>
         <source>A record needs a name.</source>
-        <translation type="unfinished"></translation>
+        <translation>规范记录必须有名称。</translation>
     </message>
     <message>
         <source>“{a}” and “{b}” cannot both be preferred in {language}.</source>
-        <translation type="unfinished"></translation>
+        <translation>“{a}”和“{b}”不能同时作为{language}的首选名称。</translation>
     </message>
     <message>
         <source>no language</source>
-        <translation type="unfinished"></translation>
+        <translation>未指定语言</translation>
     </message>
 </context>
 <context>
     <name>RecordsDialog</name>
     <message>
         <source>Authority Records</source>
-        <translation type="unfinished"></translation>
+        <translation>规范记录</translation>
     </message>
     <message>
         <source>Find a record by any of its names (中文, English, acronym…)</source>
-        <translation type="unfinished"></translation>
+        <translation>按任一名称查找规范记录（中文、English、缩写…）</translation>
     </message>
     <message>
         <source>All kinds</source>
-        <translation type="unfinished"></translation>
+        <translation>所有类别</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>名称</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished"></translation>
+        <translation>类别</translation>
     </message>
     <message>
         <source>Other names</source>
-        <translation type="unfinished"></translation>
+        <translation>其他名称</translation>
     </message>
     <message>
         <source>Type</source>
-        <translation type="unfinished"></translation>
+        <translation>类型</translation>
     </message>
     <message>
         <source>Country</source>
-        <translation type="unfinished"></translation>
+        <translation>国家</translation>
     </message>
     <message>
         <source>Stories</source>
-        <translation type="unfinished"></translation>
+        <translation>报道</translation>
     </message>
     <message>
         <source>&amp;New…</source>
-        <translation type="unfinished"></translation>
+        <translation>新建(&amp;N)…</translation>
     </message>
     <message>
         <source>&amp;Edit…</source>
-        <translation type="unfinished"></translation>
+        <translation>编辑(&amp;E)…</translation>
     </message>
     <message>
         <source>&amp;Merge Into…</source>
-        <translation type="unfinished"></translation>
+        <translation>合并到(&amp;M)…</translation>
     </message>
     <message>
         <source>S&amp;plit…</source>
-        <translation type="unfinished"></translation>
+        <translation>拆分(&amp;P)…</translation>
     </message>
     <message>
         <source>&amp;Delete…</source>
-        <translation type="unfinished"></translation>
+        <translation>删除(&amp;D)…</translation>
     </message>
     <message>
         <source>Show &amp;Stories</source>
-        <translation type="unfinished"></translation>
+        <translation>显示报道(&amp;S)</translation>
     </message>
     <message>
         <source>No record has a name like “{text}”.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有名称与“{text}”相近的规范记录。</translation>
     </message>
     <message>
         <source>No records yet: New… makes one; so does linking a name to a story in the editor.</source>
-        <translation type="unfinished"></translation>
+        <translation>还没有规范记录：点击“新建…”即可创建；在编辑器中为报道关联名称时也会创建。</translation>
     </message>
 </context>
 <context>
@@ -2087,291 +2192,291 @@ An offline catalogue of news stories.</source>
     <message>
         <source>Browse</source>
         <extracomment>Records listed per section at most (the most frequent in the result). (query text, filters) of a saved search the user chose story ids to export (a collection&apos;s) (generation, saved search id -&gt; count), from the counting thread</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>浏览</translation>
     </message>
     <message>
         <source>Stories</source>
-        <translation type="unfinished"></translation>
+        <translation>报道</translation>
     </message>
     <message>
         <source>Tags and facets</source>
-        <translation type="unfinished"></translation>
+        <translation>标签与分面</translation>
     </message>
     <message>
         <source>All stories</source>
         <extracomment>what the window searches for now and which stories are selected (set by the window; saving a search and making a collection use them)</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>所有报道</translation>
     </message>
     <message>
         <source>Show all stories: clear the search and the filters</source>
-        <translation type="unfinished"></translation>
+        <translation>显示所有报道：清除搜索和筛选</translation>
     </message>
     <message>
         <source>Collections</source>
-        <translation type="unfinished"></translation>
+        <translation>合集</translation>
     </message>
     <message>
         <source>Tags</source>
-        <translation type="unfinished"></translation>
+        <translation>标签</translation>
     </message>
     <message>
         <source>Organisations</source>
-        <translation type="unfinished"></translation>
+        <translation>机构</translation>
     </message>
     <message>
         <source>People</source>
-        <translation type="unfinished"></translation>
+        <translation>人物</translation>
     </message>
     <message>
         <source>Places</source>
-        <translation type="unfinished"></translation>
+        <translation>地点</translation>
     </message>
     <message>
         <source>Years</source>
-        <translation type="unfinished"></translation>
+        <translation>年份</translation>
     </message>
     <message>
         <source>Languages</source>
-        <translation type="unfinished"></translation>
+        <translation>语言</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>状态</translation>
     </message>
     <message>
         <source>Translations</source>
-        <translation type="unfinished"></translation>
+        <translation>译文</translation>
     </message>
     <message>
         <source>Click to show only these</source>
-        <translation type="unfinished"></translation>
+        <translation>单击仅显示这些</translation>
     </message>
     <message>
         <source>Click again to exclude these</source>
-        <translation type="unfinished"></translation>
+        <translation>再次单击排除这些</translation>
     </message>
     <message>
         <source>Click again to drop this filter</source>
-        <translation type="unfinished"></translation>
+        <translation>再次单击取消此筛选</translation>
     </message>
     <message>
         <source>Also: {names}</source>
-        <translation type="unfinished"></translation>
+        <translation>又名：{names}</translation>
     </message>
     <message>
         <source>No tags yet (right-click to add one)</source>
-        <translation type="unfinished"></translation>
+        <translation>还没有标签（右键单击可添加）</translation>
     </message>
     <message>
         <source>(sidebar filters only)</source>
-        <translation type="unfinished"></translation>
+        <translation>（仅侧栏筛选）</translation>
     </message>
     <message>
         <source>Saved search: {query}. Click to run it.</source>
-        <translation type="unfinished"></translation>
+        <translation>已存搜索：{query}。单击即可运行。</translation>
     </message>
     <message>
         <source>None yet (right-click to save a search or make one)</source>
-        <translation type="unfinished"></translation>
+        <translation>暂无（右键单击可保存搜索或新建合集）</translation>
     </message>
     <message>
         <source>Undated</source>
-        <translation type="unfinished"></translation>
+        <translation>无日期</translation>
     </message>
     <message>
         <source>None</source>
-        <translation type="unfinished"></translation>
+        <translation>无</translation>
     </message>
     <message>
         <source>{language}: {state}</source>
-        <translation type="unfinished"></translation>
+        <translation>{language}：{state}</translation>
     </message>
     <message>
         <source>New Tag…</source>
-        <translation type="unfinished"></translation>
+        <translation>新建标签…</translation>
     </message>
     <message>
         <source>New Tag Inside “{name}”…</source>
-        <translation type="unfinished"></translation>
+        <translation>在“{name}”下新建标签…</translation>
     </message>
     <message>
         <source>Rename…</source>
-        <translation type="unfinished"></translation>
+        <translation>重命名…</translation>
     </message>
     <message>
         <source>Set Colour…</source>
-        <translation type="unfinished"></translation>
+        <translation>设置颜色…</translation>
     </message>
     <message>
         <source>Thesaurus Entry…</source>
-        <translation type="unfinished"></translation>
+        <translation>叙词表条目…</translation>
     </message>
     <message>
         <source>Merge Into…</source>
-        <translation type="unfinished"></translation>
+        <translation>合并到…</translation>
     </message>
     <message>
         <source>Move to the Top</source>
-        <translation type="unfinished"></translation>
+        <translation>移到顶层</translation>
     </message>
     <message>
         <source>Delete…</source>
-        <translation type="unfinished"></translation>
+        <translation>删除…</translation>
     </message>
     <message>
         <source>Edit Record…</source>
-        <translation type="unfinished"></translation>
+        <translation>编辑规范记录…</translation>
     </message>
     <message>
         <source>Split…</source>
-        <translation type="unfinished"></translation>
+        <translation>拆分…</translation>
     </message>
     <message>
         <source>Delete Record…</source>
-        <translation type="unfinished"></translation>
+        <translation>删除规范记录…</translation>
     </message>
     <message>
         <source>Show Only These</source>
-        <translation type="unfinished"></translation>
+        <translation>仅显示这些</translation>
     </message>
     <message>
         <source>Exclude These</source>
-        <translation type="unfinished"></translation>
+        <translation>排除这些</translation>
     </message>
     <message>
         <source>Clear Filters</source>
-        <translation type="unfinished"></translation>
+        <translation>清除筛选</translation>
     </message>
     <message>
         <source>Save Current Search…</source>
-        <translation type="unfinished"></translation>
+        <translation>保存当前搜索…</translation>
     </message>
     <message>
         <source>New Collection from Selected Stories…</source>
-        <translation type="unfinished"></translation>
+        <translation>用所选报道新建合集…</translation>
     </message>
     <message>
         <source>Add Selected Stories</source>
-        <translation type="unfinished"></translation>
+        <translation>添加所选报道</translation>
     </message>
     <message>
         <source>Export…</source>
-        <translation type="unfinished"></translation>
+        <translation>导出…</translation>
     </message>
     <message>
         <source>Save Search</source>
-        <translation type="unfinished"></translation>
+        <translation>保存搜索</translation>
     </message>
     <message>
         <source>Name of the saved search:</source>
-        <translation type="unfinished"></translation>
+        <translation>已存搜索的名称：</translation>
     </message>
     <message>
         <source>New Collection</source>
-        <translation type="unfinished"></translation>
+        <translation>新建合集</translation>
     </message>
     <message>
         <source>Name of the collection:</source>
-        <translation type="unfinished"></translation>
+        <translation>合集名称：</translation>
     </message>
     <message>
         <source>Rename Collection</source>
-        <translation type="unfinished"></translation>
+        <translation>重命名合集</translation>
     </message>
     <message>
         <source>New name:</source>
-        <translation type="unfinished"></translation>
+        <translation>新名称：</translation>
     </message>
     <message>
         <source>Delete the collection “{name}”? Its stories stay in the library. You can undo this.</source>
-        <translation type="unfinished"></translation>
+        <translation>删除合集“{name}”吗？其中的报道仍会保留在资料库中。此操作可撤销。</translation>
     </message>
     <message>
         <source>Delete Collection</source>
-        <translation type="unfinished"></translation>
+        <translation>删除合集</translation>
     </message>
     <message>
         <source>New Tag</source>
-        <translation type="unfinished"></translation>
+        <translation>新建标签</translation>
     </message>
     <message>
         <source>Name:</source>
-        <translation type="unfinished"></translation>
+        <translation>名称：</translation>
     </message>
     <message>
         <source>Rename Tag</source>
-        <translation type="unfinished"></translation>
+        <translation>重命名标签</translation>
     </message>
     <message>
         <source>Tag Colour</source>
-        <translation type="unfinished"></translation>
+        <translation>标签颜色</translation>
     </message>
     <message>
         <source>Merge Tag</source>
-        <translation type="unfinished"></translation>
+        <translation>合并标签</translation>
     </message>
     <message>
         <source>Merge “{name}” into:</source>
-        <translation type="unfinished"></translation>
+        <translation>将“{name}”合并到：</translation>
     </message>
     <message>
         <source>Delete the tag “{path}”? 1 story will lose it.</source>
-        <translation type="unfinished"></translation>
+        <translation>删除标签“{path}”吗？1 篇报道将失去此标签。</translation>
     </message>
     <message numerus="yes">
         <source>Delete the tag “{path}”? %n stories will lose it.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>删除标签“{path}”吗？%n 篇报道将失去此标签。</numerusform>
         </translation>
     </message>
     <message>
         <source>The tag inside it goes too.</source>
-        <translation type="unfinished"></translation>
+        <translation>其下的 1 个标签也将一并删除。</translation>
     </message>
     <message numerus="yes">
         <source>The %n tags inside it go too.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>其下的 %n 个标签也将一并删除。</numerusform>
         </translation>
     </message>
     <message>
         <source>Delete Tag</source>
-        <translation type="unfinished"></translation>
+        <translation>删除标签</translation>
     </message>
     <message>
         <source>You can undo this.</source>
-        <translation type="unfinished"></translation>
+        <translation>此操作可撤销。</translation>
     </message>
 </context>
 <context>
     <name>SplitDialog</name>
     <message>
         <source>Split “{name}”</source>
-        <translation type="unfinished"></translation>
+        <translation>拆分“{name}”</translation>
     </message>
     <message>
         <source>A new {kind} takes the names and stories you tick away from “{name}”; the two will see each other.</source>
-        <translation type="unfinished"></translation>
+        <translation>新建一个{kind}，从“{name}”中移出您勾选的名称和报道；两者将互为“参见”。</translation>
     </message>
     <message>
         <source>Name of the new record</source>
-        <translation type="unfinished"></translation>
+        <translation>新规范记录的名称</translation>
     </message>
     <message>
         <source>New &amp;name:</source>
-        <translation type="unfinished"></translation>
+        <translation>新名称(&amp;N)：</translation>
     </message>
     <message>
         <source>Names it takes:</source>
-        <translation type="unfinished"></translation>
+        <translation>移入的名称：</translation>
     </message>
     <message>
         <source>Stories about it:</source>
-        <translation type="unfinished"></translation>
+        <translation>相关报道：</translation>
     </message>
     <message>
         <source>&amp;Split</source>
-        <translation type="unfinished"></translation>
+        <translation>拆分(&amp;S)</translation>
     </message>
 </context>
 <context>
@@ -2379,37 +2484,37 @@ An offline catalogue of news stories.</source>
     <message>
         <source>draft</source>
         <extracomment>Story statuses (``StoryStatus``), story-list and sidebar words.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>草稿</translation>
     </message>
     <message>
         <source>catalogued</source>
-        <translation type="unfinished"></translation>
+        <translation>已编目</translation>
     </message>
     <message>
         <source>reviewed</source>
-        <translation type="unfinished"></translation>
+        <translation>已审校</translation>
     </message>
     <message>
         <source>Untranslated</source>
         <extracomment>Translation statuses (``TranslationStatus``).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>未翻译</translation>
     </message>
     <message>
         <source>Draft</source>
         <extracomment>Glossary term statuses (``TermStatus``).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>草稿</translation>
     </message>
     <message>
         <source>Reviewed</source>
-        <translation type="unfinished"></translation>
+        <translation>已审校</translation>
     </message>
     <message>
         <source>Approved</source>
-        <translation type="unfinished"></translation>
+        <translation>已批准</translation>
     </message>
     <message>
         <source>Deprecated</source>
-        <translation type="unfinished"></translation>
+        <translation>已弃用</translation>
     </message>
 </context>
 <context>
@@ -2417,296 +2522,296 @@ An offline catalogue of news stories.</source>
     <message>
         <source>Select a story to see and edit it here.</source>
         <extracomment>Fields whose value was refused, and the last reason (shown).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>选择一篇报道即可在此查看和编辑。</translation>
     </message>
     <message>
         <source>2018, 2018-12 or 2018-12-07</source>
-        <translation type="unfinished"></translation>
+        <translation>2018、2018-12 或 2018-12-07</translation>
     </message>
     <message>
         <source>Add a tag (Region/Asia)…</source>
-        <translation type="unfinished"></translation>
+        <translation>添加标签（如“地区/亚洲”）…</translation>
     </message>
     <message>
         <source>Tags</source>
-        <translation type="unfinished"></translation>
+        <translation>标签</translation>
     </message>
     <message>
         <source>Add an organisation…</source>
-        <translation type="unfinished"></translation>
+        <translation>添加机构…</translation>
     </message>
     <message>
         <source>Organisations</source>
-        <translation type="unfinished"></translation>
+        <translation>机构</translation>
     </message>
     <message>
         <source>Add a person…</source>
-        <translation type="unfinished"></translation>
+        <translation>添加人物…</translation>
     </message>
     <message>
         <source>People</source>
-        <translation type="unfinished"></translation>
+        <translation>人物</translation>
     </message>
     <message>
         <source>Add a place…</source>
-        <translation type="unfinished"></translation>
+        <translation>添加地点…</translation>
     </message>
     <message>
         <source>Places</source>
-        <translation type="unfinished"></translation>
+        <translation>地点</translation>
     </message>
     <message>
         <source>Body text</source>
-        <translation type="unfinished"></translation>
+        <translation>正文文本</translation>
     </message>
     <message>
         <source>Body preview</source>
-        <translation type="unfinished"></translation>
+        <translation>正文预览</translation>
     </message>
     <message>
         <source>Text</source>
-        <translation type="unfinished"></translation>
+        <translation>文本</translation>
     </message>
     <message>
         <source>Preview</source>
-        <translation type="unfinished"></translation>
+        <translation>预览</translation>
     </message>
     <message>
         <source>&amp;Title</source>
-        <translation type="unfinished"></translation>
+        <translation>标题(&amp;T)</translation>
     </message>
     <message>
         <source>&amp;Published</source>
-        <translation type="unfinished"></translation>
+        <translation>发布日期(&amp;P)</translation>
     </message>
     <message>
         <source>S&amp;ource</source>
-        <translation type="unfinished"></translation>
+        <translation>来源(&amp;O)</translation>
     </message>
     <message>
         <source>&amp;Language</source>
-        <translation type="unfinished"></translation>
+        <translation>语言(&amp;L)</translation>
     </message>
     <message>
         <source>Stat&amp;us</source>
-        <translation type="unfinished"></translation>
+        <translation>状态(&amp;U)</translation>
     </message>
     <message>
         <source>&amp;Web address</source>
-        <translation type="unfinished"></translation>
+        <translation>网址(&amp;W)</translation>
     </message>
     <message>
         <source>Ta&amp;gs</source>
-        <translation type="unfinished"></translation>
+        <translation>标签(&amp;G)</translation>
     </message>
     <message>
         <source>Su&amp;mmary</source>
-        <translation type="unfinished"></translation>
+        <translation>摘要(&amp;M)</translation>
     </message>
     <message>
         <source>&amp;Body</source>
-        <translation type="unfinished"></translation>
+        <translation>正文(&amp;B)</translation>
     </message>
     <message>
         <source>Attach&amp;ments</source>
-        <translation type="unfinished"></translation>
+        <translation>附件(&amp;M)</translation>
     </message>
     <message>
         <source>&amp;Story</source>
         <extracomment>field name -&gt; (read the widget, write the widget) The field widgets: focus entering one starts a visit, leaving saves. Tag paths and record names offered as completions: read again only after tags or records changed.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>报道(&amp;S)</translation>
     </message>
     <message>
         <source>T&amp;ranslation</source>
-        <translation type="unfinished"></translation>
+        <translation>翻译(&amp;R)</translation>
     </message>
     <message>
         <source>&amp;History</source>
-        <translation type="unfinished"></translation>
+        <translation>历史(&amp;H)</translation>
     </message>
     <message>
         <source>Not saved in “{title}”: {reason}. The story keeps its earlier value.</source>
-        <translation type="unfinished"></translation>
+        <translation>未保存到“{title}”：{reason}。报道保留原来的值。</translation>
     </message>
     <message>
         <source>{n:,} stories selected. Select one to edit it.</source>
-        <translation type="unfinished"></translation>
+        <translation>已选择 {n:,} 篇报道。只选择一篇即可编辑。</translation>
     </message>
     <message>
         <source>Not saved: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>未保存：{reason}</translation>
     </message>
 </context>
 <context>
     <name>StoryTableModel</name>
     <message>
         <source>Title</source>
-        <translation type="unfinished"></translation>
+        <translation>标题</translation>
     </message>
     <message>
         <source>Published</source>
-        <translation type="unfinished"></translation>
+        <translation>发布日期</translation>
     </message>
     <message>
         <source>Source</source>
-        <translation type="unfinished"></translation>
+        <translation>来源</translation>
     </message>
     <message>
         <source>Language</source>
-        <translation type="unfinished"></translation>
+        <translation>语言</translation>
     </message>
     <message>
         <source>Tags</source>
-        <translation type="unfinished"></translation>
+        <translation>标签</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>状态</translation>
     </message>
     <message>
         <source>Updated</source>
-        <translation type="unfinished"></translation>
+        <translation>更新时间</translation>
     </message>
     <message>
         <source>Translations</source>
-        <translation type="unfinished"></translation>
+        <translation>译文</translation>
     </message>
     <message>
         <source>(deleted)</source>
         <extracomment>Stories in the library when last counted (for empty-state hints). Recently shown blocks of rows; None marks a story deleted meanwhile.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>（已删除）</translation>
     </message>
 </context>
 <context>
     <name>Suggestions</name>
     <message>
         <source>Organisation</source>
-        <translation type="unfinished"></translation>
+        <translation>机构</translation>
     </message>
     <message>
         <source>Person</source>
-        <translation type="unfinished"></translation>
+        <translation>人物</translation>
     </message>
     <message>
         <source>Place</source>
-        <translation type="unfinished"></translation>
+        <translation>地点</translation>
     </message>
 </context>
 <context>
     <name>SuggestionsDialog</name>
     <message>
         <source>Suggested Records</source>
-        <translation type="unfinished"></translation>
+        <translation>建议的规范记录</translation>
     </message>
     <message>
         <source>{n} suggestions: records that seem to be named in {m} of the {s} stories chosen and are not linked to them. Untick those that are wrong: they will not be suggested again.</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} 条建议：这些规范记录似乎在所选 {s} 篇报道中的 {m} 篇里被提及，但尚未与之关联。请取消勾选错误的建议，它们今后不会再被提出。</translation>
     </message>
     <message>
         <source>No suggestions: no record&apos;s name or alternative name stands in the {s} stories chosen that they are not linked to already.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有建议：所选 {s} 篇报道中未出现尚未关联的规范记录名称或其他名称。</translation>
     </message>
     <message>
         <source>Story</source>
-        <translation type="unfinished"></translation>
+        <translation>报道</translation>
     </message>
     <message>
         <source>Record</source>
-        <translation type="unfinished"></translation>
+        <translation>规范记录</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished"></translation>
+        <translation>类别</translation>
     </message>
     <message>
         <source>Found as</source>
-        <translation type="unfinished"></translation>
+        <translation>原文写法</translation>
     </message>
     <message>
         <source>&amp;Link Ticked</source>
-        <translation type="unfinished"></translation>
+        <translation>关联所勾选项(&amp;L)</translation>
     </message>
     <message>
         <source>Tick &amp;All</source>
-        <translation type="unfinished"></translation>
+        <translation>全选(&amp;A)</translation>
     </message>
     <message>
         <source>Tick &amp;None</source>
-        <translation type="unfinished"></translation>
+        <translation>全不选(&amp;N)</translation>
     </message>
 </context>
 <context>
     <name>ThesaurusDialog</name>
     <message>
         <source>Thesaurus Entry of “{path}”</source>
-        <translation type="unfinished"></translation>
+        <translation>“{path}”的叙词表条目</translation>
     </message>
     <message>
         <source>Synonyms</source>
-        <translation type="unfinished"></translation>
+        <translation>同义词</translation>
     </message>
     <message>
         <source>Another name, e.g. Burma for Myanmar</source>
-        <translation type="unfinished"></translation>
+        <translation>其他名称，如 Myanmar 的旧称 Burma</translation>
     </message>
     <message>
         <source>&amp;Synonyms:</source>
-        <translation type="unfinished"></translation>
+        <translation>同义词(&amp;S)：</translation>
     </message>
     <message>
         <source>A tag to see also</source>
-        <translation type="unfinished"></translation>
+        <translation>参见的标签</translation>
     </message>
     <message>
         <source>Related tags</source>
-        <translation type="unfinished"></translation>
+        <translation>相关标签</translation>
     </message>
     <message>
         <source>&amp;Related:</source>
-        <translation type="unfinished"></translation>
+        <translation>相关标签(&amp;R)：</translation>
     </message>
     <message>
         <source>What this tag is for, and what it is not for</source>
-        <translation type="unfinished"></translation>
+        <translation>此标签适用于哪些内容、不适用于哪些内容</translation>
     </message>
     <message>
         <source>Scope &amp;note:</source>
-        <translation type="unfinished"></translation>
+        <translation>范围注释(&amp;N)：</translation>
     </message>
 </context>
 <context>
     <name>TranslationPane</name>
     <message>
         <source>Your name, kept with what you translate</source>
-        <translation type="unfinished"></translation>
+        <translation>您的姓名，将与译文一同保存</translation>
     </message>
     <message>
         <source>Translate into</source>
-        <translation type="unfinished"></translation>
+        <translation>翻译为</translation>
     </message>
     <message>
         <source>Translator</source>
-        <translation type="unfinished"></translation>
+        <translation>译者</translation>
     </message>
     <message>
         <source>Original</source>
-        <translation type="unfinished"></translation>
+        <translation>原文</translation>
     </message>
     <message>
         <source>Translation</source>
-        <translation type="unfinished"></translation>
+        <translation>译文</translation>
     </message>
     <message>
         <source>Original {field}</source>
-        <translation type="unfinished"></translation>
+        <translation>原文{field}</translation>
     </message>
     <message>
         <source>Translated {field}</source>
-        <translation type="unfinished"></translation>
+        <translation>译文{field}</translation>
     </message>
     <message>
         <source>Not saved: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>未保存：{reason}</translation>
     </message>
 </context>
 <context>
@@ -2714,19 +2819,19 @@ An offline catalogue of news stories.</source>
     <message>
         <source>Story</source>
         <extracomment>Characters of context shown on each side of a change in the preview.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>报道</translation>
     </message>
     <message>
         <source>Field</source>
-        <translation type="unfinished"></translation>
+        <translation>字段</translation>
     </message>
     <message>
         <source>Before</source>
-        <translation type="unfinished"></translation>
+        <translation>修改前</translation>
     </message>
     <message>
         <source>After</source>
-        <translation type="unfinished"></translation>
+        <translation>修改后</translation>
     </message>
 </context>
 </TS>

@@ -98,8 +98,9 @@ class FieldCopyDialog(QDialog):
         if self.as_folder.isChecked():
             chosen, _ = QFileDialog.getSaveFileName(self, self.tr("New Folder for the Copy"), self.path.text())
         else:
+            kind = self.tr("Field copies")
             chosen, _ = QFileDialog.getSaveFileName(
-                self, self.tr("Field Copy File"), self.path.text(), f"{self.tr('Field copies')} (*{ARCHIVE_SUFFIX})"
+                self, self.tr("Field Copy File"), self.path.text(), f"{kind} (*{ARCHIVE_SUFFIX})"
             )
         if chosen:
             self.path.setText(chosen)

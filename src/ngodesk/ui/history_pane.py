@@ -137,7 +137,8 @@ class HistoryPane(QWidget):
     def _change_text(self, change: history.Change) -> str:
         if change.linked:
             return f"+ {change.new}" if change.new is not None else f"− {change.old}"
-        return f"{_value(change.old) or self.tr('(empty)')} → {_value(change.new) or self.tr('(empty)')}"
+        empty = self.tr("(empty)")
+        return f"{_value(change.old) or empty} → {_value(change.new) or empty}"
 
     def _change_tip(self, change: history.Change) -> str:
         return self.tr("Before: {old}\nAfter: {new}\nBy {who}").format(

@@ -36,7 +36,7 @@ def install(app: QCoreApplication, choice: str) -> str:
     language = wanted(choice)
     for old in app.findChildren(QTranslator):
         app.removeTranslator(old)
-        old.deleteLater()
+        old.setParent(None)  # (gone with its last Python reference)
     if language == "en":
         return language
     ours = QTranslator(app)

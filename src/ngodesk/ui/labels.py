@@ -93,6 +93,17 @@ FORMATS = (
     QT_TRANSLATE_NOOP("Formats", "Dublin Core XML (OAI-PMH)"),
     QT_TRANSLATE_NOOP("Formats", "HTML catalogue (printable)"),
 )
+#: What a merge counts (``merging.MergeReport``), by kind.
+RECORD_KINDS = {
+    "stories": QT_TRANSLATE_NOOP("Kinds", "stories"),
+    "tags": QT_TRANSLATE_NOOP("Kinds", "tags"),
+    "records": QT_TRANSLATE_NOOP("Kinds", "authority records"),
+    "terms": QT_TRANSLATE_NOOP("Kinds", "glossary terms"),
+    "collections": QT_TRANSLATE_NOOP("Kinds", "collections"),
+    "translations": QT_TRANSLATE_NOOP("Kinds", "translations"),
+    "annotations": QT_TRANSLATE_NOOP("Kinds", "notes"),
+    "attachments": QT_TRANSLATE_NOOP("Kinds", "attachments"),
+}
 #: Why two stories look like one (``duplicates``).
 DUPLICATE_REASONS = (
     QT_TRANSLATE_NOOP("Duplicates", "the same web address"),
@@ -125,6 +136,10 @@ def language_name(code: str) -> str:
 
 def format_title(title: str) -> str:
     return translate("Formats", title)
+
+
+def record_kind(kind: str) -> str:
+    return translate("Kinds", RECORD_KINDS[kind]) if kind in RECORD_KINDS else kind
 
 
 def duplicate_reason(reason: str) -> str:
