@@ -25,8 +25,8 @@ ts: $(STAMP)
 	$(VENV)/bin/pyside6-lupdate -no-obsolete -locations none $$(find src/ngodesk -name '*.py' | sort) -ts $(TS)
 
 lint: $(STAMP)
-	$(VENV)/bin/ruff check src tests benchmarks
-	$(VENV)/bin/ruff format --check src tests benchmarks
+	$(VENV)/bin/ruff check src tests benchmarks docs packaging
+	$(VENV)/bin/ruff format --check src tests benchmarks docs packaging
 
 bench: $(STAMP)
 	$(PY) benchmarks/run.py

@@ -69,11 +69,12 @@ from ngodesk.ui.duplicates_view import DuplicatesDialog
 from ngodesk.ui.editor import StoryEditor
 from ngodesk.ui.fieldwork_view import ConflictsDialog, FieldCopyDialog
 from ngodesk.ui.glossary_panel import GlossaryPanel, TermHighlighter
+from ngodesk.ui.guide_view import GuideWindow
 from ngodesk.ui.hub import Hub
 from ngodesk.ui.icons import icon
 from ngodesk.ui.item_types import ItemTypesDialog
 from ngodesk.ui.jobs import Job
-from ngodesk.ui.labels import format_title
+from ngodesk.ui.labels import format_title, record_kind
 from ngodesk.ui.merge_view import MergeStoriesDialog
 from ngodesk.ui.preferences import PreferencesDialog
 from ngodesk.ui.records_view import RecordsDialog
@@ -124,6 +125,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.library = library
         self.job: Job | None = None
+        self._guide: GuideWindow | None = None
         self.duplicates_dialog: DuplicatesDialog | None = None
         self.records_dialog: RecordsDialog | None = None
         self._login_name = library.author
@@ -434,6 +436,8 @@ class MainWindow(QMainWindow):
         tags_menu.aboutToShow.connect(enable_tag_actions)
 
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        guide = self._action(self.tr("&User Guide"), self.show_guide, QKeySequence.StandardKey.HelpContents)
+        help_menu.addAction(guide)
         help_menu.addAction(self._action(self.tr("&About ngodesk"), self._about))
 
         toolbar = self.addToolBar(self.tr("Main"))
@@ -456,6 +460,14 @@ class MainWindow(QMainWindow):
                 toolbar.addSeparator()
             else:
                 toolbar.addAction(action)
+
+    def show_guide(self) -> GuideWindow:
+        """The user guide, beside the window (one at a time)."""
+        if self._guide is None:
+            self._guide = GuideWindow(self)
+        self._guide.show()
+        self._guide.raise_()
+        return self._guide
 
     def _about(self) -> None:
         QMessageBox.about(
@@ -644,7 +656,8 @@ class MainWindow(QMainWindow):
             text += " " + self.tr("An import of more than {n:,} stories cannot be undone.").format(n=IMPORT_UNDO_LIMIT)
         box = QMessageBox(QMessageBox.Icon.Information, self.tr("Import"), text, parent=self)
         details = [f"{d.file}, {d.position}: {d.reason}" for d in skipped]
-        details += [f"{s.file}, {s.position}: {self.tr('left out')}: {s.reason}" for s in report.skipped]
+        left_out = self.tr("left out")
+        details += [f"{s.file}, {s.position}: {left_out}: {s.reason}" for s in report.skipped]
         if report.problems:
             box.setIcon(QMessageBox.Icon.Warning)
             box.setInformativeText(self.tr("{n} records could not be read.").format(n=len(report.problems)))
@@ -787,7 +800,7 @@ class MainWindow(QMainWindow):
         def done(report: merging.MergeReport) -> None:
             self.hub.publish(report.changes)
             parts = [
-                self.tr("{n} {kind} {how}").format(n=n, kind=kind, how=how)
+                self.tr("{n} {kind} {how}").format(n=n, kind=record_kind(kind), how=how)
                 for how, counts in (
                     (self.tr("added"), report.added),
                     (self.tr("changed"), report.changed),
