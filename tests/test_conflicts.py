@@ -130,3 +130,26 @@ def test_a_collection_made_on_both_sides_under_one_name_is_one_collection(pair: 
         assert [(c.field, c.mine, c.theirs) for c in report.conflicts] == [("name", "reading list", "Reading list")]
         conflicts.resolve(mine, report.conflicts[0].uuid, "Reading list")
         assert [c.name for c in collections.collections(mine)] == ["Reading list"]
+
+
+def test_a_newer_state_of_a_field_replaces_its_open_conflict(pair: tuple[Path, Path]) -> None:
+    origin, copy = pair
+    for folder, title in ((copy, "Clinics (field)"), (origin, "Clinics (office)")):
+        with open_library(folder) as library:
+            stories.edit_story(library, _id(library, "Clinics in Myanmar"), {"title": title})
+    with open_library(origin) as mine:
+        merging.merge(mine, copy)
+        assert [c.theirs for c in conflicts.conflicts(mine)] == ["Clinics (field)"]
+    with open_library(copy) as theirs:
+        stories.edit_story(theirs, _id(theirs, "Clinics (field)"), {"title": "Clinics (field, checked)"})
+    with open_library(origin) as mine:
+        merging.merge(mine, copy)
+        assert [(c.mine, c.theirs) for c in conflicts.conflicts(mine)] == [
+            ("Clinics (office)", "Clinics (field, checked)")
+        ]
+        stories.edit_story(mine, _id(mine, "Clinics (office)"), {"title": "Clinics"})
+    with open_library(copy) as theirs:
+        stories.edit_story(theirs, _id(theirs, "Clinics (field, checked)"), {"title": "Clinics"})
+    with open_library(origin) as mine:
+        merging.merge(mine, copy)  # (both sides agree now)
+        assert conflicts.conflicts(mine) == []

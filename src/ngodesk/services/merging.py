@@ -32,7 +32,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from ngodesk.domain.errors import Cancelled, ValidationError
@@ -148,6 +148,7 @@ class _Merge:
             (c.record_uuid, c.field, c.theirs)
             for c in session.scalars(select(MergeConflict).where(MergeConflict.resolved.is_(False)))
         }
+        self.open_fields = {(uuid, name) for uuid, name, _ in self.open_conflicts}
         self.files_wanted: set[str] = set()
         self.revived: set[str] = set()
         #: their uuid -> the uuid of the same record here (made on both sides)
@@ -178,7 +179,9 @@ class _Merge:
         shown_theirs = None if theirs is None else str(theirs)
         if (uuid, name, shown_theirs) in self.open_conflicts:
             return False
+        self._supersede(uuid, name)  # (an older conflict of this field: this one replaces it)
         self.open_conflicts.add((uuid, name, shown_theirs))
+        self.open_fields.add((uuid, name))
         row = MergeConflict(
             kind=kind,
             record_uuid=uuid,
@@ -212,7 +215,10 @@ class _Merge:
         taken: dict[str, object] = {}
         for name in names:
             mine, theirs = m[name], t[name]
-            if mine == theirs or (b is not None and theirs == b[name]):
+            if mine == theirs:
+                self._supersede(uuid, name)  # (both sides agree now: nothing left to settle)
+                continue
+            if b is not None and theirs == b[name]:
                 continue
             if b is not None and mine == b[name]:
                 taken[name] = theirs
@@ -221,6 +227,19 @@ class _Merge:
             if self._conflict(kind, uuid, label, name, mine, theirs, who):
                 taken[name] = theirs
         return taken
+
+    def _supersede(self, uuid: str, name: str) -> None:
+        """Settle the open conflicts of one field that a newer state of
+        both sides makes moot (listed, they would show stale values)."""
+        if (uuid, name) not in self.open_fields:
+            return
+        self.open_fields.discard((uuid, name))
+        self.open_conflicts = {c for c in self.open_conflicts if c[:2] != (uuid, name)}
+        self.session.execute(
+            update(MergeConflict)
+            .where(MergeConflict.record_uuid == uuid, MergeConflict.field == name, MergeConflict.resolved.is_(False))
+            .values(resolved=True)
+        )
 
     def _deleted_vs(self, kind: str, uuid: str, label: str, mine_deleted: bool, value: str) -> bool:
         """A record one side deleted and the other edited: True to delete
