@@ -215,3 +215,11 @@ def test_screenshot_of_a_locked_library_opens_it_read_only_without_asking(tmp_pa
         command = [sys.executable, "-m", "ngodesk", "--library", str(library_path), "--screenshot", str(png)]
         subprocess.run(command, check=True, capture_output=True, timeout=120)  # no dialog waits for an answer
         assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_glossary_and_annotations_open_together_fit_a_laptop_screen(window: MainWindow) -> None:
+    window.glossary_dock.toggleViewAction().trigger()
+    window.annotations_dock.toggleViewAction().trigger()
+    assert window.glossary_dock.isVisible() and window.annotations_dock.isVisible()
+    assert window.minimumSizeHint().height() < 768 - 60  # (a 1366x768 screen, less its panel and title bar)
+    assert window.tabifiedDockWidgets(window.glossary_dock) == [window.annotations_dock]

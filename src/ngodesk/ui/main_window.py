@@ -232,6 +232,8 @@ class MainWindow(QMainWindow):
         self.annotations_dock.setObjectName("annotations")
         self.annotations_dock.setWidget(self.annotations)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.annotations_dock)
+        # tabbed, not stacked: both open at once stay within a 768-pixel screen
+        self.tabifyDockWidget(self.glossary_dock, self.annotations_dock)
         self.annotations_dock.hide()
         texts = (self.editor.summary, self.editor.body, *self.editor.translation.originals.values())
         self.term_highlighters = [TermHighlighter(edit.document()) for edit in texts if hasattr(edit, "document")]
@@ -396,6 +398,8 @@ class MainWindow(QMainWindow):
         annotations_action.setText(self.tr("&Annotations"))
         annotations_action.setShortcut(QKeySequence("Ctrl+Shift+N"))
         view_menu.addAction(annotations_action)
+        for dock, action in ((self.glossary_dock, glossary_action), (self.annotations_dock, annotations_action)):
+            action.triggered.connect(lambda shown, d=dock: d.raise_() if shown else None)  # (its tab to the front)
         self.columns_menu = view_menu.addMenu(self.tr("&Columns"))
         self.columns_menu.aboutToShow.connect(lambda: self._fill_column_menu(self.columns_menu))
 
