@@ -62,6 +62,12 @@ def test_typing_saves_a_draft_with_its_translator_and_undo_takes_it_back(window:
     pane.statuses["title"].setCurrentIndex(pane.statuses["title"].findData("reviewed"))
     pane.statuses["title"].activated.emit(pane.statuses["title"].currentIndex())
     assert stored(window)[("title", "en")][1] is TranslationStatus.REVIEWED
+    QTest.keyClicks(pane.translations["title"], "!")
+    assert pane.statuses["title"].currentData() == "draft"  # (a changed text is not the one reviewed)
+    QTest.qWait(1000)
+    assert stored(window)[("title", "en")][1] is TranslationStatus.DRAFT
+    window.undo_action.trigger()
+    assert stored(window)[("title", "en")][1] is TranslationStatus.REVIEWED
     window.undo_action.trigger()
     assert stored(window)[("title", "en")][1] is TranslationStatus.DRAFT
     window.undo_action.trigger()

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from ngodesk.domain.errors import NgodeskError
 from ngodesk.domain.models import TRANSLATED_FIELDS, StoryView, Translation, TranslationStatus
 from ngodesk.services import translations
+from ngodesk.ui import settings
 from ngodesk.ui.commands import Actions, SetTranslation
 from ngodesk.ui.labels import field_label, language_name, translation_status
 
@@ -70,7 +71,7 @@ class TranslationPane(QWidget):
             self.language.addItem(language_name(code), code)
         self.language.currentIndexChanged.connect(self._language_changed)
         self._code = str(self.language.currentData())
-        self.translator = QLineEdit(getpass.getuser())
+        self.translator = QLineEdit(settings.get(settings.AUTHOR) or getpass.getuser())
         self.translator.setPlaceholderText(self.tr("Your name, kept with what you translate"))
         self.error = QLabel()
         self.error.setWordWrap(True)
@@ -181,7 +182,7 @@ class TranslationPane(QWidget):
         if self._loading:
             return
         status = self.statuses[name]
-        if status.currentData() == TranslationStatus.UNTRANSLATED.value:
+        if status.currentData() != TranslationStatus.DRAFT.value:  # (a changed text is not the one reviewed)
             status.setCurrentIndex(status.findData(TranslationStatus.DRAFT.value))
         self._pending.add(name)
         self._timer.start()
