@@ -189,7 +189,7 @@ def test_merge_commands_and_prefer_settling_what_was_left_open(pair: tuple[Path,
     assert [(c["field"], c["mine"], c["theirs"]) for c in listed] == [("title", "office", "field")]
     unsure = ngodesk("conflicts", "--settle", listed[0]["uuid"], library=origin)
     assert unsure.returncode == 1 and "--take mine or --take theirs" in unsure.stderr
-    settled = ok("conflicts", "--settle", listed[0]["uuid"], "--take", "mine", library=origin)
+    settled = ok("conflicts", "--settle", listed[0]["uuid"][:8], "--take", "mine", library=origin)
     assert "Settled (mine); 0 conflicts left." in settled and "No open conflicts." in ok("conflicts", library=origin)
     with open_library(origin) as mine:
         conflicts.reopen(mine, listed[0]["uuid"])  # (open again, as after an undo)
@@ -199,6 +199,10 @@ def test_merge_commands_and_prefer_settling_what_was_left_open(pair: tuple[Path,
         assert "field" in {row[0] for row in _content(mine).values()}
     made = ok("copy", str(copy.parent / "kenya only"), "--query", "Kenya", library=origin)
     assert "(1 story)" in made
+    ok("copy", str(copy.parent / "trip.ngodesk-copy"), library=origin)
+    unpacked = ngodesk("info", library=copy.parent / "trip.ngodesk-copy")  # (a field-copy file: worked in, unpacked)
+    assert unpacked.returncode == 0 and f"working in {copy.parent / 'trip'}" in unpacked.stderr
+    assert (copy.parent / "trip" / "catalogue.sqlite").exists()
 
 
 def test_a_field_copy_as_one_archive_file_merges_back(tmp_path: Path) -> None:

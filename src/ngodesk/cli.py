@@ -27,7 +27,7 @@ from ngodesk import (
 from ngodesk.domain.errors import LibraryError, LibraryLocked, NgodeskError
 from ngodesk.domain.models import EntityKind, StoryView
 from ngodesk.formats import ImportOptions, csv_table, format_names
-from ngodesk.services import duplicates, exporting, importing, queries, stories
+from ngodesk.services import duplicates, exporting, field_copy, importing, queries, stories
 from ngodesk.services.library import open_library, resolve
 from ngodesk.store.library import DB_NAME, Library
 
@@ -166,6 +166,10 @@ def _positive(text: str) -> int:
 
 
 def _open(args: argparse.Namespace, write: bool) -> Library:
+    if args.library and args.library.endswith(field_copy.ARCHIVE_SUFFIX) and Path(args.library).is_file():
+        folder = field_copy.unpack(args.library)  # (or the folder an earlier unpacking made)
+        print(f"{PROGRAM}: working in {folder}, the library unpacked from {args.library}", file=sys.stderr)
+        args.library = str(folder)
     path, _ = resolve(args.library)
     if not write and (path / DB_NAME).exists():
         try:

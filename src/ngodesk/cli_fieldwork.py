@@ -33,7 +33,7 @@ def add_commands(commands: argparse._SubParsersAction) -> None:  # type: ignore[
     p.add_argument("--json", action="store_true")
     p = commands.add_parser("conflicts", help="open merge conflicts; --settle one of them")
     p.add_argument("--json", action="store_true")
-    p.add_argument("--settle", metavar="CONFLICT", help="settle a conflict (its id, as listed) ...")
+    p.add_argument("--settle", metavar="CONFLICT", help="settle a conflict (its id, or its first characters) ...")
     p.add_argument(
         "--take",
         choices=("mine", "theirs"),
@@ -136,9 +136,11 @@ def _settle(args: argparse.Namespace, open_library: Opener) -> int:
     if side is None:
         raise ValidationError("--settle needs --take mine or --take theirs")
     with open_library(args, True) as library:
-        found = next((c for c in conflicts.conflicts(library) if c.uuid == wanted), None)
-        if found is None:
-            raise NotFound(f"No open conflict {wanted} (`ngodesk conflicts` lists them).")
+        matching = [c for c in conflicts.conflicts(library) if c.uuid.startswith(wanted.strip())]
+        if len(matching) != 1:
+            how = "More than one open conflict starts with" if matching else "No open conflict"
+            raise NotFound(f"{how} {wanted} (`ngodesk conflicts` lists them).")
+        (found,) = matching
         conflicts.resolve(library, found.uuid, found.mine if side == "mine" else found.theirs)
         left = len(conflicts.conflicts(library))
     print(f"Settled ({side}); {_conflicts_line(left, 'left')}.")
