@@ -32,7 +32,7 @@ bench: $(STAMP)
 	$(PY) benchmarks/run.py
 
 # A one-folder bundle that runs without Python: dist/ngodesk/ngodesk.
-dist: system-deps-test $(STAMP) $(QM)
+dist: system-deps-run $(STAMP) $(QM)
 	$(PY) -m pip install --quiet 'pyinstaller>=6.0'
 	$(PY) -m PyInstaller --noconfirm --clean --distpath dist --workpath build/pyinstaller packaging/ngodesk.spec
 

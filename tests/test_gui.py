@@ -223,3 +223,25 @@ def test_glossary_and_annotations_open_together_fit_a_laptop_screen(window: Main
     assert window.glossary_dock.isVisible() and window.annotations_dock.isVisible()
     assert window.minimumSizeHint().height() < 768 - 60  # (a 1366x768 screen, less its panel and title bar)
     assert window.tabifiedDockWidgets(window.glossary_dock) == [window.annotations_dock]
+
+
+def test_a_folder_of_other_files_becomes_a_library_only_when_asked_to(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    make_application()
+    folder = tmp_path / "letters"
+    folder.mkdir()
+    (folder / "letter.txt").write_text("Dear colleagues", encoding="utf-8")
+    asked: list[str] = []
+
+    def answer(parent, title, text, buttons):  # type: ignore[no-untyped-def]
+        asked.append(text)
+        return QMessageBox.StandardButton.Cancel if len(asked) == 1 else QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr(QMessageBox, "question", answer)
+    assert open_for_gui(str(folder)) is None and sorted(p.name for p in folder.iterdir()) == ["letter.txt"]
+    library = open_for_gui(str(folder))
+    assert library is not None and "no ngodesk library" in asked[0]
+    library.close()
+    assert (folder / "catalogue.sqlite").exists()
+    reopened = open_for_gui(str(folder))  # (a library now: no question)
+    assert reopened is not None and len(asked) == 2
+    reopened.close()

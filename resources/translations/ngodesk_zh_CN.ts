@@ -84,8 +84,16 @@
 <context>
     <name>App</name>
     <message>
+        <source>Not a library</source>
+        <extracomment>The desktop entry&apos;s id (packaging/io.github.ngodesk.Ngodesk.desktop). Fonts with Chinese glyphs, preferred in this order after the system font; the SC faces keep Simplified Chinese glyph forms (not Japanese ones).</extracomment>
+        <translation>不是资料库</translation>
+    </message>
+    <message>
+        <source>{folder} holds other files and no ngodesk library. Make a new library in it?</source>
+        <translation>{folder} 中有其他文件，但没有 ngodesk 资料库。要在其中新建资料库吗？</translation>
+    </message>
+    <message>
         <source>Library in use</source>
-        <extracomment>Fonts with Chinese glyphs, preferred in this order after the system font; the SC faces keep Simplified Chinese glyph forms (not Japanese ones).</extracomment>
         <translation>资料库正在使用中</translation>
     </message>
     <message>

@@ -17,12 +17,14 @@ from ngodesk import __version__
 from ngodesk.domain.errors import LibraryDamaged, LibraryLocked, NgodeskError
 from ngodesk.services import backups, field_copy
 from ngodesk.services.library import open_library, resolve
-from ngodesk.store.library import Library
+from ngodesk.store.library import DB_NAME, Library
 from ngodesk.ui import i18n, settings
 
 if TYPE_CHECKING:
     from ngodesk.ui.main_window import MainWindow
 
+#: The desktop entry's id (packaging/io.github.ngodesk.Ngodesk.desktop).
+DESKTOP_ID = "io.github.ngodesk.Ngodesk"
 #: Fonts with Chinese glyphs, preferred in this order after the system font;
 #: the SC faces keep Simplified Chinese glyph forms (not Japanese ones).
 CJK_FAMILIES = ("Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei", "Microsoft YaHei", "PingFang SC")
@@ -40,6 +42,7 @@ def make_application(argv: list[str] | None = None) -> QApplication:
         sys.setswitchinterval(0.001)
         app = QApplication(argv or [sys.argv[0]])
         app.setApplicationName("ngodesk")
+        app.setDesktopFileName(DESKTOP_ID)  # (Wayland matches the window to the menu entry by it)
         app.setApplicationVersion(__version__)
         app.setOrganizationName("ngodesk")
     assert isinstance(app, QApplication)
@@ -55,7 +58,20 @@ def open_for_gui(folder: str | None, ask: bool = True) -> Library | None:
     """Open the library, asking whether to read only when it is locked;
     None when the user gives up or it cannot be opened (after saying why).
     Without ``ask`` (no one to answer, e.g. --screenshot) a locked library is
-    opened read-only and a failure is told on stderr."""
+    opened read-only and a failure is told on stderr. A folder with other
+    files and no library in it (one opened from the file manager, say)
+    becomes a library only when the user says so."""
+    if ask and folder and not _library_or_empty(Path(folder)):
+        answer = QMessageBox.question(
+            None,
+            translate("App", "Not a library"),
+            translate("App", "{folder} holds other files and no ngodesk library. Make a new library in it?").format(
+                folder=folder
+            ),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return None
     try:
         return open_library(folder, program="ngodesk window")
     except LibraryDamaged as damaged:
@@ -90,6 +106,11 @@ def open_for_gui(folder: str | None, ask: bool = True) -> Library | None:
     else:
         print(f"ngodesk: {message}", file=sys.stderr)
     return None
+
+
+def _library_or_empty(folder: Path) -> bool:
+    """True unless ``folder`` is a folder with files but no library."""
+    return not folder.is_dir() or (folder / DB_NAME).exists() or not any(folder.iterdir())
 
 
 def _offer_restore(damaged: LibraryDamaged) -> bool:
