@@ -242,3 +242,23 @@ def test_note_search_finds_comments_and_passages_in_either_script(library: Libra
     assert queries.matching_ids(library, "note:burma").size == 0
     restore.restore_stories(library, snapshot)
     assert queries.matching_ids(library, "note:burma").tolist() == [story_id]
+
+
+def test_command_line_term_annotations_link_the_glossary_term_the_words_are(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import json
+
+    from ngodesk.domain.models import TermRecord
+    from ngodesk.services import glossary
+    from ngodesk.services.library import open_library
+
+    cli_library = tmp_path / "library"
+    ok("import", str(SAMPLE), library=cli_library)
+    with open_library(cli_library) as library:
+        term = glossary.create_term(library, TermRecord("走出去", "going out"))
+        term_uuid = glossary.get_term(library, term.id).uuid
+    hit = json.loads(ok("search", "走出去", "--json", library=cli_library))[0]
+    ok("annotations", "add", hit["uuid"], "走出去", "--kind", "term", library=cli_library)
+    (listed,) = json.loads(ok("annotations", "list", "--json", library=cli_library))
+    assert listed["term"] == term_uuid and listed["kind"] == "term"
+    none = ngodesk("annotations", "add", hit["uuid"], "NGOs", "--kind", "term", library=cli_library)
+    assert none.returncode == 1 and "glossary term" in none.stderr

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from ngodesk.domain.models import AnnotationKind
-from ngodesk.services import annotations, queries
+from ngodesk.services import annotations, glossary, queries
 from ngodesk.services.annotations import NewAnnotation
 from ngodesk.store.library import Library
 
@@ -70,6 +70,7 @@ def run(args: argparse.Namespace, open_library: Opener) -> int:
                 "text": a.body,
                 "orphaned": a.orphaned,
                 "author": a.author,
+                "term": a.term_uuid,
             }
             for a in found
         ]
@@ -101,12 +102,24 @@ def _add(args: argparse.Namespace, open_library: Opener) -> int:
             AnnotationKind(args.kind),
             args.text,
             args.language,
-            "",
+            _term_in(library, args.quote) if args.kind == AnnotationKind.TERM.value else "",
             args.author,
         )
         uuid, _ = annotations.add(library, story_id, new)
     print(uuid)
     return 0
+
+
+def _term_in(library: Library, quote: str) -> str:
+    """The uuid of the glossary term the quoted words are (the longest one
+    found in them), or "" when they hold none."""
+    found = glossary.terms(library)
+    occurrences = glossary.TermFinder(found).find(quote)
+    if not occurrences:
+        return ""
+    uuids = {term_id: term.uuid for term_id, term in found}
+    longest = max(occurrences, key=lambda o: o.end - o.start)
+    return uuids[longest.term_id]
 
 
 def _import(args: argparse.Namespace, open_library: Opener) -> int:
