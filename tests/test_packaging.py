@@ -127,8 +127,16 @@ def test_install_desktop_refuses_a_relative_executable(tmp_path: Path) -> None:
 
 @pytest.fixture(scope="module")
 def bundle() -> Path:
-    """dist/ngodesk/ngodesk, built with `make dist` unless it is there already."""
-    if not BUNDLE.exists():
+    """dist/ngodesk/ngodesk, built with `make dist` unless it is there
+    already and newer than every source file it is made from."""
+    sources = [
+        *(ROOT / "src").rglob("*"),
+        *(ROOT / "resources").rglob("*"),
+        *(ROOT / "docs").rglob("*"),
+        *PACKAGING.iterdir(),
+    ]
+    newest = max(p.stat().st_mtime for p in sources if p.is_file() and "__pycache__" not in p.parts)
+    if not BUNDLE.exists() or BUNDLE.stat().st_mtime < newest:
         subprocess.run(["make", "dist"], cwd=ROOT, check=True, timeout=1800)
     return BUNDLE
 
