@@ -675,3 +675,26 @@ def test_saved_searches_and_collections_in_the_sidebar(qtbot, window: MainWindow
     assert entry(window, "Reading list").text(1) == "2"
     window.hub.publish(stories.create_story(window.library, {"title": "Wells in Kenya"}).changes)
     qtbot.waitUntil(lambda: entry(window, "Kenya stories").text(1) == str(len(kenya) + 1))  # counts what it finds now
+
+
+def test_remove_stories_from_the_collection_shown_and_undo(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    from ngodesk.services import story_collections
+
+    ids = window.model.ids().tolist()[:3]
+    shelf = story_collections.create_manual(window.library, "Reading list", ids)
+    window.hub.publish(shelf.changes)
+    assert not window.remove_from_collection()  # (no collection shown: nothing happens)
+    click(qtbot, window, "Reading list")
+    settle(window)
+    assert window.model.ids().tolist() == ids
+    window.refresh(keep=[ids[1]])
+    qtbot.waitUntil(lambda: window.selected_ids() == [ids[1]])
+    window._name_collection_action()
+    assert window.remove_from_collection_action.text() == "Remove from “Reading list”"
+    assert window.remove_from_collection_action.isEnabled()
+    window.remove_from_collection_action.trigger()
+    settle(window)
+    assert story_collections.stories_of(window.library, shelf.id) == [ids[0], ids[2]]
+    assert window.model.ids().tolist() == [ids[0], ids[2]] and queries.get_story(window.library, ids[1])
+    window.undo_action.trigger()
+    assert story_collections.stories_of(window.library, shelf.id) == ids  # (back in its place)

@@ -563,6 +563,10 @@
         <translation>删除报道</translation>
     </message>
     <message>
+        <source>Delete %n Stories</source>
+        <translation>删除 %n 篇报道</translation>
+    </message>
+    <message>
         <source>New Tag {name}</source>
         <translation>新建标签“{name}”</translation>
     </message>
@@ -577,6 +581,10 @@
     <message>
         <source>Link 1 Suggested Record</source>
         <translation>关联 1 条建议的规范记录</translation>
+    </message>
+    <message>
+        <source>Link %n Suggested Records</source>
+        <translation>关联 %n 条建议的规范记录</translation>
     </message>
     <message>
         <source>Save Search {name}</source>
@@ -599,6 +607,18 @@
         <translation>将 1 篇报道添加到“{name}”</translation>
     </message>
     <message>
+        <source>Add %n Stories to {name}</source>
+        <translation>将 %n 篇报道加入 {name}</translation>
+    </message>
+    <message>
+        <source>Remove 1 Story from {name}</source>
+        <translation>从 {name} 移除 1 篇报道</translation>
+    </message>
+    <message>
+        <source>Remove %n Stories from {name}</source>
+        <translation>从 {name} 移除 %n 篇报道</translation>
+    </message>
+    <message>
         <source>Move Tag {name}</source>
         <translation>移动标签“{name}”</translation>
     </message>
@@ -619,8 +639,16 @@
         <translation>导入报道</translation>
     </message>
     <message>
+        <source>Import %n Stories</source>
+        <translation>导入 %n 篇报道</translation>
+    </message>
+    <message>
         <source>Merge Duplicate</source>
         <translation>合并重复报道</translation>
+    </message>
+    <message>
+        <source>Merge %n Duplicates</source>
+        <translation>合并 %n 组重复</translation>
     </message>
     <message>
         <source>Merge Duplicate of {title}</source>
@@ -655,8 +683,16 @@
         <translation>添加 1 个附件</translation>
     </message>
     <message>
+        <source>Attach %n Files</source>
+        <translation>附加 %n 个文件</translation>
+    </message>
+    <message>
         <source>Remove 1 Attachment</source>
         <translation>移除 1 个附件</translation>
+    </message>
+    <message>
+        <source>Remove %n Attachments</source>
+        <translation>移除 %n 个附件</translation>
     </message>
     <message>
         <source>Settle Conflict in {label}</source>
@@ -1597,6 +1633,10 @@ fields: tag: org: person: place: source: title: lang: status: year:2015..2018 da
         <translation>报道(&amp;S)</translation>
     </message>
     <message>
+        <source>Remove from &amp;Collection</source>
+        <translation>从合集中移除(&amp;C)</translation>
+    </message>
+    <message>
         <source>&amp;Batch Edit…</source>
         <translation>批量编辑(&amp;B)…</translation>
     </message>
@@ -1897,6 +1937,14 @@ An offline catalogue of news stories.</source>
     <message>
         <source>This library has no stories yet. Add one with Story &gt; New Story.</source>
         <translation>此资料库中还没有报道。可通过“报道 &gt; 新建报道”添加。</translation>
+    </message>
+    <message>
+        <source>Remove from “{name}”</source>
+        <translation>从“{name}”中移除</translation>
+    </message>
+    <message>
+        <source>Show a collection (in the sidebar) and select its stories first.</source>
+        <translation>请先在侧栏中显示一个合集，并选中其中的报道。</translation>
     </message>
     <message>
         <source>Untitled story</source>

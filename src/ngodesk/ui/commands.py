@@ -251,11 +251,12 @@ class DeleteStories(Command):
     """Delete stories; undo restores them exactly, tags and records too."""
 
     def __init__(self, story_ids: Sequence[int]) -> None:
+        n = len(set(story_ids))
         super().__init__(
             _counted(
                 translate("Commands", "Delete Story"),
-                translate("Commands", "Delete %n Stories", None, len(set(story_ids))),
-                len(set(story_ids)),
+                translate("Commands", "Delete %n Stories", None, n),
+                n,
             )
         )
         self.story_ids = list(dict.fromkeys(story_ids))
@@ -320,11 +321,12 @@ class ReviewSuggestions(Command):
     """Link the suggestions the user kept and remember the others as wrong."""
 
     def __init__(self, accepted: Sequence[suggestions.Suggestion], rejected: Sequence[suggestions.Suggestion]) -> None:
+        n = len(accepted)
         super().__init__(
             _counted(
                 translate("Commands", "Link 1 Suggested Record"),
-                translate("Commands", "Link %n Suggested Records", None, len(accepted)),
-                len(accepted),
+                translate("Commands", "Link %n Suggested Records", None, n),
+                n,
             )
         )
         self.accepted, self.rejected = list(accepted), list(rejected)
@@ -406,11 +408,12 @@ class AddToCollection(Command):
     """Add stories to a manual collection; undo takes out those it added."""
 
     def __init__(self, collection_id: int, name: str, story_ids: Sequence[int]) -> None:
+        n = len(story_ids)
         super().__init__(
             _counted(
                 translate("Commands", "Add 1 Story to {name}"),
-                translate("Commands", "Add %n Stories to {name}", None, len(story_ids)),
-                len(story_ids),
+                translate("Commands", "Add %n Stories to {name}", None, n),
+                n,
             ).format(name=name)
         )
         self.collection_id, self.story_ids = collection_id, list(story_ids)
@@ -423,6 +426,35 @@ class AddToCollection(Command):
 
     def backward(self) -> ChangeSet:
         return story_collections.remove_stories(self.library, self.collection_id, self.added)
+
+
+class RemoveFromCollection(Command):
+    """Take stories out of a manual collection (never out of the library);
+    undo puts them back in their places."""
+
+    def __init__(self, collection_id: int, name: str, story_ids: Sequence[int]) -> None:
+        n = len(story_ids)
+        super().__init__(
+            _counted(
+                translate("Commands", "Remove 1 Story from {name}"),
+                translate("Commands", "Remove %n Stories from {name}", None, n),
+                n,
+            ).format(name=name)
+        )
+        self.collection_id, self.story_ids = collection_id, list(story_ids)
+        self.order: list[int] = []
+
+    def forward(self) -> ChangeSet:
+        self.order = story_collections.stories_of(self.library, self.collection_id)
+        return story_collections.remove_stories(self.library, self.collection_id, self.story_ids)
+
+    def backward(self) -> ChangeSet:
+        taken = set(self.story_ids)
+        with self.library.write():
+            changes = story_collections.add_stories(
+                self.library, self.collection_id, [i for i in self.order if i in taken]
+            )
+            return changes | story_collections.set_order(self.library, self.collection_id, self.order)
 
 
 class MoveTag(Command):
@@ -489,11 +521,12 @@ class ImportStories(Command):
     the same ids."""
 
     def __init__(self, changes: ChangeSet) -> None:
+        n = len(changes.stories_added)
         super().__init__(
             _counted(
                 translate("Commands", "Import Story"),
-                translate("Commands", "Import %n Stories", None, len(changes.stories_added)),
-                len(changes.stories_added),
+                translate("Commands", "Import %n Stories", None, n),
+                n,
             )
         )
         self.changes = changes
@@ -514,11 +547,12 @@ class MergeDuplicates(Command):
     records the merge created."""
 
     def __init__(self, duplicates: Sequence[importing.Skipped]) -> None:
+        n = len(duplicates)
         super().__init__(
             _counted(
                 translate("Commands", "Merge Duplicate"),
-                translate("Commands", "Merge %n Duplicates", None, len(duplicates)),
-                len(duplicates),
+                translate("Commands", "Merge %n Duplicates", None, n),
+                n,
             )
         )
         self.duplicates = list(duplicates)
@@ -669,11 +703,12 @@ class AddAttachments(Command):
     ones again (their files stay in the library meanwhile)."""
 
     def __init__(self, story_id: int, files: Sequence[str]) -> None:
+        n = len(files)
         super().__init__(
             _counted(
                 translate("Commands", "Attach 1 File"),
-                translate("Commands", "Attach %n Files", None, len(files)),
-                len(files),
+                translate("Commands", "Attach %n Files", None, n),
+                n,
             )
         )
         self.story_id, self.files = story_id, list(files)
@@ -694,11 +729,12 @@ class RemoveAttachments(Command):
     """Detach attachments; undo puts them back."""
 
     def __init__(self, views: Sequence[attachments.AttachmentView]) -> None:
+        n = len(views)
         super().__init__(
             _counted(
                 translate("Commands", "Remove 1 Attachment"),
-                translate("Commands", "Remove %n Attachments", None, len(views)),
-                len(views),
+                translate("Commands", "Remove %n Attachments", None, n),
+                n,
             )
         )
         self.views = list(views)

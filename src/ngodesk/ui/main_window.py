@@ -44,6 +44,7 @@ from ngodesk.services import (
     indexing,
     merging,
     queries,
+    story_collections,
     story_merge,
     suggestions,
 )
@@ -62,6 +63,7 @@ from ngodesk.ui.commands import (
     ImportStories,
     MergeDuplicates,
     MergeStories,
+    RemoveFromCollection,
     ReviewSuggestions,
     SettleConflict,
 )
@@ -408,6 +410,12 @@ class MainWindow(QMainWindow):
         story_menu.addAction(self.delete_action)
         self.story_list.addAction(self.delete_action)
         story_menu.addSeparator()
+        self.remove_from_collection_action = self._action(
+            self.tr("Remove from &Collection"), self.remove_from_collection, QKeySequence("Ctrl+Shift+Del")
+        )
+        story_menu.addAction(self.remove_from_collection_action)
+        self.story_list.addAction(self.remove_from_collection_action)
+        story_menu.aboutToShow.connect(self._name_collection_action)
         story_menu.addAction(self._action(self.tr("&Batch Edit…"), self.batch_edit, QKeySequence("Ctrl+Shift+E")))
         story_menu.addAction(self._action(self.tr("Find &Duplicates…"), self.find_duplicates))
         story_menu.addAction(self._action(self.tr("Suggest &Records…"), self.suggest_records))
@@ -1028,6 +1036,33 @@ class MainWindow(QMainWindow):
             selection_model.setCurrentIndex(self.model.index(rows[0], 0), QItemSelectionModel.SelectionFlag.NoUpdate)
             self.story_list.scrollTo(self.model.index(rows[0], 0))
         self._show_selected()
+
+    def _collection_shown(self) -> story_collections.CollectionView | None:
+        """The manual collection the list shows (its sidebar entry chosen
+        to include), if exactly one."""
+        chosen = [f.value for f in self.sidebar.filters() if f.kind is FacetKind.COLLECTION and not f.exclude]
+        if len(chosen) != 1:
+            return None
+        found = story_collections.collections(self.library, counted=False)
+        return next((c for c in found if str(c.id) == chosen[0] and c.query is None), None)
+
+    def _name_collection_action(self) -> None:
+        shown = self._collection_shown()
+        action = self.remove_from_collection_action
+        action.setEnabled(shown is not None and bool(self.selected_ids()) and not self.library.readonly)
+        action.setText(
+            self.tr("Remove from “{name}”").format(name=shown.name) if shown else self.tr("Remove from &Collection")
+        )
+
+    def remove_from_collection(self) -> bool:
+        """Take the selected stories out of the collection the list shows
+        (they stay in the library); one undo step."""
+        shown, ids = self._collection_shown(), self.selected_ids()
+        if shown is None or not ids:
+            hint = self.tr("Show a collection (in the sidebar) and select its stories first.")
+            self.statusBar().showMessage(hint, 5000)
+            return False
+        return self._run(RemoveFromCollection(shown.id, shown.name, ids))
 
     def selected_ids(self) -> list[int]:
         """Ids of the selected stories, in list order."""
