@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from ngodesk.domain.errors import ValidationError
+from ngodesk.domain.i18n import translate
 
 _PATTERN = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
 
@@ -27,19 +28,23 @@ class PartialDate:
         cleaned = text.strip().replace("/", "-").replace(".", "-")
         match = _PATTERN.match(cleaned)
         if not match:
-            raise ValidationError(f"'{text}' is not a date: use YYYY, YYYY-MM or YYYY-MM-DD")
+            raise ValidationError(
+                translate("Messages", "'{text}' is not a date: use YYYY, YYYY-MM or YYYY-MM-DD").format(text=text)
+            )
         year = int(match.group(1))
         month = int(match.group(2)) if match.group(2) else None
         day = int(match.group(3)) if match.group(3) else None
         if not 1 <= year <= 9999:
-            raise ValidationError(f"'{text}': year out of range")
+            raise ValidationError(translate("Messages", "'{text}': year out of range").format(text=text))
         if month is not None and not 1 <= month <= 12:
-            raise ValidationError(f"'{text}': month must be 01-12")
+            raise ValidationError(translate("Messages", "'{text}': month must be 01-12").format(text=text))
         if day is not None:
             assert month is not None
             last = calendar.monthrange(year, month)[1]
             if not 1 <= day <= last:
-                raise ValidationError(f"'{text}': day must be 01-{last:02d}")
+                raise ValidationError(
+                    translate("Messages", "'{text}': day must be 01-{last:02d}").format(text=text, last=last)
+                )
         return cls(year, month, day)
 
     def first_day(self) -> date:

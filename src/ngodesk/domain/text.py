@@ -7,6 +7,7 @@ import re
 from urllib.parse import parse_qsl, urlencode, urlsplit
 
 from ngodesk.domain.errors import ValidationError
+from ngodesk.domain.i18n import translate
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
 #: A BCP 47 language tag such as en, zh or zh-Hant.
@@ -25,8 +26,11 @@ def require_encodable(text: str, what: str) -> str:
     position = unencodable_at(text)
     if position is not None:
         raise ValidationError(
-            f"{what} has bytes that are not valid UTF-8 at column {position + 1}; "
-            "check the terminal's or the file's encoding."
+            translate(
+                "Messages",
+                "{what} has bytes that are not valid UTF-8 at column {value}; check the terminal's or the "
+                "file's encoding.",
+            ).format(what=what, value=position + 1)
         )
     return text
 

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Protocol
 
 from ngodesk.domain.errors import ImportFailed
+from ngodesk.domain.i18n import translate
 from ngodesk.domain.models import EntityRecord, RecordProblem, StoryRecord, TagRecord
 from ngodesk.formats.encoding import decode
 from ngodesk.search.text import CJK_RUN
@@ -164,10 +165,16 @@ def read_text(path: Path) -> str:
     try:
         data = path.read_bytes()
     except OSError as error:
-        raise ImportFailed(f"{path}: cannot read the file: {error.strerror}") from error
+        raise ImportFailed(
+            translate("Messages", "{path}: cannot read the file: {strerror}").format(path=path, strerror=error.strerror)
+        ) from error
     text, _ = decode(data, str(path))
     if "\x00" in text:
-        raise ImportFailed(f"{path}: contains NUL characters; it looks like a binary file, not text")
+        raise ImportFailed(
+            translate("Messages", "{path}: contains NUL characters; it looks like a binary file, not text").format(
+                path=path
+            )
+        )
     if "\r" in text:  # (the check is a quarter of the replacing, which copies)
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     return text
@@ -181,12 +188,20 @@ def detect(path: Path, text: str, format_name: str = "auto") -> Format:
     if format_name in registry:
         return registry[format_name]
     if format_name != "auto":
-        raise ImportFailed(f"unknown format '{format_name}'; known: auto, {', '.join(registry)}")
+        raise ImportFailed(
+            translate("Messages", "unknown format '{format_name}'; known: auto, {join}").format(
+                format_name=format_name, join=", ".join(registry)
+            )
+        )
     candidates = [f for f in registry.values() if f.sniff(text)] or [
         f for f in registry.values() if path.suffix.lower() in f.EXTENSIONS
     ]
     if not candidates:
-        raise ImportFailed(f"{path}: cannot tell what format it is in; the formats known are {', '.join(registry)}")
+        raise ImportFailed(
+            translate("Messages", "{path}: cannot tell what format it is in; the formats known are {join}").format(
+                path=path, join=", ".join(registry)
+            )
+        )
     return candidates[0]
 
 

@@ -20,6 +20,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 
+from ngodesk.domain.i18n import translate
 from ngodesk.domain.models import RecordProblem, StoryRecord, Translation
 from ngodesk.formats import (
     NO_OPTIONS,
@@ -145,7 +146,7 @@ class Table:
                 yield start, cells
                 start = reader.line_num + 1
         except csv.Error as error:
-            raise csv.Error(f"line {start}: {error}") from error
+            raise csv.Error(translate("Messages", "line {start}: {error}").format(start=start, error=error)) from error
 
     def header(self, text: str) -> list[str]:
         """The header row (cells stripped), or [] for an empty file."""

@@ -15,6 +15,7 @@ import codecs
 import re
 
 from ngodesk.domain.errors import ImportFailed
+from ngodesk.domain.i18n import translate
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -55,7 +56,11 @@ def decode(data: bytes, source: str) -> tuple[str, str]:
     if declared is not None:
         name = _canonical(declared)
         if name is None:
-            raise ImportFailed(f"{source}: declares the encoding '{declared}', which is not known")
+            raise ImportFailed(
+                translate("Messages", "{source}: declares the encoding '{declared}', which is not known").format(
+                    source=source, declared=declared
+                )
+            )
         return _strict(data, name, source, "its XML declaration says"), name
     try:
         return data.decode("utf-8"), "utf-8"
@@ -69,8 +74,11 @@ def decode(data: bytes, source: str) -> tuple[str, str]:
         return _strict(data, name, source, "it looks like"), name
     line = data[: utf8_error.start].count(b"\n") + 1
     raise ImportFailed(
-        f"{source}: not UTF-8 (line {line}, byte {utf8_error.start}) and not recognisably GBK/GB18030, Big5 "
-        "or Latin-1; save it as UTF-8 and import again"
+        translate(
+            "Messages",
+            "{source}: not UTF-8 (line {line}, byte {start}) and not recognisably GBK/GB18030, Big5 or "
+            "Latin-1; save it as UTF-8 and import again",
+        ).format(source=source, line=line, start=utf8_error.start)
     )
 
 
@@ -80,5 +88,7 @@ def _strict(data: bytes, name: str, source: str, why: str) -> str:
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
         raise ImportFailed(
-            f"{source}: {why} {name.upper()}, but line {line} (byte {error.start}) is not valid {name.upper()}"
+            translate(
+                "Messages", "{source}: {why} {upper}, but line {line} (byte {start}) is not valid {upper}"
+            ).format(source=source, why=why, upper=name.upper(), line=line, start=error.start)
         ) from error

@@ -15,6 +15,7 @@ import re
 import uuid
 from datetime import UTC, datetime
 
+from ngodesk.domain.i18n import translate
 from ngodesk.domain.models import (
     AltName,
     EntityKind,
@@ -50,14 +51,18 @@ class _Bad(ValueError):
 def _text(item: dict[str, object], key: str) -> str:
     value = item.get(key, "")
     if not isinstance(value, str):
-        raise _Bad(f"{key}: expected text, found {json.dumps(value, ensure_ascii=False)[:40]}")
+        raise _Bad(
+            translate("Messages", "{key}: expected text, found {dumps}").format(
+                key=key, dumps=json.dumps(value, ensure_ascii=False)[:40]
+            )
+        )
     return value
 
 
 def _texts(item: dict[str, object], key: str) -> tuple[str, ...]:
     values = item.get(key, [])
     if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
-        raise _Bad(f"{key}: expected a list of texts")
+        raise _Bad(translate("Messages", "{key}: expected a list of texts").format(key=key))
     return tuple(values)
 
 
@@ -66,20 +71,22 @@ def _uuid(item: dict[str, object]) -> str:
     try:
         return str(uuid.UUID(value))
     except ValueError:
-        raise _Bad(f"uuid: '{value}' is not a uuid") from None
+        raise _Bad(translate("Messages", "uuid: '{value}' is not a uuid").format(value=value)) from None
 
 
 def _time(item: dict[str, object], key: str) -> datetime:
     try:
         moment = datetime.fromisoformat(_text(item, key))
     except ValueError:
-        raise _Bad(f"{key}: '{item.get(key)}' is not a date and time") from None
+        raise _Bad(
+            translate("Messages", "{key}: '{get}' is not a date and time").format(key=key, get=item.get(key))
+        ) from None
     return moment.astimezone(UTC).replace(tzinfo=None) if moment.tzinfo else moment  # stored as naive UTC
 
 
 def _tag(item: object) -> TagRecord:
     if not isinstance(item, dict):
-        raise _Bad("expected an object")
+        raise _Bad(translate("Messages", "expected an object"))
     colour = _text(item, "colour")
     related = tuple(_uuid({"uuid": value}) for value in _texts(item, "related"))
     return TagRecord(
@@ -94,14 +101,16 @@ def _tag(item: object) -> TagRecord:
 
 def _entity(item: object) -> EntityRecord:
     if not isinstance(item, dict):
-        raise _Bad("expected an object")
+        raise _Bad(translate("Messages", "expected an object"))
     try:
         kind = EntityKind(_text(item, "kind"))
     except ValueError:
-        raise _Bad(f"kind: '{item.get('kind')}' is not organisation, person or place") from None
+        raise _Bad(
+            translate("Messages", "kind: '{get}' is not organisation, person or place").format(get=item.get("kind"))
+        ) from None
     names = item.get("alt_names", [])
     if not isinstance(names, list) or not all(isinstance(n, dict) for n in names):
-        raise _Bad("alt_names: expected a list of objects")
+        raise _Bad(translate("Messages", "alt_names: expected a list of objects"))
     alt = tuple(AltName(_text(n, "name"), _text(n, "language"), n.get("preferred") is True) for n in names)
     details = {key: _text(item, key) for key in ("type", "country", "external_id")}
     see_also = tuple(_uuid({"uuid": value}) for value in _texts(item, "see_also"))
@@ -110,22 +119,26 @@ def _entity(item: object) -> EntityRecord:
 
 def _story(item: object, position: str, entities: dict[str, EntityRecord]) -> StoryRecord:
     if not isinstance(item, dict):
-        raise _Bad("expected an object")
+        raise _Bad(translate("Messages", "expected an object"))
     extra = item.get("extra", {})
     if not isinstance(extra, dict):
-        raise _Bad("extra: expected an object")
+        raise _Bad(translate("Messages", "extra: expected an object"))
     try:
         status = StoryStatus(_text(item, "status") or "draft")
     except ValueError:
-        raise _Bad(f"status: '{item.get('status')}' is not draft, catalogued or reviewed") from None
+        raise _Bad(
+            translate("Messages", "status: '{get}' is not draft, catalogued or reviewed").format(get=item.get("status"))
+        ) from None
     revision = _revision(item)
     translations = item.get("translations", [])
     if not isinstance(translations, list):
-        raise _Bad("translations: expected a list")
+        raise _Bad(translate("Messages", "translations: expected a list"))
     linked = _texts(item, "entities")
     unknown = [uuid for uuid in linked if uuid not in entities]
     if unknown:
-        raise _Bad(f"entities: {', '.join(unknown)} not among the file's records")
+        raise _Bad(
+            translate("Messages", "entities: {join} not among the file's records").format(join=", ".join(unknown))
+        )
     names = {kind: tuple(entities[u].name for u in linked if entities[u].kind is kind) for kind in EntityKind}
     return StoryRecord(
         title=_text(item, "title"),
@@ -146,17 +159,23 @@ def _story(item: object, position: str, entities: dict[str, EntityRecord]) -> St
 def _revision(item: dict[str, object]) -> int:
     revision = item.get("revision", 1)
     if not isinstance(revision, int) or isinstance(revision, bool) or revision < 1:
-        raise _Bad(f"revision: '{revision}' is not a positive whole number")
+        raise _Bad(
+            translate("Messages", "revision: '{revision}' is not a positive whole number").format(revision=revision)
+        )
     return revision
 
 
 def _translation(item: object) -> Translation:
     if not isinstance(item, dict):
-        raise _Bad("translations: expected objects")
+        raise _Bad(translate("Messages", "translations: expected objects"))
     try:
         status = TranslationStatus(_text(item, "status") or "draft")
     except ValueError:
-        raise _Bad(f"translations: status '{item.get('status')}' is not draft or reviewed") from None
+        raise _Bad(
+            translate("Messages", "translations: status '{get}' is not draft or reviewed").format(
+                get=item.get("status")
+            )
+        ) from None
     return Translation(
         _text(item, "field"),
         _text(item, "language"),

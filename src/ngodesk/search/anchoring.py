@@ -15,6 +15,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ngodesk.domain.i18n import translate
+
 #: Characters of context kept on each side of a quote.
 CONTEXT = 32
 
@@ -35,7 +37,11 @@ def anchor(text: str, start: int, end: int) -> Anchor:
     """The anchor of ``text[start:end]``; raises ValueError for an empty or
     out-of-range passage."""
     if not 0 <= start < end <= len(text):
-        raise ValueError(f"no passage at {start}..{end} of a text of {len(text)} characters")
+        raise ValueError(
+            translate("Messages", "no passage at {start}..{end} of a text of {n} characters").format(
+                start=start, end=end, n=len(text)
+            )
+        )
     return Anchor(text[start:end], text[max(0, start - CONTEXT) : start], text[end : end + CONTEXT], start, end)
 
 

@@ -25,6 +25,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Session
 
 from ngodesk.domain.dates import PartialDate
+from ngodesk.domain.i18n import translate
 from ngodesk.domain.models import FacetKind, Filter, StoryStatus, TranslationStatus
 from ngodesk.search import query as q
 from ngodesk.search.text import fold, query_tokens
@@ -194,7 +195,7 @@ def _field_ids(node: q.Field) -> Select[tuple[int]]:
         return select(Annotation.story_id.label("id")).where(key)
     if name == "is":
         return _stories_where(*_row_conditions(node))  # type: ignore[misc]
-    raise AssertionError(f"unhandled field {name}")
+    raise AssertionError(translate("Messages", "unhandled field {name}").format(name=name))
 
 
 def _date_conditions(node: q.DateRange) -> list[ColumnElement[bool]]:
@@ -284,7 +285,7 @@ def _ids(node: q.Node) -> Select[tuple[int]]:
         return _as_select(intersect(*(_ids(child) for child in node.children)))
     if isinstance(node, q.Or):
         return _as_select(union(*(_ids(child) for child in node.children)))
-    raise AssertionError(f"unhandled node {node!r}")
+    raise AssertionError(translate("Messages", "unhandled node {node!r}").format(node=node))
 
 
 @dataclass(frozen=True)

@@ -32,6 +32,7 @@ from dataclasses import dataclass
 
 from ngodesk.domain.dates import PartialDate
 from ngodesk.domain.errors import QueryError, ValidationError
+from ngodesk.domain.i18n import translate
 from ngodesk.domain.models import StoryStatus, TranslationStatus
 from ngodesk.domain.text import LANGUAGE_CODE, unencodable_at
 from ngodesk.search.text import query_tokens
@@ -106,7 +107,12 @@ def _read_phrase(query: str, start: int) -> tuple[str, int]:
     """Text of the quoted phrase opening at ``start``; index after it."""
     end = query.find('"', start + 1)
     if end < 0:
-        raise QueryError(f'The phrase starting at column {start + 1} has no closing quote (").', start)
+        raise QueryError(
+            translate("Messages", 'The phrase starting at column {value} has no closing quote (").').format(
+                value=start + 1
+            ),
+            start,
+        )
     return query[start + 1 : end], end + 1
 
 
@@ -154,7 +160,12 @@ def _tokens(query: str) -> list[_Token]:
                     i = _word_end(query, i)
                     value = query[field.end() : i]
                 if not value.strip():
-                    raise QueryError(f"'{field.group(0)}' at column {start + 1} needs a value.", start)
+                    raise QueryError(
+                        translate("Messages", "'{group}' at column {value} needs a value.").format(
+                            group=field.group(0), value=start + 1
+                        ),
+                        start,
+                    )
                 tokens.append(_Token("FIELD", value.strip(), start, field.group(1).lower()))
                 continue
             if field and not _is_text(query, field):
@@ -180,25 +191,43 @@ def _field_node(token: _Token) -> Node:
     if name == "status":
         allowed = [status.value for status in StoryStatus]
         if value.lower() not in allowed:
-            raise QueryError(f"status:{value} at column {pos + 1}: status is one of {', '.join(allowed)}.", pos)
+            raise QueryError(
+                translate("Messages", "status:{value} at column {value2}: status is one of {join}.").format(
+                    value=value, value2=pos + 1, join=", ".join(allowed)
+                ),
+                pos,
+            )
         return Field(name, value.lower())
     if name == "trans":
         language, _, status = value.lower().partition(":")
         allowed = [status.value for status in TranslationStatus]
         if not LANGUAGE_CODE.match(language) or (status and status not in allowed):
             raise QueryError(
-                f"trans:{value} at column {pos + 1}: use trans:LANGUAGE or trans:LANGUAGE:STATUS "
-                f"(e.g. trans:en:draft); status is one of {', '.join(allowed)}.",
+                translate(
+                    "Messages",
+                    "trans:{value} at column {value2}: use trans:LANGUAGE or trans:LANGUAGE:STATUS (e.g. "
+                    "trans:en:draft); status is one of {join}.",
+                ).format(value=value, value2=pos + 1, join=", ".join(allowed)),
                 pos,
             )
         return Field(name, f"{language}:{status}" if status else language)
     if name == "is":
         if value.lower() not in IS_VALUES:
-            raise QueryError(f"is:{value} at column {pos + 1}: use {', '.join('is:' + v for v in IS_VALUES)}.", pos)
+            raise QueryError(
+                translate("Messages", "is:{value} at column {value2}: use {join}.").format(
+                    value=value, value2=pos + 1, join=", ".join("is:" + v for v in IS_VALUES)
+                ),
+                pos,
+            )
         return Field(name, value.lower())
     if name in ("title", "source"):
         if not query_tokens(value)[0]:
-            raise QueryError(f"{name}:{value} at column {pos + 1} has no letters or digits to search for.", pos)
+            raise QueryError(
+                translate(
+                    "Messages", "{name}:{value} at column {value2} has no letters or digits to search for."
+                ).format(name=name, value=value, value2=pos + 1),
+                pos,
+            )
         return Text(value, name)
     return Field(name, value)
 
@@ -210,15 +239,25 @@ def _date_range(name: str, value: str, pos: int) -> DateRange:
             start = PartialDate.parse(first) if first else None
             end = PartialDate.parse(last) if last else None
             if start is None and end is None:
-                raise ValidationError("a range needs at least one end")
+                raise ValidationError(translate("Messages", "a range needs at least one end"))
         else:
             start = end = PartialDate.parse(value)
         if name == "year" and any(d is not None and d.month is not None for d in (start, end)):
-            raise ValidationError("year: takes years only, e.g. year:2018 or year:2015..2018")
+            raise ValidationError(translate("Messages", "year: takes years only, e.g. year:2018 or year:2015..2018"))
     except ValidationError as error:
-        raise QueryError(f"{name}:{value} at column {pos + 1}: {error}", pos) from error
+        raise QueryError(
+            translate("Messages", "{name}:{value} at column {value2}: {error}").format(
+                name=name, value=value, value2=pos + 1, error=error
+            ),
+            pos,
+        ) from error
     if start is not None and end is not None and start.first_day() > end.last_day():
-        raise QueryError(f"{name}:{value} at column {pos + 1}: the range ends before it starts.", pos)
+        raise QueryError(
+            translate("Messages", "{name}:{value} at column {value2}: the range ends before it starts.").format(
+                name=name, value=value, value2=pos + 1
+            ),
+            pos,
+        )
     return DateRange(start, end)
 
 
@@ -242,21 +281,36 @@ class _Parser:
         node = self.and_expr()
         token = self.peek()
         if token is not None:  # only a stray ')' can stop or_expr early
-            raise QueryError(f"Unmatched ')' at column {token.position + 1}.", token.position)
+            raise QueryError(
+                translate("Messages", "Unmatched ')' at column {value}.").format(value=token.position + 1),
+                token.position,
+            )
         if node is None:
-            raise QueryError(f"'{self.query.strip()}' at column 1 has no letters or digits to search for.", 0)
+            raise QueryError(
+                translate("Messages", "'{strip}' at column 1 has no letters or digits to search for.").format(
+                    strip=self.query.strip()
+                ),
+                0,
+            )
         return node
 
     def and_expr(self) -> Node | None:
         children: list[Node | None] = []
         while (token := self.peek()) is not None and token.kind != "RPAREN":
             if token.kind == "OR":
-                raise QueryError(f"OR at column {token.position + 1} needs a search term before it.", token.position)
+                raise QueryError(
+                    translate("Messages", "OR at column {value} needs a search term before it.").format(
+                        value=token.position + 1
+                    ),
+                    token.position,
+                )
             children.append(self.or_expr())
         if not children:
             token = self.peek()
             pos = token.position if token else len(self.query)
-            raise QueryError(f"Expected a search term at column {pos + 1}.", pos)
+            raise QueryError(
+                translate("Messages", "Expected a search term at column {value}.").format(value=pos + 1), pos
+            )
         return _combine(And, children)
 
     def or_expr(self) -> Node | None:
@@ -265,7 +319,12 @@ class _Parser:
             self.i += 1
             after = self.peek()
             if after is None or after.kind in ("OR", "RPAREN"):
-                raise QueryError(f"OR at column {token.position + 1} needs a search term after it.", token.position)
+                raise QueryError(
+                    translate("Messages", "OR at column {value} needs a search term after it.").format(
+                        value=token.position + 1
+                    ),
+                    token.position,
+                )
             children.append(self.unary())
         return _combine(Or, children)
 
@@ -275,7 +334,9 @@ class _Parser:
         if token.kind in ("NOT", "LPAREN"):
             if self.depth >= MAX_DEPTH:
                 raise QueryError(
-                    f"The query nests too deeply at column {token.position + 1} (at most {MAX_DEPTH} levels).",
+                    translate(
+                        "Messages", "The query nests too deeply at column {value} (at most {MAX_DEPTH} levels)."
+                    ).format(value=token.position + 1, MAX_DEPTH=MAX_DEPTH),
                     token.position,
                 )
             self.depth += 1
@@ -290,7 +351,10 @@ class _Parser:
         after = self.peek()
         if after is None or after.kind in ("OR", "RPAREN"):
             raise QueryError(
-                f"'{token.text}' at column {token.position + 1} must be followed by what to exclude.", token.position
+                translate("Messages", "'{text}' at column {value} must be followed by what to exclude.").format(
+                    text=token.text, value=token.position + 1
+                ),
+                token.position,
             )
         child = self.unary()
         return None if child is None else Not(child)
@@ -300,7 +364,10 @@ class _Parser:
         if (after := self.peek()) is None:
             raise unclosed
         if after.kind == "RPAREN":
-            raise QueryError(f"Empty parentheses at column {token.position + 1}.", token.position)
+            raise QueryError(
+                translate("Messages", "Empty parentheses at column {value}.").format(value=token.position + 1),
+                token.position,
+            )
         node = self.and_expr()
         closing = self.peek()
         if closing is None or closing.kind != "RPAREN":
@@ -320,5 +387,10 @@ def parse(query: str) -> Node | None:
     """Parse a query; None for an empty one (everything matches)."""
     position = unencodable_at(query)
     if position is not None:
-        raise QueryError(f"The query has bytes that are not valid UTF-8 at column {position + 1}.", position)
+        raise QueryError(
+            translate("Messages", "The query has bytes that are not valid UTF-8 at column {value}.").format(
+                value=position + 1
+            ),
+            position,
+        )
     return _Parser(query).parse()

@@ -17,6 +17,7 @@ from sqlalchemy import event, select
 from sqlalchemy.orm import Session
 
 from ngodesk.domain.errors import ImportFailed, NgodeskError, NotFound, ValidationError
+from ngodesk.domain.i18n import translate
 from ngodesk.domain.models import TRANSLATED_FIELDS, AnnotationKind, AnnotationView, ChangeSet, RecordProblem
 from ngodesk.formats import read_text
 from ngodesk.formats.web_annotation import ReadAnnotation
@@ -61,11 +62,15 @@ def _text(session: Session, story_id: int, field: str, language: str) -> str | N
     """The text annotations of (field, language) anchor in; None when the
     story has no such translation."""
     if field not in TRANSLATED_FIELDS:
-        raise ValidationError(f"'{field}' cannot be annotated; fields are: {', '.join(TRANSLATED_FIELDS)}")
+        raise ValidationError(
+            translate("Messages", "'{field}' cannot be annotated; fields are: {join}").format(
+                field=field, join=", ".join(TRANSLATED_FIELDS)
+            )
+        )
     if not language:
         story = session.get(Story, story_id)
         if story is None:
-            raise NotFound(f"no story with id {story_id}")
+            raise NotFound(translate("Messages", "no story with id {story_id}").format(story_id=story_id))
         return str(getattr(story, field))
     return session.scalar(
         select(StoryTranslation.text).where(
@@ -81,16 +86,18 @@ def _term_id(session: Session, term_uuid: str) -> int | None:
         return None
     found = session.scalar(select(Term.id).where(Term.uuid == term_uuid))
     if found is None:
-        raise NotFound(f"no glossary term {term_uuid}")
+        raise NotFound(translate("Messages", "no glossary term {term_uuid}").format(term_uuid=term_uuid))
     return found
 
 
 def _checked_body(kind: AnnotationKind, body: str) -> str:
     body = body.strip()
     if len(body) > BODY_MAX:
-        raise ValidationError(f"the annotation is longer than {BODY_MAX:,} characters")
+        raise ValidationError(
+            translate("Messages", "the annotation is longer than {BODY_MAX:,} characters").format(BODY_MAX=BODY_MAX)
+        )
     if kind is not AnnotationKind.TERM and not body:
-        raise ValidationError("an annotation needs a comment or a rendering")
+        raise ValidationError(translate("Messages", "an annotation needs a comment or a rendering"))
     return body
 
 
@@ -102,21 +109,31 @@ def add(library: Library, story_id: int, new: NewAnnotation, uuid: str = "") -> 
     kind = AnnotationKind(new.kind)
     body = _checked_body(kind, new.body)
     if kind is AnnotationKind.TERM and not new.term_uuid and not body:
-        raise ValidationError("a glossary term annotation needs a term of the glossary")
+        raise ValidationError(translate("Messages", "a glossary term annotation needs a term of the glossary"))
     with library.write() as session:
         text = _text(session, story_id, new.field, new.language)
         if text is None:
-            raise NotFound(f"the story has no {new.language} translation of its {new.field}")
+            raise NotFound(
+                translate("Messages", "the story has no {language} translation of its {field}").format(
+                    language=new.language, field=new.field
+                )
+            )
         start, end = new.start, new.end
         if new.quote and text[start:end] != new.quote:
             place = nearest(text, new.quote, start)
             if place is None:
-                raise ValidationError(f"{new.field}: the words “{new.quote}” are not in the text as saved")
+                raise ValidationError(
+                    translate("Messages", "{field}: the words “{quote}” are not in the text as saved").format(
+                        field=new.field, quote=new.quote
+                    )
+                )
             start, end = place, place + len(new.quote)
         try:
             passage = anchor(text, start, end)
         except ValueError as error:
-            raise ValidationError(f"{new.field}: {error}") from None
+            raise ValidationError(
+                translate("Messages", "{field}: {error}").format(field=new.field, error=error)
+            ) from None
         row = Annotation(
             uuid=uuid or new_uuid(),
             story_id=story_id,
@@ -175,7 +192,7 @@ def _columns(passage: Anchor) -> dict[str, object]:
 def _row(session: Session, uuid: str) -> Annotation:
     row = session.scalar(select(Annotation).where(Annotation.uuid == uuid))
     if row is None:
-        raise NotFound(f"no annotation {uuid}")
+        raise NotFound(translate("Messages", "no annotation {uuid}").format(uuid=uuid))
     return row
 
 
@@ -307,7 +324,11 @@ def import_file(library: Library, path: Path | str, strict: bool = False) -> Imp
         report.problems.sort(key=_place_in_file)
         if strict and report.problems:
             first = report.problems[0]
-            raise ImportFailed(f"{path}, {first.position}: {first.reason}; nothing was imported")
+            raise ImportFailed(
+                translate("Messages", "{path}, {position}: {reason}; nothing was imported").format(
+                    path=path, position=first.position, reason=first.reason
+                )
+            )
         report.changes = ChangeSet(stories_changed=frozenset(touched))
     return report
 
@@ -326,12 +347,18 @@ def _import_one(session: Session, item: ReadAnnotation, report: ImportReport) ->
         return None
     story_id = session.scalar(select(Story.id).where(Story.uuid == item.story_uuid))
     if story_id is None:
-        raise NotFound(f"no story {item.story_uuid} in this library")
+        raise NotFound(
+            translate("Messages", "no story {story_uuid} in this library").format(story_uuid=item.story_uuid)
+        )
     fields = [item.field] if item.field else list(TRANSLATED_FIELDS)
     texts = {name: _text(session, story_id, name, item.language) for name in fields}
     name = next((n for n in fields if item.exact in (texts[n] or "")), fields[0])
     if texts[name] is None:
-        raise NotFound(f"the story has no {item.language} translation of its {name}")
+        raise NotFound(
+            translate("Messages", "the story has no {language} translation of its {name}").format(
+                language=item.language, name=name
+            )
+        )
     start = item.start if item.start is not None else 0
     given = Anchor(item.exact, item.prefix, item.suffix, start, start + len(item.exact))
     passage = locate(texts[name] or "", given)

@@ -20,6 +20,7 @@ from pathlib import Path
 from sqlalchemy import insert, select
 
 from ngodesk.domain.errors import NgodeskError, NotFound, ValidationError
+from ngodesk.domain.i18n import translate
 from ngodesk.domain.models import ChangeSet
 from ngodesk.services import records
 from ngodesk.store.library import FILES_DIR, Library
@@ -73,7 +74,11 @@ def store_file(library: Library, source: Path) -> tuple[str, int]:
             target.parent.mkdir(exist_ok=True)
             os.replace(copy.name, target)
     except OSError as error:
-        raise ValidationError(f"{source}: cannot be attached: {error.strerror or error}") from error
+        raise ValidationError(
+            translate("Messages", "{source}: cannot be attached: {value}").format(
+                source=source, value=error.strerror or error
+            )
+        ) from error
     return sha256, size
 
 
@@ -83,7 +88,7 @@ def attach(library: Library, story_id: int, paths: Sequence[Path | str]) -> tupl
     files = [Path(p).expanduser() for p in paths]
     for path in files:
         if not path.is_file():
-            raise ValidationError(f"{path}: not a file that can be attached.")
+            raise ValidationError(translate("Messages", "{path}: not a file that can be attached.").format(path=path))
     stored = [(path, *store_file(library, path)) for path in files]
     with library.write() as session:
         records.get(session, Story, story_id, "story")
@@ -125,7 +130,7 @@ def remove(library: Library, uuids: Iterable[str]) -> ChangeSet:
         for uuid in uuids:
             row = session.scalar(select(Attachment).where(Attachment.uuid == uuid))
             if row is None:
-                raise NotFound(f"No attachment {uuid}.")
+                raise NotFound(translate("Messages", "No attachment {uuid}.").format(uuid=uuid))
             stories.add(row.story_id)
             records.bury(session, "attachment", [uuid])
             session.delete(row)
@@ -140,7 +145,11 @@ def put_back(library: Library, views: Sequence[AttachmentView]) -> ChangeSet:
         for view in views:
             records.get(session, Story, view.story_id, "story")
             if not stored_path(library, view.sha256).exists():
-                raise NgodeskError(f"The file of {view.name} is no longer in {library.folder / FILES_DIR}.")
+                raise NgodeskError(
+                    translate("Messages", "The file of {name} is no longer in {value}.").format(
+                        name=view.name, value=library.folder / FILES_DIR
+                    )
+                )
         rows = [
             {
                 "uuid": v.uuid,
@@ -172,5 +181,9 @@ def open_copy(library: Library, view: AttachmentView, folder: Path) -> Path:
         try:
             shutil.copyfile(stored_path(library, view.sha256), target)
         except OSError as error:
-            raise NgodeskError(f"Cannot open {view.name}: {error.strerror or error}") from error
+            raise NgodeskError(
+                translate("Messages", "Cannot open {name}: {value}").format(
+                    name=view.name, value=error.strerror or error
+                )
+            ) from error
     return target

@@ -12,6 +12,7 @@ from pathlib import Path
 from sqlalchemy import func, select
 
 from ngodesk.domain.errors import LibraryError, NotFound, ValidationError
+from ngodesk.domain.i18n import translate
 from ngodesk.store import backups
 from ngodesk.store.backups import Backup
 from ngodesk.store.library import BACKUPS_DIR, DB_NAME, Library
@@ -43,16 +44,24 @@ def set_keep(library: Library, count: int) -> list[Path]:
     """Keep the newest ``count`` backups from now on (older ones go now);
     the backups deleted."""
     if not 1 <= count <= MAX_KEEP:
-        raise ValidationError(f"Keep between 1 and {MAX_KEEP} backups, not {count}.")
+        raise ValidationError(
+            translate("Messages", "Keep between 1 and {MAX_KEEP} backups, not {count}.").format(
+                MAX_KEEP=MAX_KEEP, count=count
+            )
+        )
     if library.readonly:
-        raise LibraryError(f"{library.folder} is open read-only.")
+        raise LibraryError(translate("Messages", "{folder} is open read-only.").format(folder=library.folder))
     setting = library.folder / BACKUPS_DIR / KEEP_FILE
     try:
         setting.parent.mkdir(parents=True, exist_ok=True)
         setting.with_suffix(".tmp").write_text(f"{count}\n", encoding="utf-8")
         setting.with_suffix(".tmp").replace(setting)
     except OSError as error:
-        raise LibraryError(f"Could not save the number of backups to keep in {setting}: {error}") from error
+        raise LibraryError(
+            translate("Messages", "Could not save the number of backups to keep in {setting}: {error}").format(
+                setting=setting, error=error
+            )
+        ) from error
     return backups.prune(library.folder / BACKUPS_DIR, count)
 
 
@@ -96,7 +105,7 @@ def find(folder: Path, name: str) -> Path:
     found = listing(folder)
     if name == "latest":
         if not found:
-            raise NotFound(f"{folder} has no backups.")
+            raise NotFound(translate("Messages", "{folder} has no backups.").format(folder=folder))
         return found[0].path
     given = Path(name).expanduser()
     if given.is_file():
@@ -104,7 +113,11 @@ def find(folder: Path, name: str) -> Path:
     matching = [b.path for b in found if b.path.name.startswith(name)]
     if len(matching) != 1:
         what = "no backup" if not matching else f"{len(matching)} backups"
-        raise NotFound(f"{what} of {folder} named '{name}'; `ngodesk backups` lists them.")
+        raise NotFound(
+            translate("Messages", "{what} of {folder} named '{name}'; `ngodesk backups` lists them.").format(
+                what=what, folder=folder, name=name
+            )
+        )
     return matching[0]
 
 
@@ -138,6 +151,8 @@ def restore(folder: Path | str, backup: Path, program: str = "ngodesk") -> Resto
             before = backups.make(db_path, folder / BACKUPS_DIR, "before-restore").path
         return Restored(backup, before, backups.put_back(db_path, backup, damaged))
     except OSError as error:
-        raise LibraryError(f"Could not restore {backup}: {error}") from error
+        raise LibraryError(
+            translate("Messages", "Could not restore {backup}: {error}").format(backup=backup, error=error)
+        ) from error
     finally:
         lock.release()

@@ -19,6 +19,7 @@ from sqlalchemy import bindparam, select, update
 from sqlalchemy.orm import Session
 
 from ngodesk.domain.errors import Cancelled, NotFound, ValidationError
+from ngodesk.domain.i18n import translate
 from ngodesk.domain.models import ChangeSet, Progress, no_progress
 from ngodesk.search.text import index_text
 from ngodesk.services import annotations, fields, records, tags
@@ -51,16 +52,24 @@ class Replacement:
     def pattern(self) -> re.Pattern[str]:
         """The compiled search; ValidationError saying what is wrong."""
         if self.field not in REPLACEABLE:
-            raise ValidationError(f"Find and replace works in {', '.join(REPLACEABLE)}, not in '{self.field}'.")
+            raise ValidationError(
+                translate("Messages", "Find and replace works in {join}, not in '{field}'.").format(
+                    join=", ".join(REPLACEABLE), field=self.field
+                )
+            )
         if not self.find:
-            raise ValidationError("Find and replace needs something to find.")
+            raise ValidationError(translate("Messages", "Find and replace needs something to find."))
         flags = re.IGNORECASE if self.ignore_case else 0
         try:
             pattern = re.compile(self.find if self.regex else re.escape(self.find), flags)
             if self.regex:
                 pattern.sub(self.replace, "")  # a bad group reference shows up only when substituting
         except re.error as error:
-            raise ValidationError(f"The regular expression '{self.find}' is not valid: {error}") from None
+            raise ValidationError(
+                translate("Messages", "The regular expression '{find}' is not valid: {error}").format(
+                    find=self.find, error=error
+                )
+            ) from None
         return pattern
 
     def apply(self, pattern: re.Pattern[str], text: str) -> str:
@@ -71,7 +80,11 @@ class Replacement:
         try:
             return pattern.sub(self.replace, text)
         except (re.error, IndexError) as error:
-            raise ValidationError(f"The replacement '{self.replace}' is not valid: {error}") from None
+            raise ValidationError(
+                translate("Messages", "The replacement '{replace}' is not valid: {error}").format(
+                    replace=self.replace, error=error
+                )
+            ) from None
 
 
 @dataclass(frozen=True)
@@ -138,7 +151,7 @@ class Plan:
 def _step(progress: Progress, done: int, total: int) -> None:
     """Report progress; Cancelled when asked to stop."""
     if not progress(done, total):
-        raise Cancelled("The batch edit was cancelled; nothing changed.")
+        raise Cancelled(translate("Messages", "The batch edit was cancelled; nothing changed."))
 
 
 def _chunks(ids: Sequence[int], progress: Progress, done: int, total: int) -> Iterable[list[int]]:
@@ -160,7 +173,9 @@ def plan(library: Library, story_ids: Sequence[int], edit: BatchEdit, progress: 
     wanted = {name: fields.clean(name, value)[name] for name, value in edit.values}
     for name in wanted:
         if name not in SETTABLE:
-            raise ValidationError(f"A batch sets {', '.join(SETTABLE)}, not '{name}'.")
+            raise ValidationError(
+                translate("Messages", "A batch sets {join}, not '{name}'.").format(join=", ".join(SETTABLE), name=name)
+            )
     for path in edit.add_tags:
         tags.split_path(path)
     replacement = edit.replacement
@@ -178,7 +193,7 @@ def plan(library: Library, story_ids: Sequence[int], edit: BatchEdit, progress: 
         for path in dict.fromkeys(edit.remove_tags):
             tag = tags.resolve_path(session, path)
             if tag is None:
-                raise NotFound(f"There is no tag '{path}' to remove.")
+                raise NotFound(translate("Messages", "There is no tag '{path}' to remove.").format(path=path))
             have = _tagged(session, StoryTag, "tag_id", tag.id) & chosen
             if have:
                 untag_plan[tags.path_of(session, tag)] = tuple(i for i in ids if i in have)
@@ -260,7 +275,7 @@ def apply(library: Library, given: Plan, progress: Progress = no_progress) -> tu
         for path, story_ids in given.untag.items():
             tag = tags.resolve_path(session, path)
             if tag is None:
-                raise NotFound(f"There is no tag '{path}' any more.")
+                raise NotFound(translate("Messages", "There is no tag '{path}' any more.").format(path=path))
             touched_tags.add(tag.id)
             records.remove_links(session, StoryTag, "tag_id", tag.id, story_ids)
             done += len(story_ids)

@@ -21,6 +21,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ngodesk.domain.errors import Conflict, NotFound
+from ngodesk.domain.i18n import translate
 from ngodesk.domain.models import ChangeSet
 from ngodesk.search.text import fold
 from ngodesk.services import annotations, records, restore, stories
@@ -123,7 +124,7 @@ def _connection(session: Session) -> sqlite3.Connection:
 def _row(session: Session, conflict_uuid: str) -> MergeConflict:
     row = session.scalar(select(MergeConflict).where(MergeConflict.uuid == conflict_uuid))
     if row is None:
-        raise NotFound(f"No conflict {conflict_uuid}.")
+        raise NotFound(translate("Messages", "No conflict {conflict_uuid}.").format(conflict_uuid=conflict_uuid))
     return row
 
 
@@ -233,7 +234,7 @@ def resolve(library: Library, conflict_uuid: str, value: str | None) -> ChangeSe
     with library.write() as session:
         row = _row(session, conflict_uuid)
         if row.resolved:
-            raise Conflict("That conflict is settled already.")
+            raise Conflict(translate("Messages", "That conflict is settled already."))
         settle = _settle_story if row.kind == "story" else _settle_record
         changes = settle(library, session, view(row), value)
         _row(session, conflict_uuid).resolved = True
@@ -245,7 +246,11 @@ def _settle_story(library: Library, session: Session, conflict: ConflictView, va
     if conflict.field == DELETED:
         return stories.delete_stories(library, [story_id]) if value is None and story_id else ChangeSet()
     if story_id is None:
-        raise NotFound(f"The story of this conflict ({conflict.label}) is no longer in the library.")
+        raise NotFound(
+            translate("Messages", "The story of this conflict ({label}) is no longer in the library.").format(
+                label=conflict.label
+            )
+        )
     return stories.edit_story(library, story_id, {conflict.field: value})
 
 
@@ -258,17 +263,29 @@ def _settle_record(library: Library, session: Session, conflict: ConflictView, v
         if value is not None or found is None:
             return ChangeSet()
         if conflict.kind == "tag" and connection.execute("SELECT 1 FROM tags WHERE parent_id = ?", found).fetchone():
-            raise Conflict(f"The tag {conflict.label} has narrower tags now; delete or move them first.")
+            raise Conflict(
+                translate("Messages", "The tag {label} has narrower tags now; delete or move them first.").format(
+                    label=conflict.label
+                )
+            )
         connection.execute(f"DELETE FROM {table} WHERE id = ?", found)
         records.bury(session, conflict.kind, [conflict.record_uuid])
         how = "removed"
     else:
         if found is None:
-            raise NotFound(f"The record of this conflict ({conflict.label}) is no longer in the library.")
+            raise NotFound(
+                translate("Messages", "The record of this conflict ({label}) is no longer in the library.").format(
+                    label=conflict.label
+                )
+            )
         try:
             assign(connection, conflict.kind, conflict.record_uuid, {conflict.field: value})
         except sqlite3.IntegrityError as error:
-            raise Conflict(f"{value!r} is taken by another {conflict.kind} already.") from error
+            raise Conflict(
+                translate("Messages", "{value!r} is taken by another {kind} already.").format(
+                    value=value, kind=conflict.kind
+                )
+            ) from error
         how = "changed"
     if story_id is not None:
         if conflict.kind == "translation":

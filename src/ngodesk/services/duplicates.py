@@ -22,6 +22,7 @@ from sqlalchemy import and_, select
 from sqlalchemy.orm import Session
 
 from ngodesk.domain.errors import Cancelled
+from ngodesk.domain.i18n import translate
 from ngodesk.domain.models import Progress, no_progress
 from ngodesk.services import records
 from ngodesk.store.library import Library
@@ -224,7 +225,7 @@ def find_pairs(library: Library, progress: Progress = no_progress) -> list[Pair]
                     ):
                         found.setdefault((first[1], second[1]), f"a {scores[i, j]:.0f}% similar title on the same day")
             if done % 500 == 0 and not progress(done, len(groups)):
-                raise Cancelled("The search for duplicates was cancelled.")
+                raise Cancelled(translate("Messages", "The search for duplicates was cancelled."))
         named: dict[int, StoryRef] = {}
         for chunk in records.chunks(sorted({i for pair in found for i in pair})):
             for row in session.execute(select(Story.id, Story.uuid, Story.title).where(Story.id.in_(chunk))):

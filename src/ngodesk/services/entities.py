@@ -11,6 +11,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from ngodesk.domain.errors import ValidationError
+from ngodesk.domain.i18n import translate
 from ngodesk.domain.models import AltName, ChangeSet, Created, EntityKind, EntityRecord
 from ngodesk.domain.text import require_encodable
 from ngodesk.search.text import fold, guess_language
@@ -53,13 +54,17 @@ def _kind(kind: str | EntityKind) -> EntityKind:
         return EntityKind(kind)
     except ValueError:
         allowed = ", ".join(k.value for k in EntityKind)
-        raise ValidationError(f"'{kind}' is not a kind of record; kinds are: {allowed}") from None
+        raise ValidationError(
+            translate("Messages", "'{kind}' is not a kind of record; kinds are: {allowed}").format(
+                kind=kind, allowed=allowed
+            )
+        ) from None
 
 
 def _name(name: str) -> str:
     cleaned = " ".join(require_encodable(str(name), "Record name").split())
     if not cleaned:
-        raise ValidationError("A record needs a name.")
+        raise ValidationError(translate("Messages", "A record needs a name."))
     return cleaned
 
 
@@ -79,7 +84,9 @@ def _alt_names(preferred: str, names: Iterable[str | AltName]) -> list[EntityNam
             language = alt.language.strip() or guess_language(cleaned)
             if alt.preferred and language in preferred_in:
                 raise ValidationError(
-                    f"'{preferred_in[language]}' and '{cleaned}' cannot both be the preferred name in {language}."
+                    translate(
+                        "Messages", "'{preferred_in}' and '{cleaned}' cannot both be the preferred name in {language}."
+                    ).format(preferred_in=preferred_in[language], cleaned=cleaned, language=language)
                 )
             if alt.preferred:
                 preferred_in[language] = cleaned
@@ -187,7 +194,11 @@ def create_entity(
 def _set_details(entity: Entity, details: dict[str, str]) -> None:
     for key, value in details.items():
         if key not in DETAILS:
-            raise ValidationError(f"'{key}' is not a detail of a record; details are: {', '.join(DETAILS)}")
+            raise ValidationError(
+                translate("Messages", "'{key}' is not a detail of a record; details are: {join}").format(
+                    key=key, join=", ".join(DETAILS)
+                )
+            )
         setattr(entity, key, " ".join(require_encodable(str(value), key).split()))
 
 
@@ -248,14 +259,24 @@ def split_entity(
         source = records.get(session, Entity, entity_id, "record")
         name = _name(name)
         if fold(name) == source.name_key:
-            raise ValidationError(f"The new record needs a name other than '{source.name}'.")
+            raise ValidationError(
+                translate("Messages", "The new record needs a name other than '{name}'.").format(name=source.name)
+            )
         taken = {fold(n) for n in alt_names}
         if missing := taken - {n.name_key for n in source.alt_names}:
             wrong = next(n for n in alt_names if fold(n) in missing)
-            raise ValidationError(f"'{wrong}' is not an alternative name of '{source.name}'.")
+            raise ValidationError(
+                translate("Messages", "'{wrong}' is not an alternative name of '{name}'.").format(
+                    wrong=wrong, name=source.name
+                )
+            )
         linked = set(session.scalars(select(StoryEntity.story_id).where(StoryEntity.entity_id == entity_id)))
         if unlinked := set(story_ids) - linked:
-            raise ValidationError(f"Story {min(unlinked)} is not linked to '{source.name}'.")
+            raise ValidationError(
+                translate("Messages", "Story {value} is not linked to '{name}'.").format(
+                    value=min(unlinked), name=source.name
+                )
+            )
         leaving = taken | {fold(name)}
         names = [AltName(n.name, n.language, n.preferred) for n in source.alt_names]
         source.alt_names = _alt_names(source.name, [n for n in names if fold(n.name) not in leaving])
@@ -331,13 +352,15 @@ def merge_entities(library: Library, source_id: int, target_id: int) -> ChangeSe
     also" links move; it is deleted with a tombstone pointing at
     ``target``."""
     if source_id == target_id:
-        raise ValidationError("A record cannot be merged into itself.")
+        raise ValidationError(translate("Messages", "A record cannot be merged into itself."))
     with library.write() as session:
         source = records.get(session, Entity, source_id, "record")
         target = records.get(session, Entity, target_id, "record")
         if source.kind != target.kind:
             kinds = f"'{source.name}' ({source.kind}) and '{target.name}' ({target.kind})"
-            raise ValidationError(f"{kinds} are different kinds of record: not merged.")
+            raise ValidationError(
+                translate("Messages", "{kinds} are different kinds of record: not merged.").format(kinds=kinds)
+            )
         stories = set(session.scalars(select(StoryEntity.story_id).where(StoryEntity.entity_id == source_id)))
         records.add_links(session, StoryEntity, "entity_id", target_id, stories)
         names = [AltName(n.name, n.language, n.preferred) for n in target.alt_names]
@@ -373,7 +396,7 @@ def see_also(library: Library, entity_id: int, other_id: int, linked: bool = Tru
     """Mark two records to be seen together ("see also"; ``linked`` False:
     no longer)."""
     if entity_id == other_id:
-        raise ValidationError("A record cannot be its own “see also”.")
+        raise ValidationError(translate("Messages", "A record cannot be its own “see also”."))
     with library.write() as session:
         for record_id in (entity_id, other_id):
             records.get(session, Entity, record_id, "record").touch()

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import IO
 
 from ngodesk.domain.errors import Cancelled, NgodeskError, ValidationError
+from ngodesk.domain.i18n import translate
 from ngodesk.domain.models import Progress, StoryView, no_progress
 from ngodesk.formats import writers
 from ngodesk.formats.writers import (
@@ -56,7 +57,7 @@ class _Reader:
             yield from queries.stories(self.library, chunk)
             self.done += len(chunk)
             if not self.progress(self.done, self.total):
-                raise Cancelled("The export was cancelled; no file was written.")
+                raise Cancelled(translate("Messages", "The export was cancelled; no file was written."))
 
 
 def _groups(library: Library, story_ids: list[int], progress: Progress) -> list[html_catalogue.Group]:
@@ -102,14 +103,18 @@ def _to_file(target: Path, write: Callable[[IO[str]], None]) -> None:
     try:
         handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
     except OSError as error:
-        raise NgodeskError(f"Cannot write {target}: {error.strerror or error}") from error
+        raise NgodeskError(
+            translate("Messages", "Cannot write {target}: {value}").format(target=target, value=error.strerror or error)
+        ) from error
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
             write(out)
         os.replace(temporary, target)
     except OSError as error:
         temporary.unlink(missing_ok=True)
-        raise NgodeskError(f"Cannot write {target}: {error.strerror or error}") from error
+        raise NgodeskError(
+            translate("Messages", "Cannot write {target}: {value}").format(target=target, value=error.strerror or error)
+        ) from error
     except BaseException:
         temporary.unlink(missing_ok=True)
         raise
@@ -122,7 +127,9 @@ def _to_stdout(write: Callable[[IO[str]], None]) -> None:
         write(out)
         out.flush()
     except OSError as error:  # e.g. a closed pipe
-        raise NgodeskError(f"Cannot write to standard output: {error.strerror or error}") from error
+        raise NgodeskError(
+            translate("Messages", "Cannot write to standard output: {value}").format(value=error.strerror or error)
+        ) from error
     finally:
         out.detach()  # standard output stays open
 
@@ -144,7 +151,11 @@ def export(
     stop; a file is then left as it was (standard output may have part of
     the export)."""
     if format_name not in FORMATS:
-        raise ValidationError(f"unknown export format '{format_name}'; known: {', '.join(FORMATS)}")
+        raise ValidationError(
+            translate("Messages", "unknown export format '{format_name}'; known: {join}").format(
+                format_name=format_name, join=", ".join(FORMATS)
+            )
+        )
     ids = list(story_ids) if story_ids is not None else queries.matching_ids(library, "").tolist()
     deliver(target, lambda out: _write(library, format_name, out, ids, progress))
     return len(ids)

@@ -20,6 +20,7 @@ import numpy as np
 from sqlalchemy import func, select
 
 from ngodesk.domain.errors import Cancelled
+from ngodesk.domain.i18n import translate
 from ngodesk.domain.models import FacetKind, Facets, Filter
 from ngodesk.store.library import Library
 from ngodesk.store.schema import Story
@@ -120,7 +121,7 @@ def build(library: Library, stop: Callable[[], bool] = lambda: False) -> FacetIn
 
     def check() -> None:
         if stop():
-            raise Cancelled("The facet index was not built: stopped.")
+            raise Cancelled(translate("Messages", "The facet index was not built: stopped."))
 
     with library.read() as session:
         # The plain DB-API cursor: millions of rows, and SQLAlchemy's row

@@ -21,6 +21,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from ngodesk.domain.errors import LibraryError, ValidationError
+from ngodesk.domain.i18n import translate
 from ngodesk.domain.models import Progress, no_progress
 from ngodesk.services import indexing, records
 from ngodesk.store import backups
@@ -63,7 +64,11 @@ def make_copy(
     remembers this one. Nothing is left behind when it fails."""
     out = Path(out).expanduser().absolute()
     if out.exists() and (not out.is_dir() or any(out.iterdir())):
-        raise ValidationError(f"{out} exists and is not an empty folder: choose a new one for the copy.")
+        raise ValidationError(
+            translate("Messages", "{out} exists and is not an empty folder: choose a new one for the copy.").format(
+                out=out
+            )
+        )
     origin = identity(library)
     made = not out.exists()
     try:
@@ -91,7 +96,9 @@ def make_copy(
         progress(4, 4)
     except (OSError, LibraryError) as error:
         _remove(out, made)
-        raise LibraryError(f"Could not make a field copy in {out}: {error}") from error
+        raise LibraryError(
+            translate("Messages", "Could not make a field copy in {out}: {error}").format(out=out, error=error)
+        ) from error
     except BaseException:
         _remove(out, made)
         raise
@@ -106,7 +113,9 @@ def make_archive(
     The file appears complete or not at all."""
     out = Path(out).expanduser().absolute()
     if out.exists():
-        raise ValidationError(f"{out} exists already: choose a new file name for the copy.")
+        raise ValidationError(
+            translate("Messages", "{out} exists already: choose a new file name for the copy.").format(out=out)
+        )
     with tempfile.TemporaryDirectory(prefix="ngodesk-copy-", dir=out.parent) as work:
         folder = make_copy(library, Path(work) / "copy", story_ids, progress)
         partial = out.with_name(out.name + ".partial")
@@ -118,7 +127,9 @@ def make_archive(
             partial.replace(out)
         except OSError as error:
             partial.unlink(missing_ok=True)
-            raise LibraryError(f"Could not write the field copy {out}: {error}") from error
+            raise LibraryError(
+                translate("Messages", "Could not write the field copy {out}: {error}").format(out=out, error=error)
+            ) from error
     return out
 
 
@@ -132,14 +143,26 @@ def opened_archive(path: Path) -> Iterator[Path]:
             with zipfile.ZipFile(path) as archive:
                 names = archive.namelist()
                 if DB_NAME not in names:
-                    raise ValidationError(f"{path} is not a field copy (it holds no {DB_NAME}).")
+                    raise ValidationError(
+                        translate("Messages", "{path} is not a field copy (it holds no {DB_NAME}).").format(
+                            path=path, DB_NAME=DB_NAME
+                        )
+                    )
                 for name in names:
                     target = (Path(work) / name).resolve()
                     if not target.is_relative_to(Path(work).resolve()):
-                        raise ValidationError(f"{path}: the entry {name!r} would be written outside the copy.")
+                        raise ValidationError(
+                            translate(
+                                "Messages", "{path}: the entry {name!r} would be written outside the copy."
+                            ).format(path=path, name=name)
+                        )
                 archive.extractall(work)
         except (zipfile.BadZipFile, OSError) as error:
-            raise ValidationError(f"{path} is not a readable field-copy archive: {error}") from error
+            raise ValidationError(
+                translate("Messages", "{path} is not a readable field-copy archive: {error}").format(
+                    path=path, error=error
+                )
+            ) from error
         yield Path(work)
 
 
@@ -163,7 +186,11 @@ def unpack(path: Path | str) -> Path:
             partial.rename(target)
         except OSError as error:
             shutil.rmtree(partial, ignore_errors=True)
-            raise LibraryError(f"Could not unpack {path} into {target}: {error}") from error
+            raise LibraryError(
+                translate("Messages", "Could not unpack {path} into {target}: {error}").format(
+                    path=path, target=target, error=error
+                )
+            ) from error
     return target
 
 

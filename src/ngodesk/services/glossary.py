@@ -19,6 +19,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ngodesk.domain.errors import ImportFailed, NgodeskError, ValidationError
+from ngodesk.domain.i18n import translate
 from ngodesk.domain.models import ChangeSet, Created, RecordProblem, TermRecord, TermStatus
 from ngodesk.domain.text import LANGUAGE_CODE, require_encodable
 from ngodesk.formats import distinct, read_text, tbx, term_table
@@ -46,7 +47,11 @@ SAMPLE_TERMS = (
 def _language(value: str, what: str) -> str:
     code = value.strip()
     if not LANGUAGE_CODE.match(code):
-        raise ValidationError(f"{what}: '{value}' is not a language code such as zh, en or zh-Hant")
+        raise ValidationError(
+            translate("Messages", "{what}: '{value}' is not a language code such as zh, en or zh-Hant").format(
+                what=what, value=value
+            )
+        )
     return code
 
 
@@ -64,9 +69,13 @@ def _columns(record: TermRecord) -> dict[str, object]:
     """Column values for a term; raises ValidationError naming the field."""
     term = " ".join(_text(record.term, "term").split())
     if not term:
-        raise ValidationError("term: a glossary entry needs a term")
+        raise ValidationError(translate("Messages", "term: a glossary entry needs a term"))
     if len(term) > TERM_MAX:
-        raise ValidationError(f"term: longer than {TERM_MAX} characters ({len(term):,}); is it a definition?")
+        raise ValidationError(
+            translate("Messages", "term: longer than {TERM_MAX} characters ({n:,}); is it a definition?").format(
+                TERM_MAX=TERM_MAX, n=len(term)
+            )
+        )
     source = _language(record.source_language, "source language")
     chinese = source.lower().startswith("zh")
     columns: dict[str, object] = {
@@ -225,7 +234,11 @@ def import_terms(library: Library, incoming: Iterable[TermRecord], strict: bool 
             report.problems.append(RecordProblem(record.position, str(error)))
     if strict and report.problems:
         first = report.problems[0]
-        raise ImportFailed(f"{first.position}: {first.reason}; nothing was imported")
+        raise ImportFailed(
+            translate("Messages", "{position}: {reason}; nothing was imported").format(
+                position=first.position, reason=first.reason
+            )
+        )
     touched: set[int] = set()
     with library.write() as session:
         for columns in ready:
@@ -252,7 +265,11 @@ def read_glossary(path: Path, format_name: str = "auto") -> tuple[str, tbx.Terms
     Raises ImportFailed when the file cannot be read or the format is
     unknown."""
     if format_name not in ("auto", *FORMATS):
-        raise ImportFailed(f"unknown glossary format '{format_name}'; known: auto, {', '.join(FORMATS)}")
+        raise ImportFailed(
+            translate("Messages", "unknown glossary format '{format_name}'; known: auto, {join}").format(
+                format_name=format_name, join=", ".join(FORMATS)
+            )
+        )
     text = read_text(path)
     if format_name == "tbx" or (format_name == "auto" and (path.suffix.lower() == ".tbx" or tbx.sniff(text))):
         return "tbx", tbx.parse(text)
@@ -265,7 +282,11 @@ def import_file(library: Library, path: Path, format_name: str = "auto", strict:
     _, read = read_glossary(path, format_name)
     if strict and read.problems:
         first = read.problems[0]
-        raise ImportFailed(f"{path}, {first.position}: {first.reason}; nothing was imported")
+        raise ImportFailed(
+            translate("Messages", "{path}, {position}: {reason}; nothing was imported").format(
+                path=path, position=first.position, reason=first.reason
+            )
+        )
     report = import_terms(library, read.terms, strict)
     report.problems = read.problems + report.problems
     return report
@@ -276,7 +297,11 @@ def export(library: Library, format_name: str, target: Path | str | None, term_i
     file ``target`` or standard output (see ``exporting.deliver``);
     returns how many terms were written."""
     if format_name not in ("tbx", "csv"):
-        raise ValidationError(f"unknown glossary export format '{format_name}'; known: tbx, csv")
+        raise ValidationError(
+            translate("Messages", "unknown glossary export format '{format_name}'; known: tbx, csv").format(
+                format_name=format_name
+            )
+        )
     wanted = set(term_ids) if term_ids is not None else None
     chosen = [record for term_id, record in terms(library) if wanted is None or term_id in wanted]
     text = tbx.write(chosen) if format_name == "tbx" else term_table.write(chosen)

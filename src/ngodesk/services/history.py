@@ -11,6 +11,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ngodesk.domain.errors import ValidationError
+from ngodesk.domain.i18n import translate
 from ngodesk.domain.models import ChangeSet
 from ngodesk.services import records, stories
 from ngodesk.store.history import FIELDS
@@ -63,7 +64,11 @@ def revert(library: Library, story_id: int, revision: int) -> ChangeSet:
     with library.write() as session:
         story = records.get(session, Story, story_id, "story")
         if not 1 <= revision <= story.revision:
-            raise ValidationError(f"The story has revisions 1 to {story.revision}, not {revision}.")
+            raise ValidationError(
+                translate("Messages", "The story has revisions 1 to {revision}, not {revision2}.").format(
+                    revision=story.revision, revision2=revision
+                )
+            )
         later = [c for c in changes(library, story_id) if c.revision > revision]
         values: dict[str, object] = {}
         for change in later:  # (the oldest later change holds the value it had)

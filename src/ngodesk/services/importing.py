@@ -30,6 +30,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ngodesk.domain.errors import Cancelled, ImportFailed, NgodeskError, ValidationError
+from ngodesk.domain.i18n import translate
 from ngodesk.domain.models import (
     ChangeSet,
     EntityKind,
@@ -238,7 +239,11 @@ class _Writer:
         fresh = []
         for origin, record, columns, texts, key in valid:
             if self.seen >= self.total:  # (a format's count of its records was too low: a bug)
-                raise RuntimeError(f"more than the {self.total} records counted in advance; nothing was imported")
+                raise RuntimeError(
+                    translate(
+                        "Messages", "more than the {total} records counted in advance; nothing was imported"
+                    ).format(total=self.total)
+                )
             story_id = self.first_id + self.total - 1 - self.seen
             self.seen += 1
             match = self.matcher.match(key)
@@ -347,7 +352,11 @@ class _Writer:
         if uuid not in self.entity_uuids:  # (a record an earlier import made: importing again)
             found = self.session.scalar(select(Entity.id).where(Entity.uuid == uuid))
             if found is None:
-                raise ImportFailed(f"the authority record {uuid} is neither in the file nor in the library")
+                raise ImportFailed(
+                    translate(
+                        "Messages", "the authority record {uuid} is neither in the file nor in the library"
+                    ).format(uuid=uuid)
+                )
             self.entity_uuids[uuid] = found
         return self.entity_uuids[uuid]
 
@@ -436,7 +445,9 @@ def _import(
                 writer.write(chunk, ready)
                 done += len(chunk)
                 if not progress(done, total):
-                    raise Cancelled("The import was cancelled; nothing was imported.")  # rolls back
+                    raise Cancelled(
+                        translate("Messages", "The import was cancelled; nothing was imported.")
+                    )  # rolls back
             writer.index()
         if strict and report.problems:
             _refuse(report.problems)
@@ -549,7 +560,9 @@ class _Reader:
             except queue.Empty:
                 if self.process.is_alive():
                     if not progress(0, 0):
-                        raise Cancelled("The import was cancelled; nothing was imported.") from None
+                        raise Cancelled(
+                            translate("Messages", "The import was cancelled; nothing was imported.")
+                        ) from None
                     continue
                 try:  # (what it sent last may still be on its way)
                     message = self.messages.get(timeout=1)
@@ -559,7 +572,11 @@ class _Reader:
             if message[0] == "failed":
                 raise message[1]
             if message[0] == "crashed":
-                raise RuntimeError(f"reading the files failed in the helper process:\n{message[1]}")
+                raise RuntimeError(
+                    translate("Messages", "reading the files failed in the helper process:\n{message}").format(
+                        message=message[1]
+                    )
+                )
             return message
 
 
@@ -590,7 +607,11 @@ def _import_streamed(
 def _refuse(problems: list[Skipped]) -> NoReturn:
     first = problems[0]
     more = f" (and {len(problems) - 1} more problems)" if len(problems) > 1 else ""
-    raise ImportFailed(f"{first.file}, {first.position}: {first.reason}{more}; nothing was imported")
+    raise ImportFailed(
+        translate("Messages", "{file}, {position}: {reason}{more}; nothing was imported").format(
+            file=first.file, position=first.position, reason=first.reason, more=more
+        )
+    )
 
 
 def import_records(
@@ -631,7 +652,7 @@ def read_files(
         read.tags += result.tags
         read.entities += result.entities
         if not progress(0, len(read.items)):
-            raise Cancelled("The import was cancelled; nothing was imported.")
+            raise Cancelled(translate("Messages", "The import was cancelled; nothing was imported."))
     return read, report
 
 

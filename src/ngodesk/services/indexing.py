@@ -8,6 +8,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ngodesk.domain.errors import Cancelled
+from ngodesk.domain.i18n import translate
 from ngodesk.domain.models import Progress, no_progress
 from ngodesk.search.text import index_text, index_version
 from ngodesk.store import fts
@@ -50,7 +51,7 @@ def rebuild(session: Session, progress: Progress = no_progress) -> int:
         fts.add(connection, (doc(*row) for row in batch))
         count += len(batch)
         if not progress(count, total):
-            raise Cancelled("Rebuilding the search index was cancelled; the old index is kept.")
+            raise Cancelled(translate("Messages", "Rebuilding the search index was cancelled; the old index is kept."))
     fts.optimize(connection)
     session.merge(Meta(key=INDEX_VERSION_KEY, value=index_version()))
     return count

@@ -10,6 +10,7 @@ from importlib import resources
 from pathlib import Path
 
 from ngodesk.domain.errors import LibraryError
+from ngodesk.domain.i18n import translate
 from ngodesk.domain.models import ChangeSet
 from ngodesk.services import backups, entities, glossary, importing, indexing
 from ngodesk.store.library import Library, user_default_folder
@@ -56,8 +57,11 @@ def open_library(folder: Path | str | None = None, *, readonly: bool = False, pr
             with library.read() as session:
                 if not indexing.is_current(session):
                     raise LibraryError(
-                        f"The search index of {path} was built by another version of ngodesk; "
-                        "open the library for writing once to rebuild it."
+                        translate(
+                            "Messages",
+                            "The search index of {path} was built by another version of ngodesk; open the library for "
+                            "writing once to rebuild it.",
+                        ).format(path=path)
                     )
         else:
             with library.write() as session:

@@ -36,6 +36,7 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from ngodesk.domain.errors import Cancelled, ValidationError
+from ngodesk.domain.i18n import translate
 from ngodesk.domain.models import ChangeSet, Progress, no_progress
 from ngodesk.search.text import fold
 from ngodesk.services import annotations, attachments, backups, batch, conflicts, field_copy, indexing, records, stories
@@ -103,10 +104,14 @@ def merge(
 
 def _merge_folder(library: Library, folder: Path, source: str, prefer: Prefer, progress: Progress) -> MergeReport:
     if folder == library.folder:
-        raise ValidationError("A library cannot be merged into itself.")
+        raise ValidationError(translate("Messages", "A library cannot be merged into itself."))
     with Library.open(folder, readonly=True) as other:
         if field_copy.identity(other) and field_copy.identity(other) == field_copy.identity(library):
-            raise ValidationError(f"{folder} is this library (a copy of its folder, not a field copy).")
+            raise ValidationError(
+                translate("Messages", "{folder} is this library (a copy of its folder, not a field copy).").format(
+                    folder=folder
+                )
+            )
         base_path = field_copy.base_for(library, other)
         backups.back_up(library, "before-merge")
         theirs = _connect(other.db_path)
@@ -315,7 +320,7 @@ class _Merge:
         for done, step in enumerate(steps, 1):
             step()
             if not progress(done, len(steps)):
-                raise Cancelled("The merge was cancelled; nothing changed.")
+                raise Cancelled(translate("Messages", "The merge was cancelled; nothing changed."))
         self.report.changes = self.changes
 
     def tags(self) -> None:

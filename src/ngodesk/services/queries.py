@@ -14,6 +14,7 @@ from sqlalchemy import ColumnElement, Select, case, distinct, func, select
 from sqlalchemy.orm import Session, selectinload
 
 from ngodesk.domain.errors import NotFound, ValidationError
+from ngodesk.domain.i18n import translate
 from ngodesk.domain.models import (
     AltName,
     EntityKind,
@@ -64,7 +65,11 @@ def resolve_story(library: Library, reference: str) -> int:
     the one it was merged into."""
     reference = reference.strip().lower()
     if not _UUID_PREFIX.match(reference):
-        raise ValidationError(f"'{reference}' is not a story uuid (or the start of one).")
+        raise ValidationError(
+            translate("Messages", "'{reference}' is not a story uuid (or the start of one).").format(
+                reference=reference
+            )
+        )
     with library.read() as session:
         # a range, not LIKE, so that the uuid index is used ("~" sorts after hex digits and "-")
         in_range = (Story.uuid >= reference) & (Story.uuid < reference + "~")
@@ -80,10 +85,18 @@ def resolve_story(library: Library, reference: str) -> int:
                     return survivor
                 tomb = session.get(Tombstone, tomb.replaced_by)
             if tomb is not None:
-                raise NotFound(f"Story {tomb.uuid} was deleted on {tomb.deleted_at:%Y-%m-%d %H:%M} UTC.")
-            raise NotFound(f"No story with uuid {reference}.")
+                raise NotFound(
+                    translate("Messages", "Story {uuid} was deleted on {deleted_at:%Y-%m-%d %H:%M} UTC.").format(
+                        uuid=tomb.uuid, deleted_at=tomb.deleted_at
+                    )
+                )
+            raise NotFound(translate("Messages", "No story with uuid {reference}.").format(reference=reference))
         if len(ids) > 1:
-            raise ValidationError(f"'{reference}' is the start of several stories' uuids; give more of it.")
+            raise ValidationError(
+                translate("Messages", "'{reference}' is the start of several stories' uuids; give more of it.").format(
+                    reference=reference
+                )
+            )
         return ids[0]
 
 
@@ -172,7 +185,7 @@ def get_story(library: Library, story_id: int) -> StoryView:
     """One story, or NotFound."""
     found = stories(library, [story_id])
     if not found:
-        raise NotFound(f"No story with id {story_id}.")
+        raise NotFound(translate("Messages", "No story with id {story_id}.").format(story_id=story_id))
     return found[0]
 
 

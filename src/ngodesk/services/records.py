@@ -10,6 +10,7 @@ from sqlalchemy import delete, insert, or_, select, update
 from sqlalchemy.orm import Session
 
 from ngodesk.domain.errors import NotFound
+from ngodesk.domain.i18n import translate
 from ngodesk.store.schema import Base, Story, StoryEntity, StoryTag, Tombstone, utcnow
 
 Model = TypeVar("Model", bound=Base)
@@ -20,7 +21,7 @@ def get(session: Session, model: type[Model], record_id: int, what: str) -> Mode
     """The record with ``record_id`` or NotFound naming ``what``."""
     record = session.get(model, record_id)
     if record is None:
-        raise NotFound(f"No {what} with id {record_id}.")
+        raise NotFound(translate("Messages", "No {what} with id {record_id}.").format(what=what, record_id=record_id))
     return record
 
 

@@ -15,6 +15,7 @@ from sqlalchemy import delete, insert, or_, select, update
 from sqlalchemy.orm import Session
 
 from ngodesk.domain.errors import Conflict
+from ngodesk.domain.i18n import translate
 from ngodesk.domain.models import AddedSnapshot, ChangeSet, EntitySnapshot, StorySnapshot, TagSnapshot
 from ngodesk.services import entities, indexing, records, stories, tags
 from ngodesk.store import history
@@ -113,7 +114,9 @@ def restore_stories(library: Library, snapshots: Sequence[StorySnapshot]) -> Cha
         uuids = [str(s.row["uuid"]) for s in snapshots]
         for chunk in records.chunks(ids):
             if session.scalar(select(Story.id).where(Story.id.in_(chunk)).limit(1)) is not None:
-                raise Conflict("Cannot restore the stories: their place in the library was taken meanwhile.")
+                raise Conflict(
+                    translate("Messages", "Cannot restore the stories: their place in the library was taken meanwhile.")
+                )
         session.execute(insert(Story.__table__), [dict(s.row) for s in snapshots])
         existing_tags = set(session.scalars(select(Tag.id)))
         for model, key, attribute in ((StoryTag, "tag_id", "tag_ids"), (StoryEntity, "entity_id", "entity_ids")):
@@ -350,7 +353,9 @@ def restore_entities(library: Library, snapshots: Sequence[EntitySnapshot]) -> C
     with library.write() as session:
         ids = [int(s.row["id"]) for s in snapshots]  # type: ignore[call-overload]
         if session.scalar(select(Entity.id).where(Entity.id.in_(ids)).limit(1)) is not None:
-            raise Conflict("Cannot restore the records: their place in the library was taken meanwhile.")
+            raise Conflict(
+                translate("Messages", "Cannot restore the records: their place in the library was taken meanwhile.")
+            )
         if not snapshots:
             return ChangeSet()
         session.execute(insert(Entity.__table__), [dict(s.row) for s in snapshots])

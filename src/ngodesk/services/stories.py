@@ -8,6 +8,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from ngodesk.domain.errors import NotFound, ValidationError
+from ngodesk.domain.i18n import translate
 from ngodesk.domain.models import ChangeSet, Created, EntityKind
 from ngodesk.services import annotations, entities, fields, indexing, records, tags
 from ngodesk.store import history
@@ -35,7 +36,7 @@ def _apply_links(
     for path in remove_tags:
         tag = tags.find_path(session, path)
         if tag is None:
-            raise NotFound(f"There is no tag '{path}'.")
+            raise NotFound(translate("Messages", "There is no tag '{path}'.").format(path=path))
         changed |= bool(records.remove_links(session, StoryTag, "tag_id", tag.id, [story.id]))
     for kind, name in link:
         entity = entities.ensure(session, kind, name, created_entities)
@@ -43,7 +44,11 @@ def _apply_links(
     for kind, name in unlink:
         entity = entities.find(session, kind, name)
         if entity is None:
-            raise NotFound(f"There is no {EntityKind(kind).value} named '{name}'.")
+            raise NotFound(
+                translate("Messages", "There is no {value} named '{name}'.").format(
+                    value=EntityKind(kind).value, name=name
+                )
+            )
         changed |= bool(records.remove_links(session, StoryEntity, "entity_id", entity.id, [story.id]))
     return changed
 
@@ -57,7 +62,7 @@ def create_story(
     """Create a story from field values (``title`` required); tags are
     paths, created when missing; linked records found or created by name."""
     if "title" not in values:
-        raise ValidationError("title: a story needs a title")
+        raise ValidationError(translate("Messages", "title: a story needs a title"))
     columns = fields.clean_all(dict(values))
     with library.write() as session:
         story = Story(**columns)

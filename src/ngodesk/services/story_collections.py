@@ -13,6 +13,7 @@ from sqlalchemy import delete, func, insert, select
 from sqlalchemy.orm import Session
 
 from ngodesk.domain.errors import Conflict, ValidationError
+from ngodesk.domain.i18n import translate
 from ngodesk.domain.models import ChangeSet, Created, FacetKind, Filter
 from ngodesk.domain.text import require_encodable
 from ngodesk.search.query import parse
@@ -44,16 +45,20 @@ class CollectionView:
 def _name(name: str) -> str:
     cleaned = " ".join(require_encodable(str(name), "Collection name").split())
     if not cleaned:
-        raise ValidationError("A collection needs a name.")
+        raise ValidationError(translate("Messages", "A collection needs a name."))
     if len(cleaned) > 200:
-        raise ValidationError(f"Collection name '{cleaned[:40]}…' is longer than 200 characters.")
+        raise ValidationError(
+            translate("Messages", "Collection name '{cleaned}…' is longer than 200 characters.").format(
+                cleaned=cleaned[:40]
+            )
+        )
     return cleaned
 
 
 def _unique(session: Session, name: str, but: int | None = None) -> None:
     found = session.scalar(select(Collection.id).where(Collection.name_key == fold(name)))
     if found is not None and found != but:
-        raise Conflict(f"There is a collection named '{name}' already.")
+        raise Conflict(translate("Messages", "There is a collection named '{name}' already.").format(name=name))
 
 
 #: Filters whose values are record ids: stored by uuid, so that a merge
@@ -63,7 +68,7 @@ _BY_RECORD = {FacetKind.TAG: Tag, FacetKind.ENTITY: Entity}
 
 def _filters_json(session: Session, filters: Sequence[Filter]) -> str:
     if any(f.kind is FacetKind.COLLECTION for f in filters):
-        raise ValidationError("A saved search cannot hold a collection filter.")
+        raise ValidationError(translate("Messages", "A saved search cannot hold a collection filter."))
     stored = []
     for f in filters:
         value = f.value
@@ -124,7 +129,9 @@ def create_manual(library: Library, name: str, story_ids: Sequence[int] = ()) ->
 def _manual(session: Session, collection_id: int) -> Collection:
     row = records.get(session, Collection, collection_id, "collection")
     if row.query is not None:
-        raise ValidationError(f"'{row.name}' is a saved search: its stories are those it finds.")
+        raise ValidationError(
+            translate("Messages", "'{name}' is a saved search: its stories are those it finds.").format(name=row.name)
+        )
     return row
 
 
@@ -179,7 +186,11 @@ def set_order(library: Library, collection_id: int, story_ids: Sequence[int]) ->
             for link in session.scalars(select(CollectionStory).where(CollectionStory.collection_id == collection_id))
         }
         if sorted(current) != sorted(story_ids):
-            raise ValidationError(f"The new order of '{row.name}' must hold exactly its {len(current)} stories.")
+            raise ValidationError(
+                translate("Messages", "The new order of '{name}' must hold exactly its {n} stories.").format(
+                    name=row.name, n=len(current)
+                )
+            )
         for position, story_id in enumerate(story_ids):
             current[story_id].position = position
         row.touch()
@@ -272,7 +283,7 @@ def restore(library: Library, taken: CollectionSnapshot) -> ChangeSet:
     with library.write() as session:
         collection_id = int(taken.row["id"])  # type: ignore[call-overload]
         if session.get(Collection, collection_id) is not None:
-            raise Conflict("Cannot restore the collection: its place was taken meanwhile.")
+            raise Conflict(translate("Messages", "Cannot restore the collection: its place was taken meanwhile."))
         _unique(session, str(taken.row["name"]))
         session.execute(insert(Collection.__table__), [taken.row])
         row = records.get(session, Collection, collection_id, "collection")

@@ -17,6 +17,7 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from ngodesk.domain.errors import Conflict, ValidationError
+from ngodesk.domain.i18n import translate
 from ngodesk.domain.models import ChangeSet
 from ngodesk.services import annotations, records, stories
 from ngodesk.store.library import Library
@@ -82,9 +83,13 @@ def merge(library: Library, keep_id: int, other_id: int, from_other: Iterable[st
     the one of the text kept stays."""
     taken = list(dict.fromkeys(from_other))
     if unknown := [name for name in taken if name not in FIELDS]:
-        raise ValidationError(f"'{unknown[0]}' is not a field a merge can take; fields are: {', '.join(FIELDS)}")
+        raise ValidationError(
+            translate("Messages", "'{unknown}' is not a field a merge can take; fields are: {join}").format(
+                unknown=unknown[0], join=", ".join(FIELDS)
+            )
+        )
     if keep_id == other_id:
-        raise Conflict("A story cannot be merged into itself.")
+        raise Conflict(translate("Messages", "A story cannot be merged into itself."))
     with library.write() as session:
         keep = records.get(session, Story, keep_id, "story")
         other = records.get(session, Story, other_id, "story")

@@ -21,6 +21,7 @@ from sqlalchemy.dialects.sqlite import insert
 from sqlalchemy.orm import Session
 
 from ngodesk.domain.errors import Cancelled
+from ngodesk.domain.i18n import translate
 from ngodesk.domain.models import ChangeSet, EntityKind, Progress, no_progress
 from ngodesk.services import records
 from ngodesk.services.glossary import same_script
@@ -143,7 +144,7 @@ def suggest(
                             )
                         )
             if not progress(min(start + _BATCH, len(ids)), len(ids)):
-                raise Cancelled("Looking for suggestions was cancelled.")
+                raise Cancelled(translate("Messages", "Looking for suggestions was cancelled."))
     return found
 
 

@@ -10,6 +10,7 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from ngodesk.domain.errors import Conflict, ValidationError
+from ngodesk.domain.i18n import translate
 from ngodesk.domain.models import ChangeSet, Created, TagRecord
 from ngodesk.domain.text import require_encodable
 from ngodesk.search.text import fold
@@ -25,11 +26,17 @@ def clean_name(name: str) -> str:
     """A valid tag name or ValidationError (empty, ``/`` inside, too long)."""
     cleaned = " ".join(require_encodable(str(name), "Tag name").split())
     if not cleaned:
-        raise ValidationError("A tag needs a name.")
+        raise ValidationError(translate("Messages", "A tag needs a name."))
     if SEPARATOR in cleaned:
-        raise ValidationError(f"Tag name '{cleaned}': '/' separates levels and cannot be part of a name.")
+        raise ValidationError(
+            translate("Messages", "Tag name '{cleaned}': '/' separates levels and cannot be part of a name.").format(
+                cleaned=cleaned
+            )
+        )
     if len(cleaned) > 200:
-        raise ValidationError(f"Tag name '{cleaned[:40]}…' is longer than 200 characters.")
+        raise ValidationError(
+            translate("Messages", "Tag name '{cleaned}…' is longer than 200 characters.").format(cleaned=cleaned[:40])
+        )
     return cleaned
 
 
@@ -37,7 +44,7 @@ def split_path(path: str) -> list[str]:
     """``Region/Africa/Kenya`` -> names, each validated."""
     parts = [part for part in str(path).split(SEPARATOR)]
     if not any(part.strip() for part in parts):
-        raise ValidationError("A tag needs a name.")
+        raise ValidationError(translate("Messages", "A tag needs a name."))
     return [clean_name(part) for part in parts if part.strip()]
 
 
@@ -152,10 +159,16 @@ def create_tag(library: Library, path: str, colour: str = "") -> Created:
     parents. Conflict if it already exists."""
     with library.write() as session:
         if find_path(session, path) is not None:
-            raise Conflict(f"The tag '{SEPARATOR.join(split_path(path))}' already exists.")
+            raise Conflict(
+                translate("Messages", "The tag '{join}' already exists.").format(join=SEPARATOR.join(split_path(path)))
+            )
         if (preferred := synonym_of(session, split_path(path)[-1])) is not None:
             name = split_path(path)[-1]
-            raise Conflict(f"'{name}' is a synonym of the tag '{path_of(session, preferred)}'.")
+            raise Conflict(
+                translate("Messages", "'{name}' is a synonym of the tag '{value}'.").format(
+                    name=name, value=path_of(session, preferred)
+                )
+            )
         created: list[int] = []
         tag = ensure_path(session, path, created)
         tag.colour = _clean_colour(colour)
@@ -169,7 +182,7 @@ def create_child_tag(library: Library, parent_id: int | None, name: str) -> Crea
         if parent_id is not None:
             records.get(session, Tag, parent_id, "tag")
         if _child(session, parent_id, name) is not None:
-            raise Conflict(f"A tag named '{name}' already exists there.")
+            raise Conflict(translate("Messages", "A tag named '{name}' already exists there.").format(name=name))
         tag = Tag(name=name, name_key=fold(name), parent_id=parent_id, colour="")
         session.add(tag)
         session.flush()
@@ -183,7 +196,11 @@ def rename_tag(library: Library, tag_id: int, new_name: str) -> ChangeSet:
         name = clean_name(new_name)
         clash = _child(session, tag.parent_id, name)
         if clash is not None and clash.id != tag.id:
-            raise Conflict(f"A tag named '{clash.name}' already exists beside '{tag.name}'.")
+            raise Conflict(
+                translate("Messages", "A tag named '{name}' already exists beside '{name2}'.").format(
+                    name=clash.name, name2=tag.name
+                )
+            )
         tag.name, tag.name_key = name, fold(name)
         tag.touch()
         return ChangeSet(tags_changed=frozenset({tag.id}))
@@ -196,10 +213,18 @@ def move_tag(library: Library, tag_id: int, new_parent_id: int | None) -> Change
         if new_parent_id is not None:
             records.get(session, Tag, new_parent_id, "tag")
             if new_parent_id in subtree_ids(session, tag_id):
-                raise Conflict(f"Cannot move '{tag.name}' under itself or one of its own children.")
+                raise Conflict(
+                    translate("Messages", "Cannot move '{name}' under itself or one of its own children.").format(
+                        name=tag.name
+                    )
+                )
         clash = _child(session, new_parent_id, tag.name)
         if clash is not None and clash.id != tag.id:
-            raise Conflict(f"A tag named '{clash.name}' already exists there; merge them instead.")
+            raise Conflict(
+                translate("Messages", "A tag named '{name}' already exists there; merge them instead.").format(
+                    name=clash.name
+                )
+            )
         tag.parent_id = new_parent_id
         tag.touch()
         return ChangeSet(tags_changed=frozenset({tag.id}))
@@ -208,7 +233,9 @@ def move_tag(library: Library, tag_id: int, new_parent_id: int | None) -> Change
 def _clean_colour(colour: str) -> str:
     colour = colour.strip()
     if colour and not _COLOUR.match(colour):
-        raise ValidationError(f"Colour '{colour}' is not of the form #RRGGBB.")
+        raise ValidationError(
+            translate("Messages", "Colour '{colour}' is not of the form #RRGGBB.").format(colour=colour)
+        )
     return colour.lower()
 
 
@@ -238,7 +265,11 @@ def add_synonym(session: Session, tag: Tag, label: str) -> bool:
         if found.tag_id == tag.id:
             return False
         owner = records.get(session, Tag, found.tag_id, "tag")
-        raise Conflict(f"'{label}' is already a synonym of '{path_of(session, owner)}'.")
+        raise Conflict(
+            translate("Messages", "'{label}' is already a synonym of '{value}'.").format(
+                label=label, value=path_of(session, owner)
+            )
+        )
     session.add(TagSynonym(tag_id=tag.id, label=label, label_key=key))
     session.flush()
     return True
@@ -276,7 +307,11 @@ def _merge_into(session: Session, source: Tag, target: Tag, changes: dict[str, s
 def merge_in_session(session: Session, source: Tag, target: Tag) -> ChangeSet:
     """``merge_tags`` in the caller's transaction."""
     if target.id in subtree_ids(session, source.id):
-        raise Conflict(f"Cannot merge '{source.name}' into itself or one of its own children.")
+        raise Conflict(
+            translate("Messages", "Cannot merge '{name}' into itself or one of its own children.").format(
+                name=source.name
+            )
+        )
     changes: dict[str, set[int]] = {"stories": set(), "changed": {target.id}, "removed": set()}
     _merge_into(session, source, target, changes)
     target.touch()
@@ -312,7 +347,11 @@ def delete_tag(library: Library, tag_id: int, recursive: bool = False) -> Change
         tag = records.get(session, Tag, tag_id, "tag")
         ids = subtree_ids(session, tag_id)
         if len(ids) > 1 and not recursive:
-            raise Conflict(f"'{tag.name}' has {len(ids) - 1} tag(s) below it; move them first or delete them too.")
+            raise Conflict(
+                translate(
+                    "Messages", "'{name}' has {value} tag(s) below it; move them first or delete them too."
+                ).format(name=tag.name, value=len(ids) - 1)
+            )
         stories = _story_ids_with(session, ids)
         uuids = list(session.scalars(select(Tag.uuid).where(Tag.id.in_(ids))))
         session.execute(delete(StoryTag).where(StoryTag.tag_id.in_(ids)))

@@ -15,6 +15,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from ngodesk.domain.errors import Conflict, ImportFailed, ValidationError
+from ngodesk.domain.i18n import translate
 from ngodesk.domain.models import ChangeSet, RecordProblem
 from ngodesk.formats import read_text, skos
 from ngodesk.search.text import fold
@@ -67,7 +68,11 @@ def remove_synonym(library: Library, tag_id: int, label: str) -> ChangeSet:
             delete(TagSynonym).where(TagSynonym.tag_id == tag_id, TagSynonym.label_key == fold(label))
         )
         if not gone.rowcount:  # type: ignore[attr-defined]
-            raise ValidationError(f"'{label}' is not a synonym of '{tags.path_of(session, tag)}'.")
+            raise ValidationError(
+                translate("Messages", "'{label}' is not a synonym of '{path_of}'.").format(
+                    label=label, path_of=tags.path_of(session, tag)
+                )
+            )
         tag.touch()
         return ChangeSet(tags_changed=frozenset({tag_id}))
 
@@ -76,7 +81,9 @@ def set_scope_note(library: Library, tag_id: int, note: str) -> ChangeSet:
     """What the tag is for, shown beside it (empty: none)."""
     note = note.strip()
     if len(note) > NOTE_MAX:
-        raise ValidationError(f"A scope note is longer than {NOTE_MAX:,} characters.")
+        raise ValidationError(
+            translate("Messages", "A scope note is longer than {NOTE_MAX:,} characters.").format(NOTE_MAX=NOTE_MAX)
+        )
     with library.write() as session:
         tag = records.get(session, Tag, tag_id, "tag")
         if tag.scope_note != note:
@@ -88,7 +95,7 @@ def set_scope_note(library: Library, tag_id: int, note: str) -> ChangeSet:
 def relate(library: Library, first_id: int, second_id: int, related: bool = True) -> ChangeSet:
     """Mark two tags related (``related`` False: no longer)."""
     if first_id == second_id:
-        raise ValidationError("A tag cannot be related to itself.")
+        raise ValidationError(translate("Messages", "A tag cannot be related to itself."))
     with library.write() as session:
         for tag_id in (first_id, second_id):
             records.get(session, Tag, tag_id, "tag").touch()
@@ -127,7 +134,9 @@ def set_entry(library: Library, tag_id: int, new: Entry) -> ChangeSet:
     another tag has, or an unknown related tag, changes nothing)."""
     note = new.scope_note.strip()
     if len(note) > NOTE_MAX:
-        raise ValidationError(f"A scope note is longer than {NOTE_MAX:,} characters.")
+        raise ValidationError(
+            translate("Messages", "A scope note is longer than {NOTE_MAX:,} characters.").format(NOTE_MAX=NOTE_MAX)
+        )
     with library.write() as session:
         tag = records.get(session, Tag, tag_id, "tag")
         keep = {fold(label) for label in new.synonyms}
@@ -176,7 +185,11 @@ def export(library: Library, format_name: str, target: Path | str | None) -> int
     """Write the thesaurus as SKOS (``skos.FORMATS``) to the file ``target``
     or standard output; returns how many tags were written."""
     if format_name not in skos.FORMATS:
-        raise ValidationError(f"unknown thesaurus format '{format_name}'; known: {', '.join(skos.FORMATS)}")
+        raise ValidationError(
+            translate("Messages", "unknown thesaurus format '{format_name}'; known: {join}").format(
+                format_name=format_name, join=", ".join(skos.FORMATS)
+            )
+        )
     nodes = tree(library)
     by_path = {node.path: node for node in nodes}
     concepts = [
@@ -219,7 +232,7 @@ def import_file(library: Library, path: Path) -> ThesaurusReport:
     one. Raises ImportFailed when the file cannot be read at all."""
     read = skos.read(read_text(path))
     if read.problems and not read.concepts and read.problems[0].position == "the file":
-        raise ImportFailed(f"{path}: {read.problems[0].reason}")
+        raise ImportFailed(translate("Messages", "{path}: {reason}").format(path=path, reason=read.problems[0].reason))
     report = ThesaurusReport(concepts=len(read.concepts), problems=list(read.problems), remarks=list(read.remarks))
     paths = _paths(read.concepts, report)
     with library.write() as session:

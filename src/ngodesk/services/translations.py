@@ -10,6 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ngodesk.domain.errors import ValidationError
+from ngodesk.domain.i18n import translate
 from ngodesk.domain.models import TRANSLATED_FIELDS, ChangeSet, Translation, TranslationStatus
 from ngodesk.domain.text import LANGUAGE_CODE, require_encodable
 from ngodesk.services import annotations, records
@@ -25,12 +26,22 @@ def checked(translation: Translation) -> Translation:
     is wrong (the field, the language code, the status)."""
     if translation.field not in TRANSLATED_FIELDS:
         fields = ", ".join(TRANSLATED_FIELDS)
-        raise ValidationError(f"'{translation.field}' has no translations; fields that do: {fields}")
+        raise ValidationError(
+            translate("Messages", "'{field}' has no translations; fields that do: {fields}").format(
+                field=translation.field, fields=fields
+            )
+        )
     if not LANGUAGE_CODE.match(translation.language):
-        raise ValidationError(f"'{translation.language}' is not a language code such as en, zh-Hans or zh-Hant")
+        raise ValidationError(
+            translate("Messages", "'{language}' is not a language code such as en, zh-Hans or zh-Hant").format(
+                language=translation.language
+            )
+        )
     status = TranslationStatus(translation.status)
     if status is TranslationStatus.UNTRANSLATED:
-        raise ValidationError("a translation is a draft or reviewed (clear its text to make it untranslated)")
+        raise ValidationError(
+            translate("Messages", "a translation is a draft or reviewed (clear its text to make it untranslated)")
+        )
     text = require_encodable(translation.text, "translation").strip()
     if translation.field == "title":
         text = " ".join(text.split())

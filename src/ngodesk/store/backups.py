@@ -21,6 +21,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from ngodesk.domain.errors import LibraryError
+from ngodesk.domain.i18n import translate
 
 _NAME = re.compile(r"^(\d{8}T\d{6})(\d{6})?Z-([\w.-]+)\.sqlite$")
 #: Companion files of a database in WAL mode.
@@ -66,7 +67,11 @@ def copy_database(db_path: Path, target: Path) -> None:
         os.replace(partial, target)
     except (sqlite3.Error, OSError) as error:
         partial.unlink(missing_ok=True)
-        raise LibraryError(f"Could not copy {db_path} to {target}: {error}") from error
+        raise LibraryError(
+            translate("Messages", "Could not copy {db_path} to {target}: {error}").format(
+                db_path=db_path, target=target, error=error
+            )
+        ) from error
 
 
 def make(db_path: Path, folder: Path, reason: str) -> Backup:
@@ -77,7 +82,11 @@ def make(db_path: Path, folder: Path, reason: str) -> Backup:
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as error:
-        raise LibraryError(f"Could not back up {db_path} into {folder}: {error}") from error
+        raise LibraryError(
+            translate("Messages", "Could not back up {db_path} into {folder}: {error}").format(
+                db_path=db_path, folder=folder, error=error
+            )
+        ) from error
     copy_database(db_path, target)
     found = _parse(target)
     assert found is not None
@@ -120,7 +129,9 @@ def put_back(db_path: Path, backup: Path, damaged: bool) -> Path | None:
     backed it up). A damaged file is kept beside it, as
     ``catalogue.damaged-<when>.sqlite``: returns where (None otherwise)."""
     if problems(backup):
-        raise LibraryError(f"The backup {backup.name} is damaged itself; choose another.")
+        raise LibraryError(
+            translate("Messages", "The backup {name} is damaged itself; choose another.").format(name=backup.name)
+        )
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
     kept = db_path.with_name(f"{db_path.stem}.{'damaged' if damaged else 'replaced'}-{stamp}{db_path.suffix}")
     incoming = db_path.with_name(db_path.name + ".restoring")
@@ -143,7 +154,11 @@ def put_back(db_path: Path, backup: Path, damaged: bool) -> Path | None:
         for aside, current in reversed(moved):  # (the library as it was)
             os.replace(aside, current)
         incoming.unlink(missing_ok=True)
-        raise LibraryError(f"Could not restore {backup.name} into {db_path.parent}: {error}") from error
+        raise LibraryError(
+            translate("Messages", "Could not restore {name} into {parent}: {error}").format(
+                name=backup.name, parent=db_path.parent, error=error
+            )
+        ) from error
     if damaged:
         return kept
     for aside, _ in moved:  # (backed up by the caller)

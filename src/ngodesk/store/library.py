@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import QueuePool
 
 from ngodesk.domain.errors import LibraryDamaged, LibraryError, SchemaTooNew
+from ngodesk.domain.i18n import translate
 from ngodesk.store import backups, history, migrate
 from ngodesk.store.lock import WriterLock
 from ngodesk.store.schema import Meta
@@ -90,17 +91,27 @@ def stored_revision(db_path: Path) -> str | None:
     try:
         connection = sqlite3.connect(f"file:{quote(str(db_path))}?mode=ro", uri=True)
     except sqlite3.Error as error:
-        raise LibraryError(f"Cannot open {db_path}: {error}") from error
+        raise LibraryError(
+            translate("Messages", "Cannot open {db_path}: {error}").format(db_path=db_path, error=error)
+        ) from error
     try:
         tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type='table'")}
         if not tables:
             return None
         if "alembic_version" not in tables:
-            raise LibraryError(f"{db_path} is an SQLite database but not an ngodesk library.")
+            raise LibraryError(
+                translate("Messages", "{db_path} is an SQLite database but not an ngodesk library.").format(
+                    db_path=db_path
+                )
+            )
         row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
         return row[0] if row else None
     except sqlite3.DatabaseError as error:
-        raise LibraryError(f"{db_path} is not a readable SQLite database: {error}") from error
+        raise LibraryError(
+            translate("Messages", "{db_path} is not a readable SQLite database: {error}").format(
+                db_path=db_path, error=error
+            )
+        ) from error
     finally:
         connection.close()
 
@@ -136,23 +147,34 @@ class Library:
         folder = Path(folder).expanduser().absolute()
         db_path = folder / DB_NAME
         if folder.exists() and not folder.is_dir():
-            raise LibraryError(f"{folder} is a file, not a library folder.")
+            raise LibraryError(translate("Messages", "{folder} is a file, not a library folder.").format(folder=folder))
         if readonly and not db_path.exists():
-            raise LibraryError(f"{folder} is not a library (no {DB_NAME}).")
+            raise LibraryError(
+                translate("Messages", "{folder} is not a library (no {DB_NAME}).").format(
+                    folder=folder, DB_NAME=DB_NAME
+                )
+            )
         if db_path.exists():
             cls._refuse_newer(db_path)
             cls._refuse_damaged(db_path)
         if readonly:
             if stored_revision(db_path) != migrate.head_revision():
                 raise LibraryError(
-                    f"{folder} needs a schema upgrade, which read-only mode cannot do; open it for writing once."
+                    translate(
+                        "Messages",
+                        "{folder} needs a schema upgrade, which read-only mode cannot do; open it for writing once.",
+                    ).format(folder=folder)
                 )
             return cls(folder, True, None)
         try:
             for sub in (folder, folder / FILES_DIR, folder / BACKUPS_DIR):
                 sub.mkdir(parents=True, exist_ok=True)
         except OSError as error:
-            raise LibraryError(f"Cannot create the library folder {folder}: {error.strerror}") from error
+            raise LibraryError(
+                translate("Messages", "Cannot create the library folder {folder}: {strerror}").format(
+                    folder=folder, strerror=error.strerror
+                )
+            ) from error
         lock = WriterLock(folder, program)
         try:
             library = cls(folder, False, lock)
@@ -167,9 +189,12 @@ class Library:
         revision = stored_revision(db_path)
         if revision is not None and revision not in migrate.known_revisions():
             raise SchemaTooNew(
-                f"{db_path} was written by a newer version of ngodesk (schema {revision}); "
-                f"this version knows schemas up to {migrate.head_revision()}. "
-                "Upgrade ngodesk to open it. The library was not changed."
+                translate(
+                    "Messages",
+                    "{db_path} was written by a newer version of ngodesk (schema {revision}); this version "
+                    "knows schemas up to {head_revision}. Upgrade ngodesk to open it. The library was not "
+                    "changed.",
+                ).format(db_path=db_path, revision=revision, head_revision=migrate.head_revision())
             )
 
     @staticmethod
@@ -189,7 +214,11 @@ class Library:
             else "There is no sound backup to restore."
         )
         raise LibraryDamaged(
-            f"The database of {db_path.parent} is damaged ({shown}); it was not changed. {advice}", found, good
+            translate("Messages", "The database of {parent} is damaged ({shown}); it was not changed. {advice}").format(
+                parent=db_path.parent, shown=shown, advice=advice
+            ),
+            found,
+            good,
         )
 
     def _upgrade_schema(self) -> None:
@@ -225,7 +254,7 @@ class Library:
         form one all-or-nothing change. (Reads in ``read`` sessions do not
         see a transaction's changes before it commits.)"""
         if self._write_engine is None:
-            raise LibraryError(f"{self.folder} is open read-only.")
+            raise LibraryError(translate("Messages", "{folder} is open read-only.").format(folder=self.folder))
         enclosing: Session | None = getattr(self._writing, "session", None)
         if enclosing is not None:
             yield enclosing

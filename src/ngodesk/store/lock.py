@@ -17,6 +17,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from ngodesk.domain.errors import LibraryLocked
+from ngodesk.domain.i18n import translate
 
 LOCK_NAME = ".lock"
 
@@ -64,7 +65,11 @@ class WriterLock:
             holder = self._read_holder()
             os.close(self._fd)
             self._fd = None
-            raise LibraryLocked(f"The library {folder} is open for writing in {describe_holder(holder)}.")
+            raise LibraryLocked(
+                translate("Messages", "The library {folder} is open for writing in {value}.").format(
+                    folder=folder, value=describe_holder(holder)
+                )
+            )
         info = {
             "program": program,
             "pid": os.getpid(),

@@ -4,7 +4,8 @@ The choice lives in the preferences (``settings.LANGUAGE``; empty: follow
 the system locale, so any Chinese locale gets Chinese) and applies from the
 next start. ngodesk's own strings come from
 ``resources/translations/ngodesk_<language>.qm`` (compiled from the .ts
-by ``make``); the standard dialogs' from Qt's own translations.
+by ``make``), the lower layers' messages through ``ngodesk.domain.i18n``,
+and the standard dialogs' from Qt's own translations.
 """
 
 from __future__ import annotations
@@ -12,6 +13,8 @@ from __future__ import annotations
 from importlib import resources
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+from ngodesk.domain import i18n as messages
 
 #: Interface languages offered, by code ("" follows the system).
 LANGUAGES = {"": "", "en": "English", "zh_CN": "简体中文"}
@@ -37,12 +40,14 @@ def install(app: QCoreApplication, choice: str) -> str:
     for old in app.findChildren(QTranslator):
         app.removeTranslator(old)
         old.setParent(None)  # (gone with its last Python reference)
+    messages.install(None)
     if language == "en":
         return language
     ours = QTranslator(app)
     if not ours.load(catalogue(language)):
         return "en"
     app.installTranslator(ours)
+    messages.install(QCoreApplication.translate)  # (the lower layers' messages too)
     qt = QTranslator(app)
     if qt.load(f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
         app.installTranslator(qt)
