@@ -15,6 +15,8 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QCoreApplication, Qt, QTranslator
 
+from ngodesk.domain.dates import PartialDate
+from ngodesk.domain.errors import ValidationError
 from ngodesk.domain.models import StoryStatus, TermStatus, TranslationStatus
 from ngodesk.formats import importers
 from ngodesk.services import translations
@@ -144,9 +146,14 @@ def test_the_compiled_catalogue_turns_the_interface_chinese(qapp) -> None:  # ty
         assert QCoreApplication.translate("Fields", "Title") == "标题"
         assert labels.story_status("reviewed") == "已审校"
         assert labels.duplicate_reason("a 93% similar title on the same day").count("93") == 1
+        with pytest.raises(ValidationError) as refused:  # (a lower layer's message, shown by the window)
+            PartialDate.parse("May 2018")
+        assert "不是日期" in str(refused.value) and "May 2018" in str(refused.value)
     finally:
         assert i18n.install(qapp, "en") == "en"
     assert QCoreApplication.translate("Fields", "Title") == "Title" and not qapp.findChildren(QTranslator)
+    with pytest.raises(ValidationError, match="is not a date"):
+        PartialDate.parse("May 2018")  # (English again)
 
 
 def test_the_main_window_in_chinese(qtbot, sample_library: Library, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

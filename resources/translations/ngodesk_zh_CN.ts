@@ -1996,6 +1996,807 @@ An offline catalogue of news stories.</source>
     </message>
 </context>
 <context>
+    <name>Messages</name>
+    <message>
+        <source>&apos;{text}&apos; is not a date: use YYYY, YYYY-MM or YYYY-MM-DD</source>
+        <translation>“{text}”不是日期：请使用 YYYY、YYYY-MM 或 YYYY-MM-DD</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos;: year out of range</source>
+        <translation>“{text}”：年份超出范围</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos;: month must be 01-12</source>
+        <translation>“{text}”：月份必须在 01-12 之间</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos;: day must be 01-{last:02d}</source>
+        <translation>“{text}”：日必须在 01-{last:02d} 之间</translation>
+    </message>
+    <message>
+        <source>{what} has bytes that are not valid UTF-8 at column {value}; check the terminal&apos;s or the file&apos;s encoding.</source>
+        <extracomment>A BCP 47 language tag such as en, zh or zh-Hant.</extracomment>
+        <translation>{what} 的第 {value} 列含有无效的 UTF-8 字节；请检查终端或文件的编码。</translation>
+    </message>
+    <message>
+        <source>{path}: cannot read the file: {strerror}</source>
+        <extracomment>Records left out on purpose (deleted upstream, WordPress pages...): reported, but not failures. Tags and authority records to create before the stories (ngodesk&apos;s own JSON only). for a file dialog</extracomment>
+        <translation>{path}：无法读取文件：{strerror}</translation>
+    </message>
+    <message>
+        <source>{path}: contains NUL characters; it looks like a binary file, not text</source>
+        <translation>{path}：含有 NUL 字符，看起来是二进制文件而不是文本</translation>
+    </message>
+    <message>
+        <source>unknown format &apos;{format_name}&apos;; known: auto, {join}</source>
+        <translation>未知格式“{format_name}”；可用格式：auto, {join}</translation>
+    </message>
+    <message>
+        <source>{path}: cannot tell what format it is in; the formats known are {join}</source>
+        <translation>{path}：无法识别文件格式；可识别的格式有 {join}</translation>
+    </message>
+    <message>
+        <source>line {start}: {error}</source>
+        <extracomment>Story fields a column can map onto; the last four hold lists. A column mapped to this is left out on purpose; to EXTRA, kept in the story&apos;s extra data under its header (what unmapped columns get). Zotero&apos;s CSV export: its &quot;Place&quot; is where the publisher is, not a place the story is about. Columns our export writes for translations: &quot;title (en)&quot;, &quot;body (zh-Hant)&quot;... Cells larger than this are refused (the csv module&apos;s own limit is 128 KB; the limit is process-wide, so it is set once, here).</extracomment>
+        <translation>第 {start} 行：{error}</translation>
+    </message>
+    <message>
+        <source>{source}: declares the encoding &apos;{declared}&apos;, which is not known</source>
+        <extracomment>Encodings read as a superset that decodes all they do. What a guess may be: the legacy encodings of the collections we import. Largest &quot;chaos&quot; (share of odd characters) a guess may show.</extracomment>
+        <translation>{source}：声明的编码“{declared}”无法识别</translation>
+    </message>
+    <message>
+        <source>{source}: not UTF-8 (line {line}, byte {start}) and not recognisably GBK/GB18030, Big5 or Latin-1; save it as UTF-8 and import again</source>
+        <translation>{source}：不是 UTF-8 编码（第 {line} 行，第 {start} 字节），也无法识别为 GBK/GB18030、Big5 或 Latin-1；请另存为 UTF-8 后重新导入</translation>
+    </message>
+    <message>
+        <source>{source}: {why} {upper}, but line {line} (byte {start}) is not valid {upper}</source>
+        <translation>{source}：{why} {upper}，但第 {line} 行（第 {start} 字节）不是有效的 {upper}</translation>
+    </message>
+    <message>
+        <source>{key}: expected text, found {dumps}</source>
+        <translation>{key}: 应为文本，实际为 {dumps}</translation>
+    </message>
+    <message>
+        <source>{key}: expected a list of texts</source>
+        <translation>{key}: 应为文本列表</translation>
+    </message>
+    <message>
+        <source>uuid: &apos;{value}&apos; is not a uuid</source>
+        <translation>uuid: “{value}”不是有效的 uuid</translation>
+    </message>
+    <message>
+        <source>{key}: &apos;{get}&apos; is not a date and time</source>
+        <translation>{key}: “{get}”不是有效的日期时间</translation>
+    </message>
+    <message>
+        <source>expected an object</source>
+        <translation>应为对象</translation>
+    </message>
+    <message>
+        <source>kind: &apos;{get}&apos; is not organisation, person or place</source>
+        <translation>kind: “{get}”不是 organisation（机构）、person（人物）或 place（地点）</translation>
+    </message>
+    <message>
+        <source>alt_names: expected a list of objects</source>
+        <translation>alt_names: 应为对象列表</translation>
+    </message>
+    <message>
+        <source>extra: expected an object</source>
+        <translation>extra: 应为对象</translation>
+    </message>
+    <message>
+        <source>status: &apos;{get}&apos; is not draft, catalogued or reviewed</source>
+        <translation>status: “{get}”不是 draft、catalogued 或 reviewed</translation>
+    </message>
+    <message>
+        <source>translations: expected a list</source>
+        <translation>translations: 应为列表</translation>
+    </message>
+    <message>
+        <source>entities: {join} not among the file&apos;s records</source>
+        <translation>entities: {join} 不在文件的记录中</translation>
+    </message>
+    <message>
+        <source>revision: &apos;{revision}&apos; is not a positive whole number</source>
+        <translation>revision: “{revision}”不是正整数</translation>
+    </message>
+    <message>
+        <source>translations: expected objects</source>
+        <translation>translations: 应为对象</translation>
+    </message>
+    <message>
+        <source>translations: status &apos;{get}&apos; is not draft or reviewed</source>
+        <translation>translations: 状态“{get}”不是 draft 或 reviewed</translation>
+    </message>
+    <message>
+        <source>no passage at {start}..{end} of a text of {n} characters</source>
+        <translation>长度为 {n} 个字符的文本中，{start}..{end} 处没有原文片段</translation>
+    </message>
+    <message>
+        <source>unhandled field {name}</source>
+        <extracomment>Fields the parser never produces, for filters chosen outside the query text: a tag (with its descendants) and a record, by id; undated stories. a sidebar filter: &quot;en:draft&quot;, the language exactly (trans: includes its variants) a sidebar filter: the stories of a manual collection, by id</extracomment>
+        <translation>未处理的字段 {name}</translation>
+    </message>
+    <message>
+        <source>unhandled node {node!r}</source>
+        <translation>未处理的节点 {node!r}</translation>
+    </message>
+    <message>
+        <source>The phrase starting at column {value} has no closing quote (&quot;).</source>
+        <extracomment>typed in quotes (taken exactly: not read as pinyin) Nesting deeper than this (parentheses, NOT) is refused, not recursed into.</extracomment>
+        <translation>从第 {value} 列开始的短语缺少右引号（"）。</translation>
+    </message>
+    <message>
+        <source>&apos;{group}&apos; at column {value} needs a value.</source>
+        <translation>第 {value} 列的“{group}”需要一个值。</translation>
+    </message>
+    <message>
+        <source>status:{value} at column {value2}: status is one of {join}.</source>
+        <translation>第 {value2} 列的 status:{value}：status 只能是 {join} 之一。</translation>
+    </message>
+    <message>
+        <source>trans:{value} at column {value2}: use trans:LANGUAGE or trans:LANGUAGE:STATUS (e.g. trans:en:draft); status is one of {join}.</source>
+        <translation>第 {value2} 列的 trans:{value}：请使用 trans:LANGUAGE 或 trans:LANGUAGE:STATUS（LANGUAGE 为语言代码，STATUS 为状态，如 trans:en:draft）；STATUS 只能是 {join} 之一。</translation>
+    </message>
+    <message>
+        <source>is:{value} at column {value2}: use {join}.</source>
+        <translation>第 {value2} 列的 is:{value}：请使用 {join}。</translation>
+    </message>
+    <message>
+        <source>{name}:{value} at column {value2} has no letters or digits to search for.</source>
+        <translation>第 {value2} 列的 {name}:{value} 中没有可搜索的字母或数字。</translation>
+    </message>
+    <message>
+        <source>a range needs at least one end</source>
+        <translation>范围至少需要给出起点或终点</translation>
+    </message>
+    <message>
+        <source>year: takes years only, e.g. year:2018 or year:2015..2018</source>
+        <translation>year: 只接受年份，如 year:2018 或 year:2015..2018</translation>
+    </message>
+    <message>
+        <source>{name}:{value} at column {value2}: {error}</source>
+        <translation>第 {value2} 列的 {name}:{value}：{error}</translation>
+    </message>
+    <message>
+        <source>{name}:{value} at column {value2}: the range ends before it starts.</source>
+        <translation>第 {value2} 列的 {name}:{value}：范围的终点早于起点。</translation>
+    </message>
+    <message>
+        <source>Unmatched &apos;)&apos; at column {value}.</source>
+        <translation>第 {value} 列的 ')' 没有匹配的 '('。</translation>
+    </message>
+    <message>
+        <source>&apos;{strip}&apos; at column 1 has no letters or digits to search for.</source>
+        <translation>第 1 列的“{strip}”中没有可搜索的字母或数字。</translation>
+    </message>
+    <message>
+        <source>OR at column {value} needs a search term before it.</source>
+        <translation>第 {value} 列的 OR 前面需要一个搜索词。</translation>
+    </message>
+    <message>
+        <source>Expected a search term at column {value}.</source>
+        <translation>第 {value} 列处应有一个搜索词。</translation>
+    </message>
+    <message>
+        <source>OR at column {value} needs a search term after it.</source>
+        <translation>第 {value} 列的 OR 后面需要一个搜索词。</translation>
+    </message>
+    <message>
+        <source>The query nests too deeply at column {value} (at most {MAX_DEPTH} levels).</source>
+        <translation>查询在第 {value} 列处嵌套过深（最多 {MAX_DEPTH} 层）。</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; at column {value} must be followed by what to exclude.</source>
+        <translation>第 {value} 列的“{text}”后面必须跟上要排除的内容。</translation>
+    </message>
+    <message>
+        <source>Empty parentheses at column {value}.</source>
+        <translation>第 {value} 列处的括号中没有内容。</translation>
+    </message>
+    <message>
+        <source>The query has bytes that are not valid UTF-8 at column {value}.</source>
+        <translation>查询的第 {value} 列含有无效的 UTF-8 字节。</translation>
+    </message>
+    <message>
+        <source>&apos;{field}&apos; cannot be annotated; fields are: {join}</source>
+        <extracomment>Longest comment or rendering kept. the words as the user saw them selected: when the saved text differs there (saving trims it), the nearest place they stand is taken</extracomment>
+        <translation>“{field}”不能添加批注；可批注的字段：{join}</translation>
+    </message>
+    <message>
+        <source>no story with id {story_id}</source>
+        <translation>找不到 id 为 {story_id} 的报道</translation>
+    </message>
+    <message>
+        <source>no glossary term {term_uuid}</source>
+        <translation>找不到术语 {term_uuid}</translation>
+    </message>
+    <message>
+        <source>the annotation is longer than {BODY_MAX:,} characters</source>
+        <translation>批注超过了 {BODY_MAX:,} 个字符</translation>
+    </message>
+    <message>
+        <source>an annotation needs a comment or a rendering</source>
+        <translation>批注需要填写评论或译法</translation>
+    </message>
+    <message>
+        <source>a glossary term annotation needs a term of the glossary</source>
+        <translation>术语批注需要指定术语表中的术语</translation>
+    </message>
+    <message>
+        <source>the story has no {language} translation of its {field}</source>
+        <translation>该报道的 {field} 没有 {language} 译文</translation>
+    </message>
+    <message>
+        <source>{field}: the words “{quote}” are not in the text as saved</source>
+        <translation>{field}: 已保存的文本中找不到文字“{quote}”</translation>
+    </message>
+    <message>
+        <source>{field}: {error}</source>
+        <translation>{field}: {error}</translation>
+    </message>
+    <message>
+        <source>no annotation {uuid}</source>
+        <translation>找不到批注 {uuid}</translation>
+    </message>
+    <message>
+        <source>{path}, {position}: {reason}; nothing was imported</source>
+        <extracomment>already in the library (the same uuid): left as they are added, but their words are not in the text now</extracomment>
+        <translation>{path}，{position}：{reason}；未导入任何内容</translation>
+    </message>
+    <message>
+        <source>no story {story_uuid} in this library</source>
+        <translation>此资料库中没有报道 {story_uuid}</translation>
+    </message>
+    <message>
+        <source>the story has no {language} translation of its {name}</source>
+        <translation>该报道的 {name} 没有 {language} 译文</translation>
+    </message>
+    <message>
+        <source>{source}: cannot be attached: {value}</source>
+        <extracomment>Bytes read at a time while hashing and copying.</extracomment>
+        <translation>{source}：无法添加为附件：{value}</translation>
+    </message>
+    <message>
+        <source>{path}: not a file that can be attached.</source>
+        <translation>{path}：不是可添加为附件的文件。</translation>
+    </message>
+    <message>
+        <source>No attachment {uuid}.</source>
+        <translation>找不到附件 {uuid}。</translation>
+    </message>
+    <message>
+        <source>The file of {name} is no longer in {value}.</source>
+        <translation>{name} 的文件已不在 {value} 中。</translation>
+    </message>
+    <message>
+        <source>Cannot open {name}: {value}</source>
+        <translation>无法打开 {name}：{value}</translation>
+    </message>
+    <message>
+        <source>Keep between 1 and {MAX_KEEP} backups, not {count}.</source>
+        <extracomment>File in the backups folder saying how many backups are kept (there, not in the database, so that restoring an older backup does not change it). A library opened when its newest backup is older than this is backed up. Imports of at least this many stories into a non-empty library are preceded by a backup.</extracomment>
+        <translation>保留的备份数应在 1 到 {MAX_KEEP} 之间，不能是 {count}。</translation>
+    </message>
+    <message>
+        <source>{folder} is open read-only.</source>
+        <translation>{folder} 是以只读方式打开的。</translation>
+    </message>
+    <message>
+        <source>Could not save the number of backups to keep in {setting}: {error}</source>
+        <translation>无法将要保留的备份数保存到 {setting}：{error}</translation>
+    </message>
+    <message>
+        <source>{folder} has no backups.</source>
+        <translation>{folder} 没有备份。</translation>
+    </message>
+    <message>
+        <source>{what} of {folder} named &apos;{name}&apos;; `ngodesk backups` lists them.</source>
+        <translation>{folder} 中名为“{name}”的备份：{what}；`ngodesk backups` 可列出全部备份。</translation>
+    </message>
+    <message>
+        <source>Could not restore {backup}: {error}</source>
+        <translation>无法恢复 {backup}：{error}</translation>
+    </message>
+    <message>
+        <source>Find and replace works in {join}, not in &apos;{field}&apos;.</source>
+        <extracomment>Fields a batch can set to one value for every story. Fields find-and-replace works in. Stories read or written per step (progress is reported per step). Fields the annotations are anchored in (their passages follow an edit).</extracomment>
+        <translation>查找替换只能用于 {join}，不能用于“{field}”。</translation>
+    </message>
+    <message>
+        <source>Find and replace needs something to find.</source>
+        <translation>查找替换需要填写要查找的内容。</translation>
+    </message>
+    <message>
+        <source>The regular expression &apos;{find}&apos; is not valid: {error}</source>
+        <translation>正则表达式“{find}”无效：{error}</translation>
+    </message>
+    <message>
+        <source>The replacement &apos;{replace}&apos; is not valid: {error}</source>
+        <translation>替换文本“{replace}”无效：{error}</translation>
+    </message>
+    <message>
+        <source>The batch edit was cancelled; nothing changed.</source>
+        <extracomment>(field, value) for fields in SETTABLE</extracomment>
+        <translation>批量编辑已取消，未做任何更改。</translation>
+    </message>
+    <message>
+        <source>A batch sets {join}, not &apos;{name}&apos;.</source>
+        <translation>批量编辑只能设置 {join}，不能设置“{name}”。</translation>
+    </message>
+    <message>
+        <source>There is no tag &apos;{path}&apos; to remove.</source>
+        <translation>没有可移除的标签“{path}”。</translation>
+    </message>
+    <message>
+        <source>There is no tag &apos;{path}&apos; any more.</source>
+        <translation>标签“{path}”已不存在。</translation>
+    </message>
+    <message>
+        <source>No conflict {conflict_uuid}.</source>
+        <extracomment>The field of a conflict about a record one side deleted. The table of each kind of record a conflict can be about. A row as it was: (table, rowid, columns, the column to set again when the row was not deleted but had its reference set to NULL).</extracomment>
+        <translation>找不到冲突 {conflict_uuid}。</translation>
+    </message>
+    <message>
+        <source>That conflict is settled already.</source>
+        <translation>该冲突已经解决。</translation>
+    </message>
+    <message>
+        <source>The story of this conflict ({label}) is no longer in the library.</source>
+        <translation>此冲突涉及的报道（{label}）已不在资料库中。</translation>
+    </message>
+    <message>
+        <source>The tag {label} has narrower tags now; delete or move them first.</source>
+        <translation>标签 {label} 现在有下位标签；请先删除或移走它们。</translation>
+    </message>
+    <message>
+        <source>The record of this conflict ({label}) is no longer in the library.</source>
+        <translation>此冲突涉及的记录（{label}）已不在资料库中。</translation>
+    </message>
+    <message>
+        <source>{value!r} is taken by another {kind} already.</source>
+        <translation>{value!r} 已被另一个 {kind} 占用。</translation>
+    </message>
+    <message>
+        <source>The search for duplicates was cancelled.</source>
+        <extracomment>Title similarity (0-100) above which stories of the same day match. Stories of one address or title compared pairwise by ``find_pairs`` at most (a title such as &quot;Daily briefing&quot; can repeat thousands of times). Rows of a day&apos;s similarity matrix computed at once by ``find_pairs``. Keys looked up per query (SQLite&apos;s variable limit is 32766). Only for stories whose identity is known (ngodesk&apos;s own JSON). Stories with this id or above are known only through ``add`` (the stories being imported), not looked up. uuids of stories merged into others (tombstones) -&gt; the survivor per day: the titles (for rapidfuzz) and, in the same order, the stories</extracomment>
+        <translation>已取消查找重复。</translation>
+    </message>
+    <message>
+        <source>&apos;{kind}&apos; is not a kind of record; kinds are: {allowed}</source>
+        <translation>“{kind}”不是规范记录的类别；可用类别：{allowed}</translation>
+    </message>
+    <message>
+        <source>A record needs a name.</source>
+        <translation>规范记录必须有名称。</translation>
+    </message>
+    <message>
+        <source>&apos;{preferred_in}&apos; and &apos;{cleaned}&apos; cannot both be the preferred name in {language}.</source>
+        <translation>“{preferred_in}”和“{cleaned}”不能同时作为 {language} 的首选名称。</translation>
+    </message>
+    <message>
+        <source>&apos;{key}&apos; is not a detail of a record; details are: {join}</source>
+        <extracomment>What ``create_entity`` and ``update_entity`` set besides names and note.</extracomment>
+        <translation>“{key}”不是规范记录的详细信息项；可用项：{join}</translation>
+    </message>
+    <message>
+        <source>The new record needs a name other than &apos;{name}&apos;.</source>
+        <translation>新规范记录需要一个不同于“{name}”的名称。</translation>
+    </message>
+    <message>
+        <source>&apos;{wrong}&apos; is not an alternative name of &apos;{name}&apos;.</source>
+        <translation>“{wrong}”不是“{name}”的其他名称。</translation>
+    </message>
+    <message>
+        <source>Story {value} is not linked to &apos;{name}&apos;.</source>
+        <translation>报道 {value} 未与“{name}”关联。</translation>
+    </message>
+    <message>
+        <source>A record cannot be merged into itself.</source>
+        <translation>规范记录不能合并到自身。</translation>
+    </message>
+    <message>
+        <source>{kinds} are different kinds of record: not merged.</source>
+        <translation>{kinds} 是不同类别的规范记录，未合并。</translation>
+    </message>
+    <message>
+        <source>A record cannot be its own “see also”.</source>
+        <translation>规范记录不能“参见”自身。</translation>
+    </message>
+    <message>
+        <source>The export was cancelled; no file was written.</source>
+        <extracomment>Export formats by name (``--format``): file extension and description. Formats whose writer needs nothing but the stories.</extracomment>
+        <translation>导出已取消，未写入任何文件。</translation>
+    </message>
+    <message>
+        <source>Cannot write {target}: {value}</source>
+        <translation>无法写入 {target}：{value}</translation>
+    </message>
+    <message>
+        <source>Cannot write to standard output: {value}</source>
+        <translation>无法写入标准输出：{value}</translation>
+    </message>
+    <message>
+        <source>unknown export format &apos;{format_name}&apos;; known: {join}</source>
+        <translation>未知的导出格式“{format_name}”；可用格式：{join}</translation>
+    </message>
+    <message>
+        <source>The facet index was not built: stopped.</source>
+        <translation>分面索引未建立：已停止。</translation>
+    </message>
+    <message>
+        <source>{out} exists and is not an empty folder: choose a new one for the copy.</source>
+        <extracomment>File name ending of field-copy archives.</extracomment>
+        <translation>{out} 已存在且不是空文件夹：请为副本另选一个新文件夹。</translation>
+    </message>
+    <message>
+        <source>Could not make a field copy in {out}: {error}</source>
+        <translation>无法在 {out} 中创建外业副本：{error}</translation>
+    </message>
+    <message>
+        <source>{out} exists already: choose a new file name for the copy.</source>
+        <translation>{out} 已存在：请为副本另取一个文件名。</translation>
+    </message>
+    <message>
+        <source>Could not write the field copy {out}: {error}</source>
+        <translation>无法写入外业副本 {out}：{error}</translation>
+    </message>
+    <message>
+        <source>{path} is not a field copy (it holds no {DB_NAME}).</source>
+        <translation>{path} 不是外业副本（其中没有 {DB_NAME}）。</translation>
+    </message>
+    <message>
+        <source>{path}: the entry {name!r} would be written outside the copy.</source>
+        <translation>{path}：条目 {name!r} 会被写到副本之外。</translation>
+    </message>
+    <message>
+        <source>{path} is not a readable field-copy archive: {error}</source>
+        <translation>{path} 不是可读取的外业副本压缩包：{error}</translation>
+    </message>
+    <message>
+        <source>Could not unpack {path} into {target}: {error}</source>
+        <translation>无法将 {path} 解压到 {target}：{error}</translation>
+    </message>
+    <message>
+        <source>{problem}: {error}</source>
+        <translation>{problem}：{error}</translation>
+    </message>
+    <message>
+        <source>&apos;{field}&apos; is not a story field; fields are: {join}</source>
+        <translation>“{field}”不是报道字段；可用字段：{join}</translation>
+    </message>
+    <message>
+        <source>title: a story needs a title</source>
+        <translation>title: 报道必须有标题</translation>
+    </message>
+    <message>
+        <source>title: longer than {TITLE_MAX} characters</source>
+        <translation>title: 超过 {TITLE_MAX} 个字符</translation>
+    </message>
+    <message>
+        <source>published: {error}</source>
+        <translation>published: {error}</translation>
+    </message>
+    <message>
+        <source>language: &apos;{code}&apos; is not a language code such as en, zh or zh-Hant</source>
+        <translation>language: “{code}”不是语言代码（如 en、zh 或 zh-Hant）</translation>
+    </message>
+    <message>
+        <source>status: &apos;{text}&apos; is not one of {allowed}</source>
+        <translation>status: “{text}”不是 {allowed} 之一</translation>
+    </message>
+    <message>
+        <source>{what}: &apos;{value}&apos; is not a language code such as zh, en or zh-Hant</source>
+        <extracomment>Glossary file formats by name (``--format``). The sample collection&apos;s terms (a new default library gets them).</extracomment>
+        <translation>{what}: “{value}”不是语言代码（如 zh、en 或 zh-Hant）</translation>
+    </message>
+    <message>
+        <source>term: a glossary entry needs a term</source>
+        <extracomment>Longest term accepted (a term is a word or phrase; readings are made for it). Characters XML (and so a TBX export) cannot hold.</extracomment>
+        <translation>term: 术语表条目必须有术语</translation>
+    </message>
+    <message>
+        <source>term: longer than {TERM_MAX} characters ({n:,}); is it a definition?</source>
+        <translation>term: 超过 {TERM_MAX} 个字符（共 {n:,} 个）；这是否是定义？</translation>
+    </message>
+    <message>
+        <source>{position}: {reason}; nothing was imported</source>
+        <extracomment>terms that were there and got fields or renderings they lacked</extracomment>
+        <translation>{position}：{reason}；未导入任何内容</translation>
+    </message>
+    <message>
+        <source>unknown glossary format &apos;{format_name}&apos;; known: auto, {join}</source>
+        <translation>未知的术语表格式“{format_name}”；可用格式：auto, {join}</translation>
+    </message>
+    <message>
+        <source>unknown glossary export format &apos;{format_name}&apos;; known: tbx, csv</source>
+        <translation>未知的术语表导出格式“{format_name}”；可用格式：tbx, csv</translation>
+    </message>
+    <message>
+        <source>The story has revisions 1 to {revision}, not {revision2}.</source>
+        <translation>该报道只有版本 1 到 {revision}，没有版本 {revision2}。</translation>
+    </message>
+    <message>
+        <source>more than the {total} records counted in advance; nothing was imported</source>
+        <extracomment>Imports smaller than this are prepared in this process (a helper process takes about half a second to start). Files smaller than this in all are read in this process. Chunks prepared ahead of the writer at most (bounds memory). Stories whose index documents are kept back and added together: ids descend from chunk to chunk, and FTS5 writes a segment out whenever a rowid goes down, so indexing chunk by chunk made many small segments to merge again (a 100k import&apos;s index took 1.5x as long). the duplicate record itself, to import it after all (``import_again``) left out on purpose (deleted upstream, WordPress pages...): not failures the stories duplicates were merged into, as they were before (where it came from, the record) per record: (column values, index texts, duplicate key) or the reason it is invalid records to come in all; each gets id ``first_id + total - 1 - its place``, so that the first record of a file is listed first (lists show the highest id first); a skipped record leaves its id unused records that match no story are left out (merging after the fact) authority records of ngodesk&apos;s own JSON, by uuid (story to merge into, the record) index documents not added yet (see INDEX_BATCH)</extracomment>
+        <translation>记录数超过了预先统计的 {total} 条；未导入任何内容</translation>
+    </message>
+    <message>
+        <source>the authority record {uuid} is neither in the file nor in the library</source>
+        <translation>规范记录 {uuid} 既不在文件中，也不在资料库中</translation>
+    </message>
+    <message>
+        <source>The import was cancelled; nothing was imported.</source>
+        <translation>导入已取消，未导入任何内容。</translation>
+    </message>
+    <message>
+        <source>reading the files failed in the helper process:
+{message}</source>
+        <translation>辅助进程读取文件失败：
+{message}</translation>
+    </message>
+    <message>
+        <source>{file}, {position}: {reason}{more}; nothing was imported</source>
+        <translation>{file}，{position}：{reason}{more}；未导入任何内容</translation>
+    </message>
+    <message>
+        <source>Rebuilding the search index was cancelled; the old index is kept.</source>
+        <translation>已取消重建搜索索引，原有索引保持不变。</translation>
+    </message>
+    <message>
+        <source>The search index of {path} was built by another version of ngodesk; open the library for writing once to rebuild it.</source>
+        <extracomment>Meta key set once the default library has received the sample collection.</extracomment>
+        <translation>{path} 的搜索索引是由其他版本的 ngodesk 建立的；请以可写方式打开一次资料库以重建索引。</translation>
+    </message>
+    <message>
+        <source>A library cannot be merged into itself.</source>
+        <extracomment>Story fields merged one by one.</extracomment>
+        <translation>资料库不能合并到自身。</translation>
+    </message>
+    <message>
+        <source>{folder} is this library (a copy of its folder, not a field copy).</source>
+        <translation>{folder} 就是本资料库（是其文件夹的副本，而不是外业副本）。</translation>
+    </message>
+    <message>
+        <source>The merge was cancelled; nothing changed.</source>
+        <extracomment>their uuid -&gt; the uuid of the same record here (made on both sides)</extracomment>
+        <translation>合并已取消，未做任何更改。</translation>
+    </message>
+    <message>
+        <source>&apos;{reference}&apos; is not a story uuid (or the start of one).</source>
+        <extracomment>Merges followed from a merged-away uuid to its survivor at most.</extracomment>
+        <translation>“{reference}”不是报道的 uuid（也不是其开头部分）。</translation>
+    </message>
+    <message>
+        <source>Story {uuid} was deleted on {deleted_at:%Y-%m-%d %H:%M} UTC.</source>
+        <translation>报道 {uuid} 已于 {deleted_at:%Y-%m-%d %H:%M}（UTC）删除。</translation>
+    </message>
+    <message>
+        <source>No story with uuid {reference}.</source>
+        <translation>找不到 uuid 为 {reference} 的报道。</translation>
+    </message>
+    <message>
+        <source>&apos;{reference}&apos; is the start of several stories&apos; uuids; give more of it.</source>
+        <translation>“{reference}”是多篇报道 uuid 的开头；请输入更多位。</translation>
+    </message>
+    <message>
+        <source>No story with id {story_id}.</source>
+        <translation>找不到 id 为 {story_id} 的报道。</translation>
+    </message>
+    <message>
+        <source>No {what} with id {record_id}.</source>
+        <translation>找不到 id 为 {record_id} 的 {what}。</translation>
+    </message>
+    <message>
+        <source>Cannot restore the stories: their place in the library was taken meanwhile.</source>
+        <translation>无法恢复这些报道：其间它们在资料库中的位置已被占用。</translation>
+    </message>
+    <message>
+        <source>Cannot restore the records: their place in the library was taken meanwhile.</source>
+        <translation>无法恢复这些规范记录：其间它们在资料库中的位置已被占用。</translation>
+    </message>
+    <message>
+        <source>There is no tag &apos;{path}&apos;.</source>
+        <extracomment>(kind, name) of an organisation, person or place.</extracomment>
+        <translation>没有标签“{path}”。</translation>
+    </message>
+    <message>
+        <source>There is no {value} named &apos;{name}&apos;.</source>
+        <translation>没有名为“{name}”的 {value}。</translation>
+    </message>
+    <message>
+        <source>A collection needs a name.</source>
+        <extracomment>the saved search&apos;s text; None for a manual collection</extracomment>
+        <translation>合集必须有名称。</translation>
+    </message>
+    <message>
+        <source>Collection name &apos;{cleaned}…&apos; is longer than 200 characters.</source>
+        <translation>合集名称“{cleaned}…”超过 200 个字符。</translation>
+    </message>
+    <message>
+        <source>There is a collection named &apos;{name}&apos; already.</source>
+        <translation>已有名为“{name}”的合集。</translation>
+    </message>
+    <message>
+        <source>A saved search cannot hold a collection filter.</source>
+        <extracomment>Filters whose values are record ids: stored by uuid, so that a merge (the tombstone&apos;s replaced_by) or a copy of the library keeps them.</extracomment>
+        <translation>已存搜索不能包含合集筛选条件。</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; is a saved search: its stories are those it finds.</source>
+        <translation>“{name}”是已存搜索：其中的报道就是它搜索到的报道。</translation>
+    </message>
+    <message>
+        <source>The new order of &apos;{name}&apos; must hold exactly its {n} stories.</source>
+        <translation>“{name}”的新顺序必须恰好包含其全部 {n} 篇报道。</translation>
+    </message>
+    <message>
+        <source>Cannot restore the collection: its place was taken meanwhile.</source>
+        <translation>无法恢复合集：其间它的位置已被占用。</translation>
+    </message>
+    <message>
+        <source>&apos;{unknown}&apos; is not a field a merge can take; fields are: {join}</source>
+        <extracomment>The fields a merge picks between, in the order they are shown. Fields whose translations and annotations belong to their text.</extracomment>
+        <translation>“{unknown}”不是合并时可采用的字段；可用字段：{join}</translation>
+    </message>
+    <message>
+        <source>A story cannot be merged into itself.</source>
+        <translation>报道不能合并到自身。</translation>
+    </message>
+    <message>
+        <source>Looking for suggestions was cancelled.</source>
+        <extracomment>Names shorter than this (in characters) are not looked for: too many words contain them (an acronym of two capitals is looked for). Stories read per query.</extracomment>
+        <translation>已取消查找建议。</translation>
+    </message>
+    <message>
+        <source>A tag needs a name.</source>
+        <translation>标签必须有名称。</translation>
+    </message>
+    <message>
+        <source>Tag name &apos;{cleaned}&apos;: &apos;/&apos; separates levels and cannot be part of a name.</source>
+        <translation>标签名称“{cleaned}”：'/' 用于分隔层级，不能出现在名称中。</translation>
+    </message>
+    <message>
+        <source>Tag name &apos;{cleaned}…&apos; is longer than 200 characters.</source>
+        <translation>标签名称“{cleaned}…”超过 200 个字符。</translation>
+    </message>
+    <message>
+        <source>The tag &apos;{join}&apos; already exists.</source>
+        <translation>标签“{join}”已存在。</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; is a synonym of the tag &apos;{value}&apos;.</source>
+        <translation>“{name}”是标签“{value}”的同义词。</translation>
+    </message>
+    <message>
+        <source>A tag named &apos;{name}&apos; already exists there.</source>
+        <translation>该位置已有名为“{name}”的标签。</translation>
+    </message>
+    <message>
+        <source>A tag named &apos;{name}&apos; already exists beside &apos;{name2}&apos;.</source>
+        <translation>“{name2}”的同级已有名为“{name}”的标签。</translation>
+    </message>
+    <message>
+        <source>Cannot move &apos;{name}&apos; under itself or one of its own children.</source>
+        <translation>不能将“{name}”移到其自身或其下级标签之下。</translation>
+    </message>
+    <message>
+        <source>A tag named &apos;{name}&apos; already exists there; merge them instead.</source>
+        <translation>该位置已有名为“{name}”的标签；请改为合并两者。</translation>
+    </message>
+    <message>
+        <source>Colour &apos;{colour}&apos; is not of the form #RRGGBB.</source>
+        <translation>颜色“{colour}”不符合 #RRGGBB 格式。</translation>
+    </message>
+    <message>
+        <source>&apos;{label}&apos; is already a synonym of &apos;{value}&apos;.</source>
+        <translation>“{label}”已是“{value}”的同义词。</translation>
+    </message>
+    <message>
+        <source>Cannot merge &apos;{name}&apos; into itself or one of its own children.</source>
+        <translation>不能将“{name}”合并到其自身或其下级标签中。</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; has {value} tag(s) below it; move them first or delete them too.</source>
+        <translation>“{name}”下有 {value} 个标签；请先移走它们，或将它们一并删除。</translation>
+    </message>
+    <message>
+        <source>&apos;{label}&apos; is not a synonym of &apos;{path_of}&apos;.</source>
+        <extracomment>Longest scope note kept. stories with this tag or one below it</extracomment>
+        <translation>“{label}”不是“{path_of}”的同义词。</translation>
+    </message>
+    <message>
+        <source>A scope note is longer than {NOTE_MAX:,} characters.</source>
+        <translation>范围注释超过了 {NOTE_MAX:,} 个字符。</translation>
+    </message>
+    <message>
+        <source>A tag cannot be related to itself.</source>
+        <translation>标签不能与自身相关。</translation>
+    </message>
+    <message>
+        <source>unknown thesaurus format &apos;{format_name}&apos;; known: {join}</source>
+        <translation>未知的叙词表格式“{format_name}”；可用格式：{join}</translation>
+    </message>
+    <message>
+        <source>{path}: {reason}</source>
+        <extracomment>concepts left out, and why concepts imported with a remark</extracomment>
+        <translation>{path}：{reason}</translation>
+    </message>
+    <message>
+        <source>&apos;{field}&apos; has no translations; fields that do: {fields}</source>
+        <extracomment>Languages offered for translation, besides any other language code.</extracomment>
+        <translation>“{field}”不可翻译；可翻译的字段：{fields}</translation>
+    </message>
+    <message>
+        <source>&apos;{language}&apos; is not a language code such as en, zh-Hans or zh-Hant</source>
+        <translation>“{language}”不是语言代码（如 en、zh-Hans 或 zh-Hant）</translation>
+    </message>
+    <message>
+        <source>a translation is a draft or reviewed (clear its text to make it untranslated)</source>
+        <translation>译文的状态只能是草稿或已审校（清空译文即为未翻译）</translation>
+    </message>
+    <message>
+        <source>Could not copy {db_path} to {target}: {error}</source>
+        <extracomment>Companion files of a database in WAL mode.</extracomment>
+        <translation>无法将 {db_path} 复制到 {target}：{error}</translation>
+    </message>
+    <message>
+        <source>Could not back up {db_path} into {folder}: {error}</source>
+        <translation>无法将 {db_path} 备份到 {folder}：{error}</translation>
+    </message>
+    <message>
+        <source>The backup {name} is damaged itself; choose another.</source>
+        <translation>备份 {name} 本身也已损坏；请选择其他备份。</translation>
+    </message>
+    <message>
+        <source>Could not restore {name} into {parent}: {error}</source>
+        <translation>无法将 {name} 恢复到 {parent}：{error}</translation>
+    </message>
+    <message>
+        <source>Cannot open {db_path}: {error}</source>
+        <extracomment>Page cache per connection: writers need room for FTS segment merges; readers (one per thread that searches) less, to keep memory down. Bytes per database page of new libraries.</extracomment>
+        <translation>无法打开 {db_path}：{error}</translation>
+    </message>
+    <message>
+        <source>{db_path} is an SQLite database but not an ngodesk library.</source>
+        <translation>{db_path} 是 SQLite 数据库，但不是 ngodesk 资料库。</translation>
+    </message>
+    <message>
+        <source>{db_path} is not a readable SQLite database: {error}</source>
+        <translation>{db_path} 不是可读取的 SQLite 数据库：{error}</translation>
+    </message>
+    <message>
+        <source>{folder} is a file, not a library folder.</source>
+        <extracomment>who the history records as making the changes written from now on The write session open in each thread (writes nest: see ``write``).</extracomment>
+        <translation>{folder} 是文件，不是资料库文件夹。</translation>
+    </message>
+    <message>
+        <source>{folder} is not a library (no {DB_NAME}).</source>
+        <translation>{folder} 不是资料库（缺少 {DB_NAME}）。</translation>
+    </message>
+    <message>
+        <source>{folder} needs a schema upgrade, which read-only mode cannot do; open it for writing once.</source>
+        <translation>{folder} 需要升级数据库结构，只读模式下无法进行；请以可写方式打开一次。</translation>
+    </message>
+    <message>
+        <source>Cannot create the library folder {folder}: {strerror}</source>
+        <translation>无法创建资料库文件夹 {folder}：{strerror}</translation>
+    </message>
+    <message>
+        <source>{db_path} was written by a newer version of ngodesk (schema {revision}); this version knows schemas up to {head_revision}. Upgrade ngodesk to open it. The library was not changed.</source>
+        <translation>{db_path} 由较新版本的 ngodesk 写入（数据库结构 {revision}）；此版本只支持到 {head_revision} 的数据库结构。请升级 ngodesk 后再打开。资料库未被更改。</translation>
+    </message>
+    <message>
+        <source>The database of {parent} is damaged ({shown}); it was not changed. {advice}</source>
+        <translation>{parent} 的数据库已损坏（{shown}）；未对其做任何更改。{advice}</translation>
+    </message>
+    <message>
+        <source>The library {folder} is open for writing in {value}.</source>
+        <translation>资料库 {folder} 已被 {value} 以可写方式打开。</translation>
+    </message>
+</context>
+<context>
     <name>Pickers</name>
     <message>
         <source>Add</source>
