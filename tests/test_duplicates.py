@@ -128,3 +128,19 @@ def test_find_pairs_lists_likely_duplicates_already_in_the_library(library: Libr
     }
     same_title = [p for p in pairs if p.reason == "the same title"]
     assert len(same_title) == 5  # every two of 4-7 but 6 and 7: their addresses differ
+
+
+def test_the_same_title_with_a_month_and_a_day_of_that_month_is_one_story(library: Library) -> None:
+    _story(library, published="2019-05")
+    incoming = [
+        StoryRecord(TITLE, "record 1", published="2019-05-04"),  # (the day the month left open)
+        StoryRecord(TITLE, "record 2", published="2019-06-04"),  # (another month: another story)
+    ]
+    report = importing.import_records(library, incoming)
+    assert [(d.position, d.reason) for d in report.duplicates] == [
+        ("record 1", f"already in the library as “{TITLE}” (the same title)")
+    ]
+    assert report.added == 1
+    assert {p.reason for p in duplicates.find_pairs(library)} == set()  # (2019-05 and 2019-06-04 differ)
+    assert duplicates._dates_agree("2019", "2019-06-04") and duplicates._dates_agree("", "2019-06")
+    assert not duplicates._dates_agree("2019-1", "2019-10")  # (a prefix only at a component boundary)

@@ -78,6 +78,13 @@ def _agree(a: str, b: str) -> bool:
     return not a or not b or a == b
 
 
+def _dates_agree(a: str, b: str) -> bool:
+    """Two partial dates agree unless both are known and differ where both
+    say something: 2019-05 agrees with 2019-05-04, not with 2019-06."""
+    shorter, longer = sorted((a, b), key=len)
+    return not shorter or longer == shorter or longer.startswith(shorter + "-")
+
+
 @dataclass
 class Matcher:
     """Matches incoming stories against the library's (looked up as needed)
@@ -156,7 +163,7 @@ class Matcher:
             story_id, title = self._urls[key.url_key]
             return Match(story_id, title, "the same web address")
         for story_id, known in self._titles.get(key.title_key, ()):
-            if _agree(key.url_key, known.url_key) and _agree(key.published, known.published):
+            if _agree(key.url_key, known.url_key) and _dates_agree(key.published, known.published):
                 return Match(story_id, known.title, "the same title")
         titles, stories = self._days.get(key.day, ((), ())) if key.day else ((), ())
         # most alike first; the first that names the same numbers at no other address
@@ -203,7 +210,7 @@ def find_pairs(library: Library, progress: Progress = no_progress) -> list[Pair]
             for _, group in itertools.groupby(rows, key=lambda row: row[0]):
                 members = list(itertools.islice(group, GROUP_MAX))
                 for (_, a, url_a, date_a), (_, b, url_b, date_b) in itertools.combinations(members, 2):
-                    if column == "url_key" or (_agree(url_a, url_b) and _agree(date_a, date_b)):
+                    if column == "url_key" or (_agree(url_a, url_b) and _dates_agree(date_a, date_b)):
                         found.setdefault((a, b), reason)
         days = connection.exec_driver_sql(
             "SELECT published_start, id, title_key, url_key FROM stories WHERE published_end = published_start"
