@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 import time
@@ -245,3 +246,15 @@ def test_a_folder_of_other_files_becomes_a_library_only_when_asked_to(tmp_path: 
     reopened = open_for_gui(str(folder))  # (a library now: no question)
     assert reopened is not None and len(asked) == 2
     reopened.close()
+
+
+def test_every_alt_key_of_the_window_leads_to_one_place(window: MainWindow) -> None:
+    """Menus, the editor's tabs and its field labels: no two share a
+    mnemonic (Alt+S would otherwise hop between the Story menu and tab)."""
+    from PySide6.QtWidgets import QLabel
+
+    texts = [action.text() for action in window.menuBar().actions()]
+    texts += [window.editor.tabs.tabText(i) for i in range(window.editor.tabs.count())]
+    texts += [label.text() for label in window.editor.findChildren(QLabel) if label.buddy() is not None]
+    letters = [m.group(1).lower() for text in texts if (m := re.search(r"&([^&\s])", text.replace("&&", "")))]
+    assert len(letters) > 15 and sorted(letters) == sorted(set(letters)), texts

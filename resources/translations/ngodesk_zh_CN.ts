@@ -2125,7 +2125,7 @@ An offline catalogue of news stories.</source>
     <message>
         <source>The phrase starting at column {value} has no closing quote (&quot;).</source>
         <extracomment>typed in quotes (taken exactly: not read as pinyin) Nesting deeper than this (parentheses, NOT) is refused, not recursed into.</extracomment>
-        <translation>从第 {value} 列开始的短语缺少右引号（"）。</translation>
+        <translation>从第 {value} 列开始的短语缺少右引号（&quot;）。</translation>
     </message>
     <message>
         <source>&apos;{group}&apos; at column {value} needs a value.</source>
@@ -2165,7 +2165,7 @@ An offline catalogue of news stories.</source>
     </message>
     <message>
         <source>Unmatched &apos;)&apos; at column {value}.</source>
-        <translation>第 {value} 列的 ')' 没有匹配的 '('。</translation>
+        <translation>第 {value} 列的 &apos;)&apos; 没有匹配的 &apos;(&apos;。</translation>
     </message>
     <message>
         <source>&apos;{strip}&apos; at column 1 has no letters or digits to search for.</source>
@@ -2655,7 +2655,7 @@ An offline catalogue of news stories.</source>
     </message>
     <message>
         <source>Tag name &apos;{cleaned}&apos;: &apos;/&apos; separates levels and cannot be part of a name.</source>
-        <translation>标签名称“{cleaned}”：'/' 用于分隔层级，不能出现在名称中。</translation>
+        <translation>标签名称“{cleaned}”：&apos;/&apos; 用于分隔层级，不能出现在名称中。</translation>
     </message>
     <message>
         <source>Tag name &apos;{cleaned}…&apos; is longer than 200 characters.</source>
@@ -3434,8 +3434,25 @@ An offline catalogue of news stories.</source>
         <translation>预览</translation>
     </message>
     <message>
-        <source>&amp;Title</source>
-        <translation>标题(&amp;T)</translation>
+        <source>T&amp;itle</source>
+        <translation>标题(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Atta&amp;chments</source>
+        <translation>附件(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Sto&amp;ry</source>
+        <extracomment>field name -&gt; (read the widget, write the widget) The field widgets: focus entering one starts a visit, leaving saves. Tag paths and record names offered as completions: read again only after tags or records changed.</extracomment>
+        <translation>报道(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Tra&amp;nslation</source>
+        <translation>翻译(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Histor&amp;y</source>
+        <translation>历史(&amp;Y)</translation>
     </message>
     <message>
         <source>&amp;Published</source>
@@ -3468,23 +3485,6 @@ An offline catalogue of news stories.</source>
     <message>
         <source>&amp;Body</source>
         <translation>正文(&amp;B)</translation>
-    </message>
-    <message>
-        <source>Attach&amp;ments</source>
-        <translation>附件(&amp;M)</translation>
-    </message>
-    <message>
-        <source>&amp;Story</source>
-        <extracomment>field name -&gt; (read the widget, write the widget) The field widgets: focus entering one starts a visit, leaving saves. Tag paths and record names offered as completions: read again only after tags or records changed.</extracomment>
-        <translation>报道(&amp;S)</translation>
-    </message>
-    <message>
-        <source>T&amp;ranslation</source>
-        <translation>翻译(&amp;R)</translation>
-    </message>
-    <message>
-        <source>&amp;History</source>
-        <translation>历史(&amp;H)</translation>
     </message>
     <message>
         <source>Not saved in “{title}”: {reason}. The story keeps its earlier value.</source>

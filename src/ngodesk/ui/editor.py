@@ -126,7 +126,7 @@ class StoryEditor(QStackedWidget):
         self.attachments = AttachmentsBox(actions)
 
         rows: list[tuple[str, QWidget]] = [
-            (self.tr("&Title"), self.title),
+            (self.tr("T&itle"), self.title),
             (self.tr("&Published"), self.published),
             (self.tr("S&ource"), self.source),
             (self.tr("&Language"), self.language),
@@ -138,7 +138,7 @@ class StoryEditor(QStackedWidget):
             (self.tr("Places"), self.links[EntityKind.PLACE]),
             (self.tr("Su&mmary"), self.summary),
             (self.tr("&Body"), self.body_tabs),
-            (self.tr("Attach&ments"), self.attachments),
+            (self.tr("Atta&chments"), self.attachments),
         ]
         for label, widget in rows:
             form.addRow(label, widget)
@@ -188,11 +188,11 @@ class StoryEditor(QStackedWidget):
         self.shown.connect(self.translation.show_story)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
-        self.tabs.addTab(scroll, self.tr("&Story"))
-        self.tabs.addTab(self.translation, self.tr("T&ranslation"))
+        self.tabs.addTab(scroll, self.tr("Sto&ry"))  # (mnemonics not the menus' or the form's)
+        self.tabs.addTab(self.translation, self.tr("Tra&nslation"))
         self.history = HistoryPane(actions)
         self.shown.connect(self.history.show_story)
-        self.tabs.addTab(self.history, self.tr("&History"))
+        self.tabs.addTab(self.history, self.tr("Histor&y"))
         self.addWidget(self.tabs)
         actions.hub.changed.connect(self._changed)
         app = QApplication.instance()
