@@ -843,22 +843,6 @@
     </message>
 </context>
 <context>
-    <name>Duplicates</name>
-    <message>
-        <source>the same web address</source>
-        <extracomment>Why two stories look like one (``duplicates``).</extracomment>
-        <translation>网址相同</translation>
-    </message>
-    <message>
-        <source>the same title</source>
-        <translation>标题相同</translation>
-    </message>
-    <message>
-        <source>a {score}% similar title on the same day</source>
-        <translation>同一天发布且标题相似度达 {score}%</translation>
-    </message>
-</context>
-<context>
     <name>DuplicatesDialog</name>
     <message>
         <source>Likely Duplicates</source>
@@ -2359,8 +2343,29 @@ An offline catalogue of news stories.</source>
         <translation>{value!r} 已被另一个 {kind} 占用。</translation>
     </message>
     <message>
+        <source>a {score:.0f}% similar title on the same day</source>
+        <extracomment>Title similarity (0-100) above which stories of the same day match. Stories of one address or title compared pairwise by ``find_pairs`` at most (a title such as &quot;Daily briefing&quot; can repeat thousands of times). Rows of a day&apos;s similarity matrix computed at once by ``find_pairs``. Keys looked up per query (SQLite&apos;s variable limit is 32766). Only for stories whose identity is known (ngodesk&apos;s own JSON).</extracomment>
+        <translation>同一天的标题相似度 {score:.0f}%</translation>
+    </message>
+    <message>
+        <source>the same story: its uuid</source>
+        <extracomment>Stories with this id or above are known only through ``add`` (the stories being imported), not looked up. uuids of stories merged into others (tombstones) -&gt; the survivor per day: the titles (for rapidfuzz) and, in the same order, the stories</extracomment>
+        <translation>同一篇报道：uuid 相同</translation>
+    </message>
+    <message>
+        <source>the same story: it was merged into this one</source>
+        <translation>同一篇报道：它已合并到这篇中</translation>
+    </message>
+    <message>
+        <source>the same web address</source>
+        <translation>网址相同</translation>
+    </message>
+    <message>
+        <source>the same title</source>
+        <translation>标题相同</translation>
+    </message>
+    <message>
         <source>The search for duplicates was cancelled.</source>
-        <extracomment>Title similarity (0-100) above which stories of the same day match. Stories of one address or title compared pairwise by ``find_pairs`` at most (a title such as &quot;Daily briefing&quot; can repeat thousands of times). Rows of a day&apos;s similarity matrix computed at once by ``find_pairs``. Keys looked up per query (SQLite&apos;s variable limit is 32766). Only for stories whose identity is known (ngodesk&apos;s own JSON). Stories with this id or above are known only through ``add`` (the stories being imported), not looked up. uuids of stories merged into others (tombstones) -&gt; the survivor per day: the titles (for rapidfuzz) and, in the same order, the stories</extracomment>
         <translation>已取消查找重复。</translation>
     </message>
     <message>
@@ -2521,6 +2526,18 @@ An offline catalogue of news stories.</source>
         <source>more than the {total} records counted in advance; nothing was imported</source>
         <extracomment>Imports smaller than this are prepared in this process (a helper process takes about half a second to start). Files smaller than this in all are read in this process. Chunks prepared ahead of the writer at most (bounds memory). Stories whose index documents are kept back and added together: ids descend from chunk to chunk, and FTS5 writes a segment out whenever a rowid goes down, so indexing chunk by chunk made many small segments to merge again (a 100k import&apos;s index took 1.5x as long). the duplicate record itself, to import it after all (``import_again``) left out on purpose (deleted upstream, WordPress pages...): not failures the stories duplicates were merged into, as they were before (where it came from, the record) per record: (column values, index texts, duplicate key) or the reason it is invalid records to come in all; each gets id ``first_id + total - 1 - its place``, so that the first record of a file is listed first (lists show the highest id first); a skipped record leaves its id unused records that match no story are left out (merging after the fact) authority records of ngodesk&apos;s own JSON, by uuid (story to merge into, the record) index documents not added yet (see INDEX_BATCH)</extracomment>
         <translation>记录数超过了预先统计的 {total} 条；未导入任何内容</translation>
+    </message>
+    <message>
+        <source>matches no story any more; not imported</source>
+        <translation>已不再与任何报道重复；未导入</translation>
+    </message>
+    <message>
+        <source>a repeat of “{title}” earlier in this import ({reason})</source>
+        <translation>与本次导入中前面的“{title}”重复（{reason}）</translation>
+    </message>
+    <message>
+        <source>already in the library as “{title}” ({reason})</source>
+        <translation>资料库中已有“{title}”（{reason}）</translation>
     </message>
     <message>
         <source>the authority record {uuid} is neither in the file nor in the library</source>

@@ -78,6 +78,11 @@ def _agree(a: str, b: str) -> bool:
     return not a or not b or a == b
 
 
+def _similar(score: float) -> str:
+    """Why two titles of one day match (``score``: their similarity)."""
+    return translate("Messages", "a {score:.0f}% similar title on the same day").format(score=score)
+
+
 def _dates_agree(a: str, b: str) -> bool:
     """Two partial dates agree unless both are known and differ where both
     say something: 2019-05 agrees with 2019-05-04, not with 2019-06."""
@@ -155,16 +160,16 @@ class Matcher:
         """The known story ``key`` duplicates, if any."""
         if key.uuid and key.uuid in self._uuids:
             story_id, title = self._uuids[key.uuid]
-            return Match(story_id, title, "the same story: its uuid")
+            return Match(story_id, title, translate("Messages", "the same story: its uuid"))
         if key.uuid and key.uuid in self._merged:
             story_id, title = self._merged[key.uuid]
-            return Match(story_id, title, "the same story: it was merged into this one")
+            return Match(story_id, title, translate("Messages", "the same story: it was merged into this one"))
         if key.url_key and key.url_key in self._urls:
             story_id, title = self._urls[key.url_key]
-            return Match(story_id, title, "the same web address")
+            return Match(story_id, title, translate("Messages", "the same web address"))
         for story_id, known in self._titles.get(key.title_key, ()):
             if _agree(key.url_key, known.url_key) and _dates_agree(key.published, known.published):
-                return Match(story_id, known.title, "the same title")
+                return Match(story_id, known.title, translate("Messages", "the same title"))
         titles, stories = self._days.get(key.day, ((), ())) if key.day else ((), ())
         # most alike first; the first that names the same numbers at no other address
         for _, score, place in process.extract(
@@ -172,7 +177,7 @@ class Matcher:
         ):
             story_id, known = stories[place]
             if _agree(key.url_key, known.url_key) and _numbers(key.title_key) == _numbers(known.title_key):
-                return Match(story_id, known.title, f"a {score:.0f}% similar title on the same day")
+                return Match(story_id, known.title, _similar(score))
         return None
 
 
@@ -201,7 +206,11 @@ def find_pairs(library: Library, progress: Progress = no_progress) -> list[Pair]
     found: dict[tuple[int, int], str] = {}
     with library.read() as session:
         connection = session.connection()
-        for column, reason in (("url_key", "the same web address"), ("title_key", "the same title")):
+        by_column = (
+            ("url_key", translate("Messages", "the same web address")),
+            ("title_key", translate("Messages", "the same title")),
+        )
+        for column, reason in by_column:
             rows = connection.exec_driver_sql(
                 f"SELECT {column}, id, url_key, published FROM stories WHERE {column} IN"
                 f" (SELECT {column} FROM stories WHERE {column} != '' GROUP BY {column} HAVING count(*) > 1)"
@@ -230,7 +239,7 @@ def find_pairs(library: Library, progress: Progress = no_progress) -> list[Pair]
                         and _agree(first[3], second[3])
                         and _numbers(first[2]) == _numbers(second[2])
                     ):
-                        found.setdefault((first[1], second[1]), f"a {scores[i, j]:.0f}% similar title on the same day")
+                        found.setdefault((first[1], second[1]), _similar(scores[i, j]))
             if done % 500 == 0 and not progress(done, len(groups)):
                 raise Cancelled(translate("Messages", "The search for duplicates was cancelled."))
         named: dict[int, StoryRef] = {}

@@ -248,14 +248,18 @@ class _Writer:
             self.seen += 1
             match = self.matcher.match(key)
             if match is None and self.only_matches:
-                reason = "matches no story any more; not imported"
+                reason = translate("Messages", "matches no story any more; not imported")
                 self.report.duplicates.append(Skipped(origin, record.position, reason, "skipped", record))
                 continue
             if match is not None:
                 earlier = match.story_id >= self.first_id
                 action = self._duplicate(match, record, earlier)
-                where = "a repeat of “{}” earlier in this import" if earlier else "already in the library as “{}”"
-                reason = f"{where.format(match.title)} ({match.reason})"
+                where = (
+                    translate("Messages", "a repeat of “{title}” earlier in this import ({reason})")
+                    if earlier
+                    else translate("Messages", "already in the library as “{title}” ({reason})")
+                )
+                reason = where.format(title=match.title, reason=match.reason)
                 self.report.duplicates.append(Skipped(origin, record.position, reason, action, record))
                 if action != "added":
                     continue

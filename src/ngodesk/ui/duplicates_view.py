@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
 )
 
 from ngodesk.services.duplicates import Pair
-from ngodesk.ui.labels import duplicate_reason
 
 
 class DuplicatesDialog(QDialog):
@@ -77,7 +76,7 @@ class DuplicatesDialog(QDialog):
     def _fill(self) -> None:
         self.table.setRowCount(len(self.pairs))
         for row, pair in enumerate(self.pairs):
-            for column, text in enumerate((pair.first.title, pair.second.title, duplicate_reason(pair.reason))):
+            for column, text in enumerate((pair.first.title, pair.second.title, pair.reason)):
                 item = QTableWidgetItem(text)
                 item.setToolTip(text)
                 self.table.setItem(row, column, item)

@@ -6,8 +6,6 @@ language chosen at start-up applies everywhere."""
 
 from __future__ import annotations
 
-import re
-
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 translate = QCoreApplication.translate
@@ -104,12 +102,6 @@ RECORD_KINDS = {
     "annotations": QT_TRANSLATE_NOOP("Kinds", "notes"),
     "attachments": QT_TRANSLATE_NOOP("Kinds", "attachments"),
 }
-#: Why two stories look like one (``duplicates``).
-DUPLICATE_REASONS = (
-    QT_TRANSLATE_NOOP("Duplicates", "the same web address"),
-    QT_TRANSLATE_NOOP("Duplicates", "the same title"),
-    QT_TRANSLATE_NOOP("Duplicates", "a {score}% similar title on the same day"),
-)
 
 
 def field_label(name: str) -> str:
@@ -140,12 +132,3 @@ def format_title(title: str) -> str:
 
 def record_kind(kind: str) -> str:
     return translate("Kinds", RECORD_KINDS[kind]) if kind in RECORD_KINDS else kind
-
-
-def duplicate_reason(reason: str) -> str:
-    """``duplicates``' reason in the interface's words (a similarity
-    score kept)."""
-    found = re.fullmatch(r"a (\d+)% similar title on the same day", reason)
-    if found:
-        return translate("Duplicates", DUPLICATE_REASONS[2]).format(score=found[1])
-    return translate("Duplicates", reason)

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from ngodesk.services.story_merge import FIELDS, Side
-from ngodesk.ui.labels import duplicate_reason, field_label
+from ngodesk.ui.labels import field_label
 
 #: Characters of a value shown (the tooltip holds more).
 _SHOWN = 300
@@ -48,7 +48,7 @@ class MergeStoriesDialog(QDialog):
                 "These stories look like one ({reason}). Pick the value to keep in each row; tags, linked records, "
                 "translations, annotations and collection places of both are kept. The other story's uuid will "
                 "lead to the one kept."
-            ).format(reason=duplicate_reason(reason))
+            ).format(reason=reason)
         )
         intro.setWordWrap(True)
         self.survivor = QComboBox()
