@@ -166,7 +166,7 @@ def _positive(text: str) -> int:
 
 
 def _open(args: argparse.Namespace, write: bool) -> Library:
-    if args.library and args.library.endswith(field_copy.ARCHIVE_SUFFIX) and Path(args.library).is_file():
+    if field_copy.is_archive(args.library):
         folder = field_copy.unpack(args.library)  # (or the folder an earlier unpacking made)
         print(f"{PROGRAM}: working in {folder}, the library unpacked from {args.library}", file=sys.stderr)
         args.library = str(folder)

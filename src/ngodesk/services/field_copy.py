@@ -166,6 +166,11 @@ def opened_archive(path: Path) -> Iterator[Path]:
         yield Path(work)
 
 
+def is_archive(path: str | None) -> bool:
+    """Whether ``path`` names a field-copy archive file (not a folder)."""
+    return bool(path) and str(path).endswith(ARCHIVE_SUFFIX) and Path(str(path)).is_file()
+
+
 def unpack(path: Path | str) -> Path:
     """The library folder to work in from a field-copy archive: unpacked
     beside it (``NAME.ngodesk-copy`` -> ``NAME``), or the folder an earlier

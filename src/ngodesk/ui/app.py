@@ -147,7 +147,7 @@ class Windows:
         field-copy archive is opened or merged as the user chooses."""
         from ngodesk.ui.main_window import MainWindow
 
-        if folder and folder.endswith(field_copy.ARCHIVE_SUFFIX) and Path(folder).is_file():
+        if folder and field_copy.is_archive(folder):
             return self._open_archive(Path(folder), ask)
         library = open_for_gui(folder, ask)
         if library is None:

@@ -8,7 +8,7 @@ from importlib import resources
 from pathlib import Path
 
 from PySide6.QtCore import QTimer, QUrl
-from PySide6.QtGui import QDesktopServices, QImage, QKeySequence, QResizeEvent, QTextCursor
+from PySide6.QtGui import QDesktopServices, QImageReader, QKeySequence, QResizeEvent, QTextCursor
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QPushButton, QTextBrowser, QVBoxLayout, QWidget
 
 
@@ -25,6 +25,7 @@ class GuideWindow(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("ngodesk User Guide"))
         self.browser = QTextBrowser()
+        self._sizes: dict[str, tuple[int, int] | None] = {}
         self.browser.setOpenLinks(False)
         self.browser.anchorClicked.connect(self._follow)
         self.browser.sourceChanged.connect(self._update_title)
@@ -93,9 +94,13 @@ class GuideWindow(QDialog):
             block = block.next()
 
     def _natural_size(self, name: str) -> tuple[int, int] | None:
+        """A picture's own size, read from its file once (resizing the
+        window fits the pictures again and again)."""
         path = self.browser.source().resolved(QUrl(name)).toLocalFile()
-        image = QImage(path) if path else QImage()
-        return (image.width(), image.height()) if not image.isNull() and image.width() else None
+        if path not in self._sizes:
+            size = QImageReader(path).size() if path else None
+            self._sizes[path] = (size.width(), size.height()) if size is not None and size.width() > 0 else None
+        return self._sizes[path]
 
     def _update_title(self) -> None:
         title = self.browser.document().firstBlock().text() or self.browser.source().fileName()  # (the page's heading)
