@@ -34,12 +34,18 @@ def pair(tmp_path: Path) -> tuple[Path, Path]:
     return origin, tmp_path / "laptop"
 
 
-def test_a_story_deleted_here_and_edited_there_comes_back_until_settled(pair: tuple[Path, Path]) -> None:
+def _edited_there_deleted_here(pair: tuple[Path, Path]) -> None:
     origin, copy = pair
     with open_library(copy) as theirs:
         stories.edit_story(theirs, _id(theirs, "Clinics in Myanmar"), {"summary": "three clinics opened"})
     with open_library(origin) as mine:
         stories.delete_stories(mine, [_id(mine, "Clinics in Myanmar")])
+
+
+def test_a_story_deleted_here_and_edited_there_comes_back_until_settled(pair: tuple[Path, Path]) -> None:
+    origin, copy = pair
+    _edited_there_deleted_here(pair)
+    with open_library(origin) as mine:
         (conflict,) = merging.merge(mine, copy).conflicts
         assert (conflict.field, conflict.mine, conflict.theirs) == (DELETED, None, "Clinics in Myanmar")
         back = queries.get_story(mine, _id(mine, "Clinics in Myanmar"))  # (with all it had there)
@@ -59,15 +65,16 @@ def test_a_story_deleted_here_and_edited_there_comes_back_until_settled(pair: tu
         assert _content(mine) == kept and [c.uuid for c in conflicts.conflicts(mine)] == [conflict.uuid]
 
 
-def test_prefer_theirs_keeps_what_they_edited_and_prefer_mine_deletes_it(pair: tuple[Path, Path]) -> None:
+@pytest.mark.parametrize(("prefer", "titles"), [(Prefer.MINE, []), (Prefer.THEIRS, ["Clinics in Myanmar"])])
+def test_prefer_theirs_keeps_what_they_edited_and_prefer_mine_deletes_it(
+    pair: tuple[Path, Path], prefer: Prefer, titles: list[str]
+) -> None:
     origin, copy = pair
-    with open_library(copy) as theirs:
-        stories.edit_story(theirs, _id(theirs, "Clinics in Myanmar"), {"summary": "three clinics opened"})
+    _edited_there_deleted_here(pair)
     with open_library(origin) as mine:
-        stories.delete_stories(mine, [_id(mine, "Clinics in Myanmar")])
         merging.merge(mine, copy)  # (left open, story back)
-        merging.merge(mine, copy, Prefer.MINE)  # (settles what was left open: the deletion stands)
-        assert _content(mine) == {} and conflicts.conflicts(mine) == []
+        merging.merge(mine, copy, prefer)  # (settles what was left open)
+        assert [row[0] for row in _content(mine).values()] == titles and conflicts.conflicts(mine) == []
 
 
 def test_field_conflicts_of_terms_and_translations_take_the_value_chosen(pair: tuple[Path, Path]) -> None:
