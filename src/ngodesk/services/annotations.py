@@ -38,7 +38,12 @@ BODY_MAX = 20_000
 def _keep_search_key(_mapper: object, _connection: object, row: Annotation) -> None:
     """Every annotation written through a session (all of this module's
     writes) keeps ``search_key`` in step with its comment and passage."""
-    row.search_key = fold(f"{row.body}\n{row.exact}")
+    row.search_key = search_key(row.body, row.exact)
+
+
+def search_key(body: str, exact: str) -> str:
+    """What the annotation filter matches: its comment and passage, folded."""
+    return fold(f"{body}\n{exact}")
 
 
 @dataclass(frozen=True)

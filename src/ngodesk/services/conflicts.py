@@ -97,8 +97,9 @@ def view(row: MergeConflict) -> ConflictView:
 def assign(connection: sqlite3.Connection, kind: str, uuid: str, values: Mapping[str, object]) -> None:
     """Write fields of the record ``uuid`` (not a story: those go through
     ``stories.edit_story``) with the columns derived from them: folded
-    keys, a tag's parent given by uuid, an annotation's search key. Raises sqlite3.IntegrityError when
-    the values clash with another record."""
+    keys, a tag's parent given by uuid, an annotation's search key.
+    Raises sqlite3.IntegrityError when the values clash with another
+    record."""
     table = TABLES[kind]
     columns = {k: v for k, v in values.items() if k not in ("parent", "name_key", "term_key")}
     if "name" in columns and kind in ("tag", "entity", "collection"):
@@ -113,7 +114,8 @@ def assign(connection: sqlite3.Connection, kind: str, uuid: str, values: Mapping
         connection.execute(f"UPDATE {table} SET {assignments} WHERE uuid = ?", (*columns.values(), uuid))
     if kind == "annotation":  # (what annotations.py keeps in step for its own writes)
         body, exact = connection.execute("SELECT body, exact FROM annotations WHERE uuid = ?", (uuid,)).fetchone()
-        connection.execute("UPDATE annotations SET search_key = ? WHERE uuid = ?", (fold(f"{body}\n{exact}"), uuid))
+        key = annotations.search_key(body, exact)
+        connection.execute("UPDATE annotations SET search_key = ? WHERE uuid = ?", (key, uuid))
 
 
 def _connection(session: Session) -> sqlite3.Connection:
