@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 from ngodesk.domain.errors import Cancelled, NotFound, ValidationError
 from ngodesk.domain.i18n import translate
 from ngodesk.domain.models import ChangeSet, Progress, no_progress
-from ngodesk.search.text import index_text
+from ngodesk.search.text import index_texts
 from ngodesk.services import annotations, fields, records, tags
 from ngodesk.store import fts
 from ngodesk.store.library import Library
@@ -329,16 +329,17 @@ def write_values(session: Session, changes: Sequence[FieldChange], progress: Pro
     for chunk in _chunks(ids, progress, 0, total):
         reindexed = [i for i in chunk if set(by_story[i]) & set(fts.COLUMNS)]
         rows = {row[0]: row[1:] for row in records.rows_in(session, indexed_sql, reindexed)}
-        old_docs, new_docs = [], []
         alike: dict[tuple[tuple[str, str], ...], list[int]] = {}  # stories given the same values
         for story_id in chunk:
             alike.setdefault(tuple(sorted(by_story[story_id].items())), []).append(story_id)
-            if story_id in rows:
-                old = list(rows[story_id])
-                new = [by_story[story_id].get(name, value) for name, value in zip(fts.COLUMNS, old, strict=True)]
-                texts = {value: index_text(value) for value in {*old, *new}}  # (unchanged fields once)
-                old_docs.append((story_id, *(texts[value] for value in old)))
-                new_docs.append((story_id, *(texts[value] for value in new)))
+        news = {
+            i: tuple(by_story[i].get(name, value) for name, value in zip(fts.COLUMNS, old, strict=True))
+            for i, old in rows.items()
+        }
+        values = list(dict.fromkeys(value for i, old in rows.items() for value in (*old, *news[i])))  # (each once)
+        texts = dict(zip(values, index_texts(values), strict=True))
+        old_docs = [(i, *(texts[value] for value in old)) for i, old in rows.items()]
+        new_docs = [(i, *(texts[value] for value in new)) for i, new in news.items()]
         one_by_one: dict[tuple[str, ...], list[dict[str, object]]] = {}
         for given, story_ids in alike.items():
             columns = fields.clean_all(dict(given))

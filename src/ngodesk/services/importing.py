@@ -22,6 +22,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
+from itertools import islice
 from multiprocessing.context import SpawnContext, SpawnProcess
 from pathlib import Path
 from typing import Any, NoReturn
@@ -42,7 +43,7 @@ from ngodesk.domain.models import (
     no_progress,
 )
 from ngodesk.formats import NO_OPTIONS, ImportOptions, open_stream, parse_file
-from ngodesk.search.text import index_text
+from ngodesk.search.text import index_texts
 from ngodesk.services import backups, duplicates, entities, fields, records, restore, stories, tags, translations
 from ngodesk.store import bulk, fts, history
 from ngodesk.store.library import Library
@@ -141,13 +142,13 @@ def _columns(record: StoryRecord, good_paths: set[str]) -> dict[str, object]:
 
 def _prepare_chunk(records: list[StoryRecord]) -> list[_Ready]:
     """Validate and transform records (runs in a helper process)."""
-    ready: list[_Ready] = []
+    cleaned: list[tuple[dict[str, object], duplicates.Key] | str] = []
     good_paths: set[str] = set()
     for record in records:
         try:
             columns = _columns(record, good_paths)
         except NgodeskError as error:
-            ready.append(str(error))
+            cleaned.append(str(error))
             continue
         key = duplicates.Key(
             record.title,
@@ -156,8 +157,9 @@ def _prepare_chunk(records: list[StoryRecord]) -> list[_Ready]:
             str(columns["published"]),
             str(columns["uuid"]) if record.provenance else "",
         )
-        ready.append((columns, tuple(index_text(str(columns[name])) for name in fts.COLUMNS), key))
-    return ready
+        cleaned.append((columns, key))
+    texts = iter(index_texts([str(c[0][name]) for c in cleaned if not isinstance(c, str) for name in fts.COLUMNS]))
+    return [c if isinstance(c, str) else (c[0], tuple(islice(texts, len(fts.COLUMNS))), c[1]) for c in cleaned]
 
 
 def _prepared(items: list[_Item], parallel: bool) -> Iterator[tuple[list[_Item], list[_Ready]]]:

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from itertools import islice
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -10,7 +11,7 @@ from sqlalchemy.orm import Session
 from ngodesk.domain.errors import Cancelled
 from ngodesk.domain.i18n import translate
 from ngodesk.domain.models import Progress, no_progress
-from ngodesk.search.text import index_text, index_version
+from ngodesk.search.text import index_text, index_texts, index_version
 from ngodesk.store import fts
 from ngodesk.store.library import Library
 from ngodesk.store.schema import Meta, Story
@@ -21,6 +22,13 @@ INDEX_VERSION_KEY = "search_index_version"
 def doc(story_id: int, title: str, summary: str, body: str, source: str) -> fts.Doc:
     """The index document of one story's fields."""
     return (story_id, index_text(title), index_text(summary), index_text(body), index_text(source))
+
+
+def docs(rows: Sequence[tuple[int, str, str, str, str]]) -> list[fts.Doc]:
+    """The index documents of many stories' fields (each row: the story
+    id, then title, summary, body and source), worked out together."""
+    texts = iter(index_texts([text for row in rows for text in row[1:]]))
+    return [(row[0], *islice(texts, len(fts.COLUMNS))) for row in rows]  # type: ignore[misc]
 
 
 def story_doc(story: Story) -> fts.Doc:
@@ -48,7 +56,7 @@ def rebuild(session: Session, progress: Progress = no_progress) -> int:
     count = 0
     rows = session.execute(select(Story.id, Story.title, Story.summary, Story.body, Story.source))
     while batch := rows.fetchmany(2000):
-        fts.add(connection, (doc(*row) for row in batch))
+        fts.add(connection, docs(batch))
         count += len(batch)
         if not progress(count, total):
             raise Cancelled(translate("Messages", "Rebuilding the search index was cancelled; the old index is kept."))

@@ -145,13 +145,8 @@ def restore_stories(library: Library, snapshots: Sequence[StorySnapshot]) -> Cha
             session.execute(insert(Annotation.__table__), notes)
             records.unbury(session, [str(row["uuid"]) for row in notes])
         _restore_memberships(session, snapshots)
-        indexing.add(
-            session,
-            [
-                indexing.doc(*(s.row[name] for name in ("id", "title", "summary", "body", "source")))  # type: ignore[arg-type]
-                for s in snapshots
-            ],
-        )
+        fields = ("id", "title", "summary", "body", "source")
+        indexing.add(session, indexing.docs([tuple(s.row[name] for name in fields) for s in snapshots]))  # type: ignore[misc]
         records.unbury(session, uuids)
         return ChangeSet(
             stories_added=frozenset(ids),

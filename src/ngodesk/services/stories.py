@@ -154,7 +154,7 @@ def delete_stories(library: Library, story_ids: Iterable[int]) -> ChangeSet:
                     Story.id.in_(chunk)
                 )
             ).all()
-            indexing.remove(session, [indexing.doc(*row[:5]) for row in rows])
+            indexing.remove(session, indexing.docs([row[:5] for row in rows]))
             records.bury(session, "story", [row.uuid for row in rows])
             session.execute(delete(Story).where(Story.id.in_(chunk)), execution_options={"synchronize_session": False})
         session.expunge_all()

@@ -1,0 +1,33 @@
+"""The index form of text: one text at a time (editing a story) and many
+together (imports, rebuilds, batch edits) must give the same result, or a
+story's index entry could not be removed again (the index is contentless)."""
+
+from __future__ import annotations
+
+import random
+
+from ngodesk.search.text import index_text, index_texts
+
+
+def test_chinese_runs_become_bigrams_in_each_text_of_a_batch() -> None:
+    texts = ["丝路一家亲", "abc丝", "路def", "", "Red Cross", "絲路，ＡＢ", "中", "e\u0301tude 國"]
+    assert index_texts(texts) == [
+        " 丝路 路一 一家 家亲 亲 ",
+        "abc 丝 ",  # (a run does not go on into the next text)
+        " 路 def",
+        "",
+        "Red Cross",
+        " 丝路 路 ,AB",  # traditional to simplified, full-width to ASCII
+        " 中 ",
+        "\u00e9tude  国 ",  # combining accent composed
+    ]
+
+
+def test_a_batch_agrees_with_one_text_at_a_time_on_awkward_characters() -> None:
+    rng = random.Random(7)
+    # full-width and compatibility forms, jamo that compose, a lone
+    # surrogate, kana with a combining mark, an extension-B ideograph...
+    pool = "ab ,.\u00a0\uff0c\uff21\u3000e\u0301\u1100\u1161\u11a8國会项目丝路\U00020001\U0002f800\uf900\ud800\u00bd\u2460\u3005\u30ab\u309a\ufb01"
+    texts = ["".join(rng.choice(pool) for _ in range(rng.randint(0, 10))) for _ in range(3000)]
+    texts += ["".join(chr(rng.randint(0x80, 0x32000)) for _ in range(rng.randint(0, 6))) for _ in range(3000)]
+    assert index_texts(texts) == [index_text(text) for text in texts]
