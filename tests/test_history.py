@@ -8,7 +8,7 @@ import sqlite3
 
 import pytest
 
-from ngodesk.domain.errors import ValidationError
+from ngodesk.domain.errors import ImportFailed, ValidationError
 from ngodesk.domain.models import EntityKind, StoryRecord
 from ngodesk.services import batch, history, importing, queries, stories, tags
 from ngodesk.store.library import Library
@@ -56,6 +56,15 @@ def test_a_batch_and_a_tag_action_are_recorded_and_an_import_is_not(library: Lib
     assert queries.get_story(library, ids[0]).revision == 2  # (one action, one revision)
     tags.apply_path(library, ids, "Later")
     assert _summary(library, ids[1])[-1][:4] == (3, "tag", None, "Later")
+
+
+def test_links_are_recorded_again_after_an_import_that_failed(library: Library) -> None:
+    story = stories.create_story(library, {"title": "Here before"}).id
+    bad = [StoryRecord("Good", "1", tags=("Imported",)), StoryRecord("", "2")]
+    with pytest.raises(ImportFailed):
+        importing.import_records(library, bad, strict=True)
+    tags.apply_path(library, [story], "Later")
+    assert _summary(library, story)[-1][:4] == (2, "tag", None, "Later")
 
 
 def test_revert_goes_back_to_a_revision_and_is_itself_recorded(library: Library) -> None:
