@@ -27,7 +27,10 @@ def test_a_batch_agrees_with_one_text_at_a_time_on_awkward_characters() -> None:
     rng = random.Random(7)
     # full-width and compatibility forms, jamo that compose, a lone
     # surrogate, kana with a combining mark, an extension-B ideograph...
-    pool = "ab ,.\u00a0\uff0c\uff21\u3000e\u0301\u1100\u1161\u11a8國会项目丝路\U00020001\U0002f800\uf900\ud800\u00bd\u2460\u3005\u30ab\u309a\ufb01"
+    pool = (
+        "ab ,.\u00a0\uff0c\uff21\u3000e\u0301\u1100\u1161\u11a8國会项目丝路"
+        "\U00020001\U0002f800\uf900\ud800\u00bd\u2460\u3005\u30ab\u309a\ufb01"
+    )
     texts = ["".join(rng.choice(pool) for _ in range(rng.randint(0, 10))) for _ in range(3000)]
     texts += ["".join(chr(rng.randint(0x80, 0x32000)) for _ in range(rng.randint(0, 6))) for _ in range(3000)]
     assert index_texts(texts) == [index_text(text) for text in texts]

@@ -444,7 +444,8 @@ def _import(
         writer.add_authority(head.tags, head.entities)
         done = 0
         filling = writer.first_id == 1 and total > CHUNK  # (an empty library: nothing to look up meanwhile)
-        with bulk.indexes_built_after(session.connection(), Story.__table__) if filling else nullcontext():
+        indexed = (Story.__table__, StoryTag.__table__, StoryEntity.__table__)
+        with bulk.indexes_built_after(session.connection(), *indexed) if filling else nullcontext():
             for chunk, ready in chunks:
                 if strict and report.problems:
                     _refuse(report.problems)  # rolls the transaction back

@@ -75,14 +75,17 @@ def insert_rows(connection: Connection, table: Table, rows: Sequence[Mapping[str
 
 
 @contextmanager
-def indexes_built_after(connection: Connection, table: Table) -> Iterator[None]:
-    """Drop ``table``'s secondary indexes and create them again on leaving
-    (in the caller's transaction). Filling an empty table is faster so: one
-    sorted build per index instead of a random insert per row and index
-    (100,000 stories: 0.8 s instead of 2.4 s). Unique constraints stay."""
+def indexes_built_after(connection: Connection, *tables: Table) -> Iterator[None]:
+    """Drop the ``tables``' secondary indexes and create them again on
+    leaving (in the caller's transaction). Filling an empty table is faster
+    so: one sorted build per index instead of a random insert per row and
+    index (100,000 stories: 0.8 s instead of 2.4 s). Unique constraints
+    stay."""
+    names = [table.name for table in tables]
     found = connection.exec_driver_sql(
-        "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL",
-        (table.name,),
+        "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL"
+        f" AND tbl_name IN ({', '.join('?' for _ in names)})",
+        tuple(names),
     ).fetchall()
     for name, _ in found:
         connection.exec_driver_sql(f'DROP INDEX "{name}"')
