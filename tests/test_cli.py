@@ -259,3 +259,17 @@ def test_output_piped_into_a_reader_that_stops_early_ends_quietly(tmp_path: Path
     process.stdout.close()  # (what head does after its line)
     errors = process.stderr.read().decode()
     assert process.wait(timeout=60) == 1 and "Traceback" not in errors
+
+
+def test_a_folder_of_other_files_becomes_a_library_only_by_init(tmp_path: Path) -> None:
+    folder = tmp_path / "thesis"
+    folder.mkdir()
+    (folder / "chapter1.docx").write_bytes(b"draft")
+    refused = ngodesk("add", "--title", "A story", library=folder)
+    assert refused.returncode == 1
+    assert "holds other files and no ngodesk library" in refused.stderr and "init" in refused.stderr
+    assert sorted(p.name for p in folder.iterdir()) == ["chapter1.docx"]  # nothing written
+    assert "Made a new library" in ok("init", library=folder)
+    assert "There was already a library" in ok("init", library=folder)
+    ok("add", "--title", "A story", library=folder)
+    assert (folder / "chapter1.docx").read_bytes() == b"draft"

@@ -2562,8 +2562,12 @@ An offline catalogue of news stories.</source>
         <translation>已取消重建搜索索引，原有索引保持不变。</translation>
     </message>
     <message>
-        <source>The search index of {path} was built by another version of ngodesk; open the library for writing once to rebuild it.</source>
+        <source>{path} holds other files and no ngodesk library; nothing was made there. Give an empty or new folder, or make a library there on purpose with: ngodesk --library {path} init</source>
         <extracomment>Meta key set once the default library has received the sample collection.</extracomment>
+        <translation>{path} 中有其他文件，但没有 ngodesk 资料库；未在其中创建任何内容。请指定一个空文件夹或新文件夹，或者用以下命令有意在该处创建资料库：ngodesk --library {path} init</translation>
+    </message>
+    <message>
+        <source>The search index of {path} was built by another version of ngodesk; open the library for writing once to rebuild it.</source>
         <translation>{path} 的搜索索引是由其他版本的 ngodesk 建立的；请以可写方式打开一次资料库以重建索引。</translation>
     </message>
     <message>

@@ -121,6 +121,8 @@ def _parser() -> argparse.ArgumentParser:
     p = commands.add_parser("duplicates", help="list likely duplicate stories (pairs)")
     p.add_argument("--json", action="store_true")
 
+    commands.add_parser("init", help="make a library in --library's folder, even one that holds other files")
+
     p = commands.add_parser("info", help="counts, schema version, path")
     p.add_argument("--json", action="store_true")
 
@@ -441,6 +443,16 @@ def _cmd_duplicates(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_init(args: argparse.Namespace) -> int:
+    path, _ = resolve(args.library)
+    made = not (path / DB_NAME).exists()
+    with open_library(args.library, program=f"{PROGRAM} init", among_other_files=True) as library:
+        stories = queries.info(library)["stories"]
+    held = _count(stories, "story", "stories")
+    print(f"{'Made a new' if made else 'There was already a'} library in {path} ({held}).")
+    return 0
+
+
 def _cmd_info(args: argparse.Namespace) -> int:
     with _open(args, write=False) as library:
         facts = queries.info(library)
@@ -483,6 +495,7 @@ COMMANDS = {
     "thesaurus": lambda args: cli_tags.run_thesaurus(args, _open),
     "entity": lambda args: cli_entities.run(args, _open),
     "suggest": lambda args: cli_entities.run_suggest(args, _open),
+    "init": _cmd_init,
     "info": _cmd_info,
     "check": _cmd_check,
     "glossary": lambda args: cli_glossary.run(args, _open),

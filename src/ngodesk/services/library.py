@@ -13,7 +13,7 @@ from ngodesk.domain.errors import LibraryError
 from ngodesk.domain.i18n import translate
 from ngodesk.domain.models import ChangeSet
 from ngodesk.services import backups, entities, glossary, importing, indexing
-from ngodesk.store.library import Library, user_default_folder
+from ngodesk.store.library import DB_NAME, Library, user_default_folder
 
 SAMPLE = "chinese_ngos_going_out.txt"
 SAMPLE_RECORDS = "authorities.json"
@@ -45,12 +45,35 @@ def add_sample_records(library: Library) -> ChangeSet:
     return entities.add_missing(library, json.loads(text)["records"])
 
 
-def open_library(folder: Path | str | None = None, *, readonly: bool = False, program: str = "ngodesk") -> Library:
-    """Open a library for the user (see ``resolve``). The default library
-    gets the sample collection once, on first start (stories the user
-    deletes later stay deleted); a stale search index is rebuilt; a library
-    not backed up in the last day is backed up."""
+def holds_other_files(folder: Path | str | None) -> bool:
+    """True when the library folder (see ``resolve``) has files in it but
+    no library: opening it would make a library among someone's files."""
+    path, _ = resolve(folder)
+    return path.is_dir() and not (path / DB_NAME).exists() and any(path.iterdir())
+
+
+def open_library(
+    folder: Path | str | None = None,
+    *,
+    readonly: bool = False,
+    program: str = "ngodesk",
+    among_other_files: bool = False,
+) -> Library:
+    """Open a library for the user (see ``resolve``), making it when there
+    is none. The default library gets the sample collection once, on first
+    start (stories the user deletes later stay deleted); a stale search
+    index is rebuilt; a library not backed up in the last day is backed up.
+    A library is made in a folder that holds other files only when
+    ``among_other_files`` says so (else LibraryError, nothing written)."""
     path, is_default = resolve(folder)
+    if not among_other_files and holds_other_files(path):
+        raise LibraryError(
+            translate(
+                "Messages",
+                "{path} holds other files and no ngodesk library; nothing was made there. Give an empty or new "
+                "folder, or make a library there on purpose with: ngodesk --library {path} init",
+            ).format(path=path)
+        )
     library = Library.open(path, readonly=readonly, program=program)
     try:
         if readonly:

@@ -16,8 +16,8 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from ngodesk import __version__
 from ngodesk.domain.errors import LibraryDamaged, LibraryLocked, NgodeskError
 from ngodesk.services import backups, field_copy
-from ngodesk.services.library import open_library, resolve
-from ngodesk.store.library import DB_NAME, Library
+from ngodesk.services.library import holds_other_files, open_library, resolve
+from ngodesk.store.library import Library
 from ngodesk.ui import i18n, settings
 
 if TYPE_CHECKING:
@@ -61,7 +61,8 @@ def open_for_gui(folder: str | None, ask: bool = True) -> Library | None:
     opened read-only and a failure is told on stderr. A folder with other
     files and no library in it (one opened from the file manager, say)
     becomes a library only when the user says so."""
-    if ask and folder and not _library_or_empty(Path(folder)):
+    among_other_files = not ask  # (no one to ask: as told)
+    if ask and folder and holds_other_files(folder):
         answer = QMessageBox.question(
             None,
             translate("App", "Not a library"),
@@ -72,8 +73,9 @@ def open_for_gui(folder: str | None, ask: bool = True) -> Library | None:
         )
         if answer != QMessageBox.StandardButton.Yes:
             return None
+        among_other_files = True
     try:
-        return open_library(folder, program="ngodesk window")
+        return open_library(folder, program="ngodesk window", among_other_files=among_other_files)
     except LibraryDamaged as damaged:
         message = str(damaged)
         if ask and damaged.backup is not None:
@@ -106,11 +108,6 @@ def open_for_gui(folder: str | None, ask: bool = True) -> Library | None:
     else:
         print(f"ngodesk: {message}", file=sys.stderr)
     return None
-
-
-def _library_or_empty(folder: Path) -> bool:
-    """True unless ``folder`` is a folder with files but no library."""
-    return not folder.is_dir() or (folder / DB_NAME).exists() or not any(folder.iterdir())
 
 
 def _offer_restore(damaged: LibraryDamaged) -> bool:
