@@ -18,32 +18,43 @@ from typing import IO
 
 import bibtexparser
 from bibtexparser import model
+from bibtexparser.middlewares import AddEnclosingMiddleware
 
 from ngodesk.domain.models import EntityKind, StoryView
 from ngodesk.formats.writers import date_parts, names, one_line, tag_paths
 
-_SPECIAL = {
-    "\\": r"\textbackslash{}",
-    "{": r"\textbraceleft{}",
-    "}": r"\textbraceright{}",
-    "&": r"\&",
-    "%": r"\%",
-    "$": r"\$",
-    "#": r"\#",
-    "_": r"\_",
-    "~": r"\textasciitilde{}",
-    "^": r"\string^",
-}
+_SPECIAL = str.maketrans(
+    {
+        "\\": r"\textbackslash{}",
+        "{": r"\textbraceleft{}",
+        "}": r"\textbraceright{}",
+        "&": r"\&",
+        "%": r"\%",
+        "$": r"\$",
+        "#": r"\#",
+        "_": r"\_",
+        "~": r"\textasciitilde{}",
+        "^": r"\string^",
+    }
+)
 #: TeX ligatures (-- `` '' !` ?`) are broken apart with an empty group.
 _LIGATURE = re.compile(r"(?<=[-`'!?])(?=[-`'])")
 _AND = re.compile(r"\sand\s", re.IGNORECASE)
-_URL_UNSAFE = {"{": "%7B", "}": "%7D", "\\": "%5C"}
+_URL_UNSAFE = str.maketrans({"{": "%7B", "}": "%7D", "\\": "%5C"})
+#: Values are braced, numbers too. The entries are made for the writing
+#: alone, so the middleware may change them in place (by default the
+#: writer deep-copies each entry first: a third of an export's time).
+_UNPARSE = [
+    AddEnclosingMiddleware(
+        allow_inplace_modification=True, default_enclosing="{", reuse_previous_enclosing=False, enclose_integers=True
+    )
+]
 
 
 def escape(text: str) -> str:
     """``text`` as the value of a braced BibTeX field: one line, LaTeX's
     special characters escaped (braces always balanced), Unicode kept."""
-    return _LIGATURE.sub("{}", "".join(_SPECIAL.get(c, c) for c in one_line(text)))
+    return _LIGATURE.sub("{}", one_line(text).translate(_SPECIAL))
 
 
 def _author(name: str) -> str:
@@ -60,7 +71,7 @@ def _entry(view: StoryView, key: str) -> model.Entry:
         "date": view.published,
         "year": str(parts[0]) if parts else "",
         "month": str(parts[1]) if len(parts) > 1 else "",
-        "url": "".join(_URL_UNSAFE.get(c, c) for c in view.url),
+        "url": view.url.translate(_URL_UNSAFE),
         "language": escape(view.language),
         "keywords": escape(", ".join(tag_paths(view))),
         "abstract": escape(view.summary),
@@ -78,4 +89,4 @@ def write(out: IO[str], stories: Iterable[StoryView]) -> None:
         if key in used:
             key = f"story-{hex_digits}"
         used.add(key)
-        out.write(bibtexparser.write_string(bibtexparser.Library([_entry(view, key)])) + "\n")
+        out.write(bibtexparser.write_string(bibtexparser.Library([_entry(view, key)]), unparse_stack=_UNPARSE) + "\n")
