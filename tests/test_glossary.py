@@ -225,6 +225,9 @@ def test_the_consistency_check_finds_forbidden_and_missing_renderings(
     assert main(["--library", str(library.folder), "glossary", "check"]) == 1
     out = capsys.readouterr()
     assert "title (en): 走出去 uses the forbidden rendering “go out”" in out.out and "2 inconsistencies." in out.err
+    stories.delete_stories(library, [bad])
+    assert main(["--library", str(library.folder), "glossary", "check"]) == 0
+    assert capsys.readouterr().out == "The translations follow the glossary.\n"
 
 
 @pytest.mark.parametrize("encoding", ["utf-16", "gb18030", "big5"])

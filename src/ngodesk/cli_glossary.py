@@ -79,5 +79,8 @@ def _check(args: argparse.Namespace, open_library: Opener) -> int:
     else:
         for item in found:
             print(f"{item.story_uuid} “{item.story_title}”, {item.field} ({item.language}): {item.term} {item.problem}")
-        print(f"{len(found)} inconsistencies." if found else "The translations follow the glossary.", file=sys.stderr)
+        if found:  # (as ``ngodesk check``: findings on standard output, their count on standard error)
+            print(f"{len(found)} inconsistencies.", file=sys.stderr)
+        else:
+            print("The translations follow the glossary.")
     return 1 if found else 0
