@@ -5,6 +5,7 @@ and lists the conflict again."""
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -34,20 +35,27 @@ def pair(tmp_path: Path) -> tuple[Path, Path]:
     return origin, tmp_path / "laptop"
 
 
-def _edited_there_deleted_here(pair: tuple[Path, Path]) -> None:
+def _edited_there_deleted_here(pair: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch) -> None:
     origin, copy = pair
+    monkeypatch.setenv("NGODESK_USER", "Amina in the field")
     with open_library(copy) as theirs:
         stories.edit_story(theirs, _id(theirs, "Clinics in Myanmar"), {"summary": "three clinics opened"})
+    monkeypatch.setenv("NGODESK_USER", "Li Wei at the office")
     with open_library(origin) as mine:
         stories.delete_stories(mine, [_id(mine, "Clinics in Myanmar")])
 
 
-def test_a_story_deleted_here_and_edited_there_comes_back_until_settled(pair: tuple[Path, Path]) -> None:
+def test_a_story_deleted_here_and_edited_there_comes_back_until_settled(
+    pair: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
     origin, copy = pair
-    _edited_there_deleted_here(pair)
+    _edited_there_deleted_here(pair, monkeypatch)
     with open_library(origin) as mine:
         (conflict,) = merging.merge(mine, copy).conflicts
         assert (conflict.field, conflict.mine, conflict.theirs) == (DELETED, None, "Clinics in Myanmar")
+        # who deleted it and who edited it, when
+        assert (conflict.mine_who, conflict.theirs_who) == ("Li Wei at the office", "Amina in the field")
+        assert conflict.theirs_at[:4] == conflict.mine_at[:4] == str(date.today().year)
         back = queries.get_story(mine, _id(mine, "Clinics in Myanmar"))  # (with all it had there)
         assert back.summary == "three clinics opened" and [t.path for t in back.tags] == ["Region/Asia/Myanmar"]
         assert back.translation("title", "zh") is not None and len(annotations.annotations(mine, [back.id])) == 1
@@ -67,10 +75,10 @@ def test_a_story_deleted_here_and_edited_there_comes_back_until_settled(pair: tu
 
 @pytest.mark.parametrize(("prefer", "titles"), [(Prefer.MINE, []), (Prefer.THEIRS, ["Clinics in Myanmar"])])
 def test_prefer_theirs_keeps_what_they_edited_and_prefer_mine_deletes_it(
-    pair: tuple[Path, Path], prefer: Prefer, titles: list[str]
+    pair: tuple[Path, Path], prefer: Prefer, titles: list[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     origin, copy = pair
-    _edited_there_deleted_here(pair)
+    _edited_there_deleted_here(pair, monkeypatch)
     with open_library(origin) as mine:
         merging.merge(mine, copy)  # (left open, story back)
         merging.merge(mine, copy, prefer)  # (settles what was left open)
@@ -105,8 +113,11 @@ def test_field_conflicts_of_terms_and_translations_take_the_value_chosen(pair: t
         assert [c.kind for c in conflicts.conflicts(mine)] == ["term"]
 
 
-def test_a_note_deleted_there_and_edited_here_is_kept_until_deleted(pair: tuple[Path, Path]) -> None:
+def test_a_note_deleted_there_and_edited_here_is_kept_until_deleted(
+    pair: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
     origin, copy = pair
+    monkeypatch.setenv("NGODESK_USER", "Amina in the field")
     with open_library(copy) as theirs:
         (note,) = annotations.annotations(theirs)
         annotations.delete(theirs, note.uuid)
@@ -114,6 +125,7 @@ def test_a_note_deleted_there_and_edited_here_is_kept_until_deleted(pair: tuple[
         annotations.edit(mine, note.uuid, "clinics: small ones")
         (conflict,) = merging.merge(mine, copy).conflicts
         assert (conflict.kind, conflict.field, conflict.theirs) == ("annotation", DELETED, None)
+        assert conflict.theirs_who == "Amina in the field" and conflict.mine_at  # (when it was edited here)
         assert [n.body for n in annotations.annotations(mine)] == ["clinics: small ones"]
         was = conflicts.before(mine, conflict.uuid)
         conflicts.resolve(mine, conflict.uuid, None)

@@ -133,5 +133,7 @@ def test_a_field_copy_file_opened_from_the_file_manager(qtbot, tmp_path: Path, m
     assert office.job is not None
     with qtbot.waitSignal(office.job.ended, timeout=60_000):
         pass
-    assert _titles(office) == {"Wells in Kenya"}  # (the archive as made: nothing new in it)
+    # (the file was opened and worked in here: its folder is merged, where the work is)
+    assert _titles(office) == {"Wells in Kenya", "Written in the field"}
+    assert "Merged laptop:" in office.statusBar().currentMessage()
     office.close()

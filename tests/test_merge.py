@@ -200,9 +200,14 @@ def test_merge_commands_and_prefer_settling_what_was_left_open(pair: tuple[Path,
     made = ok("copy", str(copy.parent / "kenya only"), "--query", "Kenya", library=origin)
     assert "(1 story)" in made
     ok("copy", str(copy.parent / "trip.ngodesk-copy"), library=origin)
-    unpacked = ngodesk("info", library=copy.parent / "trip.ngodesk-copy")  # (a field-copy file: worked in, unpacked)
+    unpacked = ngodesk("add", "--title", "On the road", library=copy.parent / "trip.ngodesk-copy")
     assert unpacked.returncode == 0 and f"working in {copy.parent / 'trip'}" in unpacked.stderr
     assert (copy.parent / "trip" / "catalogue.sqlite").exists()
+    # merging the file merges the folder it was worked in (the file itself
+    # still holds the copy as it was made)
+    merged = ok("merge", str(copy.parent / "trip.ngodesk-copy"), library=origin)
+    where = f"Merged {copy.parent / 'trip'}, where {copy.parent / 'trip.ngodesk-copy'} was opened and worked in"
+    assert where in merged and "added 1 story." in merged
 
 
 def test_a_field_copy_as_one_archive_file_merges_back(tmp_path: Path) -> None:

@@ -798,6 +798,10 @@
         <translation>{what}：{label}</translation>
     </message>
     <message>
+        <source>1 conflict to settle. Your library keeps its own value until you choose.</source>
+        <translation>有 1 处冲突待解决。在您作出选择之前，本资料库保留自己的值。</translation>
+    </message>
+    <message>
         <source>{n} conflicts to settle. Your library keeps its own values until you choose.</source>
         <translation>有 {n} 处冲突待解决。在您作出选择之前，本资料库保留自己的值。</translation>
     </message>
@@ -1871,8 +1875,8 @@ An offline catalogue of news stories.</source>
         <translation>无需更改</translation>
     </message>
     <message>
-        <source>Merged: {summary}.</source>
-        <translation>合并完成：{summary}。</translation>
+        <source>Merged {name}: {summary}.</source>
+        <translation>已合并 {name}：{summary}。</translation>
     </message>
     <message>
         <source>Merging</source>

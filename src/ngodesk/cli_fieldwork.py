@@ -7,6 +7,7 @@ from __future__ import annotations
 import argparse
 import json
 from collections.abc import Callable
+from pathlib import Path
 
 from ngodesk.domain.errors import NotFound, ValidationError
 from ngodesk.services import conflicts, field_copy, merging, queries
@@ -72,11 +73,17 @@ def _conflict_json(c: ConflictView) -> dict[str, object]:
 def _print_conflicts(found: list[ConflictView]) -> None:
     for c in found:
         if c.field == DELETED:
-            where = "deleted here, edited there" if c.mine is None else "deleted there, edited here"
+            here, there = ("deleted", "edited") if c.mine is None else ("edited", "deleted")
+            where = f"{here} here{_by(c.mine_who, c.mine_at)}, {there} there{_by(c.theirs_who, c.theirs_at)}"
             print(f"  {c.kind} “{c.label}”: {where}; kept until settled  [{c.uuid}]")
         else:
             mine, theirs = repr((c.mine or "")[:60]), repr((c.theirs or "")[:60])
             print(f"  {c.kind} “{c.label}” {c.field}: mine {mine} / theirs {theirs}  [{c.uuid}]")
+
+
+def _by(who: str, at: str) -> str:
+    """ " by NAME on DATE TIME", as much of it as is known."""
+    return (f" by {who}" if who else "") + (f" on {at[:16]}" if at else "")
 
 
 def _conflicts_line(n: int, how: str) -> str:
@@ -87,8 +94,15 @@ def _summary(report: MergeReport) -> str:
     parts = []
     for word, counts in (("added", report.added), ("changed", report.changed), ("deleted", report.deleted)):
         if counts:
-            parts.append(word + " " + ", ".join(f"{n} {kind}" for kind, n in sorted(counts.items())))
+            parts.append(word + " " + ", ".join(f"{n} {_kind(kind, n)}" for kind, n in sorted(counts.items())))
     return "; ".join(parts) or "nothing to change"
+
+
+def _kind(plural: str, n: int) -> str:
+    """ "stories" -> "story" for one, and the like."""
+    if n != 1:
+        return plural
+    return plural[:-3] + "y" if plural.endswith("ies") else plural.removesuffix("s")
 
 
 def run_merge(args: argparse.Namespace, open_library: Opener) -> int:
@@ -109,7 +123,10 @@ def run_merge(args: argparse.Namespace, open_library: Opener) -> int:
             )
         )
     else:
-        print(f"Merged {args.path}: {_summary(report)}.")
+        if Path(report.source) != Path(args.path).expanduser().absolute():
+            print(f"Merged {report.source}, where {args.path} was opened and worked in: {_summary(report)}.")
+        else:
+            print(f"Merged {args.path}: {_summary(report)}.")
         if still_open:
             print(_conflicts_line(len(still_open), "to settle (mine kept meanwhile; `ngodesk conflicts`):"))
             _print_conflicts(still_open)

@@ -171,13 +171,24 @@ def is_archive(path: str | None) -> bool:
     return bool(path) and str(path).endswith(ARCHIVE_SUFFIX) and Path(str(path)).is_file()
 
 
+def _beside(path: Path) -> Path:
+    return path.with_name(path.name.removesuffix(ARCHIVE_SUFFIX) or "copy")
+
+
+def worked_in(path: Path | str) -> Path | None:
+    """The library folder ``unpack`` made of the archive ``path`` earlier,
+    if there is one: the copy's work is there, not in the file."""
+    target = _beside(Path(path).expanduser().absolute())
+    return target if (target / DB_NAME).exists() else None
+
+
 def unpack(path: Path | str) -> Path:
     """The library folder to work in from a field-copy archive: unpacked
     beside it (``NAME.ngodesk-copy`` -> ``NAME``), or the folder an earlier
     unpacking made (so work done in it is never overwritten). Refuses what
     ``opened_archive`` refuses; a failure leaves no folder behind."""
     path = Path(path).expanduser().absolute()
-    target = path.with_name(path.name.removesuffix(ARCHIVE_SUFFIX) or "copy")
+    target = _beside(path)
     if (target / DB_NAME).exists():
         return target
     n = 2

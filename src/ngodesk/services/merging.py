@@ -92,10 +92,15 @@ def merge(
     library: Library, source: Path | str, prefer: Prefer = Prefer.ASK, progress: Progress = no_progress
 ) -> MergeReport:
     """Merge the library in folder ``source`` (or in a field-copy archive
-    file) into ``library`` (see the module's doc). Raises LibraryError for
-    a folder that is not a library, ValidationError for this library
-    itself, Cancelled when ``progress`` says stop; nothing changes then."""
+    file) into ``library`` (see the module's doc). An archive opened
+    before (``field_copy.unpack``) is merged from the folder it was
+    unpacked into, where its work is; the report's ``source`` names the
+    folder merged then. Raises LibraryError for a folder that is not a
+    library, ValidationError for this library itself, Cancelled when
+    ``progress`` says stop; nothing changes then."""
     path = Path(source).expanduser().absolute()
+    if path.is_file() and (folder := field_copy.worked_in(path)) is not None:
+        return _merge_folder(library, folder, str(folder), prefer, progress)
     if path.is_file():
         with field_copy.opened_archive(path) as folder:
             return _merge_folder(library, folder, str(path), prefer, progress)
@@ -250,7 +255,23 @@ class _Merge:
         """A record one side deleted and the other edited: True to delete
         it (mine_deleted False) / to bring it back (mine_deleted True)."""
         mine, theirs = (None, value) if mine_deleted else (value, None)
-        return self._conflict(kind, uuid, label, DELETED, mine, theirs, ("", "", "", ""))
+        deleted, edited = (self.mine, self.theirs) if mine_deleted else (self.theirs, self.mine)
+        grave = deleted.execute("SELECT deleted_by, deleted_at FROM tombstones WHERE uuid = ?", (uuid,)).fetchone()
+        deletion = (str(grave[0]), str(grave[1])) if grave else ("", "")
+        kept = self._last_edit(edited, kind, uuid)
+        who = (*deletion, *kept) if mine_deleted else (*kept, *deletion)
+        return self._conflict(kind, uuid, label, DELETED, mine, theirs, who)
+
+    @staticmethod
+    def _last_edit(side: sqlite3.Connection, kind: str, uuid: str) -> tuple[str, str]:
+        """Who last changed a record on one side (known for stories only),
+        and when."""
+        if kind == "story":
+            sql = "SELECT who, at FROM story_changes WHERE story_uuid = ? ORDER BY id DESC LIMIT 1"
+        else:
+            sql = f"SELECT '', updated_at FROM {conflicts.TABLES[kind]} WHERE uuid = ?"
+        found = side.execute(sql, (uuid,)).fetchone()
+        return (str(found[0] or ""), str(found[1] or "")) if found else ("", "")
 
     def _arriving(
         self,
@@ -763,9 +784,10 @@ class _Merge:
         present = set()
         for table in ("stories", "tags", "entities", "translations", "annotations", "attachments"):
             present |= {row[0] for row in self.mine.execute(f"SELECT uuid FROM {table}")}
-        graves = [tuple(r) for r in self.theirs.execute("SELECT uuid, kind, deleted_at, replaced_by FROM tombstones")]
+        columns = "uuid, kind, deleted_at, deleted_by, replaced_by"
+        graves = [tuple(r) for r in self.theirs.execute(f"SELECT {columns} FROM tombstones")]
         self.mine.executemany(
-            "INSERT OR IGNORE INTO tombstones (uuid, kind, deleted_at, replaced_by) VALUES (?, ?, ?, ?)",
+            f"INSERT OR IGNORE INTO tombstones ({columns}) VALUES (?, ?, ?, ?, ?)",
             [g for g in graves if g[0] not in present],
         )
 

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from ngodesk.domain.errors import NotFound
 from ngodesk.domain.i18n import translate
+from ngodesk.store import history
 from ngodesk.store.schema import Base, Story, StoryEntity, StoryTag, Tombstone, utcnow
 
 Model = TypeVar("Model", bound=Base)
@@ -116,9 +117,12 @@ def relink(
 
 
 def bury(session: Session, kind: str, uuids: Iterable[str], replaced_by: str | None = None) -> None:
-    """Record deletions so that merges neither resurrect nor lose them."""
-    now = utcnow()
-    rows = [{"uuid": uuid, "kind": kind, "deleted_at": now, "replaced_by": replaced_by} for uuid in uuids]
+    """Record deletions (when, by whom) so that merges neither resurrect
+    nor lose them."""
+    now, who = utcnow(), history.author(session)
+    rows = [
+        {"uuid": uuid, "kind": kind, "deleted_at": now, "deleted_by": who, "replaced_by": replaced_by} for uuid in uuids
+    ]
     # in bulk (a merge per uuid took minutes for 50,000): older tombstones of
     # the same uuids (a record deleted, restored, deleted again) are replaced
     unbury(session, [row["uuid"] for row in rows])

@@ -147,15 +147,27 @@ def default_author() -> str:
         return ""
 
 
+def _installed(session: Session) -> bool:
+    found = session.connection().exec_driver_sql(
+        "SELECT 1 FROM sqlite_temp_master WHERE type = 'table' AND name = 'ngodesk_history'"
+    )
+    return found.first() is not None
+
+
+def author(session: Session) -> str:
+    """Who writes in the session's transaction ("" where history is not
+    kept: a library not migrated yet)."""
+    if not _installed(session):
+        return ""
+    return str(session.connection().exec_driver_sql("SELECT author FROM ngodesk_history").scalar() or "")
+
+
 @contextmanager
 def _counting(session: Session, column: str) -> Iterator[None]:
-    connection = session.connection()
-    installed = connection.exec_driver_sql(
-        "SELECT 1 FROM sqlite_temp_master WHERE type = 'table' AND name = 'ngodesk_history'"
-    ).first()
-    if installed is None:
+    if not _installed(session):
         yield
         return
+    connection = session.connection()
     connection.exec_driver_sql(f"UPDATE ngodesk_history SET {column} = {column} + 1")
     _sync(connection.exec_driver_sql)
     try:

@@ -297,6 +297,8 @@ class Tombstone(Base):
     uuid: Mapped[str] = mapped_column(String(36), primary_key=True)
     kind: Mapped[str] = mapped_column(String(16))
     deleted_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    #: who deleted it (the author of the transaction, see ``history``)
+    deleted_by: Mapped[str] = mapped_column(Text, default="", server_default="")
     #: uuid of the record this one was merged into, if any.
     replaced_by: Mapped[str | None] = mapped_column(String(36), nullable=True)
 

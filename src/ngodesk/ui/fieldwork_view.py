@@ -196,13 +196,16 @@ class ConflictsDialog(QDialog):
             item = QListWidgetItem(self.tr("{what}: {label}").format(what=what, label=c.label))
             item.setToolTip(f"{c.label}\n{what}\n{c.source}")
             self.list.addItem(item)
-        self.summary.setText(
-            self.tr("{n} conflicts to settle. Your library keeps its own values until you choose.").format(
-                n=len(self.found)
+        if not self.found:
+            self.summary.setText(self.tr("No conflicts left to settle."))
+        elif len(self.found) == 1:
+            self.summary.setText(self.tr("1 conflict to settle. Your library keeps its own value until you choose."))
+        else:
+            self.summary.setText(
+                self.tr("{n} conflicts to settle. Your library keeps its own values until you choose.").format(
+                    n=len(self.found)
+                )
             )
-            if self.found
-            else self.tr("No conflicts left to settle.")
-        )
         if self.found:
             self.list.setCurrentRow(0)
         else:

@@ -821,7 +821,8 @@ class MainWindow(QMainWindow):
                 for kind, n in sorted(counts.items())
             ]
             summary = ", ".join(parts) or self.tr("nothing to change")
-            self.statusBar().showMessage(self.tr("Merged: {summary}.").format(summary=summary), 15000)
+            merged = self.tr("Merged {name}: {summary}.").format(name=Path(report.source).name, summary=summary)
+            self.statusBar().showMessage(merged, 15000)
             if conflicts.conflicts(library):
                 self.show_conflicts()
 
