@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from ngodesk.domain.errors import ValidationError
-from ngodesk.services import attachments, history, stories
+from ngodesk.services import attachments, backups, history, stories
 from ngodesk.services.library import open_library
 from ngodesk.store.library import Library
 from tests.test_cli import ok
@@ -90,3 +90,28 @@ def test_attach_commands(tmp_path: Path, files: dict[str, Path]) -> None:
     listed = json.loads(ok("attachments", uuid[:8], "--json", library=folder))
     assert [(a["name"], a["size"]) for a in listed] == [("井 well.png", len(PNG)), ("interview.pdf", 3_000_009)]
     assert "井 well.png" in ok("attachments", uuid[:8], library=folder)
+
+
+def test_files_nothing_refers_to_are_listed_and_deleted_on_request(tmp_path: Path, files: dict[str, Path]) -> None:
+    folder = tmp_path / "cli"
+    with open_library(folder) as library:
+        story = stories.create_story(library, {"title": "Wells in Kenya"}).id
+        attachments.attach(library, story, [files["photo"], files["notes"]])
+        backups.back_up(library)  # (the backup still has the interview when it is removed below)
+        scan = tmp_path / "scan.pdf"
+        scan.write_bytes(b"%PDF-1.4 scan")
+        attachments.attach(library, story, [scan])
+        views = {a.name: a for a in attachments.attachments(library, story)}
+        attachments.remove(library, [views["interview.pdf"].uuid, views["scan.pdf"].uuid])
+    (folder / "files" / "tmpk3x9_left").write_bytes(b"a copy cut short")
+    listed = json.loads(ok("files", "--json", library=folder))
+    assert listed["files"] == 4 and {Path(p).name for p in listed["unused"]} == {
+        "tmpk3x9_left",
+        hashlib.sha256(b"%PDF-1.4 scan").hexdigest(),
+    }
+    assert "2 unused (29 bytes): `ngodesk files --remove-unused` deletes them." in ok("files", library=folder)
+    assert "Deleted 2 unused (29 bytes)." in ok("files", "--remove-unused", library=folder)
+    assert "2 stored files, 3.0 MB.\nNone unused." in ok("files", library=folder)
+    with open_library(folder) as library:  # (what the library and its backup need is still there)
+        assert attachments.stored_path(library, views["interview.pdf"].sha256).exists()
+        assert attachments.stored_path(library, views["井 well.png"].sha256).read_bytes() == PNG

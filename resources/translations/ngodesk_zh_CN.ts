@@ -2263,6 +2263,14 @@ An offline catalogue of news stories.</source>
         <translation>无法打开 {name}：{value}</translation>
     </message>
     <message>
+        <source>Cannot read the backup {path} to see which files it needs: {error}</source>
+        <translation>无法读取备份 {path}，因而无法确定它需要哪些文件：{error}</translation>
+    </message>
+    <message>
+        <source>The library is open read-only; no file was deleted.</source>
+        <translation>资料库以只读方式打开；未删除任何文件。</translation>
+    </message>
+    <message>
         <source>Keep between 1 and {MAX_KEEP} backups, not {count}.</source>
         <extracomment>File in the backups folder saying how many backups are kept (there, not in the database, so that restoring an older backup does not change it). A library opened when its newest backup is older than this is backed up. Imports of at least this many stories into a non-empty library are preceded by a backup.</extracomment>
         <translation>保留的备份数应在 1 到 {MAX_KEEP} 之间，不能是 {count}。</translation>

@@ -508,6 +508,7 @@ COMMANDS = {
     "merge": lambda args: cli_fieldwork.run_merge(args, _open),
     "conflicts": lambda args: cli_fieldwork.run_conflicts(args, _open),
     "attachments": lambda args: cli_attachments.run_list(args, _open),
+    "files": lambda args: cli_attachments.run_files(args, _open),
     "revert": lambda args: cli_history.run_revert(args, _open),
     "restore": cli_backups.run_restore,
 }

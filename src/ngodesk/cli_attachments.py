@@ -21,6 +21,13 @@ def add_commands(commands: argparse._SubParsersAction) -> None:  # type: ignore[
     p = commands.add_parser("attachments", help="a story's attached files")
     p.add_argument("uuid", metavar="UUID")
     p.add_argument("--json", action="store_true")
+    p = commands.add_parser(
+        "files", help="the stored files of attachments: how many, their size, which nothing refers to any more"
+    )
+    p.add_argument(
+        "--remove-unused", action="store_true", help="delete the files neither the library nor a backup refers to"
+    )
+    p.add_argument("--json", action="store_true")
 
 
 def run_attach(args: argparse.Namespace, open_library: Opener) -> int:
@@ -47,3 +54,38 @@ def run_list(args: argparse.Namespace, open_library: Opener) -> int:
     if not found:
         print("No attachments.")
     return 0
+
+
+def run_files(args: argparse.Namespace, open_library: Opener) -> int:
+    with open_library(args, args.remove_unused) as library:
+        found = attachments.remove_unused(library) if args.remove_unused else attachments.stored_files(library)
+    if args.json:
+        rows = {
+            "files": found.count,
+            "bytes": found.size,
+            "unused": [str(path) for path in found.unused],
+            "unused_bytes": found.unused_size,
+            "removed": args.remove_unused,
+        }
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        return 0
+    print(f"{found.count:,} stored file{'s' if found.count != 1 else ''}, {_size(found.size)}.")
+    if args.remove_unused:
+        print(f"Deleted {len(found.unused):,} unused ({_size(found.unused_size)}).")
+    elif found.unused:
+        print(
+            f"{len(found.unused):,} unused ({_size(found.unused_size)}): `ngodesk files --remove-unused` deletes them."
+        )
+    else:
+        print("None unused.")
+    return 0
+
+
+def _size(count: int) -> str:
+    """Bytes for people: 512 bytes, 14.1 MB, 1.2 GB."""
+    size, unit = float(count), "bytes"
+    for bigger in ("kB", "MB", "GB"):
+        if size < 1000:
+            break
+        size, unit = size / 1000, bigger
+    return f"{count} bytes" if unit == "bytes" else f"{size:.1f} {unit}"

@@ -3,7 +3,8 @@ library's ``files/`` folder under its SHA-256 (``files/ab/abcd…``), so the
 same photo attached twice, or to two stories, is stored once, and a
 library folder can be moved or copied whole (no absolute paths are kept).
 Removing an attachment keeps its file (undo, and other stories, may need
-it)."""
+it); ``remove_unused`` deletes the files that neither the library nor
+any of its backups refers to."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ import hashlib
 import mimetypes
 import os
 import shutil
+import sqlite3
 import tempfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -19,11 +21,12 @@ from pathlib import Path
 
 from sqlalchemy import insert, select
 
-from ngodesk.domain.errors import NgodeskError, NotFound, ValidationError
+from ngodesk.domain.errors import LibraryError, NgodeskError, NotFound, ValidationError
 from ngodesk.domain.i18n import translate
 from ngodesk.domain.models import ChangeSet
 from ngodesk.services import records
-from ngodesk.store.library import FILES_DIR, Library
+from ngodesk.store import backups
+from ngodesk.store.library import BACKUPS_DIR, FILES_DIR, Library
 from ngodesk.store.schema import Attachment, Story
 
 #: Bytes read at a time while hashing and copying.
@@ -187,3 +190,50 @@ def open_copy(library: Library, view: AttachmentView, folder: Path) -> Path:
                 )
             ) from error
     return target
+
+
+@dataclass(frozen=True)
+class StoredFiles:
+    """What ``files/`` holds: how many files, their bytes, and those no
+    attachment of the library or of a backup refers to (attachments removed
+    long ago, the left-over of a copy cut short)."""
+
+    count: int
+    size: int
+    unused: tuple[Path, ...]
+    unused_size: int
+
+
+def stored_files(library: Library) -> StoredFiles:
+    """The files in ``files/`` and which of them are unused. Raises
+    LibraryError when a backup cannot be read (which files it needs is not
+    known then)."""
+    with library.read() as session:
+        needed = set(session.scalars(select(Attachment.sha256)))
+    for backup in backups.listing(library.folder / BACKUPS_DIR):
+        try:
+            needed |= backups.files_needed(backup.path)
+        except sqlite3.Error as error:
+            raise LibraryError(
+                translate("Messages", "Cannot read the backup {path} to see which files it needs: {error}").format(
+                    path=backup.path, error=error
+                )
+            ) from error
+    folder = library.folder / FILES_DIR
+    found = [(path, path.stat().st_size) for path in sorted(folder.rglob("*")) if path.is_file()]
+    unused = [(path, size) for path, size in found if path.name not in needed]
+    return StoredFiles(
+        len(found), sum(size for _, size in found), tuple(p for p, _ in unused), sum(s for _, s in unused)
+    )
+
+
+def remove_unused(library: Library) -> StoredFiles:
+    """Delete the unused files of ``files/`` (see ``stored_files``); returns
+    what there was before. Only the program that holds the library's
+    writer lock may: an undo in it may need a detached attachment's file."""
+    if library.readonly:
+        raise LibraryError(translate("Messages", "The library is open read-only; no file was deleted."))
+    found = stored_files(library)
+    for path in found.unused:
+        path.unlink(missing_ok=True)
+    return found

@@ -109,6 +109,19 @@ def prune(folder: Path, keep: int) -> list[Path]:
     return gone
 
 
+def files_needed(db_path: Path) -> set[str]:
+    """The SHA-256s of the files the attachments of a database (a backup,
+    say) refer to; raises sqlite3.Error when it cannot be read."""
+    connection = _connect_ro(db_path)
+    try:
+        tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        if "attachments" not in tables:  # (from before attachments)
+            return set()
+        return {row[0] for row in connection.execute("SELECT sha256 FROM attachments")}
+    finally:
+        connection.close()
+
+
 def problems(db_path: Path) -> list[str]:
     """What SQLite's quick check finds wrong with a database file (read
     only); empty when it is sound."""
