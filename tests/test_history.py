@@ -7,10 +7,12 @@ from __future__ import annotations
 import sqlite3
 
 import pytest
+from sqlalchemy.exc import OperationalError
 
 from ngodesk.domain.errors import ImportFailed, ValidationError
 from ngodesk.domain.models import EntityKind, StoryRecord
 from ngodesk.services import batch, history, importing, queries, stories, tags
+from ngodesk.store import history as store_history
 from ngodesk.store.library import Library
 
 
@@ -122,3 +124,18 @@ def test_history_and_revert_commands(tmp_path, monkeypatch) -> None:  # type: ig
     ]
     assert "as it was at revision 1" in ok("revert", uuid[:8], "1", library=folder)
     assert "'Wells in Kenya 肯尼亚' -> 'Wells in Kenya'" in ok("history", uuid[:8], library=folder)
+
+
+def test_links_are_recorded_again_after_sqlite_itself_rolled_back_a_full_disk(library: Library) -> None:
+    story = stories.create_story(library, {"title": "Here before"}).id
+    with pytest.raises(OperationalError, match="full"), library.write() as session:
+        with store_history.links_unrecorded(session):
+            connection = session.connection()
+            pages = connection.exec_driver_sql("PRAGMA page_count").scalar()
+            connection.exec_driver_sql(f"PRAGMA max_page_count = {pages + 2}")  # (a disk about to be full)
+            for i in range(1000):
+                connection.exec_driver_sql("INSERT INTO meta (key, value) VALUES (?, ?)", (f"k{i}", "x" * 5000))
+    with library.write() as session:
+        session.connection().exec_driver_sql("PRAGMA max_page_count = 1073741823")
+    tags.apply_path(library, [story], "Later")
+    assert _summary(library, story)[-1][:4] == (2, "tag", None, "Later")

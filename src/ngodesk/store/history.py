@@ -173,8 +173,11 @@ def _counting(session: Session, column: str) -> Iterator[None]:
     try:
         yield
     finally:
-        connection.exec_driver_sql(f"UPDATE ngodesk_history SET {column} = {column} - 1")
-        _sync(connection.exec_driver_sql)
+        # (unless SQLite rolled the transaction back itself, a full disk say:
+        # that undid the count and the dropped triggers already)
+        if connection.connection.driver_connection.in_transaction:  # type: ignore[union-attr]
+            connection.exec_driver_sql(f"UPDATE ngodesk_history SET {column} = {column} - 1")
+            _sync(connection.exec_driver_sql)
 
 
 def links_unrecorded(session: Session) -> AbstractContextManager[None]:
