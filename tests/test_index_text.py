@@ -6,6 +6,9 @@ from __future__ import annotations
 
 import random
 
+import pytest
+
+from ngodesk.search import text
 from ngodesk.search.text import index_text, index_texts
 
 
@@ -23,7 +26,11 @@ def test_chinese_runs_become_bigrams_in_each_text_of_a_batch() -> None:
     ]
 
 
-def test_a_batch_agrees_with_one_text_at_a_time_on_awkward_characters() -> None:
+@pytest.mark.parametrize("batch_chars", [1 << 20, 7])  # (one batch; many, texts longer than one)
+def test_a_batch_agrees_with_one_text_at_a_time_on_awkward_characters(
+    batch_chars: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(text, "_BATCH_CHARS", batch_chars)
     rng = random.Random(7)
     # full-width and compatibility forms, jamo that compose, a lone
     # surrogate, kana with a combining mark, an extension-B ideograph...
@@ -33,4 +40,4 @@ def test_a_batch_agrees_with_one_text_at_a_time_on_awkward_characters() -> None:
     )
     texts = ["".join(rng.choice(pool) for _ in range(rng.randint(0, 10))) for _ in range(3000)]
     texts += ["".join(chr(rng.randint(0x80, 0x32000)) for _ in range(rng.randint(0, 6))) for _ in range(3000)]
-    assert index_texts(texts) == [index_text(text) for text in texts]
+    assert index_texts(texts) == [index_text(one) for one in texts]
