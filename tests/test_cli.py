@@ -273,3 +273,11 @@ def test_a_folder_of_other_files_becomes_a_library_only_by_init(tmp_path: Path) 
     assert "There was already a library" in ok("init", library=folder)
     ok("add", "--title", "A story", library=folder)
     assert (folder / "chapter1.docx").read_bytes() == b"draft"
+
+
+def test_hidden_files_and_a_library_s_own_folders_are_no_reason_to_ask(tmp_path: Path) -> None:
+    folder = tmp_path / "new library"
+    (folder / "files").mkdir(parents=True)  # (left by a first opening that failed)
+    (folder / ".DS_Store").write_bytes(b"\0")
+    ok("add", "--title", "A story", library=folder)
+    assert (folder / "catalogue.sqlite").exists()

@@ -13,7 +13,7 @@ from ngodesk.domain.errors import LibraryError
 from ngodesk.domain.i18n import translate
 from ngodesk.domain.models import ChangeSet
 from ngodesk.services import backups, entities, glossary, importing, indexing
-from ngodesk.store.library import DB_NAME, Library, user_default_folder
+from ngodesk.store.library import BACKUPS_DIR, DB_NAME, FILES_DIR, Library, user_default_folder
 
 SAMPLE = "chinese_ngos_going_out.txt"
 SAMPLE_RECORDS = "authorities.json"
@@ -47,9 +47,16 @@ def add_sample_records(library: Library) -> ChangeSet:
 
 def holds_other_files(folder: Path | str | None) -> bool:
     """True when the library folder (see ``resolve``) has files in it but
-    no library: opening it would make a library among someone's files."""
+    no library: opening it would make a library among someone's files.
+    Hidden files (``.DS_Store``...) and a library's own folders (left by
+    a first opening that failed) do not count."""
     path, _ = resolve(folder)
-    return path.is_dir() and not (path / DB_NAME).exists() and any(path.iterdir())
+    if not path.is_dir() or (path / DB_NAME).exists():
+        return False
+    try:
+        return any(not p.name.startswith(".") and p.name not in (FILES_DIR, BACKUPS_DIR) for p in path.iterdir())
+    except OSError:
+        return False  # (opening it says what is wrong)
 
 
 def open_library(

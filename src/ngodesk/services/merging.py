@@ -212,7 +212,7 @@ class _Merge:
 
     def _who(self, story_uuid: str, name: str) -> tuple[str, str, str, str]:
         """Who last changed a story's field on each side, and when."""
-        sql = "SELECT who, at FROM story_changes WHERE story_uuid = ? AND field = ? ORDER BY id DESC LIMIT 1"
+        sql = "SELECT who, at FROM story_changes WHERE story_uuid = ? AND field = ? ORDER BY at DESC, id DESC LIMIT 1"
         mine = self.mine.execute(sql, (story_uuid, name)).fetchone() or ("", "")
         theirs = self.theirs.execute(sql, (story_uuid, name)).fetchone() or ("", "")
         return (mine[0], mine[1], theirs[0], theirs[1])
@@ -267,7 +267,7 @@ class _Merge:
         """Who last changed a record on one side (known for stories only),
         and when."""
         if kind == "story":
-            sql = "SELECT who, at FROM story_changes WHERE story_uuid = ? ORDER BY id DESC LIMIT 1"
+            sql = "SELECT who, at FROM story_changes WHERE story_uuid = ? ORDER BY at DESC, id DESC LIMIT 1"
         else:
             sql = f"SELECT '', updated_at FROM {conflicts.TABLES[kind]} WHERE uuid = ?"
         found = side.execute(sql, (uuid,)).fetchone()

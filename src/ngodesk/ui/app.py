@@ -62,12 +62,12 @@ def open_for_gui(folder: str | None, ask: bool = True) -> Library | None:
     files and no library in it (one opened from the file manager, say)
     becomes a library only when the user says so."""
     among_other_files = not ask  # (no one to ask: as told)
-    if ask and folder and holds_other_files(folder):
+    if ask and holds_other_files(folder):
         answer = QMessageBox.question(
             None,
             translate("App", "Not a library"),
             translate("App", "{folder} holds other files and no ngodesk library. Make a new library in it?").format(
-                folder=folder
+                folder=resolve(folder)[0]
             ),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
         )
