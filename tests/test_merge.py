@@ -8,6 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from sqlalchemy import text
 
 from ngodesk.domain.errors import Cancelled, ValidationError
 from ngodesk.domain.models import EntityKind
@@ -331,3 +332,21 @@ def test_a_cancelled_merge_changes_nothing_and_odd_folder_names_work(tmp_path: P
             merging.merge(mine, copy, progress=lambda done, total: done < 3)
         assert _content(mine) == before
         assert merging.merge(mine, copy).added["stories"] == 1
+
+
+def test_a_deletion_merged_in_keeps_who_made_it_and_when(
+    pair: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    origin, copy = pair
+    monkeypatch.setenv("NGODESK_USER", "Amina in the field")
+    with open_library(copy) as theirs:
+        uuid = queries.get_story(theirs, _id(theirs, "Schools in Nepal")).uuid
+        stories.delete_stories(theirs, [_id(theirs, "Schools in Nepal")])
+        with theirs.read() as session:
+            grave = session.execute(text("SELECT deleted_by, deleted_at FROM tombstones")).one()
+    monkeypatch.setenv("NGODESK_USER", "Li Wei at the office")
+    with open_library(origin) as mine:
+        merging.merge(mine, copy)
+        with mine.read() as session:
+            found = session.execute(text("SELECT deleted_by, deleted_at FROM tombstones WHERE uuid = :u"), {"u": uuid})
+            assert tuple(found.one()) == tuple(grave) and grave[0] == "Amina in the field"

@@ -161,6 +161,9 @@ class _Merge:
         self.open_fields = {(uuid, name) for uuid, name, _ in self.open_conflicts}
         self.files_wanted: set[str] = set()
         self.revived: set[str] = set()
+        #: deletions made before this merge (those it makes take who and
+        #: when from the other side's tombstones)
+        self.graves_before = self._tombstoned()
         #: their uuid -> the uuid of the same record here (made on both sides)
         self.aliases: dict[str, str] = {}
         self.changes = ChangeSet()
@@ -789,6 +792,11 @@ class _Merge:
         self.mine.executemany(
             f"INSERT OR IGNORE INTO tombstones ({columns}) VALUES (?, ?, ?, ?, ?)",
             [g for g in graves if g[0] not in present],
+        )
+        made_here = self._tombstoned() - self.graves_before
+        self.mine.executemany(
+            "UPDATE tombstones SET deleted_at = ?, deleted_by = ? WHERE uuid = ?",
+            [(deleted_at, deleted_by, uuid) for uuid, _, deleted_at, deleted_by, _ in graves if uuid in made_here],
         )
 
     def copy_files(self, other: Library) -> None:
