@@ -350,3 +350,21 @@ def test_a_deletion_merged_in_keeps_who_made_it_and_when(
         with mine.read() as session:
             found = session.execute(text("SELECT deleted_by, deleted_at FROM tombstones WHERE uuid = :u"), {"u": uuid})
             assert tuple(found.one()) == tuple(grave) and grave[0] == "Amina in the field"
+
+
+def test_a_folder_of_the_same_name_from_another_copy_is_not_taken_for_this_one(tmp_path: Path) -> None:
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    with open_library(tmp_path / "office") as library:
+        stories.create_story(library, {"title": "Wells in Kenya"})
+        first = field_copy.make_archive(library, usb / "trip.ngodesk-copy")
+    assert field_copy.unpack(first) == usb / "trip"
+    first.unlink()  # (a new copy of the same name comes, from a partner's library)
+    with open_library(tmp_path / "partner") as partner:
+        stories.create_story(partner, {"title": "Partner's story"})
+        second = field_copy.make_archive(partner, usb / "trip.ngodesk-copy")
+    assert field_copy.worked_in(second) is None
+    with open_library(tmp_path / "office") as mine:
+        assert merging.merge(mine, second).added == {"stories": 1}  # (the file, not the old folder)
+    assert field_copy.unpack(second) == usb / "trip (2)"
+    assert field_copy.unpack(second) == usb / "trip (2)" == field_copy.worked_in(second)  # (back to the work)

@@ -11,6 +11,7 @@ library from there (``base_for``).
 
 from __future__ import annotations
 
+import re
 import shutil
 import tempfile
 import uuid as uuid_module
@@ -25,7 +26,7 @@ from ngodesk.domain.i18n import translate
 from ngodesk.domain.models import Progress, no_progress
 from ngodesk.services import indexing, records
 from ngodesk.store import backups
-from ngodesk.store.library import DB_NAME, FILES_DIR, Library
+from ngodesk.store.library import DB_NAME, FILES_DIR, Library, stored_meta
 from ngodesk.store.lock import LOCK_NAME
 from ngodesk.store.schema import Attachment
 
@@ -121,6 +122,7 @@ def make_archive(
         partial = out.with_name(out.name + ".partial")
         try:
             with zipfile.ZipFile(partial, "w", zipfile.ZIP_DEFLATED, allowZip64=True) as archive:
+                archive.comment = stored_meta(folder / DB_NAME, IDENTITY).encode()  # (see ``worked_in``)
                 for path in sorted(folder.rglob("*")):
                     if path.is_file() and path.name != LOCK_NAME:
                         archive.write(path, path.relative_to(folder).as_posix())
@@ -171,30 +173,53 @@ def is_archive(path: str | None) -> bool:
     return bool(path) and str(path).endswith(ARCHIVE_SUFFIX) and Path(str(path)).is_file()
 
 
-def _beside(path: Path) -> Path:
-    return path.with_name(path.name.removesuffix(ARCHIVE_SUFFIX) or "copy")
+def _beside(path: Path, n: int = 1) -> Path:
+    """Where ``unpack`` puts the archive ``path``: ``NAME``, or ``NAME (n)``."""
+    name = path.name.removesuffix(ARCHIVE_SUFFIX) or "copy"
+    return path.with_name(name if n == 1 else f"{name} ({n})")
+
+
+def _archive_identity(path: Path) -> str:
+    """The identity of the copy in an archive (its zip comment; "" for
+    an archive made before archives carried it, or no archive at all)."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            return archive.comment.decode("ascii", "replace")
+    except (OSError, zipfile.BadZipFile):
+        return ""
 
 
 def worked_in(path: Path | str) -> Path | None:
     """The library folder ``unpack`` made of the archive ``path`` earlier,
-    if there is one: the copy's work is there, not in the file."""
-    target = _beside(Path(path).expanduser().absolute())
-    return target if (target / DB_NAME).exists() else None
+    if there is one: the copy's work is there, not in the file. Known by
+    the copy's identity, not by its name: a folder of that name may hold
+    another copy (an older archive of the same name, unpacked before)."""
+    path = Path(path).expanduser().absolute()
+    wanted = _archive_identity(path)
+    pattern = re.compile(re.escape(_beside(path).name) + r"( \(\d+\))?")
+    if not wanted or not path.parent.is_dir():
+        return None
+    for folder in sorted(path.parent.iterdir()):
+        if pattern.fullmatch(folder.name) and stored_meta(folder / DB_NAME, IDENTITY) == wanted:
+            return folder
+    return None
 
 
 def unpack(path: Path | str) -> Path:
     """The library folder to work in from a field-copy archive: unpacked
-    beside it (``NAME.ngodesk-copy`` -> ``NAME``), or the folder an earlier
-    unpacking made (so work done in it is never overwritten). Refuses what
+    beside it (``NAME.ngodesk-copy`` -> ``NAME``, or ``NAME (2)``... when
+    that is taken), or the folder an earlier unpacking made (``worked_in``:
+    work done in it is never overwritten). Refuses what
     ``opened_archive`` refuses; a failure leaves no folder behind."""
     path = Path(path).expanduser().absolute()
-    target = _beside(path)
-    if (target / DB_NAME).exists():
-        return target
-    n = 2
-    while target.exists():
-        target = path.with_name(f"{path.name.removesuffix(ARCHIVE_SUFFIX)} ({n})")
+    if (earlier := worked_in(path)) is not None:
+        return earlier
+    if not _archive_identity(path) and (_beside(path) / DB_NAME).exists():
+        return _beside(path)  # (an archive from before identities: as then, by name)
+    n = 1
+    while _beside(path, n).exists():
         n += 1
+    target = _beside(path, n)
     partial = target.with_name(target.name + ".partial")
     with opened_archive(path) as folder:
         try:

@@ -80,6 +80,20 @@ def _engine(db_path: Path, readonly: bool, begin: str, cache_kib: int, author: C
 _HAS_HISTORY = "SELECT 1 FROM sqlite_temp_master WHERE name = 'ngodesk_history'"
 
 
+def stored_meta(db_path: Path, key: str) -> str:
+    """A ``meta`` value of a library's database file, read without writing;
+    "" when it has none or the file cannot be read."""
+    try:
+        connection = sqlite3.connect(f"file:{quote(str(db_path))}?mode=ro", uri=True)
+        try:
+            found = connection.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        finally:
+            connection.close()
+    except sqlite3.Error:
+        return ""
+    return str(found[0]) if found else ""
+
+
 def stored_revision(db_path: Path) -> str | None:
     """The schema revision recorded in a database file, read without writing.
 
