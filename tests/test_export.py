@@ -347,3 +347,14 @@ def test_cli_refuses_unknown_formats_and_unwritable_files(
         and failed.stderr.decode() == f"ngodesk: Cannot write {target}: No such file or directory\n"
     )
     assert not target.parent.exists()
+
+
+@pytest.mark.parametrize("target", [".", "", "/", "..", "a folder"])
+def test_exporting_to_a_folder_says_so_and_writes_nothing(tmp_path: Path, target: str) -> None:
+    (tmp_path / "a folder").mkdir()
+    command = [sys.executable, "-m", "ngodesk", "--library", "lib", "export", "--format", "json", "-o", target]
+    result = subprocess.run(command, cwd=tmp_path, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 1 and "it is a folder; give the name of a file." in result.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a folder", "lib"] and not any(
+        (tmp_path / "a folder").iterdir()
+    )

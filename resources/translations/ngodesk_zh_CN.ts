@@ -2427,6 +2427,10 @@ An offline catalogue of news stories.</source>
         <translation>导出已取消，未写入任何文件。</translation>
     </message>
     <message>
+        <source>Cannot write {target}: it is a folder; give the name of a file.</source>
+        <translation>无法写入 {target}：这是一个文件夹；请给出文件名。</translation>
+    </message>
+    <message>
         <source>Cannot write {target}: {value}</source>
         <translation>无法写入 {target}：{value}</translation>
     </message>
@@ -2593,7 +2597,7 @@ An offline catalogue of news stories.</source>
     </message>
     <message>
         <source>The merge was cancelled; nothing changed.</source>
-        <extracomment>their uuid -&gt; the uuid of the same record here (made on both sides)</extracomment>
+        <extracomment>deletions made before this merge (those it makes take who and when from the other side&apos;s tombstones) their uuid -&gt; the uuid of the same record here (made on both sides)</extracomment>
         <translation>合并已取消，未做任何更改。</translation>
     </message>
     <message>

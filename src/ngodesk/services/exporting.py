@@ -97,6 +97,12 @@ def _write(library: Library, format_name: str, out: IO[str], story_ids: list[int
 
 
 def _to_file(target: Path, write: Callable[[IO[str]], None]) -> None:
+    if target.is_dir() or target.name in ("", ".", ".."):  # (-o . meaning "here", say)
+        raise NgodeskError(
+            translate("Messages", "Cannot write {target}: it is a folder; give the name of a file.").format(
+                target=target
+            )
+        )
     # Made with os.open, not mkstemp, so that the file gets the user's usual
     # permissions (mkstemp's are private to the user).
     temporary = target.with_name(f".{target.name}.{secrets.token_hex(4)}.part")
