@@ -349,3 +349,25 @@ def test_a_file_the_helper_cannot_read_is_refused_naming_it(library: Library, tm
     with pytest.raises(ImportFailed, match=r"bad\.csv: not UTF-8 \(line 2"):
         importing.import_files(library, [good, bad], parallel=True)
     assert story_count(library) == 0
+
+
+def test_a_file_read_in_a_format_it_is_not_in_is_a_failure_not_an_empty_import(
+    library: Library, tmp_path: Path
+) -> None:
+    bib = tmp_path / "refs.ris"  # (named as RIS, written as BibTeX)
+    bib.write_text("@article{a, title = {Wells in Kenya}}\n", encoding="utf-8")
+    report = importing.import_files(library, [bib], "ris")
+    assert report.added == 0 and [p.reason for p in report.problems] == [
+        "no ris records found in it: is it in another format?"
+    ]
+    assert importing.import_files(library, [bib]).added == 1  # (auto: what it is made of decides)
+
+
+def test_text_that_looks_like_ris_inside_a_table_or_an_xml_file_does_not_make_it_ris(
+    library: Library, tmp_path: Path
+) -> None:
+    table = tmp_path / "stories.csv"
+    table.write_text('title,summary\nWells in Kenya,"notes:\nTY  - JOUR\nTI  - Injected\nER  - "\n', encoding="utf-8")
+    report = importing.import_files(library, [table])
+    assert report.formats == {str(table): "csv"} and report.added == 1
+    assert queries.get_story(library, next(iter(report.changes.stories_added))).title == "Wells in Kenya"

@@ -2017,11 +2017,20 @@ An offline catalogue of news stories.</source>
     </message>
     <message>
         <source>unknown format &apos;{format_name}&apos;; known: auto, {join}</source>
+        <extracomment>Formats of XML documents and of JSON ones, by name.</extracomment>
         <translation>未知格式“{format_name}”；可用格式：auto, {join}</translation>
     </message>
     <message>
         <source>{path}: cannot tell what format it is in; the formats known are {join}</source>
         <translation>{path}：无法识别文件格式；可识别的格式有 {join}</translation>
+    </message>
+    <message>
+        <source>no {name} records found in it: is it in another format?</source>
+        <translation>其中没有找到 {name} 记录：它是不是别的格式？</translation>
+    </message>
+    <message>
+        <source>the file</source>
+        <translation>整个文件</translation>
     </message>
     <message>
         <source>line {start}: {error}</source>

@@ -180,6 +180,11 @@ def read_text(path: Path) -> str:
     return text
 
 
+#: Formats of XML documents and of JSON ones, by name.
+_XML = ("oai-dc", "wxr", "rss")
+_JSON = ("json", "csl-json")
+
+
 def detect(path: Path, text: str, format_name: str = "auto") -> Format:
     """The importer for a file: ``format_name``'s, or (``auto``) the first
     that recognises the text, else the one its extension names. Raises
@@ -193,9 +198,14 @@ def detect(path: Path, text: str, format_name: str = "auto") -> Format:
                 format_name=format_name, join=", ".join(registry)
             )
         )
-    candidates = [f for f in registry.values() if f.sniff(text)] or [
-        f for f in registry.values() if path.suffix.lower() in f.EXTENSIONS
-    ]
+    # What a file is made of decides first (a CSV or XML file whose text
+    # holds a line like "TY  - JOUR" is not RIS), then its extension among
+    # the formats that recognise it.
+    start = text.lstrip("\ufeff \t\r\n")[:1]
+    family = _XML if start == "<" else _JSON if start in ("{", "[") else None
+    sniffed = [f for f in registry.values() if (family is None or f.NAME in family) and f.sniff(text)]
+    by_extension = [f for f in registry.values() if path.suffix.lower() in f.EXTENSIONS]
+    candidates = [f for f in sniffed if f in by_extension] or sniffed or by_extension
     if not candidates:
         raise ImportFailed(
             translate("Messages", "{path}: cannot tell what format it is in; the formats known are {join}").format(
@@ -222,8 +232,25 @@ def open_stream(path: Path, format_name: str = "auto", options: ImportOptions = 
     found = detect(path, text, format_name)
     stream = getattr(found, "stream", None)
     if stream is not None:
-        return found.NAME, stream(text, options)
-    result = found.parse(text, options)
-    records, problems = result.records, result.problems
-    head = ParseResult(skipped=result.skipped, tags=result.tags, entities=result.entities)
-    return found.NAME, Stream(len(records), iter([*problems, *records]), head)
+        opened: Stream = stream(text, options)
+    else:
+        result = found.parse(text, options)
+        head = ParseResult(skipped=result.skipped, tags=result.tags, entities=result.entities)
+        opened = Stream(len(result.records), iter([*result.problems, *result.records]), head)
+    head = opened.head
+    told = format_name != "auto" or not found.sniff(text)  # (named, or by the extension alone)
+    if told and text.strip() and not (head.skipped or head.tags or head.entities):
+        opened.entries = _said_if_empty(opened.entries, found.NAME)
+    return found.NAME, opened
+
+
+def _said_if_empty(entries: Iterator[StoryRecord | RecordProblem], name: str) -> Iterator[StoryRecord | RecordProblem]:
+    """``entries``, or a problem when there are none: a file read in the
+    wrong format (``--format ris`` on a BibTeX file) is not "0 imported"."""
+    empty = True
+    for entry in entries:
+        empty = False
+        yield entry
+    if empty:
+        reason = translate("Messages", "no {name} records found in it: is it in another format?")
+        yield RecordProblem(translate("Messages", "the file"), reason.format(name=name))
