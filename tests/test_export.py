@@ -143,6 +143,17 @@ def test_an_export_imports_again_into_an_empty_library(
     assert _fields(library) == expected
 
 
+@pytest.mark.parametrize("format_name", ["bibtex", "csl-json", "ris", "csv", "dc-xml"])
+def test_a_tag_with_a_comma_comes_back_as_one_tag(library: Library, tmp_path: Path, format_name: str) -> None:
+    tags = ["Topic/Water, sanitation and hygiene", "Topic/Health"]
+    with open_library(tmp_path / "from") as source:
+        stories.create_story(source, {"title": "Wells in Kenya"}, tags)
+        exporting.export(source, format_name, tmp_path / "out")
+    importing.import_files(library, [tmp_path / "out"])
+    (story,) = all_stories(library)
+    assert sorted(t.path for t in story.tags) == sorted(tags)
+
+
 def test_bibtex_keeps_urls_verbatim_and_keys_stable(mixed: Library, tmp_path: Path) -> None:
     first, second = tmp_path / "a.bib", tmp_path / "b.bib"
     exporting.export(mixed, "bibtex", first)

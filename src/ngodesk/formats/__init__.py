@@ -138,9 +138,11 @@ _SEMICOLONS_AND_COMMAS = re.compile(r"[;；,，]")
 
 def split_list(text: str, commas: bool = False) -> tuple[str, ...]:
     """The values of a list written as text (``a; b；c``; with ``commas``
-    also ``a, b，c``; ``;;`` counts as one separator), via ``distinct``.
-    Commas separate keywords, never names (``Smith, John``)."""
-    return distinct((_SEMICOLONS_AND_COMMAS if commas else _SEMICOLONS).split(text))
+    also ``a, b，c`` when there is no semicolon: ``a, b; c`` is two
+    values; ``;;`` counts as one separator), via ``distinct``. Commas
+    separate keywords, never names (``Smith, John``)."""
+    by_commas = commas and not _SEMICOLONS.search(text)
+    return distinct((_SEMICOLONS_AND_COMMAS if by_commas else _SEMICOLONS).split(text))
 
 
 def person_name(name: str) -> str:

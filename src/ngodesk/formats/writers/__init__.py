@@ -56,6 +56,14 @@ def tag_paths(view: StoryView) -> list[str]:
     return [tag.path for tag in view.tags]
 
 
+def keyword_list(view: StoryView) -> str:
+    """The story's tags as one keyword field: comma-separated, as reference
+    managers write them, or by semicolons when a tag holds a comma (our
+    importers then split on semicolons only)."""
+    paths = tag_paths(view)
+    return ("; " if any("," in path or "，" in path for path in paths) else ", ").join(paths)
+
+
 def one_line(text: str) -> str:
     """``text`` with every run of whitespace (line breaks too) as one space,
     for formats whose values are single lines."""

@@ -1,14 +1,15 @@
 """BibTeX export with bibtexparser 2's writer. Entries are ``@article``
 when the story has a source (the newspaper, as ``journal``), else
-``@misc``, unless imported as another type; the key is ``story-`` and the
-first 8 hex digits of the uuid (all 32 should two stories share those), so
-it stays the same from one export to the next. Text stays Unicode (biber
-and modern BibTeX read UTF-8); LaTeX's special characters and ligatures
-(``--``, ``''``...) are escaped, line breaks become spaces; the url is
-written as it is (BibTeX styles and biber read it verbatim) but for
-braces and backslashes, percent-encoded. People are the
-authors, tags the keywords (comma-separated), the date goes in ``date``
-(BibLaTeX) and ``year``/``month``."""
+``@misc``, unless imported as another type; the key is ``story-`` and
+the first 8 hex digits of the uuid (all 32 should two stories share
+those), so it stays the same from one export to the next. Text stays
+Unicode (biber and modern BibTeX read UTF-8); LaTeX's special characters
+and ligatures (``--``, ``''``...) are escaped, line breaks become
+spaces; the url is written as it is (BibTeX styles and biber read it
+verbatim) but for braces and backslashes, percent-encoded. People are
+the authors, tags the keywords (comma-separated, or by semicolons when a
+tag holds a comma), the date goes in ``date`` (BibLaTeX) and
+``year``/``month``."""
 
 from __future__ import annotations
 
@@ -21,7 +22,7 @@ from bibtexparser import model
 from bibtexparser.middlewares import AddEnclosingMiddleware
 
 from ngodesk.domain.models import EntityKind, StoryView
-from ngodesk.formats.writers import date_parts, names, one_line, tag_paths
+from ngodesk.formats.writers import date_parts, keyword_list, names, one_line
 
 _SPECIAL = str.maketrans(
     {
@@ -73,7 +74,7 @@ def _entry(view: StoryView, key: str) -> model.Entry:
         "month": str(parts[1]) if len(parts) > 1 else "",
         "url": view.url.translate(_URL_UNSAFE),
         "language": escape(view.language),
-        "keywords": escape(", ".join(tag_paths(view))),
+        "keywords": escape(keyword_list(view)),
         "abstract": escape(view.summary),
     }
     kind = re.sub(r"[^A-Za-z]", "", str(view.extra.get("bibtex_type") or ("article" if view.source else "misc")))

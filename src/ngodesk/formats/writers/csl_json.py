@@ -1,9 +1,9 @@
 """CSL-JSON export (Zotero, Pandoc, citeproc): a list of
-``article-newspaper`` items with ``id`` (the uuid), ``title``,
-``abstract``, ``URL``, ``container-title`` (the source), ``issued``
-(``date-parts``), ``language``, ``keyword`` (tags, comma-separated) and
-``author`` (people: "Family, Given" split at the comma, any other name
-``literal``, as Chinese names are best kept)."""
+``article-newspaper`` items with ``id`` (the uuid), ``title``, ``abstract``,
+``URL``, ``container-title`` (the source), ``issued`` (``date-parts``),
+``language``, ``keyword`` (tags, comma-separated; by semicolons when a
+tag holds a comma) and ``author`` (people: "Family, Given" split at the
+comma, any other name ``literal``, as Chinese names are best kept)."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from typing import IO
 
 from ngodesk.domain.models import EntityKind, StoryView
-from ngodesk.formats.writers import date_parts, names, tag_paths
+from ngodesk.formats.writers import date_parts, keyword_list, names
 
 
 def _name(name: str) -> dict[str, str]:
@@ -31,7 +31,7 @@ def _item(view: StoryView) -> dict[str, object]:
         "container-title": view.source,
         "issued": {"date-parts": [parts]} if parts else None,
         "language": view.language,
-        "keyword": ", ".join(tag_paths(view)),
+        "keyword": keyword_list(view),
         "author": [_name(n) for n in names(view, EntityKind.PERSON)],
     }
     return {key: value for key, value in item.items() if value}
