@@ -38,7 +38,7 @@ def test_items_map_to_story_fields() -> None:
         "人民日报",
         "2018-12-07",
         ("王芳", "Xinhua"),  # Chinese family, given written together
-        ("民生项目", "Myanmar", "aid"),
+        ("民生项目", "Myanmar, aid"),  # (with semicolons, commas are inside keywords: see formats.split_list)
         "https://example.org/a",
     )
     assert first.extra == {"id": "a", "type": "article-newspaper", "volume": "3"}
