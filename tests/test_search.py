@@ -307,3 +307,9 @@ def test_a_first_page_is_the_start_of_the_whole_list(zh_library: Library, query:
     every = queries.matching_ids(zh_library, query).tolist()
     for size in (1, 3, 50):
         assert queries.matching_ids(zh_library, query, limit=size).tolist() == every[:size]
+
+
+def test_a_pasted_label_like_note_is_text_not_a_field(sample_library: Library) -> None:
+    # ("note:" is a field, but "Note: " with a space after it is a label pasted with the text)
+    found = queries.matching_ids(sample_library, "Note: NGOs").tolist()
+    assert len(found) == 1 and found == queries.matching_ids(sample_library, "note NGOs").tolist()

@@ -125,7 +125,8 @@ def _word_end(query: str, start: int) -> int:
 
 def _is_text(query: str, field: re.Match[str]) -> bool:
     """An unknown ``word:`` is text when nothing follows it (pasted ``Note:``)
-    or it starts a web address; otherwise it is taken for a mistyped field."""
+    or it starts a web address; otherwise it is taken for a mistyped field.
+    (A known field followed by a space is text too: ``Note: ...``.)"""
     rest = query[field.end() :]
     return not rest or _breaks(rest[0]) or rest.startswith("//")
 
@@ -150,7 +151,8 @@ def _tokens(query: str) -> list[_Token]:
         else:  # a word (a lone "-" is one too: punctuation, dropped later)
             start = i
             field = _FIELD.match(query, i)
-            if field and field.group(1).lower() in FIELDS:
+            labelled = query[field.end() : field.end() + 1].isspace() if field else False  # ("Note: ..." pasted)
+            if field and field.group(1).lower() in FIELDS and not labelled:
                 i = field.end()
                 exact = "=" if query.startswith('="', i) else ""  # (tag:="Belt and Road")
                 if query.startswith('"', i + len(exact)):
