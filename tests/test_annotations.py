@@ -262,3 +262,11 @@ def test_command_line_term_annotations_link_the_glossary_term_the_words_are(tmp_
     assert listed["term"] == term_uuid and listed["kind"] == "term"
     none = ngodesk("annotations", "add", hit["uuid"], "NGOs", "--kind", "term", library=cli_library)
     assert none.returncode == 1 and "glossary term" in none.stderr
+
+
+def test_a_note_without_an_author_is_by_whoever_writes_it(library: Library) -> None:
+    story = stories.create_story(library, {"title": "Clinics in Myanmar"}).id
+    library.author = "Alice (Edit > Preferences)"
+    annotations.add(library, story, NewAnnotation("title", 0, 7, "comment", "clinics, not hospitals"))
+    annotations.add(library, story, NewAnnotation("title", 0, 7, "comment", "agreed", author="Bo"))
+    assert [n.author for n in annotations.annotations(library, [story])] == ["Alice (Edit > Preferences)", "Bo"]

@@ -115,3 +115,11 @@ def test_files_nothing_refers_to_are_listed_and_deleted_on_request(tmp_path: Pat
     with open_library(folder) as library:  # (what the library and its backup need is still there)
         assert attachments.stored_path(library, views["interview.pdf"].sha256).exists()
         assert attachments.stored_path(library, views["井 well.png"].sha256).read_bytes() == PNG
+
+
+def test_the_same_content_is_attached_to_a_story_once(library: Library, files: dict[str, Path]) -> None:
+    story = stories.create_story(library, {"title": "Wells in Kenya"}).id
+    first, _ = attachments.attach(library, story, [files["photo"], files["same"]])  # (the same bytes twice)
+    again, changes = attachments.attach(library, story, [files["photo"]])
+    assert len(first) == 1 and again == [] and changes.empty
+    assert [a.name for a in attachments.attachments(library, story)] == ["井 well.png"]

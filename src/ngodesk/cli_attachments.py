@@ -34,7 +34,9 @@ def run_attach(args: argparse.Namespace, open_library: Opener) -> int:
     with open_library(args, True) as library:
         story_id = queries.resolve_story(library, args.uuid)
         uuids, _ = attachments.attach(library, story_id, args.files)
-    print(f"Attached {len(uuids)} file{'s' if len(uuids) != 1 else ''}.")
+    held = len(args.files) - len(uuids)
+    already = f" ({held} the story had already)" if held else ""
+    print(f"Attached {len(uuids)} file{'s' if len(uuids) != 1 else ''}{already}.")
     return 0
 
 

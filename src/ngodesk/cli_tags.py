@@ -75,7 +75,7 @@ def run(args: argparse.Namespace, open_library: Opener) -> int:
     with open_library(args, True) as library:
         if args.action == "create":
             tags.create_tag(library, args.path)
-            print(f"Created the tag {args.path}")
+            print(f"Created the tag {tags.SEPARATOR.join(tags.split_path(args.path))}")
         elif args.action == "synonym":
             changes = thesaurus.make_synonym(library, args.alias, _tag_id(library, args.preferred))
             merged = f" (the tag {args.alias} was merged into it)" if changes.tags_removed else ""

@@ -147,7 +147,7 @@ def add(library: Library, story_id: int, new: NewAnnotation, uuid: str = "") -> 
             kind=kind.value,
             body=body,
             term_id=_term_id(session, new.term_uuid),
-            author=new.author.strip(),
+            author=new.author.strip() or library.author,  # (else who is writing)
             **_columns(passage),
             orphaned=False,
         )

@@ -87,7 +87,9 @@ def store_file(library: Library, source: Path) -> tuple[str, int]:
 
 def attach(library: Library, story_id: int, paths: Sequence[Path | str]) -> tuple[list[str], ChangeSet]:
     """Attach files to a story (all or none); returns the new attachments'
-    uuids. A path that is not a readable file is refused, naming it."""
+    uuids. A file whose content the story has already (attached before, or
+    twice in ``paths``) is not attached again. A path that is not a
+    readable file is refused, naming it."""
     files = [Path(p).expanduser() for p in paths]
     for path in files:
         if not path.is_file():
@@ -95,16 +97,15 @@ def attach(library: Library, story_id: int, paths: Sequence[Path | str]) -> tupl
     stored = [(path, *store_file(library, path)) for path in files]
     with library.write() as session:
         records.get(session, Story, story_id, "story")
-        rows = [
-            Attachment(
-                story_id=story_id,
-                sha256=sha256,
-                name=path.name,
-                mime=mimetypes.guess_type(path.name)[0] or "application/octet-stream",
-                size=size,
-            )
-            for path, sha256, size in stored
-        ]
+        held = set(session.scalars(select(Attachment.sha256).where(Attachment.story_id == story_id)))
+        rows = []
+        for path, sha256, size in stored:
+            if sha256 not in held:
+                held.add(sha256)
+                mime = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+                rows.append(Attachment(story_id=story_id, sha256=sha256, name=path.name, mime=mime, size=size))
+        if not rows:
+            return [], ChangeSet()
         session.add_all(rows)
         session.flush()
         records.touch_stories(session, [story_id])

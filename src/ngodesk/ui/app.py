@@ -61,7 +61,7 @@ def open_for_gui(folder: str | None, ask: bool = True) -> Library | None:
     opened read-only and a failure is told on stderr. A folder with other
     files and no library in it (one opened from the file manager, say)
     becomes a library only when the user says so."""
-    among_other_files = not ask  # (no one to ask: as told)
+    among_other_files = False  # (without anyone to ask: refused, said on stderr)
     if ask and holds_other_files(folder):
         answer = QMessageBox.question(
             None,
