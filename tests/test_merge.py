@@ -368,3 +368,28 @@ def test_a_folder_of_the_same_name_from_another_copy_is_not_taken_for_this_one(t
         assert merging.merge(mine, second).added == {"stories": 1}  # (the file, not the old folder)
     assert field_copy.unpack(second) == usb / "trip (2)"
     assert field_copy.unpack(second) == usb / "trip (2)" == field_copy.worked_in(second)  # (back to the work)
+
+
+def test_going_back_to_before_a_merge_brings_back_what_it_replaced(
+    pair: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    origin, copy = pair
+    monkeypatch.setenv("NGODESK_USER", "Amina in the field")
+    with open_library(copy) as theirs:
+        stories.edit_story(theirs, _id(theirs, "Schools in Nepal"), {"title": "Schools in Nepal (field)"})
+    monkeypatch.setenv("NGODESK_USER", "Li Wei at the office")
+    with open_library(origin) as mine:
+        story = _id(mine, "Schools in Nepal")
+        stories.edit_story(mine, story, {"title": "Schools in Nepal (office)"})
+        before = queries.get_story(mine, story).revision
+        merging.merge(mine, copy, Prefer.THEIRS)
+        assert queries.get_story(mine, story).title == "Schools in Nepal (field)"
+        last = history.changes(mine, story)[-1]
+        assert (last.old, last.new, last.who, last.revision) == (
+            "Schools in Nepal (office)",
+            "Schools in Nepal (field)",
+            "Li Wei at the office",  # (who merged)
+            before + 1,
+        )
+        history.revert(mine, story, before)
+        assert queries.get_story(mine, story).title == "Schools in Nepal (office)"

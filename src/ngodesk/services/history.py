@@ -46,11 +46,12 @@ def _view(row: StoryChange) -> Change:
 
 
 def changes(library: Library, story_id: int) -> list[Change]:
-    """The story's changes, oldest first."""
+    """The story's changes, oldest first (by time: the other library's
+    history that a merge brings arrives after this library's own)."""
     with library.read() as session:
         story = records.get(session, Story, story_id, "story")
         rows = session.scalars(
-            select(StoryChange).where(StoryChange.story_uuid == story.uuid).order_by(StoryChange.id)
+            select(StoryChange).where(StoryChange.story_uuid == story.uuid).order_by(StoryChange.at, StoryChange.id)
         ).all()
         return [_view(row) for row in rows]
 

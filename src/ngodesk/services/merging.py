@@ -11,7 +11,10 @@ rows) until it is settled. Tags and records linked to a story merge as
 sets (what either side added, less what either side removed); a
 collection made on both sides under one name is one collection. The other
 library's history and tombstones come along, so both sides' changes
-appear in the history and later merges neither resurrect nor lose records.
+appear in the history and later merges neither resurrect nor lose records;
+the fields the merge itself changes are recorded as well (by whoever
+merges, at the story's next revision), so going back to the revision
+before the merge brings back what it replaced.
 
 A conflict keeps this library's value (``Prefer.ASK``, the conflict is
 kept in ``merge_conflicts`` until settled with ``conflicts.resolve``) or
@@ -123,7 +126,7 @@ def _merge_folder(library: Library, folder: Path, source: str, prefer: Prefer, p
         base = _connect(base_path) if base_path is not None else None
         try:
             with library.write() as session:
-                with history.unrecorded(session):
+                with history.links_unrecorded(session):  # (their links come with their history)
                     job = _Merge(library, session, theirs, base, prefer, source)
                     job.run(progress)
                     report = job.report
