@@ -132,10 +132,12 @@ def test_entity_and_suggest_commands(tmp_path: Path) -> None:
     assert {row["name"] for row in listed} >= {"Sri Lanka", "Kenya", "Beijing"}
     found = json.loads(ok("suggest", "--query", "Sri Lanka", "--json", library=path))
     assert {row["name"] for row in found} == {"Red Cross Society of China", "Sri Lanka", "Sri Lanka Red Cross Society"}
-    assert "Linked 3 suggestions in 1 stories." in ok("suggest", "--query", "Sri Lanka", "--apply", library=path)
+    assert "Linked 3 suggestions in 1 story." in ok("suggest", "--query", "Sri Lanka", "--apply", library=path)
     assert json.loads(ok("suggest", "--query", "Sri Lanka", "--json", library=path)) == []
     orgs = {row["name"]: row for row in json.loads(ok("entity", "list", "--kind", "org", "--json", library=path))}
     source, target = orgs["Chinese Red Cross Foundation"]["uuid"], orgs["Red Cross Society of China"]["uuid"]
+    listing = ok("entity", "list", "--kind", "org", library=path)  # (shows what merge takes)
+    assert any(line.startswith(source[:8]) and "Chinese Red Cross Foundation" in line for line in listing.splitlines())
     ok("entity", "merge", source[:8], target, library=path)
     orgs = {row["name"]: row for row in json.loads(ok("entity", "list", "--kind", "org", "--json", library=path))}
     assert "Chinese Red Cross Foundation" not in orgs

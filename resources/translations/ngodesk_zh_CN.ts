@@ -2610,9 +2610,9 @@ An offline catalogue of news stories.</source>
         <translation>合并已取消，未做任何更改。</translation>
     </message>
     <message>
-        <source>&apos;{reference}&apos; is not a story uuid (or the start of one).</source>
+        <source>&apos;{reference}&apos; is not a story uuid (or its first 4 or more characters).</source>
         <extracomment>Merges followed from a merged-away uuid to its survivor at most.</extracomment>
-        <translation>“{reference}”不是报道的 uuid（也不是其开头部分）。</translation>
+        <translation>“{reference}”不是报道的 uuid（也不是其前 4 个或更多字符）。</translation>
     </message>
     <message>
         <source>Story {uuid} was deleted on {deleted_at:%Y-%m-%d %H:%M} UTC.</source>

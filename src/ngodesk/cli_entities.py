@@ -65,8 +65,9 @@ def run(args: argparse.Namespace, open_library: Opener) -> int:
         else:
             for view in views:
                 others = "; ".join(n.name for n in view.alt_names)
-                print(
-                    f"{view.story_count:>6}  {view.kind.value:<12}  {view.name}" + (f"  ({others})" if others else "")
+                print(  # (the uuid's start: what entity merge takes)
+                    f"{view.uuid[:8]}  {view.story_count:>6}  {view.kind.value:<12}  {view.name}"
+                    + (f"  ({others})" if others else "")
                 )
         return 0
     with open_library(args, True) as library:
@@ -95,5 +96,6 @@ def run_suggest(args: argparse.Namespace, open_library: Opener) -> int:
     for suggestion in found:
         print(f"{suggestion.story_title[:60]}  ->  {suggestion.kind.value} {suggestion.name}  (“{suggestion.found}”)")
     done = "Linked" if args.apply else "Found"
-    print(f"{done} {len(found)} suggestions in {len({s.story_id for s in found})} stories.")
+    n, stories = len(found), len({s.story_id for s in found})
+    print(f"{done} {n} suggestion{'s' if n != 1 else ''} in {stories} stor{'ies' if stories != 1 else 'y'}.")
     return 0

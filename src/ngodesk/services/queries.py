@@ -66,7 +66,7 @@ def resolve_story(library: Library, reference: str) -> int:
     reference = reference.strip().lower()
     if not _UUID_PREFIX.match(reference):
         raise ValidationError(
-            translate("Messages", "'{reference}' is not a story uuid (or the start of one).").format(
+            translate("Messages", "'{reference}' is not a story uuid (or its first 4 or more characters).").format(
                 reference=reference
             )
         )
@@ -495,7 +495,6 @@ def info(library: Library) -> dict[str, object]:
         "search_index_version": index_version(),
         "search_index_current": index_current,
         "database_bytes": size,
-        "readonly": library.readonly,
     }
 
 
