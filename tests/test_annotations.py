@@ -108,7 +108,9 @@ def test_command_line_adds_lists_and_exports_w3c_json_ld(tmp_path) -> None:  # t
     hit = json.loads(ok("search", "走出去", "--json", library=cli_library))[0]
     uuid = ok("annotations", "add", hit["uuid"], "走出去", "--text", "going out", "--author", "林", library=cli_library)
     missing = ngodesk("annotations", "add", hit["uuid"], "不在这里", "--text", "x", library=cli_library)
-    assert missing.returncode == 1 and "does not appear" in missing.stderr
+    assert missing.returncode == 1 and "“不在这里” does not appear once in the summary" in missing.stderr
+    untranslated = ngodesk("annotations", "add", hit["uuid"], "going", "--language", "en", library=cli_library)
+    assert untranslated.returncode == 1 and "The story has no en translation of its summary." in untranslated.stderr
     (listed,) = json.loads(ok("annotations", "list", "--json", library=cli_library))
     assert (listed["uuid"], listed["quote"], listed["text"]) == (uuid.strip(), "走出去", "going out")
     assert not listed["orphaned"]

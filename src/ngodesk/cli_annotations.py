@@ -88,12 +88,16 @@ def _add(args: argparse.Namespace, open_library: Opener) -> int:
         story_id = queries.resolve_story(library, args.story)
         story = queries.get_story(library, story_id)
         translated = story.translation(args.field, args.language) if args.language else None
-        text = translated.text if translated else "" if args.language else str(getattr(story, args.field))
+        if args.language and translated is None:
+            print(f"The story has no {args.language} translation of its {args.field}.", file=sys.stderr)
+            return 1
+        text = translated.text if translated else str(getattr(story, args.field))
         start = -1
         for _ in range(max(args.occurrence, 1)):
             start = text.find(args.quote, start + 1)
             if start < 0:
-                print(f"“{args.quote}” does not appear {args.occurrence} time(s) in the {args.field}", file=sys.stderr)
+                times = "once" if args.occurrence <= 1 else f"{args.occurrence} times"
+                print(f"“{args.quote}” does not appear {times} in the {args.field}", file=sys.stderr)
                 return 1
         new = NewAnnotation(
             args.field,
