@@ -203,7 +203,7 @@ def detect(path: Path, text: str, format_name: str = "auto") -> Format:
     # What a file is made of decides first (a CSV or XML file whose text
     # holds a line like "TY  - JOUR" is not RIS), then its extension among
     # the formats that recognise it.
-    start = text.lstrip("\ufeff \t\r\n")[:1]
+    start = text[:4096].lstrip("\ufeff \t\r\n")[:1]  # (not a copy of a whole large file)
     family = _XML if start == "<" else _JSON if start in ("{", "[") else None
     sniffed = [f for f in registry.values() if (family is None or f.NAME in family) and f.sniff(text)]
     by_extension = [f for f in registry.values() if path.suffix.lower() in f.EXTENSIONS]
