@@ -196,9 +196,9 @@ def worked_in(path: Path | str) -> Path | None:
     another copy (an older archive of the same name, unpacked before)."""
     path = Path(path).expanduser().absolute()
     wanted = _archive_identity(path)
-    pattern = re.compile(re.escape(_beside(path).name) + r"( \(\d+\))?")
     if not wanted or not path.parent.is_dir():
         return None
+    pattern = re.compile(re.escape(_beside(path).name) + r"( \(\d+\))?")
     for folder in sorted(path.parent.iterdir()):
         if pattern.fullmatch(folder.name) and stored_meta(folder / DB_NAME, IDENTITY) == wanted:
             return folder

@@ -218,10 +218,10 @@ class _Merge:
 
     def _who(self, story_uuid: str, name: str) -> tuple[str, str, str, str]:
         """Who last changed a story's field on each side, and when."""
-        sql = "SELECT who, at FROM story_changes WHERE story_uuid = ? AND field = ? ORDER BY at DESC, id DESC LIMIT 1"
-        mine = self.mine.execute(sql, (story_uuid, name)).fetchone() or ("", "")
-        theirs = self.theirs.execute(sql, (story_uuid, name)).fetchone() or ("", "")
-        return (mine[0], mine[1], theirs[0], theirs[1])
+        return (
+            *self._last_edit(self.mine, "story", story_uuid, name),
+            *self._last_edit(self.theirs, "story", story_uuid, name),
+        )
 
     def _fields(
         self, kind: str, uuid: str, label: str, names: Sequence[str], b: Row | None, m: Row, t: Row, story: bool
@@ -269,14 +269,17 @@ class _Merge:
         return self._conflict(kind, uuid, label, DELETED, mine, theirs, who)
 
     @staticmethod
-    def _last_edit(side: sqlite3.Connection, kind: str, uuid: str) -> tuple[str, str]:
-        """Who last changed a record on one side (known for stories only),
-        and when."""
+    def _last_edit(side: sqlite3.Connection, kind: str, uuid: str, name: str = "") -> tuple[str, str]:
+        """Who last changed a record (or a story's field ``name``) on one
+        side, and when; who is known for stories only."""
         if kind == "story":
-            sql = "SELECT who, at FROM story_changes WHERE story_uuid = ? ORDER BY at DESC, id DESC LIMIT 1"
+            field = " AND field = ?" if name else ""
+            sql = f"SELECT who, at FROM story_changes WHERE story_uuid = ?{field} ORDER BY at DESC, id DESC LIMIT 1"
+            found = side.execute(sql, (uuid, name) if name else (uuid,)).fetchone()
         else:
-            sql = f"SELECT '', updated_at FROM {conflicts.TABLES[kind]} WHERE uuid = ?"
-        found = side.execute(sql, (uuid,)).fetchone()
+            found = side.execute(
+                f"SELECT '', updated_at FROM {conflicts.TABLES[kind]} WHERE uuid = ?", (uuid,)
+            ).fetchone()
         return (str(found[0] or ""), str(found[1] or "")) if found else ("", "")
 
     def _arriving(

@@ -6,10 +6,11 @@ edit, an undo), with the time and the author set on the connection.
 The triggers are TEMP triggers, created on each of ngodesk's own write
 connections: another program writing to the file (sqlite3's shell, a
 script) needs no function or table of ours, and records no history. A
-connection holds its author and pause counts in the temp table
-``ngodesk_history``; imports pause the link triggers (a story arriving
-with its tags is not a change to it), merges all of them, and a paused
-trigger is dropped until the pause ends (in the same transaction). Deleting a story leaves its history
+connection holds its author and a pause count in the temp table
+``ngodesk_history``; imports and merges pause the link triggers (a story
+arriving with its tags is not a change to it; a merge brings the other
+side's link history along), and a paused trigger is dropped until the
+pause ends (in the same transaction). Deleting a story leaves its history
 (keyed by uuid), so a merge or a restore finds it.
 
 A change's ``revision`` is the story's revision once the action that made
@@ -25,7 +26,7 @@ import getpass
 import os
 import sqlite3
 from collections.abc import Callable, Iterator
-from contextlib import AbstractContextManager, contextmanager
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
@@ -49,9 +50,8 @@ _COLUMNS = "uuid, story_uuid, field, old, new, ref, at, who, revision"
 class _Trigger:
     name: str
     create: str
-    #: paused by imports (links and attachments); every trigger is paused
-    #: while silent
-    link: bool
+    #: dropped while paused (links and attachments; not field changes)
+    pausable: bool
 
 
 def _link_triggers(table: str, target: str, key: str, field: str) -> list[_Trigger]:
@@ -66,7 +66,7 @@ def _link_triggers(table: str, target: str, key: str, field: str) -> list[_Trigg
             f" SELECT {_UUID}, s.uuid, {field}, {old}, {new}, t.uuid, {_NOW}, {_AUTHOR}, s.revision + 1"
             f" FROM stories AS s, {target} AS t WHERE s.id = {row}.story_id AND t.id = {row}.{key}; END"
         )
-        triggers.append(_Trigger(name, create, link=True))
+        triggers.append(_Trigger(name, create, pausable=True))
     return triggers
 
 
@@ -79,7 +79,7 @@ def _field_trigger() -> _Trigger:
         " max(new.revision, old.revision + 1)"
         f" FROM ({fields}) AS f WHERE f.old IS NOT f.new; END"
     )
-    return _Trigger("ngodesk_story_update", create, link=False)
+    return _Trigger("ngodesk_story_update", create, pausable=False)
 
 
 def _attachment_triggers() -> list[_Trigger]:
@@ -93,7 +93,7 @@ def _attachment_triggers() -> list[_Trigger]:
             f" SELECT {_UUID}, s.uuid, 'attachment', {old}, {new}, {row}.uuid, {_NOW}, {_AUTHOR}, s.revision + 1"
             f" FROM stories AS s WHERE s.id = {row}.story_id; END"
         )
-        triggers.append(_Trigger(name, create, link=True))
+        triggers.append(_Trigger(name, create, pausable=True))
     return triggers
 
 
@@ -115,9 +115,9 @@ def _sync(execute: Callable[[str], Any]) -> None:
     paused trigger is dropped, not skipped by a WHEN clause: a trigger
     that exists costs each row written even when it does nothing (an
     import's 300,000 tag links: 8 s with the triggers, 0.7 s without)."""
-    paused, silent = execute("SELECT paused, silent FROM ngodesk_history").fetchone()
+    (paused,) = execute("SELECT paused FROM ngodesk_history").fetchone()
     for trigger in _triggers(_tables(execute)):
-        if silent or (paused and trigger.link):
+        if paused and trigger.pausable:
             execute(f"DROP TRIGGER IF EXISTS temp.{trigger.name}")
         else:
             execute(trigger.create)
@@ -130,10 +130,9 @@ def install(connection: sqlite3.Connection) -> None:
     if "story_changes" not in _tables(connection.execute):
         return
     connection.execute(
-        "CREATE TEMP TABLE IF NOT EXISTS ngodesk_history"
-        " (author TEXT NOT NULL, paused INTEGER NOT NULL, silent INTEGER NOT NULL)"
+        "CREATE TEMP TABLE IF NOT EXISTS ngodesk_history (author TEXT NOT NULL, paused INTEGER NOT NULL)"
     )
-    connection.execute("INSERT INTO ngodesk_history SELECT '', 0, 0 WHERE NOT EXISTS (SELECT 1 FROM ngodesk_history)")
+    connection.execute("INSERT INTO ngodesk_history SELECT '', 0 WHERE NOT EXISTS (SELECT 1 FROM ngodesk_history)")
     _sync(connection.execute)
 
 
@@ -163,12 +162,15 @@ def author(session: Session) -> str:
 
 
 @contextmanager
-def _counting(session: Session, column: str) -> Iterator[None]:
+def links_unrecorded(session: Session) -> Iterator[None]:
+    """Links made or removed in the block are not recorded (an import:
+    stories arriving with their tags; a merge: their link history comes
+    with it). Pauses nest."""
     if not _installed(session):
         yield
         return
     connection = session.connection()
-    connection.exec_driver_sql(f"UPDATE ngodesk_history SET {column} = {column} + 1")
+    connection.exec_driver_sql("UPDATE ngodesk_history SET paused = paused + 1")
     _sync(connection.exec_driver_sql)
     try:
         yield
@@ -176,17 +178,5 @@ def _counting(session: Session, column: str) -> Iterator[None]:
         # (unless SQLite rolled the transaction back itself, a full disk say:
         # that undid the count and the dropped triggers already)
         if connection.connection.driver_connection.in_transaction:  # type: ignore[union-attr]
-            connection.exec_driver_sql(f"UPDATE ngodesk_history SET {column} = {column} - 1")
+            connection.exec_driver_sql("UPDATE ngodesk_history SET paused = paused - 1")
             _sync(connection.exec_driver_sql)
-
-
-def links_unrecorded(session: Session) -> AbstractContextManager[None]:
-    """Links made or removed in the block are not recorded (an import:
-    stories arriving with their tags)."""
-    return _counting(session, "paused")
-
-
-def unrecorded(session: Session) -> AbstractContextManager[None]:
-    """Nothing written in the block is recorded (a merge, which brings
-    the other library's own history along)."""
-    return _counting(session, "silent")
