@@ -182,6 +182,10 @@ def read_text(path: Path) -> str:
     return text
 
 
+#: Characters at the start of a file that sniffers of line-based formats
+#: look at (splitting a large file's whole text only to read its first
+#: lines took half a second per 100 MB).
+SNIFF_HEAD = 1 << 18
 #: Formats of XML documents and of JSON ones, by name.
 _XML = ("oai-dc", "wxr", "rss")
 _JSON = ("json", "csl-json")

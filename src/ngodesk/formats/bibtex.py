@@ -15,7 +15,16 @@ from bibtexparser.model import DuplicateBlockKeyBlock
 from pylatexenc.latex2text import LatexNodes2Text
 
 from ngodesk.domain.models import RecordProblem, StoryRecord
-from ngodesk.formats import NO_OPTIONS, ImportOptions, ParseResult, distinct, partial_date, person_name, split_list
+from ngodesk.formats import (
+    NO_OPTIONS,
+    SNIFF_HEAD,
+    ImportOptions,
+    ParseResult,
+    distinct,
+    partial_date,
+    person_name,
+    split_list,
+)
 
 NAME = "bibtex"
 TITLE = "BibTeX or BibLaTeX"
@@ -50,7 +59,7 @@ _USED = {
 
 def sniff(text: str) -> bool:
     """True when an ``@article{``-style entry starts within the first 200 lines."""
-    return _ENTRY.search("\n".join(text.splitlines()[:200])) is not None
+    return _ENTRY.search("\n".join(text[:SNIFF_HEAD].splitlines()[:200])) is not None
 
 
 def _clean(value: object) -> str:

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from ngodesk.domain.models import RecordProblem, StoryRecord
-from ngodesk.formats import NO_OPTIONS, ImportOptions, ParseResult
+from ngodesk.formats import NO_OPTIONS, SNIFF_HEAD, ImportOptions, ParseResult
 from ngodesk.search.text import CJK_RUN, fold, guess_language
 
 NAME = "cdb-listing"
@@ -37,7 +37,7 @@ class _Paragraph:
 
 def sniff(text: str) -> bool:
     """True when the first non-blank line is a ``Keyword:`` header."""
-    for line in text.splitlines():
+    for line in text[:SNIFF_HEAD].splitlines():
         if line.strip():
             return _KEYWORD.match(line) is not None
     return False

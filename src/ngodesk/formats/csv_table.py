@@ -24,6 +24,7 @@ from ngodesk.domain.i18n import translate
 from ngodesk.domain.models import RecordProblem, StoryRecord, Translation
 from ngodesk.formats import (
     NO_OPTIONS,
+    SNIFF_HEAD,
     ImportOptions,
     ParseResult,
     Stream,
@@ -161,10 +162,10 @@ class Table:
     def sniff(self, text: str) -> bool:
         """True when the first row has two or more columns split by this
         format's delimiter and one of them names the title."""
-        first = text.lstrip("\n").split("\n", 1)[0]
+        first = text[:SNIFF_HEAD].lstrip("\n").split("\n", 1)[0]
         if self.delimiter not in first:
             return False
-        header = self.header(text)
+        header = self.header(text[:SNIFF_HEAD])
         return len(header) >= 2 and "title" in automatic_mapping(header).values()
 
     def parse(self, text: str, options: ImportOptions = NO_OPTIONS) -> ParseResult:

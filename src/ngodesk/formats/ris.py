@@ -19,6 +19,7 @@ import rispy
 from ngodesk.domain.models import RecordProblem, StoryRecord
 from ngodesk.formats import (
     NO_OPTIONS,
+    SNIFF_HEAD,
     ImportOptions,
     ParseResult,
     Stream,
@@ -44,7 +45,7 @@ _USED = {*_TITLES, *_SOURCES, *_SUMMARIES, *_DATES, *_PEOPLE, "keywords", "urls"
 
 def sniff(text: str) -> bool:
     """True when a record starts (``TY  -``) among the first 50 lines."""
-    return _START.search("\n".join(text.splitlines()[:50])) is not None
+    return _START.search("\n".join(text[:SNIFF_HEAD].splitlines()[:50])) is not None
 
 
 def _first(entry: dict[str, object], names: tuple[str, ...]) -> str:
