@@ -6,11 +6,11 @@ What does not map onto a story is kept in ``extra``."""
 
 from __future__ import annotations
 
-import json
 import re
 
 from ngodesk.domain.models import RecordProblem, StoryRecord
 from ngodesk.formats import NO_OPTIONS, ImportOptions, ParseResult, distinct, partial_date, person_name, split_list
+from ngodesk.formats.nesting import load_json
 
 NAME = "csl-json"
 TITLE = "CSL-JSON (Zotero, Pandoc)"
@@ -22,7 +22,7 @@ _RAW_DATE = re.compile(r"^\s*(\d{4})(?:[-/](\d{1,2})(?:[-/](\d{1,2}))?)?")
 
 def _items(text: str) -> list[object] | None:
     try:
-        data = json.loads(text)
+        data = load_json(text)
     except ValueError:
         return None
     items = data if isinstance(data, list) else [data]
@@ -69,7 +69,7 @@ def parse(text: str, options: ImportOptions = NO_OPTIONS) -> ParseResult:
     """Every item of a CSL-JSON text; unreadable ones as problems."""
     result = ParseResult()
     try:
-        data = json.loads(text)
+        data = load_json(text)
     except ValueError as error:
         result.problems.append(RecordProblem("the file", f"not valid JSON: {error}"))
         return result

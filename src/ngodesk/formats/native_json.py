@@ -29,6 +29,7 @@ from ngodesk.domain.models import (
     TranslationStatus,
 )
 from ngodesk.formats import NO_OPTIONS, ImportOptions, ParseResult
+from ngodesk.formats.nesting import load_json
 from ngodesk.formats.writers.native_json import FORMAT, VERSION
 
 NAME = "json"
@@ -194,7 +195,7 @@ def parse(text: str, options: ImportOptions = NO_OPTIONS) -> ParseResult:
     ``entities`` (created before the stories)."""
     result = ParseResult()
     try:
-        document = json.loads(text)
+        document = load_json(text)
     except ValueError as error:
         result.problems.append(RecordProblem("the file", f"not readable JSON: {error}"))
         return result

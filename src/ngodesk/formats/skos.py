@@ -19,6 +19,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from ngodesk.domain.models import RecordProblem
+from ngodesk.formats.nesting import MAX_DEPTH, TURTLE_TOKENS, TooDeep, bracket_depth
 from ngodesk.formats.safe_xml import root_of
 
 FORMATS = {"skos-turtle": "turtle", "skos-rdfxml": "xml"}
@@ -96,6 +97,9 @@ def read(text: str, format_name: str = "auto") -> ConceptsRead:
     syntax = FORMATS.get(format_name) or ("xml" if text.lstrip().startswith("<") else "turtle")
     if syntax == "xml" and isinstance(checked := root_of(text), RecordProblem):
         return ConceptsRead(problems=[checked])
+    # (rdflib's Turtle reader follows brackets by recursion; its RDF/XML reader does not)
+    if syntax == "turtle" and (depth := bracket_depth(text, TURTLE_TOKENS)) > MAX_DEPTH:
+        return ConceptsRead(problems=[RecordProblem("the file", str(TooDeep(depth)))])
     graph = Graph()
     try:
         graph.parse(data=text, format=syntax)

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from ngodesk.domain.models import AnnotationKind, RecordProblem
+from ngodesk.formats.nesting import TooDeep, load_json
 
 _KINDS = {"editing": AnnotationKind.RENDERING, "tagging": AnnotationKind.TERM}
 
@@ -126,9 +127,11 @@ def read(text: str) -> tuple[list[ReadAnnotation], list[RecordProblem]]:
     is (``annotation N``) and why; a text that is not one at all gives a
     single problem for ``the file``."""
     try:
-        document = json.loads(text)
+        document = load_json(text)
     except json.JSONDecodeError as error:
         return [], [RecordProblem("the file", f"not JSON: {error.msg} at line {error.lineno}")]
+    except TooDeep as error:
+        return [], [RecordProblem("the file", str(error))]
     items = _items(document)
     if isinstance(items, str):
         return [], [RecordProblem("the file", items)]
