@@ -61,7 +61,7 @@ _HOLDER = textwrap.dedent(
     """
     import sys
     from ngodesk.store.library import Library
-    library = Library.open(sys.argv[1], program="ngodesk-test-holder")
+    library = Library.open(sys.argv[1], program=sys.argv[2])
     print("ready", flush=True)
     sys.stdin.readline()
     library.close()
@@ -70,10 +70,11 @@ _HOLDER = textwrap.dedent(
 
 
 @contextmanager
-def held_by_another_process(folder: Path) -> Iterator[int]:
-    """Another process holds ``folder``'s write lock inside; yields its pid."""
+def held_by_another_process(folder: Path, program: str = "ngodesk-test-holder") -> Iterator[int]:
+    """Another process (saying it is ``program``) holds ``folder``'s write
+    lock inside; yields its pid."""
     holder = subprocess.Popen(
-        [sys.executable, "-c", _HOLDER, str(folder)], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
+        [sys.executable, "-c", _HOLDER, str(folder), program], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
     )
     assert holder.stdin is not None and holder.stdout is not None
     try:
@@ -83,3 +84,35 @@ def held_by_another_process(folder: Path) -> Iterator[int]:
         holder.stdin.write("\n")
         holder.stdin.close()
         holder.wait(timeout=30)
+
+
+def _mount(*args: str) -> None:
+    """Run mount(8) as root, or skip the test saying why it cannot."""
+    if os.geteuid() != 0:
+        pytest.skip("needs root to mount a file system")
+    done = subprocess.run(["mount", *args], capture_output=True, text=True)
+    if done.returncode != 0:
+        pytest.skip(f"cannot mount here: {done.stderr.strip()}")
+
+
+@contextmanager
+def small_disk(folder: Path, size: str) -> Iterator[Path]:
+    """``folder`` as a tmpfs of ``size`` (a full disk on purpose)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    _mount("-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(folder))
+    try:
+        yield folder
+    finally:
+        subprocess.run(["umount", "-l", str(folder)], check=True)
+
+
+@contextmanager
+def read_only_view(folder: Path, view: Path) -> Iterator[Path]:
+    """``folder`` seen read-only at ``view`` (a CD, a write-protected stick)."""
+    view.mkdir(parents=True, exist_ok=True)
+    _mount("--bind", str(folder), str(view))
+    try:
+        subprocess.run(["mount", "-o", "remount,ro,bind", str(view)], check=True, capture_output=True)
+        yield view
+    finally:
+        subprocess.run(["umount", "-l", str(view)], check=True)

@@ -230,7 +230,7 @@ def test_failed_import_names_the_file_and_changes_nothing(cli_library: Path, tmp
 
 def test_second_writer_gets_a_message_naming_the_first(cli_library: Path) -> None:
     with held_by_another_process(cli_library) as holder_pid:
-        result = ngodesk("add", "--title", "Blocked", library=cli_library)
+        result = ngodesk("--wait", "0.2", "add", "--title", "Blocked", library=cli_library)
         assert result.returncode == 1
         assert f"process {holder_pid}" in result.stderr and "search, show, tags and info work" in result.stderr
         assert json.loads(ok("search", "丝路", "--json", library=cli_library))  # reading still works

@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import signal
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -23,8 +24,9 @@ from ngodesk import (
     cli_glossary,
     cli_history,
     cli_tags,
+    crash_report,
 )
-from ngodesk.domain.errors import LibraryError, LibraryLocked, NgodeskError
+from ngodesk.domain.errors import LibraryError, LibraryLocked, LibraryReadOnly, NgodeskError
 from ngodesk.domain.models import EntityKind, StoryView
 from ngodesk.formats import ImportOptions, csv_table, format_names
 from ngodesk.services import duplicates, exporting, field_copy, importing, queries, stories
@@ -32,6 +34,8 @@ from ngodesk.services.library import open_library, resolve
 from ngodesk.store.library import DB_NAME, Library
 
 PROGRAM = "ngodesk"
+#: Seconds a command waits for another command's writer lock (--wait).
+DEFAULT_WAIT = 30.0
 #: FIELD+= / FIELD-= names that link records, and their kinds.
 LINK_FIELDS = {"org": EntityKind.ORGANISATION, "person": EntityKind.PERSON, "place": EntityKind.PLACE}
 
@@ -54,6 +58,14 @@ def _parser() -> argparse.ArgumentParser:
     )
     parser.add_argument(
         "--size", type=_window_size, default=(1280, 800), metavar="WxH", help="window size for --screenshot (1280x800)"
+    )
+    parser.add_argument(
+        "--wait",
+        type=_seconds,
+        default=DEFAULT_WAIT,
+        metavar="SECONDS",
+        help=f"how long a command that changes the library waits for another command to finish with it "
+        f"(default {DEFAULT_WAIT:g}; a window holding it is named at once)",
     )
     parser.add_argument(
         "--language",
@@ -160,6 +172,16 @@ def _post_types(text: str) -> frozenset[str]:
     return types
 
 
+def _seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        value = -1.0
+    if not 0 <= value <= 86400:
+        raise argparse.ArgumentTypeError("give a number of seconds from 0 to 86400")
+    return value
+
+
 def _positive(text: str) -> int:
     value = int(text)
     if value < 1:
@@ -178,7 +200,17 @@ def _open(args: argparse.Namespace, write: bool) -> Library:
             return open_library(path, readonly=True)
         except LibraryError:
             pass  # needs an upgrade or an index rebuild: open for writing once
-    return open_library(args.library, program=f"{PROGRAM} {args.command}")
+    return open_library(
+        args.library, program=f"{PROGRAM} {args.command}", wait=args.wait, waiting=lambda: _tell_waiting(args.wait)
+    )
+
+
+def _tell_waiting(wait: float) -> None:
+    print(
+        f"{PROGRAM}: another ngodesk command is changing the library; waiting for it (up to {wait:g} s, --wait "
+        "to change)…",
+        file=sys.stderr,
+    )
 
 
 def _count(number: int, one: str, many: str) -> str:
@@ -467,9 +499,10 @@ def _cmd_info(args: argparse.Namespace) -> int:
 def _cmd_check(args: argparse.Namespace) -> int:
     try:  # writable when possible: the index's own check runs only then
         library = _open(args, write=True)
-    except LibraryLocked:
+    except (LibraryLocked, LibraryReadOnly) as error:
         library = _open(args, write=False)
-        print("The library is open elsewhere; the search index's internal check was skipped.", file=sys.stderr)
+        where = "is open elsewhere" if isinstance(error, LibraryLocked) else "cannot be written to"
+        print(f"The library {where}; the search index's internal check was skipped.", file=sys.stderr)
     with library:
         problems = queries.check(library)
     for problem in problems:
@@ -522,6 +555,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         from ngodesk.ui.app import run_gui
 
         return run_gui(args.library, screenshot=args.screenshot, size=args.size, language=args.language)
+    _interrupt_on_termination()
     try:
         return COMMANDS[args.command](args)
     except UsageError as error:
@@ -541,4 +575,24 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:  # (output piped into head and the like, which stopped reading)
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # (no second error at exit)
         return 1
+    except OSError as error:  # (a file of the user's: unreadable, on a full disk...)
+        where = f"{error.filename}: " if error.filename else ""
+        print(f"{PROGRAM}: {where}{error.strerror or error}; the unfinished change was not made", file=sys.stderr)
+        return 1
+    except Exception as error:  # noqa: BLE001 - a bug: said in one line, the details kept for a report
+        print(f"{PROGRAM}: {crash_report.save(error)}", file=sys.stderr)
+        return 1
     return 0
+
+
+def _interrupt_on_termination() -> None:
+    """SIGTERM and SIGHUP (a closed terminal, a stopped session) end a
+    command as Ctrl-C does: its transaction rolls back and its temporary
+    files are removed on the way out."""
+
+    def interrupt(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt
+
+    for name in ("SIGTERM", "SIGHUP"):
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), interrupt)

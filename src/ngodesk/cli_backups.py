@@ -60,5 +60,5 @@ def run_restore(args: argparse.Namespace) -> int:
     folder, _ = resolve(args.library)
     folder = folder.expanduser().absolute()
     chosen = backups.find(folder, args.backup)
-    print(backups.restore(folder, chosen, program=f"ngodesk {args.command}"))
+    print(backups.restore(folder, chosen, program=f"ngodesk {args.command}", wait=args.wait))
     return 0

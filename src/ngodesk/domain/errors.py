@@ -29,6 +29,11 @@ class LibraryLocked(LibraryError):
     """Another process holds the library's write lock."""
 
 
+class LibraryReadOnly(LibraryError):
+    """The library's folder cannot be written to (a read-only medium); it
+    can still be opened read-only."""
+
+
 class LibraryDamaged(LibraryError):
     """The library's database fails SQLite's check; nothing was written.
     ``backup`` is the newest backup that passes it (None: there is none)."""

@@ -136,14 +136,16 @@ class Restored:
         return f"Restored {self.backup.name}; the state it replaced is backed up as {self.before}."
 
 
-def restore(folder: Path | str, backup: Path, program: str = "ngodesk") -> Restored:
+def restore(folder: Path | str, backup: Path, program: str = "ngodesk", wait: float = 0) -> Restored:
     """Put ``backup`` back as the database of the (closed) library in
     ``folder``, after backing up its current state (if sound; a damaged
-    file is kept aside instead). LibraryLocked when the library is open
-    anywhere."""
+    file is kept aside instead). Only a backup this program can open as a
+    library is put back (LibraryError saying why not, nothing changed).
+    LibraryLocked when the library is open anywhere (after waiting up to
+    ``wait`` seconds for a command)."""
     folder = Path(folder).expanduser().absolute()
     db_path = folder / DB_NAME
-    lock = WriterLock(folder, program)
+    lock = WriterLock(folder, program, wait=wait)
     try:
         damaged = db_path.exists() and bool(backups.problems(db_path))
         before = None

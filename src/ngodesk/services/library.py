@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
 
@@ -65,13 +66,16 @@ def open_library(
     readonly: bool = False,
     program: str = "ngodesk",
     among_other_files: bool = False,
+    wait: float = 0,
+    waiting: Callable[[], None] | None = None,
 ) -> Library:
     """Open a library for the user (see ``resolve``), making it when there
     is none. The default library gets the sample collection once, on first
     start (stories the user deletes later stay deleted); a stale search
     index is rebuilt; a library not backed up in the last day is backed up.
     A library is made in a folder that holds other files only when
-    ``among_other_files`` says so (else LibraryError, nothing written)."""
+    ``among_other_files`` says so (else LibraryError, nothing written).
+    A writer waits for another command's lock as ``Library.open`` says."""
     path, is_default = resolve(folder)
     if not among_other_files and holds_other_files(path):
         raise LibraryError(
@@ -81,7 +85,7 @@ def open_library(
                 "folder, or make a library there on purpose with: ngodesk --library {path} init",
             ).format(path=path)
         )
-    library = Library.open(path, readonly=readonly, program=program)
+    library = Library.open(path, readonly=readonly, program=program, wait=wait, waiting=waiting)
     try:
         if readonly:
             with library.read() as session:

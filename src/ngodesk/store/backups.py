@@ -18,14 +18,18 @@ import sqlite3
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from urllib.parse import quote
 
 from ngodesk.domain.errors import LibraryError
 from ngodesk.domain.i18n import translate
+from ngodesk.store import migrate
+from ngodesk.store.sqlite_files import connect_read
 
 _NAME = re.compile(r"^(\d{8}T\d{6})(\d{6})?Z-([\w.-]+)\.sqlite$")
 #: Companion files of a database in WAL mode.
 _SIDECARS = ("-wal", "-shm")
+#: The name ending of a copy being written (and of its rollback journal,
+#: ``.partial-journal``): a process killed mid-copy leaves them behind.
+PARTIAL = ".partial"
 
 
 @dataclass(frozen=True)
@@ -46,16 +50,12 @@ def _parse(path: Path) -> Backup | None:
     return Backup(path, taken, found.group(3), path.stat().st_size)
 
 
-def _connect_ro(db_path: Path) -> sqlite3.Connection:
-    return sqlite3.connect(f"file:{quote(str(db_path))}?mode=ro", uri=True)
-
-
 def copy_database(db_path: Path, target: Path) -> None:
     """A consistent copy of the database ``db_path`` (open or not) as the
     file ``target``, which appears complete or not at all."""
-    partial = target.with_name(target.name + ".partial")
+    partial = target.with_name(target.name + PARTIAL)
     try:
-        source = _connect_ro(db_path)
+        source = connect_read(db_path)
         try:
             destination = sqlite3.connect(partial)
             try:
@@ -65,8 +65,11 @@ def copy_database(db_path: Path, target: Path) -> None:
         finally:
             source.close()
         os.replace(partial, target)
-    except (sqlite3.Error, OSError) as error:
-        partial.unlink(missing_ok=True)
+    except BaseException as error:
+        for leftover in (partial, partial.with_name(partial.name + "-journal")):
+            leftover.unlink(missing_ok=True)
+        if not isinstance(error, sqlite3.Error | OSError):
+            raise
         raise LibraryError(
             translate("Messages", "Could not copy {db_path} to {target}: {error}").format(
                 db_path=db_path, target=target, error=error
@@ -112,7 +115,7 @@ def prune(folder: Path, keep: int) -> list[Path]:
 def files_needed(db_path: Path) -> set[str]:
     """The SHA-256s of the files the attachments of a database (a backup,
     say) refer to; raises sqlite3.Error when it cannot be read."""
-    connection = _connect_ro(db_path)
+    connection = connect_read(db_path)
     try:
         tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
         if "attachments" not in tables:  # (from before attachments)
@@ -123,16 +126,40 @@ def files_needed(db_path: Path) -> set[str]:
 
 
 def problems(db_path: Path) -> list[str]:
-    """What SQLite's quick check finds wrong with a database file (read
-    only); empty when it is sound."""
+    """What keeps the database file ``db_path`` from being opened as a
+    library by this program (read only): not an SQLite database, not an
+    ngodesk library, no schema revision or one newer than this program,
+    or what SQLite's quick check finds. Empty when it is sound."""
     try:
-        connection = _connect_ro(db_path)
+        connection = connect_read(db_path)
         try:
-            found = [row[0] for row in connection.execute("PRAGMA quick_check")]
+            return _library_problems(connection) or _checked(connection)
         finally:
             connection.close()
     except sqlite3.Error as error:
-        return [str(error)]
+        return [translate("Messages", "not a readable SQLite database: {error}").format(error=error)]
+
+
+def _library_problems(connection: sqlite3.Connection) -> list[str]:
+    tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    if not tables:
+        return [translate("Messages", "the file is empty: it holds no tables")]
+    if not {"alembic_version", "stories", "meta"} <= tables:
+        return [translate("Messages", "an SQLite database, but not an ngodesk library")]
+    revisions = [row[0] for row in connection.execute("SELECT version_num FROM alembic_version")]
+    if len(revisions) != 1:
+        return [translate("Messages", "its schema revision is not recorded")]
+    if revisions[0] not in migrate.known_revisions():
+        return [
+            translate("Messages", "written by a newer version of ngodesk (schema {revision})").format(
+                revision=revisions[0]
+            )
+        ]
+    return []
+
+
+def _checked(connection: sqlite3.Connection) -> list[str]:
+    found = [row[0] for row in connection.execute("PRAGMA quick_check")]
     return [] if found == ["ok"] else found
 
 
@@ -141,9 +168,11 @@ def put_back(db_path: Path, backup: Path, damaged: bool) -> Path | None:
     library's writer lock, has it closed and, unless it is ``damaged``, has
     backed it up). A damaged file is kept beside it, as
     ``catalogue.damaged-<when>.sqlite``: returns where (None otherwise)."""
-    if problems(backup):
+    if found := problems(backup):
         raise LibraryError(
-            translate("Messages", "The backup {name} is damaged itself; choose another.").format(name=backup.name)
+            translate("Messages", "{name} cannot be restored ({problems}); choose another backup.").format(
+                name=backup.name, problems="; ".join(found[:3])
+            )
         )
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
     kept = db_path.with_name(f"{db_path.stem}.{'damaged' if damaged else 'replaced'}-{stamp}{db_path.suffix}")

@@ -10,6 +10,7 @@ worker thread opens its own.
 
 from __future__ import annotations
 
+import errno
 import sqlite3
 import threading
 from collections.abc import Callable, Iterator
@@ -19,18 +20,22 @@ from urllib.parse import quote
 
 from platformdirs import user_data_path
 from sqlalchemy import Connection, Engine, create_engine, event, select
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import QueuePool
 
-from ngodesk.domain.errors import LibraryDamaged, LibraryError, SchemaTooNew
+from ngodesk.domain.errors import LibraryDamaged, LibraryError, LibraryReadOnly, SchemaTooNew
 from ngodesk.domain.i18n import translate
 from ngodesk.store import backups, history, migrate
 from ngodesk.store.lock import WriterLock
 from ngodesk.store.schema import Meta
+from ngodesk.store.sqlite_files import connect_read, read_uri, writable
 
 DB_NAME = "catalogue.sqlite"
 FILES_DIR = "files"
 BACKUPS_DIR = "backups"
+#: Where a library keeps the states of libraries merged into it.
+MERGES_DIR = "merges"
 BUSY_TIMEOUT_MS = 5000
 #: Page cache per connection: writers need room for FTS segment merges;
 #: readers (one per thread that searches) less, to keep memory down.
@@ -40,7 +45,7 @@ PAGE_SIZE = 8192
 
 
 def _connect(db_path: Path, readonly: bool) -> sqlite3.Connection:
-    uri = f"file:{quote(str(db_path))}" + ("?mode=ro" if readonly else "")
+    uri = read_uri(db_path) if readonly else f"file:{quote(str(db_path))}"
     connection = sqlite3.connect(uri, uri=True, check_same_thread=False, timeout=BUSY_TIMEOUT_MS / 1000)
     connection.isolation_level = None  # transactions are begun explicitly below
     connection.execute("PRAGMA foreign_keys = ON")
@@ -84,7 +89,7 @@ def stored_meta(db_path: Path, key: str) -> str:
     """A ``meta`` value of a library's database file, read without writing;
     "" when it has none or the file cannot be read."""
     try:
-        connection = sqlite3.connect(f"file:{quote(str(db_path))}?mode=ro", uri=True)
+        connection = connect_read(db_path)
         try:
             found = connection.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
         finally:
@@ -98,12 +103,12 @@ def stored_revision(db_path: Path) -> str | None:
     """The schema revision recorded in a database file, read without writing.
 
     None for a missing or empty (new) database. Raises LibraryError when the file is
-    not an SQLite database or not an ngodesk library.
+    not an SQLite database, not an ngodesk library, or records no revision.
     """
     if not db_path.exists():
         return None
     try:
-        connection = sqlite3.connect(f"file:{quote(str(db_path))}?mode=ro", uri=True)
+        connection = connect_read(db_path)
     except sqlite3.Error as error:
         raise LibraryError(
             translate("Messages", "Cannot open {db_path}: {error}").format(db_path=db_path, error=error)
@@ -118,8 +123,14 @@ def stored_revision(db_path: Path) -> str | None:
                     db_path=db_path
                 )
             )
-        row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
-        return row[0] if row else None
+        rows = connection.execute("SELECT version_num FROM alembic_version").fetchall()
+        if len(rows) != 1:
+            raise LibraryError(
+                translate("Messages", "{db_path} records no schema revision; it was not changed.").format(
+                    db_path=db_path
+                )
+            )
+        return str(rows[0][0])
     except sqlite3.DatabaseError as error:
         raise LibraryError(
             translate("Messages", "{db_path} is not a readable SQLite database: {error}").format(
@@ -150,13 +161,26 @@ class Library:
         self._writing = threading.local()
 
     @classmethod
-    def open(cls, folder: Path | str, *, readonly: bool = False, program: str = "ngodesk") -> Library:
+    def open(
+        cls,
+        folder: Path | str,
+        *,
+        readonly: bool = False,
+        program: str = "ngodesk",
+        wait: float = 0,
+        waiting: Callable[[], None] | None = None,
+    ) -> Library:
         """Open (or create) the library in ``folder``.
 
         A folder that does not exist becomes a new, empty library (not when
-        ``readonly``). Raises LibraryLocked when another process writes to
-        it, SchemaTooNew when a newer ngodesk wrote it (the file is left
-        untouched), LibraryError for anything else that is wrong.
+        ``readonly``). A writer waits up to ``wait`` seconds for another
+        command's lock (``waiting`` is told after 2 s; see
+        ``WriterLock``). Raises LibraryLocked when another process writes
+        to it, LibraryReadOnly when the folder cannot be written to,
+        SchemaTooNew when a newer ngodesk wrote it, LibraryDamaged when its
+        database is damaged, empty beside backups, or not an ngodesk
+        library (the file is left untouched in all three), LibraryError for
+        anything else that is wrong.
         """
         folder = Path(folder).expanduser().absolute()
         db_path = folder / DB_NAME
@@ -169,8 +193,7 @@ class Library:
                 )
             )
         if db_path.exists():
-            cls._refuse_newer(db_path)
-            cls._refuse_damaged(db_path)
+            cls._refuse_unusable(db_path)
         if readonly:
             if stored_revision(db_path) != migrate.head_revision():
                 raise LibraryError(
@@ -180,17 +203,22 @@ class Library:
                     ).format(folder=folder)
                 )
             return cls(folder, True, None)
+        if folder.exists() and not writable(folder):
+            raise _read_only(folder, program)
         try:
             for sub in (folder, folder / FILES_DIR, folder / BACKUPS_DIR):
                 sub.mkdir(parents=True, exist_ok=True)
+            lock = WriterLock(folder, program, wait=wait, waiting=waiting)
         except OSError as error:
+            if error.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
+                raise _read_only(folder, program) from error
             raise LibraryError(
                 translate("Messages", "Cannot create the library folder {folder}: {strerror}").format(
                     folder=folder, strerror=error.strerror
                 )
             ) from error
-        lock = WriterLock(folder, program)
         try:
+            _remove_leftovers(folder)
             library = cls(folder, False, lock)
             library._upgrade_schema()
         except BaseException:
@@ -199,8 +227,20 @@ class Library:
         return library
 
     @staticmethod
-    def _refuse_newer(db_path: Path) -> None:
-        revision = stored_revision(db_path)
+    def _refuse_unusable(db_path: Path) -> None:
+        """Refuse a database file this program must not open (see ``open``);
+        an empty one beside no backups is a library whose first opening did
+        not finish, made anew."""
+        found = backups.problems(db_path)
+        if not found:
+            return
+        try:
+            revision = stored_revision(db_path)
+        except LibraryError:
+            revision = None
+        else:
+            if revision is None and not backups.listing(db_path.parent / BACKUPS_DIR):
+                return
         if revision is not None and revision not in migrate.known_revisions():
             raise SchemaTooNew(
                 translate(
@@ -210,22 +250,16 @@ class Library:
                     "changed.",
                 ).format(db_path=db_path, revision=revision, head_revision=migrate.head_revision())
             )
-
-    @staticmethod
-    def _refuse_damaged(db_path: Path) -> None:
-        """LibraryDamaged (naming the newest sound backup) when SQLite's
-        quick check finds the file damaged: nothing may write to it."""
-        found = backups.problems(db_path)
-        if not found:
-            return
         good = next(
             (b.path for b in backups.listing(db_path.parent / BACKUPS_DIR) if not backups.problems(b.path)), None
         )
         shown = "; ".join(found[:3]) + (f" (and {len(found) - 3} more)" if len(found) > 3 else "")
         advice = (
-            f"The newest sound backup is {good.name}: restore it (ngodesk restore {good.name})."
+            translate("Messages", "The newest sound backup is {name}: restore it (ngodesk restore {name}).").format(
+                name=good.name
+            )
             if good
-            else "There is no sound backup to restore."
+            else translate("Messages", "There is no sound backup to restore.")
         )
         raise LibraryDamaged(
             translate("Messages", "The database of {parent} is damaged ({shown}); it was not changed. {advice}").format(
@@ -266,19 +300,30 @@ class Library:
         Writes nest: inside another ``write`` block of the same thread, the
         block joins the enclosing transaction, so several service calls can
         form one all-or-nothing change. (Reads in ``read`` sessions do not
-        see a transaction's changes before it commits.)"""
+        see a transaction's changes before it commits.) A disk or database
+        file that fails (full, read-only, damaged) is a LibraryError saying
+        so; the transaction is rolled back."""
         if self._write_engine is None:
             raise LibraryError(translate("Messages", "{folder} is open read-only.").format(folder=self.folder))
         enclosing: Session | None = getattr(self._writing, "session", None)
         if enclosing is not None:
             yield enclosing
             return
-        with self._write_sessions() as session, session.begin():
-            self._writing.session = session
-            try:
-                yield session
-            finally:
-                self._writing.session = None
+        try:
+            with self._write_sessions() as session, session.begin():
+                self._writing.session = session
+                try:
+                    yield session
+                finally:
+                    self._writing.session = None
+        except (sqlite3.DatabaseError, DBAPIError) as error:
+            if (reason := _storage_fault(error)) is None:
+                raise
+            raise LibraryError(
+                translate("Messages", "Could not write to {folder}: {reason}. Nothing was changed.").format(
+                    folder=self.folder, reason=reason
+                )
+            ) from error
 
     def get_meta(self, session: Session, key: str) -> str | None:
         """A library-wide setting, or None."""
@@ -306,6 +351,68 @@ class Library:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+#: SQLite's primary result codes that say the storage failed, not the
+#: program (see https://sqlite.org/rescode.html).
+_FULL, _IOERR, _READONLY, _BUSY, _LOCKED, _CORRUPT, _NOTADB, _CANTOPEN = 13, 10, 8, 5, 6, 11, 26, 14
+
+
+def _storage_fault(error: BaseException) -> str | None:
+    """What went wrong with the storage, for people, when ``error`` (a
+    sqlite3 error, maybe wrapped by SQLAlchemy) says the disk or file
+    failed; None for other errors (the program's own)."""
+    cause = error.orig if isinstance(error, DBAPIError) else error
+    code = getattr(cause, "sqlite_errorcode", None)
+    if code is None:
+        return None
+    reasons = {
+        _FULL: translate("Messages", "the disk is full"),
+        _IOERR: translate("Messages", "the disk could not be read or written (an input/output error)"),
+        _READONLY: translate("Messages", "the database cannot be written to (read-only)"),
+        _BUSY: translate("Messages", "another program kept the database busy"),
+        _LOCKED: translate("Messages", "another program kept the database busy"),
+        _CORRUPT: translate("Messages", "the database file is damaged"),
+        _NOTADB: translate("Messages", "the database file is damaged"),
+        _CANTOPEN: translate("Messages", "the database file cannot be opened"),
+    }
+    return reasons.get(code & 0xFF)
+
+
+def _read_only(folder: Path, program: str) -> LibraryReadOnly:
+    return LibraryReadOnly(
+        translate(
+            "Messages",
+            "{folder} cannot be written to (a read-only medium or folder), and {program} needs to write there. "
+            "Search, show, info, tags, history and export work; to change the library, copy its folder to a "
+            "writable disk.",
+        ).format(folder=folder, program=program)
+    )
+
+
+def _remove_leftovers(folder: Path) -> None:
+    """Delete what a process killed mid-way left in the library folder (the
+    caller holds the writer lock, so no one is writing them now): partial
+    backups and merge states, a restore not swapped in, files being
+    attached (``files/`` keeps content only in its sub-folders)."""
+    found = [folder / (DB_NAME + ".restoring")]
+    for sub in (BACKUPS_DIR, MERGES_DIR):
+        found += [
+            p for p in _children(folder / sub) if p.name.endswith((backups.PARTIAL, backups.PARTIAL + "-journal"))
+        ]
+    found += [p for p in _children(folder / FILES_DIR) if p.is_file()]
+    for path in found:
+        try:
+            path.unlink(missing_ok=True)
+        except OSError:
+            pass  # (tried again next time)
+
+
+def _children(folder: Path) -> list[Path]:
+    try:
+        return list(folder.iterdir())
+    except OSError:
+        return []
 
 
 def user_default_folder() -> Path:

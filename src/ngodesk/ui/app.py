@@ -14,10 +14,11 @@ from PySide6.QtGui import QFont, QFontInfo
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from ngodesk import __version__
-from ngodesk.domain.errors import LibraryDamaged, LibraryLocked, NgodeskError
+from ngodesk.domain.errors import LibraryDamaged, LibraryLocked, LibraryReadOnly, NgodeskError
 from ngodesk.services import backups, field_copy
 from ngodesk.services.library import holds_other_files, open_library, resolve
 from ngodesk.store.library import Library
+from ngodesk.store.lock import WINDOW
 from ngodesk.ui import i18n, settings
 
 if TYPE_CHECKING:
@@ -75,17 +76,22 @@ def open_for_gui(folder: str | None, ask: bool = True) -> Library | None:
             return None
         among_other_files = True
     try:
-        return open_library(folder, program="ngodesk window", among_other_files=among_other_files)
+        return open_library(folder, program=WINDOW, among_other_files=among_other_files)
     except LibraryDamaged as damaged:
         message = str(damaged)
         if ask and damaged.backup is not None:
             if not _offer_restore(damaged):
                 return None
             try:
-                backups.restore(resolve(folder)[0], damaged.backup, program="ngodesk window")
-                return open_library(folder, program="ngodesk window")
+                backups.restore(resolve(folder)[0], damaged.backup, program=WINDOW)
+                return open_library(folder, program=WINDOW)
             except NgodeskError as failure:
                 message = str(failure)
+    except LibraryReadOnly:  # (a CD, a write-protected stick: reading is all there is)
+        try:
+            return open_library(folder, readonly=True)
+        except NgodeskError as failure:
+            message = str(failure)
     except LibraryLocked as locked:
         answer = QMessageBox.StandardButton.Open
         if ask:
@@ -208,7 +214,7 @@ class Windows:
             return None  # (a task is stopping first; the user can try again)
         message = ""
         try:
-            message = str(backups.restore(folder, backup, program="ngodesk window"))
+            message = str(backups.restore(folder, backup, program=WINDOW))
         except NgodeskError as error:
             QMessageBox.warning(None, translate("App", "Restore Backup"), str(error))
         window = self.open(str(folder))
