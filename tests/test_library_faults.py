@@ -12,6 +12,7 @@ import signal
 import sqlite3
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -300,3 +301,23 @@ def test_a_terminated_backup_leaves_no_partial_file(made: Path) -> None:
     running.send_signal(signal.SIGTERM)
     assert running.wait(timeout=60) == 1
     assert sorted(p.name for p in folder.iterdir()) == before
+
+
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGHUP])
+def test_a_window_told_to_terminate_closes_its_library_cleanly(made: Path, signum: int) -> None:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    window = subprocess.Popen(
+        [sys.executable, "-m", "ngodesk", "--library", str(made)], env=env, stderr=subprocess.PIPE, text=True
+    )
+    try:
+        for _ in range(1200):  # (until the window holds the library)
+            if WINDOW in (made / LOCK_NAME).read_text(errors="replace"):
+                break
+            assert window.poll() is None, window.stderr.read()  # type: ignore[union-attr]
+            time.sleep(0.05)
+        window.send_signal(signum)
+        assert window.wait(timeout=60) == 0
+    finally:
+        window.kill()
+    assert not (made / (DB_NAME + "-wal")).exists()  # (closed, not cut off)
+    ok("--wait", "0", "add", "--title", "After the window", library=made)

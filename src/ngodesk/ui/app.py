@@ -20,6 +20,7 @@ from ngodesk.services.library import holds_other_files, open_library, resolve
 from ngodesk.store.library import Library
 from ngodesk.store.lock import WINDOW
 from ngodesk.ui import i18n, settings
+from ngodesk.ui.termination import TerminationWatch
 
 if TYPE_CHECKING:
     from ngodesk.ui.main_window import MainWindow
@@ -245,6 +246,7 @@ def run_gui(
         return 1
     app = make_application()
     i18n.install(app, language if language is not None else settings.get(settings.LANGUAGE))
+    watch = TerminationWatch(app)  # noqa: F841 - (watches while the window runs)
     windows = Windows()
     window = windows.open(folder, ask=not screenshot)
     if window is None:
