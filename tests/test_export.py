@@ -290,6 +290,22 @@ def test_html_catalogue_groups_by_tag_with_contents(mixed: Library, tmp_path: Pa
     assert "href" not in english and "meta" not in english  # no url, date, source or people: no link, no line
 
 
+def test_html_catalogue_lists_a_story_under_each_of_many_tags(library: Library, tmp_path: Path) -> None:
+    many = [f"Topic/T{n:04d}" for n in range(1200)]
+    stories.create_story(library, {"title": "Everywhere", "summary": "短"}, many, [(EntityKind.PERSON, "王芳")])
+    stories.create_story(library, {"title": "Once"}, [many[600]])
+    out = tmp_path / "catalogue.html"
+    exporting.export(library, "html", out, progress=lambda done, total: done <= total)
+    page = _Page()
+    page.feed(out.read_text(encoding="utf-8"))
+    listed = [(heading, [s["title"] for s in found]) for heading, found in page.groups.values()]
+    assert listed == [
+        (f"Topic › T{n:04d}", ["Once", "Everywhere"] if n == 600 else ["Everywhere"]) for n in range(1200)
+    ]
+    everywhere = page.groups["group-1"][1][0]
+    assert (everywhere["meta"], everywhere["summary"]) == ("王芳", "短")
+
+
 def test_json_exports_the_same_twice(mixed: Library, tmp_path: Path) -> None:
     first, second = tmp_path / "a.json", tmp_path / "b.json"
     exporting.export(mixed, "json", first)

@@ -16,12 +16,15 @@ import secrets
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from datetime import UTC, datetime
+from itertools import islice
 from pathlib import Path
 from typing import IO
 
+from sqlalchemy import select
+
 from ngodesk.domain.errors import Cancelled, NgodeskError, ValidationError
 from ngodesk.domain.i18n import translate
-from ngodesk.domain.models import Progress, StoryView, no_progress
+from ngodesk.domain.models import EntityKind, Progress, StoryView, no_progress
 from ngodesk.formats import writers
 from ngodesk.formats.writers import (
     bibtex,
@@ -34,6 +37,7 @@ from ngodesk.formats.writers import (
 )
 from ngodesk.services import queries, records
 from ngodesk.store.library import Library
+from ngodesk.store.schema import Entity, Story, StoryEntity
 
 #: Export formats by name (``--format``): file extension and description.
 FORMATS = writers.FORMATS
@@ -52,12 +56,53 @@ class _Reader:
         self.progress = progress
         self.done = 0
 
+    def _counted(self, chunk: list[int]) -> list[int]:
+        """``chunk``, counted as read (Cancelled when ``progress`` says stop)."""
+        self.done += len(chunk)
+        if not self.progress(self.done, self.total):
+            raise Cancelled(translate("Messages", "The export was cancelled; no file was written."))
+        return chunk
+
     def views(self, story_ids: list[int]) -> Iterator[StoryView]:
+        """Views of ``story_ids``, in order (stories deleted meanwhile skipped)."""
         for chunk in records.chunks(story_ids, CHUNK):
-            yield from queries.stories(self.library, chunk)
-            self.done += len(chunk)
-            if not self.progress(self.done, self.total):
-                raise Cancelled(translate("Messages", "The export was cancelled; no file was written."))
+            yield from queries.stories(self.library, self._counted(chunk))
+
+    def entries(self, story_ids: list[int]) -> Iterator[html_catalogue.Entry | None]:
+        """The catalogue's entry per id of ``story_ids`` (an id may come
+        again: a story under each of its tags), None for a story deleted
+        meanwhile."""
+        for chunk in records.chunks(story_ids, CHUNK):
+            found = _entries(self.library, list(dict.fromkeys(self._counted(chunk))))
+            yield from (found.get(story_id) for story_id in chunk)
+
+
+def _entries(library: Library, story_ids: list[int]) -> dict[int, html_catalogue.Entry]:
+    """What the catalogue shows of the given stories, by id."""
+    with library.read() as session:
+        people: dict[int, list[str]] = {}
+        linked = (
+            select(StoryEntity.story_id, Entity.name)
+            .join(Entity)
+            .where(StoryEntity.story_id.in_(story_ids), Entity.kind == EntityKind.PERSON.value)
+        )
+        for story_id, name in session.execute(linked):
+            people.setdefault(story_id, []).append(name)
+        shown = (Story.id, Story.title, Story.url, Story.published, Story.source, Story.language, Story.summary)
+        return {
+            story_id: html_catalogue.Entry(
+                title,
+                url,
+                published,
+                source,
+                tuple(sorted(people.get(story_id, ()), key=str.casefold)),
+                language,
+                summary,
+            )
+            for story_id, title, url, published, source, language, summary in session.execute(
+                select(*shown).where(Story.id.in_(story_ids))
+            )
+        }
 
 
 def _groups(library: Library, story_ids: list[int], progress: Progress) -> list[html_catalogue.Group]:
@@ -75,8 +120,12 @@ def _groups(library: Library, story_ids: list[int], progress: Progress) -> list[
     members = [(path, by_tag[path]) for path in sorted(by_tag, key=str.casefold)]
     if untagged:
         members.append(("", untagged))
-    reader = _Reader(library, sum(len(ids) for _, ids in members), progress)
-    return [html_catalogue.Group(path, len(ids), reader.views(ids)) for path, ids in members]
+    # One reading of all the groups' entries in turn, in chunks that cross
+    # groups (read group by group, with their tags, a story with 4,000 tags
+    # took 99 s: each of its 4,000 readings loaded its 4,000 tags).
+    listed = [story_id for _, ids in members for story_id in ids]
+    entries = _Reader(library, len(listed), progress).entries(listed)
+    return [html_catalogue.Group(path, len(ids), filter(None, islice(entries, len(ids)))) for path, ids in members]
 
 
 def _write(library: Library, format_name: str, out: IO[str], story_ids: list[int], progress: Progress) -> None:
