@@ -6,12 +6,16 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import shutil
+import subprocess
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 
-from ngodesk.domain.errors import ValidationError
+from ngodesk.domain.errors import NotFound, ValidationError
 from ngodesk.services import attachments, backups, history, stories
 from ngodesk.services.library import open_library
 from ngodesk.store.library import Library
@@ -123,3 +127,33 @@ def test_the_same_content_is_attached_to_a_story_once(library: Library, files: d
     again, changes = attachments.attach(library, story, [files["photo"]])
     assert len(first) == 1 and again == [] and changes.empty
     assert [a.name for a in attachments.attachments(library, story)] == ["井 well.png"]
+
+
+@contextmanager
+def small_disk(folder: Path, size: str = "256k") -> Iterator[Path]:
+    """``folder`` as a disk of ``size`` (a tmpfs; root only, else the test
+    is skipped), unmounted afterwards."""
+    folder.mkdir(parents=True, exist_ok=True)
+    if os.geteuid() != 0:
+        pytest.skip("a small disk is mounted as root only")
+    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(folder)], capture_output=True)
+    if mounted.returncode != 0:
+        pytest.skip(f"cannot mount a small disk: {mounted.stderr.decode(errors='replace').strip()}")
+    try:
+        yield folder
+    finally:
+        subprocess.run(["umount", str(folder)], check=True)
+
+
+def test_an_attach_that_fails_leaves_no_file(library: Library, files: dict[str, Path]) -> None:
+    """A full disk half-way through a copy, or a story that is not there:
+    nothing is left in ``files/`` (no temporary file, no stored file)."""
+    story = stories.create_story(library, {"title": "Wells in Kenya"}).id
+    with pytest.raises(NotFound):
+        attachments.attach(library, story + 1, [files["photo"]])
+    assert list((library.folder / "files").iterdir()) == []
+    with small_disk(library.folder / "files"):
+        with pytest.raises(ValidationError, match="interview.pdf: cannot be attached: No space left on device"):
+            attachments.attach(library, story, [files["photo"], files["notes"]])
+        assert list((library.folder / "files").iterdir()) == []
+        assert attachments.attachments(library, story) == []
