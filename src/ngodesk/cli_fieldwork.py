@@ -117,6 +117,7 @@ def run_merge(args: argparse.Namespace, open_library: Opener) -> int:
                     "changed": report.changed,
                     "deleted": report.deleted,
                     "conflicts": [_conflict_json(c) for c in still_open],
+                    "left_out": report.left_out,
                 },
                 ensure_ascii=False,
                 indent=2,
@@ -127,10 +128,24 @@ def run_merge(args: argparse.Namespace, open_library: Opener) -> int:
             print(f"Merged {report.source}, where {args.path} was opened and worked in: {_summary(report)}.")
         else:
             print(f"Merged {args.path}: {_summary(report)}.")
+        _print_left_out(report.left_out)
         if still_open:
             print(_conflicts_line(len(still_open), "to settle (mine kept meanwhile; `ngodesk conflicts`):"))
             _print_conflicts(still_open)
     return 1 if still_open else 0
+
+
+#: Lines of what a merge left out printed before "... and N more".
+LEFT_OUT_LINES = 20
+
+
+def _print_left_out(left_out: list[str]) -> None:
+    if left_out:
+        print("Left out:")
+    for line in left_out[:LEFT_OUT_LINES]:
+        print(f"  {line}")
+    if len(left_out) > LEFT_OUT_LINES:
+        print(f"  ... and {len(left_out) - LEFT_OUT_LINES} more (--json lists all)")
 
 
 def run_conflicts(args: argparse.Namespace, open_library: Opener) -> int:

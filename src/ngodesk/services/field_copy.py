@@ -13,20 +13,22 @@ from __future__ import annotations
 
 import re
 import shutil
+import stat
 import tempfile
 import uuid as uuid_module
 import zipfile
+import zlib
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from datetime import UTC, datetime
 from pathlib import Path
 
 from ngodesk.domain.errors import LibraryError, ValidationError
 from ngodesk.domain.i18n import translate
 from ngodesk.domain.models import Progress, no_progress
-from ngodesk.services import indexing, records
+from ngodesk.services import attachments, indexing, records
 from ngodesk.store import backups
-from ngodesk.store.library import DB_NAME, FILES_DIR, Library, stored_meta
+from ngodesk.store.library import DB_NAME, Library, stored_meta
 from ngodesk.store.lock import LOCK_NAME
 from ngodesk.store.schema import Attachment
 
@@ -37,6 +39,12 @@ ANCESTOR = "ancestor.sqlite"
 #: File name ending of field-copy archives.
 ARCHIVE_SUFFIX = ".ngodesk-copy"
 BASES = "merges"
+#: An archive that unpacks to more than ``SMALL`` bytes may unpack to at
+#: most ``MAX_RATIO`` times its own size: a library's database and files
+#: compress far less, a zip bomb far more (an empty library, small, more).
+MAX_RATIO, SMALL = 100, 64_000_000
+#: Bytes read at a time while unpacking.
+_BLOCK = 1 << 20
 
 
 def identity(library: Library) -> str:
@@ -87,11 +95,9 @@ def make_copy(
             progress(2, 4)
             with copy.read() as session:
                 hashes = set(session.scalars(Attachment.__table__.select().with_only_columns(Attachment.sha256)))
-        for sha256 in sorted(hashes):
-            source = library.folder / FILES_DIR / sha256[:2] / sha256
-            if source.exists():
-                (out / FILES_DIR / sha256[:2]).mkdir(parents=True, exist_ok=True)
-                shutil.copyfile(source, out / FILES_DIR / sha256[:2] / sha256)
+            for sha256 in sorted(hashes):
+                with suppress(ValidationError):  # (not a file's hash, not the file's content: as a missing file)
+                    attachments.take_file(copy, library.folder, sha256)
         progress(3, 4)
         backups.copy_database(out / DB_NAME, out / ANCESTOR)
         progress(4, 4)
@@ -138,34 +144,101 @@ def make_archive(
 @contextmanager
 def opened_archive(path: Path) -> Iterator[Path]:
     """The library folder inside a field-copy archive, unpacked into a
-    temporary folder for as long as the block runs. Refuses an archive
-    that is not one (or whose names would land outside the folder)."""
+    temporary folder for as long as the block runs (see ``_unpack``)."""
     with tempfile.TemporaryDirectory(prefix="ngodesk-merge-") as work:
-        try:
-            with zipfile.ZipFile(path) as archive:
-                names = archive.namelist()
-                if DB_NAME not in names:
-                    raise ValidationError(
-                        translate("Messages", "{path} is not a field copy (it holds no {DB_NAME}).").format(
-                            path=path, DB_NAME=DB_NAME
-                        )
-                    )
-                for name in names:
-                    target = (Path(work) / name).resolve()
-                    if not target.is_relative_to(Path(work).resolve()):
-                        raise ValidationError(
-                            translate(
-                                "Messages", "{path}: the entry {name!r} would be written outside the copy."
-                            ).format(path=path, name=name)
-                        )
-                archive.extractall(work)
-        except (zipfile.BadZipFile, OSError) as error:
-            raise ValidationError(
-                translate("Messages", "{path} is not a readable field-copy archive: {error}").format(
-                    path=path, error=error
-                )
-            ) from error
+        _unpack(path, Path(work))
         yield Path(work)
+
+
+def _unpack(path: Path, folder: Path) -> None:
+    """Unpack the field-copy archive ``path`` into the empty ``folder``.
+    Refuses (ValidationError naming the archive, before writing anything)
+    an archive that is not one: no database, names that would land outside
+    the folder, entries that are links or devices, more than it can hold
+    (``_check_room``); stops when an entry gives more than the archive
+    says it holds. LibraryError when writing fails. The caller removes
+    ``folder`` on failure."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            entries = archive.infolist()
+            _check_entries(path, folder, entries)
+            declared = sum(entry.file_size for entry in entries)
+            _check_room(path, folder, declared)
+            written = 0
+            for entry in entries:
+                target = folder / entry.filename
+                if entry.is_dir():
+                    target.mkdir(parents=True, exist_ok=True)
+                    continue
+                target.parent.mkdir(parents=True, exist_ok=True)
+                with archive.open(entry) as reading, target.open("wb") as writing:
+                    while block := reading.read(_BLOCK):
+                        written += len(block)
+                        if written > declared:
+                            raise ValidationError(
+                                translate(
+                                    "Messages",
+                                    "{path} holds more than it says ({size}); it was not unpacked.",
+                                ).format(path=path, size=_megabytes(declared))
+                            )
+                        writing.write(block)
+    except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError) as error:
+        raise ValidationError(
+            translate("Messages", "{path} is not a readable field-copy archive: {error}").format(path=path, error=error)
+        ) from error
+    except OSError as error:
+        raise _unpack_failed(path, folder, error) from error
+
+
+def _check_entries(path: Path, folder: Path, entries: list[zipfile.ZipInfo]) -> None:
+    """ValidationError unless the entries of the archive ``path`` hold a
+    library's database and only files and folders that land in ``folder``."""
+    if DB_NAME not in {entry.filename for entry in entries}:
+        raise ValidationError(
+            translate("Messages", "{path} is not a field copy (it holds no {DB_NAME}).").format(
+                path=path, DB_NAME=DB_NAME
+            )
+        )
+    for entry in entries:
+        try:
+            attachments.safe_child(folder, entry.filename)
+        except ValidationError:
+            raise ValidationError(
+                translate("Messages", "{path}: the entry {name!r} would be written outside the copy.").format(
+                    path=path, name=entry.filename
+                )
+            ) from None
+        if stat.S_IFMT(entry.external_attr >> 16) not in (0, stat.S_IFREG, stat.S_IFDIR):
+            raise ValidationError(
+                translate(
+                    "Messages", "{path}: the entry {name!r} is a link or a device; a field copy holds only files."
+                ).format(path=path, name=entry.filename)
+            )
+
+
+def _check_room(path: Path, folder: Path, size: int) -> None:
+    """ValidationError when the archive ``path`` would unpack to ``size``
+    bytes that look like a zip bomb (more than ``MAX_RATIO`` times its own
+    size, when that is more than ``SMALL``) or do not fit into ``folder``."""
+    if size > SMALL and size > MAX_RATIO * path.stat().st_size:
+        raise ValidationError(
+            translate(
+                "Messages",
+                "{path} would unpack to {size}, {ratio:,} times its own size: that is not a field copy. "
+                "Nothing was unpacked.",
+            ).format(path=path, size=_megabytes(size), ratio=size // max(path.stat().st_size, 1))
+        )
+    free = shutil.disk_usage(folder).free
+    if size > free:
+        raise ValidationError(
+            translate(
+                "Messages", "{path} would unpack to {size}, but {folder} has {free} free. Nothing was unpacked."
+            ).format(path=path, size=_megabytes(size), folder=folder.parent, free=_megabytes(free))
+        )
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / 1e6:,.1f} MB"
 
 
 def is_archive(path: str | None) -> bool:
@@ -221,18 +294,27 @@ def unpack(path: Path | str) -> Path:
         n += 1
     target = _beside(path, n)
     partial = target.with_name(target.name + ".partial")
-    with opened_archive(path) as folder:
-        try:
-            shutil.copytree(folder, partial)
-            partial.rename(target)
-        except OSError as error:
-            shutil.rmtree(partial, ignore_errors=True)
-            raise LibraryError(
-                translate("Messages", "Could not unpack {path} into {target}: {error}").format(
-                    path=path, target=target, error=error
-                )
-            ) from error
+    try:
+        partial.mkdir()
+    except OSError as error:
+        raise _unpack_failed(path, target, error) from error
+    try:
+        _unpack(path, partial)
+        partial.rename(target)
+    except BaseException as error:
+        shutil.rmtree(partial, ignore_errors=True)
+        if isinstance(error, OSError):
+            raise _unpack_failed(path, target, error) from error
+        raise
     return target
+
+
+def _unpack_failed(path: Path, target: Path, error: OSError) -> LibraryError:
+    return LibraryError(
+        translate("Messages", "Could not unpack {path} into {target}: {error}").format(
+            path=path, target=target, error=error
+        )
+    )
 
 
 def _keep_only(session: object, story_ids: list[int]) -> None:
@@ -263,7 +345,7 @@ def base_for(library: Library, other: Library) -> Path | None:
     ``other`` was at the last merge between them, else the ancestor of
     whichever is a field copy of the other; None when they share none."""
     mine, theirs = identity(library), identity(other)
-    seen = library.folder / BASES / f"{theirs}.sqlite"
+    seen = _seen(library, other)
     if theirs and seen.exists():
         return seen
     if origin_of(other) == mine and (other.folder / ANCESTOR).exists():
@@ -276,6 +358,24 @@ def base_for(library: Library, other: Library) -> Path | None:
 def remember(library: Library, other: Library) -> None:
     """After a merge: ``other`` as it is now is the common state for the
     next merge of it into ``library``."""
-    folder = library.folder / BASES
-    folder.mkdir(exist_ok=True)
-    backups.copy_database(other.db_path, folder / f"{identity(other)}.sqlite")
+    seen = _seen(library, other)
+    seen.parent.mkdir(exist_ok=True)
+    backups.copy_database(other.db_path, seen)
+
+
+def _seen(library: Library, other: Library) -> Path:
+    """Where ``library`` keeps the state of ``other`` at their last merge
+    (a file named by its identity). ValidationError for an identity that
+    is not a uuid (a crafted copy's, a path in disguise)."""
+    theirs = identity(other)
+    try:
+        valid = not theirs or str(uuid_module.UUID(theirs)) == theirs
+    except ValueError:
+        valid = False
+    if not valid:
+        raise ValidationError(
+            translate("Messages", "{folder} is not a field copy: its identity {value!r} is not a uuid.").format(
+                folder=other.folder, value=theirs
+            )
+        )
+    return library.folder / BASES / f"{theirs}.sqlite"

@@ -27,7 +27,7 @@ same state twice changes nothing the second time.
 from __future__ import annotations
 
 import enum
-import shutil
+import re
 import sqlite3
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -42,16 +42,31 @@ from ngodesk.domain.errors import Cancelled, ValidationError
 from ngodesk.domain.i18n import translate
 from ngodesk.domain.models import ChangeSet, Progress, no_progress
 from ngodesk.search.text import fold
-from ngodesk.services import annotations, attachments, backups, batch, conflicts, field_copy, indexing, records, stories
+from ngodesk.services import (
+    annotations,
+    attachments,
+    backups,
+    batch,
+    conflicts,
+    entities,
+    field_copy,
+    fields,
+    indexing,
+    records,
+    stories,
+    tags,
+)
 from ngodesk.services.conflicts import DELETED, ConflictView
 from ngodesk.store import history
-from ngodesk.store.library import Library
+from ngodesk.store.library import DB_NAME, Library
 from ngodesk.store.schema import MergeConflict, Story
 
 Row = dict[str, Any]
 #: Story fields merged one by one.
 STORY_FIELDS = ("title", "summary", "body", "url", "source", "published", "language", "status")
 TAG_FIELDS = ("name", "colour", "scope_note", "parent")
+#: What no text in a library holds (tab and line ends aside).
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 class Prefer(enum.StrEnum):
@@ -73,15 +88,26 @@ class MergeReport:
     deleted: dict[str, int] = field(default_factory=dict)
     conflicts: list[ConflictView] = field(default_factory=list)
     changes: ChangeSet = field(default_factory=ChangeSet)
+    #: what was not taken (a value this library cannot hold, a file that
+    #: is not what it says), each with why
+    left_out: list[str] = field(default_factory=list)
 
     def count(self, what: dict[str, int], kind: str, n: int = 1) -> None:
         what[kind] = what.get(kind, 0) + n
 
 
 def _connect(path: Path) -> sqlite3.Connection:
+    """The other library's database (or its earlier state), read only.
+    Its text comes as the services would have written it: without
+    control characters (``fields.clean``), undecodable bytes replaced."""
     connection = sqlite3.connect(f"file:{quote(str(path))}?mode=ro", uri=True)
-    connection.row_factory = sqlite3.Row
+    connection.text_factory = lambda data: data.decode("utf-8", "replace")
+    connection.row_factory = _plain_row
     return connection
+
+
+def _plain_row(_cursor: sqlite3.Cursor, row: tuple[Any, ...]) -> tuple[Any, ...]:
+    return tuple(_CONTROL.sub("", value) if isinstance(value, str) else value for value in row)
 
 
 def _read(connection: Any, sql: str, parameters: Sequence[object] = ()) -> dict[str, Row]:
@@ -113,6 +139,7 @@ def merge(
 def _merge_folder(library: Library, folder: Path, source: str, prefer: Prefer, progress: Progress) -> MergeReport:
     if folder == library.folder:
         raise ValidationError(translate("Messages", "A library cannot be merged into itself."))
+    _check_copy(folder)
     with Library.open(folder, readonly=True) as other:
         if field_copy.identity(other) and field_copy.identity(other) == field_copy.identity(library):
             raise ValidationError(
@@ -127,7 +154,7 @@ def _merge_folder(library: Library, folder: Path, source: str, prefer: Prefer, p
         try:
             with library.write() as session:
                 with history.links_unrecorded(session):  # (their links come with their history)
-                    job = _Merge(library, session, theirs, base, prefer, source)
+                    job = _Merge(library, session, (theirs, other.folder), base, prefer, source)
                     job.run(progress)
                     report = job.report
                 if prefer is not Prefer.ASK:
@@ -136,9 +163,22 @@ def _merge_folder(library: Library, folder: Path, source: str, prefer: Prefer, p
             theirs.close()
             if base is not None:
                 base.close()
-        job.copy_files(other)
         field_copy.remember(library, other)
     return report
+
+
+def _check_copy(folder: Path) -> None:
+    """ValidationError unless the database files in ``folder`` are its own
+    (no link leading out of it: nothing outside is read or copied) and
+    its database is not an empty file."""
+    for name in (DB_NAME, f"{DB_NAME}-wal", f"{DB_NAME}-shm", field_copy.ANCESTOR):
+        attachments.safe_child(folder, name)
+    if (folder / DB_NAME).is_file() and (folder / DB_NAME).stat().st_size == 0:
+        raise ValidationError(
+            translate("Messages", "{path} is an empty file, not a library that can be merged.").format(
+                path=folder / DB_NAME
+            )
+        )
 
 
 class _Merge:
@@ -148,21 +188,21 @@ class _Merge:
         self,
         library: Library,
         session: Session,
-        theirs: sqlite3.Connection,
+        theirs: tuple[sqlite3.Connection, Path],
         base: sqlite3.Connection | None,
         prefer: Prefer,
         source: str,
     ) -> None:
+        """``theirs``: the other library's database and its folder."""
         self.library, self.session, self.prefer = library, session, prefer
         self.mine = session.connection().connection.driver_connection
-        self.theirs, self.base = theirs, base
+        (self.theirs, self.their_folder), self.base = theirs, base
         self.report = MergeReport(source)
         self.open_conflicts = {
             (c.record_uuid, c.field, c.theirs)
             for c in session.scalars(select(MergeConflict).where(MergeConflict.resolved.is_(False)))
         }
         self.open_fields = {(uuid, name) for uuid, name, _ in self.open_conflicts}
-        self.files_wanted: set[str] = set()
         self.revived: set[str] = set()
         #: deletions made before this merge (those it makes take who and
         #: when from the other side's tombstones)
@@ -329,6 +369,14 @@ class _Merge:
         found = self.theirs.execute("SELECT uuid FROM terms WHERE id = ?", (their_id,)).fetchone()
         return self._id("terms", found[0]) if found else None
 
+    def _leave_out(self, kind: str, label: str, reason: object) -> None:
+        """Their record not taken, and why, in the report."""
+        self.report.left_out.append(
+            translate("Messages", "{kind} “{label}” was not merged: {reason}").format(
+                kind=kind, label=label, reason=reason
+            )
+        )
+
     def _tombstoned(self) -> set[str]:
         return {row[0] for row in self.mine.execute("SELECT uuid FROM tombstones")}
 
@@ -363,24 +411,31 @@ class _Merge:
         base, mine, theirs = self._three(sql)
         gone = self._tombstoned()
         added, changed = set(), set()
+        left_out: set[str] = set()
         for uuid, t in sorted(theirs.items(), key=lambda item: item[1]["depth"] or 0):
             b, m = base.get(uuid), mine.get(uuid)
             if self._arriving("tag", uuid, t["name"], (b, m, t), TAG_FIELDS, gone):
+                if t["parent"] in left_out:
+                    self._leave_out("tag", t["name"], translate("Messages", "its parent tag was not merged"))
+                    left_out.add(uuid)
+                    continue
+                if (name := self._name("tag", t["name"], tags.clean_name)) is None:
+                    left_out.add(uuid)
+                    continue
                 parent = self._id("tags", t["parent"])
                 twin = self.mine.execute(
-                    "SELECT id FROM tags WHERE coalesce(parent_id, 0) = ? AND name_key = ?",
-                    (parent or 0, fold(t["name"])),
+                    "SELECT id FROM tags WHERE coalesce(parent_id, 0) = ? AND name_key = ?", (parent or 0, fold(name))
                 ).fetchone()
                 if twin is None:  # (a tag of the same path made on both sides stays one tag)
                     cursor = self.mine.execute(
                         "INSERT INTO tags (uuid, created_at, updated_at, revision, name, name_key, parent_id, colour,"
                         " scope_note) VALUES (?, datetime('now'), datetime('now'), 1, ?, ?, ?, ?, ?)",
-                        (uuid, t["name"], fold(t["name"]), parent, t["colour"], t["scope_note"]),
+                        (uuid, name, fold(name), parent, t["colour"], t["scope_note"]),
                     )
                     added.add(cursor.lastrowid)
                     self._relink("story_tags", "tags", "tag_id", uuid, cursor.lastrowid)
             elif m is not None:
-                taken = self._fields("tag", uuid, t["name"], TAG_FIELDS, b, m, t, False)
+                taken = self._named("tag", self._fields("tag", uuid, t["name"], TAG_FIELDS, b, m, t, False))
                 if taken:
                     conflicts.assign(self.mine, "tag", uuid, taken)
                     changed.add(self._id("tags", uuid))
@@ -432,16 +487,18 @@ class _Merge:
         for uuid, t in theirs.items():
             b, m = base.get(uuid), mine.get(uuid)
             if self._arriving("entity", uuid, t["name"], (b, m, t), names, gone):
+                if (name := self._name("entity", t["name"], entities._name)) is None:
+                    continue
                 cursor = self.mine.execute(
                     "INSERT INTO entities (uuid, created_at, updated_at, revision, kind, name, name_key, note, type,"
                     " country, external_id) VALUES (?, datetime('now'), datetime('now'), 1, ?, ?, ?, ?, ?, ?, ?)",
-                    (uuid, t["kind"], t["name"], fold(t["name"]), t["note"], t["type"], t["country"], t["external_id"]),
+                    (uuid, t["kind"], name, fold(name), t["note"], t["type"], t["country"], t["external_id"]),
                 )
                 added.add(cursor.lastrowid)
                 self._alt_names(t["id"], cursor.lastrowid)
                 self._relink("story_entities", "entities", "entity_id", uuid, cursor.lastrowid)
             elif m is not None:
-                taken = self._fields("entity", uuid, m["name"], names, b, m, t, False)
+                taken = self._named("entity", self._fields("entity", uuid, m["name"], names, b, m, t, False))
                 if taken:
                     conflicts.assign(self.mine, "entity", uuid, taken)
                     changed.add(m["id"])
@@ -577,7 +634,7 @@ class _Merge:
         self._merge_pairs(synonyms, self._add_synonym, self._remove_synonym)
 
     def _add_synonym(self, tag: str, label: str) -> None:
-        if (tag_id := self._id("tags", tag)) is not None:
+        if (tag_id := self._id("tags", tag)) is not None and (label := self._name("synonym", label, tags.clean_name)):
             self.mine.execute(
                 "INSERT OR IGNORE INTO tag_synonyms (tag_id, label, label_key) VALUES (?, ?, ?)",
                 (tag_id, label, fold(label)),
@@ -590,9 +647,10 @@ class _Merge:
         """Their alternative names of a record that mine lacks, added."""
         have = {row[0] for row in self.mine.execute("SELECT name_key FROM entity_names WHERE entity_id = ?", (my_id,))}
         rows = self.theirs.execute(
-            "SELECT name, name_key, language, preferred FROM entity_names WHERE entity_id = ?", (their_id,)
+            "SELECT name, language, preferred FROM entity_names WHERE entity_id = ?", (their_id,)
         ).fetchall()
-        new = [tuple(row) for row in rows if row[1] not in have]
+        cleaned = [(" ".join(str(name).split()), language, preferred) for name, language, preferred in rows]
+        new = [(name, fold(name), *rest) for name, *rest in cleaned if name and fold(name) not in have]
         for name, key, language, preferred in new:
             taken = (
                 preferred
@@ -633,7 +691,7 @@ class _Merge:
                 elif self._revived("story", uuid, t["title"], b, t, STORY_FIELDS):
                     added.append(uuid)
                 continue
-            taken = self._fields("story", uuid, m["title"], STORY_FIELDS, b, m, t, True)
+            taken = self._storable(m["title"], self._fields("story", uuid, m["title"], STORY_FIELDS, b, m, t, True))
             values += [batch.FieldChange(m["id"], m["title"], k, str(m[k]), str(v)) for k, v in taken.items()]
             if self._links(m["id"], uuid):
                 linked.add(m["id"])
@@ -673,20 +731,58 @@ class _Merge:
                 changed = True
         return changed
 
+    def _storable(self, label: str, taken: dict[str, object]) -> dict[str, object]:
+        """Of the fields of a story to take from theirs, those it can hold
+        (``fields.clean`` takes them); the others left out."""
+        kept = {}
+        for name, value in taken.items():
+            try:
+                fields.clean(name, value)
+                kept[name] = value
+            except ValidationError as error:
+                self._leave_out("story", label, error)
+        return kept
+
+    def _name(self, kind: str, value: object, clean: Callable[[str], str]) -> str | None:
+        """Their name of a tag or record as the services ``clean`` it; None
+        (left out, in the report) for one they refuse."""
+        try:
+            return clean(str(value))
+        except ValidationError as error:
+            self._leave_out(kind, str(value), error)
+            return None
+
+    def _named(self, kind: str, taken: dict[str, object]) -> dict[str, object]:
+        """Fields of a tag or record to take from theirs, with a name the
+        services refuse left out."""
+        if "name" in taken:
+            clean = tags.clean_name if kind == "tag" else entities._name
+            if (name := self._name(kind, taken.pop("name"), clean)) is not None:
+                taken["name"] = name
+        return taken
+
     def _add_stories(self, uuids: Iterable[str]) -> list[int]:
-        """Their stories that this library lacks, with their links, indexed."""
+        """Their stories that this library lacks, with their links, indexed;
+        their fields cleaned as an import cleans them, a story an import
+        would refuse left out."""
         new_ids = []
         columns = [c.name for c in Story.__table__.columns if c.name != "id"]
         for uuid in uuids:
             row = self.theirs.execute(f"SELECT {', '.join(columns)} FROM stories WHERE uuid = ?", (uuid,)).fetchone()
+            values = dict(zip(columns, row, strict=True))
+            try:
+                values.update(fields.clean_all({name: values[name] for name in STORY_FIELDS}))
+            except ValidationError as error:
+                self._leave_out("story", str(values["title"]), error)
+                continue
             cursor = self.mine.execute(
-                f"INSERT INTO stories ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})", tuple(row)
+                f"INSERT INTO stories ({', '.join(values)}) VALUES ({', '.join('?' * len(values))})",
+                tuple(values.values()),
             )
             story_id = cursor.lastrowid
             new_ids.append(story_id)
             records.unbury(self.session, [uuid])
             self._links(story_id, uuid)
-            values = dict(zip(columns, row, strict=True))
             indexing.add(
                 self.session,
                 [indexing.doc(story_id, values["title"], values["summary"], values["body"], values["source"])],
@@ -745,8 +841,13 @@ class _Merge:
         values = dict(zip(columns, row, strict=True))
         if table == "annotations":
             values["term_id"] = self._term(values["term_id"])
+            values["search_key"] = annotations.search_key(values["body"], values["exact"])
         if table == "attachments":
-            self.files_wanted.add(str(values["sha256"]))
+            try:  # (the file first: an orphan file is harmless, a missing one is not)
+                attachments.take_file(self.library, self.their_folder, values["sha256"])
+            except ValidationError as error:
+                self._leave_out("attachment", str(values["name"]), error)
+                return False
         try:
             self.mine.execute(
                 f"INSERT INTO {table} (story_id, {', '.join(values)}) VALUES (?, {', '.join('?' * len(values))})",
@@ -804,16 +905,6 @@ class _Merge:
             "UPDATE tombstones SET deleted_at = ?, deleted_by = ? WHERE uuid = ?",
             [(deleted_at, deleted_by, uuid) for uuid, _, deleted_at, deleted_by, _ in graves if uuid in made_here],
         )
-
-    def copy_files(self, other: Library) -> None:
-        """The files of the attachments that came over (after commit: an
-        orphan file is harmless, a missing one is not)."""
-        for sha256 in sorted(self.files_wanted):
-            target = attachments.stored_path(self.library, sha256)
-            source = attachments.stored_path(other, sha256)
-            if not target.exists() and source.exists():
-                target.parent.mkdir(parents=True, exist_ok=True)
-                shutil.copyfile(source, target)
 
 
 def _columns(connection: Any, table: str) -> list[str]:
