@@ -6,6 +6,7 @@ fill the disk, and their text meets the rules an import meets."""
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import re
 import shutil
@@ -410,3 +411,13 @@ def test_a_copy_that_is_no_library_this_program_can_read_is_refused(office: Path
         merged = ngodesk("merge", str(copy), library=office)
         assert merged.returncode == 1 and reason in merged.stderr and "Traceback" not in merged.stderr, merged.stderr
     assert _titles(office) == {"Wells in Kenya", "Schools in Nepal"}
+
+
+def test_a_bad_hash_already_in_a_library_does_not_stop_listing(office: Path, tmp_path: Path) -> None:
+    """A row an older merge let in is listed (without a path), not a failure."""
+    laptop = tmp_path / "laptop"
+    _set_hash(laptop, "ab/../../../catalogue.sqlite")
+    with open_library(laptop) as library:
+        (kenya,) = [v.uuid for v in queries.stories(library, queries.matching_ids(library, "Kenya").tolist())]
+    (listed,) = json.loads(ok("attachments", kenya, "--json", library=laptop))
+    assert listed["name"] == "well.png" and listed["path"] == ""

@@ -7,6 +7,7 @@ import argparse
 import json
 from collections.abc import Callable
 
+from ngodesk.domain.errors import ValidationError
 from ngodesk.services import attachments, queries
 from ngodesk.store.library import Library
 
@@ -43,7 +44,7 @@ def run_attach(args: argparse.Namespace, open_library: Opener) -> int:
 def run_list(args: argparse.Namespace, open_library: Opener) -> int:
     with open_library(args, False) as library:
         found = attachments.attachments(library, queries.resolve_story(library, args.uuid))
-        paths = {a.uuid: str(attachments.stored_path(library, a.sha256)) for a in found}
+        paths = {a.uuid: _stored(library, a.sha256) for a in found}
     if args.json:
         rows = [
             {"uuid": a.uuid, "name": a.name, "mime": a.mime, "size": a.size, "sha256": a.sha256, "path": paths[a.uuid]}
@@ -56,6 +57,15 @@ def run_list(args: argparse.Namespace, open_library: Opener) -> int:
     if not found:
         print("No attachments.")
     return 0
+
+
+def _stored(library: Library, sha256: str) -> str:
+    """Where an attachment's file is; "" for a hash that names no file
+    in the library (a bad row an older merge let in)."""
+    try:
+        return str(attachments.stored_path(library, sha256))
+    except ValidationError:
+        return ""
 
 
 def run_files(args: argparse.Namespace, open_library: Opener) -> int:
