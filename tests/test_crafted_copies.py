@@ -20,7 +20,7 @@ import pytest
 
 from ngodesk.domain.errors import NgodeskError, ValidationError
 from ngodesk.domain.models import EntityKind
-from ngodesk.services import attachments, entities, field_copy, merging, queries, stories
+from ngodesk.services import attachments, entities, field_copy, merging, queries, stories, story_collections
 from ngodesk.services.attachments import AttachmentView
 from ngodesk.services.library import open_library
 from ngodesk.store import backups
@@ -421,3 +421,20 @@ def test_a_bad_hash_already_in_a_library_does_not_stop_listing(office: Path, tmp
         (kenya,) = [v.uuid for v in queries.stories(library, queries.matching_ids(library, "Kenya").tolist())]
     (listed,) = json.loads(ok("attachments", kenya, "--json", library=laptop))
     assert listed["name"] == "well.png" and listed["path"] == ""
+
+
+def test_collections_whose_filters_cannot_be_read_are_left_out(office: Path, tmp_path: Path) -> None:
+    copy = tmp_path / "laptop"
+    with open_library(copy) as library:
+        story_collections.save_search(library, "Water", "water")
+        story_collections.save_search(library, "Broken", "water")
+    _sql(
+        copy,
+        "UPDATE collections SET filters = '{' WHERE name = 'Broken'",
+        "UPDATE collections SET name_key = 'schools' WHERE name = 'Water'",  # (a key that is not its name's)
+    )
+    with open_library(office) as library:
+        report = merging.merge(library, copy)
+        assert report.left_out == ["collection “Broken” was not merged: its filters cannot be read"]
+        assert [c.name for c in story_collections.collections(library)] == ["Water"]
+        story_collections.save_search(library, "Schools", "schools")  # (the key is the name's again)

@@ -27,6 +27,7 @@ same state twice changes nothing the second time.
 from __future__ import annotations
 
 import enum
+import json
 import re
 import sqlite3
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -40,7 +41,7 @@ from sqlalchemy.orm import Session
 
 from ngodesk.domain.errors import Cancelled, ValidationError
 from ngodesk.domain.i18n import translate
-from ngodesk.domain.models import ChangeSet, Progress, no_progress
+from ngodesk.domain.models import ChangeSet, FacetKind, Progress, no_progress
 from ngodesk.search.text import fold
 from ngodesk.services import (
     annotations,
@@ -532,10 +533,15 @@ class _Merge:
                 row = self.theirs.execute(
                     f"SELECT {', '.join(columns)} FROM {table} WHERE uuid = ?", (uuid,)
                 ).fetchone()
+                values = dict(zip(columns, row, strict=True))
+                values[f"{label}_key"] = fold(str(values[label]))  # (not their key: it may not be the name's)
+                if table == "collections" and not _readable_filters(values["filters"]):
+                    self._leave_out(kind, str(t[label]), translate("Messages", "its filters cannot be read"))
+                    continue
                 try:
                     self.mine.execute(
-                        f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
-                        tuple(row),
+                        f"INSERT INTO {table} ({', '.join(values)}) VALUES ({', '.join('?' * len(values))})",
+                        tuple(values.values()),
                     )
                     added += 1
                 except sqlite3.IntegrityError:  # (made on both sides under one name)
@@ -548,6 +554,8 @@ class _Merge:
                         changed += 1
             elif m is not None:
                 taken = self._fields(kind, uuid, str(m[label]), names, b, m, t, False)
+                if "filters" in taken and not _readable_filters(taken.pop("filters")):
+                    self._leave_out(kind, str(m[label]), translate("Messages", "its filters cannot be read"))
                 if taken:
                     try:
                         conflicts.assign(self.mine, kind, uuid, taken)
@@ -905,6 +913,19 @@ class _Merge:
             "UPDATE tombstones SET deleted_at = ?, deleted_by = ? WHERE uuid = ?",
             [(deleted_at, deleted_by, uuid) for uuid, _, deleted_at, deleted_by, _ in graves if uuid in made_here],
         )
+
+
+def _readable_filters(text: object) -> bool:
+    """Whether a collection's stored filters are what ``story_collections``
+    reads: a JSON list of {kind, value, exclude}."""
+    try:
+        items = json.loads(str(text))
+        return isinstance(items, list) and all(
+            isinstance(item, dict) and item.get("kind") in set(FacetKind) and {"value", "exclude"} <= set(item)
+            for item in items
+        )
+    except ValueError:
+        return False
 
 
 def _columns(connection: Any, table: str) -> list[str]:
