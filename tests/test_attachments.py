@@ -107,10 +107,12 @@ def test_files_nothing_refers_to_are_listed_and_deleted_on_request(tmp_path: Pat
         attachments.attach(library, story, [scan])
         views = {a.name: a for a in attachments.attachments(library, story)}
         attachments.remove(library, [views["interview.pdf"].uuid, views["scan.pdf"].uuid])
-    (folder / "files" / "tmpk3x9_left").write_bytes(b"a copy cut short")
+    left = "ab" + "0" * 62  # (a file no attachment refers to any more)
+    (folder / "files" / "ab").mkdir(exist_ok=True)
+    (folder / "files" / "ab" / left).write_bytes(b"a copy cut short")
     listed = json.loads(ok("files", "--json", library=folder))
     assert listed["files"] == 4 and {Path(p).name for p in listed["unused"]} == {
-        "tmpk3x9_left",
+        left,
         hashlib.sha256(b"%PDF-1.4 scan").hexdigest(),
     }
     assert "2 unused (29 bytes): `ngodesk files --remove-unused` deletes them." in ok("files", library=folder)

@@ -409,6 +409,10 @@ def _remove_leftovers(folder: Path) -> None:
 
 
 def _children(folder: Path) -> list[Path]:
+    """What the library's own sub-folder ``folder`` holds; nothing when it
+    is a link (to a folder of someone's files, not the library's)."""
+    if folder.is_symlink():
+        return []
     try:
         return list(folder.iterdir())
     except OSError:
