@@ -6,11 +6,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import shutil
-import subprocess
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -19,6 +15,7 @@ from ngodesk.domain.errors import NotFound, ValidationError
 from ngodesk.services import attachments, backups, history, stories
 from ngodesk.services.library import open_library
 from ngodesk.store.library import Library
+from tests.conftest import small_disk
 from tests.test_cli import ok
 
 PNG = bytes.fromhex(
@@ -131,22 +128,6 @@ def test_the_same_content_is_attached_to_a_story_once(library: Library, files: d
     assert [a.name for a in attachments.attachments(library, story)] == ["井 well.png"]
 
 
-@contextmanager
-def small_disk(folder: Path, size: str = "256k") -> Iterator[Path]:
-    """``folder`` as a disk of ``size`` (a tmpfs; root only, else the test
-    is skipped), unmounted afterwards."""
-    folder.mkdir(parents=True, exist_ok=True)
-    if os.geteuid() != 0:
-        pytest.skip("a small disk is mounted as root only")
-    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(folder)], capture_output=True)
-    if mounted.returncode != 0:
-        pytest.skip(f"cannot mount a small disk: {mounted.stderr.decode(errors='replace').strip()}")
-    try:
-        yield folder
-    finally:
-        subprocess.run(["umount", str(folder)], check=True)
-
-
 def test_an_attach_that_fails_leaves_no_file(library: Library, files: dict[str, Path]) -> None:
     """A full disk half-way through a copy, or a story that is not there:
     nothing is left in ``files/`` (no temporary file, no stored file)."""
@@ -154,7 +135,7 @@ def test_an_attach_that_fails_leaves_no_file(library: Library, files: dict[str, 
     with pytest.raises(NotFound):
         attachments.attach(library, story + 1, [files["photo"]])
     assert list((library.folder / "files").iterdir()) == []
-    with small_disk(library.folder / "files"):
+    with small_disk(library.folder / "files", "256k"):
         with pytest.raises(ValidationError, match="interview.pdf: cannot be attached: No space left on device"):
             attachments.attach(library, story, [files["photo"], files["notes"]])
         assert list((library.folder / "files").iterdir()) == []

@@ -24,7 +24,7 @@ from ngodesk.services import attachments, entities, field_copy, merging, queries
 from ngodesk.services.attachments import AttachmentView
 from ngodesk.services.library import open_library
 from ngodesk.store import backups
-from tests.test_attachments import small_disk
+from tests.conftest import small_disk
 from tests.test_cli import ngodesk, ok
 
 PHOTO = b"\x89PNG a photo of a well"

@@ -3,9 +3,10 @@ dialog, from the window."""
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
-from ngodesk.services import conflicts, field_copy, queries, stories
+from ngodesk.services import attachments, conflicts, field_copy, queries, stories
 from ngodesk.services.library import open_library
 from ngodesk.ui.fieldwork_view import ConflictsDialog, FieldCopyDialog
 from ngodesk.ui.main_window import MainWindow
@@ -137,3 +138,37 @@ def test_a_field_copy_file_opened_from_the_file_manager(qtbot, tmp_path: Path, m
     assert _titles(office) == {"Wells in Kenya", "Written in the field"}
     assert "Merged laptop:" in office.statusBar().currentMessage()
     office.close()
+
+
+def test_what_a_merge_leaves_out_is_shown(qtbot, window: MainWindow, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+    """A crafted copy's attachment that names no real file is left out,
+    and the window says so instead of a status line alone."""
+    from PySide6.QtWidgets import QMessageBox
+
+    field_copy.make_copy(window.library, tmp_path / "laptop")
+    photo = tmp_path / "well.png"
+    photo.write_bytes(b"\x89PNG a photo of a well")
+    with open_library(tmp_path / "laptop") as theirs:
+        (story_id,) = queries.matching_ids(theirs, "缅甸").tolist()
+        attachments.attach(theirs, story_id, [photo])
+    with sqlite3.connect(tmp_path / "laptop" / "catalogue.sqlite") as db:
+        db.execute("UPDATE attachments SET sha256 = 'ab/../../../x'")
+    db.close()
+    told: list[tuple[str, str]] = []
+
+    def tell(box: QMessageBox) -> int:
+        told.append((box.informativeText(), box.detailedText()))
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", tell)
+    job = window.merge_library(str(tmp_path / "laptop"))
+    assert job is not None
+    with qtbot.waitSignal(job.ended, timeout=60_000):
+        pass
+    assert told == [
+        (
+            "1 record of the other library could not be taken and was left out.",
+            "attachment “well.png” was not merged: 'ab/../../../x' is not the SHA-256 of an attached file.",
+        )
+    ]
+    assert attachments.attachments(window.library, story_id) == []

@@ -126,7 +126,7 @@ class AttachmentsBox(QWidget):
         self._enable()
 
     def _icon(self, view: AttachmentView, provider: QFileIconProvider) -> QIcon:
-        if view.is_image:
+        if view.is_image and attachments.valid_sha256(view.sha256):
             if view.sha256 not in _THUMBS:
                 reader = QImageReader(str(attachments.stored_path(self.actions.library, view.sha256)))
                 reader.setAutoTransform(True)

@@ -823,6 +823,17 @@ class MainWindow(QMainWindow):
             summary = ", ".join(parts) or self.tr("nothing to change")
             merged = self.tr("Merged {name}: {summary}.").format(name=Path(report.source).name, summary=summary)
             self.statusBar().showMessage(merged, 15000)
+            if report.left_out:
+                box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Merge Library"), merged, parent=self)
+                box.setInformativeText(
+                    self.tr("1 record of the other library could not be taken and was left out.")
+                    if len(report.left_out) == 1
+                    else self.tr("{n} records of the other library could not be taken and were left out.").format(
+                        n=len(report.left_out)
+                    )
+                )
+                box.setDetailedText("\n".join(report.left_out))
+                box.exec()
             if conflicts.conflicts(library):
                 self.show_conflicts()
 
