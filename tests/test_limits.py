@@ -14,6 +14,11 @@ from pathlib import Path
 
 import pytest
 
+from ngodesk.domain.errors import ValidationError
+from ngodesk.domain.models import AltName
+from ngodesk.services import annotations, entities, exporting, importing, queries, tags, thesaurus
+from ngodesk.services.library import open_library
+from ngodesk.store.library import Library
 from tests.conftest import SAMPLE
 
 DEEP = 100_000
@@ -93,3 +98,121 @@ def test_deeply_nested_xml_and_bibtex_end_in_a_report(cli_library: Path, tmp_pat
     result = _cli("import", str(path), library=cli_library)
     assert "Traceback" not in result.stdout + result.stderr
     assert result.stdout.startswith("Imported")
+
+
+# -- text SQLite cannot store (a shell's argument with bytes that are not UTF-8)
+
+BAD = b"x\xff"  # (Python makes it "x\udcff": a lone surrogate)
+UNSTORABLE = "has bytes that are not valid UTF-8 at column"
+
+
+def _story_uuid(library: Path) -> str:
+    with sqlite3.connect(library / "catalogue.sqlite") as db:
+        return str(db.execute("SELECT uuid FROM stories ORDER BY id LIMIT 1").fetchone()[0])
+
+
+def _counts(library: Path) -> dict[str, int]:
+    tables = ("stories", "entities", "story_entities", "annotations", "tags", "story_tags")
+    with sqlite3.connect(library / "catalogue.sqlite") as db:
+        return {table: int(db.execute(f"SELECT count(*) FROM {table}").fetchone()[0]) for table in tables}
+
+
+_BAD_ARGUMENTS = [
+    pytest.param(("set", "{uuid}", b"org+=" + BAD), id="set org+="),
+    pytest.param(("set", "{uuid}", b"org-=" + BAD), id="set org-="),
+    pytest.param(("set", "{uuid}", b"person+=" + BAD), id="set person+="),
+    pytest.param(("set", "{uuid}", b"place-=" + BAD), id="set place-="),
+    pytest.param(("add", "--title", "New", b"person+=" + BAD), id="add person+="),
+    pytest.param(("add", "--title", "New", b"place+=" + BAD), id="add place+="),
+    pytest.param(("tag", "note", "{tag}", BAD), id="tag note"),
+    pytest.param(("annotations", "add", "--text", BAD, "{uuid}", "{quote}"), id="annotation text"),
+    pytest.param(
+        ("annotations", "add", "--text", "A note", "--author", BAD, "{uuid}", "{quote}"), id="annotation author"
+    ),
+]
+
+
+@pytest.mark.parametrize("arguments", _BAD_ARGUMENTS)
+def test_text_that_cannot_be_stored_is_refused_with_the_column(
+    cli_library: Path, arguments: tuple[str | bytes, ...]
+) -> None:
+    with sqlite3.connect(cli_library / "catalogue.sqlite") as db:
+        title, tag = db.execute(
+            "SELECT title, (SELECT name FROM tags LIMIT 1) FROM stories ORDER BY id LIMIT 1"
+        ).fetchone()
+    values = {"uuid": _story_uuid(cli_library), "tag": tag, "quote": title.split()[0]}
+    given = [a.format(**values) if isinstance(a, str) else a for a in arguments]
+    before = _counts(cli_library)
+    result = _cli(*given, library=cli_library)
+    assert result.returncode == 1 and f"{UNSTORABLE} 2" in result.stderr, result.stderr
+    assert "Traceback" not in result.stderr and "unexpected error" not in result.stderr
+    assert _counts(cli_library) == before
+
+
+def test_a_record_with_unstorable_text_fails_alone(library: Library, tmp_path: Path) -> None:
+    items = [
+        {"type": "article", "title": "Good"},
+        {"type": "article", "title": "Bad author", "author": [{"literal": "x\udcff"}]},
+        {"type": "article", "title": "Bad note", "note": "y\udcff"},
+    ]
+    path = tmp_path / "items.json"
+    path.write_text(json.dumps(items), encoding="utf-8")  # (escaped: \udcff, as a careless writer makes it)
+    report = importing.import_files(library, [path], "csl-json")
+    assert report.added == 1
+    assert [(p.position, UNSTORABLE in p.reason) for p in report.problems] == [("record 2", True), ("record 3", True)]
+    assert queries.info(library)["entities"] == 0
+
+
+def test_unstorable_text_in_a_library_file_fails_its_story(sample_library: Library, tmp_path: Path) -> None:
+    path = tmp_path / "library.json"
+    entities.create_entity(sample_library, "organisation", "中国扶贫基金会")
+    exporting.export(sample_library, "json", path)
+    document = json.loads(path.read_text(encoding="utf-8"))
+    document["stories"][0]["translations"] = [{"field": "title", "language": "en", "text": "T", "translator": "\udcff"}]
+    document["entities"][0]["note"] = "\udcff"
+    path.write_text(json.dumps(document), encoding="utf-8")
+    with open_library(tmp_path / "other") as other:
+        report = importing.import_files(other, [path])
+        reasons = {p.position.split(" (")[0]: p.reason for p in report.problems}
+        assert {"story 1", "entities 1"} <= set(reasons) and all(UNSTORABLE in r for r in reasons.values())
+        assert report.added == len(document["stories"]) - 1
+
+
+def test_unstorable_annotations_and_concepts_are_reported_each(sample_library: Library, tmp_path: Path) -> None:
+    story = queries.stories(sample_library, [1])[0]
+    note = {
+        "type": "Annotation",
+        "body": {"type": "TextualBody", "value": "\udcff"},
+        "target": {
+            "source": f"urn:uuid:{story.uuid}",
+            "selector": {"type": "TextQuoteSelector", "exact": story.title[:4]},
+        },
+    }
+    path = tmp_path / "notes.jsonld"
+    path.write_text(json.dumps([note]), encoding="utf-8")
+    report = annotations.import_file(sample_library, path)
+    assert report.added == 0 and [p.position for p in report.problems] == ["annotation 1"]
+    assert UNSTORABLE in report.problems[0].reason
+    turtle = tmp_path / "tags.ttl"
+    turtle.write_text(
+        "@prefix skos: <http://www.w3.org/2004/02/skos/core#> .\n"
+        '<urn:uuid:not-a-uuid> skos:prefLabel "Good" .\n'
+        '<http://x/bad> skos:prefLabel "Bad" ; skos:scopeNote "\\uDCFF" .\n',
+        encoding="utf-8",
+    )
+    read = thesaurus.import_file(sample_library, turtle)
+    assert read.tags_added == 1 and [p.position for p in read.problems] == ["http://x/bad"]
+    assert UNSTORABLE in read.problems[0].reason
+
+
+def test_record_notes_and_languages_that_cannot_be_stored_are_refused(library: Library) -> None:
+    made = entities.create_entity(library, "person", "王芳")
+    for change in (
+        lambda: entities.create_entity(library, "person", "李伟", note="\udcff"),
+        lambda: entities.update_entity(library, made.id, note="\udcff"),
+        lambda: entities.update_entity(library, made.id, alt_names=[AltName("Wang Fang", "\udcff")]),
+        lambda: thesaurus.set_entry(library, tags.create_tag(library, "T").id, thesaurus.Entry(synonyms=("\udcff",))),
+    ):
+        with pytest.raises(ValidationError, match=f"{UNSTORABLE} 1"):
+            change()
+    assert [view.note for view in queries.entities(library)] == [""]

@@ -15,6 +15,7 @@ import re
 import uuid
 from datetime import UTC, datetime
 
+from ngodesk.domain.errors import ValidationError
 from ngodesk.domain.i18n import translate
 from ngodesk.domain.models import (
     AltName,
@@ -28,6 +29,7 @@ from ngodesk.domain.models import (
     Translation,
     TranslationStatus,
 )
+from ngodesk.domain.text import require_encodable
 from ngodesk.formats import NO_OPTIONS, ImportOptions, ParseResult
 from ngodesk.formats.nesting import load_json
 from ngodesk.formats.writers.native_json import FORMAT, VERSION
@@ -57,14 +59,23 @@ def _text(item: dict[str, object], key: str) -> str:
                 key=key, dumps=json.dumps(value, ensure_ascii=False)[:40]
             )
         )
-    return value
+    return _storable(value, key)
 
 
 def _texts(item: dict[str, object], key: str) -> tuple[str, ...]:
     values = item.get(key, [])
     if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
         raise _Bad(translate("Messages", "{key}: expected a list of texts").format(key=key))
-    return tuple(values)
+    return tuple(_storable(value, key) for value in values)
+
+
+def _storable(value: str, key: str) -> str:
+    """``value``, unless it holds what no text can (a lone surrogate, as an
+    escape like ``\\udcff`` gives)."""
+    try:
+        return require_encodable(value, key)
+    except ValidationError as error:
+        raise _Bad(str(error)) from None
 
 
 def _uuid(item: dict[str, object]) -> str:

@@ -17,8 +17,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from uuid import UUID
 
+from ngodesk.domain.errors import ValidationError
 from ngodesk.domain.models import RecordProblem
+from ngodesk.domain.text import require_encodable
 from ngodesk.formats.nesting import MAX_DEPTH, TURTLE_TOKENS, TooDeep, bracket_depth
 from ngodesk.formats.safe_xml import root_of
 
@@ -41,8 +44,28 @@ class Concept:
 
     @property
     def uuid(self) -> str:
-        """The tag uuid an ngodesk export gave it, or ""."""
-        return self.uri.removeprefix(_UUID_PREFIX) if self.uri.startswith(_UUID_PREFIX) else ""
+        """The tag uuid an ngodesk export gave it, or "" (also for a
+        ``urn:uuid:`` name that holds no uuid)."""
+        if not self.uri.startswith(_UUID_PREFIX):
+            return ""
+        try:
+            return str(UUID(self.uri.removeprefix(_UUID_PREFIX)))
+        except ValueError:
+            return ""
+
+    def unstorable(self) -> str:
+        """Why the concept's text cannot be stored (an escape such as
+        ``\\udcff`` gives what no text can hold), or ""."""
+        try:
+            for name, value in (
+                ("label", self.label),
+                ("altLabel", " ".join(self.synonyms)),
+                ("scopeNote", self.scope_note),
+            ):
+                require_encodable(value, f"skos:{name}")
+        except ValidationError as error:
+            return str(error)
+        return ""
 
 
 @dataclass
@@ -120,16 +143,18 @@ def read(text: str, format_name: str = "auto") -> ConceptsRead:
         broader = sorted(str(x) for x in graph.objects(subject, SKOS.broader))
         label = " ".join(str(preferred[0]).split())
         others = {" ".join(str(x).split()) for x in [*labels, *graph.objects(subject, SKOS.altLabel)]} - {label, ""}
-        found.concepts.append(
-            Concept(
-                str(subject),
-                label,
-                tuple(sorted(others)),
-                broader[0] if broader else "",
-                tuple(sorted(str(x) for x in graph.objects(subject, SKOS.related))),
-                "\n".join(sorted(str(x) for x in graph.objects(subject, SKOS.scopeNote))),
-            )
+        concept = Concept(
+            str(subject),
+            label,
+            tuple(sorted(others)),
+            broader[0] if broader else "",
+            tuple(sorted(str(x) for x in graph.objects(subject, SKOS.related))),
+            "\n".join(sorted(str(x) for x in graph.objects(subject, SKOS.scopeNote))),
         )
+        if problem := concept.unstorable():
+            found.problems.append(RecordProblem(str(subject), problem))
+            continue
+        found.concepts.append(concept)
         if len(broader) > 1:
             reason = f"more than one broader concept; placed under the first ({broader[0]})"
             found.remarks.append(RecordProblem(str(subject), reason))

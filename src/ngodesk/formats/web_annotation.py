@@ -14,7 +14,9 @@ import uuid
 from dataclasses import dataclass
 from datetime import datetime
 
+from ngodesk.domain.errors import ValidationError
 from ngodesk.domain.models import AnnotationKind, RecordProblem
+from ngodesk.domain.text import require_encodable
 from ngodesk.formats.nesting import TooDeep, load_json
 
 _KINDS = {"editing": AnnotationKind.RENDERING, "tagging": AnnotationKind.TERM}
@@ -102,7 +104,7 @@ def _read(item: object, position: str) -> ReadAnnotation | str:
     purpose = str(text.get("purpose") or item.get("motivation") or "commenting")
     creator = item.get("creator")
     start = offsets.get("start")
-    return ReadAnnotation(
+    read = ReadAnnotation(
         position=position,
         uuid=_identity(item.get("id")),
         story_uuid=story,
@@ -120,6 +122,13 @@ def _read(item: object, position: str) -> ReadAnnotation | str:
         updated_at=_time(item.get("modified")),
         orphaned=bool(item.get("ngodesk:orphaned")),
     )
+    try:  # (an escape such as \\udcff gives what no text can hold)
+        for name, value in vars(read).items():
+            if isinstance(value, str):
+                require_encodable(value, name)
+    except ValidationError as error:
+        return str(error)
+    return read
 
 
 def read(text: str) -> tuple[list[ReadAnnotation], list[RecordProblem]]:

@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 from ngodesk.domain.errors import ImportFailed, NgodeskError, NotFound, ValidationError
 from ngodesk.domain.i18n import translate
 from ngodesk.domain.models import TRANSLATED_FIELDS, AnnotationKind, AnnotationView, ChangeSet, RecordProblem
+from ngodesk.domain.text import require_encodable
 from ngodesk.formats import read_text
 from ngodesk.formats.web_annotation import ReadAnnotation
 from ngodesk.formats.web_annotation import read as read_annotations
@@ -96,7 +97,7 @@ def _term_id(session: Session, term_uuid: str) -> int | None:
 
 
 def _checked_body(kind: AnnotationKind, body: str) -> str:
-    body = body.strip()
+    body = require_encodable(body, "annotation").strip()
     if len(body) > BODY_MAX:
         raise ValidationError(
             translate("Messages", "the annotation is longer than {BODY_MAX:,} characters").format(BODY_MAX=BODY_MAX)
@@ -147,7 +148,7 @@ def add(library: Library, story_id: int, new: NewAnnotation, uuid: str = "") -> 
             kind=kind.value,
             body=body,
             term_id=_term_id(session, new.term_uuid),
-            author=new.author.strip() or library.author,  # (else who is writing)
+            author=require_encodable(new.author, "author").strip() or library.author,  # (else who is writing)
             **_columns(passage),
             orphaned=False,
         )

@@ -68,6 +68,10 @@ def _name(name: str) -> str:
     return cleaned
 
 
+def _note(note: str) -> str:
+    return require_encodable(str(note), "note").strip()
+
+
 def _alt_names(preferred: str, names: Iterable[str | AltName]) -> list[EntityName]:
     """Rows for the alternative names: cleaned, without repeats of each other
     or of the preferred name (ignoring case; other scripts are kept, e.g. a
@@ -81,7 +85,7 @@ def _alt_names(preferred: str, names: Iterable[str | AltName]) -> list[EntityNam
         cleaned = " ".join(require_encodable(alt.name, "Record name").split())
         if cleaned and cleaned.casefold() not in seen:
             seen.add(cleaned.casefold())
-            language = alt.language.strip() or guess_language(cleaned)
+            language = require_encodable(alt.language, "language").strip() or guess_language(cleaned)
             if alt.preferred and language in preferred_in:
                 raise ValidationError(
                     translate(
@@ -114,7 +118,7 @@ def _first_ids(session: Session, kind: EntityKind, keys: Iterable[str]) -> dict[
 def find(session: Session, kind: str | EntityKind, name: str) -> Entity | None:
     """The record of ``kind`` whose preferred or alternative name folds to
     ``name``'s (the first made, if several)."""
-    key = fold(name)
+    key = fold(require_encodable(name, "Record name"))
     found = _first_ids(session, _kind(kind), [key]).get(key)
     return session.get(Entity, found) if found is not None else None
 
@@ -123,8 +127,12 @@ def ensure_all(
     session: Session, names: Iterable[tuple[EntityKind, str]], created: list[int] | None = None
 ) -> dict[tuple[EntityKind, str], int]:
     """Record ids for (kind, name) pairs: the record ``find`` finds, else a
-    new one, made once for names that fold alike (ids go to ``created``)."""
-    wanted: dict[tuple[EntityKind, str], str] = {(kind, name): fold(name) for kind, name in names}
+    new one, made once for names that fold alike (ids go to ``created``).
+    ValidationError for a name no record can have."""
+    wanted: dict[tuple[EntityKind, str], str] = {}
+    for kind, name in names:
+        _name(name)  # (checked before any lookup: a name SQLite cannot take fails here)
+        wanted[(kind, name)] = fold(name)
     ids: dict[tuple[EntityKind, str], int] = {}
     for kind in {kind for kind, _ in wanted}:
         found = _first_ids(session, kind, (key for (k, _), key in wanted.items() if k == kind))
@@ -158,7 +166,9 @@ def ensure_record(session: Session, record: EntityRecord, created: list[int]) ->
     entity = session.scalar(select(Entity).where(Entity.uuid == record.uuid))
     if entity is None:
         name = _name(record.name)
-        entity = Entity(uuid=record.uuid, kind=record.kind.value, name=name, name_key=fold(name), note=record.note)
+        entity = Entity(
+            uuid=record.uuid, kind=record.kind.value, name=name, name_key=fold(name), note=_note(record.note)
+        )
         entity.alt_names = _alt_names(name, record.alt_names)
         _set_details(entity, {key: getattr(record, key) for key in DETAILS})
         session.add(entity)
@@ -183,7 +193,7 @@ def create_entity(
     and external identifier (``DETAILS``)."""
     with library.write() as session:
         name = _name(name)
-        entity = Entity(kind=_kind(kind).value, name=name, name_key=fold(name), note=note.strip())
+        entity = Entity(kind=_kind(kind).value, name=name, name_key=fold(name), note=_note(note))
         entity.alt_names = _alt_names(name, alt_names)
         _set_details(entity, details)
         session.add(entity)
@@ -225,7 +235,7 @@ def update_entity(
         if alt_names is not None:
             entity.alt_names = _alt_names(entity.name, alt_names)
         if note is not None:
-            entity.note = note.strip()
+            entity.note = _note(note)
         _set_details(entity, details)
         entity.touch()
         return ChangeSet(entities_changed=frozenset(touched))
@@ -336,7 +346,7 @@ def add_missing(library: Library, wanted: Iterable[dict[str, object]]) -> Change
             if find(session, kind, name) is not None:
                 continue
             names = [_alt_name(given) for given in item.get("alt_names", ())]  # type: ignore[attr-defined]
-            entity = Entity(kind=kind.value, name=name, name_key=fold(name), note=str(item.get("note", "")))
+            entity = Entity(kind=kind.value, name=name, name_key=fold(name), note=_note(str(item.get("note", ""))))
             entity.alt_names = _alt_names(name, names)
             _set_details(entity, {key: str(item[key]) for key in DETAILS if key in item})
             session.add(entity)

@@ -42,6 +42,7 @@ from ngodesk.domain.models import (
     TagRecord,
     no_progress,
 )
+from ngodesk.domain.text import require_encodable
 from ngodesk.formats import NO_OPTIONS, ImportOptions, open_stream, parse_file
 from ngodesk.search.text import index_texts
 from ngodesk.services import backups, duplicates, entities, fields, records, restore, stories, tags, translations
@@ -127,6 +128,9 @@ def _columns(record: StoryRecord, good_paths: set[str]) -> dict[str, object]:
             good_paths.add(path)
     for translation in record.translations:
         translations.checked(translation)  # (likewise)
+    for name in (*record.people, *record.organisations, *record.places):
+        require_encodable(name, "Record name")  # (likewise)
+    extra_text = json.dumps(extra, ensure_ascii=False, sort_keys=True) if extra else "{}"
     now, kept = utcnow(), record.provenance
     columns.update(
         uuid=kept.uuid if kept else new_uuid(),
@@ -134,7 +138,7 @@ def _columns(record: StoryRecord, good_paths: set[str]) -> dict[str, object]:
         created_at=kept.created_at if kept else now,
         updated_at=kept.updated_at if kept else now,
         revision=kept.revision if kept else 1,
-        extra=json.dumps(extra, ensure_ascii=False, sort_keys=True) if extra else "{}",
+        extra=require_encodable(extra_text, "extra"),
     )
     bulk.to_db(Story.__table__, columns)  # (here: in the helper process when there is one)
     return columns

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 from ngodesk.domain.errors import Conflict, ImportFailed, ValidationError
 from ngodesk.domain.i18n import translate
 from ngodesk.domain.models import ChangeSet, RecordProblem
+from ngodesk.domain.text import require_encodable
 from ngodesk.formats import read_text, skos
 from ngodesk.search.text import fold
 from ngodesk.services import exporting, queries, records, tags
@@ -65,7 +66,7 @@ def remove_synonym(library: Library, tag_id: int, label: str) -> ChangeSet:
     with library.write() as session:
         tag = records.get(session, Tag, tag_id, "tag")
         gone = session.execute(
-            delete(TagSynonym).where(TagSynonym.tag_id == tag_id, TagSynonym.label_key == fold(label))
+            delete(TagSynonym).where(TagSynonym.tag_id == tag_id, TagSynonym.label_key == fold(tags.clean_name(label)))
         )
         if not gone.rowcount:  # type: ignore[attr-defined]
             raise ValidationError(
@@ -77,13 +78,18 @@ def remove_synonym(library: Library, tag_id: int, label: str) -> ChangeSet:
         return ChangeSet(tags_changed=frozenset({tag_id}))
 
 
-def set_scope_note(library: Library, tag_id: int, note: str) -> ChangeSet:
-    """What the tag is for, shown beside it (empty: none)."""
-    note = note.strip()
+def _scope_note(note: str) -> str:
+    note = require_encodable(note, "Scope note").strip()
     if len(note) > NOTE_MAX:
         raise ValidationError(
             translate("Messages", "A scope note is longer than {NOTE_MAX:,} characters.").format(NOTE_MAX=NOTE_MAX)
         )
+    return note
+
+
+def set_scope_note(library: Library, tag_id: int, note: str) -> ChangeSet:
+    """What the tag is for, shown beside it (empty: none)."""
+    note = _scope_note(note)
     with library.write() as session:
         tag = records.get(session, Tag, tag_id, "tag")
         if tag.scope_note != note:
@@ -132,19 +138,16 @@ def _related_ids(session: Session, tag_id: int) -> set[int]:
 def set_entry(library: Library, tag_id: int, new: Entry) -> ChangeSet:
     """Make tag ``tag_id``'s entry ``new`` in one transaction (a synonym
     another tag has, or an unknown related tag, changes nothing)."""
-    note = new.scope_note.strip()
-    if len(note) > NOTE_MAX:
-        raise ValidationError(
-            translate("Messages", "A scope note is longer than {NOTE_MAX:,} characters.").format(NOTE_MAX=NOTE_MAX)
-        )
+    note = _scope_note(new.scope_note)
+    synonyms = [tags.clean_name(label) for label in new.synonyms]
     with library.write() as session:
         tag = records.get(session, Tag, tag_id, "tag")
-        keep = {fold(label) for label in new.synonyms}
+        keep = {fold(label) for label in synonyms}
         session.execute(delete(TagSynonym).where(TagSynonym.tag_id == tag_id, TagSynonym.label_key.not_in(keep)))
         kept = {row.label_key: row for row in session.scalars(select(TagSynonym).where(TagSynonym.tag_id == tag_id))}
-        for label in new.synonyms:
+        for label in synonyms:
             if (row := kept.get(fold(label))) is not None:
-                row.label = tags.clean_name(label)  # (a new spelling of the same label: Burma -> BURMA)
+                row.label = label  # (a new spelling of the same label: Burma -> BURMA)
             else:
                 tags.add_synonym(session, tag, label)
         before, after = _related_ids(session, tag_id), set(new.related) - {tag_id}
