@@ -1,0 +1,1 @@
+"""The attack suite (issue 20): a hostile or unlucky user's attacks, kept as tests."""

@@ -1,0 +1,195 @@
+"""SIGKILL at random moments: a process doing real command-line work (add,
+set, tag, delete, import, backup, merge of a field copy; see
+``tests.attack.driver``) is killed again and again, at random, at the
+start of an op, or just before or after a database commit. After each
+kill the library opens, passes ``ngodesk check`` (SQLite's integrity check
+among others) and holds every edit the process reported committed.
+
+``NGODESK_ATTACK_KILLS=N`` kills N times (100 by default)."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import random
+import signal
+import time
+from collections.abc import Iterator
+from contextlib import nullcontext
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+
+from ngodesk.services import queries
+from ngodesk.services.library import open_library
+from ngodesk.store import backups
+from ngodesk.store.library import BACKUPS_DIR, Library
+from tests.attack.driver import committed, read_ledger
+from tests.attack.harness import FIGURES, Zygote, count, counted, succeeded
+from tests.conftest import SAMPLE
+from tests.test_cli import ngodesk
+
+#: Backups made after one that may have rotated it away (10 are kept).
+ROTATED = 8
+
+
+def _story_facts(library: Library) -> dict[str, dict[str, str]]:
+    with library.read() as session:
+        rows = session.execute(text("SELECT id, uuid, title, summary, source, body FROM stories")).all()
+    tag_lists = queries.story_tags(library, [row.id for row in rows])
+    return {
+        row.uuid: {"title": row.title, "summary": row.summary, "source": row.source, "body": row.body}
+        | {"tags": "\n".join(tag_lists.get(row.id, []))}
+        for row in rows
+    }
+
+
+def _lost(entries: list[dict], mine: Library, copy: Library | None) -> list[str]:
+    """Committed edits of the ledger that the libraries do not hold (the
+    field copy's when it is given)."""
+    facts, theirs = _story_facts(mine), _story_facts(copy) if copy else None
+    titles = {f["title"] for f in facts.values()}
+    tag_paths = set(queries.tag_paths(mine))
+    lost: list[str] = []
+
+    def later(i: int, **match: object) -> list[dict]:
+        return [e for e in entries[i + 1 :] if e["state"] == "start" and all(e.get(k) == v for k, v in match.items())]
+
+    copied: list[str] = []
+    backups_after = 0
+    for e in reversed(entries):
+        if e["state"] == "start" and e["op"] in ("backup", "merge"):
+            backups_after += 1
+        e["backups_after"] = backups_after
+    for i, e in enumerate(entries):
+        if e["state"] != "done":
+            continue
+        FIGURES.committed_checked += 1
+        op, story = e["op"], facts.get(e.get("uuid", ""))
+        if op == "add" and story is None and not later(i, op="delete", uuid=e["uuid"]):
+            lost.append(f"added story {e['title']!r} is missing")
+        elif op == "set" and story is not None:
+            newer = [x for x in entries[i + 1 :] if x["op"] == "set" and x["uuid"] == e["uuid"]]
+            newer = [x for x in newer if x["field"] == e["field"]]
+            if not newer and story[e["field"]] != e["value"]:
+                lost.append(f"set {e['field']}={e['value']!r}: the story has {story[e['field']]!r}")
+            elif newer and story[e["field"]] not in {e["value"], *(x["value"] for x in newer)}:
+                lost.append(f"set {e['field']}={e['value']!r} and later: the story has {story[e['field']]!r}")
+        elif op == "set" or op == "tag" and story is None:
+            lost.append(f"{op} on {e['uuid']}: the story is missing")
+        elif op == "tag" and e["path"] not in story["tags"].split("\n"):
+            lost.append(f"tag {e['path']} is not on its story")
+        elif op == "create-tag" and e["path"] not in tag_paths:
+            lost.append(f"tag {e['path']} is missing")
+        elif op == "delete" and e["uuid"] in facts:
+            lost.append(f"deleted story {e['uuid']} is back")
+        elif op == "import" and not set(e["titles"]) <= titles:
+            lost.append(f"imported {sorted(set(e['titles']) - titles)} missing")
+        elif op == "backup" and e["backups_after"] < ROTATED and backups.problems(Path(e["path"])):
+            lost.append(f"backup {e['path']}: {backups.problems(Path(e['path']))}")
+        elif op == "copy-add":
+            copied.append(e["uuid"])
+            if theirs is not None and e["uuid"] not in theirs:
+                lost.append(f"story {e['title']!r} added in the field copy is missing there")
+        elif op == "merge" and not set(copied) <= facts.keys():
+            lost.append(f"merge: {len(set(copied) - facts.keys())} stories of the field copy are missing")
+    return lost
+
+
+class _Stream:
+    """One library and its field copy under attack, with its own fork
+    server and ledger. Two streams take turns: one's process runs (and is
+    killed) while the other's library is checked, so both cores work."""
+
+    def __init__(self, folder: Path, scratch: Path, rng: random.Random) -> None:
+        self.folder, self.copy, self.ledger = folder / "library", folder / "copy", folder / "ledger.jsonl"
+        self.scratch, self.rng, self.runs = scratch, rng, 0
+        self.zygote = Zygote(scratch)
+        self.how, self.deadline, self.wanted = "", 0.0, 0
+
+    def prepare(self) -> None:
+        succeeded(self.zygote.cli("--library", str(self.folder), "import", str(SAMPLE)))
+        succeeded(self.zygote.cli("--library", str(self.folder), "copy", str(self.copy)))
+
+    def start(self) -> None:
+        """Start the driver, to be killed one way or another (``self.how``)."""
+        self.how = self.rng.choice(("random", "random", "random", "at an op's start", "at a commit", "after a commit"))
+        args = {"library": str(self.folder), "copy": str(self.copy), "run": self.runs, "seed": self.rng.random()}
+        args |= {"ledger": str(self.ledger), "scratch": str(self.scratch)}
+        if self.how in ("at a commit", "after a commit"):
+            args |= {"die_at": self.rng.randint(1, 10), "die_after": self.how == "after a commit"}
+        self.wanted = len(read_ledger(self.ledger)) + self.rng.randint(1, 6)
+        self.zygote.start("drive", args=args)
+        self.deadline = time.monotonic() + self.rng.uniform(0, 0.4)
+        self.runs += 1
+
+    def kill(self) -> None:
+        """Kill the driver (when its moment came) and check what it left."""
+        pid = self.zygote.pid
+        assert pid is not None
+        if self.how == "random":
+            time.sleep(max(0.0, self.deadline - time.monotonic()))
+        elif self.how == "at an op's start":
+            while len(read_ledger(self.ledger)) < self.wanted and time.monotonic() < self.deadline + 30:
+                time.sleep(0.002)
+        if self.how in ("random", "at an op's start"):
+            with contextlib.suppress(ProcessLookupError):  # (it ended by itself: its exit code says how)
+                os.kill(pid, signal.SIGKILL)
+        result = counted(("(kill driver)",), self.zygote.wait())
+        assert result.code == -signal.SIGKILL, (self.how, result.code, result.stderr[-3000:])
+        FIGURES.kills += 1
+        failed = [e for e in read_ledger(self.ledger) if e["state"] == "failed"]
+        assert failed == [], (failed, result.stderr[-3000:])
+
+    def check(self, by_command: bool) -> None:
+        """The libraries open and are sound, and no committed edit is
+        lost (the field copy, which few ops write to, and by the command
+        itself: ``by_command``)."""
+        with open_library(self.folder) as mine, open_library(self.copy) if by_command else nullcontext() as theirs:
+            assert queries.check(mine) == []
+            assert theirs is None or queries.check(theirs) == []
+            lost = _lost(read_ledger(self.ledger), mine, theirs)
+        FIGURES.committed_lost += lost
+        assert lost == []
+        for listed in backups.listing(self.folder / BACKUPS_DIR):  # (a backup is complete or not there)
+            assert backups.problems(listed.path) == [], listed.path
+        if by_command:
+            for library in (self.folder, self.copy):
+                out = succeeded(self.zygote.cli("--library", str(library), "check"))
+                assert out.strip() == "No problems found."
+
+
+@pytest.fixture
+def streams(tmp_path: Path) -> Iterator[list[_Stream]]:
+    rng = random.Random()
+    seed = rng.randrange(1 << 32)
+    print(f"kill harness seed {seed}")
+    rng.seed(seed)
+    made = []
+    for name in ("a", "b"):
+        (tmp_path / name / "scratch").mkdir(parents=True)
+        made.append(_Stream(tmp_path / name, tmp_path / name / "scratch", rng))
+    try:
+        for stream in made:
+            stream.prepare()
+        yield made
+    finally:
+        for stream in made:
+            stream.zygote.close()
+
+
+def test_no_committed_edit_is_lost_and_no_library_damaged_by_sigkill(streams: list[_Stream]) -> None:
+    kills = count("NGODESK_ATTACK_KILLS", 100)
+    streams[0].start()
+    for n in range(kills):
+        killed, next_one = streams[n % 2], streams[(n + 1) % 2]
+        if n + 1 < kills:
+            next_one.start()
+        killed.kill()
+        killed.check(by_command=n % 25 == 24 or n + 2 >= kills)
+    done = [e for stream in streams for e in committed(read_ledger(stream.ledger))]
+    print(f"committed ops: {len(done)}")
+    if kills >= 100:  # (every kind of op was done, and so attacked)
+        assert {e["op"] for e in done} >= {"add", "set", "tag", "delete", "import", "backup", "merge"}
+    assert counted(("check",), ngodesk("check", library=streams[0].folder)).code == 0  # (the real command, once)
