@@ -79,7 +79,8 @@ class Zygote:
 
     def __init__(self, scratch: Path) -> None:
         self.scratch = scratch
-        env = {**os.environ, "OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1", "PYTHONPATH": str(ROOT)}
+        path = os.pathsep.join(p for p in (str(ROOT), os.environ.get("PYTHONPATH", "")) if p)
+        env = {**os.environ, "OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1", "PYTHONPATH": path}
         self.server = subprocess.Popen(
             [sys.executable, "-m", "tests.attack.zygote"],
             stdin=subprocess.PIPE,
@@ -159,7 +160,9 @@ Snapshot = dict[str, tuple[str, int, int]]
 
 def snapshot(root: Path, *inside: Path) -> Snapshot:
     """Every path under ``root`` but those under ``inside`` (the libraries
-    the program may write to): kind, size, modification time."""
+    the program may write to): kind, size, modification time. Not the
+    ``-wal`` and ``-shm`` files SQLite adds beside a database that it
+    reads (another library being merged)."""
     skip = [p.absolute() for p in inside]
     found: Snapshot = {}
     for folder, dirs, files in os.walk(root):
@@ -167,6 +170,8 @@ def snapshot(root: Path, *inside: Path) -> Snapshot:
         dirs[:] = [d for d in dirs if (here / d).absolute() not in skip]
         for name in dirs + files:
             path = here / name
+            if name.endswith(("-wal", "-shm")) and (here / name[:-4]).is_file():
+                continue
             info = path.lstat()
             kind = "link" if path.is_symlink() else "dir" if path.is_dir() else "file"
             found[str(path.relative_to(root))] = (kind, info.st_size, info.st_mtime_ns)

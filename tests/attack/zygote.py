@@ -16,6 +16,7 @@ from __future__ import annotations
 import json
 import os
 import sys
+import tempfile
 import traceback
 
 import ngodesk.cli  # noqa: F401 - imported once here, inherited by every child
@@ -50,6 +51,7 @@ def _child(request: dict) -> None:
         _redirect(request["err"], 2)
         os.environ.clear()
         os.environ.update(request["env"])
+        tempfile.tempdir = None  # (found again from $TMPDIR)
         os.chdir(request["cwd"])
         try:
             code = _run(request)
