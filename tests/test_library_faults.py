@@ -321,3 +321,22 @@ def test_a_window_told_to_terminate_closes_its_library_cleanly(made: Path, signu
         window.kill()
     assert not (made / (DB_NAME + "-wal")).exists()  # (closed, not cut off)
     ok("--wait", "0", "add", "--title", "After the window", library=made)
+
+
+def test_what_a_killed_export_left_beside_its_file_goes_with_the_next_export(made: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    killed, recent, other = (
+        out / name for name in (".x.ris.0a1b2c3d.part", ".x.ris.4e5f6a7b.part", ".y.ris.0a1b2c3d.part")
+    )
+    for path in (killed, recent, other):
+        path.write_text("TY  - JOUR\n")
+    long_ago = time.time() - 2 * 86400
+    os.utime(killed, (long_ago, long_ago))
+    os.utime(other, (long_ago, long_ago))
+    ok("export", "--format", "ris", "-o", str(out / "x.ris"), library=made)
+    assert sorted(p.name for p in out.iterdir()) == [
+        recent.name,
+        other.name,
+        "x.ris",
+    ]  # (another export may be running)

@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import secrets
 import sys
+import time
 from collections.abc import Callable, Iterator, Sequence
 from datetime import UTC, datetime
 from itertools import islice
@@ -152,6 +154,7 @@ def _to_file(target: Path, write: Callable[[IO[str]], None]) -> None:
                 target=target
             )
         )
+    _remove_stale_parts(target)
     # Made with os.open, not mkstemp, so that the file gets the user's usual
     # permissions (mkstemp's are private to the user).
     temporary = target.with_name(f".{target.name}.{secrets.token_hex(4)}.part")
@@ -173,6 +176,23 @@ def _to_file(target: Path, write: Callable[[IO[str]], None]) -> None:
     except BaseException:
         temporary.unlink(missing_ok=True)
         raise
+
+
+#: A partial file of an export of the same name older than this was left
+#: by an export that was killed (SIGKILL, a power cut): no export runs so long.
+STALE_PART = 6 * 3600
+
+
+def _remove_stale_parts(target: Path) -> None:
+    """Delete what killed exports to ``target`` left beside it."""
+    pattern = re.compile(re.escape(f".{target.name}.") + r"[0-9a-f]{8}\.part")
+    try:
+        found = [p for p in target.parent.iterdir() if pattern.fullmatch(p.name)]
+        for path in found:
+            if time.time() - path.lstat().st_mtime > STALE_PART and not path.is_symlink():
+                path.unlink(missing_ok=True)
+    except OSError:
+        pass  # (the export itself says what is wrong with the folder)
 
 
 def _to_stdout(write: Callable[[IO[str]], None]) -> None:
