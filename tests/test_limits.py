@@ -14,12 +14,25 @@ from pathlib import Path
 
 import pytest
 
-from ngodesk.domain.errors import ValidationError
+from ngodesk.domain.errors import ImportFailed, ValidationError
 from ngodesk.domain.models import AltName
-from ngodesk.services import annotations, entities, exporting, importing, queries, tags, thesaurus
+from ngodesk.services import (
+    annotations,
+    attachments,
+    entities,
+    exporting,
+    fields,
+    importing,
+    queries,
+    stories,
+    tags,
+    thesaurus,
+)
 from ngodesk.services.library import open_library
 from ngodesk.store.library import Library
 from tests.conftest import SAMPLE
+from tests.test_gui_editing import open_window
+from tests.test_gui_glossary import select_story
 
 DEEP = 100_000
 
@@ -216,3 +229,79 @@ def test_record_notes_and_languages_that_cannot_be_stored_are_refused(library: L
         with pytest.raises(ValidationError, match=f"{UNSTORABLE} 1"):
             change()
     assert [view.note for view in queries.entities(library)] == [""]
+
+
+# -- fields too large for a catalogue
+
+
+def test_an_import_keeps_a_long_body_whole_as_an_attachment(library: Library, tmp_path: Path) -> None:
+    body = "第一段 the first paragraph of a long story.\n" * 40_000  # 1,640,000 characters
+    summary = "摘要 " * 60_000
+    story_file, items = tmp_path / "library.json", tmp_path / "items.json"
+    with open_library(tmp_path / "elsewhere") as elsewhere:
+        stories.create_story(elsewhere, {"title": "Long"})
+        exporting.export(elsewhere, "json", story_file)
+    document = json.loads(story_file.read_text(encoding="utf-8"))
+    document["stories"][0]["body"] = body
+    story_file.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+    items.write_text(json.dumps([{"type": "article", "title": "Abstract", "abstract": summary}]), encoding="utf-8")
+    report = importing.import_files(library, [story_file, items], strict=True)
+    assert report.added == 2 and not report.problems
+    where = [(s.file, s.position.split(" (")[0]) for s in report.shortened]
+    assert where == [(str(story_file), "story 1"), (str(items), "record 1")]
+    assert "body: 1,640,000 characters, more than the 1,000,000" in report.shortened[0].reason
+    assert "“whole body.txt”" in report.shortened[0].reason and "“whole summary.txt”" in report.shortened[1].reason
+    by_title = {view.title: view for view in queries.stories(library, sorted(report.changes.stories_added))}
+    long, abstract = by_title["Long"], by_title["Abstract"]
+    assert len(long.body) <= fields.BODY_MAX and body.startswith(long.body) and long.body.endswith("story.")
+    assert len(abstract.summary) == fields.SUMMARY_MAX
+    (attached,) = attachments.attachments(library, long.id)
+    assert attached.name == "whole body.txt"
+    assert attachments.stored_path(library, attached.sha256).read_text(encoding="utf-8") == body
+    (kept,) = attachments.attachments(library, abstract.id)
+    assert attachments.stored_path(library, kept.sha256).read_text(encoding="utf-8") == summary.strip()
+
+
+def test_a_failed_import_leaves_no_whole_text_behind(library: Library, tmp_path: Path) -> None:
+    path = tmp_path / "items.json"
+    long = {"type": "article", "title": "Abstract", "abstract": "摘要 " * 60_000}
+    path.write_text(json.dumps([long, {"type": "article", "title": "x" * 2000}]), encoding="utf-8")
+    with pytest.raises(ImportFailed, match="record 2: title"):
+        importing.import_files(library, [path], strict=True)
+    assert queries.info(library)["stories"] == 0
+    assert not [path for path in (library.folder / "files").rglob("*") if path.is_file()]
+
+
+@pytest.mark.parametrize(("field", "limit"), [("summary", fields.SUMMARY_MAX), ("body", fields.BODY_MAX)])
+def test_setting_a_text_longer_than_its_field_holds_says_so(library: Library, field: str, limit: int) -> None:
+    made = stories.create_story(library, {"title": "Story", field: "x" * limit})
+    with pytest.raises(ValidationError, match=f"{field}: {limit + 1:,} characters, more than the {limit:,}"):
+        stories.edit_story(library, made.id, {field: "y" * (limit + 1)})
+    assert getattr(queries.get_story(library, made.id), field) == "x" * limit
+
+
+def test_the_command_line_refuses_a_summary_too_long(cli_library: Path) -> None:
+    result = _cli("set", _story_uuid(cli_library), "summary=" + "x" * (fields.SUMMARY_MAX + 1), library=cli_library)
+    assert result.returncode == 1 and "summary: 100,001 characters, more than the 100,000" in result.stderr
+
+
+def test_the_window_shows_a_text_longer_than_a_story_keeps_cut_and_read_only(qtbot, sample_library: Library) -> None:  # type: ignore[no-untyped-def]
+    other = stories.create_story(sample_library, {"title": "Another story"})
+    made = stories.create_story(sample_library, {"title": "Old long story", "body": "short"})
+    long = "一段很长的文字。\n" * 200_000  # 1.8 million characters, from before the limits
+    with sqlite3.connect(sample_library.folder / "catalogue.sqlite") as db:
+        db.execute("UPDATE stories SET body = ? WHERE id = ?", (long, made.id))
+    window = open_window(qtbot, sample_library)
+    select_story(window, "Old long story")
+    editor = window.editor
+    qtbot.waitUntil(lambda: editor.story is not None and editor.story.id == made.id)
+    assert editor.body.toPlainText() == long[: fields.BODY_MAX] and editor.body.isReadOnly()
+    assert editor.translation.originals["body"].toPlainText() == long[: fields.BODY_MAX]
+    assert editor.cut_notice.isVisibleTo(editor) and "longer than the 1,000,000 characters" in editor.cut_notice.text()
+    editor.summary.setPlainText("x" * (fields.SUMMARY_MAX + 1))  # (a paste)
+    assert not editor.flush()
+    assert "more than the 100,000" in editor.error.text() and editor.error.isVisibleTo(editor)
+    assert queries.get_story(sample_library, made.id).body == long  # kept whole
+    select_story(window, "Another story")
+    qtbot.waitUntil(lambda: editor.story is not None and editor.story.id == other.id)
+    assert not editor.body.isReadOnly() and not editor.cut_notice.isVisibleTo(editor)

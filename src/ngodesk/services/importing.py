@@ -16,6 +16,7 @@ import json
 import multiprocessing
 import os
 import queue
+import tempfile
 import traceback
 from collections import deque
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -45,10 +46,21 @@ from ngodesk.domain.models import (
 from ngodesk.domain.text import require_encodable
 from ngodesk.formats import NO_OPTIONS, ImportOptions, open_stream, parse_file
 from ngodesk.search.text import index_texts
-from ngodesk.services import backups, duplicates, entities, fields, records, restore, stories, tags, translations
+from ngodesk.services import (
+    attachments,
+    backups,
+    duplicates,
+    entities,
+    fields,
+    records,
+    restore,
+    stories,
+    tags,
+    translations,
+)
 from ngodesk.store import bulk, fts, history
 from ngodesk.store.library import Library
-from ngodesk.store.schema import Entity, Story, StoryEntity, StoryTag, new_uuid, utcnow
+from ngodesk.store.schema import Attachment, Entity, Story, StoryEntity, StoryTag, new_uuid, utcnow
 
 CHUNK = 2000
 #: Imports smaller than this are prepared in this process (a helper process
@@ -87,6 +99,9 @@ class ImportReport:
     problems: list[Skipped] = field(default_factory=list)
     #: left out on purpose (deleted upstream, WordPress pages...): not failures
     skipped: list[Skipped] = field(default_factory=list)
+    #: imported with a text too long for a story shortened (summary, body)
+    #: or left out (extra data), the whole text attached to the story
+    shortened: list[Skipped] = field(default_factory=list)
     formats: dict[str, str] = field(default_factory=dict)
     changes: ChangeSet = field(default_factory=ChangeSet)
     #: the stories duplicates were merged into, as they were before
@@ -109,8 +124,8 @@ def _columns(record: StoryRecord, good_paths: set[str]) -> dict[str, object]:
     columns = fields.clean_all(
         {
             "title": record.title,
-            "summary": record.summary,
-            "body": record.body,
+            "summary": fields.shorten("summary", record.summary),  # (the whole text: see _whole_texts)
+            "body": fields.shorten("body", record.body),
             "url": record.url,
             "source": record.source,
             "language": record.language,
@@ -131,6 +146,8 @@ def _columns(record: StoryRecord, good_paths: set[str]) -> dict[str, object]:
     for name in (*record.people, *record.organisations, *record.places):
         require_encodable(name, "Record name")  # (likewise)
     extra_text = json.dumps(extra, ensure_ascii=False, sort_keys=True) if extra else "{}"
+    if len(extra_text) > fields.EXTRA_MAX:
+        extra_text = "{}"  # (attached whole: see _whole_texts)
     now, kept = utcnow(), record.provenance
     columns.update(
         uuid=kept.uuid if kept else new_uuid(),
@@ -142,6 +159,34 @@ def _columns(record: StoryRecord, good_paths: set[str]) -> dict[str, object]:
     )
     bulk.to_db(Story.__table__, columns)  # (here: in the helper process when there is one)
     return columns
+
+
+#: The attachment that keeps a field's whole text, by field (see _whole_texts).
+WHOLE_TEXT_FILES = {"summary": "whole summary.txt", "body": "whole body.txt", "extra": "extra data.json"}
+
+
+def _whole_texts(record: StoryRecord, stored: Mapping[str, object]) -> list[tuple[str, str]]:
+    """(field, whole text) of the record's texts that the story's columns
+    ``stored`` hold shortened (``fields.shorten``) or not at all (extra
+    data past ``fields.EXTRA_MAX``)."""
+    found = [(name, text) for name in fields.SHORTENED if len(text := getattr(record, name)) > fields.LIMITS[name]]
+    if record.extra and stored.get("extra") == "{}":
+        found.append(("extra", json.dumps(record.extra, ensure_ascii=False, sort_keys=True, indent=1)))
+    return found
+
+
+def _store_text(library: Library, text: str, name: str) -> tuple[str, int, bool]:
+    """``text`` stored in ``files/`` as UTF-8 (``attachments.store_file``):
+    its SHA-256, size and whether the file is new."""
+    with tempfile.TemporaryDirectory(prefix="ngodesk-") as folder:
+        path = Path(folder) / name
+        with path.open("w", encoding="utf-8", newline="") as out:
+            for start in range(0, len(text), _TEXT_BLOCK):  # (no second whole copy as bytes)
+                out.write(text[start : start + _TEXT_BLOCK])
+        return attachments.store_file(library, path)
+
+
+_TEXT_BLOCK = 1 << 20
 
 
 def _prepare_chunk(records: list[StoryRecord]) -> list[_Ready]:
@@ -202,6 +247,7 @@ class OnDuplicate(enum.StrEnum):
 class _Writer:
     """Writes prepared chunks in the caller's transaction."""
 
+    library: Library
     session: Session
     report: ImportReport
     on_duplicate: OnDuplicate
@@ -220,8 +266,13 @@ class _Writer:
     entity_uuids: dict[str, int] = field(default_factory=dict)
     created_tags: list[int] = field(default_factory=list)
     created_entities: list[int] = field(default_factory=list)
-    #: (story to merge into, the record)
-    merges: list[tuple[int, StoryRecord]] = field(default_factory=list)
+    #: (story to merge into, the record, where it came from)
+    merges: list[tuple[int, StoryRecord, str]] = field(default_factory=list)
+    #: (where it came from, story id, record, whole texts) of new stories
+    #: that keep a text shortened, to attach once the stories are in
+    overlong: list[tuple[str, int, StoryRecord, list[tuple[str, str]]]] = field(default_factory=list)
+    #: files new in files/ (whole texts): removed again when the import fails
+    new_files: list[str] = field(default_factory=list)
     #: index documents not added yet (see INDEX_BATCH)
     index_docs: list[fts.Doc] = field(default_factory=list)
 
@@ -259,7 +310,7 @@ class _Writer:
                 continue
             if match is not None:
                 earlier = match.story_id >= self.first_id
-                action = self._duplicate(match, record, earlier)
+                action = self._duplicate(match, record, earlier, origin)
                 where = (
                     translate("Messages", "a repeat of “{title}” earlier in this import ({reason})")
                     if earlier
@@ -274,13 +325,15 @@ class _Writer:
                     key = dataclasses.replace(key, uuid=str(columns["uuid"]))
             fresh.append((story_id, record, columns, texts))
             self.matcher.add(key, story_id)
+            if whole := _whole_texts(record, columns):
+                self.overlong.append((origin, story_id, record, whole))
         return fresh
 
-    def _duplicate(self, match: duplicates.Match, record: StoryRecord, earlier: bool) -> str:
+    def _duplicate(self, match: duplicates.Match, record: StoryRecord, earlier: bool, origin: str) -> str:
         if self.on_duplicate is OnDuplicate.ADD:
             return "added"
         if self.on_duplicate is OnDuplicate.MERGE and not earlier:
-            self.merges.append((match.story_id, record))
+            self.merges.append((match.story_id, record, origin))
             return "merged"
         return "skipped"
 
@@ -302,6 +355,9 @@ class _Writer:
         rows = sorted((i, *c.values()) for i, _, c, _ in fresh)  # (appending is cheapest)
         connection = self.session.connection()
         bulk.insert_tuples(connection, Story.__table__, ["id", *names], rows, converted=True)
+        for origin, story_id, record, whole in self.overlong:
+            self._attach_whole(origin, record.position, story_id, whole)
+        self.overlong = []
         self.index_docs += [(i, *texts) for i, _, _, texts in fresh]  # type: ignore[misc]
         # (the chunks near the end are indexed at once, so that little is
         # left to do when the helper process has finished)
@@ -325,27 +381,57 @@ class _Writer:
         changes = ChangeSet()
         if not self.merges:
             return changes
-        self.report.merged_before = restore.snapshot_stories(library, dict.fromkeys(i for i, _ in self.merges))
-        for story_id, record in self.merges:
+        self.report.merged_before = restore.snapshot_stories(library, dict.fromkeys(i for i, _, _ in self.merges))
+        for story_id, record, origin in self.merges:
             current = self.session.get(Story, story_id)
             assert current is not None  # (found in this transaction)
             values = {
-                name: value
+                name: fields.shorten(name, value)
                 for name in ("summary", "body", "url", "source", "published", "language")
                 if (value := getattr(record, name)) and not getattr(current, name)
             }
+            whole = [(name, text) for name, text in _whole_texts(record, {}) if name in values]
             extra = json.loads(current.extra or "{}")
             more = {k: v for k, v in record.extra.items() if k not in extra}
             if record.title != current.title and record.title not in extra.get("other_titles", []):
                 more["other_titles"] = [*extra.get("other_titles", []), record.title]
-            if more:  # what the story lacks is kept, never dropped
-                current.extra = json.dumps({**extra, **more}, ensure_ascii=False, sort_keys=True)
+            merged = json.dumps({**extra, **more}, ensure_ascii=False, sort_keys=True)
+            if more and len(merged) > fields.EXTRA_MAX:
+                whole.append(("extra", json.dumps(more, ensure_ascii=False, sort_keys=True, indent=1)))
+            elif more:  # what the story lacks is kept, never dropped
+                current.extra = merged
                 current.touch()
                 changes |= ChangeSet(stories_changed=frozenset({story_id}))
             changes |= stories.edit_story(library, story_id, values, add_tags=record.tags, link=_entity_names(record))
+            if whole:
+                self._attach_whole(origin, record.position, story_id, whole)
+                changes |= ChangeSet(stories_changed=frozenset({story_id}))
             if any([translations.put(self.session, story_id, t, replace=False) for t in record.translations]):
                 changes |= ChangeSet(stories_changed=frozenset({story_id}))
         return changes
+
+    def _attach_whole(self, origin: str, position: str, story_id: int, whole: list[tuple[str, str]]) -> None:
+        """Attach each (field, whole text) to the story, and report it."""
+        for name, text in whole:
+            file_name = WHOLE_TEXT_FILES[name]
+            sha256, size, new = _store_text(self.library, text, file_name)
+            if new:
+                self.new_files.append(sha256)
+            mime = "application/json" if name == "extra" else "text/plain"
+            self.session.add(Attachment(story_id=story_id, sha256=sha256, name=file_name, mime=mime, size=size))
+            limit = fields.EXTRA_MAX if name == "extra" else fields.LIMITS[name]
+            reason = translate(
+                "Messages", "{field}: {length:,} characters, more than the {limit:,} a story keeps; {done} “{file}”"
+            ).format(
+                field=name,
+                length=len(text),
+                limit=limit,
+                done=translate("Messages", "left out, attached whole as")
+                if name == "extra"
+                else translate("Messages", "shortened, the whole text attached as"),
+                file=file_name,
+            )
+            self.report.shortened.append(Skipped(origin, position, reason, "shortened"))
 
     def add_authority(self, tag_records: Sequence[TagRecord], entity_records: Sequence[EntityRecord]) -> None:
         """Tags (parents first) and authority records as ngodesk's own JSON
@@ -427,6 +513,19 @@ def _without_cycle_collection() -> Iterator[None]:
             gc.enable()
 
 
+@contextmanager
+def _removed_unless_committed(library: Library) -> Iterator[list[str]]:
+    """A list for the SHA-256s of files the block adds to ``files/`` (whole
+    texts): they are removed again when the block fails."""
+    new_files: list[str] = []
+    try:
+        yield new_files
+    except BaseException:
+        for sha256 in new_files:
+            attachments.stored_path(library, sha256).unlink(missing_ok=True)
+        raise
+
+
 def _import(
     library: Library,
     report: ImportReport,
@@ -443,8 +542,13 @@ def _import(
     the chunks come (a streamed import). A large import into a library
     with stories is preceded by a backup."""
     backups.back_up_before_import(library, total)
-    with library.write() as session, _without_cycle_collection(), history.links_unrecorded(session):
-        writer = _Writer(session, report, on_duplicate, total, only_matches)
+    with (
+        _removed_unless_committed(library) as new_files,
+        library.write() as session,
+        _without_cycle_collection(),
+        history.links_unrecorded(session),
+    ):
+        writer = _Writer(library, session, report, on_duplicate, total, only_matches, new_files=new_files)
         writer.add_authority(head.tags, head.entities)
         done = 0
         filling = writer.first_id == 1 and total > CHUNK  # (an empty library: nothing to look up meanwhile)

@@ -25,12 +25,12 @@ from PySide6.QtWidgets import (
 
 from ngodesk.domain.errors import NgodeskError, NotFound
 from ngodesk.domain.models import ChangeSet, EntityKind, StoryStatus, StoryView
-from ngodesk.services import queries
+from ngodesk.services import fields, queries
 from ngodesk.ui.attachments_box import AttachmentsBox
 from ngodesk.ui.chips import ChipEdit
 from ngodesk.ui.commands import Actions, ChangeStoryLinks, EditStory
 from ngodesk.ui.history_pane import HistoryPane
-from ngodesk.ui.labels import story_status
+from ngodesk.ui.labels import field_label, story_status
 from ngodesk.ui.translation_pane import TranslationPane
 
 SAVE_DELAY_MS = 800
@@ -85,6 +85,11 @@ class StoryEditor(QStackedWidget):
         self.error.setStyleSheet("color: #b00020;")
         self.error.hide()
         outer.addWidget(self.error)
+        self.cut_notice = QLabel()
+        self.cut_notice.setWordWrap(True)
+        self.cut_notice.setStyleSheet("color: palette(placeholder-text);")
+        self.cut_notice.hide()
+        outer.addWidget(self.cut_notice)
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         outer.addLayout(form)
@@ -155,6 +160,18 @@ class StoryEditor(QStackedWidget):
             "summary": (self.summary.toPlainText, self.summary.setPlainText),
             "body": (self.body.toPlainText, self.body.setPlainText),
         }
+        #: The text fields' widgets, by field.
+        self._texts: dict[str, QLineEdit | QPlainTextEdit] = {
+            "title": self.title,
+            "published": self.published,
+            "source": self.source,
+            "url": self.url,
+            "summary": self.summary,
+            "body": self.body,
+        }
+        #: Fields of the story shown whose text is longer than a story
+        #: holds now (a library from before the limits): shown cut, read-only.
+        self._cut: set[str] = set()
         #: The field widgets: focus entering one starts a visit, leaving saves.
         self._inputs: set[QWidget] = set()
         #: Tag paths and record names offered as completions: read again
@@ -238,9 +255,10 @@ class StoryEditor(QStackedWidget):
 
     def _load(self, story: StoryView) -> None:
         self._loading = True
+        self._cut = {name for name, limit in fields.LIMITS.items() if len(str(getattr(story, name))) > limit}
         try:
             for name, (_, write) in self._fields.items():
-                write(str(getattr(story, name)))
+                write(str(getattr(story, name))[: fields.LIMITS.get(name)])  # (the window's memory stays bounded)
             for line in (self.title, self.published, self.source, self.url):
                 line.setCursorPosition(0)  # show the start of long values
             self.tags.set_values([tag.path for tag in story.tags])
@@ -251,10 +269,22 @@ class StoryEditor(QStackedWidget):
         finally:
             self._loading = False
         read_only = self.actions.library.readonly
-        for widget in (self.title, self.published, self.source, self.url, self.summary, self.body):
-            widget.setReadOnly(read_only)
+        for name, widget in self._texts.items():
+            widget.setReadOnly(read_only or name in self._cut)
+        self._show_cut()
         for widget in (self.language, self.status, self.tags, *self.links.values()):
             widget.setEnabled(not read_only)
+
+    def _show_cut(self) -> None:
+        notes = [
+            self.tr(
+                "The {field} is longer than the {limit:,} characters a story keeps now: only its beginning "
+                "is shown, and it cannot be edited here."
+            ).format(field=field_label(name).lower(), limit=fields.LIMITS[name])
+            for name in sorted(self._cut)
+        ]
+        self.cut_notice.setText("\n".join(notes))
+        self.cut_notice.setVisible(bool(notes))
 
     def _set_status(self, value: str) -> None:
         self.status.setCurrentIndex(max(0, self.status.findData(value)))
@@ -306,7 +336,7 @@ class StoryEditor(QStackedWidget):
         return False
 
     def _edited(self, name: str) -> None:
-        if self._loading or self.story is None:
+        if self._loading or self.story is None or name in self._cut:
             return
         self._pending.add(name)
         self._timer.start()

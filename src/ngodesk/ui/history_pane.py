@@ -33,8 +33,8 @@ _DIM = QBrush(QColor("#777777"))
 def _value(text: str | None) -> str:
     if text is None:
         return ""
-    flat = " ".join(text.split())
-    return flat if len(flat) <= _SHOWN else flat[:_SHOWN] + "…"
+    flat = " ".join(text[: _SHOWN * 4].split())  # (not the whole of a long text: a body may be huge)
+    return flat if len(flat) <= _SHOWN and len(text) <= _SHOWN * 4 else flat[:_SHOWN] + "…"
 
 
 class HistoryPane(QWidget):

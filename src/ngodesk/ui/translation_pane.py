@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from ngodesk.domain.errors import NgodeskError
 from ngodesk.domain.models import TRANSLATED_FIELDS, StoryView, Translation, TranslationStatus
-from ngodesk.services import translations
+from ngodesk.services import fields, translations
 from ngodesk.ui import settings
 from ngodesk.ui.commands import Actions, SetTranslation
 from ngodesk.ui.labels import field_label, language_name, translation_status
@@ -148,10 +148,13 @@ class TranslationPane(QWidget):
         self._loading = True
         try:
             for name in TRANSLATED_FIELDS:
+                limit = fields.LIMITS[name]  # (longer texts, from before the limits, are shown cut)
                 original = str(getattr(self.story, name)) if self.story else ""
                 found = self.story.translation(name, self.code) if self.story else None
-                self._write(self.originals[name], original)
+                self._write(self.originals[name], original[:limit])
                 edit, stored = self.translations[name], found.text if found else ""
+                cut = len(stored) > limit
+                stored = stored[:limit]
                 pending = keep_typing and name in self._pending
                 # what is being typed stays; so does the cursor in a field just saved (its text
                 # is what was stored, but for spaces the save trimmed)
@@ -162,7 +165,7 @@ class TranslationPane(QWidget):
                     status = found.status if found else TranslationStatus.UNTRANSLATED
                     self.statuses[name].setCurrentIndex(self.statuses[name].findData(status.value))
                 for widget in (self.translations[name], self.statuses[name]):
-                    widget.setEnabled(self.story is not None and not self.actions.library.readonly)
+                    widget.setEnabled(self.story is not None and not self.actions.library.readonly and not cut)
         finally:
             self._loading = False
 
