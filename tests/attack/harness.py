@@ -4,8 +4,11 @@ nothing was written outside a library."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
+import select
+import signal
 import subprocess
 import sys
 from dataclasses import dataclass, field
@@ -104,9 +107,11 @@ class Zygote:
         self.pid = json.loads(self.server.stdout.readline())["pid"]
         return self.pid
 
-    def wait(self) -> Result:
-        """How the child started last ended."""
+    def wait(self, timeout: float | None = None) -> Result:
+        """How the child started last ended (killed after ``timeout`` seconds)."""
         assert self.server.stdout is not None
+        if timeout is not None and not select.select([self.server.stdout], [], [], timeout)[0]:
+            self.kill()
         line = self.server.stdout.readline()
         assert line, "the fork server died"
         self.pid = None
@@ -118,8 +123,15 @@ class Zygote:
         self.start("cli", list(argv))
         return counted(argv, self.wait())
 
+    def kill(self) -> None:
+        """SIGKILL the running child (if it has not ended by itself)."""
+        if self.pid is not None:
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(self.pid, signal.SIGKILL)
+
     def close(self) -> None:
         assert self.server.stdin is not None
+        self.kill()
         self.server.stdin.close()
         self.server.wait(timeout=60)
 

@@ -61,7 +61,7 @@ def sample(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Library]:
         yield library
 
 
-@fuzz(200)
+@fuzz(100)
 @given(query=query_text())
 def test_a_hostile_query_finds_stories_or_is_refused_with_a_message(sample: Library, query: str) -> None:
     FIGURES.fuzz_cases += 1
@@ -102,7 +102,7 @@ def editable(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Library]:
         yield library
 
 
-@fuzz(150)
+@fuzz(100)
 @given(
     values=VALUES,
     add_tags=TAGS,
@@ -140,7 +140,7 @@ def test_set_with_hostile_values_changes_the_story_or_nothing(
         assert digest(editable) == before  # a failed operation changes nothing
 
 
-@fuzz(150)
+@fuzz(100)
 @given(
     title=st.one_of(hostile_text(), st.sampled_from(SPECIALS)),
     values=VALUES,

@@ -9,8 +9,6 @@ among others) and holds every edit the process reported committed.
 
 from __future__ import annotations
 
-import contextlib
-import os
 import random
 import signal
 import time
@@ -47,37 +45,34 @@ def _story_facts(library: Library) -> dict[str, dict[str, str]]:
 
 def _lost(entries: list[dict], mine: Library, copy: Library | None) -> list[str]:
     """Committed edits of the ledger that the libraries do not hold (the
-    field copy's when it is given)."""
+    field copy's when it is given). An op started later and not reported
+    committed may or may not have committed: either outcome is right."""
     facts, theirs = _story_facts(mine), _story_facts(copy) if copy else None
     titles = {f["title"] for f in facts.values()}
     tag_paths = set(queries.tag_paths(mine))
-    lost: list[str] = []
-
-    def later(i: int, **match: object) -> list[dict]:
-        return [e for e in entries[i + 1 :] if e["state"] == "start" and all(e.get(k) == v for k, v in match.items())]
-
-    copied: list[str] = []
-    backups_after = 0
+    deleting = {e["uuid"] for e in entries if e["op"] == "delete"}
+    settings: dict[tuple[str, str], set[str]] = {}  # (story, field) -> the values it may have now
+    backups_after, copied, lost = 0, set(), []
     for e in reversed(entries):
         if e["state"] == "start" and e["op"] in ("backup", "merge"):
             backups_after += 1
         e["backups_after"] = backups_after
-    for i, e in enumerate(entries):
+    for e in entries:
+        if e["op"] == "set" and e["state"] == "done":
+            settings[e["uuid"], e["field"]] = {e["value"]}
+        elif e["op"] == "set" and e["state"] == "start":
+            settings.setdefault((e["uuid"], e["field"]), set()).add(e["value"])
+    for e in entries:
         if e["state"] != "done":
             continue
         FIGURES.committed_checked += 1
         op, story = e["op"], facts.get(e.get("uuid", ""))
-        if op == "add" and story is None and not later(i, op="delete", uuid=e["uuid"]):
+        if op == "add" and story is None and e["uuid"] not in deleting:
             lost.append(f"added story {e['title']!r} is missing")
-        elif op == "set" and story is not None:
-            newer = [x for x in entries[i + 1 :] if x["op"] == "set" and x["uuid"] == e["uuid"]]
-            newer = [x for x in newer if x["field"] == e["field"]]
-            if not newer and story[e["field"]] != e["value"]:
-                lost.append(f"set {e['field']}={e['value']!r}: the story has {story[e['field']]!r}")
-            elif newer and story[e["field"]] not in {e["value"], *(x["value"] for x in newer)}:
-                lost.append(f"set {e['field']}={e['value']!r} and later: the story has {story[e['field']]!r}")
-        elif op == "set" or op == "tag" and story is None:
+        elif op in ("set", "tag") and story is None:
             lost.append(f"{op} on {e['uuid']}: the story is missing")
+        elif op == "set" and story[e["field"]] not in settings[e["uuid"], e["field"]]:
+            lost.append(f"set {e['field']}={e['value']!r} (or later): the story has {story[e['field']]!r}")
         elif op == "tag" and e["path"] not in story["tags"].split("\n"):
             lost.append(f"tag {e['path']} is not on its story")
         elif op == "create-tag" and e["path"] not in tag_paths:
@@ -86,14 +81,14 @@ def _lost(entries: list[dict], mine: Library, copy: Library | None) -> list[str]
             lost.append(f"deleted story {e['uuid']} is back")
         elif op == "import" and not set(e["titles"]) <= titles:
             lost.append(f"imported {sorted(set(e['titles']) - titles)} missing")
-        elif op == "backup" and e["backups_after"] < ROTATED and backups.problems(Path(e["path"])):
-            lost.append(f"backup {e['path']}: {backups.problems(Path(e['path']))}")
+        elif op == "backup" and e["backups_after"] < ROTATED and not Path(e["path"]).is_file():
+            lost.append(f"backup {e['path']} is missing")  # (and every backup listed is sound: see check)
         elif op == "copy-add":
-            copied.append(e["uuid"])
+            copied.add(e["uuid"])
             if theirs is not None and e["uuid"] not in theirs:
                 lost.append(f"story {e['title']!r} added in the field copy is missing there")
-        elif op == "merge" and not set(copied) <= facts.keys():
-            lost.append(f"merge: {len(set(copied) - facts.keys())} stories of the field copy are missing")
+        elif op == "merge" and not copied <= facts.keys():
+            lost.append(f"merge: {len(copied - facts.keys())} stories of the field copy are missing")
     return lost
 
 
@@ -107,6 +102,7 @@ class _Stream:
         self.scratch, self.rng, self.runs = scratch, rng, 0
         self.zygote = Zygote(scratch)
         self.how, self.deadline, self.wanted = "", 0.0, 0
+        self.sound: set[Path] = set()  # (backups checked already)
 
     def prepare(self) -> None:
         succeeded(self.zygote.cli("--library", str(self.folder), "import", str(SAMPLE)))
@@ -118,10 +114,10 @@ class _Stream:
         args = {"library": str(self.folder), "copy": str(self.copy), "run": self.runs, "seed": self.rng.random()}
         args |= {"ledger": str(self.ledger), "scratch": str(self.scratch)}
         if self.how in ("at a commit", "after a commit"):
-            args |= {"die_at": self.rng.randint(1, 10), "die_after": self.how == "after a commit"}
-        self.wanted = len(read_ledger(self.ledger)) + self.rng.randint(1, 6)
+            args |= {"die_at": self.rng.randint(1, 5), "die_after": self.how == "after a commit"}
+        self.wanted = len(read_ledger(self.ledger)) + self.rng.randint(1, 3)
         self.zygote.start("drive", args=args)
-        self.deadline = time.monotonic() + self.rng.uniform(0, 0.4)
+        self.deadline = time.monotonic() + self.rng.uniform(0, 0.25)
         self.runs += 1
 
     def kill(self) -> None:
@@ -134,8 +130,7 @@ class _Stream:
             while len(read_ledger(self.ledger)) < self.wanted and time.monotonic() < self.deadline + 30:
                 time.sleep(0.002)
         if self.how in ("random", "at an op's start"):
-            with contextlib.suppress(ProcessLookupError):  # (it ended by itself: its exit code says how)
-                os.kill(pid, signal.SIGKILL)
+            self.zygote.kill()
         result = counted(("(kill driver)",), self.zygote.wait())
         assert result.code == -signal.SIGKILL, (self.how, result.code, result.stderr[-3000:])
         FIGURES.kills += 1
@@ -152,8 +147,13 @@ class _Stream:
             lost = _lost(read_ledger(self.ledger), mine, theirs)
         FIGURES.committed_lost += lost
         assert lost == []
+        opened = (self.folder, self.copy) if by_command else (self.folder,)
+        leftovers = [p for folder in opened for p in folder.rglob("*") if ".partial" in p.name]
+        assert leftovers == []  # (what a killed backup or copy left is removed on the next opening)
         for listed in backups.listing(self.folder / BACKUPS_DIR):  # (a backup is complete or not there)
-            assert backups.problems(listed.path) == [], listed.path
+            if listed.path not in self.sound:
+                assert backups.problems(listed.path) == [], listed.path
+                self.sound.add(listed.path)
         if by_command:
             for library in (self.folder, self.copy):
                 out = succeeded(self.zygote.cli("--library", str(library), "check"))
@@ -187,7 +187,7 @@ def test_no_committed_edit_is_lost_and_no_library_damaged_by_sigkill(streams: li
         if n + 1 < kills:
             next_one.start()
         killed.kill()
-        killed.check(by_command=n % 25 == 24 or n + 2 >= kills)
+        killed.check(by_command=n % 50 == 49 or n + 2 >= kills)
     done = [e for stream in streams for e in committed(read_ledger(stream.ledger))]
     print(f"committed ops: {len(done)}")
     if kills >= 100:  # (every kind of op was done, and so attacked)

@@ -88,7 +88,7 @@ def test_a_full_disk_stops_import_attach_and_backup_with_a_message_and_nothing_c
 # --- a read-only medium --------------------------------------------------------------------------------------
 
 
-READS = (["search", "Kenya"], ["info"], ["export", "--format", "csv"], ["tags"], ["backups"])
+READS = (["search", "Kenya"], ["info"], ["export", "--format", "csv"])
 WRITES = (["add", "--title", "x"], ["set", "UUID", "title=y"], ["backup"], ["tag", "create", "z"])
 
 
@@ -118,9 +118,10 @@ def test_a_library_on_a_read_only_medium_reads_and_says_what_needs_writing(
             refused(zygote.cli("--library", str(cd), *[uuid if part == "UUID" else part for part in command]), "write")
         checked = zygote.cli("--library", str(cd), "check")
         assert checked.code == 0 and "No problems found." in checked.stdout, checked
-        png = tmp_path / "window.png"
-        succeeded(zygote.cli("--library", str(cd), "--screenshot", str(png)))
-        assert png.read_bytes()[:4] == b"\x89PNG"
+        if log_left:  # (the window, once: it takes seconds)
+            png = tmp_path / "window.png"
+            succeeded(zygote.cli("--library", str(cd), "--screenshot", str(png)))
+            assert png.read_bytes()[:4] == b"\x89PNG"
     assert {p.name: _sha(p) for p in library.iterdir() if p.is_file()} == digests
 
 
@@ -165,7 +166,7 @@ DAMAGES = {
     "an unknown revision": _sql("UPDATE alembic_version SET version_num = 'ffff99990000'"),
     "cut in half": _cut_in_half,
 }
-COMMANDS = (["info"], ["search", "Kenya"], ["add", "--title", "x"], ["check"], ["backup"], ["import", str(SAMPLE)])
+COMMANDS = (["info"], ["add", "--title", "x"], ["check"], ["backup"])
 
 
 @pytest.mark.parametrize("damage", sorted(DAMAGES))
