@@ -86,8 +86,9 @@ class _Driver:
         self.library, self.copy, self.run, self.scratch = library, copy, run, Path(scratch)
         self.random = random.Random(seed)
         self.ledger = os.open(ledger, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
-        done = committed(read_ledger(ledger))
-        deleted = {e["uuid"] for e in done if e["op"] == "delete"}
+        entries = read_ledger(ledger)
+        done = committed(entries)
+        deleted = {e["uuid"] for e in entries if e["op"] == "delete"}  # (or maybe deleted: killed at the commit)
         self.stories = [e["uuid"] for e in done if e["op"] == "add" and not e["doomed"]]
         self.doomed = [e["uuid"] for e in done if e["op"] == "add" and e["doomed"] and e["uuid"] not in deleted]
         self.n = 0

@@ -42,7 +42,7 @@ def query_text() -> st.SearchStrategy[str]:
     return st.lists(piece, max_size=12).map(lambda pieces: "".join(pieces))
 
 
-@fuzz(600)
+@fuzz(400)
 @given(query=query_text())
 def test_a_hostile_query_parses_or_is_refused_with_a_message(query: str) -> None:
     FIGURES.fuzz_cases += 1
