@@ -16,6 +16,7 @@ import pytest
 
 from ngodesk.domain.errors import ImportFailed, ValidationError
 from ngodesk.domain.models import AltName
+from ngodesk.formats import nesting
 from ngodesk.services import (
     annotations,
     attachments,
@@ -305,3 +306,16 @@ def test_the_window_shows_a_text_longer_than_a_story_keeps_cut_and_read_only(qtb
     select_story(window, "Another story")
     qtbot.waitUntil(lambda: editor.story is not None and editor.story.id == other.id)
     assert not editor.body.isReadOnly() and not editor.cut_notice.isVisibleTo(editor)
+
+
+def test_a_thesaurus_deeper_than_the_limit_is_left_out_below_it(library: Library, tmp_path: Path) -> None:
+    lines = ["@prefix skos: <http://www.w3.org/2004/02/skos/core#> ."]
+    for n in range(nesting.MAX_DEPTH + 3):  # (a chain of broader concepts, each a level of tags)
+        broader = f"; skos:broader <http://x/c{n - 1}> " if n else ""
+        lines.append(f'<http://x/c{n}> skos:prefLabel "c{n}" {broader}.')
+    path = tmp_path / "deep.ttl"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    report = thesaurus.import_file(library, path)
+    assert report.tags_added == nesting.MAX_DEPTH
+    assert [p.position for p in report.problems] == [f"http://x/c{n}" for n in range(100, 103)]
+    assert all("more than 100 levels of broader concepts" in p.reason for p in report.problems)

@@ -19,6 +19,7 @@ from ngodesk.domain.i18n import translate
 from ngodesk.domain.models import ChangeSet, RecordProblem
 from ngodesk.domain.text import require_encodable
 from ngodesk.formats import read_text, skos
+from ngodesk.formats.nesting import MAX_DEPTH
 from ngodesk.search.text import fold
 from ngodesk.services import exporting, queries, records, tags
 from ngodesk.store.library import Library
@@ -281,10 +282,14 @@ def _paths(concepts: list[skos.Concept], report: ThesaurusReport) -> dict[str, s
     paths: dict[str, str] = {}
     for concept in concepts:
         names, seen, current = [], set(), concept
-        while current is not None and current.uri not in seen:
+        while current is not None and current.uri not in seen and len(names) <= MAX_DEPTH:
             seen.add(current.uri)
             names.append(current.label.replace(tags.SEPARATOR, "-"))
             current = by_uri.get(current.broader) if current.broader else None
+        if len(names) > MAX_DEPTH:  # (each level is a tag to find or make: a chain of 400 took 33 s)
+            reason = translate("Messages", "more than {limit} levels of broader concepts; left out")
+            report.problems.append(RecordProblem(concept.uri, reason.format(limit=MAX_DEPTH)))
+            continue
         if current is not None:
             report.problems.append(RecordProblem(concept.uri, "its broader concepts form a cycle; left out"))
             continue
