@@ -319,3 +319,19 @@ def test_a_thesaurus_deeper_than_the_limit_is_left_out_below_it(library: Library
     assert report.tags_added == nesting.MAX_DEPTH
     assert [p.position for p in report.problems] == [f"http://x/c{n}" for n in range(100, 103)]
     assert all("more than 100 levels of broader concepts" in p.reason for p in report.problems)
+
+
+def test_record_names_and_notes_have_limits_too(library: Library, tmp_path: Path) -> None:
+    with pytest.raises(ValidationError, match="Record name '王王王.*' is longer than 500 characters"):
+        entities.create_entity(library, "person", "王" * 501)
+    with pytest.raises(ValidationError, match="note is longer than 20,000 characters"):
+        entities.create_entity(library, "person", "王芳", note="n" * 20_001)
+    path = tmp_path / "items.json"
+    items = [
+        {"type": "article", "title": f"Story {n}", "author": [{"literal": "A" * length}]}
+        for n, length in ((1, 500), (2, 501))
+    ]
+    path.write_text(json.dumps(items), encoding="utf-8")
+    report = importing.import_files(library, [path], "csl-json")
+    assert report.added == 1 and [p.position for p in report.problems] == ["record 2"]
+    assert [view.name for view in queries.entities(library)] == ["A" * 500]

@@ -61,15 +61,41 @@ def _kind(kind: str | EntityKind) -> EntityKind:
         ) from None
 
 
+#: Longest name of a record: the longest names of organisations run to
+#: some 100 characters (中国国际民间组织合作促进会, or in English).
+NAME_MAX = 500
+#: Longest note on a record (a page or two of text).
+NOTE_MAX = 20_000
+
+
 def _name(name: str) -> str:
-    cleaned = " ".join(require_encodable(str(name), "Record name").split())
+    """A record's name with its spaces collapsed; ValidationError when it
+    is empty, longer than ``NAME_MAX`` or not storable text."""
+    cleaned = _spaced(name, "Record name")
     if not cleaned:
         raise ValidationError(translate("Messages", "A record needs a name."))
     return cleaned
 
 
+def _spaced(name: str, what: str) -> str:
+    """``name`` with its spaces collapsed (may be empty), or ValidationError."""
+    text = require_encodable(str(name), what)
+    if len(text) > 4 * NAME_MAX or len(cleaned := " ".join(text.split())) > NAME_MAX:
+        raise ValidationError(
+            translate("Messages", "{what} '{start}…' is longer than {limit} characters.").format(
+                what=what, start=" ".join(text[:40].split()), limit=NAME_MAX
+            )
+        )
+    return cleaned
+
+
 def _note(note: str) -> str:
-    return require_encodable(str(note), "note").strip()
+    text = require_encodable(str(note), "note").strip()
+    if len(text) > NOTE_MAX:
+        raise ValidationError(
+            translate("Messages", "A record's note is longer than {limit:,} characters.").format(limit=NOTE_MAX)
+        )
+    return text
 
 
 def _alt_names(preferred: str, names: Iterable[str | AltName]) -> list[EntityName]:
@@ -82,7 +108,7 @@ def _alt_names(preferred: str, names: Iterable[str | AltName]) -> list[EntityNam
     preferred_in: dict[str, str] = {}
     for given in names:
         alt = given if isinstance(given, AltName) else AltName(str(given))
-        cleaned = " ".join(require_encodable(alt.name, "Record name").split())
+        cleaned = _spaced(alt.name, "Record name")
         if cleaned and cleaned.casefold() not in seen:
             seen.add(cleaned.casefold())
             language = require_encodable(alt.language, "language").strip() or guess_language(cleaned)
