@@ -16,7 +16,7 @@ import pytest
 
 from ngodesk.domain.errors import ImportFailed, ValidationError
 from ngodesk.domain.models import AltName
-from ngodesk.formats import nesting
+from ngodesk.formats import nesting, skos
 from ngodesk.services import (
     annotations,
     attachments,
@@ -335,3 +335,13 @@ def test_record_names_and_notes_have_limits_too(library: Library, tmp_path: Path
     report = importing.import_files(library, [path], "csl-json")
     assert report.added == 1 and [p.position for p in report.problems] == ["record 2"]
     assert [view.name for view in queries.entities(library)] == ["A" * 500]
+
+
+def test_turtle_read_from_a_deep_call_stack_ends_in_a_problem_too() -> None:
+    text = "@prefix x: <http://x/> .\nx:a x:b " + "[ x:c " * nesting.MAX_DEPTH + "x:d" + " ]" * nesting.MAX_DEPTH + " ."
+
+    def read_at(depth: int) -> skos.ConceptsRead:  # (as from inside a window's slots)
+        return read_at(depth - 1) if depth else skos.read(text)
+
+    assert skos.read(text).problems == []  # (100 levels are read)
+    assert "too deeply nested: 100 levels" in read_at(400).problems[0].reason

@@ -128,6 +128,8 @@ def read(text: str, format_name: str = "auto") -> ConceptsRead:
         graph.parse(data=text, format=syntax)
     except (ParserError, SyntaxError, ValueError) as error:  # (rdflib's parsers raise these)
         return ConceptsRead(problems=[RecordProblem("the file", f"not readable as SKOS ({syntax}): {error}")])
+    except RecursionError:  # (fewer levels than MAX_DEPTH, from a call stack already deep)
+        return ConceptsRead(problems=[RecordProblem("the file", str(TooDeep(bracket_depth(text, TURTLE_TOKENS))))])
     found = ConceptsRead()
     not_concepts = {SKOS.ConceptScheme, SKOS.Collection, SKOS.OrderedCollection}
     subjects = {s for s in graph.subjects(RDF.type, SKOS.Concept)} | {
