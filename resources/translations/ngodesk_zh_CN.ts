@@ -1879,6 +1879,14 @@ An offline catalogue of news stories.</source>
         <translation>已合并 {name}：{summary}。</translation>
     </message>
     <message>
+        <source>1 record of the other library could not be taken and was left out.</source>
+        <translation>另一个资料库中有 1 条记录无法接收，已略去。</translation>
+    </message>
+    <message>
+        <source>{n} records of the other library could not be taken and were left out.</source>
+        <translation>另一个资料库中有 {n} 条记录无法接收，已略去。</translation>
+    </message>
+    <message>
         <source>Merging</source>
         <translation>正在合并</translation>
     </message>
@@ -2017,7 +2025,7 @@ An offline catalogue of news stories.</source>
     </message>
     <message>
         <source>unknown format &apos;{format_name}&apos;; known: auto, {join}</source>
-        <extracomment>Formats of XML documents and of JSON ones, by name.</extracomment>
+        <extracomment>Characters at the start of a file that sniffers of line-based formats look at (splitting a large file&apos;s whole text only to read its first lines took half a second per 100 MB). Formats of XML documents and of JSON ones, by name.</extracomment>
         <translation>未知格式“{format_name}”；可用格式：auto, {join}</translation>
     </message>
     <message>
@@ -2251,9 +2259,29 @@ An offline catalogue of news stories.</source>
         <translation>该报道的 {name} 没有 {language} 译文</translation>
     </message>
     <message>
+        <source>{path} leads outside {root}; it was not used.</source>
+        <extracomment>Bytes read at a time while hashing and copying. What a file name is not made of.</extracomment>
+        <translation>{path} 指向 {root} 之外，未予使用。</translation>
+    </message>
+    <message>
+        <source>{value!r} is not the SHA-256 of an attached file.</source>
+        <translation>{value!r} 不是附件文件的 SHA-256。</translation>
+    </message>
+    <message>
+        <source>its content does not have the SHA-256 it is listed under</source>
+        <translation>其内容与登记的 SHA-256 不符</translation>
+    </message>
+    <message>
         <source>{source}: cannot be attached: {value}</source>
-        <extracomment>Bytes read at a time while hashing and copying.</extracomment>
         <translation>{source}：无法添加为附件：{value}</translation>
+    </message>
+    <message>
+        <source>it is not a file</source>
+        <translation>它不是文件</translation>
+    </message>
+    <message>
+        <source>Could not copy {source} into {folder}: {error}</source>
+        <translation>无法将 {source} 复制到 {folder}：{error}</translation>
     </message>
     <message>
         <source>{path}: not a file that can be attached.</source>
@@ -2395,7 +2423,16 @@ An offline catalogue of news stories.</source>
     </message>
     <message>
         <source>A record needs a name.</source>
+        <extracomment>Longest name of a record: the longest names of organisations run to some 100 characters (中国国际民间组织合作促进会, or in English). Longest note on a record (a page or two of text).</extracomment>
         <translation>规范记录必须有名称。</translation>
+    </message>
+    <message>
+        <source>{what} &apos;{start}…&apos; is longer than {limit} characters.</source>
+        <translation>{what}“{start}…”超过 {limit} 个字符。</translation>
+    </message>
+    <message>
+        <source>A record&apos;s note is longer than {limit:,} characters.</source>
+        <translation>记录的备注超过 {limit:,} 个字符。</translation>
     </message>
     <message>
         <source>&apos;{preferred_in}&apos; and &apos;{cleaned}&apos; cannot both be the preferred name in {language}.</source>
@@ -2445,6 +2482,7 @@ An offline catalogue of news stories.</source>
     </message>
     <message>
         <source>Cannot write to standard output: {value}</source>
+        <extracomment>A partial file of an export of the same name older than this was left by an export that was killed (SIGKILL, a power cut): no export runs so long.</extracomment>
         <translation>无法写入标准输出：{value}</translation>
     </message>
     <message>
@@ -2457,7 +2495,7 @@ An offline catalogue of news stories.</source>
     </message>
     <message>
         <source>{out} exists and is not an empty folder: choose a new one for the copy.</source>
-        <extracomment>File name ending of field-copy archives.</extracomment>
+        <extracomment>File name ending of field-copy archives. An archive that unpacks to more than ``SMALL`` bytes may unpack to at most ``MAX_RATIO`` times its own size: a library&apos;s database and files compress far less, a zip bomb far more (an empty library, small, more). Bytes read at a time while unpacking.</extracomment>
         <translation>{out} 已存在且不是空文件夹：请为副本另选一个新文件夹。</translation>
     </message>
     <message>
@@ -2473,6 +2511,10 @@ An offline catalogue of news stories.</source>
         <translation>无法写入外业副本 {out}：{error}</translation>
     </message>
     <message>
+        <source>{path} holds more than it says ({size}); it was not unpacked.</source>
+        <translation>{path} 的内容多于其声明（{size}），未解包。</translation>
+    </message>
+    <message>
         <source>{path} is not a field copy (it holds no {DB_NAME}).</source>
         <translation>{path} 不是外业副本（其中没有 {DB_NAME}）。</translation>
     </message>
@@ -2481,8 +2523,24 @@ An offline catalogue of news stories.</source>
         <translation>{path}：条目 {name!r} 会被写到副本之外。</translation>
     </message>
     <message>
+        <source>{folder} is not a field copy: its identity {value!r} is not a uuid.</source>
+        <translation>{folder} 不是外业副本：其标识 {value!r} 不是 uuid。</translation>
+    </message>
+    <message>
         <source>{path} is not a readable field-copy archive: {error}</source>
         <translation>{path} 不是可读取的外业副本压缩包：{error}</translation>
+    </message>
+    <message>
+        <source>{path}: the entry {name!r} is a link or a device; a field copy holds only files.</source>
+        <translation>{path}：条目 {name!r} 是链接或设备；外业副本中只能有文件。</translation>
+    </message>
+    <message>
+        <source>{path} would unpack to {size}, {ratio:,} times its own size: that is not a field copy. Nothing was unpacked.</source>
+        <translation>{path} 解包后将达 {size}，是其自身大小的 {ratio:,} 倍：这不是外业副本。未解包任何内容。</translation>
+    </message>
+    <message>
+        <source>{path} would unpack to {size}, but {folder} has {free} free. Nothing was unpacked.</source>
+        <translation>{path} 解包后将达 {size}，但 {folder} 只有 {free} 可用空间。未解包任何内容。</translation>
     </message>
     <message>
         <source>Could not unpack {path} into {target}: {error}</source>
@@ -2490,6 +2548,7 @@ An offline catalogue of news stories.</source>
     </message>
     <message>
         <source>{problem}: {error}</source>
+        <extracomment>Headlines run to 100-200 characters; a title of a thousand is a paragraph. Abstracts stay under 5,000 characters; feeds that put a whole article in the description (which becomes the summary) reach about 50,000. Long-form articles run to 150,000 characters, a whole report pasted in to some 600,000; the editor lays a million out in about 1.4 s and 60 MB. A publication&apos;s name; a web address (browsers keep up to some 8,000). Extra data (what a format has that no field takes: a CSL note, other titles) is read whenever the story is shown, as JSON text of at most this. Fields whose longer values are refused, with their limits. Fields whose longer text an import shortens (keeping it whole as an attachment of the story) instead of refusing the record.</extracomment>
         <translation>{problem}：{error}</translation>
     </message>
     <message>
@@ -2497,12 +2556,16 @@ An offline catalogue of news stories.</source>
         <translation>“{field}”不是报道字段；可用字段：{join}</translation>
     </message>
     <message>
-        <source>title: a story needs a title</source>
-        <translation>title: 报道必须有标题</translation>
+        <source>{field}: {length:,} characters, more than the {limit:,} a story&apos;s {field} holds</source>
+        <translation>{field}：{length:,} 个字符，超过报道{field}可容纳的 {limit:,} 个字符</translation>
     </message>
     <message>
-        <source>title: longer than {TITLE_MAX} characters</source>
-        <translation>title: 超过 {TITLE_MAX} 个字符</translation>
+        <source>; keep a longer text as an attachment</source>
+        <translation>；更长的文本请作为附件保存</translation>
+    </message>
+    <message>
+        <source>title: a story needs a title</source>
+        <translation>title: 报道必须有标题</translation>
     </message>
     <message>
         <source>published: {error}</source>
@@ -2549,7 +2612,7 @@ An offline catalogue of news stories.</source>
     </message>
     <message>
         <source>more than the {total} records counted in advance; nothing was imported</source>
-        <extracomment>Imports smaller than this are prepared in this process (a helper process takes about half a second to start). Files smaller than this in all are read in this process. Chunks prepared ahead of the writer at most (bounds memory). Stories whose index documents are kept back and added together: ids descend from chunk to chunk, and FTS5 writes a segment out whenever a rowid goes down, so indexing chunk by chunk made many small segments to merge again (a 100k import&apos;s index took 1.5x as long). the duplicate record itself, to import it after all (``import_again``) left out on purpose (deleted upstream, WordPress pages...): not failures the stories duplicates were merged into, as they were before (where it came from, the record) per record: (column values, index texts, duplicate key) or the reason it is invalid records to come in all; each gets id ``first_id + total - 1 - its place``, so that the first record of a file is listed first (lists show the highest id first); a skipped record leaves its id unused records that match no story are left out (merging after the fact) authority records of ngodesk&apos;s own JSON, by uuid (story to merge into, the record) index documents not added yet (see INDEX_BATCH)</extracomment>
+        <extracomment>Imports smaller than this are prepared in this process (a helper process takes about half a second to start). Files smaller than this in all are read in this process. Chunks prepared ahead of the writer at most (bounds memory). Stories whose index documents are kept back and added together: ids descend from chunk to chunk, and FTS5 writes a segment out whenever a rowid goes down, so indexing chunk by chunk made many small segments to merge again (a 100k import&apos;s index took 1.5x as long). the duplicate record itself, to import it after all (``import_again``) left out on purpose (deleted upstream, WordPress pages...): not failures imported with a text too long for a story shortened (summary, body) or left out (extra data), the whole text attached to the story the stories duplicates were merged into, as they were before (where it came from, the record) per record: (column values, index texts, duplicate key) or the reason it is invalid The attachment that keeps a field&apos;s whole text, by field (see _whole_texts). records to come in all; each gets id ``first_id + total - 1 - its place``, so that the first record of a file is listed first (lists show the highest id first); a skipped record leaves its id unused records that match no story are left out (merging after the fact) authority records of ngodesk&apos;s own JSON, by uuid (story to merge into, the record, where it came from) (where it came from, story id, record, whole texts) of new stories that keep a text shortened, to attach once the stories are in files new in files/ (whole texts): removed again when the import fails index documents not added yet (see INDEX_BATCH)</extracomment>
         <translation>记录数超过了预先统计的 {total} 条；未导入任何内容</translation>
     </message>
     <message>
@@ -2563,6 +2626,18 @@ An offline catalogue of news stories.</source>
     <message>
         <source>already in the library as “{title}” ({reason})</source>
         <translation>资料库中已有“{title}”（{reason}）</translation>
+    </message>
+    <message>
+        <source>{field}: {length:,} characters, more than the {limit:,} a story keeps; {done} “{file}”</source>
+        <translation>{field}：{length:,} 个字符，超过报道可保存的 {limit:,} 个字符；{done}“{file}”</translation>
+    </message>
+    <message>
+        <source>left out, attached whole as</source>
+        <translation>已略去，全文作为附件保存为</translation>
+    </message>
+    <message>
+        <source>shortened, the whole text attached as</source>
+        <translation>已截短，全文作为附件保存为</translation>
     </message>
     <message>
         <source>the authority record {uuid} is neither in the file nor in the library</source>
@@ -2597,7 +2672,7 @@ An offline catalogue of news stories.</source>
     </message>
     <message>
         <source>A library cannot be merged into itself.</source>
-        <extracomment>Story fields merged one by one.</extracomment>
+        <extracomment>Story fields merged one by one. What no text in a library holds (tab and line ends aside). what was not taken (a value this library cannot hold, a file that is not what it says), each with why</extracomment>
         <translation>资料库不能合并到自身。</translation>
     </message>
     <message>
@@ -2605,9 +2680,25 @@ An offline catalogue of news stories.</source>
         <translation>{folder} 就是本资料库（是其文件夹的副本，而不是外业副本）。</translation>
     </message>
     <message>
-        <source>The merge was cancelled; nothing changed.</source>
+        <source>{path} is an empty file, not a library that can be merged.</source>
+        <translation>{path} 是空文件，不是可以合并的资料库。</translation>
+    </message>
+    <message>
+        <source>{kind} “{label}” was not merged: {reason}</source>
         <extracomment>deletions made before this merge (those it makes take who and when from the other side&apos;s tombstones) their uuid -&gt; the uuid of the same record here (made on both sides)</extracomment>
+        <translation>{kind}“{label}”未合并：{reason}</translation>
+    </message>
+    <message>
+        <source>The merge was cancelled; nothing changed.</source>
         <translation>合并已取消，未做任何更改。</translation>
+    </message>
+    <message>
+        <source>its parent tag was not merged</source>
+        <translation>其上级标签未合并</translation>
+    </message>
+    <message>
+        <source>its filters cannot be read</source>
+        <translation>其筛选条件无法读取</translation>
     </message>
     <message>
         <source>&apos;{reference}&apos; is not a story uuid (or its first 4 or more characters).</source>
@@ -2770,6 +2861,10 @@ An offline catalogue of news stories.</source>
         <translation>{path}：{reason}</translation>
     </message>
     <message>
+        <source>more than {limit} levels of broader concepts; left out</source>
+        <translation>上位概念超过 {limit} 层；已略去</translation>
+    </message>
+    <message>
         <source>&apos;{field}&apos; has no translations; fields that do: {fields}</source>
         <extracomment>Languages offered for translation, besides any other language code.</extracomment>
         <translation>“{field}”不可翻译；可翻译的字段：{fields}</translation>
@@ -2784,7 +2879,7 @@ An offline catalogue of news stories.</source>
     </message>
     <message>
         <source>Could not copy {db_path} to {target}: {error}</source>
-        <extracomment>Companion files of a database in WAL mode.</extracomment>
+        <extracomment>Companion files of a database in WAL mode. The name ending of a copy being written (and of its rollback journal, ``.partial-journal``): a process killed mid-copy leaves them behind.</extracomment>
         <translation>无法将 {db_path} 复制到 {target}：{error}</translation>
     </message>
     <message>
@@ -2792,8 +2887,28 @@ An offline catalogue of news stories.</source>
         <translation>无法将 {db_path} 备份到 {folder}：{error}</translation>
     </message>
     <message>
-        <source>The backup {name} is damaged itself; choose another.</source>
-        <translation>备份 {name} 本身也已损坏；请选择其他备份。</translation>
+        <source>not a readable SQLite database: {error}</source>
+        <translation>不是可读的 SQLite 数据库：{error}</translation>
+    </message>
+    <message>
+        <source>the file is empty: it holds no tables</source>
+        <translation>文件是空的：其中没有任何表</translation>
+    </message>
+    <message>
+        <source>an SQLite database, but not an ngodesk library</source>
+        <translation>是 SQLite 数据库，但不是 ngodesk 资料库</translation>
+    </message>
+    <message>
+        <source>its schema revision is not recorded</source>
+        <translation>未记录其结构版本</translation>
+    </message>
+    <message>
+        <source>written by a newer version of ngodesk (schema {revision})</source>
+        <translation>由更新版本的 ngodesk 写入（结构 {revision}）</translation>
+    </message>
+    <message>
+        <source>{name} cannot be restored ({problems}); choose another backup.</source>
+        <translation>无法恢复 {name}（{problems}）；请选择其他备份。</translation>
     </message>
     <message>
         <source>Could not restore {name} into {parent}: {error}</source>
@@ -2801,12 +2916,16 @@ An offline catalogue of news stories.</source>
     </message>
     <message>
         <source>Cannot open {db_path}: {error}</source>
-        <extracomment>Page cache per connection: writers need room for FTS segment merges; readers (one per thread that searches) less, to keep memory down. Bytes per database page of new libraries.</extracomment>
+        <extracomment>Where a library keeps the states of libraries merged into it. Page cache per connection: writers need room for FTS segment merges; readers (one per thread that searches) less, to keep memory down. Bytes per database page of new libraries.</extracomment>
         <translation>无法打开 {db_path}：{error}</translation>
     </message>
     <message>
         <source>{db_path} is an SQLite database but not an ngodesk library.</source>
         <translation>{db_path} 是 SQLite 数据库，但不是 ngodesk 资料库。</translation>
+    </message>
+    <message>
+        <source>{db_path} records no schema revision; it was not changed.</source>
+        <translation>{db_path} 未记录结构版本；未作任何更改。</translation>
     </message>
     <message>
         <source>{db_path} is not a readable SQLite database: {error}</source>
@@ -2834,12 +2953,63 @@ An offline catalogue of news stories.</source>
         <translation>{db_path} 由较新版本的 ngodesk 写入（数据库结构 {revision}）；此版本只支持到 {head_revision} 的数据库结构。请升级 ngodesk 后再打开。资料库未被更改。</translation>
     </message>
     <message>
+        <source>The newest sound backup is {name}: restore it (ngodesk restore {name}).</source>
+        <translation>最新的完好备份是 {name}：请恢复它（ngodesk restore {name}）。</translation>
+    </message>
+    <message>
+        <source>There is no sound backup to restore.</source>
+        <translation>没有可恢复的完好备份。</translation>
+    </message>
+    <message>
         <source>The database of {parent} is damaged ({shown}); it was not changed. {advice}</source>
         <translation>{parent} 的数据库已损坏（{shown}）；未对其做任何更改。{advice}</translation>
     </message>
     <message>
+        <source>Could not write to {folder}: {reason}. Nothing was changed.</source>
+        <translation>无法写入 {folder}：{reason}。未作任何更改。</translation>
+    </message>
+    <message>
+        <source>the disk is full</source>
+        <extracomment>SQLite&apos;s primary result codes that say the storage failed, not the program (see https://sqlite.org/rescode.html).</extracomment>
+        <translation>磁盘已满</translation>
+    </message>
+    <message>
+        <source>the disk could not be read or written (an input/output error)</source>
+        <translation>磁盘无法读写（输入/输出错误）</translation>
+    </message>
+    <message>
+        <source>the database cannot be written to (read-only)</source>
+        <translation>数据库无法写入（只读）</translation>
+    </message>
+    <message>
+        <source>another program kept the database busy</source>
+        <translation>另一个程序一直占用数据库</translation>
+    </message>
+    <message>
+        <source>the database file is damaged</source>
+        <translation>数据库文件已损坏</translation>
+    </message>
+    <message>
+        <source>the database file cannot be opened</source>
+        <translation>无法打开数据库文件</translation>
+    </message>
+    <message>
+        <source>{folder} cannot be written to (a read-only medium or folder), and {program} needs to write there. Search, show, info, tags, history and export work; to change the library, copy its folder to a writable disk.</source>
+        <translation>{folder} 无法写入（只读介质或文件夹），而 {program} 需要在那里写入。搜索、查看、信息、标签、历史和导出仍可使用；如需修改该资料库，请将其文件夹复制到可写的磁盘上。</translation>
+    </message>
+    <message>
+        <source>{path} is a link or not a plain file; ngodesk writes nothing through it. Remove it (it is made again) and try again.</source>
+        <extracomment>The ``program`` a main window takes the lock as. How long a waiting writer sleeps between tries (seconds). Bytes of holder information read back at most.</extracomment>
+        <translation>{path} 是链接或不是普通文件；ngodesk 不会通过它写入任何内容。请删除它（会重新创建）后重试。</translation>
+    </message>
+    <message>
         <source>The library {folder} is open for writing in {value}.</source>
         <translation>资料库 {folder} 已被 {value} 以可写方式打开。</translation>
+    </message>
+    <message>
+        <source>too deeply nested: {depth} levels of brackets, ngodesk reads at most {limit}</source>
+        <extracomment>What is skipped when counting brackets: JSON strings. Turtle&apos;s long and short strings, IRIs and comments.</extracomment>
+        <translation>嵌套过深：括号达 {depth} 层，ngodesk 最多读取 {limit} 层</translation>
     </message>
 </context>
 <context>
@@ -3489,7 +3659,7 @@ An offline catalogue of news stories.</source>
     </message>
     <message>
         <source>Sto&amp;ry</source>
-        <extracomment>field name -&gt; (read the widget, write the widget) The field widgets: focus entering one starts a visit, leaving saves. Tag paths and record names offered as completions: read again only after tags or records changed.</extracomment>
+        <extracomment>field name -&gt; (read the widget, write the widget) The text fields&apos; widgets, by field. Fields of the story shown whose text is longer than a story holds now (a library from before the limits): shown cut, read-only. The field widgets: focus entering one starts a visit, leaving saves. Tag paths and record names offered as completions: read again only after tags or records changed.</extracomment>
         <translation>报道(&amp;R)</translation>
     </message>
     <message>
@@ -3539,6 +3709,10 @@ An offline catalogue of news stories.</source>
     <message>
         <source>{n:,} stories selected. Select one to edit it.</source>
         <translation>已选择 {n:,} 篇报道。只选择一篇即可编辑。</translation>
+    </message>
+    <message>
+        <source>The {field} is longer than the {limit:,} characters a story keeps now: only its beginning is shown, and it cannot be edited here.</source>
+        <translation>{field}超过报道目前可保存的 {limit:,} 个字符：只显示开头部分，且无法在此编辑。</translation>
     </message>
     <message>
         <source>Not saved: {reason}</source>
