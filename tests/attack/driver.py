@@ -17,8 +17,8 @@ and so what ``tests.attack.test_kills`` checks after a kill:
 - ``delete``: story ``uuid`` is gone;
 - ``import``: stories titled ``titles`` exist;
 - ``backup``: the file ``path`` is a sound backup;
-- ``copy-add`` (in the field copy), then ``merge``: the stories ``uuids``
-  added there are in the library.
+- ``copy-add`` (in the field copy), then ``merge``: the stories added
+  there before are in the library.
 """
 
 from __future__ import annotations
@@ -43,6 +43,7 @@ WEIGHTS = {
     "delete": 1,
     "import": 1,
     "backup": 1,
+    "copy-add": 1,
     "merge": 1,
 }
 
@@ -108,8 +109,11 @@ class _Driver:
         return out.getvalue()
 
     def step(self) -> None:
+        """One op: each kind in turn first in a run (the start is where
+        most kills land), then at random."""
         self.n += 1
-        op = self.random.choices(list(WEIGHTS), list(WEIGHTS.values()))[0]
+        op = list(WEIGHTS)[self.run % len(WEIGHTS)] if self.n == 1 else ""
+        op = op or self.random.choices(list(WEIGHTS), list(WEIGHTS.values()))[0]
         if op in ("set", "tag") and not self.stories or op == "delete" and not self.doomed:
             op = "add"
         getattr(self, "_" + op.replace("-", "_"))()
@@ -165,15 +169,15 @@ class _Driver:
         if out is not None:  # "Backed up to PATH (N KB)."
             self.note({**entry, "path": out.removeprefix("Backed up to ").rpartition(" (")[0], "state": "done"})
 
-    def _merge(self) -> None:
+    def _copy_add(self) -> None:
         title = f"field r{self.run} n{self.n}"
         entry = {"op": "copy-add", "title": title}
         self.note({**entry, "state": "start"})
         out = self.cli(entry, "add", "--title", title, library=self.copy)
-        if out is None:
-            return
-        self.note({**entry, "uuid": out.strip(), "state": "done"})
-        self.n += 1
+        if out is not None:
+            self.note({**entry, "uuid": out.strip(), "state": "done"})
+
+    def _merge(self) -> None:
         self._do({"op": "merge"}, "merge", self.copy)
 
 
@@ -187,10 +191,14 @@ def drive(
     steps: int = 1000,
     die_at: int | None = None,
     die_after: bool = False,
+    plan: tuple[str, ...] = (),
 ) -> None:
-    """Run up to ``steps`` ops (until killed, as a rule)."""
+    """Run up to ``steps`` ops (until killed, as a rule), or the ops of ``plan``."""
     if die_at is not None:
         _die_at_commit(die_at, die_after)
     driver = _Driver(library, copy, run, seed, ledger, scratch)
-    for _ in range(steps):
+    for op in plan:
+        driver.n += 1
+        getattr(driver, "_" + op.replace("-", "_"))()
+    for _ in range(0 if plan else steps):
         driver.step()
