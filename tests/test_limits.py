@@ -345,3 +345,32 @@ def test_turtle_read_from_a_deep_call_stack_ends_in_a_problem_too() -> None:
 
     assert skos.read(text).problems == []  # (100 levels are read)
     assert "too deeply nested: 100 levels" in read_at(400).problems[0].reason
+
+
+def test_braces_nested_too_deeply_fail_their_bibtex_entry_alone(library: Library, tmp_path: Path) -> None:
+    path = tmp_path / "nested.bib"
+    deep = "@article{deep, title = " + "{" * 5000 + "x" + "}" * 5000 + "}\n"
+    path.write_text(deep + '@article{fine, title = {Sch{\\"o}n}}\n', encoding="utf-8")
+    report = importing.import_files(library, [path])
+    assert report.added == 1 and [p.position for p in report.problems] == ["line 1 (deep)"]
+    assert "too deeply nested: 4999 levels" in report.problems[0].reason
+
+
+@pytest.mark.parametrize("text", ["@pre", '"a', "?x"])
+def test_turtle_that_rdflib_trips_over_is_refused_by_name(library: Library, tmp_path: Path, text: str) -> None:
+    path = tmp_path / "broken.ttl"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(ImportFailed, match=f"{path}: not readable as SKOS"):
+        thesaurus.import_file(library, path)
+
+
+def test_a_listing_with_a_long_run_of_spaces_is_read_at_once(tmp_path: Path) -> None:
+    listing = tmp_path / "listing.txt"  # (1,600 spaces took 17 s, 3,000 two minutes: the time was cubic)
+    listing.write_text("Keyword: a\n\nA title\n\nSome words" + " " * 100_000 + "more words\n", encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "ngodesk", "--library", str(tmp_path / "library"), "import", str(listing)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0 and result.stdout.startswith("Imported 1 story")

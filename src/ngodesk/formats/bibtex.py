@@ -25,6 +25,7 @@ from ngodesk.formats import (
     person_name,
     split_list,
 )
+from ngodesk.formats.nesting import MAX_DEPTH, TooDeep, bracket_depth
 
 NAME = "bibtex"
 TITLE = "BibTeX or BibLaTeX"
@@ -80,8 +81,14 @@ _ESCAPED = re.compile(r"\\([%#&_~$])")
 
 def _decode(value: str) -> str:
     """LaTeX to Unicode (``\\'e`` -> é); values without LaTeX are returned
-    as they are (decoding is slow: most of a large import's time)."""
-    return _DECODER.latex_to_text(value) if _LATEX.search(value) else value
+    as they are (decoding is slow: most of a large import's time). TooDeep
+    for braces nested deeper than ``MAX_DEPTH`` (the decoder follows them
+    by recursion)."""
+    if not _LATEX.search(value):
+        return value
+    if (depth := bracket_depth(value, None, "{}")) > MAX_DEPTH:
+        raise TooDeep(depth)
+    return _DECODER.latex_to_text(value)
 
 
 def _url(fields: dict[str, str]) -> str:
@@ -111,9 +118,13 @@ def parse(text: str, options: ImportOptions = NO_OPTIONS) -> ParseResult:
         fields = {field.key.lower(): field.value for field in entry.fields}
         url = _url({k: v for k, v in fields.items() if isinstance(v, str)})  # (as written: no LaTeX decoding)
         authors = fields.get("author", [])
-        authors = [_clean(_decode(str(a))) for a in (authors if isinstance(authors, list) else [authors])]
+        try:
+            authors = [_clean(_decode(str(a))) for a in (authors if isinstance(authors, list) else [authors])]
+            strings = {k: _clean(_decode(v)) for k, v in fields.items() if isinstance(v, str)}
+        except TooDeep as error:
+            result.problems.append(RecordProblem(position, str(error)))
+            continue
         people = [person_name(a) for a in authors if a]
-        strings = {k: _clean(_decode(v)) for k, v in fields.items() if isinstance(v, str)}
         title = strings.get("title", "")
         if not title:
             result.problems.append(RecordProblem(position, "the entry has no title"))

@@ -23,7 +23,10 @@ TITLE = "CDB listing (plain text)"
 EXTENSIONS: tuple[str, ...] = ()
 
 _KEYWORD = re.compile(r"^\s*keywords?\s*[:：]\s*(.*)$", re.IGNORECASE | re.DOTALL)
-_READ_MORE = re.compile(r"\s*(?:…|\.\.\.)?\s*read\s+more\s*[»>›]*\s*$", re.IGNORECASE)
+#: "… read more »" at the end of a summary, with the space before it. (A
+#: match starts only where a run of spaces does and never gives spaces
+#: back: the pattern without that took cubic time on a long run of them.)
+_READ_MORE = re.compile(r"(?<!\s)\s*+(?:(?:…|\.\.\.)\s*+)?read\s++more\s*+[»>›]*+\s*+$", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.。!！…]['’\"”」)]*$")
 _PUNCTUATION = re.compile(r"[\W_]+")
 _TITLE_MAX = 120

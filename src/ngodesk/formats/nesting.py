@@ -29,7 +29,6 @@ TURTLE_TOKENS = re.compile(
     r'"""(?:[^"\\]|\\.|"(?!""))*"""|\'\'\'(?:[^\'\\]|\\.|\'(?!\'\'))*\'\'\''
     r'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'|<[^<>"{}|^`\\\s]*>|#[^\n]*',
 )
-_NOT_BRACKETS = re.compile(r"[^\[\](){}]+")
 _STEP = {"[": 1, "(": 1, "{": 1, "]": -1, ")": -1, "}": -1}
 
 
@@ -45,12 +44,12 @@ class TooDeep(ValueError):
         self.depth = depth
 
 
-def bracket_depth(text: str, skipped: re.Pattern[str] = JSON_STRINGS) -> int:
-    """The deepest nesting of brackets in ``text`` outside what ``skipped``
-    matches (strings, comments). Linear, but a regular expression pass over
-    the whole text: meant for the message about a file found too deep."""
-    brackets = _NOT_BRACKETS.sub("", skipped.sub("", text))
-    return max(accumulate(_STEP[b] for b in brackets), default=0)
+def bracket_depth(text: str, skipped: re.Pattern[str] | None = JSON_STRINGS, brackets: str = "[](){}") -> int:
+    """The deepest nesting of ``brackets`` in ``text`` outside what
+    ``skipped`` matches (strings, comments). Linear, but a regular
+    expression pass over the whole text."""
+    found = re.sub(f"[^{re.escape(brackets)}]+", "", skipped.sub("", text) if skipped else text)
+    return max(accumulate(_STEP[b] for b in found), default=0)
 
 
 def value_depth(value: object) -> int:

@@ -126,7 +126,9 @@ def read(text: str, format_name: str = "auto") -> ConceptsRead:
     graph = Graph()
     try:
         graph.parse(data=text, format=syntax)
-    except (ParserError, SyntaxError, ValueError) as error:  # (rdflib's parsers raise these)
+    # (rdflib's parsers raise these; its Turtle parser also the others on some broken
+    # files: IndexError on "@pre", AssertionError on '"a', AttributeError on "?x")
+    except (ParserError, SyntaxError, ValueError, IndexError, AssertionError, AttributeError) as error:
         return ConceptsRead(problems=[RecordProblem("the file", f"not readable as SKOS ({syntax}): {error}")])
     except RecursionError:  # (fewer levels than MAX_DEPTH, from a call stack already deep)
         return ConceptsRead(problems=[RecordProblem("the file", str(TooDeep(bracket_depth(text, TURTLE_TOKENS))))])
