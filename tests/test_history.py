@@ -7,9 +7,8 @@ from __future__ import annotations
 import sqlite3
 
 import pytest
-from sqlalchemy.exc import OperationalError
 
-from ngodesk.domain.errors import ImportFailed, ValidationError
+from ngodesk.domain.errors import ImportFailed, LibraryError, ValidationError
 from ngodesk.domain.models import EntityKind, StoryRecord
 from ngodesk.services import batch, history, importing, queries, stories, tags
 from ngodesk.store import history as store_history
@@ -128,7 +127,7 @@ def test_history_and_revert_commands(tmp_path, monkeypatch) -> None:  # type: ig
 
 def test_links_are_recorded_again_after_sqlite_itself_rolled_back_a_full_disk(library: Library) -> None:
     story = stories.create_story(library, {"title": "Here before"}).id
-    with pytest.raises(OperationalError, match="full"), library.write() as session:
+    with pytest.raises(LibraryError, match="the disk is full. Nothing was changed"), library.write() as session:
         with store_history.links_unrecorded(session):
             connection = session.connection()
             pages = connection.exec_driver_sql("PRAGMA page_count").scalar()
