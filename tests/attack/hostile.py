@@ -11,8 +11,6 @@ known."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from hypothesis import strategies as st
 
 SPECIALS = (
@@ -134,15 +132,12 @@ ENCODINGS = ("utf-8", "utf-8", "utf-8", "utf-8-sig", "utf-16", "utf-16-be", "gb1
 
 
 @st.composite
-def hostile_file(draw: st.DrawFn, seeds: list[str], tame: Callable[[str], str] | None = None) -> bytes:
+def hostile_file(draw: st.DrawFn, seeds: list[str]) -> bytes:
     """The bytes of a file: a mutated seed document in some encoding
-    (lone surrogates as the invalid UTF-8 they make), or random bytes.
-    ``tame`` takes out of the text what a known open finding chokes on."""
+    (lone surrogates as the invalid UTF-8 they make), or random bytes."""
     if draw(st.integers(0, 9)) == 0:
         return draw(st.binary(max_size=4096))
     text = draw(mutated(draw(st.sampled_from(seeds))))
-    if tame is not None:
-        text = tame(text)
     encoding = draw(st.sampled_from(ENCODINGS))
     if encoding == "utf-8":
         return text.encode(encoding, "surrogatepass")

@@ -11,7 +11,6 @@ any other exception, which would be a traceback.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -133,29 +132,6 @@ READERS: dict[str, Callable[[Path], object]] = {
 }
 
 
-#: What rdflib's Turtle parser raises on malformed input besides the
-#: errors ``skos.read`` expects ('@pre', '"a', '?x').
-RDFLIB_ERRORS = (IndexError, AssertionError, AttributeError)
-#: Open findings that the fuzzing still meets, tolerated there so that it
-#: keeps looking for others: (reader, exception type) -> the finding. Each
-#: is pinned by a strict xfail test below; when that one passes (XPASS),
-#: the finding is fixed: delete its line here and its mark there.
-TOLERATED: dict[tuple[str, type[BaseException]], str] = {
-    **{("skos-turtle", kind): "rdflib's Turtle parser (test_malformed_turtle...)" for kind in RDFLIB_ERRORS},
-    ("bibtex", RecursionError): "braces nested thousands deep (test_deeply_nested_braces...)",
-    ("auto", RecursionError): "braces nested thousands deep in a BibTeX file (test_deeply_nested_braces...)",
-}
-
-
-def _listing(text: str) -> str:
-    """Runs of white space cut to 40: longer ones make the listing parser
-    take cubic time (test_a_listing_with_a_long_run_of_spaces...)."""
-    return re.sub(r"\s{40,}", " " * 40, text)
-
-
-TAME = {"cdb-listing": _listing, "auto": _listing}
-
-
 @pytest.mark.parametrize("reader", sorted(READERS))
 @fuzz(40)
 @given(data=st.data())
@@ -164,13 +140,11 @@ def test_a_hostile_file_gives_records_problems_or_a_message(
 ) -> None:
     FIGURES.fuzz_cases += 1
     path = tmp_path / "hostile.dat"
-    path.write_bytes(data.draw(hostile_file(seeds[reader], TAME.get(reader)), label="file"))
+    path.write_bytes(data.draw(hostile_file(seeds[reader]), label="file"))
     try:
         READERS[reader](path)
     except NgodeskError:
         pass  # refused with a message
-    except tuple(kind for name, kind in TOLERATED if name == reader):
-        pass
 
 
 def _read(reader: str, text: str, tmp_path: Path) -> None:
@@ -182,20 +156,14 @@ def _read(reader: str, text: str, tmp_path: Path) -> None:
         pass
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=RDFLIB_ERRORS,
-    reason="new finding: rdflib's Turtle parser raises these; skos.read lets them out",
-)
-@pytest.mark.parametrize("text", ["@pre", '"a', "?x"], ids=[kind.__name__ for kind in RDFLIB_ERRORS])
+@pytest.mark.parametrize("text", ["@pre", '"a', "?x"])
 def test_malformed_turtle_is_refused_with_a_message(text: str, tmp_path: Path) -> None:
-    _read("skos-turtle", text, tmp_path)  # (ngodesk thesaurus import: a traceback)
+    """(rdflib raised IndexError, AssertionError and AttributeError: found by the fuzzing)"""
+    _read("skos-turtle", text, tmp_path)
 
 
-@pytest.mark.xfail(
-    strict=True, raises=RecursionError, reason="new finding (issue 20 item 5, for BibTeX): RecursionError in pylatexenc"
-)
 def test_deeply_nested_braces_in_bibtex_are_refused_with_a_message(tmp_path: Path) -> None:
+    """(a RecursionError in the LaTeX decoder: found by the fuzzing)"""
     _read("bibtex", "@article{k, title = " + "{" * 5000 + "x" + "}" * 5000 + "}\n", tmp_path)
 
 
@@ -218,13 +186,11 @@ def test_deep_nesting_is_read_or_refused_with_a_message(reader: str, text: str, 
     _read(reader, text, tmp_path)
 
 
-@pytest.mark.xfail(
-    strict=True, raises=AssertionError, reason="new finding: the listing parser's 'read more' regex takes cubic time"
-)
 def test_a_listing_with_a_long_run_of_spaces_is_read_at_once(tmp_path: Path, zygote: Zygote) -> None:
-    """1,600 spaces in a summary took ~17 s (800: 2 s, 3,000: ~2 min):
-    the "read more" pattern backtracks over them. (Stopped after 3 s, a
-    thousand times what reading 2 KB takes: not a timing test.)"""
+    """1,600 spaces in a summary took ~17 s (800: 2 s, 3,000: ~2 min; found
+    by the fuzzing): the "read more" pattern backtracked over them.
+    (Stopped after 3 s, a thousand times what reading 2 KB takes: not a
+    timing test.)"""
     listing = tmp_path / "listing.txt"
     listing.write_text("Keyword: a\n\nA title\n\nSome words" + " " * 1600 + "more words\n", encoding="utf-8")
     zygote.start("cli", ["--library", str(tmp_path / "library"), "import", "--format", "cdb-listing", str(listing)])
