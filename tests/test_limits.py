@@ -374,3 +374,18 @@ def test_a_listing_with_a_long_run_of_spaces_is_read_at_once(tmp_path: Path) -> 
         timeout=60,
     )
     assert result.returncode == 0 and result.stdout.startswith("Imported 1 story")
+
+
+def test_the_command_line_says_which_texts_it_shortened(tmp_path: Path) -> None:
+    from tests.test_cli import ngodesk
+
+    items = tmp_path / "items.json"
+    items.write_text(
+        json.dumps([{"type": "article", "title": "Abstract", "abstract": "摘要 " * 60_000}]), encoding="utf-8"
+    )
+    said = ngodesk("import", str(items), library=tmp_path / "lib")
+    assert said.returncode == 0, said.stderr
+    assert "Imported 1 story; 1 long text shortened, kept whole as attachments." in said.stdout
+    assert f"Shortened:\n  {items}, record 1" in said.stdout and "“whole summary.txt”" in said.stdout
+    again = ngodesk("import", str(items), "--on-duplicate", "add", "--json", library=tmp_path / "lib")
+    assert [s["record"] for s in json.loads(again.stdout)["shortened"]] == [f"{items}, record 1"]

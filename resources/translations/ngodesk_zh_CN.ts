@@ -1771,6 +1771,10 @@ An offline catalogue of news stories.</source>
         <translation>已将 {n} 篇合并到与之重复的报道中。</translation>
     </message>
     <message>
+        <source>{n} texts too long for a story were shortened; each is attached whole to its story.</source>
+        <translation>有 {n} 段文本超出报道可容纳的长度，已截短；全文均作为附件保存在各自的报道中。</translation>
+    </message>
+    <message>
         <source>An import of more than {n:,} stories cannot be undone.</source>
         <translation>导入超过 {n:,} 篇报道后将无法撤销。</translation>
     </message>

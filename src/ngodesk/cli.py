@@ -323,6 +323,7 @@ def _cmd_import(args: argparse.Namespace) -> int:
                 ],
                 "failed": [{"record": _where(p), "reason": p.reason} for p in report.problems],
                 "skipped": [{"record": _where(s), "reason": s.reason} for s in report.skipped],
+                "shortened": [{"record": _where(s), "reason": s.reason} for s in report.shortened],
                 "formats": report.formats,
             }
         )
@@ -347,12 +348,15 @@ def _print_report(report: importing.ImportReport) -> None:
         parts.append(f"{_count(len(report.duplicates), 'duplicate', 'duplicates')} {done}")
     if report.skipped:
         parts.append(f"{_count(len(report.skipped), 'entry', 'entries')} left out")
+    if report.shortened:
+        parts.append(f"{_count(len(report.shortened), 'long text', 'long texts')} shortened, kept whole as attachments")
     if report.problems:
         parts.append(f"{_count(len(report.problems), 'record', 'records')} failed")
     print("; ".join(parts) + ".")
     for title, items, stream in (
         ("Duplicates", report.duplicates, sys.stdout),
         ("Left out", report.skipped, sys.stdout),
+        ("Shortened", report.shortened, sys.stdout),
         ("Failed", report.problems, sys.stderr),
     ):
         if items:
