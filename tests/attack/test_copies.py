@@ -14,6 +14,7 @@ import re
 import shutil
 import sqlite3
 import stat
+import warnings
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
@@ -166,7 +167,8 @@ def _entries(*names: str, link: str = "", zeros: int = 0) -> Callable[[Path, Pat
                         for _ in range(zeros >> 20):
                             writing.write(bytes(1 << 20))
                 else:
-                    packed.writestr(name, b"escaped")
+                    with warnings.catch_warnings(action="ignore"):  # (a name twice: on purpose)
+                        packed.writestr(name, b"escaped")
 
     return craft
 
