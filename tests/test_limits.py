@@ -389,3 +389,39 @@ def test_the_command_line_says_which_texts_it_shortened(tmp_path: Path) -> None:
     assert f"Shortened:\n  {items}, record 1" in said.stdout and "“whole summary.txt”" in said.stdout
     again = ngodesk("import", str(items), "--on-duplicate", "add", "--json", library=tmp_path / "lib")
     assert [s["record"] for s in json.loads(again.stdout)["shortened"]] == [f"{items}, record 1"]
+
+
+def test_names_and_translations_with_bytes_that_are_not_utf8(library: Library, tmp_path: Path) -> None:
+    """A file named in Latin-1, a user name from a Latin-1 terminal, a
+    translator typed so: kept as far as they read, or refused by name."""
+    from ngodesk.domain.models import Translation
+    from ngodesk.services import translations
+    from tests.test_cli import ngodesk
+
+    story = stories.create_story(library, {"title": "Résumé"}).id
+    named = tmp_path / os.fsdecode(b"r\xe9sum\xe9.pdf")
+    named.write_bytes(b"%PDF-1.4")
+    attachments.attach(library, story, [named])
+    assert [a.name for a in attachments.attachments(library, story)] == ["r\ufffdsum\ufffd.pdf"]
+    with pytest.raises(ValidationError, match="translator has bytes that are not valid UTF-8 at column 3"):
+        translations.set_translations(library, story, [Translation("title", "en", "CV", translator="Wu\udce9")])
+    with pytest.raises(ValidationError, match="summary: 100,001 characters, more than the 100,000"):
+        translations.set_translations(library, story, [Translation("summary", "en", "x" * 100_001)])
+    assert queries.get_story(library, story).translations == ()
+    uuid = queries.get_story(library, story).uuid
+    library.close()
+    env = {"NGODESK_USER": os.fsdecode(b"Andr\xe9")}
+    changed = ngodesk("set", uuid, "summary=changed", library=library.folder, env=env)
+    assert changed.returncode == 0, changed.stderr
+    history = json.loads(ngodesk("history", uuid, "--json", library=library.folder).stdout)
+    assert history["changes"][-1]["who"] == "Andr\ufffd"
+
+
+def test_control_characters_leave_tag_and_record_names_as_they_leave_titles(library: Library) -> None:
+    """An import or a paste brings a \\x01 along: gone from names, as from
+    story fields and from what a merge brings."""
+    story = stories.create_story(library, {"title": "Wells\x01 in Kenya"}, ["Region/\x02Africa"]).id
+    made = entities.create_entity(library, "place", "Ken\x7fya")
+    view = queries.get_story(library, story)
+    assert (view.title, [t.path for t in view.tags]) == ("Wells in Kenya", ["Region/Africa"])
+    assert [e.name for e in queries.entities(library) if e.id == made.id] == ["Kenya"]

@@ -10,6 +10,8 @@ from ngodesk.domain.errors import ValidationError
 from ngodesk.domain.i18n import translate
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
+#: Control characters no text of a library holds (tab and line ends aside).
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 #: A BCP 47 language tag such as en, zh or zh-Hant.
 LANGUAGE_CODE = re.compile(r"^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$")
 
@@ -19,6 +21,12 @@ def unencodable_at(text: str) -> int | None:
     as Python makes of undecodable bytes in command-line arguments)."""
     found = _SURROGATE.search(text)
     return found.start() if found else None
+
+
+def one_line(text: str) -> str:
+    """``text`` without control characters, its white space runs made one
+    space (a name, a title)."""
+    return " ".join(CONTROL.sub("", text).split())
 
 
 def require_encodable(text: str, what: str) -> str:

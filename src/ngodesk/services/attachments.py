@@ -203,7 +203,10 @@ def _add_rows(library: Library, story_id: int, stored: Sequence[tuple[Path, str,
             if sha256 not in held:
                 held.add(sha256)
                 mime = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
-                rows.append(Attachment(story_id=story_id, sha256=sha256, name=path.name, mime=mime, size=size))
+                name = os.fsencode(path.name).decode(
+                    "utf-8", "replace"
+                )  # (a name in another encoding: shown as far as it reads)
+                rows.append(Attachment(story_id=story_id, sha256=sha256, name=name, mime=mime, size=size))
         if not rows:
             return [], ChangeSet()
         session.add_all(rows)

@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 from ngodesk.domain.errors import ValidationError
 from ngodesk.domain.i18n import translate
 from ngodesk.domain.models import AltName, ChangeSet, Created, EntityKind, EntityRecord
-from ngodesk.domain.text import require_encodable
+from ngodesk.domain.text import one_line, require_encodable
 from ngodesk.search.text import fold, guess_language
 from ngodesk.services import records
 from ngodesk.store.library import Library
@@ -68,7 +68,7 @@ NAME_MAX = 500
 NOTE_MAX = 20_000
 
 
-def _name(name: str) -> str:
+def clean_name(name: str) -> str:
     """A record's name with its spaces collapsed; ValidationError when it
     is empty, longer than ``NAME_MAX`` or not storable text."""
     cleaned = _spaced(name, "Record name")
@@ -80,7 +80,7 @@ def _name(name: str) -> str:
 def _spaced(name: str, what: str) -> str:
     """``name`` with its spaces collapsed (may be empty), or ValidationError."""
     text = require_encodable(str(name), what)
-    if len(text) > 4 * NAME_MAX or len(cleaned := " ".join(text.split())) > NAME_MAX:
+    if len(text) > 4 * NAME_MAX or len(cleaned := one_line(text)) > NAME_MAX:
         raise ValidationError(
             translate("Messages", "{what} '{start}…' is longer than {limit} characters.").format(
                 what=what, start=" ".join(text[:40].split()), limit=NAME_MAX
@@ -157,7 +157,7 @@ def ensure_all(
     ValidationError for a name no record can have."""
     wanted: dict[tuple[EntityKind, str], str] = {}
     for kind, name in names:
-        _name(name)  # (checked before any lookup: a name SQLite cannot take fails here)
+        clean_name(name)  # (checked before any lookup: a name SQLite cannot take fails here)
         wanted[(kind, name)] = fold(name)
     ids: dict[tuple[EntityKind, str], int] = {}
     for kind in {kind for kind, _ in wanted}:
@@ -166,7 +166,7 @@ def ensure_all(
     new: dict[tuple[EntityKind, str], Entity] = {}
     for (kind, name), key in wanted.items():
         if (kind, key) not in ids and (kind, key) not in new:
-            cleaned = _name(name)
+            cleaned = clean_name(name)
             new[(kind, key)] = Entity(kind=kind.value, name=cleaned, name_key=key, note="")
     if new:
         session.add_all(new.values())
@@ -191,7 +191,7 @@ def ensure_record(session: Session, record: EntityRecord, created: list[int]) ->
     its name (two people may be called 王芳)."""
     entity = session.scalar(select(Entity).where(Entity.uuid == record.uuid))
     if entity is None:
-        name = _name(record.name)
+        name = clean_name(record.name)
         entity = Entity(
             uuid=record.uuid, kind=record.kind.value, name=name, name_key=fold(name), note=_note(record.note)
         )
@@ -218,7 +218,7 @@ def create_entity(
     """Create an authority record; ``details`` may give its type, country
     and external identifier (``DETAILS``)."""
     with library.write() as session:
-        name = _name(name)
+        name = clean_name(name)
         entity = Entity(kind=_kind(kind).value, name=name, name_key=fold(name), note=_note(note))
         entity.alt_names = _alt_names(name, alt_names)
         _set_details(entity, details)
@@ -256,7 +256,7 @@ def update_entity(
         if see_also is not None:
             touched |= _set_see_also(session, entity_id, see_also)
         if name is not None:
-            entity.name = _name(name)
+            entity.name = clean_name(name)
             entity.name_key = fold(entity.name)
         if alt_names is not None:
             entity.alt_names = _alt_names(entity.name, alt_names)
@@ -293,7 +293,7 @@ def split_entity(
     it, and the two records see each other ("see also")."""
     with library.write() as session:
         source = records.get(session, Entity, entity_id, "record")
-        name = _name(name)
+        name = clean_name(name)
         if fold(name) == source.name_key:
             raise ValidationError(
                 translate("Messages", "The new record needs a name other than '{name}'.").format(name=source.name)
@@ -368,7 +368,7 @@ def add_missing(library: Library, wanted: Iterable[dict[str, object]]) -> Change
     with library.write() as session:
         created: list[int] = []
         for item in wanted:
-            kind, name = _kind(str(item["kind"])), _name(str(item["name"]))
+            kind, name = _kind(str(item["kind"])), clean_name(str(item["name"]))
             if find(session, kind, name) is not None:
                 continue
             names = [_alt_name(given) for given in item.get("alt_names", ())]  # type: ignore[attr-defined]

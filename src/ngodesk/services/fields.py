@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from typing import NoReturn
 from urllib.parse import urlsplit
 
@@ -10,12 +9,11 @@ from ngodesk.domain.dates import PartialDate
 from ngodesk.domain.errors import ValidationError
 from ngodesk.domain.i18n import translate
 from ngodesk.domain.models import StoryStatus
-from ngodesk.domain.text import LANGUAGE_CODE, require_encodable, url_key
+from ngodesk.domain.text import CONTROL, LANGUAGE_CODE, require_encodable, url_key
 from ngodesk.search.chinese import sort_key
 from ngodesk.search.text import fold
 
 EDITABLE = ("title", "summary", "body", "url", "source", "published", "language", "status")
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 # Longest values, in characters. A story is read whole whenever it is shown,
 # searched for snippets or exported, and the window lays its text out: a
@@ -73,14 +71,22 @@ def clean(field: str, value: object) -> dict[str, object]:
                 field=field, join=", ".join(EDITABLE)
             )
         )
-    text = "" if value is None else str(value)
-    if len(text) > 4 * LIMITS.get(field, len(text)):  # (refused before any work on a huge text)
-        _refuse_length(field, len(text))
-    text = _CONTROL.sub("", require_encodable(text, field))
-    columns = _columns(field, text)
+    columns = _columns(field, plain_text(field, "" if value is None else str(value)))
     if len(stored := str(columns[field])) > LIMITS.get(field, len(stored)):
         _refuse_length(field, len(stored))
     return columns
+
+
+def plain_text(field: str, text: str) -> str:
+    """``text`` as the story field ``field`` (or its translation) may hold
+    it: control characters removed. ValidationError naming the field when
+    it holds what cannot be stored or is longer than the field holds."""
+    if len(text) > 4 * LIMITS.get(field, len(text)):  # (refused before any work on a huge text)
+        _refuse_length(field, len(text))
+    text = CONTROL.sub("", require_encodable(text, field))
+    if len(text) > LIMITS.get(field, len(text)):
+        _refuse_length(field, len(text))
+    return text
 
 
 def _refuse_length(field: str, length: int) -> NoReturn:

@@ -144,7 +144,7 @@ def _columns(record: StoryRecord, good_paths: set[str]) -> dict[str, object]:
     for translation in record.translations:
         translations.checked(translation)  # (likewise)
     for name in (*record.people, *record.organisations, *record.places):
-        entities._name(name)  # (likewise)
+        entities.clean_name(name)  # (likewise)
     extra_text = json.dumps(extra, ensure_ascii=False, sort_keys=True) if extra else "{}"
     if len(extra_text) > fields.EXTRA_MAX:
         extra_text = "{}"  # (attached whole: see _whole_texts)

@@ -28,7 +28,6 @@ from __future__ import annotations
 
 import enum
 import json
-import re
 import sqlite3
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -42,6 +41,7 @@ from sqlalchemy.orm import Session
 from ngodesk.domain.errors import Cancelled, ValidationError
 from ngodesk.domain.i18n import translate
 from ngodesk.domain.models import ChangeSet, FacetKind, Progress, no_progress
+from ngodesk.domain.text import CONTROL
 from ngodesk.search.text import fold
 from ngodesk.services import (
     annotations,
@@ -66,8 +66,6 @@ Row = dict[str, Any]
 #: Story fields merged one by one.
 STORY_FIELDS = ("title", "summary", "body", "url", "source", "published", "language", "status")
 TAG_FIELDS = ("name", "colour", "scope_note", "parent")
-#: What no text in a library holds (tab and line ends aside).
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 class Prefer(enum.StrEnum):
@@ -108,7 +106,7 @@ def _connect(path: Path) -> sqlite3.Connection:
 
 
 def _plain_row(_cursor: sqlite3.Cursor, row: tuple[Any, ...]) -> tuple[Any, ...]:
-    return tuple(_CONTROL.sub("", value) if isinstance(value, str) else value for value in row)
+    return tuple(CONTROL.sub("", value) if isinstance(value, str) else value for value in row)
 
 
 def _read(connection: Any, sql: str, parameters: Sequence[object] = ()) -> dict[str, Row]:
@@ -488,7 +486,7 @@ class _Merge:
         for uuid, t in theirs.items():
             b, m = base.get(uuid), mine.get(uuid)
             if self._arriving("entity", uuid, t["name"], (b, m, t), names, gone):
-                if (name := self._name("entity", t["name"], entities._name)) is None:
+                if (name := self._name("entity", t["name"], entities.clean_name)) is None:
                     continue
                 cursor = self.mine.execute(
                     "INSERT INTO entities (uuid, created_at, updated_at, revision, kind, name, name_key, note, type,"
@@ -764,7 +762,7 @@ class _Merge:
         """Fields of a tag or record to take from theirs, with a name the
         services refuse left out."""
         if "name" in taken:
-            clean = tags.clean_name if kind == "tag" else entities._name
+            clean = tags.clean_name if kind == "tag" else entities.clean_name
             if (name := self._name(kind, taken.pop("name"), clean)) is not None:
                 taken["name"] = name
         return taken

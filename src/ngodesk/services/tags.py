@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 from ngodesk.domain.errors import Conflict, ValidationError
 from ngodesk.domain.i18n import translate
 from ngodesk.domain.models import ChangeSet, Created, TagRecord
-from ngodesk.domain.text import require_encodable
+from ngodesk.domain.text import one_line, require_encodable
 from ngodesk.search.text import fold
 from ngodesk.services import records
 from ngodesk.store.library import Library
@@ -24,7 +24,7 @@ _COLOUR = re.compile(r"^#[0-9A-Fa-f]{6}$")
 
 def clean_name(name: str) -> str:
     """A valid tag name or ValidationError (empty, ``/`` inside, too long)."""
-    cleaned = " ".join(require_encodable(str(name), "Tag name").split())
+    cleaned = one_line(require_encodable(str(name), "Tag name"))
     if not cleaned:
         raise ValidationError(translate("Messages", "A tag needs a name."))
     if SEPARATOR in cleaned:

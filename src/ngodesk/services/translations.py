@@ -13,7 +13,7 @@ from ngodesk.domain.errors import ValidationError
 from ngodesk.domain.i18n import translate
 from ngodesk.domain.models import TRANSLATED_FIELDS, ChangeSet, Translation, TranslationStatus
 from ngodesk.domain.text import LANGUAGE_CODE, require_encodable
-from ngodesk.services import annotations, records
+from ngodesk.services import annotations, fields, records
 from ngodesk.store.library import Library
 from ngodesk.store.schema import Story, StoryTranslation
 
@@ -25,10 +25,9 @@ def checked(translation: Translation) -> Translation:
     """``translation`` with its text trimmed; ValidationError naming what
     is wrong (the field, the language code, the status)."""
     if translation.field not in TRANSLATED_FIELDS:
-        fields = ", ".join(TRANSLATED_FIELDS)
         raise ValidationError(
             translate("Messages", "'{field}' has no translations; fields that do: {fields}").format(
-                field=translation.field, fields=fields
+                field=translation.field, fields=", ".join(TRANSLATED_FIELDS)
             )
         )
     if not LANGUAGE_CODE.match(translation.language):
@@ -42,10 +41,11 @@ def checked(translation: Translation) -> Translation:
         raise ValidationError(
             translate("Messages", "a translation is a draft or reviewed (clear its text to make it untranslated)")
         )
-    text = require_encodable(translation.text, "translation").strip()
+    text = fields.plain_text(translation.field, translation.text).strip()
     if translation.field == "title":
         text = " ".join(text.split())
-    return Translation(translation.field, translation.language, text, status, translation.translator.strip())
+    translator = require_encodable(translation.translator, "translator").strip()
+    return Translation(translation.field, translation.language, text, status, translator)
 
 
 def view(row: StoryTranslation) -> Translation:

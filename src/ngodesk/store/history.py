@@ -137,9 +137,10 @@ def install(connection: sqlite3.Connection) -> None:
 
 
 def default_author() -> str:
-    """``$NGODESK_USER``, else the login name, else ""."""
+    """``$NGODESK_USER``, else the login name, else "" (bytes that are not
+    UTF-8 replaced: the name is recorded with every change)."""
     if name := os.environ.get(AUTHOR_VARIABLE, "").strip():
-        return name
+        return os.fsencode(name).decode("utf-8", "replace")
     try:
         return getpass.getuser()
     except (KeyError, OSError):  # (no user name in a container, say)
