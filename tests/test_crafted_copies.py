@@ -19,12 +19,21 @@ from pathlib import Path
 import pytest
 
 from ngodesk.domain.errors import NgodeskError, ValidationError
-from ngodesk.domain.models import EntityKind
-from ngodesk.services import attachments, entities, field_copy, merging, queries, stories, story_collections
+from ngodesk.domain.models import EntityKind, TermRecord
+from ngodesk.services import (
+    attachments,
+    entities,
+    field_copy,
+    glossary,
+    merging,
+    queries,
+    stories,
+    story_collections,
+)
 from ngodesk.services.attachments import AttachmentView
 from ngodesk.services.library import open_library
 from ngodesk.store import backups
-from tests.conftest import small_disk
+from tests.conftest import read_only_view, small_disk
 from tests.test_cli import ngodesk, ok
 
 PHOTO = b"\x89PNG a photo of a well"
@@ -438,3 +447,52 @@ def test_collections_whose_filters_cannot_be_read_are_left_out(office: Path, tmp
         assert report.left_out == ["collection “Broken” was not merged: its filters cannot be read"]
         assert [c.name for c in story_collections.collections(library)] == ["Water"]
         story_collections.save_search(library, "Schools", "schools")  # (the key is the name's again)
+
+
+def test_json_the_library_could_not_read_back_stays_out(office: Path, tmp_path: Path) -> None:
+    """A story's extra data, a term's lists and a collection's filters that
+    are not JSON, or nested too deep to read back: left out, said so; what
+    came is shown and exported as before (it failed on every later run)."""
+    copy = tmp_path / "laptop"
+    with open_library(copy) as library:
+        stories.create_story(library, {"title": "Clinics in Myanmar"})
+        glossary.create_term(library, TermRecord("民生项目", "livelihood projects"))
+        story_collections.save_search(library, "Deep", "water")
+    deep = "[" * 5000 + "]" * 5000
+    _sql(
+        copy,
+        f"UPDATE stories SET extra = '{deep}' WHERE title = 'Clinics in Myanmar'",
+        "UPDATE terms SET alternatives = 'not json'",
+        f"UPDATE collections SET filters = '{deep}'",
+    )
+    with open_library(office) as library:
+        report = merging.merge(library, copy)
+        assert sorted(report.left_out) == [
+            "collection “Deep” was not merged: its filters cannot be read",
+            "story “Clinics in Myanmar” was merged without its extra, which cannot be read",
+            "term “民生项目” was not merged: its alternatives cannot be read",
+        ]
+        (clinics,) = queries.stories(library, queries.matching_ids(library, "Clinics").tolist())
+        assert clinics.extra == {} and glossary.terms(library) == [] and story_collections.collections(library) == []
+    assert ok("export", "--format", "json", library=office).count("Clinics in Myanmar") == 1
+
+
+def test_a_shared_state_that_cannot_be_read_is_named_not_the_library(office: Path, tmp_path: Path) -> None:
+    copy = tmp_path / "laptop"
+    with open_library(copy) as library:
+        stories.create_story(library, {"title": "Clinics in Myanmar"})
+    (copy / field_copy.ANCESTOR).write_bytes(os.urandom(5000))
+    merged = ngodesk("merge", str(copy), library=office)
+    assert merged.returncode == 1 and f"{copy / field_copy.ANCESTOR}, the state both libraries share" in merged.stderr
+    assert "Could not write to" not in merged.stderr
+    assert ok("check", library=office).strip() == "No problems found."
+
+
+def test_a_copy_on_a_write_protected_stick_merges(office: Path, tmp_path: Path) -> None:
+    copy = tmp_path / "laptop"
+    with open_library(copy) as library:
+        stories.create_story(library, {"title": "Clinics in Myanmar"})
+    with read_only_view(copy, tmp_path / "stick") as stick:
+        merged = ngodesk("merge", str(stick), library=office)
+        assert merged.returncode == 0, merged.stderr
+    assert "Clinics in Myanmar" in _titles(office)

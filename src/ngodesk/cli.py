@@ -592,11 +592,12 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _interrupt_on_termination() -> None:
     """SIGTERM and SIGHUP (a closed terminal, a stopped session) end a
     command as Ctrl-C does: its transaction rolls back and its temporary
-    files are removed on the way out."""
+    files are removed on the way out. A signal ignored on purpose
+    (``nohup``) stays ignored."""
 
     def interrupt(signum: int, frame: object) -> None:
         raise KeyboardInterrupt
 
     for name in ("SIGTERM", "SIGHUP"):
-        if hasattr(signal, name):
+        if hasattr(signal, name) and signal.getsignal(getattr(signal, name)) is signal.SIG_DFL:
             signal.signal(getattr(signal, name), interrupt)

@@ -27,13 +27,11 @@ same state twice changes nothing the second time.
 from __future__ import annotations
 
 import enum
-import json
 import sqlite3
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote
 
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
@@ -42,6 +40,7 @@ from ngodesk.domain.errors import Cancelled, ValidationError
 from ngodesk.domain.i18n import translate
 from ngodesk.domain.models import ChangeSet, FacetKind, Progress, no_progress
 from ngodesk.domain.text import CONTROL
+from ngodesk.formats import nesting
 from ngodesk.search.text import fold
 from ngodesk.services import (
     annotations,
@@ -58,9 +57,11 @@ from ngodesk.services import (
     tags,
 )
 from ngodesk.services.conflicts import DELETED, ConflictView
+from ngodesk.store import backups as store_backups
 from ngodesk.store import history
 from ngodesk.store.library import DB_NAME, Library
 from ngodesk.store.schema import MergeConflict, Story
+from ngodesk.store.sqlite_files import connect_read
 
 Row = dict[str, Any]
 #: Story fields merged one by one.
@@ -99,7 +100,7 @@ def _connect(path: Path) -> sqlite3.Connection:
     """The other library's database (or its earlier state), read only.
     Its text comes as the services would have written it: without
     control characters (``fields.clean``), undecodable bytes replaced."""
-    connection = sqlite3.connect(f"file:{quote(str(path))}?mode=ro", uri=True)
+    connection = connect_read(path)  # (a copy on a write-protected stick, too)
     connection.text_factory = lambda data: data.decode("utf-8", "replace")
     connection.row_factory = _plain_row
     return connection
@@ -147,6 +148,13 @@ def _merge_folder(library: Library, folder: Path, source: str, prefer: Prefer, p
                 )
             )
         base_path = field_copy.base_for(library, other)
+        if base_path is not None and (found := store_backups.problems(base_path)):
+            raise ValidationError(
+                translate(
+                    "Messages",
+                    "{path}, the state both libraries share, cannot be read ({problems}); nothing was merged.",
+                ).format(path=base_path, problems="; ".join(found[:3]))
+            )
         backups.back_up(library, "before-merge")
         theirs = _connect(other.db_path)
         base = _connect(base_path) if base_path is not None else None
@@ -376,6 +384,14 @@ class _Merge:
             )
         )
 
+    def _leave_out_part(self, kind: str, label: str, columns: Sequence[str]) -> None:
+        """Their record taken without ``columns``, and why, in the report."""
+        self.report.left_out.append(
+            translate("Messages", "{kind} “{label}” was merged without its {columns}, which cannot be read").format(
+                kind=kind, label=label, columns=", ".join(columns)
+            )
+        )
+
     def _tombstoned(self) -> set[str]:
         return {row[0] for row in self.mine.execute("SELECT uuid FROM tombstones")}
 
@@ -533,8 +549,8 @@ class _Merge:
                 ).fetchone()
                 values = dict(zip(columns, row, strict=True))
                 values[f"{label}_key"] = fold(str(values[label]))  # (not their key: it may not be the name's)
-                if table == "collections" and not _readable_filters(values["filters"]):
-                    self._leave_out(kind, str(t[label]), translate("Messages", "its filters cannot be read"))
+                if unreadable := _unreadable(table, values):
+                    self._leave_out(kind, str(t[label]), _cannot_read(unreadable))
                     continue
                 try:
                     self.mine.execute(
@@ -552,8 +568,10 @@ class _Merge:
                         changed += 1
             elif m is not None:
                 taken = self._fields(kind, uuid, str(m[label]), names, b, m, t, False)
-                if "filters" in taken and not _readable_filters(taken.pop("filters")):
-                    self._leave_out(kind, str(m[label]), translate("Messages", "its filters cannot be read"))
+                if unreadable := _unreadable(table, taken):
+                    self._leave_out_part(kind, str(m[label]), unreadable)
+                    for name in unreadable:
+                        del taken[name]
                 if taken:
                     try:
                         conflicts.assign(self.mine, kind, uuid, taken)
@@ -781,6 +799,9 @@ class _Merge:
             except ValidationError as error:
                 self._leave_out("story", str(values["title"]), error)
                 continue
+            if unreadable := _unreadable("stories", values):  # (the story comes, without what cannot be read)
+                self._leave_out_part("story", str(values["title"]), unreadable)
+                values.update(dict.fromkeys(unreadable, "{}"))
             cursor = self.mine.execute(
                 f"INSERT INTO stories ({', '.join(values)}) VALUES ({', '.join('?' * len(values))})",
                 tuple(values.values()),
@@ -913,17 +934,57 @@ class _Merge:
         )
 
 
-def _readable_filters(text: object) -> bool:
+def _unreadable(table: str, values: Mapping[str, object]) -> list[str]:
+    """The columns of ``values`` (a row of ``table`` from the other
+    library) that hold JSON this library cannot read back."""
+    return [
+        name for name, readable in _JSON_COLUMNS.get(table, {}).items() if name in values and not readable(values[name])
+    ]
+
+
+def _cannot_read(columns: Sequence[str]) -> str:
+    return translate("Messages", "its {columns} cannot be read").format(columns=", ".join(columns))
+
+
+def _json(text: object) -> object:
+    """``text`` read as JSON as an import reads it (at most
+    ``fields.EXTRA_MAX`` characters, nested at most ``nesting.MAX_DEPTH``);
+    None when it cannot be."""
+    if not isinstance(text, str) or len(text) > fields.EXTRA_MAX:
+        return None
+    try:
+        return nesting.load_json(text)
+    except ValueError:
+        return None
+
+
+def _filters(text: object) -> bool:
     """Whether a collection's stored filters are what ``story_collections``
     reads: a JSON list of {kind, value, exclude}."""
-    try:
-        items = json.loads(str(text))
-        return isinstance(items, list) and all(
-            isinstance(item, dict) and item.get("kind") in set(FacetKind) and {"value", "exclude"} <= set(item)
-            for item in items
-        )
-    except ValueError:
-        return False
+    items = _json(str(text))
+    return isinstance(items, list) and all(
+        isinstance(item, dict) and item.get("kind") in set(FacetKind) and {"value", "exclude"} <= set(item)
+        for item in items
+    )
+
+
+def _texts(text: object) -> bool:
+    """Whether ``text`` is a JSON list of texts (a term's alternatives)."""
+    items = _json(text)
+    return isinstance(items, list) and all(isinstance(item, str) for item in items)
+
+
+def _object(text: object) -> bool:
+    """Whether ``text`` is a JSON object (extra data)."""
+    return isinstance(_json(text), dict)
+
+
+#: JSON columns of the rows a merge takes whole, and what each must hold.
+_JSON_COLUMNS: dict[str, dict[str, Callable[[object], bool]]] = {
+    "collections": {"filters": _filters},
+    "terms": {"alternatives": _texts, "forbidden": _texts, "subjects": _texts, "extra": _object},
+    "stories": {"extra": _object},
+}
 
 
 def _columns(connection: Any, table: str) -> list[str]:

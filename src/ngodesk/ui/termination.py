@@ -31,4 +31,5 @@ class TerminationWatch(QSocketNotifier):
         self.activated.connect(lambda: reading.recv(64))  # (Python runs the handler meanwhile)
         signal.set_wakeup_fd(writing.fileno(), warn_on_full_buffer=False)
         for number in SIGNALS:
-            signal.signal(number, lambda *_: QTimer.singleShot(0, app.closeAllWindows))
+            if signal.getsignal(number) is signal.SIG_DFL:  # (not one ignored on purpose: nohup)
+                signal.signal(number, lambda *_: QTimer.singleShot(0, app.closeAllWindows))
