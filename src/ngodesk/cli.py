@@ -482,7 +482,7 @@ def _cmd_duplicates(args: argparse.Namespace) -> int:
 def _cmd_init(args: argparse.Namespace) -> int:
     path, _ = resolve(args.library)
     made = not (path / DB_NAME).exists()
-    with open_library(args.library, program=f"{PROGRAM} init", among_other_files=True) as library:
+    with open_library(args.library, program=f"{PROGRAM} init", among_other_files=True, wait=args.wait) as library:
         stories = queries.info(library)["stories"]
     held = _count(stories, "story", "stories")
     print(f"{'Made a new' if made else 'There was already a'} library in {path} ({held}).")

@@ -192,10 +192,12 @@ def put_back(db_path: Path, backup: Path, damaged: bool) -> Path | None:
                 os.replace(current, aside := kept.with_name(kept.name + suffix))
                 moved.append((aside, current))
         os.replace(incoming, db_path)
-    except (sqlite3.Error, OSError) as error:
+    except BaseException as error:  # (Ctrl-C and SIGTERM too)
         for aside, current in reversed(moved):  # (the library as it was)
             os.replace(aside, current)
         incoming.unlink(missing_ok=True)
+        if not isinstance(error, sqlite3.Error | OSError):
+            raise
         raise LibraryError(
             translate("Messages", "Could not restore {name} into {parent}: {error}").format(
                 name=backup.name, parent=db_path.parent, error=error

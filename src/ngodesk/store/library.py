@@ -355,7 +355,7 @@ class Library:
 
 #: SQLite's primary result codes that say the storage failed, not the
 #: program (see https://sqlite.org/rescode.html).
-_FULL, _IOERR, _READONLY, _BUSY, _LOCKED, _CORRUPT, _NOTADB, _CANTOPEN = 13, 10, 8, 5, 6, 11, 26, 14
+_FULL, _IOERR, _READONLY, _BUSY, _CORRUPT, _NOTADB, _CANTOPEN = 13, 10, 8, 5, 11, 26, 14
 
 
 def _storage_fault(error: BaseException) -> str | None:
@@ -371,7 +371,6 @@ def _storage_fault(error: BaseException) -> str | None:
         _IOERR: translate("Messages", "the disk could not be read or written (an input/output error)"),
         _READONLY: translate("Messages", "the database cannot be written to (read-only)"),
         _BUSY: translate("Messages", "another program kept the database busy"),
-        _LOCKED: translate("Messages", "another program kept the database busy"),
         _CORRUPT: translate("Messages", "the database file is damaged"),
         _NOTADB: translate("Messages", "the database file is damaged"),
         _CANTOPEN: translate("Messages", "the database file cannot be opened"),

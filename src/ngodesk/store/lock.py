@@ -42,6 +42,7 @@ def _try_lock(fd: int) -> bool:
     if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
         import msvcrt
 
+        os.lseek(fd, 0, os.SEEK_SET)  # (msvcrt locks bytes from the file's position)
         try:
             msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
         except OSError:
@@ -125,7 +126,8 @@ class WriterLock:
             holder = self._holder()
             waited = time.monotonic() - started
             if waited >= wait or str(holder.get("program", "")) == WINDOW:
-                self.release()
+                os.close(self._fd)  # (not ``release``: the holder's text stays)
+                self._fd = None
                 raise LibraryLocked(
                     translate("Messages", "The library {folder} is open for writing in {value}.").format(
                         folder=folder, value=describe_holder(holder)
@@ -150,8 +152,8 @@ class WriterLock:
     def _holder(self) -> dict[str, object]:
         """Who the lock file says holds it ({} while unknown: being written)."""
         assert self._fd is not None
-        try:
-            os.lseek(self._fd, 0, os.SEEK_SET)
+        try:  # (from byte 1: byte 0 is the one locked on Windows, unreadable there)
+            os.lseek(self._fd, 1, os.SEEK_SET)
             text = os.read(self._fd, _HOLDER_BYTES).decode("utf-8", "replace").strip()
             found = json.loads(text) if text else {}
         except (OSError, ValueError):
@@ -159,8 +161,13 @@ class WriterLock:
         return found if isinstance(found, dict) else {}
 
     def release(self) -> None:
-        """Give the lock up; safe to call twice."""
+        """Give the lock up; safe to call twice. The holder's text goes first
+        (a writer waiting next must not read it as its own holder's)."""
         if self._fd is not None:
+            try:
+                os.ftruncate(self._fd, 0)
+            except OSError:
+                pass  # (read-only, say: the text only names who had it)
             os.close(self._fd)
             self._fd = None
 

@@ -1,11 +1,11 @@
 """Opening database files for reading, wherever they are.
 
 A library may sit on a medium nobody can write to (a CD, a write-protected
-stick, a read-only mount). SQLite's ``mode=ro`` still needs to make the
-``-shm`` file of a WAL database beside it, so it fails there unless the
-writer left its ``-wal``/``-shm`` behind; ``immutable=1`` reads the file
-alone and ignores a write-ahead log. The URI chosen here reads what was
-committed in either case.
+stick, a read-only mount) or in a folder this user may not write to.
+SQLite's ``mode=ro`` still needs the ``-shm`` file of a WAL database beside
+it, so it fails there unless a writer has it (or left it behind);
+``immutable=1`` reads the file alone, ignoring a write-ahead log, and
+assumes that no one changes the file while it is read.
 """
 
 from __future__ import annotations
@@ -24,13 +24,15 @@ def writable(folder: Path) -> bool:
 
 def read_uri(db_path: Path) -> str:
     """A ``file:`` URI that opens ``db_path`` for reading without writing
-    anything: ``mode=ro``, or ``immutable=1`` in a folder that cannot be
-    written to and holds no write-ahead log with committed pages."""
+    anything: ``mode=ro`` where the folder can be written to or holds the
+    ``-shm`` file (a writer has the library open, or left its log), else
+    ``immutable=1``. Known limits of the latter: on a read-only medium a
+    ``-wal`` left without its ``-shm`` is not read (the last changes before
+    the copy are not seen), and a library in a folder of another user's,
+    opened by its owner only after this reader, may look damaged to the
+    reader until it opens the library again."""
     uri = f"file:{quote(str(db_path))}?mode=ro"
-    if writable(db_path.parent):
-        return uri
-    wal, shm = (db_path.with_name(db_path.name + suffix) for suffix in ("-wal", "-shm"))
-    if wal.exists() and shm.exists() and wal.stat().st_size > 0:
+    if writable(db_path.parent) or db_path.with_name(db_path.name + "-shm").exists():
         return uri
     return uri + "&immutable=1"
 
