@@ -2015,7 +2015,7 @@ An offline catalogue of news stories.</source>
     </message>
     <message>
         <source>{what} has bytes that are not valid UTF-8 at column {value}; check the terminal&apos;s or the file&apos;s encoding.</source>
-        <extracomment>A BCP 47 language tag such as en, zh or zh-Hant.</extracomment>
+        <extracomment>Control characters no text of a library holds (tab and line ends aside). A BCP 47 language tag such as en, zh or zh-Hant.</extracomment>
         <translation>{what} 的第 {value} 列含有无效的 UTF-8 字节；请检查终端或文件的编码。</translation>
     </message>
     <message>
@@ -2676,12 +2676,16 @@ An offline catalogue of news stories.</source>
     </message>
     <message>
         <source>A library cannot be merged into itself.</source>
-        <extracomment>Story fields merged one by one. What no text in a library holds (tab and line ends aside). what was not taken (a value this library cannot hold, a file that is not what it says), each with why</extracomment>
+        <extracomment>Story fields merged one by one. what was not taken (a value this library cannot hold, a file that is not what it says), each with why</extracomment>
         <translation>资料库不能合并到自身。</translation>
     </message>
     <message>
         <source>{folder} is this library (a copy of its folder, not a field copy).</source>
         <translation>{folder} 就是本资料库（是其文件夹的副本，而不是外业副本）。</translation>
+    </message>
+    <message>
+        <source>{path}, the state both libraries share, cannot be read ({problems}); nothing was merged.</source>
+        <translation>无法读取两个资料库共有的状态 {path}（{problems}）；未合并任何内容。</translation>
     </message>
     <message>
         <source>{path} is an empty file, not a library that can be merged.</source>
@@ -2693,6 +2697,10 @@ An offline catalogue of news stories.</source>
         <translation>{kind}“{label}”未合并：{reason}</translation>
     </message>
     <message>
+        <source>{kind} “{label}” was merged without its {columns}, which cannot be read</source>
+        <translation>{kind}“{label}”已合并，但其 {columns} 无法读取，未一并合并</translation>
+    </message>
+    <message>
         <source>The merge was cancelled; nothing changed.</source>
         <translation>合并已取消，未做任何更改。</translation>
     </message>
@@ -2701,8 +2709,8 @@ An offline catalogue of news stories.</source>
         <translation>其上级标签未合并</translation>
     </message>
     <message>
-        <source>its filters cannot be read</source>
-        <translation>其筛选条件无法读取</translation>
+        <source>its {columns} cannot be read</source>
+        <translation>其 {columns} 无法读取</translation>
     </message>
     <message>
         <source>&apos;{reference}&apos; is not a story uuid (or its first 4 or more characters).</source>
