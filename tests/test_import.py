@@ -252,9 +252,14 @@ def test_plain_text_that_is_not_a_listing_is_not_guessed(library: Library, tmp_p
 def test_dates_that_cannot_be_read_are_kept_and_the_story_imported(library: Library) -> None:
     from ngodesk.domain.models import StoryRecord
 
-    report = importing.import_records(library, [StoryRecord("日期不明的报道", "record 1", published="Spring 2019")])
-    assert report.added == 1 and not report.problems
-    (story,) = all_stories(library)
+    odd = StoryRecord("日期不明的报道", "record 1", published="Spring 2019", warnings=("url: two addresses",))
+    report = importing.import_records(library, [odd, StoryRecord("A plain one", "record 2")])
+    assert report.added == 2 and not report.problems
+    assert [(w.position, w.reason) for w in report.warnings] == [
+        ("record 1", "url: two addresses"),
+        ("record 1", "date 'Spring 2019' not read; kept as given, the story undated"),
+    ]
+    story = next(s for s in all_stories(library) if s.title == "日期不明的报道")
     assert story.published == "" and story.extra == {"date_as_given": "Spring 2019"}
 
 

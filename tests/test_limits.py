@@ -248,10 +248,10 @@ def test_an_import_keeps_a_long_body_whole_as_an_attachment(library: Library, tm
     items.write_text(json.dumps([{"type": "article", "title": "Abstract", "abstract": summary}]), encoding="utf-8")
     report = importing.import_files(library, [story_file, items], strict=True)
     assert report.added == 2 and not report.problems
-    where = [(s.file, s.position.split(" (")[0]) for s in report.shortened]
+    where = [(s.file, s.position.split(" (")[0]) for s in report.warnings]
     assert where == [(str(story_file), "story 1"), (str(items), "record 1")]
-    assert "body: 1,640,000 characters, more than the 1,000,000" in report.shortened[0].reason
-    assert "“whole body.txt”" in report.shortened[0].reason and "“whole summary.txt”" in report.shortened[1].reason
+    assert "body: 1,640,000 characters, more than the 1,000,000" in report.warnings[0].reason
+    assert "“whole body.txt”" in report.warnings[0].reason and "“whole summary.txt”" in report.warnings[1].reason
     by_title = {view.title: view for view in queries.stories(library, sorted(report.changes.stories_added))}
     long, abstract = by_title["Long"], by_title["Abstract"]
     assert len(long.body) <= fields.BODY_MAX and body.startswith(long.body) and long.body.endswith("story.")
@@ -385,10 +385,10 @@ def test_the_command_line_says_which_texts_it_shortened(tmp_path: Path) -> None:
     )
     said = ngodesk("import", str(items), library=tmp_path / "lib")
     assert said.returncode == 0, said.stderr
-    assert "Imported 1 story; 1 long text shortened, kept whole as attachments." in said.stdout
-    assert f"Shortened:\n  {items}, record 1" in said.stdout and "“whole summary.txt”" in said.stdout
+    assert "Imported 1 story, 1 with warnings." in said.stdout
+    assert f"Warnings:\n  {items}, record 1" in said.stdout and "“whole summary.txt”" in said.stdout
     again = ngodesk("import", str(items), "--on-duplicate", "add", "--json", library=tmp_path / "lib")
-    assert [s["record"] for s in json.loads(again.stdout)["shortened"]] == [f"{items}, record 1"]
+    assert [s["record"] for s in json.loads(again.stdout)["warnings"]] == [f"{items}, record 1"]
 
 
 def test_names_and_translations_with_bytes_that_are_not_utf8(library: Library, tmp_path: Path) -> None:

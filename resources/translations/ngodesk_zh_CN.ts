@@ -1771,8 +1771,8 @@ An offline catalogue of news stories.</source>
         <translation>已将 {n} 篇合并到与之重复的报道中。</translation>
     </message>
     <message>
-        <source>{n} texts too long for a story were shortened; each is attached whole to its story.</source>
-        <translation>有 {n} 段文本超出报道可容纳的长度，已截短；全文均作为附件保存在各自的报道中。</translation>
+        <source>{n} of them with warnings: odd values were normalised or kept as given (see the details).</source>
+        <translation>其中 {n} 篇带有警告：异常的值已规范化或按原样保留（见详细信息）。</translation>
     </message>
     <message>
         <source>An import of more than {n:,} stories cannot be undone.</source>
@@ -2615,8 +2615,13 @@ An offline catalogue of news stories.</source>
         <translation>该报道只有版本 1 到 {revision}，没有版本 {revision2}。</translation>
     </message>
     <message>
+        <source>date &apos;{value}&apos; not read; kept as given, the story undated</source>
+        <extracomment>Imports smaller than this are prepared in this process (a helper process takes about half a second to start). Files smaller than this in all are read in this process. Chunks prepared ahead of the writer at most (bounds memory). Stories whose index documents are kept back and added together: ids descend from chunk to chunk, and FTS5 writes a segment out whenever a rowid goes down, so indexing chunk by chunk made many small segments to merge again (a 100k import&apos;s index took 1.5x as long). the duplicate record itself, to import it after all (``import_again``) left out on purpose (deleted upstream, WordPress pages...): not failures what was odd in records imported all the same (a value normalised or kept as given, a text too long shortened and attached whole): one entry per warning, action &quot;warning&quot; the stories duplicates were merged into, as they were before (where it came from, the record) per record: (column values, index texts, duplicate key, warnings) or the reason it is invalid</extracomment>
+        <translation>无法读取日期“{value}”；已按原样保留，报道不设日期</translation>
+    </message>
+    <message>
         <source>more than the {total} records counted in advance; nothing was imported</source>
-        <extracomment>Imports smaller than this are prepared in this process (a helper process takes about half a second to start). Files smaller than this in all are read in this process. Chunks prepared ahead of the writer at most (bounds memory). Stories whose index documents are kept back and added together: ids descend from chunk to chunk, and FTS5 writes a segment out whenever a rowid goes down, so indexing chunk by chunk made many small segments to merge again (a 100k import&apos;s index took 1.5x as long). the duplicate record itself, to import it after all (``import_again``) left out on purpose (deleted upstream, WordPress pages...): not failures imported with a text too long for a story shortened (summary, body) or left out (extra data), the whole text attached to the story the stories duplicates were merged into, as they were before (where it came from, the record) per record: (column values, index texts, duplicate key) or the reason it is invalid The attachment that keeps a field&apos;s whole text, by field (see _whole_texts). records to come in all; each gets id ``first_id + total - 1 - its place``, so that the first record of a file is listed first (lists show the highest id first); a skipped record leaves its id unused records that match no story are left out (merging after the fact) authority records of ngodesk&apos;s own JSON, by uuid (story to merge into, the record, where it came from) (where it came from, story id, record, whole texts) of new stories that keep a text shortened, to attach once the stories are in files new in files/ (whole texts): removed again when the import fails index documents not added yet (see INDEX_BATCH)</extracomment>
+        <extracomment>The attachment that keeps a field&apos;s whole text, by field (see _whole_texts). records to come in all; each gets id ``first_id + total - 1 - its place``, so that the first record of a file is listed first (lists show the highest id first); a skipped record leaves its id unused records that match no story are left out (merging after the fact) authority records of ngodesk&apos;s own JSON, by uuid (story to merge into, the record, where it came from) (where it came from, story id, record, whole texts) of new stories that keep a text shortened, to attach once the stories are in files new in files/ (whole texts): removed again when the import fails index documents not added yet (see INDEX_BATCH)</extracomment>
         <translation>记录数超过了预先统计的 {total} 条；未导入任何内容</translation>
     </message>
     <message>

@@ -323,7 +323,7 @@ def _cmd_import(args: argparse.Namespace) -> int:
                 ],
                 "failed": [{"record": _where(p), "reason": p.reason} for p in report.problems],
                 "skipped": [{"record": _where(s), "reason": s.reason} for s in report.skipped],
-                "shortened": [{"record": _where(s), "reason": s.reason} for s in report.shortened],
+                "warnings": [{"record": _where(w), "reason": w.reason} for w in report.warnings],
                 "formats": report.formats,
             }
         )
@@ -344,19 +344,19 @@ def _print_report(report: importing.ImportReport) -> None:
     actions = {d.action for d in report.duplicates}
     done = "skipped" if actions <= {"skipped"} else "/".join(sorted(actions))
     parts = [f"Imported {_count(report.added, 'story', 'stories')}"]
+    if warned := len({(w.file, w.position) for w in report.warnings}):
+        parts[0] += f", {warned:,} with warnings"
     if report.duplicates:
         parts.append(f"{_count(len(report.duplicates), 'duplicate', 'duplicates')} {done}")
     if report.skipped:
         parts.append(f"{_count(len(report.skipped), 'entry', 'entries')} left out")
-    if report.shortened:
-        parts.append(f"{_count(len(report.shortened), 'long text', 'long texts')} shortened, kept whole as attachments")
     if report.problems:
         parts.append(f"{_count(len(report.problems), 'record', 'records')} failed")
     print("; ".join(parts) + ".")
     for title, items, stream in (
         ("Duplicates", report.duplicates, sys.stdout),
         ("Left out", report.skipped, sys.stdout),
-        ("Shortened", report.shortened, sys.stdout),
+        ("Warnings", report.warnings, sys.stdout),
         ("Failed", report.problems, sys.stderr),
     ):
         if items:

@@ -226,6 +226,9 @@ class StoryRecord:
     #: Set by the native JSON importer only.
     provenance: Provenance | None = None
     translations: tuple[Translation, ...] = ()
+    #: What was odd in the file's record and how it was kept (a value
+    #: normalised, the raw one in ``extra``): the report lists them.
+    warnings: tuple[str, ...] = ()
 
 
 #: Called by long operations with (done, total) units of work; returning

@@ -99,9 +99,10 @@ class ImportReport:
     problems: list[Skipped] = field(default_factory=list)
     #: left out on purpose (deleted upstream, WordPress pages...): not failures
     skipped: list[Skipped] = field(default_factory=list)
-    #: imported with a text too long for a story shortened (summary, body)
-    #: or left out (extra data), the whole text attached to the story
-    shortened: list[Skipped] = field(default_factory=list)
+    #: what was odd in records imported all the same (a value normalised
+    #: or kept as given, a text too long shortened and attached whole):
+    #: one entry per warning, action "warning"
+    warnings: list[Skipped] = field(default_factory=list)
     formats: dict[str, str] = field(default_factory=dict)
     changes: ChangeSet = field(default_factory=ChangeSet)
     #: the stories duplicates were merged into, as they were before
@@ -110,17 +111,18 @@ class ImportReport:
 
 #: (where it came from, the record)
 _Item = tuple[str, StoryRecord]
-#: per record: (column values, index texts, duplicate key) or the reason
-#: it is invalid
-_Ready = tuple[dict[str, object], tuple[str, ...], duplicates.Key] | str
+#: per record: (column values, index texts, duplicate key, warnings) or
+#: the reason it is invalid
+_Ready = tuple[dict[str, object], tuple[str, ...], duplicates.Key, tuple[str, ...]] | str
 
 
-def _columns(record: StoryRecord, good_paths: set[str]) -> dict[str, object]:
+def _columns(record: StoryRecord, good_paths: set[str], warnings: list[str]) -> dict[str, object]:
     """Column values for a record, as the database stores them
     (``bulk.to_db``), always the same columns in the same order; a date
     that cannot be read is kept in extra as ``date_as_given`` (the story
     stays undated), other invalid values raise ValidationError. Tag paths
-    found valid are added to ``good_paths`` (and not checked again)."""
+    found valid are added to ``good_paths`` (and not checked again); what
+    was kept other than given is said in ``warnings``."""
     columns = fields.clean_all(
         {
             "title": record.title,
@@ -137,6 +139,11 @@ def _columns(record: StoryRecord, good_paths: set[str]) -> dict[str, object]:
     except ValidationError:
         columns.update(fields.clean("published", ""))
         extra = {**extra, "date_as_given": record.published}
+        warnings.append(
+            translate("Messages", "date '{value}' not read; kept as given, the story undated").format(
+                value=record.published
+            )
+        )
     for path in record.tags:
         if path not in good_paths:
             tags.split_path(path)  # (a bad path fails this record, not the import)
@@ -191,11 +198,12 @@ _TEXT_BLOCK = 1 << 20
 
 def _prepare_chunk(records: list[StoryRecord]) -> list[_Ready]:
     """Validate and transform records (runs in a helper process)."""
-    cleaned: list[tuple[dict[str, object], duplicates.Key] | str] = []
+    cleaned: list[tuple[dict[str, object], duplicates.Key, tuple[str, ...]] | str] = []
     good_paths: set[str] = set()
     for record in records:
+        warnings = list(record.warnings)
         try:
-            columns = _columns(record, good_paths)
+            columns = _columns(record, good_paths, warnings)
         except NgodeskError as error:
             cleaned.append(str(error))
             continue
@@ -206,9 +214,9 @@ def _prepare_chunk(records: list[StoryRecord]) -> list[_Ready]:
             str(columns["published"]),
             str(columns["uuid"]) if record.provenance else "",
         )
-        cleaned.append((columns, key))
+        cleaned.append((columns, key, tuple(warnings)))
     texts = iter(index_texts([str(c[0][name]) for c in cleaned if not isinstance(c, str) for name in fts.COLUMNS]))
-    return [c if isinstance(c, str) else (c[0], tuple(islice(texts, len(fts.COLUMNS))), c[1]) for c in cleaned]
+    return [c if isinstance(c, str) else (c[0], tuple(islice(texts, len(fts.COLUMNS))), c[1], c[2]) for c in cleaned]
 
 
 def _prepared(items: list[_Item], parallel: bool) -> Iterator[tuple[list[_Item], list[_Ready]]]:
@@ -292,9 +300,9 @@ class _Writer:
                 self.report.problems.append(Skipped(origin, record.position, result))
             else:
                 valid.append((origin, record, *result))
-        self.matcher.load(key for _, _, _, _, key in valid)
+        self.matcher.load(key for _, _, _, _, key, _ in valid)
         fresh = []
-        for origin, record, columns, texts, key in valid:
+        for origin, record, columns, texts, key, warnings in valid:
             if self.seen >= self.total:  # (a format's count of its records was too low: a bug)
                 raise RuntimeError(
                     translate(
@@ -324,6 +332,7 @@ class _Writer:
                     columns["uuid"] = new_uuid()
                     key = dataclasses.replace(key, uuid=str(columns["uuid"]))
             fresh.append((story_id, record, columns, texts))
+            self.report.warnings += [Skipped(origin, record.position, warning, "warning") for warning in warnings]
             self.matcher.add(key, story_id)
             if whole := _whole_texts(record, columns):
                 self.overlong.append((origin, story_id, record, whole))
@@ -431,7 +440,7 @@ class _Writer:
                 else translate("Messages", "shortened, the whole text attached as"),
                 file=file_name,
             )
-            self.report.shortened.append(Skipped(origin, position, reason, "shortened"))
+            self.report.warnings.append(Skipped(origin, position, reason, "warning"))
 
     def add_authority(self, tag_records: Sequence[TagRecord], entity_records: Sequence[EntityRecord]) -> None:
         """Tags (parents first) and authority records as ngodesk's own JSON

@@ -664,17 +664,17 @@ class MainWindow(QMainWindow):
         )
         if merged := sum(d.action == "merged" for d in report.duplicates):
             text += " " + self.tr("Merged {n} into the stories they repeat.").format(n=merged)
-        if report.shortened:
+        if warned := len({(w.file, w.position) for w in report.warnings}):
             text += " " + self.tr(
-                "{n} texts too long for a story were shortened; each is attached whole to its story."
-            ).format(n=len(report.shortened))
+                "{n} of them with warnings: odd values were normalised or kept as given (see the details)."
+            ).format(n=warned)
         if report.added > IMPORT_UNDO_LIMIT:
             text += " " + self.tr("An import of more than {n:,} stories cannot be undone.").format(n=IMPORT_UNDO_LIMIT)
         box = QMessageBox(QMessageBox.Icon.Information, self.tr("Import"), text, parent=self)
         details = [f"{d.file}, {d.position}: {d.reason}" for d in skipped]
         left_out = self.tr("left out")
         details += [f"{s.file}, {s.position}: {left_out}: {s.reason}" for s in report.skipped]
-        details += [f"{s.file}, {s.position}: {s.reason}" for s in report.shortened]
+        details += [f"{w.file}, {w.position}: {w.reason}" for w in report.warnings]
         if report.problems:
             box.setIcon(QMessageBox.Icon.Warning)
             box.setInformativeText(self.tr("{n} records could not be read.").format(n=len(report.problems)))
