@@ -89,6 +89,10 @@ class StoryEntity(Base):
 
     story_id: Mapped[int] = mapped_column(ForeignKey("stories.id", ondelete="CASCADE"), primary_key=True)
     entity_id: Mapped[int] = mapped_column(ForeignKey("entities.id", ondelete="CASCADE"), primary_key=True)
+    #: The record's place among the story's records as the file or the user
+    #: gave them (author order: the first author first). Links are read
+    #: sorted by (position, entity_id); positions need not be dense.
+    position: Mapped[int] = mapped_column(Integer, nullable=False, default=0, server_default="0")
 
 
 class Story(RecordMixin, Base):
