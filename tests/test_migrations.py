@@ -50,7 +50,7 @@ def _library_at(folder: Path, revision: str) -> Path:
             f" VALUES ('6f1c0d52-0000-4000-8000-000000000003', {record}, 'organisation', 'CFPA', 'cfpa', '')"
         )
         connection.execute("INSERT INTO story_tags VALUES (1, 1)")
-        connection.execute("INSERT INTO story_entities VALUES (1, 1)")
+        connection.execute("INSERT INTO story_entities (story_id, entity_id) VALUES (1, 1)")
     connection.close()
     return folder
 
