@@ -141,3 +141,38 @@ def test_rows_before_a_malformed_one_are_imported_and_the_rest_reported(library:
     assert [story.title for story in all_stories(library)] == ["第一篇"]
     (problem,) = report.problems
     assert problem.reason == "not readable as CSV: line 3: unexpected end of data (nothing after it was read)"
+
+
+def test_a_backslash_escaped_quote_in_row_440_of_1308_does_not_stop_the_import(
+    library: Library, tmp_path: Path
+) -> None:
+    # (the shape of a real export: a PHP/MySQL writer escapes quotes as \" instead of "")
+    rows = [
+        f'"项目 {n}","https://example.org/p/{n}","Summary of project {n}",2020-01-{n % 28 + 1:02d}'
+        for n in range(1, 1309)
+    ]
+    rows[439] = '"项目 440","https://example.org/p/440","The NGO said \\"we will stay\\", then left",2020-01-25'
+    path = tmp_path / "projects.csv"
+    path.write_text("Title,URL,Summary,Date\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    report = importing.import_files(library, [path])
+    assert (report.added, report.problems) == (1308, [])
+    assert [(w.position, w.reason) for w in report.warnings] == [
+        ("line 441", 'quotes written \\" in the row read as quotes')
+    ]
+    (story,) = [s for s in all_stories(library) if s.title == "项目 440"]
+    assert story.summary == 'The NGO said "we will stay", then left' and story.url == "https://example.org/p/440"
+
+
+def test_a_row_with_a_stray_quote_is_kept_as_python_reads_it_with_the_row_as_given() -> None:
+    text = 'title,source,tags\nFirst,人民日报,a\nThe "Go Out" report,新华社 "Xinhua",b\nThird,"c",d\n'
+    result = csv_table.CSV.parse(text)
+    assert [r.title for r in result.records] == ["First", 'The "Go Out" report', "Third"] and not result.problems
+    odd = result.records[1]
+    assert odd.source == '新华社 "Xinhua"' and odd.warnings == ()  # (a quote inside an unquoted cell is fine)
+    text = 'title,source,tags\nFirst,人民日报,a\n"The "Go Out" report",新华社,b\nThird,"c",d\n'
+    result = csv_table.CSV.parse(text)
+    assert [r.title for r in result.records] == ["First", 'The Go Out" report"', "Third"] and not result.problems
+    (warning,) = result.records[1].warnings
+    assert warning.startswith("the row is not well-formed CSV (',' expected after '\"'); read as Python's csv")
+    assert result.records[1].extra == {"row_as_given": '"The "Go Out" report",新华社,b'}
+    assert result.records[2].position == "line 4"

@@ -9,12 +9,16 @@ in ``extra``). Cells of tags,
 people, organisations and places hold several values separated by ``;``.
 Excel's ``="..."`` cells are unwrapped. Unmapped columns are kept in
 ``extra`` under their header; dates that cannot be read are kept there as
-``date_as_given``. Positions are the line where a row starts.
+``date_as_given``. Positions are the line where a row starts. A row that
+breaks the quoting rules (a ``\"`` escape, a stray quote) is read as
+Python's csv module reads it, with a warning, and the rows after it come
+in too.
 """
 
 from __future__ import annotations
 
 import csv
+import dataclasses
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
@@ -86,6 +90,15 @@ FIELD_LIMIT = 16 * 1024 * 1024
 csv.field_size_limit(FIELD_LIMIT)
 
 
+#: Errors of the csv module after which no row can be told apart (a
+#: quoted cell open at the end of the file; a cell past FIELD_LIMIT).
+_FATAL = ("unexpected end of data", "field larger than field limit")
+
+
+def _at_line(start: int, error: csv.Error) -> str:
+    return translate("Messages", "line {start}: {error}").format(start=start, error=error)
+
+
 def _header_key(name: str) -> str:
     return " ".join(fold(name).replace("_", " ").split())
 
@@ -137,17 +150,68 @@ class Table:
     TITLE: str
 
     def rows(self, text: str) -> Iterator[tuple[int, list[str]]]:
-        """(line where the row starts, cells) for each row, read as they
-        are asked for. Raises csv.Error naming the line for malformed text
-        or oversized cells."""
-        reader = csv.reader(_lines(text), delimiter=self.delimiter, strict=True)
-        start = 1
+        """(line where the row starts, cells) for each row (``read``)."""
+        for start, cells, _, _ in self.read(text):
+            yield start, cells
+
+    def read(self, text: str) -> Iterator[tuple[int, list[str], str, str]]:
+        """(line where the row starts, cells, how the row was read if not
+        by CSV's rules, and then its text as given if that reading may be
+        wrong, else "" and "") for each row, read as they are asked for.
+        A row that breaks the quoting rules is read as Python's csv module
+        reads it (quotes written ``\\"`` as quotes) and reading goes on
+        after it. Raises csv.Error naming the line for a quoted cell that
+        the file ends in (a truncated file: the rest is that cell) or an
+        oversized cell."""
+        offset, start = 0, 1
+        while offset < len(text):
+            lines, first = _Lines(text, offset), start
+            reader = csv.reader(lines, delimiter=self.delimiter, strict=True)
+            try:
+                for cells in reader:
+                    yield start, cells, "", ""
+                    offset, start = lines.end, first + reader.line_num
+                return
+            except csv.Error as error:
+                if str(error).startswith(_FATAL):
+                    raise csv.Error(_at_line(start, error)) from error
+                odd = error
+            try:
+                cells, count, how, guessed = self._odd_row(text, offset, odd)
+            except csv.Error as error:
+                raise csv.Error(_at_line(start, error)) from error
+            following = _Lines(text, offset)
+            for _ in range(count):
+                next(following)
+            yield start, cells, how, text[offset : following.end].rstrip("\n") if guessed else ""
+            offset, start = following.end, start + count
+
+    def _odd_row(self, text: str, offset: int, error: csv.Error) -> tuple[list[str], int, str, bool]:
+        """The row at ``offset`` that the strict reading refused (with
+        ``error``): its cells, how many lines it spans, how it was read and
+        whether that is a guess."""
+        lenient = csv.reader(_Lines(text, offset), delimiter=self.delimiter, strict=False)
+        cells = next(lenient)
+        repaired = csv.reader(
+            (line.replace('\\"', '""') for line in _Lines(text, offset)), delimiter=self.delimiter, strict=True
+        )
         try:
-            for cells in reader:
-                yield start, cells
-                start = reader.line_num + 1
-        except csv.Error as error:
-            raise csv.Error(translate("Messages", "line {start}: {error}").format(start=start, error=error)) from error
+            escaped = next(repaired)
+        except csv.Error:
+            escaped = None
+        if escaped is not None and repaired.line_num == lenient.line_num:  # (not running into the next rows)
+            return (
+                escaped,
+                repaired.line_num,
+                translate("Messages", 'quotes written \\" in the row read as quotes'),
+                False,
+            )
+        how = translate(
+            "Messages",
+            "the row is not well-formed {name} ({error}); read as Python's csv module reads it, the row as given"
+            " kept in extra as row_as_given",
+        )
+        return cells, lenient.line_num, how.format(name=self.NAME.upper(), error=error), True
 
     def header(self, text: str) -> list[str]:
         """The header row (cells stripped), or [] for an empty file."""
@@ -173,9 +237,10 @@ class Table:
         return collect(self.stream(text, options))
 
     def stream(self, text: str, options: ImportOptions = NO_OPTIONS) -> Stream:
-        """``parse``, one row at a time. Rows after one that is not
-        well-formed cannot be told apart, so that one ends the table (with
-        a problem saying so)."""
+        """``parse``, one row at a time. A row that breaks the quoting
+        rules is read all the same (see ``read``) with a warning; a quoted
+        cell the file ends in or an oversized one ends the table (with a
+        problem saying so)."""
         header = self.header(text)
         if not header:
             return Stream(0, iter([RecordProblem("the file", "no header row: the first row must name the columns")]))
@@ -188,28 +253,45 @@ class Table:
     def _entries(self, text: str, header: list[str], mapping: dict[str, str]) -> Iterator[StoryRecord | RecordProblem]:
         header_seen = False
         try:
-            for line, cells in self.rows(text):
+            for line, cells, how, given in self.read(text):
                 if not any(cell.strip() for cell in cells):
                     continue
                 if not header_seen:
                     header_seen = True
                     continue
                 record = _record(f"line {line}", header, mapping, cells)
-                yield RecordProblem(f"line {line}", record) if isinstance(record, str) else record
+                if isinstance(record, str):
+                    yield RecordProblem(f"line {line}", f"{record} ({how})" if how else record)
+                elif how:
+                    extra = {**record.extra, "row_as_given": given} if given else record.extra
+                    yield dataclasses.replace(record, extra=extra, warnings=(how,))
+                else:
+                    yield record
         except csv.Error as error:
             reason = f"not readable as {self.NAME.upper()}: {error} (nothing after it was read)"
             yield RecordProblem("the file", reason)
 
 
-def _lines(text: str) -> Iterator[str]:
-    """The lines of ``text`` with their line breaks (``\n`` only:
-    str.splitlines would also split at U+2028...), one at a time: a
-    copy of a large text would cost as much as reading it."""
-    start, size = 0, len(text)
-    while start < size:
-        end = text.find("\n", start) + 1 or size
-        yield text[start:end]
-        start = end
+class _Lines:
+    """The lines of ``text`` from ``offset`` on with their line breaks
+    (``\n`` only: str.splitlines would also split at U+2028...), one at a
+    time (a copy of a large text would cost as much as reading it);
+    ``end`` is where the lines given so far end."""
+
+    __slots__ = ("end", "text")
+
+    def __init__(self, text: str, offset: int = 0) -> None:
+        self.text, self.end = text, offset
+
+    def __iter__(self) -> _Lines:
+        return self
+
+    def __next__(self) -> str:
+        start = self.end
+        if start >= len(self.text):
+            raise StopIteration
+        self.end = self.text.find("\n", start) + 1 or len(self.text)
+        return self.text[start : self.end]
 
 
 def _mapping(header: list[str], chosen: Mapping[str, str]) -> dict[str, str] | str:
