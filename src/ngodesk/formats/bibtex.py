@@ -1,6 +1,8 @@
 """BibTeX and BibLaTeX, read with bibtexparser 2: LaTeX accents become
 Unicode, co-authors are split (and become people), keyword lists split on
-``;;``, ``;``, ``；`` or ``,``; ``year = {Null}`` (CNKI) means undated.
+``;;``, ``;``, ``；`` or ``,``; ``year = {Null}`` (CNKI) means undated; a
+``url`` holding several addresses (Mendeley) gives the first as the web
+address, the others kept in ``extra`` as ``other_urls`` with a warning.
 Blocks the parser cannot read are reported by line; the other entries
 still come in. Fields that do not map are kept in ``extra``."""
 
@@ -14,6 +16,7 @@ from bibtexparser import middlewares
 from bibtexparser.model import DuplicateBlockKeyBlock
 from pylatexenc.latex2text import LatexNodes2Text
 
+from ngodesk.domain.i18n import translate
 from ngodesk.domain.models import RecordProblem, StoryRecord
 from ngodesk.formats import (
     NO_OPTIONS,
@@ -47,7 +50,6 @@ _USED = {
     "title",
     "abstract",
     "url",
-    "howpublished",
     "date",
     "year",
     "month",
@@ -91,14 +93,18 @@ def _decode(value: str) -> str:
     return _DECODER.latex_to_text(value)
 
 
-def _url(fields: dict[str, str]) -> str:
+def _urls(fields: dict[str, str]) -> tuple[str, list[str]]:
+    """The field and web addresses of an entry's ``url`` (several,
+    separated by spaces, in Mendeley's exports) or else its
+    ``howpublished``; ("", []) when neither holds one."""
     for key in ("url", "howpublished"):
         value = fields.get(key, "")
         match = _URL.search(value)
-        value = _ESCAPED.sub(r"\1", (match.group(1) if match else value).replace("{", "").replace("}", "")).strip()
-        if value.startswith(("http://", "https://")):
-            return value
-    return ""
+        value = _ESCAPED.sub(r"\1", (match.group(1) if match else value).replace("{", "").replace("}", ""))
+        found = [part for part in value.split() if part.startswith(("http://", "https://"))]
+        if found:
+            return key, list(dict.fromkeys(found))
+    return "", []
 
 
 def parse(text: str, options: ImportOptions = NO_OPTIONS) -> ParseResult:
@@ -116,7 +122,7 @@ def parse(text: str, options: ImportOptions = NO_OPTIONS) -> ParseResult:
         entry = _SPLIT_AUTHORS.transform_entry(entry, library)
         position = f"line {entry.start_line + 1} ({entry.key})"
         fields = {field.key.lower(): field.value for field in entry.fields}
-        url = _url({k: v for k, v in fields.items() if isinstance(v, str)})  # (as written: no LaTeX decoding)
+        url_field, urls = _urls({k: v for k, v in fields.items() if isinstance(v, str)})  # (as written)
         authors = fields.get("author", [])
         try:
             authors = [_clean(_decode(str(a))) for a in (authors if isinstance(authors, list) else [authors])]
@@ -131,18 +137,36 @@ def parse(text: str, options: ImportOptions = NO_OPTIONS) -> ParseResult:
             continue
         extra: dict[str, object] = {k: v for k, v in strings.items() if k not in _USED and k not in _SOURCES}
         extra.update(bibtex_type=entry.entry_type, bibtex_key=entry.key)
+        warnings = []
+        if url_field == "howpublished":
+            del extra["howpublished"]
+        elif strings.get("url") and not urls:
+            extra["url_as_given"] = strings["url"]
+            warnings.append(
+                translate("Messages", "url '{value}' is not a web address; kept in extra as url_as_given").format(
+                    value=strings["url"]
+                )
+            )
+        if len(urls) > 1:
+            extra["other_urls"] = urls[1:]
+            warnings.append(
+                translate(
+                    "Messages", "url holds {count} web addresses; the first kept, the others in extra as other_urls"
+                ).format(count=len(urls))
+            )
         result.records.append(
             StoryRecord(
                 title=title,
                 position=position,
                 summary=strings.get("abstract", ""),
-                url=url,
+                url=urls[0] if urls else "",
                 source=next((strings[k] for k in _SOURCES if strings.get(k)), ""),
                 published=_published(strings),
                 language=strings.get("langid", "") or strings.get("language", ""),
                 tags=split_list(strings.get("keywords", ""), commas=True),
                 people=distinct(people),
                 extra=extra,
+                warnings=tuple(warnings),
             )
         )
     return result
