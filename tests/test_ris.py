@@ -87,9 +87,57 @@ def test_real_ris_files_import(library: Library, name: str, titles: int) -> None
 
 @pytest.mark.parametrize(
     ("parts", "expected"),
-    [(["2016", "12", ""], "2016-12"), (["2016", "", "05"], "2016"), ([2020, 5, 2], "2020-05-02"), (["Null"], "")],
+    [
+        (["2016", "12", ""], "2016-12"),
+        (["2016", "", "05"], "2016"),
+        ([2020, 5, 2], "2020-05-02"),
+        (["Null"], ""),
+        (["2001", "00", "00", ""], "2001"),
+        (["2001", "05", "00"], "2001-05"),
+    ],
 )
 def test_partial_dates_stop_at_the_first_missing_part(parts: list[object], expected: str) -> None:
     from ngodesk.formats import partial_date
 
     assert partial_date(parts) == expected  # "2016//05" is not May 2016
+
+
+#: EndNote-style records: the first has a second TY line before its ER
+#: (its abstract, address and keywords follow it), the second a PY with
+#: zero month and day.
+TY_TWICE = """TY  - JOUR
+AU  - Wang, Fang
+AU  - Li, Wei
+TI  - Chinese NGOs after the Nepal earthquake
+JO  - China Nonprofit Review
+PY  - 2016
+TY  - ELEC
+AB  - How Chinese NGOs organised relief in Nepal.
+UR  - https://example.org/nepal-relief
+KW  - Nepal
+KW  - disaster relief
+ER  -
+
+TY  - RPRT
+TI  - Going out: an early report
+PY  - 2001/00/00/
+ER  -
+"""
+
+
+def test_a_ty_line_before_the_records_er_does_not_start_a_new_record(library: Library, tmp_path: Path) -> None:
+    path = tmp_path / "endnote.ris"
+    path.write_text(TY_TWICE, encoding="utf-8")
+    report = importing.import_files(library, [path])
+    assert (report.added, report.problems) == (2, [])
+    assert [(w.position, w.reason) for w in report.warnings] == [
+        ("line 1", "TY given 2 times before the record's ER (JOUR, ELEC); read as one record")
+    ]
+    nepal, early = all_stories(library)
+    assert (nepal.summary, nepal.url, [t.path for t in nepal.tags]) == (
+        "How Chinese NGOs organised relief in Nepal.",
+        "https://example.org/nepal-relief",
+        ["disaster relief", "Nepal"],
+    )
+    assert nepal.extra["ris_type"] == "JOUR" and nepal.extra["ris_types_as_given"] == ["JOUR", "ELEC"]
+    assert (early.title, early.published) == ("Going out: an early report", "2001")  # 2001/00/00/ keeps its year

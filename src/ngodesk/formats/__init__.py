@@ -115,12 +115,13 @@ def importers() -> list[Format]:
 
 def partial_date(parts: Iterable[object]) -> str:
     """``YYYY[-MM[-DD]]`` from year, month and day parts (strings or
-    numbers), up to the first missing or non-numeric one; ``""`` without
-    a four-digit year. Shared by the importers' date fields."""
+    numbers), up to the first missing, non-numeric or zero one (RIS's
+    ``2001/00/00/`` is 2001); ``""`` without a four-digit year. Shared by
+    the importers' date fields."""
     numbers: list[str] = []
     for part in list(parts)[:3]:
         text = str(part if part is not None else "").strip()
-        if not text.isdigit():
+        if not text.isdigit() or (numbers and not text.strip("0")):
             break
         numbers.append(text.zfill(2) if numbers else text)
     return "-".join(numbers) if numbers and len(numbers[0]) == 4 else ""

@@ -1,12 +1,14 @@
 """RIS (reference managers' tagged format), read with rispy.
 
-Records are found by their ``TY  -`` line, so export junk before or
-between records is skipped, and each record is parsed on its own: one
-that cannot be read is reported with its line and the others still come
-in. Vendor variants map to one field each (title: TI/T1/ST; source:
-JO/JF/T2/JA; date: DA/PY/Y1 with partial dates such as ``2016/12//``);
-authors become people, keywords tags; every other tag is kept in
-``extra`` under rispy's name for it.
+Records are found by their ``TY  -`` line and end at their ``ER  -``
+line, so export junk before or between records is skipped (a ``TY`` line
+before a record's ``ER`` is part of that record, with a warning, as rispy
+and JabRef read it), and each record is parsed on its own: one that
+cannot be read is reported with its line and the others still come in.
+Vendor variants map to one field each (title: TI/T1/ST; source:
+JO/JF/T2/JA; date: DA/PY/Y1 with partial dates such as ``2016/12//`` or
+``2001/00/00/``); authors become people, keywords tags; every other tag
+is kept in ``extra`` under rispy's name for it.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from collections.abc import Iterator
 
 import rispy
 
+from ngodesk.domain.i18n import translate
 from ngodesk.domain.models import RecordProblem, StoryRecord
 from ngodesk.formats import (
     NO_OPTIONS,
@@ -34,6 +37,8 @@ TITLE = "RIS (reference managers)"
 EXTENSIONS = (".ris",)
 
 _START = re.compile(r"^TY  - ", re.MULTILINE)
+_TYPE = re.compile(r"^TY  -(.*)$", re.MULTILINE)
+_END = re.compile(r"^ER  -.*$\n?", re.MULTILINE)
 _TAG_LINE = re.compile(r"^[A-Z][A-Z0-9]  - ", re.MULTILINE)
 _TITLES = ("primary_title", "title", "short_title", "translated_title")
 _SOURCES = ("journal_name", "alternate_title3", "secondary_title", "alternate_title2", "alternate_title1")
@@ -69,7 +74,7 @@ def _url(entry: dict[str, object]) -> str:
     return "https:" + url if url.startswith("//") else url
 
 
-def _record(entry: dict[str, object], line: int) -> StoryRecord:
+def _record(entry: dict[str, object], line: int, types: list[str]) -> StoryRecord:
     people = [person_name(str(name)) for key in _PEOPLE for name in entry.get(key, []) or [] if str(name).strip()]  # type: ignore[attr-defined]
     extra = {key: value for key, value in entry.items() if key not in _USED and value not in ("", [], None)}
     if "unknown_tag" in extra:
@@ -77,6 +82,14 @@ def _record(entry: dict[str, object], line: int) -> StoryRecord:
     reference_type = _first(entry, ("type_of_reference",))
     if reference_type:
         extra["ris_type"] = reference_type
+    warnings = []
+    if len(types) > 1:
+        extra["ris_types_as_given"] = types
+        warnings.append(
+            translate("Messages", "TY given {count} times before the record's ER ({types}); read as one record").format(
+                count=len(types), types=", ".join(types)
+            )
+        )
     return StoryRecord(
         title=_first(entry, _TITLES),
         position=f"line {line}",
@@ -88,6 +101,7 @@ def _record(entry: dict[str, object], line: int) -> StoryRecord:
         tags=distinct(entry.get("keywords", []) or []),  # type: ignore[arg-type]
         people=distinct(people),
         extra=extra,
+        warnings=tuple(warnings),
     )
 
 
@@ -103,22 +117,25 @@ def stream(text: str, options: ImportOptions = NO_OPTIONS) -> Stream:
 
 
 def _entries(text: str, starts: list[int]) -> Iterator[StoryRecord | RecordProblem]:
-    line, counted = 1, 0
-    for index, start in enumerate(starts):
-        end = starts[index + 1] if index + 1 < len(starts) else len(text)
-        chunk = text[start:end]
+    line, counted, end = 1, 0, 0
+    for start in starts:
+        if start < end:  # a TY line before the record's ER: part of that record (as rispy and JabRef read it)
+            continue
+        found = _END.search(text, start)
+        end = found.end() if found else len(text)
+        chunk = text[start:end]  # (junk after ER is not part of it)
+        if not found:  # the last record may lack its end tag
+            chunk = chunk.rstrip("\n") + "\nER  - \n"
         line += text.count("\n", counted, start)  # (counting from the start each time was quadratic)
         counted = start
-        if "\nER  -" not in chunk:  # the last record may lack its end tag
-            chunk = chunk.rstrip("\n") + "\nER  - \n"
-        chunk = chunk[: chunk.index("\nER  -") + len("\nER  - ")]  # junk after ER is not part of it
         try:
             entries = rispy.loads(chunk, skip_unknown_tags=False)
         except Exception as error:  # noqa: BLE001 - rispy raises several kinds for malformed input
             yield RecordProblem(f"line {line}", f"not a readable RIS record: {error}")
             continue
         for entry in entries:
-            record = _record(entry, line)
+            types = [t.strip() for t in _TYPE.findall(chunk)] if "\nTY  -" in chunk else []
+            record = _record(entry, line, types)
             if not record.title:
                 yield RecordProblem(f"line {line}", "the record has no title (TI, T1 or ST)")
             else:
