@@ -41,7 +41,15 @@ def test_items_map_to_story_fields() -> None:
         ("民生项目", "Myanmar, aid"),  # (with semicolons, commas are inside keywords: see formats.split_list)
         "https://example.org/a",
     )
-    assert first.extra == {"id": "a", "type": "article-newspaper", "volume": "3"}
+    assert first.extra == {
+        "id": "a",
+        "type": "article-newspaper",
+        "volume": "3",
+        "issued_as_given": {"date-parts": [["2018", "12", "7"], ["2018", "12", "9"]]},
+    }
+    assert first.warnings == (
+        "date range 2018-12-07/2018-12-09: its start kept as the date, the range in extra as issued_as_given",
+    )
     assert (second.published, second.language, third.published) == ("2019-05", "en", "2020")
     assert [(p.position, p.reason) for p in result.problems] == [("record 3", "the item has no title")]
 
@@ -62,3 +70,58 @@ def test_real_csl_files_import(library: Library, name: str, count: int) -> None:
     assert used == "csl-json" and len(result.records) == count and not result.problems
     importing.import_files(library, [REALWORLD / "csl_json" / name])
     assert len(all_stories(library)) == count
+
+
+#: Zotero's CSL-JSON for a classical text, an undated photograph and a
+#: conference: a year before the year 1, an approximate date, a range.
+ODD_DATES = [
+    {
+        "id": "politics",
+        "type": "book",
+        "title": "Politics",
+        "author": [{"literal": "Aristotle"}],
+        "issued": {"date-parts": [[-334]]},
+    },
+    {
+        "id": "photo",
+        "type": "graphic",
+        "title": "The first aid team in Laos",
+        "issued": {"date-parts": [[1965]], "circa": True},
+    },
+    {
+        "id": "forum",
+        "type": "paper-conference",
+        "title": "Silk Road NGO Cooperation Network Forum",
+        "issued": {"date-parts": [["2019", "5", "28"], ["2019", "5", "29"]]},
+    },
+    {"id": "plain", "type": "article-newspaper", "title": "A plain date", "issued": {"date-parts": [[2019, 5, 28]]}},
+]
+
+
+def test_dates_before_the_year_1_ranges_and_circa_are_kept_as_given_and_reported(
+    library: Library, tmp_path: Path
+) -> None:
+    path = tmp_path / "zotero.json"
+    path.write_text(json.dumps(ODD_DATES), encoding="utf-8")
+    report = importing.import_files(library, [path])
+    assert (report.added, report.problems) == (4, [])
+    assert [(w.position, w.reason) for w in report.warnings] == [
+        (
+            "record 1",
+            "date -334 cannot be a story's date; kept as given in extra as issued_as_given, the story undated",
+        ),
+        ("record 2", "date circa 1965 is approximate: kept as 1965, as given in extra as issued_as_given"),
+        (
+            "record 3",
+            "date range 2019-05-28/2019-05-29: its start kept as the date, the range in extra as issued_as_given",
+        ),
+    ]
+    stories = {s.title: s for s in all_stories(library)}
+    assert (stories["Politics"].published, stories["Politics"].extra["issued_as_given"]) == (
+        "",
+        {"date-parts": [[-334]]},
+    )
+    assert stories["The first aid team in Laos"].published == "1965"
+    assert stories["The first aid team in Laos"].extra["issued_as_given"] == {"date-parts": [[1965]], "circa": True}
+    assert stories["Silk Road NGO Cooperation Network Forum"].published == "2019-05-28"
+    assert "issued_as_given" not in stories["A plain date"].extra

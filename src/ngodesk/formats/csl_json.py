@@ -1,13 +1,17 @@
 """CSL-JSON, the citation data of Zotero, Better BibTeX, Pandoc...: a list
-of items (or one item). Dates come as ``date-parts`` (strings or numbers;
-a range keeps its start), ``raw`` or ``literal``; names as family/given or
-literal; ``keyword`` as a comma- or semicolon-separated string or a list.
-What does not map onto a story is kept in ``extra``."""
+of items (or one item). Dates come as ``date-parts`` (strings or numbers),
+``raw`` or ``literal``; a range keeps its start, an approximate date
+(``circa``, a season) its year, and these and years a story cannot have
+(``-334``) are kept as given in ``extra`` as ``issued_as_given``, with a
+warning. Names come as family/given or literal; ``keyword`` as a comma-
+or semicolon-separated string or a list. What does not map onto a story
+is kept in ``extra``."""
 
 from __future__ import annotations
 
 import re
 
+from ngodesk.domain.i18n import translate
 from ngodesk.domain.models import RecordProblem, StoryRecord
 from ngodesk.formats import NO_OPTIONS, ImportOptions, ParseResult, distinct, partial_date, person_name, split_list
 from ngodesk.formats.nesting import load_json
@@ -17,6 +21,8 @@ TITLE = "CSL-JSON (Zotero, Pandoc)"
 EXTENSIONS = (".json",)
 
 _USED = {"title", "abstract", "URL", "container-title", "publisher", "issued", "language", "author", "keyword"}
+#: Where a date that a story cannot hold as it is given is kept.
+_DATE_KEPT = "issued_as_given"
 _RAW_DATE = re.compile(r"^\s*(\d{4})(?:[-/](\d{1,2})(?:[-/](\d{1,2}))?)?")
 
 
@@ -34,18 +40,47 @@ def sniff(text: str) -> bool:
     return text.lstrip()[:1] in ("[", "{") and _items(text) is not None
 
 
-def _date(issued: object) -> str:
+def _date(issued: object) -> tuple[str, str]:
+    """The story's date from CSL's ``issued``, and why it is kept as given
+    too (a range, an approximate date, a season, a year before 1000 or
+    before the year 1), or ""."""
     if not isinstance(issued, dict):
-        return str(issued or "")
+        return str(issued or ""), ""
     parts = issued.get("date-parts")
-    if isinstance(parts, list) and parts and isinstance(parts[0], list) and partial_date(parts[0]):
-        return partial_date(parts[0])  # (a range keeps its start)
-    for key in ("raw", "literal"):
-        match = _RAW_DATE.match(str(issued.get(key, "")))
-        if match:
-            return partial_date(match.groups())
-    # as given ("Spring 2019"): the import keeps it as date_as_given
-    return str(issued.get("raw") or issued.get("literal") or "")
+    ranges = [p for p in parts if isinstance(p, list) and p] if isinstance(parts, list) else []
+    date = partial_date(ranges[0]) if ranges else ""
+    if not date:
+        for key in ("raw", "literal"):
+            match = _RAW_DATE.match(str(issued.get(key, "")))
+            if match:
+                date = partial_date(match.groups())
+                break
+    given = _given(issued, ranges)
+    if ranges and not date:
+        why = translate(
+            "Messages", "date {given} cannot be a story's date; kept as given in extra as {key}, the story undated"
+        )
+    elif len(ranges) > 1:
+        why = translate("Messages", "date range {given}: its start kept as the date, the range in extra as {key}")
+    elif date and (issued.get("circa") or issued.get("season")):
+        why = translate("Messages", "date {given} is approximate: kept as {date}, as given in extra as {key}")
+    else:
+        # as given ("Spring 2019"): the import keeps it as date_as_given
+        return date or str(issued.get("raw") or issued.get("literal") or ""), ""
+    return date, why.format(given=given, date=date, key=_DATE_KEPT)
+
+
+def _given(issued: dict[str, object], ranges: list[list[object]]) -> str:
+    """``issued`` as a person would write it: ``-334``, ``2019-03/2019-05``,
+    ``circa 1950``, ``1998 (season 2)``."""
+    text = "/".join("-".join(str(p) if i == 0 else str(p).zfill(2) for i, p in enumerate(d)) for d in ranges) or str(
+        issued.get("raw") or issued.get("literal") or ""
+    )
+    if issued.get("circa"):
+        text = f"circa {text}"
+    if issued.get("season"):
+        text = f"{text} (season {issued['season']})"
+    return text
 
 
 def _name(person: object) -> str:
@@ -84,6 +119,10 @@ def parse(text: str, options: ImportOptions = NO_OPTIONS) -> ParseResult:
             result.problems.append(RecordProblem(position, "the item has no title"))
             continue
         authors = item.get("author") if isinstance(item.get("author"), list) else []
+        published, why = _date(item.get("issued"))
+        extra = {k: v for k, v in item.items() if k not in _USED}
+        if why:
+            extra[_DATE_KEPT] = item["issued"]
         result.records.append(
             StoryRecord(
                 title=title,
@@ -91,11 +130,12 @@ def parse(text: str, options: ImportOptions = NO_OPTIONS) -> ParseResult:
                 summary=_text(item, "abstract"),
                 url=_text(item, "URL"),
                 source=_text(item, "container-title") or _text(item, "publisher"),
-                published=_date(item.get("issued")),
+                published=published,
                 language=_text(item, "language"),
                 tags=_keywords(item.get("keyword")),
                 people=distinct(_name(p) for p in authors),  # type: ignore[union-attr]
-                extra={k: v for k, v in item.items() if k not in _USED},
+                extra=extra,
+                warnings=(why,) if why else (),
             )
         )
     return result
