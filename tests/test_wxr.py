@@ -5,6 +5,7 @@ entity declarations refused."""
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 
@@ -124,3 +125,59 @@ def test_real_wordpress_exports_import(library: Library, name: str, posts: int, 
     assert len(result.records) == with_pages
     importing.import_files(library, [path])
     assert len(all_stories(library)) == posts
+
+
+#: The shape of a WordPress 2.x export (WXR 1.0): no authors in the
+#: channel, each category written twice (plainly, for older readers, and
+#: with its domain), and tags as domain "tag", also twice.
+WXR_1_0 = """<?xml version="1.0" encoding="UTF-8"?>
+<!-- generator="WordPress/2.8.4" created="2009-11-02 08:15"-->
+<rss version="2.0"
+	xmlns:excerpt="http://wordpress.org/export/1.0/excerpt/"
+	xmlns:content="http://purl.org/rss/1.0/modules/content/"
+	xmlns:wfw="http://wellformedweb.org/CommentAPI/"
+	xmlns:dc="http://purl.org/dc/elements/1.1/"
+	xmlns:wp="http://wordpress.org/export/1.0/">
+<channel>
+	<title>NGO Going Out</title>
+	<language>en</language>
+	<wp:wxr_version>1.0</wp:wxr_version>
+	<wp:category><wp:category_nicename>africa</wp:category_nicename><wp:category_parent></wp:category_parent><wp:cat_name><![CDATA[Africa]]></wp:cat_name></wp:category>
+	<wp:tag><wp:tag_slug>ngos</wp:tag_slug><wp:tag_name><![CDATA[NGOs]]></wp:tag_name></wp:tag>
+	<wp:tag><wp:tag_slug>%e8%b5%b0%e5%87%ba%e5%8e%bb</wp:tag_slug><wp:tag_name><![CDATA[走出去]]></wp:tag_name></wp:tag>
+	<item>
+		<title>Chinese NGOs in Ethiopia</title>
+		<link>http://ngo.example.org/2009/10/ethiopia/</link>
+		<dc:creator><![CDATA[admin]]></dc:creator>
+
+		<category><![CDATA[Africa]]></category>
+
+		<category domain="category" nicename="africa"><![CDATA[Africa]]></category>
+
+		<category domain="tag"><![CDATA[NGOs]]></category>
+
+		<category domain="tag" nicename="ngos"><![CDATA[NGOs]]></category>
+
+		<category domain="tag"><![CDATA[走出去]]></category>
+
+		<category domain="tag" nicename="%e8%b5%b0%e5%87%ba%e5%8e%bb"><![CDATA[走出去]]></category>
+		<content:encoded><![CDATA[<p>Three NGOs opened offices in Addis Ababa.</p>]]></content:encoded>
+		<excerpt:encoded><![CDATA[]]></excerpt:encoded>
+		<wp:post_id>12</wp:post_id>
+		<wp:post_date>2009-10-30 09:00:00</wp:post_date>
+		<wp:status>publish</wp:status>
+		<wp:post_type>post</wp:post_type>
+	</item>
+</channel>
+</rss>
+"""
+
+
+def test_wxr_1_0_tags_come_in_like_1_1_post_tags(library: Library, tmp_path: Path) -> None:
+    path = tmp_path / "wordpress.2009-11-02.xml"
+    path.write_text(WXR_1_0, encoding="utf-8")
+    report = importing.import_files(library, [path])
+    assert (report.formats[str(path)], report.added, report.problems) == ("wxr", 1, [])
+    (story,) = all_stories(library)
+    assert sorted(t.path for t in story.tags) == ["Africa", "NGOs", "走出去"]
+    assert ([e.name for e in story.entities], story.published) == (["admin"], "2009-10-30")

@@ -3,10 +3,11 @@ with defusedxml (no DTD entities, no external files, no network).
 
 Posts become stories (other item types, such as pages, attachments and
 menu items, only when asked for in ``ImportOptions.post_types``);
-categories (with their parents) and tags become tags; authors become
-people under their display names; HTML content becomes plain text. A
-story's WordPress status is kept in ``extra``, and drafts, pending, private
-and scheduled posts are marked with a ``WordPress/<status>`` tag. Comments
+categories (with their parents) and tags (``post_tag``, in WXR 1.0
+``tag``) become tags; authors become people under their display names;
+HTML content becomes plain text. A story's WordPress status is kept in
+``extra``, and drafts, pending, private and scheduled posts are marked
+with a ``WordPress/<status>`` tag. Comments
 and custom fields are kept in ``extra``; WordPress's internal fields
 (custom fields whose key starts with ``_``) are not. Trashed posts and
 auto-drafts are skipped and reported as such.
@@ -83,7 +84,7 @@ class _Site:
                 continue
             if category.get("domain") == "category":
                 found.append(self.category_paths.get(category.get("nicename", ""), name.replace("/", "-")))
-            elif category.get("domain") == "post_tag":
+            elif category.get("domain") in ("post_tag", "tag"):  # (WXR 1.0 calls tags "tag")
                 found.append(name.replace("/", "-"))
         if status not in ("publish", ""):
             found.append(f"WordPress/{status}")
