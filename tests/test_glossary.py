@@ -314,3 +314,61 @@ def test_tbx_source_synonyms_are_kept_and_a_deprecated_one_is_not_the_term(libra
         TermStatus.DRAFT,
     )
     assert term.extra == {"other terms (zh)": "丝绸路", "deprecated terms (zh)": "丝路"}
+
+
+#: The shapes real termbases use for a term's status: TBX-Basic's
+#: administrativeStatus with its endings (an IATE-style export), and
+#: TBX-Default's normativeAuthorization without them, in ntig groups.
+STATUSES_TBX = """<?xml version="1.0" encoding="UTF-8"?>
+<martif type="TBX-Basic" xml:lang="zh">
+<text><body>
+<termEntry id="c1">
+ <langSet xml:lang="zh"><tig><term>民生项目</term></tig></langSet>
+ <langSet xml:lang="en">
+  <tig><term>people's livelihood projects</term>
+   <termNote type="administrativeStatus">admittedTerm-admn-sts</termNote></tig>
+  <tig><term>livelihood projects</term><termNote type="administrativeStatus">preferredTerm-admn-sts</termNote></tig>
+  <tig><term>welfare projects</term><termNote type="administrativeStatus">obsoleteTerm-admn-sts</termNote></tig>
+  <tig><term>charity projects</term><termNote type="administrativeStatus">deprecatedTerm-admn-sts</termNote></tig>
+  <tig><term>relief projects</term><termNote type="administrativeStatus">supersededTerm-admn-sts</termNote></tig>
+ </langSet>
+</termEntry>
+<termEntry id="c2">
+ <langSet xml:lang="zh"><ntig><termGrp><term>走出去</term></termGrp></ntig></langSet>
+ <langSet xml:lang="en">
+  <ntig><termGrp><term>going out</term><termNote type="normativeAuthorization">preferred</termNote></termGrp></ntig>
+  <ntig><termGrp><term>going global</term><termNote type="normativeAuthorization">admitted</termNote></termGrp></ntig>
+  <ntig><termGrp><term>go abroad</term><termNote type="normativeAuthorization">obsolete</termNote></termGrp></ntig>
+  <ntig><termGrp><term>going-out strategy</term>
+   <termNote type="normativeAuthorization">deprecated</termNote></termGrp></ntig>
+ </langSet>
+</termEntry>
+</body></text></martif>
+"""
+
+
+def test_every_target_term_is_kept_with_its_status(library: Library, tmp_path: Path) -> None:
+    path = tmp_path / "iate.tbx"
+    path.write_text(STATUSES_TBX, encoding="utf-8")
+    assert glossary.import_file(library, path).added == 2
+    livelihood, going_out = sorted(terms_of(library), key=lambda t: t.term)
+    assert (livelihood.rendering, livelihood.alternatives, livelihood.forbidden) == (
+        "livelihood projects",
+        ("people's livelihood projects",),
+        ("welfare projects", "charity projects", "relief projects"),
+    )
+    assert livelihood.extra == {"term statuses (en)": "welfare projects: obsolete; relief projects: superseded"}
+    assert (going_out.rendering, going_out.alternatives, going_out.forbidden) == (
+        "going out",
+        ("going global",),
+        ("go abroad", "going-out strategy"),
+    )
+    assert going_out.extra == {"term statuses (en)": "go abroad: obsolete"}
+    exported = tmp_path / "again.tbx"
+    glossary.export(library, "tbx", exported)
+    with open_library(tmp_path / "other") as other:
+        glossary.import_file(other, exported)
+        assert sorted(terms_of(other), key=lambda t: t.term) == [
+            dataclasses.replace(t, uuid=other_t.uuid)
+            for t, other_t in zip((livelihood, going_out), sorted(terms_of(other), key=lambda t: t.term), strict=True)
+        ]

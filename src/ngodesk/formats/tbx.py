@@ -7,13 +7,19 @@ A concept entry holds terms in many languages; a glossary term is one
 language pair. The source is the entry's Chinese terms when it has them
 (else the document's language, else its first), the target English when
 the source is not (else the next language). The target's preferred term is
-the rendering, admitted ones the alternatives, deprecated or superseded
-ones forbidden. What has no field (other languages, term notes, unknown
+the rendering, other preferred and admitted ones the alternatives,
+deprecated, superseded and obsolete ones forbidden; a status the lists do
+not tell (superseded, obsolete, one ngodesk does not know, kept as
+admitted) is kept in ``extra`` as ``term statuses (en)``. Statuses come from
+administrativeStatus, normativeAuthorization, usageStatus or a temporal
+qualifier, with or without TBX's endings (``preferredTerm-admn-sts``,
+``preferred``). What has no field (other languages, term notes, unknown
 descriptions) is kept in ``extra``.
 """
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -29,10 +35,21 @@ _LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 _ENTRIES = ("termEntry", "conceptEntry")
 _LANG_SETS = ("langSet", "langSec")
 _TERM_GROUPS = ("tig", "ntig", "termSec")
-#: Term statuses (administrativeStatus, or TBX-Default's normativeAuthorization,
-#: whose values lack the "-admn-sts" ending).
-_PREFERRED, _ADMITTED = "preferredTerm", "admittedTerm"
-_FORBIDDEN = ("deprecatedTerm", "supersededTerm", "notRecommended")
+#: Term notes that say a term's status (TBX's administrativeStatus,
+#: TBX-Default's normativeAuthorization, TBX-Min's usageStatus, a temporal
+#: qualifier), and their values by what ngodesk makes of them, written
+#: without "Term" and the "-admn-sts"/"-tq" endings, in lower case.
+_STATUS_NOTES = ("administrativeStatus", "normativeAuthorization", "usageStatus", "temporalQualifier")
+_PREFERRED, _ADMITTED, _FORBIDDEN, _OBSOLETE = "preferred", "admitted", "forbidden", "obsolete"
+_STATUSES = {
+    **dict.fromkeys(("preferred", "standardized"), _PREFERRED),
+    **dict.fromkeys(("", "admitted", "legal", "regulated"), _ADMITTED),
+    **dict.fromkeys(("deprecated", "superseded", "notrecommended"), _FORBIDDEN),
+    **dict.fromkeys(("obsolete", "archaic", "outdated"), _OBSOLETE),
+}
+_ENDING = re.compile(r"(?:term)?(?:-admn-sts|-tq)?$", re.IGNORECASE)
+#: What a status written in our own files is (see ``write``).
+_WRITTEN = {_PREFERRED: "preferredTerm", _ADMITTED: "admittedTerm", _FORBIDDEN: "deprecatedTerm"}
 #: processStatus values for the term's status, both ways
 _PROCESS = {TermStatus.DRAFT: "provisionallyProcessed", TermStatus.APPROVED: "finalized"}
 
@@ -48,8 +65,24 @@ class TermsRead:
 @dataclass
 class _Term:
     text: str
-    status: str = ""
+    #: what ngodesk makes of it: _PREFERRED, _ADMITTED, _FORBIDDEN or _OBSOLETE
+    status: str = _ADMITTED
     notes: dict[str, str] = field(default_factory=dict)
+    #: the status as the file writes it, when that says more than ``status``
+    given: str = ""
+
+
+def _status(notes: dict[str, str]) -> tuple[str, str]:
+    """A term's status from its notes (removed from them), and the status
+    as given when the file says more than that (``superseded``,
+    ``obsolete``, a value ngodesk does not know: kept as admitted)."""
+    given = [_ENDING.sub("", value) for kind in _STATUS_NOTES if (value := notes.pop(kind, ""))]
+    known = [_STATUSES[word.lower()] for word in given if word.lower() in _STATUSES]
+    rank = (_FORBIDDEN, _OBSOLETE, _PREFERRED, _ADMITTED)
+    status = min(known, key=rank.index) if known else _ADMITTED
+    said = ", ".join(dict.fromkeys(given))
+    implied = {_PREFERRED: "preferred", _ADMITTED: "admitted", _FORBIDDEN: "deprecated"}  # (by the term's list)
+    return status, "" if said.lower() in ("", implied.get(status)) else said
 
 
 @dataclass
@@ -78,8 +111,9 @@ def _language(element: Element) -> _Language:
             if term is None or not _text(term):
                 continue
             notes = {e.get("type", "note"): _text(e) for e in child.iter() if local_name(e) == "termNote"}
-            status = notes.pop("administrativeStatus", "") or notes.pop("normativeAuthorization", "")
-            found.terms.append(_Term(_text(term), status.removesuffix("-admn-sts"), notes))
+            notes.update({local_name(e): _text(e) for e in child.iter() if local_name(e) == "usageStatus"})
+            status, given = _status(notes)
+            found.terms.append(_Term(_text(term), status, notes, given))
         elif name in ("descrip", "descripGrp"):
             for descrip in (e for e in child.iter() if local_name(e) == "descrip"):
                 if descrip.get("type") == "definition" and not found.definition:
@@ -122,12 +156,16 @@ def _entry(entry: Element, position: str, default: str) -> TermRecord | str:
             status = TermStatus.APPROVED if _text(child) == _PROCESS[TermStatus.APPROVED] else status
         elif name in ("descrip", "admin") and kind and kind != "sourceLanguage":
             extra[kind] = _text(child)
-    # the source's preferred term (a deprecated one only when all are); the others are kept
-    head = min(source.terms, key=lambda t: (t.status in _FORBIDDEN, t.status != _PREFERRED))
-    for kind, statuses in (("other terms", ("", _PREFERRED, _ADMITTED)), ("deprecated terms", _FORBIDDEN)):
+    # the source's preferred term (a deprecated or obsolete one only when all are); the others are kept
+    head = min(source.terms, key=lambda t: (t.status in (_FORBIDDEN, _OBSOLETE), t.status != _PREFERRED))
+    for kind, statuses in (
+        ("other terms", (_PREFERRED, _ADMITTED)),
+        ("deprecated terms", (_FORBIDDEN,)),
+        ("obsolete terms", (_OBSOLETE,)),
+    ):
         if others := [t.text for t in source.terms if t is not head and t.status in statuses]:
             extra[f"{kind} ({source.code})"] = "; ".join(others)
-    if head.status in _FORBIDDEN:
+    if head.status in (_FORBIDDEN, _OBSOLETE):
         status = TermStatus.DEPRECATED
     pinyin = head.notes.pop("pronunciation", "")
     extra.update({f"{kind} ({source.code})": value for kind, value in head.notes.items()})
@@ -144,10 +182,15 @@ def _entry(entry: Element, position: str, default: str) -> TermRecord | str:
     rendering, alternatives, forbidden = "", [], []
     if target is not None:
         preferred = [t.text for t in target.terms if t.status == _PREFERRED]
-        plain = [t.text for t in target.terms if t.status in ("", _ADMITTED)]
+        plain = [t.text for t in target.terms if t.status == _ADMITTED]
         rendering = (preferred or plain)[0] if preferred or plain else ""
         alternatives = [t for t in preferred + plain if t != rendering]
-        forbidden = [t.text for t in target.terms if t.status in _FORBIDDEN]
+        # (an obsolete rendering is not to be used either: the consistency check finds it)
+        forbidden = [t.text for t in target.terms if t.status in (_FORBIDDEN, _OBSOLETE)]
+        said = [f"{t.text}: {t.given}" for t in target.terms if t.given]
+        said += [f"{t}: preferred" for t in alternatives if t in preferred]
+        if said:
+            extra[f"term statuses ({target.code})"] = "; ".join(said)
         definition = definition or target.definition
         for term in target.terms:
             for kind, value in term.notes.items():
@@ -224,12 +267,13 @@ def write(terms: Iterable[TermRecord]) -> str:
             ET.SubElement(entry, "admin", type=kind).text = value
         ET.SubElement(entry, "admin", type="sourceLanguage").text = term.source_language
         source = ET.SubElement(entry, "langSet", {_LANG: term.source_language})
-        deprecated = _FORBIDDEN[0] if term.status is TermStatus.DEPRECATED else ""
+        deprecated = _WRITTEN[_FORBIDDEN] if term.status is TermStatus.DEPRECATED else ""
         _tig(source, term.term, deprecated, [("pronunciation", term.pinyin)] if term.pinyin else [])
         if term.traditional and term.traditional != term.term:
             _tig(ET.SubElement(entry, "langSet", {_LANG: "zh-Hant"}), term.traditional)
-        renderings = [(term.rendering, _PREFERRED)] if term.rendering else []
-        renderings += [(t, _ADMITTED) for t in term.alternatives] + [(t, _FORBIDDEN[0]) for t in term.forbidden]
+        renderings = [(term.rendering, _WRITTEN[_PREFERRED])] if term.rendering else []
+        renderings += [(t, _WRITTEN[_ADMITTED]) for t in term.alternatives]
+        renderings += [(t, _WRITTEN[_FORBIDDEN]) for t in term.forbidden]
         if renderings and term.target_language:
             target = ET.SubElement(entry, "langSet", {_LANG: term.target_language})
             for text, status in renderings:
