@@ -331,6 +331,8 @@ class StorySnapshot:
     collections: tuple[tuple[int, int], ...] = ()
     #: records suggested for it that the user rejected
     rejected: frozenset[int] = frozenset()
+    #: (record id, position) of its linked records: their order
+    entity_positions: tuple[tuple[int, int], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -355,6 +357,8 @@ class EntitySnapshot:
     story_ids: frozenset[int]
     #: its "see also" pairs (low id, high id)
     see_also: tuple[tuple[int, int], ...] = ()
+    #: (story id, position) of its links: its place among each story's records
+    positions: tuple[tuple[int, int], ...] = ()
 
 
 @dataclass(frozen=True)
