@@ -320,8 +320,9 @@ def split_entity(
         new.alt_names = _alt_names(name, [n for n in names if fold(n.name) in taken])
         session.add(new)
         session.flush()
+        places = records.link_positions(session, entity_id)  # (the new record takes the old one's place)
         records.remove_links(session, StoryEntity, "entity_id", entity_id, story_ids)
-        records.add_links(session, StoryEntity, "entity_id", new.id, story_ids)
+        records.add_links(session, StoryEntity, "entity_id", new.id, story_ids, places)
         records.set_pair(session, EntitySeeAlso, ("entity_id", "other_id"), entity_id, new.id)
         source.touch()
         records.touch_stories(session, story_ids)
@@ -397,8 +398,9 @@ def merge_entities(library: Library, source_id: int, target_id: int) -> ChangeSe
             raise ValidationError(
                 translate("Messages", "{kinds} are different kinds of record: not merged.").format(kinds=kinds)
             )
-        stories = set(session.scalars(select(StoryEntity.story_id).where(StoryEntity.entity_id == source_id)))
-        records.add_links(session, StoryEntity, "entity_id", target_id, stories)
+        places = records.link_positions(session, source_id)  # (where the target is new, it takes the source's place)
+        stories = set(places)
+        records.add_links(session, StoryEntity, "entity_id", target_id, stories, places)
         names = [AltName(n.name, n.language, n.preferred) for n in target.alt_names]
         names += [
             AltName(source.name, guess_language(source.name)),

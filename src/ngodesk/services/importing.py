@@ -356,10 +356,17 @@ class _Writer:
         if uuids := [str(c["uuid"]) for _, r, c, _ in fresh if r.provenance]:
             records.unbury(self.session, uuids)  # a story deleted here once comes back: its tombstone goes
         tag_links = {(story_id, self.tag_ids[path]) for story_id, record, _, _ in fresh for path in record.tags}
-        entity_links = {(story_id, self.entity_ids[name]) for story_id, names in named.items() for name in names}
+        # (story, record) -> position: the file's order (the first author
+        # first); a name given twice (or two spellings of one record) keeps
+        # its first place
+        entity_links: dict[tuple[int, int], int] = {}
+        for story_id, names in named.items():
+            for position, name in enumerate(names):
+                entity_links.setdefault((story_id, self.entity_ids[name]), position)
         for story_id, record, _, _ in fresh:
             if record.provenance:  # linked by uuid: two records may share a name
-                entity_links.update((story_id, self._entity_by_uuid(u)) for u in record.provenance.entity_uuids)
+                for position, uuid in enumerate(record.provenance.entity_uuids):
+                    entity_links.setdefault((story_id, self._entity_by_uuid(uuid)), position)
         names = list(fresh[0][2])  # (``_columns`` makes every record's columns in the same order)
         rows = sorted((i, *c.values()) for i, _, c, _ in fresh)  # (appending is cheapest)
         connection = self.session.connection()
@@ -373,7 +380,8 @@ class _Writer:
         if len(self.index_docs) >= INDEX_BATCH or self.seen >= self.total - CHUNK:
             self.index()
         bulk.insert_tuples(connection, StoryTag.__table__, ("story_id", "tag_id"), sorted(tag_links))
-        bulk.insert_tuples(connection, StoryEntity.__table__, ("story_id", "entity_id"), sorted(entity_links))
+        links = sorted((*pair, position) for pair, position in entity_links.items())
+        bulk.insert_tuples(connection, StoryEntity.__table__, ("story_id", "entity_id", "position"), links)
         for story_id, record, _, _ in fresh:
             for translation in record.translations:
                 translations.put(self.session, story_id, translation, keep_identity=record.provenance is not None)

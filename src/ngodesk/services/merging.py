@@ -357,15 +357,22 @@ class _Merge:
 
     def _relink(self, table: str, target: str, key: str, uuid: str, target_id: int) -> None:
         """A revived tag or record linked again to their stories that are here."""
+        place = "l.position" if table == "story_entities" else "0"  # (a record back in its place in their story)
         sql = (
-            f"SELECT s.uuid FROM {table} l JOIN stories s ON s.id = l.story_id JOIN {target} t ON t.id = l.{key}"
-            " WHERE t.uuid = ?"
+            f"SELECT s.uuid, {place} FROM {table} l JOIN stories s ON s.id = l.story_id"
+            f" JOIN {target} t ON t.id = l.{key} WHERE t.uuid = ?"
         )
-        found = [self._id("stories", story) for (story,) in self.theirs.execute(sql, (uuid,)).fetchall()]
-        story_ids = [i for i in found if i is not None]
-        self.mine.executemany(
-            f"INSERT OR IGNORE INTO {table} (story_id, {key}) VALUES (?, ?)", [(i, target_id) for i in story_ids]
-        )
+        found = [(self._id("stories", story), at) for story, at in self.theirs.execute(sql, (uuid,)).fetchall()]
+        story_ids = [i for i, _ in found if i is not None]
+        if table == "story_entities":
+            self.mine.executemany(
+                "INSERT OR IGNORE INTO story_entities (story_id, entity_id, position) VALUES (?, ?, ?)",
+                [(i, target_id, at) for i, at in found if i is not None],
+            )
+        else:
+            self.mine.executemany(
+                f"INSERT OR IGNORE INTO {table} (story_id, {key}) VALUES (?, ?)", [(i, target_id) for i in story_ids]
+            )
         records.touch_stories(self.session, story_ids)
         self.changes |= ChangeSet(stories_changed=frozenset(story_ids))
 
@@ -742,14 +749,23 @@ class _Merge:
             known = self.base is not None and uuid not in self.revived
             base = {r[0] for r in self.base.execute(sql, (uuid,))} if known else set()
             mine = {r[0] for r in self.mine.execute(sql, (uuid,))}
-            theirs = {r[0] for r in self.theirs.execute(sql, (uuid,))}
-            for gained in (theirs - base) - mine:
+            ordered = table == "story_entities"  # (records in their order: gained ones after mine, as they had them)
+            in_order = sql + (" ORDER BY l.position, l.entity_id" if ordered else "")
+            theirs = list(dict.fromkeys(r[0] for r in self.theirs.execute(in_order, (uuid,))))
+            after = records.next_positions(self.session, [story_id]).get(story_id, 0) if ordered else 0
+            for place, gained in enumerate(u for u in theirs if u not in base and u not in mine):
                 if (target_id := self._id(target, gained)) is not None:
-                    self.mine.execute(
-                        f"INSERT OR IGNORE INTO {table} (story_id, {key}) VALUES (?, ?)", (story_id, target_id)
-                    )
+                    if ordered:
+                        self.mine.execute(
+                            "INSERT OR IGNORE INTO story_entities (story_id, entity_id, position) VALUES (?, ?, ?)",
+                            (story_id, target_id, after + place),
+                        )
+                    else:
+                        self.mine.execute(
+                            f"INSERT OR IGNORE INTO {table} (story_id, {key}) VALUES (?, ?)", (story_id, target_id)
+                        )
                     changed = True
-            for lost in (base - theirs) & mine:
+            for lost in (base - set(theirs)) & mine:
                 target_id = self._id(target, lost)
                 self.mine.execute(f"DELETE FROM {table} WHERE story_id = ? AND {key} = ?", (story_id, target_id))
                 changed = True

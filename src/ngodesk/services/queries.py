@@ -116,7 +116,8 @@ def _tag_paths(session: Session) -> dict[int, str]:
 
 
 def _links(session: Session, story_ids: list[int]) -> tuple[dict[int, list[TagRef]], dict[int, list[EntityRef]]]:
-    """Tags and linked records of the given stories, sorted for display."""
+    """Tags (sorted by path) and linked records (in their order: the first
+    author first) of the given stories."""
     paths = _tag_paths(session)
     tag_refs: dict[int, list[TagRef]] = {}
     tag_rows = session.execute(
@@ -129,13 +130,12 @@ def _links(session: Session, story_ids: list[int]) -> tuple[dict[int, list[TagRe
         select(StoryEntity.story_id, Entity.id, Entity.uuid, Entity.kind, Entity.name)
         .join(Entity)
         .where(StoryEntity.story_id.in_(story_ids))
+        .order_by(StoryEntity.story_id, StoryEntity.position, StoryEntity.entity_id)
     )
     for story_id, entity_id, uuid, kind, name in entity_rows:
         entity_refs.setdefault(story_id, []).append(EntityRef(entity_id, uuid, EntityKind(kind), name))
     for refs in tag_refs.values():
         refs.sort(key=lambda t: t.path.casefold())
-    for found in entity_refs.values():
-        found.sort(key=lambda e: (e.kind.value, e.name.casefold()))
     return tag_refs, entity_refs
 
 

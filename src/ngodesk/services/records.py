@@ -3,7 +3,7 @@ bulk touching of stories."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any, TypeVar
 
 from sqlalchemy import delete, insert, or_, select, update
@@ -78,9 +78,18 @@ LinkModel = type[StoryTag] | type[StoryEntity]
 _FEW = 2000
 
 
-def add_links(session: Session, model: LinkModel, key: str, target_id: int, story_ids: Iterable[int]) -> set[int]:
+def add_links(
+    session: Session,
+    model: LinkModel,
+    key: str,
+    target_id: int,
+    story_ids: Iterable[int],
+    positions: Mapping[int, int] | None = None,
+) -> set[int]:
     """Link stories to a tag or record (``key`` is ``tag_id`` or
-    ``entity_id``); returns the stories that were not linked before."""
+    ``entity_id``); returns the stories that were not linked before. A
+    record's new link takes its story's position in ``positions`` (story
+    id -> position: a place it held before), else comes last."""
     ids = sorted(set(story_ids))
     table = model.__table__
     linked = f"SELECT story_id FROM {table.name} WHERE {key} = {int(target_id)}"
@@ -90,8 +99,50 @@ def add_links(session: Session, model: LinkModel, key: str, target_id: int, stor
         have = {row[0] for row in rows_in(session, linked + " AND story_id IN ({ids})", ids)}
     new = [story_id for story_id in ids if story_id not in have]
     if new:
-        session.connection().execute(insert(table), [{"story_id": story_id, key: target_id} for story_id in new])
+        rows = [{"story_id": story_id, key: target_id} for story_id in new]
+        if "position" in table.c:  # (a record linked later comes last: after the authors the file gave)
+            placed = {story_id: positions[story_id] for story_id in new if positions and story_id in positions}
+            placed |= next_positions(session, [story_id for story_id in new if story_id not in placed])
+            for row in rows:
+                row["position"] = placed.get(row["story_id"], 0)
+        session.connection().execute(insert(table), rows)
     return set(new)
+
+
+def next_positions(session: Session, story_ids: Sequence[int]) -> dict[int, int]:
+    """The position after the last linked record of each of ``story_ids``
+    that has one (see ``StoryEntity.position``)."""
+    sql = "SELECT story_id, max(position) + 1 FROM story_entities WHERE story_id IN ({ids}) GROUP BY story_id"
+    return dict(rows_in(session, sql, story_ids))  # type: ignore[arg-type]
+
+
+def link_positions(session: Session, entity_id: int) -> dict[int, int]:
+    """The position of a record's link in each story linked to it."""
+    rows = session.execute(select(StoryEntity.story_id, StoryEntity.position).where(StoryEntity.entity_id == entity_id))
+    return {story_id: position for story_id, position in rows}
+
+
+def entity_order(session: Session, story_ids: Sequence[int]) -> dict[int, list[int]]:
+    """The ids of the records linked to each of ``story_ids``, in order."""
+    sql = "SELECT story_id, entity_id, position FROM story_entities WHERE story_id IN ({ids})"
+    found: dict[int, list[tuple[int, int]]] = {}
+    for story_id, entity_id, position in rows_in(session, sql, story_ids):
+        found.setdefault(story_id, []).append((position, entity_id))
+    return {story_id: [entity_id for _, entity_id in sorted(pairs)] for story_id, pairs in found.items()}
+
+
+def place_entities(session: Session, story_id: int, positions: Mapping[int, int]) -> bool:
+    """Give the story's links to records (entity id -> position) their
+    positions; True when one moved. Not recorded in the story's history
+    (the history triggers see links made and unmade, not moved)."""
+    moved = False
+    for entity_id, position in positions.items():
+        result = session.connection().exec_driver_sql(
+            "UPDATE story_entities SET position = ? WHERE story_id = ? AND entity_id = ? AND position != ?",
+            (position, story_id, entity_id, position),
+        )
+        moved |= bool(result.rowcount)
+    return moved
 
 
 def remove_links(session: Session, model: LinkModel, key: str, target_id: int, story_ids: Iterable[int]) -> set[int]:

@@ -65,6 +65,11 @@ def snapshot_stories(library: Library, story_ids: Iterable[int]) -> tuple[StoryS
                 rows[int(row["id"])] = dict(row)
         tag_links = _links(session, StoryTag, "tag_id", ids)
         entity_links = _links(session, StoryEntity, "entity_id", ids)
+        entity_positions: dict[int, list[tuple[int, int]]] = {}
+        for story_id, entity_id, position in records.rows_in(
+            session, "SELECT story_id, entity_id, position FROM story_entities WHERE story_id IN ({ids})", ids
+        ):
+            entity_positions.setdefault(story_id, []).append((entity_id, position))
         translated = _rows_by_story(session, StoryTranslation, ids)
         annotated = _rows_by_story(session, Annotation, ids)
         shelved = _links(session, CollectionStory, "collection_id", ids)
@@ -87,6 +92,7 @@ def snapshot_stories(library: Library, story_ids: Iterable[int]) -> tuple[StoryS
             tuple(annotated.get(i, ())),
             tuple(sorted((c, positions[(c, i)]) for c in shelved.get(i, ()))),
             frozenset(rejected.get(i, ())),
+            tuple(sorted(entity_positions.get(i, ()))),
         )
         for i in ids
     )
@@ -126,6 +132,10 @@ def restore_stories(library: Library, snapshots: Sequence[StorySnapshot]) -> Cha
                 for target in getattr(s, attribute)
                 if model is StoryEntity or target in existing_tags
             ]
+            if model is StoryEntity:  # (each record back in its place: the first author first)
+                placed = {(int(s.row["id"]), e): p for s in snapshots for e, p in s.entity_positions}  # type: ignore[call-overload]
+                for link in links:
+                    link["position"] = placed.get((link["story_id"], link["entity_id"]), 0)
             if links:
                 session.execute(insert(model), links)
         rows = [_without_id(row) for s in snapshots for row in s.translations]
@@ -309,22 +319,30 @@ def snapshot_entities(library: Library, entity_ids: Iterable[int]) -> tuple[Enti
             for row in session.execute(select(*Entity.__table__.columns).where(Entity.id.in_(chunk))).mappings()
         }
         names: dict[int, list[dict[str, object]]] = {}
-        links: dict[int, set[int]] = {}
+        links: dict[int, dict[int, int]] = {}
         for chunk in records.chunks(list(rows)):
             for name in session.execute(
                 select(*EntityName.__table__.columns).where(EntityName.entity_id.in_(chunk)).order_by(EntityName.id)
             ).mappings():
                 names.setdefault(int(name["entity_id"]), []).append(dict(name))
-            for entity_id, story_id in session.execute(
-                select(StoryEntity.entity_id, StoryEntity.story_id).where(StoryEntity.entity_id.in_(chunk))
+            for entity_id, story_id, position in session.execute(
+                select(StoryEntity.entity_id, StoryEntity.story_id, StoryEntity.position).where(
+                    StoryEntity.entity_id.in_(chunk)
+                )
             ):
-                links.setdefault(entity_id, set()).add(story_id)
+                links.setdefault(entity_id, {})[story_id] = position
         pairs: dict[int, list[tuple[int, int]]] = {}
         for low, high in session.execute(select(EntitySeeAlso.entity_id, EntitySeeAlso.other_id)):
             for end in {low, high} & rows.keys():
                 pairs.setdefault(end, []).append((low, high))
     return tuple(
-        EntitySnapshot(row, tuple(names.get(i, ())), frozenset(links.get(i, ())), tuple(pairs.get(i, ())))
+        EntitySnapshot(
+            row,
+            tuple(names.get(i, ())),
+            frozenset(links.get(i, {})),
+            tuple(pairs.get(i, ())),
+            tuple(sorted(links.get(i, {}).items())),
+        )
         for i, row in rows.items()
     )
 
@@ -361,7 +379,8 @@ def restore_entities(library: Library, snapshots: Sequence[EntitySnapshot]) -> C
         existing = records.present_story_ids(session, (i for s in snapshots for i in s.story_ids))
         for snapshot in snapshots:
             entity_id = int(snapshot.row["id"])  # type: ignore[call-overload]
-            touched |= records.add_links(session, StoryEntity, "entity_id", entity_id, snapshot.story_ids & existing)
+            linked = snapshot.story_ids & existing
+            touched |= records.add_links(session, StoryEntity, "entity_id", entity_id, linked, dict(snapshot.positions))
         records.touch_stories(session, touched)
         records.unbury(session, [str(s.row["uuid"]) for s in snapshots])
         _restore_see_also(session, snapshots)
@@ -388,7 +407,8 @@ def reset_entities(library: Library, snapshots: Sequence[EntitySnapshot]) -> Cha
             if snapshot.names:
                 session.execute(insert(EntityName.__table__), [dict(name) for name in snapshot.names])
             existing = records.present_story_ids(session, snapshot.story_ids)
-            touched |= records.add_links(session, StoryEntity, "entity_id", entity_id, snapshot.story_ids & existing)
+            linked = snapshot.story_ids & existing
+            touched |= records.add_links(session, StoryEntity, "entity_id", entity_id, linked, dict(snapshot.positions))
             now = set(session.scalars(select(StoryEntity.story_id).where(StoryEntity.entity_id == entity_id)))
             touched |= records.remove_links(session, StoryEntity, "entity_id", entity_id, now - snapshot.story_ids)
         session.expire_all()

@@ -13,7 +13,7 @@ from ngodesk.domain.models import ChangeSet, Created, EntityKind
 from ngodesk.services import annotations, entities, fields, indexing, records, tags
 from ngodesk.store import history
 from ngodesk.store.library import Library
-from ngodesk.store.schema import Story, StoryEntity, StoryTag
+from ngodesk.store.schema import Entity, Story, StoryEntity, StoryTag
 
 #: (kind, name) of an organisation, person or place.
 EntityName = tuple[EntityKind | str, str]
@@ -95,11 +95,15 @@ def edit_story(
     link: Sequence[EntityName] = (),
     unlink: Sequence[EntityName] = (),
     set_tags: Sequence[str] | None = None,
+    order: Sequence[EntityName] = (),
 ) -> ChangeSet:
     """Change fields, tags and linked records of one story in one
     transaction. ``set_tags`` (paths, created when missing) replaces all
-    the story's tags before ``add_tags``/``remove_tags`` apply. Setting a
-    field to its current value changes nothing."""
+    the story's tags before ``add_tags``/``remove_tags`` apply. Records
+    linked by ``link`` come after those the story has; ``order`` then puts
+    the named records (linked ones; others are passed over) first among
+    their kind, in the order given. Setting a field to its current value
+    or records in the order they have changes nothing."""
     columns = fields.clean_all(dict(values or {}))
     with library.write() as session:
         story = records.get(session, Story, story_id, "story")
@@ -116,6 +120,7 @@ def edit_story(
             touched = _replace_tags(session, story.id, set_tags, created_tags)
             changed |= bool(touched)
         changed |= _apply_links(session, story, add_tags, remove_tags, link, unlink, created_tags, created_entities)
+        changed |= _reorder(session, story.id, order)
         if not changed:
             return ChangeSet()
         story.touch()
@@ -131,6 +136,29 @@ def edit_story(
             tags_changed=frozenset(touched) - frozenset(created_tags),
             entities_added=frozenset(created_entities),
         )
+
+
+def _reorder(session: Session, story_id: int, order: Sequence[EntityName]) -> bool:
+    """Put the story's records named in ``order`` first among those of
+    their kind, in that order; the kind's others follow in theirs and other
+    kinds keep their places. True when a record moved."""
+    if not order:
+        return False
+    rows = session.execute(
+        select(StoryEntity.entity_id, Entity.kind)
+        .join(Entity)
+        .where(StoryEntity.story_id == story_id)
+        .order_by(StoryEntity.position, StoryEntity.entity_id)
+    ).all()
+    linked = {entity_id for entity_id, _ in rows}
+    wanted: dict[str, list[int]] = {}
+    for kind, name in order:
+        entity = entities.find(session, kind, name)
+        if entity is not None and entity.id in linked and entity.id not in wanted.get(entity.kind, []):
+            wanted.setdefault(entity.kind, []).append(entity.id)
+    queues = {kind: [*first, *(i for i, k in rows if k == kind and i not in first)] for kind, first in wanted.items()}
+    sequence = [queues[kind].pop(0) if kind in queues else entity_id for entity_id, kind in rows]
+    return records.place_entities(session, story_id, {entity_id: place for place, entity_id in enumerate(sequence)})
 
 
 def _replace_tags(session: Session, story_id: int, paths: Sequence[str], created: list[int]) -> set[int]:
