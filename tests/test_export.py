@@ -113,7 +113,7 @@ def _fields(library: Library) -> dict[str, dict[str, object]]:
             "published": v.published,
             "language": v.language,
             "tags": sorted(t.path for t in v.tags),
-            "people": sorted(e.name for e in v.entities if e.kind is EntityKind.PERSON),
+            "people": [e.name for e in v.entities if e.kind is EntityKind.PERSON],  # in order: 王芳 first
         }
         for v in all_stories(library)
     }
@@ -277,7 +277,7 @@ def test_html_catalogue_groups_by_tag_with_contents(mixed: Library, tmp_path: Pa
         "lang": "zh",
         "href": SIMPLIFIED["url"],
         "title": SIMPLIFIED["title"],  # the <b> in it is text, not bold
-        "meta": "2018-12-07 · 人民日报 & 新华社 · Li, Wei, 王芳",
+        "meta": "2018-12-07 · 人民日报 & 新华社 · 王芳, Li, Wei",  # the first author first
         "summary": SIMPLIFIED["summary"],
     }
     assert not {tag for tag, _ in page.elements} & {

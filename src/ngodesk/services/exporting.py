@@ -87,6 +87,7 @@ def _entries(library: Library, story_ids: list[int]) -> dict[int, html_catalogue
             select(StoryEntity.story_id, Entity.name)
             .join(Entity)
             .where(StoryEntity.story_id.in_(story_ids), Entity.kind == EntityKind.PERSON.value)
+            .order_by(StoryEntity.story_id, StoryEntity.position, StoryEntity.entity_id)
         )
         for story_id, name in session.execute(linked):
             people.setdefault(story_id, []).append(name)
@@ -97,7 +98,7 @@ def _entries(library: Library, story_ids: list[int]) -> dict[int, html_catalogue
                 url,
                 published,
                 source,
-                tuple(sorted(people.get(story_id, ()), key=str.casefold)),
+                tuple(people.get(story_id, ())),  # (in their order: the first author first)
                 language,
                 summary,
             )

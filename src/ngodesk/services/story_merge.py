@@ -96,7 +96,9 @@ def merge(library: Library, keep_id: int, other_id: int, from_other: Iterable[st
         keep_uuid, other_uuid = keep.uuid, other.uuid
         values = {name: getattr(other, name) for name in taken}
         for model, key in ((StoryTag, "tag_id"), (StoryEntity, "entity_id")):
-            for target in session.scalars(select(getattr(model, key)).where(model.story_id == other_id)).all():
+            order = (StoryEntity.position,) if model is StoryEntity else ()  # (its authors after ours, in order)
+            linked = select(getattr(model, key)).where(model.story_id == other_id).order_by(*order, getattr(model, key))
+            for target in session.scalars(linked).all():
                 records.add_links(session, model, key, target, [keep_id])
         _move_translations(session, keep_id, other_id, [name for name in taken if name in _TEXTS])
         session.execute(
