@@ -104,7 +104,7 @@ def test_a_replacement_that_empties_a_title_is_shown_and_refused(library: Librar
         (BatchEdit(replacement=Replacement("title", "a", r"\2", regex=True)), "invalid group reference"),
         (BatchEdit(replacement=Replacement("url", "a", "b")), "not in 'url'"),
         (BatchEdit(values=(("status", "finished"),)), "status: 'finished' is not one of"),
-        (BatchEdit(values=(("language", "english please"),)), "is not a language code"),
+        (BatchEdit(values=(("language", "qwerty"),)), "is not a language"),
         (BatchEdit(values=(("title", "x"),)), "not 'title'"),
         (BatchEdit(add_tags=("Region/" + "x" * 201,)), "longer than 200 characters"),
     ],

@@ -49,7 +49,7 @@ def test_translations_are_set_changed_and_cleared(library: Library) -> None:
     ("bad", "message"),
     [
         (Translation("url", "en", "x"), "'url' has no translations"),
-        (Translation("title", "english", "x"), "'english' is not a language code"),
+        (Translation("title", "qwerty", "x"), "'qwerty' is not a language code"),
         (Translation("title", "en", "x", TranslationStatus.UNTRANSLATED), "clear its text"),
     ],
 )

@@ -10,7 +10,9 @@
     ( ... )          grouping
     field:value      tag: org: person: place: source: title: lang: status:
                      (tag:X includes the tags below X, tag:=X only X;
-                     a tag's synonyms find it too)
+                     a tag's synonyms find it too; lang:zh includes
+                     zh-Hans and zh-Hant, lang:zh-Hant only zh-Hant; a
+                     language may be named: lang:Chinese, lang:中文)
                      year:2018  year:2015..2018  date:2018-01..2018-06
                      is:untagged  trans:en  trans:en:draft  (a story's translation
                      into a language: untranslated, draft = some field still a
@@ -34,7 +36,7 @@ from ngodesk.domain.dates import PartialDate
 from ngodesk.domain.errors import QueryError, ValidationError
 from ngodesk.domain.i18n import translate
 from ngodesk.domain.models import StoryStatus, TranslationStatus
-from ngodesk.domain.text import LANGUAGE_CODE, unencodable_at
+from ngodesk.domain.text import read_language, suggest_language, unencodable_at
 from ngodesk.search.text import query_tokens
 
 
@@ -200,10 +202,14 @@ def _field_node(token: _Token) -> Node:
                 pos,
             )
         return Field(name, value.lower())
+    if name == "lang":
+        return Field(name, _language(value, pos))
     if name == "trans":
         language, _, status = value.lower().partition(":")
         allowed = [status.value for status in TranslationStatus]
-        if not LANGUAGE_CODE.match(language) or (status and status not in allowed):
+        reading = read_language(language)
+        language = reading.tag.lower()
+        if not language or reading.several or (status and status not in allowed):
             raise QueryError(
                 translate(
                     "Messages",
@@ -232,6 +238,28 @@ def _field_node(token: _Token) -> Node:
             )
         return Text(value, name)
     return Field(name, value)
+
+
+def _language(value: str, pos: int) -> str:
+    """The tag ``lang:value`` looks for (``lang:chinese`` is ``lang:zh``,
+    ``lang:zh_CN`` is ``lang:zh-Hans``: as languages are stored), or
+    QueryError."""
+    reading = read_language(value)
+    if reading.tag and not reading.several:
+        return reading.tag
+    close = suggest_language(value) if not reading.several else ""
+    raise QueryError(
+        (
+            translate("Messages", "lang:{value} at column {value2}: not a language; did you mean lang:{tag}?")
+            if close
+            else translate(
+                "Messages",
+                "lang:{value} at column {value2}: not one language; use a code such as lang:en, lang:zh or "
+                "lang:zh-Hant, or a name such as lang:English or lang:中文.",
+            )
+        ).format(value=value, value2=pos + 1, tag=close),
+        pos,
+    )
 
 
 def _date_range(name: str, value: str, pos: int) -> DateRange:

@@ -9,7 +9,7 @@ from ngodesk.domain.dates import PartialDate
 from ngodesk.domain.errors import ValidationError
 from ngodesk.domain.i18n import translate
 from ngodesk.domain.models import StoryStatus
-from ngodesk.domain.text import CONTROL, LANGUAGE_CODE, require_encodable, url_key
+from ngodesk.domain.text import CONTROL, language_name, read_language, require_encodable, suggest_language, url_key
 from ngodesk.search.chinese import sort_key
 from ngodesk.search.text import fold
 
@@ -118,14 +118,7 @@ def _columns(field: str, text: str) -> dict[str, object]:
             "published_end": date.last_day().isoformat(),
         }
     if field == "language":
-        code = text.strip()
-        if code and not LANGUAGE_CODE.match(code):
-            raise ValidationError(
-                translate("Messages", "language: '{code}' is not a language code such as en, zh or zh-Hant").format(
-                    code=code
-                )
-            )
-        return {"language": code}
+        return {"language": language_tag(text)}
     if field == "status":
         try:
             return {"status": StoryStatus(text.strip().lower()).value}
@@ -137,6 +130,51 @@ def _columns(field: str, text: str) -> dict[str, object]:
     if field == "source":
         return {"source": " ".join(text.split())}
     return {field: text.strip()}
+
+
+def language_tag(value: str) -> str:
+    """The BCP 47 tag of a language a person gives (a code, a locale or a
+    name: ``domain.text.read_language``); "" for none. ValidationError
+    when the value names no language (with a language whose name is close,
+    if there is one) or several."""
+    reading = read_language(value)
+    if reading.several:
+        raise ValidationError(
+            translate(
+                "Messages", "language: '{value}' names several languages; a story has one, such as {first}"
+            ).format(value=reading.given, first=reading.tag)
+        )
+    if not reading.readable:
+        close = suggest_language(reading.given)
+        message = (
+            translate("Messages", "language: '{value}' is not a language; did you mean {name} ({tag})?")
+            if close
+            else translate(
+                "Messages",
+                "language: '{value}' is not a language; give a name such as English or 中文, or a code such as "
+                "en, zh or zh-Hant",
+            )
+        )
+        raise ValidationError(message.format(value=reading.given, name=language_name(close), tag=close))
+    return reading.tag
+
+
+def imported_language(value: str) -> tuple[str, bool, str]:
+    """A language as an import keeps it: (the tag to store, whether to keep
+    ``value`` as given in the story's extra data, a warning or ""). A value
+    that names no language leaves the story without one; of several
+    languages the first is kept (the record is imported either way)."""
+    reading = read_language(value)
+    warning = ""
+    if reading.several:
+        warning = translate(
+            "Messages", "language '{value}' names several languages; {tag} kept, the value as given"
+        ).format(value=reading.given, tag=reading.tag)
+    elif not reading.readable:
+        warning = translate(
+            "Messages", "language '{value}' not read; kept as given, the story without a language"
+        ).format(value=reading.given)
+    return reading.tag, reading.changed, warning
 
 
 def shorten(field: str, text: str) -> str:

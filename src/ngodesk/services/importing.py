@@ -122,7 +122,10 @@ def _columns(record: StoryRecord, good_paths: set[str], warnings: list[str]) -> 
     that cannot be read is kept in extra as ``date_as_given`` (the story
     stays undated), other invalid values raise ValidationError. Tag paths
     found valid are added to ``good_paths`` (and not checked again); what
-    was kept other than given is said in ``warnings``."""
+    was kept other than given is said in ``warnings``. A language is
+    stored as its BCP 47 tag (``fields.imported_language``), the value as
+    given kept in extra as ``language_as_given`` when it differs."""
+    language, keep_given, language_warning = fields.imported_language(record.language)
     columns = fields.clean_all(
         {
             "title": record.title,
@@ -130,10 +133,12 @@ def _columns(record: StoryRecord, good_paths: set[str], warnings: list[str]) -> 
             "body": fields.shorten("body", record.body),
             "url": record.url,
             "source": record.source,
-            "language": record.language,
+            "language": language,
         }
     )
-    extra = record.extra
+    extra = {"language_as_given": record.language.strip(), **record.extra} if keep_given else record.extra
+    if language_warning:
+        warnings.append(language_warning)
     try:
         columns.update(fields.clean("published", record.published))
     except ValidationError:
@@ -402,14 +407,16 @@ class _Writer:
         for story_id, record, origin in self.merges:
             current = self.session.get(Story, story_id)
             assert current is not None  # (found in this transaction)
+            language, keep_given, _ = fields.imported_language(record.language)  # (as a tag; none if none read)
             values = {
                 name: fields.shorten(name, value)
                 for name in ("summary", "body", "url", "source", "published", "language")
-                if (value := getattr(record, name)) and not getattr(current, name)
+                if (value := language if name == "language" else getattr(record, name)) and not getattr(current, name)
             }
             whole = [(name, text) for name, text in _whole_texts(record, {}) if name in values]
             extra = json.loads(current.extra or "{}")
-            more = {k: v for k, v in record.extra.items() if k not in extra}
+            given = {"language_as_given": record.language.strip()} if keep_given and not current.language else {}
+            more = {k: v for k, v in {**given, **record.extra}.items() if k not in extra}
             if record.title != current.title and record.title not in extra.get("other_titles", []):
                 more["other_titles"] = [*extra.get("other_titles", []), record.title]
             merged = json.dumps({**extra, **more}, ensure_ascii=False, sort_keys=True)

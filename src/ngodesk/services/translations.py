@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 from ngodesk.domain.errors import ValidationError
 from ngodesk.domain.i18n import translate
 from ngodesk.domain.models import TRANSLATED_FIELDS, ChangeSet, Translation, TranslationStatus
-from ngodesk.domain.text import LANGUAGE_CODE, require_encodable
+from ngodesk.domain.text import read_language, require_encodable
 from ngodesk.services import annotations, fields, records
 from ngodesk.store.library import Library
 from ngodesk.store.schema import Story, StoryTranslation
@@ -22,15 +22,17 @@ LANGUAGES = ("en", "zh-Hans", "zh-Hant")
 
 
 def checked(translation: Translation) -> Translation:
-    """``translation`` with its text trimmed; ValidationError naming what
-    is wrong (the field, the language code, the status)."""
+    """``translation`` with its text trimmed and its language a BCP 47 tag
+    (zh_CN: zh-Hans; ``domain.text.read_language``); ValidationError
+    naming what is wrong (the field, the language, the status)."""
     if translation.field not in TRANSLATED_FIELDS:
         raise ValidationError(
             translate("Messages", "'{field}' has no translations; fields that do: {fields}").format(
                 field=translation.field, fields=", ".join(TRANSLATED_FIELDS)
             )
         )
-    if not LANGUAGE_CODE.match(translation.language):
+    reading = read_language(translation.language)
+    if not reading.tag or reading.several:
         raise ValidationError(
             translate("Messages", "'{language}' is not a language code such as en, zh-Hans or zh-Hant").format(
                 language=translation.language
@@ -45,7 +47,7 @@ def checked(translation: Translation) -> Translation:
     if translation.field == "title":
         text = " ".join(text.split())
     translator = require_encodable(translation.translator, "translator").strip()
-    return Translation(translation.field, translation.language, text, status, translator)
+    return Translation(translation.field, reading.tag, text, status, translator)
 
 
 def view(row: StoryTranslation) -> Translation:
