@@ -11,6 +11,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from sqlalchemy import create_engine
 
 from ngodesk.domain.models import EntityKind
@@ -215,3 +216,28 @@ def test_an_upgraded_library_shows_its_records_as_before(tmp_path: Path) -> None
         stories.edit_story(library, story.id, link=[("person", "Aaron, Ben")])
         assert _people(library) == ["abbott, ann", "Zhou, Yi", "Aaron, Ben"]
         assert queries.check(library) == []
+
+
+def test_the_editor_shows_authors_in_order_and_puts_one_first_undoably(qtbot, library: Library) -> None:  # type: ignore[no-untyped-def]
+    from tests.test_gui_editing import open_window
+
+    story = stories.create_story(library, {"title": "Wells"}, [], [("person", p) for p in AUTHORS])
+    window = open_window(qtbot, library)
+    assert window.selected_ids() == [story.id]
+    people = window.editor.links[EntityKind.PERSON]
+    assert people.values() == AUTHORS
+    assert not people.menu_for(0).actions()[0].isEnabled()  # (the first is first already)
+    people.menu_for(2).actions()[0].trigger()  # "Make First" on Mbeki
+    assert people.values() == ["Mbeki, Thabo", "Zhou, Yi", "Abbott, Ann"] == _people(library)
+    assert window.undo_action.text() == "&Undo Make Mbeki, Thabo First"
+    window.undo_action.trigger()
+    assert people.values() == AUTHORS == _people(library)
+    people.chips.linkActivated.emit("chip:0")  # the first author's × removes him
+    assert people.values() == AUTHORS[1:]
+    people.entry.setFocus()
+    qtbot.keyClicks(people.entry, "Aaron, Ben")
+    qtbot.keyClick(people.entry, Qt.Key.Key_Return)
+    assert people.values() == [*AUTHORS[1:], "Aaron, Ben"]  # a new one comes last
+    window.undo_action.trigger()
+    window.undo_action.trigger()  # the removed first author comes back first
+    assert people.values() == AUTHORS == _people(library)

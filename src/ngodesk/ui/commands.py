@@ -143,19 +143,30 @@ class EditStory(Command):
 
 class ChangeStoryLinks(Command):
     """Add and remove one story's tags (paths) or linked records (names of
-    ``kind``); missing ones are created, and deleted again by undo."""
+    ``kind``); missing ones are created, and deleted again by undo, which
+    puts the records back in ``order`` (their names before: a removed
+    author returns to its place)."""
 
-    def __init__(self, story_id: int, kind: EntityKind | None, add: Sequence[str], remove: Sequence[str]) -> None:
+    def __init__(
+        self,
+        story_id: int,
+        kind: EntityKind | None,
+        add: Sequence[str],
+        remove: Sequence[str],
+        order: Sequence[str] = (),
+    ) -> None:
         text = translate("Commands", "Add {name}") if add else translate("Commands", "Remove {name}")
         super().__init__(text.format(name=(list(add) or list(remove))[0]))
         self.story_id, self.kind, self.add, self.remove = story_id, kind, list(add), list(remove)
+        self.order = list(order)
         self.created: list[int] = []
 
-    def _edit(self, add: list[str], remove: list[str]) -> ChangeSet:
+    def _edit(self, add: list[str], remove: list[str], order: Sequence[str] = ()) -> ChangeSet:
         if self.kind is None:
             return stories.edit_story(self.library, self.story_id, add_tags=add, remove_tags=remove)
         link, unlink = [(self.kind, n) for n in add], [(self.kind, n) for n in remove]
-        return stories.edit_story(self.library, self.story_id, link=link, unlink=unlink)
+        ordered = [(self.kind, n) for n in order]
+        return stories.edit_story(self.library, self.story_id, link=link, unlink=unlink, order=ordered)
 
     def forward(self) -> ChangeSet:
         changes = self._edit(self.add, self.remove)
@@ -163,13 +174,28 @@ class ChangeStoryLinks(Command):
         return changes
 
     def backward(self) -> ChangeSet:
-        changes = self._edit(self.remove, self.add)
+        changes = self._edit(self.remove, self.add, self.order)
         for record_id in reversed(self.created):  # created tags form one path: the deepest first
             if self.kind is None:
                 changes |= tags.delete_tag(self.library, record_id)
             else:
                 changes |= entities.delete_entity(self.library, record_id)
         return changes
+
+
+class MakeLinkFirst(Command):
+    """Put one of a story's records first among those of its kind (the
+    first author); undo puts back ``order`` (their names before)."""
+
+    def __init__(self, story_id: int, kind: EntityKind, name: str, order: Sequence[str]) -> None:
+        super().__init__(translate("Commands", "Make {name} First").format(name=name))
+        self.story_id, self.kind, self.name, self.order = story_id, kind, name, list(order)
+
+    def forward(self) -> ChangeSet:
+        return stories.edit_story(self.library, self.story_id, order=[(self.kind, self.name)])
+
+    def backward(self) -> ChangeSet:
+        return stories.edit_story(self.library, self.story_id, order=[(self.kind, n) for n in self.order])
 
 
 class TagStories(Command):

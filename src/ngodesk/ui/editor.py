@@ -28,7 +28,7 @@ from ngodesk.domain.models import ChangeSet, EntityKind, StoryStatus, StoryView
 from ngodesk.services import fields, queries
 from ngodesk.ui.attachments_box import AttachmentsBox
 from ngodesk.ui.chips import ChipEdit
-from ngodesk.ui.commands import Actions, ChangeStoryLinks, EditStory
+from ngodesk.ui.commands import Actions, ChangeStoryLinks, Command, EditStory, MakeLinkFirst
 from ngodesk.ui.history_pane import HistoryPane
 from ngodesk.ui.labels import field_label, story_status
 from ngodesk.ui.translation_pane import TranslationPane
@@ -112,9 +112,11 @@ class StoryEditor(QStackedWidget):
         self.url.setPlaceholderText("https://…")
         self.tags = ChipEdit(self.tr("Add a tag (Region/Asia)…"), self.tr("Tags"))
         self.links = {
-            EntityKind.ORGANISATION: ChipEdit(self.tr("Add an organisation…"), self.tr("Organisations")),
-            EntityKind.PERSON: ChipEdit(self.tr("Add a person…"), self.tr("People")),
-            EntityKind.PLACE: ChipEdit(self.tr("Add a place…"), self.tr("Places")),
+            EntityKind.ORGANISATION: ChipEdit(
+                self.tr("Add an organisation…"), self.tr("Organisations"), orderable=True
+            ),
+            EntityKind.PERSON: ChipEdit(self.tr("Add a person…"), self.tr("People"), orderable=True),
+            EntityKind.PLACE: ChipEdit(self.tr("Add a place…"), self.tr("Places"), orderable=True),
         }
         self.summary = QPlainTextEdit()
         self.summary.setTabChangesFocus(True)
@@ -197,6 +199,7 @@ class StoryEditor(QStackedWidget):
         for kind, chips in self.links.items():
             chips.added.connect(lambda text, k=kind: self._link(k, add=text))
             chips.removed.connect(lambda text, k=kind: self._link(k, remove=text))
+            chips.made_first.connect(lambda text, k=kind: self._link(k, first=text))
 
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -376,10 +379,15 @@ class StoryEditor(QStackedWidget):
             self.error.hide()
         return True
 
-    def _link(self, kind: EntityKind | None, add: str = "", remove: str = "") -> None:
+    def _link(self, kind: EntityKind | None, add: str = "", remove: str = "", first: str = "") -> None:
         if self.story is None or not self.flush():
             return
-        command = ChangeStoryLinks(self.story.id, kind, [add] if add else [], [remove] if remove else [])
+        order = self.links[kind].values() if kind is not None else []  # (undo puts them back in this order)
+        command: Command = (
+            MakeLinkFirst(self.story.id, kind, first, order)
+            if first and kind is not None
+            else ChangeStoryLinks(self.story.id, kind, [add] if add else [], [remove] if remove else [], order)
+        )
         try:
             self.actions.run(command, initiator=self)
         except NgodeskError as error:
