@@ -220,3 +220,156 @@ def test_reading_a_language_does_not_load_langcodes_before_a_command_needs_it() 
     code = "import sys, ngodesk.domain.text, ngodesk.services.fields; print('langcodes' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "False"
+
+
+# -- the window ------------------------------------------------------------
+
+
+@pytest.fixture
+def window(qtbot, library: Library):  # type: ignore[no-untyped-def]
+    from tests.test_gui_editing import open_window
+
+    for title, language in (("Wells for Turkana", "English"), ("台灣的援助團體", "zh-TW"), ("缅甸的项目", "zh_CN")):
+        importing.import_records(library, [StoryRecord(title, "1", language=language)])
+    importing.import_records(library, [StoryRecord("A story in no known language", "1", language="Unknown")])
+    story = stories.create_story(library, {"title": "尼泊尔学校", "language": "zh", "published": "2020"}).id
+    translations.set_translations(library, story, [Translation("title", "French", "Écoles au Népal")])
+    return open_window(qtbot, library)
+
+
+def _listed(win, kind_name: str = "LANGUAGE") -> list[str]:  # type: ignore[no-untyped-def]
+    """The entries of a sidebar section (languages; translations)."""
+    from ngodesk.domain.models import FacetKind
+    from tests.test_gui import settle
+
+    settle(win)
+    section = win.sidebar.sections[FacetKind[kind_name]]
+    return sorted(section.child(i).text(0) for i in range(section.childCount()))
+
+
+def test_the_sidebar_names_the_languages_and_filters_by_them(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    from tests.test_gui import click, titles
+
+    assert _listed(window) == ["Chinese", "Chinese (Simplified)", "Chinese (Traditional)", "English", "No language"]
+    assert _listed(window, "TRANSLATION") == ["French: Draft"]
+    click(qtbot, window, "Chinese (Traditional)")
+    assert titles(window) == ["台灣的援助團體"]
+
+
+def test_the_editor_shows_a_name_and_takes_a_typed_one(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    from tests.test_gui_editing import retype, stored
+
+    editor = window.editor
+    assert window.selected_ids() and editor.title.text() == "尼泊尔学校"
+    assert editor.language.currentText() == "Chinese"
+    assert [editor.translation.language.itemText(i) for i in range(editor.translation.language.count())] == [
+        "English",
+        "Chinese (Simplified)",
+        "Chinese (Traditional)",
+        "French",  # (the story has a French translation)
+    ]
+    retype(qtbot, editor.language.lineEdit(), "Chinse")
+    window.story_list.setFocus()  # leaving the field saves at once
+    assert "'Chinse' is not a language; did you mean Chinese (zh)?" in editor.error.text()
+    assert stored(window, "language") == "zh"
+    retype(qtbot, editor.language.lineEdit(), "spanish")
+    window.story_list.setFocus()
+    assert stored(window, "language") == "es" and editor.error.isHidden()
+    window.undo_action.trigger()
+    assert stored(window, "language") == "zh" and editor.language.currentText() == "Chinese"
+
+
+def test_the_chinese_interface_names_languages_in_chinese(qtbot, library: Library) -> None:  # type: ignore[no-untyped-def]
+    from ngodesk.ui import i18n
+    from ngodesk.ui.app import make_application
+    from tests.test_gui_editing import open_window
+
+    if not Path(i18n.catalogue("zh_CN")).exists():
+        pytest.skip("the Chinese catalogue is built by `make`")
+    importing.import_records(library, [StoryRecord("台灣的援助團體", "1", language="zh-TW")])
+    stories.create_story(library, {"title": "Wells for Turkana", "language": "English"})
+    app = make_application()
+    assert i18n.install(app, "zh_CN") == "zh_CN"
+    try:
+        win = open_window(qtbot, library)
+        assert _listed(win) == sorted(["中文（繁体）", "英语"])
+        assert win.editor.language.currentText() in ("中文（繁体）", "英语")
+    finally:
+        i18n.install(app, "en")
+
+
+@pytest.mark.parametrize("interface", ["en", "zh_CN"])
+def test_a_language_name_the_window_shows_reads_back_as_its_tag(interface: str) -> None:
+    """What the editor and the batch dialog offer by name is saved as the tag it names."""
+    for tag in ("en", "zh", "zh-Hans", "zh-Hant", "fr", "es", "ar", "ru", "pt", "sw", "en-GB", "pt-PT", "yue"):
+        assert read_language(language_name(tag, interface)).tag == tag
+
+
+# -- libraries made before -------------------------------------------------
+
+
+def test_an_older_library_gets_its_languages_as_tags_and_keeps_what_was_stored(tmp_path: Path) -> None:
+    import sqlite3
+
+    from ngodesk.services import annotations, history
+    from ngodesk.services.library import open_library
+    from tests.test_migrations import _library_at
+
+    folder = _library_at(tmp_path / "old", "0020")  # one story, in "en"
+    record = "'2019-01-01 00:00:00', '2019-01-01 00:00:00', 2"
+    with sqlite3.connect(folder / "catalogue.sqlite") as db:
+        for n, (title, language, extra) in enumerate(
+            [
+                ("中国扶贫基金会在缅甸", "chinese", "{}"),  # BibLaTeX from CNKI, as imported with a fix-up
+                ("Wells for Turkana", "en-us", '{"pages": "1-8"}'),
+                ("台灣的援助團體", "zh-TW", "{}"),
+                ("尼泊尔学校", "ZH", "{}"),  # letter case only: not worth keeping as given
+                ("老挝的道路", "xyz", "{}"),
+                ("缅甸的民生项目", "zh-CN", "{}"),
+            ],
+            start=2,
+        ):
+            db.execute(
+                "INSERT INTO stories (id, uuid, created_at, updated_at, revision, title, summary, body, url, source,"
+                " published, language, status, title_key, extra)"
+                f" VALUES (?, ?, {record}, ?, '', '', '', '', '', ?, 'draft', ?, ?)",
+                (n, f"6f1c0d52-0000-4000-8000-0000000001{n:02}", title, language, title, extra),
+            )
+        for n, (story, field, language, text) in enumerate(
+            [(2, "title", "en_US", "CFPA in Myanmar"), (2, "summary", "EN", "x"), (2, "summary", "en", "y")]
+        ):
+            db.execute(
+                "INSERT INTO translations (uuid, created_at, updated_at, revision, story_id, field, language, text,"
+                f" status, translator) VALUES (?, {record}, ?, ?, ?, ?, 'draft', 'Li')",
+                (f"6f1c0d52-0000-4000-8000-0000000002{n:02}", story, field, language, text),
+            )
+        db.execute(
+            "INSERT INTO annotations (uuid, created_at, updated_at, revision, story_id, field, language, kind, body,"
+            " exact, prefix, suffix, quote_start, quote_end, orphaned, author)"
+            f" VALUES ('6f1c0d52-0000-4000-8000-000000000300', {record}, 2, 'title', 'en_US', 'comment', 'CFPA?',"
+            " 'CFPA', '', ' in', 0, 4, 0, 'Li')"
+        )
+    db.close()
+    with open_library(folder) as library:
+        shown = {s.title: (s.language, s.extra, s.revision) for s in all_stories(library)}
+        assert shown == {  # (a changed value is an edit: the revision moves on)
+            "丝路一家亲 forum": ("en", {}, 3),
+            "中国扶贫基金会在缅甸": ("zh", {"language_as_given": "chinese"}, 3),
+            "Wells for Turkana": ("en", {"language_as_given": "en-us", "pages": "1-8"}, 3),
+            "台灣的援助團體": ("zh-Hant", {"language_as_given": "zh-TW"}, 3),
+            "尼泊尔学校": ("zh", {}, 3),
+            "老挝的道路": ("", {"language_as_given": "xyz"}, 3),
+            "缅甸的民生项目": ("zh-Hans", {"language_as_given": "zh-CN"}, 3),
+        }
+        assert queries.matching_ids(library, "lang:zh").size == 4
+        story = queries.get_story(library, 2)
+        assert sorted((t.field, t.language, t.text) for t in story.translations) == [
+            ("summary", "EN", "x"),  # (the story has an "en" summary already: both stay)
+            ("summary", "en", "y"),
+            ("title", "en", "CFPA in Myanmar"),
+        ]
+        (note,) = annotations.annotations(library, [2])
+        assert (note.language, note.exact, note.orphaned) == ("en", "CFPA", False)
+        assert queries.check(library) == []
+        changes = history.changes(library, 2)
+        assert [(c.field, c.old, c.new, c.revision) for c in changes] == [("language", "chinese", "zh", 3)]

@@ -102,6 +102,8 @@ _SCRIPT_WORDS = (
 )
 #: What separates languages in one value ("English; Chinese", "en/zh", 中文、英文).
 _LANGUAGE_LIST = re.compile(r"\s*(?:[;；/|、&+,，]|\band\b|和|及|与)\s*", re.IGNORECASE)
+#: A name with a region or script in brackets: "English (United Kingdom)", 中文（简体）.
+_QUALIFIED = re.compile(r"(.+?)\s*[(（]\s*([^()（）]+?)\s*[)）]")
 #: A value longer than this is not read as a language (nor looked up).
 _LANGUAGE_MAX = 80
 
@@ -170,6 +172,12 @@ def _one_language(value: str) -> str | None:
             coded = None
         if coded is not None and coded.is_valid():
             return _tidy(coded.prefer_macrolanguage())
+    qualified = _QUALIFIED.fullmatch(value)
+    if qualified and (base := _one_language(qualified[1])):  # English (United Kingdom), 中文（简体）
+        found = Language.get(base)
+        for qualifier in re.split(r"\s*[,，、]\s*", qualified[2]):
+            found = found.update(_subtag(qualifier))
+        return _tidy(found)
     try:
         named = Language.find(value)
     except LookupError:
@@ -188,6 +196,19 @@ def _one_language(value: str) -> str | None:
         script = next((script for pattern, script in _SCRIPT_WORDS if pattern.search(value)), None)
         named = named.update_dict({"script": script}) if script else named
     return _tidy(named)
+
+
+def _subtag(name: str) -> Any:
+    """A langcodes ``Language`` holding the region or script ``name`` names
+    (United Kingdom, 英国: GB; Simplified, 简体: Hans), else an empty one."""
+    from langcodes import Language
+
+    for kind in ("territory", "script"):
+        try:
+            return Language.find_name(kind, name)
+        except LookupError:
+            continue
+    return Language.make()
 
 
 def _tidy(found: Any) -> str | None:

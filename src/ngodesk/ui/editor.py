@@ -25,12 +25,13 @@ from PySide6.QtWidgets import (
 
 from ngodesk.domain.errors import NgodeskError, NotFound
 from ngodesk.domain.models import ChangeSet, EntityKind, StoryStatus, StoryView
+from ngodesk.domain.text import read_language
 from ngodesk.services import fields, queries
 from ngodesk.ui.attachments_box import AttachmentsBox
 from ngodesk.ui.chips import ChipEdit
 from ngodesk.ui.commands import Actions, ChangeStoryLinks, Command, EditStory, MakeLinkFirst
 from ngodesk.ui.history_pane import HistoryPane
-from ngodesk.ui.labels import field_label, story_status
+from ngodesk.ui.labels import field_label, language_name, story_status
 from ngodesk.ui.translation_pane import TranslationPane
 
 SAVE_DELAY_MS = 800
@@ -104,7 +105,11 @@ class StoryEditor(QStackedWidget):
         self.source = QLineEdit()
         self.language = QComboBox()
         self.language.setEditable(True)
-        self.language.addItems(LANGUAGES)
+        self.language.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        for tag in LANGUAGES:
+            self.language.addItem(language_name(tag), tag)
+        self.language.lineEdit().setPlaceholderText(language_name(""))
+        self.language.setToolTip(self.tr("Choose a language, or type its name or code (中文, English, zh-Hant…)"))
         self.status = QComboBox()
         for status in StoryStatus:
             self.status.addItem(story_status(status.value), status.value)
@@ -157,7 +162,7 @@ class StoryEditor(QStackedWidget):
             "published": (self.published.text, self.published.setText),
             "source": (self.source.text, self.source.setText),
             "url": (self.url.text, self.url.setText),
-            "language": (self.language.currentText, self.language.setCurrentText),
+            "language": (self._language_tag, self._show_language),
             "status": (lambda: str(self.status.currentData()), self._set_status),
             "summary": (self.summary.toPlainText, self.summary.setPlainText),
             "body": (self.body.toPlainText, self.body.setPlainText),
@@ -288,6 +293,27 @@ class StoryEditor(QStackedWidget):
         ]
         self.cut_notice.setText("\n".join(notes))
         self.cut_notice.setVisible(bool(notes))
+
+    def _language_tag(self) -> str:
+        """The language chosen (its tag), or what is typed read as one
+        (``read_language``: a name or code in any case); what names no
+        language as typed, for the services to refuse with a suggestion."""
+        typed = self.language.currentText().strip()
+        index = self.language.findText(typed)
+        if index >= 0:
+            return str(self.language.itemData(index))
+        reading = read_language(typed)
+        return reading.tag if reading.readable and not reading.several else typed
+
+    def _show_language(self, tag: str) -> None:
+        """Show the language ``tag`` by its name ("" shows none)."""
+        index = self.language.findData(tag) if tag else -1
+        if tag and index < 0:  # (one the list does not offer: an import's)
+            self.language.addItem(language_name(tag), tag)
+            index = self.language.count() - 1
+        self.language.setCurrentIndex(index)
+        if index < 0:
+            self.language.setEditText("")
 
     def _set_status(self, value: str) -> None:
         self.status.setCurrentIndex(max(0, self.status.findData(value)))

@@ -1,12 +1,16 @@
 """Translatable names of story fields and of the values the lower layers
 use (statuses, languages, file formats, duplicate reasons), as every
-window shows them. The tables mark each name for ``lupdate``
+window shows them. Language names come from the language data langcodes
+reads (CLDR: every language, in the interface's language), not from our
+catalogue. The tables mark each name for ``lupdate``
 (``QT_TRANSLATE_NOOP``); the functions translate at call time, so a
 language chosen at start-up applies everywhere."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale, Qt, QTranslator
+
+from ngodesk.domain import text
 
 translate = QCoreApplication.translate
 
@@ -66,12 +70,6 @@ TERM_STATUSES = {
     "approved": QT_TRANSLATE_NOOP("Statuses", "Approved"),
     "deprecated": QT_TRANSLATE_NOOP("Statuses", "Deprecated"),
 }
-#: Languages translations are made into (``translations.LANGUAGES``).
-LANGUAGES = {
-    "en": QT_TRANSLATE_NOOP("Languages", "English"),
-    "zh-Hans": QT_TRANSLATE_NOOP("Languages", "Chinese (simplified)"),
-    "zh-Hant": QT_TRANSLATE_NOOP("Languages", "Chinese (traditional)"),
-}
 #: File formats by their English titles (``formats`` TITLE, ``exporting``
 #: descriptions).
 FORMATS = (
@@ -122,8 +120,25 @@ def term_status(value: str) -> str:
     return translate("Statuses", TERM_STATUSES.get(value, value))
 
 
-def language_name(code: str) -> str:
-    return translate("Languages", LANGUAGES[code]) if code in LANGUAGES else code
+def interface_language() -> str:
+    """The language the window speaks, as ``ui.i18n`` installed it: its
+    locale ("zh_CN") when a translation of ngodesk is installed (QLocale's
+    default is set to it then), else English."""
+    app = QCoreApplication.instance()
+    if app is None or not app.findChildren(QTranslator, options=Qt.FindChildOption.FindDirectChildrenOnly):
+        return "en"
+    return QLocale().name()
+
+
+def language_name(tag: str) -> str:
+    """The name of the language ``tag`` (a story's or a translation's, any
+    letter case) in the interface's language, from the language data
+    langcodes reads ("Chinese (Simplified)", 中文（简体）); for no
+    language, words that say so. A tag that names no language stays as
+    it is."""
+    if not tag:
+        return translate("Languages", "No language")
+    return text.language_name(tag, interface_language())
 
 
 def format_title(title: str) -> str:

@@ -40,7 +40,7 @@ from PySide6.QtWidgets import (
 
 from ngodesk.domain.errors import NgodeskError
 from ngodesk.domain.models import EntityKind, FacetKind, Facets, Filter, StoryStatus, TagView
-from ngodesk.services import queries, story_collections, tags, thesaurus, translations
+from ngodesk.services import queries, story_collections, tags, thesaurus
 from ngodesk.ui import mime
 from ngodesk.ui.commands import (
     Actions,
@@ -58,7 +58,7 @@ from ngodesk.ui.commands import (
     SetTagColour,
     TagStories,
 )
-from ngodesk.ui.labels import story_status, translation_status
+from ngodesk.ui.labels import language_name, story_status, translation_status
 from ngodesk.ui.records_view import RecordActions
 from ngodesk.ui.tag_thesaurus import ThesaurusDialog
 
@@ -369,9 +369,7 @@ class Sidebar(QTreeWidget):
             self._fill(self.sections[kind], FacetKind.ENTITY, counts, lambda v: refs[int(v)].name)
         years = dict(sorted(facets.years.items(), reverse=True))
         self._fill(self.sections[FacetKind.YEAR], FacetKind.YEAR, years, lambda v: v or self.tr("Undated"))
-        self._fill(
-            self.sections[FacetKind.LANGUAGE], FacetKind.LANGUAGE, facets.languages, lambda v: v or self.tr("None")
-        )
+        self._fill(self.sections[FacetKind.LANGUAGE], FacetKind.LANGUAGE, facets.languages, language_name)
         statuses = {s.value: facets.statuses.get(s.value, 0) for s in StoryStatus}
         self._fill(self.sections[FacetKind.STATUS], FacetKind.STATUS, statuses, story_status)
         translations = dict(sorted(facets.translations.items()))
@@ -379,10 +377,9 @@ class Sidebar(QTreeWidget):
         self._paint_states()
 
     def _translation_label(self, value: str) -> str:
-        """``en:draft`` -> ``en: draft`` (in the interface's words)."""
+        """``en:draft`` -> ``English: draft`` (in the interface's words)."""
         language, _, state = value.partition(":")
-        language = next((code for code in translations.LANGUAGES if code.lower() == language), language)
-        return self.tr("{language}: {state}").format(language=language, state=translation_status(state))
+        return self.tr("{language}: {state}").format(language=language_name(language), state=translation_status(state))
 
     def _show_tag_counts(self, parent: QTreeWidgetItem, facets: Facets) -> None:
         for i in range(parent.childCount()):

@@ -142,6 +142,9 @@ class TranslationPane(QWidget):
             self.flush()
         same = story is not None and self.story is not None and story.id == self.story.id
         self.story = story
+        for tag in dict.fromkeys(t.language for t in story.translations) if story else ():
+            if self.language.findData(tag) < 0:  # (a language the chooser does not offer: an import's)
+                self.language.addItem(language_name(tag), tag)
         self._load(keep_typing=same)
 
     def _load(self, *_args: object, keep_typing: bool = False) -> None:
