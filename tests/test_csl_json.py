@@ -125,3 +125,33 @@ def test_dates_before_the_year_1_ranges_and_circa_are_kept_as_given_and_reported
     assert stories["The first aid team in Laos"].extra["issued_as_given"] == {"date-parts": [[1965]], "circa": True}
     assert stories["Silk Road NGO Cooperation Network Forum"].published == "2019-05-28"
     assert "issued_as_given" not in stories["A plain date"].extra
+
+
+def test_a_keyword_holding_commas_written_the_mendeley_way_stays_one_tag(library: Library, tmp_path: Path) -> None:
+    """Pandoc and citation.js carry a Mendeley ``keywords`` field into CSL's
+    ``keyword`` string as it was; a list of keywords stays a list."""
+    items = [
+        {
+            "id": "a",
+            "type": "article-journal",
+            "title": "Contractors",
+            "keyword": "Industry, Mining, Construction,Water",
+        },
+        {
+            "id": "b",
+            "type": "article-journal",
+            "title": "Wells",
+            "keyword": ["Industry, Mining, Construction", "Water"],
+        },
+        {"id": "c", "type": "article-journal", "title": "Schools", "keyword": "Education, Nepal"},
+    ]
+    path = tmp_path / "items.json"
+    path.write_text(json.dumps(items), encoding="utf-8")
+    report = importing.import_files(library, [path])
+    tags = {s.title: sorted(t.path for t in s.tags) for s in all_stories(library)}
+    assert tags == {
+        "Contractors": ["Industry, Mining, Construction", "Water"],
+        "Wells": ["Industry, Mining, Construction", "Water"],
+        "Schools": ["Education", "Nepal"],
+    }
+    assert [w.position for w in report.warnings] == ["record 1"]

@@ -1,6 +1,7 @@
 """BibTeX and BibLaTeX, read with bibtexparser 2: LaTeX accents become
 Unicode, co-authors are split (and become people), keyword lists split on
-``;;``, ``;``, ``；`` or ``,``; ``year = {Null}`` (CNKI) means undated; a
+``;;``, ``;``, ``；`` or ``,`` (as Mendeley and Better BibTeX write them when
+a keyword holds a comma: ``keyword_lists``); ``year = {Null}`` (CNKI) means undated; a
 ``url`` holding several addresses (Mendeley) gives the first as the web
 address, the others kept in ``extra`` as ``other_urls`` with a warning.
 Blocks the parser cannot read are reported by line; the other entries
@@ -26,8 +27,8 @@ from ngodesk.formats import (
     distinct,
     partial_date,
     person_name,
-    split_list,
 )
+from ngodesk.formats.keyword_lists import read_keywords
 from ngodesk.formats.nesting import MAX_DEPTH, TooDeep, bracket_depth
 
 NAME = "bibtex"
@@ -163,7 +164,7 @@ def parse(text: str, options: ImportOptions = NO_OPTIONS) -> ParseResult:
                 source=next((strings[k] for k in _SOURCES if strings.get(k)), ""),
                 published=_published(strings),
                 language=strings.get("langid", "") or strings.get("language", ""),
-                tags=split_list(strings.get("keywords", ""), commas=True),
+                tags=read_keywords(strings.get("keywords", ""), extra, warnings),
                 people=distinct(people),
                 extra=extra,
                 warnings=tuple(warnings),

@@ -4,7 +4,7 @@ of items (or one item). Dates come as ``date-parts`` (strings or numbers),
 (``circa``, a season) its year, and these and years a story cannot have
 (``-334``) are kept as given in ``extra`` as ``issued_as_given``, with a
 warning. Names come as family/given or literal; ``keyword`` as a comma-
-or semicolon-separated string or a list. What does not map onto a story
+or semicolon-separated string (read as ``keyword_lists`` says) or a list. What does not map onto a story
 is kept in ``extra``."""
 
 from __future__ import annotations
@@ -13,7 +13,8 @@ import re
 
 from ngodesk.domain.i18n import translate
 from ngodesk.domain.models import RecordProblem, StoryRecord
-from ngodesk.formats import NO_OPTIONS, ImportOptions, ParseResult, distinct, partial_date, person_name, split_list
+from ngodesk.formats import NO_OPTIONS, ImportOptions, ParseResult, distinct, partial_date, person_name
+from ngodesk.formats.keyword_lists import read_keywords
 from ngodesk.formats.nesting import load_json
 
 NAME = "csl-json"
@@ -91,8 +92,8 @@ def _name(person: object) -> str:
     return person_name(", ".join(str(person[k]).strip() for k in ("family", "given") if person.get(k)))
 
 
-def _keywords(value: object) -> tuple[str, ...]:
-    return distinct(value) if isinstance(value, list) else split_list(str(value or ""), commas=True)
+def _keywords(value: object, extra: dict[str, object], warnings: list[str]) -> tuple[str, ...]:
+    return distinct(value) if isinstance(value, list) else read_keywords(str(value or ""), extra, warnings)
 
 
 def _text(item: dict[str, object], key: str) -> str:
@@ -123,6 +124,8 @@ def parse(text: str, options: ImportOptions = NO_OPTIONS) -> ParseResult:
         extra = {k: v for k, v in item.items() if k not in _USED}
         if why:
             extra[_DATE_KEPT] = item["issued"]
+        warnings = [why] if why else []
+        keywords = _keywords(item.get("keyword"), extra, warnings)
         result.records.append(
             StoryRecord(
                 title=title,
@@ -132,10 +135,10 @@ def parse(text: str, options: ImportOptions = NO_OPTIONS) -> ParseResult:
                 source=_text(item, "container-title") or _text(item, "publisher"),
                 published=published,
                 language=_text(item, "language"),
-                tags=_keywords(item.get("keyword")),
+                tags=keywords,
                 people=distinct(_name(p) for p in authors),  # type: ignore[union-attr]
                 extra=extra,
-                warnings=(why,) if why else (),
+                warnings=tuple(warnings),
             )
         )
     return result
