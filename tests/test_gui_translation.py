@@ -145,6 +145,6 @@ def test_the_sidebar_counts_and_filters_translation_states(qtbot, window: MainWi
     from tests.test_gui import click, entry, titles
 
     window.refresh()
-    assert entry(window, "en: Draft").text(1) == "1"
-    click(qtbot, window, "en: Draft")
+    assert entry(window, "English: Draft").text(1) == "1"
+    click(qtbot, window, "English: Draft")
     assert titles(window) == ["中国民间组织走出去"]

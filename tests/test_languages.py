@@ -248,12 +248,15 @@ def _listed(win, kind_name: str = "LANGUAGE") -> list[str]:  # type: ignore[no-u
 
 
 def test_the_sidebar_names_the_languages_and_filters_by_them(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    from ngodesk.ui import story_model
     from tests.test_gui import click, titles
 
     assert _listed(window) == ["Chinese", "Chinese (Simplified)", "Chinese (Traditional)", "English", "No language"]
     assert _listed(window, "TRANSLATION") == ["French: Draft"]
     click(qtbot, window, "Chinese (Traditional)")
     assert titles(window) == ["台灣的援助團體"]
+    column = [name for name, _ in story_model.COLUMNS].index("language")  # (the list's column, when shown)
+    assert window.story_list.model().index(0, column).data() == "Chinese (Traditional)"
 
 
 def test_the_editor_shows_a_name_and_takes_a_typed_one(qtbot, window) -> None:  # type: ignore[no-untyped-def]

@@ -33,7 +33,7 @@ from ngodesk.services.batch import REPLACEABLE, BatchEdit, FieldChange, Plan, Re
 from ngodesk.ui.chips import ChipEdit
 from ngodesk.ui.editor import LANGUAGES
 from ngodesk.ui.jobs import Job
-from ngodesk.ui.labels import field_label, story_status
+from ngodesk.ui.labels import field_label, language_name, story_status
 from ngodesk.ui.suggestions_view import kind_label
 
 #: Characters of context shown on each side of a change in the preview.
@@ -150,7 +150,7 @@ class BatchEditDialog(QDialog):
             status.addItem(story_status(value.value), value.value)
         language = QComboBox()
         language.setEditable(True)
-        language.addItems(LANGUAGES)
+        language.addItems([language_name(tag) for tag in LANGUAGES])  # (names read as their tags: fields.language_tag)
         language.setToolTip(self.tr("A language code such as en, zh-Hans or zh-Hant; empty: no language"))
         source = QLineEdit()
         source.setPlaceholderText(self.tr("e.g. Xinhua (empty: no source)"))

@@ -21,7 +21,7 @@ from ngodesk.domain.models import StoryRow
 from ngodesk.services import queries
 from ngodesk.store.library import Library
 from ngodesk.ui import mime
-from ngodesk.ui.labels import story_status
+from ngodesk.ui.labels import language_name, story_status
 
 BLOCK = 50
 MAX_BLOCKS = 100
@@ -152,4 +152,6 @@ class StoryTableModel(QAbstractTableModel):
             return value.astimezone().strftime("%Y-%m-%d %H:%M")
         if COLUMNS[index.column()][0] == "status":
             return story_status(value.value)
+        if COLUMNS[index.column()][0] == "language":
+            return language_name(value) if value else ""
         return value
