@@ -3,6 +3,9 @@ on the same day; skip, merge or add."""
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 from ngodesk.domain.models import StoryRecord
 from ngodesk.domain.text import url_key
 from ngodesk.services import duplicates, importing, queries, stories
@@ -144,3 +147,56 @@ def test_the_same_title_with_a_month_and_a_day_of_that_month_is_one_story(librar
     assert {p.reason for p in duplicates.find_pairs(library)} == set()  # (2019-05 and 2019-06-04 differ)
     assert duplicates._dates_agree("2019", "2019-06-04") and duplicates._dates_agree("", "2019-06")
     assert not duplicates._dates_agree("2019-1", "2019-10")  # (a prefix only at a component boundary)
+
+
+#: Two papers of one day whose titles are 93% alike (rapidfuzz) by other
+#: authors with other DOIs, as Zotero's CSL-JSON gives them.
+TWO_PAPERS = [
+    {
+        "id": "myanmar-development",
+        "type": "article-journal",
+        "title": "Chinese NGOs in Myanmar: community development and the Belt and Road",
+        "author": [{"family": "Zhang", "given": "Wei"}],
+        "issued": {"date-parts": [[2019, 5, 28]]},
+        "DOI": "10.1000/cdb.2019.17",
+    },
+    {
+        "id": "myanmar-engagement",
+        "type": "article-journal",
+        "title": "Chinese NGOs in Myanmar: community engagement and the Belt and Road",
+        "author": [{"family": "Li", "given": "Na"}, {"family": "Chen", "given": "Jie"}],
+        "issued": {"date-parts": [[2019, 5, 28]]},
+        "DOI": "10.1000/cdb.2019.18",
+    },
+]
+
+
+def test_alike_titles_of_one_day_by_other_authors_with_other_dois_are_two_stories(
+    library: Library, tmp_path: Path
+) -> None:
+    path = tmp_path / "zotero.json"
+    path.write_text(json.dumps(TWO_PAPERS), encoding="utf-8")
+    report = importing.import_files(library, [path])
+    assert (report.added, report.duplicates) == (2, [])
+    assert duplicates.find_pairs(library) == []
+    # the same paper again, its DOI written as an address and its author name turned round: a duplicate,
+    # and the report names the story it matched
+    again = {**TWO_PAPERS[0], "title": TWO_PAPERS[0]["title"] + ".", "DOI": "https://doi.org/10.1000/CDB.2019.17"}
+    again["author"] = [{"literal": "Wei Zhang"}]
+    path.write_text(json.dumps([again]), encoding="utf-8")
+    report = importing.import_files(library, [path])
+    (duplicate,) = report.duplicates
+    first = next(s for s in all_stories(library) if s.title == TWO_PAPERS[0]["title"])
+    assert duplicate.reason == f"already in the library as “{first.title}” (a 99% similar title on the same day)"
+    assert duplicate.matched == first.uuid and report.added == 0
+
+
+def test_one_title_by_other_authors_is_two_stories_and_without_authors_one(library: Library) -> None:
+    records = [
+        StoryRecord("Editorial", "record 1", people=("Wang, Fang",)),
+        StoryRecord("Editorial", "record 2", people=("Li, Wei",)),
+        StoryRecord("Editorial", "record 3"),
+    ]
+    report = importing.import_records(library, records)
+    assert report.added == 2 and [d.position for d in report.duplicates] == ["record 3"]
+    assert [p.reason for p in duplicates.find_pairs(library)] == []

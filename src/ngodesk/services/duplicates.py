@@ -7,14 +7,18 @@ folded title and no conflicting address or date (so a file imported twice
 adds nothing), or titles at least ``SIMILAR`` % alike (rapidfuzz's
 normalised Indel similarity) published on the same day, with no
 conflicting address and the same numbers (``第一批``/``第二批``, "day 3"/"day 4"
-are different stories).
+are different stories). A title, alike or the same, never matches alone
+when the authors (both known, none in common) or an identifier both give
+(DOI, ISBN, PMID, PMCID: in ``extra``) disagree: two papers of one day
+with 93% alike titles by other people are two papers.
 """
 
 from __future__ import annotations
 
 import itertools
+import json
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
@@ -24,9 +28,10 @@ from sqlalchemy.orm import Session
 from ngodesk.domain.errors import Cancelled
 from ngodesk.domain.i18n import translate
 from ngodesk.domain.models import Progress, no_progress
+from ngodesk.search.text import fold
 from ngodesk.services import records
 from ngodesk.store.library import Library
-from ngodesk.store.schema import Story, Tombstone
+from ngodesk.store.schema import Entity, Story, StoryEntity, Tombstone
 
 #: Title similarity (0-100) above which stories of the same day match.
 SIMILAR = 90
@@ -49,6 +54,10 @@ class Key:
     published: str
     #: Only for stories whose identity is known (ngodesk's own JSON).
     uuid: str = ""
+    #: ``person_keys`` of its authors and its ``identifiers``; None for a
+    #: story of the library (looked up when a title matches)
+    people: tuple[str, ...] | None = None
+    ids: tuple[tuple[str, str], ...] | None = None
 
     @property
     def day(self) -> str:
@@ -63,6 +72,54 @@ class Match:
     story_id: int
     title: str
     reason: str
+    #: the story's uuid ("" for one of the same import not written yet)
+    uuid: str = ""
+
+
+#: Keys of ``extra`` that identify a work, lower-cased (the formats write
+#: ``DOI``, ``doi``...); an ISSN names a journal, not a story.
+IDENTIFIERS = ("doi", "isbn", "pmid", "pmcid")
+_DOI_PREFIX = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", re.IGNORECASE)
+_ISBN = re.compile(r"[0-9][0-9\- ]{8,}[0-9Xx]")
+
+
+def identifiers(extra: Mapping[str, object]) -> tuple[tuple[str, str], ...]:
+    """(kind, value) for each identifier ``extra`` gives (an ISBN field
+    may give several), values normalised: ``https://doi.org/10.1/X`` and
+    ``10.1/x`` are one DOI, ``978-7-01`` and ``978701`` one ISBN."""
+    found: list[tuple[str, str]] = []
+    for name, value in extra.items():
+        kind = name.lower()
+        if kind not in IDENTIFIERS or not isinstance(value, str | int) or not str(value).strip():
+            continue
+        if kind == "doi":
+            found.append((kind, _DOI_PREFIX.sub("", str(value).strip()).lower()))
+        elif kind == "isbn":
+            found += [(kind, re.sub(r"[- ]", "", isbn).upper()) for isbn in _ISBN.findall(str(value))]
+        else:
+            found.append((kind, str(value).strip().lower()))
+    return tuple(dict.fromkeys(found))
+
+
+def person_keys(names: Iterable[str]) -> tuple[str, ...]:
+    """Keys of people's names that do not depend on their order or case:
+    ``Wang, Fang`` and ``Fang Wang`` are one person."""
+    return tuple(sorted({" ".join(sorted(re.split(r"[\s,.]+", fold(name)))).strip() for name in names} - {""}))
+
+
+def _others_agree(
+    a: tuple[tuple[str, ...], tuple[tuple[str, str], ...]], b: tuple[tuple[str, ...], tuple[tuple[str, str], ...]]
+) -> bool:
+    """Two stories' (authors, identifiers) agree unless both name
+    authors and none in common, or both give an identifier of one kind
+    and no value in common."""
+    (people_a, ids_a), (people_b, ids_b) = a, b
+    if people_a and people_b and not set(people_a) & set(people_b):
+        return False
+    for kind in {k for k, _ in ids_a} & {k for k, _ in ids_b}:
+        if not {v for k, v in ids_a if k == kind} & {v for k, v in ids_b if k == kind}:
+            return False
+    return True
 
 
 _NUMBER = re.compile(r"\d+|[一二三四五六七八九十百千万两零〇]+")
@@ -108,6 +165,10 @@ class Matcher:
     _days: dict[str, tuple[list[str], list[tuple[int, Key]]]] = field(default_factory=dict)
     _looked_up: set[tuple[str, str]] = field(default_factory=set)
     _known: set[int] = field(default_factory=set)
+    #: stories' uuids, to name them in a report
+    _named: dict[int, str] = field(default_factory=dict)
+    #: (authors, identifiers) of the library's stories looked up so far
+    _details: dict[int, tuple[tuple[str, ...], tuple[tuple[str, str], ...]]] = field(default_factory=dict)
 
     def load(self, keys: Iterable[Key]) -> None:
         """Fetch the library's stories that could match ``keys`` (call once
@@ -130,7 +191,7 @@ class Matcher:
             for chunk in records.chunks(sorted(wanted[kind]), _BATCH):
                 query = select(*columns).where(where(chunk), Story.id < self.looked_up_below)
                 for row in self.session.execute(query):
-                    self.add(Key(row.title, row.title_key, row.url_key, row.published, row.uuid), row.id)
+                    self.add(Key(row.title, row.title_key, row.url_key, row.published, row.uuid), row.id, row.uuid)
         merged = (
             select(Tombstone.uuid, Story.id, Story.title)
             .join(Story, Story.uuid == Tombstone.replaced_by)
@@ -140,11 +201,13 @@ class Matcher:
             for dead, story_id, title in self.session.execute(merged.where(Tombstone.uuid.in_(chunk))):
                 self._merged[dead] = (story_id, title)
 
-    def add(self, key: Key, story_id: int) -> None:
-        """Know ``story_id`` as a story with ``key`` (again: no effect)."""
+    def add(self, key: Key, story_id: int, uuid: str = "") -> None:
+        """Know ``story_id`` (``uuid``) as a story with ``key`` (again: no
+        effect)."""
         if story_id in self._known:
             return
         self._known.add(story_id)
+        self._named[story_id] = uuid or key.uuid
         if key.uuid:
             self._uuids[key.uuid] = (story_id, key.title)
         if key.url_key:
@@ -158,27 +221,76 @@ class Matcher:
 
     def match(self, key: Key) -> Match | None:
         """The known story ``key`` duplicates, if any."""
+        found = self._match(key)
+        return Match(found[0], found[1], found[2], self._named.get(found[0], "")) if found else None
+
+    def _match(self, key: Key) -> tuple[int, str, str] | None:
         if key.uuid and key.uuid in self._uuids:
-            story_id, title = self._uuids[key.uuid]
-            return Match(story_id, title, translate("Messages", "the same story: its uuid"))
+            return (*self._uuids[key.uuid], translate("Messages", "the same story: its uuid"))
         if key.uuid and key.uuid in self._merged:
-            story_id, title = self._merged[key.uuid]
-            return Match(story_id, title, translate("Messages", "the same story: it was merged into this one"))
+            return (*self._merged[key.uuid], translate("Messages", "the same story: it was merged into this one"))
         if key.url_key and key.url_key in self._urls:
-            story_id, title = self._urls[key.url_key]
-            return Match(story_id, title, translate("Messages", "the same web address"))
+            return (*self._urls[key.url_key], translate("Messages", "the same web address"))
         for story_id, known in self._titles.get(key.title_key, ()):
-            if _agree(key.url_key, known.url_key) and _dates_agree(key.published, known.published):
-                return Match(story_id, known.title, translate("Messages", "the same title"))
+            if (
+                _agree(key.url_key, known.url_key)
+                and _dates_agree(key.published, known.published)
+                and self._others_agree(key, story_id, known)
+            ):
+                return story_id, known.title, translate("Messages", "the same title")
         titles, stories = self._days.get(key.day, ((), ())) if key.day else ((), ())
-        # most alike first; the first that names the same numbers at no other address
+        # most alike first; the first that names the same numbers, authors and identifiers at no other address
         for _, score, place in process.extract(
             key.title_key, titles, scorer=fuzz.ratio, score_cutoff=SIMILAR, limit=None
         ):
             story_id, known = stories[place]
-            if _agree(key.url_key, known.url_key) and _numbers(key.title_key) == _numbers(known.title_key):
-                return Match(story_id, known.title, _similar(score))
+            if (
+                _agree(key.url_key, known.url_key)
+                and _numbers(key.title_key) == _numbers(known.title_key)
+                and self._others_agree(key, story_id, known)
+            ):
+                return story_id, known.title, _similar(score)
         return None
+
+    def _others_agree(self, key: Key, story_id: int, known: Key) -> bool:
+        """Whether an incoming story's authors and identifiers agree with a
+        known one's (see ``_others_agree``), looked up when not known."""
+        mine = (key.people or (), key.ids or ())
+        if not any(mine):
+            return True
+        if known.people is not None and known.ids is not None:
+            return _others_agree(mine, (known.people, known.ids))
+        if story_id not in self._details:
+            self._details.update(details(self.session, [story_id]))
+        return _others_agree(mine, self._details[story_id])
+
+
+def details(
+    session: Session, story_ids: Iterable[int]
+) -> dict[int, tuple[tuple[str, ...], tuple[tuple[str, str], ...]]]:
+    """(``person_keys`` of its people, its ``identifiers``) per story."""
+    found: dict[int, tuple[tuple[str, ...], tuple[tuple[str, str], ...]]] = {}
+    for chunk in records.chunks(sorted(set(story_ids)), _BATCH):
+        names: dict[int, list[str]] = {}
+        people = (
+            select(StoryEntity.story_id, Entity.name)
+            .join(Entity, Entity.id == StoryEntity.entity_id)
+            .where(StoryEntity.story_id.in_(chunk), Entity.kind == "person")
+        )
+        for story_id, name in session.execute(people):
+            names.setdefault(story_id, []).append(name)
+        for story_id, extra in session.execute(select(Story.id, Story.extra).where(Story.id.in_(chunk))):
+            found[story_id] = (person_keys(names.get(story_id, ())), identifiers(_json_object(extra)))
+    return found
+
+
+def _json_object(text: str | None) -> dict[str, object]:
+    """A story's extra data (``{}`` when it is not a JSON object)."""
+    try:
+        value = json.loads(text or "{}")
+    except ValueError:
+        return {}
+    return value if isinstance(value, dict) else {}
 
 
 @dataclass(frozen=True)
@@ -204,6 +316,8 @@ def find_pairs(library: Library, progress: Progress = no_progress) -> list[Pair]
     ``Matcher`` (each pair once, lower id first, sorted by id). Raises
     Cancelled when ``progress`` asks to stop."""
     found: dict[tuple[int, int], str] = {}
+    #: pairs by title alone, kept when their authors and identifiers agree
+    by_title: dict[tuple[int, int], str] = {}
     with library.read() as session:
         connection = session.connection()
         by_column = (
@@ -219,8 +333,10 @@ def find_pairs(library: Library, progress: Progress = no_progress) -> list[Pair]
             for _, group in itertools.groupby(rows, key=lambda row: row[0]):
                 members = list(itertools.islice(group, GROUP_MAX))
                 for (_, a, url_a, date_a), (_, b, url_b, date_b) in itertools.combinations(members, 2):
-                    if column == "url_key" or (_agree(url_a, url_b) and _dates_agree(date_a, date_b)):
+                    if column == "url_key":
                         found.setdefault((a, b), reason)
+                    elif _agree(url_a, url_b) and _dates_agree(date_a, date_b):
+                        by_title.setdefault((a, b), reason)
         days = connection.exec_driver_sql(
             "SELECT published_start, id, title_key, url_key FROM stories WHERE published_end = published_start"
             " ORDER BY published_start, id"
@@ -239,9 +355,13 @@ def find_pairs(library: Library, progress: Progress = no_progress) -> list[Pair]
                         and _agree(first[3], second[3])
                         and _numbers(first[2]) == _numbers(second[2])
                     ):
-                        found.setdefault((first[1], second[1]), _similar(scores[i, j]))
+                        by_title.setdefault((first[1], second[1]), _similar(scores[i, j]))
             if done % 500 == 0 and not progress(done, len(groups)):
                 raise Cancelled(translate("Messages", "The search for duplicates was cancelled."))
+        known = details(session, (i for pair in by_title.keys() - found.keys() for i in pair))
+        for (a, b), reason in by_title.items():
+            if (a, b) not in found and _others_agree(known[a], known[b]):
+                found[a, b] = reason
         named: dict[int, StoryRef] = {}
         for chunk in records.chunks(sorted({i for pair in found for i in pair})):
             for row in session.execute(select(Story.id, Story.uuid, Story.title).where(Story.id.in_(chunk))):

@@ -88,6 +88,8 @@ class Skipped:
     action: str = "skipped"
     #: the duplicate record itself, to import it after all (``import_again``)
     record: StoryRecord | None = field(default=None, compare=False, repr=False)
+    #: the uuid of the story a duplicate matched
+    matched: str = field(default="", compare=False)
 
 
 @dataclass
@@ -218,6 +220,8 @@ def _prepare_chunk(records: list[StoryRecord]) -> list[_Ready]:
             str(columns["url_key"]),
             str(columns["published"]),
             str(columns["uuid"]) if record.provenance else "",
+            duplicates.person_keys(record.people),
+            duplicates.identifiers(record.extra),
         )
         cleaned.append((columns, key, tuple(warnings)))
     texts = iter(index_texts([str(c[0][name]) for c in cleaned if not isinstance(c, str) for name in fts.COLUMNS]))
@@ -330,7 +334,7 @@ class _Writer:
                     else translate("Messages", "already in the library as “{title}” ({reason})")
                 )
                 reason = where.format(title=match.title, reason=match.reason)
-                self.report.duplicates.append(Skipped(origin, record.position, reason, action, record))
+                self.report.duplicates.append(Skipped(origin, record.position, reason, action, record, match.uuid))
                 if action != "added":
                     continue
                 if key.uuid:  # (two stories cannot share one)
@@ -338,7 +342,7 @@ class _Writer:
                     key = dataclasses.replace(key, uuid=str(columns["uuid"]))
             fresh.append((story_id, record, columns, texts))
             self.report.warnings += [Skipped(origin, record.position, warning, "warning") for warning in warnings]
-            self.matcher.add(key, story_id)
+            self.matcher.add(key, story_id, str(columns["uuid"]))
             if whole := _whole_texts(record, columns):
                 self.overlong.append((origin, story_id, record, whole))
         return fresh
