@@ -3,10 +3,13 @@ reported, language codes tidied, entity declarations refused."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from ngodesk.formats import oai_dc, parse_file
-from ngodesk.services import importing
+from ngodesk.services import exporting, importing, stories
+from ngodesk.services.library import open_library
 from ngodesk.store.library import Library
 from tests.test_import import REALWORLD, all_stories
 
@@ -70,3 +73,45 @@ def test_real_oai_files_import(library: Library, name: str, count: int) -> None:
     assert used == "oai-dc" and len(result.records) == count
     importing.import_files(library, [REALWORLD / "dublin_core" / name])
     assert len(all_stories(library)) == count
+
+
+#: A repository's record as XSLT pretty-printers write it (the abstract on
+#: lines of its own, indented with the markup) and one written inline.
+PARAGRAPHS = """<?xml version="1.0" encoding="UTF-8"?>
+<OAI-PMH xmlns="http://www.openarchives.org/OAI/2.0/">
+  <ListRecords>
+    <record>
+      <header><identifier>oai:repository.example.org:1765/1</identifier></header>
+      <metadata>
+        <oai_dc:dc xmlns:oai_dc="http://www.openarchives.org/OAI/2.0/oai_dc/" xmlns:dc="http://purl.org/dc/elements/1.1/">
+          <dc:title>Chinese NGOs in Myanmar</dc:title>
+          <dc:description>
+            The first paragraph of the abstract.
+            Its second line.
+
+            The second paragraph.
+          </dc:description>
+          <dc:description>Inline: one line,
+  then an indented one.</dc:description>
+        </oai_dc:dc>
+      </metadata>
+    </record>
+  </ListRecords>
+</OAI-PMH>
+"""
+
+
+def test_descriptions_keep_their_line_breaks_without_the_files_indentation() -> None:
+    (story,) = oai_dc.parse(PARAGRAPHS).records
+    assert story.summary == "The first paragraph of the abstract.\nIts second line.\n\nThe second paragraph."
+    assert story.extra["more_descriptions"] == ["Inline: one line,\n  then an indented one."]
+
+
+def test_a_summary_comes_back_from_dublin_core_as_it_was(library: Library, tmp_path: Path) -> None:
+    summary = "第一段：援助。\n第二段，“继续”。\r\n\r\n    An indented line\tand a tab."
+    with open_library(tmp_path / "from") as source:
+        stories.create_story(source, {"title": "Paragraphs", "summary": summary})
+        exporting.export(source, "dc-xml", tmp_path / "out.xml")
+    importing.import_files(library, [tmp_path / "out.xml"])
+    (story,) = all_stories(library)
+    assert story.summary == summary

@@ -2,11 +2,15 @@
 (metadataPrefix oai_dc), parsed with defusedxml: no DTD entities, no
 external files, no network. Repeated elements are kept (creators become
 people, subjects tags; further titles and descriptions go to ``extra``);
-records the repository marks deleted are skipped (and reported as such)."""
+records the repository marks deleted are skipped (and reported as such).
+Descriptions keep their line breaks (paragraphs of an abstract; an export
+of ours carries a summary's), less the indentation a pretty-printed file
+puts before each line; other values are one line."""
 
 from __future__ import annotations
 
 import re
+import textwrap
 from xml.etree.ElementTree import Element
 
 from ngodesk.domain.models import RecordProblem, StoryRecord
@@ -31,6 +35,20 @@ def sniff(text: str) -> bool:
 
 def _values(dc: Element, name: str) -> list[str]:
     return [" ".join((e.text or "").split()) for e in dc.iter(_DC + name) if (e.text or "").strip()]
+
+
+def _blocks(dc: Element, name: str) -> list[str]:
+    """The texts of the elements ``name`` with their line breaks; content
+    that starts on a line of its own (a pretty-printed file) loses the
+    indentation its lines share."""
+    texts = []
+    for element in dc.iter(_DC + name):
+        text = element.text or ""
+        if text.lstrip(" \t").startswith("\n"):
+            text = textwrap.dedent(text)
+        if text := text.strip():
+            texts.append(text)
+    return texts
 
 
 def _date(values: list[str]) -> str:
@@ -65,7 +83,7 @@ def parse(text: str, options: ImportOptions = NO_OPTIONS) -> ParseResult:
         if not titles:
             result.problems.append(RecordProblem(position, "the record has no dc:title"))
             continue
-        descriptions = _values(dc, "description")
+        descriptions = _blocks(dc, "description")
         links = [v for v in _values(dc, "identifier") if v.startswith(("http://", "https://"))]
         extra: dict[str, object] = {"oai_identifier": identifier} if identifier else {}
         for name in ("type", "format", "rights", "relation", "coverage", "contributor", "identifier"):

@@ -5,7 +5,9 @@ importer reads. Per story: the uuid as the record's identifier
 dc:creator (people), dc:subject (tags), dc:description (summary),
 dc:publisher (source), dc:date, dc:type (Text), dc:identifier (url),
 dc:language and dc:coverage (places). Written as it goes, so memory stays
-flat; characters XML 1.0 cannot hold are left out."""
+flat; characters XML 1.0 cannot hold are left out. Line breaks are written
+as they are (a carriage return as ``&#13;``, which XML readers would
+otherwise turn into a line feed), so a summary's paragraphs come back."""
 
 from __future__ import annotations
 
@@ -32,6 +34,8 @@ _DC = (
     'xsi:schemaLocation="http://www.openarchives.org/OAI/2.0/oai_dc/ http://www.openarchives.org/OAI/2.0/oai_dc.xsd">'
 )
 _TAIL = " </ListRecords>\n</OAI-PMH>\n"
+#: a carriage return as XML keeps it (written as it is, a reader gets a line feed)
+_CARRIAGE_RETURN = {"\r": "&#13;"}
 _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
@@ -41,7 +45,8 @@ def _utc(moment: datetime) -> str:
 
 def _element(name: str, text: str, lang: str = "") -> str:
     attribute = f" xml:lang={quoteattr(lang)}" if lang else ""
-    return f"    <dc:{name}{attribute}>{escape(_NOT_XML.sub('', text))}</dc:{name}>\n"
+    value = escape(_NOT_XML.sub("", text), _CARRIAGE_RETURN)
+    return f"    <dc:{name}{attribute}>{value}</dc:{name}>\n"
 
 
 def _record(view: StoryView) -> str:
