@@ -86,7 +86,21 @@ class Format(Protocol):
 
 def _registry() -> dict[str, Format]:
     """Importers by name, in the order ``auto`` tries them."""
-    from ngodesk.formats import bibtex, cdb_listing, csl_json, csv_table, feeds, native_json, oai_dc, ris, wxr
+    from ngodesk.formats import (
+        bibtex,
+        cdb_listing,
+        csl_json,
+        csv_table,
+        endnote_xml,
+        feeds,
+        mods,
+        native_json,
+        noteexpress,
+        oai_dc,
+        ris,
+        wxr,
+        zotero_rdf,
+    )
 
     formats: tuple[Format, ...] = (
         cdb_listing,
@@ -94,7 +108,11 @@ def _registry() -> dict[str, Format]:
         ris,
         bibtex,
         csl_json,
+        noteexpress,
         oai_dc,
+        zotero_rdf,
+        mods,
+        endnote_xml,
         wxr,
         feeds,
         csv_table.TSV,
@@ -187,9 +205,10 @@ def read_text(path: Path) -> str:
 #: look at (splitting a large file's whole text only to read its first
 #: lines took half a second per 100 MB).
 SNIFF_HEAD = 1 << 18
-#: Formats of XML documents and of JSON ones, by name.
-_XML = ("oai-dc", "wxr", "rss")
-_JSON = ("json", "csl-json")
+#: Formats of XML documents and of those that start with ``{`` or ``[``
+#: (JSON, and NoteExpress's ``{Field}:`` lines), by name.
+_XML = ("oai-dc", "wxr", "rss", "zotero-rdf", "mods", "endnote-xml")
+_JSON = ("json", "csl-json", "noteexpress")
 
 
 def detect(path: Path, text: str, format_name: str = "auto") -> Format:
