@@ -64,6 +64,13 @@ REAL = {
     "oai-dc": ["dublin_core/sickle_ListRecords_oai_dc.xml"],
     "tbx": ["tbx_glossary/omegat_sampleTBXfile_bom.tbx"],
 }
+#: Files of the formats ngodesk reads but does not write, in tests/data/formats.
+OWN = {
+    "zotero-rdf": ["zotero_zh.rdf"],
+    "mods": ["mods_zh.xml", "jabref_MODSImporterTestModsCollection_latin1.xml"],
+    "endnote-xml": ["endnote_zh.xml"],
+    "noteexpress": ["noteexpress_zh.txt"],
+}
 #: Story formats that ngodesk writes, and the export that makes their seed.
 EXPORTED = {"json": "json", "csv": "csv", "ris": "ris", "bibtex": "bibtex", "csl-json": "csl-json", "oai-dc": "dc-xml"}
 
@@ -108,6 +115,8 @@ def seeds(tmp_path_factory: pytest.TempPathFactory) -> _Seeds:
     for name, paths in REAL.items():
         key = "glossary-tbx" if name == "tbx" else name
         found[key] += [read_text(REALWORLD / p) for p in paths if (REALWORLD / p).exists()]
+    for name, files in OWN.items():
+        found[name] = [read_text(Path(__file__).parents[1] / "data" / "formats" / f) for f in files]
     found["auto"] = [seed for name in format_names() for seed in found[name]]
     return found
 
