@@ -281,3 +281,36 @@ def test_hidden_files_and_a_library_s_own_folders_are_no_reason_to_ask(tmp_path:
     (folder / ".DS_Store").write_bytes(b"\0")
     ok("add", "--title", "A story", library=folder)
     assert (folder / "catalogue.sqlite").exists()
+
+
+def test_import_json_is_one_json_document_whatever_goes_wrong(cli_library: Path, tmp_path: Path) -> None:
+    notes = tmp_path / "notes.dat"
+    notes.write_text("Meeting notes\nnothing a reader knows\n", encoding="utf-8")
+    binary = tmp_path / "photo.csv"
+    binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    missing = tmp_path / "gone.ris"
+    for path, reason in (
+        (notes, f"{notes}: cannot tell what format it is in; the formats known are "),
+        (binary, f"{binary}: "),
+        (missing, f"{missing}: no such file"),
+    ):
+        result = ngodesk("import", str(path), "--json", library=cli_library)
+        report = json.loads(result.stdout)  # (one document, nothing else on standard output)
+        assert result.returncode == 1 and report["imported"] == 0 and report["error"].startswith(reason)
+        assert report["failed"] == [{"record": f"{path}, the file", "reason": report["error"]}]
+    table = tmp_path / "stories.csv"
+    table.write_text(TABLE, encoding="utf-8")
+    with held_by_another_process(cli_library) as holder_pid:
+        result = ngodesk("--wait", "0.2", "import", str(table), "--json", library=cli_library)
+    report = json.loads(result.stdout)
+    assert result.returncode == 1 and (report["imported"], report["failed"]) == (0, [])
+    assert f"process {holder_pid}" in report["error"]
+    done = json.loads(ngodesk("import", str(table), "--map", "题目=title", "--json", library=cli_library).stdout)
+    assert done["error"] is None and done["imported"] == 2
+
+
+def test_import_json_names_the_story_each_duplicate_matched(cli_library: Path) -> None:
+    report = json.loads(ngodesk("import", str(SAMPLE), "--json", library=cli_library).stdout)
+    first = report["duplicates"][0]
+    shown = json.loads(ok("show", first["matched"], "--json", library=cli_library))
+    assert first["reason"] == f"already in the library as “{shown['title']}” (the same title)"

@@ -295,6 +295,33 @@ def _links(ops: dict[str, list[str]], op: str) -> list[tuple[EntityKind, str]]:
 
 
 def _cmd_import(args: argparse.Namespace) -> int:
+    if not args.json:
+        return _import(args)
+    try:
+        return _import(args)
+    except (UsageError, BrokenPipeError):
+        raise
+    except BaseException as error:  # (--json: one JSON document whatever happens; main says it on stderr too)
+        message = _import_error(error)
+        named = next((name for name in args.files if message.startswith(f"{name}:")), "")
+        failed = [{"record": f"{named}, the file", "reason": message}] if named else []
+        _print_json({**_import_json(importing.ImportReport()), "failed": failed, "error": message})
+        raise
+
+
+def _import_error(error: BaseException) -> str:
+    """What ``main`` says of an import that failed with ``error``, without
+    the program's name."""
+    if isinstance(error, KeyboardInterrupt):
+        return "interrupted; nothing was imported"
+    if isinstance(error, NgodeskError):
+        return str(error)
+    if isinstance(error, OSError):
+        return f"{error.filename}: {error.strerror or error}" if error.filename else str(error.strerror or error)
+    return f"an unexpected error ({type(error).__name__}: {error}); nothing was imported"
+
+
+def _import(args: argparse.Namespace) -> int:
     for name in args.files:
         path = Path(name)
         if path.is_dir():
@@ -315,21 +342,26 @@ def _cmd_import(args: argparse.Namespace) -> int:
             on_duplicate=importing.OnDuplicate(args.on_duplicate),
         )
     if args.json:
-        _print_json(
-            {
-                "imported": report.added,
-                "duplicates": [
-                    {"record": _where(d), "reason": d.reason, "action": d.action} for d in report.duplicates
-                ],
-                "failed": [{"record": _where(p), "reason": p.reason} for p in report.problems],
-                "skipped": [{"record": _where(s), "reason": s.reason} for s in report.skipped],
-                "warnings": [{"record": _where(w), "reason": w.reason} for w in report.warnings],
-                "formats": report.formats,
-            }
-        )
+        _print_json(_import_json(report))
     else:
         _print_report(report)
     return 1 if report.problems else 0
+
+
+def _import_json(report: importing.ImportReport) -> dict[str, object]:
+    """``import --json``'s document (``error`` is None: the import ran)."""
+    return {
+        "imported": report.added,
+        "duplicates": [
+            {"record": _where(d), "reason": d.reason, "action": d.action, "matched": d.matched}
+            for d in report.duplicates
+        ],
+        "failed": [{"record": _where(p), "reason": p.reason} for p in report.problems],
+        "skipped": [{"record": _where(s), "reason": s.reason} for s in report.skipped],
+        "warnings": [{"record": _where(w), "reason": w.reason} for w in report.warnings],
+        "formats": report.formats,
+        "error": None,
+    }
 
 
 def _where(item: importing.Skipped) -> str:
