@@ -284,6 +284,17 @@ def test_noteexpress_from_cnki_with_its_lists_dates_and_record_types(library: Li
     assert _people(stories["Chinese NGOs Going Out: A Survey"]) == ["Smith, John", "Doe, Jane"]
 
 
+def test_noteexpress_in_gbk_as_older_cnki_exports_are(tmp_path: Path) -> None:
+    path = tmp_path / "CNKI-export.txt"
+    path.write_bytes((DATA / "noteexpress_zh.txt").read_text(encoding="utf-8-sig").encode("gb18030"))
+    used, result = parse_file(path)
+    assert used == "noteexpress" and len(result.records) == 5
+    assert (result.records[0].title, result.records[0].people) == (
+        "中国民间组织“走出去”的路径与挑战",
+        ("王芳", "Li, Wei", "陈静"),
+    )
+
+
 def test_noteexpress_lists_split_on_semicolons_and_on_commas_between_chinese_names_only() -> None:
     assert noteexpress.split_names("唐伦;赵培培;赵国繁;陈前斌;") == ["唐伦", "赵培培", "赵国繁", "陈前斌"]
     assert noteexpress.split_names("谢昕,王小增") == ["谢昕", "王小增"]
