@@ -221,6 +221,15 @@ def _urls(mods: Element, draft: Draft) -> list[str]:
     return found
 
 
+def _title_kind(kind: str) -> str:
+    """What a title of ``kind`` (``titleInfo``'s type) is, in words."""
+    if kind == "alternative":
+        return translate("Messages", "alternative title")
+    if kind == "translated":
+        return translate("Messages", "translated title")
+    return translate("Messages", "uniform title") if kind == "uniform" else translate("Messages", "abbreviated title")
+
+
 def _record(mods: Element, position: str) -> StoryRecord | RecordProblem:
     draft = Draft(position)
     draft.keep("mods_id", mods.get("ID", ""))
@@ -250,12 +259,7 @@ def _record(mods: Element, position: str) -> StoryRecord | RecordProblem:
         draft.keep("extent", ", ".join(_text(e) for e in physical.findall("extent") if _text(e)))
     for info in mods.findall("recordInfo"):
         draft.keep("record_identifier", _text(info, "recordIdentifier"))
-    stand_ins = [
-        (translate("Messages", "{kind} title").format(kind=kind), title)
-        for wanted in _OTHER_TITLES
-        for kind, title in others
-        if kind == wanted
-    ]
+    stand_ins = ((_title_kind(kind), title) for wanted in _OTHER_TITLES for kind, title in others if kind == wanted)
     return draft.story(
         _title(main) if main is not None else "",
         stand_ins,
