@@ -38,7 +38,6 @@ EXTENSIONS = (".ris",)
 
 _START = re.compile(r"^TY  - ", re.MULTILINE)
 _TYPE = re.compile(r"^TY  -(.*)$", re.MULTILINE)
-_END = re.compile(r"^ER  -.*$\n?", re.MULTILINE)
 _TAG_LINE = re.compile(r"^[A-Z][A-Z0-9]  - ", re.MULTILINE)
 _TITLES = ("primary_title", "title", "short_title", "translated_title")
 _SOURCES = ("journal_name", "alternate_title3", "secondary_title", "alternate_title2", "alternate_title1")
@@ -121,10 +120,10 @@ def _entries(text: str, starts: list[int]) -> Iterator[StoryRecord | RecordProbl
     for start in starts:
         if start < end:  # a TY line before the record's ER: part of that record (as rispy and JabRef read it)
             continue
-        found = _END.search(text, start)
-        end = found.end() if found else len(text)
+        found = text.find("\nER  -", start)  # (a regular expression took a tenth of the reading)
+        end = len(text) if found < 0 else text.find("\n", found + 1) + 1 or len(text)
         chunk = text[start:end]  # (junk after ER is not part of it)
-        if not found:  # the last record may lack its end tag
+        if found < 0:  # the last record may lack its end tag
             chunk = chunk.rstrip("\n") + "\nER  - \n"
         line += text.count("\n", counted, start)  # (counting from the start each time was quadratic)
         counted = start
