@@ -122,15 +122,6 @@ def link_positions(session: Session, entity_id: int) -> dict[int, int]:
     return {story_id: position for story_id, position in rows}
 
 
-def entity_order(session: Session, story_ids: Sequence[int]) -> dict[int, list[int]]:
-    """The ids of the records linked to each of ``story_ids``, in order."""
-    sql = "SELECT story_id, entity_id, position FROM story_entities WHERE story_id IN ({ids})"
-    found: dict[int, list[tuple[int, int]]] = {}
-    for story_id, entity_id, position in rows_in(session, sql, story_ids):
-        found.setdefault(story_id, []).append((position, entity_id))
-    return {story_id: [entity_id for _, entity_id in sorted(pairs)] for story_id, pairs in found.items()}
-
-
 def place_entities(session: Session, story_id: int, positions: Mapping[int, int]) -> bool:
     """Give the story's links to records (entity id -> position) their
     positions; True when one moved. Not recorded in the story's history
