@@ -160,6 +160,32 @@ def test_real_export_shapes_come_in_whole_with_their_languages_as_tags(library: 
     assert queries.matching_ids(library, "lang:en").size == 5
 
 
+OAI_DC = """<?xml version="1.0" encoding="UTF-8"?>
+<OAI-PMH xmlns="http://www.openarchives.org/OAI/2.0/"><ListRecords><record>
+  <header><identifier>oai:x:1</identifier></header>
+  <metadata><oai_dc:dc xmlns:oai_dc="http://www.openarchives.org/OAI/2.0/oai_dc/"
+      xmlns:dc="http://purl.org/dc/elements/1.1/">
+    <dc:title>Schools in Nepal</dc:title><dc:language>English</dc:language>
+  </oai_dc:dc></metadata>
+</record></ListRecords></OAI-PMH>
+"""
+RSS = """<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0"><channel><title>公益新闻</title><link>https://example.org/</link><language>zh-cn</language>
+<item><title>民间组织走出去</title><link>https://example.org/1</link></item></channel></rss>
+"""
+CSL_JSON = '[{"id": "a", "type": "article-newspaper", "title": "丝路一家亲", "language": "Chinese"}]'
+
+
+def test_every_importer_hands_its_language_to_the_same_reading(library: Library, tmp_path: Path) -> None:
+    for name, text in (("dc.xml", OAI_DC), ("feed.rss", RSS), ("items.json", CSL_JSON)):
+        assert _import(library, tmp_path, name, text).added == 1
+    assert _languages(library) == {
+        "Schools in Nepal": ("en", "English"),
+        "民间组织走出去": ("zh-Hans", "zh-cn"),
+        "丝路一家亲": ("zh", "Chinese"),
+    }
+
+
 def test_a_record_naming_several_languages_keeps_the_first_and_says_so(library: Library) -> None:
     report = importing.import_records(library, [StoryRecord("双语报道", "record 1", language="Chinese; English")])
     assert report.added == 1

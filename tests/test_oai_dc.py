@@ -43,7 +43,7 @@ def test_records_map_and_deleted_ones_are_reported() -> None:
     assert (story.title, story.published, story.language, story.url, story.source) == (
         "中国扶贫基金会在缅甸开展民生项目",
         "2018-12-07",
-        "zh-CN",
+        "zh_CN",  # (as given: the import stores zh-Hans)
         "https://example.org/a",
         "人民日报",
     )

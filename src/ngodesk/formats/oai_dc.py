@@ -24,7 +24,6 @@ EXTENSIONS: tuple[str, ...] = ()
 _OAI = "{http://www.openarchives.org/OAI/2.0/}"
 _DC = "{http://purl.org/dc/elements/1.1/}"
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
-_LANGUAGE = re.compile(r"^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*$")
 
 
 def sniff(text: str) -> bool:
@@ -90,8 +89,8 @@ def parse(text: str, options: ImportOptions = NO_OPTIONS) -> ParseResult:
             if values := _values(dc, name):
                 extra[f"dc_{name}"] = values
         languages = _values(dc, "language")
-        language = languages[0].replace("_", "-") if languages and _LANGUAGE.match(languages[0]) else ""
-        if languages and not language:  # e.g. "other": kept, not a code
+        language = languages[0] if languages else ""  # (a code or a name: the import reads it as a tag)
+        if languages[1:]:
             extra["dc_language"] = languages
         if titles[1:] or descriptions[1:]:
             extra.update(more_titles=titles[1:], more_descriptions=descriptions[1:])
