@@ -75,6 +75,7 @@ def test_passages_after_wide_characters_and_in_translations(window: MainWindow) 
     panel.annotate.click()
     found = {(a.exact, a.language) for a in annotations.annotations(window.library)}
     assert found == {("字也", ""), ("Myanmar", "en")}
+    assert any("Summary (English)" in panel.list.item(i).text() for i in range(panel.list.count()))
 
 
 def test_an_orphaned_annotation_says_so_and_nothing_is_made_without_a_selection(window: MainWindow) -> None:

@@ -30,7 +30,7 @@ from ngodesk.services import annotations, glossary
 from ngodesk.services.annotations import NewAnnotation
 from ngodesk.ui.commands import Actions, AddAnnotation, DeleteAnnotation, EditAnnotation
 from ngodesk.ui.editor import StoryEditor
-from ngodesk.ui.labels import field_label
+from ngodesk.ui.labels import field_label, language_name
 
 TextWidget = QLineEdit | QPlainTextEdit
 HIGHLIGHT = QColor(255, 236, 150)
@@ -221,7 +221,7 @@ class AnnotationPanel(QWidget):
         for view in self.views:
             where = field_label(view.field)
             if view.language:
-                where += f" ({view.language})"
+                where += f" ({language_name(view.language)})"
             term = f"\n{self._term_label(view.term_uuid)}" if view.term_uuid else ""
             item = QListWidgetItem(f"{where} · {labels[view.kind]}\n“{view.exact}”{term}\n{view.body}".rstrip())
             if view.orphaned:
