@@ -73,7 +73,7 @@ def test_several_languages_keep_the_first(given: str) -> None:
     assert reading.several and reading.tag == ("zh" if given[0] in "中C" else "en")
 
 
-@pytest.mark.parametrize("given", ["Unknown", "N/A", "other", "xyz", "qwerty"])
+@pytest.mark.parametrize("given", ["Unknown", "N/A", "other", "xyz", "qwerty", "Eng\x00lish", "中\x00文（"])
 def test_values_that_name_no_language_are_not_read(given: str) -> None:
     assert read_language(given).readable is False
 

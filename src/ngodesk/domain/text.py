@@ -104,6 +104,9 @@ _SCRIPT_WORDS = (
 _LANGUAGE_LIST = re.compile(r"\s*(?:[;；/|、&+,，]|\band\b|和|及|与)\s*", re.IGNORECASE)
 #: A name with a region or script in brackets: "English (United Kingdom)", 中文（简体）.
 _QUALIFIED = re.compile(r"(.+?)\s*[(（]\s*([^()（）]+?)\s*[)）]")
+#: Control characters (line breaks too): no language name holds them (and
+#: language-data's lookup breaks on a NUL).
+_CONTROLS = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 #: A value longer than this is not read as a language (nor looked up).
 _LANGUAGE_MAX = 80
 
@@ -142,7 +145,7 @@ def read_language(value: str) -> LanguageReading:
     given = value.strip()
     if not given:
         return LanguageReading("", "")
-    if len(given) > _LANGUAGE_MAX or unencodable_at(given) is not None:
+    if len(given) > _LANGUAGE_MAX or unencodable_at(given) is not None or _CONTROLS.search(given):
         return LanguageReading(given, "", readable=False)
     listed = _LANGUAGE_ALIASES.get(given.casefold(), given)  # (中英文: "zh; en")
     parts = [part for part in _LANGUAGE_LIST.split(listed) if part]
