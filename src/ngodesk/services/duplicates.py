@@ -36,7 +36,9 @@ from ngodesk.store.schema import Entity, Story, StoryEntity, Tombstone
 #: Title similarity (0-100) above which stories of the same day match.
 SIMILAR = 90
 #: Stories of one address or title compared pairwise by ``find_pairs`` at
-#: most (a title such as "Daily briefing" can repeat thousands of times).
+#: most, and stories of one title (or alike titles of one day) whose
+#: authors and identifiers an incoming story's are compared with (a title
+#: such as "Daily briefing" can repeat thousands of times).
 GROUP_MAX = 50
 #: Rows of a day's similarity matrix computed at once by ``find_pairs``.
 _BLOCK = 500
@@ -54,10 +56,10 @@ class Key:
     published: str
     #: Only for stories whose identity is known (ngodesk's own JSON).
     uuid: str = ""
-    #: ``person_keys`` of its authors and its ``identifiers``; None for a
-    #: story of the library (looked up when a title matches)
+    #: its people and extra data as given (read only when a title
+    #: matches); None for a story of the library (then looked up)
     people: tuple[str, ...] | None = None
-    ids: tuple[tuple[str, str], ...] | None = None
+    extra: Mapping[str, object] | None = field(default=None, compare=False)
 
     @property
     def day(self) -> str:
@@ -167,8 +169,10 @@ class Matcher:
     _known: set[int] = field(default_factory=set)
     #: stories' uuids, to name them in a report
     _named: dict[int, str] = field(default_factory=dict)
-    #: (authors, identifiers) of the library's stories looked up so far
+    #: (authors, identifiers) of the stories compared so far
     _details: dict[int, tuple[tuple[str, ...], tuple[tuple[str, str], ...]]] = field(default_factory=dict)
+    #: the last incoming key compared and its (authors, identifiers)
+    _mine: tuple[Key | None, tuple[tuple[str, ...], tuple[tuple[str, str], ...]]] = (None, ((), ()))
 
     def load(self, keys: Iterable[Key]) -> None:
         """Fetch the library's stories that could match ``keys`` (call once
@@ -231,37 +235,51 @@ class Matcher:
             return (*self._merged[key.uuid], translate("Messages", "the same story: it was merged into this one"))
         if key.url_key and key.url_key in self._urls:
             return (*self._urls[key.url_key], translate("Messages", "the same web address"))
-        for story_id, known in self._titles.get(key.title_key, ()):
-            if (
-                _agree(key.url_key, known.url_key)
-                and _dates_agree(key.published, known.published)
-                and self._others_agree(key, story_id, known)
-            ):
-                return story_id, known.title, translate("Messages", "the same title")
+        same = (
+            (story_id, known, translate("Messages", "the same title"))
+            for story_id, known in self._titles.get(key.title_key, ())
+            if _agree(key.url_key, known.url_key) and _dates_agree(key.published, known.published)
+        )
+        if found := self._first_agreeing(key, list(itertools.islice(same, GROUP_MAX))):
+            return found
         titles, stories = self._days.get(key.day, ((), ())) if key.day else ((), ())
-        # most alike first; the first that names the same numbers, authors and identifiers at no other address
-        for _, score, place in process.extract(
-            key.title_key, titles, scorer=fuzz.ratio, score_cutoff=SIMILAR, limit=None
-        ):
-            story_id, known = stories[place]
-            if (
-                _agree(key.url_key, known.url_key)
-                and _numbers(key.title_key) == _numbers(known.title_key)
-                and self._others_agree(key, story_id, known)
-            ):
-                return story_id, known.title, _similar(score)
+        # most alike first; the first that names the same numbers at no other address
+        alike = (
+            (stories[place][0], stories[place][1], _similar(score))
+            for _, score, place in process.extract(
+                key.title_key, titles, scorer=fuzz.ratio, score_cutoff=SIMILAR, limit=None
+            )
+            if _agree(key.url_key, stories[place][1].url_key)
+            and _numbers(key.title_key) == _numbers(stories[place][1].title_key)
+        )
+        return self._first_agreeing(key, list(itertools.islice(alike, GROUP_MAX)))
+
+    def _first_agreeing(self, key: Key, candidates: list[tuple[int, Key, str]]) -> tuple[int, str, str] | None:
+        """The first of ``candidates`` (a story, its key, why it matches by
+        title) whose authors and identifiers agree with ``key``'s: (story,
+        title, why), or None. (At most ``GROUP_MAX`` are given: a title
+        such as "Editorial" by thousands of authors took seconds a story.)"""
+        for story_id, known, reason in candidates:
+            if self._others_agree(key, story_id, known, candidates):
+                return story_id, known.title, reason
         return None
 
-    def _others_agree(self, key: Key, story_id: int, known: Key) -> bool:
+    def _others_agree(self, key: Key, story_id: int, known: Key, along: list[tuple[int, Key, str]]) -> bool:
         """Whether an incoming story's authors and identifiers agree with a
-        known one's (see ``_others_agree``), looked up when not known."""
-        mine = (key.people or (), key.ids or ())
+        known one's (see ``_others_agree``); the library's stories are
+        looked up when needed, with the other candidates ``along`` with it
+        (one query, not one per story)."""
+        if self._mine[0] is not key:
+            self._mine = (key, (person_keys(key.people or ()), identifiers(key.extra or {})))
+        mine = self._mine[1]
         if not any(mine):
             return True
-        if known.people is not None and known.ids is not None:
-            return _others_agree(mine, (known.people, known.ids))
         if story_id not in self._details:
-            self._details.update(details(self.session, [story_id]))
+            if known.people is None:
+                wanted = {story_id} | {i for i, k, _ in along if k.people is None and i not in self._details}
+                self._details.update(details(self.session, wanted))
+            else:
+                self._details[story_id] = (person_keys(known.people), identifiers(known.extra or {}))
         return _others_agree(mine, self._details[story_id])
 
 

@@ -220,8 +220,8 @@ def _prepare_chunk(records: list[StoryRecord]) -> list[_Ready]:
             str(columns["url_key"]),
             str(columns["published"]),
             str(columns["uuid"]) if record.provenance else "",
-            duplicates.person_keys(record.people),
-            duplicates.identifiers(record.extra),
+            record.people,
+            record.extra,
         )
         cleaned.append((columns, key, tuple(warnings)))
     texts = iter(index_texts([str(c[0][name]) for c in cleaned if not isinstance(c, str) for name in fts.COLUMNS]))
