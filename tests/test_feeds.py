@@ -82,3 +82,10 @@ def test_dates_are_the_feeds_own_calendar_dates() -> None:
     morning, impossible = feeds.parse(rss).records
     assert morning.published == "2020-01-01"  # not 2019-12-31, as in UTC
     assert impossible.published == "" and impossible.extra["date_as_given"] == "Sun, 30 Feb 2020 06:30:00 +0800"
+
+
+def test_a_character_reference_beyond_unicode_is_a_problem_not_a_traceback(tmp_path: Path) -> None:
+    """Found by the attack suite's fuzzing: feedparser raised ValueError."""
+    feed = '<feed xmlns="http://www.w3.org/2005/Atom"><title>&#2000000;t</title><entry><title>x</title></entry></feed>'
+    result = feeds.parse(feed)
+    assert [p.position for p in result.problems] == ["the file"] and not result.records

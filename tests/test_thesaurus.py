@@ -260,3 +260,11 @@ def test_a_tag_named_like_another_tags_synonym_merges(library: Library, myanmar:
     tags.merge_tags(library, burma, countries)
     nodes = {n.path: n for n in thesaurus.tree(library)}
     assert "Topics/Burma" not in nodes and nodes["Region/Asia/Myanmar"].synonyms == ("Burma",)
+
+
+def test_an_rdfxml_declaration_expat_cannot_read_is_a_problem_not_a_traceback() -> None:
+    """Found by the attack suite's fuzzing: rdflib let expat's error through."""
+    from ngodesk.formats import skos
+
+    text = '<?xml version="1.0" encoding=":utf-8"?>\n<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"/>\n'
+    assert [p.position for p in skos.read(text).problems] == ["the file"]

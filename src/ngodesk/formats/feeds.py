@@ -86,7 +86,11 @@ def parse(text: str, options: ImportOptions = NO_OPTIONS) -> ParseResult:
     if _ENTITY.search(text[:20000]):
         result.problems.append(RecordProblem("the file", "declares XML entities; refused for safety"))
         return result
-    feed = feedparser.parse(text, resolve_relative_uris=False, sanitize_html=True)
+    try:
+        feed = feedparser.parse(text, resolve_relative_uris=False, sanitize_html=True)
+    except ValueError as error:  # (a character reference out of Unicode's range: &#2000000;)
+        result.problems.append(RecordProblem("the file", f"not a readable feed: {error}"))
+        return result
     base = str(feed.feed.get("link") or "")
     source = html_to_text(str(feed.feed.get("title") or ""))
     language = str(feed.feed.get("language") or "")

@@ -114,6 +114,8 @@ def read(text: str, format_name: str = "auto") -> ConceptsRead:
     """The concepts of a SKOS file (Turtle, or RDF/XML when ``text`` starts
     with ``<`` or ``format_name`` says so). A file that is not readable RDF
     gives one problem naming "the file"."""
+    from xml.sax import SAXException
+
     from rdflib import RDF, SKOS, Graph
     from rdflib.exceptions import ParserError
 
@@ -127,8 +129,9 @@ def read(text: str, format_name: str = "auto") -> ConceptsRead:
     try:
         graph.parse(data=text, format=syntax)
     # (rdflib's parsers raise these; its Turtle parser also the others on some broken
-    # files: IndexError on "@pre", AssertionError on '"a', AttributeError on "?x")
-    except (ParserError, SyntaxError, ValueError, IndexError, AssertionError, AttributeError) as error:
+    # files: IndexError on "@pre", AssertionError on '"a', AttributeError on "?x"; its
+    # RDF/XML parser lets SAX's error through on a declaration such as encoding=":utf-8")
+    except (ParserError, SyntaxError, ValueError, IndexError, AssertionError, AttributeError, SAXException) as error:
         return ConceptsRead(problems=[RecordProblem("the file", f"not readable as SKOS ({syntax}): {error}")])
     except RecursionError:  # (fewer levels than MAX_DEPTH, from a call stack already deep)
         return ConceptsRead(problems=[RecordProblem("the file", str(TooDeep(bracket_depth(text, TURTLE_TOKENS))))])
