@@ -390,7 +390,12 @@
     <name>ChipEdit</name>
     <message>
         <source>Enter adds what you typed; Backspace in the empty field removes the last one</source>
+        <extracomment>the chip under the mouse (-1: none), for its context menu</extracomment>
         <translation>按 Enter 添加输入的内容；在空白输入框中按 Backspace 删除最后一项</translation>
+    </message>
+    <message>
+        <source>Make First</source>
+        <translation>设为第一</translation>
     </message>
     <message>
         <source>Remove {value}</source>
@@ -529,6 +534,10 @@
     <message>
         <source>Remove {name}</source>
         <translation>移除“{name}”</translation>
+    </message>
+    <message>
+        <source>Make {name} First</source>
+        <translation>将 {name} 设为第一</translation>
     </message>
     <message>
         <source>Tag 1 Story with {path}</source>
@@ -1131,6 +1140,22 @@
         <translation>WordPress 导出文件（WXR）</translation>
     </message>
     <message>
+        <source>Zotero RDF</source>
+        <translation>Zotero RDF</translation>
+    </message>
+    <message>
+        <source>MODS (library catalogues)</source>
+        <translation>MODS（图书馆目录）</translation>
+    </message>
+    <message>
+        <source>EndNote XML</source>
+        <translation>EndNote XML</translation>
+    </message>
+    <message>
+        <source>NoteExpress (CNKI)</source>
+        <translation>NoteExpress（中国知网）</translation>
+    </message>
+    <message>
         <source>CSV table</source>
         <translation>CSV 表格</translation>
     </message>
@@ -1417,17 +1442,8 @@ By {who}</source>
 <context>
     <name>Languages</name>
     <message>
-        <source>English</source>
-        <extracomment>Languages translations are made into (``translations.LANGUAGES``).</extracomment>
-        <translation>英语</translation>
-    </message>
-    <message>
-        <source>Chinese (simplified)</source>
-        <translation>中文（简体）</translation>
-    </message>
-    <message>
-        <source>Chinese (traditional)</source>
-        <translation>中文（繁体）</translation>
+        <source>No language</source>
+        <translation>无语言</translation>
     </message>
 </context>
 <context>
@@ -2029,7 +2045,7 @@ An offline catalogue of news stories.</source>
     </message>
     <message>
         <source>unknown format &apos;{format_name}&apos;; known: auto, {join}</source>
-        <extracomment>Characters at the start of a file that sniffers of line-based formats look at (splitting a large file&apos;s whole text only to read its first lines took half a second per 100 MB). Formats of XML documents and of JSON ones, by name.</extracomment>
+        <extracomment>Characters at the start of a file that sniffers of line-based formats look at (splitting a large file&apos;s whole text only to read its first lines took half a second per 100 MB). Formats of XML documents and of those that start with ``{`` or ``[`` (JSON, and NoteExpress&apos;s ``{Field}:`` lines), by name.</extracomment>
         <translation>未知格式“{format_name}”；可用格式：auto, {join}</translation>
     </message>
     <message>
@@ -2042,12 +2058,21 @@ An offline catalogue of news stories.</source>
     </message>
     <message>
         <source>the file</source>
+        <extracomment>What may come before an XML document&apos;s root element: the declaration, processing instructions, comments, a DOCTYPE (with its internal subset).</extracomment>
         <translation>整个文件</translation>
     </message>
     <message>
         <source>line {start}: {error}</source>
-        <extracomment>Story fields a column can map onto; the last four hold lists. A column mapped to this is left out on purpose; to EXTRA, kept in the story&apos;s extra data under its header (what unmapped columns get). Zotero&apos;s CSV export: its &quot;Place&quot; is where the publisher is, not a place the story is about. Columns our export writes for translations: &quot;title (en)&quot;, &quot;body (zh-Hant)&quot;... Cells larger than this are refused (the csv module&apos;s own limit is 128 KB; the limit is process-wide, so it is set once, here).</extracomment>
+        <extracomment>Story fields a column can map onto; the last four hold lists. A column mapped to this is left out on purpose; to EXTRA, kept in the story&apos;s extra data under its header (what unmapped columns get). Zotero&apos;s CSV export: its &quot;Place&quot; is where the publisher is, not a place the story is about. Columns our export writes for translations: &quot;title (en)&quot;, &quot;body (zh-Hant)&quot;... Cells larger than this are refused (the csv module&apos;s own limit is 128 KB; the limit is process-wide, so it is set once, here). Errors of the csv module after which no row can be told apart (a quoted cell open at the end of the file; a cell past FIELD_LIMIT).</extracomment>
         <translation>第 {start} 行：{error}</translation>
+    </message>
+    <message>
+        <source>quotes written \&quot; in the row read as quotes</source>
+        <translation>该行中写作 \" 的引号已按引号读取</translation>
+    </message>
+    <message>
+        <source>the row is not well-formed {name} ({error}); read as Python&apos;s csv module reads it, the row as given kept in extra as row_as_given</source>
+        <translation>该行不是格式正确的 {name}（{error}）；已按 Python 的 csv 模块的方式读取，原样的行保存在附加数据 row_as_given 中</translation>
     </message>
     <message>
         <source>{source}: declares the encoding &apos;{declared}&apos;, which is not known</source>
@@ -2155,6 +2180,14 @@ An offline catalogue of news stories.</source>
     <message>
         <source>{name}:{value} at column {value2} has no letters or digits to search for.</source>
         <translation>第 {value2} 列的 {name}:{value} 中没有可搜索的字母或数字。</translation>
+    </message>
+    <message>
+        <source>lang:{value} at column {value2}: not a language; did you mean lang:{tag}?</source>
+        <translation>第 {value2} 列的 lang:{value}：不是一种语言；您是否想输入 lang:{tag}？</translation>
+    </message>
+    <message>
+        <source>lang:{value} at column {value2}: not one language; use a code such as lang:en, lang:zh or lang:zh-Hant, or a name such as lang:English or lang:中文.</source>
+        <translation>第 {value2} 列的 lang:{value}：不是单一语言；请使用 lang:en、lang:zh 或 lang:zh-Hant 之类的代码，或 lang:English、lang:中文 之类的名称。</translation>
     </message>
     <message>
         <source>a range needs at least one end</source>
@@ -2397,12 +2430,12 @@ An offline catalogue of news stories.</source>
     </message>
     <message>
         <source>a {score:.0f}% similar title on the same day</source>
-        <extracomment>Title similarity (0-100) above which stories of the same day match. Stories of one address or title compared pairwise by ``find_pairs`` at most (a title such as &quot;Daily briefing&quot; can repeat thousands of times). Rows of a day&apos;s similarity matrix computed at once by ``find_pairs``. Keys looked up per query (SQLite&apos;s variable limit is 32766). Only for stories whose identity is known (ngodesk&apos;s own JSON).</extracomment>
+        <extracomment>Title similarity (0-100) above which stories of the same day match. Stories of one address or title compared pairwise by ``find_pairs`` at most, and stories of one title (or alike titles of one day) whose authors and identifiers an incoming story&apos;s are compared with (a title such as &quot;Daily briefing&quot; can repeat thousands of times). Rows of a day&apos;s similarity matrix computed at once by ``find_pairs``. Keys looked up per query (SQLite&apos;s variable limit is 32766). Only for stories whose identity is known (ngodesk&apos;s own JSON). its people and extra data as given (read only when a title matches); None for a story of the library (then looked up) the story&apos;s uuid (&quot;&quot; for one of the same import not written yet) Keys of ``extra`` that identify a work, lower-cased (the formats write ``DOI``, ``doi``...); an ISSN names a journal, not a story.</extracomment>
         <translation>同一天的标题相似度 {score:.0f}%</translation>
     </message>
     <message>
         <source>the same story: its uuid</source>
-        <extracomment>Stories with this id or above are known only through ``add`` (the stories being imported), not looked up. uuids of stories merged into others (tombstones) -&gt; the survivor per day: the titles (for rapidfuzz) and, in the same order, the stories</extracomment>
+        <extracomment>Stories with this id or above are known only through ``add`` (the stories being imported), not looked up. uuids of stories merged into others (tombstones) -&gt; the survivor per day: the titles (for rapidfuzz) and, in the same order, the stories stories&apos; uuids, to name them in a report (authors, identifiers) of the stories compared so far the last incoming key compared and its (authors, identifiers)</extracomment>
         <translation>同一篇报道：uuid 相同</translation>
     </message>
     <message>
@@ -2411,6 +2444,7 @@ An offline catalogue of news stories.</source>
     </message>
     <message>
         <source>the same web address</source>
+        <extracomment>pairs by title alone, kept when their authors and identifiers agree</extracomment>
         <translation>网址相同</translation>
     </message>
     <message>
@@ -2576,8 +2610,24 @@ An offline catalogue of news stories.</source>
         <translation>published: {error}</translation>
     </message>
     <message>
-        <source>language: &apos;{code}&apos; is not a language code such as en, zh or zh-Hant</source>
-        <translation>language: “{code}”不是语言代码（如 en、zh 或 zh-Hant）</translation>
+        <source>language: &apos;{value}&apos; names several languages; a story has one, such as {first}</source>
+        <translation>语言：“{value}”指多种语言；一篇报道只有一种语言，例如 {first}</translation>
+    </message>
+    <message>
+        <source>language: &apos;{value}&apos; is not a language; did you mean {name} ({tag})?</source>
+        <translation>语言：“{value}”不是一种语言；您是否想输入 {name}（{tag}）？</translation>
+    </message>
+    <message>
+        <source>language: &apos;{value}&apos; is not a language; give a name such as English or 中文, or a code such as en, zh or zh-Hant</source>
+        <translation>语言：“{value}”不是一种语言；请输入 English 或 中文 之类的名称，或 en、zh、zh-Hant 之类的代码</translation>
+    </message>
+    <message>
+        <source>language &apos;{value}&apos; names several languages; {tag} kept, the value as given</source>
+        <translation>语言“{value}”指多种语言；保留 {tag}，并保存原样的值</translation>
+    </message>
+    <message>
+        <source>language &apos;{value}&apos; not read; kept as given, the story without a language</source>
+        <translation>无法读取语言“{value}”；已按原样保存，报道不设语言</translation>
     </message>
     <message>
         <source>status: &apos;{text}&apos; is not one of {allowed}</source>
@@ -2616,7 +2666,7 @@ An offline catalogue of news stories.</source>
     </message>
     <message>
         <source>date &apos;{value}&apos; not read; kept as given, the story undated</source>
-        <extracomment>Imports smaller than this are prepared in this process (a helper process takes about half a second to start). Files smaller than this in all are read in this process. Chunks prepared ahead of the writer at most (bounds memory). Stories whose index documents are kept back and added together: ids descend from chunk to chunk, and FTS5 writes a segment out whenever a rowid goes down, so indexing chunk by chunk made many small segments to merge again (a 100k import&apos;s index took 1.5x as long). the duplicate record itself, to import it after all (``import_again``) left out on purpose (deleted upstream, WordPress pages...): not failures what was odd in records imported all the same (a value normalised or kept as given, a text too long shortened and attached whole): one entry per warning, action &quot;warning&quot; the stories duplicates were merged into, as they were before (where it came from, the record) per record: (column values, index texts, duplicate key, warnings) or the reason it is invalid</extracomment>
+        <extracomment>Imports smaller than this are prepared in this process (a helper process takes about half a second to start). Files smaller than this in all are read in this process. Chunks prepared ahead of the writer at most (bounds memory). Stories whose index documents are kept back and added together: ids descend from chunk to chunk, and FTS5 writes a segment out whenever a rowid goes down, so indexing chunk by chunk made many small segments to merge again (a 100k import&apos;s index took 1.5x as long). the duplicate record itself, to import it after all (``import_again``) the uuid of the story a duplicate matched left out on purpose (deleted upstream, WordPress pages...): not failures what was odd in records imported all the same (a value normalised or kept as given, a text too long shortened and attached whole): one entry per warning, action &quot;warning&quot; the stories duplicates were merged into, as they were before (where it came from, the record) per record: (column values, index texts, duplicate key, warnings) or the reason it is invalid</extracomment>
         <translation>无法读取日期“{value}”；已按原样保留，报道不设日期</translation>
     </message>
     <message>
@@ -3028,6 +3078,95 @@ An offline catalogue of news stories.</source>
         <extracomment>What is skipped when counting brackets: JSON strings. Turtle&apos;s long and short strings, IRIs and comments.</extracomment>
         <translation>嵌套过深：括号达 {depth} 层，ngodesk 最多读取 {limit} 层</translation>
     </message>
+    <message>
+        <source>date &apos;{value}&apos; read as {date}; kept as given in extra as date_as_given</source>
+        <extracomment>Full dates (the whole value): ISO with - / . or 年月日, a time after it. Characters of a text a stand-in title is made of at most.</extracomment>
+        <translation>日期“{value}”读作 {date}；原样保存在附加数据 date_as_given 中</translation>
+    </message>
+    <message>
+        <source>url &apos;{value}&apos; is not a web address; kept in extra as url_as_given</source>
+        <extracomment>What BibTeX writers escape in addresses: % # &amp; _ ~ $</extracomment>
+        <translation>网址“{value}”不是有效的网址；已保存在附加数据 url_as_given 中</translation>
+    </message>
+    <message>
+        <source>no title; its {what} made the title</source>
+        <translation>没有标题；以其{what}作为标题</translation>
+    </message>
+    <message>
+        <source>the record has neither a title nor a text</source>
+        <translation>该记录既没有标题也没有正文</translation>
+    </message>
+    <message>
+        <source>no title; the start of its text made the title</source>
+        <translation>没有标题；以正文开头作为标题</translation>
+    </message>
+    <message>
+        <source>url holds {count} web addresses; the first kept, the others in extra as other_urls</source>
+        <translation>网址字段含有 {count} 个网址；保留第一个，其余保存在附加数据 other_urls 中</translation>
+    </message>
+    <message>
+        <source>date {given} cannot be a story&apos;s date; kept as given in extra as {key}, the story undated</source>
+        <extracomment>Where a date that a story cannot hold as it is given is kept.</extracomment>
+        <translation>日期 {given} 不能作为报道日期；原样保存在附加数据 {key} 中，报道不设日期</translation>
+    </message>
+    <message>
+        <source>date range {given}: its start kept as the date, the range in extra as {key}</source>
+        <translation>日期范围 {given}：以起始日期作为日期，范围保存在附加数据 {key} 中</translation>
+    </message>
+    <message>
+        <source>date {given} is approximate: kept as {date}, as given in extra as {key}</source>
+        <translation>日期 {given} 为约数：保存为 {date}，原样保存在附加数据 {key} 中</translation>
+    </message>
+    <message>
+        <source>short title</source>
+        <extracomment>Fields read into story fields (the rest goes to extra). Other contributors, by EndNote&apos;s name for them and what they are. Address lists of ``urls`` that are the record&apos;s web addresses. Fields whose line breaks are kept.
+----------
+Namespaces only Zotero&apos;s export (and its Bibliontology ancestor) declare. The creators that are an item&apos;s people: its authors, or when it has none the first of Zotero&apos;s other primary creator types (a film&apos;s directors...), or its editors. Properties read into story fields or walked (the rest goes to extra). Identifiers Zotero writes as ``TYPE value`` literals. Subject nodes that hold a call number, not a tag.</extracomment>
+        <translation>短标题</translation>
+    </message>
+    <message>
+        <source>translated title</source>
+        <extracomment>Fields read into story fields (the rest goes to extra).</extracomment>
+        <translation>译名标题</translation>
+    </message>
+    <message>
+        <source>alternative title</source>
+        <extracomment>Dates of ``originInfo`` in the order they date a record. Subject terms that are tags (geographic ones are places). Parts of ``part/detail`` kept by their type. Other titles, in the order one stands in for a missing title.</extracomment>
+        <translation>其他标题</translation>
+    </message>
+    <message>
+        <source>no EndNote records (records/record) found in it</source>
+        <translation>其中未找到 EndNote 记录（records/record）</translation>
+    </message>
+    <message>
+        <source>keywords: split only at commas with no space after them, as Mendeley and Better BibTeX write them ({count} tags); the list as given kept in extra as keywords_as_given</source>
+        <extracomment>where a list read the Mendeley / Better BibTeX way is kept as given a comma with no space after it (and not at the end) what a reference manager keeps inside a keyword: a comma and a space, a semicolon</extracomment>
+        <translation>关键词：仅在其后没有空格的逗号处拆分，这是 Mendeley 和 Better BibTeX 的写法（{count} 个标签）；原样的列表保存在附加数据 keywords_as_given 中</translation>
+    </message>
+    <message>
+        <source>uniform title</source>
+        <translation>统一题名</translation>
+    </message>
+    <message>
+        <source>abbreviated title</source>
+        <translation>缩写标题</translation>
+    </message>
+    <message>
+        <source>no MODS records (mods) found in it</source>
+        <translation>其中未找到 MODS 记录（mods）</translation>
+    </message>
+    <message>
+        <source>TY given {count} times before the record&apos;s ER ({types}); read as one record</source>
+        <translation>在记录的 ER 之前出现了 {count} 次 TY（{types}）；按一条记录读取</translation>
+    </message>
+    <message>
+        <source>file name</source>
+        <translation>文件名</translation>
+    </message>
+    <message>
+        <source>no Zotero items (z:itemType) found in it</source>
+        <translation>其中未找到 Zotero 条目（z:itemType）</translation>
+    </message>
 </context>
 <context>
     <name>Pickers</name>
@@ -3374,10 +3513,6 @@ An offline catalogue of news stories.</source>
         <translation>无日期</translation>
     </message>
     <message>
-        <source>None</source>
-        <translation>无</translation>
-    </message>
-    <message>
         <source>{language}: {state}</source>
         <translation>{language}：{state}</translation>
     </message>
@@ -3617,6 +3752,10 @@ An offline catalogue of news stories.</source>
     <message>
         <source>2018, 2018-12 or 2018-12-07</source>
         <translation>2018、2018-12 或 2018-12-07</translation>
+    </message>
+    <message>
+        <source>Choose a language, or type its name or code (中文, English, zh-Hant…)</source>
+        <translation>选择一种语言，或输入其名称或代码（中文、English、zh-Hant…）</translation>
     </message>
     <message>
         <source>Add a tag (Region/Asia)…</source>
