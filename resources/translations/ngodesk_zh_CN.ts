@@ -2068,7 +2068,7 @@ An offline catalogue of news stories.</source>
     </message>
     <message>
         <source>quotes written \&quot; in the row read as quotes</source>
-        <translation>该行中写作 \" 的引号已按引号读取</translation>
+        <translation>该行中写作 \&quot; 的引号已按引号读取</translation>
     </message>
     <message>
         <source>the row is not well-formed {name} ({error}); read as Python&apos;s csv module reads it, the row as given kept in extra as row_as_given</source>
