@@ -86,6 +86,15 @@ def test_annotations_of_a_translation_follow_it(library: Library, story_id: int)
     assert (note.language, note.start, note.orphaned) == ("en", start + 5, False)
 
 
+def test_a_translation_named_by_locale_or_name_is_the_one_annotated(library: Library, story_id: int) -> None:
+    english = "Livelihood projects in Myanmar."
+    translations.set_translations(library, story_id, [Translation("summary", "en_US", english)])
+    start = english.index("Myanmar")
+    annotations.add(library, story_id, _note(start, start + 7, language="English", body="缅甸"))
+    (note,) = annotations.annotations(library, [story_id])
+    assert (note.language, note.exact) == ("en", "Myanmar")
+
+
 def test_bad_annotations_are_refused_and_change_nothing(library: Library, story_id: int) -> None:
     with pytest.raises(ValidationError, match="summary: no passage at 5..500"):
         annotations.add(library, story_id, _note(5, 500, body="x"))

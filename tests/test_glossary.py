@@ -162,7 +162,7 @@ def test_tbx_v3_concept_entries_pick_chinese_to_english(library: Library, tmp_pa
     (term,) = terms_of(library)
     assert (term.term, term.source_language, term.target_language, term.rendering) == (
         "走出去",
-        "zh-CN",
+        "zh-Hans",
         "en",
         "going out",
     )
@@ -280,6 +280,22 @@ def test_importing_again_adds_a_new_rendering_as_an_alternative_and_variants_are
     assert (report.added, report.updated) == (0, 1)
     (term,) = terms_of(library)
     assert (term.rendering, term.alternatives) == ("going out", ("Going Global",))
+
+
+def test_languages_given_by_name_or_locale_are_stored_as_tags(library: Library, tmp_path: Path) -> None:
+    glossary.import_terms(
+        library,
+        [
+            TermRecord("民生", "livelihood", source_language="Chinese", target_language="English"),
+            TermRecord("救灾", "disaster relief", source_language="zh_TW", target_language="en-US"),
+        ],
+    )
+    assert {(t.term, t.source_language, t.target_language) for t in terms_of(library)} == {
+        ("民生", "zh", "en"),
+        ("救灾", "zh-Hant", "en"),
+    }
+    with pytest.raises(ImportFailed, match="source language: .Zzyzx."):
+        glossary.import_terms(library, [TermRecord("义工", "volunteer", source_language="Zzyzx")], strict=True)
 
 
 def test_overlong_terms_are_refused_and_characters_xml_cannot_hold_are_dropped(library: Library) -> None:

@@ -10,7 +10,7 @@ their passages or marks them orphaned (and back, if the words return).
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from sqlalchemy import event, select
@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 from ngodesk.domain.errors import ImportFailed, NgodeskError, NotFound, ValidationError
 from ngodesk.domain.i18n import translate
 from ngodesk.domain.models import TRANSLATED_FIELDS, AnnotationKind, AnnotationView, ChangeSet, RecordProblem
-from ngodesk.domain.text import require_encodable
+from ngodesk.domain.text import read_language, require_encodable
 from ngodesk.formats import read_text
 from ngodesk.formats.web_annotation import ReadAnnotation
 from ngodesk.formats.web_annotation import read as read_annotations
@@ -62,6 +62,14 @@ class NewAnnotation:
     #: the words as the user saw them selected: when the saved text differs
     #: there (saving trims it), the nearest place they stand is taken
     quote: str = ""
+
+
+def _language(value: str) -> str:
+    """The tag a translation of language ``value`` is stored under (zh_CN:
+    zh-Hans, English: en; ``domain.text.read_language``); "" for the
+    original text, ``value`` as given when it names no language (no
+    translation is stored under it, so the caller says so)."""
+    return (read_language(value).tag or value) if value.strip() else ""
 
 
 def _text(session: Session, story_id: int, field: str, language: str) -> str | None:
@@ -114,6 +122,7 @@ def add(library: Library, story_id: int, new: NewAnnotation, uuid: str = "") -> 
     story, translation or term."""
     kind = AnnotationKind(new.kind)
     body = _checked_body(kind, new.body)
+    new = replace(new, language=_language(new.language))
     if kind is AnnotationKind.TERM and not new.term_uuid and not body:
         raise ValidationError(translate("Messages", "a glossary term annotation needs a term of the glossary"))
     with library.write() as session:
@@ -352,6 +361,7 @@ def _import_one(session: Session, item: ReadAnnotation, report: ImportReport) ->
         report.unchanged += 1
         return None
     story_id = session.scalar(select(Story.id).where(Story.uuid == item.story_uuid))
+    item = replace(item, language=_language(item.language))
     if story_id is None:
         raise NotFound(
             translate("Messages", "no story {story_uuid} in this library").format(story_uuid=item.story_uuid)

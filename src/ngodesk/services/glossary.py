@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 from ngodesk.domain.errors import ImportFailed, NgodeskError, ValidationError
 from ngodesk.domain.i18n import translate
 from ngodesk.domain.models import ChangeSet, Created, RecordProblem, TermRecord, TermStatus
-from ngodesk.domain.text import LANGUAGE_CODE, require_encodable
+from ngodesk.domain.text import read_language, require_encodable
 from ngodesk.formats import distinct, read_text, tbx, term_table
 from ngodesk.search.chinese import pinyin, traditional
 from ngodesk.search.text import fold, traditional_table
@@ -45,14 +45,19 @@ SAMPLE_TERMS = (
 
 
 def _language(value: str, what: str) -> str:
-    code = value.strip()
-    if not LANGUAGE_CODE.match(code):
+    """``value`` as a BCP 47 tag (a code, a locale or a name: zh_CN ->
+    zh-Hans, English -> en; ``domain.text.read_language``); ``und`` stays
+    (a target not known). ValidationError naming ``what`` otherwise."""
+    if value.strip().lower() == "und":
+        return "und"
+    reading = read_language(value)
+    if not reading.tag or reading.several:
         raise ValidationError(
             translate("Messages", "{what}: '{value}' is not a language code such as zh, en or zh-Hant").format(
                 what=what, value=value
             )
         )
-    return code
+    return reading.tag
 
 
 #: Longest term accepted (a term is a word or phrase; readings are made for it).
