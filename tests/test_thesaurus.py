@@ -266,5 +266,7 @@ def test_an_rdfxml_declaration_expat_cannot_read_is_a_problem_not_a_traceback() 
     """Found by the attack suite's fuzzing: rdflib let expat's error through."""
     from ngodesk.formats import skos
 
-    text = '<?xml version="1.0" encoding=":utf-8"?>\n<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"/>\n'
+    text = (
+        '<?xml version="1.0" encoding=":utf-8"?>\n<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"/>\n'
+    )
     assert [p.position for p in skos.read(text).problems] == ["the file"]
