@@ -75,7 +75,7 @@ def _sample_searches() -> tuple[tuple[str, str], ...]:
     """(name, query) of the saved searches a new default library starts
     with: a topic in both languages, a record's stories, the work to do."""
     return (
-        (translate("Messages", "Belt and Road, Silk Road"), '"Belt and Road" OR "Silk Road" OR 一带一路 OR 丝路'),
+        (translate("Messages", "Belt and Road"), '"Belt and Road" OR "Silk Road" OR 一带一路 OR 丝路'),
         (translate("Messages", "Stories naming CFPA"), "org:CFPA"),
         (translate("Messages", "Not yet reviewed"), "-status:reviewed"),
     )
