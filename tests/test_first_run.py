@@ -48,3 +48,20 @@ def test_opening_the_default_library_again_adds_nothing() -> None:
     with open_library() as library:
         assert {t: [e.name for e in v.entities] for t, v in _stories(library).items()} == before
         assert len(story_collections.collections(library, counted=False)) == 3
+
+
+def test_the_sample_records_are_made_once_even_when_one_names_another(library) -> None:  # type: ignore[no-untyped-def]
+    from ngodesk.services import entities
+
+    wanted = [
+        {"kind": "place", "name": "Myanmar", "alt_names": [["Burma", "en"]]},
+        {"kind": "place", "name": "Burma"},  # (Myanmar's other name: the same place)
+        {"kind": "organisation", "name": "Burma"},  # (another kind: another record)
+    ]
+    made = entities.add_missing(library, wanted)
+    assert len(made.entities_added) == 2
+    assert entities.add_missing(library, wanted).entities_added == frozenset()
+    assert sorted((v.kind.value, v.name) for v in queries.entities(library)) == [
+        ("organisation", "Burma"),
+        ("place", "Myanmar"),
+    ]

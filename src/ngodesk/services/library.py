@@ -4,6 +4,7 @@ an up-to-date search index."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 from collections.abc import Callable
@@ -11,7 +12,7 @@ from dataclasses import replace
 from importlib import resources
 from pathlib import Path
 
-from ngodesk.domain.errors import LibraryError
+from ngodesk.domain.errors import Conflict, LibraryError
 from ngodesk.domain.i18n import translate
 from ngodesk.domain.models import ChangeSet, EntityKind, StoryRecord
 from ngodesk.services import backups, entities, glossary, importing, indexing, story_collections, suggestions
@@ -92,9 +93,8 @@ def add_sample(library: Library) -> None:
     add_sample_records(library)
     import_sample(library, complete=True)
     glossary.import_terms(library, glossary.SAMPLE_TERMS)
-    saved = {view.name for view in story_collections.collections(library, counted=False)}
     for name, query in _sample_searches():
-        if name not in saved:
+        with contextlib.suppress(Conflict):  # (saved by a first start that was cut short)
             story_collections.save_search(library, name, query)
 
 
