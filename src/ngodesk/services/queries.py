@@ -34,7 +34,7 @@ from ngodesk.search import engine, pinyin
 from ngodesk.search.query import Node, parse
 from ngodesk.search.snippet import make_snippet
 from ngodesk.search.text import index_version
-from ngodesk.services import indexing, records, translations
+from ngodesk.services import facet_index, indexing, records, translations
 from ngodesk.store import fts
 from ngodesk.store.library import Library
 from ngodesk.store.schema import (
@@ -399,14 +399,17 @@ def facets(library: Library, query: str, filters: Sequence[Filter] = ()) -> Face
         translated = {
             str(v): int(n) for v, n in session.execute(select(inner.c.value, func.count()).group_by(inner.c.value))
         }
+        entities = grouped(StoryEntity.entity_id, StoryEntity, StoryEntity.story_id)
+        kinds = {record: EntityKind(kind) for record, kind in session.execute(select(Entity.id, Entity.kind))}
         return Facets(
             total=engine.count(session, node),
             tags=_tag_counts(session, ids),
-            entities=grouped(StoryEntity.entity_id, StoryEntity, StoryEntity.story_id),
+            entities=entities,
             years=grouped(year, Story, Story.id),
             languages=grouped(func.lower(Story.language), Story, Story.id),
             statuses=grouped(Story.status, Story, Story.id),
             translations=translated,
+            top_records=facet_index.top_records(entities, kinds),
         )
 
 
