@@ -113,7 +113,8 @@ class StoryRow:
     source: str
     language: str
     status: StoryStatus
-    tags: str
+    #: paths of its tags, sorted as displayed
+    tags: tuple[str, ...]
     updated_at: datetime
     #: per language translated into, how far: "en draft, zh-Hant reviewed"
     translations: str = ""

@@ -269,7 +269,7 @@ def rows(library: Library, story_ids: list[int]) -> list[StoryRow]:
                 r.source,
                 r.language,
                 StoryStatus(r.status),
-                "; ".join(tag_lists.get(r.id, [])),
+                tuple(tag_lists.get(r.id, ())),
                 r.updated_at,
                 ", ".join(f"{language} {status}" for language, status in states.get(r.id, {}).items()),
             )

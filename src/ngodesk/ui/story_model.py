@@ -154,4 +154,9 @@ class StoryTableModel(QAbstractTableModel):
             return story_status(value.value)
         if COLUMNS[index.column()][0] == "language":
             return language_name(value) if value else ""
+        if COLUMNS[index.column()][0] == "tags":  # the names, each tag's path in the tooltip
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return "\n".join(value)
+            separator = translate("StoryTableModel", ", ", "between the names of a story's tags")
+            return separator.join(path.rpartition("/")[2] for path in value)
         return value
