@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QFileDialog
 
 from ngodesk.domain.models import EntityKind
 from ngodesk.services import glossary, stories
@@ -14,9 +16,10 @@ from ngodesk.store.library import Library
 from ngodesk.ui.app import make_application
 from ngodesk.ui.main_window import MainWindow
 from ngodesk.ui.story_model import COLUMNS
-from tests.test_gui import entry, settle, titles
+from tests.test_gui import SILK_ROAD, entry, settle, titles
 
 MYANMAR = "中国扶贫基金会在缅甸开展民生项目"
+ERROR_RED = QColor("#b00020")
 
 
 def opened(qtbot, library: Library) -> MainWindow:  # type: ignore[no-untyped-def]
@@ -39,8 +42,54 @@ def window(qtbot, sample_library: Library) -> MainWindow:  # type: ignore[no-unt
     return opened(qtbot, sample_library)
 
 
+def search(win: MainWindow, text: str) -> None:
+    win.search_field.setText(text)
+    settle(win)
+
+
 def column(name: str) -> int:
     return [key for key, _ in COLUMNS].index(name)
+
+
+def frame_colour(win: MainWindow) -> QColor:
+    """The colour of the search field's frame (its left edge, halfway down)."""
+    image = win.search_field.grab().toImage()
+    return image.pixelColor(1, image.height() // 2)
+
+
+def test_an_unfinished_query_keeps_the_last_result_and_marks_the_field(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    search(window, "silk")
+    assert titles(window) == [SILK_ROAD] and window.editor.title.text() == SILK_ROAD
+    assert entry(window, "Chinese NGOs Going Out").text(1) == "1"
+    assert frame_colour(window) != ERROR_RED
+    for unfinished, said in (
+        ('silk "Silk Road', "no closing quote"),
+        ("silk (NGO", "'(' at column 6 is never closed"),
+        ("silk year:abc", "'abc' is not a date"),
+    ):
+        search(window, unfinished)
+        assert window.query_error.isVisible() and said in window.query_error.text()
+        assert frame_colour(window) == ERROR_RED
+        assert titles(window) == [SILK_ROAD] and window.editor.title.text() == SILK_ROAD  # the last good result
+        assert window.count_label.text() == "1 of 14 stories"
+        assert entry(window, "Chinese NGOs Going Out").text(1) == "1"  # and its counts
+    search(window, "zzzz")  # nothing matches: the list says so...
+    assert window.empty_hint.isVisible() and "No stories match" in window.empty_hint.text()
+    search(window, "zzzz (")  # ...but not of a query that did not run
+    assert window.query_error.isVisible() and not window.empty_hint.isVisible()
+    search(window, "silk")
+    assert not window.query_error.isVisible() and frame_colour(window) != ERROR_RED
+    assert titles(window) == [SILK_ROAD]
+
+
+def test_the_error_stays_when_the_last_good_search_answers_after_it(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    window.search_field.setText("silk")
+    window.refresh()  # (started now, answered on the worker thread...)
+    window.search_field.setText("silk (")
+    window.refresh()  # (...after this one failed at once)
+    settle(window)
+    assert titles(window) == [SILK_ROAD]
+    assert window.query_error.isVisible() and frame_colour(window) == ERROR_RED
 
 
 def test_the_list_names_tags_with_their_paths_in_the_tooltip_and_languages_by_name(window: MainWindow) -> None:
@@ -67,3 +116,15 @@ def test_many_people_do_not_push_the_organisations_out_of_the_sidebar(qtbot, lib
     assert entry(win, "Places").child(0).text(0) == "Myanmar"
     people_entry = entry(win, "People")
     assert people_entry.childCount() == 100 and people_entry.child(0).text(1) == "2"
+
+
+def test_an_empty_library_offers_import_and_new_story(qtbot, library: Library, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    win = opened(qtbot, library)
+    hint = win.empty_hint.text()
+    assert win.empty_hint.isVisible() and 'href="import"' in hint and 'href="new"' in hint
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *args, **kwargs: ([], ""))  # (the user cancels)
+    with qtbot.waitSignal(win.import_action.triggered):
+        win.empty_hint.linkActivated.emit("import")
+    win.empty_hint.linkActivated.emit("new")
+    qtbot.waitUntil(lambda: titles(win) == ["Untitled story"])
+    assert not win.empty_hint.isVisible()

@@ -189,8 +189,12 @@ class _Worker(QObject):
 class SearchRunner(QObject):
     """Runs searches on one worker thread. Signals carry only the results of
     the latest search: ``first_page(ids)``, ``all_ids(ids, library_size)``,
-    ``facets(Facets)``, ``failed(message)``; ``idle`` after its last step."""
+    ``facets(Facets)``, ``failed(message)``; ``idle`` after its last step.
+    ``accepted`` when a query is well-formed and its search starts; a
+    malformed one is ``failed`` at once and starts nothing, so the steps of
+    the last well-formed search still come (the last good result stays)."""
 
+    accepted = Signal()
     first_page = Signal(object)
     all_ids = Signal(object, int)
     facets = Signal(object)
@@ -223,6 +227,7 @@ class SearchRunner(QObject):
         except NgodeskError as error:
             self.failed.emit(str(error))
             return
+        self.accepted.emit()
         self.generation += 1
         self.busy = True
         self._worker.mark(self.generation)
