@@ -7,16 +7,17 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QImage, QTextCharFormat
 from PySide6.QtWidgets import QFileDialog
 
 from ngodesk.domain.models import EntityKind
 from ngodesk.services import glossary, stories
 from ngodesk.store.library import Library
 from ngodesk.ui.app import make_application
+from ngodesk.ui.highlighting import HITS_ROLE, hit_format
 from ngodesk.ui.main_window import MainWindow
 from ngodesk.ui.story_model import COLUMNS
-from tests.test_gui import SILK_ROAD, entry, settle, titles
+from tests.test_gui import SILK_ROAD, entry, settle, titles, type_chinese
 
 MYANMAR = "中国扶贫基金会在缅甸开展民生项目"
 ERROR_RED = QColor("#b00020")
@@ -57,6 +58,16 @@ def frame_colour(win: MainWindow) -> QColor:
     return image.pixelColor(1, image.height() // 2)
 
 
+def marked(edit, format_test) -> list[str]:  # type: ignore[no-untyped-def]
+    """The pieces of the first block of ``edit`` formatted as ``format_test`` says."""
+    block = edit.document().firstBlock()
+    return [block.text()[f.start : f.start + f.length] for f in block.layout().formats() if format_test(f.format)]
+
+
+def is_hit(char_format: QTextCharFormat) -> bool:
+    return char_format.background().color() == hit_format().background().color()
+
+
 def test_an_unfinished_query_keeps_the_last_result_and_marks_the_field(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
     search(window, "silk")
     assert titles(window) == [SILK_ROAD] and window.editor.title.text() == SILK_ROAD
@@ -90,6 +101,41 @@ def test_the_error_stays_when_the_last_good_search_answers_after_it(qtbot, windo
     settle(window)
     assert titles(window) == [SILK_ROAD]
     assert window.query_error.isVisible() and frame_colour(window) == ERROR_RED
+
+
+def test_hits_are_marked_in_the_list_titles_and_the_editor(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    search(window, "silk forum")
+    title = window.model.index(0, column("title"))
+    assert [title.data()[a:b] for a, b in title.data(HITS_ROLE)] == ["Silk", "Forum"]
+    other = window.model.index(0, column("source"))
+    assert other.data(HITS_ROLE) is None
+    # the list paints the hit: the hit's colour inside the title's cell
+    rect = window.story_list.visualRect(title)
+    image: QImage = window.story_list.viewport().grab(rect).toImage()
+    colours = {image.pixelColor(x, y).name() for x in range(image.width()) for y in range(image.height())}
+    assert hit_format().background().color().name() in colours
+    assert marked(window.editor.summary, is_hit) == ["Silk", "Forum", "forum", "Silk", "Silk", "Forum", "Silk"]
+    search(window, "")  # no search: nothing marked
+    assert window.model.index(0, column("title")).data(HITS_ROLE) == []
+    assert marked(window.editor.summary, is_hit) == []
+
+
+def test_pinyin_and_chinese_hits_are_marked_beside_glossary_terms(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    type_chinese(window, "走出")
+    qtbot.waitUntil(lambda: titles(window)[0] == MYANMAR and len(titles(window)) == 2)
+    assert marked(window.editor.summary, is_hit) == ["走出"]
+
+    def term(f: QTextCharFormat) -> bool:
+        return f.underlineStyle() == QTextCharFormat.UnderlineStyle.DotLine
+
+    assert "".join(marked(window.editor.summary, term)) == "走出去民生项目"  # the glossary's terms keep their mark
+    assert "".join(marked(window.editor.summary, lambda f: term(f) and is_hit(f))) == "走出"  # a hit within one too
+    search(window, "fupin")
+    assert titles(window) == [MYANMAR]
+    title = window.model.index(0, column("title"))
+    assert [title.data()[a:b] for a, b in title.data(HITS_ROLE)] == ["扶贫"]
+    assert marked(window.editor.summary, is_hit) == ["扶贫"]
+    assert not window.undo_action.isEnabled()  # marking is not an edit
 
 
 def test_the_list_names_tags_with_their_paths_in_the_tooltip_and_languages_by_name(window: MainWindow) -> None:

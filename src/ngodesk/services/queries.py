@@ -195,6 +195,14 @@ def _parsed(session: Session, query: str) -> Node | None:
     return pinyin.expand(parse(query), pinyin.Vocabulary(session.connection()))
 
 
+def hit_terms(library: Library, query: str) -> list[str]:
+    """The words and phrases a story found by ``query`` holds, as typed and
+    as the Chinese words its pinyin spells: what to highlight in it (see
+    ``search.snippet.hit_spans``). Raises QueryError for a malformed query."""
+    with library.read() as session:
+        return engine.positive_terms(_parsed(session, query))
+
+
 def matching_ids(
     library: Library,
     query: str,

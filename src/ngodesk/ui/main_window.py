@@ -72,6 +72,7 @@ from ngodesk.ui.editor import StoryEditor
 from ngodesk.ui.fieldwork_view import ConflictsDialog, FieldCopyDialog
 from ngodesk.ui.glossary_panel import GlossaryPanel, TermHighlighter
 from ngodesk.ui.guide_view import GuideWindow
+from ngodesk.ui.highlighting import HitDelegate
 from ngodesk.ui.hub import Hub
 from ngodesk.ui.icons import icon
 from ngodesk.ui.item_types import ItemTypesDialog
@@ -181,6 +182,8 @@ class MainWindow(QMainWindow):
         self.story_list = StoryList()
         self.story_list.setTabKeyNavigation(False)  # Tab leaves the list (arrows move within it)
         self.story_list.setModel(self.model)
+        self.story_list.setItemDelegateForColumn(0, HitDelegate(self.story_list))  # (the search's hits in titles)
+        self.search_runner.hits.connect(self.model.set_hit_terms)
         self.story_list.setAccessibleName(self.tr("Stories"))
         self.story_list.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.story_list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
@@ -243,6 +246,7 @@ class MainWindow(QMainWindow):
         # tabbed, not stacked: both open at once stay within a 768-pixel screen
         self.tabifyDockWidget(self.glossary_dock, self.annotations_dock)
         self.annotations_dock.hide()
+        self.search_runner.hits.connect(self.editor.show_hits)
         texts = (self.editor.summary, self.editor.body, *self.editor.translation.originals.values())
         self.term_highlighters = [TermHighlighter(edit.document()) for edit in texts if hasattr(edit, "document")]
         for highlighter in self.term_highlighters:
