@@ -12,7 +12,7 @@ after the library changes.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import chain
 
@@ -45,7 +45,7 @@ class FacetIndex:
     translation_states: tuple[str, ...]  # "en:draft", "en:reviewed"...
     exists: np.ndarray  # bool
     newest_first: np.ndarray  # every story id, in the list's default order
-    entity_kinds: Mapping[int, EntityKind]  # of every record
+    entity_kind: np.ndarray  # per record id, its kind's index into KINDS (-1: none)
 
 
 def _column_arrays(raw: sqlite3.Connection, table: str, columns: str, width: int = 2) -> np.ndarray:
@@ -133,7 +133,7 @@ def build(library: Library, stop: Callable[[], bool] = lambda: False) -> FacetIn
         tag_story, tag_id = _tag_links(raw)
         check()
         entity_pairs = _column_arrays(raw, "story_entities", "story_id, entity_id")
-        entity_kinds = {record: EntityKind(kind) for record, kind in raw.execute("SELECT id, kind FROM entities")}
+        entity_kind = record_kinds(raw.execute("SELECT id, kind FROM entities"))
         check()
         # Story rows are wide (texts): read only what indexes cover.
         dated = _column_arrays(raw, "stories", "id, coalesce(CAST(substr(published_start, 1, 4) AS INTEGER), 0)")
@@ -165,7 +165,7 @@ def build(library: Library, stop: Callable[[], bool] = lambda: False) -> FacetIn
         translation_states,
         exists,
         newest_first,
-        entity_kinds,
+        entity_kind,
     )
 
 
@@ -203,20 +203,34 @@ def _tally(values: np.ndarray, mask: np.ndarray, owners: np.ndarray | None = Non
 
 #: Records of each kind the facets name (the sidebar lists them).
 TOP_RECORDS = 100
+KINDS = tuple(EntityKind)
+
+
+def record_kinds(rows: Iterable[tuple[int, str]]) -> np.ndarray:
+    """Per record id of ``rows`` (id, kind), its kind's index into KINDS;
+    -1 for ids no row has."""
+    code = {kind.value: i for i, kind in enumerate(KINDS)}
+    pairs = np.array([(record, code[kind]) for record, kind in rows], dtype=np.int64).reshape(-1, 2)
+    codes = np.full(int(pairs[:, 0].max(initial=0)) + 1, -1, dtype=np.int8)
+    codes[pairs[:, 0]] = pairs[:, 1]
+    return codes
 
 
 def top_records(
-    counts: Mapping[int, int], kinds: Mapping[int, EntityKind], limit: int = TOP_RECORDS
+    counts: Mapping[int, int], kind_of: np.ndarray, limit: int = TOP_RECORDS
 ) -> dict[EntityKind, tuple[int, ...]]:
-    """Per kind, the ``limit`` records of ``counts`` with the most stories
-    (ties: the lower id first). Each kind has its own: 440 people linked to
-    every story do not leave the organisations out."""
-    chosen: dict[EntityKind, list[int]] = {}
-    for record in sorted(counts, key=lambda r: (-counts[r], r)):
-        kind = kinds.get(record)
-        if kind is not None and len(of_kind := chosen.setdefault(kind, [])) < limit:
-            of_kind.append(record)
-    return {kind: tuple(records) for kind, records in chosen.items()}
+    """Per kind (``kind_of``: see ``record_kinds``), the ``limit`` records
+    of ``counts`` with the most stories, ties the lower id first. Each kind
+    has its own: 440 people linked to every story do not leave the
+    organisations out. Milliseconds for 100,000 records."""
+    records = np.fromiter(counts.keys(), dtype=np.int64, count=len(counts))
+    stories = np.fromiter(counts.values(), dtype=np.int64, count=len(counts))
+    known = records < kind_of.size
+    records, stories = records[known], stories[known]
+    kinds = kind_of[records]
+    order = np.lexsort((records, -stories))  # (the last key sorts first)
+    chosen = {kind: order[kinds[order] == code][:limit] for code, kind in enumerate(KINDS)}
+    return {kind: tuple(records[rows].tolist()) for kind, rows in chosen.items() if rows.size}
 
 
 def count(index: FacetIndex, story_ids: Sequence[int] | np.ndarray | None) -> Facets:
@@ -242,7 +256,7 @@ def count(index: FacetIndex, story_ids: Sequence[int] | np.ndarray | None) -> Fa
             index.translation_states[code]: n
             for code, n in _tally(index.translation_state, mask, index.translation_story).items()
         },
-        top_records=top_records(entities, index.entity_kinds),
+        top_records=top_records(entities, index.entity_kind),
     )
 
 

@@ -408,7 +408,7 @@ def facets(library: Library, query: str, filters: Sequence[Filter] = ()) -> Face
             str(v): int(n) for v, n in session.execute(select(inner.c.value, func.count()).group_by(inner.c.value))
         }
         entities = grouped(StoryEntity.entity_id, StoryEntity, StoryEntity.story_id)
-        kinds = {record: EntityKind(kind) for record, kind in session.execute(select(Entity.id, Entity.kind))}
+        kinds = facet_index.record_kinds(session.execute(select(Entity.id, Entity.kind)))
         return Facets(
             total=engine.count(session, node),
             tags=_tag_counts(session, ids),
