@@ -201,7 +201,7 @@ class MainWindow(QMainWindow):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)  # the title takes the room left
         header.setStretchLastSection(False)
         header.setSectionsMovable(True)
-        for column, width in enumerate((330, 85, 100, 60, 120, 85, 115)):  # (status: "catalogued" whole)
+        for column, width in enumerate((330, 85, 100, 130, 120, 85, 115)):  # ("Chinese (Simplified)", "catalogued")
             header.resizeSection(column, width)
         for column, (name, _) in enumerate(COLUMNS):
             header.setSectionHidden(column, name in HIDDEN_COLUMNS)
