@@ -30,20 +30,11 @@ from ngodesk.services import annotations, glossary
 from ngodesk.services.annotations import NewAnnotation
 from ngodesk.ui.commands import Actions, AddAnnotation, DeleteAnnotation, EditAnnotation
 from ngodesk.ui.editor import StoryEditor
+from ngodesk.ui.highlighting import py_index, qt_offset
 from ngodesk.ui.labels import field_label, language_name
 
 TextWidget = QLineEdit | QPlainTextEdit
 HIGHLIGHT = QColor(255, 236, 150)
-
-
-def qt_offset(text: str, index: int) -> int:
-    """Qt's position (UTF-16 units) of Python string index ``index``."""
-    return len(text[:index].encode("utf-16-le")) // 2
-
-
-def py_index(text: str, offset: int) -> int:
-    """The Python string index of Qt position ``offset`` in ``text``."""
-    return len(text.encode("utf-16-le")[: offset * 2].decode("utf-16-le", errors="ignore"))
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,7 @@ commands. A save the services refuse shows why and keeps the user's text."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QFont
@@ -30,6 +30,7 @@ from ngodesk.services import fields, queries
 from ngodesk.ui.attachments_box import AttachmentsBox
 from ngodesk.ui.chips import ChipEdit
 from ngodesk.ui.commands import Actions, ChangeStoryLinks, Command, EditStory, MakeLinkFirst
+from ngodesk.ui.highlighting import mark_hits
 from ngodesk.ui.history_pane import HistoryPane
 from ngodesk.ui.labels import field_label, language_name, story_status
 from ngodesk.ui.translation_pane import TranslationPane
@@ -424,6 +425,12 @@ class StoryEditor(QStackedWidget):
         self._load(self.story)
         if self._completions_stale:
             self._load_completions()
+
+    def show_hits(self, terms: Sequence[str]) -> None:
+        """Mark the search's ``terms`` in the story's texts (summary, body,
+        the originals beside its translations), as glossary terms are."""
+        texts = (self.summary, self.body, *self.translation.originals.values())
+        mark_hits([text.document() for text in texts if hasattr(text, "document")], terms)
 
     def editing(self) -> bool:
         """True while the keyboard focus is in one of the story's fields."""

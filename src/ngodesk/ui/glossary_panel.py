@@ -6,7 +6,7 @@ from __future__ import annotations
 import dataclasses
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor, QSyntaxHighlighter, QTextCharFormat, QTextDocument
+from PySide6.QtGui import QColor, QTextCharFormat, QTextDocument
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -31,16 +31,18 @@ from ngodesk.formats import split_list
 from ngodesk.search.text import fold
 from ngodesk.services import glossary
 from ngodesk.ui.commands import Actions, AddTerm, DeleteTerm, EditTerm
+from ngodesk.ui.highlighting import highlighter
 from ngodesk.ui.labels import term_status
 
 _LIST_SEPARATOR = "; "
 
 
-class TermHighlighter(QSyntaxHighlighter):
-    """Marks glossary terms in a text document (dotted underline, tint)."""
+class TermHighlighter:
+    """Marks glossary terms in a text document (dotted underline, tint): a
+    layer of the document's highlighter (``ui.highlighting``)."""
 
     def __init__(self, document: QTextDocument) -> None:
-        super().__init__(document)
+        self.highlighter = highlighter(document)
         self.finder = glossary.TermFinder([])
         self.format = QTextCharFormat()
         self.format.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
@@ -49,11 +51,7 @@ class TermHighlighter(QSyntaxHighlighter):
 
     def set_finder(self, finder: glossary.TermFinder) -> None:
         self.finder = finder
-        self.rehighlight()
-
-    def highlightBlock(self, text: str) -> None:  # noqa: N802 - Qt's name
-        for found in self.finder.find(text):
-            self.setFormat(found.start, found.end - found.start, self.format)
+        self.highlighter.set_layer("terms", lambda text: ((o.start, o.end) for o in finder.find(text)), self.format)
 
 
 def _matches(term: TermRecord, words: str) -> bool:

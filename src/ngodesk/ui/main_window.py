@@ -72,6 +72,7 @@ from ngodesk.ui.editor import StoryEditor
 from ngodesk.ui.fieldwork_view import ConflictsDialog, FieldCopyDialog
 from ngodesk.ui.glossary_panel import GlossaryPanel, TermHighlighter
 from ngodesk.ui.guide_view import GuideWindow
+from ngodesk.ui.highlighting import HitDelegate
 from ngodesk.ui.hub import Hub
 from ngodesk.ui.icons import icon
 from ngodesk.ui.item_types import ItemTypesDialog
@@ -96,6 +97,8 @@ IMPORT_UNDO_LIMIT = 2000
 ASKING_SUFFIXES = (".csv", ".tsv", ".tab", ".txt", ".xml", ".wxr")
 #: Columns hidden until the user shows them (header context menu).
 HIDDEN_COLUMNS = ("language", "updated_at", "translations")
+#: The search field's look while its query is malformed.
+INVALID_FIELD = "QLineEdit { border: 2px solid #b00020; border-radius: 3px; padding: 1px; }"
 
 
 class StoryList(QTableView):
@@ -173,11 +176,14 @@ class MainWindow(QMainWindow):
         self.search_runner.all_ids.connect(self._all_ids)
         self.search_runner.facets.connect(lambda facets: self.sidebar.show_counts(facets))
         self.search_runner.failed.connect(self._search_failed)
+        self.search_runner.accepted.connect(self._query_accepted)
 
         self.model = StoryTableModel(library)
         self.story_list = StoryList()
         self.story_list.setTabKeyNavigation(False)  # Tab leaves the list (arrows move within it)
         self.story_list.setModel(self.model)
+        self.story_list.setItemDelegateForColumn(0, HitDelegate(self.story_list))  # (the search's hits in titles)
+        self.search_runner.hits.connect(self.model.set_hit_terms)
         self.story_list.setAccessibleName(self.tr("Stories"))
         self.story_list.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.story_list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
@@ -195,7 +201,7 @@ class MainWindow(QMainWindow):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)  # the title takes the room left
         header.setStretchLastSection(False)
         header.setSectionsMovable(True)
-        for column, width in enumerate((330, 85, 100, 60, 120, 85, 115)):  # (status: "catalogued" whole)
+        for column, width in enumerate((330, 85, 100, 130, 120, 85, 115)):  # ("Chinese (Simplified)", "catalogued")
             header.resizeSection(column, width)
         for column, (name, _) in enumerate(COLUMNS):
             header.setSectionHidden(column, name in HIDDEN_COLUMNS)
@@ -212,6 +218,9 @@ class MainWindow(QMainWindow):
         self.empty_hint.setWordWrap(True)
         self.empty_hint.setStyleSheet("color: palette(placeholder-text); padding: 16px;")
         self.empty_hint.hide()
+        links = Qt.TextInteractionFlag.LinksAccessibleByMouse | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
+        self.empty_hint.setTextInteractionFlags(links)
+        self.empty_hint.linkActivated.connect(self._empty_hint_link)
 
         centre = QWidget()
         layout = QVBoxLayout(centre)
@@ -237,6 +246,7 @@ class MainWindow(QMainWindow):
         # tabbed, not stacked: both open at once stay within a 768-pixel screen
         self.tabifyDockWidget(self.glossary_dock, self.annotations_dock)
         self.annotations_dock.hide()
+        self.search_runner.hits.connect(self.editor.show_hits)
         texts = (self.editor.summary, self.editor.body, *self.editor.translation.originals.values())
         self.term_highlighters = [TermHighlighter(edit.document()) for edit in texts if hasattr(edit, "document")]
         for highlighter in self.term_highlighters:
@@ -998,11 +1008,19 @@ class MainWindow(QMainWindow):
         self.search_runner.search(self.search_field.text(), self.sidebar.filters(), self._sort)
 
     def _search_failed(self, message: str) -> None:
+        """A malformed query: say why, and mark the field; the last good
+        result stays (list, editor, counts), without the empty list's hint,
+        which would speak of a search that did not run."""
         self.query_error.setText(message)
         self.query_error.show()
+        self.empty_hint.hide()
+        self.search_field.setStyleSheet(INVALID_FIELD)
+
+    def _query_accepted(self) -> None:
+        self.query_error.hide()
+        self.search_field.setStyleSheet("")
 
     def _first_page(self, ids: np.ndarray) -> None:
-        self.query_error.hide()
         self.model.set_ids(ids)
         if len(ids) < FIRST_PAGE:  # that is all of them
             self._show_empty_state(len(ids) > 0, len(ids) > 0 or self.model.known_total > 0)
@@ -1020,15 +1038,24 @@ class MainWindow(QMainWindow):
         self._keep = []
 
     def _show_empty_state(self, any_shown: bool, any_at_all: bool) -> None:
-        if any_shown:
+        if any_shown or not self.query_error.isHidden():  # (after a malformed query the last result stays)
             self.empty_hint.hide()
             return
         if any_at_all:
             text = self.tr("No stories match. Change the search or click “All stories” to clear the filters.")
+        elif self.library.readonly:
+            text = self.tr("This library has no stories.")
         else:
-            text = self.tr("This library has no stories yet. Add one with Story > New Story.")
+            text = self.tr(
+                'This library has no stories yet. <a href="import">Import</a> stories from files,'
+                ' or add one with <a href="new">New Story</a>.'
+            )
         self.empty_hint.setText(text)
         self.empty_hint.show()
+
+    def _empty_hint_link(self, link: str) -> None:
+        """A link of the empty library's hint: Import or New Story."""
+        (self.import_action if link == "import" else self.new_story_action).trigger()
 
     def _select(self, story_ids: list[int]) -> None:
         rows = self.model.rows_of(story_ids)[:200]
