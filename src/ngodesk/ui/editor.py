@@ -93,6 +93,7 @@ class StoryEditor(QStackedWidget):
         outer.addWidget(self.cut_notice)
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # (a narrow editor: fields below labels)
         outer.addLayout(form)
 
         self.title = QLineEdit()
@@ -106,6 +107,8 @@ class StoryEditor(QStackedWidget):
         self.language = QComboBox()
         self.language.setEditable(True)
         self.language.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.language.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.language.setMinimumContentsLength(10)  # (a narrow editor keeps it beside its label)
         for tag in LANGUAGES:
             self.language.addItem(language_name(tag), tag)
         self.language.lineEdit().setPlaceholderText(language_name(""))

@@ -77,6 +77,7 @@ from ngodesk.ui.icons import icon
 from ngodesk.ui.item_types import ItemTypesDialog
 from ngodesk.ui.jobs import Job
 from ngodesk.ui.labels import format_title, record_kind
+from ngodesk.ui.list_width import LIST_MIN_WIDTH, fit_title, keep_title_readable
 from ngodesk.ui.merge_view import MergeStoriesDialog
 from ngodesk.ui.preferences import PreferencesDialog
 from ngodesk.ui.records_view import RecordsDialog
@@ -111,6 +112,10 @@ class StoryList(QTableView):
             self.open_pressed.emit()
         else:
             super().keyPressEvent(event)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        fit_title(self)
 
 
 class MainWindow(QMainWindow):
@@ -192,13 +197,14 @@ class MainWindow(QMainWindow):
         self.story_list.doubleClicked.connect(lambda _: self._focus_editor())
         header = self.story_list.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)  # the title takes the room left
         header.setStretchLastSection(False)
         header.setSectionsMovable(True)
         for column, width in enumerate((330, 85, 100, 60, 120, 85, 115)):  # (status: "catalogued" whole)
             header.resizeSection(column, width)
         for column, (name, _) in enumerate(COLUMNS):
             header.setSectionHidden(column, name in HIDDEN_COLUMNS)
+        keep_title_readable(self.story_list)  # the title takes the room left, and keeps a readable width
+        header.sectionResized.connect(lambda column, *_: column and fit_title(self.story_list))
         header.setSortIndicatorShown(False)
         header.setSectionsClickable(True)
         header.sectionClicked.connect(self._header_clicked)
@@ -214,6 +220,7 @@ class MainWindow(QMainWindow):
         self.empty_hint.hide()
 
         centre = QWidget()
+        centre.setMinimumWidth(LIST_MIN_WIDTH)  # (docks and the editor give way, the list stays usable)
         layout = QVBoxLayout(centre)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.search_field)
@@ -1170,6 +1177,7 @@ class MainWindow(QMainWindow):
             self._default_panes = False
         header = self.story_list.horizontalHeader()
         header.restoreState(settings.get(settings.LIST_HEADER))
+        keep_title_readable(self.story_list)
         column = header.sortIndicatorSection()
         if header.isSortIndicatorShown() and 0 <= column < len(COLUMNS) and COLUMNS[column][0] not in UNSORTABLE:
             self._sort = (COLUMNS[column][0], header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder)

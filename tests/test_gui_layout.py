@@ -1,0 +1,69 @@
+"""The window on screens that are not 1920 pixels wide: it fits a 1024x600
+laptop in English and Chinese, docks never crush the story list, and a
+narrow list keeps its titles readable."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtWidgets import QScrollArea
+
+from ngodesk.store.library import Library
+from ngodesk.ui import i18n
+from ngodesk.ui.app import make_application
+from ngodesk.ui.list_width import LIST_MIN_WIDTH, TITLE_MIN_WIDTH
+from ngodesk.ui.main_window import MainWindow
+from tests.test_gui import settle
+from tests.test_gui_editing import open_window
+
+#: A 1024x600 screen less a title bar and a desktop panel.
+LAPTOP = (1024, 530)
+
+
+@pytest.fixture(params=["en", "zh_CN"])
+def language(request: pytest.FixtureRequest) -> Iterator[str]:
+    app = make_application()
+    assert i18n.install(app, request.param) == request.param
+    yield request.param
+    i18n.install(app, "en")
+
+
+def story_form(win: MainWindow) -> QScrollArea:
+    area = win.editor.tabs.widget(0)
+    assert isinstance(area, QScrollArea)
+    return area
+
+
+def test_the_window_fits_a_laptop_screen_with_a_panel_open(qtbot, sample_library: Library, language: str) -> None:  # type: ignore[no-untyped-def]
+    win = open_window(qtbot, sample_library)
+    for dock in (win.glossary_dock, win.annotations_dock):
+        dock.show()
+        dock.raise_()
+        win.resize(*LAPTOP)
+        qtbot.waitUntil(lambda: win.size().toTuple() == LAPTOP)
+        for tab in (0, 1):  # the story, its translation
+            win.editor.tabs.setCurrentIndex(tab)
+            hint = win.minimumSizeHint()
+            assert hint.width() <= LAPTOP[0] and hint.height() <= LAPTOP[1], (language, dock.objectName(), tab)
+        qtbot.waitUntil(lambda: win.story_list.width() >= LIST_MIN_WIDTH)
+        assert dock.width() >= dock.minimumSizeHint().width()
+        win.editor.tabs.setCurrentIndex(0)
+        qtbot.waitUntil(lambda: story_form(win).horizontalScrollBar().maximum() == 0)  # no field cut at the right
+        dock.hide()
+
+
+def test_a_narrow_list_keeps_the_titles_readable(qtbot, sample_library: Library) -> None:  # type: ignore[no-untyped-def]
+    win = open_window(qtbot, sample_library)
+    win.resize(*LAPTOP)
+    win.glossary_dock.show()
+    header = win.story_list.horizontalHeader()
+    qtbot.waitUntil(lambda: header.sectionSize(0) == TITLE_MIN_WIDTH)  # the other columns scroll into view
+    win.glossary_dock.hide()
+    win.resize(1600, 900)
+    settle(win)
+    qtbot.waitUntil(lambda: win.story_list.horizontalScrollBar().maximum() == 0)  # all in view, the title widest
+    header.setSectionHidden(4, True)  # Tags
+    qtbot.waitUntil(lambda: win.story_list.horizontalScrollBar().maximum() == 0)
+    shown = [c for c in range(header.count()) if not header.isSectionHidden(c)]
+    assert sum(header.sectionSize(c) for c in shown) == win.story_list.viewport().width()
