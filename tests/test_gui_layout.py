@@ -1,19 +1,24 @@
 """The window on screens that are not 1920 pixels wide: it fits a 1024x600
 laptop in English and Chinese, docks never crush the story list, and a
-narrow list keeps its titles readable."""
+narrow list keeps its titles readable; the editor shows attachments and a
+summary as tall as its text."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QScrollArea
+from PySide6.QtCore import QPoint
+from PySide6.QtWidgets import QScrollArea, QWidget
 
+from ngodesk.services import attachments, stories
 from ngodesk.store.library import Library
 from ngodesk.ui import i18n
 from ngodesk.ui.app import make_application
 from ngodesk.ui.list_width import LIST_MIN_WIDTH, TITLE_MIN_WIDTH
 from ngodesk.ui.main_window import MainWindow
+from tests.test_attachments import PNG
 from tests.test_gui import settle
 from tests.test_gui_editing import open_window
 
@@ -27,6 +32,14 @@ def language(request: pytest.FixtureRequest) -> Iterator[str]:
     assert i18n.install(app, request.param) == request.param
     yield request.param
     i18n.install(app, "en")
+
+
+def fully_shown(widget: QWidget, area: QScrollArea) -> bool:
+    """Whether ``widget`` lies within what ``area`` shows now."""
+    top_left = widget.mapTo(area.viewport(), QPoint(0, 0))
+    return area.viewport().rect().contains(top_left) and area.viewport().rect().contains(
+        top_left + QPoint(widget.width() - 1, widget.height() - 1)
+    )
 
 
 def story_form(win: MainWindow) -> QScrollArea:
@@ -67,3 +80,27 @@ def test_a_narrow_list_keeps_the_titles_readable(qtbot, sample_library: Library)
     qtbot.waitUntil(lambda: win.story_list.horizontalScrollBar().maximum() == 0)
     shown = [c for c in range(header.count()) if not header.isSectionHidden(c)]
     assert sum(header.sectionSize(c) for c in shown) == win.story_list.viewport().width()
+
+
+def test_the_editor_shows_attachments_without_scrolling_and_a_growing_summary(  # type: ignore[no-untyped-def]
+    qtbot, sample_library: Library, tmp_path: Path
+) -> None:
+    photo, notes = tmp_path / "well.png", tmp_path / "notes.txt"
+    photo.write_bytes(PNG)
+    notes.write_text("访谈记录", encoding="utf-8")
+    story_id = stories.create_story(sample_library, {"title": "With files", "summary": "Short."}).id
+    attachments.attach(sample_library, story_id, [photo, notes])
+    win = open_window(qtbot, sample_library)
+    win.resize(1280, 800)
+    win.refresh(keep=[story_id])
+    settle(win)
+    box = win.editor.attachments
+    qtbot.waitUntil(lambda: box.list.count() == 2 and box.list.isVisible())
+    qtbot.waitUntil(lambda: fully_shown(box, story_form(win)))
+    summary = win.editor.summary
+    short = summary.height()
+    summary.setPlainText("\n".join(f"Paragraph {i} of a long summary." for i in range(10)))
+    qtbot.waitUntil(lambda: summary.height() >= short + 5 * summary.fontMetrics().lineSpacing())
+    assert summary.verticalScrollBar().maximum() == 0  # all of it in view
+    summary.setPlainText("Short.")
+    qtbot.waitUntil(lambda: summary.height() == short)

@@ -30,6 +30,7 @@ from ngodesk.services import fields, queries
 from ngodesk.ui.attachments_box import AttachmentsBox
 from ngodesk.ui.chips import ChipEdit
 from ngodesk.ui.commands import Actions, ChangeStoryLinks, Command, EditStory, MakeLinkFirst
+from ngodesk.ui.growing_text import GrowingTextEdit
 from ngodesk.ui.history_pane import HistoryPane
 from ngodesk.ui.labels import field_label, language_name, story_status
 from ngodesk.ui.translation_pane import TranslationPane
@@ -126,9 +127,8 @@ class StoryEditor(QStackedWidget):
             EntityKind.PERSON: ChipEdit(self.tr("Add a person…"), self.tr("People"), orderable=True),
             EntityKind.PLACE: ChipEdit(self.tr("Add a place…"), self.tr("Places"), orderable=True),
         }
-        self.summary = QPlainTextEdit()
+        self.summary = GrowingTextEdit()
         self.summary.setTabChangesFocus(True)
-        self.summary.setMaximumHeight(140)
         self.body = QPlainTextEdit()
         self.body.setTabChangesFocus(True)
         self.preview = OfflineBrowser()
@@ -152,8 +152,8 @@ class StoryEditor(QStackedWidget):
             (self.tr("People"), self.links[EntityKind.PERSON]),
             (self.tr("Places"), self.links[EntityKind.PLACE]),
             (self.tr("Su&mmary"), self.summary),
+            (self.tr("Atta&chments"), self.attachments),  # (above the body: in view without scrolling)
             (self.tr("&Body"), self.body_tabs),
-            (self.tr("Atta&chments"), self.attachments),
         ]
         for label, widget in rows:
             form.addRow(label, widget)
