@@ -1,7 +1,7 @@
 """The window on screens that are not 1920 pixels wide: it fits a 1024x600
 laptop in English and Chinese, docks never crush the story list, and a
-narrow list keeps its titles readable; the editor shows attachments and a
-summary as tall as its text."""
+narrow list keeps its titles readable; the toolbar does not move after an
+edit; the editor shows attachments and a summary as tall as its text."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint
-from PySide6.QtWidgets import QScrollArea, QWidget
+from PySide6.QtWidgets import QScrollArea, QToolBar, QWidget
 
 from ngodesk.services import attachments, stories
 from ngodesk.store.library import Library
@@ -20,7 +20,7 @@ from ngodesk.ui.list_width import LIST_MIN_WIDTH, TITLE_MIN_WIDTH
 from ngodesk.ui.main_window import MainWindow
 from tests.test_attachments import PNG
 from tests.test_gui import settle
-from tests.test_gui_editing import open_window
+from tests.test_gui_editing import open_window, retype
 
 #: A 1024x600 screen less a title bar and a desktop panel.
 LAPTOP = (1024, 530)
@@ -80,6 +80,22 @@ def test_a_narrow_list_keeps_the_titles_readable(qtbot, sample_library: Library)
     qtbot.waitUntil(lambda: win.story_list.horizontalScrollBar().maximum() == 0)
     shown = [c for c in range(header.count()) if not header.isSectionHidden(c)]
     assert sum(header.sectionSize(c) for c in shown) == win.story_list.viewport().width()
+
+
+def test_undo_and_redo_keep_their_toolbar_labels(qtbot, sample_library: Library) -> None:  # type: ignore[no-untyped-def]
+    win = open_window(qtbot, sample_library)
+    toolbar = win.findChild(QToolBar)
+    undo, redo = toolbar.widgetForAction(win.undo_action), toolbar.widgetForAction(win.redo_action)
+    widths = (undo.width(), redo.width())
+    retype(qtbot, win.editor.title, "A new title")
+    win.editor.flush()
+    assert win.undo_action.text() == "&Undo Edit Title"  # the Edit menu names the step
+    assert win.undo_action.toolTip().startswith("Undo Edit Title")
+    win.undo_action.trigger()
+    assert win.redo_action.text() == "&Redo Edit Title" and win.redo_action.toolTip().startswith("Redo Edit Title")
+    qtbot.waitUntil(lambda: redo.isEnabled())
+    assert (undo.text(), redo.text()) == ("Undo", "Redo")
+    assert (undo.width(), redo.width()) == widths
 
 
 def test_the_editor_shows_attachments_without_scrolling_and_a_growing_summary(  # type: ignore[no-untyped-def]

@@ -5,6 +5,7 @@ done here."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -97,6 +98,15 @@ IMPORT_UNDO_LIMIT = 2000
 ASKING_SUFFIXES = (".csv", ".tsv", ".tab", ".txt", ".xml", ".wxr")
 #: Columns hidden until the user shows them (header context menu).
 HIDDEN_COLUMNS = ("language", "updated_at", "translations")
+
+
+def _name_step(action: QAction, bare: str, label: str, tip: str, step: str) -> None:
+    """Name the step Undo (or Redo) takes back in ``action``'s menu item
+    and tooltip (``bare``: the item without a step)."""
+    action.setText(label.format(action=step) if step else bare)
+    shortcut = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+    tooltip = tip.format(action=step) if step else action.iconText()
+    action.setToolTip(f"{tooltip} ({shortcut})" if shortcut else tooltip)
 
 
 class StoryList(QTableView):
@@ -299,10 +309,15 @@ class MainWindow(QMainWindow):
         self.redo_action = self._action(self.tr("&Redo"), self.redo, None, "redo")
         self.redo_action.setShortcuts([QKeySequence(keys.Redo), QKeySequence("Ctrl+Shift+Z")])
         stack = self.undo_stack
-        for action, label, text_changed, can_changed, text, can in (
+        # The toolbar's buttons keep their labels (the toolbar does not move
+        # at every edit); the menu's items and the tooltips name the step.
+        self.undo_action.setIconText(self.tr("Undo"))
+        self.redo_action.setIconText(self.tr("Redo"))
+        for action, label, tip, text_changed, can_changed, text, can in (
             (
                 self.undo_action,
                 self.tr("&Undo {action}"),
+                self.tr("Undo {action}"),
                 stack.undoTextChanged,
                 stack.canUndoChanged,
                 stack.undoText,
@@ -311,18 +326,17 @@ class MainWindow(QMainWindow):
             (
                 self.redo_action,
                 self.tr("&Redo {action}"),
+                self.tr("Redo {action}"),
                 stack.redoTextChanged,
                 stack.canRedoChanged,
                 stack.redoText,
                 stack.canRedo,
             ),
         ):
-            bare = action.text()
-            text_changed.connect(
-                lambda name, a=action, f=label, b=bare: a.setText(f.format(action=name) if name else b)
-            )
+            name_step = partial(_name_step, action, action.text(), label, tip)
+            text_changed.connect(name_step)
             can_changed.connect(action.setEnabled)
-            action.setText(label.format(action=text()) if text() else bare)
+            name_step(text())
             action.setEnabled(can())
         self.editor.typed.connect(lambda: self.undo_action.setEnabled(True))  # typing is undoable before it is saved
         self.new_story_action = self._action(
