@@ -1,7 +1,8 @@
 """The window on screens that are not 1920 pixels wide: it fits a 1024x600
-laptop in English and Chinese, docks never crush the story list, and a
-narrow list keeps its titles readable; the toolbar does not move after an
-edit; the editor shows attachments and a summary as tall as its text."""
+laptop in English and Chinese, docks never crush the story list, panes are
+hidden and shown from the View menu, the Translate layout, all remembered;
+the toolbar does not move after an edit; the editor shows attachments and
+a summary as tall as its text."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QScrollArea, QToolBar, QWidget
 
 from ngodesk.services import attachments, stories
@@ -80,6 +82,66 @@ def test_a_narrow_list_keeps_the_titles_readable(qtbot, sample_library: Library)
     qtbot.waitUntil(lambda: win.story_list.horizontalScrollBar().maximum() == 0)
     shown = [c for c in range(header.count()) if not header.isSectionHidden(c)]
     assert sum(header.sectionSize(c) for c in shown) == win.story_list.viewport().width()
+
+
+def test_panes_are_hidden_and_shown_from_the_view_menu_and_remembered(qtbot, sample_library: Library) -> None:  # type: ignore[no-untyped-def]
+    win = open_window(qtbot, sample_library)
+    view = next(a.menu() for a in win.menuBar().actions() if a.text() == "&View")
+    items = {a.text(): a for a in view.actions()}
+    for text in ("&Sidebar", "Story &List", "&Editor", "&Translate Layout", "&Glossary", "&Annotations", "Tool&bar"):
+        assert text in items, text
+    shortcuts = [a.shortcut() for a in win.findChildren(QAction) if not a.shortcut().isEmpty()]
+    for text in ("&Sidebar", "Story &List", "&Editor", "&Translate Layout"):
+        assert not items[text].shortcut().isEmpty() and shortcuts.count(items[text].shortcut()) == 1, text
+    mnemonics = [t[t.index("&") + 1].lower() for t in items if "&" in t]
+    assert len(mnemonics) == len(set(mnemonics))
+
+    items["&Sidebar"].trigger()
+    items["&Editor"].trigger()
+    assert not win.sidebar.isVisible() and not win.editor.isVisible() and win.story_list.isVisible()
+    assert not items["&Sidebar"].isChecked()
+    items["Story &List"].trigger()  # the last pane shown stays
+    assert win.story_list.isVisible() and items["Story &List"].isChecked()
+    items["Tool&bar"].trigger()
+    assert not win.findChild(QToolBar).isVisible()
+    win.close()
+
+    again = open_window(qtbot, sample_library)
+    assert not again.sidebar.isVisible() and not again.editor.isVisible() and again.story_list.isVisible()
+    assert not again.findChild(QToolBar).isVisible()
+    again.panes.actions["sidebar"].trigger()
+    assert again.sidebar.isVisible() and again.panes.actions["sidebar"].isChecked()
+    again.panes.actions["list"].trigger()
+    find = next(a for a in again.findChildren(QAction) if a.text() == "&Find")
+    find.trigger()  # the search field is in the list's pane: Find shows it
+    assert again.story_list.isVisible() and again.search_field.hasFocus()
+
+
+def test_translate_layout_gives_the_texts_the_width_and_goes_back(qtbot, sample_library: Library) -> None:  # type: ignore[no-untyped-def]
+    win = open_window(qtbot, sample_library)
+    win.resize(1366, 768)
+    settle(win)
+    before = win.splitter.sizes()
+    pane = win.editor.translation
+    win.panes.translate_action.trigger()
+    qtbot.waitUntil(lambda: pane.isVisible())
+    assert not win.sidebar.isVisible() and win.editor.tabs.currentWidget() is pane
+    original, translation = pane.originals["summary"], pane.translations["summary"]
+    qtbot.waitUntil(lambda: original.width() >= 450)
+    assert abs(original.width() - translation.width()) <= 2
+    assert LIST_MIN_WIDTH <= win.story_list.width() <= 360
+    win.resize(1600, 900)  # a wider window widens the texts, not the list
+    qtbot.waitUntil(lambda: original.width() >= 550)
+    assert win.story_list.width() <= 360
+    win.close()
+
+    again = open_window(qtbot, sample_library)
+    assert again.panes.translate_action.isChecked() and not again.sidebar.isVisible()
+    assert again.editor.tabs.currentWidget() is again.editor.translation
+    again.panes.translate_action.trigger()  # back
+    assert again.sidebar.isVisible() and again.editor.tabs.currentIndex() == 0
+    again.resize(1366, 768)
+    qtbot.waitUntil(lambda: again.splitter.sizes() == before)
 
 
 def test_undo_and_redo_keep_their_toolbar_labels(qtbot, sample_library: Library) -> None:  # type: ignore[no-untyped-def]

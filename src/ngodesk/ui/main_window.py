@@ -80,6 +80,7 @@ from ngodesk.ui.jobs import Job
 from ngodesk.ui.labels import format_title, record_kind
 from ngodesk.ui.list_width import LIST_MIN_WIDTH, fit_title, keep_title_readable
 from ngodesk.ui.merge_view import MergeStoriesDialog
+from ngodesk.ui.panes import Panes
 from ngodesk.ui.preferences import PreferencesDialog
 from ngodesk.ui.records_view import RecordsDialog
 from ngodesk.ui.search_runner import FIRST_PAGE, SearchRunner
@@ -270,6 +271,7 @@ class MainWindow(QMainWindow):
         self._default_panes = True
         self.splitter.splitterMoved.connect(self._panes_moved)
         self.setCentralWidget(self.splitter)
+        self.panes = Panes(self.splitter, self.editor.tabs, self.editor.translation)
 
         self.count_label = QLabel()
         self.path_label = QLabel(str(library.folder) + (self.tr("  (read-only)") if library.readonly else ""))
@@ -401,7 +403,7 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(self.undo_action)
         edit_menu.addAction(self.redo_action)
         edit_menu.addSeparator()
-        find = self._action(self.tr("&Find"), lambda: (self.search_field.setFocus(), self.search_field.selectAll()))
+        find = self._action(self.tr("&Find"), self._find)
         find.setShortcut(keys.Find)
         edit_menu.addAction(find)
         select_all = self._action(self.tr("Select &All Stories"), self.story_list.selectAll, keys.SelectAll)
@@ -412,7 +414,9 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(self._action(self.tr("&Preferences…"), self.edit_preferences, keys.Preferences))
 
         view_menu = self.menuBar().addMenu(self.tr("&View"))
-        view_menu.addAction(self.clear_filters_action)
+        for action in (*self.panes.actions.values(), self.panes.translate_action):
+            view_menu.addAction(action)
+        view_menu.addSeparator()
         glossary_action = self.glossary_dock.toggleViewAction()
         glossary_action.setText(self.tr("&Glossary"))
         glossary_action.setShortcut(QKeySequence("Ctrl+Shift+G"))
@@ -423,8 +427,10 @@ class MainWindow(QMainWindow):
         view_menu.addAction(annotations_action)
         for dock, action in ((self.glossary_dock, glossary_action), (self.annotations_dock, annotations_action)):
             action.triggered.connect(lambda shown, d=dock: d.raise_() if shown else None)  # (its tab to the front)
-        self.columns_menu = view_menu.addMenu(self.tr("&Columns"))
+        after_toolbar = view_menu.addSeparator()  # (the toolbar's item goes before it)
+        self.columns_menu = view_menu.addMenu(self.tr("Colu&mns"))
         self.columns_menu.aboutToShow.connect(lambda: self._fill_column_menu(self.columns_menu))
+        view_menu.addAction(self.clear_filters_action)
 
         story_menu = self.menuBar().addMenu(self.tr("&Story"))
         story_menu.addAction(self.new_story_action)
@@ -475,6 +481,8 @@ class MainWindow(QMainWindow):
 
         toolbar = self.addToolBar(self.tr("Main"))
         toolbar.setObjectName("main-toolbar")
+        toolbar.toggleViewAction().setText(self.tr("Tool&bar"))
+        view_menu.insertAction(after_toolbar, toolbar.toggleViewAction())
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         for action in (
             self.new_story_action,
@@ -1126,7 +1134,13 @@ class MainWindow(QMainWindow):
 
     def _focus_editor(self) -> None:
         if len(self.selected_ids()) == 1:
+            self.panes.set_shown("editor", True)
             self.editor.title.setFocus()
+
+    def _find(self) -> None:
+        self.panes.set_shown("list", True)  # (the search field is above the list)
+        self.search_field.setFocus()
+        self.search_field.selectAll()
 
     def clear_filters(self) -> None:
         """Drop the search text and every sidebar filter."""
@@ -1189,6 +1203,7 @@ class MainWindow(QMainWindow):
         self.restoreState(settings.get(settings.WINDOW_STATE))
         if self.splitter.restoreState(settings.get(settings.SPLITTER)):
             self._default_panes = False
+        self.panes.restore()
         header = self.story_list.horizontalHeader()
         header.restoreState(settings.get(settings.LIST_HEADER))
         keep_title_readable(self.story_list)
@@ -1202,7 +1217,7 @@ class MainWindow(QMainWindow):
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
         super().resizeEvent(event)
-        if self._default_panes:
+        if self._default_panes and not self.panes.in_translate_layout():
             width = event.size().width()
             side = min(300, max(180, width * 21 // 100))
             editor = min(480, max(280, width * 30 // 100))
@@ -1214,6 +1229,7 @@ class MainWindow(QMainWindow):
         settings.put(settings.WINDOW_STATE, self.saveState())
         settings.put(settings.SPLITTER, self.splitter.saveState())
         settings.put(settings.LIST_HEADER, self.story_list.horizontalHeader().saveState())
+        self.panes.save()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
         if self.job is not None and self.job.running():

@@ -25,6 +25,10 @@ WINDOW_GEOMETRY = Setting("window/geometry", QByteArray())
 WINDOW_STATE = Setting("window/state", QByteArray())
 SPLITTER = Setting("window/splitter", QByteArray())
 LIST_HEADER = Setting("list/header", QByteArray())
+#: The panes hidden from the View menu (sidebar, list, editor).
+HIDDEN_PANES: Setting[list[str]] = Setting("window/hidden_panes", [])
+#: The Translate layout: "" when off, else the layout to go back to (JSON).
+TRANSLATE_LAYOUT = Setting("window/translate_layout", "")
 RECENT_LIBRARIES: Setting[list[str]] = Setting("library/recent", [])
 RECENT_MAX = 8
 #: The user's name for the history ("": the login name).
