@@ -177,8 +177,11 @@ def test_the_editor_shows_attachments_without_scrolling_and_a_growing_summary(  
     qtbot.waitUntil(lambda: fully_shown(box, story_form(win)))
     summary = win.editor.summary
     short = summary.height()
-    summary.setPlainText("\n".join(f"Paragraph {i} of a long summary." for i in range(10)))
+    summary.setPlainText("\n".join(f"Paragraph {i} of a long summary." for i in range(8)))
     qtbot.waitUntil(lambda: summary.height() >= short + 5 * summary.fontMetrics().lineSpacing())
     assert summary.verticalScrollBar().maximum() == 0  # all of it in view
+    summary.setPlainText("A summary that goes on. " * 200)  # as tall as it may be, then it scrolls
+    qtbot.waitUntil(lambda: summary.verticalScrollBar().maximum() > 0)
+    assert fully_shown(box, story_form(win))
     summary.setPlainText("Short.")
     qtbot.waitUntil(lambda: summary.height() == short)

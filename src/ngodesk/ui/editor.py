@@ -151,8 +151,8 @@ class StoryEditor(QStackedWidget):
             (self.tr("Organisations"), self.links[EntityKind.ORGANISATION]),
             (self.tr("People"), self.links[EntityKind.PERSON]),
             (self.tr("Places"), self.links[EntityKind.PLACE]),
+            (self.tr("Atta&chments"), self.attachments),  # (above the texts: in view however long they are)
             (self.tr("Su&mmary"), self.summary),
-            (self.tr("Atta&chments"), self.attachments),  # (above the body: in view without scrolling)
             (self.tr("&Body"), self.body_tabs),
         ]
         for label, widget in rows:

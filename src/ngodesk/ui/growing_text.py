@@ -11,7 +11,7 @@ class GrowingTextEdit(QPlainTextEdit):
     """Between ``min_lines`` and ``max_lines`` lines tall, following the
     text as it is typed or set and as the width changes its wrapping."""
 
-    def __init__(self, min_lines: int = 3, max_lines: int = 16) -> None:
+    def __init__(self, min_lines: int = 3, max_lines: int = 12) -> None:
         super().__init__()
         self.min_lines, self.max_lines = min_lines, max_lines
         self.textChanged.connect(self.fit)
