@@ -185,3 +185,10 @@ def test_the_editor_shows_attachments_without_scrolling_and_a_growing_summary(  
     assert fully_shown(box, story_form(win))
     summary.setPlainText("Short.")
     qtbot.waitUntil(lambda: summary.height() == short)
+
+
+def test_a_new_window_fits_its_screen(qtbot, sample_library: Library) -> None:  # type: ignore[no-untyped-def]
+    win = open_window(qtbot, sample_library)  # (1280x800 unless the screen is smaller)
+    free = win.screen().availableGeometry()
+    qtbot.waitUntil(lambda: free.contains(win.frameGeometry()))  # (its frame is known once it is shown)
+    assert min(1280, free.width()) - 10 <= win.width() <= 1280 and min(800, free.height()) - 40 <= win.height() <= 800

@@ -11,7 +11,7 @@ from typing import Any
 
 import numpy as np
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence, QResizeEvent, QUndoStack
+from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence, QResizeEvent, QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -269,6 +269,8 @@ class MainWindow(QMainWindow):
         #: Until the user moves the splitter (or one is restored), the panes
         #: share the window's width in proportion: see resizeEvent.
         self._default_panes = True
+        #: Whether the window was fitted to its screen when first shown.
+        self._fitted = False
         self.splitter.splitterMoved.connect(self._panes_moved)
         self.setCentralWidget(self.splitter)
         self.panes = Panes(self.splitter, self.editor.tabs, self.editor.translation)
@@ -1211,6 +1213,12 @@ class MainWindow(QMainWindow):
         if header.isSortIndicatorShown() and 0 <= column < len(COLUMNS) and COLUMNS[column][0] not in UNSORTABLE:
             self._sort = (COLUMNS[column][0], header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder)
         settings.keep_on_screen(self)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        if not self._fitted:  # (again with its frame, known now: the frame too fits the screen)
+            self._fitted = True
+            settings.keep_on_screen(self)
 
     def _panes_moved(self, *_: object) -> None:
         self._default_panes = False
