@@ -5,19 +5,21 @@ from __future__ import annotations
 
 import dataclasses
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QColor, QTextCharFormat, QTextDocument
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
     QFormLayout,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QTableWidget,
     QTableWidgetItem,
@@ -155,15 +157,24 @@ class GlossaryPanel(QWidget):
         bottom_layout.setContentsMargins(0, 0, 0, 0)
         bottom_layout.addLayout(form)
         bottom_layout.addWidget(self.error)
-        bottom_layout.addLayout(buttons)
+        form_area = QScrollArea()  # (the form scrolls, its buttons stay: the panel fits a 600-pixel screen)
+        form_area.setWidgetResizable(True)
+        form_area.setFrameShape(QFrame.Shape.NoFrame)
+        form_area.setWidget(bottom)
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(top)
-        splitter.addWidget(bottom)
+        splitter.addWidget(form_area)
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
+        layout.addLayout(buttons)
         actions.hub.changed.connect(self._changed)
         self.reload()
         self.new_term()
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        """As narrow as it can be: its dock opens without crowding the
+        story list (the user may widen it)."""
+        return QSize(self.minimumSizeHint().width(), super().sizeHint().height())
 
     def reload(self) -> None:
         """Read the glossary again (after a change) and show it."""
