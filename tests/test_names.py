@@ -108,3 +108,14 @@ def test_the_library_gives_every_name_and_the_names_shown(library: Library) -> N
         cfpa.id: "中国扶贫基金会",
         myanmar.id: "缅甸",
     }
+
+
+def test_records_added_changed_and_removed_are_followed_without_reading_the_rest() -> None:
+    index = _index()
+    index.update([RecordNames(5, "Kenema"), RecordNames(2, "Republic of Kenya", (AltName("Kenya", "en"),))], [3])
+    assert [(m.label, m.matched) for m in index.complete("ken")] == [
+        ("Kenema", "Kenema"),
+        ("Republic of Kenya", "Kenya"),
+    ]
+    assert index.complete("burma") == [] and index.complete("肯尼亚") == []  # (its names before are forgotten)
+    assert index.suggest("Myanmr") is None
