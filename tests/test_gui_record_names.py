@@ -177,3 +177,4 @@ def test_the_chinese_interface_shows_records_by_their_chinese_names(  # type: ig
     records.close()
     organisations.chips.linkActivated.emit("chip:0")  # (removing by the chip shown)
     assert [e.name for e in queries.get_story(sample_library, win.selected_ids()[0]).entities] == ["Myanmar"]
+    assert "中国扶贫基金会" in win.undo_action.text()  # (the step named as the chip was)

@@ -418,10 +418,11 @@ class StoryEditor(QStackedWidget):
         if self.story is None or not self.flush():
             return
         order = self.links[kind].values() if kind is not None else []  # (undo puts them back in this order)
+        label = self.finder.label(self.links[kind], kind, add or remove or first) if kind is not None else ""
         command: Command = (
-            MakeLinkFirst(self.story.id, kind, first, order)
+            MakeLinkFirst(self.story.id, kind, first, order, label)
             if first and kind is not None
-            else ChangeStoryLinks(self.story.id, kind, [add] if add else [], [remove] if remove else [], order)
+            else ChangeStoryLinks(self.story.id, kind, [add] if add else [], [remove] if remove else [], order, label)
         )
         try:
             self.actions.run(command, initiator=self)

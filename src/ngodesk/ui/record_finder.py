@@ -17,7 +17,7 @@ from ngodesk.search.names import NameIndex
 from ngodesk.search.text import fold
 from ngodesk.services import entities
 from ngodesk.store.library import Library
-from ngodesk.ui.chips import Completion
+from ngodesk.ui.chips import ChipEdit, Completion
 from ngodesk.ui.labels import record_index
 
 translate = QCoreApplication.translate
@@ -84,6 +84,13 @@ class RecordFinder:
         if kind not in self._indexes:
             self._indexes[kind] = record_index(self.library, kind)
         return self._indexes[kind]
+
+    def label(self, chips: ChipEdit, kind: EntityKind, name: str) -> str:
+        """The name shown of the record of ``kind`` linked by ``name``: its
+        chip's in ``chips``, else the one the names of ``kind`` give."""
+        if name in (values := chips.values()):
+            return chips.labels()[values.index(name)]
+        return match.label if (match := self.index(kind).exact(name)) is not None else name
 
     def completions(self, kind: EntityKind, text: str) -> list[Completion]:
         """The records of ``kind`` ``text`` finds by any of their names, the
