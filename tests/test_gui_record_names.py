@@ -19,6 +19,7 @@ from ngodesk.ui import i18n
 from ngodesk.ui.app import make_application
 from ngodesk.ui.chips import ChipEdit
 from ngodesk.ui.main_window import MainWindow
+from ngodesk.ui.suggestions_view import SuggestionsDialog
 from tests.test_gui import entry
 from tests.test_gui_editing import open_window
 
@@ -150,7 +151,7 @@ def chinese() -> Iterator[None]:
 
 
 def test_the_chinese_interface_shows_records_by_their_chinese_names(  # type: ignore[no-untyped-def]
-    qtbot, sample_library: Library, chinese: None
+    qtbot, sample_library: Library, chinese: None, monkeypatch
 ) -> None:
     add_sample_records(sample_library)
     stories.create_story(
@@ -178,3 +179,15 @@ def test_the_chinese_interface_shows_records_by_their_chinese_names(  # type: ig
     organisations.chips.linkActivated.emit("chip:0")  # (removing by the chip shown)
     assert [e.name for e in queries.get_story(sample_library, win.selected_ids()[0]).entities] == ["Myanmar"]
     assert "中国扶贫基金会" in win.undo_action.text()  # (the step named as the chip was)
+    shown: list[str] = []
+
+    def review(dialog: SuggestionsDialog) -> int:
+        shown.extend(dialog.table.item(row, 1).text() for row in range(dialog.table.rowCount()))
+        return SuggestionsDialog.DialogCode.Rejected
+
+    monkeypatch.setattr(SuggestionsDialog, "exec", review)
+    job = win.suggest_records()  # (Story > Suggest Records names them in Chinese too)
+    assert job is not None
+    with qtbot.waitSignal(job.ended, timeout=60_000):
+        pass
+    assert shown == ["中国扶贫基金会"]  # (the story names it, and it was unlinked above)
