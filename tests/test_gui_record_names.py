@@ -87,6 +87,20 @@ def test_enter_on_a_name_begun_links_the_record_the_popup_shows(qtbot, window: M
     assert window.undo_action.text() == "&Undo Add Kenya"
 
 
+def test_the_arrow_keys_choose_another_record_in_the_popup(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    organisations = window.editor.links[EntityKind.ORGANISATION]
+    _type(qtbot, organisations, "red cross")
+    qtbot.waitUntil(organisations.popup_shown)
+    offered = organisations.offered()
+    assert offered[0] == "Red Cross Society of China"  # (the name begins so; the others hold it)
+    assert {"Chinese Red Cross Foundation", "Sri Lanka Red Cross Society"} <= set(offered)
+    popup = organisations._finder.popup()  # type: ignore[union-attr]  # (a real keyboard's keys go to the popup)
+    qtbot.keyClick(popup, Qt.Key.Key_Down)
+    qtbot.keyClick(popup, Qt.Key.Key_Return)
+    assert _linked(window, EntityKind.ORGANISATION) == [offered[1]]
+    assert organisations.entry.text() == "" and not organisations.popup_shown()
+
+
 def _answer(monkeypatch: pytest.MonkeyPatch, button: str, asked: list[str]) -> None:
     """Answer the question a new name asks by clicking ``button``."""
 
@@ -135,7 +149,8 @@ def test_escape_closes_the_popup_and_then_enter_asks(qtbot, window: MainWindow, 
     _answer(monkeypatch, "Create “Ken”", asked)
     _type(qtbot, places, "Ken")
     qtbot.waitUntil(places.popup_shown)
-    places._finder.popup().hide()  # type: ignore[union-attr]  # (what Escape does: the popup holds the keyboard)
+    qtbot.keyClick(places._finder.popup(), Qt.Key.Key_Escape)  # type: ignore[union-attr]  # (the popup has the keys)
+    assert not places.popup_shown() and places.entry.text() == "Ken"
     qtbot.keyClick(places.entry, Qt.Key.Key_Return)
     assert asked[0] == "Create a new place “Ken”? Did you mean Kenya?"
     assert _linked(window, EntityKind.PLACE) == ["Ken"]
