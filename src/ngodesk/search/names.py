@@ -15,8 +15,9 @@ records.
 
 from __future__ import annotations
 
+import heapq
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 from itertools import accumulate
@@ -85,10 +86,8 @@ def display_name(name: str, alt_names: Sequence[AltName], language: str) -> str:
     if not alt_names:
         return name
     wanted = _language(language)
-    candidates = [(name, guess_language(name), True, -1)]
-    candidates += [
-        (alt.name, alt.language or guess_language(alt.name), alt.preferred, i) for i, alt in enumerate(alt_names)
-    ]
+    candidates = [(name, _guess(name), True, -1)]
+    candidates += [(alt.name, alt.language or _guess(alt.name), alt.preferred, i) for i, alt in enumerate(alt_names)]
     ranked = [
         (preferred, fit, -position, text)
         for text, tag, preferred, position in candidates
@@ -139,6 +138,8 @@ class NameIndex:
         self._order: dict[int, str] = {}
         #: per record: where its names are in the lists below
         self._positions: dict[int, list[int]] = {}
+        #: per name: its rank within a tier (the name shown first, shorter before longer, then by label)
+        self._rank: list[tuple[int, int, str]] = []
         #: per name: its record, itself, whether it is the name shown
         self._owners: list[int] = []
         self._names: list[str] = []
@@ -148,6 +149,8 @@ class NameIndex:
         self._starts: list[frozenset[int]] = []
         #: per name: its initials, "|"-joined with "|" around ("|cfpa|cffpa|")
         self._initials: list[str] = []
+        #: the names that have a pinyin or initials
+        self._readable: list[int] = []
         self.update(records)
 
     def update(self, records: Iterable[RecordNames], removed: Iterable[int] = ()) -> None:
@@ -170,22 +173,27 @@ class NameIndex:
 
     def _add(self, record: int, name: str, shown: bool) -> None:
         folded = fold(name)
-        pinyin, starts, initials = "", frozenset[int](), set[str]()
+        pinyin: str = ""
+        starts: frozenset[int] = frozenset()
+        initials: set[str] = set()
         if is_cjk(folded):
             syllables = _syllables(folded)
             pinyin = "".join(syllables)
-            starts = frozenset(accumulate((len(s) for s in syllables[:-1]), initial=0))
+            starts = frozenset(accumulate(map(len, syllables[:-1]), initial=0))
             if len(syllables) > 1:
-                initials = {"".join(s[0] for s in syllables)}
+                initials = {"".join([s[0] for s in syllables])}
         else:
             initials = _initials(_WORDS.findall(folded))
         self._owners.append(record)
         self._names.append(name)
         self._shown.append(shown)
+        self._rank.append((int(not shown), len(folded), self._order[record]))
         self._folded.append(folded)
         self._pinyin.append(pinyin)
         self._starts.append(starts)
         self._initials.append("|" + "|".join(sorted(initials)) + "|" if initials else "")
+        if pinyin or initials:
+            self._readable.append(len(self._names) - 1)
 
     def label(self, record_id: int) -> str:
         """The record's name in the index's language."""
@@ -195,42 +203,51 @@ class NameIndex:
         """Every record's name in the index's language, by id."""
         return dict(self._labels)
 
-    def _found(self, typed: str) -> dict[int, int]:
-        """The names ``typed`` (folded) finds, with how: 0 the whole name,
-        1 its start, 2 a word's start, 3 inside it, 4 its pinyin from a
-        syllable on, 5 the start of its initials."""
-        found: dict[int, int] = {}
-        for i in [i for i, folded in enumerate(self._folded) if typed in folded]:  # (forgotten names are "")
-            folded = self._folded[i]
-            at = folded.find(typed)
-            found[i] = 0 if folded == typed else 1 if at == 0 else 3 if folded[at - 1].isalnum() else 2
+    def _tiers(self, typed: str) -> Iterator[list[int]]:
+        """The names ``typed`` (folded) finds, tier by tier, each worked
+        out only when asked for: the whole name, its start, a word's start,
+        inside it, its pinyin from a syllable on, the start of its initials.
+        (A name may come again in a later tier.)"""
+        folded = self._folded
+        hits = [i for i, name in enumerate(folded) if typed in name]  # (forgotten names are "")
+        yield [i for i in hits if folded[i] == typed]
+        yield [i for i in hits if folded[i].startswith(typed)]
+        word = re.compile(r"(?<![^\W_])" + re.escape(typed))
+        yield [i for i in hits if word.search(folded[i])]
+        yield hits
         letters = "".join(_WORDS.findall(typed))
         if len(letters) < _SHORTEST_READING or not letters.isascii() or not letters.isalpha():
-            return found
-        for i in [i for i, pinyin in enumerate(self._pinyin) if letters in pinyin]:
-            pinyin, starts = self._pinyin[i], self._starts[i]
-            if i not in found and any(pinyin.startswith(letters, start) for start in starts):
-                found[i] = 4
+            return
+        pinyin, starts, initials = self._pinyin, self._starts, self._initials
+        yield [
+            i
+            for i in [i for i in self._readable if letters in pinyin[i]]
+            if any(pinyin[i].startswith(letters, start) for start in starts[i])
+        ]
         wanted = "|" + letters
-        for i in [i for i, initials in enumerate(self._initials) if wanted in initials]:
-            found.setdefault(i, 5)
-        return found
+        yield [i for i in self._readable if wanted in initials[i]]
 
     def complete(self, typed: str, limit: int = 12) -> list[Match]:
         """Records with a name ``typed`` finds, the best first: whole names,
         then starts of names, words, inside names, pinyin, initials; within
-        each, displayed names before other names, shorter before longer."""
+        each, displayed names before other names, shorter before longer.
+        Later tiers are not looked at once ``limit`` records are found."""
         wanted = fold(typed)
         if not wanted:
             return []
-        best: dict[int, tuple[tuple[int, int, int, str], int]] = {}
-        for i, tier in self._found(wanted).items():
-            record = self._owners[i]
-            rank = (tier, int(not self._shown[i]), len(self._folded[i]), self._order[record])
-            if record not in best or rank < best[record][0]:
-                best[record] = (rank, i)
-        ranked = sorted(best.values())[:limit]
-        return [self._match(i, exact=rank[0] == 0) for rank, i in ranked]
+        found: dict[int, Match] = {}
+        owners, rank = self._owners, self._rank.__getitem__
+        for tier, names in enumerate(self._tiers(wanted)):
+            names = [i for i in names if owners[i] not in found]
+            best = heapq.nsmallest(3 * limit, names, key=rank) if len(names) > 3 * limit else sorted(names, key=rank)
+            if len(set(owners[i] for i in best)) < min(limit - len(found), len(set(owners[i] for i in names))):
+                best = sorted(names, key=rank)  # (records with many names filled the few taken)
+            for i in best:
+                if owners[i] not in found:
+                    found[owners[i]] = self._match(i, exact=tier == 0)
+            if len(found) >= limit:
+                break
+        return list(found.values())[:limit]
 
     def _match(self, i: int, exact: bool = False) -> Match:
         record = self._records[self._owners[i]]
