@@ -119,3 +119,10 @@ def test_records_added_changed_and_removed_are_followed_without_reading_the_rest
     ]
     assert index.complete("burma") == [] and index.complete("肯尼亚") == []  # (its names before are forgotten)
     assert index.suggest("Myanmr") is None
+
+
+def test_a_record_with_many_names_does_not_crowd_out_the_others() -> None:
+    crowded = RecordNames(1, "Aaa", tuple(AltName(f"Aaa branch {n}", "en") for n in range(60)))
+    others = [RecordNames(i, f"Office {i}", (AltName(f"Zzz branch office {i}", "en"),)) for i in range(2, 30)]
+    found = NameIndex([crowded, *others], "en").complete("branch", limit=12)  # (its 60 names rank first)
+    assert found[0].id == 1 and len({m.id for m in found}) == 12
