@@ -4,7 +4,7 @@ commands. A save the services refuse shows why and keeps the user's text."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QFont
@@ -30,6 +30,8 @@ from ngodesk.services import fields, queries
 from ngodesk.ui.attachments_box import AttachmentsBox
 from ngodesk.ui.chips import ChipEdit
 from ngodesk.ui.commands import Actions, ChangeStoryLinks, Command, EditStory, MakeLinkFirst
+from ngodesk.ui.growing_text import GrowingTextEdit
+from ngodesk.ui.highlighting import mark_hits
 from ngodesk.ui.history_pane import HistoryPane
 from ngodesk.ui.labels import field_label, language_name, record_labels, story_status
 from ngodesk.ui.record_finder import RecordFinder
@@ -94,6 +96,7 @@ class StoryEditor(QStackedWidget):
         outer.addWidget(self.cut_notice)
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # (a narrow editor: fields below labels)
         outer.addLayout(form)
 
         self.title = QLineEdit()
@@ -107,6 +110,8 @@ class StoryEditor(QStackedWidget):
         self.language = QComboBox()
         self.language.setEditable(True)
         self.language.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.language.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.language.setMinimumContentsLength(10)  # (a narrow editor keeps it beside its label)
         for tag in LANGUAGES:
             self.language.addItem(language_name(tag), tag)
         self.language.lineEdit().setPlaceholderText(language_name(""))
@@ -124,9 +129,8 @@ class StoryEditor(QStackedWidget):
             EntityKind.PERSON: ChipEdit(self.tr("Add a person…"), self.tr("People"), orderable=True),
             EntityKind.PLACE: ChipEdit(self.tr("Add a place…"), self.tr("Places"), orderable=True),
         }
-        self.summary = QPlainTextEdit()
+        self.summary = GrowingTextEdit()
         self.summary.setTabChangesFocus(True)
-        self.summary.setMaximumHeight(140)
         self.body = QPlainTextEdit()
         self.body.setTabChangesFocus(True)
         self.preview = OfflineBrowser()
@@ -149,9 +153,9 @@ class StoryEditor(QStackedWidget):
             (self.tr("Organisations"), self.links[EntityKind.ORGANISATION]),
             (self.tr("People"), self.links[EntityKind.PERSON]),
             (self.tr("Places"), self.links[EntityKind.PLACE]),
+            (self.tr("Atta&chments"), self.attachments),  # (above the texts: in view however long they are)
             (self.tr("Su&mmary"), self.summary),
             (self.tr("&Body"), self.body_tabs),
-            (self.tr("Atta&chments"), self.attachments),
         ]
         for label, widget in rows:
             form.addRow(label, widget)
@@ -434,6 +438,12 @@ class StoryEditor(QStackedWidget):
         self._load(self.story)
         if self._completions_stale:
             self._load_completions()
+
+    def show_hits(self, terms: Sequence[str]) -> None:
+        """Mark the search's ``terms`` in the story's texts (summary, body,
+        the originals beside its translations), as glossary terms are."""
+        texts = (self.summary, self.body, *self.translation.originals.values())
+        mark_hits([text.document() for text in texts if hasattr(text, "document")], terms)
 
     def editing(self) -> bool:
         """True while the keyboard focus is in one of the story's fields."""
