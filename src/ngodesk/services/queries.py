@@ -431,13 +431,6 @@ def tag_paths(library: Library, synonyms: bool = False) -> list[str]:
         return sorted(found, key=str.casefold)
 
 
-def entity_names(library: Library, kind: EntityKind) -> list[str]:
-    """Preferred names of the records of ``kind``, sorted (for completion)."""
-    with library.read() as session:
-        names = session.scalars(select(Entity.name).where(Entity.kind == EntityKind(kind).value))
-        return sorted(names, key=str.casefold)
-
-
 def entity_refs(library: Library, entity_ids: Sequence[int]) -> list[EntityRef]:
     """The records with these ids (missing ones skipped)."""
     refs: list[EntityRef] = []

@@ -78,7 +78,7 @@ from ngodesk.ui.hub import Hub
 from ngodesk.ui.icons import icon
 from ngodesk.ui.item_types import ItemTypesDialog
 from ngodesk.ui.jobs import Job
-from ngodesk.ui.labels import format_title, record_kind
+from ngodesk.ui.labels import format_title, record_kind, record_labels
 from ngodesk.ui.list_width import LIST_MIN_WIDTH, fit_title, keep_title_readable
 from ngodesk.ui.merge_view import MergeStoriesDialog
 from ngodesk.ui.panes import Panes
@@ -972,7 +972,8 @@ class MainWindow(QMainWindow):
             return None
 
         def done(found: list[suggestions.Suggestion]) -> None:
-            dialog = SuggestionsDialog(found, len(ids), self)
+            names = record_labels(library, {s.entity_id for s in found})  # (in the interface's language)
+            dialog = SuggestionsDialog(found, len(ids), self, names)
             if dialog.exec() == QDialog.DialogCode.Accepted and found:
                 self.actions.run(ReviewSuggestions(dialog.ticked(), dialog.unticked()))
 

@@ -58,7 +58,7 @@ from ngodesk.ui.commands import (
     SetTagColour,
     TagStories,
 )
-from ngodesk.ui.labels import language_name, story_status, translation_status
+from ngodesk.ui.labels import language_name, record_labels, story_status, translation_status
 from ngodesk.ui.records_view import RecordActions
 from ngodesk.ui.tag_thesaurus import ThesaurusDialog
 
@@ -360,11 +360,12 @@ class Sidebar(QTreeWidget):
         active = [int(value) for kind, value in self._states if kind is FacetKind.ENTITY]
         top = [record for records in facets.top_records.values() for record in records]
         refs = {ref.id: ref for ref in queries.entity_refs(self.actions.library, top + active)}
+        names = record_labels(self.actions.library, refs)  # (in the interface's language)
         for kind in (EntityKind.ORGANISATION, EntityKind.PERSON, EntityKind.PLACE):
             of_kind = [i for i in facets.top_records.get(kind, ()) if i in refs]
             of_kind += [i for i in active if i in refs and refs[i].kind is kind and i not in of_kind]
             counts = {str(i): facets.entities.get(i, 0) for i in of_kind}
-            self._fill(self.sections[kind], FacetKind.ENTITY, counts, lambda v: refs[int(v)].name)
+            self._fill(self.sections[kind], FacetKind.ENTITY, counts, lambda v: names[int(v)])
         years = dict(sorted(facets.years.items(), reverse=True))
         self._fill(self.sections[FacetKind.YEAR], FacetKind.YEAR, years, lambda v: v or self.tr("Undated"))
         self._fill(self.sections[FacetKind.LANGUAGE], FacetKind.LANGUAGE, facets.languages, language_name)
