@@ -54,7 +54,7 @@ def test_a_cancelled_import_changes_nothing(sample_library: Library) -> None:
     records = [StoryRecord(title=f"Story {i}", position=f"record {i}") for i in range(4500)]
     calls: list[tuple[int, int]] = []
 
-    def cancel_after_the_first_chunk(done: int, total: int) -> bool:
+    def cancel_after_the_first_chunk(done: int, total: int, title: str = "") -> bool:
         calls.append((done, total))
         return done == 0
 

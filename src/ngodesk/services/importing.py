@@ -37,7 +37,7 @@ from ngodesk.domain.models import (
     ChangeSet,
     EntityKind,
     EntityRecord,
-    Progress,
+    NotedProgress,
     StoryRecord,
     StorySnapshot,
     TagRecord,
@@ -561,7 +561,7 @@ def _import(
     total: int,
     chunks: Iterable[tuple[list[_Item], list[_Ready]]],
     strict: bool,
-    progress: Progress,
+    progress: NotedProgress,
     on_duplicate: OnDuplicate,
     only_matches: bool = False,
 ) -> ImportReport:
@@ -587,7 +587,7 @@ def _import(
                     _refuse(report.problems)  # rolls the transaction back
                 writer.write(chunk, ready)
                 done += len(chunk)
-                if not progress(done, total):
+                if not progress(done, total, chunk[-1][1].title if chunk else ""):
                     raise Cancelled(
                         translate("Messages", "The import was cancelled; nothing was imported.")
                     )  # rolls back
@@ -605,7 +605,7 @@ def _import_read(
     report: ImportReport,
     strict: bool,
     parallel: bool,
-    progress: Progress,
+    progress: NotedProgress,
     on_duplicate: OnDuplicate,
     only_matches: bool = False,
 ) -> ImportReport:
@@ -694,7 +694,7 @@ class _Reader:
         self.process.join()
         self.messages.close()
 
-    def receive(self, progress: Progress = no_progress) -> tuple[Any, ...]:
+    def receive(self, progress: NotedProgress = no_progress) -> tuple[Any, ...]:
         """The next message; raises what the helper met, and Cancelled
         when ``progress`` (asked while waiting) says stop."""
         while True:
@@ -702,7 +702,7 @@ class _Reader:
                 message: tuple[Any, ...] = self.messages.get(timeout=0.25)
             except queue.Empty:
                 if self.process.is_alive():
-                    if not progress(0, 0):
+                    if not progress(0, 0, ""):
                         raise Cancelled(
                             translate("Messages", "The import was cancelled; nothing was imported.")
                         ) from None
@@ -728,7 +728,7 @@ def _import_streamed(
     paths: Sequence[Path | str],
     format_name: str,
     strict: bool,
-    progress: Progress,
+    progress: NotedProgress,
     options: ImportOptions,
     on_duplicate: OnDuplicate,
 ) -> ImportReport:
@@ -763,7 +763,7 @@ def import_records(
     origin: str = "",
     strict: bool = False,
     parallel: bool = False,
-    progress: Progress = no_progress,
+    progress: NotedProgress = no_progress,
     on_duplicate: OnDuplicate = OnDuplicate.SKIP,
 ) -> ImportReport:
     """Import records an importer produced (see ``import_files`` for the
@@ -776,7 +776,7 @@ def read_files(
     paths: Sequence[Path | str],
     format_name: str = "auto",
     options: ImportOptions | Mapping[str, ImportOptions] = NO_OPTIONS,
-    progress: Progress = no_progress,
+    progress: NotedProgress = no_progress,
 ) -> tuple[FilesRead, ImportReport]:
     """Read files without writing anything: their records, and a report of
     the formats used, the unreadable records and the entries left out.
@@ -794,7 +794,7 @@ def read_files(
         read.items += [(str(path), record) for record in result.records]
         read.tags += result.tags
         read.entities += result.entities
-        if not progress(0, len(read.items)):
+        if not progress(0, len(read.items), ""):
             raise Cancelled(translate("Messages", "The import was cancelled; nothing was imported."))
     return read, report
 
@@ -805,7 +805,7 @@ def import_read(
     report: ImportReport,
     strict: bool = False,
     parallel: bool = False,
-    progress: Progress = no_progress,
+    progress: NotedProgress = no_progress,
     on_duplicate: OnDuplicate = OnDuplicate.SKIP,
 ) -> ImportReport:
     """Write what ``read_files`` read (see ``import_files``); ``report``
@@ -827,7 +827,7 @@ def import_files(
     format_name: str = "auto",
     strict: bool = False,
     parallel: bool = False,
-    progress: Progress = no_progress,
+    progress: NotedProgress = no_progress,
     options: ImportOptions = NO_OPTIONS,
     on_duplicate: OnDuplicate = OnDuplicate.SKIP,
 ) -> ImportReport:
@@ -848,8 +848,8 @@ def import_files(
     that module.
 
     ``progress`` hears of each file read (0 of N records) and each chunk
-    written (N is then an upper bound); cancelling raises Cancelled with
-    the library unchanged.
+    written (N is then an upper bound), with the title of the chunk's last
+    record; cancelling raises Cancelled with the library unchanged.
     """
     if parallel and (os.cpu_count() or 1) >= 2 and _size(paths) >= STREAM_MIN_BYTES:
         return _import_streamed(library, paths, format_name, strict, progress, options, on_duplicate)

@@ -856,13 +856,13 @@ class Actions:
     def __init__(self, library: Library, hub: Hub, stack: QUndoStack) -> None:
         self.library, self.hub, self.stack = library, hub, stack
 
-    def record(self, command: Command, changes: ChangeSet) -> None:
+    def record(self, command: Command, changes: ChangeSet, initiator: object = None) -> None:
         """Make undoable an action already done (by a background job) that
         changed ``changes``, and announce them."""
         command.library, command.hub = self.library, self.hub
         if not changes.empty:
             self.stack.push(command)  # its first redo is skipped: already done
-        self.hub.publish(changes)
+        self.hub.publish(changes, initiator)
 
     def run(self, command: Command, initiator: object = None) -> ChangeSet:
         """Do ``command`` now and make it undoable. Raises NgodeskError (and
