@@ -10,6 +10,7 @@ import importlib.util
 import re
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -22,9 +23,10 @@ from ngodesk.ui.main_window import MainWindow
 from tests.test_gui import entry, settle, titles
 from tests.test_gui_editing import open_window
 
-#: More than the 2,000 stories an import could be undone with before, and
-#: more than one chunk (the importer writes 2,000 records at a time).
-SIZE = 4000
+#: More than the 2,000 stories an import could be undone with before (and
+#: ImportStories.OFF_THREAD: undone in the background), and more than one
+#: chunk (the importer writes 2,000 records at a time).
+SIZE = 2500
 GENERATE = Path(__file__).parent.parent / "benchmarks" / "generate.py"
 PROGRESS = re.compile(r"^Importing ([\d,]+) of ([\d,]+) — (.+)")
 
@@ -50,6 +52,18 @@ def window(qtbot, sample_library: Library, monkeypatch) -> MainWindow:  # type: 
 def listed(win: MainWindow) -> int:
     settle(win)
     return len(win.model.ids())
+
+
+def ended_after(qtbot, win: MainWindow, start: Callable[[], None]) -> list[str]:  # type: ignore[no-untyped-def]
+    """What the status bar's progress said while the job ``start`` started
+    ran, once it has ended."""
+    start()
+    job = win.job
+    assert job is not None and job.running() and win.job_status.isVisible()
+    said = [win.job_status.text()]
+    with qtbot.waitSignal(job.ended, timeout=120_000):
+        pass
+    return said
 
 
 def test_a_large_import_shows_progress_keeps_the_window_usable_and_is_one_undo_step(
@@ -87,11 +101,13 @@ def test_a_large_import_shows_progress_keeps_the_window_usable_and_is_one_undo_s
     # one Undo takes back exactly them, whatever their number
     assert window.undo_stack.count() == steps + 1
     assert window.undo_stack.undoText() == f"Import {SIZE} Stories"
-    window.undo()
-    assert queries.info(window.library)["stories"] == base
+    # (off the GUI thread: the status bar says so meanwhile)
+    undone = ended_after(qtbot, window, window.undo)
+    assert undone == [f"Undoing “Import {SIZE} Stories”…"]
+    assert queries.info(window.library)["stories"] == base and window.undo_stack.index() == steps
     assert sorted(titles(window)) == before
     assert window.sidebar.last_import is None
-    window.redo()
+    assert ended_after(qtbot, window, window.redo) == [f"Redoing “Import {SIZE} Stories”…"]
     assert queries.info(window.library)["stories"] == base + SIZE
     assert entry(window, "Last import").text(1) == f"{SIZE:,}"
 

@@ -74,7 +74,8 @@ class Job(QObject):
     ``finished(result)`` on success, ``failed(message)``, ``cancelled()``;
     then ``ended()`` in every case. With ``modal`` a progress dialog
     blocks the window while the job runs (after half a second); without,
-    the owner shows progress (``JobStatus``) and the window stays usable."""
+    the owner shows progress (``JobStatus``) and the window stays usable.
+    Work that never reports progress cannot stop: not ``cancellable``."""
 
     progressed = Signal(int, int, str)
     finished = Signal(object)
@@ -82,9 +83,16 @@ class Job(QObject):
     cancelled = Signal()
     ended = Signal()
 
-    def __init__(self, parent: QWidget, title: str, work: Callable[[NotedProgress], Any], modal: bool = True) -> None:
+    def __init__(
+        self,
+        parent: QWidget,
+        title: str,
+        work: Callable[[NotedProgress], Any],
+        modal: bool = True,
+        cancellable: bool = True,
+    ) -> None:
         super().__init__(parent)
-        self.title = title
+        self.title, self.cancellable = title, cancellable
         self.dialog: QProgressDialog | None = None
         if modal:
             self.dialog = QProgressDialog(title, self.tr("Cancel"), 0, 0, parent)
@@ -204,6 +212,7 @@ class JobStatus(QWidget):
         job.progressed.connect(self._progressed)
         job.ended.connect(self._ended)
         self.cancel_button.setEnabled(True)
+        self.cancel_button.setVisible(job.cancellable)
         self.bar.setRange(0, 0)
         self._show()
         self.show()
@@ -234,7 +243,7 @@ class JobStatus(QWidget):
             return
         if self._total <= 0 or self._done <= 0:
             self.bar.setRange(0, 0)
-            self.label.setText(self.tr("{task}: reading…").format(task=job.title))
+            self.label.setText(self.tr("{task}…").format(task=job.title))
             return
         self.bar.setRange(0, self._total)
         self.bar.setValue(min(self._done, self._total))

@@ -57,6 +57,7 @@ from ngodesk.ui.column_map import ColumnMapDialog
 from ngodesk.ui.commands import (
     Actions,
     BatchEditStories,
+    Command,
     CreateStory,
     DeleteStories,
     ImportStories,
@@ -535,7 +536,12 @@ class MainWindow(QMainWindow):
         self.open_requested.emit(path)
 
     def _start(
-        self, title: str, work: Callable[[Progress], Any], done: Callable[[Any], None], modal: bool = True
+        self,
+        title: str,
+        work: Callable[[Progress], Any],
+        done: Callable[[Any], None],
+        modal: bool = True,
+        cancellable: bool = True,
     ) -> Job | None:
         """Run ``work`` off the GUI thread, its progress in the status bar
         (and, ``modal``, in a dialog that blocks the window meanwhile)."""
@@ -543,7 +549,7 @@ class MainWindow(QMainWindow):
             QMessageBox.information(self, title, self.tr("Another task is still running."))
             return None
         self.editor.flush()
-        self.job = Job(self, title, work, modal)
+        self.job = Job(self, title, work, modal, cancellable)
         self.job.finished.connect(done)
         self.job.failed.connect(lambda message: QMessageBox.warning(self, title, message))
         self.job.cancelled.connect(lambda: self.statusBar().showMessage(self.tr("Cancelled; nothing changed."), 8000))
@@ -1104,7 +1110,8 @@ class MainWindow(QMainWindow):
         if self._browsing_job():
             return
         self.editor.flush()
-        self.undo_stack.undo()
+        if not self._off_thread(undoing=True):
+            self.undo_stack.undo()
         self.undo_action.setEnabled(self.undo_stack.canUndo())
 
     def redo(self) -> None:
@@ -1112,7 +1119,29 @@ class MainWindow(QMainWindow):
         if self._browsing_job():
             return
         self.editor.flush()
-        self.undo_stack.redo()
+        if not self._off_thread(undoing=False):
+            self.undo_stack.redo()
+
+    def _off_thread(self, undoing: bool) -> bool:
+        """Start undoing (or redoing) the next step in a job when it takes
+        long (``Command.off_thread``): the window stays usable, the status
+        bar says what runs, and the stack moves when the job is done. False
+        when the step is not such a one."""
+        command = self.undo_stack.command(self.undo_stack.index() - 1 if undoing else self.undo_stack.index())
+        if not isinstance(command, Command) or not command.off_thread():
+            return False
+        step = self.undo_stack.undo if undoing else self.undo_stack.redo
+        work = command.backward if undoing else command.forward
+        title = (self.tr("Undoing “{action}”") if undoing else self.tr("Redoing “{action}”")).format(
+            action=command.text()
+        )
+
+        def done(changes: ChangeSet) -> None:
+            command.done_off_thread = changes
+            step()
+
+        self._start(title, lambda progress: work(), done, modal=False, cancellable=False)
+        return True
 
     def _focus_editor(self) -> None:
         if len(self.selected_ids()) == 1:
