@@ -29,8 +29,8 @@ SHOW_AFTER_MS = 500
 TICK_MS = 250
 #: Seconds of reports the rate is worked out over.
 RATE_WINDOW_S = 5.0
-#: Characters of a note (a title) shown at most.
-NOTE_CHARS = 48
+#: Pixels of a note (a title) shown at most.
+NOTE_WIDTH = 240
 
 
 class _Worker(QObject):
@@ -146,12 +146,15 @@ class Job(QObject):
 
 class Pace:
     """Rate and time left of work reported as (seconds, done) samples, over
-    the last RATE_WINDOW_S seconds of reports."""
+    the last RATE_WINDOW_S seconds of reports; reports of nothing done yet
+    (reading, starting) do not count."""
 
     def __init__(self) -> None:
         self._samples: deque[tuple[float, int]] = deque()
 
     def add(self, at: float, done: int) -> None:
+        if done <= 0:
+            return
         if self._samples and done < self._samples[-1][1]:
             self._samples.clear()  # (a new phase: counting again)
         self._samples.append((at, done))
@@ -251,8 +254,8 @@ class JobStatus(QWidget):
             task=job.title, done=f"{self._done:,}", total=f"{self._total:,}"
         )
         if self._note:
-            note = self._note if len(self._note) <= NOTE_CHARS else self._note[: NOTE_CHARS - 1] + "…"
-            text += " — " + note
+            metrics = self.label.fontMetrics()
+            text += " — " + metrics.elidedText(self._note, Qt.TextElideMode.ElideRight, NOTE_WIDTH)
         if (left := self._pace.left(self._total, time.monotonic())) is not None:
             text += "  " + self.tr("({rate} a second, {left} left)").format(
                 rate=f"{round(self._pace.rate()):,}", left=self._duration(left)

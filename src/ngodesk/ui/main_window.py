@@ -554,6 +554,9 @@ class MainWindow(QMainWindow):
         self.job.failed.connect(lambda message: QMessageBox.warning(self, title, message))
         self.job.cancelled.connect(lambda: self.statusBar().showMessage(self.tr("Cancelled; nothing changed."), 8000))
         self.job_status.follow(self.job)
+        self.statusBar().clearMessage()  # (it would be drawn over the progress)
+        self.path_label.hide()  # (room for the progress on a narrow screen)
+        self.job.ended.connect(self.path_label.show)
         self.job.start()
         return self.job
 
