@@ -63,6 +63,9 @@ from ngodesk.store.library import Library
 from ngodesk.store.schema import Attachment, Entity, Story, StoryEntity, StoryTag, new_uuid, utcnow
 
 CHUNK = 2000
+#: Records written between two progress reports: a chunk is written in
+#: parts, so that the window's counts move at least twice a second.
+REPORT_EVERY = 500
 #: Imports smaller than this are prepared in this process (a helper process
 #: takes about half a second to start).
 PARALLEL_MIN = 6000
@@ -585,12 +588,14 @@ def _import(
             for chunk, ready in chunks:
                 if strict and report.problems:
                     _refuse(report.problems)  # rolls the transaction back
-                writer.write(chunk, ready)
-                done += len(chunk)
-                if not progress(done, total, chunk[-1][1].title if chunk else ""):
-                    raise Cancelled(
-                        translate("Messages", "The import was cancelled; nothing was imported.")
-                    )  # rolls back
+                for start in range(0, len(chunk), REPORT_EVERY):
+                    part = slice(start, start + REPORT_EVERY)
+                    writer.write(chunk[part], ready[part])
+                    done += len(chunk[part])
+                    if not progress(done, total, chunk[part][-1][1].title):
+                        raise Cancelled(
+                            translate("Messages", "The import was cancelled; nothing was imported.")
+                        )  # rolls back
             writer.index()
         if strict and report.problems:
             _refuse(report.problems)
@@ -847,9 +852,9 @@ def import_files(
     ask for it (a ``if __name__ == "__main__"`` guard): the helper imports
     that module.
 
-    ``progress`` hears of each file read (0 of N records) and each chunk
-    written (N is then an upper bound), with the title of the chunk's last
-    record; cancelling raises Cancelled with the library unchanged.
+    ``progress`` hears of each file read (0 of N records) and each
+    REPORT_EVERY records written (N is then an upper bound), with the title
+    of the last one; cancelling raises Cancelled with the library unchanged.
     """
     if parallel and (os.cpu_count() or 1) >= 2 and _size(paths) >= STREAM_MIN_BYTES:
         return _import_streamed(library, paths, format_name, strict, progress, options, on_duplicate)
