@@ -17,10 +17,12 @@ import random
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from datetime import UTC, datetime
 from functools import cache
+from pathlib import Path
 from typing import Any, Generic, TypeVar
 
-from ngodesk.domain.models import StoryRecord
+from ngodesk.domain.models import EntityKind, EntityRef, StoryRecord, StoryStatus, StoryView, TagRef
 from ngodesk.search.text import fold
 
 T = TypeVar("T")
@@ -673,6 +675,26 @@ def records(n: int, seed: int = 1) -> list[StoryRecord]:
         seen.add(key)
         result.append(story)
     return result
+
+
+def write_ris(stories: Sequence[StoryRecord], path: str | Path) -> None:
+    """Write ``stories`` to ``path`` as RIS, with ngodesk's RIS writer (as
+    an export would: title, summary, source, date, language, tags as
+    keywords, people as authors)."""
+    from ngodesk.formats.writers import ris
+
+    now = datetime.now(UTC)
+
+    def view(serial: int, story: StoryRecord) -> StoryView:
+        people = tuple(EntityRef(0, "", EntityKind.PERSON, name) for name in story.people)
+        tags = tuple(TagRef(0, "", tag) for tag in story.tags)
+        return StoryView(
+            serial, "", story.title, story.summary, story.body, story.url, story.source, story.published,
+            story.language, StoryStatus.DRAFT, now, now, 1, tags, people,
+        )  # fmt: skip
+
+    with open(path, "w", encoding="utf-8") as out:
+        ris.write(out, (view(serial, story) for serial, story in enumerate(stories, 1)))
 
 
 def build_library(n: int, folder: str, seed: int = 1) -> None:

@@ -54,13 +54,13 @@ def test_a_cancelled_import_changes_nothing(sample_library: Library) -> None:
     records = [StoryRecord(title=f"Story {i}", position=f"record {i}") for i in range(4500)]
     calls: list[tuple[int, int]] = []
 
-    def cancel_after_the_first_chunk(done: int, total: int) -> bool:
+    def cancel_after_the_first_report(done: int, total: int, title: str = "") -> bool:
         calls.append((done, total))
         return done == 0
 
     with pytest.raises(Cancelled):
-        importing.import_records(sample_library, records, progress=cancel_after_the_first_chunk)
-    assert calls == [(importing.CHUNK, 4500)]
+        importing.import_records(sample_library, records, progress=cancel_after_the_first_report)
+    assert calls == [(importing.REPORT_EVERY, 4500)]
     assert queries.info(sample_library)["stories"] == 13
 
 

@@ -336,7 +336,7 @@ def test_a_strict_or_cancelled_streamed_import_changes_nothing(library: Library,
         importing.import_files(library, [path], strict=True, parallel=True)
     assert story_count(library) == 0 and queries.tags(library) == [] and _index_names(library) == indexes
 
-    def cancel_after_two_chunks(done: int, total: int) -> bool:
+    def cancel_after_two_chunks(done: int, total: int, title: str = "") -> bool:
         return done < 14
 
     from ngodesk.domain.errors import Cancelled

@@ -236,10 +236,13 @@ class StoryRecord:
 #: False asks the operation to stop (it then raises Cancelled and changes
 #: nothing). May be called from a worker thread.
 Progress = Callable[[int, int], bool]
+#: A Progress that also hears what the work has got to: an import passes
+#: the title of the record it wrote last ("" while reading the files).
+NotedProgress = Callable[[int, int, str], bool]
 
 
-def no_progress(done: int, total: int) -> bool:
-    """A Progress that never cancels."""
+def no_progress(done: int, total: int, note: str = "") -> bool:
+    """A Progress (and NotedProgress) that never cancels."""
     return True
 
 
@@ -288,6 +291,13 @@ class FacetKind(enum.StrEnum):
     STATUS = "status"  # value: a StoryStatus value
     TRANSLATION = "translation"  # value: "en:draft" or "en:reviewed" (as trans:en:draft)
     COLLECTION = "collection"  # value: a manual collection's id
+    STORIES = "stories"  # value: "first-last", a range of story ids (the window's Last import)
+
+
+def id_range(value: str) -> tuple[int, int]:
+    """The (first, last) story ids of a STORIES filter's value."""
+    first, _, last = value.partition("-")
+    return int(first), int(last)
 
 
 @dataclass(frozen=True)

@@ -26,7 +26,7 @@ from sqlalchemy.orm import Session
 
 from ngodesk.domain.dates import PartialDate
 from ngodesk.domain.i18n import translate
-from ngodesk.domain.models import FacetKind, Filter, StoryStatus, TranslationStatus
+from ngodesk.domain.models import FacetKind, Filter, StoryStatus, TranslationStatus, id_range
 from ngodesk.search import query as q
 from ngodesk.search.text import fold, query_tokens
 from ngodesk.store import fts
@@ -50,6 +50,8 @@ TAG_ID, ENTITY_ID, UNDATED, LANGUAGE_IS = "tag-id", "entity-id", "undated", "lan
 TRANSLATION_IS = "translation-is"
 #: a sidebar filter: the stories of a manual collection, by id
 COLLECTION_ID = "collection-id"
+#: a sidebar filter: stories by a range of ids, "first-last" (an import's)
+STORY_IDS = "story-ids"
 
 
 def with_filters(node: q.Node | None, filters: Sequence[Filter]) -> q.Node | None:
@@ -79,6 +81,8 @@ def _filter_node(f: Filter) -> q.Node:
         return q.Field(TRANSLATION_IS, f.value.lower())
     if f.kind is FacetKind.COLLECTION:
         return q.Field(COLLECTION_ID, str(int(f.value)))
+    if f.kind is FacetKind.STORIES:
+        return q.Field(STORY_IDS, "{}-{}".format(*id_range(f.value)))
     return q.Field("status", StoryStatus(f.value).value)
 
 
@@ -176,6 +180,8 @@ def _field_ids(node: q.Field) -> Select[tuple[int]]:
     if name == TAG_ID:
         subtree = _with_descendants(select(Tag.id).where(Tag.id == int(value)))
         return select(StoryTag.story_id.label("id")).where(StoryTag.tag_id.in_(subtree))
+    if name == STORY_IDS:
+        return _stories_where(Story.id.between(*id_range(value)))
     if name == COLLECTION_ID:
         return select(CollectionStory.story_id.label("id")).where(CollectionStory.collection_id == int(value))
     if name == ENTITY_ID:
@@ -219,6 +225,8 @@ def _row_conditions(node: q.Node) -> list[ColumnElement[bool]] | None:
         return _date_conditions(node)
     if isinstance(node, q.Field) and node.name in ("lang", "status", "trans", UNDATED, LANGUAGE_IS, TRANSLATION_IS):
         return [_field_condition(node.name, node.value)]
+    if isinstance(node, q.Field) and node.name == STORY_IDS:
+        return [Story.id.between(*id_range(node.value))]
     if isinstance(node, q.Field) and node.name == "is":  # is:untagged, the only value the parser lets through
         return [~exists().where(StoryTag.story_id == Story.id)]
     return None

@@ -21,7 +21,7 @@ from sqlalchemy import func, select
 
 from ngodesk.domain.errors import Cancelled
 from ngodesk.domain.i18n import translate
-from ngodesk.domain.models import EntityKind, FacetKind, Facets, Filter
+from ngodesk.domain.models import EntityKind, FacetKind, Facets, Filter, id_range
 from ngodesk.store.library import Library
 from ngodesk.store.schema import Story
 
@@ -267,6 +267,9 @@ def _mask(index: FacetIndex, f: Filter) -> np.ndarray:
         mask[index.tag_story[index.tag_id == int(f.value)]] = True
     elif f.kind is FacetKind.ENTITY:
         mask[index.entity_story[index.entity_id == int(f.value)]] = True
+    elif f.kind is FacetKind.STORIES:
+        first, last = id_range(f.value)
+        mask[max(first, 0) : last + 1] = True
     elif f.kind is FacetKind.YEAR:
         mask = index.year == (int(f.value) if f.value else 0)
     elif f.kind is FacetKind.LANGUAGE:

@@ -37,7 +37,7 @@ from ngodesk.domain.models import (
     ChangeSet,
     EntityKind,
     EntityRecord,
-    Progress,
+    NotedProgress,
     StoryRecord,
     StorySnapshot,
     TagRecord,
@@ -63,6 +63,9 @@ from ngodesk.store.library import Library
 from ngodesk.store.schema import Attachment, Entity, Story, StoryEntity, StoryTag, new_uuid, utcnow
 
 CHUNK = 2000
+#: Records written between two progress reports: a chunk is written in
+#: parts, so that the window's counts move at least twice a second.
+REPORT_EVERY = 500
 #: Imports smaller than this are prepared in this process (a helper process
 #: takes about half a second to start).
 PARALLEL_MIN = 6000
@@ -561,7 +564,7 @@ def _import(
     total: int,
     chunks: Iterable[tuple[list[_Item], list[_Ready]]],
     strict: bool,
-    progress: Progress,
+    progress: NotedProgress,
     on_duplicate: OnDuplicate,
     only_matches: bool = False,
 ) -> ImportReport:
@@ -585,12 +588,14 @@ def _import(
             for chunk, ready in chunks:
                 if strict and report.problems:
                     _refuse(report.problems)  # rolls the transaction back
-                writer.write(chunk, ready)
-                done += len(chunk)
-                if not progress(done, total):
-                    raise Cancelled(
-                        translate("Messages", "The import was cancelled; nothing was imported.")
-                    )  # rolls back
+                for start in range(0, len(chunk), REPORT_EVERY):
+                    part = slice(start, start + REPORT_EVERY)
+                    writer.write(chunk[part], ready[part])
+                    done += len(chunk[part])
+                    if not progress(done, total, chunk[part][-1][1].title):
+                        raise Cancelled(
+                            translate("Messages", "The import was cancelled; nothing was imported.")
+                        )  # rolls back
             writer.index()
         if strict and report.problems:
             _refuse(report.problems)
@@ -605,7 +610,7 @@ def _import_read(
     report: ImportReport,
     strict: bool,
     parallel: bool,
-    progress: Progress,
+    progress: NotedProgress,
     on_duplicate: OnDuplicate,
     only_matches: bool = False,
 ) -> ImportReport:
@@ -694,7 +699,7 @@ class _Reader:
         self.process.join()
         self.messages.close()
 
-    def receive(self, progress: Progress = no_progress) -> tuple[Any, ...]:
+    def receive(self, progress: NotedProgress = no_progress) -> tuple[Any, ...]:
         """The next message; raises what the helper met, and Cancelled
         when ``progress`` (asked while waiting) says stop."""
         while True:
@@ -702,7 +707,7 @@ class _Reader:
                 message: tuple[Any, ...] = self.messages.get(timeout=0.25)
             except queue.Empty:
                 if self.process.is_alive():
-                    if not progress(0, 0):
+                    if not progress(0, 0, ""):
                         raise Cancelled(
                             translate("Messages", "The import was cancelled; nothing was imported.")
                         ) from None
@@ -728,7 +733,7 @@ def _import_streamed(
     paths: Sequence[Path | str],
     format_name: str,
     strict: bool,
-    progress: Progress,
+    progress: NotedProgress,
     options: ImportOptions,
     on_duplicate: OnDuplicate,
 ) -> ImportReport:
@@ -763,7 +768,7 @@ def import_records(
     origin: str = "",
     strict: bool = False,
     parallel: bool = False,
-    progress: Progress = no_progress,
+    progress: NotedProgress = no_progress,
     on_duplicate: OnDuplicate = OnDuplicate.SKIP,
 ) -> ImportReport:
     """Import records an importer produced (see ``import_files`` for the
@@ -776,7 +781,7 @@ def read_files(
     paths: Sequence[Path | str],
     format_name: str = "auto",
     options: ImportOptions | Mapping[str, ImportOptions] = NO_OPTIONS,
-    progress: Progress = no_progress,
+    progress: NotedProgress = no_progress,
 ) -> tuple[FilesRead, ImportReport]:
     """Read files without writing anything: their records, and a report of
     the formats used, the unreadable records and the entries left out.
@@ -794,7 +799,7 @@ def read_files(
         read.items += [(str(path), record) for record in result.records]
         read.tags += result.tags
         read.entities += result.entities
-        if not progress(0, len(read.items)):
+        if not progress(0, len(read.items), ""):
             raise Cancelled(translate("Messages", "The import was cancelled; nothing was imported."))
     return read, report
 
@@ -805,7 +810,7 @@ def import_read(
     report: ImportReport,
     strict: bool = False,
     parallel: bool = False,
-    progress: Progress = no_progress,
+    progress: NotedProgress = no_progress,
     on_duplicate: OnDuplicate = OnDuplicate.SKIP,
 ) -> ImportReport:
     """Write what ``read_files`` read (see ``import_files``); ``report``
@@ -827,7 +832,7 @@ def import_files(
     format_name: str = "auto",
     strict: bool = False,
     parallel: bool = False,
-    progress: Progress = no_progress,
+    progress: NotedProgress = no_progress,
     options: ImportOptions = NO_OPTIONS,
     on_duplicate: OnDuplicate = OnDuplicate.SKIP,
 ) -> ImportReport:
@@ -847,9 +852,9 @@ def import_files(
     ask for it (a ``if __name__ == "__main__"`` guard): the helper imports
     that module.
 
-    ``progress`` hears of each file read (0 of N records) and each chunk
-    written (N is then an upper bound); cancelling raises Cancelled with
-    the library unchanged.
+    ``progress`` hears of each file read (0 of N records) and each
+    REPORT_EVERY records written (N is then an upper bound), with the title
+    of the last one; cancelling raises Cancelled with the library unchanged.
     """
     if parallel and (os.cpu_count() or 1) >= 2 and _size(paths) >= STREAM_MIN_BYTES:
         return _import_streamed(library, paths, format_name, strict, progress, options, on_duplicate)

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 from ngodesk.domain.errors import Conflict
 from ngodesk.domain.i18n import translate
 from ngodesk.domain.models import AddedSnapshot, ChangeSet, EntitySnapshot, StorySnapshot, TagSnapshot
-from ngodesk.services import entities, indexing, records, stories, tags
+from ngodesk.services import indexing, records, stories, tags
 from ngodesk.store import history
 from ngodesk.store.library import Library
 from ngodesk.store.schema import (
@@ -443,9 +443,26 @@ def remove_added(library: Library, snapshot: AddedSnapshot) -> ChangeSet:
         changes = stories.delete_stories(library, [int(s.row["id"]) for s in snapshot.stories])  # type: ignore[call-overload]
         for root in snapshot.tag_roots:
             changes |= tags.delete_tag(library, root, recursive=True)
-        for entity in snapshot.entities:
-            changes |= entities.delete_entity(library, int(entity.row["id"]))  # type: ignore[call-overload]
-        return changes
+        return changes | _delete_entities(library, [int(e.row["id"]) for e in snapshot.entities])  # type: ignore[call-overload]
+
+
+def _delete_entities(library: Library, entity_ids: Sequence[int]) -> ChangeSet:
+    """Delete records (all must exist) as ``entities.delete_entity`` does,
+    all at once: an import's hundreds took seconds one by one."""
+    with library.write() as session:
+        stories: set[int] = set()
+        uuids: list[str] = []
+        for chunk in records.chunks(list(entity_ids)):
+            stories.update(session.scalars(select(StoryEntity.story_id).where(StoryEntity.entity_id.in_(chunk))))
+            uuids += session.scalars(select(Entity.uuid).where(Entity.id.in_(chunk)))
+        records.bury(session, "entity", uuids)
+        for chunk in records.chunks(list(entity_ids)):
+            session.execute(
+                delete(Entity).where(Entity.id.in_(chunk)), execution_options={"synchronize_session": False}
+            )
+        session.expunge_all()
+        records.touch_stories(session, stories)
+        return ChangeSet(stories_changed=frozenset(stories), entities_removed=frozenset(entity_ids))
 
 
 def restore_added(library: Library, snapshot: AddedSnapshot) -> ChangeSet:

@@ -67,7 +67,7 @@ _BY_RECORD = {FacetKind.TAG: Tag, FacetKind.ENTITY: Entity}
 
 
 def _filters_json(session: Session, filters: Sequence[Filter]) -> str:
-    if any(f.kind is FacetKind.COLLECTION for f in filters):
+    if any(f.kind in (FacetKind.COLLECTION, FacetKind.STORIES) for f in filters):
         raise ValidationError(translate("Messages", "A saved search cannot hold a collection filter."))
     stored = []
     for f in filters:

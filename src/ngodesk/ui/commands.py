@@ -81,10 +81,21 @@ class Command(QUndoCommand):
         self.library: Library
         self.hub: Hub
         self._skip_first_redo = True
+        #: what the next undo or redo changed, done already off the GUI
+        #: thread (see ``off_thread``): it is only announced
+        self.done_off_thread: ChangeSet | None = None
+
+    def off_thread(self) -> bool:
+        """True when undo and redo take long enough to run off the GUI thread
+        (``forward`` and ``backward`` in a job, then ``done_off_thread``)."""
+        return False
 
     def _apply(self, step: str) -> None:
         try:
-            changes = self.forward() if step == "redo" else self.backward()
+            if self.done_off_thread is not None:
+                changes, self.done_off_thread = self.done_off_thread, None
+            else:
+                changes = self.forward() if step == "redo" else self.backward()
         except NgodeskError as error:
             self.setObsolete(True)
             message = (
@@ -547,7 +558,10 @@ class MergeTags(Command):
 class ImportStories(Command):
     """An import (done by a background job): undo takes back the stories,
     tags and records it added, in one transaction; redo puts them back with
-    the same ids."""
+    the same ids. Both run off the GUI thread for more than OFF_THREAD
+    stories (20,000 take seconds)."""
+
+    OFF_THREAD = 2000
 
     def __init__(self, changes: ChangeSet) -> None:
         n = len(changes.stories_added)
@@ -560,6 +574,9 @@ class ImportStories(Command):
         )
         self.changes = changes
         self.snapshot: AddedSnapshot | None = None
+
+    def off_thread(self) -> bool:
+        return len(self.changes.stories_added) > self.OFF_THREAD
 
     def backward(self) -> ChangeSet:
         self.snapshot = restore.snapshot_added(self.library, self.changes)
@@ -858,18 +875,24 @@ class Actions:
 
     def __init__(self, library: Library, hub: Hub, stack: QUndoStack) -> None:
         self.library, self.hub, self.stack = library, hub, stack
+        #: why the library cannot be changed now (a background import holds
+        #: it), or "": ``run`` refuses at once rather than wait for it
+        self.busy = ""
 
-    def record(self, command: Command, changes: ChangeSet) -> None:
+    def record(self, command: Command, changes: ChangeSet, initiator: object = None) -> None:
         """Make undoable an action already done (by a background job) that
         changed ``changes``, and announce them."""
         command.library, command.hub = self.library, self.hub
         if not changes.empty:
             self.stack.push(command)  # its first redo is skipped: already done
-        self.hub.publish(changes)
+        self.hub.publish(changes, initiator)
 
     def run(self, command: Command, initiator: object = None) -> ChangeSet:
         """Do ``command`` now and make it undoable. Raises NgodeskError (and
-        pushes nothing) when the action is refused."""
+        pushes nothing) when the action is refused or ``busy`` says why
+        nothing can be changed now."""
+        if self.busy:
+            raise NgodeskError(self.busy)
         command.library, command.hub = self.library, self.hub
         changes = command.forward()
         if changes.empty:

@@ -286,7 +286,12 @@ class StoryEditor(QStackedWidget):
             self._render_preview()
         finally:
             self._loading = False
-        read_only = self.actions.library.readonly
+        self.apply_editable()
+
+    def apply_editable(self) -> None:
+        """Fields editable unless the library is read-only, a background
+        import holds it (``Actions.busy``) or a text is shown cut."""
+        read_only = self.actions.library.readonly or bool(self.actions.busy)
         for name, widget in self._texts.items():
             widget.setReadOnly(read_only or name in self._cut)
         self._show_cut()

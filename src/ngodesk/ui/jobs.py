@@ -1,40 +1,52 @@
-"""Background jobs: a service call run on a worker thread, with a progress
-dialog (shown only if it takes longer than half a second) and Cancel.
+"""Background jobs: a service call run on a worker thread, with Cancel and
+progress shown either in a window-modal dialog (shown only if it takes
+longer than half a second) or, for work the user may browse during (an
+import), in the status bar (``JobStatus``: counts, what the work has got
+to, rate and time left, Cancel).
 
 Threading rule: the worker touches no widget. It reports through signals,
 which Qt delivers on the GUI thread; the job's function gets a Progress
-callback and must raise Cancelled (changing nothing) when it returns False.
+callback (which also takes a note: see NotedProgress) and must raise
+Cancelled (changing nothing) when it returns False.
 """
 
 from __future__ import annotations
 
 import threading
+import time
+from collections import deque
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
-from PySide6.QtWidgets import QProgressDialog, QWidget
+from PySide6.QtCore import QObject, Qt, QThread, QTimer, Signal, Slot
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QProgressDialog, QToolButton, QWidget
 
 from ngodesk.domain.errors import Cancelled, NgodeskError
-from ngodesk.domain.models import Progress
+from ngodesk.domain.models import NotedProgress
 
 SHOW_AFTER_MS = 500
+#: How often the status bar's text is brought up to date (ms).
+TICK_MS = 250
+#: Seconds of reports the rate is worked out over.
+RATE_WINDOW_S = 5.0
+#: Pixels of a note (a title) shown at most.
+NOTE_WIDTH = 240
 
 
 class _Worker(QObject):
-    progressed = Signal(int, int)
+    progressed = Signal(int, int, str)
     succeeded = Signal(object)
     failed = Signal(str)
     cancelled = Signal()
     done = Signal()
 
-    def __init__(self, work: Callable[[Progress], Any]) -> None:
+    def __init__(self, work: Callable[[NotedProgress], Any]) -> None:
         super().__init__()
         self._work = work
         self._stop = threading.Event()
 
-    def _progress(self, done: int, total: int) -> bool:
-        self.progressed.emit(done, total)
+    def _progress(self, done: int, total: int, note: str = "") -> bool:
+        self.progressed.emit(done, total, note)
         return not self._stop.is_set()
 
     def cancel(self) -> None:
@@ -58,24 +70,38 @@ class _Worker(QObject):
 
 
 class Job(QObject):
-    """One running job. ``progressed(done, total)`` as it goes;
+    """One running job. ``progressed(done, total, note)`` as it goes;
     ``finished(result)`` on success, ``failed(message)``, ``cancelled()``;
-    then ``ended()`` in every case."""
+    then ``ended()`` in every case. With ``modal`` a progress dialog
+    blocks the window while the job runs (after half a second); without,
+    the owner shows progress (``JobStatus``) and the window stays usable.
+    Work that never reports progress cannot stop: not ``cancellable``."""
 
-    progressed = Signal(int, int)
+    progressed = Signal(int, int, str)
     finished = Signal(object)
     failed = Signal(str)
     cancelled = Signal()
     ended = Signal()
 
-    def __init__(self, parent: QWidget, title: str, work: Callable[[Progress], Any]) -> None:
+    def __init__(
+        self,
+        parent: QWidget,
+        title: str,
+        work: Callable[[NotedProgress], Any],
+        modal: bool = True,
+        cancellable: bool = True,
+    ) -> None:
         super().__init__(parent)
-        self.dialog = QProgressDialog(title, self.tr("Cancel"), 0, 0, parent)
-        self.dialog.setWindowTitle(title)
-        self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        self.dialog.setMinimumDuration(SHOW_AFTER_MS)
-        self.dialog.setAutoClose(False)
-        self.dialog.setAutoReset(False)
+        self.title, self.cancellable = title, cancellable
+        self.dialog: QProgressDialog | None = None
+        if modal:
+            self.dialog = QProgressDialog(title, self.tr("Cancel"), 0, 0, parent)
+            self.dialog.setWindowTitle(title)
+            self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
+            self.dialog.setMinimumDuration(SHOW_AFTER_MS)
+            self.dialog.setAutoClose(False)
+            self.dialog.setAutoReset(False)
+            self.dialog.canceled.connect(self.cancel)
         self._thread = QThread(self)
         self._worker = _Worker(work)
         self._worker.moveToThread(self._thread)
@@ -85,30 +111,165 @@ class Job(QObject):
         self._worker.failed.connect(self.failed)
         self._worker.cancelled.connect(self.cancelled)
         self._worker.done.connect(self._done)
-        self.dialog.canceled.connect(self.cancel)
+        self.cancelling = False
 
     def start(self) -> None:
-        """Start the work (the dialog appears if it runs long)."""
-        self.dialog.setValue(0)
+        """Start the work (a modal job's dialog appears if it runs long)."""
+        if self.dialog is not None:
+            self.dialog.setValue(0)
         self._thread.start()
 
     def cancel(self) -> None:
         """Stop as soon as the work next reports progress."""
-        self.dialog.setLabelText(self.tr("Cancelling…"))
+        self.cancelling = True
+        if self.dialog is not None:
+            self.dialog.setLabelText(self.tr("Cancelling…"))
         self._worker.cancel()
 
     def running(self) -> bool:
         return self._thread.isRunning()
 
-    def _progressed(self, done: int, total: int) -> None:
-        if total > 0:
+    def _progressed(self, done: int, total: int, note: str) -> None:
+        if total > 0 and self.dialog is not None:
             self.dialog.setMaximum(total)
             self.dialog.setValue(min(done, total))
-        self.progressed.emit(done, total)
+        self.progressed.emit(done, total, note)
 
     def _done(self) -> None:
         self._thread.quit()
         self._thread.wait()
-        self.dialog.reset()
-        self.dialog.hide()
+        if self.dialog is not None:
+            self.dialog.reset()
+            self.dialog.hide()
         self.ended.emit()
+
+
+class Pace:
+    """Rate and time left of work reported as (seconds, done) samples, over
+    the last RATE_WINDOW_S seconds of reports; reports of nothing done yet
+    (reading, starting) do not count."""
+
+    def __init__(self) -> None:
+        self._samples: deque[tuple[float, int]] = deque()
+
+    def add(self, at: float, done: int) -> None:
+        if done <= 0:
+            return
+        if self._samples and done < self._samples[-1][1]:
+            self._samples.clear()  # (a new phase: counting again)
+        self._samples.append((at, done))
+        while len(self._samples) > 2 and at - self._samples[1][0] >= RATE_WINDOW_S:
+            self._samples.popleft()
+
+    def rate(self) -> float:
+        """Units a second (0 until two reports apart in time)."""
+        if len(self._samples) < 2:
+            return 0.0
+        (t0, d0), (t1, d1) = self._samples[0], self._samples[-1]
+        return (d1 - d0) / (t1 - t0) if t1 > t0 else 0.0
+
+    def left(self, total: int, now: float) -> float | None:
+        """Seconds left to reach ``total`` at the current rate, counted
+        from ``now`` (None while the rate is unknown)."""
+        rate = self.rate()
+        if rate <= 0:
+            return None
+        at, done = self._samples[-1]
+        return max(0.0, (total - done) / rate - (now - at))
+
+
+class JobStatus(QWidget):
+    """The status bar's view of a running job: "Importing 16,000 of
+    20,000 — <title>", the rate and time left (brought up to date every
+    TICK_MS, between reports too), a bar and Cancel. Hidden when no job
+    runs."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.label = QLabel()
+        self.label.setTextFormat(Qt.TextFormat.PlainText)
+        self.bar = QProgressBar()
+        self.bar.setMaximumWidth(140)
+        self.bar.setTextVisible(False)
+        self.bar.setAccessibleName(self.tr("Progress of the running task"))
+        self.cancel_button = QToolButton()
+        self.cancel_button.setText(self.tr("Cancel"))
+        self.cancel_button.setToolTip(self.tr("Stop the task; nothing it did is kept"))
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.label)
+        layout.addWidget(self.bar)
+        layout.addWidget(self.cancel_button)
+        self.cancel_button.clicked.connect(self._cancel)
+        self._timer = QTimer(self)
+        self._timer.setInterval(TICK_MS)
+        self._timer.timeout.connect(self._show)
+        self.job: Job | None = None
+        self.hide()
+
+    def follow(self, job: Job) -> None:
+        """Show ``job``'s progress until it ends."""
+        self.job = job
+        self._pace = Pace()
+        self._done, self._total, self._note = 0, 0, ""
+        job.progressed.connect(self._progressed)
+        job.ended.connect(self._ended)
+        self.cancel_button.setEnabled(True)
+        self.cancel_button.setVisible(job.cancellable)
+        self.bar.setRange(0, 0)
+        self._show()
+        self.show()
+        self._timer.start()
+
+    def _cancel(self) -> None:
+        if self.job is not None:
+            self.job.cancel()
+            self._show()
+
+    def text(self) -> str:
+        """What the label says now."""
+        return self.label.text()
+
+    def _progressed(self, done: int, total: int, note: str) -> None:
+        self._done, self._total = done, total
+        self._note = note or self._note
+        self._pace.add(time.monotonic(), done)
+        self._show()
+
+    def _show(self) -> None:
+        job = self.job
+        if job is None:
+            return
+        if job.cancelling:
+            self.cancel_button.setEnabled(False)
+            self.label.setText(self.tr("{task}: cancelling…").format(task=job.title))
+            return
+        if self._total <= 0 or self._done <= 0:
+            self.bar.setRange(0, 0)
+            self.label.setText(self.tr("{task}…").format(task=job.title))
+            return
+        self.bar.setRange(0, self._total)
+        self.bar.setValue(min(self._done, self._total))
+        text = self.tr("{task} {done} of {total}").format(
+            task=job.title, done=f"{self._done:,}", total=f"{self._total:,}"
+        )
+        if self._note:
+            metrics = self.label.fontMetrics()
+            text += " — " + metrics.elidedText(self._note, Qt.TextElideMode.ElideRight, NOTE_WIDTH)
+        if (left := self._pace.left(self._total, time.monotonic())) is not None:
+            text += "  " + self.tr("({rate} a second, {left} left)").format(
+                rate=f"{round(self._pace.rate()):,}", left=self._duration(left)
+            )
+        self.label.setText(text)
+
+    def _duration(self, seconds: float) -> str:
+        """A short length of time: "8 s", "2 min 5 s"."""
+        minutes, rest = divmod(max(0, round(seconds)), 60)
+        if minutes:
+            return self.tr("{m} min {s} s").format(m=minutes, s=rest)
+        return self.tr("{s} s").format(s=rest)
+
+    def _ended(self) -> None:
+        self._timer.stop()
+        self.job = None
+        self.hide()

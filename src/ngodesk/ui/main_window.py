@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMenu,
     QMessageBox,
-    QProgressBar,
     QSplitter,
     QTableView,
     QVBoxLayout,
@@ -59,6 +58,7 @@ from ngodesk.ui.column_map import ColumnMapDialog
 from ngodesk.ui.commands import (
     Actions,
     BatchEditStories,
+    Command,
     CreateStory,
     DeleteStories,
     ImportStories,
@@ -77,7 +77,7 @@ from ngodesk.ui.highlighting import HitDelegate
 from ngodesk.ui.hub import Hub
 from ngodesk.ui.icons import icon
 from ngodesk.ui.item_types import ItemTypesDialog
-from ngodesk.ui.jobs import Job
+from ngodesk.ui.jobs import Job, JobStatus
 from ngodesk.ui.labels import format_title, record_kind, record_labels
 from ngodesk.ui.list_width import LIST_MIN_WIDTH, fit_title, keep_title_readable
 from ngodesk.ui.merge_view import MergeStoriesDialog
@@ -94,7 +94,6 @@ SEARCH_DELAY_MS = 250
 EDIT_REFRESH_DELAY_MS = 1000
 #: Imports of up to this many stories are one undo step (taking back 10,000
 #: took ~10 s, on the GUI thread); larger ones are not undoable.
-IMPORT_UNDO_LIMIT = 2000
 #: Files that may be tables: their columns are mapped in a dialog first.
 #: Files whose import may ask for choices first (tables, WordPress exports).
 ASKING_SUFFIXES = (".csv", ".tsv", ".tab", ".txt", ".xml", ".wxr")
@@ -146,6 +145,8 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.library = library
         self.job: Job | None = None
+        #: the stories of this session's last import (see _follow_last_import)
+        self._last_import: frozenset[int] = frozenset()
         self._guide: GuideWindow | None = None
         self.duplicates_dialog: DuplicatesDialog | None = None
         self.records_dialog: RecordsDialog | None = None
@@ -288,12 +289,9 @@ class MainWindow(QMainWindow):
         self.count_label = QLabel()
         self.path_label = QLabel(str(library.folder) + (self.tr("  (read-only)") if library.readonly else ""))
         self.path_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.job_progress = QProgressBar()
-        self.job_progress.setMaximumWidth(160)
-        self.job_progress.setAccessibleName(self.tr("Progress of the running task"))
-        self.job_progress.hide()
+        self.job_status = JobStatus()
         self.statusBar().addWidget(self.count_label)
-        self.statusBar().addPermanentWidget(self.job_progress)
+        self.statusBar().addPermanentWidget(self.job_status)
         self.statusBar().addPermanentWidget(self.path_label)
 
         self._build_actions()
@@ -578,27 +576,53 @@ class MainWindow(QMainWindow):
             return
         self.open_requested.emit(path)
 
-    def _start(self, title: str, work: Callable[[Progress], Any], done: Callable[[Any], None]) -> Job | None:
-        """Run ``work`` off the GUI thread with a progress dialog."""
+    def _start(
+        self,
+        title: str,
+        work: Callable[[Progress], Any],
+        done: Callable[[Any], None],
+        modal: bool = True,
+        cancellable: bool = True,
+    ) -> Job | None:
+        """Run ``work`` off the GUI thread, its progress in the status bar
+        (and, ``modal``, in a dialog that blocks the window meanwhile)."""
         if self.job is not None and self.job.running():
             QMessageBox.information(self, title, self.tr("Another task is still running."))
             return None
         self.editor.flush()
-        self.job = Job(self, title, work)
+        self.job = Job(self, title, work, modal, cancellable)
+        if not modal:  # (the window stays usable: for browsing, the job holds the library until its work ends)
+            self._pause_edits(title)
+            for ending in (self.job.finished, self.job.failed, self.job.cancelled):
+                ending.connect(lambda *_: self._pause_edits(""))  # (before ``done``, which may edit)
         self.job.finished.connect(done)
         self.job.failed.connect(lambda message: QMessageBox.warning(self, title, message))
-        self.job.cancelled.connect(lambda: self.statusBar().showMessage(self.tr("Cancelled; nothing changed."), 5000))
-        self.job.progressed.connect(self._job_progressed)
-        self.job.ended.connect(self.job_progress.hide)
-        self.job_progress.setRange(0, 0)
-        self.job_progress.show()
+        self.job.cancelled.connect(lambda: self.statusBar().showMessage(self.tr("Cancelled; nothing changed."), 8000))
+        self.job_status.follow(self.job)
+        self.statusBar().clearMessage()  # (it would be drawn over the progress)
+        self.path_label.hide()  # (room for the progress on a narrow screen)
+        self.job.ended.connect(self.path_label.show)
         self.job.start()
         return self.job
 
-    def _job_progressed(self, done: int, total: int) -> None:
-        if total > 0:
-            self.job_progress.setRange(0, total)
-            self.job_progress.setValue(min(done, total))
+    def _pause_edits(self, task: str) -> None:
+        """While ``task`` runs in the background, edits are refused at once
+        with the reason and the editor is read-only (its saves would wait
+        for the library and fail); "" ends the pause."""
+        self.actions.busy = (
+            self.tr("“{task}” is still running: wait for it to end (or cancel it) to make changes.").format(task=task)
+            if task
+            else ""
+        )
+        self.editor.apply_editable()
+
+    def _browsing_job(self) -> bool:
+        """True (and the status bar says why) while a job the window stays
+        usable during (an import) runs: undo and redo wait for it."""
+        if self.job is None or not self.job.running() or self.job.dialog is not None:
+            return False
+        self.statusBar().showMessage(self.tr("Wait for the import to end (or cancel it) to undo or redo."), 5000)
+        return True
 
     def import_files(self, paths: list[str] | None = None, format_name: str = "auto") -> Job | None:
         """Import files (asked for when not given, with their format chosen
@@ -630,7 +654,7 @@ class MainWindow(QMainWindow):
                 return read, report  # the user chooses: the rest or nothing
             return importing.import_read(library, read, report, parallel=True, progress=progress)
 
-        return self._start(self.tr("Importing"), work, self._read_or_imported)
+        return self._start(self.tr("Importing"), work, self._read_or_imported, modal=False)
 
     def _import_options(self, paths: list[str], format_name: str) -> dict[str, ImportOptions] | None:
         """Choices for the files that need them, asked for in a dialog per
@@ -692,16 +716,20 @@ class MainWindow(QMainWindow):
             self.tr("Importing"),
             lambda progress: importing.import_read(library, read, report, parallel=True, progress=progress),
             self._imported,
+            modal=False,
         )
 
     def _imported(self, report: importing.ImportReport) -> None:
-        if report.added <= IMPORT_UNDO_LIMIT:
-            self.actions.record(ImportStories(report.changes), report.changes)
-        else:  # undo runs on the GUI thread: too long for a large import
-            self.hub.publish(report.changes)
+        """Make the import one undo step, show its stories under "Last
+        import" and say how it went: in the status bar, or in a box when
+        there is more to tell or to decide (duplicates, problems)."""
+        self.actions.record(ImportStories(report.changes), report.changes, initiator=self)
+        if added := report.changes.stories_added:
+            self._last_import = added
+            self.sidebar.show_last_import(min(added), max(added), len(added))
         skipped = [d for d in report.duplicates if d.action == "skipped"]
         text = self.tr("Imported {added}; skipped {skipped} already in the library.").format(
-            added=report.added, skipped=len(skipped)
+            added=f"{report.added:,}", skipped=f"{len(skipped):,}"
         )
         if merged := sum(d.action == "merged" for d in report.duplicates):
             text += " " + self.tr("Merged {n} into the stories they repeat.").format(n=merged)
@@ -709,8 +737,11 @@ class MainWindow(QMainWindow):
             text += " " + self.tr(
                 "{n} of them with warnings: odd values were normalised or kept as given (see the details)."
             ).format(n=warned)
-        if report.added > IMPORT_UNDO_LIMIT:
-            text += " " + self.tr("An import of more than {n:,} stories cannot be undone.").format(n=IMPORT_UNDO_LIMIT)
+        if not (report.duplicates or report.problems or report.skipped or report.warnings):
+            if report.added:
+                text += " " + self.tr("They are listed under “Last import”; Undo takes them all back.")
+            self.statusBar().showMessage(text, 30_000)
+            return
         box = QMessageBox(QMessageBox.Icon.Information, self.tr("Import"), text, parent=self)
         details = [f"{d.file}, {d.position}: {d.reason}" for d in skipped]
         left_out = self.tr("left out")
@@ -1153,14 +1184,41 @@ class MainWindow(QMainWindow):
 
     def undo(self) -> None:
         """Undo the last change, after saving typing still pending."""
+        if self._browsing_job():
+            return
         self.editor.flush()
-        self.undo_stack.undo()
+        if not self._off_thread(undoing=True):
+            self.undo_stack.undo()
         self.undo_action.setEnabled(self.undo_stack.canUndo())
 
     def redo(self) -> None:
         """Redo the last change undone (typing saved now would end redo)."""
+        if self._browsing_job():
+            return
         self.editor.flush()
-        self.undo_stack.redo()
+        if not self._off_thread(undoing=False):
+            self.undo_stack.redo()
+
+    def _off_thread(self, undoing: bool) -> bool:
+        """Start undoing (or redoing) the next step in a job when it takes
+        long (``Command.off_thread``): the window stays usable, the status
+        bar says what runs, and the stack moves when the job is done. False
+        when the step is not such a one."""
+        command = self.undo_stack.command(self.undo_stack.index() - 1 if undoing else self.undo_stack.index())
+        if not isinstance(command, Command) or not command.off_thread():
+            return False
+        step = self.undo_stack.undo if undoing else self.undo_stack.redo
+        work = command.backward if undoing else command.forward
+        title = (self.tr("Undoing “{action}”") if undoing else self.tr("Redoing “{action}”")).format(
+            action=command.text()
+        )
+
+        def done(changes: ChangeSet) -> None:
+            command.done_off_thread = changes
+            step()
+
+        self._start(title, lambda progress: work(), done, modal=False, cancellable=False)
+        return True
 
     def _focus_editor(self) -> None:
         if len(self.selected_ids()) == 1:
@@ -1220,9 +1278,21 @@ class MainWindow(QMainWindow):
             self._search_timer.start(EDIT_REFRESH_DELAY_MS)  # counts and order follow once typing pauses
             return
         keep = self.selected_ids()
-        if changes.stories_added and not changes.stories_changed:
+        if changes.stories_added and not changes.stories_changed and initiator is not self:
             keep = sorted(changes.stories_added)  # e.g. undoing a delete: show what came back
         self.refresh(keep=keep)
+        self._follow_last_import(changes)
+
+    def _follow_last_import(self, changes: ChangeSet) -> None:
+        """Undoing the last import drops its "Last import" entry; redoing
+        it shows the entry again."""
+        if not self._last_import:
+            return
+        if self._last_import <= changes.stories_removed:
+            self.sidebar.forget_last_import()
+        elif self._last_import <= changes.stories_added and self.sidebar.last_import is None:
+            ids = self._last_import
+            self.sidebar.show_last_import(min(ids), max(ids), len(ids))
 
     # -- state --------------------------------------------------------------
 

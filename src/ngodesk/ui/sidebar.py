@@ -113,6 +113,7 @@ class Sidebar(QTreeWidget):
         self.all_item = QTreeWidgetItem([self.tr("All stories"), ""])
         self.all_item.setData(0, KEY, ALL)
         self.all_item.setToolTip(0, self.tr("Show all stories: clear the search and the filters"))
+        self.last_import: QTreeWidgetItem | None = None  # (see show_last_import)
         self.collections_item = self._section(self.tr("Collections"))
         self.tags_item = self._section(self.tr("Tags"))
         self.sections = {
@@ -350,6 +351,27 @@ class Sidebar(QTreeWidget):
         self._states = {(f.kind, f.value): 2 if f.exclude else 1 for f in filters}
         self._paint_states()
 
+    def show_last_import(self, first: int, last: int, count: int) -> None:
+        """Show the stories of the session's last import (ids ``first`` to
+        ``last``, ``count`` of them) under "Last import", chosen alone; the
+        entry of an earlier import goes."""
+        self.forget_last_import()
+        value = f"{first}-{last}"
+        self.last_import = self._entry(FacetKind.STORIES, value, self.tr("Last import"))
+        self.last_import.setData(0, ABOUT, self.tr("The stories the last import added (until the window closes)"))
+        self.last_import.setText(1, f"{count:,}")
+        self.insertTopLevelItem(1, self.last_import)
+        self.set_filter(FacetKind.STORIES, value, 1)
+
+    def forget_last_import(self) -> None:
+        """Drop the "Last import" entry (and its filter, if chosen)."""
+        item, self.last_import = self.last_import, None
+        if item is None:
+            return
+        self.takeTopLevelItem(self.indexOfTopLevelItem(item))
+        if self._states.pop(item.data(0, KEY), 0):
+            self.filters_changed.emit()
+
     def show_library_size(self, total: int) -> None:
         """Show how many stories "All stories" stands for."""
         self.all_item.setText(1, f"{total:,}")
@@ -482,7 +504,7 @@ class Sidebar(QTreeWidget):
     def save_search(self) -> None:
         """Save what the window searches for now (text and filters)."""
         query, filters = self.current_search()
-        filters = [f for f in filters if f.kind is not FacetKind.COLLECTION]
+        filters = [f for f in filters if f.kind not in (FacetKind.COLLECTION, FacetKind.STORIES)]
         name, ok = QInputDialog.getText(
             self, self.tr("Save Search"), self.tr("Name of the saved search:"), text=query.strip()[:60]
         )
