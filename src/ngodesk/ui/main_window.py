@@ -47,6 +47,7 @@ from ngodesk.services import (
     story_collections,
     story_merge,
     suggestions,
+    trash,
 )
 from ngodesk.store.backups import Backup
 from ngodesk.store.library import DB_NAME, Library
@@ -84,10 +85,13 @@ from ngodesk.ui.search_runner import FIRST_PAGE, SearchRunner
 from ngodesk.ui.sidebar import Sidebar
 from ngodesk.ui.story_model import COLUMNS, UNSORTABLE, StoryTableModel
 from ngodesk.ui.suggestions_view import SuggestionsDialog
+from ngodesk.ui.trash_view import TrashDialog, confirm_delete
 
 SEARCH_DELAY_MS = 250
 #: After an edit in the editor, the list's order and counts follow this late.
 EDIT_REFRESH_DELAY_MS = 1000
+#: The Trash lets go of stories deleted 30 days ago this long after the window opens.
+TRASH_PURGE_DELAY_MS = 3000
 #: Imports of up to this many stories are one undo step (taking back 10,000
 #: took ~10 s, on the GUI thread); larger ones are not undoable.
 IMPORT_UNDO_LIMIT = 2000
@@ -130,6 +134,7 @@ class MainWindow(QMainWindow):
         self._guide: GuideWindow | None = None
         self.duplicates_dialog: DuplicatesDialog | None = None
         self.records_dialog: RecordsDialog | None = None
+        self.trash_dialog: TrashDialog | None = None
         self._login_name = library.author
         library.author = settings.get(settings.AUTHOR) or self._login_name
         self.setWindowTitle(self.tr("ngodesk — {name}").format(name=library.folder.name))
@@ -145,6 +150,7 @@ class MainWindow(QMainWindow):
         self.sidebar.show_all.connect(self.clear_filters)
         self.sidebar.saved_search_chosen.connect(self.run_saved_search)
         self.sidebar.export_requested.connect(lambda ids: self.export_stories(story_ids=ids))
+        self.sidebar.trash_requested.connect(self.show_trash)
         self.sidebar.current_search = lambda: (self.search_field.text(), self.sidebar.filters())
         self.sidebar.selected_stories = self.selected_ids
 
@@ -268,6 +274,10 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self._restore_state()
         self.refresh()
+        self._purge_timer = QTimer(self, singleShot=True, interval=TRASH_PURGE_DELAY_MS)
+        self._purge_timer.timeout.connect(lambda: self.hub.publish(trash.purge(library)))
+        if not library.readonly:
+            self._purge_timer.start()
 
     # -- menus and toolbar ----------------------------------------------
 
@@ -898,6 +908,14 @@ class MainWindow(QMainWindow):
         self.records_dialog.raise_()
         return self.records_dialog
 
+    def show_trash(self) -> TrashDialog:
+        """The stories in the Trash, to restore or let go, beside the window."""
+        if self.trash_dialog is None:
+            self.trash_dialog = TrashDialog(self.actions, self)
+        self.trash_dialog.show()
+        self.trash_dialog.raise_()
+        return self.trash_dialog
+
     def show_record(self, entity_id: int) -> None:
         """List the stories linked to a record (the search is cleared)."""
         self.search_field.clear()
@@ -1134,9 +1152,10 @@ class MainWindow(QMainWindow):
             self.editor.title.selectAll()
 
     def delete_selected(self) -> None:
-        """Delete the selected stories (undoable)."""
+        """Move the selected stories to the Trash (undoable); more than a
+        few only once the user agrees."""
         ids = self.selected_ids()
-        if not ids or self.library.readonly:
+        if not ids or self.library.readonly or not confirm_delete(self, len(ids)):
             return
         self.editor.flush()
         self._run(DeleteStories(ids))
@@ -1144,6 +1163,10 @@ class MainWindow(QMainWindow):
     def _changed(self, changes: ChangeSet, initiator: object) -> None:
         """Follow a change: rows edited in place are refetched; anything that
         can change what matches or its order runs the search again."""
+        if changes.trash:
+            self.sidebar.reload_trash()
+            if changes == ChangeSet(trash=changes.trash):  # (emptied or purged: no story changed)
+                return
         self.search_runner.invalidate()
         if changes.tags_added or changes.tags_changed or changes.tags_removed:
             self.sidebar.reload_tags()
@@ -1201,6 +1224,7 @@ class MainWindow(QMainWindow):
             return
         self.editor.flush()
         self.save_state()
+        self._purge_timer.stop()
         self.search_runner.stop()
         self.search_runner.blockSignals(True)  # (answers already on their way find no library)
         super().closeEvent(event)
