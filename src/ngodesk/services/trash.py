@@ -107,9 +107,11 @@ def move_to_trash(library: Library, story_ids: Iterable[int]) -> ChangeSet:
 
 
 def _plain(value: object) -> object:
+    """``json.dumps``'s ``default``: times as ISO text (a value of another
+    type is a bug: TypeError names it)."""
     if isinstance(value, datetime):
         return value.isoformat()
-    raise TypeError(f"{type(value).__name__} is not stored in the Trash")
+    raise TypeError(type(value))
 
 
 def _uuids(session: Session, model: type[Base], ids: Iterable[int]) -> dict[int, str]:
