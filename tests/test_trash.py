@@ -17,6 +17,8 @@ from ngodesk.services import (
     duplicates,
     entities,
     exporting,
+    field_copy,
+    merging,
     queries,
     stories,
     story_collections,
@@ -24,8 +26,10 @@ from ngodesk.services import (
     translations,
     trash,
 )
+from ngodesk.services.library import open_library
 from ngodesk.store.library import Library
 from ngodesk.store.schema import Story, Tombstone, utcnow
+from tests.test_merge import _id
 from tests.test_services import tag_id
 
 WELLS = "缅甸 wells for Shan State"
@@ -164,3 +168,28 @@ def test_emptying_the_trash_lets_every_story_go_for_good(library: Library, tmp_p
 
     assert trash.count(library) == 0
     assert [p.name for p in attachments.stored_files(library).unused] != []
+
+
+def test_merges_of_field_copies_see_a_trashed_story_deleted_and_one_they_bring_back_stays(tmp_path: Path) -> None:
+    office = tmp_path / "office"
+    with open_library(office) as mine:
+        for title in ("Wells in Kenya", "Schools in Nepal", "Clinics in Myanmar"):
+            stories.create_story(mine, {"title": title})
+        field_copy.make_copy(mine, tmp_path / "laptop")
+        field_copy.make_copy(mine, tmp_path / "nepal", [_id(mine, "Schools in Nepal")])
+    with open_library(tmp_path / "laptop") as theirs:  # edited in the field meanwhile
+        stories.edit_story(theirs, _id(theirs, "Clinics in Myanmar"), {"summary": "seen in the field"})
+    with open_library(office) as mine:
+        wells, clinics = (queries.get_story(mine, _id(mine, t)).uuid for t in ("Wells in Kenya", "Clinics in Myanmar"))
+        trash.move_to_trash(mine, [_id(mine, "Wells in Kenya"), _id(mine, "Clinics in Myanmar")])
+
+        report = merging.merge(mine, tmp_path / "laptop")
+
+        titles = {v.title for v in queries.stories(mine, queries.matching_ids(mine, "").tolist())}
+        assert "Wells in Kenya" not in titles  # deleted here, untouched there: stays deleted
+        assert "Clinics in Myanmar" in titles and [c.field for c in report.conflicts] == ["(deleted)"]
+        with pytest.raises(Conflict, match="“Clinics in Myanmar” is in the library again"):
+            trash.restore_stories(mine, [clinics])
+        assert trash.restore_stories(mine, [wells]).stories_added
+    with open_library(tmp_path / "nepal") as part:  # a copy of some stories carries no Trash
+        assert trash.count(part) == 0
