@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Table, delete, func, insert, select
+from sqlalchemy import ColumnElement, Table, delete, func, insert, select
 from sqlalchemy.orm import Session
 
 from ngodesk.domain.errors import Conflict, NotFound
@@ -203,19 +203,25 @@ def restore_stories(library: Library, uuids: Sequence[str], now: datetime | None
     Conflict for a story already back in the library (a merge or an import
     brought it): then nothing changes."""
     with library.write() as session:
-        entries = [_entry(session, uuid, now) for uuid in dict.fromkeys(uuids)]
-        for entry in entries:
-            if session.scalar(select(Story.id).where(Story.uuid == entry.story_uuid)) is not None:
-                raise Conflict(
-                    translate(
-                        "Messages",
-                        "“{title}” is in the library again (a merge or an import brought it back); "
-                        "the Trash's copy was left as it was.",
-                    ).format(title=entry.title)
-                )
+        entries = _entries(session, uuids, now)
+        restored = [e.story_uuid for e in entries]
+        back = {
+            u
+            for chunk in records.chunks(restored)
+            for u in session.scalars(select(Story.uuid).where(Story.uuid.in_(chunk)))
+        }
+        if back:
+            raise Conflict(
+                translate(
+                    "Messages",
+                    "“{title}” is in the library again (a merge or an import brought it back); "
+                    "the Trash's copy was left as it was.",
+                ).format(title=next(e.title for e in entries if e.story_uuid in back))
+            )
         places = _places(session, [e.story_id for e in entries])
         documents = [json.loads(e.content) for e in entries]
-        snapshots = [_snapshot(session, d, place) for d, place in zip(documents, places, strict=True)]
+        known = _Known.of(session, documents)
+        snapshots = [_snapshot(known, d, place) for d, place in zip(documents, places, strict=True)]
         changes = restore.restore_stories(library, snapshots)
         files = [
             {**_typed(Attachment, a), "story_id": place}
@@ -225,17 +231,32 @@ def restore_stories(library: Library, uuids: Sequence[str], now: datetime | None
         if files:
             session.execute(insert(Attachment.__table__), files)
             records.unbury(session, [str(a["uuid"]) for a in files])
-        restored = [e.story_uuid for e in entries]
-        session.execute(delete(TrashEntry).where(TrashEntry.story_uuid.in_(restored)))
+        for chunk in records.chunks(restored):
+            session.execute(delete(TrashEntry).where(TrashEntry.story_uuid.in_(chunk)))
         return changes | ChangeSet(trash=frozenset(restored))
 
 
-def _entry(session: Session, uuid: str, now: datetime | None) -> TrashEntry:
-    """The Trash's entry of ``uuid`` (or of the one uuid starting so)."""
-    text = uuid.strip().lower()
+def _entries(session: Session, uuids: Iterable[str], now: datetime | None) -> list[TrashEntry]:
+    """The Trash's entries of ``uuids`` (each a uuid or the unique start of
+    one), in order, each once; NotFound names the first missing one."""
+    texts = list(dict.fromkeys(u.strip().lower() for u in uuids))
     kept = TrashEntry.deleted_at >= _cutoff(now)
-    found = session.scalars(select(TrashEntry).where(kept, TrashEntry.story_uuid == text)).all()
-    if not found and len(text) >= 4:
+    exact: dict[str, TrashEntry] = {}
+    for chunk in records.chunks(texts):
+        exact |= {
+            e.story_uuid: e for e in session.scalars(select(TrashEntry).where(kept, TrashEntry.story_uuid.in_(chunk)))
+        }
+    found: dict[str, TrashEntry] = {}
+    for text in texts:
+        entry = exact.get(text) or _started(session, text, kept)
+        found.setdefault(entry.story_uuid, entry)
+    return list(found.values())
+
+
+def _started(session: Session, text: str, kept: ColumnElement[bool]) -> TrashEntry:
+    """The one entry whose uuid starts with ``text`` (4 characters at least)."""
+    found = []
+    if len(text) >= 4:
         found = session.scalars(select(TrashEntry).where(kept, TrashEntry.story_uuid.startswith(text)).limit(2)).all()
     if len(found) != 1:
         message = (
@@ -243,7 +264,7 @@ def _entry(session: Session, uuid: str, now: datetime | None) -> TrashEntry:
             if found
             else translate("Messages", "No story {uuid} in the Trash.")
         )
-        raise NotFound(message.format(uuid=uuid))
+        raise NotFound(message.format(uuid=text))
     return found[0]
 
 
@@ -286,29 +307,49 @@ def _ids(session: Session, model: type[Base], uuids: Iterable[str]) -> dict[str,
     return found
 
 
-def _snapshot(session: Session, document: Mapping[str, Any], story_id: int) -> StorySnapshot:
+@dataclass(frozen=True)
+class _Known:
+    """The ids of the tags, records, collections and terms stored stories
+    name by uuid (those that still exist, or that they were merged into)."""
+
+    tags: Mapping[str, int]
+    entities: Mapping[str, int]
+    collections: Mapping[str, int]
+    terms: Mapping[str, int]
+
+    @classmethod
+    def of(cls, session: Session, documents: Sequence[Mapping[str, Any]]) -> _Known:
+        return cls(
+            _ids(session, Tag, (u for d in documents for u in d["tags"])),
+            _ids(session, Entity, (u for d in documents for u in [*(u for u, _ in d["records"]), *d["rejected"]])),
+            _ids(session, Collection, (u for d in documents for u, _ in d["collections"])),
+            _ids(session, Term, (n["term"] for d in documents for n in d["notes"] if n["term"])),
+        )
+
+
+def _snapshot(known: _Known, document: Mapping[str, Any], story_id: int) -> StorySnapshot:
     """A stored story as ``restore.restore_stories`` puts one back, under
     ``story_id``, linked to what still exists."""
-    tags = _ids(session, Tag, document["tags"])
-    entities = _ids(session, Entity, [u for u, _ in document["records"]] + document["rejected"])
-    shelves = _ids(session, Collection, [u for u, _ in document["collections"]])
-    terms = _ids(session, Term, [n["term"] for n in document["notes"] if n["term"]])
-    positions = {}
+    positions: dict[int, int] = {}
     for uuid, position in document["records"]:
-        if uuid in entities:
-            positions.setdefault(entities[uuid], position)  # (two merged into one: the first place)
+        if uuid in known.entities:
+            positions.setdefault(known.entities[uuid], position)  # (two merged into one: the first place)
     notes = [
-        {**{k: v for k, v in _typed(Annotation, n).items() if k != "term"}, "term_id": terms.get(n["term"] or "")}
+        {
+            **{k: v for k, v in _typed(Annotation, n).items() if k != "term"},
+            "term_id": known.terms.get(n["term"] or ""),
+            "story_id": story_id,
+        }
         for n in document["notes"]
     ]
     return StorySnapshot(
         {**_typed(Story, document["story"]), "id": story_id},
-        frozenset(tags[u] for u in document["tags"] if u in tags),
+        frozenset(known.tags[u] for u in document["tags"] if u in known.tags),
         frozenset(positions),
         tuple({**_typed(StoryTranslation, t), "story_id": story_id} for t in document["translations"]),
-        tuple({**n, "story_id": story_id, "id": None} for n in notes),
-        tuple((shelves[u], p) for u, p in document["collections"] if u in shelves),
-        frozenset(entities[u] for u in document["rejected"] if u in entities),
+        tuple(notes),
+        tuple((known.collections[u], p) for u, p in document["collections"] if u in known.collections),
+        frozenset(known.entities[u] for u in document["rejected"] if u in known.entities),
         tuple(sorted(positions.items())),
     )
 
@@ -322,7 +363,7 @@ def empty(library: Library, uuids: Sequence[str] | None = None) -> ChangeSet:
     with library.write() as session:
         query = select(TrashEntry.story_uuid)
         if uuids is not None:
-            query = query.where(TrashEntry.story_uuid.in_([_entry(session, u, None).story_uuid for u in uuids]))
+            query = query.where(TrashEntry.story_uuid.in_([e.story_uuid for e in _entries(session, uuids, None)]))
         gone = list(session.scalars(query))
         for chunk in records.chunks(gone):
             session.execute(delete(TrashEntry).where(TrashEntry.story_uuid.in_(chunk)))
