@@ -102,6 +102,7 @@ def test_restore_brings_the_story_back_with_everything_it_had(library: Library, 
     assert trash.trashed(library) == [] and trash.count(library) == 0
     with library.read() as session:
         assert session.get(Tombstone, uuid) is None
+    assert queries.check(library) == []
 
 
 def test_a_restored_story_follows_records_merged_and_skips_tags_deleted_meanwhile(library: Library) -> None:

@@ -336,7 +336,7 @@ class MainWindow(QMainWindow):
             self.delete_selected,
             None,
             "story-delete",
-            self.tr("Delete the selected stories"),
+            self.tr("Move the selected stories to the Trash"),
         )
         self.delete_action.setShortcut(QKeySequence(keys.Delete))
         self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
