@@ -171,15 +171,18 @@ def test_emptying_the_trash_lets_every_story_go_for_good(library: Library, tmp_p
     assert [p.name for p in attachments.stored_files(library).unused] != []
 
 
-def test_merges_of_field_copies_see_a_trashed_story_deleted_and_one_they_bring_back_stays(tmp_path: Path) -> None:
+def test_merges_see_a_trashed_story_deleted_bring_theirs_to_the_trash_and_one_they_bring_back_stays(
+    tmp_path: Path,
+) -> None:
     office = tmp_path / "office"
     with open_library(office) as mine:
         for title in ("Wells in Kenya", "Schools in Nepal", "Clinics in Myanmar"):
             stories.create_story(mine, {"title": title})
         field_copy.make_copy(mine, tmp_path / "laptop")
         field_copy.make_copy(mine, tmp_path / "nepal", [_id(mine, "Schools in Nepal")])
-    with open_library(tmp_path / "laptop") as theirs:  # edited in the field meanwhile
+    with open_library(tmp_path / "laptop") as theirs:  # edited and deleted in the field meanwhile
         stories.edit_story(theirs, _id(theirs, "Clinics in Myanmar"), {"summary": "seen in the field"})
+        trash.move_to_trash(theirs, [_id(theirs, "Schools in Nepal")])
     with open_library(office) as mine:
         wells, clinics = (queries.get_story(mine, _id(mine, t)).uuid for t in ("Wells in Kenya", "Clinics in Myanmar"))
         trash.move_to_trash(mine, [_id(mine, "Wells in Kenya"), _id(mine, "Clinics in Myanmar")])
@@ -188,6 +191,9 @@ def test_merges_of_field_copies_see_a_trashed_story_deleted_and_one_they_bring_b
 
         titles = {v.title for v in queries.stories(mine, queries.matching_ids(mine, "").tolist())}
         assert "Wells in Kenya" not in titles  # deleted here, untouched there: stays deleted
+        assert "Schools in Nepal" not in titles  # deleted there: here it goes to the Trash too
+        trashed = {t.title for t in trash.trashed(mine)}
+        assert trashed == {"Schools in Nepal", "Wells in Kenya", "Clinics in Myanmar"}
         assert "Clinics in Myanmar" in titles and [c.field for c in report.conflicts] == ["(deleted)"]
         with pytest.raises(Conflict, match="“Clinics in Myanmar” is in the library again"):
             trash.restore_stories(mine, [clinics])

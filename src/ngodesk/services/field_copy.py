@@ -95,7 +95,7 @@ def make_copy(
             progress(2, 4)
             with copy.read() as session:
                 hashes = set(session.scalars(Attachment.__table__.select().with_only_columns(Attachment.sha256)))
-                hashes |= trash.files_held(session)  # type: ignore[arg-type]
+                hashes |= trash.files_held(session)
             for sha256 in sorted(hashes):
                 with suppress(ValidationError):  # (not a file's hash, not the file's content: as a missing file)
                     attachments.take_file(copy, library.folder, sha256)
