@@ -43,6 +43,9 @@ def test_deleting_one_story_moves_it_to_the_trash_without_asking(qtbot, window: 
     assert window.sidebar.trash_item.text(1) == "1"
     window.undo_action.trigger()  # undo takes it out of the Trash again
     assert titles(window)[0] == MYANMAR and window.sidebar.trash_item.text(1) == ""
+    story_menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "&Story")
+    next(a for a in story_menu.actions() if a.text() == "Show &Trash…").trigger()  # the menu's way to it
+    assert window.trash_dialog is not None and window.trash_dialog.empty_hint.isVisible()
 
 
 def test_deleting_more_than_a_few_asks_naming_the_count(qtbot, window: MainWindow, monkeypatch) -> None:  # type: ignore[no-untyped-def]

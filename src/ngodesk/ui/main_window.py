@@ -419,6 +419,7 @@ class MainWindow(QMainWindow):
         story_menu.addAction(self.new_story_action)
         story_menu.addAction(self.delete_action)
         self.story_list.addAction(self.delete_action)
+        story_menu.addAction(self._action(self.tr("Show &Trash…"), self.show_trash))
         story_menu.addSeparator()
         self.remove_from_collection_action = self._action(
             self.tr("Remove from &Collection"), self.remove_from_collection, QKeySequence("Ctrl+Shift+Del")
