@@ -42,7 +42,8 @@ dist: system-deps-run $(STAMP) $(QM)
 install-desktop: $(STAMP) $(QM)
 	sh packaging/install-desktop.sh "$(CURDIR)/$(VENV)/bin/ngodesk"
 
-# The user guide's screenshots, made by the program itself.
+# The user guide's screenshots, made by the program itself: docs/images in
+# English, docs/images/zh with the Chinese interface (for docs/guide/zh).
 docs: system-deps-test $(STAMP) $(QM)
 	QT_QPA_PLATFORM=offscreen $(PY) docs/make_screenshots.py
 

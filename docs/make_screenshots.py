@@ -1,16 +1,19 @@
-"""Regenerate every picture of the user guide (docs/images/*.png) with the
-program itself:
+"""Regenerate every picture of the user guide with the program itself, in
+English (docs/images/*.png) and with the Chinese interface for the Chinese
+guide (docs/images/zh/*.png, the same names):
 
-    QT_QPA_PLATFORM=offscreen .venv/bin/python docs/make_screenshots.py
+    QT_QPA_PLATFORM=offscreen .venv/bin/python docs/make_screenshots.py [en|zh_CN]
 
-(``make docs`` runs exactly that). A scratch library is made in a temporary
-folder the way a first start makes one (the bundled sample collection, its
-glossary terms and authority records) and catalogued a little through
-ngodesk's services (tags, dates, a translation, notes, a saved search).
-The main window is then rendered by the real command line
-(``ngodesk --library ... --screenshot ... --size 1200x760``), and the
-dialogs and states the command line cannot reach by ngodesk's own widgets
-opened in this process. Settings and data go to temporary XDG folders, so
+(``make docs`` runs exactly that, for both languages, each in a process of
+its own). The library is the one a first start makes, in a temporary user
+data folder, with the interface in the language of the pictures: the
+sample collection linked to its authority records, its glossary terms and
+saved searches. The main window is rendered on it as a new user first sees
+it, by the real command line (``ngodesk --library ... --screenshot ...
+--size 1200x760``). It is then catalogued a little through ngodesk's
+services (tags, dates, a translation, notes, a collection) for the other
+pictures: the dialogs and states the command line cannot reach, made by
+ngodesk's own widgets opened in this process. Settings and data go to temporary XDG folders, so
 the user's own settings neither leak in nor change; nothing is left
 behind.
 
@@ -51,11 +54,14 @@ class Context:
     (opened on first use) the application and one main window."""
 
     tmp: Path
+    #: The interface's language ("en" or "zh_CN").
+    language: str = "en"
     library_path: Path = field(init=False)
     env: dict[str, str] = field(default_factory=dict)
     app: Any = None
     windows: Any = None
     window: Any = None
+    catalogued: bool = False
     extra: dict[str, Any] = field(default_factory=dict)
 
     # -- the main window, in this process -------------------------------
@@ -63,11 +69,9 @@ class Context:
     def main_window(self) -> Any:
         """The window (opened on the library the first time)."""
         if self.window is None:
-            from ngodesk.ui import i18n
-            from ngodesk.ui.app import Windows, make_application
+            from ngodesk.ui.app import Windows
 
-            self.app = make_application()
-            i18n.install(self.app, "en")
+            self.application()
             self.windows = Windows()
             self.window = self.windows.open(str(self.library_path), ask=False)
             if self.window is None:
@@ -75,6 +79,16 @@ class Context:
             self.window.resize(*WINDOW_SIZE)
             self.settle()
         return self.window
+
+    def application(self) -> Any:
+        """The QApplication, in the pictures' language."""
+        if self.app is None:
+            from ngodesk.ui import i18n
+            from ngodesk.ui.app import make_application
+
+            self.app = make_application()
+            i18n.install(self.app, self.language)
+        return self.app
 
     def close_window(self) -> None:
         if self.window is not None:
@@ -181,10 +195,20 @@ def show_dialog(ctx: Context, dialog: Any, path: Path, size: tuple[int, int] | N
 # -- the scratch library ----------------------------------------------------
 
 
-def prepare(ctx: Context) -> None:
-    """Make the library a first start makes (in a temporary user data
-    folder), then catalogue it a little, as a librarian and a translator
-    would, through ngodesk's services."""
+def first_run(ctx: Context) -> None:
+    """Make the library a first start makes, in the temporary user data
+    folder, with the interface in the pictures' language (the names of
+    the saved searches are in it)."""
+    from ngodesk.services.library import open_library
+
+    ctx.application()
+    with open_library(None) as library:  # the default library: $XDG_DATA_HOME/ngodesk/library, with the sample
+        ctx.library_path = library.folder
+
+
+def catalogue(ctx: Context) -> None:
+    """Catalogue the first run's library a little, as a librarian and a
+    translator would, through ngodesk's services."""
     from ngodesk.domain.models import AnnotationKind, Translation, TranslationStatus
     from ngodesk.services import (
         annotations,
@@ -200,8 +224,9 @@ def prepare(ctx: Context) -> None:
     from ngodesk.services.annotations import NewAnnotation
     from ngodesk.services.library import open_library
 
-    library = open_library(None)  # the default library: $XDG_DATA_HOME/ngodesk/library, with the sample
-    ctx.library_path = library.folder
+    ctx.close_window()
+    library = open_library(ctx.library_path)
+    ctx.catalogued = True
     try:
         library.author = OFFICE
 
@@ -279,9 +304,11 @@ def prepare(ctx: Context) -> None:
                 myanmar,
                 NewAnnotation("summary", start, start + len(words), kind, body, term_uuid=term, author=OFFICE),
             )
-        story_collections.save_search(library, "Asia, not yet reviewed", "tag:Asia -status:reviewed")
+        chinese = ctx.language == "zh_CN"
+        asia, reading_list = ("亚洲，尚未审校", "阅读清单") if chinese else ("Asia, not yet reviewed", "Reading list")
+        story_collections.save_search(library, asia, "tag:Asia -status:reviewed")
         reading = [by_title(s) for s in ("Wu Peng", "A roundup on Chinese NGOs", "Call for NGOs")]
-        story_collections.create_manual(library, "Reading list", reading)
+        story_collections.create_manual(library, reading_list, reading)
     finally:
         library.close()
 
@@ -296,14 +323,13 @@ def ngodesk_command() -> list[str]:
 
 
 def cli_window(language: str = "") -> Callable[[Context, Path], None]:
-    """The main window rendered by ``ngodesk --screenshot`` (in ``language``)."""
+    """The main window rendered by ``ngodesk --screenshot`` (in ``language``,
+    else the pictures' language)."""
 
     def shoot(ctx: Context, path: Path) -> None:
         ctx.close_window()  # (the command line opens the library itself)
         command = [*ngodesk_command(), "--library", str(ctx.library_path), "--screenshot", str(path)]
-        command += ["--size", "x".join(map(str, WINDOW_SIZE))]
-        if language:
-            command += ["--language", language]
+        command += ["--size", "x".join(map(str, WINDOW_SIZE)), "--language", language or ctx.language]
         subprocess.run(command, env=ctx.env, check=True, capture_output=True, timeout=120)
 
     return shoot
@@ -465,7 +491,8 @@ def shoot_records(ctx: Context, path: Path) -> None:
     dialog.find.setText("中国")
     ctx.pump(100)
     rows = range(dialog.table.rowCount())
-    dialog.table.selectRow(next(r for r in rows if dialog.table.item(r, 0).text().startswith("China Foundation")))
+    cfpa = ("China Foundation", "中国扶贫基金会")  # (its name in either interface language)
+    dialog.table.selectRow(next(r for r in rows if dialog.table.item(r, 0).text().startswith(cfpa)))
     dialog.resize(NARROW, 420)
     ctx.pump(200)
     save(dialog, path)
@@ -619,7 +646,8 @@ def shoot_preferences(ctx: Context, path: Path) -> None:
 
 
 #: Every picture of the guide: (file name in docs/images, how it is made),
-#: made in this order.
+#: made in this order; those of FIRST_RUN on the library as a first start
+#: makes it, the others once it is catalogued.
 SHOTS: list[tuple[str, Callable[[Context, Path], None]]] = [
     ("main-window.png", cli_window()),
     ("main-window-zh_CN.png", cli_window("zh_CN")),
@@ -642,9 +670,31 @@ SHOTS: list[tuple[str, Callable[[Context, Path], None]]] = [
 ]
 
 
-def main() -> int:
+FIRST_RUN = {"main-window.png", "main-window-zh_CN.png"}
+#: The pictures' languages and their folders (the Chinese guide's are docs/images/zh).
+LANGUAGES = {"en": IMAGES, "zh_CN": IMAGES / "zh"}
+
+
+def main(argv: list[str]) -> int:
+    """Make the pictures in the languages ``argv`` names (default: each,
+    in a process of its own, as Qt's settings and translations are read
+    once per process)."""
+    languages = argv or list(LANGUAGES)
+    if any(language not in LANGUAGES for language in languages):
+        print(f"usage: make_screenshots.py [{'|'.join(LANGUAGES)}]", file=sys.stderr)
+        return 2
+    if len(languages) > 1:
+        for language in languages:
+            subprocess.run([sys.executable, __file__, language], check=True)
+        return 0
+    return make_pictures(languages[0])
+
+
+def make_pictures(language: str) -> int:
+    """Every picture of ``SHOTS`` with the interface in ``language``."""
     started = time.monotonic()
-    IMAGES.mkdir(exist_ok=True)
+    images = LANGUAGES[language]
+    images.mkdir(exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="ngodesk-guide-") as scratch:
         tmp = Path(scratch)
         # Set before Qt or ngodesk read them: a private user data folder
@@ -656,16 +706,18 @@ def main() -> int:
             "QT_QPA_PLATFORM": "offscreen",
             "NGODESK_USER": OFFICE,
             "LOGNAME": "lihua",  # (the login name, where ngodesk shows one)
-            "LANG": "en_GB.UTF-8",
-            "LANGUAGE": "en",
+            "LANG": "en_GB.UTF-8" if language == "en" else f"{language}.UTF-8",
+            "LANGUAGE": language,
         }
         os.environ.clear()
         os.environ.update(env)
-        ctx = Context(tmp, env=env)
-        prepare(ctx)
+        ctx = Context(tmp, language, env=env)
+        first_run(ctx)
         try:
             for name, shoot in SHOTS:
-                out = IMAGES / name
+                if name not in FIRST_RUN and not ctx.catalogued:
+                    catalogue(ctx)
+                out = images / name
                 partial = tmp / name
                 shoot(ctx, partial)
                 shutil.move(partial, out)
@@ -674,9 +726,9 @@ def main() -> int:
             ctx.close_window()
             if ctx.app is not None:
                 ctx.pump(100)
-    print(f"{len(SHOTS)} pictures in {time.monotonic() - started:.0f} s")
+    print(f"{len(SHOTS)} pictures ({language}) in {time.monotonic() - started:.0f} s")
     return 0
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(sys.argv[1:]))

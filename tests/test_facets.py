@@ -70,3 +70,21 @@ def test_translation_states_are_counted_and_filtered_alike(zh_library: Library) 
         ids, counted = facet_index.filtered(index, filters)
         assert set(ids.tolist()) == set(queries.matching_ids(zh_library, "", filters).tolist()) == expected
         assert counted == queries.facets(zh_library, "", filters)
+
+
+def test_each_kind_of_record_has_its_own_top_records(library: Library) -> None:
+    from ngodesk.domain.models import EntityKind
+    from ngodesk.services import stories
+
+    people = [(EntityKind.PERSON, f"Delegate {n:03}") for n in range(2 * facet_index.TOP_RECORDS + 40)]
+    for day in range(2):
+        stories.create_story(library, {"title": f"Forum day {day}"}, link=people)
+    stories.create_story(library, {"title": "CFPA in Myanmar"}, link=[(EntityKind.ORGANISATION, "CFPA")])
+    index = facet_index.build(library)
+    counted = facet_index.count(index, None)
+    assert counted == queries.facets(library, "")  # (the SQL counts name the same records)
+    top = counted.top_records
+    cfpa = next(e.id for e in queries.entities(library, EntityKind.ORGANISATION))
+    assert top[EntityKind.ORGANISATION] == (cfpa,)
+    assert len(top[EntityKind.PERSON]) == facet_index.TOP_RECORDS and EntityKind.PLACE not in top
+    assert list(top[EntityKind.PERSON]) == sorted(top[EntityKind.PERSON])  # (ties: the older record first)

@@ -12,6 +12,7 @@ from PySide6.QtCore import QMimeData, Qt
 from PySide6.QtGui import QDropEvent, QInputMethodEvent
 from PySide6.QtWidgets import QInputDialog, QMessageBox, QPushButton, QWidget
 
+from ngodesk.domain.models import EntityKind
 from ngodesk.services import queries, stories
 from ngodesk.store.library import Library
 from ngodesk.ui.app import make_application
@@ -96,7 +97,7 @@ def test_chinese_typed_through_an_input_method_is_stored(qtbot, window: MainWind
     assert [h.story.title for h in queries.search(window.library, "民心").hits] == [MYANMAR]
 
 
-def test_tags_and_records_as_chips_created_on_request_and_undone(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+def test_tags_and_records_as_chips_created_on_request_and_undone(qtbot, window: MainWindow, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     chips = window.editor.tags
     chips.entry.setFocus()
     qtbot.keyClicks(chips.entry, "Topic/Water")
@@ -105,7 +106,8 @@ def test_tags_and_records_as_chips_created_on_request_and_undone(qtbot, window: 
     assert chips.values() == ["Region/Asia/Myanmar", "Topic/Water"] and chips.entry.text() == ""
     assert entry(window, "Water").text(1) == "1"  # the sidebar has the new tag
     orgs = window.editor.links[next(iter(window.editor.links))]
-    qtbot.keyClicks(orgs.entry, "CFPA")
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: next(b for b in box.buttons() if "CFPA" in b.text()).click())
+    qtbot.keyClicks(orgs.entry, "CFPA")  # (a record is made when the user says so: "Create “CFPA”")
     qtbot.keyClick(orgs.entry, Qt.Key.Key_Return)
     assert [e.name for e in stored(window, "entities")] == ["CFPA"]  # type: ignore[attr-defined]
     window.undo_action.trigger()
@@ -113,7 +115,7 @@ def test_tags_and_records_as_chips_created_on_request_and_undone(qtbot, window: 
     assert [t.path for t in stored(window, "tags")] == ["Region/Asia/Myanmar"]  # type: ignore[attr-defined]
     assert (
         "Topic/Water" not in queries.tag_paths(window.library)
-        and queries.entity_names(window.library, "organisation") == []
+        and queries.entities(window.library, EntityKind.ORGANISATION) == []
     )
     assert chips.values() == ["Region/Asia/Myanmar"]
     qtbot.keyClick(chips.entry, Qt.Key.Key_Backspace)  # in the empty field: the last chip goes

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
 from sqlalchemy import create_engine
 
 from ngodesk.domain.models import EntityKind
@@ -218,7 +219,7 @@ def test_an_upgraded_library_shows_its_records_as_before(tmp_path: Path) -> None
         assert queries.check(library) == []
 
 
-def test_the_editor_shows_authors_in_order_and_puts_one_first_undoably(qtbot, library: Library) -> None:  # type: ignore[no-untyped-def]
+def test_the_editor_shows_authors_in_order_and_puts_one_first_undoably(qtbot, library: Library, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     from tests.test_gui_editing import open_window
 
     story = stories.create_story(library, {"title": "Wells"}, [], [("person", p) for p in AUTHORS])
@@ -235,7 +236,8 @@ def test_the_editor_shows_authors_in_order_and_puts_one_first_undoably(qtbot, li
     people.chips.linkActivated.emit("chip:0")  # the first author's × removes him
     assert people.values() == AUTHORS[1:]
     people.entry.setFocus()
-    qtbot.keyClicks(people.entry, "Aaron, Ben")
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: next(b for b in box.buttons() if "Aaron" in b.text()).click())
+    qtbot.keyClicks(people.entry, "Aaron, Ben")  # (a new person: made when the user says so)
     qtbot.keyClick(people.entry, Qt.Key.Key_Return)
     assert people.values() == [*AUTHORS[1:], "Aaron, Ben"]  # a new one comes last
     window.undo_action.trigger()

@@ -113,7 +113,8 @@ class StoryRow:
     source: str
     language: str
     status: StoryStatus
-    tags: str
+    #: paths of its tags, sorted as displayed
+    tags: tuple[str, ...]
     updated_at: datetime
     #: per language translated into, how far: "en draft, zh-Hant reviewed"
     translations: str = ""
@@ -315,6 +316,9 @@ class Facets:
     #: "en:draft" / "en:reviewed": stories whose translation into a
     #: language has a field still a draft / has every field reviewed
     translations: Mapping[str, int] = field(default_factory=dict)
+    #: per kind, the records most stories of the result are linked to,
+    #: most first (ties: the older record first), a few of each kind
+    top_records: Mapping[EntityKind, tuple[int, ...]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

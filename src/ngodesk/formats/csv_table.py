@@ -165,35 +165,34 @@ class Table:
         oversized cell."""
         offset, start = 0, 1
         while offset < len(text):
-            lines, first = _Lines(text, offset), start
-            reader = csv.reader(lines, delimiter=self.delimiter, strict=True)
+            first = start
+            reader = csv.reader(_lines(text, offset), delimiter=self.delimiter, strict=True)
             try:
                 for cells in reader:
                     yield start, cells, "", ""
-                    offset, start = lines.end, first + reader.line_num
+                    start = first + reader.line_num
                 return
             except csv.Error as error:
                 if str(error).startswith(_FATAL):
                     raise csv.Error(_at_line(start, error)) from error
                 odd = error
+            offset = _skip_lines(text, offset, start - first)  # (where the row refused starts)
             try:
                 cells, count, how, guessed = self._odd_row(text, offset, odd)
             except csv.Error as error:
                 raise csv.Error(_at_line(start, error)) from error
-            following = _Lines(text, offset)
-            for _ in range(count):
-                next(following)
-            yield start, cells, how, text[offset : following.end].rstrip("\n") if guessed else ""
-            offset, start = following.end, start + count
+            following = _skip_lines(text, offset, count)
+            yield start, cells, how, text[offset:following].rstrip("\n") if guessed else ""
+            offset, start = following, start + count
 
     def _odd_row(self, text: str, offset: int, error: csv.Error) -> tuple[list[str], int, str, bool]:
         """The row at ``offset`` that the strict reading refused (with
         ``error``): its cells, how many lines it spans, how it was read and
         whether that is a guess."""
-        lenient = csv.reader(_Lines(text, offset), delimiter=self.delimiter, strict=False)
+        lenient = csv.reader(_lines(text, offset), delimiter=self.delimiter, strict=False)
         cells = next(lenient)
         repaired = csv.reader(
-            (line.replace('\\"', '""') for line in _Lines(text, offset)), delimiter=self.delimiter, strict=True
+            (line.replace('\\"', '""') for line in _lines(text, offset)), delimiter=self.delimiter, strict=True
         )
         try:
             escaped = next(repaired)
@@ -272,26 +271,22 @@ class Table:
             yield RecordProblem("the file", reason)
 
 
-class _Lines:
+def _lines(text: str, offset: int = 0) -> Iterator[str]:
     """The lines of ``text`` from ``offset`` on with their line breaks
     (``\n`` only: str.splitlines would also split at U+2028...), one at a
-    time (a copy of a large text would cost as much as reading it);
-    ``end`` is where the lines given so far end."""
+    time: a copy of a large text would cost as much as reading it."""
+    size = len(text)
+    while offset < size:
+        end = text.find("\n", offset) + 1 or size
+        yield text[offset:end]
+        offset = end
 
-    __slots__ = ("end", "text")
 
-    def __init__(self, text: str, offset: int = 0) -> None:
-        self.text, self.end = text, offset
-
-    def __iter__(self) -> _Lines:
-        return self
-
-    def __next__(self) -> str:
-        start = self.end
-        if start >= len(self.text):
-            raise StopIteration
-        self.end = self.text.find("\n", start) + 1 or len(self.text)
-        return self.text[start : self.end]
+def _skip_lines(text: str, offset: int, count: int) -> int:
+    """Where the line ``count`` lines after the one at ``offset`` starts."""
+    for _ in range(count):
+        offset = text.find("\n", offset) + 1 or len(text)
+    return offset
 
 
 def _mapping(header: list[str], chosen: Mapping[str, str]) -> dict[str, str] | str:

@@ -9,6 +9,7 @@ Both are called per term, never over whole libraries (pypinyin reads
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import cache
 
 from ngodesk.search.text import fold, is_cjk
@@ -41,12 +42,15 @@ def traditional(text: str) -> str:
 
 
 @cache
-def _reading_table() -> dict[int, str]:
+def reading_table() -> dict[int, str]:
     """Han character -> its most common reading without tones, then a space
     (``走`` -> ``"zou "``), from pypinyin's character dictionary."""
     from pypinyin.pinyin_dict import pinyin_dict
 
-    return {code: fold(readings.split(",")[0]) + " " for code, readings in pinyin_dict.items()}
+    def toneless(reading: str) -> str:  # (fold without its traditional-character table: not needed here)
+        return "".join(ch for ch in unicodedata.normalize("NFD", reading) if not unicodedata.combining(ch))
+
+    return {code: toneless(readings.split(",")[0]) + " " for code, readings in pinyin_dict.items()}
 
 
 def sort_key(title: str) -> str:
@@ -57,5 +61,5 @@ def sort_key(title: str) -> str:
     their most common reading (行 is xing, also in 银行)."""
     folded = fold(title)
     if not folded.isascii():
-        folded = folded.translate(_reading_table())
+        folded = folded.translate(reading_table())
     return " ".join(_PUNCTUATION.sub(" ", folded).split())

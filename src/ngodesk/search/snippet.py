@@ -70,6 +70,13 @@ def _spans(text: str, patterns: list[re.Pattern[str]]) -> list[tuple[int, int]]:
     return merged
 
 
+def hit_spans(text: str, terms: Sequence[str]) -> list[tuple[int, int]]:
+    """Where ``terms`` occur in ``text`` (matched as the snippets match
+    them): (start, end) indexes of ``text``, in order, not overlapping."""
+    patterns = _patterns(tuple(terms))
+    return _spans(text, patterns) if patterns and text else []
+
+
 def make_snippet(texts: Sequence[str], terms: Sequence[str], width: int = 160) -> str:
     """About ``width`` characters of the first text that contains a term,
     with every hit wrapped in ``[`` ``]``; the start of the first non-empty

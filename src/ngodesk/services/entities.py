@@ -14,6 +14,7 @@ from ngodesk.domain.errors import ValidationError
 from ngodesk.domain.i18n import translate
 from ngodesk.domain.models import AltName, ChangeSet, Created, EntityKind, EntityRecord
 from ngodesk.domain.text import one_line, require_encodable
+from ngodesk.search.names import RecordNames, display_name
 from ngodesk.search.text import fold, guess_language
 from ngodesk.services import records
 from ngodesk.store.library import Library
@@ -147,6 +148,38 @@ def find(session: Session, kind: str | EntityKind, name: str) -> Entity | None:
     key = fold(require_encodable(name, "Record name"))
     found = _first_ids(session, _kind(kind), [key]).get(key)
     return session.get(Entity, found) if found is not None else None
+
+
+def names_of(
+    library: Library, kind: str | EntityKind | None = None, ids: Iterable[int] | None = None
+) -> list[RecordNames]:
+    """Every name of the records of ``kind`` (None: all kinds), or of those
+    of ``ids`` that exist, for finding and naming them (``search.names``)."""
+    names = select(Entity.id, Entity.name)
+    others = select(EntityName.entity_id, EntityName.name, EntityName.language, EntityName.preferred).join(Entity)
+    if kind is not None:
+        names = names.where(Entity.kind == _kind(kind).value)
+        others = others.where(Entity.kind == _kind(kind).value)
+    others = others.order_by(EntityName.id)
+    with library.read() as session:
+        if ids is None:
+            found = {i: n for i, n in session.execute(names)}
+            rows = [tuple(row) for row in session.execute(others)]
+        else:
+            found, rows = {}, []
+            for chunk in records.chunks(sorted(set(ids))):
+                found.update((i, n) for i, n in session.execute(names.where(Entity.id.in_(chunk))))
+                rows += [tuple(row) for row in session.execute(others.where(Entity.id.in_(chunk)))]
+    alternatives: dict[int, list[AltName]] = {entity_id: [] for entity_id in found}
+    for entity_id, name, language, preferred in rows:
+        alternatives[entity_id].append(AltName(name, language, preferred))
+    return [RecordNames(i, name, tuple(alternatives[i])) for i, name in found.items()]
+
+
+def labels(library: Library, ids: Iterable[int], language: str) -> dict[int, str]:
+    """The names readers of ``language`` see of the records ``ids`` (those
+    that exist; see ``search.names.display_name``)."""
+    return {r.id: display_name(r.name, r.alt_names, language) for r in names_of(library, ids=ids)}
 
 
 def ensure_all(
@@ -366,20 +399,29 @@ def add_missing(library: Library, wanted: Iterable[dict[str, object]]) -> Change
     """Create the records of ``wanted`` (dicts with kind, name, alt_names
     as [name, language] or [name, language, preferred], note and ``DETAILS``) that ``find`` does not
     find by their name, in one transaction."""
+    items = [(_kind(str(item["kind"])), clean_name(str(item["name"])), item) for item in wanted]
     with library.write() as session:
-        created: list[int] = []
-        for item in wanted:
-            kind, name = _kind(str(item["kind"])), clean_name(str(item["name"]))
-            if find(session, kind, name) is not None:
+        # (looked up at once and written at once, a later item maybe named
+        # by an earlier one: a query and a flush per record took 0.1-0.2 s
+        # of a first start)
+        known = {
+            (kind, key)
+            for kind in {kind for kind, _, _ in items}
+            for key in _first_ids(session, kind, (fold(name) for k, name, _ in items if k is kind))
+        }
+        made: list[Entity] = []
+        for kind, name, item in items:
+            if (kind, fold(name)) in known:
                 continue
             names = [_alt_name(given) for given in item.get("alt_names", ())]  # type: ignore[attr-defined]
             entity = Entity(kind=kind.value, name=name, name_key=fold(name), note=_note(str(item.get("note", ""))))
             entity.alt_names = _alt_names(name, names)
             _set_details(entity, {key: str(item[key]) for key in DETAILS if key in item})
             session.add(entity)
-            session.flush()
-            created.append(entity.id)
-        return ChangeSet(entities_added=frozenset(created))
+            made.append(entity)
+            known |= {(kind, fold(name)), *((kind, row.name_key) for row in entity.alt_names)}
+        session.flush()
+        return ChangeSet(entities_added=frozenset(entity.id for entity in made))
 
 
 def merge_entities(library: Library, source_id: int, target_id: int) -> ChangeSet:

@@ -12,7 +12,7 @@ after the library changes.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import chain
 
@@ -21,7 +21,7 @@ from sqlalchemy import func, select
 
 from ngodesk.domain.errors import Cancelled
 from ngodesk.domain.i18n import translate
-from ngodesk.domain.models import FacetKind, Facets, Filter
+from ngodesk.domain.models import EntityKind, FacetKind, Facets, Filter
 from ngodesk.store.library import Library
 from ngodesk.store.schema import Story
 
@@ -45,6 +45,7 @@ class FacetIndex:
     translation_states: tuple[str, ...]  # "en:draft", "en:reviewed"...
     exists: np.ndarray  # bool
     newest_first: np.ndarray  # every story id, in the list's default order
+    entity_kind: np.ndarray  # per record id, its kind's index into KINDS (-1: none)
 
 
 def _column_arrays(raw: sqlite3.Connection, table: str, columns: str, width: int = 2) -> np.ndarray:
@@ -132,6 +133,7 @@ def build(library: Library, stop: Callable[[], bool] = lambda: False) -> FacetIn
         tag_story, tag_id = _tag_links(raw)
         check()
         entity_pairs = _column_arrays(raw, "story_entities", "story_id, entity_id")
+        entity_kind = record_kinds(raw.execute("SELECT id, kind FROM entities"))
         check()
         # Story rows are wide (texts): read only what indexes cover.
         dated = _column_arrays(raw, "stories", "id, coalesce(CAST(substr(published_start, 1, 4) AS INTEGER), 0)")
@@ -163,6 +165,7 @@ def build(library: Library, stop: Callable[[], bool] = lambda: False) -> FacetIn
         translation_states,
         exists,
         newest_first,
+        entity_kind,
     )
 
 
@@ -198,6 +201,38 @@ def _tally(values: np.ndarray, mask: np.ndarray, owners: np.ndarray | None = Non
     return {int(v): int(counted[v]) for v in found}
 
 
+#: Records of each kind the facets name (the sidebar lists them).
+TOP_RECORDS = 100
+KINDS = tuple(EntityKind)
+
+
+def record_kinds(rows: Iterable[tuple[int, str]]) -> np.ndarray:
+    """Per record id of ``rows`` (id, kind), its kind's index into KINDS;
+    -1 for ids no row has."""
+    code = {kind.value: i for i, kind in enumerate(KINDS)}
+    pairs = np.array([(record, code[kind]) for record, kind in rows], dtype=np.int64).reshape(-1, 2)
+    codes = np.full(int(pairs[:, 0].max(initial=0)) + 1, -1, dtype=np.int8)
+    codes[pairs[:, 0]] = pairs[:, 1]
+    return codes
+
+
+def top_records(
+    counts: Mapping[int, int], kind_of: np.ndarray, limit: int = TOP_RECORDS
+) -> dict[EntityKind, tuple[int, ...]]:
+    """Per kind (``kind_of``: see ``record_kinds``), the ``limit`` records
+    of ``counts`` with the most stories, ties the lower id first. Each kind
+    has its own: 440 people linked to every story do not leave the
+    organisations out. Milliseconds for 100,000 records."""
+    records = np.fromiter(counts.keys(), dtype=np.int64, count=len(counts))
+    stories = np.fromiter(counts.values(), dtype=np.int64, count=len(counts))
+    known = records < kind_of.size
+    records, stories = records[known], stories[known]
+    kinds = kind_of[records]
+    order = np.lexsort((records, -stories))  # (the last key sorts first)
+    chosen = {kind: order[kinds[order] == code][:limit] for code, kind in enumerate(KINDS)}
+    return {kind: tuple(records[rows].tolist()) for kind, rows in chosen.items() if rows.size}
+
+
 def count(index: FacetIndex, story_ids: Sequence[int] | np.ndarray | None) -> Facets:
     """Facets of the stories ``story_ids`` (None: all). Ids the index does
     not know (added after it was built) are not counted."""
@@ -209,10 +244,11 @@ def count(index: FacetIndex, story_ids: Sequence[int] | np.ndarray | None) -> Fa
         mask[ids[(ids >= 0) & (ids < index.size)]] = True
         mask &= index.exists
     years = _tally(index.year, mask)
+    entities = _tally(index.entity_id, mask, index.entity_story)
     return Facets(
         total=int(np.count_nonzero(mask)),
         tags=_tally(index.tag_id, mask, index.tag_story),
-        entities=_tally(index.entity_id, mask, index.entity_story),
+        entities=entities,
         years={(str(y) if y else ""): n for y, n in years.items()},
         languages={index.languages[code]: n for code, n in _tally(index.language, mask).items()},
         statuses={index.statuses[code]: n for code, n in _tally(index.status, mask).items()},
@@ -220,6 +256,7 @@ def count(index: FacetIndex, story_ids: Sequence[int] | np.ndarray | None) -> Fa
             index.translation_states[code]: n
             for code, n in _tally(index.translation_state, mask, index.translation_story).items()
         },
+        top_records=top_records(entities, index.entity_kind),
     )
 
 

@@ -4,20 +4,24 @@ an up-to-date search index."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 from collections.abc import Callable
+from dataclasses import replace
 from importlib import resources
 from pathlib import Path
 
-from ngodesk.domain.errors import LibraryError
+from ngodesk.domain.errors import Conflict, LibraryError
 from ngodesk.domain.i18n import translate
-from ngodesk.domain.models import ChangeSet
-from ngodesk.services import backups, entities, glossary, importing, indexing
+from ngodesk.domain.models import ChangeSet, EntityKind, StoryRecord
+from ngodesk.services import backups, entities, glossary, importing, indexing, story_collections, suggestions
 from ngodesk.store.library import BACKUPS_DIR, DB_NAME, FILES_DIR, Library, user_default_folder
 
 SAMPLE = "chinese_ngos_going_out.txt"
 SAMPLE_RECORDS = "authorities.json"
+#: Where the sample's stories were published: the listing it was saved from.
+SAMPLE_SOURCE = "China Development Brief"
 ENV_VAR = "NGODESK_LIBRARY"
 #: Meta key set once the default library has received the sample collection.
 SAMPLE_OFFERED = "sample_offered"
@@ -33,10 +37,32 @@ def resolve(folder: Path | str | None) -> tuple[Path, bool]:
     return user_default_folder(), True
 
 
-def import_sample(library: Library) -> importing.ImportReport:
-    """Import the bundled sample collection through the real importer."""
+def import_sample(library: Library, complete: bool = False) -> importing.ImportReport:
+    """Import the bundled sample collection through the real importer.
+    ``complete`` gives each story what a first start shows: the listing it
+    comes from as its source, and links to the library's authority records
+    its text names (what Suggest Records would suggest)."""
     with resources.as_file(resources.files("ngodesk.resources") / "sample" / SAMPLE) as path:
-        return importing.import_files(library, [path], "cdb-listing")
+        read, report = importing.read_files([path], "cdb-listing")
+    if complete:
+        named = suggestions.named_in(library, [f"{r.title}\n{r.summary}\n{r.body}" for _, r in read.items])
+        read.items = [
+            (origin, _completed(record, links)) for (origin, record), links in zip(read.items, named, strict=True)
+        ]
+    return importing.import_read(library, read, report)
+
+
+def _completed(record: StoryRecord, links: list[tuple[EntityKind, str]]) -> StoryRecord:
+    def of(kind: EntityKind) -> tuple[str, ...]:
+        return tuple(name for k, name in links if k is kind)
+
+    return replace(
+        record,
+        source=SAMPLE_SOURCE,
+        people=of(EntityKind.PERSON),
+        organisations=of(EntityKind.ORGANISATION),
+        places=of(EntityKind.PLACE),
+    )
 
 
 def add_sample_records(library: Library) -> ChangeSet:
@@ -44,6 +70,32 @@ def add_sample_records(library: Library) -> ChangeSet:
     organisations and places (bundled; those the library has are left)."""
     text = (resources.files("ngodesk.resources") / "sample" / SAMPLE_RECORDS).read_text(encoding="utf-8")
     return entities.add_missing(library, json.loads(text)["records"])
+
+
+def _sample_searches() -> tuple[tuple[str, str], ...]:
+    """(name, query) of the saved searches a new default library starts
+    with: a topic in both languages, a record's stories, the work to do."""
+    return (
+        (translate("Messages", "Belt and Road"), '"Belt and Road" OR "Silk Road" OR 一带一路 OR 丝路'),
+        (translate("Messages", "Stories naming CFPA"), "org:CFPA"),
+        (translate("Messages", "Not yet reviewed"), "-status:reviewed"),
+    )
+
+
+def add_sample(library: Library) -> None:
+    """Fill a new default library with the sample collection: its stories
+    (source: the listing they come from), the authority records they name
+    and each story linked to those its text names (the suggestions,
+    accepted once), the glossary terms and a few saved searches. Nothing
+    is made up: a story has the date, language and text the listing gives.
+    Safe to run again after an interrupted first start (what is there is
+    left as it is)."""
+    add_sample_records(library)
+    import_sample(library, complete=True)
+    glossary.import_terms(library, glossary.SAMPLE_TERMS)
+    for name, query in _sample_searches():
+        with contextlib.suppress(Conflict):  # (saved by a first start that was cut short)
+            story_collections.save_search(library, name, query)
 
 
 def holds_other_files(folder: Path | str | None) -> bool:
@@ -103,9 +155,7 @@ def open_library(
                     indexing.rebuild(session)
                 offer_sample = is_default and library.get_meta(session, SAMPLE_OFFERED) is None
             if offer_sample:  # first start; or a first start that died mid-import (duplicates are skipped)
-                import_sample(library)
-                glossary.import_terms(library, glossary.SAMPLE_TERMS)
-                add_sample_records(library)
+                add_sample(library)
                 with library.write() as session:
                     library.set_meta(session, SAMPLE_OFFERED, "1")
             backups.back_up_if_due(library)

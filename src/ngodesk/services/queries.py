@@ -34,7 +34,7 @@ from ngodesk.search import engine, pinyin
 from ngodesk.search.query import Node, parse
 from ngodesk.search.snippet import make_snippet
 from ngodesk.search.text import index_version
-from ngodesk.services import indexing, records, translations
+from ngodesk.services import facet_index, indexing, records, translations
 from ngodesk.store import fts
 from ngodesk.store.library import Library
 from ngodesk.store.schema import (
@@ -195,6 +195,14 @@ def _parsed(session: Session, query: str) -> Node | None:
     return pinyin.expand(parse(query), pinyin.Vocabulary(session.connection()))
 
 
+def hit_terms(library: Library, query: str) -> list[str]:
+    """The words and phrases a story found by ``query`` holds, as typed and
+    as the Chinese words its pinyin spells: what to highlight in it (see
+    ``search.snippet.hit_spans``). Raises QueryError for a malformed query."""
+    with library.read() as session:
+        return engine.positive_terms(_parsed(session, query))
+
+
 def matching_ids(
     library: Library,
     query: str,
@@ -269,7 +277,7 @@ def rows(library: Library, story_ids: list[int]) -> list[StoryRow]:
                 r.source,
                 r.language,
                 StoryStatus(r.status),
-                "; ".join(tag_lists.get(r.id, [])),
+                tuple(tag_lists.get(r.id, ())),
                 r.updated_at,
                 ", ".join(f"{language} {status}" for language, status in states.get(r.id, {}).items()),
             )
@@ -399,14 +407,17 @@ def facets(library: Library, query: str, filters: Sequence[Filter] = ()) -> Face
         translated = {
             str(v): int(n) for v, n in session.execute(select(inner.c.value, func.count()).group_by(inner.c.value))
         }
+        entities = grouped(StoryEntity.entity_id, StoryEntity, StoryEntity.story_id)
+        kinds = facet_index.record_kinds(session.execute(select(Entity.id, Entity.kind)))
         return Facets(
             total=engine.count(session, node),
             tags=_tag_counts(session, ids),
-            entities=grouped(StoryEntity.entity_id, StoryEntity, StoryEntity.story_id),
+            entities=entities,
             years=grouped(year, Story, Story.id),
             languages=grouped(func.lower(Story.language), Story, Story.id),
             statuses=grouped(Story.status, Story, Story.id),
             translations=translated,
+            top_records=facet_index.top_records(entities, kinds),
         )
 
 
@@ -418,13 +429,6 @@ def tag_paths(library: Library, synonyms: bool = False) -> list[str]:
         if synonyms:
             found += session.scalars(select(TagSynonym.label))
         return sorted(found, key=str.casefold)
-
-
-def entity_names(library: Library, kind: EntityKind) -> list[str]:
-    """Preferred names of the records of ``kind``, sorted (for completion)."""
-    with library.read() as session:
-        names = session.scalars(select(Entity.name).where(Entity.kind == EntityKind(kind).value))
-        return sorted(names, key=str.casefold)
 
 
 def entity_refs(library: Library, entity_ids: Sequence[int]) -> list[EntityRef]:

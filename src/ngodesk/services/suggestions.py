@@ -148,6 +148,23 @@ def suggest(
     return found
 
 
+def named_in(library: Library, texts: Sequence[str]) -> list[list[tuple[EntityKind, str]]]:
+    """For each of ``texts`` (a story not in the library yet), the records
+    its words name, as (kind, preferred name), in the order they first
+    stand in it: what ``suggest`` would suggest once it is stored."""
+    with library.read() as session:
+        finder = _finder(session)
+        names = {
+            row.id: (EntityKind(row.kind), row.name)
+            for row in session.execute(select(Entity.id, Entity.kind, Entity.name))
+        }
+    named = []
+    for text in texts:
+        found = finder.find(text)
+        named.append([names[entity_id] for entity_id in sorted(found, key=lambda e: text.find(found[e]))])
+    return named
+
+
 def _finder(session: Session) -> _Finder:
     names = [
         *session.execute(select(Entity.id, Entity.name)),

@@ -12,7 +12,7 @@ from PySide6.QtGui import QColor, QKeySequence, QResizeEvent, QTextCharFormat, Q
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
-    QHBoxLayout,
+    QGridLayout,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -30,20 +30,11 @@ from ngodesk.services import annotations, glossary
 from ngodesk.services.annotations import NewAnnotation
 from ngodesk.ui.commands import Actions, AddAnnotation, DeleteAnnotation, EditAnnotation
 from ngodesk.ui.editor import StoryEditor
+from ngodesk.ui.highlighting import py_index, qt_offset
 from ngodesk.ui.labels import field_label, language_name
 
 TextWidget = QLineEdit | QPlainTextEdit
 HIGHLIGHT = QColor(255, 236, 150)
-
-
-def qt_offset(text: str, index: int) -> int:
-    """Qt's position (UTF-16 units) of Python string index ``index``."""
-    return len(text[:index].encode("utf-16-le")) // 2
-
-
-def py_index(text: str, offset: int) -> int:
-    """The Python string index of Qt position ``offset`` in ``text``."""
-    return len(text.encode("utf-16-le")[: offset * 2].decode("utf-16-le", errors="ignore"))
 
 
 @dataclass(frozen=True)
@@ -101,13 +92,16 @@ class AnnotationPanel(QWidget):
         self.term.setAccessibleName(self.tr("Glossary term"))
         self.term.setToolTip(self.tr("The glossary term these words are (found in the selection when it holds one)"))
         self.term.setVisible(False)
+        for combo in (self.kind, self.term):  # (as narrow as the dock: long entries are elided)
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(12)
         layout.addWidget(self.term)
         self.body = QPlainTextEdit()
         self.body.setPlaceholderText(self.tr("Comment, or the rendering you suggest"))
         self.body.setTabChangesFocus(True)
         self.body.setMaximumHeight(90)
         layout.addWidget(self.body)
-        buttons = QHBoxLayout()
+        buttons = QGridLayout()  # (two rows: the dock stays narrow beside the story list)
         self.annotate = QPushButton(self.tr("&Annotate Selection"))
         self.annotate.setShortcut(QKeySequence("Ctrl+Alt+A"))
         self.annotate.setToolTip(self.tr("Annotate the words selected in the story (Ctrl+Alt+A)"))
@@ -116,8 +110,9 @@ class AnnotationPanel(QWidget):
         self.save.clicked.connect(self._save_body)
         self.delete = QPushButton(self.tr("Delete"))
         self.delete.clicked.connect(self._delete)
-        for button in (self.annotate, self.save, self.delete):
-            buttons.addWidget(button)
+        buttons.addWidget(self.annotate, 0, 0, 1, 2)
+        buttons.addWidget(self.save, 1, 0)
+        buttons.addWidget(self.delete, 1, 1)
         layout.addLayout(buttons)
         editor.shown.connect(self.show_story)
         actions.hub.changed.connect(self._changed)

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMessageBox,
-    QPushButton,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -36,6 +36,14 @@ def size_label(size: int) -> str:
         if size >= scale:
             return f"{size / scale:.1f} {unit}"
     return f"{size} B"
+
+
+def _button(text: str) -> QToolButton:
+    """A button as narrow as its text (the editor may be narrow)."""
+    button = QToolButton()
+    button.setText(text)
+    button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+    return button
 
 
 class _DropList(QListWidget):
@@ -89,12 +97,12 @@ class AttachmentsBox(QWidget):
         self.list.setToolTip(self.tr("Drop files here to attach them; double-click one to open it."))
         self.list.itemDoubleClicked.connect(lambda item: self.open(self.list.row(item)))
         self.list.itemSelectionChanged.connect(self._enable)
-        self.attach_button = QPushButton(self.tr("Attach…"))
+        self.attach_button = _button(self.tr("Attach…"))
         self.attach_button.setToolTip(self.tr("Attach files (photos, PDFs, audio notes) to this story"))
         self.attach_button.clicked.connect(lambda: self.attach(None))
-        self.open_button = QPushButton(self.tr("Open"))
+        self.open_button = _button(self.tr("Open"))
         self.open_button.clicked.connect(lambda: self.open(self.list.currentRow()))
-        self.remove_button = QPushButton(self.tr("Remove"))
+        self.remove_button = _button(self.tr("Remove"))
         self.remove_button.clicked.connect(self.remove_selected)
         buttons = QHBoxLayout()
         for button in (self.attach_button, self.open_button, self.remove_button):

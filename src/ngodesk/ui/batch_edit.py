@@ -29,11 +29,12 @@ from PySide6.QtWidgets import (
 )
 
 from ngodesk.domain.models import EntityView, Progress, StoryStatus
+from ngodesk.search.chinese import sort_key
 from ngodesk.services.batch import REPLACEABLE, BatchEdit, FieldChange, Plan, Replacement
 from ngodesk.ui.chips import ChipEdit
 from ngodesk.ui.editor import LANGUAGES
 from ngodesk.ui.jobs import Job
-from ngodesk.ui.labels import field_label, language_name, story_status
+from ngodesk.ui.labels import field_label, language_name, record_name, story_status
 from ngodesk.ui.suggestions_view import kind_label
 
 #: Characters of context shown on each side of a change in the preview.
@@ -165,8 +166,8 @@ class BatchEditDialog(QDialog):
         self.record.setEditable(True)
         self.record.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.record.addItem(self.tr("(none)"), 0)
-        for view in sorted(records, key=lambda v: v.name.casefold()):
-            self.record.addItem(f"{view.name} ({kind_label(view.kind)})", view.id)
+        for view in sorted(records, key=lambda v: sort_key(record_name(v))):  # (by name shown; Chinese by pinyin)
+            self.record.addItem(f"{record_name(view)} ({kind_label(view.kind)})", view.id)
         completer = self.record.completer()
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)

@@ -146,7 +146,8 @@ class ChangeStoryLinks(Command):
     """Add and remove one story's tags (paths) or linked records (names of
     ``kind``); missing ones are created, and deleted again by undo, which
     puts the records back in ``order`` (their names before: a removed
-    author returns to its place)."""
+    author returns to its place). ``label`` names the step's tag or record
+    as the window shows it (default: the first name given)."""
 
     def __init__(
         self,
@@ -155,9 +156,10 @@ class ChangeStoryLinks(Command):
         add: Sequence[str],
         remove: Sequence[str],
         order: Sequence[str] = (),
+        label: str = "",
     ) -> None:
         text = translate("Commands", "Add {name}") if add else translate("Commands", "Remove {name}")
-        super().__init__(text.format(name=(list(add) or list(remove))[0]))
+        super().__init__(text.format(name=label or (list(add) or list(remove))[0]))
         self.story_id, self.kind, self.add, self.remove = story_id, kind, list(add), list(remove)
         self.order = list(order)
         self.created: list[int] = []
@@ -186,10 +188,11 @@ class ChangeStoryLinks(Command):
 
 class MakeLinkFirst(Command):
     """Put one of a story's records first among those of its kind (the
-    first author); undo puts back ``order`` (their names before)."""
+    first author); undo puts back ``order`` (their names before).
+    ``label``: the record's name as the window shows it (default ``name``)."""
 
-    def __init__(self, story_id: int, kind: EntityKind, name: str, order: Sequence[str]) -> None:
-        super().__init__(translate("Commands", "Make {name} First").format(name=name))
+    def __init__(self, story_id: int, kind: EntityKind, name: str, order: Sequence[str], label: str = "") -> None:
+        super().__init__(translate("Commands", "Make {name} First").format(name=label or name))
         self.story_id, self.kind, self.name, self.order = story_id, kind, name, list(order)
 
     def forward(self) -> ChangeSet:

@@ -4,7 +4,7 @@ commands. A save the services refuse shows why and keeps the user's text."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QFont
@@ -30,8 +30,11 @@ from ngodesk.services import fields, queries
 from ngodesk.ui.attachments_box import AttachmentsBox
 from ngodesk.ui.chips import ChipEdit
 from ngodesk.ui.commands import Actions, ChangeStoryLinks, Command, EditStory, MakeLinkFirst
+from ngodesk.ui.growing_text import GrowingTextEdit
+from ngodesk.ui.highlighting import mark_hits
 from ngodesk.ui.history_pane import HistoryPane
-from ngodesk.ui.labels import field_label, language_name, story_status
+from ngodesk.ui.labels import field_label, language_name, record_labels, story_status
+from ngodesk.ui.record_finder import RecordFinder
 from ngodesk.ui.translation_pane import TranslationPane
 
 SAVE_DELAY_MS = 800
@@ -93,6 +96,7 @@ class StoryEditor(QStackedWidget):
         outer.addWidget(self.cut_notice)
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # (a narrow editor: fields below labels)
         outer.addLayout(form)
 
         self.title = QLineEdit()
@@ -106,6 +110,8 @@ class StoryEditor(QStackedWidget):
         self.language = QComboBox()
         self.language.setEditable(True)
         self.language.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.language.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.language.setMinimumContentsLength(10)  # (a narrow editor keeps it beside its label)
         for tag in LANGUAGES:
             self.language.addItem(language_name(tag), tag)
         self.language.lineEdit().setPlaceholderText(language_name(""))
@@ -123,9 +129,8 @@ class StoryEditor(QStackedWidget):
             EntityKind.PERSON: ChipEdit(self.tr("Add a person…"), self.tr("People"), orderable=True),
             EntityKind.PLACE: ChipEdit(self.tr("Add a place…"), self.tr("Places"), orderable=True),
         }
-        self.summary = QPlainTextEdit()
+        self.summary = GrowingTextEdit()
         self.summary.setTabChangesFocus(True)
-        self.summary.setMaximumHeight(140)
         self.body = QPlainTextEdit()
         self.body.setTabChangesFocus(True)
         self.preview = OfflineBrowser()
@@ -148,9 +153,9 @@ class StoryEditor(QStackedWidget):
             (self.tr("Organisations"), self.links[EntityKind.ORGANISATION]),
             (self.tr("People"), self.links[EntityKind.PERSON]),
             (self.tr("Places"), self.links[EntityKind.PLACE]),
+            (self.tr("Atta&chments"), self.attachments),  # (above the texts: in view however long they are)
             (self.tr("Su&mmary"), self.summary),
             (self.tr("&Body"), self.body_tabs),
-            (self.tr("Atta&chments"), self.attachments),
         ]
         for label, widget in rows:
             form.addRow(label, widget)
@@ -181,9 +186,10 @@ class StoryEditor(QStackedWidget):
         self._cut: set[str] = set()
         #: The field widgets: focus entering one starts a visit, leaving saves.
         self._inputs: set[QWidget] = set()
-        #: Tag paths and record names offered as completions: read again
-        #: only after tags or records changed.
+        #: Tag paths offered as completions: read again only after tags changed.
         self._completions_stale = True
+        #: What the record fields offer as the user types.
+        self.finder = RecordFinder(actions.library)
         self._timer = QTimer(self, singleShot=True, interval=SAVE_DELAY_MS)
         self._timer.timeout.connect(self.flush)
         self._loading = False
@@ -202,7 +208,9 @@ class StoryEditor(QStackedWidget):
         self.tags.added.connect(lambda text: self._link(None, add=text))
         self.tags.removed.connect(lambda text: self._link(None, remove=text))
         for kind, chips in self.links.items():
+            chips.set_matcher(lambda text, k=kind: self.finder.completions(k, text))
             chips.added.connect(lambda text, k=kind: self._link(k, add=text))
+            chips.unmatched.connect(lambda text, k=kind: self._new_name(k, text))
             chips.removed.connect(lambda text, k=kind: self._link(k, remove=text))
             chips.made_first.connect(lambda text, k=kind: self._link(k, first=text))
 
@@ -271,8 +279,10 @@ class StoryEditor(QStackedWidget):
                 line.setCursorPosition(0)  # show the start of long values
             self.tags.set_values([tag.path for tag in story.tags])
             self.attachments.show_story(story.id)
+            labels = record_labels(self.actions.library, [e.id for e in story.entities])
             for kind, chips in self.links.items():
-                chips.set_values([e.name for e in story.entities if e.kind is kind])
+                linked = [e for e in story.entities if e.kind is kind]
+                chips.set_values([e.name for e in linked], [labels.get(e.id, e.name) for e in linked])
             self._render_preview()
         finally:
             self._loading = False
@@ -324,15 +334,18 @@ class StoryEditor(QStackedWidget):
 
     def _load_completions(self) -> None:
         self.tags.set_completions(queries.tag_paths(self.actions.library, synonyms=True))
-        for kind, chips in self.links.items():
-            chips.set_completions(queries.entity_names(self.actions.library, kind))
         self._completions_stale = False
+
+    def _new_name(self, kind: EntityKind, text: str) -> None:
+        """Link what the user says ``text``, which names no record, means."""
+        if (name := self.finder.resolve(self, kind, text)) is not None:
+            self.links[kind].entry.clear()
+            self._link(kind, add=name)
 
     def _changed(self, changes: ChangeSet, initiator: object) -> None:
         if changes.tags_added or changes.tags_changed or changes.tags_removed:
             self._completions_stale = True
-        if changes.entities_added or changes.entities_changed or changes.entities_removed:
-            self._completions_stale = True
+        self.finder.follow(changes)
         if initiator is self or self.story is None:
             return
         if self.story.id in changes.stories_removed:
@@ -409,10 +422,11 @@ class StoryEditor(QStackedWidget):
         if self.story is None or not self.flush():
             return
         order = self.links[kind].values() if kind is not None else []  # (undo puts them back in this order)
+        label = self.finder.label(self.links[kind], kind, add or remove or first) if kind is not None else ""
         command: Command = (
-            MakeLinkFirst(self.story.id, kind, first, order)
+            MakeLinkFirst(self.story.id, kind, first, order, label)
             if first and kind is not None
-            else ChangeStoryLinks(self.story.id, kind, [add] if add else [], [remove] if remove else [], order)
+            else ChangeStoryLinks(self.story.id, kind, [add] if add else [], [remove] if remove else [], order, label)
         )
         try:
             self.actions.run(command, initiator=self)
@@ -424,6 +438,12 @@ class StoryEditor(QStackedWidget):
         self._load(self.story)
         if self._completions_stale:
             self._load_completions()
+
+    def show_hits(self, terms: Sequence[str]) -> None:
+        """Mark the search's ``terms`` in the story's texts (summary, body,
+        the originals beside its translations), as glossary terms are."""
+        texts = (self.summary, self.body, *self.translation.originals.values())
+        mark_hits([text.document() for text in texts if hasattr(text, "document")], terms)
 
     def editing(self) -> bool:
         """True while the keyboard focus is in one of the story's fields."""

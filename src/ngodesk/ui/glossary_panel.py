@@ -5,19 +5,21 @@ from __future__ import annotations
 
 import dataclasses
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor, QSyntaxHighlighter, QTextCharFormat, QTextDocument
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QColor, QTextCharFormat, QTextDocument
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
     QFormLayout,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QTableWidget,
     QTableWidgetItem,
@@ -31,16 +33,18 @@ from ngodesk.formats import split_list
 from ngodesk.search.text import fold
 from ngodesk.services import glossary
 from ngodesk.ui.commands import Actions, AddTerm, DeleteTerm, EditTerm
+from ngodesk.ui.highlighting import highlighter
 from ngodesk.ui.labels import term_status
 
 _LIST_SEPARATOR = "; "
 
 
-class TermHighlighter(QSyntaxHighlighter):
-    """Marks glossary terms in a text document (dotted underline, tint)."""
+class TermHighlighter:
+    """Marks glossary terms in a text document (dotted underline, tint): a
+    layer of the document's highlighter (``ui.highlighting``)."""
 
     def __init__(self, document: QTextDocument) -> None:
-        super().__init__(document)
+        self.highlighter = highlighter(document)
         self.finder = glossary.TermFinder([])
         self.format = QTextCharFormat()
         self.format.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
@@ -49,11 +53,7 @@ class TermHighlighter(QSyntaxHighlighter):
 
     def set_finder(self, finder: glossary.TermFinder) -> None:
         self.finder = finder
-        self.rehighlight()
-
-    def highlightBlock(self, text: str) -> None:  # noqa: N802 - Qt's name
-        for found in self.finder.find(text):
-            self.setFormat(found.start, found.end - found.start, self.format)
+        self.highlighter.set_layer("terms", lambda text: ((o.start, o.end) for o in finder.find(text)), self.format)
 
 
 def _matches(term: TermRecord, words: str) -> bool:
@@ -157,15 +157,24 @@ class GlossaryPanel(QWidget):
         bottom_layout.setContentsMargins(0, 0, 0, 0)
         bottom_layout.addLayout(form)
         bottom_layout.addWidget(self.error)
-        bottom_layout.addLayout(buttons)
+        form_area = QScrollArea()  # (the form scrolls, its buttons stay: the panel fits a 600-pixel screen)
+        form_area.setWidgetResizable(True)
+        form_area.setFrameShape(QFrame.Shape.NoFrame)
+        form_area.setWidget(bottom)
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(top)
-        splitter.addWidget(bottom)
+        splitter.addWidget(form_area)
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
+        layout.addLayout(buttons)
         actions.hub.changed.connect(self._changed)
         self.reload()
         self.new_term()
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        """As narrow as it can be: its dock opens without crowding the
+        story list (the user may widen it)."""
+        return QSize(self.minimumSizeHint().width(), super().sizeHint().height())
 
     def reload(self) -> None:
         """Read the glossary again (after a change) and show it."""

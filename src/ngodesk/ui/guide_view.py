@@ -1,6 +1,7 @@
 """Help > User Guide: the guide's Markdown pages (``docs/guide``, shipped
-as ``ngodesk.guide``) read inside the program, offline; links between
-pages are followed here, links to the web go to the system's browser."""
+as ``ngodesk.guide``) read inside the program, offline, in the interface's
+language (``docs/guide/zh`` for Chinese); links between pages are followed
+here, links to the web go to the system's browser."""
 
 from __future__ import annotations
 
@@ -11,10 +12,17 @@ from PySide6.QtCore import QTimer, QUrl
 from PySide6.QtGui import QDesktopServices, QImageReader, QKeySequence, QResizeEvent, QTextCursor
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QPushButton, QTextBrowser, QVBoxLayout, QWidget
 
+from ngodesk.ui import i18n
 
-def guide_folder() -> Path:
-    """Where the guide's pages are (``index.md`` first)."""
-    return Path(str(resources.files("ngodesk.guide").joinpath("guide")))
+#: The guide's translations: interface language -> folder in the guide.
+TRANSLATED = {"zh_CN": "zh"}
+
+
+def guide_folder(language: str = "en") -> Path:
+    """Where the guide's pages in ``language`` (an interface language) are,
+    ``index.md`` first: the English ones when it has no translation."""
+    folder = Path(str(resources.files("ngodesk.guide").joinpath("guide")))
+    return folder / TRANSLATED[language] if language in TRANSLATED else folder
 
 
 class GuideWindow(QDialog):
@@ -49,7 +57,7 @@ class GuideWindow(QDialog):
         layout.addLayout(buttons)
         layout.addWidget(self.browser, 1)
         self.resize(860, 680)
-        index = guide_folder() / "index.md"
+        index = guide_folder(i18n.in_use()) / "index.md"
         if index.exists():
             self.browser.setSource(QUrl.fromLocalFile(str(index)))
         else:

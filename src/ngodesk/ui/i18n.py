@@ -18,6 +18,12 @@ from ngodesk.domain import i18n as messages
 
 #: Interface languages offered, by code ("" follows the system).
 LANGUAGES = {"": "", "en": "English", "zh_CN": "简体中文"}
+_in_use = "en"
+
+
+def in_use() -> str:
+    """The interface's language now ("en" or "zh_CN": what ``install`` set)."""
+    return _in_use
 
 
 def wanted(choice: str) -> str:
@@ -36,7 +42,8 @@ def catalogue(language: str) -> str:
 def install(app: QCoreApplication, choice: str) -> str:
     """Translate ``app`` into the language ``choice`` asks for; returns the
     language in use ("en" when its translation is missing)."""
-    language = wanted(choice)
+    global _in_use
+    language = _in_use = wanted(choice)
     for old in app.findChildren(QTranslator):
         app.removeTranslator(old)
         old.setParent(None)  # (gone with its last Python reference)
@@ -45,7 +52,8 @@ def install(app: QCoreApplication, choice: str) -> str:
         return language
     ours = QTranslator(app)
     if not ours.load(catalogue(language)):
-        return "en"
+        _in_use = "en"
+        return _in_use
     app.installTranslator(ours)
     messages.install(QCoreApplication.translate)  # (the lower layers' messages too)
     qt = QTranslator(app)

@@ -1,6 +1,7 @@
 """Translatable names of story fields and of the values the lower layers
 use (statuses, languages, file formats, duplicate reasons), as every
-window shows them. Language names come from the language data langcodes
+window shows them, and authority records by their names in the
+interface's language (``search.names``). Language names come from the language data langcodes
 reads (CLDR: every language, in the interface's language), not from our
 catalogue. The tables mark each name for ``lupdate``
 (``QT_TRANSLATE_NOOP``); the functions translate at call time, so a
@@ -8,9 +9,15 @@ language chosen at start-up applies everywhere."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale, Qt, QTranslator
 
 from ngodesk.domain import text
+from ngodesk.domain.models import EntityKind, EntityView
+from ngodesk.search.names import NameIndex, display_name
+from ngodesk.services import entities
+from ngodesk.store.library import Library
 
 translate = QCoreApplication.translate
 
@@ -151,3 +158,20 @@ def format_title(title: str) -> str:
 
 def record_kind(kind: str) -> str:
     return translate("Kinds", RECORD_KINDS[kind]) if kind in RECORD_KINDS else kind
+
+
+def record_labels(library: Library, entity_ids: Iterable[int]) -> dict[int, str]:
+    """The names of the records ``entity_ids`` (those that exist) in the
+    interface's language (中国扶贫基金会 in the Chinese interface)."""
+    return entities.labels(library, entity_ids, interface_language())
+
+
+def record_index(library: Library, kind: EntityKind | None = None) -> NameIndex:
+    """Every name of the records of ``kind`` (None: all), named in the
+    interface's language, for finding them as the user types."""
+    return NameIndex(entities.names_of(library, kind), interface_language())
+
+
+def record_name(view: EntityView) -> str:
+    """The name of the record ``view`` in the interface's language."""
+    return display_name(view.name, view.alt_names, interface_language())

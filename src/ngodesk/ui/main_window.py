@@ -5,12 +5,13 @@ done here."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence, QResizeEvent, QUndoStack
+from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence, QResizeEvent, QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -73,12 +74,15 @@ from ngodesk.ui.editor import StoryEditor
 from ngodesk.ui.fieldwork_view import ConflictsDialog, FieldCopyDialog
 from ngodesk.ui.glossary_panel import GlossaryPanel, TermHighlighter
 from ngodesk.ui.guide_view import GuideWindow
+from ngodesk.ui.highlighting import HitDelegate
 from ngodesk.ui.hub import Hub
 from ngodesk.ui.icons import icon
 from ngodesk.ui.item_types import ItemTypesDialog
 from ngodesk.ui.jobs import Job
-from ngodesk.ui.labels import format_title, record_kind
+from ngodesk.ui.labels import format_title, record_kind, record_labels
+from ngodesk.ui.list_width import LIST_MIN_WIDTH, fit_title, keep_title_readable
 from ngodesk.ui.merge_view import MergeStoriesDialog
+from ngodesk.ui.panes import Panes
 from ngodesk.ui.preferences import PreferencesDialog
 from ngodesk.ui.records_view import RecordsDialog
 from ngodesk.ui.search_runner import FIRST_PAGE, SearchRunner
@@ -100,6 +104,17 @@ IMPORT_UNDO_LIMIT = 2000
 ASKING_SUFFIXES = (".csv", ".tsv", ".tab", ".txt", ".xml", ".wxr")
 #: Columns hidden until the user shows them (header context menu).
 HIDDEN_COLUMNS = ("language", "updated_at", "translations")
+#: The search field's look while its query is malformed.
+INVALID_FIELD = "QLineEdit { border: 2px solid #b00020; border-radius: 3px; padding: 1px; }"
+
+
+def _name_step(action: QAction, bare: str, label: str, tip: str, step: str) -> None:
+    """Name the step Undo (or Redo) takes back in ``action``'s menu item
+    and tooltip (``bare``: the item without a step)."""
+    action.setText(label.format(action=step) if step else bare)
+    shortcut = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+    tooltip = tip.format(action=step) if step else action.iconText()
+    action.setToolTip(f"{tooltip} ({shortcut})" if shortcut else tooltip)
 
 
 class StoryList(QTableView):
@@ -115,6 +130,10 @@ class StoryList(QTableView):
             self.open_pressed.emit()
         else:
             super().keyPressEvent(event)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        fit_title(self)
 
 
 class MainWindow(QMainWindow):
@@ -179,11 +198,14 @@ class MainWindow(QMainWindow):
         self.search_runner.all_ids.connect(self._all_ids)
         self.search_runner.facets.connect(lambda facets: self.sidebar.show_counts(facets))
         self.search_runner.failed.connect(self._search_failed)
+        self.search_runner.accepted.connect(self._query_accepted)
 
         self.model = StoryTableModel(library)
         self.story_list = StoryList()
         self.story_list.setTabKeyNavigation(False)  # Tab leaves the list (arrows move within it)
         self.story_list.setModel(self.model)
+        self.story_list.setItemDelegateForColumn(0, HitDelegate(self.story_list))  # (the search's hits in titles)
+        self.search_runner.hits.connect(self.model.set_hit_terms)
         self.story_list.setAccessibleName(self.tr("Stories"))
         self.story_list.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.story_list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
@@ -198,13 +220,14 @@ class MainWindow(QMainWindow):
         self.story_list.doubleClicked.connect(lambda _: self._focus_editor())
         header = self.story_list.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)  # the title takes the room left
         header.setStretchLastSection(False)
         header.setSectionsMovable(True)
-        for column, width in enumerate((330, 85, 100, 60, 120, 85, 115)):  # (status: "catalogued" whole)
+        for column, width in enumerate((330, 85, 100, 130, 120, 85, 115)):  # ("Chinese (Simplified)", "catalogued")
             header.resizeSection(column, width)
         for column, (name, _) in enumerate(COLUMNS):
             header.setSectionHidden(column, name in HIDDEN_COLUMNS)
+        keep_title_readable(self.story_list)  # the title takes the room left, and keeps a readable width
+        header.sectionResized.connect(lambda column, *_: column and fit_title(self.story_list))
         header.setSortIndicatorShown(False)
         header.setSectionsClickable(True)
         header.sectionClicked.connect(self._header_clicked)
@@ -218,8 +241,12 @@ class MainWindow(QMainWindow):
         self.empty_hint.setWordWrap(True)
         self.empty_hint.setStyleSheet("color: palette(placeholder-text); padding: 16px;")
         self.empty_hint.hide()
+        links = Qt.TextInteractionFlag.LinksAccessibleByMouse | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
+        self.empty_hint.setTextInteractionFlags(links)
+        self.empty_hint.linkActivated.connect(self._empty_hint_link)
 
         centre = QWidget()
+        centre.setMinimumWidth(LIST_MIN_WIDTH)  # (docks and the editor give way, the list stays usable)
         layout = QVBoxLayout(centre)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.search_field)
@@ -243,6 +270,7 @@ class MainWindow(QMainWindow):
         # tabbed, not stacked: both open at once stay within a 768-pixel screen
         self.tabifyDockWidget(self.glossary_dock, self.annotations_dock)
         self.annotations_dock.hide()
+        self.search_runner.hits.connect(self.editor.show_hits)
         texts = (self.editor.summary, self.editor.body, *self.editor.translation.originals.values())
         self.term_highlighters = [TermHighlighter(edit.document()) for edit in texts if hasattr(edit, "document")]
         for highlighter in self.term_highlighters:
@@ -257,8 +285,11 @@ class MainWindow(QMainWindow):
         #: Until the user moves the splitter (or one is restored), the panes
         #: share the window's width in proportion: see resizeEvent.
         self._default_panes = True
+        #: Whether the window was fitted to its screen when first shown.
+        self._fitted = False
         self.splitter.splitterMoved.connect(self._panes_moved)
         self.setCentralWidget(self.splitter)
+        self.panes = Panes(self.splitter, self.editor.tabs, self.editor.translation)
 
         self.count_label = QLabel()
         self.path_label = QLabel(str(library.folder) + (self.tr("  (read-only)") if library.readonly else ""))
@@ -302,10 +333,15 @@ class MainWindow(QMainWindow):
         self.redo_action = self._action(self.tr("&Redo"), self.redo, None, "redo")
         self.redo_action.setShortcuts([QKeySequence(keys.Redo), QKeySequence("Ctrl+Shift+Z")])
         stack = self.undo_stack
-        for action, label, text_changed, can_changed, text, can in (
+        # The toolbar's buttons keep their labels (the toolbar does not move
+        # at every edit); the menu's items and the tooltips name the step.
+        self.undo_action.setIconText(self.tr("Undo"))
+        self.redo_action.setIconText(self.tr("Redo"))
+        for action, label, tip, text_changed, can_changed, text, can in (
             (
                 self.undo_action,
                 self.tr("&Undo {action}"),
+                self.tr("Undo {action}"),
                 stack.undoTextChanged,
                 stack.canUndoChanged,
                 stack.undoText,
@@ -314,18 +350,17 @@ class MainWindow(QMainWindow):
             (
                 self.redo_action,
                 self.tr("&Redo {action}"),
+                self.tr("Redo {action}"),
                 stack.redoTextChanged,
                 stack.canRedoChanged,
                 stack.redoText,
                 stack.canRedo,
             ),
         ):
-            bare = action.text()
-            text_changed.connect(
-                lambda name, a=action, f=label, b=bare: a.setText(f.format(action=name) if name else b)
-            )
+            name_step = partial(_name_step, action, action.text(), label, tip)
+            text_changed.connect(name_step)
             can_changed.connect(action.setEnabled)
-            action.setText(label.format(action=text()) if text() else bare)
+            name_step(text())
             action.setEnabled(can())
         self.editor.typed.connect(lambda: self.undo_action.setEnabled(True))  # typing is undoable before it is saved
         self.new_story_action = self._action(
@@ -390,7 +425,7 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(self.undo_action)
         edit_menu.addAction(self.redo_action)
         edit_menu.addSeparator()
-        find = self._action(self.tr("&Find"), lambda: (self.search_field.setFocus(), self.search_field.selectAll()))
+        find = self._action(self.tr("&Find"), self._find)
         find.setShortcut(keys.Find)
         edit_menu.addAction(find)
         select_all = self._action(self.tr("Select &All Stories"), self.story_list.selectAll, keys.SelectAll)
@@ -401,7 +436,9 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(self._action(self.tr("&Preferences…"), self.edit_preferences, keys.Preferences))
 
         view_menu = self.menuBar().addMenu(self.tr("&View"))
-        view_menu.addAction(self.clear_filters_action)
+        for action in (*self.panes.actions.values(), self.panes.translate_action):
+            view_menu.addAction(action)
+        view_menu.addSeparator()
         glossary_action = self.glossary_dock.toggleViewAction()
         glossary_action.setText(self.tr("&Glossary"))
         glossary_action.setShortcut(QKeySequence("Ctrl+Shift+G"))
@@ -412,8 +449,10 @@ class MainWindow(QMainWindow):
         view_menu.addAction(annotations_action)
         for dock, action in ((self.glossary_dock, glossary_action), (self.annotations_dock, annotations_action)):
             action.triggered.connect(lambda shown, d=dock: d.raise_() if shown else None)  # (its tab to the front)
-        self.columns_menu = view_menu.addMenu(self.tr("&Columns"))
+        after_toolbar = view_menu.addSeparator()  # (the toolbar's item goes before it)
+        self.columns_menu = view_menu.addMenu(self.tr("Colu&mns"))
         self.columns_menu.aboutToShow.connect(lambda: self._fill_column_menu(self.columns_menu))
+        view_menu.addAction(self.clear_filters_action)
 
         story_menu = self.menuBar().addMenu(self.tr("&Story"))
         story_menu.addAction(self.new_story_action)
@@ -465,6 +504,8 @@ class MainWindow(QMainWindow):
 
         toolbar = self.addToolBar(self.tr("Main"))
         toolbar.setObjectName("main-toolbar")
+        toolbar.toggleViewAction().setText(self.tr("Tool&bar"))
+        view_menu.insertAction(after_toolbar, toolbar.toggleViewAction())
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         for action in (
             self.new_story_action,
@@ -950,7 +991,8 @@ class MainWindow(QMainWindow):
             return None
 
         def done(found: list[suggestions.Suggestion]) -> None:
-            dialog = SuggestionsDialog(found, len(ids), self)
+            names = record_labels(library, {s.entity_id for s in found})  # (in the interface's language)
+            dialog = SuggestionsDialog(found, len(ids), self, names)
             if dialog.exec() == QDialog.DialogCode.Accepted and found:
                 self.actions.run(ReviewSuggestions(dialog.ticked(), dialog.unticked()))
 
@@ -1017,11 +1059,19 @@ class MainWindow(QMainWindow):
         self.search_runner.search(self.search_field.text(), self.sidebar.filters(), self._sort)
 
     def _search_failed(self, message: str) -> None:
+        """A malformed query: say why, and mark the field; the last good
+        result stays (list, editor, counts), without the empty list's hint,
+        which would speak of a search that did not run."""
         self.query_error.setText(message)
         self.query_error.show()
+        self.empty_hint.hide()
+        self.search_field.setStyleSheet(INVALID_FIELD)
+
+    def _query_accepted(self) -> None:
+        self.query_error.hide()
+        self.search_field.setStyleSheet("")
 
     def _first_page(self, ids: np.ndarray) -> None:
-        self.query_error.hide()
         self.model.set_ids(ids)
         if len(ids) < FIRST_PAGE:  # that is all of them
             self._show_empty_state(len(ids) > 0, len(ids) > 0 or self.model.known_total > 0)
@@ -1039,15 +1089,24 @@ class MainWindow(QMainWindow):
         self._keep = []
 
     def _show_empty_state(self, any_shown: bool, any_at_all: bool) -> None:
-        if any_shown:
+        if any_shown or not self.query_error.isHidden():  # (after a malformed query the last result stays)
             self.empty_hint.hide()
             return
         if any_at_all:
             text = self.tr("No stories match. Change the search or click “All stories” to clear the filters.")
+        elif self.library.readonly:
+            text = self.tr("This library has no stories.")
         else:
-            text = self.tr("This library has no stories yet. Add one with Story > New Story.")
+            text = self.tr(
+                'This library has no stories yet. <a href="import">Import</a> stories from files,'
+                ' or add one with <a href="new">New Story</a>.'
+            )
         self.empty_hint.setText(text)
         self.empty_hint.show()
+
+    def _empty_hint_link(self, link: str) -> None:
+        """A link of the empty library's hint: Import or New Story."""
+        (self.import_action if link == "import" else self.new_story_action).trigger()
 
     def _select(self, story_ids: list[int]) -> None:
         rows = self.model.rows_of(story_ids)[:200]
@@ -1124,7 +1183,13 @@ class MainWindow(QMainWindow):
 
     def _focus_editor(self) -> None:
         if len(self.selected_ids()) == 1:
+            self.panes.set_shown("editor", True)
             self.editor.title.setFocus()
+
+    def _find(self) -> None:
+        self.panes.set_shown("list", True)  # (the search field is above the list)
+        self.search_field.setFocus()
+        self.search_field.selectAll()
 
     def clear_filters(self) -> None:
         """Drop the search text and every sidebar filter."""
@@ -1192,19 +1257,27 @@ class MainWindow(QMainWindow):
         self.restoreState(settings.get(settings.WINDOW_STATE))
         if self.splitter.restoreState(settings.get(settings.SPLITTER)):
             self._default_panes = False
+        self.panes.restore()
         header = self.story_list.horizontalHeader()
         header.restoreState(settings.get(settings.LIST_HEADER))
+        keep_title_readable(self.story_list)
         column = header.sortIndicatorSection()
         if header.isSortIndicatorShown() and 0 <= column < len(COLUMNS) and COLUMNS[column][0] not in UNSORTABLE:
             self._sort = (COLUMNS[column][0], header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder)
         settings.keep_on_screen(self)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        if not self._fitted:  # (again with its frame, known now: the frame too fits the screen)
+            self._fitted = True
+            settings.keep_on_screen(self)
 
     def _panes_moved(self, *_: object) -> None:
         self._default_panes = False
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
         super().resizeEvent(event)
-        if self._default_panes:
+        if self._default_panes and not self.panes.in_translate_layout():
             width = event.size().width()
             side = min(300, max(180, width * 21 // 100))
             editor = min(480, max(280, width * 30 // 100))
@@ -1216,6 +1289,7 @@ class MainWindow(QMainWindow):
         settings.put(settings.WINDOW_STATE, self.saveState())
         settings.put(settings.SPLITTER, self.splitter.saveState())
         settings.put(settings.LIST_HEADER, self.story_list.horizontalHeader().saveState())
+        self.panes.save()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
         if self.job is not None and self.job.running():

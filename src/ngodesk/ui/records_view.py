@@ -28,9 +28,11 @@ from PySide6.QtWidgets import (
 
 from ngodesk.domain.errors import NgodeskError
 from ngodesk.domain.models import ChangeSet, EntityKind, EntityView, FacetKind, Filter
-from ngodesk.search.text import fold
+from ngodesk.search.chinese import sort_key
+from ngodesk.search.names import NameIndex, RecordNames
 from ngodesk.services import entities, queries
 from ngodesk.ui.commands import Actions, ChangeRecords, Command, EditRecord, NewRecord, SplitRecord
+from ngodesk.ui.labels import interface_language, record_name
 from ngodesk.ui.record_editor import RecordDialog, SplitDialog
 from ngodesk.ui.suggestions_view import kind_label
 
@@ -39,7 +41,7 @@ SPLIT_STORIES = 2000
 
 
 def _label(view: EntityView) -> str:
-    return f"{view.name} ({kind_label(view.kind)})"
+    return f"{record_name(view)} ({kind_label(view.kind)})"
 
 
 translate = QCoreApplication.translate
@@ -88,19 +90,20 @@ class RecordActions:
                 self.parent,
                 translate("RecordActions", "Merge Record"),
                 translate("RecordActions", "There is no other {kind} to merge “{name}” into.").format(
-                    kind=kind_label(view.kind).lower(), name=view.name
+                    kind=kind_label(view.kind).lower(), name=record_name(view)
                 ),
             )
             return False
         labels = [
-            translate("RecordActions", "{name} ({n} stories)").format(name=v.name, n=v.story_count) for v in targets
+            translate("RecordActions", "{name} ({n} stories)").format(name=record_name(v), n=v.story_count)
+            for v in targets
         ]
         chosen, ok = QInputDialog.getItem(
             self.parent,
             translate("RecordActions", "Merge Record"),
             translate(
                 "RecordActions", "Merge “{name}” into (its stories move there, its names become alternative names):"
-            ).format(name=view.name),
+            ).format(name=record_name(view)),
             labels,
             0,
             False,
@@ -127,7 +130,7 @@ class RecordActions:
             self.parent,
             translate("RecordActions", "Delete Record"),
             translate("RecordActions", "Delete “{name}”? {n} stories lose the link to it. You can undo this.").format(
-                name=view.name, n=view.story_count
+                name=record_name(view), n=view.story_count
             ),
         )
         return answer == QMessageBox.StandardButton.Yes and self._run(ChangeRecords.delete(view.id, view.name))
@@ -145,6 +148,7 @@ class RecordsDialog(QDialog):
         self.actions, self.show_record = actions, show_record
         self.edits = RecordActions(self, actions)
         self.views: list[EntityView] = []
+        self.names = NameIndex((), "en")
         self.find = QLineEdit()
         self.find.setPlaceholderText(self.tr("Find a record by any of its names (中文, English, acronym…)"))
         self.find.setClearButtonEnabled(True)
@@ -213,24 +217,29 @@ class RecordsDialog(QDialog):
     def reload(self) -> None:
         """Read the records again (keeping the one selected)."""
         self.views = queries.entities(self.actions.library)
+        self.names = NameIndex((RecordNames(v.id, v.name, v.alt_names) for v in self.views), interface_language())
+        self.views.sort(key=lambda v: (v.kind.value, sort_key(self.names.label(v.id))))  # (Chinese by pinyin)
         self._fill()
 
     def _shown(self) -> list[EntityView]:
-        wanted, kind = fold(self.find.text().strip()), self.kind.currentData()
-        return [
-            v
-            for v in self.views
-            if (not kind or v.kind.value == kind)
-            and (not wanted or any(wanted in fold(name) for name in (v.name, *(n.name for n in v.alt_names))))
-        ]
+        """The records of the kind chosen that the text typed finds by any
+        of their names (``search.names``), the best found first."""
+        wanted, kind = self.find.text().strip(), self.kind.currentData()
+        views = [v for v in self.views if not kind or v.kind.value == kind]
+        if not wanted:
+            return views
+        by_id = {v.id: v for v in views}
+        return [by_id[m.id] for m in self.names.complete(wanted, limit=len(self.views)) if m.id in by_id]
 
     def _fill(self) -> None:
         chosen = self.selected()
         shown = self._shown()
         self.table.setRowCount(len(shown))
         for row, view in enumerate(shown):
-            others = ", ".join(n.name + (" ★" if n.preferred else "") for n in view.alt_names)
-            cells = (view.name, kind_label(view.kind), others, view.type, view.country, f"{view.story_count:,}")
+            name = self.names.label(view.id)
+            names = [(view.name, False), *((n.name, n.preferred) for n in view.alt_names)]
+            others = ", ".join(text + (" ★" if preferred else "") for text, preferred in names if text != name)
+            cells = (name, kind_label(view.kind), others, view.type, view.country, f"{view.story_count:,}")
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setToolTip(view.note or text)

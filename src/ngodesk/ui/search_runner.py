@@ -125,6 +125,7 @@ class _IndexKeeper:
 
 
 class _Worker(QObject):
+    hits = Signal(int, object)  # generation, terms to highlight (list[str])
     first_page = Signal(int, object)  # generation, ids (np.ndarray)
     all_ids = Signal(int, object, int)  # generation, ids (np.ndarray), stories in the library
     facets = Signal(int, object)  # generation, Facets
@@ -162,6 +163,7 @@ class _Worker(QObject):
         if self.stale(generation):
             return
         text = parse(query) is not None
+        self.hits.emit(generation, queries.hit_terms(library, query) if text else [])
         index = self.indexes.current()
         if index is not None and not text and sort is None and facet_index.answers(filters):
             # filters alone, and an up-to-date index: ids and counts in milliseconds
@@ -189,8 +191,15 @@ class _Worker(QObject):
 class SearchRunner(QObject):
     """Runs searches on one worker thread. Signals carry only the results of
     the latest search: ``first_page(ids)``, ``all_ids(ids, library_size)``,
-    ``facets(Facets)``, ``failed(message)``; ``idle`` after its last step."""
+    ``facets(Facets)``, ``failed(message)``; ``idle`` after its last step;
+    ``hits(terms)`` before its first page: the words to highlight in what
+    it finds (``queries.hit_terms``).
+    ``accepted`` when a query is well-formed and its search starts; a
+    malformed one is ``failed`` at once and starts nothing, so the steps of
+    the last well-formed search still come (the last good result stays)."""
 
+    accepted = Signal()
+    hits = Signal(object)
     first_page = Signal(object)
     all_ids = Signal(object, int)
     facets = Signal(object)
@@ -206,6 +215,7 @@ class SearchRunner(QObject):
         self._worker = _Worker(library)
         self._worker.moveToThread(self._thread)
         self._requested.connect(self._worker.run)
+        self._worker.hits.connect(self._hits)
         self._worker.first_page.connect(self._first_page)
         self._worker.all_ids.connect(self._all_ids)
         self._worker.facets.connect(self._facets)
@@ -223,6 +233,7 @@ class SearchRunner(QObject):
         except NgodeskError as error:
             self.failed.emit(str(error))
             return
+        self.accepted.emit()
         self.generation += 1
         self.busy = True
         self._worker.mark(self.generation)
@@ -230,6 +241,10 @@ class SearchRunner(QObject):
 
     def _current(self, generation: int) -> bool:
         return generation == self.generation
+
+    def _hits(self, generation: int, terms: list[str]) -> None:
+        if self._current(generation):
+            self.hits.emit(terms)
 
     def _first_page(self, generation: int, ids: np.ndarray) -> None:
         if self._current(generation):

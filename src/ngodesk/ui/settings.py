@@ -25,6 +25,10 @@ WINDOW_GEOMETRY = Setting("window/geometry", QByteArray())
 WINDOW_STATE = Setting("window/state", QByteArray())
 SPLITTER = Setting("window/splitter", QByteArray())
 LIST_HEADER = Setting("list/header", QByteArray())
+#: The panes hidden from the View menu (sidebar, list, editor).
+HIDDEN_PANES: Setting[list[str]] = Setting("window/hidden_panes", [])
+#: The Translate layout: "" when off, else the layout to go back to (JSON).
+TRANSLATE_LAYOUT = Setting("window/translate_layout", "")
 RECENT_LIBRARIES: Setting[list[str]] = Setting("library/recent", [])
 RECENT_MAX = 8
 #: The user's name for the history ("": the login name).
@@ -62,13 +66,25 @@ def remember_library(path: str) -> list[str]:
 
 def keep_on_screen(window: QWidget) -> None:
     """Move a restored window onto a screen if none shows its title bar
-    (e.g. it was last on a monitor that is gone)."""
+    (e.g. it was last on a monitor that is gone), and make a window larger
+    than its screen's free area (a 1280x800 window on a 1024x600 laptop)
+    fit in it."""
     frame = window.frameGeometry()
     title_bar = frame.adjusted(0, 0, 0, -(frame.height() - 40))
     screens = QGuiApplication.screens()
-    if not screens or any(s.availableGeometry().intersects(title_bar) for s in screens):
+    if not screens:
         return
-    area = QGuiApplication.primaryScreen().availableGeometry()
+    shown_on = next((s for s in screens if s.availableGeometry().intersects(title_bar)), None)
+    area = (shown_on or QGuiApplication.primaryScreen()).availableGeometry()
+    if shown_on is not None and frame.width() <= area.width() and frame.height() <= area.height():
+        return
+    # (the frame's own width and height: what the window manager adds around the window)
+    extra_width, extra_height = frame.width() - window.width(), frame.height() - window.height()
     width, height = min(frame.width(), area.width()), min(frame.height(), area.height())
-    window.resize(width, height)
-    window.move(area.x() + (area.width() - width) // 2, area.y() + (area.height() - height) // 2)
+    window.resize(width - extra_width, height - extra_height)
+    if shown_on is None:  # centred on the main screen
+        x, y = area.x() + (area.width() - width) // 2, area.y() + (area.height() - height) // 2
+    else:  # where it was, as far as it fits
+        x = min(max(frame.x(), area.x()), area.x() + area.width() - width)
+        y = min(max(frame.y(), area.y()), area.y() + area.height() - height)
+    window.move(x, y)

@@ -58,7 +58,7 @@ from ngodesk.ui.commands import (
     SetTagColour,
     TagStories,
 )
-from ngodesk.ui.labels import language_name, story_status, translation_status
+from ngodesk.ui.labels import language_name, record_labels, story_status, translation_status
 from ngodesk.ui.records_view import RecordActions
 from ngodesk.ui.tag_thesaurus import ThesaurusDialog
 
@@ -67,8 +67,6 @@ STATE = Qt.ItemDataRole.UserRole + 1  # 0 off, 1 include, 2 exclude
 SAVED = Qt.ItemDataRole.UserRole + 3  # id of a saved search (a click runs it)
 ABOUT = Qt.ItemDataRole.UserRole + 4  # what the tooltip says of an entry (a tag's synonyms, scope note)
 ALL = "all"
-#: Records listed per section at most (the most frequent in the result).
-MAX_RECORDS = 100
 
 
 class Sidebar(QTreeWidget):
@@ -375,13 +373,14 @@ class Sidebar(QTreeWidget):
         """Show how the current result spreads over the entries."""
         self._show_tag_counts(self.tags_item, facets)
         active = [int(value) for kind, value in self._states if kind is FacetKind.ENTITY]
-        ranked = sorted(facets.entities, key=lambda i: -facets.entities[i])
-        refs = {ref.id: ref for ref in queries.entity_refs(self.actions.library, ranked[: 3 * MAX_RECORDS] + active)}
+        top = [record for records in facets.top_records.values() for record in records]
+        refs = {ref.id: ref for ref in queries.entity_refs(self.actions.library, top + active)}
+        names = record_labels(self.actions.library, refs)  # (in the interface's language)
         for kind in (EntityKind.ORGANISATION, EntityKind.PERSON, EntityKind.PLACE):
-            of_kind = [i for i in ranked if i in refs and refs[i].kind is kind][:MAX_RECORDS]
+            of_kind = [i for i in facets.top_records.get(kind, ()) if i in refs]
             of_kind += [i for i in active if i in refs and refs[i].kind is kind and i not in of_kind]
             counts = {str(i): facets.entities.get(i, 0) for i in of_kind}
-            self._fill(self.sections[kind], FacetKind.ENTITY, counts, lambda v: refs[int(v)].name)
+            self._fill(self.sections[kind], FacetKind.ENTITY, counts, lambda v: names[int(v)])
         years = dict(sorted(facets.years.items(), reverse=True))
         self._fill(self.sections[FacetKind.YEAR], FacetKind.YEAR, years, lambda v: v or self.tr("Undated"))
         self._fill(self.sections[FacetKind.LANGUAGE], FacetKind.LANGUAGE, facets.languages, language_name)

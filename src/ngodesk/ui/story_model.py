@@ -18,9 +18,11 @@ from PySide6.QtCore import (
 )
 
 from ngodesk.domain.models import StoryRow
+from ngodesk.search.snippet import hit_spans
 from ngodesk.services import queries
 from ngodesk.store.library import Library
 from ngodesk.ui import mime
+from ngodesk.ui.highlighting import HITS_ROLE
 from ngodesk.ui.labels import language_name, story_status
 
 BLOCK = 50
@@ -48,8 +50,9 @@ UNSORTABLE = ("tags", "translations")
 
 
 class StoryTableModel(QAbstractTableModel):
-    """Rows are the stories of ``set_ids``; ``UserRole`` gives the story id.
-    Ids are kept as one int64 array (8 MB for a million rows)."""
+    """Rows are the stories of ``set_ids``; ``UserRole`` gives the story id,
+    ``HITS_ROLE`` where the search's terms (``set_hit_terms``) occur in a
+    title. Ids are kept as one int64 array (8 MB for a million rows)."""
 
     def __init__(self, library: Library) -> None:
         super().__init__()
@@ -59,6 +62,14 @@ class StoryTableModel(QAbstractTableModel):
         self.known_total = 0
         #: Recently shown blocks of rows; None marks a story deleted meanwhile.
         self._blocks: OrderedDict[int, list[StoryRow | None]] = OrderedDict()
+        self._hit_terms: tuple[str, ...] = ()
+
+    def set_hit_terms(self, terms: Sequence[str]) -> None:
+        """Mark these words (the search's) in the titles shown."""
+        if tuple(terms) != self._hit_terms:
+            self._hit_terms = tuple(terms)
+            if self._ids.size:
+                self.dataChanged.emit(self.index(0, 0), self.index(len(self._ids) - 1, 0), [HITS_ROLE])
 
     def set_ids(self, ids: Sequence[int] | np.ndarray) -> None:
         """Show these stories, in this order."""
@@ -142,16 +153,24 @@ class StoryTableModel(QAbstractTableModel):
             return None
         if role == Qt.ItemDataRole.UserRole:
             return int(self._ids[index.row()])
-        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, HITS_ROLE):
             return None
         story = self._row(index.row())
+        column = COLUMNS[index.column()][0]
+        if role == HITS_ROLE:
+            return hit_spans(story.title, self._hit_terms) if story is not None and column == "title" else None
         if story is None:
             return translate("StoryTableModel", "(deleted)")
-        value = getattr(story, COLUMNS[index.column()][0])
-        if COLUMNS[index.column()][0] == "updated_at":
+        value = getattr(story, column)
+        if column == "updated_at":
             return value.astimezone().strftime("%Y-%m-%d %H:%M")
-        if COLUMNS[index.column()][0] == "status":
+        if column == "status":
             return story_status(value.value)
-        if COLUMNS[index.column()][0] == "language":
+        if column == "language":
             return language_name(value) if value else ""
+        if column == "tags":  # the names, each tag's path in the tooltip
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return "\n".join(value)
+            separator = translate("StoryTableModel", ", ", "between the names of a story's tags")
+            return separator.join(path.rpartition("/")[2] for path in value)
         return value

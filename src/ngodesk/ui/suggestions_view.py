@@ -4,7 +4,7 @@ remembers the unticked ones as rejected, in one undo step."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
@@ -34,10 +34,17 @@ def kind_label(kind: EntityKind) -> str:
 
 
 class SuggestionsDialog(QDialog):
-    """Lists ``suggestions``, all ticked; ``ticked()`` and ``unticked()``
-    give the user's choice once accepted."""
+    """Lists ``suggestions``, all ticked, each record by its name in
+    ``names`` (by id: as the window shows it) or its stored name;
+    ``ticked()`` and ``unticked()`` give the user's choice once accepted."""
 
-    def __init__(self, suggestions: Sequence[Suggestion], stories: int, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        suggestions: Sequence[Suggestion],
+        stories: int,
+        parent: QWidget | None = None,
+        names: Mapping[int, str] | None = None,
+    ) -> None:
         super().__init__(parent)
         self.suggestions = list(suggestions)
         self.setWindowTitle(self.tr("Suggested Records"))
@@ -62,7 +69,8 @@ class SuggestionsDialog(QDialog):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         for row, suggestion in enumerate(self.suggestions):
-            cells = (suggestion.story_title, suggestion.name, kind_label(suggestion.kind), suggestion.found)
+            name = (names or {}).get(suggestion.entity_id, suggestion.name)
+            cells = (suggestion.story_title, name, kind_label(suggestion.kind), suggestion.found)
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setToolTip(text)

@@ -10,12 +10,13 @@ import getpass
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
     QComboBox,
+    QFormLayout,
     QGridLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QScrollBar,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -78,18 +79,21 @@ class TranslationPane(QWidget):
         self.error.setStyleSheet("color: #b00020")
         self.error.hide()
 
+        # Two rows of choices above, then each field's name and status above
+        # its original and translation: the two texts share the pane's whole
+        # width, and the pane stays usable in a narrow editor.
+        choices = QFormLayout()
+        choices.addRow(self.tr("Translate into"), self.language)
+        choices.addRow(self.tr("Translator"), self.translator)
         layout = QGridLayout(self)
-        layout.addWidget(QLabel(self.tr("Translate into")), 0, 0)
-        layout.addWidget(self.language, 0, 1)
-        layout.addWidget(QLabel(self.tr("Translator")), 0, 2)
-        layout.addWidget(self.translator, 0, 3)
-        layout.addWidget(QLabel(self.tr("Original")), 1, 1)
-        layout.addWidget(QLabel(self.tr("Translation")), 1, 2, 1, 2)
+        layout.addLayout(choices, 0, 0, 1, 2)
+        layout.addWidget(QLabel(self.tr("Original")), 1, 0)
+        layout.addWidget(QLabel(self.tr("Translation")), 1, 1)
         labels = {name: field_label(name) for name in ("title", "summary", "body")}
         self.originals: dict[str, QLineEdit | QPlainTextEdit] = {}
         self.translations: dict[str, QLineEdit | QPlainTextEdit] = {}
         self.statuses: dict[str, QComboBox] = {}
-        for row, name in enumerate(TRANSLATED_FIELDS, 2):
+        for row, name in enumerate(TRANSLATED_FIELDS):
             original: QLineEdit | QPlainTextEdit
             edit: QLineEdit | QPlainTextEdit
             if name == "title":
@@ -107,20 +111,19 @@ class TranslationPane(QWidget):
             for value in TranslationStatus:
                 status.addItem(translation_status(value.value), value.value)
             status.activated.connect(lambda _index, n=name: self._save(n))
-            head = QWidget()  # the field's name with its translation's status below
-            head_layout = QVBoxLayout(head)
-            head_layout.setContentsMargins(0, 0, 0, 0)
-            head_layout.addWidget(QLabel(labels[name]))
-            head_layout.addWidget(status)
-            head_layout.addStretch(1)
-            layout.addWidget(head, row, 0)
-            layout.addWidget(original, row, 1)
-            layout.addWidget(edit, row, 2, 1, 2)
+            head = QHBoxLayout()  # the field's name, its translation's status beside it
+            head.addWidget(QLabel(f"<b>{labels[name]}</b>"))
+            head.addWidget(status)
+            head.addStretch(1)
+            layout.addLayout(head, 2 + 2 * row, 0, 1, 2)
+            layout.addWidget(original, 3 + 2 * row, 0)
+            layout.addWidget(edit, 3 + 2 * row, 1)
             self.originals[name], self.translations[name], self.statuses[name] = original, edit, status
-        layout.addWidget(self.error, 5, 0, 1, 4)
+        layout.addWidget(self.error, 8, 0, 1, 2)
+        layout.setColumnStretch(0, 1)
         layout.setColumnStretch(1, 1)
-        layout.setColumnStretch(2, 1)
-        layout.setRowStretch(4, 1)
+        layout.setRowStretch(5, 1)  # (the summary)
+        layout.setRowStretch(7, 2)  # (the body)
         self._timer = QTimer(self, singleShot=True, interval=SAVE_DELAY_MS)
         self._timer.timeout.connect(self.flush)
 
