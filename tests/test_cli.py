@@ -314,3 +314,38 @@ def test_import_json_names_the_story_each_duplicate_matched(cli_library: Path) -
     first = report["duplicates"][0]
     shown = json.loads(ok("show", first["matched"], "--json", library=cli_library))
     assert first["reason"] == f"already in the library as “{shown['title']}” (the same title)"
+
+
+def test_delete_moves_to_the_trash_and_trash_restore_brings_the_story_back(cli_library: Path) -> None:
+    uuid = ok("add", "--title", "缅甸 wells", "tags+=Region/Asia/Myanmar", "person+=Zhang San", library=cli_library)
+    uuid = uuid.strip()
+    before = json.loads(ok("show", uuid, "--json", library=cli_library))
+    assert "Moved 1 story to the Trash" in ok("delete", uuid[:8], library=cli_library)
+    gone = ngodesk("show", uuid, library=cli_library)
+    assert gone.returncode == 1 and "It is in the Trash" in gone.stderr
+    listed = json.loads(ok("trash", "--json", library=cli_library))
+    assert [(t["uuid"], t["title"]) for t in listed] == [(uuid, "缅甸 wells")] and listed[0]["kept_until"]
+    assert (
+        f"{uuid[:8]}" in ok("trash", library=cli_library)
+        and json.loads(ok("info", "--json", library=cli_library))["in_trash"] == 1
+    )
+
+    assert ok("trash", "restore", uuid, library=cli_library).strip() == "Restored 1 story."
+
+    assert json.loads(ok("show", uuid, "--json", library=cli_library)) == before
+    assert ok("trash", library=cli_library).strip() == "The Trash is empty."
+    again = ngodesk("trash", "restore", uuid, library=cli_library)  # it is no longer there
+    assert again.returncode == 1 and f"No story {uuid} in the Trash." in again.stderr
+
+
+def test_trash_empty_and_an_unknown_uuid(cli_library: Path) -> None:
+    hits = json.loads(ok("search", "NGO", "--json", library=cli_library))
+    ok("delete", *(h["uuid"] for h in hits[:3]), library=cli_library)
+    unknown = ngodesk("trash", "restore", "abcd1234", library=cli_library)
+    assert unknown.returncode == 1 and unknown.stderr.strip() == "ngodesk: No story abcd1234 in the Trash."
+    assert len(json.loads(ok("trash", "--json", library=cli_library))) == 3
+    assert ok("trash", "empty", library=cli_library).strip() == "Deleted 3 stories for good; the Trash is empty."
+    assert json.loads(ok("trash", "--json", library=cli_library)) == []
+    assert ok("trash", "empty", library=cli_library).strip() == "The Trash was empty."
+    usage = ngodesk("trash", "restore", library=cli_library)
+    assert usage.returncode == 2 and "UUID" in usage.stderr

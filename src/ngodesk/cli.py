@@ -24,6 +24,7 @@ from ngodesk import (
     cli_glossary,
     cli_history,
     cli_tags,
+    cli_trash,
     crash_report,
 )
 from ngodesk.domain.errors import LibraryError, LibraryLocked, LibraryReadOnly, NgodeskError
@@ -127,9 +128,6 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("uuid", metavar="UUID")
     p.add_argument("assignments", nargs="+", metavar="FIELD=VALUE")
 
-    p = commands.add_parser("delete", help="delete stories")
-    p.add_argument("uuids", nargs="+", metavar="UUID")
-
     p = commands.add_parser("duplicates", help="list likely duplicate stories (pairs)")
     p.add_argument("--json", action="store_true")
 
@@ -147,6 +145,7 @@ def _parser() -> argparse.ArgumentParser:
     cli_history.add_commands(commands)
     cli_attachments.add_commands(commands)
     cli_fieldwork.add_commands(commands)
+    cli_trash.add_commands(commands)
     return parser
 
 
@@ -481,14 +480,6 @@ def _cmd_set(args: argparse.Namespace) -> int:
     return 0
 
 
-def _cmd_delete(args: argparse.Namespace) -> int:
-    with _open(args, write=True) as library:
-        ids = [queries.resolve_story(library, ref) for ref in args.uuids]
-        changes = stories.delete_stories(library, ids)
-    print(f"Deleted {_count(len(changes.stories_removed), 'story', 'stories')}.")
-    return 0
-
-
 def _cmd_duplicates(args: argparse.Namespace) -> int:
     with _open(args, write=False) as library:
         pairs = duplicates.find_pairs(library)
@@ -557,7 +548,8 @@ COMMANDS = {
     "show": _cmd_show,
     "add": _cmd_add,
     "set": _cmd_set,
-    "delete": _cmd_delete,
+    "delete": lambda args: cli_trash.run_delete(args, _open),
+    "trash": lambda args: cli_trash.run_trash(args, _open),
     "duplicates": _cmd_duplicates,
     "tag": lambda args: cli_tags.run(args, _open),
     "tags": lambda args: cli_tags.run_list(args, _open),

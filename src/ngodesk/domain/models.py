@@ -271,6 +271,8 @@ class ChangeSet:
     terms: frozenset[int] = frozenset()
     #: collections (saved searches, manual ones) added, changed or removed
     collections: frozenset[int] = frozenset()
+    #: uuids of stories moved to the Trash, restored from it or emptied out of it
+    trash: frozenset[str] = frozenset()
 
     def __or__(self, other: ChangeSet) -> ChangeSet:
         return ChangeSet(**{name: getattr(self, name) | getattr(other, name) for name in self.__dataclass_fields__})

@@ -27,7 +27,7 @@ from sqlalchemy import insert, select
 from ngodesk.domain.errors import LibraryError, NgodeskError, NotFound, ValidationError
 from ngodesk.domain.i18n import translate
 from ngodesk.domain.models import ChangeSet
-from ngodesk.services import records
+from ngodesk.services import records, trash
 from ngodesk.store import backups
 from ngodesk.store.library import BACKUPS_DIR, FILES_DIR, Library
 from ngodesk.store.schema import Attachment, Story
@@ -300,8 +300,8 @@ def open_copy(library: Library, view: AttachmentView, folder: Path) -> Path:
 @dataclass(frozen=True)
 class StoredFiles:
     """What ``files/`` holds: how many files, their bytes, and those no
-    attachment of the library or of a backup refers to (attachments removed
-    long ago, the left-over of a copy cut short)."""
+    attachment of the library, of its Trash or of a backup refers to
+    (attachments removed long ago, the left-over of a copy cut short)."""
 
     count: int
     size: int
@@ -314,7 +314,7 @@ def stored_files(library: Library) -> StoredFiles:
     LibraryError when a backup cannot be read (which files it needs is not
     known then)."""
     with library.read() as session:
-        needed = set(session.scalars(select(Attachment.sha256)))
+        needed = set(session.scalars(select(Attachment.sha256))) | trash.files_held(session)
     for backup in backups.listing(library.folder / BACKUPS_DIR):
         try:
             needed |= backups.files_needed(backup.path)

@@ -26,7 +26,7 @@ from pathlib import Path
 from ngodesk.domain.errors import LibraryError, ValidationError
 from ngodesk.domain.i18n import translate
 from ngodesk.domain.models import Progress, no_progress
-from ngodesk.services import attachments, indexing, records
+from ngodesk.services import attachments, indexing, records, trash
 from ngodesk.store import backups
 from ngodesk.store.library import DB_NAME, Library, stored_meta
 from ngodesk.store.lock import LOCK_NAME
@@ -95,6 +95,7 @@ def make_copy(
             progress(2, 4)
             with copy.read() as session:
                 hashes = set(session.scalars(Attachment.__table__.select().with_only_columns(Attachment.sha256)))
+                hashes |= trash.files_held(session)
             for sha256 in sorted(hashes):
                 with suppress(ValidationError):  # (not a file's hash, not the file's content: as a missing file)
                     attachments.take_file(copy, library.folder, sha256)
@@ -319,7 +320,7 @@ def _unpack_failed(path: Path, target: Path, error: OSError) -> LibraryError:
 
 def _keep_only(session: object, story_ids: list[int]) -> None:
     """Delete every story but ``story_ids`` from a new copy, without
-    tombstones or history: they were never in it."""
+    tombstones or history: they were never in it. Its Trash is empty."""
     connection = session.connection()  # type: ignore[attr-defined]
     keep = set(records.present_story_ids(session, story_ids))  # type: ignore[arg-type]
     connection.exec_driver_sql("CREATE TEMP TABLE ngodesk_keep (id INTEGER PRIMARY KEY)")
@@ -330,6 +331,7 @@ def _keep_only(session: object, story_ids: list[int]) -> None:
     )
     connection.exec_driver_sql("DELETE FROM stories WHERE id NOT IN (SELECT id FROM ngodesk_keep)")
     connection.exec_driver_sql("DROP TABLE ngodesk_keep")
+    connection.exec_driver_sql("DELETE FROM trash")
 
 
 def _remove(out: Path, made: bool) -> None:

@@ -53,8 +53,8 @@ from ngodesk.services import (
     fields,
     indexing,
     records,
-    stories,
     tags,
+    trash,
 )
 from ngodesk.services.conflicts import DELETED, ConflictView
 from ngodesk.store import backups as store_backups
@@ -731,8 +731,8 @@ class _Merge:
         edited = {c.story_id for c in values} | linked
         records.touch_stories(self.session, sorted(edited))
         removed = [mine[u]["id"] for u in self._deletions("story", base, mine, theirs, STORY_FIELDS, "title")]
-        if removed:
-            stories.delete_stories(self.library, removed)
+        if removed:  # (to the Trash, as a delete here: it can be restored from there)
+            self.changes |= trash.move_to_trash(self.library, removed)
         self._count("stories", len(new_ids), len(edited), len(removed))
         self.changes |= ChangeSet(
             stories_added=frozenset(new_ids), stories_changed=frozenset(edited), stories_removed=frozenset(removed)

@@ -50,6 +50,7 @@ from ngodesk.store.schema import (
     TagSynonym,
     Term,
     Tombstone,
+    TrashEntry,
 )
 
 _UUID_PREFIX = re.compile(r"^[0-9a-fA-F-]{4,36}$")
@@ -85,11 +86,10 @@ def resolve_story(library: Library, reference: str) -> int:
                     return survivor
                 tomb = session.get(Tombstone, tomb.replaced_by)
             if tomb is not None:
-                raise NotFound(
-                    translate("Messages", "Story {uuid} was deleted on {deleted_at:%Y-%m-%d %H:%M} UTC.").format(
-                        uuid=tomb.uuid, deleted_at=tomb.deleted_at
-                    )
-                )
+                deleted = translate("Messages", "Story {uuid} was deleted on {deleted_at:%Y-%m-%d %H:%M} UTC.")
+                if session.scalar(select(TrashEntry.id).where(TrashEntry.story_uuid == tomb.uuid)) is not None:
+                    deleted += " " + translate("Messages", "It is in the Trash, from which it can be restored.")
+                raise NotFound(deleted.format(uuid=tomb.uuid, deleted_at=tomb.deleted_at))
             raise NotFound(translate("Messages", "No story with uuid {reference}.").format(reference=reference))
         if len(ids) > 1:
             raise ValidationError(
@@ -488,6 +488,7 @@ def info(library: Library) -> dict[str, object]:
                 ("glossary_terms", Term),
                 ("annotations", Annotation),
                 ("tombstones", Tombstone),
+                ("in_trash", TrashEntry),
             )
         }
         index_current = indexing.is_current(session)

@@ -56,33 +56,39 @@ def _links(
 
 def snapshot_stories(library: Library, story_ids: Iterable[int]) -> tuple[StorySnapshot, ...]:
     """The stories (all must exist) as they are now, in the given order."""
-    columns = list(Story.__table__.columns)
     with library.read() as session:
-        ids = records.existing_story_ids(session, story_ids)
-        rows: dict[int, dict[str, object]] = {}
-        for chunk in records.chunks(ids):
-            for row in session.execute(select(*columns).where(Story.id.in_(chunk))).mappings():
-                rows[int(row["id"])] = dict(row)
-        tag_links = _links(session, StoryTag, "tag_id", ids)
-        entity_links = _links(session, StoryEntity, "entity_id", ids)
-        entity_positions: dict[int, list[tuple[int, int]]] = {}
-        for story_id, entity_id, position in records.rows_in(
-            session, "SELECT story_id, entity_id, position FROM story_entities WHERE story_id IN ({ids})", ids
-        ):
-            entity_positions.setdefault(story_id, []).append((entity_id, position))
-        translated = _rows_by_story(session, StoryTranslation, ids)
-        annotated = _rows_by_story(session, Annotation, ids)
-        shelved = _links(session, CollectionStory, "collection_id", ids)
-        positions = {
-            (c, story): position
-            for chunk in records.chunks(ids)
-            for c, story, position in session.execute(
-                select(CollectionStory.collection_id, CollectionStory.story_id, CollectionStory.position).where(
-                    CollectionStory.story_id.in_(chunk)
-                )
+        return snapshot_in(session, story_ids)
+
+
+def snapshot_in(session: Session, story_ids: Iterable[int]) -> tuple[StorySnapshot, ...]:
+    """``snapshot_stories`` in the caller's transaction (which sees its own
+    changes)."""
+    columns = list(Story.__table__.columns)
+    ids = records.existing_story_ids(session, story_ids)
+    rows: dict[int, dict[str, object]] = {}
+    for chunk in records.chunks(ids):
+        for row in session.execute(select(*columns).where(Story.id.in_(chunk))).mappings():
+            rows[int(row["id"])] = dict(row)
+    tag_links = _links(session, StoryTag, "tag_id", ids)
+    entity_links = _links(session, StoryEntity, "entity_id", ids)
+    entity_positions: dict[int, list[tuple[int, int]]] = {}
+    for story_id, entity_id, position in records.rows_in(
+        session, "SELECT story_id, entity_id, position FROM story_entities WHERE story_id IN ({ids})", ids
+    ):
+        entity_positions.setdefault(story_id, []).append((entity_id, position))
+    translated = _rows_by_story(session, StoryTranslation, ids)
+    annotated = _rows_by_story(session, Annotation, ids)
+    shelved = _links(session, CollectionStory, "collection_id", ids)
+    positions = {
+        (c, story): position
+        for chunk in records.chunks(ids)
+        for c, story, position in session.execute(
+            select(CollectionStory.collection_id, CollectionStory.story_id, CollectionStory.position).where(
+                CollectionStory.story_id.in_(chunk)
             )
-        }
-        rejected = _links(session, RejectedSuggestion, "entity_id", ids)
+        )
+    }
+    rejected = _links(session, RejectedSuggestion, "entity_id", ids)
     return tuple(
         StorySnapshot(
             rows[i],

@@ -307,6 +307,24 @@ class Tombstone(Base):
     replaced_by: Mapped[str | None] = mapped_column(String(36), nullable=True)
 
 
+class TrashEntry(Base):
+    """A story in the Trash: deleted (its tombstone is in ``tombstones``)
+    and kept as it was, to restore (``services.trash``)."""
+
+    __tablename__ = "trash"
+    __table_args__ = (Index("ix_trash_deleted_at", "deleted_at"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    story_uuid: Mapped[str] = mapped_column(String(36), unique=True)
+    #: the story's integer id when it was deleted (restored under it when free)
+    story_id: Mapped[int] = mapped_column(Integer)
+    title: Mapped[str] = mapped_column(Text)
+    deleted_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    deleted_by: Mapped[str] = mapped_column(Text, default="")
+    #: the story, its links (by uuid), translations, notes and attachments as JSON
+    content: Mapped[str] = mapped_column(Text)
+
+
 class Attachment(RecordMixin, Base):
     """A file attached to a story; its content is ``files/<sha[:2]>/<sha>``
     in the library folder (the same content is stored once)."""

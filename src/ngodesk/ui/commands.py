@@ -46,6 +46,7 @@ from ngodesk.services import (
     tags,
     thesaurus,
     translations,
+    trash,
 )
 from ngodesk.services.annotations import NewAnnotation
 from ngodesk.store.library import Library
@@ -288,7 +289,8 @@ class CreateStory(Command):
 
 
 class DeleteStories(Command):
-    """Delete stories; undo restores them exactly, tags and records too."""
+    """Move stories to the Trash; undo brings them back from it exactly,
+    tags, records, translations and notes too."""
 
     def __init__(self, story_ids: Sequence[int]) -> None:
         n = len(set(story_ids))
@@ -300,14 +302,41 @@ class DeleteStories(Command):
             )
         )
         self.story_ids = list(dict.fromkeys(story_ids))
-        self.snapshot: tuple[StorySnapshot, ...] = ()
+        self.uuids: list[str] = []
 
     def forward(self) -> ChangeSet:
-        self.snapshot = restore.snapshot_stories(self.library, self.story_ids)
-        return stories.delete_stories(self.library, self.story_ids)
+        changes = trash.move_to_trash(self.library, self.story_ids)
+        self.uuids = sorted(changes.trash)
+        return changes
 
     def backward(self) -> ChangeSet:
-        return restore.restore_stories(self.library, self.snapshot)
+        changes = trash.restore_stories(self.library, self.uuids)
+        self.story_ids = sorted(changes.stories_added)  # (new ids where theirs were taken meanwhile)
+        return changes
+
+
+class RestoreFromTrash(Command):
+    """Bring stories back from the Trash; undo puts them back in it."""
+
+    def __init__(self, uuids: Sequence[str]) -> None:
+        n = len(set(uuids))
+        super().__init__(
+            _counted(
+                translate("Commands", "Restore Story"),
+                translate("Commands", "Restore %n Stories", None, n),
+                n,
+            )
+        )
+        self.uuids = list(dict.fromkeys(uuids))
+        self.story_ids: list[int] = []
+
+    def forward(self) -> ChangeSet:
+        changes = trash.restore_stories(self.library, self.uuids)
+        self.story_ids = sorted(changes.stories_added)
+        return changes
+
+    def backward(self) -> ChangeSet:
+        return trash.move_to_trash(self.library, self.story_ids)
 
 
 class CreateTag(Command):

@@ -47,6 +47,7 @@ from ngodesk.services import (
     story_collections,
     story_merge,
     suggestions,
+    trash,
 )
 from ngodesk.store.backups import Backup
 from ngodesk.store.library import DB_NAME, Library
@@ -88,10 +89,13 @@ from ngodesk.ui.search_runner import FIRST_PAGE, SearchRunner
 from ngodesk.ui.sidebar import Sidebar
 from ngodesk.ui.story_model import COLUMNS, UNSORTABLE, StoryTableModel
 from ngodesk.ui.suggestions_view import SuggestionsDialog
+from ngodesk.ui.trash_view import TrashDialog, confirm_delete
 
 SEARCH_DELAY_MS = 250
 #: After an edit in the editor, the list's order and counts follow this late.
 EDIT_REFRESH_DELAY_MS = 1000
+#: The Trash lets go of stories deleted 30 days ago this long after the window opens.
+TRASH_PURGE_DELAY_MS = 3000
 #: Imports of up to this many stories are one undo step (taking back 10,000
 #: took ~10 s, on the GUI thread); larger ones are not undoable.
 #: Files that may be tables: their columns are mapped in a dialog first.
@@ -150,6 +154,7 @@ class MainWindow(QMainWindow):
         self._guide: GuideWindow | None = None
         self.duplicates_dialog: DuplicatesDialog | None = None
         self.records_dialog: RecordsDialog | None = None
+        self.trash_dialog: TrashDialog | None = None
         self._login_name = library.author
         library.author = settings.get(settings.AUTHOR) or self._login_name
         self.setWindowTitle(self.tr("ngodesk — {name}").format(name=library.folder.name))
@@ -165,6 +170,7 @@ class MainWindow(QMainWindow):
         self.sidebar.show_all.connect(self.clear_filters)
         self.sidebar.saved_search_chosen.connect(self.run_saved_search)
         self.sidebar.export_requested.connect(lambda ids: self.export_stories(story_ids=ids))
+        self.sidebar.trash_requested.connect(self.show_trash)
         self.sidebar.current_search = lambda: (self.search_field.text(), self.sidebar.filters())
         self.sidebar.selected_stories = self.selected_ids
 
@@ -297,6 +303,10 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self._restore_state()
         self.refresh()
+        self._purge_timer = QTimer(self, singleShot=True, interval=TRASH_PURGE_DELAY_MS)
+        self._purge_timer.timeout.connect(lambda: self.hub.publish(trash.purge(library)))
+        if not library.readonly:
+            self._purge_timer.start()
 
     # -- menus and toolbar ----------------------------------------------
 
@@ -359,7 +369,7 @@ class MainWindow(QMainWindow):
             self.delete_selected,
             None,
             "story-delete",
-            self.tr("Delete the selected stories"),
+            self.tr("Move the selected stories to the Trash"),
         )
         self.delete_action.setShortcut(QKeySequence(keys.Delete))
         self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
@@ -446,6 +456,7 @@ class MainWindow(QMainWindow):
         story_menu.addAction(self.new_story_action)
         story_menu.addAction(self.delete_action)
         self.story_list.addAction(self.delete_action)
+        story_menu.addAction(self._action(self.tr("Show &Trash…"), self.show_trash))
         story_menu.addSeparator()
         self.remove_from_collection_action = self._action(
             self.tr("Remove from &Collection"), self.remove_from_collection, QKeySequence("Ctrl+Shift+Del")
@@ -970,6 +981,14 @@ class MainWindow(QMainWindow):
         self.records_dialog.raise_()
         return self.records_dialog
 
+    def show_trash(self) -> TrashDialog:
+        """The stories in the Trash, to restore or let go, beside the window."""
+        if self.trash_dialog is None:
+            self.trash_dialog = TrashDialog(self.actions, self)
+        self.trash_dialog.show()
+        self.trash_dialog.raise_()
+        return self.trash_dialog
+
     def show_record(self, entity_id: int) -> None:
         """List the stories linked to a record (the search is cleared)."""
         self.search_field.clear()
@@ -1257,9 +1276,10 @@ class MainWindow(QMainWindow):
             self.editor.title.selectAll()
 
     def delete_selected(self) -> None:
-        """Delete the selected stories (undoable)."""
+        """Move the selected stories to the Trash (undoable); more than a
+        few only once the user agrees."""
         ids = self.selected_ids()
-        if not ids or self.library.readonly:
+        if not ids or self.library.readonly or not confirm_delete(self, len(ids)):
             return
         self.editor.flush()
         self._run(DeleteStories(ids))
@@ -1267,6 +1287,10 @@ class MainWindow(QMainWindow):
     def _changed(self, changes: ChangeSet, initiator: object) -> None:
         """Follow a change: rows edited in place are refetched; anything that
         can change what matches or its order runs the search again."""
+        if changes.trash:
+            self.sidebar.reload_trash()
+            if changes == ChangeSet(trash=changes.trash):  # (emptied or purged: no story changed)
+                return
         self.search_runner.invalidate()
         if changes.tags_added or changes.tags_changed or changes.tags_removed:
             self.sidebar.reload_tags()
@@ -1345,6 +1369,7 @@ class MainWindow(QMainWindow):
             return
         self.editor.flush()
         self.save_state()
+        self._purge_timer.stop()
         self.search_runner.stop()
         self.search_runner.blockSignals(True)  # (answers already on their way find no library)
         super().closeEvent(event)

@@ -40,7 +40,7 @@ from PySide6.QtWidgets import (
 
 from ngodesk.domain.errors import NgodeskError
 from ngodesk.domain.models import EntityKind, FacetKind, Facets, Filter, StoryStatus, TagView
-from ngodesk.services import queries, story_collections, tags, thesaurus
+from ngodesk.services import queries, story_collections, tags, thesaurus, trash
 from ngodesk.ui import mime
 from ngodesk.ui.commands import (
     Actions,
@@ -80,6 +80,8 @@ class Sidebar(QTreeWidget):
     saved_search_chosen = Signal(str, object)
     #: story ids to export (a collection's)
     export_requested = Signal(object)
+    #: the Trash entry was clicked
+    trash_requested = Signal()
     #: (generation, saved search id -> count), from the counting thread
     _saved_counted = Signal(int, object)
 
@@ -129,6 +131,12 @@ class Sidebar(QTreeWidget):
         self.addTopLevelItem(self.all_item)
         self.addTopLevelItem(self.collections_item)
         self.addTopLevelItems(list(self.sections.values()))
+        self.trash_item = QTreeWidgetItem([self.tr("Trash"), ""])
+        self.trash_item.setIcon(0, self.style().standardIcon(QStyle.StandardPixmap.SP_TrashIcon))
+        self.trash_item.setToolTip(0, self.tr("Deleted stories, kept 30 days: click to restore or let go"))
+        self.trash_item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight)
+        self.addTopLevelItem(self.trash_item)
+        self.reload_trash()
         self.tags_item.setExpanded(True)
         self.collections_item.setExpanded(True)
         self.reload_tags()
@@ -180,6 +188,8 @@ class Sidebar(QTreeWidget):
             self.saved_search_chosen.emit(view.query, list(view.filters))
         elif key == ALL:
             self.show_all.emit()
+        elif item is self.trash_item:
+            self.trash_requested.emit()
         elif key:
             kind, value = key
             keep = bool(self._modifiers & Qt.KeyboardModifier.ControlModifier)
@@ -197,7 +207,7 @@ class Sidebar(QTreeWidget):
         Ctrl: adds it to the other filters)."""
         item = self.currentItem()
         keys = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space)
-        if event.key() in keys and item is not None and item.data(0, KEY):
+        if event.key() in keys and item is not None and (item.data(0, KEY) or item is self.trash_item):
             self._modifiers = event.modifiers()
             self._clicked(item, 0)
             return
@@ -305,6 +315,11 @@ class Sidebar(QTreeWidget):
         self._paint_states()
         if dropped:
             self.filters_changed.emit()
+
+    def reload_trash(self) -> None:
+        """Show how many stories the Trash holds."""
+        held = trash.count(self.actions.library)
+        self.trash_item.setText(1, f"{held:,}" if held else "")
 
     def selected_collection(self) -> story_collections.CollectionView | None:
         """The collection (saved search or manual) selected, if one is."""
