@@ -365,25 +365,35 @@
         <source>Nothing would change: the stories are like that already.</source>
         <translation>不会有任何更改：报道已是这一状态。</translation>
     </message>
-    <message>
-        <source>{n} stories will change.</source>
-        <translation>将修改 {n} 篇报道。</translation>
+    <message numerus="yes">
+        <source>%Ln stories will change.</source>
+        <translation>
+            <numerusform>将修改 %Ln 篇报道。</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>Tag {path}: {n} stories.</source>
-        <translation>添加标签 {path}：{n} 篇报道。</translation>
+    <message numerus="yes">
+        <source>Tag {path}: %Ln stories.</source>
+        <translation>
+            <numerusform>添加标签 {path}：%Ln 篇报道。</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>Untag {path}: {n} stories.</source>
-        <translation>移除标签 {path}：{n} 篇报道。</translation>
+    <message numerus="yes">
+        <source>Untag {path}: %Ln stories.</source>
+        <translation>
+            <numerusform>移除标签 {path}：%Ln 篇报道。</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>Link {record}: {n} stories.</source>
-        <translation>关联 {record}：{n} 篇报道。</translation>
+    <message numerus="yes">
+        <source>Link {record}: %Ln stories.</source>
+        <translation>
+            <numerusform>关联 {record}：%Ln 篇报道。</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>{n} field values (below).</source>
-        <translation>{n} 个字段值（见下方）。</translation>
+    <message numerus="yes">
+        <source>%Ln field values (below).</source>
+        <translation>
+            <numerusform>%Ln 个字段值（见下方）。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -912,9 +922,11 @@
         <source>Stories</source>
         <translation>报道</translation>
     </message>
-    <message>
-        <source>The whole library ({n} stories)</source>
-        <translation>整个资料库（{n} 篇报道）</translation>
+    <message numerus="yes">
+        <source>The whole library (%Ln stories)</source>
+        <translation>
+            <numerusform>整个资料库（%Ln 篇报道）</numerusform>
+        </translation>
     </message>
     <message>
         <source>The stories listed now ({n})</source>
@@ -1240,7 +1252,7 @@
     </message>
     <message>
         <source>separated by ;</source>
-        <translation>以 ; 分隔</translation>
+        <translation>以“;”分隔</translation>
     </message>
     <message>
         <source>Definition</source>
@@ -1266,15 +1278,18 @@
         <source>Not: {forbidden}</source>
         <translation>禁用：{forbidden}</translation>
     </message>
-    <message>
-        <source>{shown} of {total} terms; {in_story} in this story.</source>
-        <translation>共 {total} 个术语，显示 {shown} 个；本报道中有 {in_story} 个。</translation>
+    <message numerus="yes">
+        <source>{shown} of %n terms; {in_story} in this story.</source>
+        <translation>
+            <numerusform>共 %n 个术语，显示 {shown} 个；本报道中有 {in_story} 个。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>GuideWindow</name>
     <message>
         <source>ngodesk User Guide</source>
+        <extracomment>The guide&apos;s translations: interface language -&gt; folder in the guide.</extracomment>
         <translation>ngodesk 用户指南</translation>
     </message>
     <message>
@@ -1329,9 +1344,11 @@
         <source>Revision 1 · {when} · added</source>
         <translation>版本 1 · {when} · 添加</translation>
     </message>
-    <message>
-        <source>{n} changes since the story was added.</source>
-        <translation>自报道添加以来共有 {n} 处更改。</translation>
+    <message numerus="yes">
+        <source>%n changes since the story was added.</source>
+        <translation>
+            <numerusform>自报道添加以来共有 %n 处更改。</numerusform>
+        </translation>
     </message>
     <message>
         <source>No changes since the story was added.</source>
@@ -1405,38 +1422,53 @@ By {who}</source>
 </context>
 <context>
     <name>Kinds</name>
-    <message>
-        <source>stories</source>
-        <extracomment>What a merge counts (``merging.MergeReport``), by kind.</extracomment>
-        <translation>篇报道</translation>
+    <message numerus="yes">
+        <source>%Ln stories</source>
+        <translation>
+            <numerusform>%Ln 篇报道</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>tags</source>
-        <translation>个标签</translation>
+    <message numerus="yes">
+        <source>%Ln tags</source>
+        <translation>
+            <numerusform>%Ln 个标签</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>authority records</source>
-        <translation>条规范记录</translation>
+    <message numerus="yes">
+        <source>%Ln authority records</source>
+        <translation>
+            <numerusform>%Ln 条规范记录</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>glossary terms</source>
-        <translation>个术语</translation>
+    <message numerus="yes">
+        <source>%Ln glossary terms</source>
+        <translation>
+            <numerusform>%Ln 个术语</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>collections</source>
-        <translation>个合集</translation>
+    <message numerus="yes">
+        <source>%Ln collections</source>
+        <translation>
+            <numerusform>%Ln 个合集</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>translations</source>
-        <translation>条译文</translation>
+    <message numerus="yes">
+        <source>%Ln translations</source>
+        <translation>
+            <numerusform>%Ln 条译文</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>notes</source>
-        <translation>条批注</translation>
+    <message numerus="yes">
+        <source>%Ln notes</source>
+        <translation>
+            <numerusform>%Ln 条批注</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>attachments</source>
-        <translation>个附件</translation>
+    <message numerus="yes">
+        <source>%Ln attachments</source>
+        <translation>
+            <numerusform>%Ln 个附件</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1450,7 +1482,7 @@ By {who}</source>
     <name>MainWindow</name>
     <message>
         <source>ngodesk — {name}</source>
-        <extracomment>After an edit in the editor, the list&apos;s order and counts follow this late. Imports of up to this many stories are one undo step (taking back 10,000 took ~10 s, on the GUI thread); larger ones are not undoable. Files that may be tables: their columns are mapped in a dialog first. Files whose import may ask for choices first (tables, WordPress exports). Columns hidden until the user shows them (header context menu). a backup (path) to put back: the owner closes this window first</extracomment>
+        <extracomment>After an edit in the editor, the list&apos;s order and counts follow this late. Imports of up to this many stories are one undo step (taking back 10,000 took ~10 s, on the GUI thread); larger ones are not undoable. Files that may be tables: their columns are mapped in a dialog first. Files whose import may ask for choices first (tables, WordPress exports). Columns hidden until the user shows them (header context menu). The search field&apos;s look while its query is malformed. a backup (path) to put back: the owner closes this window first</extracomment>
         <translation>ngodesk — {name}</translation>
     </message>
     <message>
@@ -1485,7 +1517,7 @@ fields: tag: org: person: place: source: title: lang: status: year:2015..2018 da
     </message>
     <message>
         <source>  (read-only)</source>
-        <extracomment>Set while a refresh deselects the story being edited (it stays). Until the user moves the splitter (or one is restored), the panes share the window&apos;s width in proportion: see resizeEvent.</extracomment>
+        <extracomment>Set while a refresh deselects the story being edited (it stays). Until the user moves the splitter (or one is restored), the panes share the window&apos;s width in proportion: see resizeEvent. Whether the window was fitted to its screen when first shown.</extracomment>
         <translation>  （只读）</translation>
     </message>
     <message>
@@ -1501,12 +1533,28 @@ fields: tag: org: person: place: source: title: lang: status: year:2015..2018 da
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>重做</translation>
+    </message>
+    <message>
         <source>&amp;Undo {action}</source>
-        <translation>撤销 {action}(&amp;U)</translation>
+        <translation>撤销{action}(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Undo {action}</source>
+        <translation>撤销{action}</translation>
     </message>
     <message>
         <source>&amp;Redo {action}</source>
-        <translation>重做 {action}(&amp;R)</translation>
+        <translation>重做{action}(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Redo {action}</source>
+        <translation>重做{action}</translation>
     </message>
     <message>
         <source>&amp;New Story</source>
@@ -1585,16 +1633,124 @@ fields: tag: org: person: place: source: title: lang: status: year:2015..2018 da
         <translation>合并资料库(&amp;M)…</translation>
     </message>
     <message>
-        <source>Merge Co&amp;nflicts…</source>
-        <translation>合并冲突(&amp;N)…</translation>
+        <source>Merge Con&amp;flicts…</source>
+        <translation>合并冲突(&amp;F)…</translation>
     </message>
     <message>
-        <source>&amp;Restore Backup…</source>
-        <translation>恢复备份(&amp;R)…</translation>
+        <source>Restore &amp;Backup…</source>
+        <translation>恢复备份(&amp;B)…</translation>
     </message>
     <message>
-        <source>Rebuild Search &amp;Index</source>
-        <translation>重建搜索索引(&amp;I)</translation>
+        <source>Rebuild Search Inde&amp;x</source>
+        <translation>重建搜索索引(&amp;X)</translation>
+    </message>
+    <message>
+        <source>Colu&amp;mns</source>
+        <translation>列(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Find D&amp;uplicates…</source>
+        <translation>查找重复(&amp;U)…</translation>
+    </message>
+    <message>
+        <source>T&amp;hesaurus Entry…</source>
+        <translation>叙词表条目(&amp;H)…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n records in these files cannot be read.</source>
+        <translation>
+            <numerusform>这些文件中有 %n 条记录无法读取。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Import %n Records</source>
+        <translation>
+            <numerusform>导入 %n 条记录</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Merged %Ln into the stories they repeat.</source>
+        <translation>
+            <numerusform>已将 %Ln 篇合并到与之重复的报道中。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln of them with warnings: odd values were normalised or kept as given (see the details).</source>
+        <translation>
+            <numerusform>其中 %Ln 篇带有警告：异常的值已规范化或按原样保留（见详细信息）。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>An import of more than %Ln stories cannot be undone.</source>
+        <translation>
+            <numerusform>导入超过 %Ln 篇报道后将无法撤销。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln records could not be read.</source>
+        <translation>
+            <numerusform>%Ln 条记录无法读取。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Merged %Ln records.</source>
+        <translation>
+            <numerusform>已合并 %Ln 条记录。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Export %Ln Stories</source>
+        <translation>
+            <numerusform>导出 %Ln 篇报道</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %Ln stories to {path}</source>
+        <translation>
+            <numerusform>已将 %Ln 篇报道导出到 {path}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Change the %Ln selected stories.</source>
+        <translation>
+            <numerusform>修改所选的 %Ln 篇报道。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>No story is selected: change all %Ln stories listed.</source>
+        <translation>
+            <numerusform>未选择报道：将修改列表中的全部 %Ln 篇报道。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Changed %Ln stories.</source>
+        <translation>
+            <numerusform>已修改 %Ln 篇报道。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{records} {how}</source>
+        <translation>{how} {records}</translation>
+    </message>
+    <message numerus="yes">
+        <source>Search index rebuilt (%Ln stories).</source>
+        <translation>
+            <numerusform>搜索索引已重建（%Ln 篇报道）。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{shown} of %Ln stories</source>
+        <translation>
+            <numerusform>{shown} / %Ln 篇报道</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This library has no stories.</source>
+        <translation>此资料库中没有报道。</translation>
+    </message>
+    <message>
+        <source>This library has no stories yet. &lt;a href=&quot;import&quot;&gt;Import&lt;/a&gt; stories from files, or add one with &lt;a href=&quot;new&quot;&gt;New Story&lt;/a&gt;.</source>
+        <translation>此资料库中还没有报道。可以从文件&lt;a href=&quot;import&quot;&gt;导入&lt;/a&gt;报道，或用&lt;a href=&quot;new&quot;&gt;新建报道&lt;/a&gt;添加一篇。</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
@@ -1629,10 +1785,6 @@ fields: tag: org: person: place: source: title: lang: status: year:2015..2018 da
         <translation>批注(&amp;A)</translation>
     </message>
     <message>
-        <source>&amp;Columns</source>
-        <translation>列(&amp;C)</translation>
-    </message>
-    <message>
         <source>&amp;Story</source>
         <translation>报道(&amp;S)</translation>
     </message>
@@ -1643,10 +1795,6 @@ fields: tag: org: person: place: source: title: lang: status: year:2015..2018 da
     <message>
         <source>&amp;Batch Edit…</source>
         <translation>批量编辑(&amp;B)…</translation>
-    </message>
-    <message>
-        <source>Find &amp;Duplicates…</source>
-        <translation>查找重复(&amp;D)…</translation>
     </message>
     <message>
         <source>Suggest &amp;Records…</source>
@@ -1667,10 +1815,6 @@ fields: tag: org: person: place: source: title: lang: status: year:2015..2018 da
     <message>
         <source>Set &amp;Colour…</source>
         <translation>设置颜色(&amp;C)…</translation>
-    </message>
-    <message>
-        <source>&amp;Thesaurus Entry…</source>
-        <translation>叙词表条目(&amp;T)…</translation>
     </message>
     <message>
         <source>&amp;Merge Into…</source>
@@ -1699,6 +1843,10 @@ fields: tag: org: person: place: source: title: lang: status: year:2015..2018 da
     <message>
         <source>Main</source>
         <translation>主工具栏</translation>
+    </message>
+    <message>
+        <source>Tool&amp;bar</source>
+        <translation>工具栏(&amp;B)</translation>
     </message>
     <message>
         <source>About ngodesk</source>
@@ -1759,16 +1907,8 @@ An offline catalogue of news stories.</source>
         <translation>导入</translation>
     </message>
     <message>
-        <source>{n} records in these files cannot be read.</source>
-        <translation>这些文件中有 {n} 条记录无法读取。</translation>
-    </message>
-    <message>
         <source>Import the other {n} records, or nothing? The details list what cannot be read.</source>
         <translation>导入其余 {n} 条记录，还是全部不导入？详细信息中列出了无法读取的内容。</translation>
-    </message>
-    <message>
-        <source>Import {n} Records</source>
-        <translation>导入 {n} 条记录</translation>
     </message>
     <message>
         <source>Import Nothing</source>
@@ -1783,24 +1923,8 @@ An offline catalogue of news stories.</source>
         <translation>已导入 {added} 篇；跳过资料库中已有的 {skipped} 篇。</translation>
     </message>
     <message>
-        <source>Merged {n} into the stories they repeat.</source>
-        <translation>已将 {n} 篇合并到与之重复的报道中。</translation>
-    </message>
-    <message>
-        <source>{n} of them with warnings: odd values were normalised or kept as given (see the details).</source>
-        <translation>其中 {n} 篇带有警告：异常的值已规范化或按原样保留（见详细信息）。</translation>
-    </message>
-    <message>
-        <source>An import of more than {n:,} stories cannot be undone.</source>
-        <translation>导入超过 {n:,} 篇报道后将无法撤销。</translation>
-    </message>
-    <message>
         <source>left out</source>
         <translation>未导入</translation>
-    </message>
-    <message>
-        <source>{n} records could not be read.</source>
-        <translation>{n} 条记录无法读取。</translation>
     </message>
     <message>
         <source>Merge Into Those Stories</source>
@@ -1811,20 +1935,8 @@ An offline catalogue of news stories.</source>
         <translation>仍然添加</translation>
     </message>
     <message>
-        <source>Merged {n} records.</source>
-        <translation>已合并 {n} 条记录。</translation>
-    </message>
-    <message>
         <source>No stories to export.</source>
         <translation>没有可导出的报道。</translation>
-    </message>
-    <message>
-        <source>Export {n} Stories</source>
-        <translation>导出 {n} 篇报道</translation>
-    </message>
-    <message>
-        <source>Exported {n} stories to {path}</source>
-        <translation>已将 {n} 篇报道导出到 {path}</translation>
     </message>
     <message>
         <source>Exporting</source>
@@ -1835,20 +1947,8 @@ An offline catalogue of news stories.</source>
         <translation>正在查找重复</translation>
     </message>
     <message>
-        <source>Change the {n} selected stories.</source>
-        <translation>修改所选的 {n} 篇报道。</translation>
-    </message>
-    <message>
-        <source>No story is selected: change all {n} stories listed.</source>
-        <translation>未选择报道：将修改列表中的全部 {n} 篇报道。</translation>
-    </message>
-    <message>
         <source>No stories to edit.</source>
         <translation>没有可编辑的报道。</translation>
-    </message>
-    <message>
-        <source>Changed {n} stories.</source>
-        <translation>已修改 {n} 篇报道。</translation>
     </message>
     <message>
         <source>Changing stories</source>
@@ -1873,10 +1973,6 @@ An offline catalogue of news stories.</source>
     <message>
         <source>Merge Library</source>
         <translation>合并资料库</translation>
-    </message>
-    <message>
-        <source>{n} {kind} {how}</source>
-        <translation>{how} {n} {kind}</translation>
     </message>
     <message>
         <source>added</source>
@@ -1935,24 +2031,12 @@ An offline catalogue of news stories.</source>
         <translation>正在重建搜索索引</translation>
     </message>
     <message>
-        <source>Search index rebuilt ({n} stories).</source>
-        <translation>搜索索引已重建（{n} 篇报道）。</translation>
-    </message>
-    <message>
         <source>Searching…</source>
         <translation>正在搜索…</translation>
     </message>
     <message>
-        <source>{shown:,} of {total:,} stories</source>
-        <translation>{shown:,} / {total:,} 篇报道</translation>
-    </message>
-    <message>
         <source>No stories match. Change the search or click “All stories” to clear the filters.</source>
         <translation>没有匹配的报道。请修改搜索，或点击“所有报道”清除筛选。</translation>
-    </message>
-    <message>
-        <source>This library has no stories yet. Add one with Story &gt; New Story.</source>
-        <translation>此资料库中还没有报道。可通过“报道 &gt; 新建报道”添加。</translation>
     </message>
     <message>
         <source>Remove from “{name}”</source>
@@ -2089,11 +2173,11 @@ An offline catalogue of news stories.</source>
     </message>
     <message>
         <source>{key}: expected text, found {dumps}</source>
-        <translation>{key}: 应为文本，实际为 {dumps}</translation>
+        <translation>{key}：应为文本，实际为 {dumps}</translation>
     </message>
     <message>
         <source>{key}: expected a list of texts</source>
-        <translation>{key}: 应为文本列表</translation>
+        <translation>{key}：应为文本列表</translation>
     </message>
     <message>
         <source>uuid: &apos;{value}&apos; is not a uuid</source>
@@ -2113,23 +2197,23 @@ An offline catalogue of news stories.</source>
     </message>
     <message>
         <source>alt_names: expected a list of objects</source>
-        <translation>alt_names: 应为对象列表</translation>
+        <translation>alt_names：应为对象列表</translation>
     </message>
     <message>
         <source>extra: expected an object</source>
-        <translation>extra: 应为对象</translation>
+        <translation>extra：应为对象</translation>
     </message>
     <message>
         <source>status: &apos;{get}&apos; is not draft, catalogued or reviewed</source>
-        <translation>status: “{get}”不是 draft、catalogued 或 reviewed</translation>
+        <translation>status：“{get}”不是 draft、catalogued 或 reviewed</translation>
     </message>
     <message>
         <source>translations: expected a list</source>
-        <translation>translations: 应为列表</translation>
+        <translation>translations：应为列表</translation>
     </message>
     <message>
         <source>entities: {join} not among the file&apos;s records</source>
-        <translation>entities: {join} 不在文件的记录中</translation>
+        <translation>entities：{join} 不在文件的记录中</translation>
     </message>
     <message>
         <source>revision: &apos;{revision}&apos; is not a positive whole number</source>
@@ -2137,11 +2221,11 @@ An offline catalogue of news stories.</source>
     </message>
     <message>
         <source>translations: expected objects</source>
-        <translation>translations: 应为对象</translation>
+        <translation>translations：应为对象</translation>
     </message>
     <message>
         <source>translations: status &apos;{get}&apos; is not draft or reviewed</source>
-        <translation>translations: 状态“{get}”不是 draft 或 reviewed</translation>
+        <translation>translations：状态“{get}”不是 draft 或 reviewed</translation>
     </message>
     <message>
         <source>no passage at {start}..{end} of a text of {n} characters</source>
@@ -2164,6 +2248,10 @@ An offline catalogue of news stories.</source>
     <message>
         <source>&apos;{group}&apos; at column {value} needs a value.</source>
         <translation>第 {value} 列的“{group}”需要一个值。</translation>
+    </message>
+    <message>
+        <source>Unknown field &apos;{field}:&apos; at column {value}. Fields are: {join}. To search for the text itself, put it in quotes: &quot;{text}&quot;.</source>
+        <translation>第 {value} 列的字段“{field}:”不存在。可用的字段有：{join}。要搜索这段文字本身，请给它加上引号：&quot;{text}&quot;。</translation>
     </message>
     <message>
         <source>status:{value} at column {value2}: status is one of {join}.</source>
@@ -2195,7 +2283,7 @@ An offline catalogue of news stories.</source>
     </message>
     <message>
         <source>year: takes years only, e.g. year:2018 or year:2015..2018</source>
-        <translation>year: 只接受年份，如 year:2018 或 year:2015..2018</translation>
+        <translation>year：只接受年份，如 year:2018 或 year:2015..2018</translation>
     </message>
     <message>
         <source>{name}:{value} at column {value2}: {error}</source>
@@ -2232,6 +2320,10 @@ An offline catalogue of news stories.</source>
     <message>
         <source>&apos;{text}&apos; at column {value} must be followed by what to exclude.</source>
         <translation>第 {value} 列的“{text}”后面必须跟上要排除的内容。</translation>
+    </message>
+    <message>
+        <source>The &apos;(&apos; at column {value} is never closed.</source>
+        <translation>第 {value} 列的“(”没有对应的“)”。</translation>
     </message>
     <message>
         <source>Empty parentheses at column {value}.</source>
@@ -2272,11 +2364,11 @@ An offline catalogue of news stories.</source>
     </message>
     <message>
         <source>{field}: the words “{quote}” are not in the text as saved</source>
-        <translation>{field}: 已保存的文本中找不到文字“{quote}”</translation>
+        <translation>{field}：已保存的文本中找不到文字“{quote}”</translation>
     </message>
     <message>
         <source>{field}: {error}</source>
-        <translation>{field}: {error}</translation>
+        <translation>{field}：{error}</translation>
     </message>
     <message>
         <source>no annotation {uuid}</source>
@@ -2603,11 +2695,11 @@ An offline catalogue of news stories.</source>
     </message>
     <message>
         <source>title: a story needs a title</source>
-        <translation>title: 报道必须有标题</translation>
+        <translation>标题：报道必须有标题</translation>
     </message>
     <message>
         <source>published: {error}</source>
-        <translation>published: {error}</translation>
+        <translation>发布日期：{error}</translation>
     </message>
     <message>
         <source>language: &apos;{value}&apos; names several languages; a story has one, such as {first}</source>
@@ -2631,7 +2723,7 @@ An offline catalogue of news stories.</source>
     </message>
     <message>
         <source>status: &apos;{text}&apos; is not one of {allowed}</source>
-        <translation>status: “{text}”不是 {allowed} 之一</translation>
+        <translation>状态：“{text}”不是 {allowed} 之一</translation>
     </message>
     <message>
         <source>{what}: &apos;{value}&apos; is not a language code such as zh, en or zh-Hant</source>
@@ -2641,11 +2733,11 @@ An offline catalogue of news stories.</source>
     <message>
         <source>term: a glossary entry needs a term</source>
         <extracomment>Longest term accepted (a term is a word or phrase; readings are made for it). Characters XML (and so a TBX export) cannot hold.</extracomment>
-        <translation>term: 术语表条目必须有术语</translation>
+        <translation>术语：术语表条目必须有术语</translation>
     </message>
     <message>
         <source>term: longer than {TERM_MAX} characters ({n:,}); is it a definition?</source>
-        <translation>term: 超过 {TERM_MAX} 个字符（共 {n:,} 个）；这是否是定义？</translation>
+        <translation>术语：超过 {TERM_MAX} 个字符（共 {n:,} 个）；这是否是定义？</translation>
     </message>
     <message>
         <source>{position}: {reason}; nothing was imported</source>
@@ -2721,8 +2813,20 @@ An offline catalogue of news stories.</source>
         <translation>已取消重建搜索索引，原有索引保持不变。</translation>
     </message>
     <message>
+        <source>Belt and Road</source>
+        <extracomment>Where the sample&apos;s stories were published: the listing it was saved from. Meta key set once the default library has received the sample collection.</extracomment>
+        <translation>一带一路</translation>
+    </message>
+    <message>
+        <source>Stories naming CFPA</source>
+        <translation>提到中国扶贫基金会的报道</translation>
+    </message>
+    <message>
+        <source>Not yet reviewed</source>
+        <translation>尚未审校</translation>
+    </message>
+    <message>
         <source>{path} holds other files and no ngodesk library; nothing was made there. Give an empty or new folder, or make a library there on purpose with: ngodesk --library {path} init</source>
-        <extracomment>Meta key set once the default library has received the sample collection.</extracomment>
         <translation>{path} 中有其他文件，但没有 ngodesk 资料库；未在其中创建任何内容。请指定一个空文件夹或新文件夹，或者用以下命令有意在该处创建资料库：ngodesk --library {path} init</translation>
     </message>
     <message>
@@ -2832,8 +2936,8 @@ An offline catalogue of news stories.</source>
         <translation>“{name}”是已存搜索：其中的报道就是它搜索到的报道。</translation>
     </message>
     <message>
-        <source>The new order of &apos;{name}&apos; must hold exactly its {n} stories.</source>
-        <translation>“{name}”的新顺序必须恰好包含其全部 {n} 篇报道。</translation>
+        <source>The new order of &apos;{name}&apos; must hold exactly its %n stories.</source>
+        <translation>“{name}”的新顺序必须恰好包含其全部 %n 篇报道。</translation>
     </message>
     <message>
         <source>Cannot restore the collection: its place was taken meanwhile.</source>
@@ -3169,6 +3273,30 @@ Namespaces only Zotero&apos;s export (and its Bibliontology ancestor) declare. T
     </message>
 </context>
 <context>
+    <name>Panes</name>
+    <message>
+        <source>&amp;Sidebar</source>
+        <extracomment>In the Translate layout the list takes this share of the width (at least LIST_MIN_WIDTH). The splitter&apos;s panes, in its order. How the panes were before the Translate layout (None when it is off).</extracomment>
+        <translation>侧栏(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Story &amp;List</source>
+        <translation>报道列表(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Editor</source>
+        <translation>编辑器(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Translate Layout</source>
+        <translation>翻译布局(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Original and translation side by side across the window, beside a narrow story list</source>
+        <translation>原文和译文并排占满窗口，旁边是较窄的报道列表</translation>
+    </message>
+</context>
+<context>
     <name>Pickers</name>
     <message>
         <source>Add</source>
@@ -3420,7 +3548,7 @@ Namespaces only Zotero&apos;s export (and its Bibliontology ancestor) declare. T
     <name>Sidebar</name>
     <message>
         <source>Browse</source>
-        <extracomment>Records listed per section at most (the most frequent in the result). (query text, filters) of a saved search the user chose story ids to export (a collection&apos;s) (generation, saved search id -&gt; count), from the counting thread</extracomment>
+        <extracomment>(query text, filters) of a saved search the user chose story ids to export (a collection&apos;s) (generation, saved search id -&gt; count), from the counting thread</extracomment>
         <translation>浏览</translation>
     </message>
     <message>
@@ -3826,6 +3954,12 @@ Namespaces only Zotero&apos;s export (and its Bibliontology ancestor) declare. T
         <source>Histor&amp;y</source>
         <translation>历史(&amp;Y)</translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln stories selected. Select one to edit it.</source>
+        <translation>
+            <numerusform>已选择 %Ln 篇报道。只选择一篇即可编辑。</numerusform>
+        </translation>
+    </message>
     <message>
         <source>&amp;Published</source>
         <translation>发布日期(&amp;P)</translation>
@@ -3861,10 +3995,6 @@ Namespaces only Zotero&apos;s export (and its Bibliontology ancestor) declare. T
     <message>
         <source>Not saved in “{title}”: {reason}. The story keeps its earlier value.</source>
         <translation>未保存到“{title}”：{reason}。报道保留原来的值。</translation>
-    </message>
-    <message>
-        <source>{n:,} stories selected. Select one to edit it.</source>
-        <translation>已选择 {n:,} 篇报道。只选择一篇即可编辑。</translation>
     </message>
     <message>
         <source>The {field} is longer than the {limit:,} characters a story keeps now: only its beginning is shown, and it cannot be edited here.</source>
@@ -3913,6 +4043,11 @@ Namespaces only Zotero&apos;s export (and its Bibliontology ancestor) declare. T
         <source>(deleted)</source>
         <extracomment>Stories in the library when last counted (for empty-state hints). Recently shown blocks of rows; None marks a story deleted meanwhile.</extracomment>
         <translation>（已删除）</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <comment>between the names of a story&apos;s tags</comment>
+        <translation>、</translation>
     </message>
 </context>
 <context>

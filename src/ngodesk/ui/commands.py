@@ -795,7 +795,7 @@ class SetTranslation(Command):
     """Set (or clear) one field's translation into one language."""
 
     def __init__(self, story_id: int, before: Translation | None, after: Translation) -> None:
-        super().__init__(translate("Commands", "Translate {field}").format(field=after.field))
+        super().__init__(translate("Commands", "Translate {field}").format(field=field_label(after.field)))
         self.story_id, self.after = story_id, after
         self.before = before or Translation(after.field, after.language, "")
 

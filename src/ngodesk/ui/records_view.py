@@ -31,6 +31,7 @@ from ngodesk.domain.models import ChangeSet, EntityKind, EntityView, FacetKind, 
 from ngodesk.search.text import fold
 from ngodesk.services import entities, queries
 from ngodesk.ui.commands import Actions, ChangeRecords, Command, EditRecord, NewRecord, SplitRecord
+from ngodesk.ui.i18n import number
 from ngodesk.ui.record_editor import RecordDialog, SplitDialog
 from ngodesk.ui.suggestions_view import kind_label
 
@@ -230,7 +231,7 @@ class RecordsDialog(QDialog):
         self.table.setRowCount(len(shown))
         for row, view in enumerate(shown):
             others = ", ".join(n.name + (" ★" if n.preferred else "") for n in view.alt_names)
-            cells = (view.name, kind_label(view.kind), others, view.type, view.country, f"{view.story_count:,}")
+            cells = (view.name, kind_label(view.kind), others, view.type, view.country, number(view.story_count))
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setToolTip(view.note or text)

@@ -58,6 +58,7 @@ from ngodesk.ui.commands import (
     SetTagColour,
     TagStories,
 )
+from ngodesk.ui.i18n import number
 from ngodesk.ui.labels import language_name, story_status, translation_status
 from ngodesk.ui.records_view import RecordActions
 from ngodesk.ui.tag_thesaurus import ThesaurusDialog
@@ -289,7 +290,7 @@ class Sidebar(QTreeWidget):
             else:
                 item = self._entry(FacetKind.COLLECTION, str(view.id), view.name)
                 item.setIcon(0, self.style().standardIcon(QStyle.StandardPixmap.SP_DirIcon))
-            item.setText(1, "…" if view.story_count is None else f"{view.story_count:,}")
+            item.setText(1, "…" if view.story_count is None else number(view.story_count))
             item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight)
             self.collections_item.addChild(item)
         self._count_saved_searches([view for view in self._collections.values() if view.smart])
@@ -343,7 +344,7 @@ class Sidebar(QTreeWidget):
             item = self.collections_item.child(i)
             if (saved := item.data(0, SAVED)) in counts:
                 count = counts[saved]
-                item.setText(1, f"{count:,}" if isinstance(count, int) else count)
+                item.setText(1, number(count) if isinstance(count, int) else count)
 
     def apply_filters(self, filters: Sequence[Filter]) -> None:
         """Make ``filters`` the sidebar's filters (a saved search's)."""
@@ -352,7 +353,7 @@ class Sidebar(QTreeWidget):
 
     def show_library_size(self, total: int) -> None:
         """Show how many stories "All stories" stands for."""
-        self.all_item.setText(1, f"{total:,}")
+        self.all_item.setText(1, number(total))
 
     def show_counts(self, facets: Facets) -> None:
         """Show how the current result spreads over the entries."""
@@ -385,7 +386,7 @@ class Sidebar(QTreeWidget):
             key = item.data(0, KEY)
             if key:
                 count = facets.tags.get(int(key[1]), 0)
-                item.setText(1, f"{count:,}")
+                item.setText(1, number(count))
                 item.setForeground(0, QBrush() if count else QBrush(QColor("#999999")))
                 self._show_tag_counts(item, facets)
 
@@ -398,7 +399,7 @@ class Sidebar(QTreeWidget):
         section.takeChildren()
         for value, count in counts.items():
             item = self._entry(kind, value, label(value))  # type: ignore[operator]
-            item.setText(1, f"{count:,}")
+            item.setText(1, number(count))
             section.addChild(item)
             if (kind, value) == current_key:
                 self.setCurrentItem(item)  # the keyboard stays where it was
