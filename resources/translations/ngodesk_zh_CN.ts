@@ -3271,6 +3271,11 @@ Namespaces only Zotero&apos;s export (and its Bibliontology ancestor) declare. T
         <source>no Zotero items (z:itemType) found in it</source>
         <translation>其中未找到 Zotero 条目（z:itemType）</translation>
     </message>
+    <message>
+        <source>Could not count the sidebar&apos;s entries: {error}</source>
+        <extracomment>Rows fetched for the first answer: a screenful and then some. How long the worker waits for the first page to be painted at most.</extracomment>
+        <translation>无法统计侧栏条目：{error}</translation>
+    </message>
 </context>
 <context>
     <name>Panes</name>
@@ -4200,6 +4205,18 @@ Namespaces only Zotero&apos;s export (and its Bibliontology ancestor) declare. T
     <message>
         <source>After</source>
         <translation>修改后</translation>
+    </message>
+</context>
+<context>
+    <name>_Worker</name>
+    <message>
+        <source>Unexpected error: {kind}: {error}</source>
+        <translation>意外错误：{kind}：{error}</translation>
+    </message>
+    <message>
+        <source>The search failed: {error}</source>
+        <extracomment>Set by the GUI once the first page is on screen: the next steps hold the GIL for long stretches, and the GUI needs it to paint.</extracomment>
+        <translation>搜索失败：{error}</translation>
     </message>
 </context>
 </TS>

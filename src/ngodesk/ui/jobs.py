@@ -50,7 +50,9 @@ class _Worker(QObject):
         except NgodeskError as error:
             self.failed.emit(str(error))
         except Exception as error:  # noqa: BLE001 - a bug must reach the user, not kill the thread silently
-            self.failed.emit(f"Unexpected error: {type(error).__name__}: {error}")
+            self.failed.emit(
+                self.tr("Unexpected error: {kind}: {error}").format(kind=type(error).__name__, error=error)
+            )
         else:
             self.succeeded.emit(result)
         finally:
