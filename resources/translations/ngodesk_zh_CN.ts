@@ -535,7 +535,7 @@
     </message>
     <message>
         <source>Edit {fields}</source>
-        <translation>编辑 {fields}</translation>
+        <translation>编辑{fields}</translation>
     </message>
     <message>
         <source>Add {name}</source>

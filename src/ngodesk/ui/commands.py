@@ -50,6 +50,7 @@ from ngodesk.services import (
 from ngodesk.services.annotations import NewAnnotation
 from ngodesk.store.library import Library
 from ngodesk.ui.hub import Hub
+from ngodesk.ui.i18n import listing
 from ngodesk.ui.labels import field_label
 
 translate = QCoreApplication.translate
@@ -114,7 +115,7 @@ class EditStory(Command):
     MERGE_ID = 1
 
     def __init__(self, story_id: int, before: Mapping[str, object], after: Mapping[str, object], visit: int) -> None:
-        names = ", ".join(field_label(name) for name in sorted(after))
+        names = listing(field_label(name) for name in sorted(after))
         super().__init__(translate("Commands", "Edit {fields}").format(fields=names))
         self.story_id, self.before, self.after, self.visit = story_id, dict(before), dict(after), visit
 

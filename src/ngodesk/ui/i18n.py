@@ -12,6 +12,7 @@ catalogue too: the plural forms of its counts ("%n stories": 1 story).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from importlib import resources
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
@@ -71,6 +72,12 @@ def install(app: QCoreApplication, choice: str) -> str:
 def number(n: int) -> str:
     """``n`` written as the interface's language writes numbers (20,000)."""
     return QLocale().toString(n)
+
+
+def listing(items: Iterable[str]) -> str:
+    """``items`` as one phrase of the interface's language ("Title and
+    Summary", "标题和摘要")."""
+    return QLocale().createSeparatedList(list(items))
 
 
 def without_mnemonic(text: str) -> str:

@@ -75,7 +75,7 @@ from ngodesk.ui.glossary_panel import GlossaryPanel, TermHighlighter
 from ngodesk.ui.guide_view import GuideWindow
 from ngodesk.ui.highlighting import HitDelegate
 from ngodesk.ui.hub import Hub
-from ngodesk.ui.i18n import number, without_mnemonic
+from ngodesk.ui.i18n import listing, number, without_mnemonic
 from ngodesk.ui.icons import icon
 from ngodesk.ui.item_types import ItemTypesDialog
 from ngodesk.ui.jobs import Job
@@ -868,7 +868,7 @@ class MainWindow(QMainWindow):
                 )
                 for kind, n in sorted(counts.items())
             ]
-            summary = ", ".join(parts) or self.tr("nothing to change")
+            summary = listing(parts) or self.tr("nothing to change")
             merged = self.tr("Merged {name}: {summary}.").format(name=Path(report.source).name, summary=summary)
             self.statusBar().showMessage(merged, 15000)
             if report.left_out:
