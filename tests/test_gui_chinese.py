@@ -10,14 +10,15 @@ from collections.abc import Iterator
 import pytest
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QMenu, QToolBar
+from PySide6.QtWidgets import QLabel, QMenu, QToolBar
 
-from ngodesk.services import stories
+from ngodesk.services import stories, story_merge
 from ngodesk.store.library import Library
 from ngodesk.ui import i18n
 from ngodesk.ui.app import make_application
 from ngodesk.ui.labels import record_kind
 from ngodesk.ui.main_window import MainWindow
+from ngodesk.ui.merge_view import MergeStoriesDialog
 from tests.test_gui import settle
 from tests.test_gui_glossary import select_story
 from tests.test_gui_search import opened
@@ -119,3 +120,12 @@ def test_counts_take_their_plural_form_in_english(qtbot, library: Library) -> No
         "Exported 20,000 "
     )
     i18n.install(make_application(), "en")
+
+
+def test_the_merge_dialog_names_statuses_and_languages_in_chinese(qtbot, chinese: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    first = stories.create_story(chinese.library, {"title": "A", "language": "zh"}).id
+    other = stories.create_story(chinese.library, {"title": "A", "status": "reviewed", "language": "en"}).id
+    dialog = MergeStoriesDialog(*story_merge.sides(chinese.library, first, other), "标题相同", chinese)
+    qtbot.addWidget(dialog)
+    shown = {label.text() for label in dialog.findChildren(QLabel)}
+    assert {"草稿", "已审校", "英语"} <= shown and not shown & {"draft", "reviewed", "en", "zh"}
