@@ -12,7 +12,8 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QLabel, QMenu, QToolBar
 
-from ngodesk.services import stories, story_merge
+from ngodesk.domain.errors import ValidationError
+from ngodesk.services import fields, stories, story_merge
 from ngodesk.store.library import Library
 from ngodesk.ui import i18n
 from ngodesk.ui.app import make_application
@@ -129,3 +130,13 @@ def test_the_merge_dialog_names_statuses_and_languages_in_chinese(qtbot, chinese
     qtbot.addWidget(dialog)
     shown = {label.text() for label in dialog.findChildren(QLabel)}
     assert {"草稿", "已审校", "英语"} <= shown and not shown & {"draft", "reviewed", "en", "zh"}
+
+
+def test_a_refusal_names_the_field_in_chinese(chinese: MainWindow) -> None:
+    """What the editor shows after "未保存：" names the field as its label does."""
+    with pytest.raises(ValidationError) as refused:
+        fields.clean("published", "May 2018")
+    assert str(refused.value).startswith("发布日期：") and "不是日期" in str(refused.value)
+    with pytest.raises(ValidationError) as too_long:
+        fields.clean("summary", "x" * (fields.LIMITS["summary"] + 1))
+    assert str(too_long.value).startswith("摘要：") and "summary" not in str(too_long.value)
