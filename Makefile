@@ -4,9 +4,11 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 #: The interface's translations: the .ts is the source (edited, committed),
-#: the .qm is built from it.
+#: the .qm is built from it. English's holds only the plural forms of the
+#: counts ("%n stories": "1 story").
 TS := resources/translations/ngodesk_zh_CN.ts
-QM := $(TS:.ts=.qm)
+TS_EN := resources/translations/ngodesk_en.ts
+QM := $(TS:.ts=.qm) $(TS_EN:.ts=.qm)
 
 .PHONY: run test lint ts dist install-desktop docs system-deps-run system-deps-test bench clean
 
@@ -25,6 +27,7 @@ test: system-deps-test $(STAMP) $(QM)
 # translate what it marks unfinished (tests/test_translations.py checks).
 ts: $(STAMP)
 	$(VENV)/bin/pyside6-lupdate -no-obsolete -locations none $$(find src/ngodesk -name '*.py' | sort) -ts $(TS)
+	$(VENV)/bin/pyside6-lupdate -no-obsolete -locations none -pluralonly -source-language en -target-language en $$(find src/ngodesk -name '*.py' | sort) -ts $(TS_EN)
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check src tests benchmarks docs packaging

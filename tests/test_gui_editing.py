@@ -424,7 +424,7 @@ def test_unreadable_records_ask_whether_to_import_the_rest(
     job = window.import_files([str(table)])
     with qtbot.waitSignal(job.ended, timeout=60_000):
         pass
-    assert asked == ["1 records in these files cannot be read."] and queries.info(window.library)["stories"] == before
+    assert asked == ["1 record in these files cannot be read."] and queries.info(window.library)["stories"] == before
 
     asked.clear()
     monkeypatch.setattr(QMessageBox, "exec", choose("Import 2 Records"))

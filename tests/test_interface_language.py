@@ -155,7 +155,8 @@ def test_the_compiled_catalogue_turns_the_interface_chinese(qapp) -> None:  # ty
         assert "不是日期" in str(refused.value) and "May 2018" in str(refused.value)
     finally:
         assert i18n.install(qapp, "en") == "en"
-    assert QCoreApplication.translate("Fields", "Title") == "Title" and not qapp.findChildren(QTranslator)
+    assert QCoreApplication.translate("Fields", "Title") == "Title"
+    assert len(qapp.findChildren(QTranslator)) == 1  # (English's own: its plural forms)
     with pytest.raises(ValidationError, match="is not a date"):
         PartialDate.parse("May 2018")  # (English again)
 

@@ -365,33 +365,47 @@
         <source>Nothing would change: the stories are like that already.</source>
         <translation>不会有任何更改：报道已是这一状态。</translation>
     </message>
-    <message>
-        <source>{n} stories will change.</source>
-        <translation>将修改 {n} 篇报道。</translation>
+    <message numerus="yes">
+        <source>%Ln stories will change.</source>
+        <translation>
+            <numerusform>将修改 %Ln 篇报道。</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>Tag {path}: {n} stories.</source>
-        <translation>添加标签 {path}：{n} 篇报道。</translation>
+    <message numerus="yes">
+        <source>Tag {path}: %Ln stories.</source>
+        <translation>
+            <numerusform>添加标签 {path}：%Ln 篇报道。</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>Untag {path}: {n} stories.</source>
-        <translation>移除标签 {path}：{n} 篇报道。</translation>
+    <message numerus="yes">
+        <source>Untag {path}: %Ln stories.</source>
+        <translation>
+            <numerusform>移除标签 {path}：%Ln 篇报道。</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>Link {record}: {n} stories.</source>
-        <translation>关联 {record}：{n} 篇报道。</translation>
+    <message numerus="yes">
+        <source>Link {record}: %Ln stories.</source>
+        <translation>
+            <numerusform>关联 {record}：%Ln 篇报道。</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>{n} field values (below).</source>
-        <translation>{n} 个字段值（见下方）。</translation>
+    <message numerus="yes">
+        <source>%Ln field values (below).</source>
+        <translation>
+            <numerusform>%Ln 个字段值（见下方）。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>ChipEdit</name>
     <message>
         <source>Enter adds what you typed; Backspace in the empty field removes the last one</source>
-        <extracomment>the chip under the mouse (-1: none), for its context menu</extracomment>
+        <extracomment>what the popup offers, by row the chip under the mouse (-1: none), for its context menu</extracomment>
         <translation>按 Enter 添加输入的内容；在空白输入框中按 Backspace 删除最后一项</translation>
+    </message>
+    <message>
+        <source>Type any name of a record (中文, English, pinyin, acronym); Enter takes the first one offered</source>
+        <translation>输入记录的任一名称（中文、英文、拼音、缩写）；按 Enter 选取第一个建议</translation>
     </message>
     <message>
         <source>Make First</source>
@@ -517,6 +531,7 @@
     <name>Commands</name>
     <message>
         <source>Could not undo “{action}”: {reason}</source>
+        <extracomment>what the next undo or redo changed, done already off the GUI thread (see ``off_thread``): it is only announced</extracomment>
         <translation>无法撤销“{action}”：{reason}</translation>
     </message>
     <message>
@@ -525,7 +540,7 @@
     </message>
     <message>
         <source>Edit {fields}</source>
-        <translation>编辑 {fields}</translation>
+        <translation>编辑{fields}</translation>
     </message>
     <message>
         <source>Add {name}</source>
@@ -574,6 +589,14 @@
     <message>
         <source>Delete %n Stories</source>
         <translation>删除 %n 篇报道</translation>
+    </message>
+    <message>
+        <source>Restore Story</source>
+        <translation>恢复报道</translation>
+    </message>
+    <message>
+        <source>Restore %n Stories</source>
+        <translation>恢复 %n 篇报道</translation>
     </message>
     <message>
         <source>New Tag {name}</source>
@@ -725,6 +748,7 @@
     </message>
     <message>
         <source>Annotate “{quote}”</source>
+        <extracomment>why the library cannot be changed now (a background import holds it), or &quot;&quot;: ``run`` refuses at once rather than wait for it</extracomment>
         <translation>批注“{quote}”</translation>
     </message>
     <message>
@@ -912,9 +936,11 @@
         <source>Stories</source>
         <translation>报道</translation>
     </message>
-    <message>
-        <source>The whole library ({n} stories)</source>
-        <translation>整个资料库（{n} 篇报道）</translation>
+    <message numerus="yes">
+        <source>The whole library (%Ln stories)</source>
+        <translation>
+            <numerusform>整个资料库（%Ln 篇报道）</numerusform>
+        </translation>
     </message>
     <message>
         <source>The stories listed now ({n})</source>
@@ -1240,7 +1266,7 @@
     </message>
     <message>
         <source>separated by ;</source>
-        <translation>以 ; 分隔</translation>
+        <translation>以“;”分隔</translation>
     </message>
     <message>
         <source>Definition</source>
@@ -1266,15 +1292,18 @@
         <source>Not: {forbidden}</source>
         <translation>禁用：{forbidden}</translation>
     </message>
-    <message>
-        <source>{shown} of {total} terms; {in_story} in this story.</source>
-        <translation>共 {total} 个术语，显示 {shown} 个；本报道中有 {in_story} 个。</translation>
+    <message numerus="yes">
+        <source>{shown} of %n terms; {in_story} in this story.</source>
+        <translation>
+            <numerusform>共 %n 个术语，显示 {shown} 个；本报道中有 {in_story} 个。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>GuideWindow</name>
     <message>
         <source>ngodesk User Guide</source>
+        <extracomment>The guide&apos;s translations: interface language -&gt; folder in the guide.</extracomment>
         <translation>ngodesk 用户指南</translation>
     </message>
     <message>
@@ -1329,9 +1358,11 @@
         <source>Revision 1 · {when} · added</source>
         <translation>版本 1 · {when} · 添加</translation>
     </message>
-    <message>
-        <source>{n} changes since the story was added.</source>
-        <translation>自报道添加以来共有 {n} 处更改。</translation>
+    <message numerus="yes">
+        <source>%n changes since the story was added.</source>
+        <translation>
+            <numerusform>自报道添加以来共有 %n 处更改。</numerusform>
+        </translation>
     </message>
     <message>
         <source>No changes since the story was added.</source>
@@ -1404,39 +1435,93 @@ By {who}</source>
     </message>
 </context>
 <context>
+    <name>JobStatus</name>
+    <message>
+        <source>Progress of the running task</source>
+        <translation>正在运行的任务的进度</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Stop the task; nothing it did is kept</source>
+        <translation>停止任务；它所做的一切都不会保留</translation>
+    </message>
+    <message>
+        <source>{task}: cancelling…</source>
+        <translation>{task}：正在取消…</translation>
+    </message>
+    <message>
+        <source>{task}…</source>
+        <translation>{task}…</translation>
+    </message>
+    <message>
+        <source>{task} {done} of {total}</source>
+        <translation>{task} {done} / {total}</translation>
+    </message>
+    <message>
+        <source>({rate} a second, {left} left)</source>
+        <translation>（每秒 {rate} 篇，剩余 {left}）</translation>
+    </message>
+    <message>
+        <source>{m} min {s} s</source>
+        <translation>{m} 分 {s} 秒</translation>
+    </message>
+    <message>
+        <source>{s} s</source>
+        <translation>{s} 秒</translation>
+    </message>
+</context>
+<context>
     <name>Kinds</name>
-    <message>
-        <source>stories</source>
-        <extracomment>What a merge counts (``merging.MergeReport``), by kind.</extracomment>
-        <translation>篇报道</translation>
+    <message numerus="yes">
+        <source>%Ln stories</source>
+        <translation>
+            <numerusform>%Ln 篇报道</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>tags</source>
-        <translation>个标签</translation>
+    <message numerus="yes">
+        <source>%Ln tags</source>
+        <translation>
+            <numerusform>%Ln 个标签</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>authority records</source>
-        <translation>条规范记录</translation>
+    <message numerus="yes">
+        <source>%Ln authority records</source>
+        <translation>
+            <numerusform>%Ln 条规范记录</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>glossary terms</source>
-        <translation>个术语</translation>
+    <message numerus="yes">
+        <source>%Ln glossary terms</source>
+        <translation>
+            <numerusform>%Ln 个术语</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>collections</source>
-        <translation>个合集</translation>
+    <message numerus="yes">
+        <source>%Ln collections</source>
+        <translation>
+            <numerusform>%Ln 个合集</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>translations</source>
-        <translation>条译文</translation>
+    <message numerus="yes">
+        <source>%Ln translations</source>
+        <translation>
+            <numerusform>%Ln 条译文</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>notes</source>
-        <translation>条批注</translation>
+    <message numerus="yes">
+        <source>%Ln notes</source>
+        <translation>
+            <numerusform>%Ln 条批注</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>attachments</source>
-        <translation>个附件</translation>
+    <message numerus="yes">
+        <source>%Ln attachments</source>
+        <translation>
+            <numerusform>%Ln 个附件</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1450,7 +1535,7 @@ By {who}</source>
     <name>MainWindow</name>
     <message>
         <source>ngodesk — {name}</source>
-        <extracomment>After an edit in the editor, the list&apos;s order and counts follow this late. Imports of up to this many stories are one undo step (taking back 10,000 took ~10 s, on the GUI thread); larger ones are not undoable. Files that may be tables: their columns are mapped in a dialog first. Files whose import may ask for choices first (tables, WordPress exports). Columns hidden until the user shows them (header context menu). a backup (path) to put back: the owner closes this window first</extracomment>
+        <extracomment>After an edit in the editor, the list&apos;s order and counts follow this late. The Trash lets go of stories deleted 30 days ago this long after the window opens. Imports of up to this many stories are one undo step (taking back 10,000 took ~10 s, on the GUI thread); larger ones are not undoable. Files that may be tables: their columns are mapped in a dialog first. Files whose import may ask for choices first (tables, WordPress exports). Columns hidden until the user shows them (header context menu). The search field&apos;s look while its query is malformed. a backup (path) to put back: the owner closes this window first the stories of this session&apos;s last import (see _follow_last_import)</extracomment>
         <translation>ngodesk — {name}</translation>
     </message>
     <message>
@@ -1485,12 +1570,8 @@ fields: tag: org: person: place: source: title: lang: status: year:2015..2018 da
     </message>
     <message>
         <source>  (read-only)</source>
-        <extracomment>Set while a refresh deselects the story being edited (it stays). Until the user moves the splitter (or one is restored), the panes share the window&apos;s width in proportion: see resizeEvent.</extracomment>
+        <extracomment>Set while a refresh deselects the story being edited (it stays). Until the user moves the splitter (or one is restored), the panes share the window&apos;s width in proportion: see resizeEvent. Whether the window was fitted to its screen when first shown.</extracomment>
         <translation>  （只读）</translation>
-    </message>
-    <message>
-        <source>Progress of the running task</source>
-        <translation>当前任务的进度</translation>
     </message>
     <message>
         <source>&amp;Undo</source>
@@ -1501,12 +1582,28 @@ fields: tag: org: person: place: source: title: lang: status: year:2015..2018 da
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>重做</translation>
+    </message>
+    <message>
         <source>&amp;Undo {action}</source>
-        <translation>撤销 {action}(&amp;U)</translation>
+        <translation>撤销{action}(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Undo {action}</source>
+        <translation>撤销{action}</translation>
     </message>
     <message>
         <source>&amp;Redo {action}</source>
-        <translation>重做 {action}(&amp;R)</translation>
+        <translation>重做{action}(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Redo {action}</source>
+        <translation>重做{action}</translation>
     </message>
     <message>
         <source>&amp;New Story</source>
@@ -1519,10 +1616,6 @@ fields: tag: org: person: place: source: title: lang: status: year:2015..2018 da
     <message>
         <source>&amp;Delete Stories</source>
         <translation>删除报道(&amp;D)</translation>
-    </message>
-    <message>
-        <source>Delete the selected stories</source>
-        <translation>删除所选报道</translation>
     </message>
     <message>
         <source>&amp;Clear Filters</source>
@@ -1585,20 +1678,126 @@ fields: tag: org: person: place: source: title: lang: status: year:2015..2018 da
         <translation>合并资料库(&amp;M)…</translation>
     </message>
     <message>
-        <source>Merge Co&amp;nflicts…</source>
-        <translation>合并冲突(&amp;N)…</translation>
+        <source>Merge Con&amp;flicts…</source>
+        <translation>合并冲突(&amp;F)…</translation>
     </message>
     <message>
-        <source>&amp;Restore Backup…</source>
-        <translation>恢复备份(&amp;R)…</translation>
+        <source>Restore &amp;Backup…</source>
+        <translation>恢复备份(&amp;B)…</translation>
     </message>
     <message>
-        <source>Rebuild Search &amp;Index</source>
-        <translation>重建搜索索引(&amp;I)</translation>
+        <source>Rebuild Search Inde&amp;x</source>
+        <translation>重建搜索索引(&amp;X)</translation>
+    </message>
+    <message>
+        <source>Colu&amp;mns</source>
+        <translation>列(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Find D&amp;uplicates…</source>
+        <translation>查找重复(&amp;U)…</translation>
+    </message>
+    <message>
+        <source>T&amp;hesaurus Entry…</source>
+        <translation>叙词表条目(&amp;H)…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n records in these files cannot be read.</source>
+        <translation>
+            <numerusform>这些文件中有 %n 条记录无法读取。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Import %n Records</source>
+        <translation>
+            <numerusform>导入 %n 条记录</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Merged %Ln into the stories they repeat.</source>
+        <translation>
+            <numerusform>已将 %Ln 篇合并到与之重复的报道中。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln of them with warnings: odd values were normalised or kept as given (see the details).</source>
+        <translation>
+            <numerusform>其中 %Ln 篇带有警告：异常的值已规范化或按原样保留（见详细信息）。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln records could not be read.</source>
+        <translation>
+            <numerusform>%Ln 条记录无法读取。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Merged %Ln records.</source>
+        <translation>
+            <numerusform>已合并 %Ln 条记录。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Export %Ln Stories</source>
+        <translation>
+            <numerusform>导出 %Ln 篇报道</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %Ln stories to {path}</source>
+        <translation>
+            <numerusform>已将 %Ln 篇报道导出到 {path}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Change the %Ln selected stories.</source>
+        <translation>
+            <numerusform>修改所选的 %Ln 篇报道。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>No story is selected: change all %Ln stories listed.</source>
+        <translation>
+            <numerusform>未选择报道：将修改列表中的全部 %Ln 篇报道。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Changed %Ln stories.</source>
+        <translation>
+            <numerusform>已修改 %Ln 篇报道。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{records} {how}</source>
+        <translation>{how} {records}</translation>
+    </message>
+    <message numerus="yes">
+        <source>Search index rebuilt (%Ln stories).</source>
+        <translation>
+            <numerusform>搜索索引已重建（%Ln 篇报道）。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{shown} of %Ln stories</source>
+        <translation>
+            <numerusform>{shown} / %Ln 篇报道</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This library has no stories.</source>
+        <translation>此资料库中没有报道。</translation>
+    </message>
+    <message>
+        <source>This library has no stories yet. &lt;a href=&quot;import&quot;&gt;Import&lt;/a&gt; stories from files, or add one with &lt;a href=&quot;new&quot;&gt;New Story&lt;/a&gt;.</source>
+        <translation>此资料库中还没有报道。可以从文件&lt;a href=&quot;import&quot;&gt;导入&lt;/a&gt;报道，或用&lt;a href=&quot;new&quot;&gt;新建报道&lt;/a&gt;添加一篇。</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>Move the selected stories to the Trash</source>
+        <translation>将所选报道移到回收站</translation>
     </message>
     <message>
         <source>&amp;Edit</source>
@@ -1629,12 +1828,12 @@ fields: tag: org: person: place: source: title: lang: status: year:2015..2018 da
         <translation>批注(&amp;A)</translation>
     </message>
     <message>
-        <source>&amp;Columns</source>
-        <translation>列(&amp;C)</translation>
-    </message>
-    <message>
         <source>&amp;Story</source>
         <translation>报道(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Show &amp;Trash…</source>
+        <translation>显示回收站(&amp;T)…</translation>
     </message>
     <message>
         <source>Remove from &amp;Collection</source>
@@ -1643,10 +1842,6 @@ fields: tag: org: person: place: source: title: lang: status: year:2015..2018 da
     <message>
         <source>&amp;Batch Edit…</source>
         <translation>批量编辑(&amp;B)…</translation>
-    </message>
-    <message>
-        <source>Find &amp;Duplicates…</source>
-        <translation>查找重复(&amp;D)…</translation>
     </message>
     <message>
         <source>Suggest &amp;Records…</source>
@@ -1667,10 +1862,6 @@ fields: tag: org: person: place: source: title: lang: status: year:2015..2018 da
     <message>
         <source>Set &amp;Colour…</source>
         <translation>设置颜色(&amp;C)…</translation>
-    </message>
-    <message>
-        <source>&amp;Thesaurus Entry…</source>
-        <translation>叙词表条目(&amp;T)…</translation>
     </message>
     <message>
         <source>&amp;Merge Into…</source>
@@ -1699,6 +1890,10 @@ fields: tag: org: person: place: source: title: lang: status: year:2015..2018 da
     <message>
         <source>Main</source>
         <translation>主工具栏</translation>
+    </message>
+    <message>
+        <source>Tool&amp;bar</source>
+        <translation>工具栏(&amp;B)</translation>
     </message>
     <message>
         <source>About ngodesk</source>
@@ -1739,6 +1934,14 @@ An offline catalogue of news stories.</source>
         <translation>已取消，未做任何更改。</translation>
     </message>
     <message>
+        <source>“{task}” is still running: wait for it to end (or cancel it) to make changes.</source>
+        <translation>“{task}”仍在运行：请等它结束（或取消它）后再做修改。</translation>
+    </message>
+    <message>
+        <source>Wait for the import to end (or cancel it) to undo or redo.</source>
+        <translation>请等导入结束（或取消导入）后再撤销或重做。</translation>
+    </message>
+    <message>
         <source>Story files, format recognised ({patterns})</source>
         <translation>报道文件，自动识别格式 ({patterns})</translation>
     </message>
@@ -1759,16 +1962,8 @@ An offline catalogue of news stories.</source>
         <translation>导入</translation>
     </message>
     <message>
-        <source>{n} records in these files cannot be read.</source>
-        <translation>这些文件中有 {n} 条记录无法读取。</translation>
-    </message>
-    <message>
         <source>Import the other {n} records, or nothing? The details list what cannot be read.</source>
         <translation>导入其余 {n} 条记录，还是全部不导入？详细信息中列出了无法读取的内容。</translation>
-    </message>
-    <message>
-        <source>Import {n} Records</source>
-        <translation>导入 {n} 条记录</translation>
     </message>
     <message>
         <source>Import Nothing</source>
@@ -1783,24 +1978,12 @@ An offline catalogue of news stories.</source>
         <translation>已导入 {added} 篇；跳过资料库中已有的 {skipped} 篇。</translation>
     </message>
     <message>
-        <source>Merged {n} into the stories they repeat.</source>
-        <translation>已将 {n} 篇合并到与之重复的报道中。</translation>
-    </message>
-    <message>
-        <source>{n} of them with warnings: odd values were normalised or kept as given (see the details).</source>
-        <translation>其中 {n} 篇带有警告：异常的值已规范化或按原样保留（见详细信息）。</translation>
-    </message>
-    <message>
-        <source>An import of more than {n:,} stories cannot be undone.</source>
-        <translation>导入超过 {n:,} 篇报道后将无法撤销。</translation>
+        <source>They are listed under “Last import”; Undo takes them all back.</source>
+        <translation>它们列在“上次导入”下；撤销会把它们全部撤回。</translation>
     </message>
     <message>
         <source>left out</source>
         <translation>未导入</translation>
-    </message>
-    <message>
-        <source>{n} records could not be read.</source>
-        <translation>{n} 条记录无法读取。</translation>
     </message>
     <message>
         <source>Merge Into Those Stories</source>
@@ -1811,20 +1994,8 @@ An offline catalogue of news stories.</source>
         <translation>仍然添加</translation>
     </message>
     <message>
-        <source>Merged {n} records.</source>
-        <translation>已合并 {n} 条记录。</translation>
-    </message>
-    <message>
         <source>No stories to export.</source>
         <translation>没有可导出的报道。</translation>
-    </message>
-    <message>
-        <source>Export {n} Stories</source>
-        <translation>导出 {n} 篇报道</translation>
-    </message>
-    <message>
-        <source>Exported {n} stories to {path}</source>
-        <translation>已将 {n} 篇报道导出到 {path}</translation>
     </message>
     <message>
         <source>Exporting</source>
@@ -1835,20 +2006,8 @@ An offline catalogue of news stories.</source>
         <translation>正在查找重复</translation>
     </message>
     <message>
-        <source>Change the {n} selected stories.</source>
-        <translation>修改所选的 {n} 篇报道。</translation>
-    </message>
-    <message>
-        <source>No story is selected: change all {n} stories listed.</source>
-        <translation>未选择报道：将修改列表中的全部 {n} 篇报道。</translation>
-    </message>
-    <message>
         <source>No stories to edit.</source>
         <translation>没有可编辑的报道。</translation>
-    </message>
-    <message>
-        <source>Changed {n} stories.</source>
-        <translation>已修改 {n} 篇报道。</translation>
     </message>
     <message>
         <source>Changing stories</source>
@@ -1873,10 +2032,6 @@ An offline catalogue of news stories.</source>
     <message>
         <source>Merge Library</source>
         <translation>合并资料库</translation>
-    </message>
-    <message>
-        <source>{n} {kind} {how}</source>
-        <translation>{how} {n} {kind}</translation>
     </message>
     <message>
         <source>added</source>
@@ -1935,24 +2090,12 @@ An offline catalogue of news stories.</source>
         <translation>正在重建搜索索引</translation>
     </message>
     <message>
-        <source>Search index rebuilt ({n} stories).</source>
-        <translation>搜索索引已重建（{n} 篇报道）。</translation>
-    </message>
-    <message>
         <source>Searching…</source>
         <translation>正在搜索…</translation>
     </message>
     <message>
-        <source>{shown:,} of {total:,} stories</source>
-        <translation>{shown:,} / {total:,} 篇报道</translation>
-    </message>
-    <message>
         <source>No stories match. Change the search or click “All stories” to clear the filters.</source>
         <translation>没有匹配的报道。请修改搜索，或点击“所有报道”清除筛选。</translation>
-    </message>
-    <message>
-        <source>This library has no stories yet. Add one with Story &gt; New Story.</source>
-        <translation>此资料库中还没有报道。可通过“报道 &gt; 新建报道”添加。</translation>
     </message>
     <message>
         <source>Remove from “{name}”</source>
@@ -1961,6 +2104,14 @@ An offline catalogue of news stories.</source>
     <message>
         <source>Show a collection (in the sidebar) and select its stories first.</source>
         <translation>请先在侧栏中显示一个合集，并选中其中的报道。</translation>
+    </message>
+    <message>
+        <source>Undoing “{action}”</source>
+        <translation>正在撤销“{action}”</translation>
+    </message>
+    <message>
+        <source>Redoing “{action}”</source>
+        <translation>正在重做“{action}”</translation>
     </message>
     <message>
         <source>Untitled story</source>
@@ -2089,11 +2240,11 @@ An offline catalogue of news stories.</source>
     </message>
     <message>
         <source>{key}: expected text, found {dumps}</source>
-        <translation>{key}: 应为文本，实际为 {dumps}</translation>
+        <translation>{key}：应为文本，实际为 {dumps}</translation>
     </message>
     <message>
         <source>{key}: expected a list of texts</source>
-        <translation>{key}: 应为文本列表</translation>
+        <translation>{key}：应为文本列表</translation>
     </message>
     <message>
         <source>uuid: &apos;{value}&apos; is not a uuid</source>
@@ -2113,23 +2264,23 @@ An offline catalogue of news stories.</source>
     </message>
     <message>
         <source>alt_names: expected a list of objects</source>
-        <translation>alt_names: 应为对象列表</translation>
+        <translation>alt_names：应为对象列表</translation>
     </message>
     <message>
         <source>extra: expected an object</source>
-        <translation>extra: 应为对象</translation>
+        <translation>extra：应为对象</translation>
     </message>
     <message>
         <source>status: &apos;{get}&apos; is not draft, catalogued or reviewed</source>
-        <translation>status: “{get}”不是 draft、catalogued 或 reviewed</translation>
+        <translation>status：“{get}”不是 draft、catalogued 或 reviewed</translation>
     </message>
     <message>
         <source>translations: expected a list</source>
-        <translation>translations: 应为列表</translation>
+        <translation>translations：应为列表</translation>
     </message>
     <message>
         <source>entities: {join} not among the file&apos;s records</source>
-        <translation>entities: {join} 不在文件的记录中</translation>
+        <translation>entities：{join} 不在文件的记录中</translation>
     </message>
     <message>
         <source>revision: &apos;{revision}&apos; is not a positive whole number</source>
@@ -2137,11 +2288,11 @@ An offline catalogue of news stories.</source>
     </message>
     <message>
         <source>translations: expected objects</source>
-        <translation>translations: 应为对象</translation>
+        <translation>translations：应为对象</translation>
     </message>
     <message>
         <source>translations: status &apos;{get}&apos; is not draft or reviewed</source>
-        <translation>translations: 状态“{get}”不是 draft 或 reviewed</translation>
+        <translation>translations：状态“{get}”不是 draft 或 reviewed</translation>
     </message>
     <message>
         <source>no passage at {start}..{end} of a text of {n} characters</source>
@@ -2149,7 +2300,7 @@ An offline catalogue of news stories.</source>
     </message>
     <message>
         <source>unhandled field {name}</source>
-        <extracomment>Fields the parser never produces, for filters chosen outside the query text: a tag (with its descendants) and a record, by id; undated stories. a sidebar filter: &quot;en:draft&quot;, the language exactly (trans: includes its variants) a sidebar filter: the stories of a manual collection, by id</extracomment>
+        <extracomment>Fields the parser never produces, for filters chosen outside the query text: a tag (with its descendants) and a record, by id; undated stories. a sidebar filter: &quot;en:draft&quot;, the language exactly (trans: includes its variants) a sidebar filter: the stories of a manual collection, by id a sidebar filter: stories by a range of ids, &quot;first-last&quot; (an import&apos;s)</extracomment>
         <translation>未处理的字段 {name}</translation>
     </message>
     <message>
@@ -2164,6 +2315,10 @@ An offline catalogue of news stories.</source>
     <message>
         <source>&apos;{group}&apos; at column {value} needs a value.</source>
         <translation>第 {value} 列的“{group}”需要一个值。</translation>
+    </message>
+    <message>
+        <source>Unknown field &apos;{field}:&apos; at column {value}. Fields are: {join}. To search for the text itself, put it in quotes: &quot;{text}&quot;.</source>
+        <translation>第 {value} 列的字段“{field}:”不存在。可用的字段有：{join}。要搜索这段文字本身，请给它加上引号：&quot;{text}&quot;。</translation>
     </message>
     <message>
         <source>status:{value} at column {value2}: status is one of {join}.</source>
@@ -2195,7 +2350,7 @@ An offline catalogue of news stories.</source>
     </message>
     <message>
         <source>year: takes years only, e.g. year:2018 or year:2015..2018</source>
-        <translation>year: 只接受年份，如 year:2018 或 year:2015..2018</translation>
+        <translation>year：只接受年份，如 year:2018 或 year:2015..2018</translation>
     </message>
     <message>
         <source>{name}:{value} at column {value2}: {error}</source>
@@ -2232,6 +2387,10 @@ An offline catalogue of news stories.</source>
     <message>
         <source>&apos;{text}&apos; at column {value} must be followed by what to exclude.</source>
         <translation>第 {value} 列的“{text}”后面必须跟上要排除的内容。</translation>
+    </message>
+    <message>
+        <source>The &apos;(&apos; at column {value} is never closed.</source>
+        <translation>第 {value} 列的“(”没有对应的“)”。</translation>
     </message>
     <message>
         <source>Empty parentheses at column {value}.</source>
@@ -2272,11 +2431,11 @@ An offline catalogue of news stories.</source>
     </message>
     <message>
         <source>{field}: the words “{quote}” are not in the text as saved</source>
-        <translation>{field}: 已保存的文本中找不到文字“{quote}”</translation>
+        <translation>{field}：已保存的文本中找不到文字“{quote}”</translation>
     </message>
     <message>
         <source>{field}: {error}</source>
-        <translation>{field}: {error}</translation>
+        <translation>{field}：{error}</translation>
     </message>
     <message>
         <source>no annotation {uuid}</source>
@@ -2603,11 +2762,11 @@ An offline catalogue of news stories.</source>
     </message>
     <message>
         <source>title: a story needs a title</source>
-        <translation>title: 报道必须有标题</translation>
+        <translation>标题：报道必须有标题</translation>
     </message>
     <message>
         <source>published: {error}</source>
-        <translation>published: {error}</translation>
+        <translation>发布日期：{error}</translation>
     </message>
     <message>
         <source>language: &apos;{value}&apos; names several languages; a story has one, such as {first}</source>
@@ -2631,7 +2790,7 @@ An offline catalogue of news stories.</source>
     </message>
     <message>
         <source>status: &apos;{text}&apos; is not one of {allowed}</source>
-        <translation>status: “{text}”不是 {allowed} 之一</translation>
+        <translation>状态：“{text}”不是 {allowed} 之一</translation>
     </message>
     <message>
         <source>{what}: &apos;{value}&apos; is not a language code such as zh, en or zh-Hant</source>
@@ -2641,11 +2800,11 @@ An offline catalogue of news stories.</source>
     <message>
         <source>term: a glossary entry needs a term</source>
         <extracomment>Longest term accepted (a term is a word or phrase; readings are made for it). Characters XML (and so a TBX export) cannot hold.</extracomment>
-        <translation>term: 术语表条目必须有术语</translation>
+        <translation>术语：术语表条目必须有术语</translation>
     </message>
     <message>
         <source>term: longer than {TERM_MAX} characters ({n:,}); is it a definition?</source>
-        <translation>term: 超过 {TERM_MAX} 个字符（共 {n:,} 个）；这是否是定义？</translation>
+        <translation>术语：超过 {TERM_MAX} 个字符（共 {n:,} 个）；这是否是定义？</translation>
     </message>
     <message>
         <source>{position}: {reason}; nothing was imported</source>
@@ -2666,7 +2825,7 @@ An offline catalogue of news stories.</source>
     </message>
     <message>
         <source>date &apos;{value}&apos; not read; kept as given, the story undated</source>
-        <extracomment>Imports smaller than this are prepared in this process (a helper process takes about half a second to start). Files smaller than this in all are read in this process. Chunks prepared ahead of the writer at most (bounds memory). Stories whose index documents are kept back and added together: ids descend from chunk to chunk, and FTS5 writes a segment out whenever a rowid goes down, so indexing chunk by chunk made many small segments to merge again (a 100k import&apos;s index took 1.5x as long). the duplicate record itself, to import it after all (``import_again``) the uuid of the story a duplicate matched left out on purpose (deleted upstream, WordPress pages...): not failures what was odd in records imported all the same (a value normalised or kept as given, a text too long shortened and attached whole): one entry per warning, action &quot;warning&quot; the stories duplicates were merged into, as they were before (where it came from, the record) per record: (column values, index texts, duplicate key, warnings) or the reason it is invalid</extracomment>
+        <extracomment>Records written between two progress reports: a chunk is written in parts, so that the window&apos;s counts move at least twice a second. Imports smaller than this are prepared in this process (a helper process takes about half a second to start). Files smaller than this in all are read in this process. Chunks prepared ahead of the writer at most (bounds memory). Stories whose index documents are kept back and added together: ids descend from chunk to chunk, and FTS5 writes a segment out whenever a rowid goes down, so indexing chunk by chunk made many small segments to merge again (a 100k import&apos;s index took 1.5x as long). the duplicate record itself, to import it after all (``import_again``) the uuid of the story a duplicate matched left out on purpose (deleted upstream, WordPress pages...): not failures what was odd in records imported all the same (a value normalised or kept as given, a text too long shortened and attached whole): one entry per warning, action &quot;warning&quot; the stories duplicates were merged into, as they were before (where it came from, the record) per record: (column values, index texts, duplicate key, warnings) or the reason it is invalid</extracomment>
         <translation>无法读取日期“{value}”；已按原样保留，报道不设日期</translation>
     </message>
     <message>
@@ -2721,8 +2880,20 @@ An offline catalogue of news stories.</source>
         <translation>已取消重建搜索索引，原有索引保持不变。</translation>
     </message>
     <message>
+        <source>Belt and Road</source>
+        <extracomment>Where the sample&apos;s stories were published: the listing it was saved from. Meta key set once the default library has received the sample collection.</extracomment>
+        <translation>一带一路</translation>
+    </message>
+    <message>
+        <source>Stories naming CFPA</source>
+        <translation>提到中国扶贫基金会的报道</translation>
+    </message>
+    <message>
+        <source>Not yet reviewed</source>
+        <translation>尚未审校</translation>
+    </message>
+    <message>
         <source>{path} holds other files and no ngodesk library; nothing was made there. Give an empty or new folder, or make a library there on purpose with: ngodesk --library {path} init</source>
-        <extracomment>Meta key set once the default library has received the sample collection.</extracomment>
         <translation>{path} 中有其他文件，但没有 ngodesk 资料库；未在其中创建任何内容。请指定一个空文件夹或新文件夹，或者用以下命令有意在该处创建资料库：ngodesk --library {path} init</translation>
     </message>
     <message>
@@ -2775,6 +2946,10 @@ An offline catalogue of news stories.</source>
     <message>
         <source>Story {uuid} was deleted on {deleted_at:%Y-%m-%d %H:%M} UTC.</source>
         <translation>报道 {uuid} 已于 {deleted_at:%Y-%m-%d %H:%M}（UTC）删除。</translation>
+    </message>
+    <message>
+        <source>It is in the Trash, from which it can be restored.</source>
+        <translation>它在回收站中，可以从那里恢复。</translation>
     </message>
     <message>
         <source>No story with uuid {reference}.</source>
@@ -2832,8 +3007,8 @@ An offline catalogue of news stories.</source>
         <translation>“{name}”是已存搜索：其中的报道就是它搜索到的报道。</translation>
     </message>
     <message>
-        <source>The new order of &apos;{name}&apos; must hold exactly its {n} stories.</source>
-        <translation>“{name}”的新顺序必须恰好包含其全部 {n} 篇报道。</translation>
+        <source>The new order of &apos;{name}&apos; must hold exactly its %n stories.</source>
+        <translation>“{name}”的新顺序必须恰好包含其全部 %n 篇报道。</translation>
     </message>
     <message>
         <source>Cannot restore the collection: its place was taken meanwhile.</source>
@@ -3167,6 +3342,79 @@ Namespaces only Zotero&apos;s export (and its Bibliontology ancestor) declare. T
         <source>no Zotero items (z:itemType) found in it</source>
         <translation>其中未找到 Zotero 条目（z:itemType）</translation>
     </message>
+    <message>
+        <source>Could not count the sidebar&apos;s entries: {error}</source>
+        <extracomment>Rows fetched for the first answer: a screenful and then some. How long the worker waits for the first page to be painted at most.</extracomment>
+        <translation>无法统计侧栏条目：{error}</translation>
+    </message>
+    <message>
+        <source>“{title}” is in the library again (a merge or an import brought it back); the Trash&apos;s copy was left as it was.</source>
+        <extracomment>Days a story stays in the Trash. Links to a record or tag merged away are followed to the one it went into, this many merges deep at most.</extracomment>
+        <translation>“{title}”已重新出现在资料库中（由合并或导入带回）；回收站中的副本保持不变。</translation>
+    </message>
+    <message>
+        <source>More than one story in the Trash starts with {uuid}; give more of it.</source>
+        <translation>回收站中有不止一篇报道以 {uuid} 开头；请给出更多字符。</translation>
+    </message>
+    <message>
+        <source>No story {uuid} in the Trash.</source>
+        <translation>回收站中没有报道 {uuid}。</translation>
+    </message>
+</context>
+<context>
+    <name>NewRecord</name>
+    <message>
+        <source>Create a new organisation “{name}”?</source>
+        <translation>新建机构“{name}”？</translation>
+    </message>
+    <message>
+        <source>Create a new person “{name}”?</source>
+        <translation>新建人物“{name}”？</translation>
+    </message>
+    <message>
+        <source>Create a new place “{name}”?</source>
+        <translation>新建地点“{name}”？</translation>
+    </message>
+    <message>
+        <source>New Record</source>
+        <translation>新建记录</translation>
+    </message>
+    <message>
+        <source>Did you mean {name}?</source>
+        <translation>您是指 {name} 吗？</translation>
+    </message>
+    <message>
+        <source>Link {name}</source>
+        <translation>关联 {name}</translation>
+    </message>
+    <message>
+        <source>Create “{name}”</source>
+        <translation>新建“{name}”</translation>
+    </message>
+</context>
+<context>
+    <name>Panes</name>
+    <message>
+        <source>&amp;Sidebar</source>
+        <extracomment>In the Translate layout the list takes this share of the width (at least LIST_MIN_WIDTH). The splitter&apos;s panes, in its order. How the panes were before the Translate layout (None when it is off).</extracomment>
+        <translation>侧栏(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Story &amp;List</source>
+        <translation>报道列表(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Editor</source>
+        <translation>编辑器(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Translate Layout</source>
+        <translation>翻译布局(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Original and translation side by side across the window, beside a narrow story list</source>
+        <translation>原文和译文并排占满窗口，旁边是较窄的报道列表</translation>
+    </message>
 </context>
 <context>
     <name>Pickers</name>
@@ -3346,6 +3594,13 @@ Namespaces only Zotero&apos;s export (and its Bibliontology ancestor) declare. T
     </message>
 </context>
 <context>
+    <name>RecordFinder</name>
+    <message>
+        <source>{name} ({other})</source>
+        <translation>{name}（{other}）</translation>
+    </message>
+</context>
+<context>
     <name>RecordsDialog</name>
     <message>
         <source>Authority Records</source>
@@ -3420,7 +3675,7 @@ Namespaces only Zotero&apos;s export (and its Bibliontology ancestor) declare. T
     <name>Sidebar</name>
     <message>
         <source>Browse</source>
-        <extracomment>Records listed per section at most (the most frequent in the result). (query text, filters) of a saved search the user chose story ids to export (a collection&apos;s) (generation, saved search id -&gt; count), from the counting thread</extracomment>
+        <extracomment>(query text, filters) of a saved search the user chose story ids to export (a collection&apos;s) the Trash entry was clicked (generation, saved search id -&gt; count), from the counting thread</extracomment>
         <translation>浏览</translation>
     </message>
     <message>
@@ -3477,6 +3732,14 @@ Namespaces only Zotero&apos;s export (and its Bibliontology ancestor) declare. T
         <translation>译文</translation>
     </message>
     <message>
+        <source>Trash</source>
+        <translation>回收站</translation>
+    </message>
+    <message>
+        <source>Deleted stories, kept 30 days: click to restore or let go</source>
+        <translation>已删除的报道，保留 30 天：单击可恢复或彻底删除</translation>
+    </message>
+    <message>
         <source>Click to show only these</source>
         <translation>单击仅显示这些</translation>
     </message>
@@ -3507,6 +3770,14 @@ Namespaces only Zotero&apos;s export (and its Bibliontology ancestor) declare. T
     <message>
         <source>None yet (right-click to save a search or make one)</source>
         <translation>暂无（右键单击可保存搜索或新建合集）</translation>
+    </message>
+    <message>
+        <source>Last import</source>
+        <translation>上次导入</translation>
+    </message>
+    <message>
+        <source>The stories the last import added (until the window closes)</source>
+        <translation>上次导入添加的报道（直到窗口关闭）</translation>
     </message>
     <message>
         <source>Undated</source>
@@ -3815,7 +4086,7 @@ Namespaces only Zotero&apos;s export (and its Bibliontology ancestor) declare. T
     </message>
     <message>
         <source>Sto&amp;ry</source>
-        <extracomment>field name -&gt; (read the widget, write the widget) The text fields&apos; widgets, by field. Fields of the story shown whose text is longer than a story holds now (a library from before the limits): shown cut, read-only. The field widgets: focus entering one starts a visit, leaving saves. Tag paths and record names offered as completions: read again only after tags or records changed.</extracomment>
+        <extracomment>field name -&gt; (read the widget, write the widget) The text fields&apos; widgets, by field. Fields of the story shown whose text is longer than a story holds now (a library from before the limits): shown cut, read-only. The field widgets: focus entering one starts a visit, leaving saves. Tag paths offered as completions: read again only after tags changed. What the record fields offer as the user types.</extracomment>
         <translation>报道(&amp;R)</translation>
     </message>
     <message>
@@ -3825,6 +4096,12 @@ Namespaces only Zotero&apos;s export (and its Bibliontology ancestor) declare. T
     <message>
         <source>Histor&amp;y</source>
         <translation>历史(&amp;Y)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln stories selected. Select one to edit it.</source>
+        <translation>
+            <numerusform>已选择 %Ln 篇报道。只选择一篇即可编辑。</numerusform>
+        </translation>
     </message>
     <message>
         <source>&amp;Published</source>
@@ -3861,10 +4138,6 @@ Namespaces only Zotero&apos;s export (and its Bibliontology ancestor) declare. T
     <message>
         <source>Not saved in “{title}”: {reason}. The story keeps its earlier value.</source>
         <translation>未保存到“{title}”：{reason}。报道保留原来的值。</translation>
-    </message>
-    <message>
-        <source>{n:,} stories selected. Select one to edit it.</source>
-        <translation>已选择 {n:,} 篇报道。只选择一篇即可编辑。</translation>
     </message>
     <message>
         <source>The {field} is longer than the {limit:,} characters a story keeps now: only its beginning is shown, and it cannot be edited here.</source>
@@ -3913,6 +4186,11 @@ Namespaces only Zotero&apos;s export (and its Bibliontology ancestor) declare. T
         <source>(deleted)</source>
         <extracomment>Stories in the library when last counted (for empty-state hints). Recently shown blocks of rows; None marks a story deleted meanwhile.</extracomment>
         <translation>（已删除）</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <comment>between the names of a story&apos;s tags</comment>
+        <translation>、</translation>
     </message>
 </context>
 <context>
@@ -4048,6 +4326,88 @@ Namespaces only Zotero&apos;s export (and its Bibliontology ancestor) declare. T
     </message>
 </context>
 <context>
+    <name>TrashDialog</name>
+    <message>
+        <source>Move %n stories to the Trash?</source>
+        <extracomment>A delete of more stories than this asks first.</extracomment>
+        <translation>将这 %n 篇报道移到回收站？</translation>
+    </message>
+    <message>
+        <source>They stay there for {days} days: Undo or the Trash brings them back.</source>
+        <translation>它们会在回收站中保留 {days} 天：撤销或回收站可以把它们放回。</translation>
+    </message>
+    <message>
+        <source>Delete Stories</source>
+        <translation>删除报道</translation>
+    </message>
+    <message>
+        <source>Trash</source>
+        <translation>回收站</translation>
+    </message>
+    <message>
+        <source>Deleted stories stay here for {days} days. Restore brings a story back with its tags, records, translations, notes and attachments.</source>
+        <translation>已删除的报道在这里保留 {days} 天。恢复会把报道连同其标签、记录、译文、批注和附件一起放回。</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>删除时间</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>删除者</translation>
+    </message>
+    <message>
+        <source>Kept Until</source>
+        <translation>保留至</translation>
+    </message>
+    <message>
+        <source>Stories in the Trash</source>
+        <translation>回收站中的报道</translation>
+    </message>
+    <message>
+        <source>The Trash is empty.</source>
+        <translation>回收站是空的。</translation>
+    </message>
+    <message>
+        <source>&amp;Restore</source>
+        <translation>恢复(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Bring the selected stories back (Undo puts them back here)</source>
+        <translation>把所选报道放回（撤销会把它们再放回这里）</translation>
+    </message>
+    <message>
+        <source>&amp;Empty Trash…</source>
+        <translation>清空回收站(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Delete every story in the Trash for good</source>
+        <translation>永久删除回收站中的全部报道</translation>
+    </message>
+    <message>
+        <source>Delete the story in the Trash for good?</source>
+        <translation>永久删除回收站中的这篇报道？</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete the %n stories in the Trash for good?</source>
+        <translation>
+            <numerusform>永久删除回收站中的这 %n 篇报道？</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This cannot be undone.</source>
+        <translation>此操作无法撤销。</translation>
+    </message>
+    <message>
+        <source>Empty Trash</source>
+        <translation>清空回收站</translation>
+    </message>
+</context>
+<context>
     <name>_PreviewModel</name>
     <message>
         <source>Story</source>
@@ -4065,6 +4425,19 @@ Namespaces only Zotero&apos;s export (and its Bibliontology ancestor) declare. T
     <message>
         <source>After</source>
         <translation>修改后</translation>
+    </message>
+</context>
+<context>
+    <name>_Worker</name>
+    <message>
+        <source>Unexpected error: {kind}: {error}</source>
+        <extracomment>How often the status bar&apos;s text is brought up to date (ms). Seconds of reports the rate is worked out over. Pixels of a note (a title) shown at most.</extracomment>
+        <translation>意外错误：{kind}：{error}</translation>
+    </message>
+    <message>
+        <source>The search failed: {error}</source>
+        <extracomment>Set by the GUI once the first page is on screen: the next steps hold the GIL for long stretches, and the GUI needs it to paint.</extracomment>
+        <translation>搜索失败：{error}</translation>
     </message>
 </context>
 </TS>

@@ -174,10 +174,16 @@ def _tokens(query: str) -> list[_Token]:
                 continue
             if field and not _is_text(query, field):
                 raise QueryError(
-                    f"Unknown field '{field.group(1)}:' at column {start + 1}. Fields are: "
-                    + ", ".join(f"{name}:" for name in FIELDS)
-                    + ". To search for the text itself, put it in quotes: "
-                    + f'"{query[start : _word_end(query, start)]}".',
+                    translate(
+                        "Messages",
+                        "Unknown field '{field}:' at column {value}. Fields are: {join}. To search for the text "
+                        'itself, put it in quotes: "{text}".',
+                    ).format(
+                        field=field.group(1),
+                        value=start + 1,
+                        join=", ".join(f"{name}:" for name in FIELDS),
+                        text=query[start : _word_end(query, start)],
+                    ),
                     start,
                 )
             i = _word_end(query, start)
@@ -390,7 +396,10 @@ class _Parser:
         return None if child is None else Not(child)
 
     def group(self, token: _Token) -> Node | None:
-        unclosed = QueryError(f"The '(' at column {token.position + 1} is never closed.", token.position)
+        unclosed = QueryError(
+            translate("Messages", "The '(' at column {value} is never closed.").format(value=token.position + 1),
+            token.position,
+        )
         if (after := self.peek()) is None:
             raise unclosed
         if after.kind == "RPAREN":

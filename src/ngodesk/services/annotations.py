@@ -17,7 +17,7 @@ from sqlalchemy import event, select
 from sqlalchemy.orm import Session
 
 from ngodesk.domain.errors import ImportFailed, NgodeskError, NotFound, ValidationError
-from ngodesk.domain.i18n import translate
+from ngodesk.domain.i18n import field_name, translate
 from ngodesk.domain.models import TRANSLATED_FIELDS, AnnotationKind, AnnotationView, ChangeSet, RecordProblem
 from ngodesk.domain.text import read_language, require_encodable
 from ngodesk.formats import read_text
@@ -130,7 +130,7 @@ def add(library: Library, story_id: int, new: NewAnnotation, uuid: str = "") -> 
         if text is None:
             raise NotFound(
                 translate("Messages", "the story has no {language} translation of its {field}").format(
-                    language=new.language, field=new.field
+                    language=new.language, field=field_name(new.field)
                 )
             )
         start, end = new.start, new.end
@@ -139,7 +139,7 @@ def add(library: Library, story_id: int, new: NewAnnotation, uuid: str = "") -> 
             if place is None:
                 raise ValidationError(
                     translate("Messages", "{field}: the words “{quote}” are not in the text as saved").format(
-                        field=new.field, quote=new.quote
+                        field=field_name(new.field), quote=new.quote
                     )
                 )
             start, end = place, place + len(new.quote)
@@ -147,7 +147,7 @@ def add(library: Library, story_id: int, new: NewAnnotation, uuid: str = "") -> 
             passage = anchor(text, start, end)
         except ValueError as error:
             raise ValidationError(
-                translate("Messages", "{field}: {error}").format(field=new.field, error=error)
+                translate("Messages", "{field}: {error}").format(field=field_name(new.field), error=error)
             ) from None
         row = Annotation(
             uuid=uuid or new_uuid(),

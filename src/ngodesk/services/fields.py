@@ -7,7 +7,7 @@ from urllib.parse import urlsplit
 
 from ngodesk.domain.dates import PartialDate
 from ngodesk.domain.errors import ValidationError
-from ngodesk.domain.i18n import translate
+from ngodesk.domain.i18n import field_name, translate
 from ngodesk.domain.models import StoryStatus
 from ngodesk.domain.text import CONTROL, language_name, read_language, require_encodable, suggest_language, url_key
 from ngodesk.search.chinese import sort_key
@@ -83,7 +83,7 @@ def plain_text(field: str, text: str) -> str:
     it holds what cannot be stored or is longer than the field holds."""
     if len(text) > 4 * LIMITS.get(field, len(text)):  # (refused before any work on a huge text)
         _refuse_length(field, len(text))
-    text = CONTROL.sub("", require_encodable(text, field))
+    text = CONTROL.sub("", require_encodable(text, field_name(field)))
     if len(text) > LIMITS.get(field, len(text)):
         _refuse_length(field, len(text))
     return text
@@ -92,7 +92,7 @@ def plain_text(field: str, text: str) -> str:
 def _refuse_length(field: str, length: int) -> NoReturn:
     message = translate("Messages", "{field}: {length:,} characters, more than the {limit:,} a story's {field} holds")
     keep = translate("Messages", "; keep a longer text as an attachment") if field in SHORTENED else ""
-    raise ValidationError(message.format(field=field, length=length, limit=LIMITS[field]) + keep)
+    raise ValidationError(message.format(field=field_name(field), length=length, limit=LIMITS[field]) + keep)
 
 
 def _columns(field: str, text: str) -> dict[str, object]:

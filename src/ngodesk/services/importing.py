@@ -32,7 +32,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ngodesk.domain.errors import Cancelled, ImportFailed, NgodeskError, ValidationError
-from ngodesk.domain.i18n import translate
+from ngodesk.domain.i18n import field_name, translate
 from ngodesk.domain.models import (
     ChangeSet,
     EntityKind,
@@ -454,7 +454,7 @@ class _Writer:
             reason = translate(
                 "Messages", "{field}: {length:,} characters, more than the {limit:,} a story keeps; {done} “{file}”"
             ).format(
-                field=name,
+                field=field_name(name),
                 length=len(text),
                 limit=limit,
                 done=translate("Messages", "left out, attached whole as")

@@ -186,10 +186,11 @@ def set_order(library: Library, collection_id: int, story_ids: Sequence[int]) ->
             for link in session.scalars(select(CollectionStory).where(CollectionStory.collection_id == collection_id))
         }
         if sorted(current) != sorted(story_ids):
+            count = len(current)
             raise ValidationError(
-                translate("Messages", "The new order of '{name}' must hold exactly its {n} stories.").format(
-                    name=row.name, n=len(current)
-                )
+                translate(
+                    "Messages", "The new order of '{name}' must hold exactly its %n stories.", None, count
+                ).format(name=row.name)
             )
         for position, story_id in enumerate(story_ids):
             current[story_id].position = position

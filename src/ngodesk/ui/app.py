@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, QTranslator
 from PySide6.QtGui import QFont, QFontInfo
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -36,7 +36,8 @@ translate = QCoreApplication.translate
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:
-    """The QApplication (created once), with CJK font fallbacks."""
+    """The QApplication (created once), with CJK font fallbacks and, until
+    ``i18n.install`` chooses a language, English's catalogue (its plurals)."""
     app = QApplication.instance()
     if app is None:
         # Searches run on a worker thread; switching the GIL more often keeps
@@ -48,6 +49,8 @@ def make_application(argv: list[str] | None = None) -> QApplication:
         app.setApplicationVersion(__version__)
         app.setOrganizationName("ngodesk")
     assert isinstance(app, QApplication)
+    if not app.findChildren(QTranslator):  # (English's plural forms, until a language is chosen)
+        i18n.install(app, "en")
     font = QFont(app.font())
     # The resolved family, not an alias like "Sans Serif": with an alias
     # first, Qt takes Latin punctuation (’ “ ”) from the CJK font, full width.

@@ -334,17 +334,17 @@ class BatchEditDialog(QDialog):
         if plan.empty:
             self.summary.setText(self.tr("Nothing would change: the stories are like that already."))
             return
-        parts = [self.tr("{n} stories will change.").format(n=len(plan.stories))]
-        parts += [self.tr("Tag {path}: {n} stories.").format(path=p, n=len(s)) for p, s in plan.tag.items()]
-        parts += [self.tr("Untag {path}: {n} stories.").format(path=p, n=len(s)) for p, s in plan.untag.items()]
+        parts = [self.tr("%Ln stories will change.", "", len(plan.stories))]
+        parts += [self.tr("Tag {path}: %Ln stories.", "", len(s)).format(path=p) for p, s in plan.tag.items()]
+        parts += [self.tr("Untag {path}: %Ln stories.", "", len(s)).format(path=p) for p, s in plan.untag.items()]
         if plan.link:
             parts.append(
-                self.tr("Link {record}: {n} stories.").format(
-                    record=self.record.currentText(), n=len(next(iter(plan.link.values())))
+                self.tr("Link {record}: %Ln stories.", "", len(next(iter(plan.link.values())))).format(
+                    record=self.record.currentText()
                 )
             )
         if plan.changes:
-            parts.append(self.tr("{n} field values (below).").format(n=len(plan.changes)))
+            parts.append(self.tr("%Ln field values (below).", "", len(plan.changes)))
         self.summary.setStyleSheet("")
         self.summary.setText(" ".join(parts))
         self.plan = plan

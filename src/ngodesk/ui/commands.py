@@ -51,6 +51,7 @@ from ngodesk.services import (
 from ngodesk.services.annotations import NewAnnotation
 from ngodesk.store.library import Library
 from ngodesk.ui.hub import Hub
+from ngodesk.ui.i18n import listing
 from ngodesk.ui.labels import field_label
 
 translate = QCoreApplication.translate
@@ -126,7 +127,7 @@ class EditStory(Command):
     MERGE_ID = 1
 
     def __init__(self, story_id: int, before: Mapping[str, object], after: Mapping[str, object], visit: int) -> None:
-        names = ", ".join(field_label(name) for name in sorted(after))
+        names = listing(field_label(name) for name in sorted(after))
         super().__init__(translate("Commands", "Edit {fields}").format(fields=names))
         self.story_id, self.before, self.after, self.visit = story_id, dict(before), dict(after), visit
 
@@ -844,7 +845,7 @@ class SetTranslation(Command):
     """Set (or clear) one field's translation into one language."""
 
     def __init__(self, story_id: int, before: Translation | None, after: Translation) -> None:
-        super().__init__(translate("Commands", "Translate {field}").format(field=after.field))
+        super().__init__(translate("Commands", "Translate {field}").format(field=field_label(after.field)))
         self.story_id, self.after = story_id, after
         self.before = before or Translation(after.field, after.language, "")
 

@@ -257,7 +257,7 @@ class StoryEditor(QStackedWidget):
             if self.story is not None:
                 self._show_error(text)
         elif selected > 1:
-            self.hint.setText(self.tr("{n:,} stories selected. Select one to edit it.").format(n=selected))
+            self.hint.setText(self.tr("%Ln stories selected. Select one to edit it.", "", selected))
         else:
             self.hint.setText(self.tr("Select a story to see and edit it here."))
         for chips in (self.tags, *self.links.values()):

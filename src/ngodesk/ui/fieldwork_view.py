@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from ngodesk.services.conflicts import DELETED, ConflictView
 from ngodesk.services.field_copy import ARCHIVE_SUFFIX
+from ngodesk.ui.i18n import number
 from ngodesk.ui.labels import field_label
 
 
@@ -53,11 +54,11 @@ class FieldCopyDialog(QDialog):
         scope_box = QGroupBox(self.tr("Stories"))
         scope_layout = QVBoxLayout(scope_box)
         for key, text, count in (
-            (0, self.tr("The whole library ({n} stories)"), total),
-            (1, self.tr("The stories listed now ({n})"), listed),
-            (2, self.tr("The selected stories ({n})"), selected),
+            (0, self.tr("The whole library (%Ln stories)", "", total), total),
+            (1, self.tr("The stories listed now ({n})").format(n=number(listed)), listed),
+            (2, self.tr("The selected stories ({n})").format(n=number(selected)), selected),
         ):
-            button = QRadioButton(text.format(n=f"{count:,}"))
+            button = QRadioButton(text)
             button.setEnabled(count > 0 or key == 0)
             self.scope.addButton(button, key)
             scope_layout.addWidget(button)

@@ -226,8 +226,8 @@ class GlossaryPanel(QWidget):
                 self.table.selectRow(row)
         self.table.blockSignals(False)
         self.summary.setText(
-            self.tr("{shown} of {total} terms; {in_story} in this story.").format(
-                shown=len(shown), total=len(self.terms), in_story=len(self.in_story)
+            self.tr("{shown} of %n terms; {in_story} in this story.", "", len(self.terms)).format(
+                shown=len(shown), in_story=len(self.in_story)
             )
         )
 

@@ -5,16 +5,20 @@ the system locale, so any Chinese locale gets Chinese) and applies from the
 next start. ngodesk's own strings come from
 ``resources/translations/ngodesk_<language>.qm`` (compiled from the .ts
 by ``make``), the lower layers' messages through ``ngodesk.domain.i18n``,
-and the standard dialogs' from Qt's own translations.
+and the standard dialogs' from Qt's own translations. English has a
+catalogue too: the plural forms of its counts ("%n stories": 1 story).
 """
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
 from importlib import resources
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from ngodesk.domain import i18n as messages
+from ngodesk.ui import labels
 
 #: Interface languages offered, by code ("" follows the system).
 LANGUAGES = {"": "", "en": "English", "zh_CN": "简体中文"}
@@ -48,16 +52,35 @@ def install(app: QCoreApplication, choice: str) -> str:
         app.removeTranslator(old)
         old.setParent(None)  # (gone with its last Python reference)
     messages.install(None)
-    if language == "en":
-        return language
+    QLocale.setDefault(QLocale(language))
     ours = QTranslator(app)
     if not ours.load(catalogue(language)):
         _in_use = "en"
-        return _in_use
+        QLocale.setDefault(QLocale("en"))
+        return _in_use if language == "en" else install(app, "en")
     app.installTranslator(ours)
-    messages.install(QCoreApplication.translate)  # (the lower layers' messages too)
+    if language == "en":  # (its catalogue holds the plural forms of the counts only)
+        messages.install(QCoreApplication.translate)
+        return language
+    messages.install(QCoreApplication.translate, labels.field_label)  # (the lower layers' messages too)
     qt = QTranslator(app)
     if qt.load(f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
         app.installTranslator(qt)
-    QLocale.setDefault(QLocale(language))
     return language
+
+
+def number(n: int) -> str:
+    """``n`` written as the interface's language writes numbers (20,000)."""
+    return QLocale().toString(n)
+
+
+def listing(items: Iterable[str]) -> str:
+    """``items`` as one phrase of the interface's language ("Title and
+    Summary", "标题和摘要")."""
+    return QLocale().createSeparatedList(list(items))
+
+
+def without_mnemonic(text: str) -> str:
+    """``text`` of an action without its mnemonic: "&Import…" is "Import…",
+    "导入(&I)…" (or Qt's "导入(I)…") is "导入…", as a toolbar shows it."""
+    return re.sub(r"\(&?[^\s()&]\)", "", text).replace("&&", "\0").replace("&", "").replace("\0", "&")

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QProgressDialog
 
 from ngodesk.domain.errors import Cancelled, NgodeskError
 from ngodesk.domain.models import NotedProgress
+from ngodesk.ui.i18n import number
 
 SHOW_AFTER_MS = 500
 #: How often the status bar's text is brought up to date (ms).
@@ -62,7 +63,9 @@ class _Worker(QObject):
         except NgodeskError as error:
             self.failed.emit(str(error))
         except Exception as error:  # noqa: BLE001 - a bug must reach the user, not kill the thread silently
-            self.failed.emit(f"Unexpected error: {type(error).__name__}: {error}")
+            self.failed.emit(
+                self.tr("Unexpected error: {kind}: {error}").format(kind=type(error).__name__, error=error)
+            )
         else:
             self.succeeded.emit(result)
         finally:
@@ -251,14 +254,14 @@ class JobStatus(QWidget):
         self.bar.setRange(0, self._total)
         self.bar.setValue(min(self._done, self._total))
         text = self.tr("{task} {done} of {total}").format(
-            task=job.title, done=f"{self._done:,}", total=f"{self._total:,}"
+            task=job.title, done=number(self._done), total=number(self._total)
         )
         if self._note:
             metrics = self.label.fontMetrics()
             text += " — " + metrics.elidedText(self._note, Qt.TextElideMode.ElideRight, NOTE_WIDTH)
         if (left := self._pace.left(self._total, time.monotonic())) is not None:
             text += "  " + self.tr("({rate} a second, {left} left)").format(
-                rate=f"{round(self._pace.rate()):,}", left=self._duration(left)
+                rate=number(round(self._pace.rate())), left=self._duration(left)
             )
         self.label.setText(text)
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale, Qt, QTranslator
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale, QObject, Qt, QTranslator
 
 from ngodesk.domain import text
 from ngodesk.domain.models import EntityKind, EntityView
@@ -100,17 +100,6 @@ FORMATS = (
     QT_TRANSLATE_NOOP("Formats", "Dublin Core XML (OAI-PMH)"),
     QT_TRANSLATE_NOOP("Formats", "HTML catalogue (printable)"),
 )
-#: What a merge counts (``merging.MergeReport``), by kind.
-RECORD_KINDS = {
-    "stories": QT_TRANSLATE_NOOP("Kinds", "stories"),
-    "tags": QT_TRANSLATE_NOOP("Kinds", "tags"),
-    "records": QT_TRANSLATE_NOOP("Kinds", "authority records"),
-    "terms": QT_TRANSLATE_NOOP("Kinds", "glossary terms"),
-    "collections": QT_TRANSLATE_NOOP("Kinds", "collections"),
-    "translations": QT_TRANSLATE_NOOP("Kinds", "translations"),
-    "annotations": QT_TRANSLATE_NOOP("Kinds", "notes"),
-    "attachments": QT_TRANSLATE_NOOP("Kinds", "attachments"),
-}
 
 
 def field_label(name: str) -> str:
@@ -156,8 +145,28 @@ def format_title(title: str) -> str:
     return translate("Formats", title)
 
 
-def record_kind(kind: str) -> str:
-    return translate("Kinds", RECORD_KINDS[kind]) if kind in RECORD_KINDS else kind
+class Kinds(QObject):
+    """What a merge counts (``merging.MergeReport``), by kind: the counts
+    are ``tr`` calls so that lupdate gives each its plural forms."""
+
+    def count(self, kind: str, n: int) -> str:
+        """``n`` records of ``kind`` ("1 story", "3 stories")."""
+        counts = {
+            "stories": lambda: self.tr("%Ln stories", "", n),
+            "tags": lambda: self.tr("%Ln tags", "", n),
+            "records": lambda: self.tr("%Ln authority records", "", n),
+            "terms": lambda: self.tr("%Ln glossary terms", "", n),
+            "collections": lambda: self.tr("%Ln collections", "", n),
+            "translations": lambda: self.tr("%Ln translations", "", n),
+            "annotations": lambda: self.tr("%Ln notes", "", n),
+            "attachments": lambda: self.tr("%Ln attachments", "", n),
+        }
+        return counts[kind]() if kind in counts else f"{n} {kind}"
+
+
+def record_kind(kind: str, n: int) -> str:
+    """``n`` records of ``kind`` ("1 story", "3 stories")."""
+    return Kinds().count(kind, n)
 
 
 def record_labels(library: Library, entity_ids: Iterable[int]) -> dict[int, str]:

@@ -76,6 +76,7 @@ from ngodesk.ui.glossary_panel import GlossaryPanel, TermHighlighter
 from ngodesk.ui.guide_view import GuideWindow
 from ngodesk.ui.highlighting import HitDelegate
 from ngodesk.ui.hub import Hub
+from ngodesk.ui.i18n import listing, number, without_mnemonic
 from ngodesk.ui.icons import icon
 from ngodesk.ui.item_types import ItemTypesDialog
 from ngodesk.ui.jobs import Job, JobStatus
@@ -407,13 +408,13 @@ class MainWindow(QMainWindow):
         self.field_copy_action = self._action(self.tr("Export Field &Copy…"), self.export_field_copy)
         self.merge_action = self._action(self.tr("&Merge Library…"), self.merge_library)
         self.merge_action.setEnabled(writable)
-        self.conflicts_action = self._action(self.tr("Merge Co&nflicts…"), self.show_conflicts)
+        self.conflicts_action = self._action(self.tr("Merge Con&flicts…"), self.show_conflicts)
         self.conflicts_action.setEnabled(writable)
         for action in (self.field_copy_action, self.merge_action, self.conflicts_action):
             file_menu.addAction(action)
         file_menu.addSeparator()
-        file_menu.addAction(self._action(self.tr("&Restore Backup…"), self.show_backups))
-        reindex = self._action(self.tr("Rebuild Search &Index"), self.rebuild_index)
+        file_menu.addAction(self._action(self.tr("Restore &Backup…"), self.show_backups))
+        reindex = self._action(self.tr("Rebuild Search Inde&x"), self.rebuild_index)
         reindex.setEnabled(writable)
         file_menu.addAction(reindex)
         file_menu.addSeparator()
@@ -465,7 +466,7 @@ class MainWindow(QMainWindow):
         self.story_list.addAction(self.remove_from_collection_action)
         story_menu.aboutToShow.connect(self._name_collection_action)
         story_menu.addAction(self._action(self.tr("&Batch Edit…"), self.batch_edit, QKeySequence("Ctrl+Shift+E")))
-        story_menu.addAction(self._action(self.tr("Find &Duplicates…"), self.find_duplicates))
+        story_menu.addAction(self._action(self.tr("Find D&uplicates…"), self.find_duplicates))
         story_menu.addAction(self._action(self.tr("Suggest &Records…"), self.suggest_records))
         story_menu.addAction(
             self._action(self.tr("&Authority Records…"), self.show_records, QKeySequence("Ctrl+Shift+R"))
@@ -480,7 +481,7 @@ class MainWindow(QMainWindow):
             for text, act in (
                 (self.tr("&Rename Tag…"), sidebar.rename_tag),
                 (self.tr("Set &Colour…"), sidebar.set_colour),
-                (self.tr("&Thesaurus Entry…"), sidebar.edit_thesaurus),
+                (self.tr("T&hesaurus Entry…"), sidebar.edit_thesaurus),
                 (self.tr("&Merge Into…"), sidebar.merge_tag),
                 (self.tr("&Delete Tag…"), sidebar.delete_tag),
             )
@@ -522,6 +523,7 @@ class MainWindow(QMainWindow):
                 toolbar.addSeparator()
             else:
                 toolbar.addAction(action)
+                action.setIconText(without_mnemonic(action.iconText()))  # (a Chinese label's "(&N)" too)
 
     def show_guide(self) -> GuideWindow:
         """The user guide, beside the window (one at a time)."""
@@ -708,14 +710,14 @@ class MainWindow(QMainWindow):
     def _import_the_rest(self, read: importing.FilesRead, report: importing.ImportReport) -> None:
         """Ask whether to import the readable records when some are not."""
         box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Import"), "", parent=self)
-        box.setText(self.tr("{n} records in these files cannot be read.").format(n=len(report.problems)))
+        box.setText(self.tr("%n records in these files cannot be read.", "", len(report.problems)))
         box.setInformativeText(
             self.tr("Import the other {n} records, or nothing? The details list what cannot be read.").format(
                 n=len(read.items)
             )
         )
         box.setDetailedText("\n".join(f"{p.file}, {p.position}: {p.reason}" for p in report.problems))
-        rest = box.addButton(self.tr("Import {n} Records").format(n=len(read.items)), QMessageBox.ButtonRole.AcceptRole)
+        rest = box.addButton(self.tr("Import %n Records", "", len(read.items)), QMessageBox.ButtonRole.AcceptRole)
         box.addButton(self.tr("Import Nothing"), QMessageBox.ButtonRole.RejectRole)
         box.setDefaultButton(rest)
         box.exec()
@@ -740,14 +742,14 @@ class MainWindow(QMainWindow):
             self.sidebar.show_last_import(min(added), max(added), len(added))
         skipped = [d for d in report.duplicates if d.action == "skipped"]
         text = self.tr("Imported {added}; skipped {skipped} already in the library.").format(
-            added=f"{report.added:,}", skipped=f"{len(skipped):,}"
+            added=number(report.added), skipped=number(len(skipped))
         )
         if merged := sum(d.action == "merged" for d in report.duplicates):
-            text += " " + self.tr("Merged {n} into the stories they repeat.").format(n=merged)
+            text += " " + self.tr("Merged %Ln into the stories they repeat.", "", merged)
         if warned := len({(w.file, w.position) for w in report.warnings}):
             text += " " + self.tr(
-                "{n} of them with warnings: odd values were normalised or kept as given (see the details)."
-            ).format(n=warned)
+                "%Ln of them with warnings: odd values were normalised or kept as given (see the details).", "", warned
+            )
         if not (report.duplicates or report.problems or report.skipped or report.warnings):
             if report.added:
                 text += " " + self.tr("They are listed under “Last import”; Undo takes them all back.")
@@ -760,7 +762,7 @@ class MainWindow(QMainWindow):
         details += [f"{w.file}, {w.position}: {w.reason}" for w in report.warnings]
         if report.problems:
             box.setIcon(QMessageBox.Icon.Warning)
-            box.setInformativeText(self.tr("{n} records could not be read.").format(n=len(report.problems)))
+            box.setInformativeText(self.tr("%Ln records could not be read.", "", len(report.problems)))
             details += [f"{p.file}, {p.position}: {p.reason}" for p in report.problems]
         if details:
             box.setDetailedText("\n".join(details))
@@ -781,7 +783,7 @@ class MainWindow(QMainWindow):
             self._imported(importing.import_again(library, skipped, how))
             return
         self.actions.run(MergeDuplicates(skipped))
-        self.statusBar().showMessage(self.tr("Merged {n} records.").format(n=len(skipped)), 8000)
+        self.statusBar().showMessage(self.tr("Merged %Ln records.", "", len(skipped)), 8000)
 
     def export_stories(
         self, path: str | None = None, format_name: str = "", selected: bool = False, story_ids: list[int] | None = None
@@ -798,7 +800,7 @@ class MainWindow(QMainWindow):
             filters = {f"{format_title(f.description)} (*{f.extension})": name for name, f in exporting.FORMATS.items()}
             path, chosen = QFileDialog.getSaveFileName(
                 self,
-                self.tr("Export {n} Stories").format(n=len(ids)),
+                self.tr("Export %Ln Stories", "", len(ids)),
                 str(Path.home() / "stories.json"),
                 ";;".join(filters),
             )
@@ -815,7 +817,7 @@ class MainWindow(QMainWindow):
             return exporting.export(library, chosen_format, path, ids, progress)
 
         def done(count: int) -> None:
-            self.statusBar().showMessage(self.tr("Exported {n} stories to {path}").format(n=count, path=path), 8000)
+            self.statusBar().showMessage(self.tr("Exported %Ln stories to {path}", "", count).format(path=path), 8000)
 
         return self._start(self.tr("Exporting"), work, done)
 
@@ -836,10 +838,10 @@ class MainWindow(QMainWindow):
         selected) at once: a form, a full preview, then the change applied
         in the background as one undo step."""
         library, ids = self.library, self.selected_ids()
-        scope = self.tr("Change the {n} selected stories.").format(n=len(ids))
+        scope = self.tr("Change the %Ln selected stories.", "", len(ids))
         if not ids:
             ids = self.model.ids().tolist()
-            scope = self.tr("No story is selected: change all {n} stories listed.").format(n=len(ids))
+            scope = self.tr("No story is selected: change all %Ln stories listed.", "", len(ids))
         if not ids:
             self.statusBar().showMessage(self.tr("No stories to edit."), 5000)
             return None
@@ -857,7 +859,7 @@ class MainWindow(QMainWindow):
             def done(result: tuple[ChangeSet, batch.Plan]) -> None:
                 changes, undo = result
                 self.actions.record(BatchEditStories(len(plan.stories), undo), changes)
-                self.statusBar().showMessage(self.tr("Changed {n} stories.").format(n=len(plan.stories)), 5000)
+                self.statusBar().showMessage(self.tr("Changed %Ln stories.", "", len(plan.stories)), 5000)
 
             self._start(self.tr("Changing stories"), lambda progress: batch.apply(library, plan, progress), done)
         return dialog
@@ -900,7 +902,7 @@ class MainWindow(QMainWindow):
         def done(report: merging.MergeReport) -> None:
             self.hub.publish(report.changes)
             parts = [
-                self.tr("{n} {kind} {how}").format(n=n, kind=record_kind(kind), how=how)
+                self.tr("{records} {how}").format(records=record_kind(kind, n), how=how)
                 for how, counts in (
                     (self.tr("added"), report.added),
                     (self.tr("changed"), report.changed),
@@ -908,7 +910,7 @@ class MainWindow(QMainWindow):
                 )
                 for kind, n in sorted(counts.items())
             ]
-            summary = ", ".join(parts) or self.tr("nothing to change")
+            summary = listing(parts) or self.tr("nothing to change")
             merged = self.tr("Merged {name}: {summary}.").format(name=Path(report.source).name, summary=summary)
             self.statusBar().showMessage(merged, 15000)
             if report.left_out:
@@ -1055,7 +1057,7 @@ class MainWindow(QMainWindow):
         return self._start(
             self.tr("Rebuilding the search index"),
             lambda progress: indexing.reindex(library, progress),
-            lambda count: self.statusBar().showMessage(self.tr("Search index rebuilt ({n} stories).").format(n=count)),
+            lambda count: self.statusBar().showMessage(self.tr("Search index rebuilt (%Ln stories).", "", count)),
         )
 
     # -- the list ---------------------------------------------------------
@@ -1113,7 +1115,7 @@ class MainWindow(QMainWindow):
         self.model.extend_ids(ids)
         self.model.known_total = total
         self.sidebar.show_library_size(total)
-        self.count_label.setText(self.tr("{shown:,} of {total:,} stories").format(shown=len(ids), total=total))
+        self.count_label.setText(self.tr("{shown} of %Ln stories", "", total).format(shown=number(len(ids))))
         self._show_empty_state(len(ids) > 0, total > 0)
         if self._keep and set(self._keep) != set(self.selected_ids()):
             self._select(self._keep)  # kept stories beyond the first page

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from ngodesk.services.story_merge import FIELDS, Side
-from ngodesk.ui.labels import field_label
+from ngodesk.ui.labels import field_label, language_name, story_status
 
 #: Characters of a value shown (the tooltip holds more).
 _SHOWN = 300
@@ -31,6 +31,14 @@ _TIP = 2000
 
 def _shown(value: str) -> str:
     return value if len(value) <= _SHOWN else value[:_SHOWN] + "…"
+
+
+def _readable(name: str, value: str) -> str:
+    """Field ``name``'s stored ``value`` as the interface names it (a
+    status or language in the interface's language)."""
+    if not value:
+        return value
+    return story_status(value) if name == "status" else language_name(value) if name == "language" else value
 
 
 class MergeStoriesDialog(QDialog):
@@ -73,7 +81,7 @@ class MergeStoriesDialog(QDialog):
             group = QButtonGroup(self)
             values = (first.values[name], second.values[name])
             for column, value in enumerate(values):
-                button = QRadioButton(_shown(value) or self.tr("(empty)"))
+                button = QRadioButton(_shown(_readable(name, value)) or self.tr("(empty)"))
                 button.setToolTip(value[:_TIP])
                 button.setStyleSheet("QRadioButton { text-align: left; }")
                 button.setEnabled(values[0] != values[1])

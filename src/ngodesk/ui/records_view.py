@@ -32,6 +32,7 @@ from ngodesk.search.chinese import sort_key
 from ngodesk.search.names import NameIndex, RecordNames
 from ngodesk.services import entities, queries
 from ngodesk.ui.commands import Actions, ChangeRecords, Command, EditRecord, NewRecord, SplitRecord
+from ngodesk.ui.i18n import number
 from ngodesk.ui.labels import interface_language, record_name
 from ngodesk.ui.record_editor import RecordDialog, SplitDialog
 from ngodesk.ui.suggestions_view import kind_label
@@ -239,7 +240,7 @@ class RecordsDialog(QDialog):
             name = self.names.label(view.id)
             names = [(view.name, False), *((n.name, n.preferred) for n in view.alt_names)]
             others = ", ".join(text + (" ★" if preferred else "") for text, preferred in names if text != name)
-            cells = (name, kind_label(view.kind), others, view.type, view.country, f"{view.story_count:,}")
+            cells = (name, kind_label(view.kind), others, view.type, view.country, number(view.story_count))
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setToolTip(view.note or text)

@@ -23,6 +23,7 @@ from PySide6.QtCore import QObject, QThread, Signal, Slot
 from sqlalchemy.exc import SQLAlchemyError
 
 from ngodesk.domain.errors import Cancelled, NgodeskError
+from ngodesk.domain.i18n import translate
 from ngodesk.domain.models import Filter
 from ngodesk.search.query import parse
 from ngodesk.services import facet_index, queries
@@ -77,7 +78,9 @@ class _IndexKeeper:
             while not self._closed:
                 if self._error is not None:
                     error, self._error = self._error, None
-                    raise NgodeskError(f"Could not count the sidebar's entries: {error}") from error
+                    raise NgodeskError(
+                        translate("Messages", "Could not count the sidebar's entries: {error}").format(error=error)
+                    ) from error
                 if self._index_version == self._version:
                     return self._index
                 self._start_build()
@@ -156,7 +159,7 @@ class _Worker(QObject):
         except NgodeskError as error:
             self.failed.emit(generation, str(error))
         except (sqlite3.Error, SQLAlchemyError) as error:  # e.g. the disk failed: say so, stay usable
-            self.failed.emit(generation, f"The search failed: {error}")
+            self.failed.emit(generation, self.tr("The search failed: {error}").format(error=error))
 
     def _run(self, generation: int, request: SearchRequest) -> None:
         library, query, filters, sort = self.library, request.query, request.filters, request.sort

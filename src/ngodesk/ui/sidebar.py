@@ -58,6 +58,7 @@ from ngodesk.ui.commands import (
     SetTagColour,
     TagStories,
 )
+from ngodesk.ui.i18n import number
 from ngodesk.ui.labels import language_name, record_labels, story_status, translation_status
 from ngodesk.ui.records_view import RecordActions
 from ngodesk.ui.tag_thesaurus import ThesaurusDialog
@@ -300,7 +301,7 @@ class Sidebar(QTreeWidget):
             else:
                 item = self._entry(FacetKind.COLLECTION, str(view.id), view.name)
                 item.setIcon(0, self.style().standardIcon(QStyle.StandardPixmap.SP_DirIcon))
-            item.setText(1, "…" if view.story_count is None else f"{view.story_count:,}")
+            item.setText(1, "…" if view.story_count is None else number(view.story_count))
             item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight)
             self.collections_item.addChild(item)
         self._count_saved_searches([view for view in self._collections.values() if view.smart])
@@ -319,7 +320,7 @@ class Sidebar(QTreeWidget):
     def reload_trash(self) -> None:
         """Show how many stories the Trash holds."""
         held = trash.count(self.actions.library)
-        self.trash_item.setText(1, f"{held:,}" if held else "")
+        self.trash_item.setText(1, number(held) if held else "")
 
     def selected_collection(self) -> story_collections.CollectionView | None:
         """The collection (saved search or manual) selected, if one is."""
@@ -359,7 +360,7 @@ class Sidebar(QTreeWidget):
             item = self.collections_item.child(i)
             if (saved := item.data(0, SAVED)) in counts:
                 count = counts[saved]
-                item.setText(1, f"{count:,}" if isinstance(count, int) else count)
+                item.setText(1, number(count) if isinstance(count, int) else count)
 
     def apply_filters(self, filters: Sequence[Filter]) -> None:
         """Make ``filters`` the sidebar's filters (a saved search's)."""
@@ -374,7 +375,7 @@ class Sidebar(QTreeWidget):
         value = f"{first}-{last}"
         self.last_import = self._entry(FacetKind.STORIES, value, self.tr("Last import"))
         self.last_import.setData(0, ABOUT, self.tr("The stories the last import added (until the window closes)"))
-        self.last_import.setText(1, f"{count:,}")
+        self.last_import.setText(1, number(count))
         self.insertTopLevelItem(1, self.last_import)
         self.set_filter(FacetKind.STORIES, value, 1)
 
@@ -389,7 +390,7 @@ class Sidebar(QTreeWidget):
 
     def show_library_size(self, total: int) -> None:
         """Show how many stories "All stories" stands for."""
-        self.all_item.setText(1, f"{total:,}")
+        self.all_item.setText(1, number(total))
 
     def show_counts(self, facets: Facets) -> None:
         """Show how the current result spreads over the entries."""
@@ -423,7 +424,7 @@ class Sidebar(QTreeWidget):
             key = item.data(0, KEY)
             if key:
                 count = facets.tags.get(int(key[1]), 0)
-                item.setText(1, f"{count:,}")
+                item.setText(1, number(count))
                 item.setForeground(0, QBrush() if count else QBrush(QColor("#999999")))
                 self._show_tag_counts(item, facets)
 
@@ -436,7 +437,7 @@ class Sidebar(QTreeWidget):
         section.takeChildren()
         for value, count in counts.items():
             item = self._entry(kind, value, label(value))  # type: ignore[operator]
-            item.setText(1, f"{count:,}")
+            item.setText(1, number(count))
             section.addChild(item)
             if (kind, value) == current_key:
                 self.setCurrentItem(item)  # the keyboard stays where it was

@@ -34,12 +34,13 @@ def confirm_delete(parent: QWidget, count: int) -> bool:
     (asked only when there are more than ``ASK_ABOVE``)."""
     if count <= ASK_ABOVE:
         return True
-    tr = QCoreApplication.translate
-    question = tr("TrashDialog", "Move %n stories to the Trash?", None, count)
-    detail = tr("TrashDialog", "They stay there for {days} days: Undo or the Trash brings them back.")
+    question = QCoreApplication.translate("TrashDialog", "Move %n stories to the Trash?", None, count)
+    detail = QCoreApplication.translate(
+        "TrashDialog", "They stay there for {days} days: Undo or the Trash brings them back."
+    )
     answer = QMessageBox.question(
         parent,
-        tr("TrashDialog", "Delete Stories"),
+        QCoreApplication.translate("TrashDialog", "Delete Stories"),
         f"{question}\n\n{detail.format(days=trash.KEEP_DAYS)}",
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
         QMessageBox.StandardButton.Yes,
@@ -148,10 +149,11 @@ class TrashDialog(QDialog):
             if held == 1
             else self.tr("Delete the %n stories in the Trash for good?", "", held)
         )
+        cannot = self.tr("This cannot be undone.")
         answer = QMessageBox.question(
             self,
             self.tr("Empty Trash"),
-            f"{question}\n\n{self.tr('This cannot be undone.')}",
+            f"{question}\n\n{cannot}",
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Cancel,
         )
