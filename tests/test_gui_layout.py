@@ -6,6 +6,10 @@ a summary as tall as its text."""
 
 from __future__ import annotations
 
+import json
+import os
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -192,3 +196,33 @@ def test_a_new_window_fits_its_screen(qtbot, sample_library: Library) -> None:  
     free = win.screen().availableGeometry()
     qtbot.waitUntil(lambda: free.contains(win.frameGeometry()))  # (its frame is known once it is shown)
     assert min(1280, free.width()) - 10 <= win.width() <= 1280 and min(800, free.height()) - 40 <= win.height() <= 800
+
+
+LAPTOP_SCREEN = """
+import sys
+from PySide6.QtWidgets import QApplication, QWidget
+from ngodesk.ui.batch_edit import BatchEditDialog
+from ngodesk.ui.guide_view import GuideWindow
+app = QApplication(sys.argv)
+parent = QWidget()
+batch = BatchEditDialog("Change 2 stories.", [], [], lambda edit, progress: None, parent)
+guide = GuideWindow(parent)
+free = app.primaryScreen().availableGeometry()
+print(free.width(), free.height(), batch.width(), batch.height(), guide.width(), guide.height())
+"""
+
+
+def test_the_batch_edit_and_the_guide_open_within_a_1024x600_screen(tmp_path: Path) -> None:
+    """Their buttons (Apply, Cancel) at the bottom stay on the screen: they
+    opened 640 and 680 pixels tall, under a 600-pixel laptop screen's edge."""
+    screen = {"screens": [{"name": "laptop", "x": 0, "y": 0, "width": 1024, "height": 600}]}
+    config = tmp_path / "screen.json"
+    config.write_text(json.dumps(screen), encoding="utf-8")
+    env = {**os.environ, "QT_QPA_PLATFORM": f"offscreen:configfile={config}"}
+    out = subprocess.run(
+        [sys.executable, "-c", LAPTOP_SCREEN], env=env, capture_output=True, text=True, timeout=120, check=True
+    )
+    free_w, free_h, *sizes = map(int, out.stdout.split())
+    assert (free_w, free_h) == (1024, 600)
+    for width, height in zip(sizes[::2], sizes[1::2], strict=True):
+        assert width <= free_w and height <= free_h - 30, sizes

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from ngodesk.domain.models import EntityView, Progress, StoryStatus
 from ngodesk.search.chinese import sort_key
 from ngodesk.services.batch import REPLACEABLE, BatchEdit, FieldChange, Plan, Replacement
+from ngodesk.ui import settings
 from ngodesk.ui.chips import ChipEdit
 from ngodesk.ui.editor import LANGUAGES
 from ngodesk.ui.jobs import Job
@@ -247,7 +248,7 @@ class BatchEditDialog(QDialog):
         layout.addLayout(preview_row)
         layout.addWidget(self.table, 1)
         layout.addWidget(buttons)
-        self.resize(980, 640)
+        settings.resize_within_screen(self, 980, 640)
         self._edited()
 
     def _chips(self, placeholder: str, name: str, completions: Sequence[str]) -> ChipEdit:

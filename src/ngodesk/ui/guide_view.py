@@ -12,7 +12,7 @@ from PySide6.QtCore import QTimer, QUrl
 from PySide6.QtGui import QDesktopServices, QImageReader, QKeySequence, QResizeEvent, QTextCursor
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QPushButton, QTextBrowser, QVBoxLayout, QWidget
 
-from ngodesk.ui import i18n
+from ngodesk.ui import i18n, settings
 
 #: The guide's translations: interface language -> folder in the guide.
 TRANSLATED = {"zh_CN": "zh"}
@@ -56,7 +56,7 @@ class GuideWindow(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(buttons)
         layout.addWidget(self.browser, 1)
-        self.resize(860, 680)
+        settings.resize_within_screen(self, 860, 680)
         index = guide_folder(i18n.in_use()) / "index.md"
         if index.exists():
             self.browser.setSource(QUrl.fromLocalFile(str(index)))

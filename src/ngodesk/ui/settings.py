@@ -64,6 +64,23 @@ def remember_library(path: str) -> list[str]:
     return recent[:RECENT_MAX]
 
 
+#: Room a window manager's frame takes around a window not yet shown
+#: (title bar, borders), in pixels.
+FRAME_ALLOWANCE = 40
+
+
+def resize_within_screen(window: QWidget, width: int, height: int) -> None:
+    """Resize ``window`` to ``width`` x ``height``, or less where its
+    parent's screen (else the main screen) has less free room, frame
+    included: a dialog's buttons stay on a 1024x600 laptop screen."""
+    screen = (window.parentWidget() or window).screen() or QGuiApplication.primaryScreen()
+    if screen is None:
+        window.resize(width, height)
+        return
+    area = screen.availableGeometry()
+    window.resize(min(width, area.width() - FRAME_ALLOWANCE // 2), min(height, area.height() - FRAME_ALLOWANCE))
+
+
 def keep_on_screen(window: QWidget) -> None:
     """Move a restored window onto a screen if none shows its title bar
     (e.g. it was last on a monitor that is gone), and make a window larger
