@@ -140,3 +140,12 @@ def test_a_refusal_names_the_field_in_chinese(chinese: MainWindow) -> None:
     with pytest.raises(ValidationError) as too_long:
         fields.clean("summary", "x" * (fields.LIMITS["summary"] + 1))
     assert str(too_long.value).startswith("摘要：") and "summary" not in str(too_long.value)
+
+
+def test_the_program_holding_a_library_is_described_in_chinese(chinese: MainWindow) -> None:
+    """The box saying a library is open elsewhere was half English."""
+    from ngodesk.store.lock import describe_holder
+
+    info = {"program": "ngodesk", "pid": 4242, "host": "field-laptop", "user": "lin", "since": "2026-12-07T09:00"}
+    assert describe_holder(info) == "ngodesk（field-laptop 上的进程 4242，用户 lin，自 2026-12-07T09:00 起）"
+    assert describe_holder({}) == "另一个进程"

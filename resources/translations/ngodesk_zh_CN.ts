@@ -3240,8 +3240,36 @@ An offline catalogue of news stories.</source>
         <translation>{folder} 无法写入（只读介质或文件夹），而 {program} 需要在那里写入。搜索、查看、信息、标签、历史和导出仍可使用；如需修改该资料库，请将其文件夹复制到可写的磁盘上。</translation>
     </message>
     <message>
-        <source>{path} is a link or not a plain file; ngodesk writes nothing through it. Remove it (it is made again) and try again.</source>
+        <source>another process</source>
         <extracomment>The ``program`` a main window takes the lock as. How long a waiting writer sleeps between tries (seconds). Bytes of holder information read back at most.</extracomment>
+        <translation>另一个进程</translation>
+    </message>
+    <message>
+        <source>process {pid} on {host}</source>
+        <translation>{host} 上的进程 {pid}</translation>
+    </message>
+    <message>
+        <source>process {pid}</source>
+        <translation>进程 {pid}</translation>
+    </message>
+    <message>
+        <source>user {user}</source>
+        <translation>用户 {user}</translation>
+    </message>
+    <message>
+        <source>since {since}</source>
+        <translation>自 {since} 起</translation>
+    </message>
+    <message>
+        <source>{program} ({details})</source>
+        <translation>{program}（{details}）</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>，</translation>
+    </message>
+    <message>
+        <source>{path} is a link or not a plain file; ngodesk writes nothing through it. Remove it (it is made again) and try again.</source>
         <translation>{path} 是链接或不是普通文件；ngodesk 不会通过它写入任何内容。请删除它（会重新创建）后重试。</translation>
     </message>
     <message>

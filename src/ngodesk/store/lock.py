@@ -58,17 +58,23 @@ def _try_lock(fd: int) -> bool:
 
 
 def describe_holder(info: dict[str, object]) -> str:
-    """Human description of the process named in a lock file."""
+    """Human description of the process named in a lock file, in the
+    interface's language."""
     if not info:
-        return "another process"
-    who = f"{info.get('program', 'ngodesk')} (process {info.get('pid', '?')}"
-    if info.get("host"):
-        who += f" on {info['host']}"
+        return translate("Messages", "another process")
+    pid = info.get("pid", "?")
+    parts = [
+        translate("Messages", "process {pid} on {host}").format(pid=pid, host=info["host"])
+        if info.get("host")
+        else translate("Messages", "process {pid}").format(pid=pid)
+    ]
     if info.get("user"):
-        who += f", user {info['user']}"
+        parts.append(translate("Messages", "user {user}").format(user=info["user"]))
     if info.get("since"):
-        who += f", since {info['since']}"
-    return who + ")"
+        parts.append(translate("Messages", "since {since}").format(since=info["since"]))
+    return translate("Messages", "{program} ({details})").format(
+        program=info.get("program", "ngodesk"), details=translate("Messages", ", ").join(parts)
+    )
 
 
 def _open_plain(path: Path) -> int:
