@@ -148,3 +148,19 @@ def test_the_sidebar_counts_and_filters_translation_states(qtbot, window: MainWi
     assert entry(window, "English: Draft").text(1) == "1"
     click(qtbot, window, "English: Draft")
     assert titles(window) == ["中国民间组织走出去"]
+
+
+def test_a_story_is_not_offered_for_translation_into_its_own_language(window: MainWindow) -> None:
+    """An English story showed "translate into English" after a Chinese one."""
+    pane = window.editor.translation
+    created = stories.create_story(window.library, {"title": "Lion Lights for Kenya", "language": "en"})
+    window.hub.publish(created.changes)
+    english = created.id
+    select_story(window, "Lion Lights for Kenya")
+    assert window.editor.story is not None and window.editor.story.id == english
+    assert pane.code == "zh-Hans" and pane.language.currentData() == pane.code
+    select_story(window, "中国民间组织走出去")  # (zh: not into zh-Hans; into English, which it has)
+    assert pane.code == "en"
+    pane.language.setCurrentIndex(pane.language.findData("zh-Hant"))
+    select_story(window, "Lion Lights for Kenya")
+    assert pane.code == "zh-Hant"

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import getpass
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QSignalBlocker, QTimer
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from ngodesk.domain.errors import NgodeskError
 from ngodesk.domain.models import TRANSLATED_FIELDS, StoryView, Translation, TranslationStatus
 from ngodesk.services import fields, translations
+from ngodesk.services.glossary import primary
 from ngodesk.ui import settings
 from ngodesk.ui.commands import Actions, SetTranslation
 from ngodesk.ui.labels import field_label, language_name, translation_status
@@ -55,6 +56,19 @@ def _scroll_together(first: QScrollBar, second: QScrollBar) -> None:
     second.valueChanged.connect(lambda _value: follow(second, first))
     for bar in (first, second):
         bar.rangeChanged.connect(lambda _low, _high: relaid())
+
+
+def _same_language(one: str, other: str) -> bool:
+    """Whether two tags name one language as a translator sees it: en and
+    en-GB are one; zh and zh-Hans are one, zh-Hant another."""
+
+    def seen(tag: str) -> str:
+        return "zh-Hans" if tag == "zh" else tag
+
+    one, other = seen(one), seen(other)
+    if one == other:
+        return True
+    return primary(one) == primary(other) != "zh"  # (Chinese: the scripts differ)
 
 
 class TranslationPane(QWidget):
@@ -148,7 +162,25 @@ class TranslationPane(QWidget):
         for tag in dict.fromkeys(t.language for t in story.translations) if story else ():
             if self.language.findData(tag) < 0:  # (a language the chooser does not offer: an import's)
                 self.language.addItem(language_name(tag), tag)
+        if story is not None and not same:
+            self._target_other_than(story)
         self._load(keep_typing=same)
+
+    def _target_other_than(self, story: StoryView) -> None:
+        """When the language chosen is the story's own (an English story, to
+        be translated into English), choose another: one the story has
+        translations in, else the first offered. (zh-Hant is another
+        language than a Chinese story's zh or zh-Hans: a script to convert to.)"""
+        if not story.language or not _same_language(self._code, story.language):
+            return
+        offered = [str(self.language.itemData(i)) for i in range(self.language.count())]
+        kept = [t.language for t in story.translations]
+        other = next((code for code in (*kept, *offered) if not _same_language(code, story.language)), None)
+        if other is None:
+            return
+        with QSignalBlocker(self.language):  # (nothing typed is pending: the story shown before was saved)
+            self.language.setCurrentIndex(self.language.findData(other))
+        self._code = other
 
     def _load(self, *_args: object, keep_typing: bool = False) -> None:
         self._loading = True
