@@ -100,14 +100,14 @@ def test_a_large_import_shows_progress_keeps_the_window_usable_and_is_one_undo_s
 
     # one Undo takes back exactly them, whatever their number
     assert window.undo_stack.count() == steps + 1
-    assert window.undo_stack.undoText() == f"Import {SIZE} Stories"
+    assert window.undo_stack.undoText() == f"Import {SIZE:,} Stories"
     # (off the GUI thread: the status bar says so meanwhile)
     undone = ended_after(qtbot, window, window.undo)
-    assert undone == [f"Undoing “Import {SIZE} Stories”…"]
+    assert undone == [f"Undoing “Import {SIZE:,} Stories”…"]
     assert queries.info(window.library)["stories"] == base and window.undo_stack.index() == steps
     assert sorted(titles(window)) == before
     assert window.sidebar.last_import is None
-    assert ended_after(qtbot, window, window.redo) == [f"Redoing “Import {SIZE} Stories”…"]
+    assert ended_after(qtbot, window, window.redo) == [f"Redoing “Import {SIZE:,} Stories”…"]
     assert queries.info(window.library)["stories"] == base + SIZE
     assert entry(window, "Last import").text(1) == f"{SIZE:,}"
 
@@ -135,7 +135,7 @@ def test_undo_waits_for_a_running_import(qtbot, window: MainWindow, ris_file: Pa
     assert "Wait for the import to end" in window.statusBar().currentMessage()
     with qtbot.waitSignal(job.ended, timeout=120_000):
         pass
-    assert window.undo_stack.undoText() == f"Import {SIZE} Stories"
+    assert window.undo_stack.undoText() == f"Import {SIZE:,} Stories"
 
 
 def test_edits_wait_for_a_running_import_and_say_so(qtbot, window: MainWindow, ris_file: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]

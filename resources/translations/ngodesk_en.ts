@@ -52,20 +52,20 @@
 <context>
     <name>GlossaryPanel</name>
     <message numerus="yes">
-        <source>{shown} of %n terms; {in_story} in this story.</source>
+        <source>{shown} of %Ln terms; {in_story} in this story.</source>
         <translation>
-            <numerusform>{shown} of %n term; {in_story} in this story.</numerusform>
-            <numerusform>{shown} of %n terms; {in_story} in this story.</numerusform>
+            <numerusform>{shown} of %Ln term; {in_story} in this story.</numerusform>
+            <numerusform>{shown} of %Ln terms; {in_story} in this story.</numerusform>
         </translation>
     </message>
 </context>
 <context>
     <name>HistoryPane</name>
     <message numerus="yes">
-        <source>%n changes since the story was added.</source>
+        <source>%Ln changes since the story was added.</source>
         <translation>
-            <numerusform>%n change since the story was added.</numerusform>
-            <numerusform>%n changes since the story was added.</numerusform>
+            <numerusform>%Ln change since the story was added.</numerusform>
+            <numerusform>%Ln changes since the story was added.</numerusform>
         </translation>
     </message>
 </context>
@@ -131,17 +131,17 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <source>%n records in these files cannot be read.</source>
+        <source>%Ln records in these files cannot be read.</source>
         <translation>
-            <numerusform>%n record in these files cannot be read.</numerusform>
-            <numerusform>%n records in these files cannot be read.</numerusform>
+            <numerusform>%Ln record in these files cannot be read.</numerusform>
+            <numerusform>%Ln records in these files cannot be read.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>Import %n Records</source>
+        <source>Import %Ln Records</source>
         <translation>
-            <numerusform>Import %n Record</numerusform>
-            <numerusform>Import %n Records</numerusform>
+            <numerusform>Import %Ln Record</numerusform>
+            <numerusform>Import %Ln Records</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -225,17 +225,17 @@
 <context>
     <name>Sidebar</name>
     <message numerus="yes">
-        <source>Delete the tag “{path}”? %n stories will lose it.</source>
+        <source>Delete the tag “{path}”? %Ln stories will lose it.</source>
         <translation>
-            <numerusform>Delete the tag “{path}”? %n story will lose it.</numerusform>
-            <numerusform>Delete the tag “{path}”? %n stories will lose it.</numerusform>
+            <numerusform>Delete the tag “{path}”? %Ln story will lose it.</numerusform>
+            <numerusform>Delete the tag “{path}”? %Ln stories will lose it.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>The %n tags inside it go too.</source>
+        <source>The %Ln tags inside it go too.</source>
         <translation>
-            <numerusform>The %n tag inside it goes too.</numerusform>
-            <numerusform>The %n tags inside it go too.</numerusform>
+            <numerusform>The %Ln tag inside it goes too.</numerusform>
+            <numerusform>The %Ln tags inside it go too.</numerusform>
         </translation>
     </message>
 </context>
@@ -252,10 +252,10 @@
 <context>
     <name>TrashDialog</name>
     <message numerus="yes">
-        <source>Delete the %n stories in the Trash for good?</source>
+        <source>Delete the %Ln stories in the Trash for good?</source>
         <translation>
-            <numerusform>Delete the %n story in the Trash for good?</numerusform>
-            <numerusform>Delete the %n stories in the Trash for good?</numerusform>
+            <numerusform>Delete the %Ln story in the Trash for good?</numerusform>
+            <numerusform>Delete the %Ln stories in the Trash for good?</numerusform>
         </translation>
     </message>
 </context>

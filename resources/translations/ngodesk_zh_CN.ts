@@ -559,24 +559,24 @@
         <translation>为 1 篇报道添加标签“{path}”</translation>
     </message>
     <message>
-        <source>Tag %n Stories with {path}</source>
-        <translation>为 %n 篇报道添加标签“{path}”</translation>
+        <source>Tag %Ln Stories with {path}</source>
+        <translation>为 %Ln 篇报道添加标签“{path}”</translation>
     </message>
     <message>
         <source>Untag 1 Story from {path}</source>
         <translation>移除 1 篇报道的标签“{path}”</translation>
     </message>
     <message>
-        <source>Untag %n Stories from {path}</source>
-        <translation>移除 %n 篇报道的标签“{path}”</translation>
+        <source>Untag %Ln Stories from {path}</source>
+        <translation>移除 %Ln 篇报道的标签“{path}”</translation>
     </message>
     <message>
         <source>Batch Edit 1 Story</source>
         <translation>批量编辑 1 篇报道</translation>
     </message>
     <message>
-        <source>Batch Edit %n Stories</source>
-        <translation>批量编辑 %n 篇报道</translation>
+        <source>Batch Edit %Ln Stories</source>
+        <translation>批量编辑 %Ln 篇报道</translation>
     </message>
     <message>
         <source>New Story</source>
@@ -587,16 +587,16 @@
         <translation>删除报道</translation>
     </message>
     <message>
-        <source>Delete %n Stories</source>
-        <translation>删除 %n 篇报道</translation>
+        <source>Delete %Ln Stories</source>
+        <translation>删除 %Ln 篇报道</translation>
     </message>
     <message>
         <source>Restore Story</source>
         <translation>恢复报道</translation>
     </message>
     <message>
-        <source>Restore %n Stories</source>
-        <translation>恢复 %n 篇报道</translation>
+        <source>Restore %Ln Stories</source>
+        <translation>恢复 %Ln 篇报道</translation>
     </message>
     <message>
         <source>New Tag {name}</source>
@@ -615,8 +615,8 @@
         <translation>关联 1 条建议的规范记录</translation>
     </message>
     <message>
-        <source>Link %n Suggested Records</source>
-        <translation>关联 %n 条建议的规范记录</translation>
+        <source>Link %Ln Suggested Records</source>
+        <translation>关联 %Ln 条建议的规范记录</translation>
     </message>
     <message>
         <source>Save Search {name}</source>
@@ -639,16 +639,16 @@
         <translation>将 1 篇报道添加到“{name}”</translation>
     </message>
     <message>
-        <source>Add %n Stories to {name}</source>
-        <translation>将 %n 篇报道加入 {name}</translation>
+        <source>Add %Ln Stories to {name}</source>
+        <translation>将 %Ln 篇报道加入 {name}</translation>
     </message>
     <message>
         <source>Remove 1 Story from {name}</source>
         <translation>从 {name} 移除 1 篇报道</translation>
     </message>
     <message>
-        <source>Remove %n Stories from {name}</source>
-        <translation>从 {name} 移除 %n 篇报道</translation>
+        <source>Remove %Ln Stories from {name}</source>
+        <translation>从 {name} 移除 %Ln 篇报道</translation>
     </message>
     <message>
         <source>Move Tag {name}</source>
@@ -671,16 +671,16 @@
         <translation>导入报道</translation>
     </message>
     <message>
-        <source>Import %n Stories</source>
-        <translation>导入 %n 篇报道</translation>
+        <source>Import %Ln Stories</source>
+        <translation>导入 %Ln 篇报道</translation>
     </message>
     <message>
         <source>Merge Duplicate</source>
         <translation>合并重复报道</translation>
     </message>
     <message>
-        <source>Merge %n Duplicates</source>
-        <translation>合并 %n 组重复</translation>
+        <source>Merge %Ln Duplicates</source>
+        <translation>合并 %Ln 组重复</translation>
     </message>
     <message>
         <source>Merge Duplicate of {title}</source>
@@ -715,16 +715,16 @@
         <translation>添加 1 个附件</translation>
     </message>
     <message>
-        <source>Attach %n Files</source>
-        <translation>附加 %n 个文件</translation>
+        <source>Attach %Ln Files</source>
+        <translation>附加 %Ln 个文件</translation>
     </message>
     <message>
         <source>Remove 1 Attachment</source>
         <translation>移除 1 个附件</translation>
     </message>
     <message>
-        <source>Remove %n Attachments</source>
-        <translation>移除 %n 个附件</translation>
+        <source>Remove %Ln Attachments</source>
+        <translation>移除 %Ln 个附件</translation>
     </message>
     <message>
         <source>Settle Conflict in {label}</source>
@@ -1293,9 +1293,9 @@
         <translation>禁用：{forbidden}</translation>
     </message>
     <message numerus="yes">
-        <source>{shown} of %n terms; {in_story} in this story.</source>
+        <source>{shown} of %Ln terms; {in_story} in this story.</source>
         <translation>
-            <numerusform>共 %n 个术语，显示 {shown} 个；本报道中有 {in_story} 个。</numerusform>
+            <numerusform>共 %Ln 个术语，显示 {shown} 个；本报道中有 {in_story} 个。</numerusform>
         </translation>
     </message>
 </context>
@@ -1359,9 +1359,9 @@
         <translation>版本 1 · {when} · 添加</translation>
     </message>
     <message numerus="yes">
-        <source>%n changes since the story was added.</source>
+        <source>%Ln changes since the story was added.</source>
         <translation>
-            <numerusform>自报道添加以来共有 %n 处更改。</numerusform>
+            <numerusform>自报道添加以来共有 %Ln 处更改。</numerusform>
         </translation>
     </message>
     <message>
@@ -1702,15 +1702,15 @@ fields: tag: org: person: place: source: title: lang: status: year:2015..2018 da
         <translation>叙词表条目(&amp;H)…</translation>
     </message>
     <message numerus="yes">
-        <source>%n records in these files cannot be read.</source>
+        <source>%Ln records in these files cannot be read.</source>
         <translation>
-            <numerusform>这些文件中有 %n 条记录无法读取。</numerusform>
+            <numerusform>这些文件中有 %Ln 条记录无法读取。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>Import %n Records</source>
+        <source>Import %Ln Records</source>
         <translation>
-            <numerusform>导入 %n 条记录</numerusform>
+            <numerusform>导入 %Ln 条记录</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -3007,8 +3007,8 @@ An offline catalogue of news stories.</source>
         <translation>“{name}”是已存搜索：其中的报道就是它搜索到的报道。</translation>
     </message>
     <message>
-        <source>The new order of &apos;{name}&apos; must hold exactly its %n stories.</source>
-        <translation>“{name}”的新顺序必须恰好包含其全部 %n 篇报道。</translation>
+        <source>The new order of &apos;{name}&apos; must hold exactly its %Ln stories.</source>
+        <translation>“{name}”的新顺序必须恰好包含其全部 %Ln 篇报道。</translation>
     </message>
     <message>
         <source>Cannot restore the collection: its place was taken meanwhile.</source>
@@ -3948,9 +3948,9 @@ Namespaces only Zotero&apos;s export (and its Bibliontology ancestor) declare. T
         <translation>删除标签“{path}”吗？1 篇报道将失去此标签。</translation>
     </message>
     <message numerus="yes">
-        <source>Delete the tag “{path}”? %n stories will lose it.</source>
+        <source>Delete the tag “{path}”? %Ln stories will lose it.</source>
         <translation>
-            <numerusform>删除标签“{path}”吗？%n 篇报道将失去此标签。</numerusform>
+            <numerusform>删除标签“{path}”吗？%Ln 篇报道将失去此标签。</numerusform>
         </translation>
     </message>
     <message>
@@ -3958,9 +3958,9 @@ Namespaces only Zotero&apos;s export (and its Bibliontology ancestor) declare. T
         <translation>其下的 1 个标签也将一并删除。</translation>
     </message>
     <message numerus="yes">
-        <source>The %n tags inside it go too.</source>
+        <source>The %Ln tags inside it go too.</source>
         <translation>
-            <numerusform>其下的 %n 个标签也将一并删除。</numerusform>
+            <numerusform>其下的 %Ln 个标签也将一并删除。</numerusform>
         </translation>
     </message>
     <message>
@@ -4356,9 +4356,9 @@ Namespaces only Zotero&apos;s export (and its Bibliontology ancestor) declare. T
 <context>
     <name>TrashDialog</name>
     <message>
-        <source>Move %n stories to the Trash?</source>
+        <source>Move %Ln stories to the Trash?</source>
         <extracomment>A delete of more stories than this asks first.</extracomment>
-        <translation>将这 %n 篇报道移到回收站？</translation>
+        <translation>将这 %Ln 篇报道移到回收站？</translation>
     </message>
     <message>
         <source>They stay there for {days} days: Undo or the Trash brings them back.</source>
@@ -4421,9 +4421,9 @@ Namespaces only Zotero&apos;s export (and its Bibliontology ancestor) declare. T
         <translation>永久删除回收站中的这篇报道？</translation>
     </message>
     <message numerus="yes">
-        <source>Delete the %n stories in the Trash for good?</source>
+        <source>Delete the %Ln stories in the Trash for good?</source>
         <translation>
-            <numerusform>永久删除回收站中的这 %n 篇报道？</numerusform>
+            <numerusform>永久删除回收站中的这 %Ln 篇报道？</numerusform>
         </translation>
     </message>
     <message>

@@ -7,7 +7,7 @@ installs its translator (``install``: the interface's language, see
 these calls by their name, so the messages land in the same catalogue as
 the window's own words. Placeholders are filled after translating:
 ``translate("Messages", "{path} is not a library.").format(path=path)``.
-A count goes to ``translate(context, text, None, count)`` as Qt's ``%n`` (the catalogue
+A count goes to ``translate(context, text, None, count)`` as Qt's ``%Ln`` (the catalogue
 has its plural forms); a field named in a message goes through
 ``field_name`` (the window's label for it, the name itself in English).
 """
@@ -24,11 +24,11 @@ _field_names: Callable[[str], str] | None = None
 
 def translate(context: str, text: str, disambiguation: str | None = None, n: int = -1) -> str:
     """``text`` in the interface's language (as it is when none is set),
-    its ``%n`` replaced by the count ``n`` in the plural form it asks for
+    its ``%Ln`` replaced by the count ``n`` in the plural form it asks for
     (Qt's signature, so that lupdate reads the call)."""
     if _translator is not None:
         return _translator(context, text, disambiguation, n)
-    return text.replace("%n", str(n)) if n >= 0 else text
+    return text.replace("%Ln", str(n)) if n >= 0 else text
 
 
 def field_name(name: str) -> str:

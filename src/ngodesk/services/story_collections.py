@@ -189,7 +189,7 @@ def set_order(library: Library, collection_id: int, story_ids: Sequence[int]) ->
             count = len(current)
             raise ValidationError(
                 translate(
-                    "Messages", "The new order of '{name}' must hold exactly its %n stories.", None, count
+                    "Messages", "The new order of '{name}' must hold exactly its %Ln stories.", None, count
                 ).format(name=row.name)
             )
         for position, story_id in enumerate(story_ids):

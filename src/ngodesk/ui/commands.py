@@ -59,7 +59,7 @@ translate = QCoreApplication.translate
 
 def _counted(one: str, many: str, n: int) -> str:
     """``one`` (for 1) or ``many``, both translated already (``many`` with
-    ``n``, which fills its %n)."""
+    ``n``, which fills its %Ln)."""
     return one if n == 1 else many
 
 
@@ -222,13 +222,13 @@ class TagStories(Command):
         if add:
             text = _counted(
                 translate("Commands", "Tag 1 Story with {path}"),
-                translate("Commands", "Tag %n Stories with {path}", None, count),
+                translate("Commands", "Tag %Ln Stories with {path}", None, count),
                 count,
             )
         else:
             text = _counted(
                 translate("Commands", "Untag 1 Story from {path}"),
-                translate("Commands", "Untag %n Stories from {path}", None, count),
+                translate("Commands", "Untag %Ln Stories from {path}", None, count),
                 count,
             )
         super().__init__(text.format(path=path))
@@ -253,7 +253,7 @@ class BatchEditStories(Command):
         super().__init__(
             _counted(
                 translate("Commands", "Batch Edit 1 Story"),
-                translate("Commands", "Batch Edit %n Stories", None, stories_changed),
+                translate("Commands", "Batch Edit %Ln Stories", None, stories_changed),
                 stories_changed,
             )
         )
@@ -298,7 +298,7 @@ class DeleteStories(Command):
         super().__init__(
             _counted(
                 translate("Commands", "Delete Story"),
-                translate("Commands", "Delete %n Stories", None, n),
+                translate("Commands", "Delete %Ln Stories", None, n),
                 n,
             )
         )
@@ -324,7 +324,7 @@ class RestoreFromTrash(Command):
         super().__init__(
             _counted(
                 translate("Commands", "Restore Story"),
-                translate("Commands", "Restore %n Stories", None, n),
+                translate("Commands", "Restore %Ln Stories", None, n),
                 n,
             )
         )
@@ -395,7 +395,7 @@ class ReviewSuggestions(Command):
         super().__init__(
             _counted(
                 translate("Commands", "Link 1 Suggested Record"),
-                translate("Commands", "Link %n Suggested Records", None, n),
+                translate("Commands", "Link %Ln Suggested Records", None, n),
                 n,
             )
         )
@@ -482,7 +482,7 @@ class AddToCollection(Command):
         super().__init__(
             _counted(
                 translate("Commands", "Add 1 Story to {name}"),
-                translate("Commands", "Add %n Stories to {name}", None, n),
+                translate("Commands", "Add %Ln Stories to {name}", None, n),
                 n,
             ).format(name=name)
         )
@@ -507,7 +507,7 @@ class RemoveFromCollection(Command):
         super().__init__(
             _counted(
                 translate("Commands", "Remove 1 Story from {name}"),
-                translate("Commands", "Remove %n Stories from {name}", None, n),
+                translate("Commands", "Remove %Ln Stories from {name}", None, n),
                 n,
             ).format(name=name)
         )
@@ -598,7 +598,7 @@ class ImportStories(Command):
         super().__init__(
             _counted(
                 translate("Commands", "Import Story"),
-                translate("Commands", "Import %n Stories", None, n),
+                translate("Commands", "Import %Ln Stories", None, n),
                 n,
             )
         )
@@ -627,7 +627,7 @@ class MergeDuplicates(Command):
         super().__init__(
             _counted(
                 translate("Commands", "Merge Duplicate"),
-                translate("Commands", "Merge %n Duplicates", None, n),
+                translate("Commands", "Merge %Ln Duplicates", None, n),
                 n,
             )
         )
@@ -783,7 +783,7 @@ class AddAttachments(Command):
         super().__init__(
             _counted(
                 translate("Commands", "Attach 1 File"),
-                translate("Commands", "Attach %n Files", None, n),
+                translate("Commands", "Attach %Ln Files", None, n),
                 n,
             )
         )
@@ -809,7 +809,7 @@ class RemoveAttachments(Command):
         super().__init__(
             _counted(
                 translate("Commands", "Remove 1 Attachment"),
-                translate("Commands", "Remove %n Attachments", None, n),
+                translate("Commands", "Remove %Ln Attachments", None, n),
                 n,
             )
         )

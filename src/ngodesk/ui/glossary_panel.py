@@ -226,7 +226,7 @@ class GlossaryPanel(QWidget):
                 self.table.selectRow(row)
         self.table.blockSignals(False)
         self.summary.setText(
-            self.tr("{shown} of %n terms; {in_story} in this story.", "", len(self.terms)).format(
+            self.tr("{shown} of %Ln terms; {in_story} in this story.", "", len(self.terms)).format(
                 shown=len(shown), in_story=len(self.in_story)
             )
         )

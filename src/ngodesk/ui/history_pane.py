@@ -128,7 +128,7 @@ class HistoryPane(QWidget):
         self.tree.addTopLevelItem(created)
         created.setFirstColumnSpanned(True)
         self.summary.setText(
-            self.tr("%n changes since the story was added.", "", len(found))
+            self.tr("%Ln changes since the story was added.", "", len(found))
             if found
             else self.tr("No changes since the story was added.")
         )

@@ -710,14 +710,14 @@ class MainWindow(QMainWindow):
     def _import_the_rest(self, read: importing.FilesRead, report: importing.ImportReport) -> None:
         """Ask whether to import the readable records when some are not."""
         box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Import"), "", parent=self)
-        box.setText(self.tr("%n records in these files cannot be read.", "", len(report.problems)))
+        box.setText(self.tr("%Ln records in these files cannot be read.", "", len(report.problems)))
         box.setInformativeText(
             self.tr("Import the other {n} records, or nothing? The details list what cannot be read.").format(
                 n=len(read.items)
             )
         )
         box.setDetailedText("\n".join(f"{p.file}, {p.position}: {p.reason}" for p in report.problems))
-        rest = box.addButton(self.tr("Import %n Records", "", len(read.items)), QMessageBox.ButtonRole.AcceptRole)
+        rest = box.addButton(self.tr("Import %Ln Records", "", len(read.items)), QMessageBox.ButtonRole.AcceptRole)
         box.addButton(self.tr("Import Nothing"), QMessageBox.ButtonRole.RejectRole)
         box.setDefaultButton(rest)
         box.exec()

@@ -589,13 +589,13 @@ class Sidebar(QTreeWidget):
         if affected == 1:
             text = self.tr("Delete the tag “{path}”? 1 story will lose it.")
         else:
-            text = self.tr("Delete the tag “{path}”? %n stories will lose it.", "", affected)
+            text = self.tr("Delete the tag “{path}”? %Ln stories will lose it.", "", affected)
         text = text.format(path=tag.path)
         if below:
             text += " " + (
                 self.tr("The tag inside it goes too.")
                 if below == 1
-                else self.tr("The %n tags inside it go too.", "", below)
+                else self.tr("The %Ln tags inside it go too.", "", below)
             )
         answer = QMessageBox.question(self, self.tr("Delete Tag"), text + "\n" + self.tr("You can undo this."))
         if answer == QMessageBox.StandardButton.Yes:

@@ -34,7 +34,7 @@ def confirm_delete(parent: QWidget, count: int) -> bool:
     (asked only when there are more than ``ASK_ABOVE``)."""
     if count <= ASK_ABOVE:
         return True
-    question = QCoreApplication.translate("TrashDialog", "Move %n stories to the Trash?", None, count)
+    question = QCoreApplication.translate("TrashDialog", "Move %Ln stories to the Trash?", None, count)
     detail = QCoreApplication.translate(
         "TrashDialog", "They stay there for {days} days: Undo or the Trash brings them back."
     )
@@ -147,7 +147,7 @@ class TrashDialog(QDialog):
         question = (
             self.tr("Delete the story in the Trash for good?")
             if held == 1
-            else self.tr("Delete the %n stories in the Trash for good?", "", held)
+            else self.tr("Delete the %Ln stories in the Trash for good?", "", held)
         )
         cannot = self.tr("This cannot be undone.")
         answer = QMessageBox.question(
