@@ -2209,7 +2209,11 @@ An offline catalogue of news stories.</source>
     </message>
     <message>
         <source>the file</source>
-        <extracomment>What may come before an XML document&apos;s root element: the declaration, processing instructions, comments, a DOCTYPE (with its internal subset).</extracomment>
+        <extracomment>What may come before an XML document&apos;s root element: the declaration, processing instructions, comments, a DOCTYPE (with its internal subset).
+----------
+The encoding an XML declaration names: the text is decoded already.
+----------
+The scheme every export describes. concepts read with a remark (e.g. a second broader concept left out)</extracomment>
         <translation>整个文件</translation>
     </message>
     <message>
@@ -2224,6 +2228,34 @@ An offline catalogue of news stories.</source>
     <message>
         <source>the row is not well-formed {name} ({error}); read as Python&apos;s csv module reads it, the row as given kept in extra as row_as_given</source>
         <translation>该行不是格式正确的 {name}（{error}）；已按 Python 的 csv 模块的方式读取，原样的行保存在附加数据 row_as_given 中</translation>
+    </message>
+    <message>
+        <source>no header row: the first row must name the columns</source>
+        <translation>没有标题行：第一行必须写明各列的名称</translation>
+    </message>
+    <message>
+        <source>not readable as {name}: {error} (nothing after it was read)</source>
+        <translation>无法按 {name} 读取：{error}（之后的内容均未读取）</translation>
+    </message>
+    <message>
+        <source>no column named {names}; the columns are: {columns}</source>
+        <translation>没有名为 {names} 的列；现有的列为：{columns}</translation>
+    </message>
+    <message>
+        <source>{names} is not a story field; fields are: {allowed}</source>
+        <translation>{names} 不是报道字段；可用字段为：{allowed}</translation>
+    </message>
+    <message>
+        <source>no column holds the title; map one to title (columns: {columns})</source>
+        <translation>没有存放标题的列；请将一列对应到 title（列：{columns}）</translation>
+    </message>
+    <message>
+        <source>{cells} cells but the header names {columns} columns</source>
+        <translation>有 {cells} 个单元格，但标题行只有 {columns} 列</translation>
+    </message>
+    <message>
+        <source>the row has no title</source>
+        <translation>该行没有标题</translation>
     </message>
     <message>
         <source>{source}: declares the encoding &apos;{declared}&apos;, which is not known</source>
@@ -2293,6 +2325,38 @@ An offline catalogue of news stories.</source>
     <message>
         <source>translations: status &apos;{get}&apos; is not draft or reviewed</source>
         <translation>translations：状态“{get}”不是 draft 或 reviewed</translation>
+    </message>
+    <message>
+        <source>not readable JSON: {error}</source>
+        <translation>不是可读取的 JSON：{error}</translation>
+    </message>
+    <message>
+        <source>not an ngodesk library file (no &quot;format&quot;: &quot;{format}&quot;)</source>
+        <translation>不是 ngodesk 资料库文件（缺少 &quot;format&quot;: &quot;{format}&quot;）</translation>
+    </message>
+    <message>
+        <source>written by a newer ngodesk (format version {version})</source>
+        <translation>由较新版本的 ngodesk 写入（格式版本 {version}）</translation>
+    </message>
+    <message>
+        <source>{keys}: expected a list</source>
+        <translation>{keys}：应为列表</translation>
+    </message>
+    <message>
+        <source>tags {number}</source>
+        <translation>第 {number} 个标签</translation>
+    </message>
+    <message>
+        <source>entities {number}</source>
+        <translation>第 {number} 条规范记录</translation>
+    </message>
+    <message>
+        <source>story {number} ({uuid})</source>
+        <translation>第 {number} 篇报道（{uuid}）</translation>
+    </message>
+    <message>
+        <source>story {number}</source>
+        <translation>第 {number} 篇报道</translation>
     </message>
     <message>
         <source>no passage at {start}..{end} of a text of {n} characters</source>
@@ -3288,7 +3352,6 @@ An offline catalogue of news stories.</source>
     </message>
     <message>
         <source>url &apos;{value}&apos; is not a web address; kept in extra as url_as_given</source>
-        <extracomment>What BibTeX writers escape in addresses: % # &amp; _ ~ $</extracomment>
         <translation>网址“{value}”不是有效的网址；已保存在附加数据 url_as_given 中</translation>
     </message>
     <message>
@@ -3302,6 +3365,19 @@ An offline catalogue of news stories.</source>
     <message>
         <source>no title; the start of its text made the title</source>
         <translation>没有标题；以正文开头作为标题</translation>
+    </message>
+    <message>
+        <source>not a readable entry: {reason}</source>
+        <extracomment>What BibTeX writers escape in addresses: % # &amp; _ ~ $</extracomment>
+        <translation>不是可读取的条目：{reason}</translation>
+    </message>
+    <message>
+        <source>line {line} ({key})</source>
+        <translation>第 {line} 行（{key}）</translation>
+    </message>
+    <message>
+        <source>the entry has no title</source>
+        <translation>该条目没有标题</translation>
     </message>
     <message>
         <source>url holds {count} web addresses; the first kept, the others in extra as other_urls</source>
@@ -3321,6 +3397,22 @@ An offline catalogue of news stories.</source>
         <translation>日期 {given} 为约数：保存为 {date}，原样保存在附加数据 {key} 中</translation>
     </message>
     <message>
+        <source>not valid JSON: {error}</source>
+        <translation>不是有效的 JSON：{error}</translation>
+    </message>
+    <message>
+        <source>record {number}</source>
+        <translation>第 {number} 条记录</translation>
+    </message>
+    <message>
+        <source>not a CSL item (an object with a type)</source>
+        <translation>不是 CSL 条目（带 type 的对象）</translation>
+    </message>
+    <message>
+        <source>the item has no title</source>
+        <translation>该条目没有标题</translation>
+    </message>
+    <message>
         <source>short title</source>
         <extracomment>Fields read into story fields (the rest goes to extra). Other contributors, by EndNote&apos;s name for them and what they are. Address lists of ``urls`` that are the record&apos;s web addresses. Fields whose line breaks are kept.
 ----------
@@ -3336,6 +3428,10 @@ Namespaces only Zotero&apos;s export (and its Bibliontology ancestor) declare. T
         <source>alternative title</source>
         <extracomment>Dates of ``originInfo`` in the order they date a record. Subject terms that are tags (geographic ones are places). Parts of ``part/detail`` kept by their type. Other titles, in the order one stands in for a missing title.</extracomment>
         <translation>其他标题</translation>
+    </message>
+    <message>
+        <source>record {number} (rec-number {rec_number})</source>
+        <translation>第 {number} 条记录（rec-number {rec_number}）</translation>
     </message>
     <message>
         <source>no EndNote records (records/record) found in it</source>
@@ -3355,6 +3451,10 @@ Namespaces only Zotero&apos;s export (and its Bibliontology ancestor) declare. T
         <translation>缩写标题</translation>
     </message>
     <message>
+        <source>record {number} ({identifier})</source>
+        <translation>第 {number} 条记录（{identifier}）</translation>
+    </message>
+    <message>
         <source>no MODS records (mods) found in it</source>
         <translation>其中未找到 MODS 记录（mods）</translation>
     </message>
@@ -3363,8 +3463,20 @@ Namespaces only Zotero&apos;s export (and its Bibliontology ancestor) declare. T
         <translation>在记录的 ER 之前出现了 {count} 次 TY（{types}）；按一条记录读取</translation>
     </message>
     <message>
+        <source>not a readable RIS record: {error}</source>
+        <translation>不是可读取的 RIS 记录：{error}</translation>
+    </message>
+    <message>
+        <source>the record has no title (TI, T1 or ST)</source>
+        <translation>该记录没有标题（TI、T1 或 ST）</translation>
+    </message>
+    <message>
         <source>file name</source>
         <translation>文件名</translation>
+    </message>
+    <message>
+        <source>item {number} ({about})</source>
+        <translation>第 {number} 个条目（{about}）</translation>
     </message>
     <message>
         <source>no Zotero items (z:itemType) found in it</source>
@@ -3387,6 +3499,137 @@ Namespaces only Zotero&apos;s export (and its Bibliontology ancestor) declare. T
     <message>
         <source>No story {uuid} in the Trash.</source>
         <translation>回收站中没有报道 {uuid}。</translation>
+    </message>
+    <message>
+        <source>text without a story title before it; skipped</source>
+        <extracomment>Plain .txt is too common to mean this format: auto-detection needs the ``Keyword:`` header (``sniff``), or the user names the format. &quot;… read more »&quot; at the end of a summary, with the space before it. (A match starts only where a run of spaces does and never gives spaces back: the pattern without that took cubic time on a long run of them.)</extracomment>
+        <translation>文字前没有报道标题；已跳过</translation>
+    </message>
+    <message>
+        <source>no stories found: the file is empty or has only a header</source>
+        <translation>未找到报道：文件为空或只有标题行</translation>
+    </message>
+    <message>
+        <source>declares XML entities; refused for safety</source>
+        <translation>声明了 XML 实体；出于安全考虑拒绝读取</translation>
+    </message>
+    <message>
+        <source>not a readable feed: {error}</source>
+        <translation>不是可读取的订阅源：{error}</translation>
+    </message>
+    <message>
+        <source>entry {number}</source>
+        <translation>第 {number} 个条目</translation>
+    </message>
+    <message>
+        <source>deleted in the repository</source>
+        <translation>已在存储库中删除</translation>
+    </message>
+    <message>
+        <source>has no oai_dc metadata</source>
+        <translation>没有 oai_dc 元数据</translation>
+    </message>
+    <message>
+        <source>the record has no dc:title</source>
+        <translation>该记录没有 dc:title</translation>
+    </message>
+    <message>
+        <source>line {line}</source>
+        <translation>第 {line} 行</translation>
+    </message>
+    <message>
+        <source>not readable XML: {error}</source>
+        <translation>不是可读取的 XML：{error}</translation>
+    </message>
+    <message>
+        <source>not readable as SKOS ({syntax}): {error}</source>
+        <translation>无法按 SKOS（{syntax}）读取：{error}</translation>
+    </message>
+    <message>
+        <source>a concept without a skos:prefLabel</source>
+        <translation>没有 skos:prefLabel 的概念</translation>
+    </message>
+    <message>
+        <source>more than one broader concept; placed under the first ({first})</source>
+        <translation>有多个上位概念；已放在第一个（{first}）之下</translation>
+    </message>
+    <message>
+        <source>the entry has no term</source>
+        <extracomment>Term notes that say a term&apos;s status (TBX&apos;s administrativeStatus, TBX-Default&apos;s normativeAuthorization, TBX-Min&apos;s usageStatus, a temporal qualifier), and their values by what ngodesk makes of them, written without &quot;Term&quot; and the &quot;-admn-sts&quot;/&quot;-tq&quot; endings, in lower case. What a status written in our own files is (see ``write``). processStatus values for the term&apos;s status, both ways what ngodesk makes of it: _PREFERRED, _ADMITTED, _FORBIDDEN or _OBSOLETE the status as the file writes it, when that says more than ``status``</extracomment>
+        <translation>该条目没有术语</translation>
+    </message>
+    <message>
+        <source>not a TBX document (its root is &lt;{root}&gt;)</source>
+        <translation>不是 TBX 文档（其根元素为 &lt;{root}&gt;）</translation>
+    </message>
+    <message>
+        <source>entry {number} ({id})</source>
+        <translation>第 {number} 个条目（{id}）</translation>
+    </message>
+    <message>
+        <source>not readable as a table: {error}</source>
+        <extracomment>Field -&gt; the headings that name it (compared case-insensitively). Columns of an export, in order, with their headings.</extracomment>
+        <translation>无法按表格读取：{error}</translation>
+    </message>
+    <message>
+        <source>the row has no term</source>
+        <translation>该行没有术语</translation>
+    </message>
+    <message>
+        <source>status: &apos;{status}&apos; is not one of {allowed}</source>
+        <translation>状态：“{status}”不是 {allowed} 之一</translation>
+    </message>
+    <message>
+        <source>not a Web Annotation document (a JSON object or list)</source>
+        <translation>不是 Web Annotation 文档（应为 JSON 对象或列表）</translation>
+    </message>
+    <message>
+        <source>not a Web Annotation document (its type is {type})</source>
+        <translation>不是 Web Annotation 文档（其类型为 {type}）</translation>
+    </message>
+    <message>
+        <source>not an annotation</source>
+        <translation>不是批注</translation>
+    </message>
+    <message>
+        <source>its target is not a story (urn:uuid:...)</source>
+        <translation>其目标不是报道（urn:uuid:...）</translation>
+    </message>
+    <message>
+        <source>it quotes no text (no TextQuoteSelector)</source>
+        <translation>未引用任何文字（没有 TextQuoteSelector）</translation>
+    </message>
+    <message>
+        <source>not JSON: {error} at line {line}</source>
+        <translation>不是 JSON：{error}（第 {line} 行）</translation>
+    </message>
+    <message>
+        <source>annotation {number}</source>
+        <translation>第 {number} 条批注</translation>
+    </message>
+    <message>
+        <source>in the WordPress trash</source>
+        <translation>在 WordPress 回收站中</translation>
+    </message>
+    <message>
+        <source>an empty automatic draft</source>
+        <translation>空的自动草稿</translation>
+    </message>
+    <message>
+        <source>not a WordPress export (no channel or wxr_version)</source>
+        <translation>不是 WordPress 导出文件（没有 channel 或 wxr_version）</translation>
+    </message>
+    <message>
+        <source>item {number} (post {post})</source>
+        <translation>第 {number} 个条目（文章 {post}）</translation>
+    </message>
+    <message>
+        <source>item {number}</source>
+        <translation>第 {number} 个条目</translation>
+    </message>
+    <message>
+        <source>%Ln item(s) of type &apos;{type}&apos; left out (importing: {wanted})</source>
+        <translation>未导入 %Ln 个“{type}”类型的条目（导入的类型：{wanted}）</translation>
     </message>
 </context>
 <context>

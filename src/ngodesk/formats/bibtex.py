@@ -30,6 +30,7 @@ from ngodesk.formats import (
 )
 from ngodesk.formats.keyword_lists import read_keywords
 from ngodesk.formats.nesting import MAX_DEPTH, TooDeep, bracket_depth
+from ngodesk.formats.places import line_place
 
 NAME = "bibtex"
 TITLE = "BibTeX or BibLaTeX"
@@ -118,10 +119,15 @@ def parse(text: str, options: ImportOptions = NO_OPTIONS) -> ParseResult:
             entries.append(_UNWRAP.transform_entry(block.ignore_error_block, library))
             continue
         reason = str(getattr(block, "error", "")) or "a brace or quote is not closed before the next entry"
-        result.problems.append(RecordProblem(f"line {block.start_line + 1}", f"not a readable entry: {reason}"))
+        result.problems.append(
+            RecordProblem(
+                line_place(block.start_line + 1),
+                translate("Messages", "not a readable entry: {reason}").format(reason=reason),
+            )
+        )
     for entry in sorted(entries, key=lambda e: e.start_line):
         entry = _SPLIT_AUTHORS.transform_entry(entry, library)
-        position = f"line {entry.start_line + 1} ({entry.key})"
+        position = translate("Messages", "line {line} ({key})").format(line=entry.start_line + 1, key=entry.key)
         fields = {field.key.lower(): field.value for field in entry.fields}
         url_field, urls = _urls({k: v for k, v in fields.items() if isinstance(v, str)})  # (as written)
         authors = fields.get("author", [])
@@ -134,7 +140,7 @@ def parse(text: str, options: ImportOptions = NO_OPTIONS) -> ParseResult:
         people = [person_name(a) for a in authors if a]
         title = strings.get("title", "")
         if not title:
-            result.problems.append(RecordProblem(position, "the entry has no title"))
+            result.problems.append(RecordProblem(position, translate("Messages", "the entry has no title")))
             continue
         extra: dict[str, object] = {k: v for k, v in strings.items() if k not in _USED and k not in _SOURCES}
         extra.update(bibtex_type=entry.entry_type, bibtex_key=entry.key)

@@ -12,8 +12,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ngodesk.domain.i18n import translate
 from ngodesk.domain.models import RecordProblem, StoryRecord
 from ngodesk.formats import NO_OPTIONS, SNIFF_HEAD, ImportOptions, ParseResult
+from ngodesk.formats.places import line_place
 from ngodesk.search.text import CJK_RUN, fold, guess_language
 
 NAME = "cdb-listing"
@@ -93,7 +95,7 @@ class _Draft:
         extra: dict[str, object] = {"summary_truncated": True} if self.truncated else {}
         return StoryRecord(
             title=self.title,
-            position=f"line {self.line}",
+            position=line_place(self.line),
             summary=summary,
             language=guess_language(self.title + " " + summary),
             tags=self.tags,
@@ -121,7 +123,10 @@ def parse(text: str, options: ImportOptions = NO_OPTIONS) -> ParseResult:
         if _is_body(paragraph.text):
             if current is None:
                 result.problems.append(
-                    RecordProblem(f"line {paragraph.line}", "text without a story title before it; skipped")
+                    RecordProblem(
+                        line_place(paragraph.line),
+                        translate("Messages", "text without a story title before it; skipped"),
+                    )
                 )
                 continue
             body = _READ_MORE.sub("", paragraph.text)
@@ -136,5 +141,9 @@ def parse(text: str, options: ImportOptions = NO_OPTIONS) -> ParseResult:
     if current is not None:
         result.records.append(current.record())
     if not result.records and not result.problems:
-        result.problems.append(RecordProblem("line 1", "no stories found: the file is empty or has only a header"))
+        result.problems.append(
+            RecordProblem(
+                line_place(1), translate("Messages", "no stories found: the file is empty or has only a header")
+            )
+        )
     return result

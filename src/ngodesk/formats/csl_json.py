@@ -107,17 +107,23 @@ def parse(text: str, options: ImportOptions = NO_OPTIONS) -> ParseResult:
     try:
         data = load_json(text)
     except ValueError as error:
-        result.problems.append(RecordProblem("the file", f"not valid JSON: {error}"))
+        result.problems.append(
+            RecordProblem(
+                translate("Messages", "the file"), translate("Messages", "not valid JSON: {error}").format(error=error)
+            )
+        )
         return result
     items = data if isinstance(data, list) else [data]
     for number, item in enumerate(items, 1):
-        position = f"record {number}"
+        position = translate("Messages", "record {number}").format(number=number)
         if not isinstance(item, dict):
-            result.problems.append(RecordProblem(position, "not a CSL item (an object with a type)"))
+            result.problems.append(
+                RecordProblem(position, translate("Messages", "not a CSL item (an object with a type)"))
+            )
             continue
         title = _text(item, "title")
         if not title:
-            result.problems.append(RecordProblem(position, "the item has no title"))
+            result.problems.append(RecordProblem(position, translate("Messages", "the item has no title")))
             continue
         authors = item.get("author") if isinstance(item.get("author"), list) else []
         published, why = _date(item.get("issued"))

@@ -38,6 +38,7 @@ from ngodesk.formats import (
     person_name,
     split_list,
 )
+from ngodesk.formats.places import line_place
 from ngodesk.formats.writers.csv_table import FORMULA_START
 from ngodesk.search.text import fold
 
@@ -242,10 +243,20 @@ class Table:
         problem saying so)."""
         header = self.header(text)
         if not header:
-            return Stream(0, iter([RecordProblem("the file", "no header row: the first row must name the columns")]))
+            return Stream(
+                0,
+                iter(
+                    [
+                        RecordProblem(
+                            translate("Messages", "the file"),
+                            translate("Messages", "no header row: the first row must name the columns"),
+                        )
+                    ]
+                ),
+            )
         mapping = _mapping(header, options.columns)
         if isinstance(mapping, str):
-            return Stream(0, iter([RecordProblem("line 1", mapping)]))
+            return Stream(0, iter([RecordProblem(line_place(1), mapping)]))
         # (every row but the header ends with a line break, or the text does)
         return Stream(text.count("\n"), self._entries(text, header, mapping))
 
@@ -258,17 +269,19 @@ class Table:
                 if not header_seen:
                     header_seen = True
                     continue
-                record = _record(f"line {line}", header, mapping, cells)
+                record = _record(line_place(line), header, mapping, cells)
                 if isinstance(record, str):
-                    yield RecordProblem(f"line {line}", f"{record} ({how})" if how else record)
+                    yield RecordProblem(line_place(line), f"{record} ({how})" if how else record)
                 elif how:
                     extra = {**record.extra, "row_as_given": given} if given else record.extra
                     yield dataclasses.replace(record, extra=extra, warnings=(how,))
                 else:
                     yield record
         except csv.Error as error:
-            reason = f"not readable as {self.NAME.upper()}: {error} (nothing after it was read)"
-            yield RecordProblem("the file", reason)
+            reason = translate("Messages", "not readable as {name}: {error} (nothing after it was read)").format(
+                name=self.NAME.upper(), error=error
+            )
+            yield RecordProblem(translate("Messages", "the file"), reason)
 
 
 def _lines(text: str, offset: int = 0) -> Iterator[str]:
@@ -293,20 +306,28 @@ def _mapping(header: list[str], chosen: Mapping[str, str]) -> dict[str, str] | s
     """Column -> field (or ``ignore``), or why the columns cannot be used."""
     unknown = [column for column in chosen if column not in header]
     if unknown:
-        return f"no column named {', '.join(repr(c) for c in unknown)}; the columns are: {', '.join(header)}"
+        return translate("Messages", "no column named {names}; the columns are: {columns}").format(
+            names=", ".join(repr(c) for c in unknown), columns=", ".join(header)
+        )
     wrong = [field for field in chosen.values() if field not in (*FIELDS, EXTRA, IGNORE)]
     if wrong:
         allowed = ", ".join((*FIELDS, EXTRA, IGNORE))
-        return f"{', '.join(repr(f) for f in wrong)} is not a story field; fields are: {allowed}"
+        return translate("Messages", "{names} is not a story field; fields are: {allowed}").format(
+            names=", ".join(repr(f) for f in wrong), allowed=allowed
+        )
     mapping = {**automatic_mapping(header), **chosen}
     if "title" not in mapping.values():
-        return f"no column holds the title; map one to title (columns: {', '.join(header)})"
+        return translate("Messages", "no column holds the title; map one to title (columns: {columns})").format(
+            columns=", ".join(header)
+        )
     return mapping
 
 
 def _record(position: str, header: list[str], mapping: dict[str, str], cells: list[str]) -> StoryRecord | str:
     if len(cells) > len(header) and any(cell.strip() for cell in cells[len(header) :]):
-        return f"{len(cells)} cells but the header names {len(header)} columns"
+        return translate("Messages", "{cells} cells but the header names {columns} columns").format(
+            cells=len(cells), columns=len(header)
+        )
     single: dict[str, str] = {}
     multiple: dict[str, tuple[str, ...]] = {name: () for name in MULTIPLE}
     extra: dict[str, object] = {}
@@ -327,7 +348,7 @@ def _record(position: str, header: list[str], mapping: dict[str, str], cells: li
         elif column:
             extra[column] = value
     if not single.get("title"):
-        return "the row has no title"
+        return translate("Messages", "the row has no title")
     if "published" in single and not (date := read_date(single["published"])):
         extra["date_as_given"] = single.pop("published")
     elif "published" in single:

@@ -162,7 +162,14 @@ def _record(record: Element, position: str) -> StoryRecord | RecordProblem:
 def _records(root: Element) -> Iterator[StoryRecord | RecordProblem]:
     for number, element in enumerate(root.findall("records/record"), 1):
         rec_number = line_text(_text(element.find("rec-number")))
-        yield _record(element, f"record {number}" + (f" (rec-number {rec_number})" if rec_number else ""))
+        yield _record(
+            element,
+            translate("Messages", "record {number} (rec-number {rec_number})").format(
+                number=number, rec_number=rec_number
+            )
+            if rec_number
+            else translate("Messages", "record {number}").format(number=number),
+        )
 
 
 def parse(text: str, options: ImportOptions = NO_OPTIONS) -> ParseResult:

@@ -14,6 +14,7 @@ from urllib.parse import urljoin
 
 import feedparser
 
+from ngodesk.domain.i18n import translate
 from ngodesk.domain.models import RecordProblem, StoryRecord
 from ngodesk.formats import NO_OPTIONS, ImportOptions, ParseResult, distinct
 
@@ -84,23 +85,37 @@ def parse(text: str, options: ImportOptions = NO_OPTIONS) -> ParseResult:
     """Every entry of a feed; entries without a title as problems."""
     result = ParseResult()
     if _ENTITY.search(text[:20000]):
-        result.problems.append(RecordProblem("the file", "declares XML entities; refused for safety"))
+        result.problems.append(
+            RecordProblem(
+                translate("Messages", "the file"), translate("Messages", "declares XML entities; refused for safety")
+            )
+        )
         return result
     try:
         feed = feedparser.parse(text, resolve_relative_uris=False, sanitize_html=True)
     except ValueError as error:  # (a character reference out of Unicode's range: &#2000000;)
-        result.problems.append(RecordProblem("the file", f"not a readable feed: {error}"))
+        result.problems.append(
+            RecordProblem(
+                translate("Messages", "the file"),
+                translate("Messages", "not a readable feed: {error}").format(error=error),
+            )
+        )
         return result
     base = str(feed.feed.get("link") or "")
     source = html_to_text(str(feed.feed.get("title") or ""))
     language = str(feed.feed.get("language") or "")
     if not feed.entries and feed.bozo:
-        result.problems.append(RecordProblem("the file", f"not a readable feed: {feed.get('bozo_exception')}"))
+        result.problems.append(
+            RecordProblem(
+                translate("Messages", "the file"),
+                translate("Messages", "not a readable feed: {error}").format(error=feed.get("bozo_exception")),
+            )
+        )
     for number, entry in enumerate(feed.entries, 1):
-        position = f"entry {number}"
+        position = translate("Messages", "entry {number}").format(number=number)
         title = html_to_text(str(entry.get("title") or ""))
         if not title:
-            result.problems.append(RecordProblem(position, "the entry has no title"))
+            result.problems.append(RecordProblem(position, translate("Messages", "the entry has no title")))
             continue
         published, raw_date = _date(entry)
         content = entry.get("content") or []

@@ -280,7 +280,12 @@ def _records(root: Element) -> Iterator[StoryRecord | RecordProblem]:
     for number, mods in enumerate([root] if root.tag == "mods" else root.findall("mods"), 1):
         infos = mods.findall("recordInfo")
         identifier = mods.get("ID") or next((i for info in infos if (i := _text(info, "recordIdentifier"))), "")
-        yield _record(mods, f"record {number}" + (f" ({identifier})" if identifier else ""))
+        yield _record(
+            mods,
+            translate("Messages", "record {number} ({identifier})").format(number=number, identifier=identifier)
+            if identifier
+            else translate("Messages", "record {number}").format(number=number),
+        )
 
 
 def parse(text: str, options: ImportOptions = NO_OPTIONS) -> ParseResult:

@@ -208,30 +208,57 @@ def parse(text: str, options: ImportOptions = NO_OPTIONS) -> ParseResult:
     try:
         document = load_json(text)
     except ValueError as error:
-        result.problems.append(RecordProblem("the file", f"not readable JSON: {error}"))
+        result.problems.append(
+            RecordProblem(
+                translate("Messages", "the file"),
+                translate("Messages", "not readable JSON: {error}").format(error=error),
+            )
+        )
         return result
     if not isinstance(document, dict) or document.get("format") != FORMAT:
-        result.problems.append(RecordProblem("the file", f'not an ngodesk library file (no "format": "{FORMAT}")'))
+        result.problems.append(
+            RecordProblem(
+                translate("Messages", "the file"),
+                translate("Messages", 'not an ngodesk library file (no "format": "{format}")').format(format=FORMAT),
+            )
+        )
         return result
     if not isinstance(document.get("version"), int) or document["version"] > VERSION:
         result.problems.append(
-            RecordProblem("the file", f"written by a newer ngodesk (format version {document.get('version')})")
+            RecordProblem(
+                translate("Messages", "the file"),
+                translate("Messages", "written by a newer ngodesk (format version {version})").format(
+                    version=document.get("version")
+                ),
+            )
         )
         return result
     wrong = [key for key in ("tags", "entities", "stories") if not isinstance(document.get(key, []), list)]
     if wrong:
-        result.problems.append(RecordProblem("the file", f"{', '.join(wrong)}: expected a list"))
+        result.problems.append(
+            RecordProblem(
+                translate("Messages", "the file"),
+                translate("Messages", "{keys}: expected a list").format(keys=", ".join(wrong)),
+            )
+        )
         return result
-    for key, read, found in (("tags", _tag, result.tags), ("entities", _entity, result.entities)):
-        for number, item in enumerate(document.get(key, []), 1):
+    for place, read, found, items in (
+        (translate("Messages", "tags {number}"), _tag, result.tags, document.get("tags", [])),
+        (translate("Messages", "entities {number}"), _entity, result.entities, document.get("entities", [])),
+    ):
+        for number, item in enumerate(items, 1):
             try:
                 found.append(read(item))
             except _Bad as error:
-                result.problems.append(RecordProblem(f"{key} {number}", str(error)))
+                result.problems.append(RecordProblem(place.format(number=number), str(error)))
     entities = {entity.uuid: entity for entity in result.entities}
     for number, item in enumerate(document.get("stories", []), 1):
         given = item.get("uuid") if isinstance(item, dict) else None
-        position = f"story {number}" + (f" ({given})" if isinstance(given, str) and given else "")
+        position = (
+            translate("Messages", "story {number} ({uuid})").format(number=number, uuid=given)
+            if isinstance(given, str) and given
+            else translate("Messages", "story {number}").format(number=number)
+        )
         try:
             result.records.append(_story(item, position, entities))
         except _Bad as error:

@@ -30,6 +30,7 @@ from ngodesk.domain.i18n import translate
 from ngodesk.domain.models import RecordProblem, StoryRecord
 from ngodesk.formats import NO_OPTIONS, SNIFF_HEAD, ImportOptions, ParseResult, Stream, collect, distinct, person_name
 from ngodesk.formats.bibliographic import Draft, block_text, line_text
+from ngodesk.formats.places import line_place
 from ngodesk.search.text import CJK_RUN
 
 NAME = "noteexpress"
@@ -103,7 +104,7 @@ def _key(name: str) -> str:
 
 
 def _record(start: int, fields: list[tuple[str, list[str]]]) -> StoryRecord | RecordProblem:
-    draft = Draft(f"line {start}")
+    draft = Draft(line_place(start))
     values: dict[str, list[str]] = {}
     for name, lines in fields:
         values.setdefault(name, []).append(block_text("\n".join(lines)))

@@ -13,6 +13,7 @@ import re
 import textwrap
 from xml.etree.ElementTree import Element
 
+from ngodesk.domain.i18n import translate
 from ngodesk.domain.models import RecordProblem, StoryRecord
 from ngodesk.formats import NO_OPTIONS, ImportOptions, ParseResult, distinct, partial_date, split_list
 from ngodesk.formats.safe_xml import root_of
@@ -70,17 +71,21 @@ def parse(text: str, options: ImportOptions = NO_OPTIONS) -> ParseResult:
     for number, record in enumerate(root.iter(_OAI + "record"), 1):
         header = record.find(_OAI + "header")
         identifier = (header.findtext(_OAI + "identifier") or "").strip() if header is not None else ""
-        position = f"record {number}" + (f" ({identifier})" if identifier else "")
+        position = (
+            translate("Messages", "record {number} ({identifier})").format(number=number, identifier=identifier)
+            if identifier
+            else translate("Messages", "record {number}").format(number=number)
+        )
         if header is not None and header.get("status") == "deleted":
-            result.skipped.append(RecordProblem(position, "deleted in the repository"))
+            result.skipped.append(RecordProblem(position, translate("Messages", "deleted in the repository")))
             continue
         dc = record.find(f"{_OAI}metadata/{{http://www.openarchives.org/OAI/2.0/oai_dc/}}dc")
         if dc is None:
-            result.problems.append(RecordProblem(position, "has no oai_dc metadata"))
+            result.problems.append(RecordProblem(position, translate("Messages", "has no oai_dc metadata")))
             continue
         titles = _values(dc, "title")
         if not titles:
-            result.problems.append(RecordProblem(position, "the record has no dc:title"))
+            result.problems.append(RecordProblem(position, translate("Messages", "the record has no dc:title")))
             continue
         descriptions = _blocks(dc, "description")
         links = [v for v in _values(dc, "identifier") if v.startswith(("http://", "https://"))]

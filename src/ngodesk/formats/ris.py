@@ -31,6 +31,7 @@ from ngodesk.formats import (
     partial_date,
     person_name,
 )
+from ngodesk.formats.places import line_place
 
 NAME = "ris"
 TITLE = "RIS (reference managers)"
@@ -91,7 +92,7 @@ def _record(entry: dict[str, object], line: int, types: list[str]) -> StoryRecor
         )
     return StoryRecord(
         title=_first(entry, _TITLES),
-        position=f"line {line}",
+        position=line_place(line),
         summary=_first(entry, _SUMMARIES),
         url=_url(entry),
         source=_first(entry, _SOURCES),
@@ -130,12 +131,14 @@ def _entries(text: str, starts: list[int]) -> Iterator[StoryRecord | RecordProbl
         try:
             entries = rispy.loads(chunk, skip_unknown_tags=False)
         except Exception as error:  # noqa: BLE001 - rispy raises several kinds for malformed input
-            yield RecordProblem(f"line {line}", f"not a readable RIS record: {error}")
+            yield RecordProblem(
+                line_place(line), translate("Messages", "not a readable RIS record: {error}").format(error=error)
+            )
             continue
         for entry in entries:
             types = [t.strip() for t in _TYPE.findall(chunk)] if "\nTY  -" in chunk else []
             record = _record(entry, line, types)
             if not record.title:
-                yield RecordProblem(f"line {line}", "the record has no title (TI, T1 or ST)")
+                yield RecordProblem(line_place(line), translate("Messages", "the record has no title (TI, T1 or ST)"))
             else:
                 yield record

@@ -9,6 +9,7 @@ from xml.etree.ElementTree import Element
 from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import ParseError, fromstring
 
+from ngodesk.domain.i18n import translate
 from ngodesk.domain.models import RecordProblem
 
 #: The encoding an XML declaration names: the text is decoded already.
@@ -23,9 +24,13 @@ def root_of(text: str) -> Element | RecordProblem:
     try:
         return fromstring(_DECLARED_ENCODING.sub(r"\1", text, count=1).encode("utf-8"))
     except DefusedXmlException:
-        return RecordProblem("the file", "declares XML entities; refused for safety")
+        return RecordProblem(
+            translate("Messages", "the file"), translate("Messages", "declares XML entities; refused for safety")
+        )
     except (ParseError, ValueError) as error:
-        return RecordProblem("the file", f"not readable XML: {error}")
+        return RecordProblem(
+            translate("Messages", "the file"), translate("Messages", "not readable XML: {error}").format(error=error)
+        )
 
 
 def local_name(element: Element) -> str:

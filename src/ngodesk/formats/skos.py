@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from uuid import UUID
 
 from ngodesk.domain.errors import ValidationError
+from ngodesk.domain.i18n import translate
 from ngodesk.domain.models import RecordProblem
 from ngodesk.domain.text import require_encodable
 from ngodesk.formats.nesting import MAX_DEPTH, TURTLE_TOKENS, TooDeep, bracket_depth
@@ -124,7 +125,7 @@ def read(text: str, format_name: str = "auto") -> ConceptsRead:
         return ConceptsRead(problems=[checked])
     # (rdflib's Turtle reader follows brackets by recursion; its RDF/XML reader does not)
     if syntax == "turtle" and (depth := bracket_depth(text, TURTLE_TOKENS)) > MAX_DEPTH:
-        return ConceptsRead(problems=[RecordProblem("the file", str(TooDeep(depth)))])
+        return ConceptsRead(problems=[RecordProblem(translate("Messages", "the file"), str(TooDeep(depth)))])
     graph = Graph()
     try:
         graph.parse(data=text, format=syntax)
@@ -132,9 +133,22 @@ def read(text: str, format_name: str = "auto") -> ConceptsRead:
     # files: IndexError on "@pre", AssertionError on '"a', AttributeError on "?x"; its
     # RDF/XML parser lets SAX's error through on a declaration such as encoding=":utf-8")
     except (ParserError, SyntaxError, ValueError, IndexError, AssertionError, AttributeError, SAXException) as error:
-        return ConceptsRead(problems=[RecordProblem("the file", f"not readable as SKOS ({syntax}): {error}")])
+        return ConceptsRead(
+            problems=[
+                RecordProblem(
+                    translate("Messages", "the file"),
+                    translate("Messages", "not readable as SKOS ({syntax}): {error}").format(
+                        syntax=syntax, error=error
+                    ),
+                )
+            ]
+        )
     except RecursionError:  # (fewer levels than MAX_DEPTH, from a call stack already deep)
-        return ConceptsRead(problems=[RecordProblem("the file", str(TooDeep(bracket_depth(text, TURTLE_TOKENS))))])
+        return ConceptsRead(
+            problems=[
+                RecordProblem(translate("Messages", "the file"), str(TooDeep(bracket_depth(text, TURTLE_TOKENS))))
+            ]
+        )
     found = ConceptsRead()
     not_concepts = {SKOS.ConceptScheme, SKOS.Collection, SKOS.OrderedCollection}
     subjects = {s for s in graph.subjects(RDF.type, SKOS.Concept)} | {
@@ -145,7 +159,9 @@ def read(text: str, format_name: str = "auto") -> ConceptsRead:
         english = [x for x in labels if str(getattr(x, "language", None) or "en").lower().split("-")[0] == "en"]
         preferred = english or labels
         if not preferred:
-            found.problems.append(RecordProblem(str(subject), "a concept without a skos:prefLabel"))
+            found.problems.append(
+                RecordProblem(str(subject), translate("Messages", "a concept without a skos:prefLabel"))
+            )
             continue
         broader = sorted(str(x) for x in graph.objects(subject, SKOS.broader))
         label = " ".join(str(preferred[0]).split())
@@ -163,6 +179,8 @@ def read(text: str, format_name: str = "auto") -> ConceptsRead:
             continue
         found.concepts.append(concept)
         if len(broader) > 1:
-            reason = f"more than one broader concept; placed under the first ({broader[0]})"
+            reason = translate("Messages", "more than one broader concept; placed under the first ({first})").format(
+                first=broader[0]
+            )
             found.remarks.append(RecordProblem(str(subject), reason))
     return found

@@ -25,6 +25,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from xml.etree.ElementTree import Element
 
+from ngodesk.domain.i18n import translate
 from ngodesk.domain.models import RecordProblem, TermRecord, TermStatus
 from ngodesk.formats import distinct, split_list
 from ngodesk.formats.safe_xml import local_name, root_of
@@ -138,7 +139,7 @@ def _entry(entry: Element, position: str, default: str) -> TermRecord | str:
     languages = [_language(e) for e in entry.iter() if local_name(e) in _LANG_SETS]
     languages = [lang for lang in languages if lang.terms]
     if not languages:
-        return "the entry has no term"
+        return translate("Messages", "the entry has no term")
     stated = next((_text(e) for e in entry if local_name(e) == "admin" and e.get("type") == "sourceLanguage"), "")
     source, target = _pick(languages, default, stated)
     extra: dict[str, str] = {}
@@ -224,11 +225,20 @@ def parse(text: str) -> TermsRead:
         read.problems.append(root)
         return read
     if local_name(root) not in ("martif", "tbx"):
-        read.problems.append(RecordProblem("the file", f"not a TBX document (its root is <{local_name(root)}>)"))
+        read.problems.append(
+            RecordProblem(
+                translate("Messages", "the file"),
+                translate("Messages", "not a TBX document (its root is <{root}>)").format(root=local_name(root)),
+            )
+        )
         return read
     default = root.get(_LANG, "").strip()
     for number, entry in enumerate((e for e in root.iter() if local_name(e) in _ENTRIES), 1):
-        position = f"entry {number}" + (f" ({entry.get('id')})" if entry.get("id") else "")
+        position = (
+            translate("Messages", "entry {number} ({id})").format(number=number, id=entry.get("id"))
+            if entry.get("id")
+            else translate("Messages", "entry {number}").format(number=number)
+        )
         found = _entry(entry, position, default)
         if isinstance(found, str):
             read.problems.append(RecordProblem(position, found))

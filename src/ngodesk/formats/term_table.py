@@ -15,9 +15,11 @@ import csv
 import io
 from collections.abc import Iterable
 
+from ngodesk.domain.i18n import translate
 from ngodesk.domain.models import RecordProblem, TermRecord, TermStatus
 from ngodesk.formats import split_list
 from ngodesk.formats.csv_table import unwrap
+from ngodesk.formats.places import line_place
 from ngodesk.formats.tbx import TermsRead
 from ngodesk.formats.writers.csv_table import SEPARATOR, neutralise
 from ngodesk.search.text import guess_language
@@ -70,7 +72,7 @@ def parse(text: str, delimiter: str = "") -> TermsRead:
     line, first_row = 1, True
     try:
         for row in reader:
-            position, line = f"line {line}", reader.line_num + 1
+            position, line = line_place(line), reader.line_num + 1
             if not any(cell.strip() for cell in row):
                 continue
             if first_row:
@@ -81,7 +83,11 @@ def parse(text: str, delimiter: str = "") -> TermsRead:
             found = _term(row, fields or ["term", "rendering", "note"], headings, position)
             (read.problems if isinstance(found, RecordProblem) else read.terms).append(found)  # type: ignore[arg-type]
     except csv.Error as error:
-        read.problems.append(RecordProblem(f"line {line}", f"not readable as a table: {error}"))
+        read.problems.append(
+            RecordProblem(
+                line_place(line), translate("Messages", "not readable as a table: {error}").format(error=error)
+            )
+        )
     return read
 
 
@@ -98,12 +104,17 @@ def _term(row: list[str], fields: list[str], headings: list[str], position: str)
             extra[headings[place] if place < len(headings) else f"column {place + 1}"] = value
     term = " ".join(values.get("term", "").split())
     if not term:
-        return RecordProblem(position, "the row has no term")
+        return RecordProblem(position, translate("Messages", "the row has no term"))
     try:
         status = TermStatus(values.get("status", "").lower() or "draft")
     except ValueError:
         allowed = ", ".join(s.value for s in TermStatus)
-        return RecordProblem(position, f"status: '{values['status']}' is not one of {allowed}")
+        return RecordProblem(
+            position,
+            translate("Messages", "status: '{status}' is not one of {allowed}").format(
+                status=values["status"], allowed=allowed
+            ),
+        )
     rendering = values.get("rendering", "")
     source = values.get("source_language") or guess_language(term) or "en"
     target = values.get("target_language") or guess_language(rendering) or ("en" if source.startswith("zh") else "zh")

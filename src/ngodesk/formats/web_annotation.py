@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from ngodesk.domain.errors import ValidationError
+from ngodesk.domain.i18n import translate
 from ngodesk.domain.models import AnnotationKind, RecordProblem
 from ngodesk.domain.text import require_encodable
 from ngodesk.formats.nesting import TooDeep, load_json
@@ -69,7 +70,7 @@ def _items(document: object) -> list[object] | str:
     if isinstance(document, list):
         return document
     if not isinstance(document, dict):
-        return "not a Web Annotation document (a JSON object or list)"
+        return translate("Messages", "not a Web Annotation document (a JSON object or list)")
     kind = document.get("type")
     if kind == "Annotation":
         return [document]
@@ -81,21 +82,21 @@ def _items(document: object) -> list[object] | str:
             found += list(page.get("items") or [])
             page = page.get("next")
         return found
-    return f"not a Web Annotation document (its type is {kind!r})"
+    return translate("Messages", "not a Web Annotation document (its type is {type})").format(type=repr(kind))
 
 
 def _read(item: object, position: str) -> ReadAnnotation | str:
     if not isinstance(item, dict) or item.get("type") != "Annotation":
-        return "not an annotation"
+        return translate("Messages", "not an annotation")
     target = item.get("target")
     target = target[0] if isinstance(target, list) and target else target
     if not isinstance(target, dict) or not (story := _uuid(target.get("source"))):
-        return "its target is not a story (urn:uuid:...)"
+        return translate("Messages", "its target is not a story (urn:uuid:...)")
     selectors = target.get("selector") or []
     selectors = selectors if isinstance(selectors, list) else [selectors]
     quote = next((s for s in selectors if isinstance(s, dict) and s.get("type") == "TextQuoteSelector"), None)
     if quote is None or not str(quote.get("exact") or ""):
-        return "it quotes no text (no TextQuoteSelector)"
+        return translate("Messages", "it quotes no text (no TextQuoteSelector)")
     offsets = next((s for s in selectors if isinstance(s, dict) and s.get("type") == "TextPositionSelector"), {})
     bodies = item.get("body") or []
     bodies = bodies if isinstance(bodies, list) else [bodies]
@@ -138,18 +139,24 @@ def read(text: str) -> tuple[list[ReadAnnotation], list[RecordProblem]]:
     try:
         document = load_json(text)
     except json.JSONDecodeError as error:
-        return [], [RecordProblem("the file", f"not JSON: {error.msg} at line {error.lineno}")]
+        return [], [
+            RecordProblem(
+                translate("Messages", "the file"),
+                translate("Messages", "not JSON: {error} at line {line}").format(error=error.msg, line=error.lineno),
+            )
+        ]
     except TooDeep as error:
-        return [], [RecordProblem("the file", str(error))]
+        return [], [RecordProblem(translate("Messages", "the file"), str(error))]
     items = _items(document)
     if isinstance(items, str):
-        return [], [RecordProblem("the file", items)]
+        return [], [RecordProblem(translate("Messages", "the file"), items)]
     found: list[ReadAnnotation] = []
     problems: list[RecordProblem] = []
     for number, item in enumerate(items, 1):
-        result = _read(item, f"annotation {number}")
+        position = translate("Messages", "annotation {number}").format(number=number)
+        result = _read(item, position)
         if isinstance(result, str):
-            problems.append(RecordProblem(f"annotation {number}", result))
+            problems.append(RecordProblem(position, result))
         else:
             found.append(result)
     return found, problems

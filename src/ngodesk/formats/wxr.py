@@ -19,6 +19,7 @@ import re
 from collections import Counter
 from xml.etree.ElementTree import Element
 
+from ngodesk.domain.i18n import translate
 from ngodesk.domain.models import RecordProblem, StoryRecord
 from ngodesk.formats import NO_OPTIONS, ImportOptions, ParseResult, distinct
 from ngodesk.formats.feeds import html_to_text
@@ -32,8 +33,13 @@ _CONTENT = "{http://purl.org/rss/1.0/modules/content/}"
 _DC = "{http://purl.org/dc/elements/1.1/}"
 _WP = re.compile(r"\{(http://wordpress\.org/export/1\.\d+/)\}wxr_version$")
 _DATE = re.compile(r"^(\d{4}-\d{2}-\d{2})")
-#: Statuses that are not imported at all, and why.
-_LEFT_OUT = {"trash": "in the WordPress trash", "auto-draft": "an empty automatic draft"}
+
+
+def _left_out(status: str) -> str:
+    """Why an item of ``status`` is not imported ("" for one that is)."""
+    if status == "trash":
+        return translate("Messages", "in the WordPress trash")
+    return translate("Messages", "an empty automatic draft") if status == "auto-draft" else ""
 
 
 def sniff(text: str) -> bool:
@@ -135,7 +141,10 @@ def _channel(text: str) -> tuple[Element, str] | RecordProblem:
     channel = root.find("channel")
     version = next((m for e in root.iter() if (m := _WP.match(str(e.tag)))), None)
     if channel is None or version is None:
-        return RecordProblem("the file", "not a WordPress export (no channel or wxr_version)")
+        return RecordProblem(
+            translate("Messages", "the file"),
+            translate("Messages", "not a WordPress export (no channel or wxr_version)"),
+        )
     return channel, "{" + version.group(1) + "}"
 
 
@@ -161,16 +170,20 @@ def parse(text: str, options: ImportOptions = NO_OPTIONS) -> ParseResult:
     left_out: Counter[str] = Counter()
     for number, item in enumerate(channel.findall("item"), 1):
         post_type, status = _text(item, wp + "post_type") or "post", _text(item, wp + "status")
-        position = f"item {number}" + (f" (post {post_id})" if (post_id := _text(item, wp + "post_id")) else "")
+        position = (
+            translate("Messages", "item {number} (post {post})").format(number=number, post=post_id)
+            if (post_id := _text(item, wp + "post_id"))
+            else translate("Messages", "item {number}").format(number=number)
+        )
         if post_type not in options.post_types:
             left_out[post_type] += 1
             continue
-        if status in _LEFT_OUT:
-            result.skipped.append(RecordProblem(position, _LEFT_OUT[status]))
+        if reason := _left_out(status):
+            result.skipped.append(RecordProblem(position, reason))
             continue
         title = html_to_text(_text(item, "title"))
         if not title:
-            result.problems.append(RecordProblem(position, "the item has no title"))
+            result.problems.append(RecordProblem(position, translate("Messages", "the item has no title")))
             continue
         creator = _text(item, _DC + "creator")
         result.records.append(
@@ -191,6 +204,11 @@ def parse(text: str, options: ImportOptions = NO_OPTIONS) -> ParseResult:
     wanted = ", ".join(sorted(options.post_types))
     for post_type, count in sorted(left_out.items()):
         result.skipped.append(
-            RecordProblem("the file", f"{count} item(s) of type '{post_type}' left out (importing: {wanted})")
+            RecordProblem(
+                translate("Messages", "the file"),
+                translate(
+                    "Messages", "%Ln item(s) of type '{type}' left out (importing: {wanted})", None, count
+                ).format(type=post_type, wanted=wanted),
+            )
         )
     return result

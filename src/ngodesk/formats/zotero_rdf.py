@@ -312,7 +312,13 @@ def _records(root: Element) -> Iterator[StoryRecord | RecordProblem]:
     graph = _Graph(root)
     for number, item in enumerate((node for node in graph.nodes if graph.is_item(node)), 1):
         about = item.get(_RDF + "about", "")
-        yield _record(graph, item, f"item {number}" + (f" ({about})" if about else ""))
+        yield _record(
+            graph,
+            item,
+            translate("Messages", "item {number} ({about})").format(number=number, about=about)
+            if about
+            else translate("Messages", "item {number}").format(number=number),
+        )
 
 
 def parse(text: str, options: ImportOptions = NO_OPTIONS) -> ParseResult:

@@ -9,6 +9,7 @@ their passages or marks them orphaned (and back, if the words return).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -349,9 +350,10 @@ def import_file(library: Library, path: Path | str, strict: bool = False) -> Imp
 
 
 def _place_in_file(problem: RecordProblem) -> int:
-    """``annotation N`` -> N (problems of the whole file first)."""
-    number = problem.position.rpartition(" ")[2]
-    return int(number) if number.isdigit() else 0
+    """``annotation N`` -> N, in any interface language (problems of the
+    whole file first)."""
+    number = re.search(r"\d+", problem.position)
+    return int(number.group()) if number else 0
 
 
 def _import_one(session: Session, item: ReadAnnotation, report: ImportReport) -> int | None:

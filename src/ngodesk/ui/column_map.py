@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ngodesk.formats import ImportOptions, csv_table
+from ngodesk.formats import ImportOptions, csv_table, places
 
 #: Rows shown in the preview.
 PREVIEW_ROWS = 8
@@ -138,12 +138,12 @@ class ColumnMapDialog(QDialog):
         result = self.table.parse(self.head, self.options())
         self.preview.setRowCount(len(result.records))
         for row, record in enumerate(result.records):
-            values = [record.position.removeprefix("line "), record.title, record.published]
+            values = [places.line_of(record.position), record.title, record.published]
             values += ["; ".join(record.tags), "; ".join(record.people)]
             for column, value in enumerate(values):
                 self.preview.setItem(row, column, QTableWidgetItem(value))
         self.preview.resizeColumnToContents(0)
-        blocking = [p for p in result.problems if p.position in ("the file", "line 1")]
+        blocking = [p for p in result.problems if p.position in (places.the_file(), places.line_place(1))]
         if "title" not in self.options().columns.values():
             text = self.tr("Choose the column that holds the title.")
         else:
