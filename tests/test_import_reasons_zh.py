@@ -10,11 +10,14 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QMessageBox
 
 from ngodesk.services import importing
 from ngodesk.store.library import Library
 from ngodesk.ui import i18n
 from ngodesk.ui.app import make_application
+from ngodesk.ui.main_window import MainWindow
+from tests.test_gui_chinese import _window
 from tests.test_oai_dc import RESPONSE
 
 #: a row without a title, and one with more cells than the header has columns
@@ -24,7 +27,7 @@ TABLE = (
 
 
 @pytest.fixture
-def chinese() -> Iterator[None]:
+def chinese_messages() -> Iterator[None]:
     """The lower layers' messages in Chinese (as the window installs them)."""
     app = make_application()
     assert i18n.install(app, "zh_CN") == "zh_CN"
@@ -32,6 +35,12 @@ def chinese() -> Iterator[None]:
         yield
     finally:
         i18n.install(app, "en")
+
+
+@pytest.fixture
+def chinese(qtbot, library: Library) -> Iterator[MainWindow]:  # type: ignore[no-untyped-def]
+    """The window in Chinese."""
+    yield from _window(qtbot, library, "zh_CN")
 
 
 def _details(library: Library, tmp_path: Path) -> list[str]:
@@ -44,7 +53,7 @@ def _details(library: Library, tmp_path: Path) -> list[str]:
     return [f"{p.position}: {p.reason}" for p in (*report.skipped, *report.problems)]
 
 
-def test_reasons_are_chinese_in_the_chinese_interface(chinese: None, library: Library, tmp_path: Path) -> None:
+def test_reasons_are_chinese_in_the_chinese_interface(chinese_messages: None, library: Library, tmp_path: Path) -> None:
     details = _details(library, tmp_path)
     assert details == [
         "第 1 条记录（oai:x:1）: 已在存储库中删除",
@@ -60,3 +69,14 @@ def test_reasons_stay_english_without_a_catalogue(library: Library, tmp_path: Pa
         "line 3: the row has no title",
         "line 4: 5 cells but the header names 3 columns",
     ]
+
+
+def test_the_windows_import_details_are_chinese(qtbot, chinese: MainWindow, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    (tmp_path / "harvest.xml").write_text(RESPONSE, encoding="utf-8")
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append(box.detailedText()))
+    job = chinese.import_files([str(tmp_path / "harvest.xml")])
+    with qtbot.waitSignal(job.ended, timeout=60_000):
+        pass
+    qtbot.waitUntil(lambda: bool(shown), timeout=60_000)
+    assert shown == [f"{tmp_path / 'harvest.xml'}，第 1 条记录（oai:x:1）：未导入：已在存储库中删除"]

@@ -1382,6 +1382,17 @@ By {who}</source>
     </message>
 </context>
 <context>
+    <name>ImportDetails</name>
+    <message>
+        <source>{file}, {position}: {reason}</source>
+        <translation>{file}，{position}：{reason}</translation>
+    </message>
+    <message>
+        <source>{file}, {position}: left out: {reason}</source>
+        <translation>{file}，{position}：未导入：{reason}</translation>
+    </message>
+</context>
+<context>
     <name>ItemTypes</name>
     <message>
         <source>Posts</source>
@@ -1980,10 +1991,6 @@ An offline catalogue of news stories.</source>
     <message>
         <source>They are listed under “Last import”; Undo takes them all back.</source>
         <translation>它们列在“上次导入”下；撤销会把它们全部撤回。</translation>
-    </message>
-    <message>
-        <source>left out</source>
-        <translation>未导入</translation>
     </message>
     <message>
         <source>Merge Into Those Stories</source>
@@ -3167,8 +3174,24 @@ The scheme every export describes. concepts read with a remark (e.g. a second br
         <translation>{path}：{reason}</translation>
     </message>
     <message>
+        <source>left out: {error}</source>
+        <translation>未导入：{error}</translation>
+    </message>
+    <message>
+        <source>synonym &apos;{label}&apos; left out: {error}</source>
+        <translation>同义词“{label}”未导入：{error}</translation>
+    </message>
+    <message>
         <source>more than {limit} levels of broader concepts; left out</source>
         <translation>上位概念超过 {limit} 层；已略去</translation>
+    </message>
+    <message>
+        <source>its broader concepts form a cycle; left out</source>
+        <translation>其上位概念构成循环；未导入</translation>
+    </message>
+    <message>
+        <source>broader concept {broader} is not in the file</source>
+        <translation>上位概念 {broader} 不在文件中</translation>
     </message>
     <message>
         <source>&apos;{field}&apos; has no translations; fields that do: {fields}</source>

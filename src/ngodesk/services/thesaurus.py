@@ -18,7 +18,7 @@ from ngodesk.domain.errors import Conflict, ImportFailed, ValidationError
 from ngodesk.domain.i18n import translate
 from ngodesk.domain.models import ChangeSet, RecordProblem
 from ngodesk.domain.text import require_encodable
-from ngodesk.formats import read_text, skos
+from ngodesk.formats import places, read_text, skos
 from ngodesk.formats.nesting import MAX_DEPTH
 from ngodesk.search.text import fold
 from ngodesk.services import exporting, queries, records, tags
@@ -235,7 +235,7 @@ def import_file(library: Library, path: Path) -> ThesaurusReport:
     synonyms, related concepts related tags; a scope note fills an empty
     one. Raises ImportFailed when the file cannot be read at all."""
     read = skos.read(read_text(path))
-    if read.problems and not read.concepts and read.problems[0].position == "the file":
+    if read.problems and not read.concepts and read.problems[0].position == places.the_file():
         raise ImportFailed(translate("Messages", "{path}: {reason}").format(path=path, reason=read.problems[0].reason))
     report = ThesaurusReport(concepts=len(read.concepts), problems=list(read.problems), remarks=list(read.remarks))
     paths = _paths(read.concepts, report)
@@ -249,7 +249,9 @@ def import_file(library: Library, path: Path) -> ThesaurusReport:
             try:
                 tag = _tag_for(session, concept, paths[concept.uri], created)
             except ValidationError as error:  # (a name a tag cannot have: too long, unreadable)
-                report.problems.append(RecordProblem(concept.uri, f"left out: {error}"))
+                report.problems.append(
+                    RecordProblem(concept.uri, translate("Messages", "left out: {error}").format(error=error))
+                )
                 continue
             tag_ids[concept.uri] = tag.id
             for label in concept.synonyms:
@@ -257,7 +259,14 @@ def import_file(library: Library, path: Path) -> ThesaurusReport:
                     report.synonyms_added += tags.add_synonym(session, tag, label.replace(tags.SEPARATOR, "-"))
                     changed.add(tag.id)
                 except (Conflict, ValidationError) as error:
-                    report.remarks.append(RecordProblem(concept.uri, f"synonym '{label}' left out: {error}"))
+                    report.remarks.append(
+                        RecordProblem(
+                            concept.uri,
+                            translate("Messages", "synonym '{label}' left out: {error}").format(
+                                label=label, error=error
+                            ),
+                        )
+                    )
             if concept.scope_note and not tag.scope_note:
                 tag.scope_note = concept.scope_note[:NOTE_MAX]
                 report.notes_added += 1
@@ -291,10 +300,19 @@ def _paths(concepts: list[skos.Concept], report: ThesaurusReport) -> dict[str, s
             report.problems.append(RecordProblem(concept.uri, reason.format(limit=MAX_DEPTH)))
             continue
         if current is not None:
-            report.problems.append(RecordProblem(concept.uri, "its broader concepts form a cycle; left out"))
+            report.problems.append(
+                RecordProblem(concept.uri, translate("Messages", "its broader concepts form a cycle; left out"))
+            )
             continue
         if concept.broader and concept.broader not in by_uri:
-            report.remarks.append(RecordProblem(concept.uri, f"broader concept {concept.broader} is not in the file"))
+            report.remarks.append(
+                RecordProblem(
+                    concept.uri,
+                    translate("Messages", "broader concept {broader} is not in the file").format(
+                        broader=concept.broader
+                    ),
+                )
+            )
         paths[concept.uri] = tags.SEPARATOR.join(reversed(names))
     return paths
 

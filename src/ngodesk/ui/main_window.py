@@ -51,7 +51,7 @@ from ngodesk.services import (
 )
 from ngodesk.store.backups import Backup
 from ngodesk.store.library import DB_NAME, Library
-from ngodesk.ui import settings
+from ngodesk.ui import import_details, settings
 from ngodesk.ui.annotation_panel import AnnotationPanel
 from ngodesk.ui.backups_view import BackupsDialog
 from ngodesk.ui.batch_edit import BatchEditDialog
@@ -716,7 +716,7 @@ class MainWindow(QMainWindow):
                 n=len(read.items)
             )
         )
-        box.setDetailedText("\n".join(f"{p.file}, {p.position}: {p.reason}" for p in report.problems))
+        box.setDetailedText("\n".join(import_details.detail(p) for p in report.problems))
         rest = box.addButton(self.tr("Import %Ln Records", "", len(read.items)), QMessageBox.ButtonRole.AcceptRole)
         box.addButton(self.tr("Import Nothing"), QMessageBox.ButtonRole.RejectRole)
         box.setDefaultButton(rest)
@@ -756,14 +756,13 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(text, 30_000)
             return
         box = QMessageBox(QMessageBox.Icon.Information, self.tr("Import"), text, parent=self)
-        details = [f"{d.file}, {d.position}: {d.reason}" for d in skipped]
-        left_out = self.tr("left out")
-        details += [f"{s.file}, {s.position}: {left_out}: {s.reason}" for s in report.skipped]
-        details += [f"{w.file}, {w.position}: {w.reason}" for w in report.warnings]
+        details = [import_details.detail(d) for d in skipped]
+        details += [import_details.left_out(s) for s in report.skipped]
+        details += [import_details.detail(w) for w in report.warnings]
         if report.problems:
             box.setIcon(QMessageBox.Icon.Warning)
             box.setInformativeText(self.tr("%Ln records could not be read.", "", len(report.problems)))
-            details += [f"{p.file}, {p.position}: {p.reason}" for p in report.problems]
+            details += [import_details.detail(p) for p in report.problems]
         if details:
             box.setDetailedText("\n".join(details))
         merge = add = None
