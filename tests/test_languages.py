@@ -402,3 +402,11 @@ def test_an_older_library_gets_its_languages_as_tags_and_keeps_what_was_stored(t
         assert queries.check(library) == []
         changes = history.changes(library, 2)
         assert [(c.field, c.old, c.new, c.revision) for c in changes] == [("language", "chinese", "zh", 3)]
+
+
+def test_a_translator_sees_regions_as_one_language_and_chinese_scripts_as_two() -> None:
+    from ngodesk.domain.text import same_language
+
+    assert same_language("en", "en-GB") and same_language("zh", "zh-Hans")
+    assert not same_language("zh", "zh-Hant") and not same_language("zh-Hans", "zh-Hant")
+    assert not same_language("en", "zh")

@@ -132,6 +132,25 @@ class LanguageReading:
 
 
 @lru_cache(maxsize=4096)
+def primary(language: str) -> str:
+    """``zh-CN`` -> ``zh``: the language, whatever its region or script."""
+    return language.split("-")[0].lower()
+
+
+def same_language(one: str, other: str) -> bool:
+    """Whether two tags name one language as a translator sees it: en and
+    en-GB are one; zh and zh-Hans are one, zh-Hant another (a script to
+    convert to)."""
+
+    def seen(tag: str) -> str:
+        return "zh-Hans" if tag == "zh" else tag
+
+    one, other = seen(one), seen(other)
+    if one == other:
+        return True
+    return primary(one) == primary(other) != "zh"
+
+
 def read_language(value: str) -> LanguageReading:
     """``value`` as a BCP 47 tag: codes standardised (chi, zho, cmn ->
     zh; eng -> en; ZH-cn -> zh-Hans), names in any language CLDR knows

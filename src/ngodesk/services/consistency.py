@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 
 from ngodesk.domain.models import TermRecord, TermStatus
+from ngodesk.domain.text import primary
 from ngodesk.services import glossary
 from ngodesk.store.library import Library
 from ngodesk.store.schema import Story, StoryTranslation
@@ -28,10 +29,6 @@ class Inconsistency:
     problem: str
 
 
-def _primary(language: str) -> str:
-    return language.split("-")[0].lower()
-
-
 def _problems(term: TermRecord, translation: str) -> list[str]:
     found = [f"uses the forbidden rendering “{r}”" for r in term.forbidden if glossary.mentions(translation, r)]
     accepted = [r for r in (term.rendering, *term.alternatives) if r]
@@ -45,7 +42,7 @@ def check(library: Library) -> list[Inconsistency]:
     by_language: dict[str, list[tuple[int, TermRecord]]] = {}
     for term_id, term in glossary.terms(library):
         if term.status is not TermStatus.DEPRECATED and term.target_language:
-            by_language.setdefault(_primary(term.target_language), []).append((term_id, term))
+            by_language.setdefault(primary(term.target_language), []).append((term_id, term))
     finders = {language: glossary.TermFinder(terms) for language, terms in by_language.items()}
     records = {term_id: term for terms in by_language.values() for term_id, term in terms}
     found: list[Inconsistency] = []
@@ -65,7 +62,7 @@ def check(library: Library) -> list[Inconsistency]:
             .order_by(Story.id.desc(), StoryTranslation.field, StoryTranslation.language)
         )
         for row in rows:
-            finder = finders.get(_primary(row.language))
+            finder = finders.get(primary(row.language))
             if finder is None:
                 continue
             original = {"title": row.title, "summary": row.summary, "body": row.body}[row.field]

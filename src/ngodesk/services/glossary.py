@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 from ngodesk.domain.errors import ImportFailed, NgodeskError, ValidationError
 from ngodesk.domain.i18n import translate
 from ngodesk.domain.models import ChangeSet, Created, RecordProblem, TermRecord, TermStatus
-from ngodesk.domain.text import read_language, require_encodable
+from ngodesk.domain.text import primary, read_language, require_encodable
 from ngodesk.formats import distinct, read_text, tbx, term_table
 from ngodesk.search.chinese import pinyin, traditional
 from ngodesk.search.text import fold, traditional_table
@@ -122,11 +122,6 @@ def _record(term: Term) -> TermRecord:
         extra=json.loads(term.extra),
         uuid=term.uuid,
     )
-
-
-def primary(language: str) -> str:
-    """``zh-CN`` -> ``zh``: the language, whatever its region or script."""
-    return language.split("-")[0].lower()
 
 
 def _find(session: Session, columns: dict[str, object]) -> Term | None:

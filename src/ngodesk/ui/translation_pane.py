@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
 
 from ngodesk.domain.errors import NgodeskError
 from ngodesk.domain.models import TRANSLATED_FIELDS, StoryView, Translation, TranslationStatus
+from ngodesk.domain.text import same_language
 from ngodesk.services import fields, translations
-from ngodesk.services.glossary import primary
 from ngodesk.ui import settings
 from ngodesk.ui.commands import Actions, SetTranslation
 from ngodesk.ui.labels import field_label, language_name, translation_status
@@ -56,19 +56,6 @@ def _scroll_together(first: QScrollBar, second: QScrollBar) -> None:
     second.valueChanged.connect(lambda _value: follow(second, first))
     for bar in (first, second):
         bar.rangeChanged.connect(lambda _low, _high: relaid())
-
-
-def _same_language(one: str, other: str) -> bool:
-    """Whether two tags name one language as a translator sees it: en and
-    en-GB are one; zh and zh-Hans are one, zh-Hant another."""
-
-    def seen(tag: str) -> str:
-        return "zh-Hans" if tag == "zh" else tag
-
-    one, other = seen(one), seen(other)
-    if one == other:
-        return True
-    return primary(one) == primary(other) != "zh"  # (Chinese: the scripts differ)
 
 
 class TranslationPane(QWidget):
@@ -171,11 +158,11 @@ class TranslationPane(QWidget):
         be translated into English), choose another: one the story has
         translations in, else the first offered. (zh-Hant is another
         language than a Chinese story's zh or zh-Hans: a script to convert to.)"""
-        if not story.language or not _same_language(self._code, story.language):
+        if not story.language or not same_language(self._code, story.language):
             return
         offered = [str(self.language.itemData(i)) for i in range(self.language.count())]
         kept = [t.language for t in story.translations]
-        other = next((code for code in (*kept, *offered) if not _same_language(code, story.language)), None)
+        other = next((code for code in (*kept, *offered) if not same_language(code, story.language)), None)
         if other is None:
             return
         with QSignalBlocker(self.language):  # (nothing typed is pending: the story shown before was saved)
