@@ -4,6 +4,7 @@ by their names in the interface's language."""
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
 
 import pytest
@@ -12,7 +13,7 @@ from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QMessageBox
 
 from ngodesk.domain.models import EntityKind
-from ngodesk.services import queries, stories
+from ngodesk.services import entities, queries, stories
 from ngodesk.services.library import add_sample_records
 from ngodesk.store.library import Library
 from ngodesk.ui import i18n
@@ -206,3 +207,18 @@ def test_the_chinese_interface_shows_records_by_their_chinese_names(  # type: ig
     with qtbot.waitSignal(job.ended, timeout=60_000):
         pass
     assert shown == ["中国扶贫基金会"]  # (the story names it, and it was unlinked above)
+
+
+def test_names_are_read_while_the_user_starts_typing_and_follow_new_records(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    """Focus on a record field reads every kind's names on a worker thread
+    (the GUI thread never reads a whole library's names); a record made
+    meanwhile is found too."""
+    organisations = window.editor.links[EntityKind.ORGANISATION]
+    organisations.entry.setFocus()
+    qtbot.waitUntil(organisations.entry.hasFocus)
+    assert any(thread.name.startswith("record-names") for thread in threading.enumerate())
+    changes = entities.add_missing(window.library, [{"kind": "organisation", "name": "Amity Foundation Kenya Office"}])
+    window.actions.hub.changed.emit(changes, None)
+    _type(qtbot, organisations, "Amity Foundation K")
+    qtbot.waitUntil(organisations.popup_shown)
+    assert organisations.offered()[0] == "Amity Foundation Kenya Office"

@@ -373,6 +373,8 @@ class StoryEditor(QStackedWidget):
             self.flush()
         if new is not None and self._owns(new):
             self.visit += 1  # typing in one visit to a field is one undo step
+        if new is not None and any(new is chips.entry for chips in self.links.values()):
+            self.finder.prepare()  # (the names are read while the user starts typing)
 
     def _owns(self, widget: QWidget) -> bool:
         """True for a field widget or a part of one (a combo box's line edit)."""

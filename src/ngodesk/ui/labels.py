@@ -175,10 +175,11 @@ def record_labels(library: Library, entity_ids: Iterable[int]) -> dict[int, str]
     return entities.labels(library, entity_ids, interface_language())
 
 
-def record_index(library: Library, kind: EntityKind | None = None) -> NameIndex:
-    """Every name of the records of ``kind`` (None: all), named in the
-    interface's language, for finding them as the user types."""
-    return NameIndex(entities.names_of(library, kind), interface_language())
+def record_index(library: Library, kind: EntityKind | None = None, language: str = "") -> NameIndex:
+    """Every name of the records of ``kind`` (None: all), named in
+    ``language`` (default: the interface's; a worker thread passes it),
+    for finding them as the user types."""
+    return NameIndex(entities.names_of(library, kind), language or interface_language())
 
 
 def record_name(view: EntityView) -> str:

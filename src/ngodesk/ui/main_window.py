@@ -1372,6 +1372,7 @@ class MainWindow(QMainWindow):
         self.save_state()
         self._purge_timer.stop()
         self.search_runner.stop()
+        self.editor.finder.close()
         self.search_runner.blockSignals(True)  # (answers already on their way find no library)
         super().closeEvent(event)
         self.closed.emit()
