@@ -63,6 +63,12 @@ def test_joined_files_with_one_key_twice_and_an_unclosed_brace() -> None:
     ]
 
 
+def test_a_string_defined_twice_is_reported_and_the_entries_read() -> None:
+    result = bibtex.parse("@string{a=}}@string{a=}\n@misc{k1, title={第一}}\n")
+    assert [r.title for r in result.records] == ["第一"]
+    assert [p.position for p in result.problems] == ["line 1"]
+
+
 @pytest.mark.skipif(not REALWORLD.is_dir(), reason="../shared/realworld is not here")
 @pytest.mark.parametrize(
     ("name", "count"),

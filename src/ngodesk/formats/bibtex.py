@@ -14,7 +14,7 @@ import re
 
 import bibtexparser
 from bibtexparser import middlewares
-from bibtexparser.model import DuplicateBlockKeyBlock
+from bibtexparser.model import DuplicateBlockKeyBlock, Entry
 from pylatexenc.latex2text import LatexNodes2Text
 
 from ngodesk.domain.i18n import translate
@@ -115,7 +115,8 @@ def parse(text: str, options: ImportOptions = NO_OPTIONS) -> ParseResult:
     library = bibtexparser.parse_string(text)
     entries = list(library.entries)
     for block in library.failed_blocks:
-        if isinstance(block, DuplicateBlockKeyBlock):  # (two .bib files joined: both entries are stories)
+        if isinstance(block, DuplicateBlockKeyBlock) and isinstance(block.ignore_error_block, Entry):
+            # (two .bib files joined: both entries are stories; a @string defined twice is reported)
             entries.append(_UNWRAP.transform_entry(block.ignore_error_block, library))
             continue
         reason = str(getattr(block, "error", "")) or "a brace or quote is not closed before the next entry"
