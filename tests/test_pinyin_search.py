@@ -3,9 +3,13 @@ switched off by quotes, never taking the library's own English words."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 import pytest
 
 from ngodesk.domain.models import StoryRecord
+from ngodesk.search import pinyin
 from ngodesk.search.pinyin import syllables_of
 from ngodesk.services import importing, queries
 from ngodesk.store.library import Library
@@ -73,6 +77,22 @@ def test_pinyin_mixes_with_other_words_and_fields(stories: Library) -> None:
 )
 def test_what_is_read_as_syllables(typed: str, read: list[list[str]]) -> None:
     assert syllables_of([typed]) == read
+
+
+def test_the_written_out_syllables_are_those_of_the_character_tables() -> None:
+    toneless, _ = pinyin._readings()
+    assert pinyin.SYLLABLES == (toneless.keys() - pinyin._NOT_SYLLABLES) | pinyin._U_WITH_DIAERESIS.keys()
+
+
+def test_telling_english_from_pinyin_loads_no_character_tables() -> None:
+    # (loading them made the first English search after opening a library take 0.4-0.8 s)
+    script = (
+        "import sys; from ngodesk.search.pinyin import syllables_of;"
+        "assert syllables_of(['NGOs']) == [] and syllables_of(['Kenya']) == [['ken', 'ya']];"
+        "print('pypinyin.pinyin_dict' in sys.modules)"
+    )
+    run = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert run.stdout.strip() == "False"
 
 
 def test_a_word_added_after_a_search_is_found_by_the_next(stories: Library) -> None:
