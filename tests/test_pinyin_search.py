@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -84,15 +85,19 @@ def test_the_written_out_syllables_are_those_of_the_character_tables() -> None:
     assert pinyin.SYLLABLES == (toneless.keys() - pinyin._NOT_SYLLABLES) | pinyin._U_WITH_DIAERESIS.keys()
 
 
-def test_telling_english_from_pinyin_loads_no_character_tables() -> None:
-    # (loading them made the first English search after opening a library take 0.4-0.8 s)
+def test_reading_pinyin_loads_no_phrase_dictionary(tmp_path: Path) -> None:
+    # (an English query loaded pypinyin's character tables, 0.5-0.8 s on the first one after opening a
+    # library; a pinyin one its phrase dictionary too, 50 MB of memory the window kept)
     script = (
         "import sys; from ngodesk.search.pinyin import syllables_of;"
         "assert syllables_of(['NGOs']) == [] and syllables_of(['Kenya']) == [['ken', 'ya']];"
-        "print('pypinyin.pinyin_dict' in sys.modules)"
+        "print('pypinyin.pinyin_dict' in sys.modules);"
+        "from ngodesk.services import importing, library, queries; from ngodesk.domain.models import StoryRecord;"
+        "lib = library.open_library(sys.argv[1]); importing.import_records(lib, [StoryRecord('走出去的十年', 'a')]);"
+        "print([hit.story.title for hit in queries.search(lib, 'zouchuqu').hits], 'pypinyin' in sys.modules)"
     )
-    run = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
-    assert run.stdout.strip() == "False"
+    run = subprocess.run([sys.executable, "-c", script, str(tmp_path / "lib")], capture_output=True, text=True)
+    assert run.stdout.split("\n")[:2] == ["False", "['走出去的十年'] False"], run.stderr
 
 
 def test_a_word_added_after_a_search_is_found_by_the_next(stories: Library) -> None:

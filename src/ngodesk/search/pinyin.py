@@ -29,6 +29,7 @@ from functools import cache
 from sqlalchemy.engine import Connection, Engine
 
 from ngodesk.search import query as q
+from ngodesk.search.chinese import character_readings
 from ngodesk.search.text import fold
 from ngodesk.store import fts
 
@@ -136,15 +137,19 @@ class Vocabulary:
         return fts.holds_phrase(self.connection, f'"{word}"')
 
 
-def _is_common(char: str) -> bool:
-    """A character of GB2312 (the 6,763 characters of everyday simplified
-    Chinese): the index holds text simplified, and rarer characters would
-    only multiply the pairs to look up."""
-    try:
-        char.encode("gb2312")
-    except UnicodeEncodeError:
-        return False
-    return True
+@cache
+def _gb2312() -> str:
+    """Every character of GB2312 (its 6,763 characters of everyday
+    simplified Chinese, and its symbols): the index holds text simplified,
+    and rarer characters would only multiply the pairs to look up."""
+    found = []
+    for high in range(0xA1, 0xF8):
+        for low in range(0xA1, 0xFF):
+            try:
+                found.append(bytes((high, low)).decode("gb2312"))
+            except UnicodeDecodeError:
+                continue
+    return "".join(found)
 
 
 def _is_everyday(char: str) -> bool:
@@ -156,15 +161,11 @@ def _is_everyday(char: str) -> bool:
 def _readings() -> tuple[dict[str, str], dict[str, str]]:
     """(toneless syllable -> characters, toned syllable -> characters), from
     pypinyin's character dictionary."""
-    from pypinyin.pinyin_dict import pinyin_dict
-
     toneless: dict[str, set[str]] = {}
     toned: dict[str, set[str]] = {}
-    for code, readings in pinyin_dict.items():
-        char = chr(code)
-        if not _is_common(char):
-            continue
-        for reading in readings.split(","):
+    readings_of = character_readings()
+    for char in _gb2312():
+        for reading in readings_of[ord(char)].split(",") if ord(char) in readings_of else ():
             toned.setdefault(unicodedata.normalize("NFC", reading), set()).add(char)
             toneless.setdefault(fold(reading), set()).add(char)
     return (
