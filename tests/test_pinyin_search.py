@@ -3,9 +3,14 @@ switched off by quotes, never taking the library's own English words."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 
 from ngodesk.domain.models import StoryRecord
+from ngodesk.search import pinyin
 from ngodesk.search.pinyin import syllables_of
 from ngodesk.services import importing, queries
 from ngodesk.store.library import Library
@@ -73,6 +78,26 @@ def test_pinyin_mixes_with_other_words_and_fields(stories: Library) -> None:
 )
 def test_what_is_read_as_syllables(typed: str, read: list[list[str]]) -> None:
     assert syllables_of([typed]) == read
+
+
+def test_the_written_out_syllables_are_those_of_the_character_tables() -> None:
+    toneless, _ = pinyin._readings()
+    assert pinyin.SYLLABLES == (toneless.keys() - pinyin._NOT_SYLLABLES) | pinyin._U_WITH_DIAERESIS.keys()
+
+
+def test_reading_pinyin_loads_no_phrase_dictionary(tmp_path: Path) -> None:
+    # (an English query loaded pypinyin's character tables, 0.5-0.8 s on the first one after opening a
+    # library; a pinyin one its phrase dictionary too, 50 MB of memory the window kept)
+    script = (
+        "import sys; from ngodesk.search.pinyin import syllables_of;"
+        "assert syllables_of(['NGOs']) == [] and syllables_of(['Kenya']) == [['ken', 'ya']];"
+        "print('pypinyin.pinyin_dict' in sys.modules);"
+        "from ngodesk.services import importing, library, queries; from ngodesk.domain.models import StoryRecord;"
+        "lib = library.open_library(sys.argv[1]); importing.import_records(lib, [StoryRecord('走出去的十年', 'a')]);"
+        "print([hit.story.title for hit in queries.search(lib, 'zouchuqu').hits], 'pypinyin' in sys.modules)"
+    )
+    run = subprocess.run([sys.executable, "-c", script, str(tmp_path / "lib")], capture_output=True, text=True)
+    assert run.stdout.split("\n")[:2] == ["False", "['走出去的十年'] False"], run.stderr
 
 
 def test_a_word_added_after_a_search_is_found_by_the_next(stories: Library) -> None:

@@ -8,9 +8,12 @@ Both are called per term, never over whole libraries (pypinyin reads
 
 from __future__ import annotations
 
+import importlib.util
+import json
 import re
 import unicodedata
 from functools import cache
+from pathlib import Path
 
 from ngodesk.search.text import fold, is_cjk
 
@@ -42,15 +45,32 @@ def traditional(text: str) -> str:
 
 
 @cache
+def character_readings() -> dict[int, str]:
+    """pypinyin's character dictionary: code point -> its readings with
+    tone marks, the most common first, joined by commas (``走`` -> ``zǒu``).
+
+    Read from pypinyin's data file without importing pypinyin, whose
+    package loads its phrase dictionary too (0.5 s and ~50 MB that only
+    ``pinyin`` needs)."""
+    spec = importlib.util.find_spec("pypinyin")
+    for folder in (spec and spec.submodule_search_locations) or ():
+        data = Path(folder) / "pinyin_dict.json"
+        if data.is_file():
+            return {int(code): readings for code, readings in json.loads(data.read_bytes()).items()}
+    from pypinyin.pinyin_dict import pinyin_dict  # (a pypinyin that keeps it elsewhere)
+
+    return dict(pinyin_dict)
+
+
+@cache
 def reading_table() -> dict[int, str]:
     """Han character -> its most common reading without tones, then a space
     (``走`` -> ``"zou "``), from pypinyin's character dictionary."""
-    from pypinyin.pinyin_dict import pinyin_dict
 
     def toneless(reading: str) -> str:  # (fold without its traditional-character table: not needed here)
         return "".join(ch for ch in unicodedata.normalize("NFD", reading) if not unicodedata.combining(ch))
 
-    return {code: toneless(readings.split(",")[0]) + " " for code, readings in pinyin_dict.items()}
+    return {code: toneless(readings.split(",")[0]) + " " for code, readings in character_readings().items()}
 
 
 def sort_key(title: str) -> str:

@@ -29,6 +29,7 @@ from functools import cache
 from sqlalchemy.engine import Connection, Engine
 
 from ngodesk.search import query as q
+from ngodesk.search.chinese import character_readings
 from ngodesk.search.text import fold
 from ngodesk.store import fts
 
@@ -47,6 +48,31 @@ _U_WITH_DIAERESIS = {"lv": "lu", "nv": "nu", "lve": "lue", "nve": "nue"}
 #: Readings of interjections (嗯 n, 呣 m...): as syllables they would cut
 #: ``xian`` into xia-n.
 _NOT_SYLLABLES = frozenset({"m", "n", "ng", "hm", "hng"})
+#: Every toneless syllable (``lv`` for ``lü``), as ``_readings`` would
+#: list them: written out so that an English query need not load pypinyin's
+#: tables (0.8 s) to find it is no pinyin; a test checks the two agree.
+SYLLABLES = frozenset(
+    (
+        "a ai an ang ao ba bai ban bang bao bei ben beng bi bian biao bie bin bing bo bu ca cai can cang cao "
+        "ce cen ceng cha chai chan chang chao che chen cheng chi chong chou chu chua chuai chuan chuang chui "
+        "chun chuo ci cong cou cu cuan cui cun cuo da dai dan dang dao de dei deng di dia dian diao die ding "
+        "diu dong dou du duan dui dun duo e ei en er fa fan fang fei fen feng fo fou fu ga gai gan gang gao "
+        "ge gei gen geng gong gou gu gua guai guan guang gui gun guo ha hai han hang hao he hei hen heng hong "
+        "hou hu hua huai huan huang hui hun huo ji jia jian jiang jiao jie jin jing jiong jiu ju juan jue jun "
+        "ka kai kan kang kao ke kei ken keng kong kou ku kua kuai kuan kuang kui kun kuo la lai lan lang lao "
+        "le lei len leng li lia lian liang liao lie lin ling liu lo long lou lu luan lue lun luo lv lve ma "
+        "mai man mang mao me mei men meng mi mian miao mie min ming miu mo mou mu na nai nan nang nao ne nei "
+        "nen neng ni nian niang niao nie nin ning niu nong nou nu nuan nue nuo nv nve o ou pa pai pan pang "
+        "pao pei pen peng pi pian piao pie pin ping po pou pu qi qia qian qiang qiao qie qin qing qiong qiu "
+        "qu quan que qun ran rang rao re ren reng ri rong rou ru ruan rui run ruo sa sai san sang sao se sen "
+        "seng sha shai shan shang shao she shei shen sheng shi shou shu shua shuai shuan shuang shui shun "
+        "shuo si song sou su suan sui sun suo ta tai tan tang tao te tei teng ti tian tiao tie ting tong tou "
+        "tu tuan tui tun tuo wa wai wan wang wei wen weng wo wu xi xia xian xiang xiao xie xin xing xiong xiu "
+        "xu xuan xue xun ya yan yang yao ye yi yin ying yo yong you yu yuan yue yun za zai zan zang zao ze "
+        "zei zen zeng zha zhai zhan zhang zhao zhe zhei zhen zheng zhi zhong zhou zhu zhua zhuai zhuan zhuang "
+        "zhui zhun zhuo zi zong zou zu zuan zui zun zuo"
+    ).split()
+)
 
 
 class _RangeCache:
@@ -111,15 +137,19 @@ class Vocabulary:
         return fts.holds_phrase(self.connection, f'"{word}"')
 
 
-def _is_common(char: str) -> bool:
-    """A character of GB2312 (the 6,763 characters of everyday simplified
-    Chinese): the index holds text simplified, and rarer characters would
-    only multiply the pairs to look up."""
-    try:
-        char.encode("gb2312")
-    except UnicodeEncodeError:
-        return False
-    return True
+@cache
+def _gb2312() -> str:
+    """Every character of GB2312 (its 6,763 characters of everyday
+    simplified Chinese, and its symbols): the index holds text simplified,
+    and rarer characters would only multiply the pairs to look up."""
+    found = []
+    for high in range(0xA1, 0xF8):
+        for low in range(0xA1, 0xFF):
+            try:
+                found.append(bytes((high, low)).decode("gb2312"))
+            except UnicodeDecodeError:
+                continue
+    return "".join(found)
 
 
 def _is_everyday(char: str) -> bool:
@@ -131,15 +161,11 @@ def _is_everyday(char: str) -> bool:
 def _readings() -> tuple[dict[str, str], dict[str, str]]:
     """(toneless syllable -> characters, toned syllable -> characters), from
     pypinyin's character dictionary."""
-    from pypinyin.pinyin_dict import pinyin_dict
-
     toneless: dict[str, set[str]] = {}
     toned: dict[str, set[str]] = {}
-    for code, readings in pinyin_dict.items():
-        char = chr(code)
-        if not _is_common(char):
-            continue
-        for reading in readings.split(","):
+    readings_of = character_readings()
+    for char in _gb2312():
+        for reading in readings_of[ord(char)].split(",") if ord(char) in readings_of else ():
             toned.setdefault(unicodedata.normalize("NFC", reading), set()).add(char)
             toneless.setdefault(fold(reading), set()).add(char)
     return (
@@ -148,15 +174,10 @@ def _readings() -> tuple[dict[str, str], dict[str, str]]:
     )
 
 
-@cache
-def _syllables() -> frozenset[str]:
-    return frozenset((_readings()[0].keys() - _NOT_SYLLABLES) | _U_WITH_DIAERESIS.keys())
-
-
 def _splits(letters: str) -> list[list[str]]:
     """Ways to cut ``letters`` (folded, a-z) into syllables, fewest
     syllables first, at most _MAX_SPLITS of them."""
-    syllables = _syllables()
+    syllables = SYLLABLES
 
     @cache
     def from_(start: int) -> list[list[str]]:
