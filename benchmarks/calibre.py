@@ -328,6 +328,14 @@ def _values(row: Row, side: str, runs: list[dict[str, object]]) -> list[float]:
     return [float(f[step]) for f in runs if tuple(f["steps"]) == steps and not f["everything"]]  # type: ignore[arg-type]
 
 
+def _faster(ratio: float, unit: str) -> str:
+    """calibre's figure over ngodesk's, as the column says it."""
+    better, worse = ("less memory", "more memory") if unit == "MB" else ("", "slower")
+    if ratio < 0.95:
+        return f"{1 / ratio:.1f}x {worse}"
+    return f"{ratio:.0f}x {better}".rstrip() if ratio >= 10 else f"{ratio:.1f}x {better}".rstrip()
+
+
 def table(n: int, runs: dict[str, list[dict[str, object]]]) -> tuple[list[tuple[str, ...]], bool]:
     """The table's rows for one size, and whether every target was met.
     Ranges are shown; ratios and verdicts use medians."""
@@ -338,7 +346,7 @@ def table(n: int, runs: dict[str, list[dict[str, object]]]) -> tuple[list[tuple[
         ratio = statistics.median(theirs) / statistics.median(ours)
         verdict = _verdict(row, statistics.median(ours), ratio, n)
         all_met = all_met and verdict != "MISSED"
-        faster = f"{ratio:.0f}x" if ratio >= 10 else f"{ratio:.1f}x" if ratio >= 0.95 else f"{1 / ratio:.1f}x slower"
+        faster = _faster(ratio, row.unit)
         lines.append((row.label, _spread(theirs, row.unit), _spread(ours, row.unit), faster, _target(row, n), verdict))
     return lines, all_met
 
