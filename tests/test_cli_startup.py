@@ -4,19 +4,22 @@ command's ``--help`` and the read-only commands import only what they use
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
 from ngodesk import cli, cli_choices, formats
 from ngodesk.store import migrate
+from tests.conftest import SAMPLE
 
 #: What a start that only answers must not load (each costs 0.1-0.5 s).
 HEAVY = ("sqlalchemy", "alembic", "PySide6", "numpy", "ngodesk.services", "ngodesk.store.schema")
 #: A format module (a parser) or the formats' own heavy dependencies.
-PARSERS = tuple(f"ngodesk.formats.{name}" for name in ("ris", "bibtex", "csv_table", "skos", "feeds", "wxr", "mods"))
+PARSERS = tuple(f"ngodesk.formats.{name}" for name in ("ris", "bibtex", "csv_table", "feeds", "wxr", "mods"))
 
 
 def imported(*args: str, code: str | None = None) -> set[str]:
@@ -52,6 +55,24 @@ def test_every_command_answers_help_without_importing_anything_heavy() -> None:
     modules = imported(code=code)
     assert "ngodesk.cli_fieldwork" in modules
     assert not loaded(modules, HEAVY + PARSERS)
+
+
+def test_reading_and_setting_load_neither_alembic_nor_qt_nor_numpy_nor_the_formats(tmp_path: Path) -> None:
+    library = tmp_path / "library"
+    subprocess.run([sys.executable, "-m", "ngodesk", "--library", str(library), "import", str(SAMPLE)], check=True)
+    found = subprocess.run(
+        [sys.executable, "-m", "ngodesk", "--library", str(library), "search", "NGOs", "--json"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    uuid = json.loads(found.stdout)[0]["uuid"]
+    others = ("alembic", "PySide6", "numpy", "rdflib", "rispy", "bibtexparser", "feedparser", "rapidfuzz")
+    commands = (["info"], ["search", "扶贫", "--limit", "20"], ["show", uuid], ["tags"], ["set", uuid, "summary=扶贫"])
+    for args in commands:
+        modules = imported("--library", str(library), *args)
+        assert "ngodesk.services.queries" in modules
+        assert not loaded(modules, others + PARSERS), args
 
 
 def test_the_choices_written_out_for_the_parser_are_the_real_ones() -> None:

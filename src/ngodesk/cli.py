@@ -229,14 +229,10 @@ def _positive(text: str) -> int:
 
 
 def _open(args: argparse.Namespace, write: bool) -> Library:
-    from ngodesk.services import field_copy
     from ngodesk.services.library import open_library, resolve
     from ngodesk.store.library import DB_NAME
 
-    if field_copy.is_archive(args.library):
-        folder = field_copy.unpack(args.library)  # (or the folder an earlier unpacking made)
-        print(f"{PROGRAM}: working in {folder}, the library unpacked from {args.library}", file=sys.stderr)
-        args.library = str(folder)
+    args.library = _unpacked(args.library)
     path, _ = resolve(args.library)
     if not write and (path / DB_NAME).exists():
         try:
@@ -246,6 +242,20 @@ def _open(args: argparse.Namespace, write: bool) -> Library:
     return open_library(
         args.library, program=f"{PROGRAM} {args.command}", wait=args.wait, waiting=lambda: _tell_waiting(args.wait)
     )
+
+
+def _unpacked(library: str | None) -> str | None:
+    """``library``, or the folder the field-copy archive it names is
+    unpacked to (or was, by an earlier command), said on standard error."""
+    if not library or not Path(library).is_file():  # (a folder: no need to load the field copies' module)
+        return library
+    from ngodesk.services import field_copy
+
+    if not field_copy.is_archive(library):
+        return library
+    folder = field_copy.unpack(library)
+    print(f"{PROGRAM}: working in {folder}, the library unpacked from {library}", file=sys.stderr)
+    return str(folder)
 
 
 def _tell_waiting(wait: float) -> None:
