@@ -8,6 +8,10 @@ index. See README.md for what is measured and the targets.
     python benchmarks/run.py                 # 10k and 100k stories
     python benchmarks/run.py --quick         # 2k stories
     python benchmarks/run.py --sizes 5000 --json out.json
+
+Each size's library also times the command line's start-up
+(``startup.py``: ``ngodesk --version``, ``--help``, ``info``, ``search``
+and ``set`` as whole processes, beside ``python -c "import sqlite3"``).
 """
 
 from __future__ import annotations
@@ -30,6 +34,7 @@ from pathlib import Path
 from typing import TypeVar
 
 import generate
+import startup
 
 from ngodesk.domain.models import StoryRecord
 from ngodesk.search import query as q
@@ -254,6 +259,7 @@ class SizeResult:
     baseline_db_bytes: int
     reopen_s: float
     queries: list[QueryResult]
+    startup: list[startup.Startup]
 
 
 Timings = tuple[int, float, list[float]]
@@ -333,11 +339,12 @@ def bench_size(n: int, seed: int, workdir: str | None) -> SizeResult:
         connection = sqlite3.connect(tmp / "baseline.sqlite")
         theirs = dict(zip(expressions, baseline_queries(connection, list(expressions.values())), strict=True))
         connection.close()
+        launches = startup.measure_all(tmp / "library")
     queries = []
     for text, (hits, first, times) in zip(QUERIES, ours, strict=True):
         base_hits, _, base_times = theirs.get(text, (None, 0.0, []))
         queries.append(QueryResult(text, hits, times, first, base_hits, base_times))
-    return SizeResult(n, raw_bytes, import_s, baseline_s, db_size, baseline_size, reopen_s, queries)
+    return SizeResult(n, raw_bytes, import_s, baseline_s, db_size, baseline_size, reopen_s, queries, launches)
 
 
 # --- report -----------------------------------------------------------------
@@ -451,6 +458,7 @@ def summary_rows(r: SizeResult) -> list[tuple[str, str, str, str, str, str]]:
         ),
         *_latency_rows(r),
         ("reopen library (s)", f"{r.reopen_s:.2f}", "", "", "", ""),
+        *startup.rows(r.startup, judged=r.stories >= TARGET_SIZE),
     ]
 
 

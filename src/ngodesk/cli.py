@@ -11,8 +11,9 @@ import json
 import os
 import signal
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from ngodesk import (
     __version__,
@@ -25,24 +26,44 @@ from ngodesk import (
     cli_history,
     cli_tags,
     cli_trash,
-    crash_report,
 )
+from ngodesk.cli_choices import CSV_EXTRA, CSV_FIELDS, CSV_IGNORE, ENTITY_KINDS, EXPORT_FORMATS, ON_DUPLICATE
 from ngodesk.domain.errors import LibraryError, LibraryLocked, LibraryReadOnly, NgodeskError
-from ngodesk.domain.models import EntityKind, StoryView
-from ngodesk.formats import ImportOptions, csv_table, format_names
-from ngodesk.services import duplicates, exporting, field_copy, importing, queries, stories
-from ngodesk.services.library import open_library, resolve
-from ngodesk.store.library import DB_NAME, Library
+
+if TYPE_CHECKING:  # (imported where used: a command imports only what it needs, --help nothing heavy)
+    from ngodesk.domain.models import EntityKind, StoryView
+    from ngodesk.services import importing
+    from ngodesk.store.library import Library
 
 PROGRAM = "ngodesk"
 #: Seconds a command waits for another command's writer lock (--wait).
 DEFAULT_WAIT = 30.0
-#: FIELD+= / FIELD-= names that link records, and their kinds.
-LINK_FIELDS = {"org": EntityKind.ORGANISATION, "person": EntityKind.PERSON, "place": EntityKind.PLACE}
+#: FIELD+= / FIELD-= names that link records, and their kinds' values.
+LINK_FIELDS = ENTITY_KINDS
 
 
 class UsageError(Exception):
     """Bad command-line arguments (exit 2)."""
+
+
+class CommandParser(argparse.ArgumentParser):
+    """A command's parser, made and given its arguments by ``define`` only
+    when that command is parsed (making the fifty-odd commands' parsers up
+    front took 70 ms of every start). Without ``define``, an ordinary
+    parser."""
+
+    def __init__(self, *, define: Callable[[argparse.ArgumentParser], None] | None = None, **kwargs: Any) -> None:
+        self._define = define
+        self._kwargs = kwargs
+        if define is None:
+            super().__init__(**kwargs)
+
+    def parse_known_args(self, args: Any = None, namespace: Any = None) -> Any:
+        if self._define is not None:
+            define, self._define = self._define, None
+            super().__init__(**self._kwargs)
+            define(self)
+        return super().parse_known_args(args, namespace)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -73,70 +94,21 @@ def _parser() -> argparse.ArgumentParser:
         choices=("en", "zh_CN"),
         help="interface language of the window (default: Edit > Preferences, else the system's)",
     )
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-
-    p = commands.add_parser("import", help="import stories from files")
-    p.add_argument("files", nargs="+", metavar="FILE")
-    p.add_argument("--format", default="auto", choices=["auto", *format_names()])
-    p.add_argument("--strict", action="store_true", help="import nothing if any record is bad")
-    p.add_argument(
-        "--on-duplicate",
-        default="skip",
-        choices=[o.value for o in importing.OnDuplicate],
-        help="a record already in the library: skip it (default), merge it into that story, or add it anyway",
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=CommandParser)
+    commands.add_parser("import", help="import stories from files", define=_import_arguments)
+    commands.add_parser("export", help="export stories (all, or those a search finds)", define=_export_arguments)
+    commands.add_parser("search", help="search stories", define=_search_arguments)
+    commands.add_parser("show", help="show one story", define=_show_arguments)
+    commands.add_parser("add", help="add a story; prints its uuid", define=_add_arguments)
+    commands.add_parser(
+        "set", help="change fields, tags (tags+=, tags-=) or linked records (org+=...)", define=_set_arguments
     )
-    p.add_argument(
-        "--map",
-        action="append",
-        default=[],
-        type=_column_map,
-        metavar="COLUMN=FIELD",
-        help=f"CSV/TSV: read COLUMN as FIELD ({', '.join(csv_table.FIELDS)}, {csv_table.EXTRA} or "
-        f"{csv_table.IGNORE}); repeatable",
+    commands.add_parser("duplicates", help="list likely duplicate stories (pairs)", define=_json_argument)
+    commands.add_parser(
+        "init", help="make a library in --library's folder, even one that holds other files", define=_no_arguments
     )
-    p.add_argument(
-        "--post-types",
-        default="post",
-        type=_post_types,
-        metavar="TYPES",
-        help="WordPress: the item types to import, comma-separated (default: post; e.g. post,page)",
-    )
-    p.add_argument("--json", action="store_true", help="print the report as JSON")
-
-    p = commands.add_parser("export", help="export stories (all, or those a search finds)")
-    p.add_argument("--format", required=True, choices=list(exporting.FORMATS))
-    p.add_argument(
-        "--query", default="", metavar="Q", help="only the stories this search finds (as in search; --query=-W for -W)"
-    )
-    p.add_argument("-o", "--output", metavar="FILE", help="the file to write (default: standard output)")
-
-    p = commands.add_parser("search", help="search stories")
-    p.add_argument("query", nargs="+", metavar="QUERY", help="words may be given unquoted; put -- before a leading -")
-    p.add_argument("--limit", type=_positive, default=20, metavar="N")
-    p.add_argument("--json", action="store_true")
-
-    p = commands.add_parser("show", help="show one story")
-    p.add_argument("uuid", metavar="UUID")
-    p.add_argument("--json", action="store_true")
-
-    p = commands.add_parser("add", help="add a story; prints its uuid")
-    p.add_argument("--title", required=True)
-    p.add_argument("assignments", nargs="*", metavar="FIELD=VALUE")
-    p.add_argument("--json", action="store_true")
-
-    p = commands.add_parser("set", help="change fields, tags (tags+=, tags-=) or linked records (org+=...)")
-    p.add_argument("uuid", metavar="UUID")
-    p.add_argument("assignments", nargs="+", metavar="FIELD=VALUE")
-
-    p = commands.add_parser("duplicates", help="list likely duplicate stories (pairs)")
-    p.add_argument("--json", action="store_true")
-
-    commands.add_parser("init", help="make a library in --library's folder, even one that holds other files")
-
-    p = commands.add_parser("info", help="counts, schema version, path")
-    p.add_argument("--json", action="store_true")
-
-    commands.add_parser("check", help="integrity check (exit 1 if bad)")
+    commands.add_parser("info", help="counts, schema version, path", define=_json_argument)
+    commands.add_parser("check", help="integrity check (exit 1 if bad)", define=_no_arguments)
     cli_glossary.add_commands(commands)
     cli_tags.add_commands(commands)
     cli_entities.add_commands(commands)
@@ -149,6 +121,74 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _import_arguments(p: argparse.ArgumentParser) -> None:
+    from ngodesk.formats import format_names
+
+    p.add_argument("files", nargs="+", metavar="FILE")
+    p.add_argument("--format", default="auto", choices=["auto", *format_names()])
+    p.add_argument("--strict", action="store_true", help="import nothing if any record is bad")
+    p.add_argument(
+        "--on-duplicate",
+        default="skip",
+        choices=ON_DUPLICATE,
+        help="a record already in the library: skip it (default), merge it into that story, or add it anyway",
+    )
+    p.add_argument(
+        "--map",
+        action="append",
+        default=[],
+        type=_column_map,
+        metavar="COLUMN=FIELD",
+        help=f"CSV/TSV: read COLUMN as FIELD ({', '.join(CSV_FIELDS)}, {CSV_EXTRA} or {CSV_IGNORE}); repeatable",
+    )
+    p.add_argument(
+        "--post-types",
+        default="post",
+        type=_post_types,
+        metavar="TYPES",
+        help="WordPress: the item types to import, comma-separated (default: post; e.g. post,page)",
+    )
+    p.add_argument("--json", action="store_true", help="print the report as JSON")
+
+
+def _export_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--format", required=True, choices=EXPORT_FORMATS)
+    p.add_argument(
+        "--query", default="", metavar="Q", help="only the stories this search finds (as in search; --query=-W for -W)"
+    )
+    p.add_argument("-o", "--output", metavar="FILE", help="the file to write (default: standard output)")
+
+
+def _search_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("query", nargs="+", metavar="QUERY", help="words may be given unquoted; put -- before a leading -")
+    p.add_argument("--limit", type=_positive, default=20, metavar="N")
+    p.add_argument("--json", action="store_true")
+
+
+def _show_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("uuid", metavar="UUID")
+    p.add_argument("--json", action="store_true")
+
+
+def _add_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--title", required=True)
+    p.add_argument("assignments", nargs="*", metavar="FIELD=VALUE")
+    p.add_argument("--json", action="store_true")
+
+
+def _set_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("uuid", metavar="UUID")
+    p.add_argument("assignments", nargs="+", metavar="FIELD=VALUE")
+
+
+def _json_argument(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--json", action="store_true")
+
+
+def _no_arguments(p: argparse.ArgumentParser) -> None:
+    """(A command without arguments.)"""
+
+
 def _window_size(text: str) -> tuple[int, int]:
     width, _, height = text.lower().partition("x")
     if not (width.isdigit() and height.isdigit()) or not (200 <= int(width) <= 8000 and 200 <= int(height) <= 8000):
@@ -158,7 +198,7 @@ def _window_size(text: str) -> tuple[int, int]:
 
 def _column_map(text: str) -> tuple[str, str]:
     column, sep, field = text.rpartition("=")
-    allowed = (*csv_table.FIELDS, csv_table.EXTRA, csv_table.IGNORE)
+    allowed = (*CSV_FIELDS, CSV_EXTRA, CSV_IGNORE)
     if not sep or not column.strip() or field.strip() not in allowed:
         raise argparse.ArgumentTypeError(f"give COLUMN=FIELD, FIELD one of {', '.join(allowed)}")
     return column.strip(), field.strip()
@@ -189,10 +229,10 @@ def _positive(text: str) -> int:
 
 
 def _open(args: argparse.Namespace, write: bool) -> Library:
-    if field_copy.is_archive(args.library):
-        folder = field_copy.unpack(args.library)  # (or the folder an earlier unpacking made)
-        print(f"{PROGRAM}: working in {folder}, the library unpacked from {args.library}", file=sys.stderr)
-        args.library = str(folder)
+    from ngodesk.services.library import open_library, resolve
+    from ngodesk.store.library import DB_NAME
+
+    args.library = _unpacked(args.library)
     path, _ = resolve(args.library)
     if not write and (path / DB_NAME).exists():
         try:
@@ -202,6 +242,20 @@ def _open(args: argparse.Namespace, write: bool) -> Library:
     return open_library(
         args.library, program=f"{PROGRAM} {args.command}", wait=args.wait, waiting=lambda: _tell_waiting(args.wait)
     )
+
+
+def _unpacked(library: str | None) -> str | None:
+    """``library``, or the folder the field-copy archive it names is
+    unpacked to (or was, by an earlier command), said on standard error."""
+    if not library or not Path(library).is_file():  # (a folder: no need to load the field copies' module)
+        return library
+    from ngodesk.services import field_copy
+
+    if not field_copy.is_archive(library):
+        return library
+    folder = field_copy.unpack(library)
+    print(f"{PROGRAM}: working in {folder}, the library unpacked from {library}", file=sys.stderr)
+    return str(folder)
 
 
 def _tell_waiting(wait: float) -> None:
@@ -241,6 +295,8 @@ def _story_json(view: StoryView) -> dict[str, object]:
 
 
 def _print_story(view: StoryView) -> None:
+    from ngodesk.domain.models import EntityKind
+
     rows = [
         ("uuid", view.uuid),
         ("title", view.title),
@@ -290,7 +346,9 @@ def _tag_list(value: str) -> list[str]:
 
 
 def _links(ops: dict[str, list[str]], op: str) -> list[tuple[EntityKind, str]]:
-    return [(kind, name) for field, kind in LINK_FIELDS.items() for name in ops.get(field + op, [])]
+    from ngodesk.domain.models import EntityKind
+
+    return [(EntityKind(kind), name) for field, kind in LINK_FIELDS.items() for name in ops.get(field + op, [])]
 
 
 def _cmd_import(args: argparse.Namespace) -> int:
@@ -301,6 +359,8 @@ def _cmd_import(args: argparse.Namespace) -> int:
     except (UsageError, BrokenPipeError):
         raise
     except BaseException as error:  # (--json: one JSON document whatever happens; main says it on stderr too)
+        from ngodesk.services import importing
+
         message = _import_error(error)
         named = next((name for name in args.files if message.startswith(f"{name}:")), "")
         failed = [{"record": f"{named}, the file", "reason": message}] if named else []
@@ -321,6 +381,9 @@ def _import_error(error: BaseException) -> str:
 
 
 def _import(args: argparse.Namespace) -> int:
+    from ngodesk.formats import ImportOptions
+    from ngodesk.services import importing
+
     for name in args.files:
         path = Path(name)
         if path.is_dir():
@@ -399,6 +462,8 @@ def _print_report(report: importing.ImportReport) -> None:
 
 
 def _cmd_export(args: argparse.Namespace) -> int:
+    from ngodesk.services import exporting, queries
+
     with _open(args, write=False) as library:
         ids = queries.matching_ids(library, args.query).tolist() if args.query else None
         count = exporting.export(library, args.format, args.output, ids)
@@ -408,6 +473,8 @@ def _cmd_export(args: argparse.Namespace) -> int:
 
 
 def _cmd_search(args: argparse.Namespace) -> int:
+    from ngodesk.services import queries
+
     with _open(args, write=False) as library:
         page = queries.search(library, " ".join(args.query), limit=args.limit)
     if args.json:
@@ -436,6 +503,8 @@ def _cmd_search(args: argparse.Namespace) -> int:
 
 
 def _cmd_show(args: argparse.Namespace) -> int:
+    from ngodesk.services import queries
+
     with _open(args, write=False) as library:
         view = queries.get_story(library, queries.resolve_story(library, args.uuid))
     if args.json:
@@ -446,6 +515,8 @@ def _cmd_show(args: argparse.Namespace) -> int:
 
 
 def _cmd_add(args: argparse.Namespace) -> int:
+    from ngodesk.services import queries, stories
+
     values, ops = _assignments(args.assignments)
     if ops.get("tags-") or _links(ops, "-"):
         raise UsageError("a new story has nothing to remove (-=)")
@@ -462,6 +533,8 @@ def _cmd_add(args: argparse.Namespace) -> int:
 
 
 def _cmd_set(args: argparse.Namespace) -> int:
+    from ngodesk.services import queries, stories
+
     values, ops = _assignments(args.assignments)
     with _open(args, write=True) as library:
         story_id = queries.resolve_story(library, args.uuid)
@@ -481,6 +554,8 @@ def _cmd_set(args: argparse.Namespace) -> int:
 
 
 def _cmd_duplicates(args: argparse.Namespace) -> int:
+    from ngodesk.services import duplicates
+
     with _open(args, write=False) as library:
         pairs = duplicates.find_pairs(library)
     if args.json:
@@ -503,6 +578,10 @@ def _cmd_duplicates(args: argparse.Namespace) -> int:
 
 
 def _cmd_init(args: argparse.Namespace) -> int:
+    from ngodesk.services import queries
+    from ngodesk.services.library import open_library, resolve
+    from ngodesk.store.library import DB_NAME
+
     path, _ = resolve(args.library)
     made = not (path / DB_NAME).exists()
     with open_library(args.library, program=f"{PROGRAM} init", among_other_files=True, wait=args.wait) as library:
@@ -513,6 +592,8 @@ def _cmd_init(args: argparse.Namespace) -> int:
 
 
 def _cmd_info(args: argparse.Namespace) -> int:
+    from ngodesk.services import queries
+
     with _open(args, write=False) as library:
         facts = queries.info(library)
     if args.json:
@@ -524,6 +605,8 @@ def _cmd_info(args: argparse.Namespace) -> int:
 
 
 def _cmd_check(args: argparse.Namespace) -> int:
+    from ngodesk.services import queries
+
     try:  # writable when possible: the index's own check runs only then
         library = _open(args, write=True)
     except (LibraryLocked, LibraryReadOnly) as error:
@@ -608,6 +691,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"{PROGRAM}: {where}{error.strerror or error}; the unfinished change was not made", file=sys.stderr)
         return 1
     except Exception as error:  # noqa: BLE001 - a bug: said in one line, the details kept for a report
+        from ngodesk import crash_report
+
         print(f"{PROGRAM}: {crash_report.save(error)}", file=sys.stderr)
         return 1
     return 0

@@ -8,18 +8,24 @@ import json
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from ngodesk.domain.models import AnnotationKind
-from ngodesk.services import annotations, glossary, queries
-from ngodesk.services.annotations import NewAnnotation
-from ngodesk.store.library import Library
+from ngodesk.cli_choices import ANNOTATION_KINDS
 
-Opener = Callable[[argparse.Namespace, bool], Library]
+if TYPE_CHECKING:
+    from ngodesk.store.library import Library
+
+Opener = Callable[[argparse.Namespace, bool], "Library"]
 
 
 def add_commands(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     """The ``annotations`` command and its subcommands."""
-    parser = commands.add_parser("annotations", help="notes on passages of stories: add, list, export")
+    commands.add_parser(
+        "annotations", help="notes on passages of stories: add, list, export", define=_annotations_arguments
+    )
+
+
+def _annotations_arguments(parser: argparse.ArgumentParser) -> None:
     actions = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
     p = actions.add_parser("export", help="export as W3C Web Annotation JSON-LD")
     p.add_argument("--story", metavar="UUID", help="only this story's annotations")
@@ -37,13 +43,15 @@ def add_commands(commands: argparse._SubParsersAction) -> None:  # type: ignore[
     p.add_argument("--field", default="summary", choices=["title", "summary", "body"])
     p.add_argument("--language", default="", metavar="LANG", help="a translation's language (default: the original)")
     p.add_argument("--occurrence", type=int, default=1, metavar="N", help="which appearance of QUOTE (default 1)")
-    p.add_argument("--kind", default="comment", choices=[k.value for k in AnnotationKind])
+    p.add_argument("--kind", default="comment", choices=ANNOTATION_KINDS)
     p.add_argument("--text", default="", help="the comment or suggested rendering")
     p.add_argument("--author", default="")
 
 
 def run(args: argparse.Namespace, open_library: Opener) -> int:
     """Run an annotations subcommand; returns the exit code."""
+    from ngodesk.services import annotations, queries
+
     if args.action == "add":
         return _add(args, open_library)
     if args.action == "import":
@@ -84,6 +92,10 @@ def run(args: argparse.Namespace, open_library: Opener) -> int:
 
 
 def _add(args: argparse.Namespace, open_library: Opener) -> int:
+    from ngodesk.domain.models import AnnotationKind
+    from ngodesk.services import annotations, queries
+    from ngodesk.services.annotations import NewAnnotation
+
     with open_library(args, True) as library:
         story_id = queries.resolve_story(library, args.story)
         story = queries.get_story(library, story_id)
@@ -117,6 +129,8 @@ def _add(args: argparse.Namespace, open_library: Opener) -> int:
 def _term_in(library: Library, quote: str) -> str:
     """The uuid of the glossary term the quoted words are (the longest one
     found in them), or "" when they hold none."""
+    from ngodesk.services import glossary
+
     found = glossary.terms(library)
     occurrences = glossary.TermFinder(found).find(quote)
     if not occurrences:
@@ -127,6 +141,8 @@ def _term_in(library: Library, quote: str) -> str:
 
 
 def _import(args: argparse.Namespace, open_library: Opener) -> int:
+    from ngodesk.services import annotations
+
     with open_library(args, True) as library:
         report = annotations.import_file(library, args.file, args.strict)
     failed = [{"annotation": p.position, "reason": p.reason} for p in report.problems]

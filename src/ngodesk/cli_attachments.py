@@ -6,25 +6,38 @@ from __future__ import annotations
 import argparse
 import json
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from ngodesk.domain.errors import ValidationError
-from ngodesk.services import attachments, queries
-from ngodesk.store.library import Library
 
-Opener = Callable[[argparse.Namespace, bool], Library]
+if TYPE_CHECKING:
+    from ngodesk.store.library import Library
+
+Opener = Callable[[argparse.Namespace, bool], "Library"]
 
 
 def add_commands(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     """The ``attach`` and ``attachments`` commands."""
-    p = commands.add_parser("attach", help="attach files to a story (copied into the library)")
+    commands.add_parser("attach", help="attach files to a story (copied into the library)", define=_attach_arguments)
+    commands.add_parser("attachments", help="a story's attached files", define=_attachments_arguments)
+    commands.add_parser(
+        "files",
+        help="the stored files of attachments: how many, their size, which nothing refers to any more",
+        define=_files_arguments,
+    )
+
+
+def _attach_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("uuid", metavar="UUID")
     p.add_argument("files", metavar="FILE", nargs="+")
-    p = commands.add_parser("attachments", help="a story's attached files")
+
+
+def _attachments_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("uuid", metavar="UUID")
     p.add_argument("--json", action="store_true")
-    p = commands.add_parser(
-        "files", help="the stored files of attachments: how many, their size, which nothing refers to any more"
-    )
+
+
+def _files_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--remove-unused", action="store_true", help="delete the files neither the library nor a backup refers to"
     )
@@ -32,6 +45,8 @@ def add_commands(commands: argparse._SubParsersAction) -> None:  # type: ignore[
 
 
 def run_attach(args: argparse.Namespace, open_library: Opener) -> int:
+    from ngodesk.services import attachments, queries
+
     with open_library(args, True) as library:
         story_id = queries.resolve_story(library, args.uuid)
         uuids, _ = attachments.attach(library, story_id, args.files)
@@ -42,6 +57,8 @@ def run_attach(args: argparse.Namespace, open_library: Opener) -> int:
 
 
 def run_list(args: argparse.Namespace, open_library: Opener) -> int:
+    from ngodesk.services import attachments, queries
+
     with open_library(args, False) as library:
         found = attachments.attachments(library, queries.resolve_story(library, args.uuid))
         paths = {a.uuid: _stored(library, a.sha256) for a in found}
@@ -62,6 +79,8 @@ def run_list(args: argparse.Namespace, open_library: Opener) -> int:
 def _stored(library: Library, sha256: str) -> str:
     """Where an attachment's file is; "" for a hash that names no file
     in the library (a bad row an older merge let in)."""
+    from ngodesk.services import attachments
+
     try:
         return str(attachments.stored_path(library, sha256))
     except ValidationError:
@@ -69,6 +88,8 @@ def _stored(library: Library, sha256: str) -> str:
 
 
 def run_files(args: argparse.Namespace, open_library: Opener) -> int:
+    from ngodesk.services import attachments
+
     with open_library(args, args.remove_unused) as library:
         found = attachments.remove_unused(library) if args.remove_unused else attachments.stored_files(library)
     if args.json:

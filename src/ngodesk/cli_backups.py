@@ -6,21 +6,32 @@ from __future__ import annotations
 import argparse
 import json
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from ngodesk.services import backups
-from ngodesk.services.library import resolve
-from ngodesk.store.library import Library
+if TYPE_CHECKING:
+    from ngodesk.store.library import Library
 
-Opener = Callable[[argparse.Namespace, bool], Library]
+Opener = Callable[[argparse.Namespace, bool], "Library"]
 
 
 def add_commands(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     """The ``backup``, ``backups`` and ``restore`` commands."""
-    p = commands.add_parser("backup", help="back the library up now (SQLite's online backup)")
+    commands.add_parser("backup", help="back the library up now (SQLite's online backup)", define=_backup_arguments)
+    commands.add_parser("backups", help="list the library's backups, newest first", define=_backups_arguments)
+    commands.add_parser(
+        "restore", help="put a backup back (the library must be closed everywhere)", define=_restore_arguments
+    )
+
+
+def _backup_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--keep", type=int, metavar="N", help="from now on keep the newest N backups")
-    p = commands.add_parser("backups", help="list the library's backups, newest first")
+
+
+def _backups_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--json", action="store_true")
-    p = commands.add_parser("restore", help="put a backup back (the library must be closed everywhere)")
+
+
+def _restore_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("backup", metavar="BACKUP", help="a name from `ngodesk backups` (or its start), a path, or latest")
 
 
@@ -29,6 +40,8 @@ def _size(count: int) -> str:
 
 
 def run_backup(args: argparse.Namespace, open_library: Opener) -> int:
+    from ngodesk.services import backups
+
     with open_library(args, True) as library:
         if args.keep is not None:
             gone = backups.set_keep(library, args.keep)
@@ -40,6 +53,9 @@ def run_backup(args: argparse.Namespace, open_library: Opener) -> int:
 
 
 def run_list(args: argparse.Namespace) -> int:
+    from ngodesk.services import backups
+    from ngodesk.services.library import resolve
+
     folder, _ = resolve(args.library)
     found = backups.listing(folder.expanduser().absolute())
     if args.json:
@@ -57,6 +73,9 @@ def run_list(args: argparse.Namespace) -> int:
 
 
 def run_restore(args: argparse.Namespace) -> int:
+    from ngodesk.services import backups
+    from ngodesk.services.library import resolve
+
     folder, _ = resolve(args.library)
     folder = folder.expanduser().absolute()
     chosen = backups.find(folder, args.backup)

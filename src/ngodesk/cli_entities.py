@@ -6,28 +6,37 @@ from __future__ import annotations
 import argparse
 import json
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
+from ngodesk.cli_choices import ENTITY_KINDS
 from ngodesk.domain.errors import NotFound
-from ngodesk.domain.models import EntityKind, EntityView
-from ngodesk.services import entities, queries, suggestions
-from ngodesk.store.library import Library
 
-Opener = Callable[[argparse.Namespace, bool], Library]
-#: ``--kind`` values and the kinds they mean.
-KINDS = {"org": EntityKind.ORGANISATION, "person": EntityKind.PERSON, "place": EntityKind.PLACE}
+if TYPE_CHECKING:
+    from ngodesk.domain.models import EntityView
+    from ngodesk.store.library import Library
+
+Opener = Callable[[argparse.Namespace, bool], "Library"]
 
 
 def add_commands(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     """The ``entity`` command with its subcommands, and ``suggest``."""
-    parser = commands.add_parser("entity", help="authority records: organisations, people, places")
+    commands.add_parser("entity", help="authority records: organisations, people, places", define=_entity_arguments)
+    commands.add_parser(
+        "suggest", help="records whose names occur in stories not linked to them", define=_suggest_arguments
+    )
+
+
+def _entity_arguments(parser: argparse.ArgumentParser) -> None:
     actions = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
     p = actions.add_parser("list", help="list records with their names and story counts")
-    p.add_argument("--kind", choices=list(KINDS))
+    p.add_argument("--kind", choices=list(ENTITY_KINDS))
     p.add_argument("--json", action="store_true")
     p = actions.add_parser("merge", help="merge record FROM into INTO (links move; FROM's names become INTO's)")
     p.add_argument("source", metavar="FROM_UUID")
     p.add_argument("target", metavar="INTO_UUID")
-    p = commands.add_parser("suggest", help="records whose names occur in stories not linked to them")
+
+
+def _suggest_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--query", default="", metavar="Q", help="only the stories this search finds")
     p.add_argument("--apply", action="store_true", help="link every suggestion (one transaction)")
     p.add_argument("--json", action="store_true")
@@ -57,9 +66,12 @@ def _by_uuid(views: list[EntityView], uuid: str) -> EntityView:
 
 def run(args: argparse.Namespace, open_library: Opener) -> int:
     """Run an entity subcommand; returns the exit code."""
+    from ngodesk.domain.models import EntityKind
+    from ngodesk.services import entities, queries
+
     if args.action == "list":
         with open_library(args, False) as library:
-            views = queries.entities(library, KINDS[args.kind] if args.kind else None)
+            views = queries.entities(library, EntityKind(ENTITY_KINDS[args.kind]) if args.kind else None)
         if args.json:
             print(json.dumps([_view_json(view) for view in views], ensure_ascii=False, indent=2))
         else:
@@ -80,6 +92,8 @@ def run(args: argparse.Namespace, open_library: Opener) -> int:
 
 def run_suggest(args: argparse.Namespace, open_library: Opener) -> int:
     """``ngodesk suggest``: list (or ``--apply``) suggested links."""
+    from ngodesk.services import queries, suggestions
+
     with open_library(args, args.apply) as library:
         story_ids = queries.matching_ids(library, args.query).tolist() if args.query else None
         found = suggestions.suggest(library, story_ids)

@@ -8,31 +8,47 @@ import argparse
 import json
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from ngodesk.cli_choices import PREFER
 from ngodesk.domain.errors import NotFound, ValidationError
-from ngodesk.services import conflicts, field_copy, merging, queries
-from ngodesk.services.conflicts import DELETED, ConflictView
-from ngodesk.services.merging import MergeReport, Prefer
-from ngodesk.store.library import Library
 
-Opener = Callable[[argparse.Namespace, bool], Library]
+if TYPE_CHECKING:
+    from ngodesk.services.conflicts import ConflictView
+    from ngodesk.services.merging import MergeReport
+    from ngodesk.store.library import Library
+
+Opener = Callable[[argparse.Namespace, bool], "Library"]
 
 
 def add_commands(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     """The ``copy``, ``merge`` and ``conflicts`` commands."""
-    p = commands.add_parser("copy", help="make a field copy (a new library folder that can be merged back)")
+    commands.add_parser(
+        "copy", help="make a field copy (a new library folder that can be merged back)", define=_copy_arguments
+    )
+    commands.add_parser(
+        "merge", help="merge another copy of the library into this one (three-way)", define=_merge_arguments
+    )
+    commands.add_parser("conflicts", help="open merge conflicts; --settle one of them", define=_conflicts_arguments)
+
+
+def _copy_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("out", metavar="OUT", help="a new (or empty) folder, or a file ending in .ngodesk-copy")
     p.add_argument("--query", metavar="Q", help="only the stories this search finds (all tags and records go)")
-    p = commands.add_parser("merge", help="merge another copy of the library into this one (three-way)")
+
+
+def _merge_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("path", metavar="PATH", help="the other library's folder, or a field-copy archive")
     p.add_argument(
         "--prefer",
-        choices=[p.value for p in Prefer],
-        default=Prefer.ASK.value,
+        choices=PREFER,
+        default="ask",
         help="conflicts: keep them open (ask, the default), or take mine or theirs",
     )
     p.add_argument("--json", action="store_true")
-    p = commands.add_parser("conflicts", help="open merge conflicts; --settle one of them")
+
+
+def _conflicts_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--json", action="store_true")
     p.add_argument("--settle", metavar="CONFLICT", help="settle a conflict (its id, or its first characters) ...")
     p.add_argument(
@@ -44,6 +60,8 @@ def add_commands(commands: argparse._SubParsersAction) -> None:  # type: ignore[
 
 
 def run_copy(args: argparse.Namespace, open_library: Opener) -> int:
+    from ngodesk.services import field_copy, queries
+
     with open_library(args, True) as library:
         ids = queries.matching_ids(library, args.query).tolist() if args.query is not None else None
         make = field_copy.make_archive if args.out.endswith(field_copy.ARCHIVE_SUFFIX) else field_copy.make_copy
@@ -71,6 +89,8 @@ def _conflict_json(c: ConflictView) -> dict[str, object]:
 
 
 def _print_conflicts(found: list[ConflictView]) -> None:
+    from ngodesk.services.conflicts import DELETED
+
     for c in found:
         if c.field == DELETED:
             here, there = ("deleted", "edited") if c.mine is None else ("edited", "deleted")
@@ -106,8 +126,10 @@ def _kind(plural: str, n: int) -> str:
 
 
 def run_merge(args: argparse.Namespace, open_library: Opener) -> int:
+    from ngodesk.services import conflicts, merging
+
     with open_library(args, True) as library:
-        report = merging.merge(library, args.path, Prefer(args.prefer))
+        report = merging.merge(library, args.path, merging.Prefer(args.prefer))
         still_open = conflicts.conflicts(library)
     if args.json:
         print(
@@ -149,6 +171,8 @@ def _print_left_out(left_out: list[str]) -> None:
 
 
 def run_conflicts(args: argparse.Namespace, open_library: Opener) -> int:
+    from ngodesk.services import conflicts
+
     if args.settle:
         return _settle(args, open_library)
     with open_library(args, False) as library:
@@ -164,6 +188,8 @@ def run_conflicts(args: argparse.Namespace, open_library: Opener) -> int:
 
 
 def _settle(args: argparse.Namespace, open_library: Opener) -> int:
+    from ngodesk.services import conflicts
+
     wanted, side = args.settle, args.take
     if side is None:
         raise ValidationError("--settle needs --take mine or --take theirs")

@@ -4,25 +4,30 @@
 from __future__ import annotations
 
 import argparse
-import dataclasses
 import json
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from ngodesk.services import consistency, glossary
-from ngodesk.store.library import Library
+from ngodesk.cli_choices import GLOSSARY_FORMATS
 
-Opener = Callable[[argparse.Namespace, bool], Library]
+if TYPE_CHECKING:
+    from ngodesk.store.library import Library
+
+Opener = Callable[[argparse.Namespace, bool], "Library"]
 
 
 def add_commands(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     """The ``glossary`` command and its subcommands."""
-    parser = commands.add_parser("glossary", help="the glossary of terms: import, export, list")
+    commands.add_parser("glossary", help="the glossary of terms: import, export, list", define=_glossary_arguments)
+
+
+def _glossary_arguments(parser: argparse.ArgumentParser) -> None:
     actions = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
     p = actions.add_parser("import", help="import terms from TBX, CSV or TSV (terms already there are completed)")
     p.add_argument("file", type=Path, metavar="FILE")
-    p.add_argument("--format", default="auto", choices=["auto", *glossary.FORMATS])
+    p.add_argument("--format", default="auto", choices=["auto", *GLOSSARY_FORMATS])
     p.add_argument("--strict", action="store_true", help="import nothing if any entry cannot be read")
     p.add_argument("--json", action="store_true", help="print the report as JSON")
     p = actions.add_parser("export", help="export the glossary")
@@ -36,6 +41,10 @@ def add_commands(commands: argparse._SubParsersAction) -> None:  # type: ignore[
 
 def run(args: argparse.Namespace, open_library: Opener) -> int:
     """Run a glossary subcommand; returns the exit code."""
+    import dataclasses
+
+    from ngodesk.services import glossary
+
     if args.action == "import":
         with open_library(args, True) as library:
             report = glossary.import_file(library, args.file, args.format, args.strict)
@@ -72,6 +81,10 @@ def run(args: argparse.Namespace, open_library: Opener) -> int:
 
 
 def _check(args: argparse.Namespace, open_library: Opener) -> int:
+    import dataclasses
+
+    from ngodesk.services import consistency
+
     with open_library(args, False) as library:
         found = consistency.check(library)
     if args.json:

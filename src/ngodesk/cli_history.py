@@ -7,21 +7,30 @@ from __future__ import annotations
 import argparse
 import json
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from ngodesk.services import history, queries
-from ngodesk.store.library import Library
+if TYPE_CHECKING:
+    from ngodesk.store.library import Library
 
-Opener = Callable[[argparse.Namespace, bool], Library]
+Opener = Callable[[argparse.Namespace, bool], "Library"]
 #: Characters of a value shown per line.
 SHOWN = 60
 
 
 def add_commands(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     """The ``history`` and ``revert`` commands."""
-    p = commands.add_parser("history", help="a story's changes, oldest first, by revision")
+    commands.add_parser("history", help="a story's changes, oldest first, by revision", define=_history_arguments)
+    commands.add_parser(
+        "revert", help="make a story as it was at REVISION (recorded as a new change)", define=_revert_arguments
+    )
+
+
+def _history_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("uuid", metavar="UUID", help="the story's uuid (or its first characters)")
     p.add_argument("--json", action="store_true")
-    p = commands.add_parser("revert", help="make a story as it was at REVISION (recorded as a new change)")
+
+
+def _revert_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("uuid", metavar="UUID")
     p.add_argument("revision", metavar="REVISION", type=int)
 
@@ -34,6 +43,8 @@ def _shown(value: str | None) -> str:
 
 
 def run_history(args: argparse.Namespace, open_library: Opener) -> int:
+    from ngodesk.services import history, queries
+
     with open_library(args, False) as library:
         story_id = queries.resolve_story(library, args.uuid)
         view = queries.get_story(library, story_id)
@@ -66,6 +77,8 @@ def run_history(args: argparse.Namespace, open_library: Opener) -> int:
 
 
 def run_revert(args: argparse.Namespace, open_library: Opener) -> int:
+    from ngodesk.services import history, queries
+
     with open_library(args, True) as library:
         story_id = queries.resolve_story(library, args.uuid)
         changes = history.revert(library, story_id, args.revision)

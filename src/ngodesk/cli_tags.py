@@ -8,18 +8,27 @@ import json
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from ngodesk.cli_choices import SKOS_FORMATS
 from ngodesk.domain.errors import NotFound
-from ngodesk.formats import skos
-from ngodesk.services import queries, tags, thesaurus
-from ngodesk.store.library import Library
 
-Opener = Callable[[argparse.Namespace, bool], Library]
+if TYPE_CHECKING:
+    from ngodesk.store.library import Library
+
+Opener = Callable[[argparse.Namespace, bool], "Library"]
 
 
 def add_commands(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     """The ``tag`` command with its subcommands, and ``tags``."""
-    parser = commands.add_parser("tag", help="create, merge and describe tags; tag the stories a search finds")
+    commands.add_parser(
+        "tag", help="create, merge and describe tags; tag the stories a search finds", define=_tag_arguments
+    )
+    commands.add_parser("thesaurus", help="the tag thesaurus as SKOS: export, import", define=_thesaurus_arguments)
+    commands.add_parser("tags", help="list tags with story counts", define=_tags_arguments)
+
+
+def _tag_arguments(parser: argparse.ArgumentParser) -> None:
     actions = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
     p = actions.add_parser("create", help="create a tag (PATH uses / for levels: Region/Africa/Kenya)")
     p.add_argument("path", metavar="PATH")
@@ -39,21 +48,27 @@ def add_commands(commands: argparse._SubParsersAction) -> None:  # type: ignore[
     p.add_argument("first", metavar="TAG")
     p.add_argument("second", metavar="OTHER")
     p.add_argument("--undo", action="store_true")
-    parser = commands.add_parser("thesaurus", help="the tag thesaurus as SKOS: export, import")
+
+
+def _thesaurus_arguments(parser: argparse.ArgumentParser) -> None:
     actions = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
     p = actions.add_parser("export", help="write the tags as SKOS")
-    p.add_argument("--format", required=True, choices=list(skos.FORMATS))
+    p.add_argument("--format", required=True, choices=SKOS_FORMATS)
     p.add_argument("-o", "--output", metavar="FILE", help="the file to write (default: standard output)")
     p = actions.add_parser("import", help="import a SKOS thesaurus (Turtle or RDF/XML): tags, synonyms, relations")
     p.add_argument("file", type=Path, metavar="FILE")
     p.add_argument("--json", action="store_true", help="print the report as JSON")
-    p = commands.add_parser("tags", help="list tags with story counts")
+
+
+def _tags_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--tree", action="store_true", help="also synonyms, related tags and scope notes")
     p.add_argument("--json", action="store_true")
 
 
 def _tag_id(library: Library, path: str) -> int:
     """The id of the tag at ``path`` (or named so, or with that synonym)."""
+    from ngodesk.services import queries, tags, thesaurus
+
     views = queries.tags(library, counted=False)
     path = tags.SEPARATOR.join(tags.split_path(path))  # ("Region / Asia" is Region/Asia)
     for view in views:
@@ -71,6 +86,8 @@ def _tag_id(library: Library, path: str) -> int:
 
 
 def run(args: argparse.Namespace, open_library: Opener) -> int:
+    from ngodesk.services import queries, tags, thesaurus
+
     """Run a tag subcommand; returns the exit code."""
     with open_library(args, True) as library:
         if args.action == "create":
@@ -95,6 +112,8 @@ def run(args: argparse.Namespace, open_library: Opener) -> int:
 
 
 def run_list(args: argparse.Namespace, open_library: Opener) -> int:
+    from ngodesk.services import tags, thesaurus
+
     """``ngodesk tags``: every tag with its story count (``--tree``: and
     synonyms, related tags, scope notes)."""
     with open_library(args, False) as library:
@@ -127,6 +146,8 @@ def run_list(args: argparse.Namespace, open_library: Opener) -> int:
 
 
 def run_thesaurus(args: argparse.Namespace, open_library: Opener) -> int:
+    from ngodesk.services import thesaurus
+
     """``ngodesk thesaurus export|import``; exit 1 when concepts were left out."""
     if args.action == "export":
         with open_library(args, False) as library:

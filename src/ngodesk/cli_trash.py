@@ -6,18 +6,31 @@ from __future__ import annotations
 import argparse
 import json
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from ngodesk.services import queries, trash
-from ngodesk.store.library import Library
+from ngodesk.cli_choices import TRASH_KEEP_DAYS
 
-Opener = Callable[[argparse.Namespace, bool], Library]
+if TYPE_CHECKING:
+    from ngodesk.store.library import Library
+
+Opener = Callable[[argparse.Namespace, bool], "Library"]
 
 
 def add_commands(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     """The ``delete`` and ``trash`` commands."""
-    p = commands.add_parser("delete", help=f"move stories to the Trash (kept {trash.KEEP_DAYS} days)")
+    commands.add_parser(
+        "delete", help=f"move stories to the Trash (kept {TRASH_KEEP_DAYS} days)", define=_delete_arguments
+    )
+    commands.add_parser(
+        "trash", help="list the stories in the Trash, restore them or empty it", define=_trash_arguments
+    )
+
+
+def _delete_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("uuids", nargs="+", metavar="UUID")
-    p = commands.add_parser("trash", help="list the stories in the Trash, restore them or empty it")
+
+
+def _trash_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--json", action="store_true")
     actions = p.add_subparsers(dest="trash_action", metavar="ACTION")
     restore = actions.add_parser("restore", help="bring stories back with their tags, records, translations and notes")
@@ -32,6 +45,8 @@ def _stories(count: int) -> str:
 
 
 def run_delete(args: argparse.Namespace, open_library: Opener) -> int:
+    from ngodesk.services import queries, trash
+
     with open_library(args, True) as library:
         ids = [queries.resolve_story(library, ref) for ref in args.uuids]
         trash.purge(library)
@@ -44,6 +59,8 @@ def run_delete(args: argparse.Namespace, open_library: Opener) -> int:
 
 
 def run_trash(args: argparse.Namespace, open_library: Opener) -> int:
+    from ngodesk.services import trash
+
     if args.trash_action == "restore":
         with open_library(args, True) as library:
             trash.purge(library)

@@ -5,6 +5,9 @@ Each format module offers ``NAME``, ``EXTENSIONS``, ``sniff(text)`` and
 one by one (large tables and RIS files) also offer ``stream(text, options)
 -> Stream``. ``read_text`` decodes bytes honestly: a file that is not valid
 text is refused with the reason, never imported as mojibake.
+
+Importing this package imports no format module: ``NAMES`` lists them
+(for ``--format``), ``_registry`` imports them when a file is read.
 """
 
 from __future__ import annotations
@@ -13,13 +16,14 @@ import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from ngodesk.domain.errors import ImportFailed
 from ngodesk.domain.i18n import translate
-from ngodesk.domain.models import EntityRecord, RecordProblem, StoryRecord, TagRecord
-from ngodesk.formats.encoding import decode
 from ngodesk.search.text import CJK_RUN
+
+if TYPE_CHECKING:
+    from ngodesk.domain.models import EntityRecord, RecordProblem, StoryRecord, TagRecord
 
 
 @dataclass
@@ -51,6 +55,8 @@ class Stream:
 
 def collect(stream: Stream) -> ParseResult:
     """The whole ``ParseResult`` of a stream (``parse`` of a streaming format)."""
+    from ngodesk.domain.models import RecordProblem
+
     result = stream.head
     for entry in stream.entries:
         (result.problems if isinstance(entry, RecordProblem) else result.records).append(entry)  # type: ignore[arg-type]
@@ -121,9 +127,17 @@ def _registry() -> dict[str, Format]:
     return {f.NAME: f for f in formats}
 
 
+#: The importers' names, in the order ``auto`` tries them (``_registry``'s
+#: keys, written out so that naming them imports no format module).
+NAMES = (
+    *("cdb-listing", "json", "ris", "bibtex", "csl-json", "noteexpress", "oai-dc", "zotero-rdf", "mods"),
+    *("endnote-xml", "wxr", "rss", "tsv", "csv"),
+)
+
+
 def format_names() -> list[str]:
     """Names accepted by ``--format`` besides ``auto``."""
-    return sorted(_registry())
+    return sorted(NAMES)
 
 
 def importers() -> list[Format]:
@@ -189,6 +203,8 @@ def read_text(path: Path) -> str:
         raise ImportFailed(
             translate("Messages", "{path}: cannot read the file: {strerror}").format(path=path, strerror=error.strerror)
         ) from error
+    from ngodesk.formats.encoding import decode
+
     text, _ = decode(data, str(path))
     if "\x00" in text:
         raise ImportFailed(
@@ -278,5 +294,7 @@ def _said_if_empty(entries: Iterator[StoryRecord | RecordProblem], name: str) ->
         empty = False
         yield entry
     if empty:
+        from ngodesk.domain.models import RecordProblem
+
         reason = translate("Messages", "no {name} records found in it: is it in another format?")
         yield RecordProblem(translate("Messages", "the file"), reason.format(name=name))

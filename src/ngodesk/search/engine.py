@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-import numpy as np
 from sqlalchemy import (
     ColumnElement,
     CompoundSelect,
@@ -42,6 +42,9 @@ from ngodesk.store.schema import (
     Tag,
     TagSynonym,
 )
+
+if TYPE_CHECKING:  # (numpy is imported where used: a search for a page of results needs none of it)
+    import numpy as np
 
 #: Fields the parser never produces, for filters chosen outside the query
 #: text: a tag (with its descendants) and a record, by id; undated stories.
@@ -490,6 +493,8 @@ def _id_column(session: Session, statement: Select) -> np.ndarray:  # type: igno
     """The first column of ``statement``'s rows as an int64 array, streamed
     through the DB-API cursor: a million ids take 8 MB, not the ~100 MB of
     SQLAlchemy rows and Python ints they would pass through otherwise."""
+    import numpy as np
+
     compiled = statement.compile(dialect=session.get_bind().dialect, compile_kwargs={"render_postcompile": True})
     parameters = [compiled.params[name] for name in compiled.positiontup or ()]
     raw = session.connection().connection.driver_connection
@@ -500,6 +505,8 @@ def _id_column(session: Session, statement: Select) -> np.ndarray:  # type: igno
 
 def all_ids(session: Session, node: q.Node | None) -> np.ndarray:
     """Ids of every match in the order ``run`` pages through them."""
+    import numpy as np
+
     p = plan(node)
     if p.rank_expression is None:
         return _id_column(session, _newest_first(p))

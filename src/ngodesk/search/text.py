@@ -22,8 +22,10 @@ import unicodedata
 from collections.abc import Sequence
 from functools import cache
 from itertools import pairwise
+from typing import TYPE_CHECKING
 
-import numpy as np
+if TYPE_CHECKING:  # (numpy is imported where used: reading a query or a file needs none of it)
+    import numpy as np
 
 #: Bump when index_text() changes in a way that needs a rebuild.
 TRANSFORM_VERSION = 1
@@ -126,6 +128,8 @@ def _char_tables() -> tuple[np.ndarray, np.ndarray]:
     """Per code point below ``_TABLE_SIZE``: what ``simplify`` makes of the
     character alone (its NFKC form when that is one character, then
     simplified), and whether it is written without spaces (``CJK_RUN``)."""
+    import numpy as np
+
     mapped = np.arange(_TABLE_SIZE, dtype=np.uint32)
     for code in range(0x80, _TABLE_SIZE):
         char = chr(code)
@@ -144,10 +148,14 @@ def _char_tables() -> tuple[np.ndarray, np.ndarray]:
 
 
 def _codes(texts: Sequence[str]) -> np.ndarray:
+    import numpy as np
+
     return np.frombuffer("".join(texts).encode("utf-32-le", "surrogatepass"), dtype="<u4")
 
 
 def _split(codes: np.ndarray, lengths: np.ndarray) -> list[str]:
+    import numpy as np
+
     joined = codes.astype("<u4", copy=False).tobytes().decode("utf-32-le", "surrogatepass")
     bounds = [0, *np.cumsum(lengths).tolist()]
     return [joined[start:end] for start, end in pairwise(bounds)]
@@ -160,6 +168,8 @@ def _simplified(texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
     is simplified the slow way. When the mapped text is normalised it is
     what NFKC makes of the whole: each character's NFKC form has the same
     compatibility decomposition as the character."""
+    import numpy as np
+
     mapped, _ = _char_tables()
     codes = _codes(texts)
     inside = codes < _TABLE_SIZE
@@ -195,6 +205,8 @@ def index_texts(texts: Sequence[str]) -> list[str]:
 
 def _index_batch(texts: Sequence[str], todo: list[int], results: list[str]) -> None:
     """Put ``index_text`` of the ``todo`` texts (all non-ASCII) in ``results``."""
+    import numpy as np
+
     codes, lengths = _simplified([texts[i] for i in todo])
     _, cjk_table = _char_tables()
     cjk = cjk_table[np.minimum(codes, _TABLE_SIZE - 1)] & (codes < _TABLE_SIZE)

@@ -25,7 +25,7 @@ from ngodesk.domain.text import primary, read_language, require_encodable
 from ngodesk.formats import distinct, read_text, tbx, term_table
 from ngodesk.search.chinese import pinyin, traditional
 from ngodesk.search.text import fold, traditional_table
-from ngodesk.services import exporting, records
+from ngodesk.services import records
 from ngodesk.store.library import Library
 from ngodesk.store.schema import Term
 
@@ -296,6 +296,8 @@ def export(library: Library, format_name: str, target: Path | str | None, term_i
     """Write the glossary (or the terms ``term_ids``) as TBX or CSV to the
     file ``target`` or standard output (see ``exporting.deliver``);
     returns how many terms were written."""
+    from ngodesk.services import exporting  # (its writers import every export format)
+
     if format_name not in ("tbx", "csv"):
         raise ValidationError(
             translate("Messages", "unknown glossary export format '{format_name}'; known: tbx, csv").format(

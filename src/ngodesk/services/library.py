@@ -11,12 +11,16 @@ from collections.abc import Callable
 from dataclasses import replace
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ngodesk.domain.errors import Conflict, LibraryError
 from ngodesk.domain.i18n import translate
 from ngodesk.domain.models import ChangeSet, EntityKind, StoryRecord
-from ngodesk.services import backups, entities, glossary, importing, indexing, story_collections, suggestions
+from ngodesk.services import backups, indexing
 from ngodesk.store.library import BACKUPS_DIR, DB_NAME, FILES_DIR, Library, user_default_folder
+
+if TYPE_CHECKING:  # (the sample's services are imported by a first start only)
+    from ngodesk.services import importing
 
 SAMPLE = "chinese_ngos_going_out.txt"
 SAMPLE_RECORDS = "authorities.json"
@@ -42,6 +46,8 @@ def import_sample(library: Library, complete: bool = False) -> importing.ImportR
     ``complete`` gives each story what a first start shows: the listing it
     comes from as its source, and links to the library's authority records
     its text names (what Suggest Records would suggest)."""
+    from ngodesk.services import importing, suggestions
+
     with resources.as_file(resources.files("ngodesk.resources") / "sample" / SAMPLE) as path:
         read, report = importing.read_files([path], "cdb-listing")
     if complete:
@@ -68,6 +74,8 @@ def _completed(record: StoryRecord, links: list[tuple[EntityKind, str]]) -> Stor
 def add_sample_records(library: Library) -> ChangeSet:
     """Create the authority records of the sample collection's
     organisations and places (bundled; those the library has are left)."""
+    from ngodesk.services import entities
+
     text = (resources.files("ngodesk.resources") / "sample" / SAMPLE_RECORDS).read_text(encoding="utf-8")
     return entities.add_missing(library, json.loads(text)["records"])
 
@@ -90,6 +98,8 @@ def add_sample(library: Library) -> None:
     is made up: a story has the date, language and text the listing gives.
     Safe to run again after an interrupted first start (what is there is
     left as it is)."""
+    from ngodesk.services import glossary, story_collections
+
     add_sample_records(library)
     import_sample(library, complete=True)
     glossary.import_terms(library, glossary.SAMPLE_TERMS)

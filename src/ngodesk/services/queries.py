@@ -7,9 +7,8 @@ import json
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import numpy as np
 from sqlalchemy import ColumnElement, Select, case, distinct, func, select
 from sqlalchemy.orm import Session, selectinload
 
@@ -34,7 +33,7 @@ from ngodesk.search import engine, pinyin
 from ngodesk.search.query import Node, parse
 from ngodesk.search.snippet import make_snippet
 from ngodesk.search.text import index_version
-from ngodesk.services import facet_index, indexing, records, translations
+from ngodesk.services import indexing, records, translations
 from ngodesk.store import fts
 from ngodesk.store.library import Library
 from ngodesk.store.schema import (
@@ -52,6 +51,9 @@ from ngodesk.store.schema import (
     Tombstone,
     TrashEntry,
 )
+
+if TYPE_CHECKING:  # (numpy is imported where used)
+    import numpy as np
 
 _UUID_PREFIX = re.compile(r"^[0-9a-fA-F-]{4,36}$")
 
@@ -214,6 +216,8 @@ def matching_ids(
     first ``limit``, found without counting the rest): best (or newest)
     first, or by ``sort`` = (key, descending), a key of ``engine.SORT_KEYS``.
     Raises QueryError for a malformed query."""
+    import numpy as np
+
     with library.read() as session:
         node = engine.with_filters(_parsed(session, query), filters)
         if sort is not None:
@@ -386,6 +390,8 @@ def tag_records(library: Library, views: Sequence[TagView] | None = None) -> lis
 def facets(library: Library, query: str, filters: Sequence[Filter] = ()) -> Facets:
     """How the stories matching ``query`` and ``filters`` spread over tags,
     records, years, languages and statuses. Raises QueryError."""
+    from ngodesk.services import facet_index  # (numpy: the command line's reading needs none of it)
+
     with library.read() as session:
         node = engine.with_filters(_parsed(session, query), filters)
         ids = engine.id_set(node)

@@ -21,7 +21,7 @@ from ngodesk.domain.text import require_encodable
 from ngodesk.formats import places, read_text, skos
 from ngodesk.formats.nesting import MAX_DEPTH
 from ngodesk.search.text import fold
-from ngodesk.services import exporting, queries, records, tags
+from ngodesk.services import queries, records, tags
 from ngodesk.store.library import Library
 from ngodesk.store.schema import Tag, TagRelation, TagSynonym
 
@@ -188,6 +188,8 @@ def tree(library: Library) -> list[TagNode]:
 def export(library: Library, format_name: str, target: Path | str | None) -> int:
     """Write the thesaurus as SKOS (``skos.FORMATS``) to the file ``target``
     or standard output; returns how many tags were written."""
+    from ngodesk.services import exporting  # (its writers import every export format)
+
     if format_name not in skos.FORMATS:
         raise ValidationError(
             translate("Messages", "unknown thesaurus format '{format_name}'; known: {join}").format(

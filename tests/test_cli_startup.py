@@ -1,0 +1,103 @@
+"""The command line starts in a blink: ``--version``, ``--help``, a
+command's ``--help`` and the read-only commands import only what they use
+(real processes, their imports read from ``python -X importtime``)."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from ngodesk import cli, cli_choices, formats
+from ngodesk.store import migrate
+from tests.conftest import SAMPLE
+
+#: What a start that only answers must not load (each costs 0.1-0.5 s).
+HEAVY = ("sqlalchemy", "alembic", "PySide6", "numpy", "ngodesk.services", "ngodesk.store.schema")
+#: A format module (a parser) or the formats' own heavy dependencies.
+PARSERS = tuple(f"ngodesk.formats.{name}" for name in ("ris", "bibtex", "csv_table", "feeds", "wxr", "mods"))
+
+
+def imported(*args: str, code: str | None = None) -> set[str]:
+    """The modules a real ``python -m ngodesk ARGS`` (or ``python -c
+    CODE``) process imports after the interpreter's start."""
+    command = [sys.executable, "-X", "importtime", *(["-c", code] if code else ["-m", "ngodesk", *args])]
+    result = subprocess.run(command, capture_output=True, text=True, env=os.environ.copy(), timeout=120)
+    assert result.returncode == 0, result.stderr[-2000:]
+    return {
+        line.rpartition("|")[2].strip() for line in result.stderr.splitlines() if line.startswith("import time:")
+    } - {"module"}
+
+
+def loaded(modules: set[str], names: tuple[str, ...]) -> list[str]:
+    return sorted(m for m in modules if any(m == name or m.startswith(name + ".") for name in names))
+
+
+@pytest.mark.parametrize("args", [["--version"], ["--help"]], ids=" ".join)
+def test_version_and_help_import_nothing_heavy(args: list[str]) -> None:
+    modules = imported(*args)
+    assert "ngodesk.cli" in modules  # (the measurement sees the program's imports)
+    assert not loaded(modules, HEAVY + PARSERS + ("ngodesk.domain.models", "ngodesk.formats"))
+
+
+def test_every_command_answers_help_without_importing_anything_heavy() -> None:
+    commands = sorted(cli.COMMANDS)
+    code = (
+        "import contextlib, io\nfrom ngodesk.cli import main\n"
+        f"for name in {commands!r}:\n"
+        "    with contextlib.redirect_stdout(io.StringIO()), contextlib.suppress(SystemExit):\n"
+        "        main([name, '--help'])\n"
+    )
+    modules = imported(code=code)
+    assert "ngodesk.cli_fieldwork" in modules
+    assert not loaded(modules, HEAVY + PARSERS)
+
+
+def test_reading_and_setting_load_neither_alembic_nor_qt_nor_numpy_nor_the_formats(tmp_path: Path) -> None:
+    library = tmp_path / "library"
+    subprocess.run([sys.executable, "-m", "ngodesk", "--library", str(library), "import", str(SAMPLE)], check=True)
+    found = subprocess.run(
+        [sys.executable, "-m", "ngodesk", "--library", str(library), "search", "NGOs", "--json"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    uuid = json.loads(found.stdout)[0]["uuid"]
+    others = ("alembic", "PySide6", "numpy", "rdflib", "rispy", "bibtexparser", "feedparser", "rapidfuzz")
+    commands = (["info"], ["search", "扶贫", "--limit", "20"], ["show", uuid], ["tags"], ["set", uuid, "summary=扶贫"])
+    for args in commands:
+        modules = imported("--library", str(library), *args)
+        assert "ngodesk.services.queries" in modules
+        assert not loaded(modules, others + PARSERS), args
+
+
+def test_the_choices_written_out_for_the_parser_are_the_real_ones() -> None:
+    from ngodesk.domain.models import AnnotationKind, EntityKind
+    from ngodesk.formats import csv_table, skos
+    from ngodesk.services import exporting, glossary, importing, merging, trash
+
+    assert list(formats.NAMES) == list(formats._registry())
+    assert formats.format_names() == sorted(formats._registry())
+    assert cli_choices.ON_DUPLICATE == tuple(importing.OnDuplicate)
+    assert cli_choices.EXPORT_FORMATS == tuple(exporting.FORMATS)
+    assert cli_choices.CSV_FIELDS == csv_table.FIELDS
+    assert (cli_choices.CSV_EXTRA, cli_choices.CSV_IGNORE) == (csv_table.EXTRA, csv_table.IGNORE)
+    assert cli_choices.ANNOTATION_KINDS == tuple(AnnotationKind)
+    assert cli_choices.PREFER == tuple(merging.Prefer)
+    assert cli_choices.GLOSSARY_FORMATS == glossary.FORMATS
+    assert cli_choices.SKOS_FORMATS == tuple(skos.FORMATS)
+    assert cli_choices.TRASH_KEEP_DAYS == trash.KEEP_DAYS
+    assert set(cli_choices.ENTITY_KINDS.values()) == set(EntityKind)
+
+
+def test_the_revisions_read_from_the_scripts_are_alembics() -> None:
+    from alembic.script import ScriptDirectory
+
+    scripts = ScriptDirectory.from_config(migrate._config())
+    assert migrate.revisions() == {s.revision: s.down_revision for s in scripts.walk_revisions()}
+    assert migrate.head_revision() == scripts.get_current_head()
+    assert migrate.known_revisions() == {s.revision for s in scripts.walk_revisions()}
