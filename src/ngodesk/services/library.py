@@ -15,7 +15,7 @@ from pathlib import Path
 from ngodesk.domain.errors import Conflict, LibraryError
 from ngodesk.domain.i18n import translate
 from ngodesk.domain.models import ChangeSet, EntityKind, StoryRecord
-from ngodesk.services import backups, entities, glossary, importing, indexing, story_collections, suggestions
+from ngodesk.services import entities, glossary, importing, indexing, story_collections, suggestions
 from ngodesk.store.library import BACKUPS_DIR, DB_NAME, FILES_DIR, Library, user_default_folder
 
 SAMPLE = "chinese_ngos_going_out.txt"
@@ -124,8 +124,10 @@ def open_library(
     """Open a library for the user (see ``resolve``), making it when there
     is none. The default library gets the sample collection once, on first
     start (stories the user deletes later stay deleted); a stale search
-    index is rebuilt; a library not backed up in the last day is backed up.
-    A library is made in a folder that holds other files only when
+    index is rebuilt. Nothing here reads the whole database: the full
+    integrity check and the daily backup are the window's, after it is
+    shown (``ui.opening_checks``), and ``ngodesk check`` and ``backup``'s
+    (see ``services.backups``). A library is made in a folder that holds other files only when
     ``among_other_files`` says so (else LibraryError, nothing written).
     A writer waits for another command's lock as ``Library.open`` says."""
     path, is_default = resolve(folder)
@@ -158,7 +160,6 @@ def open_library(
                 add_sample(library)
                 with library.write() as session:
                     library.set_meta(session, SAMPLE_OFFERED, "1")
-            backups.back_up_if_due(library)
     except BaseException:
         library.close()
         raise
