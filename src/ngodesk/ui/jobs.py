@@ -264,8 +264,13 @@ class JobStatus(QWidget):
             metrics = self.label.fontMetrics()
             text += " — " + metrics.elidedText(self._note, Qt.TextElideMode.ElideRight, NOTE_WIDTH)
         if (left := self._pace.left(self._total, time.monotonic())) is not None:
-            rate = number(round(self._pace.rate())) + (" " + job.unit if job.unit else "")
-            text += "  " + self.tr("({rate} a second, {left} left)").format(rate=rate, left=self._duration(left))
+            rate, left_text = number(round(self._pace.rate())), self._duration(left)
+            if job.unit:  # (in Chinese the plain form counts stories: 每秒 {rate} 篇)
+                text += "  " + self.tr("({rate} {unit} a second, {left} left)").format(
+                    rate=rate, unit=job.unit, left=left_text
+                )
+            else:
+                text += "  " + self.tr("({rate} a second, {left} left)").format(rate=rate, left=left_text)
         self.label.setText(text)
 
     def _duration(self, seconds: float) -> str:
