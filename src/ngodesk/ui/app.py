@@ -287,5 +287,6 @@ def run_gui(
         return app.exec()
     finally:
         for open_window in list(windows.windows):
+            open_window.opening_checks.stop_now()
             open_window.search_runner.stop()
             open_window.library.close()

@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, Qt, QTimer, Signal
 
 from ngodesk.domain.errors import LibraryDamaged
 from ngodesk.domain.models import NotedProgress
@@ -86,6 +86,13 @@ class OpeningChecks(QObject):
         if then is not None:
             self.ended.connect(then, Qt.ConnectionType.SingleShotConnection)
         return True
+
+    def stop_now(self) -> None:
+        """Stop and wait until nothing runs: the application is quitting
+        with the window open (--screenshot), so no event loop will."""
+        self.stop()
+        while self.running():
+            QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
 
     # -- the jobs ---------------------------------------------------------
 
