@@ -130,10 +130,12 @@ class OpeningChecks(QObject):
         return not library.readonly and backups.due(library)
 
     def _checked(self, result: object) -> None:
+        if self._stopped:  # (the window is closing)
+            return
         if isinstance(result, LibraryDamaged):
             self._refuse_writes()
             self.damaged.emit(result)
-        elif result and not self._stopped:
+        elif result:
             self._back_up()
 
     def _refuse_writes(self) -> None:
