@@ -11,7 +11,7 @@ from ngodesk.services import backups, queries, stories
 from ngodesk.services.library import open_library
 from ngodesk.ui.app import Windows, make_application, open_for_gui
 from ngodesk.ui.backups_view import BackupsDialog
-from tests.test_backups import _damage
+from tests.test_backups import _damage_schema
 from tests.test_gui import settle
 
 
@@ -23,6 +23,7 @@ def test_restore_backup_reopens_the_window_on_the_backup(qtbot, library_path: Pa
     window = windows.open(str(library_path))
     assert window is not None
     settle(window)
+    qtbot.waitUntil(lambda: bool(backups.listing(library_path)))  # (the daily backup, made after the window shows)
     seen: list[list[str]] = []
 
     def use(dialog: BackupsDialog) -> int:
@@ -56,7 +57,7 @@ def test_a_damaged_library_offers_its_newest_sound_backup(qtbot, library_path: P
     with open_library(library_path) as library:
         importing.import_records(library, [StoryRecord(f"Story {i}", str(i), summary="y" * 400) for i in range(300)])
         backups.back_up(library)
-    _damage(library_path / "catalogue.sqlite")
+    _damage_schema(library_path / "catalogue.sqlite")  # (damage SQLite meets at once: refused on opening)
     make_application()
     asked: list[str] = []
     monkeypatch.setattr(

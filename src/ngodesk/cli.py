@@ -606,7 +606,13 @@ def _cmd_info(args: argparse.Namespace) -> int:
 
 def _cmd_check(args: argparse.Namespace) -> int:
     from ngodesk.services import queries
+    from ngodesk.services.library import resolve
+    from ngodesk.store.library import DB_NAME, Library
 
+    args.library = _unpacked(args.library)
+    db_path = resolve(args.library)[0].expanduser().absolute() / DB_NAME
+    if db_path.exists():  # (the whole file, before anything opens it for writing: damage is said with the backup)
+        Library.refuse_unusable(db_path, full=True)
     try:  # writable when possible: the index's own check runs only then
         library = _open(args, write=True)
     except (LibraryLocked, LibraryReadOnly) as error:

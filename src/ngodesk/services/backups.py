@@ -1,7 +1,15 @@
-"""Backups of a library: made on demand, once a day when it is opened,
-before merges and large imports; the newest ``keep`` kept (a setting of
-the library); put back while the library is closed (see
-``store.backups``)."""
+"""Backups of a library: made on demand, once a day by the window (in the
+background, after its first paint: see ``ui.opening_checks``), before
+merges and large imports; the newest ``keep`` kept (a setting of the
+library); put back while the library is closed (see ``store.backups``).
+
+The command line makes no daily backup: a command's answer must not wait
+for a copy of the whole database (seconds that grow with the library, 15
+at a million stories), and a copy left running after the answer would be
+killed with the script, cron job or container that ran the command, or
+hold up its next command. ``ngodesk backup`` makes one when asked (from
+cron, say); imports and merges still back up first when large.
+"""
 
 from __future__ import annotations
 
@@ -9,12 +17,12 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from ngodesk.domain.errors import LibraryError, NotFound, ValidationError
 from ngodesk.domain.i18n import translate
 from ngodesk.store import backups
-from ngodesk.store.backups import Backup
+from ngodesk.store.backups import Backup, CopyProgress
 from ngodesk.store.library import BACKUPS_DIR, DB_NAME, Library
 from ngodesk.store.lock import WriterLock
 from ngodesk.store.schema import Story
@@ -70,33 +78,39 @@ def listing(folder: Path) -> list[Backup]:
     return backups.listing(folder / BACKUPS_DIR)
 
 
-def back_up(library: Library, reason: str = "manual") -> Backup:
-    """Back the library up now, then keep only the newest ``keep``."""
-    made = library.backup(reason)
+def back_up(library: Library, reason: str = "manual", progress: CopyProgress | None = None) -> Backup:
+    """Back the library up now, then keep only the newest ``keep``;
+    ``progress`` may cancel it (see ``store.backups.copy_database``)."""
+    made = library.backup(reason, progress)
     backups.prune(library.folder / BACKUPS_DIR, keep(library))
     return made
 
 
-def back_up_if_due(library: Library) -> Backup | None:
-    """Back up a library that has stories and no backup from the last day."""
+def due(library: Library) -> bool:
+    """Whether the library has stories and no backup from the last day
+    (a look at the backups folder and one row: instant at any size)."""
     newest = next(iter(listing(library.folder)), None)
     if newest is not None and datetime.now(UTC) - newest.taken < DAILY:
-        return None
-    with library.read() as session:
-        if not session.scalar(select(func.count()).select_from(Story)):
-            return None
-    return back_up(library, "daily")
+        return False
+    return _has_stories(library)
+
+
+def back_up_if_due(library: Library, progress: CopyProgress | None = None) -> Backup | None:
+    """Make the daily backup when it is ``due``."""
+    return back_up(library, "daily", progress) if due(library) else None
 
 
 def back_up_before_import(library: Library, incoming: int) -> Backup | None:
     """Back up before an import of ``incoming`` stories, when it is large
     and the library holds stories to protect."""
-    if incoming < LARGE_IMPORT:
+    if incoming < LARGE_IMPORT or not _has_stories(library):
         return None
-    with library.read() as session:
-        if not session.scalar(select(func.count()).select_from(Story)):
-            return None
     return back_up(library, "before-import")
+
+
+def _has_stories(library: Library) -> bool:
+    with library.read() as session:
+        return session.scalar(select(Story.id).limit(1)) is not None
 
 
 def find(folder: Path, name: str) -> Path:

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from ngodesk.domain.errors import Conflict, LibraryError
 from ngodesk.domain.i18n import translate
 from ngodesk.domain.models import ChangeSet, EntityKind, StoryRecord
-from ngodesk.services import backups, indexing
+from ngodesk.services import indexing
 from ngodesk.store.library import BACKUPS_DIR, DB_NAME, FILES_DIR, Library, user_default_folder
 
 if TYPE_CHECKING:  # (the sample's services are imported by a first start only)
@@ -134,8 +134,10 @@ def open_library(
     """Open a library for the user (see ``resolve``), making it when there
     is none. The default library gets the sample collection once, on first
     start (stories the user deletes later stay deleted); a stale search
-    index is rebuilt; a library not backed up in the last day is backed up.
-    A library is made in a folder that holds other files only when
+    index is rebuilt. Nothing here reads the whole database: the full
+    integrity check and the daily backup are the window's, after it is
+    shown (``ui.opening_checks``), and ``ngodesk check`` and ``backup``'s
+    (see ``services.backups``). A library is made in a folder that holds other files only when
     ``among_other_files`` says so (else LibraryError, nothing written).
     A writer waits for another command's lock as ``Library.open`` says."""
     path, is_default = resolve(folder)
@@ -168,7 +170,6 @@ def open_library(
                 add_sample(library)
                 with library.write() as session:
                     library.set_meta(session, SAMPLE_OFFERED, "1")
-            backups.back_up_if_due(library)
     except BaseException:
         library.close()
         raise

@@ -15,11 +15,13 @@ import os
 import re
 import shutil
 import sqlite3
+import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from ngodesk.domain.errors import LibraryError
+from ngodesk.domain.errors import Cancelled, LibraryError
 from ngodesk.domain.i18n import translate
 from ngodesk.store import migrate
 from ngodesk.store.sqlite_files import connect_read
@@ -30,6 +32,13 @@ _SIDECARS = ("-wal", "-shm")
 #: The name ending of a copy being written (and of its rollback journal,
 #: ``.partial-journal``): a process killed mid-copy leaves them behind.
 PARTIAL = ".partial"
+#: Pages copied per step of a backup (8 MiB-64 MiB by page size): between
+#: steps progress is told and a cancel is heard.
+STEP_PAGES = 2048
+
+#: Told (bytes copied, bytes in all) after each step of a copy; returns
+#: False to stop it.
+CopyProgress = Callable[[int, int], bool]
 
 
 @dataclass(frozen=True)
@@ -50,16 +59,25 @@ def _parse(path: Path) -> Backup | None:
     return Backup(path, taken, found.group(3), path.stat().st_size)
 
 
-def copy_database(db_path: Path, target: Path) -> None:
+def copy_database(db_path: Path, target: Path, progress: CopyProgress | None = None) -> None:
     """A consistent copy of the database ``db_path`` (open or not) as the
-    file ``target``, which appears complete or not at all."""
+    file ``target``, which appears complete or not at all.
+
+    The copy is made in steps of STEP_PAGES pages inside one read
+    transaction: it is the database as it was when the copy began, and
+    writers go on meanwhile (WAL), without restarting it. ``progress`` is
+    told after each step; when it returns False the partial file is
+    deleted and Cancelled raised."""
     partial = target.with_name(target.name + PARTIAL)
     try:
         source = connect_read(db_path)
         try:
+            source.execute("BEGIN")
+            source.execute("SELECT count(*) FROM sqlite_master").fetchone()  # (the snapshot is taken here)
+            page_size = int(source.execute("PRAGMA page_size").fetchone()[0])
             destination = sqlite3.connect(partial)
             try:
-                source.backup(destination)
+                source.backup(destination, pages=STEP_PAGES, progress=_stepper(progress, page_size))
             finally:
                 destination.close()
         finally:
@@ -77,8 +95,22 @@ def copy_database(db_path: Path, target: Path) -> None:
         ) from error
 
 
-def make(db_path: Path, folder: Path, reason: str) -> Backup:
-    """Copy the database ``db_path`` into ``folder`` (created if needed)."""
+def _stepper(progress: CopyProgress | None, page_size: int) -> Callable[[int, int, int], None] | None:
+    """sqlite3's backup progress callback telling ``progress`` in bytes;
+    it raises Cancelled (which aborts the copy) when told to stop."""
+    if progress is None:
+        return None
+
+    def step(_status: int, remaining: int, total: int) -> None:
+        if not progress((total - remaining) * page_size, total * page_size):
+            raise Cancelled(translate("Messages", "The backup was cancelled."))
+
+    return step
+
+
+def make(db_path: Path, folder: Path, reason: str, progress: CopyProgress | None = None) -> Backup:
+    """Copy the database ``db_path`` into ``folder`` (created if needed);
+    ``progress`` as ``copy_database`` says."""
     reason = re.sub(r"[^\w.-]+", "-", reason).strip("-") or "backup"
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
     target = folder / f"{stamp}-{reason}.sqlite"
@@ -90,7 +122,7 @@ def make(db_path: Path, folder: Path, reason: str) -> Backup:
                 db_path=db_path, folder=folder, error=error
             )
         ) from error
-    copy_database(db_path, target)
+    copy_database(db_path, target, progress)
     found = _parse(target)
     assert found is not None
     return found
@@ -125,19 +157,48 @@ def files_needed(db_path: Path) -> set[str]:
         connection.close()
 
 
-def problems(db_path: Path) -> list[str]:
+def problems(db_path: Path, full: bool = True) -> list[str]:
     """What keeps the database file ``db_path`` from being opened as a
     library by this program (read only): not an SQLite database, not an
     ngodesk library, no schema revision or one newer than this program,
-    or what SQLite's quick check finds. Empty when it is sound."""
-    try:
-        connection = connect_read(db_path)
+    and (``full``) what SQLite's quick check finds, which reads the whole
+    file (seconds at a million stories). Empty when it is sound."""
+    return Checker().problems(db_path, full)
+
+
+class Checker:
+    """Runs ``problems`` on one thread; ``cancel`` (from any thread) stops
+    the check running and those after it, which raise Cancelled."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._connection: sqlite3.Connection | None = None
+        self.cancelled = False
+
+    def problems(self, db_path: Path, full: bool = True) -> list[str]:
+        """See the module's ``problems``."""
         try:
-            return _library_problems(connection) or _checked(connection)
-        finally:
-            connection.close()
-    except sqlite3.Error as error:
-        return [translate("Messages", "not a readable SQLite database: {error}").format(error=error)]
+            with self._lock:
+                if self.cancelled:
+                    raise Cancelled(translate("Messages", "The check was cancelled."))
+                self._connection = connection = connect_read(db_path)
+            try:
+                return _library_problems(connection) or (_checked(connection) if full else [])
+            finally:
+                with self._lock:
+                    self._connection = None
+                    connection.close()
+        except sqlite3.Error as error:
+            if self.cancelled:
+                raise Cancelled(translate("Messages", "The check was cancelled.")) from error
+            return [translate("Messages", "not a readable SQLite database: {error}").format(error=error)]
+
+    def cancel(self) -> None:
+        """Stop the check (SQLite's interrupt: at once, even mid-file)."""
+        with self._lock:
+            self.cancelled = True
+            if self._connection is not None:
+                self._connection.interrupt()
 
 
 def _library_problems(connection: sqlite3.Connection) -> list[str]:
@@ -147,6 +208,7 @@ def _library_problems(connection: sqlite3.Connection) -> list[str]:
     if not {"alembic_version", "stories", "meta"} <= tables:
         return [translate("Messages", "an SQLite database, but not an ngodesk library")]
     revisions = [row[0] for row in connection.execute("SELECT version_num FROM alembic_version")]
+    connection.execute("SELECT count(*) FROM meta").fetchone()  # (a small table: unreadable pages show at once)
     if len(revisions) != 1:
         return [translate("Messages", "its schema revision is not recorded")]
     if revisions[0] not in migrate.known_revisions():

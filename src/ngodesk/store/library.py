@@ -141,6 +141,29 @@ def stored_revision(db_path: Path) -> str | None:
         connection.close()
 
 
+def damaged(db_path: Path, found: list[str], checker: backups.Checker | None = None) -> LibraryDamaged:
+    """The error saying that the database ``db_path`` is damaged (``found``:
+    the problems), naming the newest backup that passes the full check
+    (made by ``checker``, which may cancel it: see ``backups.Checker``)."""
+    checker = checker or backups.Checker()
+    good = next((b.path for b in backups.listing(db_path.parent / BACKUPS_DIR) if not checker.problems(b.path)), None)
+    shown = "; ".join(found[:3]) + (f" (and {len(found) - 3} more)" if len(found) > 3 else "")
+    advice = (
+        translate("Messages", "The newest sound backup is {name}: restore it (ngodesk restore {name}).").format(
+            name=good.name
+        )
+        if good
+        else translate("Messages", "There is no sound backup to restore.")
+    )
+    return LibraryDamaged(
+        translate("Messages", "The database of {parent} is damaged ({shown}); it was not changed. {advice}").format(
+            parent=db_path.parent, shown=shown, advice=advice
+        ),
+        found,
+        good,
+    )
+
+
 class Library:
     """An open library folder; close it with ``close()`` or use ``with``."""
 
@@ -159,6 +182,8 @@ class Library:
             self._write_sessions = sessionmaker(self._write_engine, expire_on_commit=False)
         #: The write session open in each thread (writes nest: see ``write``).
         self._writing = threading.local()
+        #: Why ``write`` refuses now (damage found after opening), or "".
+        self.writes_refused = ""
 
     @classmethod
     def open(
@@ -178,9 +203,12 @@ class Library:
         ``WriterLock``). Raises LibraryLocked when another process writes
         to it, LibraryReadOnly when the folder cannot be written to,
         SchemaTooNew when a newer ngodesk wrote it, LibraryDamaged when its
-        database is damaged, empty beside backups, or not an ngodesk
-        library (the file is left untouched in all three), LibraryError for
-        anything else that is wrong.
+        database is damaged where SQLite meets it at once (its tables),
+        empty beside backups, or not an ngodesk library (the file is left
+        untouched in all three), LibraryError for anything else that is
+        wrong. Nothing here reads the whole file: damage deeper in it is
+        found by the full check (``refuse_unusable(full=True)``), which the
+        window runs in the background and ``ngodesk check`` first.
         """
         folder = Path(folder).expanduser().absolute()
         db_path = folder / DB_NAME
@@ -193,7 +221,7 @@ class Library:
                 )
             )
         if db_path.exists():
-            cls._refuse_unusable(db_path)
+            cls.refuse_unusable(db_path)
         if readonly:
             if stored_revision(db_path) != migrate.head_revision():
                 raise LibraryError(
@@ -227,11 +255,14 @@ class Library:
         return library
 
     @staticmethod
-    def _refuse_unusable(db_path: Path) -> None:
+    def refuse_unusable(db_path: Path, full: bool = False) -> None:
         """Refuse a database file this program must not open (see ``open``);
         an empty one beside no backups is a library whose first opening did
-        not finish, made anew."""
-        found = backups.problems(db_path)
+        not finish, made anew. Without ``full`` only what costs the same at
+        any size is checked (the file, its tables and schema revision):
+        damage that SQLite meets at once; ``full`` adds SQLite's quick check
+        of the whole file (``store.backups.problems``)."""
+        found = backups.problems(db_path, full)
         if not found:
             return
         try:
@@ -250,24 +281,7 @@ class Library:
                     "changed.",
                 ).format(db_path=db_path, revision=revision, head_revision=migrate.head_revision())
             )
-        good = next(
-            (b.path for b in backups.listing(db_path.parent / BACKUPS_DIR) if not backups.problems(b.path)), None
-        )
-        shown = "; ".join(found[:3]) + (f" (and {len(found) - 3} more)" if len(found) > 3 else "")
-        advice = (
-            translate("Messages", "The newest sound backup is {name}: restore it (ngodesk restore {name}).").format(
-                name=good.name
-            )
-            if good
-            else translate("Messages", "There is no sound backup to restore.")
-        )
-        raise LibraryDamaged(
-            translate("Messages", "The database of {parent} is damaged ({shown}); it was not changed. {advice}").format(
-                parent=db_path.parent, shown=shown, advice=advice
-            ),
-            found,
-            good,
-        )
+        raise damaged(db_path, found)
 
     def _upgrade_schema(self) -> None:
         revision = stored_revision(self.db_path)
@@ -302,9 +316,12 @@ class Library:
         form one all-or-nothing change. (Reads in ``read`` sessions do not
         see a transaction's changes before it commits.) A disk or database
         file that fails (full, read-only, damaged) is a LibraryError saying
-        so; the transaction is rolled back."""
+        so; the transaction is rolled back. While ``writes_refused`` says
+        why, every write is refused with that LibraryError."""
         if self._write_engine is None:
             raise LibraryError(translate("Messages", "{folder} is open read-only.").format(folder=self.folder))
+        if self.writes_refused:
+            raise LibraryError(self.writes_refused)
         enclosing: Session | None = getattr(self._writing, "session", None)
         if enclosing is not None:
             yield enclosing
@@ -333,9 +350,9 @@ class Library:
         """Store a library-wide setting in the caller's transaction."""
         session.merge(Meta(key=key, value=value))
 
-    def backup(self, reason: str) -> backups.Backup:
+    def backup(self, reason: str, progress: backups.CopyProgress | None = None) -> backups.Backup:
         """Snapshot the database into ``backups/`` (see ``store.backups``)."""
-        return backups.make(self.db_path, self.folder / BACKUPS_DIR, reason)
+        return backups.make(self.db_path, self.folder / BACKUPS_DIR, reason, progress)
 
     def close(self) -> None:
         """Release connections and the writer lock."""

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, QTranslator
 from PySide6.QtGui import QFont, QFontInfo
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from ngodesk import __version__
 from ngodesk.domain.errors import LibraryDamaged, LibraryLocked, LibraryReadOnly, NgodeskError
@@ -20,6 +20,7 @@ from ngodesk.services.library import holds_other_files, open_library, resolve
 from ngodesk.store.library import Library
 from ngodesk.store.lock import WINDOW
 from ngodesk.ui import i18n, settings
+from ngodesk.ui.after_paint import after_paint
 from ngodesk.ui.termination import TerminationWatch
 
 if TYPE_CHECKING:
@@ -120,11 +121,11 @@ def open_for_gui(folder: str | None, ask: bool = True) -> Library | None:
     return None
 
 
-def _offer_restore(damaged: LibraryDamaged) -> bool:
+def _offer_restore(damaged: LibraryDamaged, parent: QWidget | None = None) -> bool:
     """Ask whether to put back the newest sound backup of a damaged library."""
     assert damaged.backup is not None
     answer = QMessageBox.question(
-        None,
+        parent,
         translate("App", "Library damaged"),
         str(damaged)
         + "\n\n"
@@ -164,10 +165,21 @@ class Windows:
         window.open_requested.connect(lambda path, old=window: self._switch(old, path))
         window.restore_requested.connect(lambda path, old=window: self._restore(old, Path(path)))
         window.closed.connect(lambda w=window: self._closed(w))
+        window.opening_checks.damaged.connect(lambda damage, w=window: self._damaged(w, damage))
         settings.remember_library(str(library.folder))
         self.windows.append(window)
         window.show()
+        after_paint(window.opening_checks.start)  # (the full check and daily backup: not before the first paint)
         return window
+
+    def _damaged(self, window: MainWindow, damage: LibraryDamaged) -> None:
+        """The check after opening found ``window``'s library damaged (its
+        writes are refused now): offer its newest sound backup, as opening
+        a library found damaged at once does."""
+        if damage.backup is None or window.library.readonly:
+            QMessageBox.warning(window, translate("App", "Library damaged"), str(damage))
+        elif _offer_restore(damage, window):
+            self._restore(window, damage.backup)
 
     def _open_archive(self, archive: Path, ask: bool) -> MainWindow | None:
         """A field copy from the file manager: work in it (unpacked beside
@@ -275,5 +287,6 @@ def run_gui(
         return app.exec()
     finally:
         for open_window in list(windows.windows):
+            open_window.opening_checks.stop_now()
             open_window.search_runner.stop()
             open_window.library.close()

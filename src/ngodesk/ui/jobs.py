@@ -96,6 +96,8 @@ class Job(QObject):
     ) -> None:
         super().__init__(parent)
         self.title, self.cancellable = title, cancellable
+        #: what the counts count when it is not items ("MB"), or ""
+        self.unit = ""
         self.dialog: QProgressDialog | None = None
         if modal:
             self.dialog = QProgressDialog(title, self.tr("Cancel"), 0, 0, parent)
@@ -256,13 +258,19 @@ class JobStatus(QWidget):
         text = self.tr("{task} {done} of {total}").format(
             task=job.title, done=number(self._done), total=number(self._total)
         )
+        if job.unit:
+            text += " " + job.unit
         if self._note:
             metrics = self.label.fontMetrics()
             text += " — " + metrics.elidedText(self._note, Qt.TextElideMode.ElideRight, NOTE_WIDTH)
         if (left := self._pace.left(self._total, time.monotonic())) is not None:
-            text += "  " + self.tr("({rate} a second, {left} left)").format(
-                rate=number(round(self._pace.rate())), left=self._duration(left)
-            )
+            rate, left_text = number(round(self._pace.rate())), self._duration(left)
+            if job.unit:  # (in Chinese the plain form counts stories: 每秒 {rate} 篇)
+                text += "  " + self.tr("({rate} {unit} a second, {left} left)").format(
+                    rate=rate, unit=job.unit, left=left_text
+                )
+            else:
+                text += "  " + self.tr("({rate} a second, {left} left)").format(rate=rate, left=left_text)
         self.label.setText(text)
 
     def _duration(self, seconds: float) -> str:

@@ -83,6 +83,7 @@ from ngodesk.ui.jobs import Job, JobStatus
 from ngodesk.ui.labels import format_title, record_kind, record_labels
 from ngodesk.ui.list_width import LIST_MIN_WIDTH, fit_title, keep_title_readable
 from ngodesk.ui.merge_view import MergeStoriesDialog
+from ngodesk.ui.opening_checks import OpeningChecks
 from ngodesk.ui.panes import Panes
 from ngodesk.ui.preferences import PreferencesDialog
 from ngodesk.ui.records_view import RecordsDialog
@@ -299,6 +300,8 @@ class MainWindow(QMainWindow):
         self.job_status = JobStatus()
         self.statusBar().addWidget(self.count_label)
         self.statusBar().addPermanentWidget(self.job_status)
+        self.opening_checks = OpeningChecks(self)  # (started by the owner once the window is painted)
+        self.statusBar().addPermanentWidget(self.opening_checks.status)
         self.statusBar().addPermanentWidget(self.path_label)
 
         self._build_actions()
@@ -308,6 +311,7 @@ class MainWindow(QMainWindow):
         self._purge_timer.timeout.connect(lambda: self.hub.publish(trash.purge(library)))
         if not library.readonly:
             self._purge_timer.start()
+        self.opening_checks.damaged.connect(self._purge_timer.stop)  # (writes are refused from then on)
 
     # -- menus and toolbar ----------------------------------------------
 
@@ -625,7 +629,7 @@ class MainWindow(QMainWindow):
         self.actions.busy = (
             self.tr("“{task}” is still running: wait for it to end (or cancel it) to make changes.").format(task=task)
             if task
-            else ""
+            else self.library.writes_refused
         )
         self.editor.apply_editable()
 
@@ -1367,6 +1371,9 @@ class MainWindow(QMainWindow):
             self.job.cancel()
             event.ignore()
             self.job.ended.connect(self.close)  # close once the job has stopped (and rolled back)
+            return
+        if self.opening_checks.stop(then=self.close):  # (a backup being made is discarded first)
+            event.ignore()
             return
         self.editor.flush()
         self.save_state()
