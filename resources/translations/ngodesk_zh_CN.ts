@@ -1438,6 +1438,7 @@ By {who}</source>
     <name>Job</name>
     <message>
         <source>Cancel</source>
+        <extracomment>what the counts count when it is not items (&quot;MB&quot;), or &quot;&quot;</extracomment>
         <translation>取消</translation>
     </message>
     <message>
@@ -1470,6 +1471,10 @@ By {who}</source>
     <message>
         <source>{task} {done} of {total}</source>
         <translation>{task} {done} / {total}</translation>
+    </message>
+    <message>
+        <source>({rate} {unit} a second, {left} left)</source>
+        <translation>（每秒 {rate} {unit}，剩余 {left}）</translation>
     </message>
     <message>
         <source>({rate} a second, {left} left)</source>
@@ -2194,7 +2199,7 @@ An offline catalogue of news stories.</source>
     </message>
     <message>
         <source>{path}: cannot read the file: {strerror}</source>
-        <extracomment>Records left out on purpose (deleted upstream, WordPress pages...): reported, but not failures. Tags and authority records to create before the stories (ngodesk&apos;s own JSON only). for a file dialog</extracomment>
+        <extracomment>Records left out on purpose (deleted upstream, WordPress pages...): reported, but not failures. Tags and authority records to create before the stories (ngodesk&apos;s own JSON only). for a file dialog The importers&apos; names, in the order ``auto`` tries them (``_registry``&apos;s keys, written out so that naming them imports no format module).</extracomment>
         <translation>{path}：无法读取文件：{strerror}</translation>
     </message>
     <message>
@@ -3208,12 +3213,20 @@ The scheme every export describes. concepts read with a remark (e.g. a second br
     </message>
     <message>
         <source>Could not copy {db_path} to {target}: {error}</source>
-        <extracomment>Companion files of a database in WAL mode. The name ending of a copy being written (and of its rollback journal, ``.partial-journal``): a process killed mid-copy leaves them behind.</extracomment>
+        <extracomment>Companion files of a database in WAL mode. The name ending of a copy being written (and of its rollback journal, ``.partial-journal``): a process killed mid-copy leaves them behind. Pages copied per step of a backup (8 MiB-64 MiB by page size): between steps progress is told and a cancel is heard. Told (bytes copied, bytes in all) after each step of a copy; returns False to stop it.</extracomment>
         <translation>无法将 {db_path} 复制到 {target}：{error}</translation>
+    </message>
+    <message>
+        <source>The backup was cancelled.</source>
+        <translation>备份已取消。</translation>
     </message>
     <message>
         <source>Could not back up {db_path} into {folder}: {error}</source>
         <translation>无法将 {db_path} 备份到 {folder}：{error}</translation>
+    </message>
+    <message>
+        <source>The check was cancelled.</source>
+        <translation>检查已取消。</translation>
     </message>
     <message>
         <source>not a readable SQLite database: {error}</source>
@@ -3262,7 +3275,7 @@ The scheme every export describes. concepts read with a remark (e.g. a second br
     </message>
     <message>
         <source>{folder} is a file, not a library folder.</source>
-        <extracomment>who the history records as making the changes written from now on The write session open in each thread (writes nest: see ``write``).</extracomment>
+        <extracomment>who the history records as making the changes written from now on The write session open in each thread (writes nest: see ``write``). Why ``write`` refuses now (damage found after opening), or &quot;&quot;.</extracomment>
         <translation>{folder} 是文件，不是资料库文件夹。</translation>
     </message>
     <message>
@@ -3684,6 +3697,46 @@ Namespaces only Zotero&apos;s export (and its Bibliontology ancestor) declare. T
     <message>
         <source>Create “{name}”</source>
         <translation>新建“{name}”</translation>
+    </message>
+</context>
+<context>
+    <name>OpeningChecks</name>
+    <message>
+        <source>Checking the library</source>
+        <extracomment>Bytes in the status bar&apos;s units. How long the status bar says that the daily backup was made, or that a check or backup failed (ms). the daily backup&apos;s progress, in the window&apos;s status bar</extracomment>
+        <translation>正在检查文库</translation>
+    </message>
+    <message>
+        <source>{task} failed: {error}</source>
+        <translation>{task}失败：{error}</translation>
+    </message>
+    <message>
+        <source>The library&apos;s database is damaged: changes are refused. Restore a backup (File &gt; Restore Backup…).</source>
+        <translation>文库数据库已损坏：不再接受修改。请恢复备份（文件 &gt; 恢复备份…）。</translation>
+    </message>
+    <message>
+        <source>  (damaged)</source>
+        <translation>  （已损坏）</translation>
+    </message>
+    <message>
+        <source>MB</source>
+        <translation>MB</translation>
+    </message>
+    <message>
+        <source>KB</source>
+        <translation>KB</translation>
+    </message>
+    <message>
+        <source>Daily backup</source>
+        <translation>每日备份</translation>
+    </message>
+    <message>
+        <source>Daily backup cancelled; the previous backups are kept.</source>
+        <translation>每日备份已取消；之前的备份均保留。</translation>
+    </message>
+    <message>
+        <source>Backed up to {name}.</source>
+        <translation>已备份到 {name}。</translation>
     </message>
 </context>
 <context>
