@@ -144,6 +144,9 @@ def test_opening_makes_no_backup_the_window_makes_the_daily_one(library_path: Pa
         importing.import_records(library, [StoryRecord(f"Imported {i}", str(i)) for i in range(10)])
         assert len(backups.listing(library_path)) == 1  # (a small import)
         big = [StoryRecord(f"Imported {i}", str(i)) for i in range(10, 10 + backups.LARGE_IMPORT)]
+        with pytest.raises(Cancelled):
+            importing.import_records(library, big, progress=lambda *_: False)
+        assert len(backups.listing(library_path)) == 1  # (nothing imported: its backup deleted again)
         importing.import_records(library, big)
         assert [b.reason for b in backups.listing(library_path)] == ["before-import", "daily"]
     for n, old in enumerate(backups.listing(library_path)):  # (days later)

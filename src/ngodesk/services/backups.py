@@ -13,6 +13,8 @@ cron, say); imports and merges still back up first when large.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -100,12 +102,19 @@ def back_up_if_due(library: Library, progress: CopyProgress | None = None) -> Ba
     return back_up(library, "daily", progress) if due(library) else None
 
 
-def back_up_before_import(library: Library, incoming: int) -> Backup | None:
+@contextmanager
+def backed_up_before_import(library: Library, incoming: int) -> Iterator[Backup | None]:
     """Back up before an import of ``incoming`` stories, when it is large
-    and the library holds stories to protect."""
-    if incoming < LARGE_IMPORT or not _has_stories(library):
-        return None
-    return back_up(library, "before-import")
+    and the library holds stories to protect; the backup is deleted again
+    when the import (the block) fails or is cancelled, having changed
+    nothing (on a full disk, its space is what the user needs back)."""
+    made = back_up(library, "before-import") if incoming >= LARGE_IMPORT and _has_stories(library) else None
+    try:
+        yield made
+    except BaseException:
+        if made is not None:
+            made.path.unlink(missing_ok=True)
+        raise
 
 
 def _has_stories(library: Library) -> bool:

@@ -571,9 +571,10 @@ def _import(
     """Write ``chunks`` (at most ``total`` records) after ``head``'s tags
     and authority records. Problems may still be added to the report while
     the chunks come (a streamed import). A large import into a library
-    with stories is preceded by a backup."""
-    backups.back_up_before_import(library, total)
+    with stories is preceded by a backup (deleted again when the import
+    fails or is cancelled)."""
     with (
+        backups.backed_up_before_import(library, total),
         _removed_unless_committed(library) as new_files,
         library.write() as session,
         _without_cycle_collection(),
