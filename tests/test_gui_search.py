@@ -11,7 +11,7 @@ from PySide6.QtGui import QColor, QImage, QTextCharFormat
 from PySide6.QtWidgets import QFileDialog
 
 from ngodesk.domain.models import EntityKind
-from ngodesk.services import glossary, stories
+from ngodesk.services import glossary, saved_facets, stories
 from ngodesk.store.library import Library
 from ngodesk.ui.app import make_application
 from ngodesk.ui.highlighting import HITS_ROLE, hit_format
@@ -174,3 +174,18 @@ def test_an_empty_library_offers_import_and_new_story(qtbot, library: Library, m
     win.empty_hint.linkActivated.emit("new")
     qtbot.waitUntil(lambda: titles(win) == ["Untitled story"])
     assert not win.empty_hint.isVisible()
+
+
+def test_the_sidebar_counts_of_the_last_session_come_back_until_the_library_changes(qtbot, library: Library) -> None:  # type: ignore[no-untyped-def]
+    stories.create_story(library, {"title": "First"}, link=[(EntityKind.PLACE, "Myanmar")])
+    saved = library.folder / saved_facets.FILE_NAME
+    first = opened(qtbot, library)
+    assert entry(first, "Myanmar").text(1) == "1" and saved.exists()  # (the first session's index, kept)
+    first.close()
+    stories.create_story(library, {"title": "Second"}, link=[(EntityKind.PLACE, "Myanmar")])  # (between sessions)
+    second = opened(qtbot, library)
+    assert entry(second, "Myanmar").text(1) == "2"  # (not the saved index: it is stale)
+    second.close()
+    unchanged = saved.stat().st_mtime_ns
+    third = opened(qtbot, library)
+    assert entry(third, "Myanmar").text(1) == "2" and saved.stat().st_mtime_ns == unchanged  # (read, not rebuilt)

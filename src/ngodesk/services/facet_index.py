@@ -46,6 +46,7 @@ class FacetIndex:
     exists: np.ndarray  # bool
     newest_first: np.ndarray  # every story id, in the list's default order
     entity_kind: np.ndarray  # per record id, its kind's index into KINDS (-1: none)
+    state: str  # the library's state it was read from (``Library.state``)
 
 
 def _column_arrays(raw: sqlite3.Connection, table: str, columns: str, width: int = 2) -> np.ndarray:
@@ -129,6 +130,7 @@ def build(library: Library, stop: Callable[[], bool] = lambda: False) -> FacetIn
         # objects would double the time.
         raw = session.connection().connection.driver_connection
         assert raw is not None
+        state = library.state(session)
         size = (session.scalar(select(func.max(Story.id))) or 0) + 1
         tag_story, tag_id = _tag_links(raw)
         check()
@@ -166,6 +168,7 @@ def build(library: Library, stop: Callable[[], bool] = lambda: False) -> FacetIn
         exists,
         newest_first,
         entity_kind,
+        state,
     )
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import errno
 import sqlite3
 import threading
+import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -42,6 +43,9 @@ BUSY_TIMEOUT_MS = 5000
 WRITE_CACHE_KIB, READ_CACHE_KIB = 65536, 16384
 #: Bytes per database page of new libraries.
 PAGE_SIZE = 8192
+#: The ``meta`` key of ``Library.state``.
+STATE_KEY = "state"
+_SET_META = "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value"
 
 
 def _connect(db_path: Path, readonly: bool) -> sqlite3.Connection:
@@ -83,6 +87,13 @@ def _engine(db_path: Path, readonly: bool, begin: str, cache_kib: int, author: C
 
 
 _HAS_HISTORY = "SELECT 1 FROM sqlite_temp_master WHERE name = 'ngodesk_history'"
+
+
+def _driver(session: Session) -> sqlite3.Connection:
+    """The sqlite3 connection under ``session``'s transaction."""
+    raw = session.connection().connection.driver_connection
+    assert isinstance(raw, sqlite3.Connection)
+    return raw
 
 
 def stored_meta(db_path: Path, key: str) -> str:
@@ -329,8 +340,13 @@ class Library:
         try:
             with self._write_sessions() as session, session.begin():
                 self._writing.session = session
+                raw = _driver(session)
+                changed_before = raw.total_changes
                 try:
                     yield session
+                    session.flush()
+                    if raw.total_changes != changed_before:
+                        raw.execute(_SET_META, (STATE_KEY, uuid.uuid4().hex))
                 finally:
                     self._writing.session = None
         except (sqlite3.DatabaseError, DBAPIError) as error:
@@ -341,6 +357,15 @@ class Library:
                     folder=self.folder, reason=reason
                 )
             ) from error
+
+    def state(self, session: Session) -> str:
+        """A token naming the library's content as ``session`` sees it: it
+        changes with every write transaction that changes a row (a fresh
+        random one each time, so a restored backup never reuses a token
+        its successors had). Derived data kept outside the database
+        (``services.facet_index``'s saved index) is valid while it
+        matches; "" before the first change."""
+        return self.get_meta(session, STATE_KEY) or ""
 
     def get_meta(self, session: Session, key: str) -> str | None:
         """A library-wide setting, or None."""

@@ -5,9 +5,11 @@ library's size, then the sidebar's counts.
 
 A newer search makes the steps of older ones that have not started yet
 stop early; results of older searches are dropped (``generation``). The
-counts come from an in-memory facet index (services.facet_index), built on
-a thread of its own the first time and again after each change to the
-library; searches go on meanwhile, and only their counts wait for it.
+counts come from an in-memory facet index (services.facet_index), read on
+a thread of its own the first time (from the one the last session saved,
+services.saved_facets, when the library has not changed since) and built
+again after each change to the library; searches go on meanwhile, and only
+their counts wait for it.
 Malformed queries are caught before anything is sent (parsing is cheap).
 """
 
@@ -26,7 +28,7 @@ from ngodesk.domain.errors import Cancelled, NgodeskError
 from ngodesk.domain.i18n import translate
 from ngodesk.domain.models import Filter
 from ngodesk.search.query import parse
-from ngodesk.services import facet_index, queries
+from ngodesk.services import facet_index, queries, saved_facets
 from ngodesk.store.library import Library
 from ngodesk.ui.after_paint import after_paint
 
@@ -59,6 +61,8 @@ class _IndexKeeper:
         self._builder: threading.Thread | None = None
         self._error: Exception | None = None
         self._closed = False
+        #: The state of the index saved in the library's folder, if known.
+        self._saved_state: str | None = None
 
     def invalidate(self) -> None:
         with self._changed:
@@ -104,7 +108,7 @@ class _IndexKeeper:
         index: facet_index.FacetIndex | None = None
         error: Exception | None = None
         try:
-            index = facet_index.build(self._library, stop=lambda: self._closed or version != self._version)
+            index = self._read(lambda: self._closed or version != self._version)
         except Cancelled:
             pass
         except Exception as failure:  # noqa: BLE001 - handed to the waiting search, which reports it
@@ -117,14 +121,33 @@ class _IndexKeeper:
             self._builder = None
             self._changed.notify_all()
 
+    def _read(self, stop: Callable[[], bool]) -> facet_index.FacetIndex:
+        """(builder) The saved index if it is current, else a new one, saved
+        when it is the first of this session (the library as it was opened,
+        or changed by another program since): later ones are saved by
+        ``close``, not after every edit (a hundred megabytes at a million
+        stories)."""
+        index = saved_facets.load(self._library)
+        if index is None:
+            index = facet_index.build(self._library, stop=stop)
+            if self._saved_state is None and saved_facets.save(self._library, index):
+                self._saved_state = index.state
+        else:
+            self._saved_state = index.state
+        return index
+
     def close(self) -> None:
-        """Stop a build in progress (at its next step) and wait for it."""
+        """Stop a build in progress (at its next step) and wait for it; save
+        the index for the next session if it is current and not saved."""
         with self._changed:
             self._closed = True
             builder = self._builder
             self._changed.notify_all()
         if builder is not None:
             builder.join()
+        index = self.current()
+        if index is not None and index.state != self._saved_state:
+            saved_facets.save(self._library, index)
 
 
 class _Worker(QObject):
