@@ -122,11 +122,13 @@ def test_a_field_copy_file_opened_from_the_file_manager(qtbot, tmp_path: Path, m
     assert field is not None and field.library.folder == tmp_path / "laptop"
     settle(field)
     field.hub.publish(stories.create_story(field.library, {"title": "Written in the field"}).changes)
-    field.close()
+    with qtbot.waitSignal(field.closed):  # (once its opening check has stopped: the library is free)
+        field.close()
     again = windows.open(str(archive))
     assert again is not None and again.library.folder == tmp_path / "laptop"
     assert "Written in the field" in _titles(again) and not (tmp_path / "laptop (2)").exists()
-    again.close()
+    with qtbot.waitSignal(again.closed):  # (once its opening check has stopped: the library is free)
+        again.close()
     settings.remember_library(str(tmp_path / "office"))
     monkeypatch.setattr(ConflictsDialog, "exec", lambda dialog: 0)
     office = windows.open(str(archive))
