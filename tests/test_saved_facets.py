@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import numpy as np
+from numpy.lib import format as npy
 
 from ngodesk.services import backups, facet_index, queries, saved_facets, stories, tags
 from ngodesk.services.library import open_library
@@ -70,10 +71,17 @@ def test_reading_a_story_changes_nothing_and_keeps_it(sample_library: Library) -
 
 def test_a_damaged_or_foreign_file_is_built_again_not_trusted(sample_library: Library) -> None:
     path = sample_library.folder / saved_facets.FILE_NAME
-    for content in (b"", b"PK\x03\x04 not really a zip", np.arange(5).tobytes()):
+    for content in (b"", b"\x93NUMPY not really", np.arange(5).tobytes()):
         path.write_bytes(content)
         assert saved_facets.load(sample_library) is None
-    np.savez(path, label=np.array(["0", "x", "y"]))  # (another layout)
+    with path.open("wb") as out:  # (a header claiming terabytes)
+        npy.write_array_header_1_0(out, {"descr": "<i8", "fortran_order": False, "shape": (10**12,)})
+    assert saved_facets.load(sample_library) is None
+    saved_facets.save(sample_library, facet_index.build(sample_library))
+    path.write_bytes(path.read_bytes()[:-100])  # (cut short)
+    assert saved_facets.load(sample_library) is None
+    with path.open("wb") as out:  # (another layout)
+        npy.write_array(out, np.array(["0", "x", "y"]))
     assert saved_facets.load(sample_library) is None
 
 

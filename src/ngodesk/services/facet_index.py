@@ -31,10 +31,12 @@ class FacetIndex:
     """Arrays indexed by story id (``size`` = largest id + 1)."""
 
     size: int
-    tag_story: np.ndarray
+    tag_story: np.ndarray  # (story, tag) pairs, ancestors included, by story
     tag_id: np.ndarray
-    entity_story: np.ndarray
+    tag_start: np.ndarray  # story s's pairs are [tag_start[s], tag_start[s + 1])
+    entity_story: np.ndarray  # (story, record) pairs, by story
     entity_id: np.ndarray
+    entity_start: np.ndarray
     year: np.ndarray  # 0: undated
     language: np.ndarray  # index into languages
     languages: tuple[str, ...]
@@ -49,11 +51,12 @@ class FacetIndex:
     state: str  # the library's state it was read from (``Library.state``)
 
 
-def _column_arrays(raw: sqlite3.Connection, table: str, columns: str, width: int = 2) -> np.ndarray:
+def _column_arrays(raw: sqlite3.Connection, table: str, columns: str, width: int = 2, order: str = "") -> np.ndarray:
     """``width`` integer columns of every row of ``table``, streamed (no
-    Python list of millions of tuples), as an array of shape (rows, width)."""
+    Python list of millions of tuples), as an array of shape (rows, width);
+    ``order``: an ORDER BY clause's terms."""
     rows = raw.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
-    cursor = raw.execute(f"SELECT {columns} FROM {table}")
+    cursor = raw.execute(f"SELECT {columns} FROM {table}" + (f" ORDER BY {order}" if order else ""))
     flat = np.fromiter(chain.from_iterable(cursor), dtype=np.int32, count=rows * width)
     return flat.reshape(-1, width)
 
@@ -86,6 +89,14 @@ def _with_ancestors(stories: np.ndarray, tags: np.ndarray, parents: dict[int, in
     first[0] = True
     np.not_equal(merged[1:], merged[:-1], out=first[1:])
     return merged[first]
+
+
+def _starts(stories: np.ndarray, size: int) -> np.ndarray:
+    """Where each story's pairs begin in ``stories`` (sorted), and where
+    the last ends: ``size + 1`` offsets."""
+    starts = np.zeros(size + 1, dtype=np.int64)
+    np.cumsum(np.bincount(stories, minlength=size), out=starts[1:])
+    return starts
 
 
 def _ids(raw: sqlite3.Connection, condition: str, value: str) -> np.ndarray:
@@ -134,7 +145,7 @@ def build(library: Library, stop: Callable[[], bool] = lambda: False) -> FacetIn
         size = (session.scalar(select(func.max(Story.id))) or 0) + 1
         tag_story, tag_id = _tag_links(raw)
         check()
-        entity_pairs = _column_arrays(raw, "story_entities", "story_id, entity_id")
+        entity_pairs = _column_arrays(raw, "story_entities", "story_id, entity_id", order="story_id, entity_id")
         entity_kind = record_kinds(raw.execute("SELECT id, kind FROM entities"))
         check()
         # Story rows are wide (texts): read only what indexes cover.
@@ -155,8 +166,10 @@ def build(library: Library, stop: Callable[[], bool] = lambda: False) -> FacetIn
         size,
         tag_story,
         tag_id,
+        _starts(tag_story, size),
         entity_pairs[:, 0],  # (views of one array: no copies)
         entity_pairs[:, 1],
+        _starts(entity_pairs[:, 0], size),
         year,
         language,
         languages,
@@ -186,22 +199,39 @@ def _translation_states(raw: sqlite3.Connection) -> tuple[np.ndarray, np.ndarray
     return stories, codes, states
 
 
+#: A result of fewer than one story in SPARSE is counted from its stories'
+#: pairs alone.
+SPARSE = 2
+
 #: Elements counted at a time: bounds the temporary arrays (a few MB).
 _CHUNK = 1 << 20
 
 
-def _tally(values: np.ndarray, mask: np.ndarray, owners: np.ndarray | None = None) -> dict[int, int]:
+def _counted(counted: np.ndarray) -> dict[int, int]:
+    found = np.nonzero(counted)[0]
+    return {int(v): int(counted[v]) for v in found}
+
+
+def _tally_of(values: np.ndarray, starts: np.ndarray, ids: np.ndarray) -> dict[int, int]:
+    """How often each value occurs among the pairs of the stories ``ids``
+    (each once): reads those pairs alone, not all of them."""
+    first = starts[ids]
+    lengths = starts[ids + 1] - first
+    positions = np.repeat(first - (np.cumsum(lengths) - lengths), lengths)
+    positions += np.arange(positions.size)
+    return _counted(np.bincount(values[positions]))
+
+
+def _tally(values: np.ndarray, mask: np.ndarray, owners: np.ndarray) -> dict[int, int]:
     """How often each value occurs among the chosen ones: ``values[i]`` is
-    chosen when ``mask[owners[i]]`` (no owners: when ``mask[i]``)."""
+    chosen when ``mask[owners[i]]``."""
     if values.size == 0:
         return {}
     counted = np.zeros(int(values.max()) + 1, dtype=np.int64)
     for start in range(0, values.size, _CHUNK):
         part = values[start : start + _CHUNK]
-        chosen = mask[start : start + _CHUNK] if owners is None else mask[owners[start : start + _CHUNK]]
-        counted += np.bincount(part[chosen], minlength=counted.size)
-    found = np.nonzero(counted)[0]
-    return {int(v): int(counted[v]) for v in found}
+        counted += np.bincount(part[mask[owners[start : start + _CHUNK]]], minlength=counted.size)
+    return _counted(counted)
 
 
 #: Records of each kind the facets name (the sidebar lists them).
@@ -246,15 +276,25 @@ def count(index: FacetIndex, story_ids: Sequence[int] | np.ndarray | None) -> Fa
         mask = np.zeros(index.size, dtype=bool)
         mask[ids[(ids >= 0) & (ids < index.size)]] = True
         mask &= index.exists
-    years = _tally(index.year, mask)
-    entities = _tally(index.entity_id, mask, index.entity_story)
+    chosen = np.flatnonzero(mask)
+    if story_ids is None:  # (every pair is a story's that exists)
+        tags, entities = _counted(np.bincount(index.tag_id)), _counted(np.bincount(index.entity_id))
+    elif chosen.size * SPARSE < index.size:  # (a few: their pairs are read; else every pair is looked at)
+        tags = _tally_of(index.tag_id, index.tag_start, chosen)
+        entities = _tally_of(index.entity_id, index.entity_start, chosen)
+    else:
+        tags, entities = _tally(index.tag_id, mask, index.tag_story), _tally(index.entity_id, mask, index.entity_story)
+
+    def per_story(values: np.ndarray) -> dict[int, int]:
+        return _counted(np.bincount(values[chosen]))
+
     return Facets(
-        total=int(np.count_nonzero(mask)),
-        tags=_tally(index.tag_id, mask, index.tag_story),
+        total=int(chosen.size),
+        tags=tags,
         entities=entities,
-        years={(str(y) if y else ""): n for y, n in years.items()},
-        languages={index.languages[code]: n for code, n in _tally(index.language, mask).items()},
-        statuses={index.statuses[code]: n for code, n in _tally(index.status, mask).items()},
+        years={(str(y) if y else ""): n for y, n in per_story(index.year).items()},
+        languages={index.languages[code]: n for code, n in per_story(index.language).items()},
+        statuses={index.statuses[code]: n for code, n in per_story(index.status).items()},
         translations={
             index.translation_states[code]: n
             for code, n in _tally(index.translation_state, mask, index.translation_story).items()
