@@ -535,6 +535,6 @@ def check(library: Library) -> list[str]:
         if orphans:
             problems.append(f"tags: {orphans} story links to missing tags")
     if not library.readonly:
-        with library.write() as session:
+        with library.write(content=False) as session:  # (the check's command row is no change)
             problems += fts.integrity_problems(session.connection())
     return problems

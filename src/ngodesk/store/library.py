@@ -318,7 +318,7 @@ class Library:
             yield session
 
     @contextmanager
-    def write(self) -> Iterator[Session]:
+    def write(self, content: bool = True) -> Iterator[Session]:
         """A session in one write transaction: committed when the block ends,
         rolled back (nothing changed) when it raises.
 
@@ -328,7 +328,11 @@ class Library:
         see a transaction's changes before it commits.) A disk or database
         file that fails (full, read-only, damaged) is a LibraryError saying
         so; the transaction is rolled back. While ``writes_refused`` says
-        why, every write is refused with that LibraryError."""
+        why, every write is refused with that LibraryError.
+
+        ``content=False`` says the block changes no content, only an
+        index's own bookkeeping (its integrity check writes a command row):
+        the library's ``state`` is kept."""
         if self._write_engine is None:
             raise LibraryError(translate("Messages", "{folder} is open read-only.").format(folder=self.folder))
         if self.writes_refused:
@@ -345,7 +349,7 @@ class Library:
                 try:
                     yield session
                     session.flush()
-                    if raw.total_changes != changed_before:
+                    if content and raw.total_changes != changed_before:
                         raw.execute(_SET_META, (STATE_KEY, uuid.uuid4().hex))
                 finally:
                     self._writing.session = None
