@@ -31,11 +31,9 @@ class FacetIndex:
     """Arrays indexed by story id (``size`` = largest id + 1)."""
 
     size: int
-    tag_story: np.ndarray  # (story, tag) pairs, ancestors included, by story
-    tag_id: np.ndarray
-    tag_start: np.ndarray  # story s's pairs are [tag_start[s], tag_start[s + 1])
-    entity_story: np.ndarray  # (story, record) pairs, by story
-    entity_id: np.ndarray
+    tag_id: np.ndarray  # every story's tags, ancestors included, story by story
+    tag_start: np.ndarray  # story s's are tag_id[tag_start[s]:tag_start[s + 1]]
+    entity_id: np.ndarray  # every story's records, story by story
     entity_start: np.ndarray
     year: np.ndarray  # 0: undated
     language: np.ndarray  # index into languages
@@ -94,7 +92,7 @@ def _with_ancestors(stories: np.ndarray, tags: np.ndarray, parents: dict[int, in
 def _starts(stories: np.ndarray, size: int) -> np.ndarray:
     """Where each story's pairs begin in ``stories`` (sorted), and where
     the last ends: ``size + 1`` offsets."""
-    starts = np.zeros(size + 1, dtype=np.int64)
+    starts = np.zeros(size + 1, dtype=np.int32 if stories.size < 2**31 else np.int64)
     np.cumsum(np.bincount(stories, minlength=size), out=starts[1:])
     return starts
 
@@ -144,8 +142,13 @@ def build(library: Library, stop: Callable[[], bool] = lambda: False) -> FacetIn
         state = library.state(session)
         size = (session.scalar(select(func.max(Story.id))) or 0) + 1
         tag_story, tag_id = _tag_links(raw)
+        tag_start = _starts(tag_story, size)
+        del tag_story
         check()
         entity_pairs = _column_arrays(raw, "story_entities", "story_id, entity_id", order="story_id, entity_id")
+        entity_start = _starts(entity_pairs[:, 0], size)
+        entity_id = entity_pairs[:, 1].copy()  # (not a view: the stories' column is freed)
+        del entity_pairs
         entity_kind = record_kinds(raw.execute("SELECT id, kind FROM entities"))
         check()
         # Story rows are wide (texts): read only what indexes cover.
@@ -164,12 +167,10 @@ def build(library: Library, stop: Callable[[], bool] = lambda: False) -> FacetIn
         newest_first = np.fromiter(chain.from_iterable(order), dtype=np.int32)
     return FacetIndex(
         size,
-        tag_story,
         tag_id,
-        _starts(tag_story, size),
-        entity_pairs[:, 0],  # (views of one array: no copies)
-        entity_pairs[:, 1],
-        _starts(entity_pairs[:, 0], size),
+        tag_start,
+        entity_id,
+        entity_start,
         year,
         language,
         languages,
@@ -199,12 +200,9 @@ def _translation_states(raw: sqlite3.Connection) -> tuple[np.ndarray, np.ndarray
     return stories, codes, states
 
 
-#: A result of fewer than one story in SPARSE is counted from its stories'
-#: pairs alone.
-SPARSE = 2
-
 #: Elements counted at a time: bounds the temporary arrays (a few MB).
 _CHUNK = 1 << 20
+_STORIES = 1 << 16
 
 
 def _counted(counted: np.ndarray) -> dict[int, int]:
@@ -213,13 +211,26 @@ def _counted(counted: np.ndarray) -> dict[int, int]:
 
 
 def _tally_of(values: np.ndarray, starts: np.ndarray, ids: np.ndarray) -> dict[int, int]:
-    """How often each value occurs among the pairs of the stories ``ids``
-    (each once): reads those pairs alone, not all of them."""
-    first = starts[ids]
-    lengths = starts[ids + 1] - first
-    positions = np.repeat(first - (np.cumsum(lengths) - lengths), lengths)
-    positions += np.arange(positions.size)
-    return _counted(np.bincount(values[positions]))
+    """How often each value occurs among the stories ``ids`` (each once;
+    story s has ``values[starts[s]:starts[s + 1]]``): reads theirs alone,
+    _STORIES stories at a time (the temporary arrays stay a few MB)."""
+    counted = np.zeros(0, dtype=np.int64)
+    for start in range(0, ids.size, _STORIES):
+        chosen = ids[start : start + _STORIES]
+        first = starts[chosen].astype(np.int64)
+        lengths = starts[chosen + 1] - first
+        positions = np.repeat(first - (np.cumsum(lengths) - lengths), lengths)
+        positions += np.arange(positions.size)
+        found = np.bincount(values[positions])
+        if found.size > counted.size:
+            counted = np.pad(counted, (0, found.size - counted.size))
+        counted[: found.size] += found
+    return _counted(counted)
+
+
+def _owners(starts: np.ndarray, positions: np.ndarray) -> np.ndarray:
+    """The stories whose values are at ``positions``."""
+    return np.searchsorted(starts, positions, side="right") - 1
 
 
 def _tally(values: np.ndarray, mask: np.ndarray, owners: np.ndarray) -> dict[int, int]:
@@ -277,13 +288,11 @@ def count(index: FacetIndex, story_ids: Sequence[int] | np.ndarray | None) -> Fa
         mask[ids[(ids >= 0) & (ids < index.size)]] = True
         mask &= index.exists
     chosen = np.flatnonzero(mask)
-    if story_ids is None:  # (every pair is a story's that exists)
+    if story_ids is None:  # (every value is a story's that exists)
         tags, entities = _counted(np.bincount(index.tag_id)), _counted(np.bincount(index.entity_id))
-    elif chosen.size * SPARSE < index.size:  # (a few: their pairs are read; else every pair is looked at)
+    else:
         tags = _tally_of(index.tag_id, index.tag_start, chosen)
         entities = _tally_of(index.entity_id, index.entity_start, chosen)
-    else:
-        tags, entities = _tally(index.tag_id, mask, index.tag_story), _tally(index.entity_id, mask, index.entity_story)
 
     def per_story(values: np.ndarray) -> dict[int, int]:
         return _counted(np.bincount(values[chosen]))
@@ -307,9 +316,9 @@ def _mask(index: FacetIndex, f: Filter) -> np.ndarray:
     """Stories matching one filter (as if it included)."""
     mask = np.zeros(index.size, dtype=bool)
     if f.kind is FacetKind.TAG:
-        mask[index.tag_story[index.tag_id == int(f.value)]] = True
+        mask[_owners(index.tag_start, np.flatnonzero(index.tag_id == int(f.value)))] = True
     elif f.kind is FacetKind.ENTITY:
-        mask[index.entity_story[index.entity_id == int(f.value)]] = True
+        mask[_owners(index.entity_start, np.flatnonzero(index.entity_id == int(f.value)))] = True
     elif f.kind is FacetKind.STORIES:
         first, last = id_range(f.value)
         mask[max(first, 0) : last + 1] = True

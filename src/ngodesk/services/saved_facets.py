@@ -30,7 +30,7 @@ from ngodesk.store.library import Library
 #: The file, in the library's folder.
 FILE_NAME = "facet-index.npy"
 #: The layout of the file: a file of another layout is not read.
-LAYOUT = "1"
+LAYOUT = "2"
 _STRINGS = frozenset({"languages", "statuses", "translation_states"})
 _NAMES = tuple(field.name for field in fields(FacetIndex) if field.name != "state")
 
