@@ -288,7 +288,7 @@ def count(index: FacetIndex, story_ids: Sequence[int] | np.ndarray | None) -> Fa
         mask[ids[(ids >= 0) & (ids < index.size)]] = True
         mask &= index.exists
     chosen = np.flatnonzero(mask)
-    if story_ids is None:  # (every value is a story's that exists)
+    if story_ids is None or chosen.size == np.count_nonzero(index.exists):  # (all: every value counts)
         tags, entities = _counted(np.bincount(index.tag_id)), _counted(np.bincount(index.entity_id))
     else:
         tags = _tally_of(index.tag_id, index.tag_start, chosen)
