@@ -5,6 +5,7 @@ story's index entry could not be removed again (the index is contentless)."""
 from __future__ import annotations
 
 import random
+from pathlib import Path
 
 import pytest
 
@@ -41,3 +42,19 @@ def test_a_batch_agrees_with_one_text_at_a_time_on_awkward_characters(
     texts = ["".join(rng.choice(pool) for _ in range(rng.randint(0, 10))) for _ in range(3000)]
     texts += ["".join(chr(rng.randint(0x80, 0x32000)) for _ in range(rng.randint(0, 6))) for _ in range(3000)]
     assert index_texts(texts) == [index_text(one) for one in texts]
+
+
+def test_the_traditional_table_kept_between_runs_is_the_one_opencc_makes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    made, version = text._made_table(), text.index_version()
+    kept = tmp_path / "cache" / "ngodesk" / "traditional-table.json"
+    for damage in (None, "not json", '{"opencc": "another version", "digest": "x", "pairs": "絲丝"}', '{"pairs": 1}'):
+        if damage is not None:
+            kept.write_text(damage, "utf-8")
+        for cached in (text.traditional_table, text.index_version, text._traditional_chars):
+            cached.cache_clear()
+        assert text.traditional_table() == made and text.index_version() == version  # (made again, kept)
+        assert kept.exists() and text._kept() is not None
+    assert text.simplify("絲路") == "丝路"

@@ -17,11 +17,15 @@ does, and libraries rebuild their index when it no longer matches.
 from __future__ import annotations
 
 import hashlib
+import json
+import os
 import re
 import unicodedata
 from collections.abc import Sequence
+from contextlib import suppress
 from functools import cache
 from itertools import pairwise
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # (numpy is imported where used: reading a query or a file needs none of it)
@@ -44,11 +48,25 @@ _CJK_BLOCKS = ((0x3400, 0x4DC0), (0x4E00, 0xA000), (0xF900, 0xFB00), (0x20000, 0
 
 @cache
 def traditional_table() -> dict[int, str]:
-    """Per-character traditional -> simplified map, built once from OpenCC.
+    """Per-character traditional -> simplified map, made from OpenCC.
 
     Characters are converted one per line so that OpenCC's phrase rules
     cannot apply: index and query always agree, whatever surrounds them.
-    """
+    Making it takes ~0.1 s, which a command with a Chinese query (and every
+    command, to compare ``index_version``) would pay at each start: it is
+    kept in the user's cache folder per OpenCC data (its version and its
+    dictionary files' names and sizes) and made again only when those
+    change or the kept copy is unusable."""
+    kept = _kept()
+    if kept is not None:
+        pairs = kept[1]
+        return {ord(original): simple for original, simple in zip(pairs[::2], pairs[1::2], strict=True)}
+    table = _made_table()
+    _keep(table)
+    return table
+
+
+def _made_table() -> dict[int, str]:
     from opencc import OpenCC
 
     chars = [chr(code) for start, end in _CJK_BLOCKS for code in range(start, end)]
@@ -64,11 +82,52 @@ def traditional_table() -> dict[int, str]:
     return table
 
 
+def _digest(table: dict[int, str]) -> str:
+    return hashlib.sha1(repr(sorted(table.items())).encode()).hexdigest()[:12]
+
+
 @cache
 def index_version() -> str:
     """Identifies the transform; stored in a library beside its index."""
-    digest = hashlib.sha1(repr(sorted(traditional_table().items())).encode()).hexdigest()[:12]
-    return f"{TRANSFORM_VERSION}-{digest}"
+    kept = _kept()
+    return f"{TRANSFORM_VERSION}-{kept[0] if kept is not None else _digest(traditional_table())}"
+
+
+def _opencc_fingerprint() -> str:
+    import opencc
+
+    share = Path(opencc.__file__).parent / "clib" / "share" / "opencc"
+    files = sorted((entry.name, entry.stat().st_size) for entry in os.scandir(share)) if share.is_dir() else []
+    return f"{getattr(opencc, '__version__', '')}:{files}"
+
+
+def _kept_file() -> Path:
+    from platformdirs import user_cache_path
+
+    return user_cache_path("ngodesk", appauthor=False) / "traditional-table.json"
+
+
+def _kept() -> tuple[str, str] | None:
+    """(digest, the table's pairs as one string) kept for this OpenCC data."""
+    try:
+        found = json.loads(_kept_file().read_text("utf-8"))
+        if found["opencc"] == _opencc_fingerprint() and len(found["pairs"]) % 2 == 0:
+            return str(found["digest"]), str(found["pairs"])
+    except (OSError, ValueError, KeyError, TypeError):
+        pass
+    return None
+
+
+def _keep(table: dict[int, str]) -> None:
+    """Keep ``table`` for ``_kept`` (best effort: an unwritable cache costs time only)."""
+    path = _kept_file()
+    pairs = "".join(chr(original) + simple for original, simple in table.items())
+    text = json.dumps({"opencc": _opencc_fingerprint(), "digest": _digest(table), "pairs": pairs}, ensure_ascii=False)
+    with suppress(OSError):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        partial = path.with_name(f"{path.name}.{os.getpid()}")
+        partial.write_text(text, "utf-8")
+        partial.replace(path)
 
 
 @cache
