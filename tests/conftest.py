@@ -22,8 +22,17 @@ SAMPLE = Path(__file__).resolve().parents[1] / "resources" / "sample" / "chinese
 REALWORLD = Path(__file__).resolve().parents[2] / "shared" / "realworld"
 
 
+@pytest.fixture(scope="session")
+def _user_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One cache folder for the session, outside every test's own folder:
+    what ngodesk keeps there (the traditional-to-simplified table) is made
+    once, and is no write of the test's (the attack suite counts those)."""
+    return tmp_path_factory.mktemp("user-cache")
+
+
 @pytest.fixture(autouse=True)
-def _isolated_user_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def _isolated_user_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, _user_cache: Path) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(_user_cache))
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg-config"))
     monkeypatch.setenv("HOME", str(tmp_path / "home"))
