@@ -19,14 +19,18 @@ _waiting: set[_Relay] = set()
 
 
 class _Relay(QObject):
-    """Receives only its own events: cheap to override ``event``."""
+    """Receives only its own events: cheap to override ``event``. Owned by
+    the application, and deleted by Qt once its event has been delivered:
+    dropping its last Python reference inside ``event`` deleted it while Qt
+    was still delivering the event to it."""
 
     def __init__(self, callback: Callable[[], object]) -> None:
-        super().__init__()
+        super().__init__(QCoreApplication.instance())
         self._callback = callback
 
     def event(self, event: QEvent) -> bool:
         if event.type() == _EVENT:
+            self.deleteLater()
             _waiting.discard(self)
             self._callback()
             return True
