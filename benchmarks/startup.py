@@ -42,7 +42,9 @@ class Startup:
         return statistics.median(self.times_s)
 
 
-def _environment() -> dict[str, str]:
+def installed_environment() -> dict[str, str]:
+    """This environment as an installed ngodesk runs in: with Python's
+    byte-code cache (PYTHONDONTWRITEBYTECODE left out)."""
     return {key: value for key, value in os.environ.items() if key != "PYTHONDONTWRITEBYTECODE"}
 
 
@@ -51,7 +53,7 @@ def run_once(argv: Sequence[str]) -> float:
     measured: a child of this process starts as a copy of it, and Linux
     counts that copy's RSS in the child's peak.)"""
     start = time.perf_counter()
-    result = subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=_environment())
+    result = subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=installed_environment())
     elapsed = time.perf_counter() - start
     if result.returncode != 0:
         raise SystemExit(f"{' '.join(argv)} failed: {result.stderr.decode(errors='replace')}")

@@ -75,6 +75,28 @@ def test_reading_and_setting_load_neither_alembic_nor_qt_nor_numpy_nor_the_forma
         assert not loaded(modules, others + PARSERS), args
 
 
+def test_the_window_loads_no_flow_before_its_first_paint(tmp_path: Path) -> None:
+    """Opening the window (up to its first paint) imports neither the
+    import, export, field-copy and merge flows nor langcodes, rapidfuzz or
+    a parser: they load when the user starts one."""
+    library = tmp_path / "library"
+    subprocess.run([sys.executable, "-m", "ngodesk", "--library", str(library), "import", str(SAMPLE)], check=True)
+    code = (
+        "import os\nos.environ['QT_QPA_PLATFORM'] = 'offscreen'\n"
+        "from ngodesk.ui.app import Windows, make_application\n"
+        "app = make_application()\n"
+        f"window = Windows().open({str(library)!r}, ask=False)\n"
+        "window.grab()\n"  # (paints it: the story list's first rows, the editor, the sidebar)
+        "window.close()\n"
+    )
+    modules = imported(code=code)
+    assert "ngodesk.ui.main_window" in modules
+    flows = tuple(
+        f"ngodesk.services.{name}" for name in ("importing", "exporting", "field_copy", "merging", "duplicates")
+    )
+    assert not loaded(modules, flows + PARSERS + ("langcodes", "rapidfuzz", "feedparser", "alembic"))
+
+
 def test_the_choices_written_out_for_the_parser_are_the_real_ones() -> None:
     from ngodesk.domain.models import AnnotationKind, EntityKind
     from ngodesk.formats import csv_table, skos

@@ -11,6 +11,7 @@ import pytest
 from ngodesk.cli import main
 from ngodesk.domain.errors import ImportFailed
 from ngodesk.domain.models import TermRecord, TermStatus
+from ngodesk.formats import tbx
 from ngodesk.services import glossary
 from ngodesk.services.library import open_library
 from ngodesk.store.library import Library
@@ -307,7 +308,7 @@ def test_overlong_terms_are_refused_and_characters_xml_cannot_hold_are_dropped(l
         ("line 2", "term: longer than 200 characters (300)")
     ]
     assert [t.note for t in terms_of(library)] == ["abc"]
-    assert "<note>abc</note>" in glossary.tbx.write(terms_of(library))
+    assert "<note>abc</note>" in tbx.write(terms_of(library))
 
 
 def test_tbx_source_synonyms_are_kept_and_a_deprecated_one_is_not_the_term(library: Library, tmp_path: Path) -> None:

@@ -13,7 +13,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, Qt, QTranslator
+from PySide6.QtCore import QCoreApplication, QLocale, Qt, QTranslator
 
 from ngodesk.domain.dates import PartialDate
 from ngodesk.domain.errors import ValidationError
@@ -138,6 +138,18 @@ def test_the_values_the_lower_layers_use_have_translatable_names() -> None:
     ]
     titles = {f.TITLE for f in importers()} | {f.description for f in FORMATS.values()}
     assert titles <= set(labels.FORMATS)
+
+
+def test_the_language_names_written_out_for_the_editor_are_langcodes_own() -> None:
+    """The editor's languages, named before the first paint without
+    langcodes, read as langcodes names them, in every interface language."""
+    from ngodesk.domain import text as language_data
+    from ngodesk.ui.editor import LANGUAGES
+
+    spoken = {QLocale(code).name() for code in i18n.LANGUAGES if code}
+    assert set(labels.KNOWN_LANGUAGE_NAMES) == spoken
+    for speaking, names in labels.KNOWN_LANGUAGE_NAMES.items():
+        assert names == {tag: language_data.language_name(tag, speaking) for tag in LANGUAGES}, speaking
 
 
 def test_the_compiled_catalogue_turns_the_interface_chinese(qapp) -> None:  # type: ignore[no-untyped-def]

@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -22,12 +23,15 @@ from ngodesk.domain.errors import ImportFailed, NgodeskError, ValidationError
 from ngodesk.domain.i18n import translate
 from ngodesk.domain.models import ChangeSet, Created, RecordProblem, TermRecord, TermStatus
 from ngodesk.domain.text import primary, read_language, require_encodable
-from ngodesk.formats import distinct, read_text, tbx, term_table
+from ngodesk.formats import distinct, read_text
 from ngodesk.search.chinese import pinyin, traditional
 from ngodesk.search.text import fold, traditional_table
 from ngodesk.services import records
 from ngodesk.store.library import Library
 from ngodesk.store.schema import Term
+
+if TYPE_CHECKING:
+    from ngodesk.formats import tbx
 
 #: Glossary file formats by name (``--format``).
 FORMATS = ("tbx", "csv", "tsv")
@@ -264,6 +268,8 @@ def read_glossary(path: Path, format_name: str = "auto") -> tuple[str, tbx.Terms
     apart by their content); returns the format used and what it held.
     Raises ImportFailed when the file cannot be read or the format is
     unknown."""
+    from ngodesk.formats import tbx, term_table  # (the parsers: not for a window that lists terms)
+
     if format_name not in ("auto", *FORMATS):
         raise ImportFailed(
             translate("Messages", "unknown glossary format '{format_name}'; known: auto, {join}").format(
@@ -296,6 +302,7 @@ def export(library: Library, format_name: str, target: Path | str | None, term_i
     """Write the glossary (or the terms ``term_ids``) as TBX or CSV to the
     file ``target`` or standard output (see ``exporting.deliver``);
     returns how many terms were written."""
+    from ngodesk.formats import tbx, term_table
     from ngodesk.services import exporting  # (its writers import every export format)
 
     if format_name not in ("tbx", "csv"):

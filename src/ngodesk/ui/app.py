@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from ngodesk import __version__
 from ngodesk.domain.errors import LibraryDamaged, LibraryLocked, LibraryReadOnly, NgodeskError
-from ngodesk.services import backups, field_copy
+from ngodesk.services import backups
 from ngodesk.services.library import holds_other_files, open_library, resolve
 from ngodesk.store.library import Library
 from ngodesk.store.lock import WINDOW
@@ -176,8 +176,11 @@ class Windows:
         field-copy archive is opened or merged as the user chooses."""
         from ngodesk.ui.main_window import MainWindow
 
-        if folder and field_copy.is_archive(folder):
-            return self._open_archive(Path(folder), ask)
+        if folder and Path(folder).is_file():  # (a folder: no need to load the field copies' module)
+            from ngodesk.services import field_copy
+
+            if field_copy.is_archive(folder):
+                return self._open_archive(Path(folder), ask)
         library = open_for_gui(folder, ask)
         if library is None:
             return None
@@ -228,6 +231,8 @@ class Windows:
                 return window
             if box.buttonRole(box.clickedButton()) != QMessageBox.ButtonRole.AcceptRole:
                 return None
+        from ngodesk.services import field_copy
+
         try:
             folder = field_copy.unpack(archive)
         except NgodeskError as error:

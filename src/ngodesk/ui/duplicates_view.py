@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -16,7 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ngodesk.services.duplicates import Pair
+if TYPE_CHECKING:
+    from ngodesk.services.duplicates import Pair
 
 
 class DuplicatesDialog(QDialog):

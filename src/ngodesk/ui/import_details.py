@@ -3,9 +3,12 @@ the interface language's punctuation."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QCoreApplication
 
-from ngodesk.services.importing import Skipped
+if TYPE_CHECKING:
+    from ngodesk.services.importing import Skipped
 
 
 def detail(item: Skipped) -> str:

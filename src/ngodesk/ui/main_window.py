@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, QPoint, Qt, QTimer, Signal
@@ -32,30 +32,12 @@ from PySide6.QtWidgets import (
 from ngodesk import __version__
 from ngodesk.domain.errors import ImportFailed, NgodeskError
 from ngodesk.domain.models import ChangeSet, FacetKind, Filter, Progress
-from ngodesk.formats import ImportOptions, csv_table, detect, file_extensions, importers, read_text, wxr
-from ngodesk.services import (
-    backups,
-    batch,
-    conflicts,
-    duplicates,
-    exporting,
-    field_copy,
-    importing,
-    indexing,
-    merging,
-    queries,
-    story_collections,
-    story_merge,
-    suggestions,
-    trash,
-)
+from ngodesk.services import backups, indexing, queries, story_collections, trash
 from ngodesk.store.backups import Backup
 from ngodesk.store.library import DB_NAME, Library
 from ngodesk.ui import import_details, settings
 from ngodesk.ui.annotation_panel import AnnotationPanel
 from ngodesk.ui.backups_view import BackupsDialog
-from ngodesk.ui.batch_edit import BatchEditDialog
-from ngodesk.ui.column_map import ColumnMapDialog
 from ngodesk.ui.commands import (
     Actions,
     BatchEditStories,
@@ -69,16 +51,13 @@ from ngodesk.ui.commands import (
     ReviewSuggestions,
     SettleConflict,
 )
-from ngodesk.ui.duplicates_view import DuplicatesDialog
 from ngodesk.ui.editor import StoryEditor
-from ngodesk.ui.fieldwork_view import ConflictsDialog, FieldCopyDialog
 from ngodesk.ui.glossary_panel import GlossaryPanel, TermHighlighter
 from ngodesk.ui.guide_view import GuideWindow
 from ngodesk.ui.highlighting import HitDelegate
 from ngodesk.ui.hub import Hub
 from ngodesk.ui.i18n import listing, number, without_mnemonic
 from ngodesk.ui.icons import icon
-from ngodesk.ui.item_types import ItemTypesDialog
 from ngodesk.ui.jobs import Job, JobStatus
 from ngodesk.ui.labels import format_title, record_kind, record_labels
 from ngodesk.ui.list_width import LIST_MIN_WIDTH, fit_title, keep_title_readable
@@ -86,12 +65,23 @@ from ngodesk.ui.merge_view import MergeStoriesDialog
 from ngodesk.ui.opening_checks import OpeningChecks
 from ngodesk.ui.panes import Panes
 from ngodesk.ui.preferences import PreferencesDialog
-from ngodesk.ui.records_view import RecordsDialog
 from ngodesk.ui.search_runner import FIRST_PAGE, SearchRunner
 from ngodesk.ui.sidebar import Sidebar
 from ngodesk.ui.story_model import COLUMNS, UNSORTABLE, StoryTableModel
 from ngodesk.ui.suggestions_view import SuggestionsDialog
 from ngodesk.ui.trash_view import TrashDialog, confirm_delete
+
+if TYPE_CHECKING:
+    from ngodesk.formats import ImportOptions
+    from ngodesk.services import batch, duplicates, importing, merging, suggestions
+    from ngodesk.ui.batch_edit import BatchEditDialog
+    from ngodesk.ui.duplicates_view import DuplicatesDialog
+    from ngodesk.ui.fieldwork_view import ConflictsDialog
+    from ngodesk.ui.records_view import RecordsDialog
+
+# What a flow needs only once it runs (importing, exporting, field copies,
+# merging, duplicates, suggestions) is imported by the method that starts
+# it: imported here, it was a third of a second before the first paint.
 
 SEARCH_DELAY_MS = 250
 #: After an edit in the editor, the list's order and counts follow this late.
@@ -644,6 +634,9 @@ class MainWindow(QMainWindow):
     def import_files(self, paths: list[str] | None = None, format_name: str = "auto") -> Job | None:
         """Import files (asked for when not given, with their format chosen
         by the dialog's file type filter) in the background."""
+        from ngodesk.formats import file_extensions, importers
+        from ngodesk.services import importing
+
         if paths is None:
             filters = {
                 self.tr("Story files, format recognised ({patterns})").format(
@@ -678,6 +671,10 @@ class MainWindow(QMainWindow):
         file: the columns of a table (CSV, TSV), the item types of a
         WordPress export that has more than posts. None when the user
         cancels one."""
+        from ngodesk.formats import csv_table, detect, read_text, wxr
+        from ngodesk.ui.column_map import ColumnMapDialog
+        from ngodesk.ui.item_types import ItemTypesDialog
+
         options: dict[str, ImportOptions] = {}
         for name in paths:
             path = Path(name)
@@ -701,6 +698,8 @@ class MainWindow(QMainWindow):
         return options
 
     def _read_or_imported(self, result: object) -> None:
+        from ngodesk.services import importing
+
         if isinstance(result, importing.ImportReport):
             self._imported(result)
             return
@@ -713,6 +712,8 @@ class MainWindow(QMainWindow):
 
     def _import_the_rest(self, read: importing.FilesRead, report: importing.ImportReport) -> None:
         """Ask whether to import the readable records when some are not."""
+        from ngodesk.services import importing
+
         box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Import"), "", parent=self)
         box.setText(self.tr("%Ln records in these files cannot be read.", "", len(report.problems)))
         box.setInformativeText(
@@ -740,6 +741,8 @@ class MainWindow(QMainWindow):
         """Make the import one undo step, show its stories under "Last
         import" and say how it went: in the status bar, or in a box when
         there is more to tell or to decide (duplicates, problems)."""
+        from ngodesk.services import importing
+
         self.actions.record(ImportStories(report.changes), report.changes, initiator=self)
         if added := report.changes.stories_added:
             self._last_import = added
@@ -781,6 +784,8 @@ class MainWindow(QMainWindow):
 
     def import_duplicates(self, skipped: list[importing.Skipped], how: importing.OnDuplicate) -> None:
         """Merge or add records an import skipped as duplicates (one undo step)."""
+        from ngodesk.services import importing
+
         library = self.library
         if how is importing.OnDuplicate.ADD:
             self._imported(importing.import_again(library, skipped, how))
@@ -795,6 +800,8 @@ class MainWindow(QMainWindow):
         stories); asks for the file and its format when ``path`` is not
         given (the format then follows the file dialog's filter; with a
         path, ``format_name`` or json)."""
+        from ngodesk.services import exporting
+
         ids = story_ids if story_ids is not None else self.selected_ids() if selected else self.model.ids().tolist()
         if not ids:
             self.statusBar().showMessage(self.tr("No stories to export."), 5000)
@@ -826,6 +833,9 @@ class MainWindow(QMainWindow):
 
     def find_duplicates(self) -> Job | None:
         """List likely duplicate stories (searched in the background)."""
+        from ngodesk.services import duplicates
+        from ngodesk.ui.duplicates_view import DuplicatesDialog
+
         library = self.library
 
         def done(pairs: list[duplicates.Pair]) -> None:
@@ -840,6 +850,9 @@ class MainWindow(QMainWindow):
         """Change the selected stories (all listed ones when none is
         selected) at once: a form, a full preview, then the change applied
         in the background as one undo step."""
+        from ngodesk.services import batch
+        from ngodesk.ui.batch_edit import BatchEditDialog
+
         library, ids = self.library, self.selected_ids()
         scope = self.tr("Change the %Ln selected stories.", "", len(ids))
         if not ids:
@@ -870,6 +883,9 @@ class MainWindow(QMainWindow):
     def export_field_copy(self) -> Job | None:
         """Write a field copy (the library, the listed or the selected
         stories) as a folder or one file, in the background."""
+        from ngodesk.services import field_copy
+        from ngodesk.ui.fieldwork_view import FieldCopyDialog
+
         library, listed, selected = self.library, self.model.ids().tolist(), self.selected_ids()
         dialog = FieldCopyDialog(len(listed), len(selected), queries.story_count(library), Path.home(), self)
         if dialog.exec() != QDialog.DialogCode.Accepted:
@@ -886,6 +902,8 @@ class MainWindow(QMainWindow):
     def merge_library(self, path: str | None = None) -> Job | None:
         """Merge another copy of the library (a folder or a field-copy file)
         into this one, in the background; conflicts are shown after."""
+        from ngodesk.services import conflicts, field_copy, merging
+
         if path is None:
             filters = ";;".join(
                 [
@@ -936,6 +954,9 @@ class MainWindow(QMainWindow):
 
     def show_conflicts(self) -> ConflictsDialog:
         """The open merge conflicts, to settle now or later."""
+        from ngodesk.services import conflicts
+        from ngodesk.ui.fieldwork_view import ConflictsDialog
+
         dialog = ConflictsDialog(
             conflicts.conflicts(self.library), lambda conflict, value: self._run(SettleConflict(conflict, value)), self
         )
@@ -980,6 +1001,8 @@ class MainWindow(QMainWindow):
     def show_records(self) -> RecordsDialog:
         """The authority file (organisations, people, places), beside the
         window."""
+        from ngodesk.ui.records_view import RecordsDialog
+
         if self.records_dialog is None:
             self.records_dialog = RecordsDialog(self.actions, self.show_record, self)
         self.records_dialog.show()
@@ -1003,6 +1026,8 @@ class MainWindow(QMainWindow):
         """Show a duplicate pair side by side and merge it as the user
         picks; the id of the story merged away, or None (cancelled, or the
         stories changed meanwhile: the reason is shown)."""
+        from ngodesk.services import story_merge
+
         try:
             first, second = story_merge.sides(self.library, pair.first.id, pair.second.id)
         except NgodeskError as error:
@@ -1021,6 +1046,8 @@ class MainWindow(QMainWindow):
         """Suggest organisations, people and places for the selected stories
         (all listed ones when none is selected), found in the background,
         for review in a list."""
+        from ngodesk.services import suggestions
+
         library, ids = self.library, self.selected_ids() or self.model.ids().tolist()
         if not ids:
             self.statusBar().showMessage(self.tr("No stories to look at."), 5000)
