@@ -37,21 +37,28 @@ CJK_FAMILIES = ("Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei",
 translate = QCoreApplication.translate
 
 
-#: glibc's mallopt parameter, and the size from which blocks are mapped.
-_M_MMAP_THRESHOLD, _MAPPED_FROM = -3, 1 << 20
+#: glibc's mallopt parameters; the size from which blocks are mapped, and
+#: how much freed memory the heap may keep for reuse.
+_M_TRIM_THRESHOLD, _M_MMAP_THRESHOLD = -1, -3
+_MAPPED_FROM, _KEPT_FREE = 4 << 20, 64 << 20
 
 
 def _give_back_large_blocks() -> None:
-    """Blocks of a megabyte or more (a search's id arrays, the facet
-    counts' temporaries) go back to the system when freed. glibc raises its
-    threshold for that after the first such block is freed, and later ones
-    stay in a heap that only grows: ~30 MB more peak memory after the
-    searches of benchmarks/gui.py at a million stories. (Other C libraries:
-    nothing to do.)"""
+    """Blocks of 4 MB or more (a search's id arrays) go back to the system
+    when freed. glibc raises its threshold for that after the first such
+    block is freed, and later ones stay in a heap that only grows: ~30 MB
+    more peak memory after the searches of benchmarks/gui.py at a million
+    stories. Smaller blocks (the facet counts' temporaries) are reused from
+    the heap, which keeps up to 64 MB freed: with 1 MB blocks mapped and
+    the heap trimmed at once, every count faulted its temporaries' pages in
+    again (3x slower at a million stories). (Other C libraries: nothing to
+    do.)"""
     if not sys.platform.startswith("linux"):
         return
     try:
-        ctypes.CDLL(None).mallopt(_M_MMAP_THRESHOLD, _MAPPED_FROM)
+        libc = ctypes.CDLL(None)
+        libc.mallopt(_M_MMAP_THRESHOLD, _MAPPED_FROM)
+        libc.mallopt(_M_TRIM_THRESHOLD, _KEPT_FREE)
     except (OSError, AttributeError):
         pass  # (not glibc)
 

@@ -193,9 +193,11 @@ class _Worker(QObject):
         index = self.indexes.current()
         if index is not None and not text and sort is None and facet_index.answers(filters):
             # filters alone, and an up-to-date index: ids and counts in milliseconds
-            ids, facets = facet_index.filtered(index, filters)
+            # (counted while the list shows the ids)
+            ids = facet_index.matching(index, filters)
             self.first_page.emit(generation, ids[:FIRST_PAGE])
             self.all_ids.emit(generation, ids, int(index.exists.sum()))
+            facets = facet_index.count(index, ids)
         else:
             self.page_shown.clear()
             self.first_page.emit(generation, queries.matching_ids(library, query, filters, sort, FIRST_PAGE))
