@@ -206,8 +206,8 @@ _STORIES = 1 << 16
 
 
 def _counted(counted: np.ndarray) -> dict[int, int]:
-    found = np.nonzero(counted)[0]
-    return {int(v): int(counted[v]) for v in found}
+    found = np.flatnonzero(counted)
+    return dict(zip(found.tolist(), counted[found].tolist(), strict=True))
 
 
 def _tally_of(values: np.ndarray, starts: np.ndarray, ids: np.ndarray) -> dict[int, int]:

@@ -103,7 +103,13 @@ def resolve_story(library: Library, reference: str) -> int:
 
 
 def _tag_paths(session: Session) -> dict[int, str]:
-    rows = {tag_id: (name, parent) for tag_id, name, parent in session.execute(select(Tag.id, Tag.name, Tag.parent_id))}
+    return _paths(
+        {tag_id: (name, parent) for tag_id, name, parent in session.execute(select(Tag.id, Tag.name, Tag.parent_id))}
+    )
+
+
+def _paths(rows: dict[int, tuple[str, int | None]]) -> dict[int, str]:
+    """Each tag's path, from its (name, parent id) by id."""
     paths: dict[int, str] = {}
 
     def path(tag_id: int) -> str:
@@ -352,8 +358,8 @@ def tags(library: Library, counted: bool = True) -> list[TagView]:
     million stories)."""
     with library.read() as session:
         counts = _tag_counts(session, None) if counted else {}
-        paths = _tag_paths(session)
         rows = session.execute(select(Tag.id, Tag.uuid, Tag.name, Tag.parent_id, Tag.colour)).all()
+    paths = _paths({r.id: (r.name, r.parent_id) for r in rows})
     views = [TagView(r.id, r.uuid, r.name, paths[r.id], r.parent_id, r.colour, counts.get(r.id, 0)) for r in rows]
     return sorted(views, key=lambda v: v.path.casefold())
 
