@@ -18,7 +18,7 @@ run: system-deps-run $(STAMP) $(QM)
 # (NGODESK_TEST_DIST=1: the suite also builds the bundle once, with
 # `make dist`, and runs it as a user without Python would.)
 test: system-deps-test $(STAMP) $(QM)
-	QT_QPA_PLATFORM=offscreen NGODESK_TEST_DIST=1 $(PY) -m pytest -q
+	QT_QPA_PLATFORM=offscreen NGODESK_TEST_DIST=1 $(PY) -m pytest -q -n auto --dist loadgroup
 
 %.qm: %.ts $(STAMP)
 	$(VENV)/bin/pyside6-lrelease -silent $< -qm $@

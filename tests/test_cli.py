@@ -1,35 +1,78 @@
-"""The command line end to end: real processes on temporary libraries."""
+"""The command line end to end on temporary libraries: ``cli.main`` as
+``python -m ngodesk`` runs it, and real processes where only a process
+shows the behaviour (start-up, signals, pipes)."""
 
 from __future__ import annotations
 
+import io
 import json
 import os
+import signal
 import sqlite3
 import subprocess
 import sys
+from contextlib import redirect_stderr, redirect_stdout
 from pathlib import Path
 
 import pytest
 
-from ngodesk import __version__
+from ngodesk import __version__, cli
 from ngodesk.services import stories
 from ngodesk.services.library import open_library
 from tests.conftest import SAMPLE, held_by_another_process
 
 
 def ngodesk(
-    *args: str, library: Path | None = None, env: dict[str, str] | None = None
+    *args: str, library: Path | None = None, env: dict[str, str] | None = None, real: bool = False
 ) -> subprocess.CompletedProcess[str]:
-    command = [sys.executable, "-m", "ngodesk"]
-    if library is not None:
-        command += ["--library", str(library)]
-    return subprocess.run(
-        command + list(args), capture_output=True, text=True, env={**os.environ, **(env or {})}, timeout=120
-    )
+    """``ngodesk [--library LIBRARY] ARGS``: its exit code and output. Run
+    here through ``cli.main``, as ``python -m ngodesk`` runs it (a command
+    costs its work, not a Python start: most of test_cli's time was
+    starting processes); ``real``: a process of its own, for what only a
+    process shows (its start-up, signals, a pipe closed under it)."""
+    argv = [*(["--library", str(library)] if library is not None else []), *args]
+    if real:
+        return subprocess.run(
+            [sys.executable, "-m", "ngodesk", *argv],
+            capture_output=True,
+            text=True,
+            env={**os.environ, **(env or {})},
+            timeout=120,
+        )
+    out, err = _Output(), _Output()
+    handlers = {number: signal.getsignal(number) for number in (signal.SIGTERM, signal.SIGHUP)}
+    saved = os.environ.copy()
+    os.environ.update(env or {})
+    try:
+        with redirect_stdout(out), redirect_stderr(err):
+            try:
+                code = cli.main(argv)
+            except SystemExit as exit_:  # (argparse's usage errors, as the process would end)
+                code = exit_.code if isinstance(exit_.code, int) else 0 if exit_.code is None else 1
+                if isinstance(exit_.code, str):
+                    print(exit_.code, file=sys.stderr)
+    finally:
+        os.environ.clear()
+        os.environ.update(saved)
+        for number, handler in handlers.items():  # (the command's own: SIGTERM as Ctrl-C)
+            signal.signal(number, handler)
+    return subprocess.CompletedProcess(["ngodesk", *argv], code, out.text(), err.text())
 
 
-def ok(*args: str, library: Path | None = None) -> str:
-    result = ngodesk(*args, library=library)
+class _Output(io.TextIOWrapper):
+    """A standard stream as a command's process has one (text over bytes,
+    UTF-8), read back as text."""
+
+    def __init__(self) -> None:
+        super().__init__(io.BytesIO(), encoding="utf-8", write_through=True)
+
+    def text(self) -> str:
+        self.flush()
+        return self.buffer.getvalue().decode("utf-8")  # type: ignore[attr-defined]
+
+
+def ok(*args: str, library: Path | None = None, real: bool = False) -> str:
+    result = ngodesk(*args, library=library, real=real)
     assert result.returncode == 0, result.stderr
     return result.stdout
 
@@ -42,11 +85,12 @@ def cli_library(tmp_path: Path) -> Path:
 
 
 def test_version() -> None:
-    assert ok("--version").strip() == f"ngodesk {__version__}"
+    assert ok("--version", real=True).strip() == f"ngodesk {__version__}"
+    assert ok("--version").strip() == f"ngodesk {__version__}"  # (and this module's way of running it says the same)
 
 
 def test_first_start_creates_the_default_library_with_the_sample(tmp_path: Path) -> None:
-    facts = json.loads(ok("info", "--json"))
+    facts = json.loads(ok("info", "--json", real=True))  # (a first start: a process of its own)
     assert (facts["stories"], facts["glossary_terms"], facts["translations"], facts["annotations"]) == (13, 3, 0, 0)
     assert Path(facts["path"]).is_relative_to(tmp_path / "xdg-data")
     again = json.loads(ok("info", "--json"))

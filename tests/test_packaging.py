@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import configparser
 import csv
+import fcntl
 import json
 import os
 import shutil
@@ -27,6 +28,10 @@ METAINFO = PACKAGING / f"{APP_ID}.metainfo.xml"
 MIME = PACKAGING / "application-x-ngodesk-copy.xml"
 ICON_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
 BUNDLE = ROOT / "dist" / "ngodesk" / "ngodesk"
+
+#: The bundle is built once, by the one worker that runs this module's tests
+#: (``make test`` runs the suite on several: pytest-xdist's ``loadgroup``).
+pytestmark = pytest.mark.xdist_group("bundle")
 
 needs_dist = pytest.mark.skipif(
     os.environ.get("NGODESK_TEST_DIST") != "1",
@@ -125,19 +130,23 @@ def test_install_desktop_refuses_a_relative_executable(tmp_path: Path) -> None:
 # The bundle -------------------------------------------------------------
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def bundle() -> Path:
     """dist/ngodesk/ngodesk, built with `make dist` unless it is there
-    already and newer than every source file it is made from."""
-    sources = [
-        *(ROOT / "src").rglob("*"),
-        *(ROOT / "resources").rglob("*"),
-        *(ROOT / "docs").rglob("*"),
-        *PACKAGING.iterdir(),
-    ]
-    newest = max(p.stat().st_mtime for p in sources if p.is_file() and "__pycache__" not in p.parts)
-    if not BUNDLE.exists() or BUNDLE.stat().st_mtime < newest:
-        subprocess.run(["make", "dist"], cwd=ROOT, check=True, timeout=1800)
+    already and newer than every source file it is made from. One build
+    at a time: a second pytest (or worker) waits for the first's."""
+    BUNDLE.parent.parent.mkdir(exist_ok=True)
+    with open(BUNDLE.parent.parent / ".building", "w") as building:
+        fcntl.flock(building, fcntl.LOCK_EX)
+        sources = [
+            *(ROOT / "src").rglob("*"),
+            *(ROOT / "resources").rglob("*"),
+            *(ROOT / "docs").rglob("*"),
+            *PACKAGING.iterdir(),
+        ]
+        newest = max(p.stat().st_mtime for p in sources if p.is_file() and "__pycache__" not in p.parts)
+        if not BUNDLE.exists() or BUNDLE.stat().st_mtime < newest:
+            subprocess.run(["make", "dist"], cwd=ROOT, check=True, timeout=1800)
     return BUNDLE
 
 
