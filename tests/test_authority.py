@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from ngodesk.domain.errors import ValidationError
+from ngodesk.domain.errors import NotFound, ValidationError
 from ngodesk.domain.models import AltName, StoryRecord
 from ngodesk.services import entities, importing, queries, restore, stories, suggestions
 from ngodesk.services.library import add_sample_records, open_library
@@ -69,8 +69,7 @@ def test_accepted_and_rejected_suggestions_are_not_made_again(sample_with_record
     red_cross = [s for s in made if s.story_title.startswith("China Red Cross")]
     accepted = [s for s in red_cross if s.name == "Red Cross Society of China"]
     rejected = [s for s in red_cross if s.name == "Sri Lanka Red Cross Society"]
-    suggestions.accept(library, accepted)
-    suggestions.reject(library, rejected)
+    suggestions.review(library, accepted=accepted, rejected=rejected)
     story = queries.get_story(library, accepted[0].story_id)
     assert [e.name for e in story.entities] == ["Red Cross Society of China"]
     left = [s.name for s in suggestions.suggest(library, [story.id])]
@@ -179,10 +178,42 @@ def test_splitting_a_record_moves_names_and_links_and_undoes(library: Library) -
     assert [(n.name, n.preferred) for n in old.alt_names] == [("中国红十字会", True)]
     assert (new.story_count, old.story_count) == (1, 1) and new.see_also == (old.uuid,)
     assert queries.matching_ids(library, "org:CRCF").tolist() == [fund]
-    entities.delete_entity(library, created.id)
-    restore.reset_entities(library, before)
+    restore.undo_split(library, new_id=created.id, before=before)
     (back,) = queries.entities(library)
     assert (back.story_count, len(back.alt_names), back.see_also) == (2, 3, ())
+
+
+def test_a_new_record_is_made_with_all_its_fields_or_not_at_all(library: Library) -> None:
+    fields = entities.RecordFields(
+        "Amity Foundation", (AltName("爱德基金会", "zh-Hans"),), note="Nanjing", country="CN", external_id="Q4746495"
+    )
+    made = entities.create_record(library, "organisation", fields)
+    (view,) = queries.entities(library)
+    assert (view.id, view.name, [n.name for n in view.alt_names], view.note) == (
+        made.id,
+        "Amity Foundation",
+        ["爱德基金会"],
+        "Nanjing",
+    )
+    with pytest.raises(NotFound):  # ("see also" a record that is not there: after the record was made)
+        entities.create_record(library, "person", entities.RecordFields("Wang Xing", see_also=(made.id + 99,)))
+    assert [v.name for v in queries.entities(library)] == ["Amity Foundation"]
+
+
+def test_a_review_of_suggestions_and_its_undo_are_whole(sample_with_records: Library) -> None:
+    library = sample_with_records
+    red_cross = [s for s in suggestions.suggest(library) if s.story_title.startswith("China Red Cross")]
+    accepted = [s for s in red_cross if s.name == "Red Cross Society of China"]
+    rejected = [s for s in red_cross if s.name == "Sri Lanka Red Cross Society"]
+    story_id = accepted[0].story_id
+    changes, made = suggestions.review(library, accepted=accepted, rejected=rejected)
+    assert story_id in changes.stories_changed and made == [(story_id, accepted[0].entity_id)]
+    suggestions.take_back_review(library, made=made, rejected=rejected)
+    assert queries.get_story(library, story_id).entities == ()
+    assert {s.name for s in suggestions.suggest(library, [story_id])} >= {
+        "Red Cross Society of China",
+        "Sri Lanka Red Cross Society",
+    }
 
 
 def test_one_preferred_name_per_language(library: Library) -> None:

@@ -1,4 +1,4 @@
-"""The house rule: lower layers never load Qt."""
+"""The house rules: lower layers never load Qt; the window writes only through services."""
 
 import subprocess
 import sys
@@ -16,3 +16,48 @@ def test_lower_layers_import_no_qt() -> None:
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "[]"
+
+
+def test_the_window_writes_only_through_services() -> None:
+    """Every write is a service's transaction: ui/ opens none of its own
+    (an action that needs two service calls has a service that makes them
+    one, which the command line can call too)."""
+    import ast
+    from pathlib import Path
+
+    ui = Path(__file__).resolve().parents[1] / "src" / "ngodesk" / "ui"
+    opened = [
+        f"{path.name}:{node.lineno}"
+        for path in sorted(ui.rglob("*.py"))
+        for node in ast.walk(ast.parse(path.read_text("utf-8")))
+        if isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Attribute)
+        and node.func.attr == "write"
+        and ast.unparse(node.func.value).endswith("library")
+    ]
+    assert opened == []
+
+
+def test_the_services_import_one_another_without_a_cycle() -> None:
+    """No service reaches back to one that imports it, not even through an
+    import inside a function (such a cycle works only while the import
+    stays late, and hides which module stands on which)."""
+    import ast
+    from graphlib import CycleError, TopologicalSorter
+    from pathlib import Path
+
+    services = Path(__file__).resolve().parents[1] / "src" / "ngodesk" / "services"
+    names = {path.stem for path in services.glob("*.py")} - {"__init__"}
+    uses: dict[str, set[str]] = {}
+    for name in names:
+        used = set()
+        for node in ast.walk(ast.parse((services / f"{name}.py").read_text("utf-8"))):
+            if isinstance(node, ast.ImportFrom) and node.module == "ngodesk.services":
+                used |= {alias.name for alias in node.names}
+            elif isinstance(node, ast.ImportFrom) and (node.module or "").startswith("ngodesk.services."):
+                used.add(node.module.split(".")[2])  # type: ignore[union-attr]
+        uses[name] = used & names - {name}
+    try:
+        tuple(TopologicalSorter(uses).static_order())
+    except CycleError as cycle:
+        raise AssertionError(f"services import one another in a cycle: {' -> '.join(cycle.args[1])}") from None

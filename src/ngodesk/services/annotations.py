@@ -28,6 +28,7 @@ from ngodesk.formats.writers import web_annotation
 from ngodesk.search.anchoring import Anchor, anchor, locate, nearest
 from ngodesk.search.text import fold
 from ngodesk.services import records
+from ngodesk.services.delivery import deliver
 from ngodesk.store.library import Library
 from ngodesk.store.schema import Annotation, Story, StoryTranslation, Term, new_uuid
 
@@ -296,14 +297,12 @@ def annotations(library: Library, story_ids: Sequence[int] | None = None) -> lis
 def export(library: Library, target: Path | str | None, story_ids: Sequence[int] | None = None) -> int:
     """Write the annotations of ``story_ids`` (None: the whole library) as
     W3C Web Annotation JSON-LD to the file ``target`` or standard output
-    (``exporting.deliver``); returns how many were written."""
-    from ngodesk.services import exporting  # (its writers import every export format)
-
+    (``deliver``); returns how many were written."""
     views = annotations(library, story_ids)
     count = len(set(story_ids)) if story_ids is not None else 0
     label = "ngodesk annotations" + (f" of {count} {'story' if count == 1 else 'stories'}" if count else "")
     text = web_annotation.write(views, label)
-    exporting.deliver(target, lambda out: out.write(text))
+    deliver(target, lambda out: out.write(text))
     return len(views)
 
 

@@ -260,6 +260,13 @@ def create_entity(
         return Created(entity.id, entity.uuid, ChangeSet(entities_added=frozenset({entity.id})))
 
 
+def create_record(library: Library, kind: str | EntityKind, fields: RecordFields) -> Created:
+    """A new record of ``kind`` holding all of ``fields``, in one transaction."""
+    with library.write():
+        created = create_entity(library, kind, fields.name)
+        return Created(created.id, created.uuid, created.changes | set_fields(library, created.id, fields))
+
+
 def _set_details(entity: Entity, details: dict[str, str]) -> None:
     for key, value in details.items():
         if key not in DETAILS:

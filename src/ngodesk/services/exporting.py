@@ -10,13 +10,7 @@ any thread, and ``progress`` is called on that thread.
 
 from __future__ import annotations
 
-import io
-import os
-import re
-import secrets
-import sys
-import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from datetime import UTC, datetime
 from itertools import islice
 from pathlib import Path
@@ -24,7 +18,7 @@ from typing import IO
 
 from sqlalchemy import select
 
-from ngodesk.domain.errors import Cancelled, NgodeskError, ValidationError
+from ngodesk.domain.errors import Cancelled, ValidationError
 from ngodesk.domain.i18n import translate
 from ngodesk.domain.models import EntityKind, Progress, StoryView, no_progress
 from ngodesk.formats import writers
@@ -38,6 +32,7 @@ from ngodesk.formats.writers import (
     ris,
 )
 from ngodesk.services import queries, records
+from ngodesk.services.delivery import deliver
 from ngodesk.store.library import Library
 from ngodesk.store.schema import Entity, Story, StoryEntity
 
@@ -148,68 +143,6 @@ def _write(library: Library, format_name: str, out: IO[str], story_ids: list[int
         _STORY_WRITERS[format_name](out, stories)
 
 
-def _to_file(target: Path, write: Callable[[IO[str]], None]) -> None:
-    if target.is_dir() or target.name in ("", ".", ".."):  # (-o . meaning "here", say)
-        raise NgodeskError(
-            translate("Messages", "Cannot write {target}: it is a folder; give the name of a file.").format(
-                target=target
-            )
-        )
-    _remove_stale_parts(target)
-    # Made with os.open, not mkstemp, so that the file gets the user's usual
-    # permissions (mkstemp's are private to the user).
-    temporary = target.with_name(f".{target.name}.{secrets.token_hex(4)}.part")
-    try:
-        handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
-    except OSError as error:
-        raise NgodeskError(
-            translate("Messages", "Cannot write {target}: {value}").format(target=target, value=error.strerror or error)
-        ) from error
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
-            write(out)
-        os.replace(temporary, target)
-    except OSError as error:
-        temporary.unlink(missing_ok=True)
-        raise NgodeskError(
-            translate("Messages", "Cannot write {target}: {value}").format(target=target, value=error.strerror or error)
-        ) from error
-    except BaseException:
-        temporary.unlink(missing_ok=True)
-        raise
-
-
-#: A partial file of an export of the same name older than this was left
-#: by an export that was killed (SIGKILL, a power cut): no export runs so long.
-STALE_PART = 6 * 3600
-
-
-def _remove_stale_parts(target: Path) -> None:
-    """Delete what killed exports to ``target`` left beside it."""
-    pattern = re.compile(re.escape(f".{target.name}.") + r"[0-9a-f]{8}\.part")
-    try:
-        found = [p for p in target.parent.iterdir() if pattern.fullmatch(p.name)]
-        for path in found:
-            if time.time() - path.lstat().st_mtime > STALE_PART and not path.is_symlink():
-                path.unlink(missing_ok=True)
-    except OSError:
-        pass  # (the export itself says what is wrong with the folder)
-
-
-def _to_stdout(write: Callable[[IO[str]], None]) -> None:
-    sys.stdout.flush()
-    out = io.TextIOWrapper(sys.stdout.buffer, encoding="utf-8", newline="")
-    try:
-        write(out)
-        out.flush()
-    except OSError as error:  # e.g. a closed pipe
-        raise NgodeskError(
-            translate("Messages", "Cannot write to standard output: {value}").format(value=error.strerror or error)
-        ) from error
-    finally:
-        out.detach()  # standard output stays open
-
-
 def export(
     library: Library,
     format_name: str,
@@ -235,17 +168,6 @@ def export(
     ids = list(story_ids) if story_ids is not None else queries.matching_ids(library, "").tolist()
     deliver(target, lambda out: _write(library, format_name, out, ids, progress))
     return len(ids)
-
-
-def deliver(target: Path | str | None, write: Callable[[IO[str]], None]) -> None:
-    """Run ``write`` on the file ``target`` (UTF-8, newlines untranslated),
-    which appears complete or not at all, or on standard output when it is
-    None. Raises NgodeskError naming the file when it cannot be written;
-    whatever ``write`` raises leaves the file as it was."""
-    if target is None:
-        _to_stdout(write)
-    else:
-        _to_file(Path(target), write)
 
 
 def export_json(

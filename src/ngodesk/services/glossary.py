@@ -27,6 +27,7 @@ from ngodesk.formats import distinct, read_text
 from ngodesk.search.chinese import pinyin, traditional
 from ngodesk.search.text import fold, traditional_table
 from ngodesk.services import records
+from ngodesk.services.delivery import deliver
 from ngodesk.store.library import Library
 from ngodesk.store.schema import Term
 
@@ -300,10 +301,9 @@ def import_file(library: Library, path: Path, format_name: str = "auto", strict:
 
 def export(library: Library, format_name: str, target: Path | str | None, term_ids: Sequence[int] | None = None) -> int:
     """Write the glossary (or the terms ``term_ids``) as TBX or CSV to the
-    file ``target`` or standard output (see ``exporting.deliver``);
+    file ``target`` or standard output (see ``deliver``);
     returns how many terms were written."""
     from ngodesk.formats import tbx, term_table
-    from ngodesk.services import exporting  # (its writers import every export format)
 
     if format_name not in ("tbx", "csv"):
         raise ValidationError(
@@ -314,7 +314,7 @@ def export(library: Library, format_name: str, target: Path | str | None, term_i
     wanted = set(term_ids) if term_ids is not None else None
     chosen = [record for term_id, record in terms(library) if wanted is None or term_id in wanted]
     text = tbx.write(chosen) if format_name == "tbx" else term_table.write(chosen)
-    exporting.deliver(target, lambda out: out.write(text))
+    deliver(target, lambda out: out.write(text))
     return len(chosen)
 
 

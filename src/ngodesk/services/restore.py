@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 from ngodesk.domain.errors import Conflict
 from ngodesk.domain.i18n import translate
 from ngodesk.domain.models import AddedSnapshot, ChangeSet, EntitySnapshot, StorySnapshot, TagSnapshot
-from ngodesk.services import indexing, records, stories, tags
+from ngodesk.services import entities, indexing, records, stories, tags
 from ngodesk.store import history
 from ngodesk.store.library import Library
 from ngodesk.store.schema import (
@@ -424,6 +424,14 @@ def reset_entities(library: Library, snapshots: Sequence[EntitySnapshot]) -> Cha
         return ChangeSet(
             stories_changed=frozenset(touched), entities_added=frozenset(added), entities_changed=frozenset(changed)
         )
+
+
+def undo_split(library: Library, *, new_id: int, before: Sequence[EntitySnapshot]) -> ChangeSet:
+    """Undo ``entities.split_entity`` in one transaction: the record it
+    made (``new_id``) deleted, the split one put back as ``before`` (its
+    snapshot taken before the split)."""
+    with library.write():
+        return entities.delete_entity(library, new_id) | reset_entities(library, before)
 
 
 def snapshot_added(library: Library, changes: ChangeSet) -> AddedSnapshot:

@@ -198,6 +198,16 @@ def set_order(library: Library, collection_id: int, story_ids: Sequence[int]) ->
         return ChangeSet(collections=frozenset({row.id}))
 
 
+def put_back(library: Library, collection_id: int, *, story_ids: Sequence[int], order: Sequence[int]) -> ChangeSet:
+    """Undo ``remove_stories`` in one transaction: ``story_ids`` back in
+    the manual collection, in their places in ``order`` (its stories
+    before they were removed)."""
+    taken = set(story_ids)
+    with library.write():
+        changes = add_stories(library, collection_id, [i for i in order if i in taken])
+        return changes | set_order(library, collection_id, order)
+
+
 def stories_of(library: Library, collection_id: int) -> list[int]:
     """A collection's story ids: a manual one's in its order, a saved
     search's as the search lists them (evaluated now)."""

@@ -229,3 +229,21 @@ def reject(library: Library, suggestions: Iterable[Suggestion], rejected: bool =
                 pairs,
             )
     return ChangeSet()
+
+
+def review(
+    library: Library, *, accepted: Iterable[Suggestion], rejected: Iterable[Suggestion]
+) -> tuple[ChangeSet, list[tuple[int, int]]]:
+    """A review of suggestions, in one transaction: link the ``accepted``
+    (see ``accept``) and remember the ``rejected`` as wrong; returns what
+    changed and the links made (for ``take_back_review``)."""
+    with library.write():
+        changes, made = accept(library, accepted)
+        return changes | reject(library, rejected), made
+
+
+def take_back_review(library: Library, *, made: Iterable[tuple[int, int]], rejected: Iterable[Suggestion]) -> ChangeSet:
+    """Undo ``review`` in one transaction: the links it ``made`` taken
+    back, its ``rejected`` suggestions forgotten."""
+    with library.write():
+        return unlink(library, made) | reject(library, rejected, rejected=False)

@@ -22,6 +22,7 @@ from ngodesk.formats import places, read_text, skos
 from ngodesk.formats.nesting import MAX_DEPTH
 from ngodesk.search.text import fold
 from ngodesk.services import queries, records, tags
+from ngodesk.services.delivery import deliver
 from ngodesk.store.library import Library
 from ngodesk.store.schema import Tag, TagRelation, TagSynonym
 
@@ -188,8 +189,6 @@ def tree(library: Library) -> list[TagNode]:
 def export(library: Library, format_name: str, target: Path | str | None) -> int:
     """Write the thesaurus as SKOS (``skos.FORMATS``) to the file ``target``
     or standard output; returns how many tags were written."""
-    from ngodesk.services import exporting  # (its writers import every export format)
-
     if format_name not in skos.FORMATS:
         raise ValidationError(
             translate("Messages", "unknown thesaurus format '{format_name}'; known: {join}").format(
@@ -210,7 +209,7 @@ def export(library: Library, format_name: str, target: Path | str | None) -> int
         for node in nodes
     ]
     text = skos.write(concepts, format_name)
-    exporting.deliver(target, lambda out: out.write(text))
+    deliver(target, lambda out: out.write(text))
     return len(concepts)
 
 

@@ -406,14 +406,11 @@ class ReviewSuggestions(Command):
         self.made: list[tuple[int, int]] = []
 
     def forward(self) -> ChangeSet:
-        with self.library.write():  # (both or neither)
-            changes, self.made = suggestions.accept(self.library, self.accepted)
-            return changes | suggestions.reject(self.library, self.rejected)
+        changes, self.made = suggestions.review(self.library, accepted=self.accepted, rejected=self.rejected)
+        return changes
 
     def backward(self) -> ChangeSet:
-        with self.library.write():
-            changes = suggestions.unlink(self.library, self.made)
-            return changes | suggestions.reject(self.library, self.rejected, rejected=False)
+        return suggestions.take_back_review(self.library, made=self.made, rejected=self.rejected)
 
 
 class NewCollection(Command):
@@ -522,12 +519,7 @@ class RemoveFromCollection(Command):
         return story_collections.remove_stories(self.library, self.collection_id, self.story_ids)
 
     def backward(self) -> ChangeSet:
-        taken = set(self.story_ids)
-        with self.library.write():
-            changes = story_collections.add_stories(
-                self.library, self.collection_id, [i for i in self.order if i in taken]
-            )
-            return changes | story_collections.set_order(self.library, self.collection_id, self.order)
+        return story_collections.put_back(self.library, self.collection_id, story_ids=self.story_ids, order=self.order)
 
 
 class MoveTag(Command):
@@ -687,10 +679,9 @@ class NewRecord(Command):
     def forward(self) -> ChangeSet:
         if self.taken:
             return restore.restore_entities(self.library, self.taken)
-        with self.library.write():
-            created = entities.create_entity(self.library, self.kind, self.fields.name)
-            self.entity_id = created.id
-            return created.changes | entities.set_fields(self.library, created.id, self.fields)
+        created = entities.create_record(self.library, self.kind, self.fields)
+        self.entity_id = created.id
+        return created.changes
 
     def backward(self) -> ChangeSet:
         self.taken = restore.snapshot_entities(self.library, [self.entity_id])
@@ -757,9 +748,7 @@ class SplitRecord(Command):
         return created.changes
 
     def backward(self) -> ChangeSet:
-        with self.library.write():
-            changes = entities.delete_entity(self.library, self.new_id)
-            return changes | restore.reset_entities(self.library, self.taken)
+        return restore.undo_split(self.library, new_id=self.new_id, before=self.taken)
 
 
 class RevertStory(Command):
