@@ -12,7 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from ngodesk import cli, cli_choices, formats
+from ngodesk import cli, formats
+from ngodesk.cli import choices as cli_choices
 from ngodesk.store import migrate
 from tests.conftest import SAMPLE
 
@@ -53,7 +54,7 @@ def test_every_command_answers_help_without_importing_anything_heavy() -> None:
         "        main([name, '--help'])\n"
     )
     modules = imported(code=code)
-    assert "ngodesk.cli_fieldwork" in modules
+    assert "ngodesk.cli.fieldwork" in modules
     assert not loaded(modules, HEAVY + PARSERS)
 
 

@@ -4,14 +4,12 @@ snapshots from the command line (see ``services.backups``)."""
 from __future__ import annotations
 
 import argparse
-import json
-from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from ngodesk.store.library import Library
+from ngodesk.cli.common import Opener, print_json
 
-Opener = Callable[[argparse.Namespace, bool], "Library"]
+if TYPE_CHECKING:
+    pass
 
 
 def add_commands(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -63,7 +61,7 @@ def run_list(args: argparse.Namespace) -> int:
             {"name": b.path.name, "path": str(b.path), "taken": b.taken.isoformat(), "reason": b.reason, "size": b.size}
             for b in found
         ]
-        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        print_json(rows)
         return 0
     for b in found:
         print(f"{b.taken:%Y-%m-%d %H:%M} UTC  {b.reason:<22} {_size(b.size):>9}  {b.path.name}")

@@ -5,14 +5,13 @@ author recorded is ``$NGODESK_USER``, else the login name."""
 from __future__ import annotations
 
 import argparse
-import json
-from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from ngodesk.store.library import Library
+from ngodesk.cli.common import Opener, print_json
 
-Opener = Callable[[argparse.Namespace, bool], "Library"]
+if TYPE_CHECKING:
+    pass
+
 #: Characters of a value shown per line.
 SHOWN = 60
 
@@ -63,9 +62,7 @@ def run_history(args: argparse.Namespace, open_library: Opener) -> int:
             }
             for c in found
         ]
-        print(
-            json.dumps({"story": view.uuid, "revision": view.revision, "changes": rows}, ensure_ascii=False, indent=2)
-        )
+        print_json({"story": view.uuid, "revision": view.revision, "changes": rows})
         return 0
     print(f"{view.title}  (revision {view.revision}; added {view.created_at:%Y-%m-%d %H:%M} UTC)")
     for c in found:

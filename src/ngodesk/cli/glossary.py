@@ -4,18 +4,15 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
-from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ngodesk.cli_choices import GLOSSARY_FORMATS
+from ngodesk.cli.choices import GLOSSARY_FORMATS
+from ngodesk.cli.common import Opener, print_json
 
 if TYPE_CHECKING:
-    from ngodesk.store.library import Library
-
-Opener = Callable[[argparse.Namespace, bool], "Library"]
+    pass
 
 
 def add_commands(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -51,7 +48,7 @@ def run(args: argparse.Namespace, open_library: Opener) -> int:
         problems = [{"entry": p.position, "reason": p.reason} for p in report.problems]
         if args.json:
             counts = {"added": report.added, "updated": report.updated, "unchanged": report.unchanged}
-            print(json.dumps({**counts, "failed": problems}, ensure_ascii=False, indent=2))
+            print_json({**counts, "failed": problems})
         else:
             print(f"Added {report.added}, completed {report.updated}, unchanged {report.unchanged} terms.")
             for problem in problems:
@@ -71,7 +68,7 @@ def run(args: argparse.Namespace, open_library: Opener) -> int:
         rows = [{**dataclasses.asdict(term), "status": term.status.value} for _, term in found]
         for row in rows:
             del row["position"]
-        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        print_json(rows)
         return 0
     for _, term in found:
         reading = f" ({term.pinyin})" if term.pinyin else ""
@@ -88,7 +85,7 @@ def _check(args: argparse.Namespace, open_library: Opener) -> int:
     with open_library(args, False) as library:
         found = consistency.check(library)
     if args.json:
-        print(json.dumps([dataclasses.asdict(i) for i in found], ensure_ascii=False, indent=2))
+        print_json([dataclasses.asdict(i) for i in found])
     else:
         for item in found:
             print(f"{item.story_uuid} “{item.story_title}”, {item.field} ({item.language}): {item.term} {item.problem}")

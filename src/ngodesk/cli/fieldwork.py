@@ -5,20 +5,16 @@ them back from the command line (see ``services.field_copy`` and
 from __future__ import annotations
 
 import argparse
-import json
-from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ngodesk.cli_choices import PREFER
+from ngodesk.cli.choices import PREFER
+from ngodesk.cli.common import Opener, print_json
 from ngodesk.domain.errors import NotFound, ValidationError
 
 if TYPE_CHECKING:
     from ngodesk.services.conflicts import ConflictView
     from ngodesk.services.merging import MergeReport
-    from ngodesk.store.library import Library
-
-Opener = Callable[[argparse.Namespace, bool], "Library"]
 
 
 def add_commands(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -132,18 +128,14 @@ def run_merge(args: argparse.Namespace, open_library: Opener) -> int:
         report = merging.merge(library, args.path, merging.Prefer(args.prefer))
         still_open = conflicts.conflicts(library)
     if args.json:
-        print(
-            json.dumps(
-                {
-                    "added": report.added,
-                    "changed": report.changed,
-                    "deleted": report.deleted,
-                    "conflicts": [_conflict_json(c) for c in still_open],
-                    "left_out": report.left_out,
-                },
-                ensure_ascii=False,
-                indent=2,
-            )
+        print_json(
+            {
+                "added": report.added,
+                "changed": report.changed,
+                "deleted": report.deleted,
+                "conflicts": [_conflict_json(c) for c in still_open],
+                "left_out": report.left_out,
+            }
         )
     else:
         if Path(report.source) != Path(args.path).expanduser().absolute():
@@ -178,7 +170,7 @@ def run_conflicts(args: argparse.Namespace, open_library: Opener) -> int:
     with open_library(args, False) as library:
         found = conflicts.conflicts(library)
     if args.json:
-        print(json.dumps([_conflict_json(c) for c in found], ensure_ascii=False, indent=2))
+        print_json([_conflict_json(c) for c in found])
     elif found:
         print(_conflicts_line(len(found), "open:"))
         _print_conflicts(found)

@@ -4,19 +4,16 @@ command line (see ``services.tags`` and ``services.thesaurus``)."""
 from __future__ import annotations
 
 import argparse
-import json
 import sys
-from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ngodesk.cli_choices import SKOS_FORMATS
+from ngodesk.cli.choices import SKOS_FORMATS
+from ngodesk.cli.common import Opener, print_json
 from ngodesk.domain.errors import NotFound
 
 if TYPE_CHECKING:
     from ngodesk.store.library import Library
-
-Opener = Callable[[argparse.Namespace, bool], "Library"]
 
 
 def add_commands(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -129,7 +126,7 @@ def run_list(args: argparse.Namespace, open_library: Opener) -> int:
             )
             for n in nodes
         ]
-        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        print_json(rows)
         return 0
     for node in nodes:
         indent = "  " * node.depth
@@ -167,7 +164,7 @@ def run_thesaurus(args: argparse.Namespace, open_library: Opener) -> int:
         "notes_added": report.notes_added,
     }
     if args.json:
-        print(json.dumps({**counts, "failed": failed, "remarks": remarks}, ensure_ascii=False, indent=2))
+        print_json({**counts, "failed": failed, "remarks": remarks})
     else:
         print(", ".join(f"{name.replace('_', ' ')}: {value}" for name, value in counts.items()))
         for item in failed:

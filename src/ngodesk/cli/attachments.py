@@ -4,16 +4,13 @@ story from the command line (see ``services.attachments``)."""
 from __future__ import annotations
 
 import argparse
-import json
-from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from ngodesk.cli.common import Opener, print_json
 from ngodesk.domain.errors import ValidationError
 
 if TYPE_CHECKING:
     from ngodesk.store.library import Library
-
-Opener = Callable[[argparse.Namespace, bool], "Library"]
 
 
 def add_commands(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -67,7 +64,7 @@ def run_list(args: argparse.Namespace, open_library: Opener) -> int:
             {"uuid": a.uuid, "name": a.name, "mime": a.mime, "size": a.size, "sha256": a.sha256, "path": paths[a.uuid]}
             for a in found
         ]
-        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        print_json(rows)
         return 0
     for a in found:
         print(f"{a.size:>12,}  {a.mime:<28} {a.name}")
@@ -100,7 +97,7 @@ def run_files(args: argparse.Namespace, open_library: Opener) -> int:
             "unused_bytes": found.unused_size,
             "removed": args.remove_unused,
         }
-        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        print_json(rows)
         return 0
     print(f"{found.count:,} stored file{'s' if found.count != 1 else ''}, {_size(found.size)}.")
     if args.remove_unused:

@@ -4,18 +4,15 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
-from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ngodesk.cli_choices import ANNOTATION_KINDS
+from ngodesk.cli.choices import ANNOTATION_KINDS
+from ngodesk.cli.common import Opener, print_json
 
 if TYPE_CHECKING:
     from ngodesk.store.library import Library
-
-Opener = Callable[[argparse.Namespace, bool], "Library"]
 
 
 def add_commands(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -82,7 +79,7 @@ def run(args: argparse.Namespace, open_library: Opener) -> int:
             }
             for a in found
         ]
-        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        print_json(rows)
         return 0
     for a in found:
         where = f"{a.story_uuid[:8]} {a.field}" + (f" ({a.language})" if a.language else "")
@@ -148,7 +145,7 @@ def _import(args: argparse.Namespace, open_library: Opener) -> int:
     failed = [{"annotation": p.position, "reason": p.reason} for p in report.problems]
     if args.json:
         counts = {"added": report.added, "unchanged": report.unchanged, "orphaned": report.orphaned}
-        print(json.dumps({**counts, "failed": failed}, ensure_ascii=False, indent=2))
+        print_json({**counts, "failed": failed})
     else:
         orphans = f" ({report.orphaned} of them orphaned: their words are not in the text)" if report.orphaned else ""
         print(f"Added {report.added} annotations{orphans}; {report.unchanged} were here already.")

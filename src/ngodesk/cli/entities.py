@@ -4,18 +4,14 @@ the command line (see ``services.entities`` and ``services.suggestions``)."""
 from __future__ import annotations
 
 import argparse
-import json
-from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from ngodesk.cli_choices import ENTITY_KINDS
+from ngodesk.cli.choices import ENTITY_KINDS
+from ngodesk.cli.common import Opener, print_json
 from ngodesk.domain.errors import NotFound
 
 if TYPE_CHECKING:
     from ngodesk.domain.models import EntityView
-    from ngodesk.store.library import Library
-
-Opener = Callable[[argparse.Namespace, bool], "Library"]
 
 
 def add_commands(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -73,7 +69,7 @@ def run(args: argparse.Namespace, open_library: Opener) -> int:
         with open_library(args, False) as library:
             views = queries.entities(library, EntityKind(ENTITY_KINDS[args.kind]) if args.kind else None)
         if args.json:
-            print(json.dumps([_view_json(view) for view in views], ensure_ascii=False, indent=2))
+            print_json([_view_json(view) for view in views])
         else:
             for view in views:
                 others = "; ".join(n.name for n in view.alt_names)
@@ -105,7 +101,7 @@ def run_suggest(args: argparse.Namespace, open_library: Opener) -> int:
             | {"name": s.name, "found": s.found}
             for s in found
         ]
-        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        print_json(rows)
         return 0
     for suggestion in found:
         print(f"{suggestion.story_title[:60]}  ->  {suggestion.kind.value} {suggestion.name}  (“{suggestion.found}”)")

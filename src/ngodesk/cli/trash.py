@@ -4,16 +4,13 @@ Trash, kept 30 days, and come back from it (see ``services.trash``)."""
 from __future__ import annotations
 
 import argparse
-import json
-from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from ngodesk.cli_choices import TRASH_KEEP_DAYS
+from ngodesk.cli.choices import TRASH_KEEP_DAYS
+from ngodesk.cli.common import Opener, print_json
 
 if TYPE_CHECKING:
-    from ngodesk.store.library import Library
-
-Opener = Callable[[argparse.Namespace, bool], "Library"]
+    pass
 
 
 def add_commands(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -86,7 +83,7 @@ def run_trash(args: argparse.Namespace, open_library: Opener) -> int:
             }
             for t in found
         ]
-        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        print_json(rows)
         return 0
     if not found:
         print("The Trash is empty.")

@@ -7,7 +7,6 @@ changed), 2 usage error.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import signal
 import sys
@@ -15,19 +14,10 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ngodesk import (
-    __version__,
-    cli_annotations,
-    cli_attachments,
-    cli_backups,
-    cli_entities,
-    cli_fieldwork,
-    cli_glossary,
-    cli_history,
-    cli_tags,
-    cli_trash,
-)
-from ngodesk.cli_choices import CSV_EXTRA, CSV_FIELDS, CSV_IGNORE, ENTITY_KINDS, EXPORT_FORMATS, ON_DUPLICATE
+from ngodesk import __version__
+from ngodesk.cli import annotating, attachments, backups, entities, fieldwork, glossary, history, tags, trash
+from ngodesk.cli.choices import CSV_EXTRA, CSV_FIELDS, CSV_IGNORE, ENTITY_KINDS, EXPORT_FORMATS, ON_DUPLICATE
+from ngodesk.cli.common import print_json
 from ngodesk.domain.errors import LibraryError, LibraryLocked, LibraryReadOnly, NgodeskError
 
 if TYPE_CHECKING:  # (imported where used: a command imports only what it needs, --help nothing heavy)
@@ -109,15 +99,15 @@ def _parser() -> argparse.ArgumentParser:
     )
     commands.add_parser("info", help="counts, schema version, path", define=_json_argument)
     commands.add_parser("check", help="integrity check (exit 1 if bad)", define=_no_arguments)
-    cli_glossary.add_commands(commands)
-    cli_tags.add_commands(commands)
-    cli_entities.add_commands(commands)
-    cli_annotations.add_commands(commands)
-    cli_backups.add_commands(commands)
-    cli_history.add_commands(commands)
-    cli_attachments.add_commands(commands)
-    cli_fieldwork.add_commands(commands)
-    cli_trash.add_commands(commands)
+    glossary.add_commands(commands)
+    tags.add_commands(commands)
+    entities.add_commands(commands)
+    annotating.add_commands(commands)
+    backups.add_commands(commands)
+    history.add_commands(commands)
+    attachments.add_commands(commands)
+    fieldwork.add_commands(commands)
+    trash.add_commands(commands)
     return parser
 
 
@@ -270,10 +260,6 @@ def _count(number: int, one: str, many: str) -> str:
     return f"{number:,} {one if number == 1 else many}"
 
 
-def _print_json(value: object) -> None:
-    print(json.dumps(value, ensure_ascii=False, indent=2, default=str))
-
-
 def _story_json(view: StoryView) -> dict[str, object]:
     return {
         "uuid": view.uuid,
@@ -364,7 +350,7 @@ def _cmd_import(args: argparse.Namespace) -> int:
         message = _import_error(error)
         named = next((name for name in args.files if message.startswith(f"{name}:")), "")
         failed = [{"record": f"{named}, the file", "reason": message}] if named else []
-        _print_json({**_import_json(importing.ImportReport()), "failed": failed, "error": message})
+        print_json({**_import_json(importing.ImportReport()), "failed": failed, "error": message})
         raise
 
 
@@ -404,7 +390,7 @@ def _import(args: argparse.Namespace) -> int:
             on_duplicate=importing.OnDuplicate(args.on_duplicate),
         )
     if args.json:
-        _print_json(_import_json(report))
+        print_json(_import_json(report))
     else:
         _print_report(report)
     return 1 if report.problems else 0
@@ -478,7 +464,7 @@ def _cmd_search(args: argparse.Namespace) -> int:
     with _open(args, write=False) as library:
         page = queries.search(library, " ".join(args.query), limit=args.limit)
     if args.json:
-        _print_json(
+        print_json(
             [
                 {
                     "uuid": hit.story.uuid,
@@ -508,7 +494,7 @@ def _cmd_show(args: argparse.Namespace) -> int:
     with _open(args, write=False) as library:
         view = queries.get_story(library, queries.resolve_story(library, args.uuid))
     if args.json:
-        _print_json(_story_json(view))
+        print_json(_story_json(view))
     else:
         _print_story(view)
     return 0
@@ -526,7 +512,7 @@ def _cmd_add(args: argparse.Namespace) -> int:
     with _open(args, write=True) as library:
         created = stories.create_story(library, {**values, "title": args.title}, tags, _links(ops, "+"))
         if args.json:
-            _print_json(_story_json(queries.get_story(library, created.id)))
+            print_json(_story_json(queries.get_story(library, created.id)))
         else:
             print(created.uuid)
     return 0
@@ -559,7 +545,7 @@ def _cmd_duplicates(args: argparse.Namespace) -> int:
     with _open(args, write=False) as library:
         pairs = duplicates.find_pairs(library)
     if args.json:
-        _print_json(
+        print_json(
             [
                 {
                     "first": {"uuid": p.first.uuid, "title": p.first.title},
@@ -597,7 +583,7 @@ def _cmd_info(args: argparse.Namespace) -> int:
     with _open(args, write=False) as library:
         facts = queries.info(library)
     if args.json:
-        _print_json(facts)
+        print_json(facts)
     else:
         for key, value in facts.items():
             print(f"{key.replace('_', ' '):>22}: {value}")
@@ -637,30 +623,30 @@ COMMANDS = {
     "show": _cmd_show,
     "add": _cmd_add,
     "set": _cmd_set,
-    "delete": lambda args: cli_trash.run_delete(args, _open),
-    "trash": lambda args: cli_trash.run_trash(args, _open),
+    "delete": lambda args: trash.run_delete(args, _open),
+    "trash": lambda args: trash.run_trash(args, _open),
     "duplicates": _cmd_duplicates,
-    "tag": lambda args: cli_tags.run(args, _open),
-    "tags": lambda args: cli_tags.run_list(args, _open),
-    "thesaurus": lambda args: cli_tags.run_thesaurus(args, _open),
-    "entity": lambda args: cli_entities.run(args, _open),
-    "suggest": lambda args: cli_entities.run_suggest(args, _open),
+    "tag": lambda args: tags.run(args, _open),
+    "tags": lambda args: tags.run_list(args, _open),
+    "thesaurus": lambda args: tags.run_thesaurus(args, _open),
+    "entity": lambda args: entities.run(args, _open),
+    "suggest": lambda args: entities.run_suggest(args, _open),
     "init": _cmd_init,
     "info": _cmd_info,
     "check": _cmd_check,
-    "glossary": lambda args: cli_glossary.run(args, _open),
-    "annotations": lambda args: cli_annotations.run(args, _open),
-    "backup": lambda args: cli_backups.run_backup(args, _open),
-    "backups": cli_backups.run_list,
-    "history": lambda args: cli_history.run_history(args, _open),
-    "attach": lambda args: cli_attachments.run_attach(args, _open),
-    "copy": lambda args: cli_fieldwork.run_copy(args, _open),
-    "merge": lambda args: cli_fieldwork.run_merge(args, _open),
-    "conflicts": lambda args: cli_fieldwork.run_conflicts(args, _open),
-    "attachments": lambda args: cli_attachments.run_list(args, _open),
-    "files": lambda args: cli_attachments.run_files(args, _open),
-    "revert": lambda args: cli_history.run_revert(args, _open),
-    "restore": cli_backups.run_restore,
+    "glossary": lambda args: glossary.run(args, _open),
+    "annotations": lambda args: annotating.run(args, _open),
+    "backup": lambda args: backups.run_backup(args, _open),
+    "backups": backups.run_list,
+    "history": lambda args: history.run_history(args, _open),
+    "attach": lambda args: attachments.run_attach(args, _open),
+    "copy": lambda args: fieldwork.run_copy(args, _open),
+    "merge": lambda args: fieldwork.run_merge(args, _open),
+    "conflicts": lambda args: fieldwork.run_conflicts(args, _open),
+    "attachments": lambda args: attachments.run_list(args, _open),
+    "files": lambda args: attachments.run_files(args, _open),
+    "revert": lambda args: history.run_revert(args, _open),
+    "restore": backups.run_restore,
 }
 
 

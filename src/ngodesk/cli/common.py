@@ -1,0 +1,21 @@
+"""What every command module shares: how a command opens its library,
+and how it prints JSON (``--json``)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ngodesk.store.library import Library
+
+#: Opens the library a command names: ``(args, write)``.
+Opener = Callable[[argparse.Namespace, bool], "Library"]
+
+
+def print_json(value: object) -> None:
+    """``value`` as indented JSON on standard output, non-ASCII as it is
+    (Chinese stays readable); values JSON has no type for as their text."""
+    print(json.dumps(value, ensure_ascii=False, indent=2, default=str))
