@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from ngodesk.cli import _parser
+from ngodesk.cli import make_parser
 
 DOCS = Path(__file__).resolve().parents[1] / "docs"
 GUIDE = DOCS / "guide"
@@ -88,7 +88,7 @@ def _command_lines() -> list[tuple[str, str]]:
 
 def _commands() -> dict[str, argparse.ArgumentParser]:
     """ngodesk's subcommands and their parsers."""
-    (action,) = [a for a in _parser()._actions if isinstance(a, argparse._SubParsersAction)]
+    (action,) = [a for a in make_parser()._actions if isinstance(a, argparse._SubParsersAction)]
     return dict(action.choices)
 
 
@@ -126,7 +126,7 @@ def test_every_picture_is_made_by_the_script_and_shown_by_a_page() -> None:
 def test_every_command_line_shown_is_one_ngodesk_accepts() -> None:
     lines = _command_lines()
     assert len(lines) > 20  # (the pages do show their commands)
-    parser = _parser()
+    parser = make_parser()
     for page, line in lines:
         argv = shlex.split(line, comments=True)[1:]
         stderr = io.StringIO()

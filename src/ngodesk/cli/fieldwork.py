@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ngodesk.cli.choices import PREFER
-from ngodesk.cli.common import Opener, print_json
+from ngodesk.cli.common import Opener, count, print_json
 from ngodesk.domain.errors import NotFound, ValidationError
 
 if TYPE_CHECKING:
@@ -62,8 +62,8 @@ def run_copy(args: argparse.Namespace, open_library: Opener) -> int:
         ids = queries.matching_ids(library, args.query).tolist() if args.query is not None else None
         make = field_copy.make_archive if args.out.endswith(field_copy.ARCHIVE_SUFFIX) else field_copy.make_copy
         out = make(library, args.out, ids)
-    count = "" if ids is None else f" ({len(ids)} {'story' if len(ids) == 1 else 'stories'})"
-    print(f"Field copy made in {out}{count}.")
+    held = "" if ids is None else f" ({count(len(ids), 'story', 'stories')})"
+    print(f"Field copy made in {out}{held}.")
     return 0
 
 
@@ -103,7 +103,7 @@ def _by(who: str, at: str) -> str:
 
 
 def _conflicts_line(n: int, how: str) -> str:
-    return f"{n:,} {'conflict' if n == 1 else 'conflicts'} {how}"
+    return f"{count(n, 'conflict', 'conflicts')} {how}"
 
 
 def _summary(report: MergeReport) -> str:

@@ -7,7 +7,7 @@ import argparse
 from typing import TYPE_CHECKING
 
 from ngodesk.cli.choices import TRASH_KEEP_DAYS
-from ngodesk.cli.common import Opener, print_json
+from ngodesk.cli.common import Opener, count, print_json
 
 if TYPE_CHECKING:
     pass
@@ -37,8 +37,8 @@ def _trash_arguments(p: argparse.ArgumentParser) -> None:
     actions.add_parser("empty", help="delete the stories in the Trash for good (cannot be undone)")
 
 
-def _stories(count: int) -> str:
-    return f"{count:,} {'story' if count == 1 else 'stories'}"
+def _stories(n: int) -> str:
+    return count(n, "story", "stories")
 
 
 def run_delete(args: argparse.Namespace, open_library: Opener) -> int:
