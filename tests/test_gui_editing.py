@@ -626,6 +626,25 @@ def test_suggested_records_are_reviewed_in_a_list_and_linked_in_one_undo_step(
     assert len(suggestions.suggest(window.library, [red_cross.id])) == 3
 
 
+def test_a_saved_search_that_cannot_be_counted_says_so(qtbot, window: MainWindow, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Counting runs off the GUI thread; what goes wrong there is shown,
+    not swallowed: the entry says "?" and the status bar says why."""
+    from ngodesk.services import story_collections
+
+    window.search_field.setText("Kenya")
+    window.refresh()
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Kenya stories", True))
+
+    def broken(*_: object) -> int:
+        raise RuntimeError("the counting broke")
+
+    monkeypatch.setattr(story_collections, "count", broken)
+    window.sidebar.save_search()
+    qtbot.waitUntil(lambda: "Could not count the saved searches" in window.statusBar().currentMessage())
+    assert "RuntimeError: the counting broke" in window.statusBar().currentMessage()
+    assert entry(window, "Kenya stories").text(1) == "?"
+
+
 def test_saved_searches_and_collections_in_the_sidebar(qtbot, window: MainWindow, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     from ngodesk.services import story_collections
 

@@ -1544,6 +1544,7 @@ By {who}</source>
     <name>Languages</name>
     <message>
         <source>No language</source>
+        <extracomment>The names of the languages the editor offers, per interface language (as ``interface_language`` says it), written out as langcodes gives them: the editor needs them before the window&apos;s first paint, and langcodes takes 0.1 s to import (a test compares them with langcodes&apos;).</extracomment>
         <translation>无语言</translation>
     </message>
 </context>
@@ -3258,7 +3259,7 @@ The scheme every export describes. concepts read with a remark (e.g. a second br
     </message>
     <message>
         <source>Cannot open {db_path}: {error}</source>
-        <extracomment>Where a library keeps the states of libraries merged into it. Page cache per connection: writers need room for FTS segment merges; readers (one per thread that searches) less, to keep memory down. Bytes per database page of new libraries.</extracomment>
+        <extracomment>Where a library keeps the states of libraries merged into it. Page cache per connection: writers need room for FTS segment merges; readers (one per thread that searches) less, to keep memory down. Bytes per database page of new libraries. The ``meta`` key of ``Library.state``.</extracomment>
         <translation>无法打开 {db_path}：{error}</translation>
     </message>
     <message>
@@ -3520,7 +3521,7 @@ Namespaces only Zotero&apos;s export (and its Bibliontology ancestor) declare. T
     </message>
     <message>
         <source>Could not count the sidebar&apos;s entries: {error}</source>
-        <extracomment>Rows fetched for the first answer: a screenful and then some. How long the worker waits for the first page to be painted at most.</extracomment>
+        <extracomment>Rows fetched for the first answer: a screenful and then some. How long the worker waits for the first page to be painted at most. The state of the index saved in the library&apos;s folder, if known.</extracomment>
         <translation>无法统计侧栏条目：{error}</translation>
     </message>
     <message>
@@ -4022,7 +4023,7 @@ Namespaces only Zotero&apos;s export (and its Bibliontology ancestor) declare. T
     <name>Sidebar</name>
     <message>
         <source>Browse</source>
-        <extracomment>(query text, filters) of a saved search the user chose story ids to export (a collection&apos;s) the Trash entry was clicked (generation, saved search id -&gt; count), from the counting thread</extracomment>
+        <extracomment>(query text, filters) of a saved search the user chose story ids to export (a collection&apos;s) the Trash entry was clicked (generation, saved search id -&gt; count), from the counting thread counting the saved searches failed: what to tell the user</extracomment>
         <translation>浏览</translation>
     </message>
     <message>
@@ -4117,6 +4118,10 @@ Namespaces only Zotero&apos;s export (and its Bibliontology ancestor) declare. T
     <message>
         <source>None yet (right-click to save a search or make one)</source>
         <translation>暂无（右键单击可保存搜索或新建合集）</translation>
+    </message>
+    <message>
+        <source>Could not count the saved searches: {error}</source>
+        <translation>无法统计已保存搜索的报道数：{error}</translation>
     </message>
     <message>
         <source>Last import</source>

@@ -163,6 +163,7 @@ class MainWindow(QMainWindow):
         self.sidebar.saved_search_chosen.connect(self.run_saved_search)
         self.sidebar.export_requested.connect(lambda ids: self.export_stories(story_ids=ids))
         self.sidebar.trash_requested.connect(self.show_trash)
+        self.sidebar.counting_failed.connect(lambda message: self.statusBar().showMessage(message, 15000))
         self.sidebar.current_search = lambda: (self.search_field.text(), self.sidebar.filters())
         self.sidebar.selected_stories = self.selected_ids
 

@@ -9,6 +9,7 @@ deletes tags, all through undoable commands."""
 
 from __future__ import annotations
 
+import sqlite3
 import threading
 from collections.abc import Callable, Sequence
 
@@ -37,6 +38,7 @@ from PySide6.QtWidgets import (
     QTreeWidget,
     QTreeWidgetItem,
 )
+from sqlalchemy.exc import SQLAlchemyError
 
 from ngodesk.domain.errors import NgodeskError
 from ngodesk.domain.models import EntityKind, FacetKind, Facets, Filter, StoryStatus, TagView
@@ -84,7 +86,9 @@ class Sidebar(QTreeWidget):
     #: the Trash entry was clicked
     trash_requested = Signal()
     #: (generation, saved search id -> count), from the counting thread
-    _saved_counted = Signal(int, object)
+    _saved_counted = Signal(int, object, str)
+    #: counting the saved searches failed: what to tell the user
+    counting_failed = Signal(str)
 
     def __init__(self, actions: Actions) -> None:
         super().__init__()
@@ -347,20 +351,27 @@ class Sidebar(QTreeWidget):
 
         def work() -> None:
             counts: dict[int, int | str] = {}
+            failure = ""
             for view in views:
                 try:
                     counts[view.id] = story_collections.count(library, view)
                 except NgodeskError:
                     counts[view.id] = "?"  # (its text no longer parses: the tooltip says what it was)
-                except Exception:  # noqa: BLE001 - the library closed meanwhile: nothing to show
-                    return
-            self._saved_counted.emit(generation, counts)
+                except (sqlite3.Error, SQLAlchemyError) as error:  # (the disk or the file failed)
+                    counts[view.id], failure = "?", str(error)
+                except Exception as error:  # noqa: BLE001 - a bug: said, its details kept for a report
+                    from ngodesk import crash_report
+
+                    counts[view.id], failure = "?", crash_report.save(error)
+            self._saved_counted.emit(generation, counts, failure)
 
         threading.Thread(target=work, name="saved-search counts", daemon=True).start()
 
-    def _show_saved_counts(self, generation: int, counts: dict[int, int | str]) -> None:
+    def _show_saved_counts(self, generation: int, counts: dict[int, int | str], failure: str) -> None:
         if generation != self._count_generation:
             return
+        if failure:
+            self.counting_failed.emit(self.tr("Could not count the saved searches: {error}").format(error=failure))
         for i in range(self.collections_item.childCount()):
             item = self.collections_item.child(i)
             if (saved := item.data(0, SAVED)) in counts:
