@@ -34,7 +34,7 @@ def test_a_batch_is_previewed_applied_and_undone_in_one_step(qtbot, window: Main
         qtbot.keyClick(dialog.add_tags.entry, Qt.Key.Key_Return)
         dialog.status.box.setChecked(True)
         dialog.status.findChild(type(dialog.field)).setCurrentIndex(1)  # the second status
-        dialog.find.setText(r"(?i)\bngo")
+        dialog.find_text.setText(r"(?i)\bngo")
         dialog.replace.setText("CSO")
         dialog.preview()  # without "Regular expression" ticked, this is plain text: found nowhere
         qtbot.waitUntil(lambda: dialog.plan is not None)
@@ -75,13 +75,13 @@ def test_a_bad_expression_is_explained_and_cannot_be_applied(qtbot, window: Main
     dialog = BatchEditDialog("Change 1 story.", [], [], lambda edit, progress: _plan(window, edit, progress), window)
     qtbot.addWidget(dialog)
     dialog.regex.setChecked(True)
-    dialog.find.setText("(unclosed")
+    dialog.find_text.setText("(unclosed")
     job = dialog.preview()
     assert job is not None
     with qtbot.waitSignal(job.ended):
         pass
     assert "is not valid" in dialog.summary.text() and not dialog.apply_button.isEnabled()
-    dialog.find.setText(".*")  # every title would become empty
+    dialog.find_text.setText(".*")  # every title would become empty
     with qtbot.waitSignal(dialog.preview().ended):  # type: ignore[union-attr]
         pass
     assert "cannot be made" in dialog.summary.text() and not dialog.apply_button.isEnabled()

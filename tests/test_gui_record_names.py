@@ -189,7 +189,7 @@ def test_the_chinese_interface_shows_records_by_their_chinese_names(  # type: ig
     assert shown[:2] == ["爱德基金会", "北京师范大学"]  # (by pinyin: ai de, bei jing)
     other_names = records.table.item(shown.index("中国扶贫基金会"), 2).text()
     assert other_names.startswith("China Foundation for Poverty Alleviation, 中國扶貧基金會 ★, CFPA")
-    records.find.setText("miandian")  # (pinyin finds the record in the authority file too)
+    records.find_text.setText("miandian")  # (pinyin finds the record in the authority file too)
     assert [records.table.item(r, 0).text() for r in range(records.table.rowCount())] == ["缅甸"]
     records.close()
     organisations.chips.linkActivated.emit("chip:0")  # (removing by the chip shown)
@@ -218,7 +218,7 @@ def test_names_are_read_while_the_user_starts_typing_and_follow_new_records(qtbo
     qtbot.waitUntil(organisations.entry.hasFocus)
     assert any(thread.name.startswith("record-names") for thread in threading.enumerate())
     changes = entities.add_missing(window.library, [{"kind": "organisation", "name": "Amity Foundation Kenya Office"}])
-    window.actions.hub.changed.emit(changes, None)
+    window.commands.hub.changed.emit(changes, None)
     _type(qtbot, organisations, "Amity Foundation K")
     qtbot.waitUntil(organisations.popup_shown)
     assert organisations.offered()[0] == "Amity Foundation Kenya Office"

@@ -40,11 +40,11 @@ def _names(dialog: RecordsDialog) -> list[str]:
 def test_a_record_is_found_by_any_of_its_names(records: RecordsDialog) -> None:
     assert len(_names(records)) == 21
     for typed in ("CFPA", "中國扶貧", "poverty allev"):
-        records.find.setText(typed)
+        records.find_text.setText(typed)
         assert _names(records) == ["China Foundation for Poverty Alleviation"], typed
-    records.find.setText("no such name")
+    records.find_text.setText("no such name")
     assert _names(records) == [] and "No record has a name like" in records.empty.text()
-    records.find.clear()
+    records.find_text.clear()
     records.kind.setCurrentIndex(records.kind.findData("place"))
     assert "Kenya" in _names(records) and "Amity Foundation" not in _names(records)
 
@@ -65,7 +65,7 @@ def test_editing_a_record_in_the_form_is_one_undo_step(
         return RecordDialog.DialogCode.Accepted
 
     monkeypatch.setattr(RecordDialog, "exec", fill)
-    records.find.setText("爱德")
+    records.find_text.setText("爱德")
     records.table.selectRow(0)
     records.record_buttons[0].click()  # Edit…
     after = _views(win)
@@ -122,7 +122,7 @@ def test_split_and_merge_from_the_list(qtbot, win: MainWindow, records: RecordsD
         return SplitDialog.DialogCode.Accepted
 
     monkeypatch.setattr(SplitDialog, "exec", split)
-    records.find.setText("RCSC")
+    records.find_text.setText("RCSC")
     records.table.selectRow(0)
     records.record_buttons[2].click()  # Split…
     views = _views(win)
@@ -131,7 +131,7 @@ def test_split_and_merge_from_the_list(qtbot, win: MainWindow, records: RecordsD
     assert views["Red Cross Society of China"].story_count == 1
 
     monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: (next(x for x in a[3] if "Society" in x), True))
-    records.find.setText("old name")
+    records.find_text.setText("old name")
     records.table.selectRow(0)
     records.record_buttons[1].click()  # Merge Into…
     views = _views(win)
@@ -141,7 +141,7 @@ def test_split_and_merge_from_the_list(qtbot, win: MainWindow, records: RecordsD
     assert _views(win) == before
 
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
-    records.find.setText("Kunming")
+    records.find_text.setText("Kunming")
     records.table.selectRow(0)
     records.record_buttons[3].click()  # Delete…
     assert "Kunming" not in _views(win) and _names(records) == []
@@ -153,7 +153,7 @@ def test_show_stories_filters_the_list_by_the_record(qtbot, win: MainWindow, rec
     kenya = _views(win)["Kenya"]
     story = queries.matching_ids(win.library, "Kenya").tolist()[0]
     win.hub.publish(entities.link_entity(win.library, [story], kenya.id))
-    records.find.setText("肯尼亚")
+    records.find_text.setText("肯尼亚")
     records.table.selectRow(0)
     records.record_buttons[4].click()
     qtbot.waitUntil(lambda: win.model.rowCount() == 1)

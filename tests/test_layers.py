@@ -1,4 +1,6 @@
-"""The house rules: lower layers never load Qt; the window writes only through services."""
+"""The house rules: lower layers never load Qt; the window writes only
+through services; the services import one another without a cycle; no
+widget attribute hides a Qt method."""
 
 import subprocess
 import sys
@@ -61,3 +63,36 @@ def test_the_services_import_one_another_without_a_cycle() -> None:
         tuple(TopologicalSorter(uses).static_order())
     except CycleError as cycle:
         raise AssertionError(f"services import one another in a cycle: {' -> '.join(cycle.args[1])}") from None
+
+
+def test_no_widget_attribute_hides_a_qt_method() -> None:
+    """``self.actions = ...`` in a widget hid ``QWidget.actions()`` (and
+    ``self.find`` the static ``QWidget.find``): Qt, a test or a later
+    change calling the method got the attribute."""
+    import ast
+    import importlib
+    import inspect
+    import pkgutil
+
+    from PySide6.QtCore import QObject
+
+    import ngodesk.ui
+
+    hidden = []
+    for info in pkgutil.iter_modules(ngodesk.ui.__path__, "ngodesk.ui."):
+        module = importlib.import_module(info.name)
+        for node in ast.walk(ast.parse(inspect.getsource(module))):
+            cls = getattr(module, node.name, None) if isinstance(node, ast.ClassDef) else None
+            if not (inspect.isclass(cls) and issubclass(cls, QObject)):
+                continue
+            qt = [base for base in cls.__mro__ if base.__module__.startswith(("PySide6", "shiboken6"))]
+            for target in ast.walk(node):
+                if (
+                    isinstance(target, ast.Attribute)
+                    and isinstance(target.ctx, ast.Store)
+                    and isinstance(target.value, ast.Name)
+                    and target.value.id == "self"
+                    and any(callable(getattr(base, target.attr, None)) for base in qt)
+                ):
+                    hidden.append(f"{info.name}.{node.name}: self.{target.attr}")  # type: ignore[attr-defined]
+    assert hidden == []

@@ -64,7 +64,7 @@ class AnnotationPanel(QWidget):
 
     def __init__(self, actions: Actions, editor: StoryEditor) -> None:
         super().__init__()
-        self.actions, self.editor = actions, editor
+        self.commands, self.editor = actions, editor
         self.story: StoryView | None = None
         self.views: list[AnnotationView] = []
         #: the text widget the user was last in (buttons take the focus)
@@ -172,7 +172,7 @@ class AnnotationPanel(QWidget):
 
     def _load_terms(self) -> None:
         """Offer the glossary's terms (Chinese, then the preferred rendering)."""
-        self.terms = glossary.terms(self.actions.library)
+        self.terms = glossary.terms(self.commands.library)
         self.finder = glossary.TermFinder(self.terms)
         chosen = self.term.currentData()
         self.term.clear()
@@ -209,7 +209,7 @@ class AnnotationPanel(QWidget):
 
     def reload(self) -> None:
         """List and highlight the story's annotations as stored."""
-        self.views = annotations.annotations(self.actions.library, [self.story.id]) if self.story else []
+        self.views = annotations.annotations(self.commands.library, [self.story.id]) if self.story else []
         labels = _kind_labels()
         self.list.blockSignals(True)
         self.list.clear()
@@ -321,7 +321,7 @@ class AnnotationPanel(QWidget):
         return _Place(widgets[view.field], view.field, "")
 
     def _update_buttons(self) -> None:
-        writable = self.story is not None and not self.actions.library.readonly
+        writable = self.story is not None and not self.commands.library.readonly
         self.annotate.setEnabled(writable)
         chosen = self._current() is not None
         self.save.setEnabled(writable and chosen)
@@ -357,7 +357,7 @@ class AnnotationPanel(QWidget):
             quote=quote,
         )
         try:
-            self.actions.run(AddAnnotation(self.story.id, new, quote))
+            self.commands.run(AddAnnotation(self.story.id, new, quote))
         except NgodeskError as error:
             self._say(str(error))
             return
@@ -368,14 +368,14 @@ class AnnotationPanel(QWidget):
         if view is None or self.body.toPlainText().strip() == view.body:
             return
         try:
-            self.actions.run(EditAnnotation(view, self.body.toPlainText()))
+            self.commands.run(EditAnnotation(view, self.body.toPlainText()))
         except NgodeskError as error:
             self._say(str(error))
 
     def _delete(self) -> None:
         view = self._current()
         if view is not None:
-            self.actions.run(DeleteAnnotation(view))
+            self.commands.run(DeleteAnnotation(view))
 
     def _say(self, message: str) -> None:
         self.hint.setText(message)

@@ -79,7 +79,7 @@ class AttachmentsBox(QWidget):
 
     def __init__(self, actions: Actions) -> None:
         super().__init__()
-        self.actions = actions
+        self.commands = actions
         self.story_id: int | None = None
         self.views: list[AttachmentView] = []
         self.list = _DropList(self.attach)
@@ -121,7 +121,7 @@ class AttachmentsBox(QWidget):
         self.views = []
         if story_id is not None:
             try:
-                self.views = attachments.attachments(self.actions.library, story_id)
+                self.views = attachments.attachments(self.commands.library, story_id)
             except NgodeskError:
                 self.views = []
         provider = QFileIconProvider()
@@ -136,7 +136,7 @@ class AttachmentsBox(QWidget):
     def _icon(self, view: AttachmentView, provider: QFileIconProvider) -> QIcon:
         if view.is_image and attachments.valid_sha256(view.sha256):
             if view.sha256 not in _THUMBS:
-                reader = QImageReader(str(attachments.stored_path(self.actions.library, view.sha256)))
+                reader = QImageReader(str(attachments.stored_path(self.commands.library, view.sha256)))
                 reader.setAutoTransform(True)
                 size = reader.size()
                 if size.isValid() and max(size.width(), size.height()) > THUMB:
@@ -148,7 +148,7 @@ class AttachmentsBox(QWidget):
         return provider.icon(QFileIconProvider.IconType.File)
 
     def _enable(self) -> None:
-        writable = not self.actions.library.readonly and self.story_id is not None
+        writable = not self.commands.library.readonly and self.story_id is not None
         chosen = bool(self.list.selectedItems())
         self.attach_button.setEnabled(writable)
         self.open_button.setEnabled(chosen)
@@ -156,7 +156,7 @@ class AttachmentsBox(QWidget):
 
     def attach(self, files: list[str] | None) -> bool:
         """Attach ``files`` (asked for when None) to the story shown."""
-        if self.story_id is None or self.actions.library.readonly:
+        if self.story_id is None or self.commands.library.readonly:
             return False
         if files is None:
             files, _ = QFileDialog.getOpenFileNames(self, self.tr("Attach Files"), str(Path.home()))
@@ -170,7 +170,7 @@ class AttachmentsBox(QWidget):
             return False
         folder = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.TempLocation)) / "ngodesk-open"
         try:
-            path = attachments.open_copy(self.actions.library, self.views[row], folder)
+            path = attachments.open_copy(self.commands.library, self.views[row], folder)
         except NgodeskError as error:
             QMessageBox.warning(self, self.tr("Open Attachment"), str(error))
             return False
@@ -183,7 +183,7 @@ class AttachmentsBox(QWidget):
 
     def _run(self, command: AddAttachments | RemoveAttachments) -> bool:
         try:
-            self.actions.run(command)
+            self.commands.run(command)
         except NgodeskError as error:
             QMessageBox.warning(self, self.tr("Attachments"), str(error))
             return False

@@ -189,15 +189,15 @@ class BatchEditDialog(QDialog):
         self.field = QComboBox()
         for name in REPLACEABLE:
             self.field.addItem(field_label(name), name)
-        self.find, self.replace = QLineEdit(), QLineEdit()
-        self.find.setPlaceholderText(self.tr("text to find (empty: no replacing)"))
+        self.find_text, self.replace = QLineEdit(), QLineEdit()
+        self.find_text.setPlaceholderText(self.tr("text to find (empty: no replacing)"))
         self.replace.setPlaceholderText(self.tr("replace with (regular expressions: \\1 is the first group)"))
         self.regex, self.match_case = QCheckBox(self.tr("Regular expression")), QCheckBox(self.tr("Match case"))
         self.match_case.setChecked(True)
         replace_box = QGroupBox(self.tr("Find and replace"))
         replace_form = QFormLayout(replace_box)
         replace_form.addRow(self.tr("In:"), self.field)
-        replace_form.addRow(self.tr("Find:"), self.find)
+        replace_form.addRow(self.tr("Find:"), self.find_text)
         replace_form.addRow(self.tr("Replace with:"), self.replace)
         ticks = QHBoxLayout()
         ticks.addWidget(self.regex)
@@ -206,7 +206,7 @@ class BatchEditDialog(QDialog):
         replace_form.addRow("", ticks)
         for signal in (self.field.currentIndexChanged, self.regex.toggled, self.match_case.toggled):
             signal.connect(self._edited)
-        for line in (self.find, self.replace):
+        for line in (self.find_text, self.replace):
             line.textChanged.connect(self._edited)
 
         self.preview_button = QPushButton(self.tr("&Preview"))
@@ -275,10 +275,10 @@ class BatchEditDialog(QDialog):
             if (value := setting.value()) is not None
         )
         replacement = None
-        if self.find.text():
+        if self.find_text.text():
             replacement = Replacement(
                 self.field.currentData(),
-                self.find.text(),
+                self.find_text.text(),
                 self.replace.text(),
                 regex=self.regex.isChecked(),
                 ignore_case=not self.match_case.isChecked(),

@@ -68,7 +68,7 @@ class StoryEditor(QStackedWidget):
 
     def __init__(self, actions: Actions) -> None:
         super().__init__()
-        self.actions = actions
+        self.commands = actions
         self.story: StoryView | None = None
         self.visit = 0
         self._pending: set[str] = set()
@@ -247,7 +247,7 @@ class StoryEditor(QStackedWidget):
         self._refused.clear()
         self.error.hide()
         try:
-            self.story = queries.get_story(self.actions.library, story_id) if story_id is not None else None
+            self.story = queries.get_story(self.commands.library, story_id) if story_id is not None else None
         except NotFound:  # (deleted meanwhile, e.g. by another program: the list follows on its next refresh)
             self.story = None
         if not saved and leaving is not None:  # say so where the user looks next
@@ -279,7 +279,7 @@ class StoryEditor(QStackedWidget):
                 line.setCursorPosition(0)  # show the start of long values
             self.tags.set_values([tag.path for tag in story.tags])
             self.attachments.show_story(story.id)
-            labels = record_labels(self.actions.library, [e.id for e in story.entities])
+            labels = record_labels(self.commands.library, [e.id for e in story.entities])
             for kind, chips in self.links.items():
                 linked = [e for e in story.entities if e.kind is kind]
                 chips.set_values([e.name for e in linked], [labels.get(e.id, e.name) for e in linked])
@@ -291,7 +291,7 @@ class StoryEditor(QStackedWidget):
     def apply_editable(self) -> None:
         """Fields editable unless the library is read-only, a background
         import holds it (``Actions.busy``) or a text is shown cut."""
-        read_only = self.actions.library.readonly or bool(self.actions.busy)
+        read_only = self.commands.library.readonly or bool(self.commands.busy)
         for name, widget in self._texts.items():
             widget.setReadOnly(read_only or name in self._cut)
         self._show_cut()
@@ -338,7 +338,7 @@ class StoryEditor(QStackedWidget):
             self.preview.setMarkdown(self.body.toPlainText())
 
     def _load_completions(self) -> None:
-        self.tags.set_completions(queries.tag_paths(self.actions.library, synonyms=True))
+        self.tags.set_completions(queries.tag_paths(self.commands.library, synonyms=True))
         self._completions_stale = False
 
     def _new_name(self, kind: EntityKind, text: str) -> None:
@@ -360,7 +360,7 @@ class StoryEditor(QStackedWidget):
             self.shown.emit(None)
         elif self.story.id in changes.stories_changed | changes.stories_added:
             self._pending.clear()
-            self.story = queries.get_story(self.actions.library, self.story.id)
+            self.story = queries.get_story(self.commands.library, self.story.id)
             self._load(self.story)
             self.shown.emit(self.story)
 
@@ -411,14 +411,14 @@ class StoryEditor(QStackedWidget):
         if value != before:
             command = EditStory(self.story.id, {name: before}, {name: value}, self.visit)
             try:
-                self.actions.run(command, initiator=self)
+                self.commands.run(command, initiator=self)
             except NgodeskError as error:
                 self._pending.add(name)
                 self._refused.add(name)
                 self._refusal = str(error)
                 self._show_error(self.tr("Not saved: {reason}").format(reason=error))
                 return False
-            self.story = queries.get_story(self.actions.library, self.story.id)
+            self.story = queries.get_story(self.commands.library, self.story.id)
             self.shown.emit(self.story)
         self._refused.discard(name)
         if not self._refused:
@@ -436,12 +436,12 @@ class StoryEditor(QStackedWidget):
             else ChangeStoryLinks(self.story.id, kind, [add] if add else [], [remove] if remove else [], order, label)
         )
         try:
-            self.actions.run(command, initiator=self)
+            self.commands.run(command, initiator=self)
         except NgodeskError as error:
             self._show_error(str(error))
             return
         self.error.hide()
-        self.story = queries.get_story(self.actions.library, self.story.id)
+        self.story = queries.get_story(self.commands.library, self.story.id)
         self._load(self.story)
         if self._completions_stale:
             self._load_completions()

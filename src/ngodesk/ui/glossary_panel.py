@@ -72,7 +72,7 @@ class GlossaryPanel(QWidget):
 
     def __init__(self, actions: Actions) -> None:
         super().__init__()
-        self.actions = actions
+        self.commands = actions
         self.terms: list[tuple[int, TermRecord]] = []
         self.by_id: dict[int, TermRecord] = {}
         self.finder = glossary.TermFinder([])
@@ -178,7 +178,7 @@ class GlossaryPanel(QWidget):
 
     def reload(self) -> None:
         """Read the glossary again (after a change) and show it."""
-        self.terms = glossary.terms(self.actions.library)
+        self.terms = glossary.terms(self.commands.library)
         self.by_id = dict(self.terms)
         if self.current is not None and self.current not in self.by_id:  # (deleted, or its adding undone)
             self._edit(None, TermRecord(""))
@@ -246,8 +246,8 @@ class GlossaryPanel(QWidget):
         self.status.setCurrentIndex(self.status.findData(term.status.value))
         self.definition.setPlainText(term.definition)
         self.note.setPlainText(term.note)
-        self.delete_button.setEnabled(term_id is not None and not self.actions.library.readonly)
-        self.save_button.setEnabled(not self.actions.library.readonly)
+        self.delete_button.setEnabled(term_id is not None and not self.commands.library.readonly)
+        self.save_button.setEnabled(not self.commands.library.readonly)
         self.error.hide()
 
     def new_term(self) -> None:
@@ -281,7 +281,7 @@ class GlossaryPanel(QWidget):
         else:
             command = EditTerm(self.current, self.by_id[self.current], record)
         try:
-            self.actions.run(command, self)
+            self.commands.run(command, self)
         except NgodeskError as error:
             self.error.setText(str(error))
             self.error.show()
@@ -293,5 +293,5 @@ class GlossaryPanel(QWidget):
         """Delete the term chosen (undoable)."""
         if self.current is None:
             return
-        self.actions.run(DeleteTerm(self.current, self.by_id[self.current]), self)
+        self.commands.run(DeleteTerm(self.current, self.by_id[self.current]), self)
         self.new_term()

@@ -43,7 +43,7 @@ class HistoryPane(QWidget):
 
     def __init__(self, actions: Actions) -> None:
         super().__init__()
-        self.actions = actions
+        self.commands = actions
         self.story: StoryView | None = None
         self._stale = True
         self.summary = QLabel()
@@ -97,7 +97,7 @@ class HistoryPane(QWidget):
             self._enable()
             return
         try:
-            found = history.changes(self.actions.library, self.story.id)
+            found = history.changes(self.commands.library, self.story.id)
         except NgodeskError as error:
             self.summary.setText(str(error))
             return
@@ -152,7 +152,7 @@ class HistoryPane(QWidget):
     def _enable(self) -> None:
         revision = self.chosen_revision()
         current = self.story.revision if self.story is not None else 0
-        self.back_button.setEnabled(revision is not None and revision < current and not self.actions.library.readonly)
+        self.back_button.setEnabled(revision is not None and revision < current and not self.commands.library.readonly)
 
     def go_back(self) -> bool:
         """Revert the story to the chosen revision."""
@@ -160,7 +160,7 @@ class HistoryPane(QWidget):
         if self.story is None or revision is None:
             return False
         try:
-            self.actions.run(RevertStory(self.story.id, revision, self.story.revision, self.story.title))
+            self.commands.run(RevertStory(self.story.id, revision, self.story.revision, self.story.title))
         except NgodeskError as error:
             self.summary.setText(str(error))
             return False

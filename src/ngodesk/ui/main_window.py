@@ -153,11 +153,11 @@ class MainWindow(QMainWindow):
         self.setWindowIcon(icon("app"))
         self.hub = Hub(self)
         self.undo_stack = QUndoStack(self)
-        self.actions = Actions(library, self.hub, self.undo_stack)
+        self.commands = Actions(library, self.hub, self.undo_stack)
         self.hub.changed.connect(self._changed)
         self.hub.failed.connect(lambda message: QMessageBox.warning(self, self.tr("ngodesk"), message))
 
-        self.sidebar = Sidebar(self.actions)
+        self.sidebar = Sidebar(self.commands)
         self.sidebar.filters_changed.connect(self.refresh)
         self.sidebar.show_all.connect(self.clear_filters)
         self.sidebar.saved_search_chosen.connect(self.run_saved_search)
@@ -248,15 +248,15 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.empty_hint)
         layout.addWidget(self.story_list)
 
-        self.editor = StoryEditor(self.actions)
-        self.glossary = GlossaryPanel(self.actions)
+        self.editor = StoryEditor(self.commands)
+        self.glossary = GlossaryPanel(self.commands)
         self.glossary_dock = QDockWidget(self.tr("Glossary"), self)
         self.glossary_dock.setObjectName("glossary")  # (its place is saved with the window's state)
         self.glossary_dock.setWidget(self.glossary)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.glossary_dock)
         self.glossary_dock.hide()
         self.editor.shown.connect(self.glossary.show_story)
-        self.annotations = AnnotationPanel(self.actions, self.editor)
+        self.annotations = AnnotationPanel(self.commands, self.editor)
         self.annotations_dock = QDockWidget(self.tr("Annotations"), self)
         self.annotations_dock.setObjectName("annotations")
         self.annotations_dock.setWidget(self.annotations)
@@ -617,7 +617,7 @@ class MainWindow(QMainWindow):
         """While ``task`` runs in the background, edits are refused at once
         with the reason and the editor is read-only (its saves would wait
         for the library and fail); "" ends the pause."""
-        self.actions.busy = (
+        self.commands.busy = (
             self.tr("“{task}” is still running: wait for it to end (or cancel it) to make changes.").format(task=task)
             if task
             else self.library.writes_refused
@@ -744,7 +744,7 @@ class MainWindow(QMainWindow):
         there is more to tell or to decide (duplicates, problems)."""
         from ngodesk.services import importing
 
-        self.actions.record(ImportStories(report.changes), report.changes, initiator=self)
+        self.commands.record(ImportStories(report.changes), report.changes, initiator=self)
         if added := report.changes.stories_added:
             self._last_import = added
             self.sidebar.show_last_import(min(added), max(added), len(added))
@@ -791,7 +791,7 @@ class MainWindow(QMainWindow):
         if how is importing.OnDuplicate.ADD:
             self._imported(importing.import_again(library, skipped, how))
             return
-        self.actions.run(MergeDuplicates(skipped))
+        self.commands.run(MergeDuplicates(skipped))
         self.statusBar().showMessage(self.tr("Merged %Ln records.", "", len(skipped)), 8000)
 
     def export_stories(
@@ -875,7 +875,7 @@ class MainWindow(QMainWindow):
 
             def done(result: tuple[ChangeSet, batch.Plan]) -> None:
                 changes, undo = result
-                self.actions.record(BatchEditStories(len(plan.stories), undo), changes)
+                self.commands.record(BatchEditStories(len(plan.stories), undo), changes)
                 self.statusBar().showMessage(self.tr("Changed %Ln stories.", "", len(plan.stories)), 5000)
 
             self._start(self.tr("Changing stories"), lambda progress: batch.apply(library, plan, progress), done)
@@ -1005,7 +1005,7 @@ class MainWindow(QMainWindow):
         from ngodesk.ui.records_view import RecordsDialog
 
         if self.records_dialog is None:
-            self.records_dialog = RecordsDialog(self.actions, self.show_record, self)
+            self.records_dialog = RecordsDialog(self.commands, self.show_record, self)
         self.records_dialog.show()
         self.records_dialog.raise_()
         return self.records_dialog
@@ -1013,7 +1013,7 @@ class MainWindow(QMainWindow):
     def show_trash(self) -> TrashDialog:
         """The stories in the Trash, to restore or let go, beside the window."""
         if self.trash_dialog is None:
-            self.trash_dialog = TrashDialog(self.actions, self)
+            self.trash_dialog = TrashDialog(self.commands, self)
         self.trash_dialog.show()
         self.trash_dialog.raise_()
         return self.trash_dialog
@@ -1058,7 +1058,7 @@ class MainWindow(QMainWindow):
             names = record_labels(library, {s.entity_id for s in found})  # (in the interface's language)
             dialog = SuggestionsDialog(found, len(ids), self, names)
             if dialog.exec() == QDialog.DialogCode.Accepted and found:
-                self.actions.run(ReviewSuggestions(dialog.ticked(), dialog.unticked()))
+                self.commands.run(ReviewSuggestions(dialog.ticked(), dialog.unticked()))
 
         return self._start(
             self.tr("Looking for records named in the stories"),
@@ -1290,7 +1290,7 @@ class MainWindow(QMainWindow):
 
     def _run(self, command: object) -> bool:
         try:
-            self.actions.run(command)  # type: ignore[arg-type]
+            self.commands.run(command)  # type: ignore[arg-type]
         except NgodeskError as error:
             QMessageBox.warning(self, self.tr("ngodesk"), str(error))
             return False

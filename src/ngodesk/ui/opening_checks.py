@@ -144,7 +144,7 @@ class OpeningChecks(QObject):
             "The library's database is damaged: changes are refused. Restore a backup (File > Restore Backup…)."
         )
         window.library.writes_refused = reason
-        window.actions.busy = reason
+        window.commands.busy = reason
         window.editor.apply_editable()
         window.path_label.setText(window.path_label.text() + self.tr("  (damaged)"))
 

@@ -53,22 +53,22 @@ class RecordActions:
     ``actions`` (dialogs ask; commands write)."""
 
     def __init__(self, parent: QWidget, actions: Actions) -> None:
-        self.parent, self.actions = parent, actions
+        self.parent, self.commands = parent, actions
 
     def _run(self, command: Command) -> bool:
         try:
-            self.actions.run(command)
+            self.commands.run(command)
         except NgodeskError as error:
             QMessageBox.warning(self.parent, translate("RecordActions", "Authority Records"), str(error))
             return False
         return True
 
     def view(self, entity_id: int) -> EntityView | None:
-        return next((v for v in queries.entities(self.actions.library) if v.id == entity_id), None)
+        return next((v for v in queries.entities(self.commands.library) if v.id == entity_id), None)
 
     def edit(self, view: EntityView | None) -> bool:
         """Edit ``view`` (None: make a new record) in the record form."""
-        views = queries.entities(self.actions.library)
+        views = queries.entities(self.commands.library)
         ids = {v.uuid: v.id for v in views}
         others = {v.id: _label(v) for v in views if view is None or v.id != view.id}
         see_also = [ids[u] for u in view.see_also if u in ids] if view else []
@@ -85,7 +85,7 @@ class RecordActions:
 
     def merge(self, view: EntityView) -> bool:
         """Ask which record of the same kind ``view`` goes into, and merge."""
-        targets = [v for v in queries.entities(self.actions.library, view.kind) if v.id != view.id]
+        targets = [v for v in queries.entities(self.commands.library, view.kind) if v.id != view.id]
         if not targets:
             QMessageBox.information(
                 self.parent,
@@ -116,7 +116,7 @@ class RecordActions:
 
     def split(self, view: EntityView) -> bool:
         """Ask what the new record takes, and split ``view``."""
-        library = self.actions.library
+        library = self.commands.library
         linked = queries.matching_ids(library, "", [Filter(FacetKind.ENTITY, str(view.id))], limit=SPLIT_STORIES)
         titles = {s.id: s.title for s in queries.stories(library, linked.tolist())}
         dialog = SplitDialog(view, titles, self.parent)
@@ -146,13 +146,13 @@ class RecordsDialog(QDialog):
     def __init__(self, actions: Actions, show_record: Callable[[int], None], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Authority Records"))
-        self.actions, self.show_record = actions, show_record
+        self.commands, self.show_record = actions, show_record
         self.edits = RecordActions(self, actions)
         self.views: list[EntityView] = []
         self.names = NameIndex((), "en")
-        self.find = QLineEdit()
-        self.find.setPlaceholderText(self.tr("Find a record by any of its names (中文, English, acronym…)"))
-        self.find.setClearButtonEnabled(True)
+        self.find_text = QLineEdit()
+        self.find_text.setPlaceholderText(self.tr("Find a record by any of its names (中文, English, acronym…)"))
+        self.find_text.setClearButtonEnabled(True)
         self.kind = QComboBox()
         self.kind.addItem(self.tr("All kinds"), "")
         for kind in EntityKind:
@@ -178,7 +178,7 @@ class RecordsDialog(QDialog):
         self.table.cellDoubleClicked.connect(lambda *_: self._with_selected(self.edits.edit))
         self.empty = QLabel()
         self.empty.setWordWrap(True)
-        self.find.textChanged.connect(self._fill)
+        self.find_text.textChanged.connect(self._fill)
         self.kind.currentIndexChanged.connect(self._fill)
         self.table.itemSelectionChanged.connect(self._enable)
 
@@ -200,7 +200,7 @@ class RecordsDialog(QDialog):
         for button in [new, *self.record_buttons[:4]]:
             button.setEnabled(not actions.library.readonly)
         top = QHBoxLayout()
-        top.addWidget(self.find, 1)
+        top.addWidget(self.find_text, 1)
         top.addWidget(self.kind)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -217,7 +217,7 @@ class RecordsDialog(QDialog):
 
     def reload(self) -> None:
         """Read the records again (keeping the one selected)."""
-        self.views = queries.entities(self.actions.library)
+        self.views = queries.entities(self.commands.library)
         self.names = NameIndex((RecordNames(v.id, v.name, v.alt_names) for v in self.views), interface_language())
         self.views.sort(key=lambda v: (v.kind.value, sort_key(self.names.label(v.id))))  # (Chinese by pinyin)
         self._fill()
@@ -225,7 +225,7 @@ class RecordsDialog(QDialog):
     def _shown(self) -> list[EntityView]:
         """The records of the kind chosen that the text typed finds by any
         of their names (``search.names``), the best found first."""
-        wanted, kind = self.find.text().strip(), self.kind.currentData()
+        wanted, kind = self.find_text.text().strip(), self.kind.currentData()
         views = [v for v in self.views if not kind or v.kind.value == kind]
         if not wanted:
             return views
@@ -253,7 +253,7 @@ class RecordsDialog(QDialog):
             self.empty.hide()
         else:
             self.empty.setText(
-                self.tr("No record has a name like “{text}”.").format(text=self.find.text())
+                self.tr("No record has a name like “{text}”.").format(text=self.find_text.text())
                 if self.views
                 else self.tr("No records yet: New… makes one; so does linking a name to a story in the editor.")
             )
@@ -270,7 +270,7 @@ class RecordsDialog(QDialog):
     def _enable(self) -> None:
         chosen = self.selected() is not None
         for index, button in enumerate(self.record_buttons):
-            button.setEnabled(chosen and (index == 4 or not self.actions.library.readonly))
+            button.setEnabled(chosen and (index == 4 or not self.commands.library.readonly))
 
     def _with_selected(self, act: Callable[[EntityView], object]) -> None:
         if (view := self.selected()) is not None:

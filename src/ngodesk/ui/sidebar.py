@@ -92,7 +92,7 @@ class Sidebar(QTreeWidget):
 
     def __init__(self, actions: Actions) -> None:
         super().__init__()
-        self.actions = actions
+        self.commands = actions
         self.records = RecordActions(self, actions)
         self._count_generation = 0
         self._saved_counted.connect(self._show_saved_counts)
@@ -267,9 +267,9 @@ class Sidebar(QTreeWidget):
         counts come with the next ``show_counts``."""
         expanded = {item.data(0, KEY) for item in self._entries() if item.isExpanded()}
         self.tags_item.takeChildren()
-        self._tags = {tag.id: tag for tag in queries.tags(self.actions.library, counted=False)}
+        self._tags = {tag.id: tag for tag in queries.tags(self.commands.library, counted=False)}
         entries = {
-            record.uuid: record for record in queries.tag_records(self.actions.library, list(self._tags.values()))
+            record.uuid: record for record in queries.tag_records(self.commands.library, list(self._tags.values()))
         }
         items: dict[int, QTreeWidgetItem] = {}
         for tag in self._tags.values():
@@ -297,7 +297,7 @@ class Sidebar(QTreeWidget):
     def reload_collections(self) -> None:
         """List the saved searches (a click runs one) and manual collections
         (a filter, like a tag) with how many stories each holds now."""
-        self._collections = {c.id: c for c in story_collections.collections(self.actions.library, counted=False)}
+        self._collections = {c.id: c for c in story_collections.collections(self.commands.library, counted=False)}
         self.collections_item.takeChildren()
         for view in self._collections.values():
             if view.smart:
@@ -328,7 +328,7 @@ class Sidebar(QTreeWidget):
 
     def reload_trash(self) -> None:
         """Show how many stories the Trash holds."""
-        held = trash.count(self.actions.library)
+        held = trash.count(self.commands.library)
         self.trash_item.setText(1, number(held) if held else "")
 
     def selected_collection(self) -> story_collections.CollectionView | None:
@@ -347,7 +347,7 @@ class Sidebar(QTreeWidget):
         self._count_generation += 1
         if not views:
             return
-        generation, library = self._count_generation, self.actions.library
+        generation, library = self._count_generation, self.commands.library
 
         def work() -> None:
             counts: dict[int, int | str] = {}
@@ -413,8 +413,8 @@ class Sidebar(QTreeWidget):
         self._show_tag_counts(self.tags_item, facets)
         active = [int(value) for kind, value in self._states if kind is FacetKind.ENTITY]
         top = [record for records in facets.top_records.values() for record in records]
-        refs = {ref.id: ref for ref in queries.entity_refs(self.actions.library, top + active)}
-        names = record_labels(self.actions.library, refs)  # (in the interface's language)
+        refs = {ref.id: ref for ref in queries.entity_refs(self.commands.library, top + active)}
+        names = record_labels(self.commands.library, refs)  # (in the interface's language)
         for kind in (EntityKind.ORGANISATION, EntityKind.PERSON, EntityKind.PLACE):
             of_kind = [i for i in facets.top_records.get(kind, ()) if i in refs]
             of_kind += [i for i in active if i in refs and refs[i].kind is kind and i not in of_kind]
@@ -471,7 +471,7 @@ class Sidebar(QTreeWidget):
 
     def _run(self, command: Command) -> bool:
         try:
-            self.actions.run(command)
+            self.commands.run(command)
         except NgodeskError as error:
             QMessageBox.warning(self, self.tr("Tags"), str(error))
             return False
@@ -483,7 +483,7 @@ class Sidebar(QTreeWidget):
             self.setCurrentItem(item)
         tag = self.selected_tag()
         menu = QMenu(self)
-        writable = not self.actions.library.readonly
+        writable = not self.commands.library.readonly
 
         def change(text: str, slot: Callable[[], object]) -> None:  # an entry that writes
             menu.addAction(text, slot).setEnabled(writable)
@@ -529,7 +529,7 @@ class Sidebar(QTreeWidget):
         change(self.tr("Rename…"), lambda: self.rename_collection(chosen))
         menu.addAction(
             self.tr("Export…"),
-            lambda: self.export_requested.emit(story_collections.stories_of(self.actions.library, chosen.id)),
+            lambda: self.export_requested.emit(story_collections.stories_of(self.commands.library, chosen.id)),
         )
         change(self.tr("Delete…"), lambda: self.delete_collection(chosen))
 
@@ -582,7 +582,7 @@ class Sidebar(QTreeWidget):
 
     def edit_thesaurus(self, tag: TagView) -> None:
         """Edit the tag's synonyms, related tags and scope note (one undo step)."""
-        before = thesaurus.entry(self.actions.library, tag.id)
+        before = thesaurus.entry(self.commands.library, tag.id)
         others = {t.id: t.path for t in self._tags.values() if t.id != tag.id}
         dialog = ThesaurusDialog(tag.path, before, others, self)
         if dialog.exec() == QDialog.DialogCode.Accepted and (after := dialog.entry()) != before:
@@ -600,7 +600,7 @@ class Sidebar(QTreeWidget):
             self._run(MergeTags(tag.id, target.id, tag.path, target.path))
 
     def delete_tag(self, tag: TagView) -> None:
-        affected = tags.stories_affected_by_delete(self.actions.library, tag.id)
+        affected = tags.stories_affected_by_delete(self.commands.library, tag.id)
         below = sum(1 for t in self._tags.values() if t.path.startswith(tag.path + "/"))
         if affected == 1:
             text = self.tr("Delete the tag “{path}”? 1 story will lose it.")
@@ -634,7 +634,7 @@ class Sidebar(QTreeWidget):
         return self._tags.get(int(key[1]))
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
-        if not self.actions.library.readonly and any(event.mimeData().hasFormat(m) for m in self.mimeTypes()):
+        if not self.commands.library.readonly and any(event.mimeData().hasFormat(m) for m in self.mimeTypes()):
             event.acceptProposedAction()
         else:
             event.ignore()

@@ -64,7 +64,7 @@ class TranslationPane(QWidget):
 
     def __init__(self, actions: Actions) -> None:
         super().__init__()
-        self.actions = actions
+        self.commands = actions
         self.story: StoryView | None = None
         self._loading = False
         self._pending: set[str] = set()
@@ -190,7 +190,7 @@ class TranslationPane(QWidget):
                     status = found.status if found else TranslationStatus.UNTRANSLATED
                     self.statuses[name].setCurrentIndex(self.statuses[name].findData(status.value))
                 for widget in (self.translations[name], self.statuses[name]):
-                    widget.setEnabled(self.story is not None and not self.actions.library.readonly and not cut)
+                    widget.setEnabled(self.story is not None and not self.commands.library.readonly and not cut)
         finally:
             self._loading = False
 
@@ -236,7 +236,7 @@ class TranslationPane(QWidget):
         if before is not None and (before.text, before.status) == (after.text.strip(), after.status):
             return
         try:
-            self.actions.run(SetTranslation(self.story.id, before, after), self)
+            self.commands.run(SetTranslation(self.story.id, before, after), self)
         except NgodeskError as error:
             self.error.setText(self.tr("Not saved: {reason}").format(reason=error))
             self.error.show()

@@ -54,7 +54,7 @@ class TrashDialog(QDialog):
 
     def __init__(self, actions: Actions, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.actions = actions
+        self.commands = actions
         self.setWindowTitle(self.tr("Trash"))
         self.resize(720, 420)
         about = QLabel(
@@ -103,7 +103,7 @@ class TrashDialog(QDialog):
     def reload(self) -> None:
         """List what the Trash holds now."""
         self.list.clear()
-        for story in trash.trashed(self.actions.library):
+        for story in trash.trashed(self.commands.library):
             item = QTreeWidgetItem(
                 [
                     story.title,
@@ -121,7 +121,7 @@ class TrashDialog(QDialog):
         self._enable()
 
     def _enable(self) -> None:
-        writable = not self.actions.library.readonly
+        writable = not self.commands.library.readonly
         self.restore_button.setEnabled(writable and bool(self.list.selectedItems()))
         self.empty_button.setEnabled(writable and self.list.topLevelItemCount() > 0)
 
@@ -132,10 +132,10 @@ class TrashDialog(QDialog):
     def restore(self) -> None:
         """Bring the selected stories back (one undoable step)."""
         uuids = self.chosen()
-        if not uuids or self.actions.library.readonly:
+        if not uuids or self.commands.library.readonly:
             return
         try:
-            self.actions.run(RestoreFromTrash(uuids))
+            self.commands.run(RestoreFromTrash(uuids))
         except NgodeskError as error:
             QMessageBox.warning(self, self.tr("Trash"), str(error))
 
@@ -160,6 +160,6 @@ class TrashDialog(QDialog):
         if answer != QMessageBox.StandardButton.Yes:
             return
         try:
-            self.actions.hub.publish(trash.empty(self.actions.library))
+            self.commands.hub.publish(trash.empty(self.commands.library))
         except NgodeskError as error:
             QMessageBox.warning(self, self.tr("Trash"), str(error))
