@@ -19,10 +19,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from ngodesk.domain.errors import NgodeskError
-from ngodesk.domain.models import EntityKind
+from ngodesk.domain.models import STORY_TEXT_FIELDS, EntityKind
 from ngodesk.search.query import FIELDS, parse
 from ngodesk.services import queries, stories
-from ngodesk.services.fields import EDITABLE
 from ngodesk.services.library import import_sample, open_library
 from ngodesk.store.library import Library
 from tests.attack.harness import FIGURES, fuzz
@@ -88,7 +87,7 @@ def digest(library: Library) -> str:
 NAMES = hostile_text(max_size=20)
 KINDS = st.sampled_from([*EntityKind, "organisation", "nonsense", ""])
 VALUES = st.dictionaries(
-    st.sampled_from([*EDITABLE, "tags", "id", "uuid", "revision", "TITLE", "", "title "]),
+    st.sampled_from([*STORY_TEXT_FIELDS, "tags", "id", "uuid", "revision", "TITLE", "", "title "]),
     st.one_of(hostile_text(), st.sampled_from(SPECIALS), st.just("2019-03-05"), st.just("draft")),
     max_size=4,
 )

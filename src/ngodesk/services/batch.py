@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 
 from ngodesk.domain.errors import Cancelled, NotFound, ValidationError
 from ngodesk.domain.i18n import translate
-from ngodesk.domain.models import ChangeSet, Progress, no_progress
+from ngodesk.domain.models import TRANSLATED_FIELDS, ChangeSet, Progress, no_progress
 from ngodesk.search.text import index_texts
 from ngodesk.services import annotations, fields, records, tags
 from ngodesk.store import fts
@@ -34,7 +34,7 @@ REPLACEABLE = ("title", "summary", "body", "source")
 #: Stories read or written per step (progress is reported per step).
 _STEP = 500
 #: Fields the annotations are anchored in (their passages follow an edit).
-_ANCHORED = {"title", "summary", "body"}
+_ANCHORED = frozenset(TRANSLATED_FIELDS)
 
 
 @dataclass(frozen=True)

@@ -8,12 +8,10 @@ from urllib.parse import urlsplit
 from ngodesk.domain.dates import PartialDate
 from ngodesk.domain.errors import ValidationError
 from ngodesk.domain.i18n import field_name, translate
-from ngodesk.domain.models import StoryStatus
+from ngodesk.domain.models import STORY_TEXT_FIELDS, StoryStatus
 from ngodesk.domain.text import CONTROL, language_name, read_language, require_encodable, suggest_language, url_key
 from ngodesk.search.chinese import sort_key
 from ngodesk.search.text import fold
-
-EDITABLE = ("title", "summary", "body", "url", "source", "published", "language", "status")
 
 # Longest values, in characters. A story is read whole whenever it is shown,
 # searched for snippets or exported, and the window lays its text out: a
@@ -65,10 +63,10 @@ def clean_url(value: str) -> str:
 def clean(field: str, value: object) -> dict[str, object]:
     """Column values for setting ``field`` to ``value``: the field itself
     plus what is derived from it. Raises ValidationError naming the field."""
-    if field not in EDITABLE:
+    if field not in STORY_TEXT_FIELDS:
         raise ValidationError(
             translate("Messages", "'{field}' is not a story field; fields are: {join}").format(
-                field=field, join=", ".join(EDITABLE)
+                field=field, join=", ".join(STORY_TEXT_FIELDS)
             )
         )
     columns = _columns(field, plain_text(field, "" if value is None else str(value)))

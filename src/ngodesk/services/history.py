@@ -12,9 +12,8 @@ from sqlalchemy.orm import Session
 
 from ngodesk.domain.errors import ValidationError
 from ngodesk.domain.i18n import translate
-from ngodesk.domain.models import ChangeSet
+from ngodesk.domain.models import STORY_TEXT_FIELDS, ChangeSet
 from ngodesk.services import records, stories
-from ngodesk.store.history import FIELDS
 from ngodesk.store.library import Library
 from ngodesk.store.schema import Entity, Story, StoryChange, StoryEntity, StoryTag, Tag
 
@@ -37,7 +36,7 @@ class Change:
     @property
     def linked(self) -> bool:
         """True for a tag or record linked or unlinked (not a field)."""
-        return self.field not in FIELDS
+        return self.field not in STORY_TEXT_FIELDS
 
 
 def _view(row: StoryChange) -> Change:

@@ -38,7 +38,7 @@ from sqlalchemy.orm import Session
 
 from ngodesk.domain.errors import Cancelled, ValidationError
 from ngodesk.domain.i18n import translate
-from ngodesk.domain.models import ChangeSet, FacetKind, Progress, no_progress
+from ngodesk.domain.models import STORY_TEXT_FIELDS, ChangeSet, FacetKind, Progress, no_progress
 from ngodesk.domain.text import CONTROL
 from ngodesk.formats import nesting
 from ngodesk.search.text import fold
@@ -64,8 +64,6 @@ from ngodesk.store.schema import MergeConflict, Story
 from ngodesk.store.sqlite_files import connect_read
 
 Row = dict[str, Any]
-#: Story fields merged one by one.
-STORY_FIELDS = ("title", "summary", "body", "url", "source", "published", "language", "status")
 TAG_FIELDS = ("name", "colour", "scope_note", "parent")
 
 
@@ -700,7 +698,7 @@ class _Merge:
         fingerprint = "SELECT uuid, revision, updated_at FROM stories"
         base_fp, mine_fp, theirs_fp = self._three(fingerprint)
         wanted = [u for u, t in theirs_fp.items() if base_fp.get(u) != t] + [u for u in base_fp if u not in theirs_fp]
-        full = f"SELECT uuid, id, {', '.join(STORY_FIELDS)} FROM stories WHERE uuid IN ({{marks}})"
+        full = f"SELECT uuid, id, {', '.join(STORY_TEXT_FIELDS)} FROM stories WHERE uuid IN ({{marks}})"
         base, mine, theirs = {}, {}, {}
         for chunk in records.chunks(sorted(set(wanted))):
             marks = ",".join("?" * len(chunk))
@@ -719,10 +717,12 @@ class _Merge:
             if m is None:
                 if b is None and uuid not in gone:
                     added.append(uuid)
-                elif self._revived("story", uuid, t["title"], b, t, STORY_FIELDS):
+                elif self._revived("story", uuid, t["title"], b, t, STORY_TEXT_FIELDS):
                     added.append(uuid)
                 continue
-            taken = self._storable(m["title"], self._fields("story", uuid, m["title"], STORY_FIELDS, b, m, t, True))
+            taken = self._storable(
+                m["title"], self._fields("story", uuid, m["title"], STORY_TEXT_FIELDS, b, m, t, True)
+            )
             values += [batch.FieldChange(m["id"], m["title"], k, str(m[k]), str(v)) for k, v in taken.items()]
             if self._links(m["id"], uuid):
                 linked.add(m["id"])
@@ -730,7 +730,7 @@ class _Merge:
         batch.write_values(self.session, values, no_progress, len(values))
         edited = {c.story_id for c in values} | linked
         records.touch_stories(self.session, sorted(edited))
-        removed = [mine[u]["id"] for u in self._deletions("story", base, mine, theirs, STORY_FIELDS, "title")]
+        removed = [mine[u]["id"] for u in self._deletions("story", base, mine, theirs, STORY_TEXT_FIELDS, "title")]
         if removed:  # (to the Trash, as a delete here: it can be restored from there)
             self.changes |= trash.move_to_trash(self.library, removed)
         self._count("stories", len(new_ids), len(edited), len(removed))
@@ -811,7 +811,7 @@ class _Merge:
             row = self.theirs.execute(f"SELECT {', '.join(columns)} FROM stories WHERE uuid = ?", (uuid,)).fetchone()
             values = dict(zip(columns, row, strict=True))
             try:
-                values.update(fields.clean_all({name: values[name] for name in STORY_FIELDS}))
+                values.update(fields.clean_all({name: values[name] for name in STORY_TEXT_FIELDS}))
             except ValidationError as error:
                 self._leave_out("story", str(values["title"]), error)
                 continue

@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 
 from ngodesk.domain.errors import Conflict, ValidationError
 from ngodesk.domain.i18n import translate
-from ngodesk.domain.models import ChangeSet
+from ngodesk.domain.models import STORY_TEXT_FIELDS, TRANSLATED_FIELDS, ChangeSet
 from ngodesk.services import annotations, records, stories
 from ngodesk.store.library import Library
 from ngodesk.store.schema import (
@@ -32,9 +32,7 @@ from ngodesk.store.schema import (
 )
 
 #: The fields a merge picks between, in the order they are shown.
-FIELDS = ("title", "summary", "body", "url", "source", "published", "language", "status")
 #: Fields whose translations and annotations belong to their text.
-_TEXTS = ("title", "summary", "body")
 
 
 @dataclass(frozen=True)
@@ -60,7 +58,7 @@ def sides(library: Library, first_id: int, second_id: int) -> tuple[Side, Side]:
         found = []
         for story_id in (first_id, second_id):
             story = records.get(session, Story, story_id, "story")
-            values = {name: _text(getattr(story, name)) for name in FIELDS}
+            values = {name: _text(getattr(story, name)) for name in STORY_TEXT_FIELDS}
             found.append(
                 Side(
                     story.id,
@@ -82,10 +80,10 @@ def merge(library: Library, keep_id: int, other_id: int, from_other: Iterable[st
     to the survivor). Of two translations of one text into one language,
     the one of the text kept stays."""
     taken = list(dict.fromkeys(from_other))
-    if unknown := [name for name in taken if name not in FIELDS]:
+    if unknown := [name for name in taken if name not in STORY_TEXT_FIELDS]:
         raise ValidationError(
             translate("Messages", "'{unknown}' is not a field a merge can take; fields are: {join}").format(
-                unknown=unknown[0], join=", ".join(FIELDS)
+                unknown=unknown[0], join=", ".join(STORY_TEXT_FIELDS)
             )
         )
     if keep_id == other_id:
@@ -100,7 +98,7 @@ def merge(library: Library, keep_id: int, other_id: int, from_other: Iterable[st
             linked = select(getattr(model, key)).where(model.story_id == other_id).order_by(*order, getattr(model, key))
             for target in session.scalars(linked).all():
                 records.add_links(session, model, key, target, [keep_id])
-        _move_translations(session, keep_id, other_id, [name for name in taken if name in _TEXTS])
+        _move_translations(session, keep_id, other_id, [name for name in taken if name in TRANSLATED_FIELDS])
         session.execute(
             update(Annotation).where(Annotation.story_id == other_id).values(story_id=keep_id),
             execution_options={"synchronize_session": False},

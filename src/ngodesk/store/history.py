@@ -32,8 +32,8 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-#: Story fields whose changes are recorded.
-FIELDS = ("title", "summary", "body", "url", "source", "published", "language", "status")
+from ngodesk.domain.models import STORY_TEXT_FIELDS
+
 #: Where the author's name comes from when the program sets none.
 AUTHOR_VARIABLE = "NGODESK_USER"
 
@@ -71,7 +71,9 @@ def _link_triggers(table: str, target: str, key: str, field: str) -> list[_Trigg
 
 
 def _field_trigger() -> _Trigger:
-    fields = " UNION ALL ".join(f"SELECT '{name}' AS field, old.{name} AS old, new.{name} AS new" for name in FIELDS)
+    fields = " UNION ALL ".join(
+        f"SELECT '{name}' AS field, old.{name} AS old, new.{name} AS new" for name in STORY_TEXT_FIELDS
+    )
     create = (
         "CREATE TEMP TRIGGER IF NOT EXISTS ngodesk_story_update AFTER UPDATE ON main.stories BEGIN"
         f" INSERT INTO story_changes ({_COLUMNS})"

@@ -21,7 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ngodesk.services.story_merge import FIELDS, Side
+from ngodesk.domain.models import STORY_TEXT_FIELDS
+from ngodesk.services.story_merge import Side
 from ngodesk.ui.labels import field_label, language_name, story_status
 
 #: Characters of a value shown (the tooltip holds more).
@@ -71,12 +72,12 @@ class MergeStoriesDialog(QDialog):
         grid.setColumnStretch(1, 1)
         grid.setColumnStretch(2, 1)
         grid.setVerticalSpacing(10)
-        grid.setRowStretch(len(FIELDS) + 1, 1)  # (rows stay together at the top)
+        grid.setRowStretch(len(STORY_TEXT_FIELDS) + 1, 1)  # (rows stay together at the top)
         for column, (title, side) in enumerate(((self.tr("Story A"), first), (self.tr("Story B"), second)), 1):
             heading = QLabel(f"<b>{title}</b>")
             heading.setToolTip(side.uuid)
             grid.addWidget(heading, 0, column)
-        for row, name in enumerate(FIELDS, 1):
+        for row, name in enumerate(STORY_TEXT_FIELDS, 1):
             grid.addWidget(QLabel(field_label(name)), row, 0, Qt.AlignmentFlag.AlignTop)
             group = QButtonGroup(self)
             values = (first.values[name], second.values[name])

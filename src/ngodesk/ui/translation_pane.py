@@ -90,7 +90,7 @@ class TranslationPane(QWidget):
         layout.addLayout(choices, 0, 0, 1, 2)
         layout.addWidget(QLabel(self.tr("Original")), 1, 0)
         layout.addWidget(QLabel(self.tr("Translation")), 1, 1)
-        labels = {name: field_label(name) for name in ("title", "summary", "body")}
+        labels = {name: field_label(name) for name in TRANSLATED_FIELDS}
         self.originals: dict[str, QLineEdit | QPlainTextEdit] = {}
         self.translations: dict[str, QLineEdit | QPlainTextEdit] = {}
         self.statuses: dict[str, QComboBox] = {}
