@@ -281,3 +281,31 @@ def test_a_note_without_an_author_is_by_whoever_writes_it(library: Library) -> N
     annotations.add(library, story, NewAnnotation("title", 0, 7, "comment", "clinics, not hospitals"))
     annotations.add(library, story, NewAnnotation("title", 0, 7, "comment", "agreed", author="Bo"))
     assert [n.author for n in annotations.annotations(library, [story])] == ["Alice (Edit > Preferences)", "Bo"]
+
+
+def test_the_note_filter_key_is_kept_by_the_store_whoever_writes(sample_library: Library) -> None:
+    """An annotation written through any session, by a program that never
+    imports the annotation services, gets its ``note:`` key (folded:
+    traditional characters found by simplified ones)."""
+    import subprocess
+    import sys
+
+    folder = sample_library.folder
+    sample_library.close()
+    code = (
+        "import sys\n"
+        "from ngodesk.store.library import Library\n"
+        "from ngodesk.store.schema import Annotation, Story\n"
+        f"library = Library.open({str(folder)!r})\n"
+        "with library.write() as session:\n"
+        "    story = session.query(Story).first()\n"
+        "    session.add(Annotation(story_id=story.id, field='summary', kind='comment', body='扶貧項目',"
+        " exact='NGO', quote_start=0, quote_end=3))\n"
+        "with library.read() as session:\n"
+        "    print(repr(session.query(Annotation.search_key).one()[0]))\n"
+        "library.close()\n"
+        "print('ngodesk.services.annotations' in sys.modules)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == ["'扶贫项目 ngo'", "False"]

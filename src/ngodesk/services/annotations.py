@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from sqlalchemy import event, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ngodesk.domain.errors import ImportFailed, NgodeskError, NotFound, ValidationError
@@ -26,7 +26,6 @@ from ngodesk.formats.web_annotation import ReadAnnotation
 from ngodesk.formats.web_annotation import read as read_annotations
 from ngodesk.formats.writers import web_annotation
 from ngodesk.search.anchoring import Anchor, anchor, locate, nearest
-from ngodesk.search.text import fold
 from ngodesk.services import records
 from ngodesk.services.delivery import deliver
 from ngodesk.store.library import Library
@@ -34,19 +33,6 @@ from ngodesk.store.schema import Annotation, Story, StoryTranslation, Term, new_
 
 #: Longest comment or rendering kept.
 BODY_MAX = 20_000
-
-
-@event.listens_for(Annotation, "before_insert")
-@event.listens_for(Annotation, "before_update")
-def _keep_search_key(_mapper: object, _connection: object, row: Annotation) -> None:
-    """Every annotation written through a session (all of this module's
-    writes) keeps ``search_key`` in step with its comment and passage."""
-    row.search_key = search_key(row.body, row.exact)
-
-
-def search_key(body: str, exact: str) -> str:
-    """What the annotation filter matches: its comment and passage, folded."""
-    return fold(f"{body}\n{exact}")
 
 
 @dataclass(frozen=True)

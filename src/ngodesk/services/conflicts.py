@@ -27,7 +27,7 @@ from ngodesk.search.text import fold
 from ngodesk.services import annotations, records, restore, stories
 from ngodesk.services.restore import StorySnapshot
 from ngodesk.store.library import Library
-from ngodesk.store.schema import MergeConflict, Story
+from ngodesk.store.schema import MergeConflict, Story, annotation_key
 
 #: The field of a conflict about a record one side deleted.
 DELETED = "(deleted)"
@@ -114,7 +114,7 @@ def assign(connection: sqlite3.Connection, kind: str, uuid: str, values: Mapping
         connection.execute(f"UPDATE {table} SET {assignments} WHERE uuid = ?", (*columns.values(), uuid))
     if kind == "annotation":  # (what annotations.py keeps in step for its own writes)
         body, exact = connection.execute("SELECT body, exact FROM annotations WHERE uuid = ?", (uuid,)).fetchone()
-        key = annotations.search_key(body, exact)
+        key = annotation_key(body, exact)
         connection.execute("UPDATE annotations SET search_key = ? WHERE uuid = ?", (key, uuid))
 
 

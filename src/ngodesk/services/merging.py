@@ -60,7 +60,7 @@ from ngodesk.services.conflicts import DELETED, ConflictView
 from ngodesk.store import backups as store_backups
 from ngodesk.store import history
 from ngodesk.store.library import DB_NAME, Library
-from ngodesk.store.schema import MergeConflict, Story
+from ngodesk.store.schema import MergeConflict, Story, annotation_key
 from ngodesk.store.sqlite_files import connect_read
 
 Row = dict[str, Any]
@@ -884,7 +884,7 @@ class _Merge:
         values = dict(zip(columns, row, strict=True))
         if table == "annotations":
             values["term_id"] = self._term(values["term_id"])
-            values["search_key"] = annotations.search_key(values["body"], values["exact"])
+            values["search_key"] = annotation_key(values["body"], values["exact"])
         if table == "attachments":
             try:  # (the file first: an orphan file is harmless, a missing one is not)
                 attachments.take_file(self.library, self.their_folder, values["sha256"])

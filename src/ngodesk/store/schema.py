@@ -23,6 +23,7 @@ from sqlalchemy import (
     Text,
     TypeDecorator,
     UniqueConstraint,
+    event,
     false,
     func,
 )
@@ -426,9 +427,25 @@ class Annotation(RecordMixin, Base):
     quote_end: Mapped[int] = mapped_column(Integer)
     orphaned: Mapped[bool] = mapped_column(Boolean, default=False)
     author: Mapped[str] = mapped_column(Text, default="")
-    #: body and exact folded (``search.text.fold``), for ``note:`` searches;
-    #: kept by services.annotations on every insert and update
+    #: body and exact folded (``annotation_key``), for ``note:`` searches;
+    #: kept in step on every insert and update through a session (below)
     search_key: Mapped[str] = mapped_column(Text, default="", server_default="")
+
+
+def annotation_key(body: str, exact: str) -> str:
+    """What the annotation filter (``note:``) matches: its comment and
+    passage, folded (simplified, case and accents)."""
+    from ngodesk.search.text import fold  # (the one fold search uses; imported when an annotation is written)
+
+    return fold(f"{body}\n{exact}")
+
+
+@event.listens_for(Annotation, "before_insert")
+@event.listens_for(Annotation, "before_update")
+def _keep_search_key(_mapper: object, _connection: object, row: Annotation) -> None:
+    """Every annotation written through a session keeps ``search_key`` in
+    step with its comment and passage, whichever module writes it."""
+    row.search_key = annotation_key(row.body, row.exact)
 
 
 class Collection(RecordMixin, Base):
