@@ -23,7 +23,7 @@ from pathlib import Path
 
 import generate
 
-from ngodesk.services import importing, queries, restore
+from ngodesk.services import importing, queries, snapshots
 from ngodesk.services.library import import_sample, open_library
 
 
@@ -46,13 +46,13 @@ def run_once(source: Path, folder: Path) -> dict[str, float]:
         import_s = time.perf_counter() - start
         gaps = [b - a for a, b in zip([start, *reports], [*reports, time.perf_counter()], strict=True)]
         start, cpu = time.perf_counter(), time.thread_time()
-        snapshot = restore.snapshot_added(library, report.changes)
+        snapshot = snapshots.snapshot_added(library, report.changes)
         snapshot_s = time.perf_counter() - start
-        restore.remove_added(library, snapshot)
+        snapshots.remove_added(library, snapshot)
         undo_s, undo_cpu = time.perf_counter() - start, time.thread_time() - cpu
         assert queries.info(library)["stories"] == before, "undo left stories behind"
         start, cpu = time.perf_counter(), time.thread_time()
-        restore.restore_added(library, snapshot)
+        snapshots.restore_added(library, snapshot)
         redo_s, redo_cpu = time.perf_counter() - start, time.thread_time() - cpu
         assert queries.info(library)["stories"] == before + report.added, "redo lost stories"
     return {

@@ -9,7 +9,7 @@ from ngodesk.domain.errors import NotFound, ValidationError
 from ngodesk.domain.models import AnnotationKind, StoryRecord, Translation
 from ngodesk.search.anchoring import anchor, locate
 from ngodesk.search.pinyin import syllables_of
-from ngodesk.services import annotations, importing, queries, restore, stories, translations
+from ngodesk.services import annotations, importing, queries, snapshots, stories, translations
 from ngodesk.services.annotations import NewAnnotation
 from ngodesk.store.library import Library
 from tests.conftest import SAMPLE
@@ -138,10 +138,10 @@ def test_command_line_adds_lists_and_exports_w3c_json_ld(tmp_path) -> None:  # t
 def test_undoing_a_delete_brings_the_annotations_back(library: Library, story_id: int) -> None:
     annotations.add(library, story_id, _note(0, 4, body="the first words"))
     before = annotations.annotations(library)
-    snapshot = restore.snapshot_stories(library, [story_id])
+    snapshot = snapshots.snapshot_stories(library, [story_id])
     stories.delete_stories(library, [story_id])
     assert annotations.annotations(library) == []
-    restore.restore_stories(library, snapshot)
+    snapshots.restore_stories(library, snapshot)
     assert annotations.annotations(library) == before
 
 
@@ -208,10 +208,10 @@ def test_a_story_restored_after_others_were_annotated_keeps_its_annotations(libr
     first, second = sorted(report.changes.stories_added)
     annotations.add(library, first, _note(0, 2, body="one"))
     annotations.add(library, second, _note(0, 2, body="two"))
-    snapshot = restore.snapshot_stories(library, [second])
+    snapshot = snapshots.snapshot_stories(library, [second])
     stories.delete_stories(library, [second])
     annotations.add(library, first, _note(2, 4, body="three"))  # (may take the freed row id)
-    restore.restore_stories(library, snapshot)
+    snapshots.restore_stories(library, snapshot)
     assert sorted(a.body for a in annotations.annotations(library)) == ["one", "three", "two"]
 
 
@@ -248,10 +248,10 @@ def test_note_search_finds_comments_and_passages_in_either_script(library: Libra
     annotations.edit(library, uuid, "Myanmar, not Burma")
     assert queries.matching_ids(library, "note:going").size == 0
     assert queries.matching_ids(library, "note:burma").tolist() == [story_id]
-    snapshot = restore.snapshot_stories(library, [story_id])
+    snapshot = snapshots.snapshot_stories(library, [story_id])
     stories.delete_stories(library, [story_id])
     assert queries.matching_ids(library, "note:burma").size == 0
-    restore.restore_stories(library, snapshot)
+    snapshots.restore_stories(library, snapshot)
     assert queries.matching_ids(library, "note:burma").tolist() == [story_id]
 
 

@@ -11,7 +11,7 @@ import pytest
 
 from ngodesk.domain.errors import NotFound, ValidationError
 from ngodesk.domain.models import AltName, StoryRecord
-from ngodesk.services import entities, importing, queries, restore, stories, suggestions
+from ngodesk.services import entities, importing, queries, snapshots, stories, suggestions
 from ngodesk.services.library import add_sample_records, open_library
 from ngodesk.store.library import Library
 from tests.conftest import SAMPLE
@@ -74,9 +74,9 @@ def test_accepted_and_rejected_suggestions_are_not_made_again(sample_with_record
     assert [e.name for e in story.entities] == ["Red Cross Society of China"]
     left = [s.name for s in suggestions.suggest(library, [story.id])]
     assert left == ["Sri Lanka"]
-    taken = restore.snapshot_stories(library, [story.id])
+    taken = snapshots.snapshot_stories(library, [story.id])
     stories.delete_stories(library, [story.id])
-    restore.restore_stories(library, taken)  # (undo of a delete: still linked, still rejected)
+    snapshots.restore_stories(library, taken)  # (undo of a delete: still linked, still rejected)
     assert [s.name for s in suggestions.suggest(library, [story.id])] == ["Sri Lanka"]
     suggestions.reject(library, rejected, rejected=False)  # (undo)
     assert sorted(s.name for s in suggestions.suggest(library, [story.id])) == [
@@ -95,7 +95,7 @@ def test_merging_records_moves_links_and_keeps_names_and_undoes(library: Library
     entities.link_entity(library, [one], source)
     fund = entities.create_entity(library, "organisation", "Chinese Red Cross Foundation").id
     entities.see_also(library, fund, source)
-    before = restore.snapshot_entities(library, [source, target])
+    before = snapshots.snapshot_entities(library, [source, target])
     with pytest.raises(ValidationError, match=r"\(organisation\) and 'China' \(place\) are different kinds"):
         entities.merge_entities(library, source, place)
     changes = entities.merge_entities(library, source, target)
@@ -106,7 +106,7 @@ def test_merging_records_moves_links_and_keeps_names_and_undoes(library: Library
     assert queries.matching_ids(library, "org:RCSC").tolist() == [one]
     uuids = {v.name: v.uuid for v in queries.entities(library)}
     assert merged.see_also == (uuids["Chinese Red Cross Foundation"],)  # (moved with the merge)
-    restore.reset_entities(library, before)
+    snapshots.reset_entities(library, before)
     views = {v.name: v for v in queries.entities(library)}
     assert views["China Red Cross"].story_count == 1 and views["Red Cross Society of China"].story_count == 0
     assert [n.name for n in views["Red Cross Society of China"].alt_names] == ["中国红十字会"]
@@ -164,7 +164,7 @@ def test_splitting_a_record_moves_names_and_links_and_undoes(library: Library) -
     ).id
     relief, fund = (stories.create_story(library, {"title": t}).id for t in ("Relief in Sri Lanka", "CRCF grants"))
     entities.link_entity(library, [relief, fund], society)
-    before = restore.snapshot_entities(library, [society])
+    before = snapshots.snapshot_entities(library, [society])
     with pytest.raises(ValidationError, match="'RCSC' is not an alternative name"):
         entities.split_entity(library, society, "Chinese Red Cross Foundation", ["RCSC"])
     with pytest.raises(ValidationError, match="a name other than"):
@@ -178,7 +178,7 @@ def test_splitting_a_record_moves_names_and_links_and_undoes(library: Library) -
     assert [(n.name, n.preferred) for n in old.alt_names] == [("中国红十字会", True)]
     assert (new.story_count, old.story_count) == (1, 1) and new.see_also == (old.uuid,)
     assert queries.matching_ids(library, "org:CRCF").tolist() == [fund]
-    restore.undo_split(library, new_id=created.id, before=before)
+    snapshots.undo_split(library, new_id=created.id, before=before)
     (back,) = queries.entities(library)
     assert (back.story_count, len(back.alt_names), back.see_also) == (2, 3, ())
 

@@ -83,15 +83,15 @@ def test_a_deleted_collection_comes_back_without_stories_deleted_since(library: 
 
 
 def test_undoing_a_story_delete_puts_it_back_in_its_collections(library: Library, three: list[int]) -> None:
-    from ngodesk.services import restore
+    from ngodesk.services import snapshots
 
     shelf = collections.create_manual(library, "Reading list", three).id
-    taken = restore.snapshot_stories(library, [three[1]])
+    taken = snapshots.snapshot_stories(library, [three[1]])
     stories.delete_stories(library, [three[1]])
     assert collections.stories_of(library, shelf) == [three[0], three[2]]
-    restore.restore_stories(library, taken)
+    snapshots.restore_stories(library, taken)
     assert collections.stories_of(library, shelf) == three  # (at its place)
-    restore.put_back_stories(library, restore.snapshot_stories(library, three))  # (undo of an edit elsewhere)
+    snapshots.put_back_stories(library, snapshots.snapshot_stories(library, three))  # (undo of an edit elsewhere)
     assert collections.stories_of(library, shelf) == three
 
 

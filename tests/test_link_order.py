@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QMessageBox
 from sqlalchemy import create_engine
 
 from ngodesk.domain.models import EntityKind
-from ngodesk.services import entities, exporting, field_copy, history, importing, merging, queries, restore, stories
+from ngodesk.services import entities, exporting, field_copy, history, importing, merging, queries, snapshots, stories
 from ngodesk.services.library import open_library
 from ngodesk.store import migrate
 from ngodesk.store.library import Library
@@ -138,19 +138,19 @@ def test_records_added_later_come_last_and_can_be_put_first(library: Library) ->
 
 def test_a_story_deleted_and_restored_keeps_its_order(library: Library) -> None:
     created = stories.create_story(library, {"title": "Wells"}, [], [("person", p) for p in AUTHORS])
-    snapshot = restore.snapshot_stories(library, [created.id])
+    snapshot = snapshots.snapshot_stories(library, [created.id])
     stories.delete_stories(library, [created.id])
-    restore.restore_stories(library, snapshot)
+    snapshots.restore_stories(library, snapshot)
     assert _people(library) == AUTHORS
 
 
 def test_a_record_deleted_and_restored_takes_its_place_again(library: Library) -> None:
     created = stories.create_story(library, {"title": "Wells"}, [], [("person", p) for p in AUTHORS])
     (view,) = [e for e in all_stories(library)[0].entities if e.name == "Zhou, Yi"]
-    snapshot = restore.snapshot_entities(library, [view.id])
+    snapshot = snapshots.snapshot_entities(library, [view.id])
     entities.delete_entity(library, view.id)
     stories.edit_story(library, created.id, link=[("person", "Aaron, Ben")])
-    restore.restore_entities(library, snapshot)
+    snapshots.restore_entities(library, snapshot)
     assert _people(library) == [*AUTHORS, "Aaron, Ben"]
 
 

@@ -6,7 +6,7 @@ import pytest
 from sqlalchemy import select
 
 from ngodesk.domain.errors import Conflict
-from ngodesk.services import queries, restore, stories, tags
+from ngodesk.services import queries, snapshots, stories, tags
 from ngodesk.store.library import Library
 from ngodesk.store.schema import Tombstone
 from tests.test_services import tag_id
@@ -26,11 +26,11 @@ def test_deleted_stories_come_back_with_ids_fields_tags_records_and_search(libra
         [("organisation", "中国扶贫基金会")],
     )
     before = queries.get_story(library, gone.id)
-    snapshots = restore.snapshot_stories(library, [gone.id])
+    taken = snapshots.snapshot_stories(library, [gone.id])
     stories.delete_stories(library, [gone.id])
     assert queries.search(library, "缅甸").total == 0
 
-    changes = restore.restore_stories(library, snapshots)
+    changes = snapshots.restore_stories(library, taken)
 
     assert changes.stories_added == {gone.id}
     assert queries.get_story(library, gone.id) == before  # same id, uuid, fields, revision, tags and records
@@ -38,7 +38,7 @@ def test_deleted_stories_come_back_with_ids_fields_tags_records_and_search(libra
     with library.read() as session:
         assert session.get(Tombstone, gone.uuid) is None
     with pytest.raises(Conflict):  # already back: nothing is written twice
-        restore.restore_stories(library, snapshots)
+        snapshots.restore_stories(library, taken)
     assert queries.get_story(library, kept.id).title == "Kept"
 
 
@@ -48,10 +48,10 @@ def test_a_deleted_tag_subtree_comes_back_with_its_stories(library: Library) -> 
     tags.set_tag_colour(library, tag_id(library, "Region/Africa"), "#aa0000")
     before = tree(library)
     africa = tag_id(library, "Region/Africa")
-    snapshot = restore.snapshot_tags(library, [africa])
+    snapshot = snapshots.snapshot_tags(library, [africa])
     tags.delete_tag(library, africa, recursive=True)
 
-    changes = restore.restore_tags(library, snapshot)
+    changes = snapshots.restore_tags(library, snapshot)
 
     assert tree(library) == before
     assert tag_id(library, "Region/Africa") == africa
@@ -65,11 +65,11 @@ def test_a_merge_is_undone_by_restoring_both_subtrees(library: Library) -> None:
     stories.create_story(library, {"title": "B"}, ["Charities/Health", "Charities/Schools"])
     before = tree(library)
     source, target = tag_id(library, "NGOs"), tag_id(library, "Charities")
-    snapshot = restore.snapshot_tags(library, [source, target])
+    snapshot = snapshots.snapshot_tags(library, [source, target])
     tags.merge_tags(library, source, target)
     assert [path for path, _, _ in tree(library)] == ["Charities", "Charities/Health", "Charities/Schools"]
 
-    restore.restore_tags(library, snapshot)
+    snapshots.restore_tags(library, snapshot)
 
     assert tree(library) == before
     tags.merge_tags(library, source, target)  # and it can be redone with the same ids
@@ -94,13 +94,13 @@ def test_what_an_import_added_is_taken_back_and_put_back_with_its_records(librar
     entities.update_entity(library, other.id, alt_names=["Wang Fang"])  # edited after the import
     stories.edit_story(library, old.id, link=[("person", "王芳")])  # an old story linked to a new record
     before = (tree(library), queries.entities(library), queries.get_story(library, old.id))
-    snapshot = restore.snapshot_added(library, report.changes)
+    snapshot = snapshots.snapshot_added(library, report.changes)
 
-    restore.remove_added(library, snapshot)
+    snapshots.remove_added(library, snapshot)
     assert queries.tag_paths(library) == ["Topic"] and queries.entities(library) == []
     assert [h.story.title for h in queries.search(library, "").hits] == ["Old"]
 
-    restore.restore_added(library, snapshot)
+    snapshots.restore_added(library, snapshot)
     assert (tree(library), queries.entities(library), queries.get_story(library, old.id).entities) == (
         before[0],
         before[1],

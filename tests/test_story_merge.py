@@ -7,7 +7,7 @@ import pytest
 
 from ngodesk.domain.errors import Conflict, NotFound, ValidationError
 from ngodesk.domain.models import AnnotationKind, EntityKind, Translation
-from ngodesk.services import annotations, duplicates, queries, restore, stories, story_merge, translations
+from ngodesk.services import annotations, duplicates, queries, snapshots, stories, story_merge, translations
 from ngodesk.services import story_collections as collections
 from ngodesk.store.library import Library
 
@@ -68,11 +68,11 @@ def test_the_pair_is_found_and_merged_keeping_everything(library: Library, pair:
 
 def test_merge_is_undone_by_snapshots(library: Library, pair: tuple[int, int]) -> None:
     keep, other = pair
-    taken = restore.snapshot_stories(library, [keep, other])
+    taken = snapshots.snapshot_stories(library, [keep, other])
     views = queries.stories(library, [keep, other])
     notes = annotations.annotations(library)
     story_merge.merge(library, keep, other, from_other=["title"])
-    restore.reset_stories(library, taken)
+    snapshots.reset_stories(library, taken)
     assert queries.stories(library, [keep, other]) == views
     assert annotations.annotations(library) == notes
     assert queries.resolve_story(library, views[1].uuid) == other

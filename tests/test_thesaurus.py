@@ -135,7 +135,7 @@ def test_tag_commands(tmp_path: Path) -> None:
 
 
 def test_undoing_a_merge_or_delete_brings_synonyms_and_relations_back(library: Library, myanmar: int) -> None:
-    from ngodesk.services import restore
+    from ngodesk.services import snapshots
 
     health = tags.create_tag(library, "Topic/Health").id
     medicine = tags.create_tag(library, "Medicine").id
@@ -143,14 +143,14 @@ def test_undoing_a_merge_or_delete_brings_synonyms_and_relations_back(library: L
     thesaurus.make_synonym(library, "Medical care", medicine)
     thesaurus.relate(library, medicine, myanmar)
     before = thesaurus.tree(library)
-    snapshot = restore.snapshot_tags(library, [medicine, health])
+    snapshot = snapshots.snapshot_tags(library, [medicine, health])
     tags.merge_tags(library, medicine, health)
-    restore.restore_tags(library, snapshot)
+    snapshots.restore_tags(library, snapshot)
     assert thesaurus.tree(library) == before
-    snapshot = restore.snapshot_tags(library, [myanmar])
+    snapshot = snapshots.snapshot_tags(library, [myanmar])
     tags.delete_tag(library, myanmar, recursive=True)
     assert _ids(library, "tag:Burma") == [] and all(not n.related for n in thesaurus.tree(library))
-    restore.restore_tags(library, snapshot)
+    snapshots.restore_tags(library, snapshot)
     assert thesaurus.tree(library) == before
 
 

@@ -11,7 +11,7 @@ import pytest
 from ngodesk.domain.errors import ValidationError
 from ngodesk.domain.models import Translation, TranslationStatus
 from ngodesk.formats import ImportOptions
-from ngodesk.services import exporting, importing, queries, restore, stories, translations
+from ngodesk.services import exporting, importing, queries, snapshots, stories, translations
 from ngodesk.store.library import Library
 
 
@@ -64,9 +64,9 @@ def test_deleting_a_story_and_undoing_brings_its_translations_back(library: Libr
     story = stories.create_story(library, {"title": "丝路一家亲"}).id
     translations.set_translations(library, story, [Translation("title", "en", "Silk Road Family")])
     before = queries.get_story(library, story).translations
-    snapshot = restore.snapshot_stories(library, [story])
+    snapshot = snapshots.snapshot_stories(library, [story])
     stories.delete_stories(library, [story])
-    restore.restore_stories(library, snapshot)
+    snapshots.restore_stories(library, snapshot)
     assert queries.get_story(library, story).translations == before
 
 

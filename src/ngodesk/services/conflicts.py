@@ -24,8 +24,8 @@ from ngodesk.domain.errors import Conflict, NotFound
 from ngodesk.domain.i18n import translate
 from ngodesk.domain.models import ChangeSet
 from ngodesk.search.text import fold
-from ngodesk.services import annotations, records, restore, stories
-from ngodesk.services.restore import StorySnapshot
+from ngodesk.services import annotations, records, snapshots, stories
+from ngodesk.services.snapshots import StorySnapshot
 from ngodesk.store.library import Library
 from ngodesk.store.schema import MergeConflict, Story, annotation_key
 
@@ -223,7 +223,7 @@ def before(library: Library, conflict_uuid: str) -> Before:
         row = _row(session, conflict_uuid)
         if row.kind == "story":
             story_id = session.scalar(select(Story.id).where(Story.uuid == row.record_uuid))
-            return Before(stories=restore.snapshot_stories(library, [story_id]) if story_id is not None else ())
+            return Before(stories=snapshots.snapshot_stories(library, [story_id]) if story_id is not None else ())
         return Before(rows=_capture(_connection(session), TABLES[row.kind], row.record_uuid))
 
 
@@ -300,7 +300,7 @@ def reopen(library: Library, conflict_uuid: str, was: Before = Before()) -> Chan
     """List a settled conflict again, putting back what settling it
     replaced (the undo of ``resolve``), in one transaction."""
     with library.write() as session:
-        changes = restore.reset_stories(library, was.stories) if was.stories else ChangeSet()
+        changes = snapshots.reset_stories(library, was.stories) if was.stories else ChangeSet()
         row = _row(session, conflict_uuid)
         if was.rows:
             connection = _connection(session)

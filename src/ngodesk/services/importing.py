@@ -53,7 +53,7 @@ from ngodesk.services import (
     entities,
     fields,
     records,
-    restore,
+    snapshots,
     stories,
     tags,
     translations,
@@ -410,7 +410,7 @@ class _Writer:
         changes = ChangeSet()
         if not self.merges:
             return changes
-        self.report.merged_before = restore.snapshot_stories(library, dict.fromkeys(i for i, _, _ in self.merges))
+        self.report.merged_before = snapshots.snapshot_stories(library, dict.fromkeys(i for i, _, _ in self.merges))
         for story_id, record, origin in self.merges:
             current = self.session.get(Story, story_id)
             assert current is not None  # (found in this transaction)

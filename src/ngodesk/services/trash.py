@@ -29,7 +29,7 @@ from sqlalchemy.orm import Session
 from ngodesk.domain.errors import Conflict, NotFound
 from ngodesk.domain.i18n import translate
 from ngodesk.domain.models import ChangeSet, StorySnapshot
-from ngodesk.services import records, restore, stories
+from ngodesk.services import records, snapshots, stories
 from ngodesk.store import history
 from ngodesk.store.library import Library
 from ngodesk.store.schema import (
@@ -84,10 +84,10 @@ def move_to_trash(library: Library, story_ids: Iterable[int]) -> ChangeSet:
         ids = records.existing_story_ids(session, story_ids)
         if not ids:
             return ChangeSet()
-        snapshots = restore.snapshot_in(session, ids)
-        documents = _documents(session, snapshots)
+        taken = snapshots.snapshot_in(session, ids)
+        documents = _documents(session, taken)
         changes = stories.delete_stories(library, ids)
-        uuids = [str(s.row["uuid"]) for s in snapshots]
+        uuids = [str(s.row["uuid"]) for s in taken]
         for chunk in records.chunks(uuids):  # (a story back by a merge and deleted again: its newer self is kept)
             session.execute(delete(TrashEntry).where(TrashEntry.story_uuid.in_(chunk)))
         now, who = utcnow(), history.author(session)
@@ -100,7 +100,7 @@ def move_to_trash(library: Library, story_ids: Iterable[int]) -> ChangeSet:
                 "deleted_by": who,
                 "content": json.dumps(document, ensure_ascii=False, default=_plain),
             }
-            for s, document in zip(snapshots, documents, strict=True)
+            for s, document in zip(taken, documents, strict=True)
         ]
         session.execute(insert(TrashEntry), rows)
         return changes | ChangeSet(trash=frozenset(uuids))
@@ -134,14 +134,14 @@ def _children(session: Session, model: type[Base], story_ids: list[int]) -> dict
     return found
 
 
-def _documents(session: Session, snapshots: Sequence[StorySnapshot]) -> list[dict[str, Any]]:
-    """What the Trash keeps of each story: ``snapshots`` with tags,
+def _documents(session: Session, taken: Sequence[StorySnapshot]) -> list[dict[str, Any]]:
+    """What the Trash keeps of each story: ``taken`` with tags,
     records, collections and terms named by uuid, and its attachments."""
-    tags = _uuids(session, Tag, (t for s in snapshots for t in s.tag_ids))
-    entities = _uuids(session, Entity, (e for s in snapshots for e in (*s.entity_ids, *s.rejected)))
-    shelves = _uuids(session, Collection, (c for s in snapshots for c, _ in s.collections))
-    terms = _uuids(session, Term, (n["term_id"] for s in snapshots for n in s.annotations if n["term_id"] is not None))  # type: ignore[misc]
-    files = _children(session, Attachment, [int(s.row["id"]) for s in snapshots])  # type: ignore[call-overload]
+    tags = _uuids(session, Tag, (t for s in taken for t in s.tag_ids))
+    entities = _uuids(session, Entity, (e for s in taken for e in (*s.entity_ids, *s.rejected)))
+    shelves = _uuids(session, Collection, (c for s in taken for c, _ in s.collections))
+    terms = _uuids(session, Term, (n["term_id"] for s in taken for n in s.annotations if n["term_id"] is not None))  # type: ignore[misc]
+    files = _children(session, Attachment, [int(s.row["id"]) for s in taken])  # type: ignore[call-overload]
     return [
         {
             "story": dict(s.row),
@@ -159,7 +159,7 @@ def _documents(session: Session, snapshots: Sequence[StorySnapshot]) -> list[dic
             "rejected": sorted(entities[e] for e in s.rejected if e in entities),
             "attachments": files.get(int(s.row["id"]), []),  # type: ignore[call-overload]
         }
-        for s in snapshots
+        for s in taken
     ]
 
 
@@ -221,8 +221,8 @@ def restore_stories(library: Library, uuids: Sequence[str], now: datetime | None
         places = _places(session, [e.story_id for e in entries])
         documents = [json.loads(e.content) for e in entries]
         known = _Known.of(session, documents)
-        snapshots = [_snapshot(known, d, place) for d, place in zip(documents, places, strict=True)]
-        changes = restore.restore_stories(library, snapshots)
+        back = [_snapshot(known, d, place) for d, place in zip(documents, places, strict=True)]
+        changes = snapshots.restore_stories(library, back)
         files = [
             {**_typed(Attachment, a), "story_id": place}
             for d, place in zip(documents, places, strict=True)
@@ -328,7 +328,7 @@ class _Known:
 
 
 def _snapshot(known: _Known, document: Mapping[str, Any], story_id: int) -> StorySnapshot:
-    """A stored story as ``restore.restore_stories`` puts one back, under
+    """A stored story as ``snapshots.restore_stories`` puts one back, under
     ``story_id``, linked to what still exists."""
     positions: dict[int, int] = {}
     for uuid, position in document["records"]:

@@ -38,7 +38,7 @@ from ngodesk.services import (
     entities,
     glossary,
     history,
-    restore,
+    snapshots,
     stories,
     story_collections,
     story_merge,
@@ -282,13 +282,13 @@ class CreateStory(Command):
 
     def forward(self) -> ChangeSet:
         if self.snapshot:
-            return restore.restore_stories(self.library, self.snapshot)
+            return snapshots.restore_stories(self.library, self.snapshot)
         created = stories.create_story(self.library, self.values, self.tag_paths)
         self.story_id = created.id
         return created.changes
 
     def backward(self) -> ChangeSet:
-        self.snapshot = restore.snapshot_stories(self.library, [self.story_id])
+        self.snapshot = snapshots.snapshot_stories(self.library, [self.story_id])
         return stories.delete_stories(self.library, [self.story_id])
 
 
@@ -354,13 +354,13 @@ class CreateTag(Command):
 
     def forward(self) -> ChangeSet:
         if self.snapshot is not None:
-            return restore.restore_tags(self.library, self.snapshot)
+            return snapshots.restore_tags(self.library, self.snapshot)
         created = tags.create_child_tag(self.library, self.parent_id, self.name)
         self.tag_id = created.id
         return created.changes
 
     def backward(self) -> ChangeSet:
-        self.snapshot = restore.snapshot_tags(self.library, [self.tag_id])
+        self.snapshot = snapshots.snapshot_tags(self.library, [self.tag_id])
         return tags.delete_tag(self.library, self.tag_id, recursive=True)
 
 
@@ -555,12 +555,12 @@ class DeleteTag(Command):
         self.snapshot: TagSnapshot | None = None
 
     def forward(self) -> ChangeSet:
-        self.snapshot = restore.snapshot_tags(self.library, [self.tag_id])
+        self.snapshot = snapshots.snapshot_tags(self.library, [self.tag_id])
         return tags.delete_tag(self.library, self.tag_id, recursive=True)
 
     def backward(self) -> ChangeSet:
         assert self.snapshot is not None
-        return restore.restore_tags(self.library, self.snapshot)
+        return snapshots.restore_tags(self.library, self.snapshot)
 
 
 class MergeTags(Command):
@@ -572,12 +572,12 @@ class MergeTags(Command):
         self.snapshot: TagSnapshot | None = None
 
     def forward(self) -> ChangeSet:
-        self.snapshot = restore.snapshot_tags(self.library, [self.source_id, self.target_id])
+        self.snapshot = snapshots.snapshot_tags(self.library, [self.source_id, self.target_id])
         return tags.merge_tags(self.library, self.source_id, self.target_id)
 
     def backward(self) -> ChangeSet:
         assert self.snapshot is not None
-        return restore.restore_tags(self.library, self.snapshot)
+        return snapshots.restore_tags(self.library, self.snapshot)
 
 
 class ImportStories(Command):
@@ -604,12 +604,12 @@ class ImportStories(Command):
         return len(self.changes.stories_added) > self.OFF_THREAD
 
     def backward(self) -> ChangeSet:
-        self.snapshot = restore.snapshot_added(self.library, self.changes)
-        return restore.remove_added(self.library, self.snapshot)
+        self.snapshot = snapshots.snapshot_added(self.library, self.changes)
+        return snapshots.remove_added(self.library, self.snapshot)
 
     def forward(self) -> ChangeSet:
         assert self.snapshot is not None  # (redo follows an undo)
-        return restore.restore_added(self.library, self.snapshot)
+        return snapshots.restore_added(self.library, self.snapshot)
 
 
 class MergeDuplicates(Command):
@@ -634,20 +634,20 @@ class MergeDuplicates(Command):
 
     def forward(self) -> ChangeSet:
         if self.created_snapshot is not None:  # redo
-            restore.restore_added(self.library, self.created_snapshot)
-            return restore.put_back_stories(self.library, self.after) | self.created
+            snapshots.restore_added(self.library, self.created_snapshot)
+            return snapshots.put_back_stories(self.library, self.after) | self.created
         from ngodesk.services import importing  # (0.06 s: not before the window's first paint)
 
         report = importing.import_again(self.library, self.duplicates, importing.OnDuplicate.MERGE)
         self.before = report.merged_before
-        self.after = restore.snapshot_stories(self.library, [int(s.row["id"]) for s in self.before])  # type: ignore[call-overload]
+        self.after = snapshots.snapshot_stories(self.library, [int(s.row["id"]) for s in self.before])  # type: ignore[call-overload]
         self.created = ChangeSet(tags_added=report.changes.tags_added, entities_added=report.changes.entities_added)
         return report.changes
 
     def backward(self) -> ChangeSet:
-        changes = restore.put_back_stories(self.library, self.before)  # (their links to new tags go first)
-        self.created_snapshot = restore.snapshot_added(self.library, self.created)
-        return changes | restore.remove_added(self.library, self.created_snapshot)
+        changes = snapshots.put_back_stories(self.library, self.before)  # (their links to new tags go first)
+        self.created_snapshot = snapshots.snapshot_added(self.library, self.created)
+        return changes | snapshots.remove_added(self.library, self.created_snapshot)
 
 
 class MergeStories(Command):
@@ -660,11 +660,11 @@ class MergeStories(Command):
         self.taken: tuple[StorySnapshot, ...] = ()
 
     def forward(self) -> ChangeSet:
-        self.taken = restore.snapshot_stories(self.library, [self.keep_id, self.other_id])
+        self.taken = snapshots.snapshot_stories(self.library, [self.keep_id, self.other_id])
         return story_merge.merge(self.library, self.keep_id, self.other_id, self.from_other)
 
     def backward(self) -> ChangeSet:
-        return restore.reset_stories(self.library, self.taken)
+        return snapshots.reset_stories(self.library, self.taken)
 
 
 class NewRecord(Command):
@@ -678,13 +678,13 @@ class NewRecord(Command):
 
     def forward(self) -> ChangeSet:
         if self.taken:
-            return restore.restore_entities(self.library, self.taken)
+            return snapshots.restore_entities(self.library, self.taken)
         created = entities.create_record(self.library, self.kind, self.fields)
         self.entity_id = created.id
         return created.changes
 
     def backward(self) -> ChangeSet:
-        self.taken = restore.snapshot_entities(self.library, [self.entity_id])
+        self.taken = snapshots.snapshot_entities(self.library, [self.entity_id])
         return entities.delete_entity(self.library, self.entity_id)
 
 
@@ -724,11 +724,11 @@ class ChangeRecords(Command):
         return cls(text, [entity_id], lambda library: entities.delete_entity(library, entity_id))
 
     def forward(self) -> ChangeSet:
-        self.taken = restore.snapshot_entities(self.library, self.entity_ids)
+        self.taken = snapshots.snapshot_entities(self.library, self.entity_ids)
         return self.change(self.library)
 
     def backward(self) -> ChangeSet:
-        return restore.reset_entities(self.library, self.taken)
+        return snapshots.reset_entities(self.library, self.taken)
 
 
 class SplitRecord(Command):
@@ -742,13 +742,13 @@ class SplitRecord(Command):
         self.taken: tuple[EntitySnapshot, ...] = ()
 
     def forward(self) -> ChangeSet:
-        self.taken = restore.snapshot_entities(self.library, [self.entity_id])
+        self.taken = snapshots.snapshot_entities(self.library, [self.entity_id])
         created = entities.split_entity(self.library, self.entity_id, self.name, self.names, self.story_ids)
         self.new_id = created.id
         return created.changes
 
     def backward(self) -> ChangeSet:
-        return restore.undo_split(self.library, new_id=self.new_id, before=self.taken)
+        return snapshots.undo_split(self.library, new_id=self.new_id, before=self.taken)
 
 
 class RevertStory(Command):
