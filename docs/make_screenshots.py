@@ -211,7 +211,7 @@ def catalogue(ctx: Context) -> None:
     translator would, through ngodesk's services."""
     from ngodesk.domain.models import AnnotationKind, Translation, TranslationStatus
     from ngodesk.services import (
-        annotations,
+        annotating,
         glossary,
         queries,
         stories,
@@ -221,7 +221,7 @@ def catalogue(ctx: Context) -> None:
         thesaurus,
         translations,
     )
-    from ngodesk.services.annotations import NewAnnotation
+    from ngodesk.services.annotating import NewAnnotation
     from ngodesk.services.library import open_library
 
     ctx.close_window()
@@ -299,7 +299,7 @@ def catalogue(ctx: Context) -> None:
             ("民生项目", AnnotationKind.TERM, "", term_uuid),
         ):
             start = MYANMAR_SUMMARY.index(words)
-            annotations.add(
+            annotating.add(
                 library,
                 myanmar,
                 NewAnnotation("summary", start, start + len(words), kind, body, term_uuid=term, author=OFFICE),

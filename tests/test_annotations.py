@@ -9,8 +9,8 @@ from ngodesk.domain.errors import NotFound, ValidationError
 from ngodesk.domain.models import AnnotationKind, StoryRecord, Translation
 from ngodesk.search.anchoring import anchor, locate
 from ngodesk.search.pinyin import syllables_of
-from ngodesk.services import annotations, importing, queries, snapshots, stories, translations
-from ngodesk.services.annotations import NewAnnotation
+from ngodesk.services import annotating, importing, queries, snapshots, stories, translations
+from ngodesk.services.annotating import NewAnnotation
 from ngodesk.store.library import Library
 from tests.conftest import SAMPLE
 from tests.test_cli import ngodesk, ok
@@ -57,32 +57,32 @@ def _note(start: int, end: int, **more: object) -> NewAnnotation:
 
 def test_annotations_follow_edits_and_are_orphaned_when_their_words_go(library: Library, story_id: int) -> None:
     start = TEXT.index("缅甸")
-    uuid, _ = annotations.add(library, story_id, _note(start, start + 2, body="Myanmar", author="林"))
+    uuid, _ = annotating.add(library, story_id, _note(start, start + 2, body="Myanmar", author="林"))
     term_start = TEXT.index("民生项目")
-    annotations.add(
+    annotating.add(
         library, story_id, _note(term_start, term_start + 4, kind=AnnotationKind.RENDERING, body="livelihood projects")
     )
     stories.edit_story(library, story_id, {"summary": "2019年，" + TEXT})
-    moved = {a.exact: a for a in annotations.annotations(library, [story_id])}
+    moved = {a.exact: a for a in annotating.annotations(library, [story_id])}
     current = queries.get_story(library, story_id).summary
     assert current[moved["缅甸"].start : moved["缅甸"].end] == "缅甸" and not moved["缅甸"].orphaned
     assert moved["缅甸"].author == "林" and moved["缅甸"].body == "Myanmar"
     stories.edit_story(library, story_id, {"summary": current.replace("缅甸", "柬埔寨")})
-    after = {a.exact: a for a in annotations.annotations(library, [story_id])}
+    after = {a.exact: a for a in annotating.annotations(library, [story_id])}
     assert after["缅甸"].orphaned and not after["民生项目"].orphaned
     stories.edit_story(library, story_id, {"summary": TEXT})  # the words come back: so does the annotation
-    assert not {a.exact: a for a in annotations.annotations(library, [story_id])}["缅甸"].orphaned
-    annotations.delete(library, uuid)
-    assert [a.exact for a in annotations.annotations(library)] == ["民生项目"]
+    assert not {a.exact: a for a in annotating.annotations(library, [story_id])}["缅甸"].orphaned
+    annotating.delete(library, uuid)
+    assert [a.exact for a in annotating.annotations(library)] == ["民生项目"]
 
 
 def test_annotations_of_a_translation_follow_it(library: Library, story_id: int) -> None:
     english = "Livelihood projects in Myanmar."
     translations.set_translations(library, story_id, [Translation("summary", "en", english)])
     start = english.index("Myanmar")
-    annotations.add(library, story_id, _note(start, start + 7, language="en", body="缅甸: keep the English name"))
+    annotating.add(library, story_id, _note(start, start + 7, language="en", body="缅甸: keep the English name"))
     translations.set_translations(library, story_id, [Translation("summary", "en", "New: " + english)])
-    (note,) = annotations.annotations(library, [story_id])
+    (note,) = annotating.annotations(library, [story_id])
     assert (note.language, note.start, note.orphaned) == ("en", start + 5, False)
 
 
@@ -90,23 +90,23 @@ def test_a_translation_named_by_locale_or_name_is_the_one_annotated(library: Lib
     english = "Livelihood projects in Myanmar."
     translations.set_translations(library, story_id, [Translation("summary", "en_US", english)])
     start = english.index("Myanmar")
-    annotations.add(library, story_id, _note(start, start + 7, language="English", body="缅甸"))
-    (note,) = annotations.annotations(library, [story_id])
+    annotating.add(library, story_id, _note(start, start + 7, language="English", body="缅甸"))
+    (note,) = annotating.annotations(library, [story_id])
     assert (note.language, note.exact) == ("en", "Myanmar")
 
 
 def test_bad_annotations_are_refused_and_change_nothing(library: Library, story_id: int) -> None:
     with pytest.raises(ValidationError, match="summary: no passage at 5..500"):
-        annotations.add(library, story_id, _note(5, 500, body="x"))
+        annotating.add(library, story_id, _note(5, 500, body="x"))
     with pytest.raises(ValidationError, match="needs a comment"):
-        annotations.add(library, story_id, _note(0, 2, body="  "))
+        annotating.add(library, story_id, _note(0, 2, body="  "))
     with pytest.raises(NotFound, match="no en translation"):
-        annotations.add(library, story_id, _note(0, 2, body="x", language="en"))
+        annotating.add(library, story_id, _note(0, 2, body="x", language="en"))
     with pytest.raises(ValidationError, match="'url' cannot be annotated"):
-        annotations.add(library, story_id, _note(0, 2, body="x", field="url"))
+        annotating.add(library, story_id, _note(0, 2, body="x", field="url"))
     with pytest.raises(ValidationError, match="needs a term of the glossary"):
-        annotations.add(library, story_id, _note(0, 2, kind=AnnotationKind.TERM))
-    assert annotations.annotations(library) == []
+        annotating.add(library, story_id, _note(0, 2, kind=AnnotationKind.TERM))
+    assert annotating.annotations(library) == []
 
 
 def test_command_line_adds_lists_and_exports_w3c_json_ld(tmp_path) -> None:  # type: ignore[no-untyped-def]
@@ -136,33 +136,33 @@ def test_command_line_adds_lists_and_exports_w3c_json_ld(tmp_path) -> None:  # t
 
 
 def test_undoing_a_delete_brings_the_annotations_back(library: Library, story_id: int) -> None:
-    annotations.add(library, story_id, _note(0, 4, body="the first words"))
-    before = annotations.annotations(library)
+    annotating.add(library, story_id, _note(0, 4, body="the first words"))
+    before = annotating.annotations(library)
     snapshot = snapshots.snapshot_stories(library, [story_id])
     stories.delete_stories(library, [story_id])
-    assert annotations.annotations(library) == []
+    assert annotating.annotations(library) == []
     snapshots.restore_stories(library, snapshot)
-    assert annotations.annotations(library) == before
+    assert annotating.annotations(library) == before
 
 
 def test_json_ld_round_trip_reanchors_and_imports_nothing_twice(library: Library, story_id: int, tmp_path) -> None:  # type: ignore[no-untyped-def]
     start = TEXT.index("缅甸")
-    annotations.add(library, story_id, _note(start, start + 2, body="Myanmar", author="林"))
-    annotations.add(library, story_id, _note(0, 2, body="China"))
+    annotating.add(library, story_id, _note(start, start + 2, body="Myanmar", author="林"))
+    annotating.add(library, story_id, _note(0, 2, body="China"))
     exported = tmp_path / "notes.jsonld"
-    annotations.export(library, exported)
-    before = annotations.annotations(library)
+    annotating.export(library, exported)
+    before = annotating.annotations(library)
     for view in before:
-        annotations.delete(library, view.uuid)
+        annotating.delete(library, view.uuid)
     stories.edit_story(library, story_id, {"summary": "新的开头。" + TEXT.replace("中国", "我国")})
-    report = annotations.import_file(library, exported)
+    report = annotating.import_file(library, exported)
     assert (report.added, report.orphaned, report.problems) == (2, 1, [])
-    after = {a.uuid: a for a in annotations.annotations(library)}
+    after = {a.uuid: a for a in annotating.annotations(library)}
     assert set(after) == {v.uuid for v in before}
     moved = next(a for a in after.values() if a.exact == "缅甸")
     assert moved.start == start + 5 and not moved.orphaned and moved.author == "林"
     assert next(a for a in after.values() if a.exact == "中国").orphaned
-    again = annotations.import_file(library, exported)
+    again = annotating.import_file(library, exported)
     assert (again.added, again.unchanged) == (0, 2)
 
 
@@ -182,15 +182,15 @@ def test_annotations_that_cannot_be_imported_are_reported(library: Library, stor
     page = tmp_path / "page.json"
     page.write_text(json.dumps({"type": "AnnotationPage", "items": [good, elsewhere, unquoted]}), encoding="utf-8")
     with pytest.raises(ImportFailed, match=r"page\.json, annotation 2: no story 00000000"):
-        annotations.import_file(library, page, strict=True)
-    assert annotations.annotations(library) == []
-    report = annotations.import_file(library, page)
+        annotating.import_file(library, page, strict=True)
+    assert annotating.annotations(library) == []
+    report = annotating.import_file(library, page)
     assert report.added == 1 and [p.position for p in report.problems] == ["annotation 2", "annotation 3"]
-    (note,) = annotations.annotations(library)
+    (note,) = annotating.annotations(library)
     assert (note.field, note.exact, note.body) == ("summary", "村民", "a note")  # (found in the summary)
     broken = tmp_path / "broken.json"
     broken.write_text('{"type": "AnnotationPage", "items": [', encoding="utf-8")
-    assert [p.reason[:8] for p in annotations.import_file(library, broken).problems] == ["not JSON"]
+    assert [p.reason[:8] for p in annotating.import_file(library, broken).problems] == ["not JSON"]
 
 
 def test_the_same_words_among_other_words_are_not_the_passage() -> None:
@@ -206,13 +206,13 @@ def test_a_story_restored_after_others_were_annotated_keeps_its_annotations(libr
         library, [StoryRecord("一", "a", summary=TEXT), StoryRecord("二", "b", summary=TEXT)]
     )
     first, second = sorted(report.changes.stories_added)
-    annotations.add(library, first, _note(0, 2, body="one"))
-    annotations.add(library, second, _note(0, 2, body="two"))
+    annotating.add(library, first, _note(0, 2, body="one"))
+    annotating.add(library, second, _note(0, 2, body="two"))
     snapshot = snapshots.snapshot_stories(library, [second])
     stories.delete_stories(library, [second])
-    annotations.add(library, first, _note(2, 4, body="three"))  # (may take the freed row id)
+    annotating.add(library, first, _note(2, 4, body="three"))  # (may take the freed row id)
     snapshots.restore_stories(library, snapshot)
-    assert sorted(a.body for a in annotations.annotations(library)) == ["one", "three", "two"]
+    assert sorted(a.body for a in annotating.annotations(library)) == ["one", "three", "two"]
 
 
 def test_other_tools_annotations_are_imported_once(library: Library, story_id: int, tmp_path) -> None:  # type: ignore[no-untyped-def]
@@ -227,8 +227,8 @@ def test_other_tools_annotations_are_imported_once(library: Library, story_id: i
     }
     path = tmp_path / "h.json"
     path.write_text(json.dumps([foreign]), encoding="utf-8")
-    assert annotations.import_file(library, path).added == 1
-    assert annotations.import_file(library, path).unchanged == 1
+    assert annotating.import_file(library, path).added == 1
+    assert annotating.import_file(library, path).unchanged == 1
 
 
 def test_very_long_words_and_typed_spaces_in_pinyin_queries(library: Library) -> None:
@@ -240,12 +240,12 @@ def test_very_long_words_and_typed_spaces_in_pinyin_queries(library: Library) ->
 def test_note_search_finds_comments_and_passages_in_either_script(library: Library, story_id: int) -> None:
     other = importing.import_records(library, [StoryRecord("Another story", "b", summary="Nothing noted here.")])
     start = TEXT.index("缅甸")
-    uuid, _ = annotations.add(library, story_id, _note(start, start + 2, body="Keep 「走出去」 as Going Out"))
+    uuid, _ = annotating.add(library, story_id, _note(start, start + 2, body="Keep 「走出去」 as Going Out"))
     assert queries.matching_ids(library, "note:走出去").tolist() == [story_id]
     assert queries.matching_ids(library, "note:緬甸").tolist() == [story_id]  # the passage, in traditional
     assert queries.matching_ids(library, 'note:"going out"').tolist() == [story_id]
     assert queries.matching_ids(library, "-note:going").tolist() == sorted(other.changes.stories_added)
-    annotations.edit(library, uuid, "Myanmar, not Burma")
+    annotating.edit(library, uuid, "Myanmar, not Burma")
     assert queries.matching_ids(library, "note:going").size == 0
     assert queries.matching_ids(library, "note:burma").tolist() == [story_id]
     snapshot = snapshots.snapshot_stories(library, [story_id])
@@ -278,9 +278,9 @@ def test_command_line_term_annotations_link_the_glossary_term_the_words_are(tmp_
 def test_a_note_without_an_author_is_by_whoever_writes_it(library: Library) -> None:
     story = stories.create_story(library, {"title": "Clinics in Myanmar"}).id
     library.author = "Alice (Edit > Preferences)"
-    annotations.add(library, story, NewAnnotation("title", 0, 7, "comment", "clinics, not hospitals"))
-    annotations.add(library, story, NewAnnotation("title", 0, 7, "comment", "agreed", author="Bo"))
-    assert [n.author for n in annotations.annotations(library, [story])] == ["Alice (Edit > Preferences)", "Bo"]
+    annotating.add(library, story, NewAnnotation("title", 0, 7, "comment", "clinics, not hospitals"))
+    annotating.add(library, story, NewAnnotation("title", 0, 7, "comment", "agreed", author="Bo"))
+    assert [n.author for n in annotating.annotations(library, [story])] == ["Alice (Edit > Preferences)", "Bo"]
 
 
 def test_the_note_filter_key_is_kept_by_the_store_whoever_writes(sample_library: Library) -> None:
@@ -304,7 +304,7 @@ def test_the_note_filter_key_is_kept_by_the_store_whoever_writes(sample_library:
         "with library.read() as session:\n"
         "    print(repr(session.query(Annotation.search_key).one()[0]))\n"
         "library.close()\n"
-        "print('ngodesk.services.annotations' in sys.modules)\n"
+        "print('ngodesk.services.annotating' in sys.modules)\n"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr

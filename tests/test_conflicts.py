@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 
 from ngodesk.domain.models import TermRecord, Translation
-from ngodesk.services import annotations, conflicts, field_copy, glossary, merging, queries, stories, translations
+from ngodesk.services import annotating, conflicts, field_copy, glossary, merging, queries, stories, translations
 from ngodesk.services import story_collections as collections
-from ngodesk.services.annotations import NewAnnotation
+from ngodesk.services.annotating import NewAnnotation
 from ngodesk.services.conflicts import DELETED
 from ngodesk.services.library import open_library
 from ngodesk.services.merging import Prefer
@@ -29,7 +29,7 @@ def pair(tmp_path: Path) -> tuple[Path, Path]:
         story = stories.create_story(library, {"title": "Clinics in Myanmar"}, ["Region/Asia/Myanmar"])
         translations.set_translations(library, story.id, [Translation("title", "zh", "缅甸的诊所")])
         term = glossary.create_term(library, TermRecord("诊所", "clinic"))
-        annotations.add(library, story.id, NewAnnotation("title", 3, 5, "comment", "clinics, not hospitals", "zh"))
+        annotating.add(library, story.id, NewAnnotation("title", 3, 5, "comment", "clinics, not hospitals", "zh"))
         assert term.id
         field_copy.make_copy(library, tmp_path / "laptop")
     return origin, tmp_path / "laptop"
@@ -58,7 +58,7 @@ def test_a_story_deleted_here_and_edited_there_comes_back_until_settled(
         assert conflict.theirs_at[:4] == conflict.mine_at[:4] == str(date.today().year)
         back = queries.get_story(mine, _id(mine, "Clinics in Myanmar"))  # (with all it had there)
         assert back.summary == "three clinics opened" and [t.path for t in back.tags] == ["Region/Asia/Myanmar"]
-        assert back.translation("title", "zh") is not None and len(annotations.annotations(mine, [back.id])) == 1
+        assert back.translation("title", "zh") is not None and len(annotating.annotations(mine, [back.id])) == 1
         assert queries.matching_ids(mine, "three clinics").size == 1
         kept = _content(mine)
     with open_library(copy) as theirs:  # (the other way round gives the same content)
@@ -119,20 +119,20 @@ def test_a_note_deleted_there_and_edited_here_is_kept_until_deleted(
     origin, copy = pair
     monkeypatch.setenv("NGODESK_USER", "Amina in the field")
     with open_library(copy) as theirs:
-        (note,) = annotations.annotations(theirs)
-        annotations.delete(theirs, note.uuid)
+        (note,) = annotating.annotations(theirs)
+        annotating.delete(theirs, note.uuid)
     with open_library(origin) as mine:
-        annotations.edit(mine, note.uuid, "clinics: small ones")
+        annotating.edit(mine, note.uuid, "clinics: small ones")
         (conflict,) = merging.merge(mine, copy).conflicts
         assert (conflict.kind, conflict.field, conflict.theirs) == ("annotation", DELETED, None)
         assert conflict.theirs_who == "Amina in the field" and conflict.mine_at  # (when it was edited here)
-        assert [n.body for n in annotations.annotations(mine)] == ["clinics: small ones"]
+        assert [n.body for n in annotating.annotations(mine)] == ["clinics: small ones"]
         was = conflicts.before(mine, conflict.uuid)
         conflicts.resolve(mine, conflict.uuid, None)
-        assert annotations.annotations(mine) == []
+        assert annotating.annotations(mine) == []
         conflicts.reopen(mine, conflict.uuid, was)
-        assert [n.body for n in annotations.annotations(mine)] == ["clinics: small ones"]
-        assert [n.uuid for n in annotations.annotations(mine)] == [note.uuid]
+        assert [n.body for n in annotating.annotations(mine)] == ["clinics: small ones"]
+        assert [n.uuid for n in annotating.annotations(mine)] == [note.uuid]
 
 
 def test_a_collection_made_on_both_sides_under_one_name_is_one_collection(pair: tuple[Path, Path]) -> None:

@@ -7,7 +7,7 @@ import pytest
 from PySide6.QtGui import QTextCursor
 
 from ngodesk.domain.models import ChangeSet, Translation
-from ngodesk.services import annotations, stories, translations
+from ngodesk.services import annotating, stories, translations
 from ngodesk.store.library import Library
 from ngodesk.ui.app import make_application
 from ngodesk.ui.main_window import MainWindow
@@ -45,7 +45,7 @@ def test_a_selection_becomes_an_annotation_listed_and_highlighted(window: MainWi
     panel.body.setPlainText("livelihood projects")
     panel.kind.setCurrentIndex(panel.kind.findData("rendering"))
     panel.annotate.click()
-    (view,) = annotations.annotations(window.library)
+    (view,) = annotating.annotations(window.library)
     assert (view.exact, view.kind.value, view.body, view.field, view.language) == (
         "民生项目",
         "rendering",
@@ -60,7 +60,7 @@ def test_a_selection_becomes_an_annotation_listed_and_highlighted(window: MainWi
     panel.list.setCurrentRow(0)  # choosing it selects its passage
     assert summary.textCursor().selectedText() == "民生项目"
     window.undo_stack.undo()
-    assert annotations.annotations(window.library) == [] and panel.list.count() == 0
+    assert annotating.annotations(window.library) == [] and panel.list.count() == 0
 
 
 def test_passages_after_wide_characters_and_in_translations(window: MainWindow) -> None:
@@ -73,7 +73,7 @@ def test_passages_after_wide_characters_and_in_translations(window: MainWindow) 
     select(english, english.toPlainText(), "Myanmar")
     panel.body.setPlainText("缅甸")
     panel.annotate.click()
-    found = {(a.exact, a.language) for a in annotations.annotations(window.library)}
+    found = {(a.exact, a.language) for a in annotating.annotations(window.library)}
     assert found == {("字也", ""), ("Myanmar", "en")}
     assert any("Summary (English)" in panel.list.item(i).text() for i in range(panel.list.count()))
 
@@ -101,7 +101,7 @@ def test_words_selected_before_saving_trims_the_text_land_on_the_same_words(wind
     select(body, body.toPlainText(), "民生项目")
     panel.body.setPlainText("note")
     panel.annotate.click()
-    (view,) = annotations.annotations(window.library)
+    (view,) = annotating.annotations(window.library)
     assert view.exact == "民生项目" and (view.start, view.end) == (3, 7)
 
 
@@ -118,7 +118,7 @@ def test_a_glossary_term_annotation_links_the_term_the_words_are(window: MainWin
     select(summary, SUMMARY, "民生项目")  # the term the words are is chosen
     assert panel.term.currentText() == "民生项目 — livelihood projects"
     panel.annotate.click()
-    (view,) = annotations.annotations(window.library)
+    (view,) = annotating.annotations(window.library)
     (uuid,) = [term.uuid for _, term in glossary.terms(window.library) if term.term == "民生项目"]
     assert (view.kind.value, view.term_uuid, view.exact) == ("term", uuid, "民生项目")
     assert "民生项目 → livelihood projects" in panel.list.item(0).text()

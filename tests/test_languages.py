@@ -340,7 +340,7 @@ def test_a_language_name_the_window_shows_reads_back_as_its_tag(interface: str) 
 def test_an_older_library_gets_its_languages_as_tags_and_keeps_what_was_stored(tmp_path: Path) -> None:
     import sqlite3
 
-    from ngodesk.services import annotations, history
+    from ngodesk.services import annotating, history
     from ngodesk.services.library import open_library
     from tests.test_migrations import _library_at
 
@@ -397,7 +397,7 @@ def test_an_older_library_gets_its_languages_as_tags_and_keeps_what_was_stored(t
             ("summary", "en", "y"),
             ("title", "en", "CFPA in Myanmar"),
         ]
-        (note,) = annotations.annotations(library, [2])
+        (note,) = annotating.annotations(library, [2])
         assert (note.language, note.exact, note.orphaned) == ("en", "CFPA", False)
         assert queries.check(library) == []
         changes = history.changes(library, 2)

@@ -18,7 +18,7 @@ from ngodesk.domain.errors import ImportFailed, ValidationError
 from ngodesk.domain.models import AltName
 from ngodesk.formats import nesting, skos
 from ngodesk.services import (
-    annotations,
+    annotating,
     attachments,
     entities,
     exporting,
@@ -204,7 +204,7 @@ def test_unstorable_annotations_and_concepts_are_reported_each(sample_library: L
     }
     path = tmp_path / "notes.jsonld"
     path.write_text(json.dumps([note]), encoding="utf-8")
-    report = annotations.import_file(sample_library, path)
+    report = annotating.import_file(sample_library, path)
     assert report.added == 0 and [p.position for p in report.problems] == ["annotation 1"]
     assert UNSTORABLE in report.problems[0].reason
     turtle = tmp_path / "tags.ttl"

@@ -7,7 +7,7 @@ import pytest
 
 from ngodesk.domain.errors import Conflict, NotFound, ValidationError
 from ngodesk.domain.models import AnnotationKind, EntityKind, Translation
-from ngodesk.services import annotations, duplicates, queries, snapshots, stories, story_merge, translations
+from ngodesk.services import annotating, duplicates, queries, snapshots, stories, story_merge, translations
 from ngodesk.services import story_collections as collections
 from ngodesk.store.library import Library
 
@@ -37,7 +37,7 @@ def pair(library: Library) -> tuple[int, int]:
         other,
         [Translation("summary", "zh-Hans", "扶贫基金会在尼泊尔开学"), Translation("title", "en", "CFPA school, Nepal")],
     )
-    annotations.add(library, other, annotations.NewAnnotation("summary", 2, 8, AnnotationKind.COMMENT, "which school?"))
+    annotating.add(library, other, annotating.NewAnnotation("summary", 2, 8, AnnotationKind.COMMENT, "which school?"))
     shelf = collections.create_manual(library, "Reading list", [other]).id
     assert shelf
     return keep, other
@@ -57,7 +57,7 @@ def test_the_pair_is_found_and_merged_keeping_everything(library: Library, pair:
         ("title", "en", "CFPA builds a school in Nepal"),  # the title kept is the survivor's: so is its translation
         ("summary", "zh-Hans", "扶贫基金会在尼泊尔开学"),
     }
-    [note] = annotations.annotations(library, [keep])
+    [note] = annotating.annotations(library, [keep])
     assert note.body == "which school?" and note.exact == "school" and not note.orphaned
     assert collections.stories_of(library, collections.collections(library)[0].id) == [keep]
     assert queries.resolve_story(library, other_uuid) == keep  # the tombstone redirects
@@ -70,11 +70,11 @@ def test_merge_is_undone_by_snapshots(library: Library, pair: tuple[int, int]) -
     keep, other = pair
     taken = snapshots.snapshot_stories(library, [keep, other])
     views = queries.stories(library, [keep, other])
-    notes = annotations.annotations(library)
+    notes = annotating.annotations(library)
     story_merge.merge(library, keep, other, from_other=["title"])
     snapshots.reset_stories(library, taken)
     assert queries.stories(library, [keep, other]) == views
-    assert annotations.annotations(library) == notes
+    assert annotating.annotations(library) == notes
     assert queries.resolve_story(library, views[1].uuid) == other
 
 

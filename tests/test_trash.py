@@ -12,7 +12,7 @@ from sqlalchemy import select, update
 from ngodesk.domain.errors import Conflict, NotFound
 from ngodesk.domain.models import AnnotationKind, Translation
 from ngodesk.services import (
-    annotations,
+    annotating,
     attachments,
     duplicates,
     entities,
@@ -45,8 +45,8 @@ def _full_story(library: Library, tmp_path: Path) -> int:
         [("person", "Zhang San"), ("person", "Aung Min"), ("person", "Li Si"), ("organisation", "中国扶贫基金会")],
     )
     translations.set_translations(library, created.id, [Translation("summary", "en", "Livelihood projects in Shan")])
-    note = annotations.NewAnnotation("summary", 0, 11, AnnotationKind.COMMENT, "the usual rendering", language="en")
-    annotations.add(library, created.id, note)
+    note = annotating.NewAnnotation("summary", 0, 11, AnnotationKind.COMMENT, "the usual rendering", language="en")
+    annotating.add(library, created.id, note)
     story_collections.create_manual(library, "Field visit", [created.id])
     photo = tmp_path / "well.jpg"
     photo.write_bytes(b"\xff\xd8 a photo of a well")
@@ -56,7 +56,7 @@ def _full_story(library: Library, tmp_path: Path) -> int:
 
 def _everything(library: Library, story_id: int) -> tuple[object, ...]:
     view = queries.get_story(library, story_id)
-    notes = [(n.body, n.exact, n.language) for n in annotations.annotations(library, [story_id])]
+    notes = [(n.body, n.exact, n.language) for n in annotating.annotations(library, [story_id])]
     files = [(a.name, a.sha256) for a in attachments.attachments(library, story_id)]
     return view, notes, files
 

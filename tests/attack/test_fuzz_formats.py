@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 from ngodesk.domain.errors import NgodeskError
 from ngodesk.domain.models import AnnotationKind
 from ngodesk.formats import format_names, parse_file, read_text, skos
-from ngodesk.services import annotations, exporting, glossary, queries, stories, thesaurus
+from ngodesk.services import annotating, exporting, glossary, queries, stories, thesaurus
 from ngodesk.services.library import import_sample, open_library
 from tests.attack.harness import FIGURES, Zygote, fuzz
 from tests.attack.hostile import hostile_file
@@ -84,8 +84,8 @@ def _seeds_of_a_library(folder: Path) -> dict[str, list[str]]:
         ids = queries.matching_ids(library, "").tolist()[:3]
         stories.edit_story(library, ids[0], add_tags=["Region/Africa/Kenya", "走出去"], link=[("organisation", "王芳")])
         glossary.import_terms(library, glossary.SAMPLE_TERMS)
-        passage = annotations.NewAnnotation("title", 0, 3, AnnotationKind.COMMENT, "a note")
-        annotations.add(library, ids[0], passage)
+        passage = annotating.NewAnnotation("title", 0, 3, AnnotationKind.COMMENT, "a note")
+        annotating.add(library, ids[0], passage)
         out = folder / "out"
         for name, export in EXPORTED.items():
             exporting.export(library, export, out, ids)
@@ -97,7 +97,7 @@ def _seeds_of_a_library(folder: Path) -> dict[str, list[str]]:
         for name in skos.FORMATS:
             thesaurus.export(library, name, out)
             seeds[name] = [out.read_text(encoding="utf-8")]
-        annotations.export(library, out)
+        annotating.export(library, out)
         seeds["annotations"] = [out.read_text(encoding="utf-8")]
     return seeds
 
@@ -137,7 +137,7 @@ READERS: dict[str, Callable[[Path], object]] = {
     **{name: _stories(name) for name in [*format_names(), "auto"]},
     **{"glossary-" + name: _glossary(name) for name in glossary.FORMATS},
     **{name: _skos(name) for name in skos.FORMATS},
-    "annotations": lambda path: annotations.read_annotations(read_text(path)),
+    "annotations": lambda path: annotating.read_annotations(read_text(path)),
 }
 
 

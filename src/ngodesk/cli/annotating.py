@@ -47,7 +47,7 @@ def _annotations_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace, open_library: Opener) -> int:
     """Run an annotations subcommand; returns the exit code."""
-    from ngodesk.services import annotations, queries
+    from ngodesk.services import annotating, queries
 
     if args.action == "add":
         return _add(args, open_library)
@@ -56,11 +56,11 @@ def run(args: argparse.Namespace, open_library: Opener) -> int:
     with open_library(args, False) as library:
         story_ids = [queries.resolve_story(library, args.story)] if args.story else None
         if args.action == "export":
-            count = annotations.export(library, args.output, story_ids)
+            count = annotating.export(library, args.output, story_ids)
             if args.output:
                 print(f"Exported {count} annotations to {args.output}", file=sys.stderr)
             return 0
-        found = annotations.annotations(library, story_ids)
+        found = annotating.annotations(library, story_ids)
     if args.json:
         rows = [
             {
@@ -90,8 +90,8 @@ def run(args: argparse.Namespace, open_library: Opener) -> int:
 
 def _add(args: argparse.Namespace, open_library: Opener) -> int:
     from ngodesk.domain.models import AnnotationKind
-    from ngodesk.services import annotations, queries
-    from ngodesk.services.annotations import NewAnnotation
+    from ngodesk.services import annotating, queries
+    from ngodesk.services.annotating import NewAnnotation
 
     with open_library(args, True) as library:
         story_id = queries.resolve_story(library, args.story)
@@ -118,7 +118,7 @@ def _add(args: argparse.Namespace, open_library: Opener) -> int:
             _term_in(library, args.quote) if args.kind == AnnotationKind.TERM.value else "",
             args.author,
         )
-        uuid, _ = annotations.add(library, story_id, new)
+        uuid, _ = annotating.add(library, story_id, new)
     print(uuid)
     return 0
 
@@ -138,10 +138,10 @@ def _term_in(library: Library, quote: str) -> str:
 
 
 def _import(args: argparse.Namespace, open_library: Opener) -> int:
-    from ngodesk.services import annotations
+    from ngodesk.services import annotating
 
     with open_library(args, True) as library:
-        report = annotations.import_file(library, args.file, args.strict)
+        report = annotating.import_file(library, args.file, args.strict)
     failed = [{"annotation": p.position, "reason": p.reason} for p in report.problems]
     if args.json:
         counts = {"added": report.added, "unchanged": report.unchanged, "orphaned": report.orphaned}

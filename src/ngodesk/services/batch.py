@@ -22,7 +22,7 @@ from ngodesk.domain.errors import Cancelled, NotFound, ValidationError
 from ngodesk.domain.i18n import translate
 from ngodesk.domain.models import TRANSLATED_FIELDS, ChangeSet, Progress, no_progress
 from ngodesk.search.text import index_texts
-from ngodesk.services import annotations, fields, records, tags
+from ngodesk.services import annotating, fields, records, tags
 from ngodesk.store import fts
 from ngodesk.store.library import Library
 from ngodesk.store.schema import Entity, Story, StoryEntity, StoryTag, utcnow
@@ -357,5 +357,5 @@ def write_values(session: Session, changes: Sequence[FieldChange], progress: Pro
         fts.add(session.connection(), new_docs)  # type: ignore[arg-type]
         anchored = [i for i in chunk if set(by_story[i]) & _ANCHORED]
         if anchored:
-            annotations.follow(session, anchored)
+            annotating.follow(session, anchored)
     session.expire_all()

@@ -24,7 +24,7 @@ from ngodesk.domain.errors import Conflict, NotFound
 from ngodesk.domain.i18n import translate
 from ngodesk.domain.models import ChangeSet
 from ngodesk.search.text import fold
-from ngodesk.services import annotations, records, snapshots, stories
+from ngodesk.services import annotating, records, snapshots, stories
 from ngodesk.services.snapshots import StorySnapshot
 from ngodesk.store.library import Library
 from ngodesk.store.schema import MergeConflict, Story, annotation_key
@@ -112,7 +112,7 @@ def assign(connection: sqlite3.Connection, kind: str, uuid: str, values: Mapping
     if columns:
         assignments = ", ".join(f"{k} = ?" for k in columns)
         connection.execute(f"UPDATE {table} SET {assignments} WHERE uuid = ?", (*columns.values(), uuid))
-    if kind == "annotation":  # (what annotations.py keeps in step for its own writes)
+    if kind == "annotation":  # (what annotating.py keeps in step for its own writes)
         body, exact = connection.execute("SELECT body, exact FROM annotations WHERE uuid = ?", (uuid,)).fetchone()
         key = annotation_key(body, exact)
         connection.execute("UPDATE annotations SET search_key = ? WHERE uuid = ?", (key, uuid))
@@ -291,7 +291,7 @@ def _settle_record(library: Library, session: Session, conflict: ConflictView, v
         how = "changed"
     if story_id is not None:
         if conflict.kind == "translation":
-            annotations.follow(session, [story_id])
+            annotating.follow(session, [story_id])
         records.touch_stories(session, [story_id])
     return _changes(conflict.kind, how, found[0], story_id)
 

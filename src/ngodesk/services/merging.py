@@ -43,7 +43,7 @@ from ngodesk.domain.text import CONTROL
 from ngodesk.formats import nesting
 from ngodesk.search.text import fold
 from ngodesk.services import (
-    annotations,
+    annotating,
     attachments,
     backups,
     batch,
@@ -912,7 +912,7 @@ class _Merge:
     def translations(self) -> None:
         what = "c.field || ' (' || c.language || ')'"
         touched = self._children("translations", ("text", "status", "translator"), "translation", what)
-        annotations.follow(self.session, touched)  # (annotations of a translation move with its text)
+        annotating.follow(self.session, touched)  # (annotations of a translation move with its text)
 
     def annotations(self) -> None:
         self._children("annotations", ("body", "kind", "exact", "orphaned"), "annotation", "'note on ' || c.exact")

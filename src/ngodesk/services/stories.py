@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 from ngodesk.domain.errors import NotFound, ValidationError
 from ngodesk.domain.i18n import translate
 from ngodesk.domain.models import ChangeSet, Created, EntityKind
-from ngodesk.services import annotations, entities, fields, indexing, records, tags
+from ngodesk.services import annotating, entities, fields, indexing, records, tags
 from ngodesk.store import history
 from ngodesk.store.library import Library
 from ngodesk.store.schema import Entity, Story, StoryEntity, StoryTag
@@ -128,7 +128,7 @@ def edit_story(
         if after != before:
             indexing.remove(session, [before])
             indexing.add(session, [after])
-            annotations.follow(session, [story.id])
+            annotating.follow(session, [story.id])
         touched |= {t.id for t in (tags.find_path(session, p) for p in [*add_tags, *remove_tags]) if t is not None}
         return ChangeSet(
             stories_changed=frozenset({story.id}),

@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 from ngodesk.domain.errors import Conflict, ValidationError
 from ngodesk.domain.i18n import translate
 from ngodesk.domain.models import STORY_TEXT_FIELDS, TRANSLATED_FIELDS, ChangeSet
-from ngodesk.services import annotations, records, stories
+from ngodesk.services import annotating, records, stories
 from ngodesk.store.library import Library
 from ngodesk.store.schema import (
     Annotation,
@@ -108,7 +108,7 @@ def merge(library: Library, keep_id: int, other_id: int, from_other: Iterable[st
         changes = stories.delete_stories(library, [other_id])
         records.bury(session, "story", [other_uuid], replaced_by=keep_uuid)
         changes |= stories.edit_story(library, keep_id, {k: _text(v) for k, v in values.items()})
-        annotations.follow(session, [keep_id])
+        annotating.follow(session, [keep_id])
         records.touch_stories(session, [keep_id])
         return changes | ChangeSet(stories_changed=frozenset({keep_id}), tags_changed=frozenset(tags_touched))
 

@@ -13,7 +13,7 @@ from ngodesk.domain.errors import ValidationError
 from ngodesk.domain.i18n import translate
 from ngodesk.domain.models import TRANSLATED_FIELDS, ChangeSet, Translation, TranslationStatus
 from ngodesk.domain.text import read_language, require_encodable
-from ngodesk.services import annotations, fields, records
+from ngodesk.services import annotating, fields, records
 from ngodesk.store.library import Library
 from ngodesk.store.schema import Story, StoryTranslation
 
@@ -140,5 +140,5 @@ def set_translations(library: Library, story_id: int, translations: Iterable[Tra
         changed = [put(session, story_id, translation) for translation in translations]
         if not any(changed):
             return ChangeSet()
-        annotations.follow(session, [story_id])  # (annotations of a translation move with its text)
+        annotating.follow(session, [story_id])  # (annotations of a translation move with its text)
         return ChangeSet(stories_changed=frozenset({story_id}))

@@ -26,8 +26,8 @@ from PySide6.QtWidgets import (
 
 from ngodesk.domain.errors import NgodeskError
 from ngodesk.domain.models import AnnotationKind, AnnotationView, ChangeSet, StoryView, TermRecord
-from ngodesk.services import annotations, glossary
-from ngodesk.services.annotations import NewAnnotation
+from ngodesk.services import annotating, glossary
+from ngodesk.services.annotating import NewAnnotation
 from ngodesk.ui.commands import Actions, AddAnnotation, DeleteAnnotation, EditAnnotation
 from ngodesk.ui.editor import StoryEditor
 from ngodesk.ui.highlighting import py_index, qt_offset
@@ -209,7 +209,7 @@ class AnnotationPanel(QWidget):
 
     def reload(self) -> None:
         """List and highlight the story's annotations as stored."""
-        self.views = annotations.annotations(self.commands.library, [self.story.id]) if self.story else []
+        self.views = annotating.annotations(self.commands.library, [self.story.id]) if self.story else []
         labels = _kind_labels()
         self.list.blockSignals(True)
         self.list.clear()

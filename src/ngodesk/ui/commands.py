@@ -31,7 +31,7 @@ from ngodesk.domain.models import (
     Translation,
 )
 from ngodesk.services import (
-    annotations,
+    annotating,
     attachments,
     batch,
     conflicts,
@@ -48,7 +48,7 @@ from ngodesk.services import (
     translations,
     trash,
 )
-from ngodesk.services.annotations import NewAnnotation
+from ngodesk.services.annotating import NewAnnotation
 from ngodesk.store.library import Library
 from ngodesk.ui.hub import Hub
 from ngodesk.ui.i18n import listing
@@ -935,11 +935,11 @@ class AddAnnotation(Command):
         self.story_id, self.new, self.uuid = story_id, new, ""
 
     def forward(self) -> ChangeSet:
-        self.uuid, changes = annotations.add(self.library, self.story_id, self.new, self.uuid)
+        self.uuid, changes = annotating.add(self.library, self.story_id, self.new, self.uuid)
         return changes
 
     def backward(self) -> ChangeSet:
-        return annotations.delete(self.library, self.uuid)
+        return annotating.delete(self.library, self.uuid)
 
 
 class EditAnnotation(Command):
@@ -950,10 +950,10 @@ class EditAnnotation(Command):
         self.uuid, self.old, self.new = view.uuid, view.body, body
 
     def forward(self) -> ChangeSet:
-        return annotations.edit(self.library, self.uuid, self.new)
+        return annotating.edit(self.library, self.uuid, self.new)
 
     def backward(self) -> ChangeSet:
-        return annotations.edit(self.library, self.uuid, self.old)
+        return annotating.edit(self.library, self.uuid, self.old)
 
 
 class DeleteAnnotation(Command):
@@ -964,7 +964,7 @@ class DeleteAnnotation(Command):
         self.view = view
 
     def forward(self) -> ChangeSet:
-        return annotations.delete(self.library, self.view.uuid)
+        return annotating.delete(self.library, self.view.uuid)
 
     def backward(self) -> ChangeSet:
-        return annotations.put_back(self.library, self.view)
+        return annotating.put_back(self.library, self.view)
