@@ -53,7 +53,7 @@ def test_the_traditional_table_kept_between_runs_is_the_one_opencc_makes(
     for damage in (None, "not json", '{"opencc": "another version", "digest": "x", "pairs": "絲丝"}', '{"pairs": 1}'):
         if damage is not None:
             kept.write_text(damage, "utf-8")
-        for cached in (text.traditional_table, text.index_version, text._traditional_chars):
+        for cached in (text._kept_or_made, text.traditional_table, text.index_version, text._traditional_chars):
             cached.cache_clear()
         assert text.traditional_table() == made and text.index_version() == version  # (made again, kept)
         assert kept.exists() and text._kept() is not None

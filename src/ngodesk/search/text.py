@@ -57,13 +57,20 @@ def traditional_table() -> dict[int, str]:
     kept in the user's cache folder per OpenCC data (its version and its
     dictionary files' names and sizes) and made again only when those
     change or the kept copy is unusable."""
+    return _kept_or_made()[0]
+
+
+@cache
+def _kept_or_made() -> tuple[dict[int, str], str]:
+    """The table and its digest: as kept for this OpenCC data (read once
+    per process), else made from OpenCC and kept."""
     kept = _kept()
     if kept is not None:
-        pairs = kept[1]
-        return {ord(original): simple for original, simple in zip(pairs[::2], pairs[1::2], strict=True)}
+        digest, pairs = kept
+        return {ord(original): simple for original, simple in zip(pairs[::2], pairs[1::2], strict=True)}, digest
     table = _made_table()
     _keep(table)
-    return table
+    return table, _digest(table)
 
 
 def _made_table() -> dict[int, str]:
@@ -89,8 +96,7 @@ def _digest(table: dict[int, str]) -> str:
 @cache
 def index_version() -> str:
     """Identifies the transform; stored in a library beside its index."""
-    kept = _kept()
-    return f"{TRANSFORM_VERSION}-{kept[0] if kept is not None else _digest(traditional_table())}"
+    return f"{TRANSFORM_VERSION}-{_kept_or_made()[1]}"
 
 
 def _opencc_fingerprint() -> str:
