@@ -2979,7 +2979,7 @@ The scheme every export describes. concepts read with a remark (e.g. a second br
     </message>
     <message>
         <source>A library cannot be merged into itself.</source>
-        <extracomment>Story fields merged one by one. what was not taken (a value this library cannot hold, a file that is not what it says), each with why</extracomment>
+        <extracomment>what was not taken (a value this library cannot hold, a file that is not what it says), each with why</extracomment>
         <translation>资料库不能合并到自身。</translation>
     </message>
     <message>

@@ -1,5 +1,6 @@
-"""What every command module shares: how a command opens its library,
-and how it prints JSON (``--json``)."""
+"""What every command module shares: the program's name, how a command
+opens its library, prints JSON (``--json``) and counts things in words,
+and the error that is a usage mistake (exit 2)."""
 
 from __future__ import annotations
 

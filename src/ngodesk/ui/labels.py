@@ -131,9 +131,9 @@ def interface_language() -> str:
 
 
 #: The names of the languages the editor offers, per interface language
-#: (as ``interface_language`` says it), written out as langcodes gives them: the editor needs them before the
-#: window's first paint, and langcodes takes 0.1 s to import (a test
-#: compares them with langcodes').
+#: (as ``interface_language`` says it), written out as langcodes gives
+#: them: the editor needs them before the window's first paint, and
+#: langcodes takes 0.1 s to import (a test compares them with langcodes').
 KNOWN_LANGUAGE_NAMES = {
     "en_US": {
         "en": "English",
