@@ -25,9 +25,13 @@ test: system-deps-test $(STAMP) $(QM)
 
 # After changing user-visible strings: bring the .ts up to date, then
 # translate what it marks unfinished (tests/test_translations.py checks).
+# (Strings moved to another class keep their translations: carry_translations.py.)
 ts: $(STAMP)
+	cp $(TS) $(TS).before && cp $(TS_EN) $(TS_EN).before
 	$(VENV)/bin/pyside6-lupdate -no-obsolete -locations none $$(find src/ngodesk -name '*.py' | sort) -ts $(TS)
 	$(VENV)/bin/pyside6-lupdate -no-obsolete -locations none -pluralonly -source-language en -target-language en $$(find src/ngodesk -name '*.py' | sort) -ts $(TS_EN)
+	$(PY) packaging/carry_translations.py $(TS).before $(TS) && $(PY) packaging/carry_translations.py $(TS_EN).before $(TS_EN)
+	rm $(TS).before $(TS_EN).before
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check src tests benchmarks docs packaging

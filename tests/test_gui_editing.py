@@ -311,7 +311,7 @@ def test_a_cancelled_import_leaves_the_library_as_it_was(qtbot, window: MainWind
     job = window.import_files([str(source)])
     assert job is not None
     with qtbot.waitSignal(job.ended, timeout=60_000):
-        window.job_status.cancel_button.click()  # the user presses Cancel
+        window.jobs.status.cancel_button.click()  # the user presses Cancel
     assert queries.info(window.library)["stories"] == 14 and len(titles(window)) == 14
 
 
@@ -431,7 +431,7 @@ def test_unreadable_records_ask_whether_to_import_the_rest(
     job = window.import_files([str(table)])
     with qtbot.waitSignal(job.ended, timeout=60_000):
         pass
-    qtbot.waitUntil(lambda: window.job is not job and not window.job.running(), timeout=60_000)
+    qtbot.waitUntil(lambda: window.jobs.job is not job and not window.jobs.running(), timeout=60_000)
     assert queries.info(window.library)["stories"] == before + 2
     assert asked[-1] == "Imported 2; skipped 0 already in the library."
 

@@ -133,8 +133,8 @@ def test_a_field_copy_file_opened_from_the_file_manager(qtbot, tmp_path: Path, m
     monkeypatch.setattr(ConflictsDialog, "exec", lambda dialog: 0)
     office = windows.open(str(archive))
     assert office is not None and office.library.folder == tmp_path / "office"
-    assert office.job is not None
-    with qtbot.waitSignal(office.job.ended, timeout=60_000):
+    assert office.jobs.job is not None
+    with qtbot.waitSignal(office.jobs.job.ended, timeout=60_000):
         pass
     # (the file was opened and worked in here: its folder is merged, where the work is)
     assert _titles(office) == {"Wells in Kenya", "Written in the field"}

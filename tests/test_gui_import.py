@@ -58,9 +58,9 @@ def ended_after(qtbot, win: MainWindow, start: Callable[[], None]) -> list[str]:
     """What the status bar's progress said while the job ``start`` started
     ran, once it has ended."""
     start()
-    job = win.job
-    assert job is not None and job.running() and win.job_status.isVisible()
-    said = [win.job_status.text()]
+    job = win.jobs.job
+    assert job is not None and job.running() and win.jobs.status.isVisible()
+    said = [win.jobs.status.text()]
     with qtbot.waitSignal(job.ended, timeout=120_000):
         pass
     return said
@@ -78,8 +78,8 @@ def test_a_large_import_shows_progress_keeps_the_window_usable_and_is_one_undo_s
     timer.start(20)
     job = window.import_files([str(ris_file)])
     assert job is not None
-    job.progressed.connect(lambda *_: texts.append(window.job_status.text()))
-    assert window.job_status.isVisible() and QApplication.activeModalWidget() is None
+    job.progressed.connect(lambda *_: texts.append(window.jobs.status.text()))
+    assert window.jobs.status.isVisible() and QApplication.activeModalWidget() is None
     with qtbot.waitSignal(job.ended, timeout=120_000):
         pass
     timer.stop()
@@ -87,7 +87,7 @@ def test_a_large_import_shows_progress_keeps_the_window_usable_and_is_one_undo_s
     counted = [m for text in texts if (m := PROGRESS.match(text))]
     assert counted, texts
     assert counted[-1].group(2) == f"{SIZE:,}" and counted[-1].group(1) == f"{SIZE:,}"
-    assert not window.job_status.isVisible()
+    assert not window.jobs.status.isVisible()
     # the window kept handling events while the import ran (no modal dialog, no long freeze)
     assert max(b - a for a, b in zip(ticks, ticks[1:], strict=False)) < 2.0
     assert f"Imported {SIZE:,}; skipped 0 already in the library." in window.statusBar().currentMessage()
@@ -116,7 +116,7 @@ def test_cancel_part_way_changes_nothing_and_says_so(qtbot, window: MainWindow, 
     base, steps = queries.info(window.library)["stories"], window.undo_stack.count()
     job = window.import_files([str(ris_file)])
     assert job is not None
-    cancel = window.job_status.cancel_button
+    cancel = window.jobs.status.cancel_button
     job.progressed.connect(lambda done, total, note: done > 0 and cancel.isEnabled() and cancel.click())
     with qtbot.waitSignal(job.ended, timeout=120_000):
         pass
@@ -132,7 +132,7 @@ def test_undo_waits_for_a_running_import(qtbot, window: MainWindow, ris_file: Pa
     assert job is not None
     window.undo()  # refused while the import runs: Undo would not name the last step
     assert window.undo_stack.count() == steps and window.undo_stack.index() == steps
-    assert "Wait for the import to end" in window.statusBar().currentMessage()
+    assert "“Importing” is still running: wait for it to end" in window.statusBar().currentMessage()
     with qtbot.waitSignal(job.ended, timeout=120_000):
         pass
     assert window.undo_stack.undoText() == f"Import {SIZE:,} Stories"

@@ -1447,6 +1447,21 @@ By {who}</source>
     </message>
 </context>
 <context>
+    <name>JobRunner</name>
+    <message>
+        <source>Another task is still running.</source>
+        <translation>另一项任务仍在运行。</translation>
+    </message>
+    <message>
+        <source>Cancelled; nothing changed.</source>
+        <translation>已取消，未做任何更改。</translation>
+    </message>
+    <message>
+        <source>“{task}” is still running: wait for it to end (or cancel it) to undo or redo.</source>
+        <translation>“{task}”仍在运行：请等它结束（或取消它）后再撤销或重做。</translation>
+    </message>
+</context>
+<context>
     <name>JobStatus</name>
     <message>
         <source>Progress of the running task</source>
@@ -1943,20 +1958,8 @@ An offline catalogue of news stories.</source>
         <translation>{path} 不是 ngodesk 资料库（缺少 {file}）。</translation>
     </message>
     <message>
-        <source>Another task is still running.</source>
-        <translation>另一项任务仍在运行。</translation>
-    </message>
-    <message>
-        <source>Cancelled; nothing changed.</source>
-        <translation>已取消，未做任何更改。</translation>
-    </message>
-    <message>
         <source>“{task}” is still running: wait for it to end (or cancel it) to make changes.</source>
         <translation>“{task}”仍在运行：请等它结束（或取消它）后再做修改。</translation>
-    </message>
-    <message>
-        <source>Wait for the import to end (or cancel it) to undo or redo.</source>
-        <translation>请等导入结束（或取消导入）后再撤销或重做。</translation>
     </message>
     <message>
         <source>Story files, format recognised ({patterns})</source>

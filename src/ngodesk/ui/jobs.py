@@ -19,7 +19,16 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt, QThread, QTimer, Signal, Slot
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QProgressDialog, QToolButton, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QProgressBar,
+    QProgressDialog,
+    QToolButton,
+    QWidget,
+)
 
 from ngodesk.domain.errors import Cancelled, NgodeskError
 from ngodesk.domain.models import NotedProgress
@@ -284,3 +293,77 @@ class JobStatus(QWidget):
         self._timer.stop()
         self.job = None
         self.hide()
+
+
+class JobRunner(QObject):
+    """A window's jobs, one at a time: ``start`` runs one, its progress in
+    ``status`` (a status-bar widget), a failure in a message box, a cancel
+    said in the status bar. The widgets in ``hidden_while_running`` give
+    their room to the progress meanwhile. ``pausing(task)``: a job the
+    window stays usable during begins; ``pausing("")``: it ended (before
+    its ``done``, which may edit) — the owner refuses edits in between."""
+
+    pausing = Signal(str)
+
+    def __init__(self, window: QMainWindow, flush: Callable[[], None]) -> None:
+        super().__init__(window)
+        self._window = window
+        self._flush = flush
+        self.job: Job | None = None
+        self.status = JobStatus()
+        self.hidden_while_running: list[QWidget] = []
+
+    def running(self) -> bool:
+        return self.job is not None and self.job.running()
+
+    def start(
+        self,
+        title: str,
+        work: Callable[[NotedProgress], Any],
+        done: Callable[[Any], None],
+        modal: bool = True,
+        cancellable: bool = True,
+    ) -> Job | None:
+        """Run ``work`` off the GUI thread (``modal``: behind a dialog that
+        blocks the window meanwhile), then ``done`` with its result; None
+        when another job still runs (the user is told)."""
+        if self.running():
+            QMessageBox.information(self._window, title, self.tr("Another task is still running."))
+            return None
+        self._flush()  # (typing not yet saved is saved before the job reads the library)
+        job = self.job = Job(self._window, title, work, modal, cancellable)
+        if not modal:
+            self.pausing.emit(title)
+            for ending in (job.finished, job.failed, job.cancelled):
+                ending.connect(lambda *_: self.pausing.emit(""))
+        job.finished.connect(done)
+        job.failed.connect(lambda message: QMessageBox.warning(self._window, title, message))
+        bar = self._window.statusBar()
+        job.cancelled.connect(lambda: bar.showMessage(self.tr("Cancelled; nothing changed."), 8000))
+        self.status.follow(job)
+        bar.clearMessage()  # (it would be drawn over the progress)
+        for widget in self.hidden_while_running:
+            widget.hide()
+            job.ended.connect(widget.show)
+        job.start()
+        return job
+
+    def browsing(self) -> bool:
+        """True (and the status bar says why) while a job the window stays
+        usable during runs: undo and redo wait for it."""
+        if not self.running() or self.job is None or self.job.dialog is not None:
+            return False
+        text = self.tr("“{task}” is still running: wait for it to end (or cancel it) to undo or redo.").format(
+            task=self.job.title
+        )
+        self._window.statusBar().showMessage(text, 5000)
+        return True
+
+    def stop(self, then: Callable[[], Any]) -> bool:
+        """Cancel the running job, then call ``then`` once it has stopped
+        (and rolled back); False when none runs."""
+        if not self.running() or self.job is None:
+            return False
+        self.job.cancel()
+        self.job.ended.connect(then)
+        return True

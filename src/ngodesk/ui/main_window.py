@@ -4,10 +4,9 @@ done here."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import numpy as np
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, QPoint, Qt, QTimer, Signal
@@ -58,7 +57,7 @@ from ngodesk.ui.highlighting import HitDelegate
 from ngodesk.ui.hub import Hub
 from ngodesk.ui.i18n import listing, number, without_mnemonic
 from ngodesk.ui.icons import icon
-from ngodesk.ui.jobs import Job, JobStatus
+from ngodesk.ui.jobs import Job, JobRunner
 from ngodesk.ui.labels import format_title, record_kind, record_labels
 from ngodesk.ui.list_width import LIST_MIN_WIDTH, fit_title, keep_title_readable
 from ngodesk.ui.merge_view import MergeStoriesDialog
@@ -140,7 +139,6 @@ class MainWindow(QMainWindow):
     def __init__(self, library: Library) -> None:
         super().__init__()
         self.library = library
-        self.job: Job | None = None
         #: the stories of this session's last import (see _follow_last_import)
         self._last_import: frozenset[int] = frozenset()
         self._guide: GuideWindow | None = None
@@ -288,9 +286,11 @@ class MainWindow(QMainWindow):
         self.count_label = QLabel()
         self.path_label = QLabel(str(library.folder) + (self.tr("  (read-only)") if library.readonly else ""))
         self.path_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.job_status = JobStatus()
+        self.jobs = JobRunner(self, self.editor.flush)
+        self.jobs.pausing.connect(self._pause_edits)
+        self.jobs.hidden_while_running.append(self.path_label)  # (room for the progress on a narrow screen)
         self.statusBar().addWidget(self.count_label)
-        self.statusBar().addPermanentWidget(self.job_status)
+        self.statusBar().addPermanentWidget(self.jobs.status)
         self.opening_checks = OpeningChecks(self)  # (started by the owner once the window is painted)
         self.statusBar().addPermanentWidget(self.opening_checks.status)
         self.statusBar().addPermanentWidget(self.path_label)
@@ -584,35 +584,6 @@ class MainWindow(QMainWindow):
             return
         self.open_requested.emit(path)
 
-    def _start(
-        self,
-        title: str,
-        work: Callable[[Progress], Any],
-        done: Callable[[Any], None],
-        modal: bool = True,
-        cancellable: bool = True,
-    ) -> Job | None:
-        """Run ``work`` off the GUI thread, its progress in the status bar
-        (and, ``modal``, in a dialog that blocks the window meanwhile)."""
-        if self.job is not None and self.job.running():
-            QMessageBox.information(self, title, self.tr("Another task is still running."))
-            return None
-        self.editor.flush()
-        self.job = Job(self, title, work, modal, cancellable)
-        if not modal:  # (the window stays usable: for browsing, the job holds the library until its work ends)
-            self._pause_edits(title)
-            for ending in (self.job.finished, self.job.failed, self.job.cancelled):
-                ending.connect(lambda *_: self._pause_edits(""))  # (before ``done``, which may edit)
-        self.job.finished.connect(done)
-        self.job.failed.connect(lambda message: QMessageBox.warning(self, title, message))
-        self.job.cancelled.connect(lambda: self.statusBar().showMessage(self.tr("Cancelled; nothing changed."), 8000))
-        self.job_status.follow(self.job)
-        self.statusBar().clearMessage()  # (it would be drawn over the progress)
-        self.path_label.hide()  # (room for the progress on a narrow screen)
-        self.job.ended.connect(self.path_label.show)
-        self.job.start()
-        return self.job
-
     def _pause_edits(self, task: str) -> None:
         """While ``task`` runs in the background, edits are refused at once
         with the reason and the editor is read-only (its saves would wait
@@ -623,14 +594,6 @@ class MainWindow(QMainWindow):
             else self.library.writes_refused
         )
         self.editor.apply_editable()
-
-    def _browsing_job(self) -> bool:
-        """True (and the status bar says why) while a job the window stays
-        usable during (an import) runs: undo and redo wait for it."""
-        if self.job is None or not self.job.running() or self.job.dialog is not None:
-            return False
-        self.statusBar().showMessage(self.tr("Wait for the import to end (or cancel it) to undo or redo."), 5000)
-        return True
 
     def import_files(self, paths: list[str] | None = None, format_name: str = "auto") -> Job | None:
         """Import files (asked for when not given, with their format chosen
@@ -665,7 +628,7 @@ class MainWindow(QMainWindow):
                 return read, report  # the user chooses: the rest or nothing
             return importing.import_read(library, read, report, parallel=True, progress=progress)
 
-        return self._start(self.tr("Importing"), work, self._read_or_imported, modal=False)
+        return self.jobs.start(self.tr("Importing"), work, self._read_or_imported, modal=False)
 
     def _import_options(self, paths: list[str], format_name: str) -> dict[str, ImportOptions] | None:
         """Choices for the files that need them, asked for in a dialog per
@@ -708,8 +671,8 @@ class MainWindow(QMainWindow):
         if not read.items:  # nothing readable: no choice to offer
             self._imported(report)
             return
-        assert self.job is not None  # (the reading job, ending)
-        self.job.ended.connect(lambda: self._import_the_rest(read, report))
+        assert self.jobs.job is not None  # (the reading job, ending)
+        self.jobs.job.ended.connect(lambda: self._import_the_rest(read, report))
 
     def _import_the_rest(self, read: importing.FilesRead, report: importing.ImportReport) -> None:
         """Ask whether to import the readable records when some are not."""
@@ -731,7 +694,7 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(self.tr("Nothing was imported."), 5000)
             return
         library = self.library
-        self._start(
+        self.jobs.start(
             self.tr("Importing"),
             lambda progress: importing.import_read(library, read, report, parallel=True, progress=progress),
             self._imported,
@@ -830,7 +793,7 @@ class MainWindow(QMainWindow):
         def done(count: int) -> None:
             self.statusBar().showMessage(self.tr("Exported %Ln stories to {path}", "", count).format(path=path), 8000)
 
-        return self._start(self.tr("Exporting"), work, done)
+        return self.jobs.start(self.tr("Exporting"), work, done)
 
     def find_duplicates(self) -> Job | None:
         """List likely duplicate stories (searched in the background)."""
@@ -843,7 +806,7 @@ class MainWindow(QMainWindow):
             self.duplicates_dialog = DuplicatesDialog(pairs, self.show_stories, self.merge_pair, self)
             self.duplicates_dialog.show()
 
-        return self._start(
+        return self.jobs.start(
             self.tr("Finding duplicates"), lambda progress: duplicates.find_pairs(library, progress), done
         )
 
@@ -878,7 +841,7 @@ class MainWindow(QMainWindow):
                 self.commands.record(BatchEditStories(len(plan.stories), undo), changes)
                 self.statusBar().showMessage(self.tr("Changed %Ln stories.", "", len(plan.stories)), 5000)
 
-            self._start(self.tr("Changing stories"), lambda progress: batch.apply(library, plan, progress), done)
+            self.jobs.start(self.tr("Changing stories"), lambda progress: batch.apply(library, plan, progress), done)
         return dialog
 
     def export_field_copy(self) -> Job | None:
@@ -898,7 +861,9 @@ class MainWindow(QMainWindow):
         def done(out: Path) -> None:
             self.statusBar().showMessage(self.tr("Field copy written to {path}.").format(path=out), 15000)
 
-        return self._start(self.tr("Writing the field copy"), lambda progress: make(library, path, ids, progress), done)
+        return self.jobs.start(
+            self.tr("Writing the field copy"), lambda progress: make(library, path, ids, progress), done
+        )
 
     def merge_library(self, path: str | None = None) -> Job | None:
         """Merge another copy of the library (a folder or a field-copy file)
@@ -949,7 +914,7 @@ class MainWindow(QMainWindow):
             if conflicts.conflicts(library):
                 self.show_conflicts()
 
-        return self._start(
+        return self.jobs.start(
             self.tr("Merging"), lambda progress: merging.merge(library, path, merging.Prefer.ASK, progress), done
         )
 
@@ -1060,7 +1025,7 @@ class MainWindow(QMainWindow):
             if dialog.exec() == QDialog.DialogCode.Accepted and found:
                 self.commands.run(ReviewSuggestions(dialog.ticked(), dialog.unticked()))
 
-        return self._start(
+        return self.jobs.start(
             self.tr("Looking for records named in the stories"),
             lambda progress: suggestions.suggest(library, ids, progress),
             done,
@@ -1085,7 +1050,7 @@ class MainWindow(QMainWindow):
     def rebuild_index(self) -> Job | None:
         """Rebuild the search index in the background."""
         library = self.library
-        return self._start(
+        return self.jobs.start(
             self.tr("Rebuilding the search index"),
             lambda progress: indexing.reindex(library, progress),
             lambda count: self.statusBar().showMessage(self.tr("Search index rebuilt (%Ln stories).", "", count)),
@@ -1236,7 +1201,7 @@ class MainWindow(QMainWindow):
 
     def undo(self) -> None:
         """Undo the last change, after saving typing still pending."""
-        if self._browsing_job():
+        if self.jobs.browsing():
             return
         self.editor.flush()
         if not self._off_thread(undoing=True):
@@ -1245,7 +1210,7 @@ class MainWindow(QMainWindow):
 
     def redo(self) -> None:
         """Redo the last change undone (typing saved now would end redo)."""
-        if self._browsing_job():
+        if self.jobs.browsing():
             return
         self.editor.flush()
         if not self._off_thread(undoing=False):
@@ -1269,7 +1234,7 @@ class MainWindow(QMainWindow):
             command.done_off_thread = changes
             step()
 
-        self._start(title, lambda progress: work(), done, modal=False, cancellable=False)
+        self.jobs.start(title, lambda progress: work(), done, modal=False, cancellable=False)
         return True
 
     def _focus_editor(self) -> None:
@@ -1395,10 +1360,8 @@ class MainWindow(QMainWindow):
         self.panes.save()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
-        if self.job is not None and self.job.running():
-            self.job.cancel()
+        if self.jobs.stop(then=self.close):  # (once the job has stopped and rolled back)
             event.ignore()
-            self.job.ended.connect(self.close)  # close once the job has stopped (and rolled back)
             return
         if self.opening_checks.stop(then=self.close):  # (a backup being made is discarded first)
             event.ignore()
