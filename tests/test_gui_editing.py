@@ -270,7 +270,7 @@ def test_import_runs_in_the_background_and_its_stories_appear(
 ) -> None:  # type: ignore[no-untyped-def]
     shown: list[str] = []
     monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append(box.text()))
-    job = window.import_files([str(SAMPLE)])
+    job = window.import_flow.import_files([str(SAMPLE)])
     assert job is not None
     with qtbot.waitSignal(job.ended, timeout=60_000):
         pass
@@ -287,7 +287,7 @@ def test_an_import_is_one_undo_step_that_takes_back_its_stories_and_new_tag(
         "Keyword: Field notes\n\n" + "\n".join(f"Field story {i}\n\nNotes from 乡村 visit {i}.\n" for i in range(3)),
         encoding="utf-8",
     )
-    job = window.import_files([str(field)])
+    job = window.import_flow.import_files([str(field)])
     assert job is not None
     with qtbot.waitSignal(job.ended, timeout=60_000):
         pass
@@ -308,7 +308,7 @@ def test_an_import_is_one_undo_step_that_takes_back_its_stories_and_new_tag(
 
 def test_a_cancelled_import_leaves_the_library_as_it_was(qtbot, window: MainWindow, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     source = listing(tmp_path / "big.txt", 5000)
-    job = window.import_files([str(source)])
+    job = window.import_flow.import_files([str(source)])
     assert job is not None
     with qtbot.waitSignal(job.ended, timeout=60_000):
         window.jobs.status.cancel_button.click()  # the user presses Cancel
@@ -421,14 +421,14 @@ def test_unreadable_records_ask_whether_to_import_the_rest(
 
     before = queries.info(window.library)["stories"]
     monkeypatch.setattr(QMessageBox, "exec", choose("Import Nothing"))
-    job = window.import_files([str(table)])
+    job = window.import_flow.import_files([str(table)])
     with qtbot.waitSignal(job.ended, timeout=60_000):
         pass
     assert asked == ["1 record in these files cannot be read."] and queries.info(window.library)["stories"] == before
 
     asked.clear()
     monkeypatch.setattr(QMessageBox, "exec", choose("Import 2 Records"))
-    job = window.import_files([str(table)])
+    job = window.import_flow.import_files([str(table)])
     with qtbot.waitSignal(job.ended, timeout=60_000):
         pass
     qtbot.waitUntil(lambda: window.jobs.job is not job and not window.jobs.running(), timeout=60_000)
@@ -446,7 +446,7 @@ def test_skipped_duplicates_can_be_merged_in_one_undoable_step(
     monkeypatch.setattr(
         QMessageBox, "exec", lambda box: [b.click() for b in box.buttons() if b.text() == "Merge Into Those Stories"]
     )
-    job = window.import_files([str(table)])
+    job = window.import_flow.import_files([str(table)])
     with qtbot.waitSignal(job.ended, timeout=60_000):
         pass
     merged = queries.get_story(window.library, wu.id)
@@ -481,7 +481,7 @@ def test_a_table_is_imported_through_the_column_dialog(qtbot, window: MainWindow
 
     monkeypatch.setattr(ColumnMapDialog, "exec", choose_title)
     monkeypatch.setattr(QMessageBox, "exec", lambda box: None)
-    job = window.import_files([str(table)])
+    job = window.import_flow.import_files([str(table)])
     with qtbot.waitSignal(job.ended, timeout=60_000):
         pass
     assert seen == [([], False), (["2", "民间组织走出去", "2019-03-05", "", "王芳"], True)]
@@ -495,7 +495,7 @@ def test_cancelling_the_column_dialog_imports_nothing(window: MainWindow, tmp_pa
     table = tmp_path / "stories.csv"
     table.write_text("title\n不会导入\n", encoding="utf-8")
     monkeypatch.setattr(ColumnMapDialog, "exec", lambda dialog: 0)
-    assert window.import_files([str(table)]) is None
+    assert window.import_flow.import_files([str(table)]) is None
     assert queries.search(window.library, "不会导入").total == 0
 
 
@@ -552,7 +552,7 @@ def test_the_open_dialogs_file_type_chooses_the_format(qtbot, window: MainWindow
     before = queries.info(window.library)["stories"]
     for filter_name in ("Story files, format recognised", "TSV table"):
         monkeypatch.setattr(QFileDialog, "getOpenFileNames", choose(filter_name))
-        job = window.import_files()
+        job = window.import_flow.import_files()
         assert job is not None
         with qtbot.waitSignal(job.ended, timeout=60_000):
             pass
@@ -583,7 +583,7 @@ def test_a_wordpress_export_with_pages_asks_which_items_become_stories(  # type:
 
     monkeypatch.setattr(ItemTypesDialog, "exec", tick_pages)
     monkeypatch.setattr(QMessageBox, "exec", lambda box: None)
-    job = window.import_files([str(export)])
+    job = window.import_flow.import_files([str(export)])
     with qtbot.waitSignal(job.ended, timeout=60_000):
         pass
     assert offered == [(["Posts (1)", "Pages (1)", "Attachments (media library entries) (1)"], True)]

@@ -76,7 +76,7 @@ def test_a_large_import_shows_progress_keeps_the_window_usable_and_is_one_undo_s
     timer = QTimer()
     timer.timeout.connect(lambda: ticks.append(time.monotonic()))
     timer.start(20)
-    job = window.import_files([str(ris_file)])
+    job = window.import_flow.import_files([str(ris_file)])
     assert job is not None
     job.progressed.connect(lambda *_: texts.append(window.jobs.status.text()))
     assert window.jobs.status.isVisible() and QApplication.activeModalWidget() is None
@@ -114,7 +114,7 @@ def test_a_large_import_shows_progress_keeps_the_window_usable_and_is_one_undo_s
 
 def test_cancel_part_way_changes_nothing_and_says_so(qtbot, window: MainWindow, ris_file: Path) -> None:  # type: ignore[no-untyped-def]
     base, steps = queries.info(window.library)["stories"], window.undo_stack.count()
-    job = window.import_files([str(ris_file)])
+    job = window.import_flow.import_files([str(ris_file)])
     assert job is not None
     cancel = window.jobs.status.cancel_button
     job.progressed.connect(lambda done, total, note: done > 0 and cancel.isEnabled() and cancel.click())
@@ -128,7 +128,7 @@ def test_cancel_part_way_changes_nothing_and_says_so(qtbot, window: MainWindow, 
 def test_undo_waits_for_a_running_import(qtbot, window: MainWindow, ris_file: Path) -> None:  # type: ignore[no-untyped-def]
     window.new_story()
     steps = window.undo_stack.count()
-    job = window.import_files([str(ris_file)])
+    job = window.import_flow.import_files([str(ris_file)])
     assert job is not None
     window.undo()  # refused while the import runs: Undo would not name the last step
     assert window.undo_stack.count() == steps and window.undo_stack.index() == steps
@@ -146,7 +146,7 @@ def test_edits_wait_for_a_running_import_and_say_so(qtbot, window: MainWindow, r
     monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text, *a: said.append(text))
     window._select([window.model.ids()[0]])
     base = queries.info(window.library)["stories"]
-    job = window.import_files([str(ris_file)])
+    job = window.import_flow.import_files([str(ris_file)])
     assert job is not None
     assert window.editor.title.isReadOnly()
     started = time.monotonic()

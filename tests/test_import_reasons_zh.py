@@ -75,7 +75,7 @@ def test_the_windows_import_details_are_chinese(qtbot, chinese: MainWindow, tmp_
     (tmp_path / "harvest.xml").write_text(RESPONSE, encoding="utf-8")
     shown: list[str] = []
     monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append(box.detailedText()))
-    job = chinese.import_files([str(tmp_path / "harvest.xml")])
+    job = chinese.import_flow.import_files([str(tmp_path / "harvest.xml")])
     with qtbot.waitSignal(job.ended, timeout=60_000):
         pass
     qtbot.waitUntil(lambda: bool(shown), timeout=60_000)

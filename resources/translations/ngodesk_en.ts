@@ -70,6 +70,51 @@
     </message>
 </context>
 <context>
+    <name>ImportFlow</name>
+    <message numerus="yes">
+        <source>%Ln records in these files cannot be read.</source>
+        <translation>
+            <numerusform>%Ln record in these files cannot be read.</numerusform>
+            <numerusform>%Ln records in these files cannot be read.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Import %Ln Records</source>
+        <translation>
+            <numerusform>Import %Ln Record</numerusform>
+            <numerusform>Import %Ln Records</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Merged %Ln into the stories they repeat.</source>
+        <translation>
+            <numerusform>Merged %Ln into the story it repeats.</numerusform>
+            <numerusform>Merged %Ln into the stories they repeat.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln of them with warnings: odd values were normalised or kept as given (see the details).</source>
+        <translation>
+            <numerusform>%Ln of them with warnings: odd values were normalised or kept as given (see the details).</numerusform>
+            <numerusform>%Ln of them with warnings: odd values were normalised or kept as given (see the details).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln records could not be read.</source>
+        <translation>
+            <numerusform>%Ln record could not be read.</numerusform>
+            <numerusform>%Ln records could not be read.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Merged %Ln records.</source>
+        <translation>
+            <numerusform>Merged %Ln record.</numerusform>
+            <numerusform>Merged %Ln records.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Kinds</name>
     <message numerus="yes">
         <source>%Ln stories</source>
@@ -130,48 +175,6 @@
 </context>
 <context>
     <name>MainWindow</name>
-    <message numerus="yes">
-        <source>%Ln records in these files cannot be read.</source>
-        <translation>
-            <numerusform>%Ln record in these files cannot be read.</numerusform>
-            <numerusform>%Ln records in these files cannot be read.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Import %Ln Records</source>
-        <translation>
-            <numerusform>Import %Ln Record</numerusform>
-            <numerusform>Import %Ln Records</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Merged %Ln into the stories they repeat.</source>
-        <translation>
-            <numerusform>Merged %Ln into the story it repeats.</numerusform>
-            <numerusform>Merged %Ln into the stories they repeat.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%Ln of them with warnings: odd values were normalised or kept as given (see the details).</source>
-        <translation>
-            <numerusform>%Ln of them with warnings: odd values were normalised or kept as given (see the details).</numerusform>
-            <numerusform>%Ln of them with warnings: odd values were normalised or kept as given (see the details).</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%Ln records could not be read.</source>
-        <translation>
-            <numerusform>%Ln record could not be read.</numerusform>
-            <numerusform>%Ln records could not be read.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Merged %Ln records.</source>
-        <translation>
-            <numerusform>Merged %Ln record.</numerusform>
-            <numerusform>Merged %Ln records.</numerusform>
-        </translation>
-    </message>
     <message numerus="yes">
         <source>Export %Ln Stories</source>
         <translation>

@@ -1393,6 +1393,94 @@ By {who}</source>
     </message>
 </context>
 <context>
+    <name>ImportFlow</name>
+    <message>
+        <source>Story files, format recognised ({patterns})</source>
+        <extracomment>Files whose import may ask for choices first (tables, WordPress exports).</extracomment>
+        <translation>报道文件，自动识别格式 ({patterns})</translation>
+    </message>
+    <message>
+        <source>All files, format recognised (*)</source>
+        <translation>所有文件，自动识别格式 (*)</translation>
+    </message>
+    <message>
+        <source>Import Stories</source>
+        <translation>导入报道</translation>
+    </message>
+    <message>
+        <source>Importing</source>
+        <translation>正在导入</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln records in these files cannot be read.</source>
+        <translation>
+            <numerusform>这些文件中有 %Ln 条记录无法读取。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Import the other {n} records, or nothing? The details list what cannot be read.</source>
+        <translation>导入其余 {n} 条记录，还是全部不导入？详细信息中列出了无法读取的内容。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Import %Ln Records</source>
+        <translation>
+            <numerusform>导入 %Ln 条记录</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Import Nothing</source>
+        <translation>全部不导入</translation>
+    </message>
+    <message>
+        <source>Nothing was imported.</source>
+        <translation>未导入任何内容。</translation>
+    </message>
+    <message>
+        <source>Imported {added}; skipped {skipped} already in the library.</source>
+        <translation>已导入 {added} 篇；跳过资料库中已有的 {skipped} 篇。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Merged %Ln into the stories they repeat.</source>
+        <translation>
+            <numerusform>已将 %Ln 篇合并到与之重复的报道中。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln of them with warnings: odd values were normalised or kept as given (see the details).</source>
+        <translation>
+            <numerusform>其中 %Ln 篇带有警告：异常的值已规范化或按原样保留（见详细信息）。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>They are listed under “Last import”; Undo takes them all back.</source>
+        <translation>它们列在“上次导入”下；撤销会把它们全部撤回。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln records could not be read.</source>
+        <translation>
+            <numerusform>%Ln 条记录无法读取。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Merge Into Those Stories</source>
+        <translation>合并到已有报道</translation>
+    </message>
+    <message>
+        <source>Add Them Anyway</source>
+        <translation>仍然添加</translation>
+    </message>
+    <message numerus="yes">
+        <source>Merged %Ln records.</source>
+        <translation>
+            <numerusform>已合并 %Ln 条记录。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ItemTypes</name>
     <message>
         <source>Posts</source>
@@ -1567,7 +1655,7 @@ By {who}</source>
     <name>MainWindow</name>
     <message>
         <source>ngodesk — {name}</source>
-        <extracomment>After an edit in the editor, the list&apos;s order and counts follow this late. The Trash lets go of stories deleted 30 days ago this long after the window opens. Imports of up to this many stories are one undo step (taking back 10,000 took ~10 s, on the GUI thread); larger ones are not undoable. Files that may be tables: their columns are mapped in a dialog first. Files whose import may ask for choices first (tables, WordPress exports). Columns hidden until the user shows them (header context menu). The search field&apos;s look while its query is malformed. a backup (path) to put back: the owner closes this window first the stories of this session&apos;s last import (see _follow_last_import)</extracomment>
+        <extracomment>After an edit in the editor, the list&apos;s order and counts follow this late. The Trash lets go of stories deleted 30 days ago this long after the window opens. Imports of up to this many stories are one undo step (taking back 10,000 took ~10 s, on the GUI thread); larger ones are not undoable. Files that may be tables: their columns are mapped in a dialog first. Columns hidden until the user shows them (header context menu). The search field&apos;s look while its query is malformed. a backup (path) to put back: the owner closes this window first</extracomment>
         <translation>ngodesk — {name}</translation>
     </message>
     <message>
@@ -1732,42 +1820,6 @@ fields: tag: org: person: place: source: title: lang: status: year:2015..2018 da
     <message>
         <source>T&amp;hesaurus Entry…</source>
         <translation>叙词表条目(&amp;H)…</translation>
-    </message>
-    <message numerus="yes">
-        <source>%Ln records in these files cannot be read.</source>
-        <translation>
-            <numerusform>这些文件中有 %Ln 条记录无法读取。</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Import %Ln Records</source>
-        <translation>
-            <numerusform>导入 %Ln 条记录</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Merged %Ln into the stories they repeat.</source>
-        <translation>
-            <numerusform>已将 %Ln 篇合并到与之重复的报道中。</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%Ln of them with warnings: odd values were normalised or kept as given (see the details).</source>
-        <translation>
-            <numerusform>其中 %Ln 篇带有警告：异常的值已规范化或按原样保留（见详细信息）。</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%Ln records could not be read.</source>
-        <translation>
-            <numerusform>%Ln 条记录无法读取。</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Merged %Ln records.</source>
-        <translation>
-            <numerusform>已合并 %Ln 条记录。</numerusform>
-        </translation>
     </message>
     <message numerus="yes">
         <source>Export %Ln Stories</source>
@@ -1960,54 +2012,6 @@ An offline catalogue of news stories.</source>
     <message>
         <source>“{task}” is still running: wait for it to end (or cancel it) to make changes.</source>
         <translation>“{task}”仍在运行：请等它结束（或取消它）后再做修改。</translation>
-    </message>
-    <message>
-        <source>Story files, format recognised ({patterns})</source>
-        <translation>报道文件，自动识别格式 ({patterns})</translation>
-    </message>
-    <message>
-        <source>All files, format recognised (*)</source>
-        <translation>所有文件，自动识别格式 (*)</translation>
-    </message>
-    <message>
-        <source>Import Stories</source>
-        <translation>导入报道</translation>
-    </message>
-    <message>
-        <source>Importing</source>
-        <translation>正在导入</translation>
-    </message>
-    <message>
-        <source>Import</source>
-        <translation>导入</translation>
-    </message>
-    <message>
-        <source>Import the other {n} records, or nothing? The details list what cannot be read.</source>
-        <translation>导入其余 {n} 条记录，还是全部不导入？详细信息中列出了无法读取的内容。</translation>
-    </message>
-    <message>
-        <source>Import Nothing</source>
-        <translation>全部不导入</translation>
-    </message>
-    <message>
-        <source>Nothing was imported.</source>
-        <translation>未导入任何内容。</translation>
-    </message>
-    <message>
-        <source>Imported {added}; skipped {skipped} already in the library.</source>
-        <translation>已导入 {added} 篇；跳过资料库中已有的 {skipped} 篇。</translation>
-    </message>
-    <message>
-        <source>They are listed under “Last import”; Undo takes them all back.</source>
-        <translation>它们列在“上次导入”下；撤销会把它们全部撤回。</translation>
-    </message>
-    <message>
-        <source>Merge Into Those Stories</source>
-        <translation>合并到已有报道</translation>
-    </message>
-    <message>
-        <source>Add Them Anyway</source>
-        <translation>仍然添加</translation>
     </message>
     <message>
         <source>No stories to export.</source>

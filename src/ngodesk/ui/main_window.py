@@ -29,12 +29,12 @@ from PySide6.QtWidgets import (
 )
 
 from ngodesk import __version__
-from ngodesk.domain.errors import ImportFailed, NgodeskError
+from ngodesk.domain.errors import NgodeskError
 from ngodesk.domain.models import ChangeSet, FacetKind, Filter, Progress
 from ngodesk.services import backups, indexing, queries, story_collections, trash
 from ngodesk.store.backups import Backup
 from ngodesk.store.library import DB_NAME, Library
-from ngodesk.ui import import_details, settings
+from ngodesk.ui import settings
 from ngodesk.ui.annotation_panel import AnnotationPanel
 from ngodesk.ui.backups_view import BackupsDialog
 from ngodesk.ui.commands import (
@@ -43,8 +43,6 @@ from ngodesk.ui.commands import (
     Command,
     CreateStory,
     DeleteStories,
-    ImportStories,
-    MergeDuplicates,
     MergeStories,
     RemoveFromCollection,
     ReviewSuggestions,
@@ -57,6 +55,7 @@ from ngodesk.ui.highlighting import HitDelegate
 from ngodesk.ui.hub import Hub
 from ngodesk.ui.i18n import listing, number, without_mnemonic
 from ngodesk.ui.icons import icon
+from ngodesk.ui.import_flow import ImportFlow
 from ngodesk.ui.jobs import Job, JobRunner
 from ngodesk.ui.labels import format_title, record_kind, record_labels
 from ngodesk.ui.list_width import LIST_MIN_WIDTH, fit_title, keep_title_readable
@@ -71,8 +70,7 @@ from ngodesk.ui.suggestions_view import SuggestionsDialog
 from ngodesk.ui.trash_view import TrashDialog, confirm_delete
 
 if TYPE_CHECKING:
-    from ngodesk.formats import ImportOptions
-    from ngodesk.services import batch, duplicates, importing, merging, suggestions
+    from ngodesk.services import batch, duplicates, merging, suggestions
     from ngodesk.ui.batch_edit import BatchEditDialog
     from ngodesk.ui.duplicates_view import DuplicatesDialog
     from ngodesk.ui.fieldwork_view import ConflictsDialog
@@ -90,8 +88,6 @@ TRASH_PURGE_DELAY_MS = 3000
 #: Imports of up to this many stories are one undo step (taking back 10,000
 #: took ~10 s, on the GUI thread); larger ones are not undoable.
 #: Files that may be tables: their columns are mapped in a dialog first.
-#: Files whose import may ask for choices first (tables, WordPress exports).
-ASKING_SUFFIXES = (".csv", ".tsv", ".tab", ".txt", ".xml", ".wxr")
 #: Columns hidden until the user shows them (header context menu).
 HIDDEN_COLUMNS = ("language", "updated_at", "translations")
 #: The search field's look while its query is malformed.
@@ -139,8 +135,6 @@ class MainWindow(QMainWindow):
     def __init__(self, library: Library) -> None:
         super().__init__()
         self.library = library
-        #: the stories of this session's last import (see _follow_last_import)
-        self._last_import: frozenset[int] = frozenset()
         self._guide: GuideWindow | None = None
         self.duplicates_dialog: DuplicatesDialog | None = None
         self.records_dialog: RecordsDialog | None = None
@@ -289,6 +283,7 @@ class MainWindow(QMainWindow):
         self.jobs = JobRunner(self, self.editor.flush)
         self.jobs.pausing.connect(self._pause_edits)
         self.jobs.hidden_while_running.append(self.path_label)  # (room for the progress on a narrow screen)
+        self.import_flow = ImportFlow(self, library, self.jobs, self.commands, self.sidebar)
         self.statusBar().addWidget(self.count_label)
         self.statusBar().addPermanentWidget(self.jobs.status)
         self.opening_checks = OpeningChecks(self)  # (started by the owner once the window is painted)
@@ -385,7 +380,7 @@ class MainWindow(QMainWindow):
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         file_menu.addSeparator()
         self.import_action = self._action(
-            self.tr("&Import…"), self.import_files, None, "import", self.tr("Import stories from files")
+            self.tr("&Import…"), self.import_flow.import_files, None, "import", self.tr("Import stories from files")
         )
         self.import_action.setEnabled(writable)
         self.export_action = self._action(
@@ -594,168 +589,6 @@ class MainWindow(QMainWindow):
             else self.library.writes_refused
         )
         self.editor.apply_editable()
-
-    def import_files(self, paths: list[str] | None = None, format_name: str = "auto") -> Job | None:
-        """Import files (asked for when not given, with their format chosen
-        by the dialog's file type filter) in the background."""
-        from ngodesk.formats import file_extensions, importers
-        from ngodesk.services import importing
-
-        if paths is None:
-            filters = {
-                self.tr("Story files, format recognised ({patterns})").format(
-                    patterns=" ".join("*" + e for e in file_extensions())
-                ): "auto"
-            }
-            for found in importers():
-                patterns = " ".join("*" + e for e in found.EXTENSIONS) or "*"
-                filters[f"{format_title(found.TITLE)} ({patterns})"] = found.NAME
-            filters[self.tr("All files, format recognised (*)")] = "auto"
-            paths, chosen = QFileDialog.getOpenFileNames(
-                self, self.tr("Import Stories"), str(Path.home()), ";;".join(filters)
-            )
-            format_name = filters.get(chosen, "auto")
-        if not paths:
-            return None
-        options = self._import_options(paths, format_name)
-        if options is None:
-            return None
-        library = self.library
-
-        def work(progress: Progress) -> importing.ImportReport | tuple[importing.FilesRead, importing.ImportReport]:
-            read, report = importing.read_files(paths, format_name, options, progress)
-            if report.problems:
-                return read, report  # the user chooses: the rest or nothing
-            return importing.import_read(library, read, report, parallel=True, progress=progress)
-
-        return self.jobs.start(self.tr("Importing"), work, self._read_or_imported, modal=False)
-
-    def _import_options(self, paths: list[str], format_name: str) -> dict[str, ImportOptions] | None:
-        """Choices for the files that need them, asked for in a dialog per
-        file: the columns of a table (CSV, TSV), the item types of a
-        WordPress export that has more than posts. None when the user
-        cancels one."""
-        from ngodesk.formats import csv_table, detect, read_text, wxr
-        from ngodesk.ui.column_map import ColumnMapDialog
-        from ngodesk.ui.item_types import ItemTypesDialog
-
-        options: dict[str, ImportOptions] = {}
-        for name in paths:
-            path = Path(name)
-            if path.suffix.lower() not in ASKING_SUFFIXES and format_name == "auto":
-                continue
-            try:
-                text = read_text(path)
-                found = detect(path, text, format_name)
-            except ImportFailed:
-                continue  # (the import reports it)
-            dialog: ColumnMapDialog | ItemTypesDialog
-            if isinstance(found, csv_table.Table):
-                dialog = ColumnMapDialog(path, found, text, self)
-            elif found is wxr and set(counts := wxr.item_types(text)) - {"post"}:
-                dialog = ItemTypesDialog(path, counts, self)
-            else:
-                continue
-            if dialog.exec() != QDialog.DialogCode.Accepted:
-                return None
-            options[name] = dialog.options()
-        return options
-
-    def _read_or_imported(self, result: object) -> None:
-        from ngodesk.services import importing
-
-        if isinstance(result, importing.ImportReport):
-            self._imported(result)
-            return
-        read, report = result  # type: ignore[misc]
-        if not read.items:  # nothing readable: no choice to offer
-            self._imported(report)
-            return
-        assert self.jobs.job is not None  # (the reading job, ending)
-        self.jobs.job.ended.connect(lambda: self._import_the_rest(read, report))
-
-    def _import_the_rest(self, read: importing.FilesRead, report: importing.ImportReport) -> None:
-        """Ask whether to import the readable records when some are not."""
-        from ngodesk.services import importing
-
-        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Import"), "", parent=self)
-        box.setText(self.tr("%Ln records in these files cannot be read.", "", len(report.problems)))
-        box.setInformativeText(
-            self.tr("Import the other {n} records, or nothing? The details list what cannot be read.").format(
-                n=len(read.items)
-            )
-        )
-        box.setDetailedText("\n".join(import_details.detail(p) for p in report.problems))
-        rest = box.addButton(self.tr("Import %Ln Records", "", len(read.items)), QMessageBox.ButtonRole.AcceptRole)
-        box.addButton(self.tr("Import Nothing"), QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(rest)
-        box.exec()
-        if box.clickedButton() is not rest or not read.items:
-            self.statusBar().showMessage(self.tr("Nothing was imported."), 5000)
-            return
-        library = self.library
-        self.jobs.start(
-            self.tr("Importing"),
-            lambda progress: importing.import_read(library, read, report, parallel=True, progress=progress),
-            self._imported,
-            modal=False,
-        )
-
-    def _imported(self, report: importing.ImportReport) -> None:
-        """Make the import one undo step, show its stories under "Last
-        import" and say how it went: in the status bar, or in a box when
-        there is more to tell or to decide (duplicates, problems)."""
-        from ngodesk.services import importing
-
-        self.commands.record(ImportStories(report.changes), report.changes, initiator=self)
-        if added := report.changes.stories_added:
-            self._last_import = added
-            self.sidebar.show_last_import(min(added), max(added), len(added))
-        skipped = [d for d in report.duplicates if d.action == "skipped"]
-        text = self.tr("Imported {added}; skipped {skipped} already in the library.").format(
-            added=number(report.added), skipped=number(len(skipped))
-        )
-        if merged := sum(d.action == "merged" for d in report.duplicates):
-            text += " " + self.tr("Merged %Ln into the stories they repeat.", "", merged)
-        if warned := len({(w.file, w.position) for w in report.warnings}):
-            text += " " + self.tr(
-                "%Ln of them with warnings: odd values were normalised or kept as given (see the details).", "", warned
-            )
-        if not (report.duplicates or report.problems or report.skipped or report.warnings):
-            if report.added:
-                text += " " + self.tr("They are listed under “Last import”; Undo takes them all back.")
-            self.statusBar().showMessage(text, 30_000)
-            return
-        box = QMessageBox(QMessageBox.Icon.Information, self.tr("Import"), text, parent=self)
-        details = [import_details.detail(d) for d in skipped]
-        details += [import_details.left_out(s) for s in report.skipped]
-        details += [import_details.detail(w) for w in report.warnings]
-        if report.problems:
-            box.setIcon(QMessageBox.Icon.Warning)
-            box.setInformativeText(self.tr("%Ln records could not be read.", "", len(report.problems)))
-            details += [import_details.detail(p) for p in report.problems]
-        if details:
-            box.setDetailedText("\n".join(details))
-        merge = add = None
-        if skipped:
-            merge = box.addButton(self.tr("Merge Into Those Stories"), QMessageBox.ButtonRole.ActionRole)
-            add = box.addButton(self.tr("Add Them Anyway"), QMessageBox.ButtonRole.ActionRole)
-            box.addButton(QMessageBox.StandardButton.Ok)
-        box.exec()
-        if box.clickedButton() in (merge, add) and box.clickedButton() is not None:
-            how = importing.OnDuplicate.MERGE if box.clickedButton() is merge else importing.OnDuplicate.ADD
-            self.import_duplicates(skipped, how)
-
-    def import_duplicates(self, skipped: list[importing.Skipped], how: importing.OnDuplicate) -> None:
-        """Merge or add records an import skipped as duplicates (one undo step)."""
-        from ngodesk.services import importing
-
-        library = self.library
-        if how is importing.OnDuplicate.ADD:
-            self._imported(importing.import_again(library, skipped, how))
-            return
-        self.commands.run(MergeDuplicates(skipped))
-        self.statusBar().showMessage(self.tr("Merged %Ln records.", "", len(skipped)), 8000)
 
     def export_stories(
         self, path: str | None = None, format_name: str = "", selected: bool = False, story_ids: list[int] | None = None
@@ -1303,18 +1136,7 @@ class MainWindow(QMainWindow):
         if changes.stories_added and not changes.stories_changed and initiator is not self:
             keep = sorted(changes.stories_added)  # e.g. undoing a delete: show what came back
         self.refresh(keep=keep)
-        self._follow_last_import(changes)
-
-    def _follow_last_import(self, changes: ChangeSet) -> None:
-        """Undoing the last import drops its "Last import" entry; redoing
-        it shows the entry again."""
-        if not self._last_import:
-            return
-        if self._last_import <= changes.stories_removed:
-            self.sidebar.forget_last_import()
-        elif self._last_import <= changes.stories_added and self.sidebar.last_import is None:
-            ids = self._last_import
-            self.sidebar.show_last_import(min(ids), max(ids), len(ids))
+        self.import_flow.follow(changes)
 
     # -- state --------------------------------------------------------------
 
