@@ -51,7 +51,7 @@ def test_a_batch_is_previewed_applied_and_undone_in_one_step(qtbot, window: Main
         return BatchEditDialog.DialogCode.Accepted
 
     monkeypatch.setattr(BatchEditDialog, "exec", fill)
-    window.batch_edit()
+    window.story_tools.batch_edit()
     qtbot.waitUntil(lambda: window.jobs.job is not None and not window.jobs.running(), timeout=30_000)
     title_rows = [row for row in shown["rows"] if row[1] == "Title"]  # type: ignore[union-attr]
     assert title_rows and all("CSO" in row[3] and "NGO" in row[2] for row in title_rows)

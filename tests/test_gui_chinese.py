@@ -116,7 +116,7 @@ def test_counts_take_their_plural_form_in_english(qtbot, library: Library) -> No
     window = next(_window(qtbot, library, "en"))
     assert window.count_label.text() == "1 of 1 story"
     assert record_kind("stories", 1) == "1 story" and record_kind("stories", 20000) == "20,000 stories"
-    assert QCoreApplication.translate("MainWindow", "Export %Ln Stories", "", 1) == "Export 1 Story"
+    assert QCoreApplication.translate("ExportFlow", "Export %Ln Stories", "", 1) == "Export 1 Story"
     assert QCoreApplication.translate("MainWindow", "Exported %Ln stories to {path}", "", 20000).startswith(
         "Exported 20,000 "
     )

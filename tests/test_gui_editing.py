@@ -318,7 +318,7 @@ def test_a_cancelled_import_leaves_the_library_as_it_was(qtbot, window: MainWind
 def test_export_writes_the_listed_stories(qtbot, window: MainWindow, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     type_chinese(window, "缅甸")
     qtbot.waitUntil(lambda: titles(window) == [MYANMAR])
-    job = window.export_stories(str(tmp_path / "out.json"))
+    job = window.export_flow.export_stories(str(tmp_path / "out.json"))
     assert job is not None
     with qtbot.waitSignal(job.ended, timeout=60_000):
         pass
@@ -329,7 +329,7 @@ def test_export_writes_the_listed_stories(qtbot, window: MainWindow, tmp_path: P
 def test_export_of_the_selection_in_another_format(qtbot, window: MainWindow, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     window.story_list.selectRow(0)
     first = titles(window)[0]
-    job = window.export_stories(str(tmp_path / "chosen.csv"), "csv", selected=True)
+    job = window.export_flow.export_stories(str(tmp_path / "chosen.csv"), "csv", selected=True)
     assert job is not None
     with qtbot.waitSignal(job.ended, timeout=60_000):
         pass
@@ -509,10 +509,10 @@ def test_find_duplicates_lists_pairs_and_shows_them_in_the_list(qtbot, window: M
     window.hub.publish(report.changes)  # (as the window's own import does)
     window.search_field.setText("缅甸")
     window.refresh()
-    job = window.find_duplicates()
+    job = window.story_tools.find_duplicates()
     with qtbot.waitSignal(job.ended, timeout=60_000):
         pass
-    dialog = window.duplicates_dialog
+    dialog = window.story_tools.duplicates_dialog
     assert dialog is not None and dialog.table.rowCount() == 1
     assert [dialog.table.item(0, c).text() for c in range(3)] == [wu.title, wu.title, "the same title"]
     dialog.table.selectRow(0)
@@ -613,7 +613,7 @@ def test_suggested_records_are_reviewed_in_a_list_and_linked_in_one_undo_step(
         return SuggestionsDialog.DialogCode.Accepted
 
     monkeypatch.setattr(SuggestionsDialog, "exec", review)
-    job = window.suggest_records()
+    job = window.story_tools.suggest_records()
     assert job is not None
     with qtbot.waitSignal(job.ended, timeout=60_000):
         pass

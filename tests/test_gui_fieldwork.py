@@ -30,7 +30,7 @@ def test_copy_out_merge_back_settle(qtbot, window: MainWindow, tmp_path: Path, m
         return FieldCopyDialog.DialogCode.Accepted
 
     monkeypatch.setattr(FieldCopyDialog, "exec", choose)
-    job = window.export_field_copy()
+    job = window.export_flow.export_field_copy()
     assert job is not None
     with qtbot.waitSignal(job.ended, timeout=60_000):
         pass
@@ -54,7 +54,7 @@ def test_copy_out_merge_back_settle(qtbot, window: MainWindow, tmp_path: Path, m
             return 0
 
         monkeypatch.setattr(ConflictsDialog, "exec", settle)
-        job = window.merge_library(str(folder))
+        job = window.merge_flow.merge_library(str(folder))
         assert job is not None
         with qtbot.waitSignal(job.ended, timeout=60_000):
             pass
@@ -83,7 +83,7 @@ def test_delete_or_keep_in_the_dialog(qtbot, window: MainWindow, tmp_path: Path,
         return 0
 
     monkeypatch.setattr(ConflictsDialog, "exec", delete_it)
-    job = window.merge_library(str(tmp_path / "laptop"))
+    job = window.merge_flow.merge_library(str(tmp_path / "laptop"))
     assert job is not None
     with qtbot.waitSignal(job.ended, timeout=60_000):
         pass
@@ -163,7 +163,7 @@ def test_what_a_merge_leaves_out_is_shown(qtbot, window: MainWindow, tmp_path: P
         return 0
 
     monkeypatch.setattr(QMessageBox, "exec", tell)
-    job = window.merge_library(str(tmp_path / "laptop"))
+    job = window.merge_flow.merge_library(str(tmp_path / "laptop"))
     assert job is not None
     with qtbot.waitSignal(job.ended, timeout=60_000):
         pass

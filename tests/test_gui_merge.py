@@ -17,10 +17,10 @@ def test_a_pair_is_merged_as_picked_and_undone(qtbot, window: MainWindow, monkey
     window.hub.publish(report.changes)
     [copy_id] = report.changes.stories_added
     before = queries.stories(window.library, [wu.id, copy_id])
-    job = window.find_duplicates()
+    job = window.story_tools.find_duplicates()
     with qtbot.waitSignal(job.ended, timeout=60_000):
         pass
-    dialog = window.duplicates_dialog
+    dialog = window.story_tools.duplicates_dialog
     assert dialog is not None and dialog.table.rowCount() == 1
     shown: list[dict[str, bool]] = []
 

@@ -202,7 +202,7 @@ def test_the_chinese_interface_shows_records_by_their_chinese_names(  # type: ig
         return SuggestionsDialog.DialogCode.Rejected
 
     monkeypatch.setattr(SuggestionsDialog, "exec", review)
-    job = win.suggest_records()  # (Story > Suggest Records names them in Chinese too)
+    job = win.story_tools.suggest_records()  # (Story > Suggest Records names them in Chinese too)
     assert job is not None
     with qtbot.waitSignal(job.ended, timeout=60_000):
         pass

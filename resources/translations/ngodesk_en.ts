@@ -40,6 +40,23 @@
     </message>
 </context>
 <context>
+    <name>ExportFlow</name>
+    <message numerus="yes">
+        <source>Export %Ln Stories</source>
+        <translation>
+            <numerusform>Export %Ln Story</numerusform>
+            <numerusform>Export %Ln Stories</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %Ln stories to {path}</source>
+        <translation>
+            <numerusform>Exported %Ln story to {path}</numerusform>
+            <numerusform>Exported %Ln stories to {path}</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>FieldCopyDialog</name>
     <message numerus="yes">
         <source>The whole library (%Ln stories)</source>
@@ -176,41 +193,6 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <source>Export %Ln Stories</source>
-        <translation>
-            <numerusform>Export %Ln Story</numerusform>
-            <numerusform>Export %Ln Stories</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Exported %Ln stories to {path}</source>
-        <translation>
-            <numerusform>Exported %Ln story to {path}</numerusform>
-            <numerusform>Exported %Ln stories to {path}</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Change the %Ln selected stories.</source>
-        <translation>
-            <numerusform>Change the selected story.</numerusform>
-            <numerusform>Change the %Ln selected stories.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>No story is selected: change all %Ln stories listed.</source>
-        <translation>
-            <numerusform>No story is selected: change the %Ln story listed.</numerusform>
-            <numerusform>No story is selected: change all %Ln stories listed.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Changed %Ln stories.</source>
-        <translation>
-            <numerusform>Changed %Ln story.</numerusform>
-            <numerusform>Changed %Ln stories.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>Search index rebuilt (%Ln stories).</source>
         <translation>
             <numerusform>Search index rebuilt (%Ln story).</numerusform>
@@ -249,6 +231,30 @@
         <translation>
             <numerusform>%Ln story selected. Select one to edit it.</numerusform>
             <numerusform>%Ln stories selected. Select one to edit it.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>StoryTools</name>
+    <message numerus="yes">
+        <source>Change the %Ln selected stories.</source>
+        <translation>
+            <numerusform>Change the selected story.</numerusform>
+            <numerusform>Change the %Ln selected stories.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>No story is selected: change all %Ln stories listed.</source>
+        <translation>
+            <numerusform>No story is selected: change the %Ln story listed.</numerusform>
+            <numerusform>No story is selected: change all %Ln stories listed.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Changed %Ln stories.</source>
+        <translation>
+            <numerusform>Changed %Ln story.</numerusform>
+            <numerusform>Changed %Ln stories.</numerusform>
         </translation>
     </message>
 </context>

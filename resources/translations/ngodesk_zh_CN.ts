@@ -923,6 +923,37 @@
     </message>
 </context>
 <context>
+    <name>ExportFlow</name>
+    <message>
+        <source>No stories to export.</source>
+        <translation>没有可导出的报道。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Export %Ln Stories</source>
+        <translation>
+            <numerusform>导出 %Ln 篇报道</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %Ln stories to {path}</source>
+        <translation>
+            <numerusform>已将 %Ln 篇报道导出到 {path}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Exporting</source>
+        <translation>正在导出</translation>
+    </message>
+    <message>
+        <source>Field copy written to {path}.</source>
+        <translation>外业副本已写入 {path}。</translation>
+    </message>
+    <message>
+        <source>Writing the field copy</source>
+        <translation>正在写入外业副本</translation>
+    </message>
+</context>
+<context>
     <name>FieldCopyDialog</name>
     <message>
         <source>Export Field Copy</source>
@@ -1128,6 +1159,14 @@
     <message>
         <source>Passage lost</source>
         <translation>原文片段已丢失</translation>
+    </message>
+</context>
+<context>
+    <name>Flow</name>
+    <message>
+        <source>ngodesk</source>
+        <extracomment>The ids of the stories a flow acts on: those listed, or those selected.</extracomment>
+        <translation>ngodesk</translation>
     </message>
 </context>
 <context>
@@ -1538,6 +1577,7 @@ By {who}</source>
     <name>JobRunner</name>
     <message>
         <source>Another task is still running.</source>
+        <extracomment>saves typing not yet saved (before a job reads the library)</extracomment>
         <translation>另一项任务仍在运行。</translation>
     </message>
     <message>
@@ -1822,40 +1862,6 @@ fields: tag: org: person: place: source: title: lang: status: year:2015..2018 da
         <translation>叙词表条目(&amp;H)…</translation>
     </message>
     <message numerus="yes">
-        <source>Export %Ln Stories</source>
-        <translation>
-            <numerusform>导出 %Ln 篇报道</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Exported %Ln stories to {path}</source>
-        <translation>
-            <numerusform>已将 %Ln 篇报道导出到 {path}</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Change the %Ln selected stories.</source>
-        <translation>
-            <numerusform>修改所选的 %Ln 篇报道。</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>No story is selected: change all %Ln stories listed.</source>
-        <translation>
-            <numerusform>未选择报道：将修改列表中的全部 %Ln 篇报道。</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Changed %Ln stories.</source>
-        <translation>
-            <numerusform>已修改 %Ln 篇报道。</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>{records} {how}</source>
-        <translation>{how} {records}</translation>
-    </message>
-    <message numerus="yes">
         <source>Search index rebuilt (%Ln stories).</source>
         <translation>
             <numerusform>搜索索引已重建（%Ln 篇报道）。</numerusform>
@@ -2014,96 +2020,12 @@ An offline catalogue of news stories.</source>
         <translation>“{task}”仍在运行：请等它结束（或取消它）后再做修改。</translation>
     </message>
     <message>
-        <source>No stories to export.</source>
-        <translation>没有可导出的报道。</translation>
-    </message>
-    <message>
-        <source>Exporting</source>
-        <translation>正在导出</translation>
-    </message>
-    <message>
-        <source>Finding duplicates</source>
-        <translation>正在查找重复</translation>
-    </message>
-    <message>
-        <source>No stories to edit.</source>
-        <translation>没有可编辑的报道。</translation>
-    </message>
-    <message>
-        <source>Changing stories</source>
-        <translation>正在修改报道</translation>
-    </message>
-    <message>
-        <source>Field copy written to {path}.</source>
-        <translation>外业副本已写入 {path}。</translation>
-    </message>
-    <message>
-        <source>Writing the field copy</source>
-        <translation>正在写入外业副本</translation>
-    </message>
-    <message>
-        <source>Field copies and libraries (*{suffix} {db})</source>
-        <translation>外业副本和资料库 (*{suffix} {db})</translation>
-    </message>
-    <message>
-        <source>All files (*)</source>
-        <translation>所有文件 (*)</translation>
-    </message>
-    <message>
-        <source>Merge Library</source>
-        <translation>合并资料库</translation>
-    </message>
-    <message>
-        <source>added</source>
-        <translation>新增</translation>
-    </message>
-    <message>
-        <source>changed</source>
-        <translation>修改</translation>
-    </message>
-    <message>
-        <source>deleted</source>
-        <translation>删除</translation>
-    </message>
-    <message>
-        <source>nothing to change</source>
-        <translation>无需更改</translation>
-    </message>
-    <message>
-        <source>Merged {name}: {summary}.</source>
-        <translation>已合并 {name}：{summary}。</translation>
-    </message>
-    <message>
-        <source>1 record of the other library could not be taken and was left out.</source>
-        <translation>另一个资料库中有 1 条记录无法接收，已略去。</translation>
-    </message>
-    <message>
-        <source>{n} records of the other library could not be taken and were left out.</source>
-        <translation>另一个资料库中有 {n} 条记录无法接收，已略去。</translation>
-    </message>
-    <message>
-        <source>Merging</source>
-        <translation>正在合并</translation>
-    </message>
-    <message>
         <source>Restore Backup</source>
         <translation>恢复备份</translation>
     </message>
     <message>
         <source>Put back the library as it was on {when}? Changes made since are set aside (the current state is backed up first, so this can be reversed by restoring that backup).</source>
         <translation>将资料库恢复到 {when} 时的状态吗？此后所做的更改将被搁置（恢复前会先备份当前状态，之后可通过恢复该备份来撤回此操作）。</translation>
-    </message>
-    <message>
-        <source>Merge Duplicate Stories</source>
-        <translation>合并重复报道</translation>
-    </message>
-    <message>
-        <source>No stories to look at.</source>
-        <translation>没有可查看的报道。</translation>
-    </message>
-    <message>
-        <source>Looking for records named in the stories</source>
-        <translation>正在查找报道中提及的规范记录</translation>
     </message>
     <message>
         <source>Rebuilding the search index</source>
@@ -2136,6 +2058,57 @@ An offline catalogue of news stories.</source>
     <message>
         <source>Untitled story</source>
         <translation>无标题报道</translation>
+    </message>
+</context>
+<context>
+    <name>MergeFlow</name>
+    <message>
+        <source>Field copies and libraries (*{suffix} {db})</source>
+        <translation>外业副本和资料库 (*{suffix} {db})</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Merge Library</source>
+        <translation>合并资料库</translation>
+    </message>
+    <message>
+        <source>{records} {how}</source>
+        <translation>{how} {records}</translation>
+    </message>
+    <message>
+        <source>added</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>修改</translation>
+    </message>
+    <message>
+        <source>deleted</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>nothing to change</source>
+        <translation>无需更改</translation>
+    </message>
+    <message>
+        <source>Merged {name}: {summary}.</source>
+        <translation>已合并 {name}：{summary}。</translation>
+    </message>
+    <message>
+        <source>1 record of the other library could not be taken and was left out.</source>
+        <translation>另一个资料库中有 1 条记录无法接收，已略去。</translation>
+    </message>
+    <message>
+        <source>{n} records of the other library could not be taken and were left out.</source>
+        <translation>另一个资料库中有 {n} 条记录无法接收，已略去。</translation>
+    </message>
+    <message>
+        <source>Merging</source>
+        <translation>正在合并</translation>
     </message>
 </context>
 <context>
@@ -4550,6 +4523,51 @@ Namespaces only Zotero&apos;s export (and its Bibliontology ancestor) declare. T
         <source>, </source>
         <comment>between the names of a story&apos;s tags</comment>
         <translation>、</translation>
+    </message>
+</context>
+<context>
+    <name>StoryTools</name>
+    <message>
+        <source>Finding duplicates</source>
+        <translation>正在查找重复</translation>
+    </message>
+    <message numerus="yes">
+        <source>Change the %Ln selected stories.</source>
+        <translation>
+            <numerusform>修改所选的 %Ln 篇报道。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>No story is selected: change all %Ln stories listed.</source>
+        <translation>
+            <numerusform>未选择报道：将修改列表中的全部 %Ln 篇报道。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No stories to edit.</source>
+        <translation>没有可编辑的报道。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Changed %Ln stories.</source>
+        <translation>
+            <numerusform>已修改 %Ln 篇报道。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Changing stories</source>
+        <translation>正在修改报道</translation>
+    </message>
+    <message>
+        <source>Merge Duplicate Stories</source>
+        <translation>合并重复报道</translation>
+    </message>
+    <message>
+        <source>No stories to look at.</source>
+        <translation>没有可查看的报道。</translation>
+    </message>
+    <message>
+        <source>Looking for records named in the stories</source>
+        <translation>正在查找报道中提及的规范记录</translation>
     </message>
 </context>
 <context>

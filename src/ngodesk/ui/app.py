@@ -234,7 +234,7 @@ class Windows:
                 recent = settings.get(settings.RECENT_LIBRARIES)
                 window = self.open(recent[0] if recent else None, ask)
                 if window is not None:
-                    window.merge_library(str(archive))
+                    window.merge_flow.merge_library(str(archive))
                 return window
             if box.buttonRole(box.clickedButton()) != QMessageBox.ButtonRole.AcceptRole:
                 return None

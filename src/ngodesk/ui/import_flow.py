@@ -8,14 +8,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QDialog, QFileDialog, QMainWindow, QMessageBox
 
 from ngodesk.domain.errors import ImportFailed
 from ngodesk.domain.models import ChangeSet, Progress
-from ngodesk.store.library import Library
 from ngodesk.ui import import_details
 from ngodesk.ui.commands import Actions, ImportStories, MergeDuplicates
+from ngodesk.ui.flow import Flow
 from ngodesk.ui.i18n import number
 from ngodesk.ui.jobs import Job, JobRunner
 from ngodesk.ui.labels import format_title
@@ -33,17 +32,14 @@ if TYPE_CHECKING:
 ASKING_SUFFIXES = (".csv", ".tsv", ".tab", ".txt", ".xml", ".wxr")
 
 
-class ImportFlow(QObject):
+class ImportFlow(Flow):
     """A window's imports. Each is one undo step, its stories listed under
     "Last import" in the sidebar (``last_import``: their ids) until an undo
     takes them back (``follow``)."""
 
-    def __init__(
-        self, window: QMainWindow, library: Library, jobs: JobRunner, commands: Actions, sidebar: Sidebar
-    ) -> None:
-        super().__init__(window)
-        self._window, self._library, self._jobs = window, library, jobs
-        self._commands, self._sidebar = commands, sidebar
+    def __init__(self, window: QMainWindow, jobs: JobRunner, commands: Actions, sidebar: Sidebar) -> None:
+        super().__init__(window, jobs, commands)
+        self._sidebar = sidebar
         self.last_import: frozenset[int] = frozenset()
 
     def import_files(self, paths: list[str] | None = None, format_name: str = "auto") -> Job | None:
@@ -63,7 +59,7 @@ class ImportFlow(QObject):
                 filters[f"{format_title(found.TITLE)} ({patterns})"] = found.NAME
             filters[self.tr("All files, format recognised (*)")] = "auto"
             paths, chosen = QFileDialog.getOpenFileNames(
-                self._window, self.tr("Import Stories"), str(Path.home()), ";;".join(filters)
+                self.window, self.tr("Import Stories"), str(Path.home()), ";;".join(filters)
             )
             format_name = filters.get(chosen, "auto")
         if not paths:
@@ -71,7 +67,7 @@ class ImportFlow(QObject):
         options = self._import_options(paths, format_name)
         if options is None:
             return None
-        library = self._library
+        library = self.library
 
         def work(progress: Progress) -> importing.ImportReport | tuple[importing.FilesRead, importing.ImportReport]:
             read, report = importing.read_files(paths, format_name, options, progress)
@@ -79,7 +75,7 @@ class ImportFlow(QObject):
                 return read, report  # the user chooses: the rest or nothing
             return importing.import_read(library, read, report, parallel=True, progress=progress)
 
-        return self._jobs.start(self.tr("Importing"), work, self._read_or_imported, modal=False)
+        return self.jobs.start(self.tr("Importing"), work, self._read_or_imported, modal=False)
 
     def _import_options(self, paths: list[str], format_name: str) -> dict[str, ImportOptions] | None:
         """Choices for the files that need them, asked for in a dialog per
@@ -102,9 +98,9 @@ class ImportFlow(QObject):
                 continue  # (the import reports it)
             dialog: ColumnMapDialog | ItemTypesDialog
             if isinstance(found, csv_table.Table):
-                dialog = ColumnMapDialog(path, found, text, self._window)
+                dialog = ColumnMapDialog(path, found, text, self.window)
             elif found is wxr and set(counts := wxr.item_types(text)) - {"post"}:
-                dialog = ItemTypesDialog(path, counts, self._window)
+                dialog = ItemTypesDialog(path, counts, self.window)
             else:
                 continue
             if dialog.exec() != QDialog.DialogCode.Accepted:
@@ -122,14 +118,14 @@ class ImportFlow(QObject):
         if not read.items:  # nothing readable: no choice to offer
             self._imported(report)
             return
-        assert self._jobs.job is not None  # (the reading job, ending)
-        self._jobs.job.ended.connect(lambda: self._import_the_rest(read, report))
+        assert self.jobs.job is not None  # (the reading job, ending)
+        self.jobs.job.ended.connect(lambda: self._import_the_rest(read, report))
 
     def _import_the_rest(self, read: importing.FilesRead, report: importing.ImportReport) -> None:
         """Ask whether to import the readable records when some are not."""
         from ngodesk.services import importing
 
-        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Import"), "", parent=self._window)
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Import"), "", parent=self.window)
         box.setText(self.tr("%Ln records in these files cannot be read.", "", len(report.problems)))
         box.setInformativeText(
             self.tr("Import the other {n} records, or nothing? The details list what cannot be read.").format(
@@ -142,10 +138,10 @@ class ImportFlow(QObject):
         box.setDefaultButton(rest)
         box.exec()
         if box.clickedButton() is not rest or not read.items:
-            self._window.statusBar().showMessage(self.tr("Nothing was imported."), 5000)
+            self.say(self.tr("Nothing was imported."), 5000)
             return
-        library = self._library
-        self._jobs.start(
+        library = self.library
+        self.jobs.start(
             self.tr("Importing"),
             lambda progress: importing.import_read(library, read, report, parallel=True, progress=progress),
             self._imported,
@@ -158,7 +154,7 @@ class ImportFlow(QObject):
         there is more to tell or to decide (duplicates, problems)."""
         from ngodesk.services import importing
 
-        self._commands.record(ImportStories(report.changes), report.changes, initiator=self._window)
+        self.commands.record(ImportStories(report.changes), report.changes, initiator=self.window)
         if added := report.changes.stories_added:
             self.last_import = added
             self._sidebar.show_last_import(min(added), max(added), len(added))
@@ -175,9 +171,9 @@ class ImportFlow(QObject):
         if not (report.duplicates or report.problems or report.skipped or report.warnings):
             if report.added:
                 text += " " + self.tr("They are listed under “Last import”; Undo takes them all back.")
-            self._window.statusBar().showMessage(text, 30_000)
+            self.say(text, 30_000)
             return
-        box = QMessageBox(QMessageBox.Icon.Information, self.tr("Import"), text, parent=self._window)
+        box = QMessageBox(QMessageBox.Icon.Information, self.tr("Import"), text, parent=self.window)
         details = [import_details.detail(d) for d in skipped]
         details += [import_details.left_out(s) for s in report.skipped]
         details += [import_details.detail(w) for w in report.warnings]
@@ -201,12 +197,12 @@ class ImportFlow(QObject):
         """Merge or add records an import skipped as duplicates (one undo step)."""
         from ngodesk.services import importing
 
-        library = self._library
+        library = self.library
         if how is importing.OnDuplicate.ADD:
             self._imported(importing.import_again(library, skipped, how))
             return
-        self._commands.run(MergeDuplicates(skipped))
-        self._window.statusBar().showMessage(self.tr("Merged %Ln records.", "", len(skipped)), 8000)
+        self.commands.run(MergeDuplicates(skipped))
+        self.say(self.tr("Merged %Ln records.", "", len(skipped)), 8000)
 
     def follow(self, changes: ChangeSet) -> None:
         """Undoing the last import drops its "Last import" entry; redoing

@@ -308,7 +308,8 @@ class JobRunner(QObject):
     def __init__(self, window: QMainWindow, flush: Callable[[], None]) -> None:
         super().__init__(window)
         self._window = window
-        self._flush = flush
+        #: saves typing not yet saved (before a job reads the library)
+        self.flush = flush
         self.job: Job | None = None
         self.status = JobStatus()
         self.hidden_while_running: list[QWidget] = []
@@ -330,7 +331,7 @@ class JobRunner(QObject):
         if self.running():
             QMessageBox.information(self._window, title, self.tr("Another task is still running."))
             return None
-        self._flush()  # (typing not yet saved is saved before the job reads the library)
+        self.flush()
         job = self.job = Job(self._window, title, work, modal, cancellable)
         if not modal:
             self.pausing.emit(title)

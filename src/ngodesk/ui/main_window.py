@@ -29,9 +29,8 @@ from PySide6.QtWidgets import (
 )
 
 from ngodesk import __version__
-from ngodesk.domain.errors import NgodeskError
-from ngodesk.domain.models import ChangeSet, FacetKind, Filter, Progress
-from ngodesk.services import backups, indexing, queries, story_collections, trash
+from ngodesk.domain.models import ChangeSet, FacetKind, Filter
+from ngodesk.services import backups, indexing, story_collections, trash
 from ngodesk.store.backups import Backup
 from ngodesk.store.library import DB_NAME, Library
 from ngodesk.ui import settings
@@ -39,41 +38,34 @@ from ngodesk.ui.annotation_panel import AnnotationPanel
 from ngodesk.ui.backups_view import BackupsDialog
 from ngodesk.ui.commands import (
     Actions,
-    BatchEditStories,
     Command,
     CreateStory,
     DeleteStories,
-    MergeStories,
     RemoveFromCollection,
-    ReviewSuggestions,
-    SettleConflict,
 )
 from ngodesk.ui.editor import StoryEditor
+from ngodesk.ui.export_flow import ExportFlow
+from ngodesk.ui.flow import run_reporting
 from ngodesk.ui.glossary_panel import GlossaryPanel, TermHighlighter
 from ngodesk.ui.guide_view import GuideWindow
 from ngodesk.ui.highlighting import HitDelegate
 from ngodesk.ui.hub import Hub
-from ngodesk.ui.i18n import listing, number, without_mnemonic
+from ngodesk.ui.i18n import number, without_mnemonic
 from ngodesk.ui.icons import icon
 from ngodesk.ui.import_flow import ImportFlow
 from ngodesk.ui.jobs import Job, JobRunner
-from ngodesk.ui.labels import format_title, record_kind, record_labels
 from ngodesk.ui.list_width import LIST_MIN_WIDTH, fit_title, keep_title_readable
-from ngodesk.ui.merge_view import MergeStoriesDialog
+from ngodesk.ui.merge_flow import MergeFlow
 from ngodesk.ui.opening_checks import OpeningChecks
 from ngodesk.ui.panes import Panes
 from ngodesk.ui.preferences import PreferencesDialog
 from ngodesk.ui.search_runner import FIRST_PAGE, SearchRunner
 from ngodesk.ui.sidebar import Sidebar
 from ngodesk.ui.story_model import COLUMNS, UNSORTABLE, StoryTableModel
-from ngodesk.ui.suggestions_view import SuggestionsDialog
+from ngodesk.ui.story_tools import StoryTools
 from ngodesk.ui.trash_view import TrashDialog, confirm_delete
 
 if TYPE_CHECKING:
-    from ngodesk.services import batch, duplicates, merging, suggestions
-    from ngodesk.ui.batch_edit import BatchEditDialog
-    from ngodesk.ui.duplicates_view import DuplicatesDialog
-    from ngodesk.ui.fieldwork_view import ConflictsDialog
     from ngodesk.ui.records_view import RecordsDialog
 
 # What a flow needs only once it runs (importing, exporting, field copies,
@@ -136,7 +128,6 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.library = library
         self._guide: GuideWindow | None = None
-        self.duplicates_dialog: DuplicatesDialog | None = None
         self.records_dialog: RecordsDialog | None = None
         self.trash_dialog: TrashDialog | None = None
         self._login_name = library.author
@@ -153,7 +144,7 @@ class MainWindow(QMainWindow):
         self.sidebar.filters_changed.connect(self.refresh)
         self.sidebar.show_all.connect(self.clear_filters)
         self.sidebar.saved_search_chosen.connect(self.run_saved_search)
-        self.sidebar.export_requested.connect(lambda ids: self.export_stories(story_ids=ids))
+        self.sidebar.export_requested.connect(lambda ids: self.export_flow.export_stories(story_ids=ids))
         self.sidebar.trash_requested.connect(self.show_trash)
         self.sidebar.counting_failed.connect(lambda message: self.statusBar().showMessage(message, 15000))
         self.sidebar.current_search = lambda: (self.search_field.text(), self.sidebar.filters())
@@ -283,7 +274,12 @@ class MainWindow(QMainWindow):
         self.jobs = JobRunner(self, self.editor.flush)
         self.jobs.pausing.connect(self._pause_edits)
         self.jobs.hidden_while_running.append(self.path_label)  # (room for the progress on a narrow screen)
-        self.import_flow = ImportFlow(self, library, self.jobs, self.commands, self.sidebar)
+        self.import_flow = ImportFlow(self, self.jobs, self.commands, self.sidebar)
+        self.export_flow = ExportFlow(self, self.jobs, self.commands, self.listed_ids, self.selected_ids)
+        self.merge_flow = MergeFlow(self, self.jobs, self.commands)
+        self.story_tools = StoryTools(
+            self, self.jobs, self.commands, self.listed_ids, self.selected_ids, self.show_stories, self.refresh
+        )
         self.statusBar().addWidget(self.count_label)
         self.statusBar().addPermanentWidget(self.jobs.status)
         self.opening_checks = OpeningChecks(self)  # (started by the owner once the window is painted)
@@ -384,21 +380,21 @@ class MainWindow(QMainWindow):
         )
         self.import_action.setEnabled(writable)
         self.export_action = self._action(
-            self.tr("&Export…"), self.export_stories, None, "export", self.tr("Export the listed stories")
+            self.tr("&Export…"), self.export_flow.export_stories, None, "export", self.tr("Export the listed stories")
         )
         self.export_selected_action = self._action(
             self.tr("Export &Selected Stories…"),
-            lambda: self.export_stories(selected=True),
+            lambda: self.export_flow.export_stories(selected=True),
             tip=self.tr("Export the stories selected in the list"),
         )
         file_menu.addAction(self.import_action)
         file_menu.addAction(self.export_action)
         file_menu.addAction(self.export_selected_action)
         file_menu.addSeparator()
-        self.field_copy_action = self._action(self.tr("Export Field &Copy…"), self.export_field_copy)
-        self.merge_action = self._action(self.tr("&Merge Library…"), self.merge_library)
+        self.field_copy_action = self._action(self.tr("Export Field &Copy…"), self.export_flow.export_field_copy)
+        self.merge_action = self._action(self.tr("&Merge Library…"), self.merge_flow.merge_library)
         self.merge_action.setEnabled(writable)
-        self.conflicts_action = self._action(self.tr("Merge Con&flicts…"), self.show_conflicts)
+        self.conflicts_action = self._action(self.tr("Merge Con&flicts…"), self.merge_flow.show_conflicts)
         self.conflicts_action.setEnabled(writable)
         for action in (self.field_copy_action, self.merge_action, self.conflicts_action):
             file_menu.addAction(action)
@@ -455,9 +451,11 @@ class MainWindow(QMainWindow):
         story_menu.addAction(self.remove_from_collection_action)
         self.story_list.addAction(self.remove_from_collection_action)
         story_menu.aboutToShow.connect(self._name_collection_action)
-        story_menu.addAction(self._action(self.tr("&Batch Edit…"), self.batch_edit, QKeySequence("Ctrl+Shift+E")))
-        story_menu.addAction(self._action(self.tr("Find D&uplicates…"), self.find_duplicates))
-        story_menu.addAction(self._action(self.tr("Suggest &Records…"), self.suggest_records))
+        story_menu.addAction(
+            self._action(self.tr("&Batch Edit…"), self.story_tools.batch_edit, QKeySequence("Ctrl+Shift+E"))
+        )
+        story_menu.addAction(self._action(self.tr("Find D&uplicates…"), self.story_tools.find_duplicates))
+        story_menu.addAction(self._action(self.tr("Suggest &Records…"), self.story_tools.suggest_records))
         story_menu.addAction(
             self._action(self.tr("&Authority Records…"), self.show_records, QKeySequence("Ctrl+Shift+R"))
         )
@@ -590,178 +588,6 @@ class MainWindow(QMainWindow):
         )
         self.editor.apply_editable()
 
-    def export_stories(
-        self, path: str | None = None, format_name: str = "", selected: bool = False, story_ids: list[int] | None = None
-    ) -> Job | None:
-        """Export ``story_ids`` (default: the listed or the selected
-        stories); asks for the file and its format when ``path`` is not
-        given (the format then follows the file dialog's filter; with a
-        path, ``format_name`` or json)."""
-        from ngodesk.services import exporting
-
-        ids = story_ids if story_ids is not None else self.selected_ids() if selected else self.model.ids().tolist()
-        if not ids:
-            self.statusBar().showMessage(self.tr("No stories to export."), 5000)
-            return None
-        if path is None:
-            filters = {f"{format_title(f.description)} (*{f.extension})": name for name, f in exporting.FORMATS.items()}
-            path, chosen = QFileDialog.getSaveFileName(
-                self,
-                self.tr("Export %Ln Stories", "", len(ids)),
-                str(Path.home() / "stories.json"),
-                ";;".join(filters),
-            )
-            format_name = filters.get(chosen, "json")
-            extension = exporting.FORMATS[format_name].extension
-            if path and not Path(path).suffix:
-                path += extension
-        if not path:
-            return None
-        chosen_format = format_name or "json"
-        library = self.library
-
-        def work(progress: Progress) -> int:
-            return exporting.export(library, chosen_format, path, ids, progress)
-
-        def done(count: int) -> None:
-            self.statusBar().showMessage(self.tr("Exported %Ln stories to {path}", "", count).format(path=path), 8000)
-
-        return self.jobs.start(self.tr("Exporting"), work, done)
-
-    def find_duplicates(self) -> Job | None:
-        """List likely duplicate stories (searched in the background)."""
-        from ngodesk.services import duplicates
-        from ngodesk.ui.duplicates_view import DuplicatesDialog
-
-        library = self.library
-
-        def done(pairs: list[duplicates.Pair]) -> None:
-            self.duplicates_dialog = DuplicatesDialog(pairs, self.show_stories, self.merge_pair, self)
-            self.duplicates_dialog.show()
-
-        return self.jobs.start(
-            self.tr("Finding duplicates"), lambda progress: duplicates.find_pairs(library, progress), done
-        )
-
-    def batch_edit(self) -> BatchEditDialog | None:
-        """Change the selected stories (all listed ones when none is
-        selected) at once: a form, a full preview, then the change applied
-        in the background as one undo step."""
-        from ngodesk.services import batch
-        from ngodesk.ui.batch_edit import BatchEditDialog
-
-        library, ids = self.library, self.selected_ids()
-        scope = self.tr("Change the %Ln selected stories.", "", len(ids))
-        if not ids:
-            ids = self.model.ids().tolist()
-            scope = self.tr("No story is selected: change all %Ln stories listed.", "", len(ids))
-        if not ids:
-            self.statusBar().showMessage(self.tr("No stories to edit."), 5000)
-            return None
-        self.editor.flush()
-        dialog = BatchEditDialog(
-            scope,
-            queries.tag_paths(library, synonyms=True),
-            queries.entities(library),
-            lambda edit, progress: batch.plan(library, ids, edit, progress),
-            self,
-        )
-        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.plan is not None:
-            plan = dialog.plan
-
-            def done(result: tuple[ChangeSet, batch.Plan]) -> None:
-                changes, undo = result
-                self.commands.record(BatchEditStories(len(plan.stories), undo), changes)
-                self.statusBar().showMessage(self.tr("Changed %Ln stories.", "", len(plan.stories)), 5000)
-
-            self.jobs.start(self.tr("Changing stories"), lambda progress: batch.apply(library, plan, progress), done)
-        return dialog
-
-    def export_field_copy(self) -> Job | None:
-        """Write a field copy (the library, the listed or the selected
-        stories) as a folder or one file, in the background."""
-        from ngodesk.services import field_copy
-        from ngodesk.ui.fieldwork_view import FieldCopyDialog
-
-        library, listed, selected = self.library, self.model.ids().tolist(), self.selected_ids()
-        dialog = FieldCopyDialog(len(listed), len(selected), queries.story_count(library), Path.home(), self)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return None
-        scope, path, as_file = dialog.choice()
-        ids = (None, listed, selected)[scope]
-        make = field_copy.make_archive if as_file else field_copy.make_copy
-
-        def done(out: Path) -> None:
-            self.statusBar().showMessage(self.tr("Field copy written to {path}.").format(path=out), 15000)
-
-        return self.jobs.start(
-            self.tr("Writing the field copy"), lambda progress: make(library, path, ids, progress), done
-        )
-
-    def merge_library(self, path: str | None = None) -> Job | None:
-        """Merge another copy of the library (a folder or a field-copy file)
-        into this one, in the background; conflicts are shown after."""
-        from ngodesk.services import conflicts, field_copy, merging
-
-        if path is None:
-            filters = ";;".join(
-                [
-                    self.tr("Field copies and libraries (*{suffix} {db})").format(
-                        suffix=field_copy.ARCHIVE_SUFFIX, db=DB_NAME
-                    ),
-                    self.tr("All files (*)"),
-                ]
-            )
-            path, _ = QFileDialog.getOpenFileName(self, self.tr("Merge Library"), str(Path.home()), filters)
-            if not path:
-                return None
-            if Path(path).name == DB_NAME:
-                path = str(Path(path).parent)
-        library = self.library
-
-        def done(report: merging.MergeReport) -> None:
-            self.hub.publish(report.changes)
-            parts = [
-                self.tr("{records} {how}").format(records=record_kind(kind, n), how=how)
-                for how, counts in (
-                    (self.tr("added"), report.added),
-                    (self.tr("changed"), report.changed),
-                    (self.tr("deleted"), report.deleted),
-                )
-                for kind, n in sorted(counts.items())
-            ]
-            summary = listing(parts) or self.tr("nothing to change")
-            merged = self.tr("Merged {name}: {summary}.").format(name=Path(report.source).name, summary=summary)
-            self.statusBar().showMessage(merged, 15000)
-            if report.left_out:
-                box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Merge Library"), merged, parent=self)
-                box.setInformativeText(
-                    self.tr("1 record of the other library could not be taken and was left out.")
-                    if len(report.left_out) == 1
-                    else self.tr("{n} records of the other library could not be taken and were left out.").format(
-                        n=len(report.left_out)
-                    )
-                )
-                box.setDetailedText("\n".join(report.left_out))
-                box.exec()
-            if conflicts.conflicts(library):
-                self.show_conflicts()
-
-        return self.jobs.start(
-            self.tr("Merging"), lambda progress: merging.merge(library, path, merging.Prefer.ASK, progress), done
-        )
-
-    def show_conflicts(self) -> ConflictsDialog:
-        """The open merge conflicts, to settle now or later."""
-        from ngodesk.services import conflicts
-        from ngodesk.ui.fieldwork_view import ConflictsDialog
-
-        dialog = ConflictsDialog(
-            conflicts.conflicts(self.library), lambda conflict, value: self._run(SettleConflict(conflict, value)), self
-        )
-        dialog.exec()
-        return dialog
-
     def edit_preferences(self) -> PreferencesDialog:
         """The preferences; the name applies to changes made from now on."""
         dialog = PreferencesDialog(self._login_name, self)
@@ -820,49 +646,6 @@ class MainWindow(QMainWindow):
         """List the stories linked to a record (the search is cleared)."""
         self.search_field.clear()
         self.sidebar.set_filter(FacetKind.ENTITY, str(entity_id), 1)
-
-    def merge_pair(self, pair: duplicates.Pair) -> int | None:
-        """Show a duplicate pair side by side and merge it as the user
-        picks; the id of the story merged away, or None (cancelled, or the
-        stories changed meanwhile: the reason is shown)."""
-        from ngodesk.services import story_merge
-
-        try:
-            first, second = story_merge.sides(self.library, pair.first.id, pair.second.id)
-        except NgodeskError as error:
-            QMessageBox.warning(self, self.tr("Merge Duplicate Stories"), str(error))
-            return None
-        dialog = MergeStoriesDialog(first, second, pair.reason, self)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return None
-        keep, other = dialog.keep_id, dialog.other_id
-        if not self._run(MergeStories(keep, other, dialog.from_other(), first.values["title"])):
-            return None
-        self.refresh(keep=[keep])
-        return other
-
-    def suggest_records(self) -> Job | None:
-        """Suggest organisations, people and places for the selected stories
-        (all listed ones when none is selected), found in the background,
-        for review in a list."""
-        from ngodesk.services import suggestions
-
-        library, ids = self.library, self.selected_ids() or self.model.ids().tolist()
-        if not ids:
-            self.statusBar().showMessage(self.tr("No stories to look at."), 5000)
-            return None
-
-        def done(found: list[suggestions.Suggestion]) -> None:
-            names = record_labels(library, {s.entity_id for s in found})  # (in the interface's language)
-            dialog = SuggestionsDialog(found, len(ids), self, names)
-            if dialog.exec() == QDialog.DialogCode.Accepted and found:
-                self.commands.run(ReviewSuggestions(dialog.ticked(), dialog.unticked()))
-
-        return self.jobs.start(
-            self.tr("Looking for records named in the stories"),
-            lambda progress: suggestions.suggest(library, ids, progress),
-            done,
-        )
 
     def run_saved_search(self, query: str, filters: list[Filter]) -> None:
         """Show what a saved search finds: its text in the search field, its
@@ -1021,6 +804,10 @@ class MainWindow(QMainWindow):
             return False
         return self._run(RemoveFromCollection(shown.id, shown.name, ids))
 
+    def listed_ids(self) -> list[int]:
+        """Ids of the stories the list shows, in list order."""
+        return self.model.ids().tolist()  # type: ignore[no-any-return]
+
     def selected_ids(self) -> list[int]:
         """Ids of the selected stories, in list order."""
         rows = sorted(index.row() for index in self.story_list.selectionModel().selectedRows())
@@ -1086,13 +873,8 @@ class MainWindow(QMainWindow):
 
     # -- actions ----------------------------------------------------------
 
-    def _run(self, command: object) -> bool:
-        try:
-            self.commands.run(command)  # type: ignore[arg-type]
-        except NgodeskError as error:
-            QMessageBox.warning(self, self.tr("ngodesk"), str(error))
-            return False
-        return True
+    def _run(self, command: Command) -> bool:
+        return run_reporting(self, self.commands, command)
 
     def new_story(self) -> None:
         """Create an untitled story and put the cursor in its title."""

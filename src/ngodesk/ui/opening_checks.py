@@ -171,8 +171,7 @@ class OpeningChecks(QObject):
         job.ended.connect(self._show_path)
 
     def _show_path(self) -> None:
-        job = self._window.job
-        if job is None or not job.running():  # (else it shows when that job ends)
+        if not self._window.jobs.running():  # (else it shows when that job ends)
             self._window.path_label.show()
 
     def _backup_cancelled(self) -> None:
