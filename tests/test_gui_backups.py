@@ -3,10 +3,12 @@ the newest sound backup is offered and put back."""
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 from PySide6.QtWidgets import QMessageBox
 
+from ngodesk.domain.errors import Cancelled
 from ngodesk.services import backups, queries, stories
 from ngodesk.services.library import open_library
 from ngodesk.ui.app import Windows, make_application, open_for_gui
@@ -47,6 +49,36 @@ def test_restore_backup_reopens_the_window_on_the_backup(qtbot, library_path: Pa
     ] == ["Before the backup"]
     assert backups.keep(reopened.library) == 4
     assert "backed up as" in reopened.statusBar().currentMessage()
+    reopened.close()
+
+
+def test_a_restore_asked_for_while_a_task_runs_happens_once_the_task_has_stopped(qtbot, library_path: Path) -> None:  # type: ignore[no-untyped-def]
+    with open_library(library_path) as library:
+        stories.create_story(library, {"title": "Before the backup"})
+        backup = backups.back_up(library)
+        stories.create_story(library, {"title": "After the backup"})
+    make_application()
+    windows = Windows()
+    window = windows.open(str(library_path))
+    assert window is not None
+    settle(window)
+
+    stopped: list[bool] = []
+
+    def until_cancelled(progress) -> None:  # type: ignore[no-untyped-def]
+        while progress(0, 0):
+            time.sleep(0.01)
+        stopped.append(True)
+        raise Cancelled
+
+    job = window.jobs.start("A long task", until_cancelled, lambda _: None, modal=False)
+    assert job is not None and job.running()
+    window.restore_requested.emit(str(backup.path))  # the window closes once the task has stopped, then restores
+    qtbot.waitUntil(lambda: len(windows.windows) == 1 and windows.windows[0] is not window, timeout=10_000)
+    reopened = windows.windows[0]
+    assert stopped == [True]
+    titles = [v.title for v in queries.stories(reopened.library, queries.matching_ids(reopened.library, "").tolist())]
+    assert titles == ["Before the backup"]
     reopened.close()
 
 

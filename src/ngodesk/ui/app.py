@@ -255,12 +255,15 @@ class Windows:
         if self.open(folder) is not None:
             old.close()
 
-    def _restore(self, old: MainWindow, backup: Path) -> MainWindow | None:
-        """Close ``old``, put ``backup`` back as its library's database and
-        open the library again (as it is, if the restore fails)."""
+    def _restore(self, old: MainWindow, backup: Path) -> None:
+        """Close ``old`` (once the tasks it runs have stopped), then put
+        ``backup`` back as its library's database and open the library
+        again (as it is, if the restore fails)."""
         folder = old.library.folder
-        if not old.close():
-            return None  # (a task is stopping first; the user can try again)
+        old.closed.connect(lambda: self._put_back(folder, backup))  # (after _closed: the library is closed)
+        old.close()
+
+    def _put_back(self, folder: Path, backup: Path) -> MainWindow | None:
         message = ""
         try:
             message = str(backups.restore(folder, backup, program=WINDOW))
