@@ -1695,7 +1695,7 @@ By {who}</source>
     <name>MainWindow</name>
     <message>
         <source>ngodesk — {name}</source>
-        <extracomment>After an edit in the editor, the list&apos;s order and counts follow this late. The Trash lets go of stories deleted 30 days ago this long after the window opens. Imports of up to this many stories are one undo step (taking back 10,000 took ~10 s, on the GUI thread); larger ones are not undoable. Files that may be tables: their columns are mapped in a dialog first. Columns hidden until the user shows them (header context menu). The search field&apos;s look while its query is malformed. a backup (path) to put back: the owner closes this window first</extracomment>
+        <extracomment>After an edit in the editor, the list&apos;s order and counts follow this late. The Trash lets go of stories deleted 30 days ago this long after the window opens. Imports of up to this many stories are one undo step (taking back 10,000 took ~10 s, on the GUI thread); larger ones are not undoable. Files that may be tables: their columns are mapped in a dialog first. The search field&apos;s look while its query is malformed. a backup (path) to put back: the owner closes this window first</extracomment>
         <translation>ngodesk — {name}</translation>
     </message>
     <message>
@@ -1715,10 +1715,6 @@ By {who}</source>
 fields: tag: org: person: place: source: title: lang: status: year:2015..2018 date: is:untagged</source>
         <translation>所有词语均须匹配；&quot;精确短语&quot;；-词语 表示排除；a OR b 表示任选其一；(…) 表示分组；
 字段：tag: org: person: place: source: title: lang: status: year:2015..2018 date: is:untagged</translation>
-    </message>
-    <message>
-        <source>Stories</source>
-        <translation>报道</translation>
     </message>
     <message>
         <source>Glossary</source>
@@ -4478,6 +4474,14 @@ Namespaces only Zotero&apos;s export (and its Bibliontology ancestor) declare. T
     <message>
         <source>Not saved: {reason}</source>
         <translation>未保存：{reason}</translation>
+    </message>
+</context>
+<context>
+    <name>StoryList</name>
+    <message>
+        <source>Stories</source>
+        <extracomment>Columns hidden until the user shows them (header context menu). The columns&apos; first widths, in pixels (room for &quot;Chinese (Simplified)&quot;, &quot;catalogued&quot;). Rows selected at most when a selection is put back (after a search). Sorting by a column: (its key, descending); None: the search&apos;s own order (relevance, or newest first).</extracomment>
+        <translation>报道</translation>
     </message>
 </context>
 <context>

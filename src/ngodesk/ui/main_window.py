@@ -9,21 +9,17 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import numpy as np
-from PySide6.QtCore import QItemSelection, QItemSelectionModel, QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence, QResizeEvent, QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QDockWidget,
     QFileDialog,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMainWindow,
-    QMenu,
     QMessageBox,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -48,20 +44,20 @@ from ngodesk.ui.export_flow import ExportFlow
 from ngodesk.ui.flow import run_reporting
 from ngodesk.ui.glossary_panel import GlossaryPanel, TermHighlighter
 from ngodesk.ui.guide_view import GuideWindow
-from ngodesk.ui.highlighting import HitDelegate
 from ngodesk.ui.hub import Hub
 from ngodesk.ui.i18n import number, without_mnemonic
 from ngodesk.ui.icons import icon
 from ngodesk.ui.import_flow import ImportFlow
 from ngodesk.ui.jobs import Job, JobRunner
-from ngodesk.ui.list_width import LIST_MIN_WIDTH, fit_title, keep_title_readable
+from ngodesk.ui.list_width import LIST_MIN_WIDTH
 from ngodesk.ui.merge_flow import MergeFlow
 from ngodesk.ui.opening_checks import OpeningChecks
 from ngodesk.ui.panes import Panes
 from ngodesk.ui.preferences import PreferencesDialog
 from ngodesk.ui.search_runner import FIRST_PAGE, SearchRunner
 from ngodesk.ui.sidebar import Sidebar
-from ngodesk.ui.story_model import COLUMNS, UNSORTABLE, StoryTableModel
+from ngodesk.ui.story_list import StoryList
+from ngodesk.ui.story_model import StoryTableModel
 from ngodesk.ui.story_tools import StoryTools
 from ngodesk.ui.trash_view import TrashDialog, confirm_delete
 
@@ -80,8 +76,6 @@ TRASH_PURGE_DELAY_MS = 3000
 #: Imports of up to this many stories are one undo step (taking back 10,000
 #: took ~10 s, on the GUI thread); larger ones are not undoable.
 #: Files that may be tables: their columns are mapped in a dialog first.
-#: Columns hidden until the user shows them (header context menu).
-HIDDEN_COLUMNS = ("language", "updated_at", "translations")
 #: The search field's look while its query is malformed.
 INVALID_FIELD = "QLineEdit { border: 2px solid #b00020; border-radius: 3px; padding: 1px; }"
 
@@ -93,25 +87,6 @@ def _name_step(action: QAction, bare: str, label: str, tip: str, step: str) -> N
     shortcut = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
     tooltip = tip.format(action=step) if step else action.iconText()
     action.setToolTip(f"{tooltip} ({shortcut})" if shortcut else tooltip)
-
-
-class StoryList(QTableView):
-    """The story table: drag rows onto tags; Delete and Enter keys."""
-
-    delete_pressed = Signal()
-    open_pressed = Signal()
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
-        if event.matches(QKeySequence.StandardKey.Delete):
-            self.delete_pressed.emit()
-        elif event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            self.open_pressed.emit()
-        else:
-            super().keyPressEvent(event)
-
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
-        super().resizeEvent(event)
-        fit_title(self)
 
 
 class MainWindow(QMainWindow):
@@ -178,39 +153,11 @@ class MainWindow(QMainWindow):
         self.search_runner.accepted.connect(self._query_accepted)
 
         self.model = StoryTableModel(library)
-        self.story_list = StoryList()
-        self.story_list.setTabKeyNavigation(False)  # Tab leaves the list (arrows move within it)
-        self.story_list.setModel(self.model)
-        self.story_list.setItemDelegateForColumn(0, HitDelegate(self.story_list))  # (the search's hits in titles)
+        self.story_list = StoryList(self.model)
         self.search_runner.hits.connect(self.model.set_hit_terms)
-        self.story_list.setAccessibleName(self.tr("Stories"))
-        self.story_list.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.story_list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.story_list.setDragEnabled(True)
-        self.story_list.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
-        self.story_list.verticalHeader().hide()
-        self.story_list.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
-        self.story_list.setWordWrap(False)
-        self.story_list.setAlternatingRowColors(True)
         self.story_list.delete_pressed.connect(self.delete_selected)
         self.story_list.open_pressed.connect(self._focus_editor)
-        self.story_list.doubleClicked.connect(lambda _: self._focus_editor())
-        header = self.story_list.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(False)
-        header.setSectionsMovable(True)
-        for column, width in enumerate((330, 85, 100, 130, 120, 85, 115)):  # ("Chinese (Simplified)", "catalogued")
-            header.resizeSection(column, width)
-        for column, (name, _) in enumerate(COLUMNS):
-            header.setSectionHidden(column, name in HIDDEN_COLUMNS)
-        keep_title_readable(self.story_list)  # the title takes the room left, and keeps a readable width
-        header.sectionResized.connect(lambda column, *_: column and fit_title(self.story_list))
-        header.setSortIndicatorShown(False)
-        header.setSectionsClickable(True)
-        header.sectionClicked.connect(self._header_clicked)
-        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        header.customContextMenuRequested.connect(self._column_menu)
-        self._sort: tuple[str, bool] | None = None
+        self.story_list.sort_changed.connect(self.refresh)
         self.story_list.selectionModel().selectionChanged.connect(self._show_selected)
 
         self.empty_hint = QLabel()
@@ -436,7 +383,7 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda shown, d=dock: d.raise_() if shown else None)  # (its tab to the front)
         after_toolbar = view_menu.addSeparator()  # (the toolbar's item goes before it)
         self.columns_menu = view_menu.addMenu(self.tr("Colu&mns"))
-        self.columns_menu.aboutToShow.connect(lambda: self._fill_column_menu(self.columns_menu))
+        self.columns_menu.aboutToShow.connect(lambda: self.story_list.fill_column_menu(self.columns_menu))
         view_menu.addAction(self.clear_filters_action)
 
         story_menu = self.menuBar().addMenu(self.tr("&Story"))
@@ -527,21 +474,6 @@ class MainWindow(QMainWindow):
             self.tr("About ngodesk"),
             self.tr("ngodesk {version}\nAn offline catalogue of news stories.").format(version=__version__),
         )
-
-    def _fill_column_menu(self, menu: QMenu) -> None:
-        """Check items to show or hide columns (the title always shows)."""
-        header = self.story_list.horizontalHeader()
-        menu.clear()
-        for column in range(1, self.model.columnCount()):
-            action = menu.addAction(str(self.model.headerData(column, Qt.Orientation.Horizontal)))
-            action.setCheckable(True)
-            action.setChecked(not header.isSectionHidden(column))
-            action.toggled.connect(lambda shown, c=column: header.setSectionHidden(c, not shown))
-
-    def _column_menu(self, position: QPoint) -> None:
-        menu = QMenu(self)
-        self._fill_column_menu(menu)
-        menu.exec(self.story_list.horizontalHeader().mapToGlobal(position))
 
     # -- libraries, import, export --------------------------------------------
 
@@ -674,25 +606,6 @@ class MainWindow(QMainWindow):
 
     # -- the list ---------------------------------------------------------
 
-    def _header_clicked(self, column: int) -> None:
-        """Sort by a column: ascending, then descending, then back to the
-        default order (relevance, or newest first)."""
-        key = COLUMNS[column][0]
-        header = self.story_list.horizontalHeader()
-        if key in UNSORTABLE:
-            return
-        if self._sort is None or self._sort[0] != key:
-            self._sort = (key, False)
-        elif not self._sort[1]:
-            self._sort = (key, True)
-        else:
-            self._sort = None
-        header.setSortIndicatorShown(self._sort is not None)
-        if self._sort is not None:
-            order = Qt.SortOrder.DescendingOrder if self._sort[1] else Qt.SortOrder.AscendingOrder
-            header.setSortIndicator(column, order)
-        self.refresh()
-
     def refresh(self, keep: list[int] | None = None) -> None:
         """Run the search with the sidebar's filters again (off the GUI
         thread); then select ``keep`` (default: the current selection) where
@@ -701,7 +614,7 @@ class MainWindow(QMainWindow):
         self._keep = keep if keep is not None else self.selected_ids()
         if self.editor.editing():  # the story being typed in is kept, listed or not
             self._keep = [*self._keep, self.editor.story.id]  # type: ignore[union-attr]
-        self.search_runner.search(self.search_field.text(), self.sidebar.filters(), self._sort)
+        self.search_runner.search(self.search_field.text(), self.sidebar.filters(), self.story_list.sort)
 
     def _search_failed(self, message: str) -> None:
         """A malformed query: say why, and mark the field; the last good
@@ -754,28 +667,16 @@ class MainWindow(QMainWindow):
         (self.import_action if link == "import" else self.new_story_action).trigger()
 
     def _select(self, story_ids: list[int]) -> None:
-        rows = self.model.rows_of(story_ids)[:200]
-        if not rows and self.editor.editing() and self.editor.story.id in story_ids:  # type: ignore[union-attr]
-            # The story being typed in no longer matches: it stays in the
-            # editor, unselected, until the user picks another one.
-            self._holding_editor = True
-            try:
-                self.story_list.selectionModel().clearSelection()
-            finally:
-                self._holding_editor = False
-            return
-        if not rows and self.model.rowCount():
-            rows = [0]
-        selection = QItemSelection()
-        for row in rows:
-            selection.select(self.model.index(row, 0), self.model.index(row, self.model.columnCount() - 1))
-        selection_model = self.story_list.selectionModel()
-        flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
-        selection_model.select(selection, flags)
-        if rows:
-            selection_model.setCurrentIndex(self.model.index(rows[0], 0), QItemSelectionModel.SelectionFlag.NoUpdate)
-            self.story_list.scrollTo(self.model.index(rows[0], 0))
-        self._show_selected()
+        # The story being typed in, when it no longer matches, stays in the
+        # editor, unselected, until the user picks another one.
+        holding = self.editor.editing() and self.editor.story.id in story_ids  # type: ignore[union-attr]
+        self._holding_editor = holding
+        try:
+            found = self.story_list.select_stories(story_ids, or_first=not holding)
+        finally:
+            self._holding_editor = False
+        if found or not holding:
+            self._show_selected()
 
     def _collection_shown(self) -> story_collections.CollectionView | None:
         """The manual collection the list shows (its sidebar entry chosen
@@ -806,12 +707,11 @@ class MainWindow(QMainWindow):
 
     def listed_ids(self) -> list[int]:
         """Ids of the stories the list shows, in list order."""
-        return self.model.ids().tolist()  # type: ignore[no-any-return]
+        return self.story_list.listed_ids()
 
     def selected_ids(self) -> list[int]:
         """Ids of the selected stories, in list order."""
-        rows = sorted(index.row() for index in self.story_list.selectionModel().selectedRows())
-        return [self.model.story_id(row) for row in rows]
+        return self.story_list.selected_ids()
 
     def _show_selected(self, *_: object) -> None:
         if self._holding_editor:
@@ -930,12 +830,7 @@ class MainWindow(QMainWindow):
         if self.splitter.restoreState(settings.get(settings.SPLITTER)):
             self._default_panes = False
         self.panes.restore()
-        header = self.story_list.horizontalHeader()
-        header.restoreState(settings.get(settings.LIST_HEADER))
-        keep_title_readable(self.story_list)
-        column = header.sortIndicatorSection()
-        if header.isSortIndicatorShown() and 0 <= column < len(COLUMNS) and COLUMNS[column][0] not in UNSORTABLE:
-            self._sort = (COLUMNS[column][0], header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder)
+        self.story_list.restore_state()
         settings.keep_on_screen(self)
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
@@ -960,7 +855,7 @@ class MainWindow(QMainWindow):
         settings.put(settings.WINDOW_GEOMETRY, self.saveGeometry())
         settings.put(settings.WINDOW_STATE, self.saveState())
         settings.put(settings.SPLITTER, self.splitter.saveState())
-        settings.put(settings.LIST_HEADER, self.story_list.horizontalHeader().saveState())
+        self.story_list.save_state()
         self.panes.save()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
