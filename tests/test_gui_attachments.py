@@ -46,10 +46,10 @@ def test_attach_by_drop_and_dialog_open_and_remove(qtbot, window: MainWindow, tm
     box.list.setCurrentRow(0)
     box.remove_button.click()
     assert _names(window) == ["interview notes.txt"]
-    window.undo_action.trigger()  # the removal
+    window.menu_actions["undo"].trigger()  # the removal
     assert _names(window) == ["井 well.png", "interview notes.txt"]
-    window.undo_action.trigger()  # the second attach
-    window.undo_action.trigger()  # the drop
+    window.menu_actions["undo"].trigger()  # the second attach
+    window.menu_actions["undo"].trigger()  # the drop
     assert attachments.attachments(window.library, story_id) == [] and _names(window) == []
-    window.redo_action.trigger()
+    window.menu_actions["redo"].trigger()
     assert _names(window) == ["井 well.png"]

@@ -63,11 +63,11 @@ def test_a_batch_is_previewed_applied_and_undone_in_one_step(qtbot, window: Main
     window.refresh()
     settle(window)
     assert len(titles(window)) == len(title_rows)  # the search index follows
-    assert window.undo_action.text() == f"&Undo Batch Edit {len(ids)} Stories"
-    window.undo_action.trigger()
+    assert window.menu_actions["undo"].text() == f"&Undo Batch Edit {len(ids)} Stories"
+    window.menu_actions["undo"].trigger()
     assert _state(window, ids) == before
     assert "Topic/Water" not in queries.tag_paths(window.library)
-    window.redo_action.trigger()
+    window.menu_actions["redo"].trigger()
     assert _state(window, ids) == after
 
 

@@ -107,8 +107,8 @@ def test_an_undo_step_names_the_field_in_chinese(qtbot, chinese: MainWindow) -> 
     chinese.editor.tabs.setCurrentWidget(pane)
     pane.translations["title"].setFocus()
     QTest.keyClicks(pane.translations["title"], "Chinese NGOs going out")
-    qtbot.waitUntil(lambda: "标题" in chinese.undo_action.text(), timeout=5000)
-    assert chinese.undo_action.text() == "撤销翻译标题(&U)"
+    qtbot.waitUntil(lambda: "标题" in chinese.menu_actions["undo"].text(), timeout=5000)
+    assert chinese.menu_actions["undo"].text() == "撤销翻译标题(&U)"
 
 
 def test_counts_take_their_plural_form_in_english(qtbot, library: Library) -> None:  # type: ignore[no-untyped-def]
@@ -117,7 +117,7 @@ def test_counts_take_their_plural_form_in_english(qtbot, library: Library) -> No
     assert window.count_label.text() == "1 of 1 story"
     assert record_kind("stories", 1) == "1 story" and record_kind("stories", 20000) == "20,000 stories"
     assert QCoreApplication.translate("ExportFlow", "Export %Ln Stories", "", 1) == "Export 1 Story"
-    assert QCoreApplication.translate("MainWindow", "Exported %Ln stories to {path}", "", 20000).startswith(
+    assert QCoreApplication.translate("ExportFlow", "Exported %Ln stories to {path}", "", 20000).startswith(
         "Exported 20,000 "
     )
     i18n.install(make_application(), "en")

@@ -70,10 +70,10 @@ def test_typing_in_one_visit_to_a_field_is_one_undo_step(qtbot, window: MainWind
     qtbot.keyClicks(summary, "State")
     window.story_list.setFocus()  # leaving the field saves at once
     assert stored(window, "summary") == "Shan State"
-    assert window.undo_action.text() == "&Undo Edit Summary"
-    window.undo_action.trigger()
+    assert window.menu_actions["undo"].text() == "&Undo Edit Summary"
+    window.menu_actions["undo"].trigger()
     assert stored(window, "summary") == "" and summary.toPlainText() == ""
-    window.redo_action.trigger()
+    window.menu_actions["redo"].trigger()
     assert stored(window, "summary") == "Shan State" and summary.toPlainText() == "Shan State"
 
 
@@ -110,8 +110,8 @@ def test_tags_and_records_as_chips_created_on_request_and_undone(qtbot, window: 
     qtbot.keyClicks(orgs.entry, "CFPA")  # (a record is made when the user says so: "Create “CFPA”")
     qtbot.keyClick(orgs.entry, Qt.Key.Key_Return)
     assert [e.name for e in stored(window, "entities")] == ["CFPA"]  # type: ignore[attr-defined]
-    window.undo_action.trigger()
-    window.undo_action.trigger()
+    window.menu_actions["undo"].trigger()
+    window.menu_actions["undo"].trigger()
     assert [t.path for t in stored(window, "tags")] == ["Region/Asia/Myanmar"]  # type: ignore[attr-defined]
     assert (
         "Topic/Water" not in queries.tag_paths(window.library)
@@ -141,23 +141,23 @@ def test_delete_and_undo_restores_the_stories_with_their_tags(qtbot, window: Mai
     window.story_list.setFocus()
     qtbot.keyClick(window.story_list, Qt.Key.Key_Delete)
     assert len(titles(window)) == 13 and MYANMAR not in titles(window)
-    assert window.undo_action.text() == "&Undo Delete Story"
-    window.undo_action.trigger()
+    assert window.menu_actions["undo"].text() == "&Undo Delete Story"
+    window.menu_actions["undo"].trigger()
     assert titles(window)[0] == MYANMAR and window.editor.title.text() == MYANMAR
     assert [t.path for t in stored(window, "tags")] == ["Region/Asia/Myanmar"]  # type: ignore[attr-defined]
-    window.redo_action.trigger()
+    window.menu_actions["redo"].trigger()
     assert len(titles(window)) == 13
 
 
 def test_new_story_opens_for_typing_and_undo_removes_it(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
-    window.new_story_action.trigger()
+    window.menu_actions["new-story"].trigger()
     assert window.editor.title.text() == "Untitled story" and window.editor.title.hasFocus()
     assert len(titles(window)) == 15
     qtbot.keyClicks(window.editor.title, "Volunteers in Nepal")
     window.story_list.setFocus()
     assert "Volunteers in Nepal" in titles(window)
-    window.undo_action.trigger()  # the title
-    window.undo_action.trigger()  # the story
+    window.menu_actions["undo"].trigger()  # the title
+    window.menu_actions["undo"].trigger()  # the story
     assert len(titles(window)) == 14
 
 
@@ -172,8 +172,8 @@ def test_dropping_stories_on_a_tag_tags_them_undoably(qtbot, window: MainWindow)
     )
     window.sidebar.dropEvent(drop)
     assert entry(window, "Myanmar").text(1) == "14"
-    assert window.undo_action.text() == "&Undo Tag 14 Stories with Region/Asia/Myanmar"
-    window.undo_action.trigger()
+    assert window.menu_actions["undo"].text() == "&Undo Tag 14 Stories with Region/Asia/Myanmar"
+    window.menu_actions["undo"].trigger()
     assert entry(window, "Myanmar").text(1) == "1"  # only the stories that changed were untagged
 
 
@@ -187,7 +187,7 @@ def test_tag_rename_merge_and_delete_from_the_sidebar_undo(qtbot, window: MainWi
     assert rename.isEnabled()
     rename.trigger()  # Tags > Rename Tag… acts on the tag selected in the sidebar
     assert "Going Out" in queries.tag_paths(window.library)
-    window.undo_action.trigger()
+    window.menu_actions["undo"].trigger()
     assert "Chinese NGOs Going Out" in queries.tag_paths(window.library)
 
     asia = next(t for t in sidebar._tags.values() if t.path == "Region/Asia")
@@ -195,7 +195,7 @@ def test_tag_rename_merge_and_delete_from_the_sidebar_undo(qtbot, window: MainWi
     sidebar.merge_tag(asia)
     assert "Chinese NGOs Going Out/Myanmar" in queries.tag_paths(window.library)
     assert entry(window, "Chinese NGOs Going Out").text(1) == "14"
-    window.undo_action.trigger()
+    window.menu_actions["undo"].trigger()
     assert queries.tag_paths(window.library) == sorted(
         ["Chinese NGOs Going Out", "Region", "Region/Asia", "Region/Asia/Myanmar"], key=str.casefold
     )
@@ -207,7 +207,7 @@ def test_tag_rename_merge_and_delete_from_the_sidebar_undo(qtbot, window: MainWi
     sidebar.delete_tag(next(t for t in sidebar._tags.values() if t.name == "Chinese NGOs Going Out"))
     assert "13 stories will lose it" in asked[0]
     assert entry(window, "All stories").text(1) == "14" and len(queries.tag_paths(window.library)) == 3
-    window.undo_action.trigger()
+    window.menu_actions["undo"].trigger()
     assert entry(window, "Chinese NGOs Going Out").text(1) == "13"
 
 
@@ -236,9 +236,9 @@ def test_a_thesaurus_entry_edited_from_the_sidebar_is_one_undo_step(qtbot, windo
     assert queries.matching_ids(window.library, "tag:Burma").size == 1  # the Myanmar story
     tip = entry(window, "Myanmar").toolTip(0)  # the sidebar says what the tag is and its other names
     assert tip.startswith("Stories set in Myanmar.\nAlso: Burma\n")
-    window.undo_action.trigger()
+    window.menu_actions["undo"].trigger()
     assert thesaurus.entry(window.library, myanmar.id) == thesaurus.Entry()
-    window.redo_action.trigger()
+    window.menu_actions["redo"].trigger()
     assert thesaurus.entry(window.library, myanmar.id).synonyms == ("Burma",)
 
 
@@ -358,9 +358,9 @@ def test_a_story_that_stops_matching_while_typed_in_stays_in_the_editor(qtbot, w
 def test_undo_saves_the_typing_in_progress_and_takes_it_back(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
     window.editor.summary.setFocus()
     qtbot.keyClicks(window.editor.summary, "Shan State")
-    window.undo_action.trigger()  # before the debounced save
+    window.menu_actions["undo"].trigger()  # before the debounced save
     assert stored(window, "summary") == "" and window.editor.summary.toPlainText() == ""
-    window.redo_action.trigger()
+    window.menu_actions["redo"].trigger()
     assert stored(window, "summary") == "Shan State"
 
 
@@ -621,7 +621,7 @@ def test_suggested_records_are_reviewed_in_a_list_and_linked_in_one_undo_step(
     linked = sorted(e.name for e in queries.get_story(window.library, red_cross.id).entities)
     assert linked == ["Red Cross Society of China", "Sri Lanka"]
     assert suggestions.suggest(window.library, [red_cross.id]) == []  # (the unticked one is not proposed again)
-    window.undo_action.trigger()
+    window.menu_actions["undo"].trigger()
     assert queries.get_story(window.library, red_cross.id).entities == ()
     assert len(suggestions.suggest(window.library, [red_cross.id])) == 3
 
@@ -676,7 +676,7 @@ def test_saved_searches_and_collections_in_the_sidebar(qtbot, window: MainWindow
     sidebar.delete_collection(shelf)
     assert [c.name for c in story_collections.collections(window.library)] == ["Kenya stories"]
     assert len(titles(window)) == 14  # (its filter went with it)
-    window.undo_action.trigger()
+    window.menu_actions["undo"].trigger()
     assert story_collections.stories_of(window.library, shelf.id) == chosen
     assert entry(window, "Reading list").text(1) == "2"
     window.hub.publish(stories.create_story(window.library, {"title": "Wells in Kenya"}).changes)
@@ -696,11 +696,11 @@ def test_remove_stories_from_the_collection_shown_and_undo(qtbot, window: MainWi
     window.refresh(keep=[ids[1]])
     qtbot.waitUntil(lambda: window.selected_ids() == [ids[1]])
     window._name_collection_action()
-    assert window.remove_from_collection_action.text() == "Remove from “Reading list”"
-    assert window.remove_from_collection_action.isEnabled()
-    window.remove_from_collection_action.trigger()
+    assert window.menu_actions["remove-from-collection"].text() == "Remove from “Reading list”"
+    assert window.menu_actions["remove-from-collection"].isEnabled()
+    window.menu_actions["remove-from-collection"].trigger()
     settle(window)
     assert story_collections.stories_of(window.library, shelf.id) == [ids[0], ids[2]]
     assert window.model.ids().tolist() == [ids[0], ids[2]] and queries.get_story(window.library, ids[1])
-    window.undo_action.trigger()
+    window.menu_actions["undo"].trigger()
     assert story_collections.stories_of(window.library, shelf.id) == ids  # (back in its place)

@@ -62,7 +62,7 @@ def test_copy_out_merge_back_settle(qtbot, window: MainWindow, tmp_path: Path, m
     assert {"缅甸民生项目", "Written in Yangon"} <= _titles(window)
     assert queries.get_story(window.library, story_id).summary == "from the field"
     assert conflicts.conflicts(window.library) == []
-    window.undo_action.trigger()  # settling the conflict
+    window.menu_actions["undo"].trigger()  # settling the conflict
     assert "缅甸民生项目 (office)" in _titles(window) and len(conflicts.conflicts(window.library)) == 1
     assert MYANMAR not in _titles(window)
 
@@ -89,7 +89,7 @@ def test_delete_or_keep_in_the_dialog(qtbot, window: MainWindow, tmp_path: Path,
         pass
     assert seen == [(f"Deleted on one side: {MYANMAR}", "&Delete It", "&Keep It")]
     assert MYANMAR not in _titles(window) and conflicts.conflicts(window.library) == []
-    window.undo_action.trigger()
+    window.menu_actions["undo"].trigger()
     assert MYANMAR in _titles(window) and len(conflicts.conflicts(window.library)) == 1
     assert queries.get_story(window.library, story_id).summary == "edited in the field"
 

@@ -101,10 +101,10 @@ def test_a_new_term_is_saved_with_its_pinyin_and_undo_takes_it_back(window: Main
     assert (added.pinyin, added.traditional) == ("mín jiān zǔ zhī", "民間組織")
     assert added.alternatives == ("NGOs", "non-governmental organisations")
     assert "民间组织" in listed(window) and panel.fields["pinyin"].text() == ""  # the form shows what was typed
-    window.undo_action.trigger()
+    window.menu_actions["undo"].trigger()
     assert "民间组织" not in listed(window)
     assert panel.fields["term"].text() == "" and not panel.delete_button.isEnabled()  # the form let go of it
-    window.redo_action.trigger()
+    window.menu_actions["redo"].trigger()
     assert {t.term: t.uuid for _, t in glossary.terms(library)}["民间组织"] == added.uuid
 
 
@@ -119,12 +119,12 @@ def test_editing_and_deleting_a_term_are_undoable(window: MainWindow, library: L
         "going global",
         ("go out",),
     )
-    window.undo_action.trigger()
+    window.menu_actions["undo"].trigger()
     assert {t.term: t.rendering for _, t in glossary.terms(library)}["走出去"] == "going out"
     panel.table.selectRow(listed(window).index("走出去"))
     panel.delete()
     assert "走出去" not in listed(window)
-    window.undo_action.trigger()
+    window.menu_actions["undo"].trigger()
     assert "走出去" in listed(window)
 
 

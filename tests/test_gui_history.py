@@ -42,7 +42,7 @@ def test_the_history_tab_lists_changes_and_goes_back(qtbot, window: MainWindow) 
     assert view.title == original and "Topic/Livelihoods" not in [t.path for t in view.tags]
     assert window.editor.title.text() == original  # the editor follows
     qtbot.waitUntil(lambda: _rows(window)[0][0].startswith("Revision 4"))
-    window.undo_action.trigger()
+    window.menu_actions["undo"].trigger()
     view = queries.get_story(window.library, story_id)
     assert view.title == "Myanmar livelihood project" and "Topic/Livelihoods" in [t.path for t in view.tags]
 

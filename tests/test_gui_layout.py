@@ -151,14 +151,16 @@ def test_translate_layout_gives_the_texts_the_width_and_goes_back(qtbot, sample_
 def test_undo_and_redo_keep_their_toolbar_labels(qtbot, sample_library: Library) -> None:  # type: ignore[no-untyped-def]
     win = open_window(qtbot, sample_library)
     toolbar = win.findChild(QToolBar)
-    undo, redo = toolbar.widgetForAction(win.undo_action), toolbar.widgetForAction(win.redo_action)
+    undo, redo = toolbar.widgetForAction(win.menu_actions["undo"]), toolbar.widgetForAction(win.menu_actions["redo"])
     widths = (undo.width(), redo.width())
     retype(qtbot, win.editor.title, "A new title")
     win.editor.flush()
-    assert win.undo_action.text() == "&Undo Edit Title"  # the Edit menu names the step
-    assert win.undo_action.toolTip().startswith("Undo Edit Title")
-    win.undo_action.trigger()
-    assert win.redo_action.text() == "&Redo Edit Title" and win.redo_action.toolTip().startswith("Redo Edit Title")
+    assert win.menu_actions["undo"].text() == "&Undo Edit Title"  # the Edit menu names the step
+    assert win.menu_actions["undo"].toolTip().startswith("Undo Edit Title")
+    win.menu_actions["undo"].trigger()
+    assert win.menu_actions["redo"].text() == "&Redo Edit Title" and win.menu_actions["redo"].toolTip().startswith(
+        "Redo Edit Title"
+    )
     qtbot.waitUntil(lambda: redo.isEnabled())
     assert (undo.text(), redo.text()) == ("Undo", "Redo")
     assert (undo.width(), redo.width()) == widths

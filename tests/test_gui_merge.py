@@ -41,8 +41,8 @@ def test_a_pair_is_merged_as_picked_and_undone(qtbot, window: MainWindow, monkey
     assert "Topic/Media" in [t.path for t in merged.tags]
     assert queries.resolve_story(window.library, before[1].uuid) == wu.id
     qtbot.waitUntil(lambda: window.selected_ids() == [wu.id])  # the survivor is shown
-    window.undo_action.trigger()
+    window.menu_actions["undo"].trigger()
     assert queries.stories(window.library, [wu.id, copy_id]) == before
-    window.redo_action.trigger()
+    window.menu_actions["redo"].trigger()
     assert queries.get_story(window.library, wu.id).url == "https://elsewhere.example.org/wu"
     assert queries.stories(window.library, [copy_id]) == []

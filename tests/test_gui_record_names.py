@@ -85,7 +85,7 @@ def test_enter_on_a_name_begun_links_the_record_the_popup_shows(qtbot, window: M
     qtbot.keyClick(places.entry, Qt.Key.Key_Return)
     assert _linked(window, EntityKind.PLACE) == ["Kenya"] and places.entry.text() == ""
     assert len(queries.entities(window.library, EntityKind.PLACE)) == before  # (none made)
-    assert window.undo_action.text() == "&Undo Add Kenya"
+    assert window.menu_actions["undo"].text() == "&Undo Add Kenya"
 
 
 def test_the_arrow_keys_choose_another_record_in_the_popup(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
@@ -140,7 +140,7 @@ def test_a_new_name_is_made_a_record_only_when_told(qtbot, window: MainWindow, m
     qtbot.waitUntil(people.popup_shown)  # (the new record is offered from now on)
     assert people.offered() == ["Wang Fang"]
     people.entry.clear()
-    window.undo_action.trigger()
+    window.menu_actions["undo"].trigger()
     assert queries.entities(window.library, EntityKind.PERSON) == []  # (undo takes the new record away)
 
 
@@ -194,7 +194,7 @@ def test_the_chinese_interface_shows_records_by_their_chinese_names(  # type: ig
     records.close()
     organisations.chips.linkActivated.emit("chip:0")  # (removing by the chip shown)
     assert [e.name for e in queries.get_story(sample_library, win.selected_ids()[0]).entities] == ["Myanmar"]
-    assert "中国扶贫基金会" in win.undo_action.text()  # (the step named as the chip was)
+    assert "中国扶贫基金会" in win.menu_actions["undo"].text()  # (the step named as the chip was)
     shown: list[str] = []
 
     def review(dialog: SuggestionsDialog) -> int:

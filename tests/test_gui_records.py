@@ -73,7 +73,7 @@ def test_editing_a_record_in_the_form_is_one_undo_step(
     assert amity.external_id == "Q4746337" and AltName("愛德基金會", "zh-Hant", True) in amity.alt_names
     assert amity.see_also == (after["China Charity Federation"].uuid,)
     assert "愛德基金會 ★" in records.table.item(0, 2).text()  # the list follows
-    win.undo_action.trigger()
+    win.menu_actions["undo"].trigger()
     assert _views(win)["Amity Foundation"] == before
     assert _views(win)["China Charity Federation"].see_also == ()
 
@@ -101,9 +101,9 @@ def test_a_new_record_is_made_and_undone(qtbot, win: MainWindow, records: Record
     assert records.edits.edit(None)
     wu = _views(win)["Wu Peng"]
     assert wu.kind is EntityKind.PERSON and wu.alt_names == (AltName("伍鹏", "zh-Hans", True),)
-    win.undo_action.trigger()
+    win.menu_actions["undo"].trigger()
     assert "Wu Peng" not in _views(win)
-    win.redo_action.trigger()
+    win.menu_actions["redo"].trigger()
     assert _views(win)["Wu Peng"].uuid == wu.uuid  # the same record back
 
 
@@ -136,8 +136,8 @@ def test_split_and_merge_from_the_list(qtbot, win: MainWindow, records: RecordsD
     records.record_buttons[1].click()  # Merge Into…
     views = _views(win)
     assert "China Red Cross (old name)" not in views and views["Red Cross Society of China"].story_count == 2
-    win.undo_action.trigger()  # the merge
-    win.undo_action.trigger()  # the split
+    win.menu_actions["undo"].trigger()  # the merge
+    win.menu_actions["undo"].trigger()  # the split
     assert _views(win) == before
 
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
@@ -145,7 +145,7 @@ def test_split_and_merge_from_the_list(qtbot, win: MainWindow, records: RecordsD
     records.table.selectRow(0)
     records.record_buttons[3].click()  # Delete…
     assert "Kunming" not in _views(win) and _names(records) == []
-    win.undo_action.trigger()
+    win.menu_actions["undo"].trigger()
     assert _views(win)["Kunming"] == before["Kunming"]
 
 

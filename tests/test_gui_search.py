@@ -135,7 +135,7 @@ def test_pinyin_and_chinese_hits_are_marked_beside_glossary_terms(qtbot, window:
     title = window.model.index(0, column("title"))
     assert [title.data()[a:b] for a, b in title.data(HITS_ROLE)] == ["扶贫"]
     assert marked(window.editor.summary, is_hit) == ["扶贫"]
-    assert not window.undo_action.isEnabled()  # marking is not an edit
+    assert not window.menu_actions["undo"].isEnabled()  # marking is not an edit
 
 
 def test_the_list_names_tags_with_their_paths_in_the_tooltip_and_languages_by_name(window: MainWindow) -> None:
@@ -169,7 +169,7 @@ def test_an_empty_library_offers_import_and_new_story(qtbot, library: Library, m
     hint = win.empty_hint.text()
     assert win.empty_hint.isVisible() and 'href="import"' in hint and 'href="new"' in hint
     monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *args, **kwargs: ([], ""))  # (the user cancels)
-    with qtbot.waitSignal(win.import_action.triggered):
+    with qtbot.waitSignal(win.menu_actions["import"].triggered):
         win.empty_hint.linkActivated.emit("import")
     win.empty_hint.linkActivated.emit("new")
     qtbot.waitUntil(lambda: titles(win) == ["Untitled story"])

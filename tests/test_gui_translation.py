@@ -66,11 +66,11 @@ def test_typing_saves_a_draft_with_its_translator_and_undo_takes_it_back(window:
     assert pane.statuses["title"].currentData() == "draft"  # (a changed text is not the one reviewed)
     QTest.qWait(1000)
     assert stored(window)[("title", "en")][1] is TranslationStatus.DRAFT
-    window.undo_action.trigger()
+    window.menu_actions["undo"].trigger()
     assert stored(window)[("title", "en")][1] is TranslationStatus.REVIEWED
-    window.undo_action.trigger()
+    window.menu_actions["undo"].trigger()
     assert stored(window)[("title", "en")][1] is TranslationStatus.DRAFT
-    window.undo_action.trigger()
+    window.menu_actions["undo"].trigger()
     assert ("title", "en") not in stored(window) and pane.translations["title"].text() == ""
 
 

@@ -41,7 +41,7 @@ def test_deleting_one_story_moves_it_to_the_trash_without_asking(qtbot, window: 
     qtbot.keyClick(window.story_list, Qt.Key.Key_Delete)
     assert asked == [] and MYANMAR not in titles(window)
     assert window.sidebar.trash_item.text(1) == "1"
-    window.undo_action.trigger()  # undo takes it out of the Trash again
+    window.menu_actions["undo"].trigger()  # undo takes it out of the Trash again
     assert titles(window)[0] == MYANMAR and window.sidebar.trash_item.text(1) == ""
     story_menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "&Story")
     next(a for a in story_menu.actions() if a.text() == "Show &Trash…").trigger()  # the menu's way to it
@@ -56,7 +56,7 @@ def test_deleting_more_than_a_few_asks_naming_the_count(qtbot, window: MainWindo
     asked = _asked(monkeypatch, QMessageBox.StandardButton.Yes)
     window.delete_selected()
     assert titles(window) == [] and window.sidebar.trash_item.text(1) == "14"
-    assert window.undo_action.text() == "&Undo Delete 14 Stories"
+    assert window.menu_actions["undo"].text() == "&Undo Delete 14 Stories"
 
 
 def test_the_trash_window_restores_stories_undoably_and_empties_after_asking(  # type: ignore[no-untyped-def]
@@ -84,8 +84,8 @@ def test_the_trash_window_restores_stories_undoably_and_empties_after_asking(  #
     assert MYANMAR in titles(window) and dialog.list.topLevelItemCount() == 1
     assert [t.path for t in queries.get_story(window.library, window.selected_ids()[0]).tags] == ["Region/Asia/Myanmar"]
     assert window.sidebar.trash_item.text(1) == "1"
-    assert window.undo_action.text() == "&Undo Restore Story"
-    window.undo_action.trigger()  # back in the Trash
+    assert window.menu_actions["undo"].text() == "&Undo Restore Story"
+    window.menu_actions["undo"].trigger()  # back in the Trash
     assert MYANMAR not in titles(window) and dialog.list.topLevelItemCount() == 2
 
     asked = _asked(monkeypatch, QMessageBox.StandardButton.Cancel)

@@ -304,7 +304,7 @@ def test_the_editor_shows_a_name_and_takes_a_typed_one(qtbot, window) -> None:  
     retype(qtbot, editor.language.lineEdit(), "spanish")
     window.story_list.setFocus()
     assert stored(window, "language") == "es" and editor.error.isHidden()
-    window.undo_action.trigger()
+    window.menu_actions["undo"].trigger()
     assert stored(window, "language") == "zh" and editor.language.currentText() == "Chinese"
 
 

@@ -230,8 +230,8 @@ def test_the_editor_shows_authors_in_order_and_puts_one_first_undoably(qtbot, li
     assert not people.menu_for(0).actions()[0].isEnabled()  # (the first is first already)
     people.menu_for(2).actions()[0].trigger()  # "Make First" on Mbeki
     assert people.values() == ["Mbeki, Thabo", "Zhou, Yi", "Abbott, Ann"] == _people(library)
-    assert window.undo_action.text() == "&Undo Make Mbeki, Thabo First"
-    window.undo_action.trigger()
+    assert window.menu_actions["undo"].text() == "&Undo Make Mbeki, Thabo First"
+    window.menu_actions["undo"].trigger()
     assert people.values() == AUTHORS == _people(library)
     people.chips.linkActivated.emit("chip:0")  # the first author's × removes him
     assert people.values() == AUTHORS[1:]
@@ -240,6 +240,6 @@ def test_the_editor_shows_authors_in_order_and_puts_one_first_undoably(qtbot, li
     qtbot.keyClicks(people.entry, "Aaron, Ben")  # (a new person: made when the user says so)
     qtbot.keyClick(people.entry, Qt.Key.Key_Return)
     assert people.values() == [*AUTHORS[1:], "Aaron, Ben"]  # a new one comes last
-    window.undo_action.trigger()
-    window.undo_action.trigger()  # the removed first author comes back first
+    window.menu_actions["undo"].trigger()
+    window.menu_actions["undo"].trigger()  # the removed first author comes back first
     assert people.values() == AUTHORS == _people(library)

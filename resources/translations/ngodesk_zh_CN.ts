@@ -1730,132 +1730,12 @@ fields: tag: org: person: place: source: title: lang: status: year:2015..2018 da
         <translation>  （只读）</translation>
     </message>
     <message>
-        <source>&amp;Undo</source>
-        <translation>撤销(&amp;U)</translation>
-    </message>
-    <message>
-        <source>&amp;Redo</source>
-        <translation>重做(&amp;R)</translation>
-    </message>
-    <message>
-        <source>Undo</source>
-        <translation>撤销</translation>
-    </message>
-    <message>
-        <source>Redo</source>
-        <translation>重做</translation>
-    </message>
-    <message>
-        <source>&amp;Undo {action}</source>
-        <translation>撤销{action}(&amp;U)</translation>
-    </message>
-    <message>
-        <source>Undo {action}</source>
-        <translation>撤销{action}</translation>
-    </message>
-    <message>
-        <source>&amp;Redo {action}</source>
-        <translation>重做{action}(&amp;R)</translation>
-    </message>
-    <message>
-        <source>Redo {action}</source>
-        <translation>重做{action}</translation>
-    </message>
-    <message>
-        <source>&amp;New Story</source>
-        <translation>新建报道(&amp;N)</translation>
-    </message>
-    <message>
-        <source>Add a story to the library</source>
-        <translation>向资料库中添加一篇报道</translation>
-    </message>
-    <message>
-        <source>&amp;Delete Stories</source>
-        <translation>删除报道(&amp;D)</translation>
-    </message>
-    <message>
-        <source>&amp;Clear Filters</source>
-        <translation>清除筛选(&amp;C)</translation>
-    </message>
-    <message>
-        <source>Show all stories</source>
-        <translation>显示所有报道</translation>
-    </message>
-    <message>
-        <source>New &amp;Tag…</source>
-        <translation>新建标签(&amp;T)…</translation>
-    </message>
-    <message>
-        <source>&amp;File</source>
-        <translation>文件(&amp;F)</translation>
-    </message>
-    <message>
-        <source>&amp;New Library…</source>
-        <translation>新建资料库(&amp;N)…</translation>
-    </message>
-    <message>
-        <source>&amp;Open Library…</source>
-        <translation>打开资料库(&amp;O)…</translation>
-    </message>
-    <message>
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <source>&amp;Import…</source>
-        <translation>导入(&amp;I)…</translation>
-    </message>
-    <message>
-        <source>Import stories from files</source>
-        <translation>从文件导入报道</translation>
-    </message>
-    <message>
-        <source>&amp;Export…</source>
-        <translation>导出(&amp;E)…</translation>
-    </message>
-    <message>
-        <source>Export the listed stories</source>
-        <translation>导出列表中的报道</translation>
-    </message>
-    <message>
-        <source>Export &amp;Selected Stories…</source>
-        <translation>导出所选报道(&amp;S)…</translation>
-    </message>
-    <message>
-        <source>Export the stories selected in the list</source>
-        <translation>导出在列表中选中的报道</translation>
-    </message>
-    <message>
-        <source>Export Field &amp;Copy…</source>
-        <translation>导出外业副本(&amp;C)…</translation>
-    </message>
-    <message>
-        <source>&amp;Merge Library…</source>
-        <translation>合并资料库(&amp;M)…</translation>
-    </message>
-    <message>
-        <source>Merge Con&amp;flicts…</source>
-        <translation>合并冲突(&amp;F)…</translation>
-    </message>
-    <message>
-        <source>Restore &amp;Backup…</source>
-        <translation>恢复备份(&amp;B)…</translation>
-    </message>
-    <message>
-        <source>Rebuild Search Inde&amp;x</source>
-        <translation>重建搜索索引(&amp;X)</translation>
-    </message>
-    <message>
         <source>Colu&amp;mns</source>
         <translation>列(&amp;M)</translation>
-    </message>
-    <message>
-        <source>Find D&amp;uplicates…</source>
-        <translation>查找重复(&amp;U)…</translation>
-    </message>
-    <message>
-        <source>T&amp;hesaurus Entry…</source>
-        <translation>叙词表条目(&amp;H)…</translation>
     </message>
     <message numerus="yes">
         <source>Search index rebuilt (%Ln stories).</source>
@@ -1878,34 +1758,6 @@ fields: tag: org: person: place: source: title: lang: status: year:2015..2018 da
         <translation>此资料库中还没有报道。可以从文件&lt;a href=&quot;import&quot;&gt;导入&lt;/a&gt;报道，或用&lt;a href=&quot;new&quot;&gt;新建报道&lt;/a&gt;添加一篇。</translation>
     </message>
     <message>
-        <source>&amp;Quit</source>
-        <translation>退出(&amp;Q)</translation>
-    </message>
-    <message>
-        <source>Move the selected stories to the Trash</source>
-        <translation>将所选报道移到回收站</translation>
-    </message>
-    <message>
-        <source>&amp;Edit</source>
-        <translation>编辑(&amp;E)</translation>
-    </message>
-    <message>
-        <source>&amp;Find</source>
-        <translation>查找(&amp;F)</translation>
-    </message>
-    <message>
-        <source>Select &amp;All Stories</source>
-        <translation>全选报道(&amp;A)</translation>
-    </message>
-    <message>
-        <source>&amp;Preferences…</source>
-        <translation>偏好设置(&amp;P)…</translation>
-    </message>
-    <message>
-        <source>&amp;View</source>
-        <translation>视图(&amp;V)</translation>
-    </message>
-    <message>
         <source>&amp;Glossary</source>
         <translation>术语表(&amp;G)</translation>
     </message>
@@ -1914,72 +1766,8 @@ fields: tag: org: person: place: source: title: lang: status: year:2015..2018 da
         <translation>批注(&amp;A)</translation>
     </message>
     <message>
-        <source>&amp;Story</source>
-        <translation>报道(&amp;S)</translation>
-    </message>
-    <message>
-        <source>Show &amp;Trash…</source>
-        <translation>显示回收站(&amp;T)…</translation>
-    </message>
-    <message>
         <source>Remove from &amp;Collection</source>
         <translation>从合集中移除(&amp;C)</translation>
-    </message>
-    <message>
-        <source>&amp;Batch Edit…</source>
-        <translation>批量编辑(&amp;B)…</translation>
-    </message>
-    <message>
-        <source>Suggest &amp;Records…</source>
-        <translation>建议规范记录(&amp;R)…</translation>
-    </message>
-    <message>
-        <source>&amp;Authority Records…</source>
-        <translation>规范记录(&amp;A)…</translation>
-    </message>
-    <message>
-        <source>&amp;Tags</source>
-        <translation>标签(&amp;T)</translation>
-    </message>
-    <message>
-        <source>&amp;Rename Tag…</source>
-        <translation>重命名标签(&amp;R)…</translation>
-    </message>
-    <message>
-        <source>Set &amp;Colour…</source>
-        <translation>设置颜色(&amp;C)…</translation>
-    </message>
-    <message>
-        <source>&amp;Merge Into…</source>
-        <translation>合并到(&amp;M)…</translation>
-    </message>
-    <message>
-        <source>&amp;Delete Tag…</source>
-        <translation>删除标签(&amp;D)…</translation>
-    </message>
-    <message>
-        <source>Acts on the tag selected in the sidebar</source>
-        <translation>作用于侧栏中选中的标签</translation>
-    </message>
-    <message>
-        <source>&amp;Help</source>
-        <translation>帮助(&amp;H)</translation>
-    </message>
-    <message>
-        <source>&amp;User Guide</source>
-        <translation>用户指南(&amp;U)</translation>
-    </message>
-    <message>
-        <source>&amp;About ngodesk</source>
-        <translation>关于 ngodesk(&amp;A)</translation>
-    </message>
-    <message>
-        <source>Main</source>
-        <translation>主工具栏</translation>
-    </message>
-    <message>
-        <source>Tool&amp;bar</source>
-        <translation>工具栏(&amp;B)</translation>
     </message>
     <message>
         <source>About ngodesk</source>
@@ -4786,6 +4574,228 @@ Namespaces only Zotero&apos;s export (and its Bibliontology ancestor) declare. T
     <message>
         <source>Empty Trash</source>
         <translation>清空回收站</translation>
+    </message>
+</context>
+<context>
+    <name>WindowActions</name>
+    <message>
+        <source>Acts on the tag selected in the sidebar</source>
+        <extracomment>A menu&apos;s or the toolbar&apos;s separator. The tip of the actions on the tag selected in the sidebar.</extracomment>
+        <translation>作用于侧栏中选中的标签</translation>
+    </message>
+    <message>
+        <source>&amp;New Library…</source>
+        <translation>新建资料库(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>&amp;Open Library…</source>
+        <translation>打开资料库(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>&amp;Import…</source>
+        <translation>导入(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Import stories from files</source>
+        <translation>从文件导入报道</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>导出(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Export the listed stories</source>
+        <translation>导出列表中的报道</translation>
+    </message>
+    <message>
+        <source>Export &amp;Selected Stories…</source>
+        <translation>导出所选报道(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Export the stories selected in the list</source>
+        <translation>导出在列表中选中的报道</translation>
+    </message>
+    <message>
+        <source>Export Field &amp;Copy…</source>
+        <translation>导出外业副本(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>&amp;Merge Library…</source>
+        <translation>合并资料库(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>Merge Con&amp;flicts…</source>
+        <translation>合并冲突(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Restore &amp;Backup…</source>
+        <translation>恢复备份(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>Rebuild Search Inde&amp;x</source>
+        <translation>重建搜索索引(&amp;X)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Find</source>
+        <translation>查找(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Select &amp;All Stories</source>
+        <translation>全选报道(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Preferences…</source>
+        <translation>偏好设置(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;Clear Filters</source>
+        <translation>清除筛选(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Show all stories</source>
+        <translation>显示所有报道</translation>
+    </message>
+    <message>
+        <source>&amp;New Story</source>
+        <translation>新建报道(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Add a story to the library</source>
+        <translation>向资料库中添加一篇报道</translation>
+    </message>
+    <message>
+        <source>&amp;Delete Stories</source>
+        <translation>删除报道(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Move the selected stories to the Trash</source>
+        <translation>将所选报道移到回收站</translation>
+    </message>
+    <message>
+        <source>Show &amp;Trash…</source>
+        <translation>显示回收站(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>Remove from &amp;Collection</source>
+        <translation>从合集中移除(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Batch Edit…</source>
+        <translation>批量编辑(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>Find D&amp;uplicates…</source>
+        <translation>查找重复(&amp;U)…</translation>
+    </message>
+    <message>
+        <source>Suggest &amp;Records…</source>
+        <translation>建议规范记录(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>&amp;Authority Records…</source>
+        <translation>规范记录(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>New &amp;Tag…</source>
+        <translation>新建标签(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>&amp;Rename Tag…</source>
+        <translation>重命名标签(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Set &amp;Colour…</source>
+        <translation>设置颜色(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>T&amp;hesaurus Entry…</source>
+        <translation>叙词表条目(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>&amp;Merge Into…</source>
+        <translation>合并到(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete Tag…</source>
+        <translation>删除标签(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>&amp;User Guide</source>
+        <translation>用户指南(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;About ngodesk</source>
+        <translation>关于 ngodesk(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <extracomment>Actions on the tag selected in the sidebar (enabled when one is). The menu bar: (key, title, entries); an entry is an action&apos;s name, SEPARATOR, or the name of something the window makes (``extras``).</extracomment>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Story</source>
+        <translation>报道(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Tags</source>
+        <translation>标签(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Main</source>
+        <extracomment>What the window adds to a menu by name: an action, a submenu, or several actions.</extracomment>
+        <translation>主工具栏</translation>
+    </message>
+    <message>
+        <source>Tool&amp;bar</source>
+        <translation>工具栏(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>重做</translation>
+    </message>
+    <message>
+        <source>&amp;Undo {action}</source>
+        <translation>撤销{action}(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Undo {action}</source>
+        <translation>撤销{action}</translation>
+    </message>
+    <message>
+        <source>&amp;Redo {action}</source>
+        <translation>重做{action}(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Redo {action}</source>
+        <translation>重做{action}</translation>
     </message>
 </context>
 <context>

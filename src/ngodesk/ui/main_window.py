@@ -4,13 +4,13 @@ done here."""
 
 from __future__ import annotations
 
-from functools import partial
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import numpy as np
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence, QResizeEvent, QShowEvent, QUndoStack
+from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence, QResizeEvent, QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
     QDialog,
     QDockWidget,
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QSplitter,
     QVBoxLayout,
@@ -45,7 +46,7 @@ from ngodesk.ui.flow import run_reporting
 from ngodesk.ui.glossary_panel import GlossaryPanel, TermHighlighter
 from ngodesk.ui.guide_view import GuideWindow
 from ngodesk.ui.hub import Hub
-from ngodesk.ui.i18n import number, without_mnemonic
+from ngodesk.ui.i18n import number
 from ngodesk.ui.icons import icon
 from ngodesk.ui.import_flow import ImportFlow
 from ngodesk.ui.jobs import Job, JobRunner
@@ -60,6 +61,7 @@ from ngodesk.ui.story_list import StoryList
 from ngodesk.ui.story_model import StoryTableModel
 from ngodesk.ui.story_tools import StoryTools
 from ngodesk.ui.trash_view import TrashDialog, confirm_delete
+from ngodesk.ui.window_actions import TAG_ACTIONS, WindowActions, name_steps
 
 if TYPE_CHECKING:
     from ngodesk.ui.records_view import RecordsDialog
@@ -78,15 +80,6 @@ TRASH_PURGE_DELAY_MS = 3000
 #: Files that may be tables: their columns are mapped in a dialog first.
 #: The search field's look while its query is malformed.
 INVALID_FIELD = "QLineEdit { border: 2px solid #b00020; border-radius: 3px; padding: 1px; }"
-
-
-def _name_step(action: QAction, bare: str, label: str, tip: str, step: str) -> None:
-    """Name the step Undo (or Redo) takes back in ``action``'s menu item
-    and tooltip (``bare``: the item without a step)."""
-    action.setText(label.format(action=step) if step else bare)
-    shortcut = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
-    tooltip = tip.format(action=step) if step else action.iconText()
-    action.setToolTip(f"{tooltip} ({shortcut})" if shortcut else tooltip)
 
 
 class MainWindow(QMainWindow):
@@ -244,221 +237,81 @@ class MainWindow(QMainWindow):
 
     # -- menus and toolbar ----------------------------------------------
 
-    def _action(self, text: str, slot: object, shortcut: object = None, icon_name: str = "", tip: str = "") -> QAction:
-        action = QAction(text, self)
-        if icon_name:
-            action.setIcon(icon(icon_name))
-        if shortcut is not None:
-            action.setShortcut(shortcut)  # type: ignore[arg-type]
-        if tip:
-            action.setToolTip(tip)
-            action.setStatusTip(tip)
-        action.triggered.connect(slot)  # type: ignore[arg-type]
-        return action
-
     def _build_actions(self) -> None:
-        keys = QKeySequence.StandardKey
+        sidebar = self.sidebar
+
+        def on_tag(act: Callable[[int], object]) -> Callable[[], object]:
+            return lambda: (tag := sidebar.selected_tag()) is not None and act(tag)
+
+        slots: dict[str, Callable[[], object]] = {
+            "new-library": self.new_library,
+            "open-library": self.choose_library,
+            "import": self.import_flow.import_files,
+            "export": self.export_flow.export_stories,
+            "export-selected": lambda: self.export_flow.export_stories(selected=True),
+            "field-copy": self.export_flow.export_field_copy,
+            "merge-library": self.merge_flow.merge_library,
+            "conflicts": self.merge_flow.show_conflicts,
+            "backups": self.show_backups,
+            "reindex": self.rebuild_index,
+            "quit": self.close,
+            "undo": self.undo,
+            "redo": self.redo,
+            "find": self._find,
+            "select-all": self.story_list.selectAll,
+            "preferences": self.edit_preferences,
+            "clear-filters": self.clear_filters,
+            "new-story": self.new_story,
+            "delete": self.delete_selected,
+            "trash": self.show_trash,
+            "remove-from-collection": self.remove_from_collection,
+            "batch-edit": self.story_tools.batch_edit,
+            "duplicates": self.story_tools.find_duplicates,
+            "suggest-records": self.story_tools.suggest_records,
+            "records": self.show_records,
+            "new-tag": lambda: sidebar.new_tag(sidebar.selected_tag()),
+            "rename-tag": on_tag(sidebar.rename_tag),
+            "tag-colour": on_tag(sidebar.set_colour),
+            "thesaurus-entry": on_tag(sidebar.edit_thesaurus),
+            "merge-tag": on_tag(sidebar.merge_tag),
+            "delete-tag": on_tag(sidebar.delete_tag),
+            "guide": self.show_guide,
+            "about": self._about,
+        }
+        recent = QMenu(self.tr("Open &Recent"), self)
+        recent.aboutToShow.connect(lambda: self._fill_recent_menu(recent))
+        columns = QMenu(self.tr("Colu&mns"), self)
+        columns.aboutToShow.connect(lambda: self.story_list.fill_column_menu(columns))
+        docks = []
+        for dock, text, keys in (
+            (self.glossary_dock, self.tr("&Glossary"), "Ctrl+Shift+G"),
+            (self.annotations_dock, self.tr("&Annotations"), "Ctrl+Shift+N"),
+        ):
+            shown = dock.toggleViewAction()
+            shown.setText(text)
+            shown.setShortcut(QKeySequence(keys))
+            shown.triggered.connect(lambda on, d=dock: d.raise_() if on else None)  # (its tab to the front)
+            docks.append(shown)
+        extras = {
+            "recent": recent,
+            "columns": columns,
+            "panes": [*self.panes.actions.values(), self.panes.translate_action],
+            "docks": docks,
+        }
         writable = not self.library.readonly
+        actions = self.menu_actions = WindowActions(self, slots, extras, self.story_list, writable)
         # (not QUndoStack.createUndoAction: typing not yet saved must be saved
         # first, so that Undo takes back what the user did last)
-        self.undo_action = self._action(self.tr("&Undo"), self.undo, keys.Undo, "undo")
-        self.redo_action = self._action(self.tr("&Redo"), self.redo, None, "redo")
-        self.redo_action.setShortcuts([QKeySequence(keys.Redo), QKeySequence("Ctrl+Shift+Z")])
-        stack = self.undo_stack
-        # The toolbar's buttons keep their labels (the toolbar does not move
-        # at every edit); the menu's items and the tooltips name the step.
-        self.undo_action.setIconText(self.tr("Undo"))
-        self.redo_action.setIconText(self.tr("Redo"))
-        for action, label, tip, text_changed, can_changed, text, can in (
-            (
-                self.undo_action,
-                self.tr("&Undo {action}"),
-                self.tr("Undo {action}"),
-                stack.undoTextChanged,
-                stack.canUndoChanged,
-                stack.undoText,
-                stack.canUndo,
-            ),
-            (
-                self.redo_action,
-                self.tr("&Redo {action}"),
-                self.tr("Redo {action}"),
-                stack.redoTextChanged,
-                stack.canRedoChanged,
-                stack.redoText,
-                stack.canRedo,
-            ),
-        ):
-            name_step = partial(_name_step, action, action.text(), label, tip)
-            text_changed.connect(name_step)
-            can_changed.connect(action.setEnabled)
-            name_step(text())
-            action.setEnabled(can())
-        self.editor.typed.connect(lambda: self.undo_action.setEnabled(True))  # typing is undoable before it is saved
-        self.new_story_action = self._action(
-            self.tr("&New Story"), self.new_story, keys.New, "story-new", self.tr("Add a story to the library")
-        )
-        self.delete_action = self._action(
-            self.tr("&Delete Stories"),
-            self.delete_selected,
-            None,
-            "story-delete",
-            self.tr("Move the selected stories to the Trash"),
-        )
-        self.delete_action.setShortcut(QKeySequence(keys.Delete))
-        self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-        self.clear_filters_action = self._action(
-            self.tr("&Clear Filters"), self.clear_filters, None, "filters-clear", self.tr("Show all stories")
-        )
-        self.new_tag_action = self._action(
-            self.tr("New &Tag…"), lambda: self.sidebar.new_tag(self.sidebar.selected_tag()), None, "tag-new"
-        )
-        for action in (self.new_story_action, self.delete_action, self.new_tag_action):
-            action.setEnabled(writable)
-
-        file_menu = self.menuBar().addMenu(self.tr("&File"))
-        file_menu.addAction(self._action(self.tr("&New Library…"), self.new_library))
-        file_menu.addAction(self._action(self.tr("&Open Library…"), self.choose_library, keys.Open))
-        self.recent_menu = file_menu.addMenu(self.tr("Open &Recent"))
-        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
-        file_menu.addSeparator()
-        self.import_action = self._action(
-            self.tr("&Import…"), self.import_flow.import_files, None, "import", self.tr("Import stories from files")
-        )
-        self.import_action.setEnabled(writable)
-        self.export_action = self._action(
-            self.tr("&Export…"), self.export_flow.export_stories, None, "export", self.tr("Export the listed stories")
-        )
-        self.export_selected_action = self._action(
-            self.tr("Export &Selected Stories…"),
-            lambda: self.export_flow.export_stories(selected=True),
-            tip=self.tr("Export the stories selected in the list"),
-        )
-        file_menu.addAction(self.import_action)
-        file_menu.addAction(self.export_action)
-        file_menu.addAction(self.export_selected_action)
-        file_menu.addSeparator()
-        self.field_copy_action = self._action(self.tr("Export Field &Copy…"), self.export_flow.export_field_copy)
-        self.merge_action = self._action(self.tr("&Merge Library…"), self.merge_flow.merge_library)
-        self.merge_action.setEnabled(writable)
-        self.conflicts_action = self._action(self.tr("Merge Con&flicts…"), self.merge_flow.show_conflicts)
-        self.conflicts_action.setEnabled(writable)
-        for action in (self.field_copy_action, self.merge_action, self.conflicts_action):
-            file_menu.addAction(action)
-        file_menu.addSeparator()
-        file_menu.addAction(self._action(self.tr("Restore &Backup…"), self.show_backups))
-        reindex = self._action(self.tr("Rebuild Search Inde&x"), self.rebuild_index)
-        reindex.setEnabled(writable)
-        file_menu.addAction(reindex)
-        file_menu.addSeparator()
-        file_menu.addAction(self._action(self.tr("&Quit"), self.close, keys.Quit))
-
-        edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
-        edit_menu.addAction(self.undo_action)
-        edit_menu.addAction(self.redo_action)
-        edit_menu.addSeparator()
-        find = self._action(self.tr("&Find"), self._find)
-        find.setShortcut(keys.Find)
-        edit_menu.addAction(find)
-        select_all = self._action(self.tr("Select &All Stories"), self.story_list.selectAll, keys.SelectAll)
-        select_all.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        self.story_list.addAction(select_all)
-        edit_menu.addAction(select_all)
-        edit_menu.addSeparator()
-        edit_menu.addAction(self._action(self.tr("&Preferences…"), self.edit_preferences, keys.Preferences))
-
-        view_menu = self.menuBar().addMenu(self.tr("&View"))
-        for action in (*self.panes.actions.values(), self.panes.translate_action):
-            view_menu.addAction(action)
-        view_menu.addSeparator()
-        glossary_action = self.glossary_dock.toggleViewAction()
-        glossary_action.setText(self.tr("&Glossary"))
-        glossary_action.setShortcut(QKeySequence("Ctrl+Shift+G"))
-        view_menu.addAction(glossary_action)
-        annotations_action = self.annotations_dock.toggleViewAction()
-        annotations_action.setText(self.tr("&Annotations"))
-        annotations_action.setShortcut(QKeySequence("Ctrl+Shift+N"))
-        view_menu.addAction(annotations_action)
-        for dock, action in ((self.glossary_dock, glossary_action), (self.annotations_dock, annotations_action)):
-            action.triggered.connect(lambda shown, d=dock: d.raise_() if shown else None)  # (its tab to the front)
-        after_toolbar = view_menu.addSeparator()  # (the toolbar's item goes before it)
-        self.columns_menu = view_menu.addMenu(self.tr("Colu&mns"))
-        self.columns_menu.aboutToShow.connect(lambda: self.story_list.fill_column_menu(self.columns_menu))
-        view_menu.addAction(self.clear_filters_action)
-
-        story_menu = self.menuBar().addMenu(self.tr("&Story"))
-        story_menu.addAction(self.new_story_action)
-        story_menu.addAction(self.delete_action)
-        self.story_list.addAction(self.delete_action)
-        story_menu.addAction(self._action(self.tr("Show &Trash…"), self.show_trash))
-        story_menu.addSeparator()
-        self.remove_from_collection_action = self._action(
-            self.tr("Remove from &Collection"), self.remove_from_collection, QKeySequence("Ctrl+Shift+Del")
-        )
-        story_menu.addAction(self.remove_from_collection_action)
-        self.story_list.addAction(self.remove_from_collection_action)
-        story_menu.aboutToShow.connect(self._name_collection_action)
-        story_menu.addAction(
-            self._action(self.tr("&Batch Edit…"), self.story_tools.batch_edit, QKeySequence("Ctrl+Shift+E"))
-        )
-        story_menu.addAction(self._action(self.tr("Find D&uplicates…"), self.story_tools.find_duplicates))
-        story_menu.addAction(self._action(self.tr("Suggest &Records…"), self.story_tools.suggest_records))
-        story_menu.addAction(
-            self._action(self.tr("&Authority Records…"), self.show_records, QKeySequence("Ctrl+Shift+R"))
-        )
-
-        tags_menu = self.menuBar().addMenu(self.tr("&Tags"))
-        tags_menu.addAction(self.new_tag_action)
-        tags_menu.addSeparator()
-        sidebar = self.sidebar
-        tag_actions = [
-            tags_menu.addAction(text, lambda act=act: (tag := sidebar.selected_tag()) is not None and act(tag))
-            for text, act in (
-                (self.tr("&Rename Tag…"), sidebar.rename_tag),
-                (self.tr("Set &Colour…"), sidebar.set_colour),
-                (self.tr("T&hesaurus Entry…"), sidebar.edit_thesaurus),
-                (self.tr("&Merge Into…"), sidebar.merge_tag),
-                (self.tr("&Delete Tag…"), sidebar.delete_tag),
-            )
-        ]
-        tip = self.tr("Acts on the tag selected in the sidebar")
+        name_steps(actions["undo"], actions["redo"], self.undo_stack)
+        self.editor.typed.connect(lambda: actions["undo"].setEnabled(True))  # typing is undoable before it is saved
+        actions.menus["story"].aboutToShow.connect(self._name_collection_action)
 
         def enable_tag_actions() -> None:
             chosen = writable and sidebar.selected_tag() is not None
-            for action in tag_actions:
-                action.setEnabled(chosen)
-                action.setStatusTip(tip)
+            for name in TAG_ACTIONS:
+                actions[name].setEnabled(chosen)
 
-        tags_menu.aboutToShow.connect(enable_tag_actions)
-
-        help_menu = self.menuBar().addMenu(self.tr("&Help"))
-        guide = self._action(self.tr("&User Guide"), self.show_guide, QKeySequence.StandardKey.HelpContents)
-        help_menu.addAction(guide)
-        help_menu.addAction(self._action(self.tr("&About ngodesk"), self._about))
-
-        toolbar = self.addToolBar(self.tr("Main"))
-        toolbar.setObjectName("main-toolbar")
-        toolbar.toggleViewAction().setText(self.tr("Tool&bar"))
-        view_menu.insertAction(after_toolbar, toolbar.toggleViewAction())
-        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        for action in (
-            self.new_story_action,
-            self.delete_action,
-            None,
-            self.undo_action,
-            self.redo_action,
-            None,
-            self.new_tag_action,
-            self.clear_filters_action,
-            None,
-            self.import_action,
-            self.export_action,
-        ):
-            if action is None:
-                toolbar.addSeparator()
-            else:
-                toolbar.addAction(action)
-                action.setIconText(without_mnemonic(action.iconText()))  # (a Chinese label's "(&N)" too)
+        actions.menus["tags"].aboutToShow.connect(enable_tag_actions)
 
     def show_guide(self) -> GuideWindow:
         """The user guide, beside the window (one at a time)."""
@@ -477,13 +330,13 @@ class MainWindow(QMainWindow):
 
     # -- libraries, import, export --------------------------------------------
 
-    def _fill_recent_menu(self) -> None:
-        self.recent_menu.clear()
+    def _fill_recent_menu(self, menu: QMenu) -> None:
+        menu.clear()
         for path in settings.get(settings.RECENT_LIBRARIES):
             if path != str(self.library.folder):
-                self.recent_menu.addAction(path, lambda p=path: self.open_requested.emit(p))
-        if self.recent_menu.isEmpty():
-            self.recent_menu.addAction(self.tr("(none yet)")).setEnabled(False)
+                menu.addAction(path, lambda p=path: self.open_requested.emit(p))
+        if menu.isEmpty():
+            menu.addAction(self.tr("(none yet)")).setEnabled(False)
 
     def new_library(self) -> None:
         """Ask for a new folder and open it as an empty library."""
@@ -664,7 +517,7 @@ class MainWindow(QMainWindow):
 
     def _empty_hint_link(self, link: str) -> None:
         """A link of the empty library's hint: Import or New Story."""
-        (self.import_action if link == "import" else self.new_story_action).trigger()
+        self.menu_actions["import" if link == "import" else "new-story"].trigger()
 
     def _select(self, story_ids: list[int]) -> None:
         # The story being typed in, when it no longer matches, stays in the
@@ -689,7 +542,7 @@ class MainWindow(QMainWindow):
 
     def _name_collection_action(self) -> None:
         shown = self._collection_shown()
-        action = self.remove_from_collection_action
+        action = self.menu_actions["remove-from-collection"]
         action.setEnabled(shown is not None and bool(self.selected_ids()) and not self.library.readonly)
         action.setText(
             self.tr("Remove from “{name}”").format(name=shown.name) if shown else self.tr("Remove from &Collection")
@@ -726,7 +579,7 @@ class MainWindow(QMainWindow):
         self.editor.flush()
         if not self._off_thread(undoing=True):
             self.undo_stack.undo()
-        self.undo_action.setEnabled(self.undo_stack.canUndo())
+        self.menu_actions["undo"].setEnabled(self.undo_stack.canUndo())
 
     def redo(self) -> None:
         """Redo the last change undone (typing saved now would end redo)."""
