@@ -52,11 +52,13 @@ from ngodesk.services import (
     field_copy,
     fields,
     indexing,
+    merge_plan,
     records,
     tags,
     trash,
 )
 from ngodesk.services.conflicts import DELETED, ConflictView
+from ngodesk.services.merge_plan import Arrival, Departure, Field
 from ngodesk.store import backups as store_backups
 from ngodesk.store import history
 from ngodesk.store.library import DB_NAME, Library
@@ -275,18 +277,15 @@ class _Merge:
         ways; conflicts recorded)."""
         taken: dict[str, object] = {}
         for name in names:
-            mine, theirs = m[name], t[name]
-            if mine == theirs:
+            fate = merge_plan.field_fate(name, b, m, t)
+            if fate is Field.SAME:
                 self._supersede(uuid, name)  # (both sides agree now: nothing left to settle)
-                continue
-            if b is not None and theirs == b[name]:
-                continue
-            if b is not None and mine == b[name]:
-                taken[name] = theirs
-                continue
-            who = self._who(uuid, name) if story else ("", "", "", "")
-            if self._conflict(kind, uuid, label, name, mine, theirs, who):
-                taken[name] = theirs
+            elif fate is Field.THEIRS:
+                taken[name] = t[name]
+            elif fate is Field.CONFLICT:
+                who = self._who(uuid, name) if story else ("", "", "", "")
+                if self._conflict(kind, uuid, label, name, m[name], t[name], who):
+                    taken[name] = t[name]
         return taken
 
     def _supersede(self, uuid: str, name: str) -> None:
@@ -337,16 +336,15 @@ class _Merge:
         gone: set[str],
     ) -> bool:
         """True for their record to add here: made there, or deleted here
-        and edited there (``_revived``)."""
+        and edited there (``_revive``)."""
         b, m, t = sides
-        return m is None and ((b is None and uuid not in gone) or self._revived(kind, uuid, label, b, t, names))
+        fate = merge_plan.arrival(b, m, t, names, uuid in gone)
+        return fate is Arrival.ADD or (fate is Arrival.REVIVE and self._revive(kind, uuid, label))
 
-    def _revived(self, kind: str, uuid: str, label: str, b: Row | None, t: Row, names: Sequence[str]) -> bool:
+    def _revive(self, kind: str, uuid: str, label: str) -> bool:
         """A record deleted here that they edited since: a conflict, and
         True to bring it back (while the conflict is open, or settled their
         way); its links and children come back with it."""
-        if b is None or all(t[n] == b[n] for n in names):
-            return False
         if not self._deleted_vs(kind, uuid, label, True, label) and self.prefer is not Prefer.ASK:
             return False
         self.revived.add(uuid)
@@ -486,10 +484,11 @@ class _Merge:
         unchanged here (or whose conflict goes their way)."""
         going = []
         for uuid, b in base.items():
-            if uuid in theirs or uuid not in mine:
-                continue
-            m = mine[uuid]
-            if all(m[n] == b[n] for n in names) or self._deleted_vs(kind, uuid, str(m[label]), False, str(m[label])):
+            fate = merge_plan.departure(b, mine.get(uuid), theirs.get(uuid), names)
+            if fate is Departure.DELETE or (
+                fate is Departure.CONFLICT
+                and self._deleted_vs(kind, uuid, str(mine[uuid][label]), False, str(mine[uuid][label]))
+            ):
                 going.append(uuid)
         return going
 
@@ -628,7 +627,7 @@ class _Merge:
         changed here."""
         base, mine, theirs = (set(rows) for rows in self._three(sql))
         base = {pair for pair in base if not self.revived.intersection(pair.split(" ", 1))}
-        gained, lost = (theirs - base) - mine, (base - theirs) & mine
+        gained, lost = merge_plan.set_changes(base, mine, sorted(theirs))
         for pair in gained:
             add(*pair.split(" ", 1))
         for pair in lost:
@@ -715,9 +714,7 @@ class _Merge:
             if t is None:
                 continue  # (deleted there: below)
             if m is None:
-                if b is None and uuid not in gone:
-                    added.append(uuid)
-                elif self._revived("story", uuid, t["title"], b, t, STORY_TEXT_FIELDS):
+                if self._arriving("story", uuid, t["title"], (b, m, t), STORY_TEXT_FIELDS, gone):
                     added.append(uuid)
                 continue
             taken = self._storable(
@@ -751,10 +748,11 @@ class _Merge:
             mine = {r[0] for r in self.mine.execute(sql, (uuid,))}
             ordered = table == "story_entities"  # (records in their order: gained ones after mine, as they had them)
             in_order = sql + (" ORDER BY l.position, l.entity_id" if ordered else "")
-            theirs = list(dict.fromkeys(r[0] for r in self.theirs.execute(in_order, (uuid,))))
+            theirs = [r[0] for r in self.theirs.execute(in_order, (uuid,))]
+            gained, lost = merge_plan.set_changes(base, mine, theirs)
             after = records.next_positions(self.session, [story_id]).get(story_id, 0) if ordered else 0
-            for place, gained in enumerate(u for u in theirs if u not in base and u not in mine):
-                if (target_id := self._id(target, gained)) is not None:
+            for place, gained_uuid in enumerate(gained):
+                if (target_id := self._id(target, gained_uuid)) is not None:
                     if ordered:
                         self.mine.execute(
                             "INSERT OR IGNORE INTO story_entities (story_id, entity_id, position) VALUES (?, ?, ?)",
@@ -765,8 +763,8 @@ class _Merge:
                             f"INSERT OR IGNORE INTO {table} (story_id, {key}) VALUES (?, ?)", (story_id, target_id)
                         )
                     changed = True
-            for lost in (base - set(theirs)) & mine:
-                target_id = self._id(target, lost)
+            for lost_uuid in lost:
+                target_id = self._id(target, lost_uuid)
                 self.mine.execute(f"DELETE FROM {table} WHERE story_id = ? AND {key} = ?", (story_id, target_id))
                 changed = True
         return changed
