@@ -31,6 +31,13 @@ def translate(context: str, text: str, disambiguation: str | None = None, n: int
     return text.replace("%Ln", str(n)) if n >= 0 else text
 
 
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name lupdate looks for
+    """Mark ``text`` for the catalogue under ``context`` (lupdate collects
+    it by this name) and return it untranslated, to be translated where it
+    is shown. (PySide6's own is typed as returning object.)"""
+    return text
+
+
 def field_name(name: str) -> str:
     """The story field ``name`` as the interface calls it (``name`` itself
     when no translator is installed: the command line's words)."""

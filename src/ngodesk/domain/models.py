@@ -6,6 +6,7 @@ import enum
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Protocol
 
 
 class StoryStatus(enum.StrEnum):
@@ -236,9 +237,14 @@ class StoryRecord:
 #: False asks the operation to stop (it then raises Cancelled and changes
 #: nothing). May be called from a worker thread.
 Progress = Callable[[int, int], bool]
-#: A Progress that also hears what the work has got to: an import passes
-#: the title of the record it wrote last ("" while reading the files).
-NotedProgress = Callable[[int, int, str], bool]
+
+
+class NotedProgress(Protocol):
+    """A Progress that also hears what the work has got to: an import
+    passes the title of the record it wrote last ("" while reading the
+    files). The note may be left out, so one is a Progress too."""
+
+    def __call__(self, done: int, total: int, note: str = "") -> bool: ...
 
 
 def no_progress(done: int, total: int, note: str = "") -> bool:

@@ -33,6 +33,7 @@ from ngodesk.search.chinese import sort_key
 from ngodesk.services.batch import REPLACEABLE, BatchEdit, FieldChange, Plan, Replacement
 from ngodesk.ui import settings
 from ngodesk.ui.chips import ChipEdit
+from ngodesk.ui.combo import matching_anywhere
 from ngodesk.ui.editor import LANGUAGES
 from ngodesk.ui.jobs import Job
 from ngodesk.ui.labels import field_label, language_name, record_name, story_status
@@ -169,9 +170,7 @@ class BatchEditDialog(QDialog):
         self.record.addItem(self.tr("(none)"), 0)
         for view in sorted(records, key=lambda v: sort_key(record_name(v))):  # (by name shown; Chinese by pinyin)
             self.record.addItem(f"{record_name(view)} ({kind_label(view.kind)})", view.id)
-        completer = self.record.completer()
-        completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        matching_anywhere(self.record).setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
         self.record.currentIndexChanged.connect(self._edited)
 
         links = QGroupBox(self.tr("Tags and records"))

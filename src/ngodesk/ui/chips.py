@@ -26,7 +26,7 @@ from html import escape
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QPoint, QRect, QStringListModel, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import QCompleter, QLabel, QLineEdit, QMenu, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QCompleter, QLabel, QLineEdit, QMenu, QVBoxLayout, QWidget
 
 CHIP_STYLE = "background-color:#e3ecf7; color:#0d3c75; text-decoration:none;"
 
@@ -124,7 +124,7 @@ class ChipEdit(QWidget):
         """Offer what ``matcher`` finds for the text typed, in a popup,
         instead of completing from a list of values."""
         self._matcher = matcher
-        self.entry.setCompleter(None)
+        self.entry.setCompleter(None)  # type: ignore[arg-type]  # (Qt takes None: no completer; the stub wants one)
         self.entry.setToolTip(
             self.tr("Type any name of a record (中文, English, pinyin, acronym); Enter takes the first one offered")
         )
@@ -132,13 +132,21 @@ class ChipEdit(QWidget):
         finder.setWidget(self.entry)
         finder.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
         finder.setMaxVisibleItems(10)
-        finder.activated[QModelIndex].connect(lambda index: self._take(index.row()))
-        finder.popup().installEventFilter(self)  # (after the completer's own filter: ours sees keys first)
+        # (the overload with the index: the stub does not know signals' overloads)
+        finder.activated[QModelIndex].connect(lambda index: self._take(index.row()))  # type: ignore[index]
+        self._popup().installEventFilter(self)  # (after the completer's own filter: ours sees keys first)
         self.entry.textEdited.connect(self._offer)
 
     def popup_shown(self) -> bool:
         """True while the popup offers what the matcher found."""
-        return self._finder is not None and self._finder.popup().isVisible()
+        return self._finder is not None and self._popup().isVisible()
+
+    def _popup(self) -> QAbstractItemView:
+        """The matcher's popup list (``set_matcher`` made it)."""
+        assert self._finder is not None
+        popup = self._finder.popup()
+        assert popup is not None  # (a completer always has one)
+        return popup
 
     def offered(self) -> list[str]:
         """The texts the popup offers, in its order."""
@@ -153,9 +161,9 @@ class ChipEdit(QWidget):
         for completion in self._offered:
             model.appendRow(QStandardItem(completion.text))
         if not self._offered:
-            self._finder.popup().hide()
+            self._popup().hide()
             return
-        popup = self._finder.popup()
+        popup = self._popup()
         # as wide as its entries need (a long name and the other name found), not only the field's width
         margins = popup.frameWidth() * 2 + popup.verticalScrollBar().sizeHint().width()
         width = max(self.entry.width(), min(popup.sizeHintForColumn(0) + margins, 3 * self.entry.width()))
@@ -168,7 +176,7 @@ class ChipEdit(QWidget):
             and isinstance(event, QKeyEvent)
             and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
             and self._finder is not None
-            and watched is self._finder.popup()
+            and watched is self._popup()
         ):
             self._enter()
             return True
@@ -178,7 +186,7 @@ class ChipEdit(QWidget):
         """Add what the popup offers in ``row``; the field is cleared."""
         if 0 <= row < len(self._offered) and self._finder is not None:
             value = self._offered[row].value
-            self._finder.popup().hide()
+            self._popup().hide()
             self._offered = []
             self.entry.clear()
             self.added.emit(value)
@@ -189,8 +197,8 @@ class ChipEdit(QWidget):
             return
         if self._matcher is None:
             self.added.emit(text)
-        elif self._finder is not None and self._finder.popup().isVisible():
-            self._take(max(0, self._finder.popup().currentIndex().row()))
+        elif self._finder is not None and self._popup().isVisible():
+            self._take(max(0, self._popup().currentIndex().row()))
         elif (found := self._matcher(text)) and found[0].exact:
             self._offered = list(found)
             self._take(0)

@@ -5,6 +5,7 @@ commands. A save the services refuse shows why and keeps the user's text."""
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from functools import partial
 
 from PySide6.QtCore import Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QFont
@@ -29,6 +30,7 @@ from ngodesk.domain.text import read_language
 from ngodesk.services import fields, queries
 from ngodesk.ui.attachments_box import AttachmentsBox
 from ngodesk.ui.chips import ChipEdit
+from ngodesk.ui.combo import line_edit
 from ngodesk.ui.commands import Actions, ChangeStoryLinks, Command, EditStory, MakeLinkFirst
 from ngodesk.ui.growing_text import GrowingTextEdit
 from ngodesk.ui.highlighting import mark_hits
@@ -50,7 +52,7 @@ class OfflineBrowser(QTextBrowser):
         self.setOpenLinks(False)
         self.anchorClicked.connect(self._open)
 
-    def loadResource(self, kind: int, url: QUrl) -> object:  # noqa: N802 - Qt's name
+    def loadResource(self, kind: int, url: QUrl | str) -> object:  # noqa: N802 - Qt's name
         return None
 
     def _open(self, url: QUrl) -> None:
@@ -114,7 +116,7 @@ class StoryEditor(QStackedWidget):
         self.language.setMinimumContentsLength(10)  # (a narrow editor keeps it beside its label)
         for tag in LANGUAGES:
             self.language.addItem(language_name(tag), tag)
-        self.language.lineEdit().setPlaceholderText(language_name(""))
+        line_edit(self.language).setPlaceholderText(language_name(""))
         self.language.setToolTip(self.tr("Choose a language, or type its name or code (中文, English, zh-Hant…)"))
         self.status = QComboBox()
         for status in StoryStatus:
@@ -208,7 +210,7 @@ class StoryEditor(QStackedWidget):
         self.tags.added.connect(lambda text: self._link(None, add=text))
         self.tags.removed.connect(lambda text: self._link(None, remove=text))
         for kind, chips in self.links.items():
-            chips.set_matcher(lambda text, k=kind: self.finder.completions(k, text))
+            chips.set_matcher(partial(self.finder.completions, kind))
             chips.added.connect(lambda text, k=kind: self._link(k, add=text))
             chips.unmatched.connect(lambda text, k=kind: self._new_name(k, text))
             chips.removed.connect(lambda text, k=kind: self._link(k, remove=text))
@@ -295,8 +297,8 @@ class StoryEditor(QStackedWidget):
         for name, widget in self._texts.items():
             widget.setReadOnly(read_only or name in self._cut)
         self._show_cut()
-        for widget in (self.language, self.status, self.tags, *self.links.values()):
-            widget.setEnabled(not read_only)
+        for control in (self.language, self.status, self.tags, *self.links.values()):
+            control.setEnabled(not read_only)
 
     def _show_cut(self) -> None:
         notes = [
@@ -378,10 +380,11 @@ class StoryEditor(QStackedWidget):
 
     def _owns(self, widget: QWidget) -> bool:
         """True for a field widget or a part of one (a combo box's line edit)."""
-        while widget is not None:
-            if widget in self._inputs:
+        part: QWidget | None = widget
+        while part is not None:
+            if part in self._inputs:
                 return True
-            widget = widget.parentWidget()
+            part = part.parentWidget()
         return False
 
     def _edited(self, name: str) -> None:

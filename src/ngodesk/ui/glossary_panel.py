@@ -266,8 +266,13 @@ class GlossaryPanel(QWidget):
                     values[name] = ""
         return dataclasses.replace(
             base,
-            **{name: split_list(values.pop(name)) for name in ("alternatives", "forbidden", "subjects")},
-            **values,
+            term=values["term"],
+            traditional=values["traditional"],
+            pinyin=values["pinyin"],
+            rendering=values["rendering"],
+            alternatives=split_list(values["alternatives"]),
+            forbidden=split_list(values["forbidden"]),
+            subjects=split_list(values["subjects"]),
             definition=self.definition.toPlainText().strip(),
             note=self.note.toPlainText().strip(),
             status=TermStatus(self.status.currentData()),

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QDialog, QFileDialog, QMainWindow, QMessageBox
 
 from ngodesk.domain.errors import ImportFailed
-from ngodesk.domain.models import ChangeSet, Progress
+from ngodesk.domain.models import ChangeSet, NotedProgress
 from ngodesk.ui import import_details
 from ngodesk.ui.commands import Actions, ImportStories, MergeDuplicates
 from ngodesk.ui.flow import Flow
@@ -69,7 +69,9 @@ class ImportFlow(Flow):
             return None
         library = self.library
 
-        def work(progress: Progress) -> importing.ImportReport | tuple[importing.FilesRead, importing.ImportReport]:
+        def work(
+            progress: NotedProgress,
+        ) -> importing.ImportReport | tuple[importing.FilesRead, importing.ImportReport]:
             read, report = importing.read_files(paths, format_name, options, progress)
             if report.problems:
                 return read, report  # the user chooses: the rest or nothing
@@ -114,7 +116,10 @@ class ImportFlow(Flow):
         if isinstance(result, importing.ImportReport):
             self._imported(result)
             return
-        read, report = result  # type: ignore[misc]
+        assert isinstance(result, tuple)  # (what ``import_files``'s work returns when the user is to choose)
+        read: importing.FilesRead
+        report: importing.ImportReport
+        read, report = result
         if not read.items:  # nothing readable: no choice to offer
             self._imported(report)
             return

@@ -305,7 +305,7 @@ class JobRunner(QObject):
 
     pausing = Signal(str)
 
-    def __init__(self, window: QMainWindow, flush: Callable[[], None]) -> None:
+    def __init__(self, window: QMainWindow, flush: Callable[[], object]) -> None:
         super().__init__(window)
         self._window = window
         #: saves typing not yet saved (before a job reads the library)

@@ -11,9 +11,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale, QObject, Qt, QTranslator
+from PySide6.QtCore import QCoreApplication, QLocale, QObject, Qt, QTranslator
 
 from ngodesk.domain import text
+from ngodesk.domain.i18n import QT_TRANSLATE_NOOP
 from ngodesk.domain.models import EntityKind, EntityView
 from ngodesk.search.names import NameIndex, display_name
 from ngodesk.services import entities

@@ -5,6 +5,7 @@ done here."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -26,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from ngodesk import __version__
-from ngodesk.domain.models import ChangeSet, FacetKind, Filter
+from ngodesk.domain.models import ChangeSet, FacetKind, Filter, TagView
 from ngodesk.services import backups, indexing, story_collections, trash
 from ngodesk.store.backups import Backup
 from ngodesk.store.library import DB_NAME, Library
@@ -61,7 +62,7 @@ from ngodesk.ui.story_list import StoryList
 from ngodesk.ui.story_model import StoryTableModel
 from ngodesk.ui.story_tools import StoryTools
 from ngodesk.ui.trash_view import TrashDialog, confirm_delete
-from ngodesk.ui.window_actions import TAG_ACTIONS, WindowActions, name_steps
+from ngodesk.ui.window_actions import TAG_ACTIONS, Extra, WindowActions, name_steps
 
 if TYPE_CHECKING:
     from ngodesk.ui.records_view import RecordsDialog
@@ -91,6 +92,9 @@ class MainWindow(QMainWindow):
     #: a backup (path) to put back: the owner closes this window first
     restore_requested = Signal(str)
     closed = Signal()
+    # (made in __init__; declared for the signal handlers connected before them)
+    search_field: QLineEdit
+    export_flow: ExportFlow
 
     def __init__(self, library: Library) -> None:
         super().__init__()
@@ -240,7 +244,7 @@ class MainWindow(QMainWindow):
     def _build_actions(self) -> None:
         sidebar = self.sidebar
 
-        def on_tag(act: Callable[[int], object]) -> Callable[[], object]:
+        def on_tag(act: Callable[[TagView], object]) -> Callable[[], object]:
             return lambda: (tag := sidebar.selected_tag()) is not None and act(tag)
 
         slots: dict[str, Callable[[], object]] = {
@@ -292,7 +296,7 @@ class MainWindow(QMainWindow):
             shown.setShortcut(QKeySequence(keys))
             shown.triggered.connect(lambda on, d=dock: d.raise_() if on else None)  # (its tab to the front)
             docks.append(shown)
-        extras = {
+        extras: dict[str, Extra] = {
             "recent": recent,
             "columns": columns,
             "panes": [*self.panes.actions.values(), self.panes.translate_action],
@@ -334,7 +338,7 @@ class MainWindow(QMainWindow):
         menu.clear()
         for path in settings.get(settings.RECENT_LIBRARIES):
             if path != str(self.library.folder):
-                menu.addAction(path, lambda p=path: self.open_requested.emit(p))
+                menu.addAction(path, partial(self.open_requested.emit, path))
         if menu.isEmpty():
             menu.addAction(self.tr("(none yet)")).setEnabled(False)
 

@@ -161,7 +161,7 @@ class OpeningChecks(QObject):
         job.cancelled.connect(self._backup_cancelled)
         self.status.follow(job)
         self.status.hide()  # (until it has run half a second: a small library's backup is made in a blink)
-        QTimer.singleShot(SHOW_AFTER_MS, self, lambda: job in self._jobs and self._show_progress(job))
+        QTimer.singleShot(SHOW_AFTER_MS, self, lambda: self._show_progress(job) if job in self._jobs else None)
 
     def _show_progress(self, job: Job) -> None:
         """Show ``job``'s progress in the status bar, the library's path set

@@ -62,7 +62,9 @@ class Panes(QObject):
 
     def widget(self, name: str) -> QWidget:
         """The pane called ``name``."""
-        return self.splitter.widget(self.names.index(name))
+        widget = self.splitter.widget(self.names.index(name))
+        assert widget is not None  # (one per name, made with the splitter)
+        return widget
 
     def hidden(self) -> list[str]:
         """The names of the hidden panes."""

@@ -8,6 +8,8 @@ from collections.abc import Callable, Iterable, Mapping
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
 
+from ngodesk.ui.combo import line_edit, matching_anywhere
+
 
 def list_with_adder(listed: QListWidget, adder: QWidget, add: Callable[[], None]) -> QWidget:
     """``listed`` with ``adder`` (where the next entry is typed or picked)
@@ -53,8 +55,8 @@ class IdListEdit(QWidget):
         for item_id, label in sorted(self.choices.items(), key=lambda item: item[1].casefold()):
             self.adder.addItem(label, item_id)
         self.adder.setCurrentIndex(-1)
-        self.adder.lineEdit().setPlaceholderText(placeholder)
-        self.adder.completer().setFilterMode(Qt.MatchFlag.MatchContains)
+        line_edit(self.adder).setPlaceholderText(placeholder)
+        matching_anywhere(self.adder)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(list_with_adder(self.listed, self.adder, self.add_current))

@@ -83,7 +83,7 @@ class RecordDialog(QDialog):
             self.add_name(alt)
         add, remove = QPushButton(self.tr("Add Name")), QPushButton(self.tr("Remove Name"))
         add.clicked.connect(lambda: self.add_name(AltName("", "")))
-        remove.clicked.connect(lambda: [self.names.removeRow(r) for r in sorted(self._selected_rows(), reverse=True)])
+        remove.clicked.connect(self._remove_names)
         name_buttons = QHBoxLayout()
         name_buttons.addWidget(add)
         name_buttons.addWidget(remove)
@@ -120,6 +120,10 @@ class RecordDialog(QDialog):
         layout.addWidget(self.problem)
         layout.addWidget(buttons)
 
+    def _remove_names(self) -> None:
+        for row in sorted(self._selected_rows(), reverse=True):
+            self.names.removeRow(row)
+
     def _selected_rows(self) -> set[int]:
         return {index.row() for index in self.names.selectionModel().selectedRows()}
 
@@ -137,8 +141,8 @@ class RecordDialog(QDialog):
         tick.setFlags(Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
         tick.setCheckState(Qt.CheckState.Checked if alt.preferred else Qt.CheckState.Unchecked)
         self.names.setItem(row, self.PREFERRED, tick)
-        if not alt.name:
-            self.names.editItem(self.names.item(row, self.NAME))
+        if not alt.name and (name := self.names.item(row, self.NAME)) is not None:
+            self.names.editItem(name)
 
     def kind_chosen(self) -> EntityKind:
         return EntityKind(self.kind.currentData())
@@ -148,10 +152,12 @@ class RecordDialog(QDialog):
         names = []
         for row in range(self.names.rowCount()):
             text = (self.names.item(row, self.NAME) or QTableWidgetItem()).text()
-            language = self.names.cellWidget(row, self.LANGUAGE).currentText()  # type: ignore[union-attr]
-            preferred = self.names.item(row, self.PREFERRED).checkState() == Qt.CheckState.Checked
+            language = self.names.cellWidget(row, self.LANGUAGE)
+            assert isinstance(language, QComboBox)  # (every row is made with its language box)
+            tick = self.names.item(row, self.PREFERRED) or QTableWidgetItem()
+            preferred = tick.checkState() == Qt.CheckState.Checked
             if text.strip():
-                names.append(AltName(text.strip(), language.strip(), preferred))
+                names.append(AltName(text.strip(), language.currentText().strip(), preferred))
         return RecordFields(
             self.name.text(),
             tuple(names),

@@ -264,7 +264,8 @@ class RecordsDialog(QDialog):
         rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
         if not rows:
             return None
-        entity_id = self.table.item(rows[0].row(), 0).data(Qt.ItemDataRole.UserRole)
+        item = self.table.item(rows[0].row(), 0)
+        entity_id = item.data(Qt.ItemDataRole.UserRole) if item is not None else None
         return next((v for v in self.views if v.id == entity_id), None)
 
     def _enable(self) -> None:

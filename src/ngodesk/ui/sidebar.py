@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import sqlite3
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 from PySide6.QtCore import QMimeData, QPoint, Qt, Signal
 from PySide6.QtGui import (
@@ -241,12 +241,12 @@ class Sidebar(QTreeWidget):
 
     def _entries(self) -> list[QTreeWidgetItem]:
         found = []
-        stack = [self.topLevelItem(i) for i in range(self.topLevelItemCount())]
+        stack = _children(self.invisibleRootItem())
         while stack:
             item = stack.pop()
             if item.data(0, KEY) not in (None, ALL):
                 found.append(item)
-            stack += [item.child(i) for i in range(item.childCount())]
+            stack += _children(item)
         return found
 
     # -- contents ------------------------------------------------------
@@ -372,8 +372,7 @@ class Sidebar(QTreeWidget):
             return
         if failure:
             self.counting_failed.emit(self.tr("Could not count the saved searches: {error}").format(error=failure))
-        for i in range(self.collections_item.childCount()):
-            item = self.collections_item.child(i)
+        for item in _children(self.collections_item):
             if (saved := item.data(0, SAVED)) in counts:
                 count = counts[saved]
                 item.setText(1, number(count) if isinstance(count, int) else count)
@@ -435,8 +434,7 @@ class Sidebar(QTreeWidget):
         return self.tr("{language}: {state}").format(language=language_name(language), state=translation_status(state))
 
     def _show_tag_counts(self, parent: QTreeWidgetItem, facets: Facets) -> None:
-        for i in range(parent.childCount()):
-            item = parent.child(i)
+        for item in _children(parent):
             key = item.data(0, KEY)
             if key:
                 count = facets.tags.get(int(key[1]), 0)
@@ -444,7 +442,7 @@ class Sidebar(QTreeWidget):
                 item.setForeground(0, QBrush() if count else QBrush(QColor("#999999")))
                 self._show_tag_counts(item, facets)
 
-    def _fill(self, section: QTreeWidgetItem, kind: FacetKind, counts: dict[str, int], label: object) -> None:
+    def _fill(self, section: QTreeWidgetItem, kind: FacetKind, counts: Mapping[str, int], label: object) -> None:
         """Entries for ``counts`` (plus active filters of ``kind`` with none)."""
         if kind is not FacetKind.ENTITY:  # (active records are in ``counts`` already)
             counts = {**counts, **{v: 0 for k, v in self._states if k is kind and v not in counts}}
@@ -511,8 +509,8 @@ class Sidebar(QTreeWidget):
             change(self.tr("Delete Record…"), lambda: self.records.delete(view))
         if key and key != ALL:
             menu.addSeparator()
-            menu.addAction(self.tr("Show Only These"), lambda: self.set_filter(*key, 1))
-            menu.addAction(self.tr("Exclude These"), lambda: self.set_filter(*key, 2, keep_others=True))
+            menu.addAction(self.tr("Show Only These"), lambda: self.set_filter(key[0], key[1], 1))
+            menu.addAction(self.tr("Exclude These"), lambda: self.set_filter(key[0], key[1], 2, keep_others=True))
         menu.addAction(self.tr("Clear Filters"), self.clear_filters)
         menu.exec(self.viewport().mapToGlobal(position))
 
@@ -678,3 +676,8 @@ class Sidebar(QTreeWidget):
         """Tag stories (a drop onto ``tag``), undoably."""
         if story_ids:
             self._run(TagStories(story_ids, tag.id, tag.path, add=True))
+
+
+def _children(item: QTreeWidgetItem) -> list[QTreeWidgetItem]:
+    """The items right under ``item``."""
+    return [child for i in range(item.childCount()) if (child := item.child(i)) is not None]

@@ -60,7 +60,7 @@ class StoryList(QTableView):
         for column, (name, _) in enumerate(COLUMNS):
             header.setSectionHidden(column, name in HIDDEN_COLUMNS)
         keep_title_readable(self)  # the title takes the room left, and keeps a readable width
-        header.sectionResized.connect(lambda column, *_: column and fit_title(self))
+        header.sectionResized.connect(lambda column, *_: fit_title(self) if column else None)
         header.setSortIndicatorShown(False)
         header.setSectionsClickable(True)
         header.sectionClicked.connect(self._header_clicked)

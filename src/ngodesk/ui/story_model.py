@@ -8,7 +8,6 @@ from collections.abc import Sequence
 
 import numpy as np
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
     QMimeData,
@@ -17,6 +16,7 @@ from PySide6.QtCore import (
     Qt,
 )
 
+from ngodesk.domain.i18n import QT_TRANSLATE_NOOP
 from ngodesk.domain.models import StoryRow
 from ngodesk.search.snippet import hit_spans
 from ngodesk.services import queries

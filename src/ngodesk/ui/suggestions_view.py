@@ -75,7 +75,7 @@ class SuggestionsDialog(QDialog):
                 item = QTableWidgetItem(text)
                 item.setToolTip(text)
                 self.table.setItem(row, column, item)
-            self.table.item(row, 0).setCheckState(Qt.CheckState.Checked)
+            self._tick(row).setCheckState(Qt.CheckState.Checked)
         self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
@@ -105,10 +105,16 @@ class SuggestionsDialog(QDialog):
 
     def _tick_all(self, state: Qt.CheckState) -> None:
         for row in range(self.table.rowCount()):
-            self.table.item(row, 0).setCheckState(state)
+            self._tick(row).setCheckState(state)
 
     def _rows(self, state: Qt.CheckState) -> list[Suggestion]:
-        return [s for row, s in enumerate(self.suggestions) if self.table.item(row, 0).checkState() == state]
+        return [s for row, s in enumerate(self.suggestions) if self._tick(row).checkState() == state]
+
+    def _tick(self, row: int) -> QTableWidgetItem:
+        """The item of ``row`` that holds its tick."""
+        item = self.table.item(row, 0)
+        assert item is not None  # (every row is made with its items)
+        return item
 
     def ticked(self) -> list[Suggestion]:
         """The suggestions to link."""

@@ -9,10 +9,11 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import partial
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt
+from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QMainWindow, QMenu, QToolBar, QWidget
 
+from ngodesk.domain.i18n import QT_TRANSLATE_NOOP
 from ngodesk.ui.i18n import without_mnemonic
 from ngodesk.ui.icons import icon
 
@@ -155,8 +156,8 @@ MENUS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("help", QT_TRANSLATE_NOOP("WindowActions", "&Help"), ("guide", "about")),
 )
 
-TOOLBAR = ("new-story", "delete", SEPARATOR, "undo", "redo", SEPARATOR, "new-tag", "clear-filters", SEPARATOR)
-TOOLBAR += ("import", "export")
+TOOLBAR: tuple[str, ...] = ("new-story", "delete", SEPARATOR, "undo", "redo", SEPARATOR, "new-tag", "clear-filters")
+TOOLBAR += (SEPARATOR, "import", "export")
 
 #: What the window adds to a menu by name: an action, a submenu, or several actions.
 Extra = QAction | QMenu | Sequence[QAction]
