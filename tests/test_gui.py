@@ -42,7 +42,7 @@ def window(qtbot, sample_library: Library) -> MainWindow:  # type: ignore[no-unt
 def settle(win: MainWindow) -> None:
     """Wait until the window's search (run off the GUI thread) is done."""
     deadline = time.monotonic() + 10
-    while win.search_runner.busy or win._search_timer.isActive():
+    while win.search_runner.busy or win.search.waiting():
         assert time.monotonic() < deadline, "the search did not finish"
         QTest.qWait(5)
 
@@ -58,8 +58,8 @@ def type_chinese(win: MainWindow, text: str) -> None:
     """Type like an input method does (QTest cannot type Chinese)."""
     event = QInputMethodEvent()
     event.setCommitString(text)
-    win.search_field.setFocus()
-    win.search_field.inputMethodEvent(event)
+    win.search.field.setFocus()
+    win.search.field.inputMethodEvent(event)
 
 
 def entry(win: MainWindow, label: str) -> QTreeWidgetItem:
@@ -101,17 +101,17 @@ def test_search_as_you_type_in_chinese(qtbot, window: MainWindow) -> None:  # ty
     assert window.count_label.text() == "1 of 14 stories"
     assert window.editor.title.text() == SILK_ROAD
     assert entry(window, "Chinese NGOs Going Out").text(1) == "1"  # counts follow the search
-    qtbot.keyClick(window.search_field, Qt.Key.Key_Escape)
+    qtbot.keyClick(window.search.field, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: len(titles(window)) == 14)
 
 
 def test_a_bad_query_explains_itself_and_keeps_the_list(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
-    qtbot.keyClicks(window.search_field, '"going out')
-    qtbot.waitUntil(window.query_error.isVisible)
-    assert "no closing quote" in window.query_error.text()
+    qtbot.keyClicks(window.search.field, '"going out')
+    qtbot.waitUntil(window.search.error.isVisible)
+    assert "no closing quote" in window.search.error.text()
     assert len(titles(window)) == 14
-    qtbot.keyClicks(window.search_field, '"')
-    qtbot.waitUntil(lambda: not window.query_error.isVisible())
+    qtbot.keyClicks(window.search.field, '"')
+    qtbot.waitUntil(lambda: not window.search.error.isVisible())
     assert len(titles(window)) == 3
 
 
@@ -151,9 +151,9 @@ def test_a_tag_with_quotes_filters_and_errors_point_at_the_typed_query(qtbot, sa
     win.show()
     click(qtbot, win, '"Lion Lights"')
     assert titles(win) == ["Quoted"]
-    qtbot.keyClicks(win.search_field, "Quoted (")
-    qtbot.waitUntil(win.query_error.isVisible)
-    assert "column 8" in win.query_error.text()  # the column in what the user typed
+    qtbot.keyClicks(win.search.field, "Quoted (")
+    qtbot.waitUntil(win.search.error.isVisible)
+    assert "column 8" in win.search.error.text()  # the column in what the user typed
     assert titles(win) == ["Quoted"]
 
 

@@ -40,7 +40,7 @@ def test_restore_backup_reopens_the_window_on_the_backup(qtbot, library_path: Pa
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     window.hub.publish(stories.create_story(window.library, {"title": "After the backup"}).changes)
     assert seen == []
-    window.show_backups()
+    window.library_flow.show_backups()
     assert seen[0][0] == "made by you" and "daily, on opening" in seen[0]
     qtbot.waitUntil(lambda: len(windows.windows) == 1 and windows.windows[0] is not window)
     reopened = windows.windows[0]

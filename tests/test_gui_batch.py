@@ -19,7 +19,7 @@ def _state(win: MainWindow, ids: list[int]) -> list[tuple[str, str, list[str]]]:
 
 
 def test_a_batch_is_previewed_applied_and_undone_in_one_step(qtbot, window: MainWindow, monkeypatch) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
-    window.search_field.setText("NGO")
+    window.search.field.setText("NGO")
     window.refresh()
     settle(window)
     window.story_list.selectAll()
@@ -59,7 +59,7 @@ def test_a_batch_is_previewed_applied_and_undone_in_one_step(qtbot, window: Main
     after = _state(window, ids)
     assert all("Topic/Water" in tags and status == after[0][1] != "" for _, status, tags in after)
     assert all(not re.search(r"(?i)\bngo", title) for title, _, _ in after)
-    window.search_field.setText("CSO")
+    window.search.field.setText("CSO")
     window.refresh()
     settle(window)
     assert len(titles(window)) == len(title_rows)  # the search index follows

@@ -91,14 +91,14 @@ def test_the_chinese_toolbar_shows_its_labels_without_mnemonics(chinese: MainWin
 
 
 def test_a_bad_query_is_explained_in_chinese(chinese: MainWindow) -> None:
-    chinese.search_field.setText("silk (NGO")
+    chinese.search.field.setText("silk (NGO")
     settle(chinese)
-    said = chinese.query_error.text()
-    assert chinese.query_error.isVisible() and "第 6 列" in said
+    said = chinese.search.error.text()
+    assert chinese.search.error.isVisible() and "第 6 列" in said
     assert not re.search("[A-Za-z]{3}", said.replace("silk", "")), said
-    chinese.search_field.setText("silk fld:x")
+    chinese.search.field.setText("silk fld:x")
     settle(chinese)
-    assert "字段" in chinese.query_error.text() and "Fields are" not in chinese.query_error.text()
+    assert "字段" in chinese.search.error.text() and "Fields are" not in chinese.search.error.text()
 
 
 def test_an_undo_step_names_the_field_in_chinese(qtbot, chinese: MainWindow) -> None:  # type: ignore[no-untyped-def]

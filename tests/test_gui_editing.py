@@ -338,7 +338,7 @@ def test_export_of_the_selection_in_another_format(qtbot, window: MainWindow, tm
 
 
 def test_a_story_that_stops_matching_while_typed_in_stays_in_the_editor(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
-    window.search_field.setText("title:Lion OR 缅甸")
+    window.search.field.setText("title:Lion OR 缅甸")
     window.refresh()
     assert len(titles(window)) == 2
     window.story_list.selectRow(1)
@@ -507,7 +507,7 @@ def test_find_duplicates_lists_pairs_and_shows_them_in_the_list(qtbot, window: M
     copy = StoryRecord(wu.title, "copy", url="https://elsewhere.example.org/wu")
     report = importing.import_records(window.library, [copy], on_duplicate=importing.OnDuplicate.ADD)
     window.hub.publish(report.changes)  # (as the window's own import does)
-    window.search_field.setText("缅甸")
+    window.search.field.setText("缅甸")
     window.refresh()
     job = window.story_tools.find_duplicates()
     with qtbot.waitSignal(job.ended, timeout=60_000):
@@ -518,7 +518,7 @@ def test_find_duplicates_lists_pairs_and_shows_them_in_the_list(qtbot, window: M
     dialog.table.selectRow(0)
     dialog.show_button.click()
     qtbot.waitUntil(lambda: len(window.selected_ids()) == 2)
-    assert window.search_field.text() == "" and wu.id in window.selected_ids()
+    assert window.search.field.text() == "" and wu.id in window.selected_ids()
 
 
 def test_the_open_dialogs_file_type_chooses_the_format(qtbot, window: MainWindow, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
@@ -631,7 +631,7 @@ def test_a_saved_search_that_cannot_be_counted_says_so(qtbot, window: MainWindow
     not swallowed: the entry says "?" and the status bar says why."""
     from ngodesk.services import story_collections
 
-    window.search_field.setText("Kenya")
+    window.search.field.setText("Kenya")
     window.refresh()
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Kenya stories", True))
 
@@ -649,7 +649,7 @@ def test_saved_searches_and_collections_in_the_sidebar(qtbot, window: MainWindow
     from ngodesk.services import story_collections
 
     sidebar = window.sidebar
-    window.search_field.setText("Kenya")
+    window.search.field.setText("Kenya")
     window.refresh()
     kenya = titles(window)
     names = iter(["Kenya stories", "Reading list"])
@@ -659,9 +659,9 @@ def test_saved_searches_and_collections_in_the_sidebar(qtbot, window: MainWindow
     window.clear_filters()
     assert len(titles(window)) == 14
     click(qtbot, window, "Kenya stories")  # runs the saved search
-    assert window.search_field.text() == "Kenya" and titles(window) == kenya
+    assert window.search.field.text() == "Kenya" and titles(window) == kenya
 
-    window.search_field.clear()
+    window.search.field.clear()
     window.refresh()
     settle(window)
     chosen = window.model.ids().tolist()[:2]

@@ -20,7 +20,7 @@ def _titles(win: MainWindow) -> set[str]:
 def test_copy_out_merge_back_settle(qtbot, window: MainWindow, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
     target = tmp_path / "usb" / "myanmar.ngodesk-copy"
     target.parent.mkdir()
-    window.search_field.setText("缅甸")
+    window.search.field.setText("缅甸")
     window.refresh()
     qtbot.waitUntil(lambda: window.model.rowCount() == 1)
 

@@ -52,12 +52,12 @@ def test_the_name_in_preferences_is_recorded_with_changes(qtbot, window: MainWin
     from ngodesk.ui.preferences import PreferencesDialog
 
     def fill(dialog: PreferencesDialog) -> int:
-        assert dialog.name.placeholderText() == window._login_name
+        assert dialog.name.placeholderText() == window.library_flow.login_name
         dialog.name.setText("  王芳 ")
         return PreferencesDialog.DialogCode.Accepted
 
     monkeypatch.setattr(PreferencesDialog, "exec", fill)
-    window.edit_preferences()
+    window.library_flow.edit_preferences()
     story_id = window.selected_ids()[0]
     window.hub.publish(stories.edit_story(window.library, story_id, {"status": "reviewed"}))
     assert history.changes(window.library, story_id)[-1].who == "王芳"

@@ -118,7 +118,7 @@ def test_panes_are_hidden_and_shown_from_the_view_menu_and_remembered(qtbot, sam
     again.panes.actions["list"].trigger()
     find = next(a for a in again.findChildren(QAction) if a.text() == "&Find")
     find.trigger()  # the search field is in the list's pane: Find shows it
-    assert again.story_list.isVisible() and again.search_field.hasFocus()
+    assert again.story_list.isVisible() and again.search.field.hasFocus()
 
 
 def test_translate_layout_gives_the_texts_the_width_and_goes_back(qtbot, sample_library: Library) -> None:  # type: ignore[no-untyped-def]

@@ -44,7 +44,7 @@ def window(qtbot, sample_library: Library) -> MainWindow:  # type: ignore[no-unt
 
 
 def search(win: MainWindow, text: str) -> None:
-    win.search_field.setText(text)
+    win.search.field.setText(text)
     settle(win)
 
 
@@ -54,7 +54,7 @@ def column(name: str) -> int:
 
 def frame_colour(win: MainWindow) -> QColor:
     """The colour of the search field's frame (its left edge, halfway down)."""
-    image = win.search_field.grab().toImage()
+    image = win.search.field.grab().toImage()
     return image.pixelColor(1, image.height() // 2)
 
 
@@ -79,7 +79,7 @@ def test_an_unfinished_query_keeps_the_last_result_and_marks_the_field(qtbot, wi
         ("silk year:abc", "'abc' is not a date"),
     ):
         search(window, unfinished)
-        assert window.query_error.isVisible() and said in window.query_error.text()
+        assert window.search.error.isVisible() and said in window.search.error.text()
         assert frame_colour(window) == ERROR_RED
         assert titles(window) == [SILK_ROAD] and window.editor.title.text() == SILK_ROAD  # the last good result
         assert window.count_label.text() == "1 of 14 stories"
@@ -87,20 +87,20 @@ def test_an_unfinished_query_keeps_the_last_result_and_marks_the_field(qtbot, wi
     search(window, "zzzz")  # nothing matches: the list says so...
     assert window.empty_hint.isVisible() and "No stories match" in window.empty_hint.text()
     search(window, "zzzz (")  # ...but not of a query that did not run
-    assert window.query_error.isVisible() and not window.empty_hint.isVisible()
+    assert window.search.error.isVisible() and not window.empty_hint.isVisible()
     search(window, "silk")
-    assert not window.query_error.isVisible() and frame_colour(window) != ERROR_RED
+    assert not window.search.error.isVisible() and frame_colour(window) != ERROR_RED
     assert titles(window) == [SILK_ROAD]
 
 
 def test_the_error_stays_when_the_last_good_search_answers_after_it(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
-    window.search_field.setText("silk")
+    window.search.field.setText("silk")
     window.refresh()  # (started now, answered on the worker thread...)
-    window.search_field.setText("silk (")
+    window.search.field.setText("silk (")
     window.refresh()  # (...after this one failed at once)
     settle(window)
     assert titles(window) == [SILK_ROAD]
-    assert window.query_error.isVisible() and frame_colour(window) == ERROR_RED
+    assert window.search.error.isVisible() and frame_colour(window) == ERROR_RED
 
 
 def test_hits_are_marked_in_the_list_titles_and_the_editor(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]

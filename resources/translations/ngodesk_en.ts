@@ -191,7 +191,7 @@
     </message>
 </context>
 <context>
-    <name>MainWindow</name>
+    <name>LibraryFlow</name>
     <message numerus="yes">
         <source>Search index rebuilt (%Ln stories).</source>
         <translation>
@@ -199,6 +199,9 @@
             <numerusform>Search index rebuilt (%Ln stories).</numerusform>
         </translation>
     </message>
+</context>
+<context>
+    <name>MainWindow</name>
     <message numerus="yes">
         <source>{shown} of %Ln stories</source>
         <translation>

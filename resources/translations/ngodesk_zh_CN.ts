@@ -1692,29 +1692,56 @@ By {who}</source>
     </message>
 </context>
 <context>
+    <name>LibraryFlow</name>
+    <message>
+        <source>(none yet)</source>
+        <translation>（暂无）</translation>
+    </message>
+    <message>
+        <source>New Library</source>
+        <translation>新建资料库</translation>
+    </message>
+    <message>
+        <source>{path} exists already.</source>
+        <translation>{path} 已存在。</translation>
+    </message>
+    <message>
+        <source>Open Library</source>
+        <translation>打开资料库</translation>
+    </message>
+    <message>
+        <source>{path} is not an ngodesk library (it has no {file}).</source>
+        <translation>{path} 不是 ngodesk 资料库（缺少 {file}）。</translation>
+    </message>
+    <message>
+        <source>Restore Backup</source>
+        <translation>恢复备份</translation>
+    </message>
+    <message>
+        <source>Put back the library as it was on {when}? Changes made since are set aside (the current state is backed up first, so this can be reversed by restoring that backup).</source>
+        <translation>将资料库恢复到 {when} 时的状态吗？此后所做的更改将被搁置（恢复前会先备份当前状态，之后可通过恢复该备份来撤回此操作）。</translation>
+    </message>
+    <message>
+        <source>Rebuilding the search index</source>
+        <translation>正在重建搜索索引</translation>
+    </message>
+    <message numerus="yes">
+        <source>Search index rebuilt (%Ln stories).</source>
+        <translation>
+            <numerusform>搜索索引已重建（%Ln 篇报道）。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>ngodesk — {name}</source>
-        <extracomment>After an edit in the editor, the list&apos;s order and counts follow this late. The Trash lets go of stories deleted 30 days ago this long after the window opens. Imports of up to this many stories are one undo step (taking back 10,000 took ~10 s, on the GUI thread); larger ones are not undoable. Files that may be tables: their columns are mapped in a dialog first. The search field&apos;s look while its query is malformed. a backup (path) to put back: the owner closes this window first</extracomment>
+        <extracomment>After an edit in the editor, the list&apos;s order and counts follow this late. The Trash lets go of stories deleted 30 days ago this long after the window opens. Imports of up to this many stories are one undo step (taking back 10,000 took ~10 s, on the GUI thread); larger ones are not undoable. Files that may be tables: their columns are mapped in a dialog first. a backup (path) to put back: the owner closes this window first</extracomment>
         <translation>ngodesk — {name}</translation>
     </message>
     <message>
         <source>ngodesk</source>
         <translation>ngodesk</translation>
-    </message>
-    <message>
-        <source>Search: words, &quot;phrases&quot;, -exclude, tag:, org:, year:2018, 丝路 or silu…</source>
-        <translation>搜索：词语、&quot;短语&quot;、-排除词、tag:、org:、year:2018、丝路或 silu…</translation>
-    </message>
-    <message>
-        <source>Search</source>
-        <translation>搜索</translation>
-    </message>
-    <message>
-        <source>Words must all match; &quot;exact phrase&quot;; -word excludes; a OR b; (groups);
-fields: tag: org: person: place: source: title: lang: status: year:2015..2018 date: is:untagged</source>
-        <translation>所有词语均须匹配；&quot;精确短语&quot;；-词语 表示排除；a OR b 表示任选其一；(…) 表示分组；
-字段：tag: org: person: place: source: title: lang: status: year:2015..2018 date: is:untagged</translation>
     </message>
     <message>
         <source>Glossary</source>
@@ -1736,12 +1763,6 @@ fields: tag: org: person: place: source: title: lang: status: year:2015..2018 da
     <message>
         <source>Colu&amp;mns</source>
         <translation>列(&amp;M)</translation>
-    </message>
-    <message numerus="yes">
-        <source>Search index rebuilt (%Ln stories).</source>
-        <translation>
-            <numerusform>搜索索引已重建（%Ln 篇报道）。</numerusform>
-        </translation>
     </message>
     <message numerus="yes">
         <source>{shown} of %Ln stories</source>
@@ -1780,40 +1801,8 @@ An offline catalogue of news stories.</source>
 离线新闻报道目录。</translation>
     </message>
     <message>
-        <source>(none yet)</source>
-        <translation>（暂无）</translation>
-    </message>
-    <message>
-        <source>New Library</source>
-        <translation>新建资料库</translation>
-    </message>
-    <message>
-        <source>{path} exists already.</source>
-        <translation>{path} 已存在。</translation>
-    </message>
-    <message>
-        <source>Open Library</source>
-        <translation>打开资料库</translation>
-    </message>
-    <message>
-        <source>{path} is not an ngodesk library (it has no {file}).</source>
-        <translation>{path} 不是 ngodesk 资料库（缺少 {file}）。</translation>
-    </message>
-    <message>
         <source>“{task}” is still running: wait for it to end (or cancel it) to make changes.</source>
         <translation>“{task}”仍在运行：请等它结束（或取消它）后再做修改。</translation>
-    </message>
-    <message>
-        <source>Restore Backup</source>
-        <translation>恢复备份</translation>
-    </message>
-    <message>
-        <source>Put back the library as it was on {when}? Changes made since are set aside (the current state is backed up first, so this can be reversed by restoring that backup).</source>
-        <translation>将资料库恢复到 {when} 时的状态吗？此后所做的更改将被搁置（恢复前会先备份当前状态，之后可通过恢复该备份来撤回此操作）。</translation>
-    </message>
-    <message>
-        <source>Rebuilding the search index</source>
-        <translation>正在重建搜索索引</translation>
     </message>
     <message>
         <source>Searching…</source>
@@ -3781,6 +3770,24 @@ Namespaces only Zotero&apos;s export (and its Bibliontology ancestor) declare. T
     <message>
         <source>No records yet: New… makes one; so does linking a name to a story in the editor.</source>
         <translation>还没有规范记录：点击“新建…”即可创建；在编辑器中为报道关联名称时也会创建。</translation>
+    </message>
+</context>
+<context>
+    <name>SearchBar</name>
+    <message>
+        <source>Search: words, &quot;phrases&quot;, -exclude, tag:, org:, year:2018, 丝路 or silu…</source>
+        <extracomment>How long typing pauses before the search runs. The field&apos;s look while its query is malformed.</extracomment>
+        <translation>搜索：词语、&quot;短语&quot;、-排除词、tag:、org:、year:2018、丝路或 silu…</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>搜索</translation>
+    </message>
+    <message>
+        <source>Words must all match; &quot;exact phrase&quot;; -word excludes; a OR b; (groups);
+fields: tag: org: person: place: source: title: lang: status: year:2015..2018 date: is:untagged</source>
+        <translation>所有词语均须匹配；&quot;精确短语&quot;；-词语 表示排除；a OR b 表示任选其一；(…) 表示分组；
+字段：tag: org: person: place: source: title: lang: status: year:2015..2018 date: is:untagged</translation>
     </message>
 </context>
 <context>

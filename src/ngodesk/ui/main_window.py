@@ -5,19 +5,14 @@ done here."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import partial
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 import numpy as np
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence, QResizeEvent, QShowEvent, QUndoStack
+from PySide6.QtGui import QCloseEvent, QKeySequence, QResizeEvent, QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
-    QDialog,
     QDockWidget,
-    QFileDialog,
     QLabel,
-    QLineEdit,
     QMainWindow,
     QMenu,
     QMessageBox,
@@ -28,12 +23,10 @@ from PySide6.QtWidgets import (
 
 from ngodesk import __version__
 from ngodesk.domain.models import ChangeSet, FacetKind, Filter, TagView
-from ngodesk.services import backups, indexing, story_collections, trash
-from ngodesk.store.backups import Backup
-from ngodesk.store.library import DB_NAME, Library
+from ngodesk.services import story_collections, trash
+from ngodesk.store.library import Library
 from ngodesk.ui import settings
 from ngodesk.ui.annotation_panel import AnnotationPanel
-from ngodesk.ui.backups_view import BackupsDialog
 from ngodesk.ui.commands import (
     Actions,
     Command,
@@ -50,12 +43,13 @@ from ngodesk.ui.hub import Hub
 from ngodesk.ui.i18n import number
 from ngodesk.ui.icons import icon
 from ngodesk.ui.import_flow import ImportFlow
-from ngodesk.ui.jobs import Job, JobRunner
+from ngodesk.ui.jobs import JobRunner
+from ngodesk.ui.library_flow import LibraryFlow
 from ngodesk.ui.list_width import LIST_MIN_WIDTH
 from ngodesk.ui.merge_flow import MergeFlow
 from ngodesk.ui.opening_checks import OpeningChecks
 from ngodesk.ui.panes import Panes
-from ngodesk.ui.preferences import PreferencesDialog
+from ngodesk.ui.search_bar import SearchBar
 from ngodesk.ui.search_runner import FIRST_PAGE, SearchRunner
 from ngodesk.ui.sidebar import Sidebar
 from ngodesk.ui.story_list import StoryList
@@ -71,7 +65,6 @@ if TYPE_CHECKING:
 # merging, duplicates, suggestions) is imported by the method that starts
 # it: imported here, it was a third of a second before the first paint.
 
-SEARCH_DELAY_MS = 250
 #: After an edit in the editor, the list's order and counts follow this late.
 EDIT_REFRESH_DELAY_MS = 1000
 #: The Trash lets go of stories deleted 30 days ago this long after the window opens.
@@ -79,8 +72,6 @@ TRASH_PURGE_DELAY_MS = 3000
 #: Imports of up to this many stories are one undo step (taking back 10,000
 #: took ~10 s, on the GUI thread); larger ones are not undoable.
 #: Files that may be tables: their columns are mapped in a dialog first.
-#: The search field's look while its query is malformed.
-INVALID_FIELD = "QLineEdit { border: 2px solid #b00020; border-radius: 3px; padding: 1px; }"
 
 
 class MainWindow(QMainWindow):
@@ -93,7 +84,7 @@ class MainWindow(QMainWindow):
     restore_requested = Signal(str)
     closed = Signal()
     # (made in __init__; declared for the signal handlers connected before them)
-    search_field: QLineEdit
+    search: SearchBar
     export_flow: ExportFlow
 
     def __init__(self, library: Library) -> None:
@@ -102,8 +93,6 @@ class MainWindow(QMainWindow):
         self._guide: GuideWindow | None = None
         self.records_dialog: RecordsDialog | None = None
         self.trash_dialog: TrashDialog | None = None
-        self._login_name = library.author
-        library.author = settings.get(settings.AUTHOR) or self._login_name
         self.setWindowTitle(self.tr("ngodesk — {name}").format(name=library.folder.name))
         self.setWindowIcon(icon("app"))
         self.hub = Hub(self)
@@ -119,35 +108,18 @@ class MainWindow(QMainWindow):
         self.sidebar.export_requested.connect(lambda ids: self.export_flow.export_stories(story_ids=ids))
         self.sidebar.trash_requested.connect(self.show_trash)
         self.sidebar.counting_failed.connect(lambda message: self.statusBar().showMessage(message, 15000))
-        self.sidebar.current_search = lambda: (self.search_field.text(), self.sidebar.filters())
+        self.sidebar.current_search = lambda: (self.search.text(), self.sidebar.filters())
         self.sidebar.selected_stories = self.selected_ids
 
-        self.search_field = QLineEdit()
-        self.search_field.setPlaceholderText(
-            self.tr('Search: words, "phrases", -exclude, tag:, org:, year:2018, 丝路 or silu…')
-        )
-        self.search_field.setAccessibleName(self.tr("Search"))
-        self.search_field.setToolTip(
-            self.tr(
-                'Words must all match; "exact phrase"; -word excludes; a OR b; (groups);\n'
-                "fields: tag: org: person: place: source: title: lang: status: year:2015..2018 date: is:untagged"
-            )
-        )
-        self.search_field.setClearButtonEnabled(True)
-        self.query_error = QLabel()
-        self.query_error.setStyleSheet("color: #b00020;")
-        self.query_error.setWordWrap(True)
-        self.query_error.hide()
-        self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
-        self._search_timer.timeout.connect(self.refresh)
-        self.search_field.textChanged.connect(lambda: self._search_timer.start(SEARCH_DELAY_MS))
+        self.search = SearchBar()
+        self.search.changed.connect(self.refresh)
         self._keep: list[int] = []
         self.search_runner = SearchRunner(library, self)
         self.search_runner.first_page.connect(self._first_page)
         self.search_runner.all_ids.connect(self._all_ids)
         self.search_runner.facets.connect(lambda facets: self.sidebar.show_counts(facets))
         self.search_runner.failed.connect(self._search_failed)
-        self.search_runner.accepted.connect(self._query_accepted)
+        self.search_runner.accepted.connect(self.search.accepted)
 
         self.model = StoryTableModel(library)
         self.story_list = StoryList(self.model)
@@ -170,8 +142,7 @@ class MainWindow(QMainWindow):
         centre.setMinimumWidth(LIST_MIN_WIDTH)  # (docks and the editor give way, the list stays usable)
         layout = QVBoxLayout(centre)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.search_field)
-        layout.addWidget(self.query_error)
+        layout.addWidget(self.search)
         layout.addWidget(self.empty_hint)
         layout.addWidget(self.story_list)
 
@@ -218,6 +189,9 @@ class MainWindow(QMainWindow):
         self.jobs = JobRunner(self, self.editor.flush)
         self.jobs.pausing.connect(self._pause_edits)
         self.jobs.hidden_while_running.append(self.path_label)  # (room for the progress on a narrow screen)
+        self.library_flow = LibraryFlow(self, self.jobs, self.commands)
+        self.library_flow.open_requested.connect(self.open_requested)
+        self.library_flow.restore_requested.connect(self.restore_requested)
         self.import_flow = ImportFlow(self, self.jobs, self.commands, self.sidebar)
         self.export_flow = ExportFlow(self, self.jobs, self.commands, self.listed_ids, self.selected_ids)
         self.merge_flow = MergeFlow(self, self.jobs, self.commands)
@@ -248,22 +222,22 @@ class MainWindow(QMainWindow):
             return lambda: (tag := sidebar.selected_tag()) is not None and act(tag)
 
         slots: dict[str, Callable[[], object]] = {
-            "new-library": self.new_library,
-            "open-library": self.choose_library,
+            "new-library": self.library_flow.new_library,
+            "open-library": self.library_flow.choose_library,
             "import": self.import_flow.import_files,
             "export": self.export_flow.export_stories,
             "export-selected": lambda: self.export_flow.export_stories(selected=True),
             "field-copy": self.export_flow.export_field_copy,
             "merge-library": self.merge_flow.merge_library,
             "conflicts": self.merge_flow.show_conflicts,
-            "backups": self.show_backups,
-            "reindex": self.rebuild_index,
+            "backups": self.library_flow.show_backups,
+            "reindex": self.library_flow.rebuild_index,
             "quit": self.close,
             "undo": self.undo,
             "redo": self.redo,
             "find": self._find,
             "select-all": self.story_list.selectAll,
-            "preferences": self.edit_preferences,
+            "preferences": self.library_flow.edit_preferences,
             "clear-filters": self.clear_filters,
             "new-story": self.new_story,
             "delete": self.delete_selected,
@@ -283,7 +257,7 @@ class MainWindow(QMainWindow):
             "about": self._about,
         }
         recent = QMenu(self.tr("Open &Recent"), self)
-        recent.aboutToShow.connect(lambda: self._fill_recent_menu(recent))
+        recent.aboutToShow.connect(lambda: self.library_flow.fill_recent_menu(recent))
         columns = QMenu(self.tr("Colu&mns"), self)
         columns.aboutToShow.connect(lambda: self.story_list.fill_column_menu(columns))
         docks = []
@@ -334,38 +308,6 @@ class MainWindow(QMainWindow):
 
     # -- libraries, import, export --------------------------------------------
 
-    def _fill_recent_menu(self, menu: QMenu) -> None:
-        menu.clear()
-        for path in settings.get(settings.RECENT_LIBRARIES):
-            if path != str(self.library.folder):
-                menu.addAction(path, partial(self.open_requested.emit, path))
-        if menu.isEmpty():
-            menu.addAction(self.tr("(none yet)")).setEnabled(False)
-
-    def new_library(self) -> None:
-        """Ask for a new folder and open it as an empty library."""
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("New Library"), str(Path.home() / "ngodesk-library"))
-        if not path:
-            return
-        if Path(path).exists():
-            QMessageBox.warning(self, self.tr("New Library"), self.tr("{path} exists already.").format(path=path))
-            return
-        self.open_requested.emit(path)
-
-    def choose_library(self) -> None:
-        """Ask for a library folder and open it."""
-        path = QFileDialog.getExistingDirectory(self, self.tr("Open Library"), str(self.library.folder.parent))
-        if not path:
-            return
-        if not (Path(path) / DB_NAME).exists():
-            QMessageBox.warning(
-                self,
-                self.tr("Open Library"),
-                self.tr("{path} is not an ngodesk library (it has no {file}).").format(path=path, file=DB_NAME),
-            )
-            return
-        self.open_requested.emit(path)
-
     def _pause_edits(self, task: str) -> None:
         """While ``task`` runs in the background, edits are refused at once
         with the reason and the editor is read-only (its saves would wait
@@ -376,41 +318,6 @@ class MainWindow(QMainWindow):
             else self.library.writes_refused
         )
         self.editor.apply_editable()
-
-    def edit_preferences(self) -> PreferencesDialog:
-        """The preferences; the name applies to changes made from now on."""
-        dialog = PreferencesDialog(self._login_name, self)
-        if dialog.exec() == QDialog.DialogCode.Accepted:
-            dialog.save()
-            self.library.author = settings.get(settings.AUTHOR) or self._login_name
-        return dialog
-
-    def show_backups(self) -> BackupsDialog:
-        """The library's backups: back up now, choose how many to keep, or
-        restore one (after asking; the window reopens on the backup)."""
-        library = self.library
-
-        def back_up() -> list[Backup]:
-            backups.back_up(library)
-            return backups.listing(library.folder)
-
-        dialog = BackupsDialog(backups.listing(library.folder), backups.keep(library), back_up, library.readonly, self)
-        accepted = dialog.exec() == QDialog.DialogCode.Accepted
-        if not library.readonly and dialog.keep.value() != backups.keep(library):
-            backups.set_keep(library, dialog.keep.value())
-        if accepted and dialog.chosen is not None:
-            chosen = next(b for b in dialog.found if b.path == dialog.chosen)
-            answer = QMessageBox.question(
-                self,
-                self.tr("Restore Backup"),
-                self.tr(
-                    "Put back the library as it was on {when}? Changes made since are set aside (the current state "
-                    "is backed up first, so this can be reversed by restoring that backup)."
-                ).format(when=f"{chosen.taken.astimezone():%Y-%m-%d %H:%M}"),
-            )
-            if answer == QMessageBox.StandardButton.Yes:
-                self.restore_requested.emit(str(chosen.path))
-        return dialog
 
     def show_records(self) -> RecordsDialog:
         """The authority file (organisations, people, places), beside the
@@ -433,33 +340,22 @@ class MainWindow(QMainWindow):
 
     def show_record(self, entity_id: int) -> None:
         """List the stories linked to a record (the search is cleared)."""
-        self.search_field.clear()
+        self.search.field.clear()
         self.sidebar.set_filter(FacetKind.ENTITY, str(entity_id), 1)
 
     def run_saved_search(self, query: str, filters: list[Filter]) -> None:
         """Show what a saved search finds: its text in the search field, its
         filters in the sidebar."""
-        self.search_field.blockSignals(True)
-        self.search_field.setText(query)
-        self.search_field.blockSignals(False)
+        self.search.set_text(query)
         self.sidebar.apply_filters(filters)
         self.refresh()
 
     def show_stories(self, story_ids: list[int] | None = None) -> None:
         """Drop the search text and every sidebar filter, then select
         ``story_ids`` (default: keep the selection)."""
-        self.search_field.clear()
+        self.search.field.clear()
         self.sidebar.clear_filters()
         self.refresh(keep=story_ids)
-
-    def rebuild_index(self) -> Job | None:
-        """Rebuild the search index in the background."""
-        library = self.library
-        return self.jobs.start(
-            self.tr("Rebuilding the search index"),
-            lambda progress: indexing.reindex(library, progress),
-            lambda count: self.statusBar().showMessage(self.tr("Search index rebuilt (%Ln stories).", "", count)),
-        )
 
     # -- the list ---------------------------------------------------------
 
@@ -467,24 +363,18 @@ class MainWindow(QMainWindow):
         """Run the search with the sidebar's filters again (off the GUI
         thread); then select ``keep`` (default: the current selection) where
         still shown, else the first story."""
-        self._search_timer.stop()
+        self.search.searched()
         self._keep = keep if keep is not None else self.selected_ids()
         if self.editor.editing():  # the story being typed in is kept, listed or not
             self._keep = [*self._keep, self.editor.story.id]  # type: ignore[union-attr]
-        self.search_runner.search(self.search_field.text(), self.sidebar.filters(), self.story_list.sort)
+        self.search_runner.search(self.search.text(), self.sidebar.filters(), self.story_list.sort)
 
     def _search_failed(self, message: str) -> None:
         """A malformed query: say why, and mark the field; the last good
         result stays (list, editor, counts), without the empty list's hint,
         which would speak of a search that did not run."""
-        self.query_error.setText(message)
-        self.query_error.show()
+        self.search.show_error(message)
         self.empty_hint.hide()
-        self.search_field.setStyleSheet(INVALID_FIELD)
-
-    def _query_accepted(self) -> None:
-        self.query_error.hide()
-        self.search_field.setStyleSheet("")
 
     def _first_page(self, ids: np.ndarray) -> None:
         self.model.set_ids(ids)
@@ -504,7 +394,7 @@ class MainWindow(QMainWindow):
         self._keep = []
 
     def _show_empty_state(self, any_shown: bool, any_at_all: bool) -> None:
-        if any_shown or not self.query_error.isHidden():  # (after a malformed query the last result stays)
+        if any_shown or self.search.malformed():  # (after a malformed query the last result stays)
             self.empty_hint.hide()
             return
         if any_at_all:
@@ -621,8 +511,7 @@ class MainWindow(QMainWindow):
 
     def _find(self) -> None:
         self.panes.set_shown("list", True)  # (the search field is above the list)
-        self.search_field.setFocus()
-        self.search_field.selectAll()
+        self.search.find()
 
     def clear_filters(self) -> None:
         """Drop the search text and every sidebar filter."""
@@ -638,7 +527,7 @@ class MainWindow(QMainWindow):
         self.editor.flush()
         command = CreateStory({"title": self.tr("Untitled story")})
         if self._run(command):
-            self.search_field.clear()
+            self.search.field.clear()
             self.sidebar.clear_filters()
             self.refresh(keep=[command.story_id])
             self.editor.show_story(command.story_id)  # at once, while the list follows
@@ -669,7 +558,7 @@ class MainWindow(QMainWindow):
             self.sidebar.reload_collections()  # (saved searches count what they find now)
         if initiator is self.editor and not (changes.stories_added or changes.stories_removed):
             self.model.refresh_stories(set(changes.stories_changed))
-            self._search_timer.start(EDIT_REFRESH_DELAY_MS)  # counts and order follow once typing pauses
+            self.search.search_later(EDIT_REFRESH_DELAY_MS)  # counts and order follow once typing pauses
             return
         keep = self.selected_ids()
         if changes.stories_added and not changes.stories_changed and initiator is not self:
@@ -730,9 +619,3 @@ class MainWindow(QMainWindow):
         self.search_runner.blockSignals(True)  # (answers already on their way find no library)
         super().closeEvent(event)
         self.closed.emit()
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
-        if event.key() == Qt.Key.Key_Escape and self.search_field.hasFocus():
-            self.search_field.clear()
-            return
-        super().keyPressEvent(event)
