@@ -107,7 +107,7 @@ def test_a_large_import_shows_progress_keeps_the_window_usable_and_is_one_undo_s
     assert queries.info(window.library)["stories"] == base and window.undo_stack.index() == steps
     assert sorted(titles(window)) == before
     assert window.sidebar.last_import is None
-    assert ended_after(qtbot, window, window.redo) == [f"Redoing “Import {SIZE:,} Stories”…"]
+    assert ended_after(qtbot, window, window.undo_flow.redo) == [f"Redoing “Import {SIZE:,} Stories”…"]
     assert queries.info(window.library)["stories"] == base + SIZE
     assert entry(window, "Last import").text(1) == f"{SIZE:,}"
 

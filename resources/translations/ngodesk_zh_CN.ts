@@ -1821,14 +1821,6 @@ An offline catalogue of news stories.</source>
         <translation>请先在侧栏中显示一个合集，并选中其中的报道。</translation>
     </message>
     <message>
-        <source>Undoing “{action}”</source>
-        <translation>正在撤销“{action}”</translation>
-    </message>
-    <message>
-        <source>Redoing “{action}”</source>
-        <translation>正在重做“{action}”</translation>
-    </message>
-    <message>
         <source>Untitled story</source>
         <translation>无标题报道</translation>
     </message>
@@ -4581,6 +4573,17 @@ fields: tag: org: person: place: source: title: lang: status: year:2015..2018 da
     <message>
         <source>Empty Trash</source>
         <translation>清空回收站</translation>
+    </message>
+</context>
+<context>
+    <name>UndoFlow</name>
+    <message>
+        <source>Undoing “{action}”</source>
+        <translation>正在撤销“{action}”</translation>
+    </message>
+    <message>
+        <source>Redoing “{action}”</source>
+        <translation>正在重做“{action}”</translation>
     </message>
 </context>
 <context>

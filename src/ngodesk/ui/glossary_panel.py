@@ -4,6 +4,7 @@ of the story being edited, and their highlighting in its text."""
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Iterable
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QColor, QTextCharFormat, QTextDocument
@@ -76,6 +77,7 @@ class GlossaryPanel(QWidget):
         self.terms: list[tuple[int, TermRecord]] = []
         self.by_id: dict[int, TermRecord] = {}
         self.finder = glossary.TermFinder([])
+        self._highlighters: list[TermHighlighter] = []
         self.story: StoryView | None = None
         self.in_story: set[int] = set()
         self.current: int | None = None  # the term in the form (None: a new one)
@@ -170,6 +172,15 @@ class GlossaryPanel(QWidget):
         actions.hub.changed.connect(self._changed)
         self.reload()
         self.new_term()
+
+    def mark_terms_in(self, documents: Iterable[QTextDocument]) -> None:
+        """Mark the glossary's terms in ``documents`` from now on, following
+        the glossary as it changes."""
+        for document in documents:
+            marks = TermHighlighter(document)
+            marks.set_finder(self.finder)
+            self.finder_changed.connect(marks.set_finder)
+            self._highlighters.append(marks)
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
         """As narrow as it can be: its dock opens without crowding the

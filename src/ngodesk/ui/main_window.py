@@ -37,7 +37,7 @@ from ngodesk.ui.commands import (
 from ngodesk.ui.editor import StoryEditor
 from ngodesk.ui.export_flow import ExportFlow
 from ngodesk.ui.flow import run_reporting
-from ngodesk.ui.glossary_panel import GlossaryPanel, TermHighlighter
+from ngodesk.ui.glossary_panel import GlossaryPanel
 from ngodesk.ui.guide_view import GuideWindow
 from ngodesk.ui.hub import Hub
 from ngodesk.ui.i18n import number
@@ -56,6 +56,7 @@ from ngodesk.ui.story_list import StoryList
 from ngodesk.ui.story_model import StoryTableModel
 from ngodesk.ui.story_tools import StoryTools
 from ngodesk.ui.trash_view import TrashDialog, confirm_delete
+from ngodesk.ui.undo_flow import UndoFlow
 from ngodesk.ui.window_actions import TAG_ACTIONS, Extra, WindowActions, name_steps
 
 if TYPE_CHECKING:
@@ -148,26 +149,15 @@ class MainWindow(QMainWindow):
 
         self.editor = StoryEditor(self.commands)
         self.glossary = GlossaryPanel(self.commands)
-        self.glossary_dock = QDockWidget(self.tr("Glossary"), self)
-        self.glossary_dock.setObjectName("glossary")  # (its place is saved with the window's state)
-        self.glossary_dock.setWidget(self.glossary)
-        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.glossary_dock)
-        self.glossary_dock.hide()
+        self.glossary_dock = self._dock(self.tr("Glossary"), "glossary", self.glossary)
         self.editor.shown.connect(self.glossary.show_story)
         self.annotations = AnnotationPanel(self.commands, self.editor)
-        self.annotations_dock = QDockWidget(self.tr("Annotations"), self)
-        self.annotations_dock.setObjectName("annotations")
-        self.annotations_dock.setWidget(self.annotations)
-        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.annotations_dock)
+        self.annotations_dock = self._dock(self.tr("Annotations"), "annotations", self.annotations)
         # tabbed, not stacked: both open at once stay within a 768-pixel screen
         self.tabifyDockWidget(self.glossary_dock, self.annotations_dock)
-        self.annotations_dock.hide()
         self.search_runner.hits.connect(self.editor.show_hits)
         texts = (self.editor.summary, self.editor.body, *self.editor.translation.originals.values())
-        self.term_highlighters = [TermHighlighter(edit.document()) for edit in texts if hasattr(edit, "document")]
-        for highlighter in self.term_highlighters:
-            highlighter.set_finder(self.glossary.finder)
-            self.glossary.finder_changed.connect(highlighter.set_finder)
+        self.glossary.mark_terms_in(edit.document() for edit in texts if hasattr(edit, "document"))
         #: Set while a refresh deselects the story being edited (it stays).
         self._holding_editor = False
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -190,6 +180,7 @@ class MainWindow(QMainWindow):
         self.jobs.pausing.connect(self._pause_edits)
         self.jobs.hidden_while_running.append(self.path_label)  # (room for the progress on a narrow screen)
         self.library_flow = LibraryFlow(self, self.jobs, self.commands)
+        self.undo_flow = UndoFlow(self, self.jobs, self.commands)
         self.library_flow.open_requested.connect(self.open_requested)
         self.library_flow.restore_requested.connect(self.restore_requested)
         self.import_flow = ImportFlow(self, self.jobs, self.commands, self.sidebar)
@@ -213,6 +204,16 @@ class MainWindow(QMainWindow):
             self._purge_timer.start()
         self.opening_checks.damaged.connect(self._purge_timer.stop)  # (writes are refused from then on)
 
+    def _dock(self, title: str, name: str, panel: QWidget) -> QDockWidget:
+        """``panel`` in a dock on the right, hidden until asked for (``name``:
+        its place is saved with the window's state)."""
+        dock = QDockWidget(title, self)
+        dock.setObjectName(name)
+        dock.setWidget(panel)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+        dock.hide()
+        return dock
+
     # -- menus and toolbar ----------------------------------------------
 
     def _build_actions(self) -> None:
@@ -234,7 +235,7 @@ class MainWindow(QMainWindow):
             "reindex": self.library_flow.rebuild_index,
             "quit": self.close,
             "undo": self.undo,
-            "redo": self.redo,
+            "redo": self.undo_flow.redo,
             "find": self._find,
             "select-all": self.story_list.selectAll,
             "preferences": self.library_flow.edit_preferences,
@@ -467,42 +468,10 @@ class MainWindow(QMainWindow):
         self.editor.show_story(ids[0] if len(ids) == 1 else None, selected=len(ids))
 
     def undo(self) -> None:
-        """Undo the last change, after saving typing still pending."""
-        if self.jobs.browsing():
-            return
-        self.editor.flush()
-        if not self._off_thread(undoing=True):
-            self.undo_stack.undo()
+        """Undo the last change (Undo, enabled by typing not yet saved, then
+        says whether there is more to undo)."""
+        self.undo_flow.undo()
         self.menu_actions["undo"].setEnabled(self.undo_stack.canUndo())
-
-    def redo(self) -> None:
-        """Redo the last change undone (typing saved now would end redo)."""
-        if self.jobs.browsing():
-            return
-        self.editor.flush()
-        if not self._off_thread(undoing=False):
-            self.undo_stack.redo()
-
-    def _off_thread(self, undoing: bool) -> bool:
-        """Start undoing (or redoing) the next step in a job when it takes
-        long (``Command.off_thread``): the window stays usable, the status
-        bar says what runs, and the stack moves when the job is done. False
-        when the step is not such a one."""
-        command = self.undo_stack.command(self.undo_stack.index() - 1 if undoing else self.undo_stack.index())
-        if not isinstance(command, Command) or not command.off_thread():
-            return False
-        step = self.undo_stack.undo if undoing else self.undo_stack.redo
-        work = command.backward if undoing else command.forward
-        title = (self.tr("Undoing “{action}”") if undoing else self.tr("Redoing “{action}”")).format(
-            action=command.text()
-        )
-
-        def done(changes: ChangeSet) -> None:
-            command.done_off_thread = changes
-            step()
-
-        self.jobs.start(title, lambda progress: work(), done, modal=False, cancellable=False)
-        return True
 
     def _focus_editor(self) -> None:
         if len(self.selected_ids()) == 1:
@@ -511,7 +480,7 @@ class MainWindow(QMainWindow):
 
     def _find(self) -> None:
         self.panes.set_shown("list", True)  # (the search field is above the list)
-        self.search.find()
+        self.search.focus_query()
 
     def clear_filters(self) -> None:
         """Drop the search text and every sidebar filter."""

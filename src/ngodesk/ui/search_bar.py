@@ -81,7 +81,7 @@ class SearchBar(QWidget):
     def malformed(self) -> bool:
         return not self.error.isHidden()
 
-    def find(self) -> None:
+    def focus_query(self) -> None:
         """Put the cursor in the field, its query selected (Edit > Find)."""
         self.field.setFocus()
         self.field.selectAll()
