@@ -14,6 +14,8 @@ Index = QModelIndex | QPersistentModelIndex
 
 
 class _Model(QAbstractTableModel):
+    nones = 0  # how many times data() returned None
+
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
         return 40
 
@@ -21,7 +23,10 @@ class _Model(QAbstractTableModel):
         return 3
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        return "x" if role == Qt.ItemDataRole.DisplayRole else None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return "x"
+        self.nones += 1
+        return None
 
 
 def test_returning_none_from_a_python_override_keeps_nones_reference_count(qtbot) -> None:  # type: ignore[no-untyped-def]
@@ -31,13 +36,18 @@ def test_returning_none_from_a_python_override_keeps_nones_reference_count(qtbot
     make_application()
     view = QTableView()
     qtbot.addWidget(view)
-    view.setModel(_Model())
+    model = _Model()
+    view.setModel(model)
     view.show()
-    before = sys.getrefcount(None)
+    QTest.qWait(20)  # (objects earlier tests left to delete go first: freeing them also drops Nones)
+    before, nones = sys.getrefcount(None), model.nones
     for width in range(300, 340):
         view.resize(width, 300)
         QTest.qWait(1)
-    assert sys.getrefcount(None) >= before - 5
+    returned = model.nones - nones
+    # With the defect every None returned is one reference lost; other
+    # objects freed meanwhile (other threads) move the count by a few.
+    assert returned > 1000 and sys.getrefcount(None) > before - returned // 10
 
 
 def test_after_paint_runs_once_the_pending_repaint_is_done(qtbot) -> None:  # type: ignore[no-untyped-def]
