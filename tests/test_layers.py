@@ -1,6 +1,7 @@
 """The house rules: lower layers never load Qt; the window writes only
-through services; the services import one another without a cycle; no
-widget attribute hides a Qt method."""
+through services; only the store uses SQLite's driver; the services
+import one another without a cycle; no widget attribute hides a Qt
+method."""
 
 import subprocess
 import sys
@@ -38,6 +39,37 @@ def test_the_window_writes_only_through_services() -> None:
         and ast.unparse(node.func.value).endswith("library")
     ]
     assert opened == []
+
+
+#: Modules above the store that still reach SQLite's driver (issue 24 moves
+#: them behind store/): the merge engine, and two readers of millions of
+#: rows through the DB-API cursor.
+DRIVER_STILL_USED = {
+    "services/merging.py",
+    "services/conflicts.py",
+    "services/attachments.py",
+    "services/facet_index.py",
+    "search/engine.py",
+}
+
+
+def test_only_the_store_uses_sqlites_driver() -> None:
+    """Everything SQLite-specific stays behind store/ (so a second engine
+    can sit beside it): no module above it imports sqlite3 or takes the
+    driver's connection out of a session."""
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1] / "src" / "ngodesk"
+    using = {
+        str(path.relative_to(root))
+        for path in root.rglob("*.py")
+        if path.parts[len(root.parts)] != "store"
+        and any(
+            line.strip().startswith(("import sqlite3", "from sqlite3")) or "driver_connection" in line
+            for line in path.read_text("utf-8").splitlines()
+        )
+    }
+    assert using == DRIVER_STILL_USED
 
 
 def test_the_services_import_one_another_without_a_cycle() -> None:

@@ -15,20 +15,19 @@ Malformed queries are caught before anything is sent (parsing is cheap).
 
 from __future__ import annotations
 
-import sqlite3
 import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
 from PySide6.QtCore import QObject, QThread, Signal, Slot
-from sqlalchemy.exc import SQLAlchemyError
 
 from ngodesk.domain.errors import Cancelled, NgodeskError
 from ngodesk.domain.i18n import translate
 from ngodesk.domain.models import Filter
 from ngodesk.search.query import parse
 from ngodesk.services import facet_index, queries, saved_facets
+from ngodesk.store.faults import STORAGE_ERRORS
 from ngodesk.store.library import Library
 from ngodesk.ui.after_paint import after_paint
 
@@ -181,7 +180,7 @@ class _Worker(QObject):
             self._run(generation, request)
         except NgodeskError as error:
             self.failed.emit(generation, str(error))
-        except (sqlite3.Error, SQLAlchemyError) as error:  # e.g. the disk failed: say so, stay usable
+        except STORAGE_ERRORS as error:  # e.g. the disk failed: say so, stay usable
             self.failed.emit(generation, self.tr("The search failed: {error}").format(error=error))
 
     def _run(self, generation: int, request: SearchRequest) -> None:

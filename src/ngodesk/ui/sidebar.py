@@ -9,7 +9,6 @@ deletes tags, all through undoable commands."""
 
 from __future__ import annotations
 
-import sqlite3
 import threading
 from collections.abc import Callable, Mapping, Sequence
 
@@ -38,11 +37,11 @@ from PySide6.QtWidgets import (
     QTreeWidget,
     QTreeWidgetItem,
 )
-from sqlalchemy.exc import SQLAlchemyError
 
 from ngodesk.domain.errors import NgodeskError
 from ngodesk.domain.models import EntityKind, FacetKind, Facets, Filter, StoryStatus, TagView
 from ngodesk.services import queries, story_collections, tags, thesaurus, trash
+from ngodesk.store.faults import STORAGE_ERRORS
 from ngodesk.ui import mime
 from ngodesk.ui.commands import (
     Actions,
@@ -357,7 +356,7 @@ class Sidebar(QTreeWidget):
                     counts[view.id] = story_collections.count(library, view)
                 except NgodeskError:
                     counts[view.id] = "?"  # (its text no longer parses: the tooltip says what it was)
-                except (sqlite3.Error, SQLAlchemyError) as error:  # (the disk or the file failed)
+                except STORAGE_ERRORS as error:  # (the disk or the file failed)
                     counts[view.id], failure = "?", str(error)
                 except Exception as error:  # noqa: BLE001 - a bug: said, its details kept for a report
                     from ngodesk import crash_report
