@@ -318,6 +318,36 @@ def test_glossary_terms_collections_and_thesaurus_links_merge(pair: tuple[Path, 
         assert views["Myanmar"].see_also == (views["Burma (historical)"].uuid,)
 
 
+def test_a_records_names_from_both_sides_are_kept_one_preferred_per_language(pair: tuple[Path, Path]) -> None:
+    from ngodesk.domain.models import AltName
+    from ngodesk.services import entities
+
+    def myanmar(library: Library) -> int:
+        return next(v.id for v in queries.entities(library) if v.name == "Myanmar")
+
+    origin, copy = pair
+    with open_library(copy) as theirs:
+        entities.update_entity(
+            theirs, myanmar(theirs), alt_names=[AltName("缅甸", "zh", True), AltName("Burma", "en"), "Birmanie"]
+        )
+    with open_library(origin) as mine:
+        entities.update_entity(
+            mine, myanmar(mine), alt_names=[AltName("缅甸联邦", "zh", True), AltName(" Burma ", "en")]
+        )
+        report = merging.merge(mine, copy)
+        assert report.conflicts == [] and report.changed["records"] == 1
+        (view,) = [v for v in queries.entities(mine) if v.name == "Myanmar"]
+        names = {(n.name, n.language, n.preferred) for n in view.alt_names}
+        # Theirs that this library lacks come along; "缅甸" stays unpreferred
+        # beside this library's preferred Chinese name, and "Burma" is not doubled.
+        assert names == {
+            ("缅甸联邦", "zh", True),
+            ("Burma", "en", False),
+            ("缅甸", "zh", False),
+            ("Birmanie", "en", False),
+        }
+
+
 def test_a_cancelled_merge_changes_nothing_and_odd_folder_names_work(tmp_path: Path) -> None:
     origin = tmp_path / "office"
     copy = tmp_path / "laptop #2 ?50% 田野"

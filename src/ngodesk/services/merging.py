@@ -28,13 +28,16 @@ from __future__ import annotations
 
 import enum
 import sqlite3
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
-from sqlalchemy import select, update
+from sqlalchemy import create_engine, func, select, update
 from sqlalchemy.orm import Session
+from sqlalchemy.pool import StaticPool
 
 from ngodesk.domain.errors import Cancelled, ValidationError
 from ngodesk.domain.i18n import translate
@@ -53,20 +56,25 @@ from ngodesk.services import (
     fields,
     indexing,
     merge_plan,
+    merge_read,
     records,
     tags,
     trash,
 )
 from ngodesk.services.conflicts import DELETED, ConflictView
 from ngodesk.services.merge_plan import Arrival, Departure, Field
+from ngodesk.services.merge_read import AltName, Pair, Side, raw
 from ngodesk.store import backups as store_backups
 from ngodesk.store import history
 from ngodesk.store.library import DB_NAME, Library
-from ngodesk.store.schema import MergeConflict, Story, annotation_key
+from ngodesk.store.schema import MergeConflict, annotation_key
 from ngodesk.store.sqlite_files import connect_read
 
 Row = dict[str, Any]
+T = TypeVar("T")
 TAG_FIELDS = ("name", "colour", "scope_note", "parent")
+#: A story's links merged as sets: (table, the records', their column)
+STORY_LINKS = (("story_tags", "tags", "tag_id"), ("story_entities", "entities", "entity_id"))
 
 
 class Prefer(enum.StrEnum):
@@ -110,11 +118,15 @@ def _plain_row(_cursor: sqlite3.Cursor, row: tuple[Any, ...]) -> tuple[Any, ...]
     return tuple(CONTROL.sub("", value) if isinstance(value, str) else value for value in row)
 
 
-def _read(connection: Any, sql: str, parameters: Sequence[object] = ()) -> dict[str, Row]:
-    """Rows of ``sql`` (whose first column is ``uuid``) by uuid."""
-    cursor = connection.execute(sql, tuple(parameters))
-    names = [d[0] for d in cursor.description]
-    return {row[0]: dict(zip(names, row, strict=True)) for row in cursor.fetchall()}
+@contextmanager
+def _reading(path: Path) -> Iterator[Side]:
+    """The library (or earlier state) in file ``path``, to read (``_connect``)."""
+    engine = create_engine("sqlite://", creator=lambda: _connect(path), poolclass=StaticPool)
+    try:
+        with engine.connect() as connection:
+            yield Side(connection)
+    finally:
+        engine.dispose()
 
 
 def merge(
@@ -156,9 +168,9 @@ def _merge_folder(library: Library, folder: Path, source: str, prefer: Prefer, p
                 ).format(path=base_path, problems="; ".join(found[:3]))
             )
         backups.back_up(library, "before-merge")
-        theirs = _connect(other.db_path)
-        base = _connect(base_path) if base_path is not None else None
-        try:
+        with ExitStack() as stack:
+            theirs = stack.enter_context(_reading(other.db_path))
+            base = stack.enter_context(_reading(base_path)) if base_path is not None else None
             with library.write() as session:
                 with history.links_unrecorded(session):  # (their links come with their history)
                     job = _Merge(library, session, (theirs, other.folder), base, prefer, source)
@@ -166,10 +178,6 @@ def _merge_folder(library: Library, folder: Path, source: str, prefer: Prefer, p
                     report = job.report
                 if prefer is not Prefer.ASK:
                     report.changes |= _settle_open(library, source, prefer)
-        finally:
-            theirs.close()
-            if base is not None:
-                base.close()
         field_copy.remember(library, other)
     return report
 
@@ -195,15 +203,18 @@ class _Merge:
         self,
         library: Library,
         session: Session,
-        theirs: tuple[sqlite3.Connection, Path],
-        base: sqlite3.Connection | None,
+        theirs: tuple[Side, Path],
+        base: Side | None,
         prefer: Prefer,
         source: str,
     ) -> None:
         """``theirs``: the other library's database and its folder."""
         self.library, self.session, self.prefer = library, session, prefer
+        #: this library, written (raw, until the writes go through the store)
         self.mine = session.connection().connection.driver_connection
-        (self.theirs, self.their_folder), self.base = theirs, base
+        #: this library, read
+        self.here = Side(session.connection())
+        (self.there, self.their_folder), self.before = theirs, base
         self.report = MergeReport(source)
         self.open_conflicts = {
             (c.record_uuid, c.field, c.theirs)
@@ -217,19 +228,18 @@ class _Merge:
         #: their uuid -> the uuid of the same record here (made on both sides)
         self.aliases: dict[str, str] = {}
         self.changes = ChangeSet()
+        #: the stories' links the merge looks at, as base, mine and theirs
+        #: have them: table -> (story uuid -> linked uuids) for each
+        self.links: dict[str, tuple[dict[str, list[str]], ...]] = {}
 
     # -- helpers -------------------------------------------------------
 
-    def _three(self, sql: str) -> tuple[dict[str, Row], dict[str, Row], dict[str, Row]]:
-        """``sql`` read from base, mine and theirs."""
-        base = _read(self.base, sql) if self.base is not None else {}
-        return base, _read(self.mine, sql), _read(self.theirs, sql)
+    def _three(self, read: Callable[[Side], T], empty: T) -> tuple[T, T, T]:
+        """What ``read`` reads from base (``empty`` without one), mine and theirs."""
+        return read(self.before) if self.before is not None else empty, read(self.here), read(self.there)
 
     def _id(self, table: str, uuid: str | None) -> int | None:
-        if uuid is None:
-            return None
-        row = self.mine.execute(f"SELECT id FROM {table} WHERE uuid = ?", (self.aliases.get(uuid, uuid),)).fetchone()
-        return row[0] if row else None
+        return None if uuid is None else self.here.id_of(table, self.aliases.get(uuid, uuid))
 
     def _conflict(
         self, kind: str, uuid: str, label: str, name: str, mine: object, theirs: object, who: tuple[str, str, str, str]
@@ -265,10 +275,7 @@ class _Merge:
 
     def _who(self, story_uuid: str, name: str) -> tuple[str, str, str, str]:
         """Who last changed a story's field on each side, and when."""
-        return (
-            *self._last_edit(self.mine, "story", story_uuid, name),
-            *self._last_edit(self.theirs, "story", story_uuid, name),
-        )
+        return (*self.here.last_story_change(story_uuid, name), *self.there.last_story_change(story_uuid, name))
 
     def _fields(
         self, kind: str, uuid: str, label: str, names: Sequence[str], b: Row | None, m: Row, t: Row, story: bool
@@ -305,26 +312,11 @@ class _Merge:
         """A record one side deleted and the other edited: True to delete
         it (mine_deleted False) / to bring it back (mine_deleted True)."""
         mine, theirs = (None, value) if mine_deleted else (value, None)
-        deleted, edited = (self.mine, self.theirs) if mine_deleted else (self.theirs, self.mine)
-        grave = deleted.execute("SELECT deleted_by, deleted_at FROM tombstones WHERE uuid = ?", (uuid,)).fetchone()
-        deletion = (str(grave[0]), str(grave[1])) if grave else ("", "")
-        kept = self._last_edit(edited, kind, uuid)
+        deleted, edited = (self.here, self.there) if mine_deleted else (self.there, self.here)
+        deletion = deleted.grave(uuid)
+        kept = edited.last_edit(uuid, None if kind == "story" else conflicts.TABLES[kind])
         who = (*deletion, *kept) if mine_deleted else (*kept, *deletion)
         return self._conflict(kind, uuid, label, DELETED, mine, theirs, who)
-
-    @staticmethod
-    def _last_edit(side: sqlite3.Connection, kind: str, uuid: str, name: str = "") -> tuple[str, str]:
-        """Who last changed a record (or a story's field ``name``) on one
-        side, and when; who is known for stories only."""
-        if kind == "story":
-            field = " AND field = ?" if name else ""
-            sql = f"SELECT who, at FROM story_changes WHERE story_uuid = ?{field} ORDER BY at DESC, id DESC LIMIT 1"
-            found = side.execute(sql, (uuid, name) if name else (uuid,)).fetchone()
-        else:
-            found = side.execute(
-                f"SELECT '', updated_at FROM {conflicts.TABLES[kind]} WHERE uuid = ?", (uuid,)
-            ).fetchone()
-        return (str(found[0] or ""), str(found[1] or "")) if found else ("", "")
 
     def _arriving(
         self,
@@ -353,12 +345,8 @@ class _Merge:
 
     def _relink(self, table: str, target: str, key: str, uuid: str, target_id: int) -> None:
         """A revived tag or record linked again to their stories that are here."""
-        place = "l.position" if table == "story_entities" else "0"  # (a record back in its place in their story)
-        sql = (
-            f"SELECT s.uuid, {place} FROM {table} l JOIN stories s ON s.id = l.story_id"
-            f" JOIN {target} t ON t.id = l.{key} WHERE t.uuid = ?"
-        )
-        found = [(self._id("stories", story), at) for story, at in self.theirs.execute(sql, (uuid,)).fetchall()]
+        # (a record comes back in its place in their story)
+        found = [(self._id("stories", story), at) for story, at in self.there.linking(table, key, target, uuid)]
         story_ids = [i for i, _ in found if i is not None]
         if table == "story_entities":
             self.mine.executemany(
@@ -376,8 +364,7 @@ class _Merge:
         """This library's glossary term that is their term ``their_id``."""
         if their_id is None:
             return None
-        found = self.theirs.execute("SELECT uuid FROM terms WHERE id = ?", (their_id,)).fetchone()
-        return self._id("terms", found[0]) if found else None
+        return self._id("terms", self.there.uuid_of("terms", their_id))
 
     def _leave_out(self, kind: str, label: str, reason: object) -> None:
         """Their record not taken, and why, in the report."""
@@ -396,7 +383,7 @@ class _Merge:
         )
 
     def _tombstoned(self) -> set[str]:
-        return {row[0] for row in self.mine.execute("SELECT uuid FROM tombstones")}
+        return self.here.buried()
 
     # -- the merge -----------------------------------------------------
 
@@ -420,13 +407,8 @@ class _Merge:
         self.report.changes = self.changes
 
     def tags(self) -> None:
-        sql = (
-            "SELECT t.uuid, t.name, t.colour, t.scope_note, (SELECT p.uuid FROM tags p WHERE p.id = t.parent_id)"
-            " AS parent, (WITH RECURSIVE up(id, depth) AS (SELECT t.parent_id, 0 UNION ALL"
-            " SELECT p.parent_id, depth + 1 FROM tags p, up WHERE p.id = up.id) SELECT max(depth) FROM up) AS depth"
-            " FROM tags t"
-        )
-        base, mine, theirs = self._three(sql)
+        base, mine, theirs = self._three(Side.tags, {})
+        tag = raw("tags")
         gone = self._tombstoned()
         added, changed = set(), set()
         left_out: set[str] = set()
@@ -441,9 +423,11 @@ class _Merge:
                     left_out.add(uuid)
                     continue
                 parent = self._id("tags", t["parent"])
-                twin = self.mine.execute(
-                    "SELECT id FROM tags WHERE coalesce(parent_id, 0) = ? AND name_key = ?", (parent or 0, fold(name))
-                ).fetchone()
+                twin = self.here.scalar(
+                    select(tag.c.id).where(
+                        func.coalesce(tag.c.parent_id, 0) == (parent or 0), tag.c.name_key == fold(name)
+                    )
+                )
                 if twin is None:  # (a tag of the same path made on both sides stays one tag)
                     cursor = self.mine.execute(
                         "INSERT INTO tags (uuid, created_at, updated_at, revision, name, name_key, parent_id, colour,"
@@ -460,10 +444,7 @@ class _Merge:
         removed = self._deletions("tag", base, mine, theirs, TAG_FIELDS, "name")
         for uuid in removed:
             tag_id = self._id("tags", uuid)
-            if (
-                tag_id is not None
-                and not self.mine.execute("SELECT 1 FROM tags WHERE parent_id = ?", (tag_id,)).fetchone()
-            ):
+            if tag_id is not None and self.here.scalar(select(tag.c.id).where(tag.c.parent_id == tag_id)) is None:
                 self.mine.execute("DELETE FROM story_tags WHERE tag_id = ?", (tag_id,))
                 self.mine.execute("DELETE FROM tags WHERE id = ?", (tag_id,))
                 records.bury(self.session, "tag", [uuid])
@@ -499,8 +480,8 @@ class _Merge:
 
     def entities(self) -> None:
         names = ("name", "note", "type", "country", "external_id")
-        sql = "SELECT uuid, id, kind, name, note, type, country, external_id FROM entities"
-        base, mine, theirs = self._three(sql)
+        base, mine, theirs = self._three(lambda side: side.records("entities", ("kind", *names)), {})
+        their_names, my_names = self.there.record_names(), self.here.record_names()
         gone = self._tombstoned()
         added, changed = set(), set()
         for uuid, t in theirs.items():
@@ -514,14 +495,14 @@ class _Merge:
                     (uuid, t["kind"], name, fold(name), t["note"], t["type"], t["country"], t["external_id"]),
                 )
                 added.add(cursor.lastrowid)
-                self._alt_names(t["id"], cursor.lastrowid)
+                self._alt_names(their_names.get(t["id"], ()), cursor.lastrowid, ())
                 self._relink("story_entities", "entities", "entity_id", uuid, cursor.lastrowid)
             elif m is not None:
                 taken = self._named("entity", self._fields("entity", uuid, m["name"], names, b, m, t, False))
                 if taken:
                     conflicts.assign(self.mine, "entity", uuid, taken)
                     changed.add(m["id"])
-                if self._alt_names(t["id"], m["id"]):
+                if self._alt_names(their_names.get(t["id"], ()), m["id"], my_names.get(m["id"], ())):
                     changed.add(m["id"])
         removed = self._deletions("entity", base, mine, theirs, names, "name")
         for uuid in removed:
@@ -541,17 +522,15 @@ class _Merge:
         made on both sides under one name (a collection) is one record here,
         their fields in conflict where they differ. Returns (added, changed,
         deleted)."""
-        base, mine, theirs = self._three(f"SELECT uuid, id, {', '.join(names)} FROM {table}")
+        base, mine, theirs = self._three(lambda side: side.records(table, names), {})
         gone = self._tombstoned()
-        columns = [c for c in _columns(self.mine, table) if c != "id"]
+        columns = merge_read.columns(table)
         added = changed = 0
         for uuid, t in theirs.items():
             b, m = base.get(uuid), mine.get(uuid)
             if self._arriving(kind, uuid, str(t[label]), (b, m, t), names, gone):
-                row = self.theirs.execute(
-                    f"SELECT {', '.join(columns)} FROM {table} WHERE uuid = ?", (uuid,)
-                ).fetchone()
-                values = dict(zip(columns, row, strict=True))
+                values = self.there.record(table, uuid, columns)
+                assert values is not None  # (read from there a moment ago, in the same transaction)
                 values[f"{label}_key"] = fold(str(values[label]))  # (not their key: it may not be the name's)
                 if unreadable := _unreadable(table, values):
                     self._leave_out(kind, str(t[label]), _cannot_read(unreadable))
@@ -563,8 +542,7 @@ class _Merge:
                     )
                     added += 1
                 except sqlite3.IntegrityError:  # (made on both sides under one name)
-                    sql = f"SELECT uuid, id, {', '.join(names)} FROM {table} WHERE name_key = ?"
-                    same = _read(self.mine, sql, (fold(str(t[label])),))
+                    same = self.here.records(table, names, name_key=fold(str(t[label])))
                     ((same_uuid, m),) = same.items()
                     self.aliases[uuid] = same_uuid
                     if taken := self._fields(kind, same_uuid, str(m[label]), names, None, m, t, False):
@@ -597,11 +575,7 @@ class _Merge:
 
     def collections(self) -> None:
         added, changed, deleted = self._records("collections", "collection", ("name", "query", "filters"), "name")
-        sql = (
-            "SELECT c.uuid || ' ' || s.uuid AS pair FROM collection_stories m"
-            " JOIN collections c ON c.id = m.collection_id JOIN stories s ON s.id = m.story_id"
-        )
-        grown = self._merge_pairs(sql, self._add_member, self._remove_member)
+        grown = self._merge_pairs(Side.members, self._add_member, self._remove_member)
         self._count("collections", added, changed + grown, deleted)
         if added or changed or deleted or grown:
             self.changes |= ChangeSet(collections=frozenset({0}))
@@ -621,17 +595,19 @@ class _Merge:
             (self._id("collections", collection), self._id("stories", story)),
         )
 
-    def _merge_pairs(self, sql: str, add: Callable[[str, str], None], remove: Callable[[str, str], None]) -> int:
-        """Pairs of uuids (``sql`` gives "uuid uuid") merged as sets: what
-        either side added, less what either side removed. Returns how many
-        changed here."""
-        base, mine, theirs = (set(rows) for rows in self._three(sql))
-        base = {pair for pair in base if not self.revived.intersection(pair.split(" ", 1))}
+    def _merge_pairs(
+        self, read: Callable[[Side], set[Pair]], add: Callable[[str, str], None], remove: Callable[[str, str], None]
+    ) -> int:
+        """Pairs (of uuids, or a uuid and a label: ``read`` gives a side's)
+        merged as sets: what either side added, less what either side
+        removed. Returns how many changed here."""
+        base, mine, theirs = self._three(read, set())
+        base = {pair for pair in base if not self.revived.intersection(pair)}
         gained, lost = merge_plan.set_changes(base, mine, sorted(theirs))
         for pair in gained:
-            add(*pair.split(" ", 1))
+            add(*pair)
         for pair in lost:
-            remove(*pair.split(" ", 1))
+            remove(*pair)
         return len(gained) + len(lost)
 
     def pairs(self) -> None:
@@ -653,13 +629,12 @@ class _Merge:
             ("tag_relations", "tags", ("tag_id", "related_id")),
             ("entity_see_also", "entities", ("entity_id", "other_id")),
         ):
-            sql = (
-                f"SELECT a.uuid || ' ' || b.uuid AS pair FROM {table} p JOIN {target} a ON a.id = p.{columns[0]}"
-                f" JOIN {target} b ON b.id = p.{columns[1]}"
+            self._merge_pairs(
+                partial(Side.pairs, name=table, first=columns[0], second=columns[1], target=target),
+                relate(table, target, columns, True),
+                relate(table, target, columns, False),
             )
-            self._merge_pairs(sql, relate(table, target, columns, True), relate(table, target, columns, False))
-        synonyms = "SELECT t.uuid || ' ' || s.label AS pair FROM tag_synonyms s JOIN tags t ON t.id = s.tag_id"
-        self._merge_pairs(synonyms, self._add_synonym, self._remove_synonym)
+        self._merge_pairs(Side.synonyms, self._add_synonym, self._remove_synonym)
 
     def _add_synonym(self, tag: str, label: str) -> None:
         if (tag_id := self._id("tags", tag)) is not None and (label := self._name("synonym", label, tags.clean_name)):
@@ -671,40 +646,34 @@ class _Merge:
     def _remove_synonym(self, tag: str, label: str) -> None:
         self.mine.execute("DELETE FROM tag_synonyms WHERE tag_id = ? AND label = ?", (self._id("tags", tag), label))
 
-    def _alt_names(self, their_id: int, my_id: int) -> bool:
-        """Their alternative names of a record that mine lacks, added."""
-        have = {row[0] for row in self.mine.execute("SELECT name_key FROM entity_names WHERE entity_id = ?", (my_id,))}
-        rows = self.theirs.execute(
-            "SELECT name, language, preferred FROM entity_names WHERE entity_id = ?", (their_id,)
-        ).fetchall()
-        cleaned = [(" ".join(str(name).split()), language, preferred) for name, language, preferred in rows]
+    def _alt_names(self, theirs: Sequence[AltName], my_id: int, mine: Sequence[AltName]) -> bool:
+        """Their names of a record (``theirs``) that mine (``mine``, record
+        ``my_id``) lacks, added; one preferred name per language."""
+        have = {key for _, key, _, _ in mine}
+        preferred_in = {language for _, _, language, preferred in mine if preferred}
+        cleaned = [(" ".join(str(name).split()), language, preferred) for name, _, language, preferred in theirs]
         new = [(name, fold(name), *rest) for name, *rest in cleaned if name and fold(name) not in have]
         for name, key, language, preferred in new:
-            taken = (
-                preferred
-                and self.mine.execute(
-                    "SELECT 1 FROM entity_names WHERE entity_id = ? AND language = ? AND preferred", (my_id, language)
-                ).fetchone()
-            )
+            preferred = bool(preferred) and language not in preferred_in
+            if preferred:
+                preferred_in.add(language)
             self.mine.execute(
                 "INSERT INTO entity_names (entity_id, name, name_key, language, preferred) VALUES (?, ?, ?, ?, ?)",
-                (my_id, name, key, language, bool(preferred) and not taken),
+                (my_id, name, key, language, preferred),
             )
         return bool(new)
 
     def stories(self) -> None:
         """Stories: added, fields merged, links merged as sets, deleted."""
-        fingerprint = "SELECT uuid, revision, updated_at FROM stories"
-        base_fp, mine_fp, theirs_fp = self._three(fingerprint)
+        base_fp = self.before.fingerprints() if self.before is not None else {}
+        theirs_fp = self.there.fingerprints()
         wanted = [u for u, t in theirs_fp.items() if base_fp.get(u) != t] + [u for u in base_fp if u not in theirs_fp]
-        full = f"SELECT uuid, id, {', '.join(STORY_TEXT_FIELDS)} FROM stories WHERE uuid IN ({{marks}})"
-        base, mine, theirs = {}, {}, {}
-        for chunk in records.chunks(sorted(set(wanted))):
-            marks = ",".join("?" * len(chunk))
-            if self.base is not None:
-                base.update(_read(self.base, full.format(marks=marks), chunk))
-            mine.update(_read(self.mine, full.format(marks=marks), chunk))
-            theirs.update(_read(self.theirs, full.format(marks=marks), chunk))
+        uuids = sorted(set(wanted))
+        base, mine, theirs = self._three(lambda side: side.stories(uuids, STORY_TEXT_FIELDS), {})
+        for table, target, key in STORY_LINKS:  # (read at once: a story at a time took most of the merge)
+            self.links[table] = self._three(
+                partial(Side.linked, name=table, key=key, target=target, story_uuids=uuids), {}
+            )
         gone = self._tombstoned()
         added: list[str] = []
         values: list[batch.FieldChange] = []
@@ -738,18 +707,12 @@ class _Merge:
     def _links(self, story_id: int, uuid: str) -> bool:
         """A story's tags and records merged as sets; True when changed."""
         changed = False
-        for table, target, key in (("story_tags", "tags", "tag_id"), ("story_entities", "entities", "entity_id")):
-            sql = (
-                f"SELECT t.uuid FROM {table} l JOIN {target} t ON t.id = l.{key} JOIN stories s ON s.id = l.story_id"
-                " WHERE s.uuid = ?"
-            )
-            known = self.base is not None and uuid not in self.revived
-            base = {r[0] for r in self.base.execute(sql, (uuid,))} if known else set()
-            mine = {r[0] for r in self.mine.execute(sql, (uuid,))}
+        for table, target, key in STORY_LINKS:
+            before, here, there = self.links[table]
+            base = set(before.get(uuid, [])) if uuid not in self.revived else set()
+            mine = set(here.get(uuid, []))
             ordered = table == "story_entities"  # (records in their order: gained ones after mine, as they had them)
-            in_order = sql + (" ORDER BY l.position, l.entity_id" if ordered else "")
-            theirs = [r[0] for r in self.theirs.execute(in_order, (uuid,))]
-            gained, lost = merge_plan.set_changes(base, mine, theirs)
+            gained, lost = merge_plan.set_changes(base, mine, there.get(uuid, []))
             after = records.next_positions(self.session, [story_id]).get(story_id, 0) if ordered else 0
             for place, gained_uuid in enumerate(gained):
                 if (target_id := self._id(target, gained_uuid)) is not None:
@@ -804,10 +767,10 @@ class _Merge:
         their fields cleaned as an import cleans them, a story an import
         would refuse left out."""
         new_ids = []
-        columns = [c.name for c in Story.__table__.columns if c.name != "id"]
+        columns = merge_read.columns("stories")
         for uuid in uuids:
-            row = self.theirs.execute(f"SELECT {', '.join(columns)} FROM stories WHERE uuid = ?", (uuid,)).fetchone()
-            values = dict(zip(columns, row, strict=True))
+            values = self.there.record("stories", uuid, columns)
+            assert values is not None  # (read from there a moment ago, in the same transaction)
             try:
                 values.update(fields.clean_all({name: values[name] for name in STORY_TEXT_FIELDS}))
             except ValidationError as error:
@@ -830,19 +793,15 @@ class _Merge:
             )
         return new_ids
 
-    def _children(self, table: str, names: Sequence[str], kind: str, what: str) -> set[int]:
+    def _children(self, table: str, names: Sequence[str], kind: str, what: Sequence[str]) -> set[int]:
         """Rows that belong to stories (translations, annotations,
         attachments) merged by uuid: added where their story is here (all
         of a revived story's), fields taken or in conflict, deletions
-        honoured. ``what`` (SQL) names a row after its story's title.
+        honoured. The columns ``what`` name a row after its story's title.
         Returns the ids of the stories whose rows changed."""
-        sql = (
-            f"SELECT c.uuid, s.uuid AS story, s.title || ': ' || {what} AS label,"
-            f" {', '.join('c.' + n for n in names)} FROM {table} c JOIN stories s ON s.id = c.story_id"
-        )
-        base, mine, theirs = self._three(sql)
+        base, mine, theirs = self._three(lambda side: side.children(table, names, what), {})
         gone = self._tombstoned()
-        columns = [c for c in _columns(self.mine, table) if c not in ("id", "story_id")]
+        columns = merge_read.columns(table, ("id", "story_id"))
         added = changed = 0
         touched: set[int] = set()
         for uuid, t in theirs.items():
@@ -878,8 +837,8 @@ class _Merge:
         """Their row ``uuid`` added to this library's story ``story_id``;
         False when a translation of the same field and language was made
         on both sides (one translation then, their values in conflict)."""
-        row = self.theirs.execute(f"SELECT {', '.join(columns)} FROM {table} WHERE uuid = ?", (uuid,)).fetchone()
-        values = dict(zip(columns, row, strict=True))
+        values = self.there.record(table, uuid, columns)
+        assert values is not None  # (read from there a moment ago, in the same transaction)
         if table == "annotations":
             values["term_id"] = self._term(values["term_id"])
             values["search_key"] = annotation_key(values["body"], values["exact"])
@@ -896,47 +855,35 @@ class _Merge:
             )
             return True
         except sqlite3.IntegrityError:
-            sql = (
-                f"SELECT c.uuid, s.title || ': ' || c.field || ' (' || c.language || ')' AS label,"
-                f" {', '.join('c.' + n for n in names)} FROM translations c JOIN stories s ON s.id = c.story_id"
-                " WHERE c.story_id = ? AND c.field = ? AND c.language = ?"
-            )
-            ((same, m),) = _read(self.mine, sql, (story_id, values["field"], values["language"])).items()
+            m = self.here.translation(story_id, values["field"], values["language"], names)
+            assert m is not None  # (the clash: a translation of the same field and language)
+            same = m["uuid"]
             self.aliases[uuid] = same
             if taken := self._fields(kind, same, m["label"], names, None, m, values, False):
                 conflicts.assign(self.mine, kind, same, taken)
             return False
 
     def translations(self) -> None:
-        what = "c.field || ' (' || c.language || ')'"
-        touched = self._children("translations", ("text", "status", "translator"), "translation", what)
+        touched = self._children("translations", ("text", "status", "translator"), "translation", ("field", "language"))
         annotating.follow(self.session, touched)  # (annotations of a translation move with its text)
 
     def annotations(self) -> None:
-        self._children("annotations", ("body", "kind", "exact", "orphaned"), "annotation", "'note on ' || c.exact")
+        self._children("annotations", ("body", "kind", "exact", "orphaned"), "annotation", ("exact",))
 
     def attachments(self) -> None:
-        self._children("attachments", ("name",), "attachment", "c.name")
+        self._children("attachments", ("name",), "attachment", ("name",))
 
     def history_and_tombstones(self) -> None:
         """Their history rows and tombstones that this library lacks."""
-        since = 0
-        if self.base is not None:
-            since = self.base.execute("SELECT coalesce(max(id), 0) FROM story_changes").fetchone()[0]
-        rows = self.theirs.execute(
-            "SELECT uuid, story_uuid, field, old, new, ref, at, who, revision FROM story_changes WHERE id > ?",
-            (since,),
-        ).fetchall()
+        since = self.before.newest_change() if self.before is not None else 0
         self.mine.executemany(
             "INSERT OR IGNORE INTO story_changes (uuid, story_uuid, field, old, new, ref, at, who, revision)"
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [tuple(row) for row in rows],
+            self.there.changes_after(since),
         )
-        present = set()
-        for table in ("stories", "tags", "entities", "translations", "annotations", "attachments"):
-            present |= {row[0] for row in self.mine.execute(f"SELECT uuid FROM {table}")}
+        present = self.here.uuids(("stories", "tags", "entities", "translations", "annotations", "attachments"))
         columns = "uuid, kind, deleted_at, deleted_by, replaced_by"
-        graves = [tuple(r) for r in self.theirs.execute(f"SELECT {columns} FROM tombstones")]
+        graves = self.there.graves()
         self.mine.executemany(
             f"INSERT OR IGNORE INTO tombstones ({columns}) VALUES (?, ?, ?, ?, ?)",
             [g for g in graves if g[0] not in present],
@@ -999,10 +946,6 @@ _JSON_COLUMNS: dict[str, dict[str, Callable[[object], bool]]] = {
     "terms": {"alternatives": _texts, "forbidden": _texts, "subjects": _texts, "extra": _object},
     "stories": {"extra": _object},
 }
-
-
-def _columns(connection: Any, table: str) -> list[str]:
-    return [row[1] for row in connection.execute(f"PRAGMA table_info({table})")]
 
 
 def _settle_open(library: Library, source: str, prefer: Prefer) -> ChangeSet:
