@@ -78,12 +78,18 @@ NO_OPTIONS = ImportOptions()
 
 
 class Format(Protocol):
-    """What an importer offers (a module or an object)."""
+    """What an importer offers (a module or an object): its names are
+    read, never set (so a module's ``(".bib",)`` is a ``tuple[str, ...]``)."""
 
-    NAME: str
-    #: for a file dialog
-    TITLE: str
-    EXTENSIONS: tuple[str, ...]
+    @property
+    def NAME(self) -> str: ...
+
+    @property
+    def TITLE(self) -> str:
+        """for a file dialog"""
+
+    @property
+    def EXTENSIONS(self) -> tuple[str, ...]: ...
 
     def sniff(self, text: str) -> bool: ...
 
