@@ -337,7 +337,7 @@ def search(library: Library, query: str, limit: int = 50, offset: int = 0) -> Se
     return SearchPage(results.total, hits)
 
 
-def _tag_counts(session: Session, ids: Select[tuple[int]] | None) -> dict[int, int]:
+def _tag_counts(session: Session, ids: Select[int] | None) -> dict[int, int]:
     """Stories (among ``ids``; None: all) per tag, a parent counting those
     of the tags below it too."""
     closure = select(Tag.id.label("ancestor"), Tag.id.label("descendant")).cte("closure", recursive=True)
