@@ -260,7 +260,7 @@ def _parents_first(by_id: dict[int, dict[str, object]]) -> list[dict[str, object
             return
         parent = by_id[tag_id]["parent_id"]
         if parent in by_id:
-            place(int(parent))  # type: ignore[call-overload]
+            place(int(parent))
         placed.add(tag_id)
         ordered.append(by_id[tag_id])
 

@@ -63,7 +63,7 @@ def _unique(session: Session, name: str, but: int | None = None) -> None:
 
 #: Filters whose values are record ids: stored by uuid, so that a merge
 #: (the tombstone's replaced_by) or a copy of the library keeps them.
-_BY_RECORD = {FacetKind.TAG: Tag, FacetKind.ENTITY: Entity}
+_BY_RECORD: dict[FacetKind, type[Tag] | type[Entity]] = {FacetKind.TAG: Tag, FacetKind.ENTITY: Entity}
 
 
 def _filters_json(session: Session, filters: Sequence[Filter]) -> str:

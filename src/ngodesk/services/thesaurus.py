@@ -291,7 +291,9 @@ def _paths(concepts: list[skos.Concept], report: ThesaurusReport) -> dict[str, s
     by_uri = {concept.uri: concept for concept in concepts}
     paths: dict[str, str] = {}
     for concept in concepts:
-        names, seen, current = [], set(), concept
+        names: list[str] = []
+        seen: set[str] = set()
+        current: skos.Concept | None = concept
         while current is not None and current.uri not in seen and len(names) <= MAX_DEPTH:
             seen.add(current.uri)
             names.append(current.label.replace(tags.SEPARATOR, "-"))

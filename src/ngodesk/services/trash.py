@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, Table, delete, func, insert, select
+from sqlalchemy import ColumnElement, delete, func, insert, select
 from sqlalchemy.orm import Session
 
 from ngodesk.domain.errors import Conflict, NotFound
@@ -125,7 +125,7 @@ def _uuids(session: Session, model: type[Base], ids: Iterable[int]) -> dict[int,
 def _children(session: Session, model: type[Base], story_ids: list[int]) -> dict[int, list[dict[str, Any]]]:
     """Every column but ``id`` and ``story_id`` of the ``model`` rows of
     the stories, by story."""
-    table: Table = model.__table__  # type: ignore[assignment]
+    table = model.__table__
     found: dict[int, list[dict[str, Any]]] = {}
     for chunk in records.chunks(story_ids):
         for row in session.execute(select(*table.columns).where(table.c.story_id.in_(chunk))).mappings():
@@ -151,7 +151,7 @@ def _documents(session: Session, taken: Sequence[StorySnapshot]) -> list[dict[st
             "notes": [
                 {
                     **{k: v for k, v in row.items() if k not in ("id", "story_id", "term_id")},
-                    "term": terms.get(row["term_id"]),  # type: ignore[arg-type]
+                    "term": terms.get(term_id) if isinstance(term_id := row["term_id"], int) else None,
                 }
                 for row in s.annotations
             ],
@@ -205,18 +205,18 @@ def restore_stories(library: Library, uuids: Sequence[str], now: datetime | None
     with library.write() as session:
         entries = _entries(session, uuids, now)
         restored = [e.story_uuid for e in entries]
-        back = {
+        already = {
             u
             for chunk in records.chunks(restored)
             for u in session.scalars(select(Story.uuid).where(Story.uuid.in_(chunk)))
         }
-        if back:
+        if already:
             raise Conflict(
                 translate(
                     "Messages",
                     "“{title}” is in the library again (a merge or an import brought it back); "
                     "the Trash's copy was left as it was.",
-                ).format(title=next(e.title for e in entries if e.story_uuid in back))
+                ).format(title=next(e.title for e in entries if e.story_uuid in already))
             )
         places = _places(session, [e.story_id for e in entries])
         documents = [json.loads(e.content) for e in entries]
@@ -255,7 +255,7 @@ def _entries(session: Session, uuids: Iterable[str], now: datetime | None) -> li
 
 def _started(session: Session, text: str, kept: ColumnElement[bool]) -> TrashEntry:
     """The one entry whose uuid starts with ``text`` (4 characters at least)."""
-    found = []
+    found: Sequence[TrashEntry] = []
     if len(text) >= 4:
         found = session.scalars(select(TrashEntry).where(kept, TrashEntry.story_uuid.startswith(text)).limit(2)).all()
     if len(found) != 1:
@@ -283,7 +283,7 @@ def _places(session: Session, wanted: list[int]) -> list[int]:
 
 def _typed(model: type[Base], row: Mapping[str, Any]) -> dict[str, Any]:
     """A stored row with its times as datetimes again."""
-    table: Table = model.__table__  # type: ignore[assignment]
+    table = model.__table__
     times = {c.name for c in table.columns if isinstance(c.type, UTCDateTime)}
     return {k: datetime.fromisoformat(v) if k in times and isinstance(v, str) else v for k, v in row.items()}
 
@@ -298,7 +298,7 @@ def _ids(session: Session, model: type[Base], uuids: Iterable[str]) -> dict[str,
     for uuid in wanted - found.keys():
         current = uuid
         for _ in range(_FOLLOW):
-            current = session.scalar(select(Tombstone.replaced_by).where(Tombstone.uuid == current))  # type: ignore[assignment]
+            current = session.scalar(select(Tombstone.replaced_by).where(Tombstone.uuid == current))
             if current is None:
                 break
             if (row_id := session.scalar(select(model.id).where(model.uuid == current))) is not None:  # type: ignore[attr-defined]
