@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from ngodesk.domain.errors import Conflict, ValidationError
 from ngodesk.domain.i18n import translate
-from ngodesk.domain.models import ChangeSet, Created, FacetKind, Filter
+from ngodesk.domain.models import ChangeSet, Created, FacetKind, Filter, row_id
 from ngodesk.domain.text import require_encodable
 from ngodesk.search.query import parse
 from ngodesk.search.text import fold
@@ -292,7 +292,7 @@ def snapshot(library: Library, collection_id: int) -> CollectionSnapshot:
 def restore(library: Library, taken: CollectionSnapshot) -> ChangeSet:
     """Put a deleted collection back as it was (its stories that exist)."""
     with library.write() as session:
-        collection_id = int(taken.row["id"])  # type: ignore[call-overload]
+        collection_id = row_id(taken.row)
         if session.get(Collection, collection_id) is not None:
             raise Conflict(translate("Messages", "Cannot restore the collection: its place was taken meanwhile."))
         _unique(session, str(taken.row["name"]))

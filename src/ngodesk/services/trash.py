@@ -28,7 +28,7 @@ from sqlalchemy.orm import Session
 
 from ngodesk.domain.errors import Conflict, NotFound
 from ngodesk.domain.i18n import translate
-from ngodesk.domain.models import ChangeSet, StorySnapshot
+from ngodesk.domain.models import ChangeSet, StorySnapshot, row_id
 from ngodesk.services import records, snapshots, stories
 from ngodesk.store import history
 from ngodesk.store.library import Library
@@ -94,7 +94,7 @@ def move_to_trash(library: Library, story_ids: Iterable[int]) -> ChangeSet:
         rows = [
             {
                 "story_uuid": str(s.row["uuid"]),
-                "story_id": int(s.row["id"]),  # type: ignore[call-overload]
+                "story_id": row_id(s.row),
                 "title": str(s.row["title"]),
                 "deleted_at": now,
                 "deleted_by": who,
@@ -141,7 +141,7 @@ def _documents(session: Session, taken: Sequence[StorySnapshot]) -> list[dict[st
     entities = _uuids(session, Entity, (e for s in taken for e in (*s.entity_ids, *s.rejected)))
     shelves = _uuids(session, Collection, (c for s in taken for c, _ in s.collections))
     terms = _uuids(session, Term, (n["term_id"] for s in taken for n in s.annotations if n["term_id"] is not None))  # type: ignore[misc]
-    files = _children(session, Attachment, [int(s.row["id"]) for s in taken])  # type: ignore[call-overload]
+    files = _children(session, Attachment, [row_id(s.row) for s in taken])
     return [
         {
             "story": dict(s.row),
@@ -157,7 +157,7 @@ def _documents(session: Session, taken: Sequence[StorySnapshot]) -> list[dict[st
             ],
             "collections": [[shelves[c], p] for c, p in s.collections if c in shelves],
             "rejected": sorted(entities[e] for e in s.rejected if e in entities),
-            "attachments": files.get(int(s.row["id"]), []),  # type: ignore[call-overload]
+            "attachments": files.get(row_id(s.row), []),
         }
         for s in taken
     ]
@@ -301,8 +301,8 @@ def _ids(session: Session, model: type[Base], uuids: Iterable[str]) -> dict[str,
             current = session.scalar(select(Tombstone.replaced_by).where(Tombstone.uuid == current))
             if current is None:
                 break
-            if (row_id := session.scalar(select(model.id).where(model.uuid == current))) is not None:  # type: ignore[attr-defined]
-                found[uuid] = row_id
+            if (current_id := session.scalar(select(model.id).where(model.uuid == current))) is not None:  # type: ignore[attr-defined]
+                found[uuid] = current_id
                 break
     return found
 
