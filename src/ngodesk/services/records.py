@@ -4,9 +4,9 @@ bulk touching of stories."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
-from sqlalchemy import delete, insert, or_, select, update
+from sqlalchemy import CursorResult, Delete, delete, insert, or_, select, update
 from sqlalchemy.orm import Session
 
 from ngodesk.domain.errors import NotFound
@@ -24,6 +24,12 @@ def get(session: Session, model: type[Model], record_id: int, what: str) -> Mode
     if record is None:
         raise NotFound(translate("Messages", "No {what} with id {record_id}.").format(what=what, record_id=record_id))
     return record
+
+
+def deleted(session: Session, statement: Delete) -> int:
+    """Run the DELETE ``statement``; how many rows it removed."""
+    result = cast(CursorResult[Any], session.execute(statement))  # (Session.execute is typed for queries)
+    return result.rowcount
 
 
 def chunks(ids: list[Key], size: int = 500) -> Iterator[list[Key]]:

@@ -166,12 +166,10 @@ def remove_stories(library: Library, collection_id: int, story_ids: Sequence[int
     """Take stories out of a manual collection (the stories stay in the library)."""
     with library.write() as session:
         row = _manual(session, collection_id)
-        gone = session.execute(
-            delete(CollectionStory).where(
-                CollectionStory.collection_id == collection_id, CollectionStory.story_id.in_(list(story_ids))
-            )
+        gone = delete(CollectionStory).where(
+            CollectionStory.collection_id == collection_id, CollectionStory.story_id.in_(list(story_ids))
         )
-        if gone.rowcount:  # type: ignore[attr-defined]
+        if records.deleted(session, gone):
             row.touch()
         return ChangeSet(collections=frozenset({row.id}))
 

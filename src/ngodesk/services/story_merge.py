@@ -141,7 +141,8 @@ def _move_translations(session: Session, keep_id: int, other_id: int, texts_take
             continue  # (goes with the other story)
         if mine is not None:
             dropped = session.get(StoryTranslation, mine)
-            records.bury(session, "translation", [dropped.uuid])  # type: ignore[union-attr]
+            assert dropped is not None  # (its id was read in this transaction)
+            records.bury(session, "translation", [dropped.uuid])
             session.delete(dropped)
             session.flush()
         session.execute(

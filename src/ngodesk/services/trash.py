@@ -53,6 +53,8 @@ KEEP_DAYS = 30
 #: Links to a record or tag merged away are followed to the one it went
 #: into, this many merges deep at most.
 _FOLLOW = 5
+#: What a story in the Trash names by uuid.
+_Named = type[Tag] | type[Entity] | type[Collection] | type[Term]
 
 
 @dataclass(frozen=True)
@@ -114,11 +116,11 @@ def _plain(value: object) -> object:
     raise TypeError(type(value))
 
 
-def _uuids(session: Session, model: type[Base], ids: Iterable[int]) -> dict[int, str]:
+def _uuids(session: Session, model: _Named, ids: Iterable[int]) -> dict[int, str]:
     """The uuids of the ``model`` rows ``ids``."""
     found: dict[int, str] = {}
     for chunk in records.chunks(sorted(set(ids))):
-        found.update(session.execute(select(model.id, model.uuid).where(model.id.in_(chunk))).all())  # type: ignore[attr-defined]
+        found.update(session.execute(select(model.id, model.uuid).where(model.id.in_(chunk))).all())
     return found
 
 
@@ -140,7 +142,7 @@ def _documents(session: Session, taken: Sequence[StorySnapshot]) -> list[dict[st
     tags = _uuids(session, Tag, (t for s in taken for t in s.tag_ids))
     entities = _uuids(session, Entity, (e for s in taken for e in (*s.entity_ids, *s.rejected)))
     shelves = _uuids(session, Collection, (c for s in taken for c, _ in s.collections))
-    terms = _uuids(session, Term, (n["term_id"] for s in taken for n in s.annotations if n["term_id"] is not None))  # type: ignore[misc]
+    terms = _uuids(session, Term, (t for s in taken for n in s.annotations if isinstance(t := n["term_id"], int)))
     files = _children(session, Attachment, [row_id(s.row) for s in taken])
     return [
         {
@@ -288,20 +290,20 @@ def _typed(model: type[Base], row: Mapping[str, Any]) -> dict[str, Any]:
     return {k: datetime.fromisoformat(v) if k in times and isinstance(v, str) else v for k, v in row.items()}
 
 
-def _ids(session: Session, model: type[Base], uuids: Iterable[str]) -> dict[str, int]:
+def _ids(session: Session, model: _Named, uuids: Iterable[str]) -> dict[str, int]:
     """The ids of the ``model`` rows named by ``uuids``, a row merged into
     another standing for that one."""
     wanted = set(uuids)
     found: dict[str, int] = {}
     for chunk in records.chunks(sorted(wanted)):
-        found.update(session.execute(select(model.uuid, model.id).where(model.uuid.in_(chunk))).all())  # type: ignore[attr-defined]
+        found.update(session.execute(select(model.uuid, model.id).where(model.uuid.in_(chunk))).all())
     for uuid in wanted - found.keys():
         current = uuid
         for _ in range(_FOLLOW):
             current = session.scalar(select(Tombstone.replaced_by).where(Tombstone.uuid == current))
             if current is None:
                 break
-            if (current_id := session.scalar(select(model.id).where(model.uuid == current))) is not None:  # type: ignore[attr-defined]
+            if (current_id := session.scalar(select(model.id).where(model.uuid == current))) is not None:
                 found[uuid] = current_id
                 break
     return found
