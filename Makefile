@@ -36,6 +36,7 @@ ts: $(STAMP)
 lint: $(STAMP)
 	$(VENV)/bin/ruff check src tests benchmarks docs packaging
 	$(VENV)/bin/ruff format --check src tests benchmarks docs packaging
+	$(VENV)/bin/python -m mypy
 
 bench: $(STAMP)
 	$(PY) benchmarks/run.py

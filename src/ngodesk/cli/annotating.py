@@ -9,13 +9,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ngodesk.cli.choices import ANNOTATION_KINDS
-from ngodesk.cli.common import Opener, print_json
+from ngodesk.cli.common import CommandParser, Opener, print_json
 
 if TYPE_CHECKING:
     from ngodesk.store.library import Library
 
 
-def add_commands(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def add_commands(commands: argparse._SubParsersAction[CommandParser]) -> None:
     """The ``annotations`` command and its subcommands."""
     commands.add_parser(
         "annotations", help="notes on passages of stories: add, list, export", define=_annotations_arguments

@@ -6,14 +6,14 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
-from ngodesk.cli.common import Opener, print_json
+from ngodesk.cli.common import CommandParser, Opener, print_json
 from ngodesk.domain.errors import ValidationError
 
 if TYPE_CHECKING:
     from ngodesk.store.library import Library
 
 
-def add_commands(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def add_commands(commands: argparse._SubParsersAction[CommandParser]) -> None:
     """The ``attach`` and ``attachments`` commands."""
     commands.add_parser("attach", help="attach files to a story (copied into the library)", define=_attach_arguments)
     commands.add_parser("attachments", help="a story's attached files", define=_attachments_arguments)

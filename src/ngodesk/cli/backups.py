@@ -6,13 +6,13 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
-from ngodesk.cli.common import Opener, print_json
+from ngodesk.cli.common import CommandParser, Opener, print_json
 
 if TYPE_CHECKING:
     pass
 
 
-def add_commands(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def add_commands(commands: argparse._SubParsersAction[CommandParser]) -> None:
     """The ``backup``, ``backups`` and ``restore`` commands."""
     commands.add_parser("backup", help="back the library up now (SQLite's online backup)", define=_backup_arguments)
     commands.add_parser("backups", help="list the library's backups, newest first", define=_backups_arguments)

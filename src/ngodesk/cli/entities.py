@@ -7,14 +7,14 @@ import argparse
 from typing import TYPE_CHECKING
 
 from ngodesk.cli.choices import ENTITY_KINDS
-from ngodesk.cli.common import Opener, print_json
+from ngodesk.cli.common import CommandParser, Opener, print_json
 from ngodesk.domain.errors import NotFound
 
 if TYPE_CHECKING:
     from ngodesk.domain.models import EntityView
 
 
-def add_commands(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def add_commands(commands: argparse._SubParsersAction[CommandParser]) -> None:
     """The ``entity`` command with its subcommands, and ``suggest``."""
     commands.add_parser("entity", help="authority records: organisations, people, places", define=_entity_arguments)
     commands.add_parser(

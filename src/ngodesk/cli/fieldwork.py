@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ngodesk.cli.choices import PREFER
-from ngodesk.cli.common import Opener, count, print_json
+from ngodesk.cli.common import CommandParser, Opener, count, print_json
 from ngodesk.domain.errors import NotFound, ValidationError
 
 if TYPE_CHECKING:
@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from ngodesk.services.merging import MergeReport
 
 
-def add_commands(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def add_commands(commands: argparse._SubParsersAction[CommandParser]) -> None:
     """The ``copy``, ``merge`` and ``conflicts`` commands."""
     commands.add_parser(
         "copy", help="make a field copy (a new library folder that can be merged back)", define=_copy_arguments

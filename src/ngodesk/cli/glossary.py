@@ -9,13 +9,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ngodesk.cli.choices import GLOSSARY_FORMATS
-from ngodesk.cli.common import Opener, print_json
+from ngodesk.cli.common import CommandParser, Opener, print_json
 
 if TYPE_CHECKING:
     pass
 
 
-def add_commands(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def add_commands(commands: argparse._SubParsersAction[CommandParser]) -> None:
     """The ``glossary`` command and its subcommands."""
     commands.add_parser("glossary", help="the glossary of terms: import, export, list", define=_glossary_arguments)
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
-from ngodesk.cli.common import Opener, print_json
+from ngodesk.cli.common import CommandParser, Opener, print_json
 
 if TYPE_CHECKING:
     pass
@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 SHOWN = 60
 
 
-def add_commands(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def add_commands(commands: argparse._SubParsersAction[CommandParser]) -> None:
     """The ``history`` and ``revert`` commands."""
     commands.add_parser("history", help="a story's changes, oldest first, by revision", define=_history_arguments)
     commands.add_parser(

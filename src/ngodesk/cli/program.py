@@ -10,13 +10,13 @@ import argparse
 import os
 import signal
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from ngodesk import __version__
 from ngodesk.cli import annotating, attachments, backups, entities, fieldwork, glossary, history, stories, tags, trash
-from ngodesk.cli.common import PROGRAM, UsageError, count, print_json
+from ngodesk.cli.common import PROGRAM, CommandParser, UsageError, count, print_json
 from ngodesk.domain.errors import LibraryError, LibraryLocked, LibraryReadOnly, NgodeskError
 
 if TYPE_CHECKING:  # (imported where used: a command imports only what it needs, --help nothing heavy)
@@ -24,26 +24,6 @@ if TYPE_CHECKING:  # (imported where used: a command imports only what it needs,
 
 #: Seconds a command waits for another command's writer lock (--wait).
 DEFAULT_WAIT = 30.0
-
-
-class CommandParser(argparse.ArgumentParser):
-    """A command's parser, made and given its arguments by ``define`` only
-    when that command is parsed (making the fifty-odd commands' parsers up
-    front took 70 ms of every start). Without ``define``, an ordinary
-    parser."""
-
-    def __init__(self, *, define: Callable[[argparse.ArgumentParser], None] | None = None, **kwargs: Any) -> None:
-        self._define = define
-        self._kwargs = kwargs
-        if define is None:
-            super().__init__(**kwargs)
-
-    def parse_known_args(self, args: Any = None, namespace: Any = None) -> Any:
-        if self._define is not None:
-            define, self._define = self._define, None
-            super().__init__(**self._kwargs)
-            define(self)
-        return super().parse_known_args(args, namespace)
 
 
 def make_parser() -> argparse.ArgumentParser:
@@ -164,8 +144,7 @@ def _cmd_init(args: argparse.Namespace) -> int:
     path, _ = resolve(args.library)
     made = not (path / DB_NAME).exists()
     with open_library(args.library, program=f"{PROGRAM} init", among_other_files=True, wait=args.wait) as library:
-        stories = queries.info(library)["stories"]
-    held = count(stories, "story", "stories")
+        held = count(queries.story_count(library), "story", "stories")
     print(f"{'Made a new' if made else 'There was already a'} library in {path} ({held}).")
     return 0
 

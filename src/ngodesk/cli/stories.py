@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ngodesk.cli.choices import CSV_EXTRA, CSV_FIELDS, CSV_IGNORE, ENTITY_KINDS, EXPORT_FORMATS, ON_DUPLICATE
-from ngodesk.cli.common import Opener, UsageError, count, print_json
+from ngodesk.cli.common import CommandParser, Opener, UsageError, count, print_json
 from ngodesk.domain.errors import NgodeskError
 
 if TYPE_CHECKING:
@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from ngodesk.services import importing
 
 
-def add_commands(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def add_commands(commands: argparse._SubParsersAction[CommandParser]) -> None:
     """The commands on stories."""
     commands.add_parser("import", help="import stories from files", define=_import_arguments)
     commands.add_parser("export", help="export stories (all, or those a search finds)", define=_export_arguments)

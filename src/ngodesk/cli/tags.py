@@ -9,14 +9,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ngodesk.cli.choices import SKOS_FORMATS
-from ngodesk.cli.common import Opener, print_json
+from ngodesk.cli.common import CommandParser, Opener, print_json
 from ngodesk.domain.errors import NotFound
 
 if TYPE_CHECKING:
     from ngodesk.store.library import Library
 
 
-def add_commands(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def add_commands(commands: argparse._SubParsersAction[CommandParser]) -> None:
     """The ``tag`` command with its subcommands, and ``tags``."""
     commands.add_parser(
         "tag", help="create, merge and describe tags; tag the stories a search finds", define=_tag_arguments

@@ -7,13 +7,13 @@ import argparse
 from typing import TYPE_CHECKING
 
 from ngodesk.cli.choices import TRASH_KEEP_DAYS
-from ngodesk.cli.common import Opener, count, print_json
+from ngodesk.cli.common import CommandParser, Opener, count, print_json
 
 if TYPE_CHECKING:
     pass
 
 
-def add_commands(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def add_commands(commands: argparse._SubParsersAction[CommandParser]) -> None:
     """The ``delete`` and ``trash`` commands."""
     commands.add_parser(
         "delete", help=f"move stories to the Trash (kept {TRASH_KEEP_DAYS} days)", define=_delete_arguments

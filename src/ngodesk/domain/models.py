@@ -337,6 +337,13 @@ class Facets:
     top_records: Mapping[EntityKind, tuple[int, ...]] = field(default_factory=dict)
 
 
+def row_id(row: Mapping[str, object]) -> int:
+    """The ``id`` of a stored row (a snapshot's)."""
+    found = row["id"]
+    assert isinstance(found, int)
+    return found
+
+
 @dataclass(frozen=True)
 class StorySnapshot:
     """A story exactly as stored (every column), with its links: enough to

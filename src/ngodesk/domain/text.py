@@ -180,7 +180,8 @@ def read_language(value: str) -> LanguageReading:
 
 def _one_language(value: str) -> str | None:
     """The tag of one language named or coded by ``value``, or None."""
-    from langcodes import Language, LanguageTagError
+    from langcodes import Language
+    from langcodes.tag_parser import LanguageTagError
 
     if value.casefold() == "und":  # (undetermined)
         return ""
@@ -287,7 +288,8 @@ def language_name(tag: str, in_language: str = "en") -> str:
     """The name of the language ``tag`` (any letter case) in the language
     ``in_language`` ("Chinese (Simplified)"; in zh-Hans 中文（简体）); the
     tag itself when it names no language ngodesk can read."""
-    from langcodes import Language, LanguageTagError
+    from langcodes import Language
+    from langcodes.tag_parser import LanguageTagError
 
     try:
         language = Language.get(tag, normalize=True)

@@ -40,6 +40,15 @@ class ParseResult:
     tags: list[TagRecord] = field(default_factory=list)
     entities: list[EntityRecord] = field(default_factory=list)
 
+    def add(self, entry: StoryRecord | RecordProblem) -> None:
+        """Keep a record, or the problem of an unreadable one."""
+        from ngodesk.domain.models import RecordProblem
+
+        if isinstance(entry, RecordProblem):
+            self.problems.append(entry)
+        else:
+            self.records.append(entry)
+
 
 @dataclass
 class Stream:
@@ -55,11 +64,9 @@ class Stream:
 
 def collect(stream: Stream) -> ParseResult:
     """The whole ``ParseResult`` of a stream (``parse`` of a streaming format)."""
-    from ngodesk.domain.models import RecordProblem
-
     result = stream.head
     for entry in stream.entries:
-        (result.problems if isinstance(entry, RecordProblem) else result.records).append(entry)  # type: ignore[arg-type]
+        result.add(entry)
     return result
 
 
@@ -78,12 +85,18 @@ NO_OPTIONS = ImportOptions()
 
 
 class Format(Protocol):
-    """What an importer offers (a module or an object)."""
+    """What an importer offers (a module or an object): its names are
+    read, never set (so a module's ``(".bib",)`` is a ``tuple[str, ...]``)."""
 
-    NAME: str
-    #: for a file dialog
-    TITLE: str
-    EXTENSIONS: tuple[str, ...]
+    @property
+    def NAME(self) -> str: ...
+
+    @property
+    def TITLE(self) -> str:
+        """for a file dialog"""
+
+    @property
+    def EXTENSIONS(self) -> tuple[str, ...]: ...
 
     def sniff(self, text: str) -> bool: ...
 

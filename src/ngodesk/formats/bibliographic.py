@@ -17,6 +17,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any, cast
 from urllib.parse import urlsplit
 from xml.etree.ElementTree import Element
 
@@ -51,7 +52,7 @@ def parse_xml(text: str, read: Callable[[Element], Iterable[StoryRecord | Record
         result.problems.append(root)
         return result
     for entry in read(root):
-        (result.problems if isinstance(entry, RecordProblem) else result.records).append(entry)  # type: ignore[arg-type]
+        result.add(entry)
     if not result.records and not result.problems:
         result.problems.append(RecordProblem(translate("Messages", "the file"), missing))
     return result
@@ -182,7 +183,7 @@ class Draft:
         """``value`` appended to the list kept in extra under ``key``
         (notes, attachments), unless it is empty."""
         if value not in ("", None, [], {}, ()):
-            self.extra.setdefault(key, []).append(value)  # type: ignore[attr-defined]
+            cast(list[object], self.extra.setdefault(key, [])).append(value)  # (what add keeps is a list)
 
     def date(self, given: str) -> str:
         """The story's date of ``given`` (see ``read_date``); a value that
@@ -221,7 +222,7 @@ class Draft:
         return found[0] if found else ""
 
     def story(
-        self, title: str, stand_ins: Iterable[tuple[str, str]] = (), **fields: object
+        self, title: str, stand_ins: Iterable[tuple[str, str]] = (), **fields: Any
     ) -> StoryRecord | RecordProblem:
         """The StoryRecord of this draft: ``title``, or else the first of
         ``stand_ins`` (what it is, its value) that is not empty, or else
@@ -246,5 +247,5 @@ class Draft:
             position=self.position,
             extra=self.extra,
             warnings=tuple(self.warnings),
-            **fields,  # type: ignore[arg-type]
+            **fields,
         )

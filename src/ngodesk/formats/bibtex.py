@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import logging
 import re
+from typing import cast
 
-import bibtexparser
 from bibtexparser import middlewares
-from bibtexparser.model import DuplicateBlockKeyBlock, Entry
+from bibtexparser.entrypoint import parse_string
+from bibtexparser.model import Block, DuplicateBlockKeyBlock, Entry
 from pylatexenc.latex2text import LatexNodes2Text
 
 from ngodesk.domain.i18n import translate
@@ -92,7 +93,7 @@ def _decode(value: str) -> str:
         return value
     if (depth := bracket_depth(value, None, "{}")) > MAX_DEPTH:
         raise TooDeep(depth)
-    return _DECODER.latex_to_text(value)
+    return cast(str, _DECODER.latex_to_text(value))  # (pylatexenc has no types)
 
 
 def _urls(fields: dict[str, str]) -> tuple[str, list[str]]:
@@ -109,10 +110,16 @@ def _urls(fields: dict[str, str]) -> tuple[str, list[str]]:
     return "", []
 
 
+def _line(block: Block) -> int:
+    """The line ``block`` starts on, from 1 (the parser gives every block it reads one)."""
+    assert block.start_line is not None
+    return block.start_line + 1
+
+
 def parse(text: str, options: ImportOptions = NO_OPTIONS) -> ParseResult:
     """Every entry of a BibTeX text; unreadable blocks as problems."""
     result = ParseResult()
-    library = bibtexparser.parse_string(text)
+    library = parse_string(text)
     entries = list(library.entries)
     for block in library.failed_blocks:
         if isinstance(block, DuplicateBlockKeyBlock) and isinstance(block.ignore_error_block, Entry):
@@ -122,13 +129,14 @@ def parse(text: str, options: ImportOptions = NO_OPTIONS) -> ParseResult:
         reason = str(getattr(block, "error", "")) or "a brace or quote is not closed before the next entry"
         result.problems.append(
             RecordProblem(
-                line_place(block.start_line + 1),
+                line_place(_line(block)),
                 translate("Messages", "not a readable entry: {reason}").format(reason=reason),
             )
         )
-    for entry in sorted(entries, key=lambda e: e.start_line):
-        entry = _SPLIT_AUTHORS.transform_entry(entry, library)
-        position = translate("Messages", "line {line} ({key})").format(line=entry.start_line + 1, key=entry.key)
+    for read in sorted(entries, key=_line):
+        # (splitting co-authors fails on no name: the middleware's error block never comes)
+        entry = cast(Entry, _SPLIT_AUTHORS.transform_entry(read, library))
+        position = translate("Messages", "line {line} ({key})").format(line=_line(entry), key=entry.key)
         fields = {field.key.lower(): field.value for field in entry.fields}
         url_field, urls = _urls({k: v for k, v in fields.items() if isinstance(v, str)})  # (as written)
         authors = fields.get("author", [])

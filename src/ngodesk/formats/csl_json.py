@@ -125,7 +125,7 @@ def parse(text: str, options: ImportOptions = NO_OPTIONS) -> ParseResult:
         if not title:
             result.problems.append(RecordProblem(position, translate("Messages", "the item has no title")))
             continue
-        authors = item.get("author") if isinstance(item.get("author"), list) else []
+        authors = given if isinstance(given := item.get("author"), list) else []
         published, why = _date(item.get("issued"))
         extra = {k: v for k, v in item.items() if k not in _USED}
         if why:
@@ -142,7 +142,7 @@ def parse(text: str, options: ImportOptions = NO_OPTIONS) -> ParseResult:
                 published=published,
                 language=_text(item, "language"),
                 tags=keywords,
-                people=distinct(_name(p) for p in authors),  # type: ignore[union-attr]
+                people=distinct(_name(p) for p in authors),
                 extra=extra,
                 warnings=tuple(warnings),
             )

@@ -23,6 +23,7 @@ import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from ngodesk.domain.i18n import translate
 from ngodesk.domain.models import RecordProblem, StoryRecord, Translation
@@ -353,13 +354,9 @@ def _record(position: str, header: list[str], mapping: dict[str, str], cells: li
         extra["date_as_given"] = single.pop("published")
     elif "published" in single:
         single["published"] = date
-    return StoryRecord(
-        position=position,
-        **single,
-        **multiple,
-        extra=extra,
-        translations=tuple(translations),  # type: ignore[arg-type]
-    )
+    # (the keys are SINGLE's names, str fields, and MULTIPLE's, tuple fields: names mypy cannot follow)
+    fields: dict[str, Any] = {**single, **multiple}
+    return StoryRecord(position=position, **fields, extra=extra, translations=tuple(translations))
 
 
 CSV = Table("csv", (".csv",), ",", "CSV table")

@@ -54,14 +54,14 @@ def decode(data: bytes, source: str) -> tuple[str, str]:
             return _strict(data, name, source, "its byte-order mark says"), name.removesuffix("-sig")
     declared = _declared(data)
     if declared is not None:
-        name = _canonical(declared)
-        if name is None:
+        known = _canonical(declared)
+        if known is None:
             raise ImportFailed(
                 translate("Messages", "{source}: declares the encoding '{declared}', which is not known").format(
                     source=source, declared=declared
                 )
             )
-        return _strict(data, name, source, "its XML declaration says"), name
+        return _strict(data, known, source, "its XML declaration says"), known
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError as error:

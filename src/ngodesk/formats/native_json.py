@@ -13,7 +13,9 @@ from __future__ import annotations
 import json
 import re
 import uuid
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
+from typing import TypeVar
 
 from ngodesk.domain.errors import ValidationError
 from ngodesk.domain.i18n import translate
@@ -39,7 +41,7 @@ TITLE = "ngodesk JSON"
 EXTENSIONS = (".json",)
 
 _COLOUR = re.compile(r"^#[0-9A-Fa-f]{6}$")
-_TEXT_FIELDS = ("summary", "body", "url", "source", "published", "language")
+Read = TypeVar("Read")
 
 
 def sniff(text: str) -> bool:
@@ -155,7 +157,12 @@ def _story(item: object, position: str, entities: dict[str, EntityRecord]) -> St
     return StoryRecord(
         title=_text(item, "title"),
         position=position,
-        **{key: _text(item, key) for key in _TEXT_FIELDS},
+        summary=_text(item, "summary"),
+        body=_text(item, "body"),
+        url=_text(item, "url"),
+        source=_text(item, "source"),
+        published=_text(item, "published"),
+        language=_text(item, "language"),
         tags=_texts(item, "tags"),
         people=names[EntityKind.PERSON],
         organisations=names[EntityKind.ORGANISATION],
@@ -201,6 +208,18 @@ def _translation(item: object) -> Translation:
     )
 
 
+def _each(
+    items: list[object], read: Callable[[object], Read], place: str, problems: list[RecordProblem]
+) -> Iterator[Read]:
+    """What ``read`` makes of each of ``items``; the unreadable ones as
+    problems at ``place`` (which takes their ``{number}``)."""
+    for number, item in enumerate(items, 1):
+        try:
+            yield read(item)
+        except _Bad as error:
+            problems.append(RecordProblem(place.format(number=number), str(error)))
+
+
 def parse(text: str, options: ImportOptions = NO_OPTIONS) -> ParseResult:
     """The file's stories, with its tags and records in ``tags`` and
     ``entities`` (created before the stories)."""
@@ -242,15 +261,10 @@ def parse(text: str, options: ImportOptions = NO_OPTIONS) -> ParseResult:
             )
         )
         return result
-    for place, read, found, items in (
-        (translate("Messages", "tags {number}"), _tag, result.tags, document.get("tags", [])),
-        (translate("Messages", "entities {number}"), _entity, result.entities, document.get("entities", [])),
-    ):
-        for number, item in enumerate(items, 1):
-            try:
-                found.append(read(item))
-            except _Bad as error:
-                result.problems.append(RecordProblem(place.format(number=number), str(error)))
+    result.tags.extend(_each(document.get("tags", []), _tag, translate("Messages", "tags {number}"), result.problems))
+    result.entities.extend(
+        _each(document.get("entities", []), _entity, translate("Messages", "entities {number}"), result.problems)
+    )
     entities = {entity.uuid: entity for entity in result.entities}
     for number, item in enumerate(document.get("stories", []), 1):
         given = item.get("uuid") if isinstance(item, dict) else None

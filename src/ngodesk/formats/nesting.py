@@ -15,6 +15,7 @@ from __future__ import annotations
 import json
 import re
 from itertools import accumulate
+from typing import Any
 
 from ngodesk.domain.i18n import translate
 
@@ -56,12 +57,13 @@ def value_depth(value: object) -> int:
     """Levels of lists and objects in a parsed JSON value (0 for a scalar),
     found without recursion, a level at a time (what ``json.loads`` makes
     is exactly dict and list: ``type(...) is`` is enough and fast)."""
-    depth, level = 0, [value] if type(value) in (dict, list) else []
+    depth = 0
+    level: list[Any] = [value] if type(value) in (dict, list) else []  # (JSON's dicts and lists)
     while level:
         depth += 1
-        below: list[object] = []
+        below: list[Any] = []
         for node in level:
-            below += [c for c in (node.values() if type(node) is dict else node) if type(c) in (dict, list)]  # type: ignore[attr-defined]
+            below += [c for c in (node.values() if type(node) is dict else node) if type(c) in (dict, list)]
         level = below
     return depth
 

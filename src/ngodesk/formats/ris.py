@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import Any
 
 import rispy
 
@@ -74,11 +75,12 @@ def _url(entry: dict[str, object]) -> str:
     return "https:" + url if url.startswith("//") else url
 
 
-def _record(entry: dict[str, object], line: int, types: list[str]) -> StoryRecord:
-    people = [person_name(str(name)) for key in _PEOPLE for name in entry.get(key, []) or [] if str(name).strip()]  # type: ignore[attr-defined]
+def _record(entry: dict[str, Any], line: int, types: list[str]) -> StoryRecord:
+    """``entry`` as rispy reads it (untyped: a list or a text per tag)."""
+    people = [person_name(str(name)) for key in _PEOPLE for name in entry.get(key, []) or [] if str(name).strip()]
     extra = {key: value for key, value in entry.items() if key not in _USED and value not in ("", [], None)}
     if "unknown_tag" in extra:
-        extra["unknown_tag"] = dict(extra["unknown_tag"])  # type: ignore[call-overload]
+        extra["unknown_tag"] = dict(extra["unknown_tag"])
     reference_type = _first(entry, ("type_of_reference",))
     if reference_type:
         extra["ris_type"] = reference_type
@@ -98,7 +100,7 @@ def _record(entry: dict[str, object], line: int, types: list[str]) -> StoryRecor
         source=_first(entry, _SOURCES),
         published=_date(_first(entry, _DATES)),
         language=_first(entry, ("language",)),
-        tags=distinct(entry.get("keywords", []) or []),  # type: ignore[arg-type]
+        tags=distinct(entry.get("keywords", []) or []),
         people=distinct(people),
         extra=extra,
         warnings=tuple(warnings),

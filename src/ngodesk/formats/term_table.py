@@ -40,7 +40,6 @@ _COLUMNS = {
     "target_language": ("target language",),
 }
 _BY_HEADING = {heading: name for name, headings in _COLUMNS.items() for heading in headings}
-_LISTS = ("alternatives", "forbidden", "subjects")
 #: Columns of an export, in order, with their headings.
 EXPORT_COLUMNS = tuple(_COLUMNS)
 
@@ -81,7 +80,10 @@ def parse(text: str, delimiter: str = "") -> TermsRead:
                     headings = [cell.strip() for cell in row]
                     continue
             found = _term(row, fields or ["term", "rendering", "note"], headings, position)
-            (read.problems if isinstance(found, RecordProblem) else read.terms).append(found)  # type: ignore[arg-type]
+            if isinstance(found, RecordProblem):
+                read.problems.append(found)
+            else:
+                read.terms.append(found)
     except csv.Error as error:
         read.problems.append(
             RecordProblem(
@@ -130,7 +132,9 @@ def _term(row: list[str], fields: list[str], headings: list[str], position: str)
         note=values.get("note", ""),
         status=status,
         extra=extra,
-        **{name: split_list(values.get(name, "")) for name in _LISTS},  # type: ignore[arg-type]
+        alternatives=split_list(values.get("alternatives", "")),
+        forbidden=split_list(values.get("forbidden", "")),
+        subjects=split_list(values.get("subjects", "")),
     )
 
 

@@ -282,7 +282,7 @@ def _record(graph: _Graph, item: Element, position: str) -> StoryRecord | Record
             draft.keep("file", prop.get(_RDF + "resource", ""))
         elif tag not in _READ and node is None:
             draft.keep(name, block_text(_literal(prop)))
-        elif tag not in _READ:  # (a conference it was presented at...: the node's title or value)
+        elif tag not in _READ and node is not None:  # (a conference it was presented at...: the node's title or value)
             draft.keep(name, line_text(node.findtext(_DC + "title") or node.findtext(_RDF + "value") or ""))
     primary = next((role for role in _PRIMARY if creators.get(role)), "")
     people = creators.pop(primary, [])

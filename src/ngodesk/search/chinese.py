@@ -14,8 +14,12 @@ import re
 import unicodedata
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ngodesk.search.text import fold, is_cjk
+
+if TYPE_CHECKING:  # (imported where used: its dictionaries take time to load)
+    from opencc import OpenCC
 
 _PUNCTUATION = re.compile(r"[^\w\s]")
 
@@ -32,7 +36,7 @@ def pinyin(text: str) -> str:
 
 
 @cache
-def _to_traditional():  # type: ignore[no-untyped-def]
+def _to_traditional() -> OpenCC:
     from opencc import OpenCC
 
     return OpenCC("s2t")

@@ -3,14 +3,15 @@ FTS index (weighted bm25), newest first when there is no text to rank by."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import (
     ColumnElement,
     CompoundSelect,
     Select,
+    SQLColumnExpression,
     and_,
     distinct,
     except_,
@@ -131,19 +132,26 @@ def _fts(node: q.Node) -> str | None:
     if isinstance(node, q.Text):
         return _phrase(node)
     if isinstance(node, q.Or):
-        parts = [_fts(child) for child in node.children]
-        return None if None in parts else "(" + " OR ".join(parts) + ")"  # type: ignore[arg-type]
+        parts = _all_fts(node.children)
+        return None if parts is None else "(" + " OR ".join(parts) + ")"
     if isinstance(node, q.And):
-        positive = [_fts(c) for c in node.children if not isinstance(c, q.Not)]
-        negative = [_fts(c.child) for c in node.children if isinstance(c, q.Not)]
-        if not positive or None in positive or None in negative:
+        positive = _all_fts(c for c in node.children if not isinstance(c, q.Not))
+        negative = _all_fts(c.child for c in node.children if isinstance(c, q.Not))
+        if not positive or negative is None:
             return None
-        expression = "(" + " AND ".join(positive) + ")"  # type: ignore[arg-type]
+        expression = "(" + " AND ".join(positive) + ")"
         return "(" + expression + "".join(f" NOT {n}" for n in negative) + ")"
     return None
 
 
-def _tag_ids(value: str) -> Select[tuple[int]]:
+def _all_fts(nodes: Iterable[q.Node]) -> list[str] | None:
+    """The FTS5 expressions of ``nodes``, or None when one has none."""
+    expressions = [_fts(node) for node in nodes]
+    found = [expression for expression in expressions if expression is not None]
+    return found if len(found) == len(expressions) else None
+
+
+def _tag_ids(value: str) -> Select[int]:
     """Ids of the tags ``value`` names (a name or synonym, or a path
     ``A/B``) and all their descendants; ``=value``: those tags only."""
     exact = value.startswith("=")
@@ -155,13 +163,13 @@ def _tag_ids(value: str) -> Select[tuple[int]]:
     return named if exact else _with_descendants(named)
 
 
-def _with_descendants(named: Select[tuple[int]]) -> Select[tuple[int]]:
+def _with_descendants(named: Select[int]) -> Select[int]:
     tree = named.cte(recursive=True)  # unnamed: a query may hold several
     tree = tree.union_all(select(Tag.id).where(Tag.parent_id == tree.c.id))
     return select(tree.c.id)
 
 
-def _tags_at_path(parts: list[str]) -> Select[tuple[int]]:
+def _tags_at_path(parts: list[str]) -> Select[int]:
     """Ids of tags at the path of folded names ``parts``; the first part may
     sit at any depth."""
     ids = select(Tag.id).where(Tag.name_key == parts[0])
@@ -170,11 +178,13 @@ def _tags_at_path(parts: list[str]) -> Select[tuple[int]]:
     return ids
 
 
-def _stories_where(*conditions: ColumnElement[bool]) -> Select[tuple[int]]:
+def _stories_where(*conditions: ColumnElement[bool]) -> Select[int]:
     return select(Story.id.label("id")).where(*conditions)
 
 
-def _field_ids(node: q.Field) -> Select[tuple[int]]:
+def _field_ids(node: q.Field) -> Select[int]:
+    if (row := _row_conditions(node)) is not None:  # (lang, status, trans, is, story ids...)
+        return _stories_where(*row)
     name, value = node.name, node.value
     if name == "tag":
         if not any(part.strip() for part in value.removeprefix("=").split("/")):
@@ -183,14 +193,10 @@ def _field_ids(node: q.Field) -> Select[tuple[int]]:
     if name == TAG_ID:
         subtree = _with_descendants(select(Tag.id).where(Tag.id == int(value)))
         return select(StoryTag.story_id.label("id")).where(StoryTag.tag_id.in_(subtree))
-    if name == STORY_IDS:
-        return _stories_where(Story.id.between(*id_range(value)))
     if name == COLLECTION_ID:
         return select(CollectionStory.story_id.label("id")).where(CollectionStory.collection_id == int(value))
     if name == ENTITY_ID:
         return select(StoryEntity.story_id.label("id")).where(StoryEntity.entity_id == int(value))
-    if name in ("lang", "status", "trans", UNDATED, LANGUAGE_IS, TRANSLATION_IS):
-        return _stories_where(_field_condition(name, value))
     if name in q.ENTITY_FIELDS:
         key = fold(value)
         by_alias = select(EntityName.entity_id).where(EntityName.name_key.contains(key, autoescape=True))
@@ -200,17 +206,15 @@ def _field_ids(node: q.Field) -> Select[tuple[int]]:
         )
         return select(StoryEntity.story_id.label("id")).where(StoryEntity.entity_id.in_(named))
     if name == "note":
-        key = Annotation.search_key.contains(fold(value), autoescape=True)
-        return select(Annotation.story_id.label("id")).where(key)
-    if name == "is":
-        return _stories_where(*_row_conditions(node))  # type: ignore[misc]
+        holds = Annotation.search_key.contains(fold(value), autoescape=True)
+        return select(Annotation.story_id.label("id")).where(holds)
     raise AssertionError(translate("Messages", "unhandled field {name}").format(name=name))
 
 
 def _date_conditions(node: q.DateRange) -> list[ColumnElement[bool]]:
     """Stories whose whole publication date lies in the range (undated ones
     never do)."""
-    conditions = [Story.published_start.is_not(None)]
+    conditions: list[ColumnElement[bool]] = [Story.published_start.is_not(None)]
     if node.start is not None:
         conditions.append(Story.published_start >= node.start.first_day().isoformat())
     if node.end is not None:
@@ -248,7 +252,7 @@ def _field_condition(name: str, value: str) -> ColumnElement[bool]:
     return func.lower(Story.language) == value  # LANGUAGE_IS
 
 
-def _language_matches(column: ColumnElement[str], code: str) -> ColumnElement[bool]:
+def _language_matches(column: SQLColumnExpression[str], code: str) -> ColumnElement[bool]:
     """``column`` is the language ``code`` or one of its variants (zh: zh-Hans...)."""
     language = func.lower(column)
     # a range instead of LIKE so that an index on lower(language) can be used
@@ -274,13 +278,13 @@ def _translation_condition(code: str, status: str, exact: bool = False) -> Colum
     return translated
 
 
-def _as_select(compound: CompoundSelect) -> Select[tuple[int]]:
+def _as_select(compound: CompoundSelect[int]) -> Select[int]:
     """A compound as a plain SELECT (SQLite cannot nest compounds directly)."""
     sub = compound.subquery()
     return select(sub.c.id)
 
 
-def _ids(node: q.Node) -> Select[tuple[int]]:
+def _ids(node: q.Node) -> Select[int]:
     """``SELECT id`` of the stories matching ``node``; an id may repeat
     (``IN`` ignores repeats; counts use DISTINCT), which saves a sort."""
     expression = _fts(node)
@@ -306,29 +310,31 @@ class Plan:
 
     rank_expression: str | None
     conditions: tuple[ColumnElement[bool], ...] = ()
-    others: tuple[Select[tuple[int]], ...] = ()
+    others: tuple[Select[int], ...] = ()
     #: Positive terms as (phrase, column or None), for scoring.
     phrases: tuple[tuple[str, str | None], ...] = ()
 
     @property
-    def restriction(self) -> Select[tuple[int]] | None:
+    def restriction(self) -> Select[int] | None:
         """Everything but the text as one set of ids (None: no restriction)."""
         sets = [*self.others, *([_stories_where(*self.conditions)] if self.conditions else [])]
         if not sets:
             return None
         return sets[0] if len(sets) == 1 else _as_select(intersect(*sets))
 
-    def probes(self, story_id: ColumnElement[int]) -> list[ColumnElement[bool]]:
+    def probes(self, story_id: SQLColumnExpression[int]) -> list[ColumnElement[bool]]:
         """Everything but the text as conditions checked row by row against
         ``story_id`` (EXISTS probes of the link indexes). Best when a query
         stops after a few rows: no set of every matching id is built first."""
-        probes = [sub.where(sub.selected_columns[0] == story_id).exists() for sub in self.others]
+        probes: list[ColumnElement[bool]] = [
+            sub.where(sub.selected_columns[0] == story_id).exists() for sub in self.others
+        ]
         if self.conditions:
             probes.append(_stories_where(*self.conditions).where(Story.id == story_id).exists())
         return probes
 
     @property
-    def id_sets(self) -> Select[tuple[int]] | None:
+    def id_sets(self) -> Select[int] | None:
         """The id sets alone (without the row conditions), or None."""
         if not self.others:
             return None
@@ -344,7 +350,7 @@ def plan(node: q.Node | None) -> Plan:
     ranked: list[str] = []
     phrases: list[tuple[str, str | None]] = []
     excluded: list[str] = []
-    others: list[Select[tuple[int]]] = []
+    others: list[Select[int]] = []
     conditions: list[ColumnElement[bool]] = []
     for child in children:
         expression = _fts(child.child if isinstance(child, q.Not) else child)
@@ -369,7 +375,7 @@ def plan(node: q.Node | None) -> Plan:
 RANK_CAP = 1000
 
 
-def _text_matches(p: Plan, probe: bool = False) -> Select[tuple[int]]:
+def _text_matches(p: Plan, probe: bool = False) -> Select[int]:
     """``id`` of the text matches in the restriction (checked row by row
     with ``probe``: for queries that stop early)."""
     assert p.rank_expression is not None
@@ -383,7 +389,7 @@ def _text_matches(p: Plan, probe: bool = False) -> Select[tuple[int]]:
     return selected.where((rowid + 0).in_(p.restriction))
 
 
-def id_set(node: q.Node | None) -> Select[tuple[int]] | None:
+def id_set(node: q.Node | None) -> Select[int] | None:
     """``SELECT id`` of the matches (ids may repeat), or None for all stories."""
     p = plan(node)
     if p.rank_expression is not None:
@@ -401,12 +407,14 @@ def _count(session: Session, p: Plan) -> int:
         matches = _text_matches(p).subquery()
         return session.scalar(select(func.count()).select_from(matches)) or 0
     if p.others:
-        ids = p.restriction.subquery()  # type: ignore[union-attr]
+        restriction = p.restriction
+        assert restriction is not None  # (the id sets are one)
+        ids = restriction.subquery()
         return session.scalar(select(func.count(distinct(ids.c.id)))) or 0
     return session.scalar(select(func.count()).select_from(Story).where(*p.conditions)) or 0
 
 
-def _newest_first(p: Plan, probe: bool = False) -> Select:  # type: ignore[type-arg]
+def _newest_first(p: Plan, probe: bool = False) -> Select[int]:
     selected = select(Story.id).where(*p.conditions)
     if probe and p.others:  # a page: probe row by row while walking the published index
         selected = selected.where(*p.probes(Story.id))
@@ -453,7 +461,7 @@ def _ranked(session: Session, p: Plan) -> list[tuple[int, float]]:
     return sorted(scores.items(), key=lambda item: (-item[1], -item[0]))
 
 
-def _beyond_candidates(p: Plan, oldest_candidate: int) -> Select[tuple[int]]:
+def _beyond_candidates(p: Plan, oldest_candidate: int) -> Select[int]:
     """Text matches older than every candidate, most recently added first."""
     matches = _text_matches(p).subquery()
     return select(matches.c.id).where(matches.c.id < oldest_candidate).order_by(matches.c.id.desc())
@@ -489,7 +497,7 @@ def first_ids(session: Session, node: q.Node | None, limit: int) -> list[int]:
     return [story_id for story_id, _ in _rows(session, plan(node), limit, 0)]
 
 
-def _id_column(session: Session, statement: Select) -> np.ndarray:  # type: ignore[type-arg]
+def _id_column(session: Session, statement: Select[int]) -> np.ndarray:
     """The first column of ``statement``'s rows as an int64 array, streamed
     through the DB-API cursor: a million ids take 8 MB, not the ~100 MB of
     SQLAlchemy rows and Python ints they would pass through otherwise."""
@@ -517,7 +525,7 @@ def all_ids(session: Session, node: q.Node | None) -> np.ndarray:
 
 
 #: Orders a result can be sorted in besides relevance/newest (list columns).
-SORT_KEYS: dict[str, ColumnElement] = {  # type: ignore[type-arg]
+SORT_KEYS: dict[str, SQLColumnExpression[Any]] = {
     "title": Story.title_sort,
     "published": Story.published_start,
     "source": func.lower(Story.source),

@@ -25,6 +25,7 @@ from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
+from typing import TypeGuard, overload
 
 from sqlalchemy.engine import Connection, Engine
 
@@ -280,10 +281,14 @@ def _run_words(run: Sequence[q.Text], vocabulary: Vocabulary) -> list[str]:
     return list(found)[:MAX_WORDS]
 
 
-def _pinyin_like(node: q.Node) -> bool:
+def _pinyin_like(node: q.Node) -> TypeGuard[q.Text]:
     return isinstance(node, q.Text) and not node.quoted and node.column is None and " " not in node.text
 
 
+@overload
+def expand(node: q.Node, vocabulary: Vocabulary) -> q.Node: ...
+@overload
+def expand(node: None, vocabulary: Vocabulary) -> None: ...
 def expand(node: q.Node | None, vocabulary: Vocabulary) -> q.Node | None:
     """``node`` with its pinyin read as the Chinese words it may spell: a
     word (``zouchuqu``), or neighbouring words together (``zou chu qu``),
@@ -292,7 +297,7 @@ def expand(node: q.Node | None, vocabulary: Vocabulary) -> q.Node | None:
         found = _run_words([node], vocabulary) if _pinyin_like(node) else []
         return q.Or((node, *(q.Text(word) for word in found))) if found else node
     if isinstance(node, q.Or):
-        return q.Or(tuple(expand(child, vocabulary) for child in node.children))  # type: ignore[misc]
+        return q.Or(tuple(expand(child, vocabulary) for child in node.children))
     if isinstance(node, q.And):
         return q.And(tuple(_expand_runs(node.children, vocabulary)))
     return node  # (NOT, fields, dates: as they are)
@@ -309,14 +314,14 @@ def _expand_runs(children: Sequence[q.Node], vocabulary: Vocabulary) -> list[q.N
         if found:
             result.append(q.Or((q.And(tuple(run)), *(q.Text(word) for word in found))))
         else:
-            result.extend(expand(node, vocabulary) for node in run)  # type: ignore[misc]
+            result.extend(expand(node, vocabulary) for node in run)
         run.clear()
 
     for child in children:
         if _pinyin_like(child):
-            run.append(child)  # type: ignore[arg-type]
+            run.append(child)
             continue
         close()
-        result.append(expand(child, vocabulary))  # type: ignore[arg-type]
+        result.append(expand(child, vocabulary))
     close()
     return result

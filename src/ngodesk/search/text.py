@@ -296,7 +296,6 @@ def _index_batch(texts: Sequence[str], todo: list[int], results: list[str]) -> N
     group_ends = np.concatenate(([0], np.cumsum(sizes)))[ends]
     for i, text in zip(todo, _split(grouped, np.diff(group_ends, prepend=0)), strict=True):
         results[i] = text
-    return results
 
 
 def query_tokens(term: str) -> tuple[list[str], bool]:

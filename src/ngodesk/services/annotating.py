@@ -7,8 +7,8 @@ or a translation is saved, ``follow`` moves the story's annotations with
 their passages or marks them orphaned (and back, if the words return).
 """
 
-from __future__ import annotations
-
+# (Annotations are evaluated: "from __future__ import annotations" would be
+# one more binding of the name of the function ``annotations`` below.)
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace

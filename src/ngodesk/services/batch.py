@@ -14,8 +14,9 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import bindparam, select, update
+from sqlalchemy import BindParameter, bindparam, select, update
 from sqlalchemy.orm import Session
 
 from ngodesk.domain.errors import Cancelled, NotFound, ValidationError
@@ -170,7 +171,7 @@ def plan(library: Library, story_ids: Sequence[int], edit: BatchEdit, progress: 
     """What ``edit`` would change in the stories ``story_ids`` (NotFound for
     a story, tag to remove or record that does not exist; ValidationError
     for a bad value or expression). Writes nothing."""
-    wanted = {name: fields.clean(name, value)[name] for name, value in edit.values}
+    wanted = {name: str(fields.clean(name, value)[name]) for name, value in edit.values}
     for name in wanted:
         if name not in SETTABLE:
             raise ValidationError(
@@ -273,11 +274,11 @@ def apply(library: Library, given: Plan, progress: Progress = no_progress) -> tu
             done += len(story_ids)
             _step(progress, done, total)
         for path, story_ids in given.untag.items():
-            tag = tags.resolve_path(session, path)
-            if tag is None:
+            existing_tag = tags.resolve_path(session, path)
+            if existing_tag is None:
                 raise NotFound(translate("Messages", "There is no tag '{path}' any more.").format(path=path))
-            touched_tags.add(tag.id)
-            records.remove_links(session, StoryTag, "tag_id", tag.id, story_ids)
+            touched_tags.add(existing_tag.id)
+            records.remove_links(session, StoryTag, "tag_id", existing_tag.id, story_ids)
             done += len(story_ids)
             _step(progress, done, total)
         for model_links, add in ((given.link, True), (given.unlink, False)):
@@ -350,11 +351,11 @@ def write_values(session: Session, changes: Sequence[FieldChange], progress: Pro
             else:
                 one_by_one.setdefault(tuple(columns), []).append({"b_id": story_ids[0], **columns})
         for names, params in one_by_one.items():
-            values = {name: bindparam(name) for name in names}
-            statement = update(table).where(table.c.id == bindparam("b_id")).values(**values, **_touched(now))
+            bound: dict[str, BindParameter[Any]] = {name: bindparam(name) for name in names}
+            statement = update(table).where(table.c.id == bindparam("b_id")).values(**bound, **_touched(now))
             session.connection().execute(statement, params)
-        fts.remove(session.connection(), old_docs)  # type: ignore[arg-type]
-        fts.add(session.connection(), new_docs)  # type: ignore[arg-type]
+        fts.remove(session.connection(), old_docs)
+        fts.add(session.connection(), new_docs)
         anchored = [i for i in chunk if set(by_story[i]) & _ANCHORED]
         if anchored:
             annotating.follow(session, anchored)

@@ -22,7 +22,7 @@ from ngodesk.domain.errors import NgodeskError
 from ngodesk.domain.i18n import translate
 
 
-def deliver(target: Path | str | None, write: Callable[[IO[str]], None]) -> None:
+def deliver(target: Path | str | None, write: Callable[[IO[str]], object]) -> None:
     """Run ``write`` on the file ``target`` (UTF-8, newlines untranslated),
     which appears complete or not at all, or on standard output when it is
     None. Raises NgodeskError naming the file when it cannot be written;
@@ -33,7 +33,7 @@ def deliver(target: Path | str | None, write: Callable[[IO[str]], None]) -> None
         _to_file(Path(target), write)
 
 
-def _to_file(target: Path, write: Callable[[IO[str]], None]) -> None:
+def _to_file(target: Path, write: Callable[[IO[str]], object]) -> None:
     if target.is_dir() or target.name in ("", ".", ".."):  # (-o . meaning "here", say)
         raise NgodeskError(
             translate("Messages", "Cannot write {target}: it is a folder; give the name of a file.").format(
@@ -81,7 +81,7 @@ def _remove_stale_parts(target: Path) -> None:
         pass  # (the export itself says what is wrong with the folder)
 
 
-def _to_stdout(write: Callable[[IO[str]], None]) -> None:
+def _to_stdout(write: Callable[[IO[str]], object]) -> None:
     sys.stdout.flush()
     out = io.TextIOWrapper(sys.stdout.buffer, encoding="utf-8", newline="")
     try:

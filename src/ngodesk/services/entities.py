@@ -163,13 +163,13 @@ def names_of(
     others = others.order_by(EntityName.id)
     with library.read() as session:
         if ids is None:
-            found = {i: n for i, n in session.execute(names)}
-            rows = [tuple(row) for row in session.execute(others)]
+            found = dict(session.execute(names).all())  # (.all(): dict() reads a Result by keys())
+            rows = list(session.execute(others))
         else:
             found, rows = {}, []
             for chunk in records.chunks(sorted(set(ids))):
-                found.update((i, n) for i, n in session.execute(names.where(Entity.id.in_(chunk))))
-                rows += [tuple(row) for row in session.execute(others.where(Entity.id.in_(chunk)))]
+                found.update(session.execute(names.where(Entity.id.in_(chunk))).all())
+                rows += session.execute(others.where(Entity.id.in_(chunk)))
     alternatives: dict[int, list[AltName]] = {entity_id: [] for entity_id in found}
     for entity_id, name, language, preferred in rows:
         alternatives[entity_id].append(AltName(name, language, preferred))

@@ -15,6 +15,7 @@ import sqlite3
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import chain
+from typing import Any
 
 import numpy as np
 from sqlalchemy import func, select
@@ -114,7 +115,9 @@ def _tag_links(raw: sqlite3.Connection) -> tuple[np.ndarray, np.ndarray]:
     return stories.astype(np.int32, copy=False), tags.astype(np.int32, copy=False)
 
 
-def _codes(raw: sqlite3.Connection, size: int, expression: str, dtype: type) -> tuple[np.ndarray, tuple[str, ...]]:
+def _codes(
+    raw: sqlite3.Connection, size: int, expression: str, dtype: type[np.signedinteger[Any]]
+) -> tuple[np.ndarray, tuple[str, ...]]:
     """Per story, the index of its value of ``expression`` (an indexed
     column) in the sorted distinct values; and those values."""
     values = tuple(r[0] for r in raw.execute(f"SELECT DISTINCT {expression} FROM stories ORDER BY 1"))

@@ -22,6 +22,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ngodesk.domain.errors import LibraryError, ValidationError
 from ngodesk.domain.i18n import translate
@@ -31,6 +32,9 @@ from ngodesk.store import backups
 from ngodesk.store.library import DB_NAME, Library, stored_meta
 from ngodesk.store.lock import LOCK_NAME
 from ngodesk.store.schema import Attachment
+
+if TYPE_CHECKING:  # (sqlalchemy is imported by the library)
+    from sqlalchemy.orm import Session
 
 IDENTITY = "library_uuid"
 COPY_OF = "copy_of"
@@ -318,11 +322,11 @@ def _unpack_failed(path: Path, target: Path, error: OSError) -> LibraryError:
     )
 
 
-def _keep_only(session: object, story_ids: list[int]) -> None:
+def _keep_only(session: Session, story_ids: list[int]) -> None:
     """Delete every story but ``story_ids`` from a new copy, without
     tombstones or history: they were never in it. Its Trash is empty."""
-    connection = session.connection()  # type: ignore[attr-defined]
-    keep = set(records.present_story_ids(session, story_ids))  # type: ignore[arg-type]
+    connection = session.connection()
+    keep = set(records.present_story_ids(session, story_ids))
     connection.exec_driver_sql("CREATE TEMP TABLE ngodesk_keep (id INTEGER PRIMARY KEY)")
     connection.exec_driver_sql("INSERT INTO ngodesk_keep VALUES (?)", [(i,) for i in sorted(keep)] or [(0,)])
     connection.exec_driver_sql(

@@ -91,7 +91,7 @@ def _relink(session: Session, story_id: int, later: Sequence[Change]) -> ChangeS
         if target_id is None:
             continue  # (deleted since)
         undo = records.remove_links if change.new is not None else records.add_links
-        if undo(session, model, key, target_id, [story_id]):  # type: ignore[arg-type]
+        if undo(session, model, key, target_id, [story_id]):
             (tags_touched if model is StoryTag else entities_touched).add(target_id)
     if not tags_touched and not entities_touched:
         return ChangeSet()

@@ -379,10 +379,10 @@ class _Writer:
             if record.provenance:  # linked by uuid: two records may share a name
                 for position, uuid in enumerate(record.provenance.entity_uuids):
                     entity_links.setdefault((story_id, self._entity_by_uuid(uuid)), position)
-        names = list(fresh[0][2])  # (``_columns`` makes every record's columns in the same order)
+        column_names = list(fresh[0][2])  # (``_columns`` makes every record's columns in the same order)
         rows = sorted((i, *c.values()) for i, _, c, _ in fresh)  # (appending is cheapest)
         connection = self.session.connection()
-        bulk.insert_tuples(connection, Story.__table__, ["id", *names], rows, converted=True)
+        bulk.insert_tuples(connection, Story.__table__, ["id", *column_names], rows, converted=True)
         for origin, story_id, record, whole in self.overlong:
             self._attach_whole(origin, record.position, story_id, whole)
         self.overlong = []

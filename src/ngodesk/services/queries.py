@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import ColumnElement, Select, case, distinct, func, select
+from sqlalchemy import Select, SQLColumnExpression, case, distinct, func, select
 from sqlalchemy.orm import Session, selectinload
 
 from ngodesk.domain.errors import NotFound, ValidationError
@@ -38,6 +38,7 @@ from ngodesk.store import fts
 from ngodesk.store.library import Library
 from ngodesk.store.schema import (
     Annotation,
+    Base,
     Entity,
     EntitySeeAlso,
     Story,
@@ -337,7 +338,7 @@ def search(library: Library, query: str, limit: int = 50, offset: int = 0) -> Se
     return SearchPage(results.total, hits)
 
 
-def _tag_counts(session: Session, ids: Select[tuple[int]] | None) -> dict[int, int]:
+def _tag_counts(session: Session, ids: Select[int] | None) -> dict[int, int]:
     """Stories (among ``ids``; None: all) per tag, a parent counting those
     of the tags below it too."""
     closure = select(Tag.id.label("ancestor"), Tag.id.label("descendant")).cte("closure", recursive=True)
@@ -402,7 +403,9 @@ def facets(library: Library, query: str, filters: Sequence[Filter] = ()) -> Face
         node = engine.with_filters(_parsed(session, query), filters)
         ids = engine.id_set(node)
 
-        def grouped(key: ColumnElement[Any], model: Any, story_key: ColumnElement[int]) -> dict[Any, int]:
+        def grouped(
+            key: SQLColumnExpression[Any], model: type[Base], story_key: SQLColumnExpression[int]
+        ) -> dict[Any, int]:
             counted = select(key, func.count()).select_from(model).group_by(key)
             if ids is not None:
                 counted = counted.where(story_key.in_(ids))

@@ -4,9 +4,9 @@ bulk touching of stories."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
-from sqlalchemy import delete, insert, or_, select, update
+from sqlalchemy import CursorResult, Delete, delete, insert, or_, select, update
 from sqlalchemy.orm import Session
 
 from ngodesk.domain.errors import NotFound
@@ -24,6 +24,12 @@ def get(session: Session, model: type[Model], record_id: int, what: str) -> Mode
     if record is None:
         raise NotFound(translate("Messages", "No {what} with id {record_id}.").format(what=what, record_id=record_id))
     return record
+
+
+def deleted(session: Session, statement: Delete) -> int:
+    """Run the DELETE ``statement``; how many rows it removed."""
+    result = cast(CursorResult[Any], session.execute(statement))  # (Session.execute is typed for queries)
+    return result.rowcount
 
 
 def chunks(ids: list[Key], size: int = 500) -> Iterator[list[Key]]:
@@ -113,7 +119,7 @@ def next_positions(session: Session, story_ids: Sequence[int]) -> dict[int, int]
     """The position after the last linked record of each of ``story_ids``
     that has one (see ``StoryEntity.position``)."""
     sql = "SELECT story_id, max(position) + 1 FROM story_entities WHERE story_id IN ({ids}) GROUP BY story_id"
-    return dict(rows_in(session, sql, story_ids))  # type: ignore[arg-type]
+    return dict(rows_in(session, sql, story_ids))
 
 
 def link_positions(session: Session, entity_id: int) -> dict[int, int]:
@@ -161,13 +167,14 @@ def relink(
 def bury(session: Session, kind: str, uuids: Iterable[str], replaced_by: str | None = None) -> None:
     """Record deletions (when, by whom) so that merges neither resurrect
     nor lose them."""
-    now, who = utcnow(), history.author(session)
+    now, who, buried = utcnow(), history.author(session), list(uuids)
     rows = [
-        {"uuid": uuid, "kind": kind, "deleted_at": now, "deleted_by": who, "replaced_by": replaced_by} for uuid in uuids
+        {"uuid": uuid, "kind": kind, "deleted_at": now, "deleted_by": who, "replaced_by": replaced_by}
+        for uuid in buried
     ]
     # in bulk (a merge per uuid took minutes for 50,000): older tombstones of
     # the same uuids (a record deleted, restored, deleted again) are replaced
-    unbury(session, [row["uuid"] for row in rows])
+    unbury(session, buried)
     if rows:
         session.execute(insert(Tombstone), rows)
 

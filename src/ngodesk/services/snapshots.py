@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from ngodesk.domain.errors import Conflict
 from ngodesk.domain.i18n import translate
-from ngodesk.domain.models import AddedSnapshot, ChangeSet, EntitySnapshot, StorySnapshot, TagSnapshot
+from ngodesk.domain.models import AddedSnapshot, ChangeSet, EntitySnapshot, StorySnapshot, TagSnapshot, row_id
 from ngodesk.services import entities, indexing, records, stories, tags
 from ngodesk.store import history
 from ngodesk.store.library import Library
@@ -122,7 +122,7 @@ def restore_stories(library: Library, snapshots: Sequence[StorySnapshot]) -> Cha
     if not snapshots:
         return ChangeSet()  # (an empty insert would add a row of NULLs)
     with library.write() as session, history.links_unrecorded(session):
-        ids = [int(s.row["id"]) for s in snapshots]  # type: ignore[call-overload]
+        ids = [row_id(s.row) for s in snapshots]
         uuids = [str(s.row["uuid"]) for s in snapshots]
         for chunk in records.chunks(ids):
             if session.scalar(select(Story.id).where(Story.id.in_(chunk)).limit(1)) is not None:
@@ -133,13 +133,13 @@ def restore_stories(library: Library, snapshots: Sequence[StorySnapshot]) -> Cha
         existing_tags = set(session.scalars(select(Tag.id)))
         for model, key, attribute in ((StoryTag, "tag_id", "tag_ids"), (StoryEntity, "entity_id", "entity_ids")):
             links = [
-                {"story_id": int(s.row["id"]), key: target}  # type: ignore[call-overload]
+                {"story_id": row_id(s.row), key: target}
                 for s in snapshots
                 for target in getattr(s, attribute)
                 if model is StoryEntity or target in existing_tags
             ]
             if model is StoryEntity:  # (each record back in its place: the first author first)
-                placed = {(int(s.row["id"]), e): p for s in snapshots for e, p in s.entity_positions}  # type: ignore[call-overload]
+                placed = {(row_id(s.row), e): p for s in snapshots for e, p in s.entity_positions}
                 for link in links:
                     link["position"] = placed.get((link["story_id"], link["entity_id"]), 0)
             if links:
@@ -177,19 +177,14 @@ def _restore_memberships(session: Session, snapshots: Sequence[StorySnapshot]) -
     shelves = set(session.scalars(select(Collection.id).where(Collection.query.is_(None))))
     known = set(session.scalars(select(Entity.id)))
     shelved = [
-        {"collection_id": c, "story_id": int(s.row["id"]), "position": position}  # type: ignore[call-overload]
+        {"collection_id": c, "story_id": row_id(s.row), "position": position}
         for s in snapshots
         for c, position in s.collections
         if c in shelves
     ]
     if shelved:
         session.execute(insert(CollectionStory.__table__), shelved)
-    rejected = [
-        {"story_id": int(s.row["id"]), "entity_id": e}  # type: ignore[call-overload]
-        for s in snapshots
-        for e in s.rejected
-        if e in known
-    ]
+    rejected = [{"story_id": row_id(s.row), "entity_id": e} for s in snapshots for e in s.rejected if e in known]
     if rejected:
         session.execute(insert(RejectedSuggestion.__table__), rejected)
 
@@ -203,7 +198,7 @@ def _without_id(row: Mapping[str, object]) -> dict[str, object]:
 def put_back_stories(library: Library, snapshots: Sequence[StorySnapshot]) -> ChangeSet:
     """Make existing stories exactly as ``snapshots`` recorded them (fields,
     tags, records), in one transaction: undo of an edit made elsewhere."""
-    ids = [int(s.row["id"]) for s in snapshots]  # type: ignore[call-overload]
+    ids = [row_id(s.row) for s in snapshots]
     with library.write():
         stories.delete_stories(library, ids)
         restored = restore_stories(library, snapshots)
@@ -215,7 +210,7 @@ def reset_stories(library: Library, snapshots: Sequence[StorySnapshot]) -> Chang
     transaction: those that exist put back, deleted ones restored (undo of
     a merge: the survivor and the merged-away story)."""
     with library.write() as session:
-        present = records.present_story_ids(session, [int(s.row["id"]) for s in snapshots])  # type: ignore[call-overload]
+        present = records.present_story_ids(session, [row_id(s.row) for s in snapshots])
         changes = put_back_stories(library, [s for s in snapshots if s.row["id"] in present])
         return changes | restore_stories(library, [s for s in snapshots if s.row["id"] not in present])
 
@@ -260,7 +255,7 @@ def _parents_first(by_id: dict[int, dict[str, object]]) -> list[dict[str, object
             return
         parent = by_id[tag_id]["parent_id"]
         if parent in by_id:
-            place(int(parent))  # type: ignore[call-overload]
+            place(int(parent))
         placed.add(tag_id)
         ordered.append(by_id[tag_id])
 
@@ -276,7 +271,7 @@ def restore_tags(library: Library, snapshot: TagSnapshot) -> ChangeSet:
     with library.write() as session:
         added, changed = set(), set()
         for row in snapshot.rows:
-            tag_id = int(row["id"])  # type: ignore[call-overload]
+            tag_id = row_id(row)
             revision = session.scalar(select(Tag.revision).where(Tag.id == tag_id))
             if revision is None:
                 session.execute(insert(Tag.__table__), [dict(row)])
@@ -302,7 +297,7 @@ def restore_tags(library: Library, snapshot: TagSnapshot) -> ChangeSet:
 
 def _restore_thesaurus(session: Session, snapshot: TagSnapshot) -> None:
     """The snapshot tags' synonyms and relations as they were."""
-    ids = [int(row["id"]) for row in snapshot.rows]  # type: ignore[call-overload]
+    ids = [row_id(row) for row in snapshot.rows]
     session.execute(delete(TagSynonym).where(TagSynonym.tag_id.in_(ids)))
     session.execute(delete(TagRelation).where(or_(TagRelation.tag_id.in_(ids), TagRelation.related_id.in_(ids))))
     taken = set(session.scalars(select(TagSynonym.label_key)))  # (by another tag meanwhile: it keeps them)
@@ -356,7 +351,7 @@ def snapshot_entities(library: Library, entity_ids: Iterable[int]) -> tuple[Enti
 def _restore_see_also(session: Session, snapshots: Sequence[EntitySnapshot]) -> None:
     """The snapshot records' "see also" pairs as they were (with records
     that still exist)."""
-    ids = [int(s.row["id"]) for s in snapshots]  # type: ignore[call-overload]
+    ids = [row_id(s.row) for s in snapshots]
     involved = or_(EntitySeeAlso.entity_id.in_(ids), EntitySeeAlso.other_id.in_(ids))
     session.execute(delete(EntitySeeAlso).where(involved))
     wanted = {pair for s in snapshots for pair in s.see_also}
@@ -370,7 +365,7 @@ def restore_entities(library: Library, snapshots: Sequence[EntitySnapshot]) -> C
     """Put deleted records back as they were, linked again to those of
     their stories that exist."""
     with library.write() as session:
-        ids = [int(s.row["id"]) for s in snapshots]  # type: ignore[call-overload]
+        ids = [row_id(s.row) for s in snapshots]
         if session.scalar(select(Entity.id).where(Entity.id.in_(ids)).limit(1)) is not None:
             raise Conflict(
                 translate("Messages", "Cannot restore the records: their place in the library was taken meanwhile.")
@@ -384,7 +379,7 @@ def restore_entities(library: Library, snapshots: Sequence[EntitySnapshot]) -> C
         touched: set[int] = set()
         existing = records.present_story_ids(session, (i for s in snapshots for i in s.story_ids))
         for snapshot in snapshots:
-            entity_id = int(snapshot.row["id"])  # type: ignore[call-overload]
+            entity_id = row_id(snapshot.row)
             linked = snapshot.story_ids & existing
             touched |= records.add_links(session, StoryEntity, "entity_id", entity_id, linked, dict(snapshot.positions))
         records.touch_stories(session, touched)
@@ -400,7 +395,7 @@ def reset_entities(library: Library, snapshots: Sequence[EntitySnapshot]) -> Cha
     with library.write() as session:
         added, changed, touched = set(), set(), set()
         for snapshot in snapshots:
-            entity_id = int(snapshot.row["id"])  # type: ignore[call-overload]
+            entity_id = row_id(snapshot.row)
             revision = session.scalar(select(Entity.revision).where(Entity.id == entity_id))
             if revision is None:
                 session.execute(insert(Entity.__table__), [dict(snapshot.row)])
@@ -454,10 +449,10 @@ def snapshot_added(library: Library, changes: ChangeSet) -> AddedSnapshot:
 def remove_added(library: Library, snapshot: AddedSnapshot) -> ChangeSet:
     """Delete what ``snapshot`` holds, in one transaction."""
     with library.write():
-        changes = stories.delete_stories(library, [int(s.row["id"]) for s in snapshot.stories])  # type: ignore[call-overload]
+        changes = stories.delete_stories(library, [row_id(s.row) for s in snapshot.stories])
         for root in snapshot.tag_roots:
             changes |= tags.delete_tag(library, root, recursive=True)
-        return changes | _delete_entities(library, [int(e.row["id"]) for e in snapshot.entities])  # type: ignore[call-overload]
+        return changes | _delete_entities(library, [row_id(e.row) for e in snapshot.entities])
 
 
 def _delete_entities(library: Library, entity_ids: Sequence[int]) -> ChangeSet:

@@ -34,22 +34,22 @@ def _apply_links(
         tag = tags.ensure_path(session, path, created_tags)
         changed |= bool(records.add_links(session, StoryTag, "tag_id", tag.id, [story.id]))
     for path in remove_tags:
-        tag = tags.find_path(session, path)
-        if tag is None:
+        existing_tag = tags.find_path(session, path)
+        if existing_tag is None:
             raise NotFound(translate("Messages", "There is no tag '{path}'.").format(path=path))
-        changed |= bool(records.remove_links(session, StoryTag, "tag_id", tag.id, [story.id]))
+        changed |= bool(records.remove_links(session, StoryTag, "tag_id", existing_tag.id, [story.id]))
     for kind, name in link:
         entity = entities.ensure(session, kind, name, created_entities)
         changed |= bool(records.add_links(session, StoryEntity, "entity_id", entity.id, [story.id]))
     for kind, name in unlink:
-        entity = entities.find(session, kind, name)
-        if entity is None:
+        existing_entity = entities.find(session, kind, name)
+        if existing_entity is None:
             raise NotFound(
                 translate("Messages", "There is no {value} named '{name}'.").format(
                     value=EntityKind(kind).value, name=name
                 )
             )
-        changed |= bool(records.remove_links(session, StoryEntity, "entity_id", entity.id, [story.id]))
+        changed |= bool(records.remove_links(session, StoryEntity, "entity_id", existing_entity.id, [story.id]))
     return changed
 
 

@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from ngodesk.domain.errors import Conflict, ValidationError
 from ngodesk.domain.i18n import translate
-from ngodesk.domain.models import ChangeSet, Created, FacetKind, Filter
+from ngodesk.domain.models import ChangeSet, Created, FacetKind, Filter, row_id
 from ngodesk.domain.text import require_encodable
 from ngodesk.search.query import parse
 from ngodesk.search.text import fold
@@ -63,7 +63,7 @@ def _unique(session: Session, name: str, but: int | None = None) -> None:
 
 #: Filters whose values are record ids: stored by uuid, so that a merge
 #: (the tombstone's replaced_by) or a copy of the library keeps them.
-_BY_RECORD = {FacetKind.TAG: Tag, FacetKind.ENTITY: Entity}
+_BY_RECORD: dict[FacetKind, type[Tag] | type[Entity]] = {FacetKind.TAG: Tag, FacetKind.ENTITY: Entity}
 
 
 def _filters_json(session: Session, filters: Sequence[Filter]) -> str:
@@ -166,12 +166,10 @@ def remove_stories(library: Library, collection_id: int, story_ids: Sequence[int
     """Take stories out of a manual collection (the stories stay in the library)."""
     with library.write() as session:
         row = _manual(session, collection_id)
-        gone = session.execute(
-            delete(CollectionStory).where(
-                CollectionStory.collection_id == collection_id, CollectionStory.story_id.in_(list(story_ids))
-            )
+        gone = delete(CollectionStory).where(
+            CollectionStory.collection_id == collection_id, CollectionStory.story_id.in_(list(story_ids))
         )
-        if gone.rowcount:  # type: ignore[attr-defined]
+        if records.deleted(session, gone):
             row.touch()
         return ChangeSet(collections=frozenset({row.id}))
 
@@ -292,7 +290,7 @@ def snapshot(library: Library, collection_id: int) -> CollectionSnapshot:
 def restore(library: Library, taken: CollectionSnapshot) -> ChangeSet:
     """Put a deleted collection back as it was (its stories that exist)."""
     with library.write() as session:
-        collection_id = int(taken.row["id"])  # type: ignore[call-overload]
+        collection_id = row_id(taken.row)
         if session.get(Collection, collection_id) is not None:
             raise Conflict(translate("Messages", "Cannot restore the collection: its place was taken meanwhile."))
         _unique(session, str(taken.row["name"]))

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from sqlalchemy import select, update
+from sqlalchemy import SQLColumnExpression, select, update
 from sqlalchemy.orm import Session
 
 from ngodesk.domain.errors import Conflict, ValidationError
@@ -48,8 +48,8 @@ class Side:
     annotations: int
 
 
-def _count(session: Session, model: type, story_id: int) -> int:
-    return len(session.scalars(select(model.story_id).where(model.story_id == story_id)).all())
+def _count(session: Session, story_key: SQLColumnExpression[int], story_id: int) -> int:
+    return len(session.scalars(select(story_key).where(story_key == story_id)).all())
 
 
 def sides(library: Library, first_id: int, second_id: int) -> tuple[Side, Side]:
@@ -64,10 +64,10 @@ def sides(library: Library, first_id: int, second_id: int) -> tuple[Side, Side]:
                     story.id,
                     story.uuid,
                     values,
-                    _count(session, StoryTag, story_id),
-                    _count(session, StoryEntity, story_id),
-                    _count(session, StoryTranslation, story_id),
-                    _count(session, Annotation, story_id),
+                    _count(session, StoryTag.story_id, story_id),
+                    _count(session, StoryEntity.story_id, story_id),
+                    _count(session, StoryTranslation.story_id, story_id),
+                    _count(session, Annotation.story_id, story_id),
                 )
             )
         return found[0], found[1]
@@ -141,7 +141,8 @@ def _move_translations(session: Session, keep_id: int, other_id: int, texts_take
             continue  # (goes with the other story)
         if mine is not None:
             dropped = session.get(StoryTranslation, mine)
-            records.bury(session, "translation", [dropped.uuid])  # type: ignore[union-attr]
+            assert dropped is not None  # (its id was read in this transaction)
+            records.bury(session, "translation", [dropped.uuid])
             session.delete(dropped)
             session.flush()
         session.execute(

@@ -67,10 +67,8 @@ def remove_synonym(library: Library, tag_id: int, label: str) -> ChangeSet:
     """``label`` no longer means tag ``tag_id``."""
     with library.write() as session:
         tag = records.get(session, Tag, tag_id, "tag")
-        gone = session.execute(
-            delete(TagSynonym).where(TagSynonym.tag_id == tag_id, TagSynonym.label_key == fold(tags.clean_name(label)))
-        )
-        if not gone.rowcount:  # type: ignore[attr-defined]
+        synonym = TagSynonym.label_key == fold(tags.clean_name(label))
+        if not records.deleted(session, delete(TagSynonym).where(TagSynonym.tag_id == tag_id, synonym)):
             raise ValidationError(
                 translate("Messages", "'{label}' is not a synonym of '{path_of}'.").format(
                     label=label, path_of=tags.path_of(session, tag)
@@ -274,10 +272,12 @@ def import_file(library: Library, path: Path) -> ThesaurusReport:
                 changed.add(tag.id)
         for concept in read.concepts:
             for other in concept.related:
-                pair = (tag_ids.get(concept.uri), tag_ids.get(other))
-                if None not in pair and records.set_pair(session, TagRelation, ("tag_id", "related_id"), *pair):  # type: ignore[arg-type]
+                first, second = tag_ids.get(concept.uri), tag_ids.get(other)
+                if first is None or second is None:
+                    continue
+                if records.set_pair(session, TagRelation, ("tag_id", "related_id"), first, second):
                     report.relations_added += 1
-                    changed.update(pair)  # type: ignore[arg-type]
+                    changed.update((first, second))
         for tag_id in changed - set(created):
             records.get(session, Tag, tag_id, "tag").touch()
         report.tags_added = len(created)
@@ -291,7 +291,9 @@ def _paths(concepts: list[skos.Concept], report: ThesaurusReport) -> dict[str, s
     by_uri = {concept.uri: concept for concept in concepts}
     paths: dict[str, str] = {}
     for concept in concepts:
-        names, seen, current = [], set(), concept
+        names: list[str] = []
+        seen: set[str] = set()
+        current: skos.Concept | None = concept
         while current is not None and current.uri not in seen and len(names) <= MAX_DEPTH:
             seen.add(current.uri)
             names.append(current.label.replace(tags.SEPARATOR, "-"))

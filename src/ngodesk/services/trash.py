@@ -23,12 +23,12 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, Table, delete, func, insert, select
+from sqlalchemy import ColumnElement, delete, func, insert, select
 from sqlalchemy.orm import Session
 
 from ngodesk.domain.errors import Conflict, NotFound
 from ngodesk.domain.i18n import translate
-from ngodesk.domain.models import ChangeSet, StorySnapshot
+from ngodesk.domain.models import ChangeSet, StorySnapshot, row_id
 from ngodesk.services import records, snapshots, stories
 from ngodesk.store import history
 from ngodesk.store.library import Library
@@ -53,6 +53,8 @@ KEEP_DAYS = 30
 #: Links to a record or tag merged away are followed to the one it went
 #: into, this many merges deep at most.
 _FOLLOW = 5
+#: What a story in the Trash names by uuid.
+_Named = type[Tag] | type[Entity] | type[Collection] | type[Term]
 
 
 @dataclass(frozen=True)
@@ -94,7 +96,7 @@ def move_to_trash(library: Library, story_ids: Iterable[int]) -> ChangeSet:
         rows = [
             {
                 "story_uuid": str(s.row["uuid"]),
-                "story_id": int(s.row["id"]),  # type: ignore[call-overload]
+                "story_id": row_id(s.row),
                 "title": str(s.row["title"]),
                 "deleted_at": now,
                 "deleted_by": who,
@@ -114,18 +116,18 @@ def _plain(value: object) -> object:
     raise TypeError(type(value))
 
 
-def _uuids(session: Session, model: type[Base], ids: Iterable[int]) -> dict[int, str]:
+def _uuids(session: Session, model: _Named, ids: Iterable[int]) -> dict[int, str]:
     """The uuids of the ``model`` rows ``ids``."""
     found: dict[int, str] = {}
     for chunk in records.chunks(sorted(set(ids))):
-        found.update(session.execute(select(model.id, model.uuid).where(model.id.in_(chunk))).all())  # type: ignore[attr-defined]
+        found.update(session.execute(select(model.id, model.uuid).where(model.id.in_(chunk))).all())
     return found
 
 
 def _children(session: Session, model: type[Base], story_ids: list[int]) -> dict[int, list[dict[str, Any]]]:
     """Every column but ``id`` and ``story_id`` of the ``model`` rows of
     the stories, by story."""
-    table: Table = model.__table__  # type: ignore[assignment]
+    table = model.__table__
     found: dict[int, list[dict[str, Any]]] = {}
     for chunk in records.chunks(story_ids):
         for row in session.execute(select(*table.columns).where(table.c.story_id.in_(chunk))).mappings():
@@ -140,8 +142,8 @@ def _documents(session: Session, taken: Sequence[StorySnapshot]) -> list[dict[st
     tags = _uuids(session, Tag, (t for s in taken for t in s.tag_ids))
     entities = _uuids(session, Entity, (e for s in taken for e in (*s.entity_ids, *s.rejected)))
     shelves = _uuids(session, Collection, (c for s in taken for c, _ in s.collections))
-    terms = _uuids(session, Term, (n["term_id"] for s in taken for n in s.annotations if n["term_id"] is not None))  # type: ignore[misc]
-    files = _children(session, Attachment, [int(s.row["id"]) for s in taken])  # type: ignore[call-overload]
+    terms = _uuids(session, Term, (t for s in taken for n in s.annotations if isinstance(t := n["term_id"], int)))
+    files = _children(session, Attachment, [row_id(s.row) for s in taken])
     return [
         {
             "story": dict(s.row),
@@ -151,13 +153,13 @@ def _documents(session: Session, taken: Sequence[StorySnapshot]) -> list[dict[st
             "notes": [
                 {
                     **{k: v for k, v in row.items() if k not in ("id", "story_id", "term_id")},
-                    "term": terms.get(row["term_id"]),  # type: ignore[arg-type]
+                    "term": terms.get(term_id) if isinstance(term_id := row["term_id"], int) else None,
                 }
                 for row in s.annotations
             ],
             "collections": [[shelves[c], p] for c, p in s.collections if c in shelves],
             "rejected": sorted(entities[e] for e in s.rejected if e in entities),
-            "attachments": files.get(int(s.row["id"]), []),  # type: ignore[call-overload]
+            "attachments": files.get(row_id(s.row), []),
         }
         for s in taken
     ]
@@ -205,18 +207,18 @@ def restore_stories(library: Library, uuids: Sequence[str], now: datetime | None
     with library.write() as session:
         entries = _entries(session, uuids, now)
         restored = [e.story_uuid for e in entries]
-        back = {
+        already = {
             u
             for chunk in records.chunks(restored)
             for u in session.scalars(select(Story.uuid).where(Story.uuid.in_(chunk)))
         }
-        if back:
+        if already:
             raise Conflict(
                 translate(
                     "Messages",
                     "“{title}” is in the library again (a merge or an import brought it back); "
                     "the Trash's copy was left as it was.",
-                ).format(title=next(e.title for e in entries if e.story_uuid in back))
+                ).format(title=next(e.title for e in entries if e.story_uuid in already))
             )
         places = _places(session, [e.story_id for e in entries])
         documents = [json.loads(e.content) for e in entries]
@@ -255,7 +257,7 @@ def _entries(session: Session, uuids: Iterable[str], now: datetime | None) -> li
 
 def _started(session: Session, text: str, kept: ColumnElement[bool]) -> TrashEntry:
     """The one entry whose uuid starts with ``text`` (4 characters at least)."""
-    found = []
+    found: Sequence[TrashEntry] = []
     if len(text) >= 4:
         found = session.scalars(select(TrashEntry).where(kept, TrashEntry.story_uuid.startswith(text)).limit(2)).all()
     if len(found) != 1:
@@ -283,26 +285,26 @@ def _places(session: Session, wanted: list[int]) -> list[int]:
 
 def _typed(model: type[Base], row: Mapping[str, Any]) -> dict[str, Any]:
     """A stored row with its times as datetimes again."""
-    table: Table = model.__table__  # type: ignore[assignment]
+    table = model.__table__
     times = {c.name for c in table.columns if isinstance(c.type, UTCDateTime)}
     return {k: datetime.fromisoformat(v) if k in times and isinstance(v, str) else v for k, v in row.items()}
 
 
-def _ids(session: Session, model: type[Base], uuids: Iterable[str]) -> dict[str, int]:
+def _ids(session: Session, model: _Named, uuids: Iterable[str]) -> dict[str, int]:
     """The ids of the ``model`` rows named by ``uuids``, a row merged into
     another standing for that one."""
     wanted = set(uuids)
     found: dict[str, int] = {}
     for chunk in records.chunks(sorted(wanted)):
-        found.update(session.execute(select(model.uuid, model.id).where(model.uuid.in_(chunk))).all())  # type: ignore[attr-defined]
+        found.update(session.execute(select(model.uuid, model.id).where(model.uuid.in_(chunk))).all())
     for uuid in wanted - found.keys():
         current = uuid
         for _ in range(_FOLLOW):
-            current = session.scalar(select(Tombstone.replaced_by).where(Tombstone.uuid == current))  # type: ignore[assignment]
+            current = session.scalar(select(Tombstone.replaced_by).where(Tombstone.uuid == current))
             if current is None:
                 break
-            if (row_id := session.scalar(select(model.id).where(model.uuid == current))) is not None:  # type: ignore[attr-defined]
-                found[uuid] = row_id
+            if (current_id := session.scalar(select(model.id).where(model.uuid == current))) is not None:
+                found[uuid] = current_id
                 break
     return found
 

@@ -132,6 +132,6 @@ def matches(expression: str) -> ColumnElement[bool]:
     return literal_column(TABLE).op("MATCH")(expression)
 
 
-def matching_ids(expression: str) -> Select[tuple[int]]:
+def matching_ids(expression: str) -> Select[int]:
     """``SELECT rowid`` (story ids) of documents matching ``expression``."""
     return select(index_table.c.rowid).where(matches(expression))

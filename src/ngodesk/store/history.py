@@ -180,6 +180,8 @@ def links_unrecorded(session: Session) -> Iterator[None]:
     finally:
         # (unless SQLite rolled the transaction back itself, a full disk say:
         # that undid the count and the dropped triggers already)
-        if connection.connection.driver_connection.in_transaction:  # type: ignore[union-attr]
+        raw = connection.connection.driver_connection
+        assert raw is not None  # (the session's connection is open)
+        if raw.in_transaction:
             connection.exec_driver_sql("UPDATE ngodesk_history SET paused = paused - 1")
             _sync(connection.exec_driver_sql)

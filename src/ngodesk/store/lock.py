@@ -127,7 +127,7 @@ class WriterLock:
         self.path = folder / LOCK_NAME
         self._fd: int | None = _open_plain(self.path)
         started = time.monotonic()
-        told = waiting is None
+        told = False
         while not _try_lock(self._fd):
             holder = self._holder()
             waited = time.monotonic() - started
@@ -139,9 +139,9 @@ class WriterLock:
                         folder=folder, value=describe_holder(holder)
                     )
                 )
-            if not told and waited >= 2:
+            if waiting is not None and not told and waited >= 2:
                 told = True
-                waiting()  # type: ignore[misc]
+                waiting()
             time.sleep(min(_POLL, max(wait - waited, 0)))
         info = {
             "program": program,

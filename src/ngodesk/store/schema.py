@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import uuid as uuid_module
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING, ClassVar
 
 from sqlalchemy import (
     Boolean,
@@ -20,6 +21,7 @@ from sqlalchemy import (
     Index,
     Integer,
     String,
+    Table,
     Text,
     TypeDecorator,
     UniqueConstraint,
@@ -56,7 +58,8 @@ class UTCDateTime(TypeDecorator[datetime]):
 
 
 class Base(DeclarativeBase):
-    pass
+    if TYPE_CHECKING:  # (every model here declares a table: none maps a join or a query)
+        __table__: ClassVar[Table]
 
 
 class RecordMixin:

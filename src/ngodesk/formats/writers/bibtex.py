@@ -17,8 +17,9 @@ import re
 from collections.abc import Iterable
 from typing import IO
 
-import bibtexparser
 from bibtexparser import model
+from bibtexparser.entrypoint import write_string
+from bibtexparser.library import Library
 from bibtexparser.middlewares import AddEnclosingMiddleware
 
 from ngodesk.domain.models import EntityKind, StoryView
@@ -90,4 +91,4 @@ def write(out: IO[str], stories: Iterable[StoryView]) -> None:
         if key in used:
             key = f"story-{hex_digits}"
         used.add(key)
-        out.write(bibtexparser.write_string(bibtexparser.Library([_entry(view, key)]), unparse_stack=_UNPARSE) + "\n")
+        out.write(write_string(Library([_entry(view, key)]), unparse_stack=_UNPARSE) + "\n")

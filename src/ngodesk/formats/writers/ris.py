@@ -15,7 +15,7 @@ from ngodesk.domain.models import EntityKind, StoryView
 from ngodesk.formats.writers import date_parts, names, one_line, tag_paths, translated_title
 
 
-class _Writer(RisWriter):
+class _Writer(RisWriter):  # type: ignore[misc]  # (rispy has no types: its writer is Any)
     def set_header(self, count: int) -> str:
         return ""  # rispy numbers records ("1.") by default; other readers stumble on it
 

@@ -5,6 +5,8 @@ Revises:
 Create Date: 2026-11-28
 """
 
+from typing import Any
+
 import sqlalchemy as sa
 from alembic import op
 
@@ -16,7 +18,7 @@ branch_labels = None
 depends_on = None
 
 
-def _record_columns() -> list[sa.Column]:
+def _record_columns() -> list[sa.Column[Any]]:
     return [
         sa.Column("id", sa.Integer, primary_key=True),
         sa.Column("uuid", sa.String(36), nullable=False, unique=True),
