@@ -17,7 +17,8 @@ run: system-deps-run $(STAMP) $(QM)
 
 # (NGODESK_TEST_DIST=1: the suite also builds the bundle once, with
 # `make dist`, and runs it as a user without Python would.)
-test: system-deps-test $(STAMP) $(QM)
+# (make lint first: CI runs `make test` alone, and the checks come before the suite.)
+test: system-deps-test $(STAMP) $(QM) lint
 	QT_QPA_PLATFORM=offscreen NGODESK_TEST_DIST=1 $(PY) -m pytest -q -n auto --dist loadgroup
 
 %.qm: %.ts $(STAMP)

@@ -149,7 +149,7 @@ def _capture(connection: sqlite3.Connection, table: str, uuid: str) -> tuple[Cap
     found = _dicts(connection.execute(f"SELECT rowid AS _rowid, * FROM {table} WHERE uuid = ?", (uuid,)))
     if not found:
         return ()
-    rows = [(table, found[0].pop("_rowid"), found[0], None)]
+    rows: list[Captured] = [(table, found[0].pop("_rowid"), found[0], None)]
     for other, column, action in _referring(connection, table):
         sql = f"SELECT rowid AS _rowid, * FROM {other} WHERE {column} = ?"
         for row in _dicts(connection.execute(sql, (found[0]["id"],))):
@@ -181,9 +181,21 @@ def _changes(kind: str, how: str, record_id: int, story_id: int | None) -> Chang
     ("added", "changed" or "removed")."""
     ids = frozenset({record_id})
     if kind == "tag":
-        return ChangeSet(**{f"tags_{how}": ids})
+        return (
+            ChangeSet(tags_added=ids)
+            if how == "added"
+            else ChangeSet(tags_changed=ids)
+            if how == "changed"
+            else ChangeSet(tags_removed=ids)
+        )
     if kind == "entity":
-        return ChangeSet(**{f"entities_{how}": ids})
+        return (
+            ChangeSet(entities_added=ids)
+            if how == "added"
+            else ChangeSet(entities_changed=ids)
+            if how == "changed"
+            else ChangeSet(entities_removed=ids)
+        )
     if kind == "term":
         return ChangeSet(terms=ids)
     if kind == "collection":

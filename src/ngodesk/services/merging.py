@@ -211,7 +211,9 @@ class _Merge:
         """``theirs``: the other library's database and its folder."""
         self.library, self.session, self.prefer = library, session, prefer
         #: this library, written (raw, until the writes go through the store)
-        self.mine = session.connection().connection.driver_connection
+        raw_connection = session.connection().connection.driver_connection
+        assert isinstance(raw_connection, sqlite3.Connection)
+        self.mine = raw_connection
         #: this library, read
         self.here = Side(session.connection())
         (self.there, self.their_folder), self.before = theirs, base
@@ -234,9 +236,11 @@ class _Merge:
 
     # -- helpers -------------------------------------------------------
 
-    def _three(self, read: Callable[[Side], T], empty: T) -> tuple[T, T, T]:
-        """What ``read`` reads from base (``empty`` without one), mine and theirs."""
-        return read(self.before) if self.before is not None else empty, read(self.here), read(self.there)
+    def _three(self, read: Callable[[Side], T]) -> tuple[T, T, T]:
+        """What ``read`` reads from base (an empty one of the same kind
+        without a base), mine and theirs."""
+        mine, theirs = read(self.here), read(self.there)
+        return read(self.before) if self.before is not None else type(mine)(), mine, theirs
 
     def _id(self, table: str, uuid: str | None) -> int | None:
         return None if uuid is None else self.here.id_of(table, self.aliases.get(uuid, uuid))
@@ -407,7 +411,7 @@ class _Merge:
         self.report.changes = self.changes
 
     def tags(self) -> None:
-        base, mine, theirs = self._three(Side.tags, {})
+        base, mine, theirs = self._three(Side.tags)
         tag = raw("tags")
         gone = self._tombstoned()
         added, changed = set(), set()
@@ -434,8 +438,8 @@ class _Merge:
                         " scope_note) VALUES (?, datetime('now'), datetime('now'), 1, ?, ?, ?, ?, ?)",
                         (uuid, name, fold(name), parent, t["colour"], t["scope_note"]),
                     )
-                    added.add(cursor.lastrowid)
-                    self._relink("story_tags", "tags", "tag_id", uuid, cursor.lastrowid)
+                    added.add(_new_id(cursor))
+                    self._relink("story_tags", "tags", "tag_id", uuid, _new_id(cursor))
             elif m is not None:
                 taken = self._named("tag", self._fields("tag", uuid, t["name"], TAG_FIELDS, b, m, t, False))
                 if taken:
@@ -480,7 +484,7 @@ class _Merge:
 
     def entities(self) -> None:
         names = ("name", "note", "type", "country", "external_id")
-        base, mine, theirs = self._three(lambda side: side.records("entities", ("kind", *names)), {})
+        base, mine, theirs = self._three(lambda side: side.records("entities", ("kind", *names)))
         their_names, my_names = self.there.record_names(), self.here.record_names()
         gone = self._tombstoned()
         added, changed = set(), set()
@@ -494,9 +498,9 @@ class _Merge:
                     " country, external_id) VALUES (?, datetime('now'), datetime('now'), 1, ?, ?, ?, ?, ?, ?, ?)",
                     (uuid, t["kind"], name, fold(name), t["note"], t["type"], t["country"], t["external_id"]),
                 )
-                added.add(cursor.lastrowid)
-                self._alt_names(their_names.get(t["id"], ()), cursor.lastrowid, ())
-                self._relink("story_entities", "entities", "entity_id", uuid, cursor.lastrowid)
+                added.add(_new_id(cursor))
+                self._alt_names(their_names.get(t["id"], ()), _new_id(cursor), ())
+                self._relink("story_entities", "entities", "entity_id", uuid, _new_id(cursor))
             elif m is not None:
                 taken = self._named("entity", self._fields("entity", uuid, m["name"], names, b, m, t, False))
                 if taken:
@@ -522,7 +526,7 @@ class _Merge:
         made on both sides under one name (a collection) is one record here,
         their fields in conflict where they differ. Returns (added, changed,
         deleted)."""
-        base, mine, theirs = self._three(lambda side: side.records(table, names), {})
+        base, mine, theirs = self._three(lambda side: side.records(table, names))
         gone = self._tombstoned()
         columns = merge_read.columns(table)
         added = changed = 0
@@ -601,7 +605,7 @@ class _Merge:
         """Pairs (of uuids, or a uuid and a label: ``read`` gives a side's)
         merged as sets: what either side added, less what either side
         removed. Returns how many changed here."""
-        base, mine, theirs = self._three(read, set())
+        base, mine, theirs = self._three(read)
         base = {pair for pair in base if not self.revived.intersection(pair)}
         gained, lost = merge_plan.set_changes(base, mine, sorted(theirs))
         for pair in gained:
@@ -637,10 +641,10 @@ class _Merge:
         self._merge_pairs(Side.synonyms, self._add_synonym, self._remove_synonym)
 
     def _add_synonym(self, tag: str, label: str) -> None:
-        if (tag_id := self._id("tags", tag)) is not None and (label := self._name("synonym", label, tags.clean_name)):
+        if (tag_id := self._id("tags", tag)) is not None and (name := self._name("synonym", label, tags.clean_name)):
             self.mine.execute(
                 "INSERT OR IGNORE INTO tag_synonyms (tag_id, label, label_key) VALUES (?, ?, ?)",
-                (tag_id, label, fold(label)),
+                (tag_id, name, fold(name)),
             )
 
     def _remove_synonym(self, tag: str, label: str) -> None:
@@ -669,11 +673,9 @@ class _Merge:
         theirs_fp = self.there.fingerprints()
         wanted = [u for u, t in theirs_fp.items() if base_fp.get(u) != t] + [u for u in base_fp if u not in theirs_fp]
         uuids = sorted(set(wanted))
-        base, mine, theirs = self._three(lambda side: side.stories(uuids, STORY_TEXT_FIELDS), {})
+        base, mine, theirs = self._three(lambda side: side.stories(uuids, STORY_TEXT_FIELDS))
         for table, target, key in STORY_LINKS:  # (read at once: a story at a time took most of the merge)
-            self.links[table] = self._three(
-                partial(Side.linked, name=table, key=key, target=target, story_uuids=uuids), {}
-            )
+            self.links[table] = self._three(partial(Side.linked, name=table, key=key, target=target, story_uuids=uuids))
         gone = self._tombstoned()
         added: list[str] = []
         values: list[batch.FieldChange] = []
@@ -783,7 +785,7 @@ class _Merge:
                 f"INSERT INTO stories ({', '.join(values)}) VALUES ({', '.join('?' * len(values))})",
                 tuple(values.values()),
             )
-            story_id = cursor.lastrowid
+            story_id = _new_id(cursor)
             new_ids.append(story_id)
             records.unbury(self.session, [uuid])
             self._links(story_id, uuid)
@@ -799,7 +801,7 @@ class _Merge:
         of a revived story's), fields taken or in conflict, deletions
         honoured. The columns ``what`` name a row after its story's title.
         Returns the ids of the stories whose rows changed."""
-        base, mine, theirs = self._three(lambda side: side.children(table, names, what), {})
+        base, mine, theirs = self._three(lambda side: side.children(table, names, what))
         gone = self._tombstoned()
         columns = merge_read.columns(table, ("id", "story_id"))
         added = changed = 0
@@ -893,6 +895,12 @@ class _Merge:
             "UPDATE tombstones SET deleted_at = ?, deleted_by = ? WHERE uuid = ?",
             [(deleted_at, deleted_by, uuid) for uuid, _, deleted_at, deleted_by, _ in graves if uuid in made_here],
         )
+
+
+def _new_id(cursor: sqlite3.Cursor) -> int:
+    """The id of the row ``cursor`` inserted."""
+    assert cursor.lastrowid is not None
+    return cursor.lastrowid
 
 
 def _unreadable(table: str, values: Mapping[str, object]) -> list[str]:

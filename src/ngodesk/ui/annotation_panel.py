@@ -258,8 +258,8 @@ class AnnotationPanel(QWidget):
                 if text[view.start : view.end] != view.exact:  # (typing not saved yet)
                     continue
                 mark = QTextEdit.ExtraSelection()
-                mark.cursor = self._cursor(place.widget, text, view.start, view.end)  # type: ignore[attr-defined]
-                mark.format = fmt  # type: ignore[attr-defined]
+                mark.cursor = self._cursor(place.widget, text, view.start, view.end)
+                mark.format = fmt
                 marks.append(mark)
             place.widget.setExtraSelections(marks)
 

@@ -117,15 +117,15 @@ class HitDelegate(QStyledItemDelegate):
         item = QStyleOptionViewItem(option)
         self.initStyleOption(item, index)
         text, item.text = item.text, ""
-        widget = item.widget  # type: ignore[attr-defined]
+        widget = item.widget
         style = widget.style() if widget is not None else QApplication.style()
         style.drawControl(QStyle.ControlElement.CE_ItemViewItem, item, painter, widget)  # background, selection
         area = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, item, widget)
         margin = style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, widget) + 1
         area = area.adjusted(margin, 0, -margin, 0)
-        shown = item.fontMetrics.elidedText(text, Qt.TextElideMode.ElideRight, area.width())  # type: ignore[attr-defined]
+        shown = item.fontMetrics.elidedText(text, Qt.TextElideMode.ElideRight, area.width())
         kept = qt_offset(shown, len(shown)) - (shown != text)  # (the ellipsis is not marked)
-        layout = QTextLayout(shown, item.font)  # type: ignore[attr-defined]
+        layout = QTextLayout(shown, item.font)
         marks = []
         for start, end in utf16_spans(text, spans):
             if start < kept:
@@ -137,12 +137,12 @@ class HitDelegate(QStyledItemDelegate):
         line = layout.createLine()
         line.setLineWidth(area.width())
         layout.endLayout()
-        state = item.state  # type: ignore[attr-defined]
+        state = item.state
         group = QPalette.ColorGroup.Normal if state & QStyle.StateFlag.State_Active else QPalette.ColorGroup.Inactive
         selected = state & QStyle.StateFlag.State_Selected
         role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
         painter.save()
-        painter.setPen(item.palette.color(group, role))  # type: ignore[attr-defined]
+        painter.setPen(item.palette.color(group, role))
         painter.setClipRect(area)
         layout.draw(painter, QPointF(area.left(), area.top() + (area.height() - line.height()) / 2))
         painter.restore()

@@ -49,7 +49,7 @@ def get(setting: Setting[T]) -> T:
         if isinstance(value, str):  # QSettings returns a one-item list as a string
             value = [value]
         return cast(T, [str(v) for v in value] if isinstance(value, list) else list(setting.default))
-    return cast(T, value) if isinstance(value, type(setting.default)) else setting.default
+    return value if isinstance(value, type(setting.default)) else setting.default
 
 
 def put(setting: Setting[T], value: T) -> None:

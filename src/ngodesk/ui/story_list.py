@@ -71,7 +71,7 @@ class StoryList(QTableView):
 
     def listed_ids(self) -> list[int]:
         """Ids of the stories listed, in list order."""
-        return self.story_model.ids().tolist()  # type: ignore[no-any-return]
+        return self.story_model.ids().tolist()
 
     def selected_ids(self) -> list[int]:
         """Ids of the selected stories, in list order."""
