@@ -17,7 +17,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Connection, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from ngodesk.domain.errors import Conflict, NotFound
@@ -26,6 +27,7 @@ from ngodesk.domain.models import ChangeSet
 from ngodesk.search.text import fold
 from ngodesk.services import annotating, records, snapshots, stories
 from ngodesk.services.snapshots import StorySnapshot
+from ngodesk.store import rows as stored
 from ngodesk.store.library import Library
 from ngodesk.store.schema import MergeConflict, Story, annotation_key
 
@@ -94,12 +96,12 @@ def view(row: MergeConflict) -> ConflictView:
     )
 
 
-def assign(connection: sqlite3.Connection, kind: str, uuid: str, values: Mapping[str, object]) -> None:
+def assign(connection: Connection, kind: str, uuid: str, values: Mapping[str, object]) -> None:
     """Write fields of the record ``uuid`` (not a story: those go through
     ``stories.edit_story``) with the columns derived from them: folded
-    keys, a tag's parent given by uuid, an annotation's search key.
-    Raises sqlite3.IntegrityError when the values clash with another
-    record."""
+    keys, a tag's parent given by uuid, an annotation's search key, as
+    stored (``store.rows``). Raises IntegrityError when the values clash
+    with another record; in a savepoint, so the transaction goes on."""
     table = TABLES[kind]
     columns = {k: v for k, v in values.items() if k not in ("parent", "name_key", "term_key")}
     if "name" in columns and kind in ("tag", "entity", "collection"):
@@ -107,15 +109,15 @@ def assign(connection: sqlite3.Connection, kind: str, uuid: str, values: Mapping
     if "term" in columns and kind == "term":
         columns["term_key"] = fold(str(columns["term"]))
     if kind == "tag" and "parent" in values:
-        parent = connection.execute("SELECT id FROM tags WHERE uuid = ?", (values["parent"],)).fetchone()
-        columns["parent_id"] = parent[0] if parent else None
+        tag = stored.raw("tags")
+        columns["parent_id"] = connection.execute(select(tag.c.id).where(tag.c.uuid == values["parent"])).scalar()
     if columns:
-        assignments = ", ".join(f"{k} = ?" for k in columns)
-        connection.execute(f"UPDATE {table} SET {assignments} WHERE uuid = ?", (*columns.values(), uuid))
+        with connection.begin_nested():
+            stored.change(connection, table, columns, uuid=uuid)
     if kind == "annotation":  # (what annotating.py keeps in step for its own writes)
-        body, exact = connection.execute("SELECT body, exact FROM annotations WHERE uuid = ?", (uuid,)).fetchone()
-        key = annotation_key(body, exact)
-        connection.execute("UPDATE annotations SET search_key = ? WHERE uuid = ?", (key, uuid))
+        note = stored.raw("annotations")
+        body, exact = connection.execute(select(note.c.body, note.c.exact).where(note.c.uuid == uuid)).one()
+        stored.change(connection, "annotations", {"search_key": annotation_key(body, exact)}, uuid=uuid)
 
 
 def _connection(session: Session) -> sqlite3.Connection:
@@ -293,8 +295,8 @@ def _settle_record(library: Library, session: Session, conflict: ConflictView, v
                 )
             )
         try:
-            assign(connection, conflict.kind, conflict.record_uuid, {conflict.field: value})
-        except sqlite3.IntegrityError as error:
+            assign(session.connection(), conflict.kind, conflict.record_uuid, {conflict.field: value})
+        except IntegrityError as error:
             raise Conflict(
                 translate("Messages", "{value!r} is taken by another {kind} already.").format(
                     value=value, kind=conflict.kind

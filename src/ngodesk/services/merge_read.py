@@ -9,12 +9,12 @@ connection (``merging.connect``)."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from functools import cache
 from typing import Any
 
-from sqlalchemy import Connection, Select, TableClause, column, desc, func, literal, select, table
+from sqlalchemy import Connection, Select, desc, func, literal, select
 
 from ngodesk.services.records import chunks
+from ngodesk.store.rows import raw
 from ngodesk.store.schema import Base
 
 Row = dict[str, Any]
@@ -22,12 +22,6 @@ Row = dict[str, Any]
 Pair = tuple[str, str]
 #: A name of an authority record: (name, name key, language, preferred)
 AltName = tuple[str, str, str, Any]
-
-
-@cache
-def raw(name: str) -> TableClause:
-    """Table ``name`` with untyped columns (values as stored)."""
-    return table(name, *(column(c.name) for c in Base.metadata.tables[name].columns))
 
 
 def columns(name: str, leave_out: Sequence[str] = ("id",)) -> list[str]:
@@ -60,6 +54,29 @@ class Side:
         t = raw(name)
         found = self.connection.execute(select(*(t.c[c] for c in wanted)).where(t.c.uuid == uuid)).first()
         return dict(zip(wanted, found, strict=True)) if found is not None else None
+
+    def whole(self, name: str, uuids: Sequence[str], wanted: Sequence[str]) -> dict[str, Row]:
+        """The columns ``wanted`` (with ``uuid``) of the records ``uuids``
+        of table ``name``, by uuid, in the order of ``uuids``."""
+        t = raw(name)
+        found: dict[str, Row] = {}
+        for chunk in chunks(list(uuids)):
+            statement = select(t.c.uuid.label("_key"), *(t.c[c] for c in wanted)).where(t.c.uuid.in_(chunk))
+            for key, row in self.keyed(statement).items():
+                del row["_key"]
+                found[key] = row
+        return {uuid: found[uuid] for uuid in uuids if uuid in found}
+
+    def ids_of(self, name: str, uuids: Sequence[str] | None = None) -> dict[str, int]:
+        """The ids of the records of table ``name`` (those of ``uuids``
+        only, when given) by uuid."""
+        t = raw(name)
+        if uuids is None:
+            return {uuid: record_id for uuid, record_id in self.rows(select(t.c.uuid, t.c.id))}
+        found: dict[str, int] = {}
+        for chunk in chunks(list(uuids)):
+            found.update((u, i) for u, i in self.rows(select(t.c.uuid, t.c.id).where(t.c.uuid.in_(chunk))))
+        return found
 
     def records(self, name: str, names: Sequence[str], **where: object) -> dict[str, Row]:
         """uuid, id and ``names`` of the records of table ``name`` (those

@@ -27,7 +27,6 @@ same state twice changes nothing the second time.
 from __future__ import annotations
 
 import enum
-import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
@@ -35,9 +34,9 @@ from functools import partial
 from pathlib import Path
 from typing import Any, TypeVar
 
-from sqlalchemy import create_engine, func, select, update
+from sqlalchemy import func, select, update
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
-from sqlalchemy.pool import StaticPool
 
 from ngodesk.domain.errors import Cancelled, ValidationError
 from ngodesk.domain.i18n import translate
@@ -63,12 +62,13 @@ from ngodesk.services import (
 )
 from ngodesk.services.conflicts import DELETED, ConflictView
 from ngodesk.services.merge_plan import Arrival, Departure, Field
-from ngodesk.services.merge_read import AltName, Pair, Side, raw
+from ngodesk.services.merge_read import GRAVE_COLUMNS, HISTORY_COLUMNS, AltName, Pair, Side
 from ngodesk.store import backups as store_backups
-from ngodesk.store import history
+from ngodesk.store import history, sqlite_files
+from ngodesk.store import rows as stored
 from ngodesk.store.library import DB_NAME, Library
+from ngodesk.store.rows import raw
 from ngodesk.store.schema import MergeConflict, annotation_key
-from ngodesk.store.sqlite_files import connect_read
 
 Row = dict[str, Any]
 T = TypeVar("T")
@@ -104,29 +104,13 @@ class MergeReport:
         what[kind] = what.get(kind, 0) + n
 
 
-def _connect(path: Path) -> sqlite3.Connection:
-    """The other library's database (or its earlier state), read only.
-    Its text comes as the services would have written it: without
-    control characters (``fields.clean``), undecodable bytes replaced."""
-    connection = connect_read(path)  # (a copy on a write-protected stick, too)
-    connection.text_factory = lambda data: data.decode("utf-8", "replace")
-    connection.row_factory = _plain_row
-    return connection
-
-
-def _plain_row(_cursor: sqlite3.Cursor, row: tuple[Any, ...]) -> tuple[Any, ...]:
-    return tuple(CONTROL.sub("", value) if isinstance(value, str) else value for value in row)
-
-
 @contextmanager
 def _reading(path: Path) -> Iterator[Side]:
-    """The library (or earlier state) in file ``path``, to read (``_connect``)."""
-    engine = create_engine("sqlite://", creator=lambda: _connect(path), poolclass=StaticPool)
-    try:
-        with engine.connect() as connection:
-            yield Side(connection)
-    finally:
-        engine.dispose()
+    """The library (or earlier state) in file ``path``, to read. Its text
+    comes as the services would have written it: without control
+    characters (``fields.clean``), undecodable bytes replaced."""
+    with sqlite_files.reading(path, lambda text: CONTROL.sub("", text)) as connection:
+        yield Side(connection)
 
 
 def merge(
@@ -210,12 +194,9 @@ class _Merge:
     ) -> None:
         """``theirs``: the other library's database and its folder."""
         self.library, self.session, self.prefer = library, session, prefer
-        #: this library, written (raw, until the writes go through the store)
-        raw_connection = session.connection().connection.driver_connection
-        assert isinstance(raw_connection, sqlite3.Connection)
-        self.mine = raw_connection
-        #: this library, read
-        self.here = Side(session.connection())
+        #: this library, written (rows as stored: ``store.rows``) and read
+        self.db = session.connection()
+        self.here = Side(self.db)
         (self.there, self.their_folder), self.before = theirs, base
         self.report = MergeReport(source)
         self.open_conflicts = {
@@ -233,6 +214,9 @@ class _Merge:
         #: the stories' links the merge looks at, as base, mine and theirs
         #: have them: table -> (story uuid -> linked uuids) for each
         self.links: dict[str, tuple[dict[str, list[str]], ...]] = {}
+        #: the ids here of the tags and records stories link to, by uuid
+        #: (known once they are merged, before the stories)
+        self.record_ids: dict[str, dict[str, int]] = {}
 
     # -- helpers -------------------------------------------------------
 
@@ -352,15 +336,12 @@ class _Merge:
         # (a record comes back in its place in their story)
         found = [(self._id("stories", story), at) for story, at in self.there.linking(table, key, target, uuid)]
         story_ids = [i for i, _ in found if i is not None]
-        if table == "story_entities":
-            self.mine.executemany(
-                "INSERT OR IGNORE INTO story_entities (story_id, entity_id, position) VALUES (?, ?, ?)",
-                [(i, target_id, at) for i, at in found if i is not None],
-            )
-        else:
-            self.mine.executemany(
-                f"INSERT OR IGNORE INTO {table} (story_id, {key}) VALUES (?, ?)", [(i, target_id) for i in story_ids]
-            )
+        links = [
+            {"story_id": i, key: target_id} | ({"position": at} if table == "story_entities" else {})
+            for i, at in found
+            if i is not None
+        ]
+        stored.add_all(self.db, table, links, keep_existing=True)
         records.touch_stories(self.session, story_ids)
         self.changes |= ChangeSet(stories_changed=frozenset(story_ids))
 
@@ -433,24 +414,21 @@ class _Merge:
                     )
                 )
                 if twin is None:  # (a tag of the same path made on both sides stays one tag)
-                    cursor = self.mine.execute(
-                        "INSERT INTO tags (uuid, created_at, updated_at, revision, name, name_key, parent_id, colour,"
-                        " scope_note) VALUES (?, datetime('now'), datetime('now'), 1, ?, ?, ?, ?, ?)",
-                        (uuid, name, fold(name), parent, t["colour"], t["scope_note"]),
-                    )
-                    added.add(_new_id(cursor))
-                    self._relink("story_tags", "tags", "tag_id", uuid, _new_id(cursor))
+                    new = {"name": name, "name_key": fold(name), "parent_id": parent}
+                    made = stored.add(self.db, "tags", _new(uuid) | new | {k: t[k] for k in ("colour", "scope_note")})
+                    added.add(made)
+                    self._relink("story_tags", "tags", "tag_id", uuid, made)
             elif m is not None:
                 taken = self._named("tag", self._fields("tag", uuid, t["name"], TAG_FIELDS, b, m, t, False))
                 if taken:
-                    conflicts.assign(self.mine, "tag", uuid, taken)
+                    conflicts.assign(self.db, "tag", uuid, taken)
                     changed.add(self._id("tags", uuid))
         removed = self._deletions("tag", base, mine, theirs, TAG_FIELDS, "name")
         for uuid in removed:
             tag_id = self._id("tags", uuid)
             if tag_id is not None and self.here.scalar(select(tag.c.id).where(tag.c.parent_id == tag_id)) is None:
-                self.mine.execute("DELETE FROM story_tags WHERE tag_id = ?", (tag_id,))
-                self.mine.execute("DELETE FROM tags WHERE id = ?", (tag_id,))
+                stored.remove(self.db, "story_tags", tag_id=tag_id)
+                stored.remove(self.db, "tags", id=tag_id)
                 records.bury(self.session, "tag", [uuid])
                 self.changes |= ChangeSet(tags_removed=frozenset({tag_id}))
         self._count("tags", len(added), len(changed), len(removed))
@@ -493,25 +471,24 @@ class _Merge:
             if self._arriving("entity", uuid, t["name"], (b, m, t), names, gone):
                 if (name := self._name("entity", t["name"], entities.clean_name)) is None:
                     continue
-                cursor = self.mine.execute(
-                    "INSERT INTO entities (uuid, created_at, updated_at, revision, kind, name, name_key, note, type,"
-                    " country, external_id) VALUES (?, datetime('now'), datetime('now'), 1, ?, ?, ?, ?, ?, ?, ?)",
-                    (uuid, t["kind"], name, fold(name), t["note"], t["type"], t["country"], t["external_id"]),
+                details = {k: t[k] for k in ("kind", "note", "type", "country", "external_id")}
+                entity_id = stored.add(
+                    self.db, "entities", _new(uuid) | {"name": name, "name_key": fold(name)} | details
                 )
-                added.add(_new_id(cursor))
-                self._alt_names(their_names.get(t["id"], ()), _new_id(cursor), ())
-                self._relink("story_entities", "entities", "entity_id", uuid, _new_id(cursor))
+                added.add(entity_id)
+                self._alt_names(their_names.get(t["id"], ()), entity_id, ())
+                self._relink("story_entities", "entities", "entity_id", uuid, entity_id)
             elif m is not None:
                 taken = self._named("entity", self._fields("entity", uuid, m["name"], names, b, m, t, False))
                 if taken:
-                    conflicts.assign(self.mine, "entity", uuid, taken)
+                    conflicts.assign(self.db, "entity", uuid, taken)
                     changed.add(m["id"])
                 if self._alt_names(their_names.get(t["id"], ()), m["id"], my_names.get(m["id"], ())):
                     changed.add(m["id"])
         removed = self._deletions("entity", base, mine, theirs, names, "name")
         for uuid in removed:
             entity_id = mine[uuid]["id"]
-            self.mine.execute("DELETE FROM entities WHERE id = ?", (entity_id,))
+            stored.remove(self.db, "entities", id=entity_id)
             records.bury(self.session, "entity", [uuid])
         self._count("records", len(added), len(changed), len(removed))
         self.changes |= ChangeSet(
@@ -540,17 +517,15 @@ class _Merge:
                     self._leave_out(kind, str(t[label]), _cannot_read(unreadable))
                     continue
                 try:
-                    self.mine.execute(
-                        f"INSERT INTO {table} ({', '.join(values)}) VALUES ({', '.join('?' * len(values))})",
-                        tuple(values.values()),
-                    )
+                    with self.db.begin_nested():
+                        stored.add(self.db, table, values)
                     added += 1
-                except sqlite3.IntegrityError:  # (made on both sides under one name)
+                except IntegrityError:  # (made on both sides under one name)
                     same = self.here.records(table, names, name_key=fold(str(t[label])))
                     ((same_uuid, m),) = same.items()
                     self.aliases[uuid] = same_uuid
                     if taken := self._fields(kind, same_uuid, str(m[label]), names, None, m, t, False):
-                        conflicts.assign(self.mine, kind, same_uuid, taken)
+                        conflicts.assign(self.db, kind, same_uuid, taken)
                         changed += 1
             elif m is not None:
                 taken = self._fields(kind, uuid, str(m[label]), names, b, m, t, False)
@@ -560,13 +535,13 @@ class _Merge:
                         del taken[name]
                 if taken:
                     try:
-                        conflicts.assign(self.mine, kind, uuid, taken)
+                        conflicts.assign(self.db, kind, uuid, taken)
                         changed += 1
-                    except sqlite3.IntegrityError:
+                    except IntegrityError:
                         self._conflict(kind, uuid, str(m[label]), label, m[label], t[label], ("", "", "", ""))
         removed = self._deletions(kind, base, mine, theirs, names, label)
         for uuid in removed:
-            self.mine.execute(f"DELETE FROM {table} WHERE uuid = ?", (uuid,))
+            stored.remove(self.db, table, uuid=uuid)
             records.bury(self.session, kind, [uuid])
         return added, changed, len(removed)
 
@@ -587,17 +562,17 @@ class _Merge:
     def _add_member(self, collection: str, story: str) -> None:
         collection_id, story_id = self._id("collections", collection), self._id("stories", story)
         if collection_id is not None and story_id is not None:
-            self.mine.execute(
-                "INSERT OR IGNORE INTO collection_stories (collection_id, story_id, position) SELECT ?, ?,"
-                " coalesce(max(position), 0) + 1 FROM collection_stories WHERE collection_id = ?",
-                (collection_id, story_id, collection_id),
+            m = raw("collection_stories")
+            last = self.here.scalar(
+                select(func.coalesce(func.max(m.c.position), 0)).where(m.c.collection_id == collection_id)
             )
+            member = {"collection_id": collection_id, "story_id": story_id, "position": last + 1}
+            stored.add_all(self.db, "collection_stories", [member], keep_existing=True)
 
     def _remove_member(self, collection: str, story: str) -> None:
-        self.mine.execute(
-            "DELETE FROM collection_stories WHERE collection_id = ? AND story_id = ?",
-            (self._id("collections", collection), self._id("stories", story)),
-        )
+        collection_id, story_id = self._id("collections", collection), self._id("stories", story)
+        if collection_id is not None and story_id is not None:
+            stored.remove(self.db, "collection_stories", collection_id=collection_id, story_id=story_id)
 
     def _merge_pairs(
         self, read: Callable[[Side], set[Pair]], add: Callable[[str, str], None], remove: Callable[[str, str], None]
@@ -619,13 +594,14 @@ class _Merge:
 
         def relate(table: str, target: str, columns: tuple[str, str], linked: bool) -> Callable[[str, str], None]:
             def change(first: str, second: str) -> None:
-                ids = sorted((self._id(target, first), self._id(target, second)))  # type: ignore[type-var]
-                if None in ids:
+                first_id, second_id = self._id(target, first), self._id(target, second)
+                if first_id is None or second_id is None:
                     return
+                pair = dict(zip(columns, sorted((first_id, second_id)), strict=True))
                 if linked:
-                    self.mine.execute(f"INSERT OR IGNORE INTO {table} ({', '.join(columns)}) VALUES (?, ?)", ids)
+                    stored.add_all(self.db, table, [pair], keep_existing=True)
                 else:
-                    self.mine.execute(f"DELETE FROM {table} WHERE {columns[0]} = ? AND {columns[1]} = ?", ids)
+                    stored.remove(self.db, table, **pair)
 
             return change
 
@@ -642,13 +618,12 @@ class _Merge:
 
     def _add_synonym(self, tag: str, label: str) -> None:
         if (tag_id := self._id("tags", tag)) is not None and (name := self._name("synonym", label, tags.clean_name)):
-            self.mine.execute(
-                "INSERT OR IGNORE INTO tag_synonyms (tag_id, label, label_key) VALUES (?, ?, ?)",
-                (tag_id, name, fold(name)),
-            )
+            synonym = {"tag_id": tag_id, "label": name, "label_key": fold(name)}
+            stored.add_all(self.db, "tag_synonyms", [synonym], keep_existing=True)
 
     def _remove_synonym(self, tag: str, label: str) -> None:
-        self.mine.execute("DELETE FROM tag_synonyms WHERE tag_id = ? AND label = ?", (self._id("tags", tag), label))
+        if (tag_id := self._id("tags", tag)) is not None:
+            stored.remove(self.db, "tag_synonyms", tag_id=tag_id, label=label)
 
     def _alt_names(self, theirs: Sequence[AltName], my_id: int, mine: Sequence[AltName]) -> bool:
         """Their names of a record (``theirs``) that mine (``mine``, record
@@ -661,10 +636,8 @@ class _Merge:
             preferred = bool(preferred) and language not in preferred_in
             if preferred:
                 preferred_in.add(language)
-            self.mine.execute(
-                "INSERT INTO entity_names (entity_id, name, name_key, language, preferred) VALUES (?, ?, ?, ?, ?)",
-                (my_id, name, key, language, preferred),
-            )
+            alt_name = {"entity_id": my_id, "name": name, "name_key": key, "language": language, "preferred": preferred}
+            stored.add_all(self.db, "entity_names", [alt_name], keep_existing=False)
         return bool(new)
 
     def stories(self) -> None:
@@ -674,6 +647,8 @@ class _Merge:
         wanted = [u for u, t in theirs_fp.items() if base_fp.get(u) != t] + [u for u in base_fp if u not in theirs_fp]
         uuids = sorted(set(wanted))
         base, mine, theirs = self._three(lambda side: side.stories(uuids, STORY_TEXT_FIELDS))
+        # (tags and records are merged by now: their ids here are known)
+        self.record_ids = {target: self.here.ids_of(target) for _, target, _ in STORY_LINKS}
         for table, target, key in STORY_LINKS:  # (read at once: a story at a time took most of the merge)
             self.links[table] = self._three(partial(Side.linked, name=table, key=key, target=target, story_uuids=uuids))
         gone = self._tombstoned()
@@ -715,23 +690,18 @@ class _Merge:
             mine = set(here.get(uuid, []))
             ordered = table == "story_entities"  # (records in their order: gained ones after mine, as they had them)
             gained, lost = merge_plan.set_changes(base, mine, there.get(uuid, []))
-            after = records.next_positions(self.session, [story_id]).get(story_id, 0) if ordered else 0
-            for place, gained_uuid in enumerate(gained):
-                if (target_id := self._id(target, gained_uuid)) is not None:
-                    if ordered:
-                        self.mine.execute(
-                            "INSERT OR IGNORE INTO story_entities (story_id, entity_id, position) VALUES (?, ?, ?)",
-                            (story_id, target_id, after + place),
-                        )
-                    else:
-                        self.mine.execute(
-                            f"INSERT OR IGNORE INTO {table} (story_id, {key}) VALUES (?, ?)", (story_id, target_id)
-                        )
-                    changed = True
+            known = self.record_ids[target]
+            after = records.next_positions(self.session, [story_id]).get(story_id, 0) if ordered and gained else 0
+            links = [
+                {"story_id": story_id, key: known[gained_uuid]} | ({"position": after + place} if ordered else {})
+                for place, gained_uuid in enumerate(gained)
+                if gained_uuid in known
+            ]
+            stored.add_all(self.db, table, links, keep_existing=True)
             for lost_uuid in lost:
-                target_id = self._id(target, lost_uuid)
-                self.mine.execute(f"DELETE FROM {table} WHERE story_id = ? AND {key} = ?", (story_id, target_id))
-                changed = True
+                if lost_uuid in known:
+                    stored.remove(self.db, table, story_id=story_id, **{key: known[lost_uuid]})
+            changed = changed or bool(links) or bool(lost)
         return changed
 
     def _storable(self, label: str, taken: dict[str, object]) -> dict[str, object]:
@@ -768,11 +738,8 @@ class _Merge:
         """Their stories that this library lacks, with their links, indexed;
         their fields cleaned as an import cleans them, a story an import
         would refuse left out."""
-        new_ids = []
-        columns = merge_read.columns("stories")
-        for uuid in uuids:
-            values = self.there.record("stories", uuid, columns)
-            assert values is not None  # (read from there a moment ago, in the same transaction)
+        taken: list[Row] = []
+        for values in self.there.whole("stories", list(uuids), merge_read.columns("stories")).values():
             try:
                 values.update(fields.clean_all({name: values[name] for name in STORY_TEXT_FIELDS}))
             except ValidationError as error:
@@ -781,19 +748,16 @@ class _Merge:
             if unreadable := _unreadable("stories", values):  # (the story comes, without what cannot be read)
                 self._leave_out_part("story", str(values["title"]), unreadable)
                 values.update(dict.fromkeys(unreadable, "{}"))
-            cursor = self.mine.execute(
-                f"INSERT INTO stories ({', '.join(values)}) VALUES ({', '.join('?' * len(values))})",
-                tuple(values.values()),
-            )
-            story_id = _new_id(cursor)
-            new_ids.append(story_id)
-            records.unbury(self.session, [uuid])
-            self._links(story_id, uuid)
-            indexing.add(
-                self.session,
-                [indexing.doc(story_id, values["title"], values["summary"], values["body"], values["source"])],
-            )
-        return new_ids
+            taken.append(values)
+        stored.add_all(self.db, "stories", taken, keep_existing=False)
+        made = [str(values["uuid"]) for values in taken]
+        ids = self.here.ids_of("stories", made)
+        records.unbury(self.session, made)
+        for uuid in made:
+            self._links(ids[uuid], uuid)
+        docs = [indexing.doc(ids[v["uuid"]], v["title"], v["summary"], v["body"], v["source"]) for v in taken]
+        indexing.add(self.session, docs)
+        return [ids[uuid] for uuid in made]
 
     def _children(self, table: str, names: Sequence[str], kind: str, what: Sequence[str]) -> set[int]:
         """Rows that belong to stories (translations, annotations,
@@ -819,13 +783,13 @@ class _Merge:
             elif m is not None:
                 taken = self._fields(kind, uuid, t["label"], names, b, m, t, False)
                 if taken:
-                    conflicts.assign(self.mine, kind, uuid, taken)
+                    conflicts.assign(self.db, kind, uuid, taken)
                     changed += 1
                     touched.add(story_id)
         removed = self._deletions(kind, base, mine, theirs, names, "label")
         for uuid in removed:
             story = self._id("stories", mine[uuid]["story"])
-            self.mine.execute(f"DELETE FROM {table} WHERE uuid = ?", (uuid,))
+            stored.remove(self.db, table, uuid=uuid)
             records.bury(self.session, kind, [uuid])
             if story is not None:
                 touched.add(story)
@@ -851,18 +815,16 @@ class _Merge:
                 self._leave_out("attachment", str(values["name"]), error)
                 return False
         try:
-            self.mine.execute(
-                f"INSERT INTO {table} (story_id, {', '.join(values)}) VALUES (?, {', '.join('?' * len(values))})",
-                (story_id, *values.values()),
-            )
+            with self.db.begin_nested():
+                stored.add(self.db, table, {"story_id": story_id} | values)
             return True
-        except sqlite3.IntegrityError:
+        except IntegrityError:
             m = self.here.translation(story_id, values["field"], values["language"], names)
             assert m is not None  # (the clash: a translation of the same field and language)
             same = m["uuid"]
             self.aliases[uuid] = same
             if taken := self._fields(kind, same, m["label"], names, None, m, values, False):
-                conflicts.assign(self.mine, kind, same, taken)
+                conflicts.assign(self.db, kind, same, taken)
             return False
 
     def translations(self) -> None:
@@ -878,29 +840,21 @@ class _Merge:
     def history_and_tombstones(self) -> None:
         """Their history rows and tombstones that this library lacks."""
         since = self.before.newest_change() if self.before is not None else 0
-        self.mine.executemany(
-            "INSERT OR IGNORE INTO story_changes (uuid, story_uuid, field, old, new, ref, at, who, revision)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            self.there.changes_after(since),
-        )
+        changes = [dict(zip(HISTORY_COLUMNS, row, strict=True)) for row in self.there.changes_after(since)]
+        stored.add_all(self.db, "story_changes", changes, keep_existing=True)
         present = self.here.uuids(("stories", "tags", "entities", "translations", "annotations", "attachments"))
-        columns = "uuid, kind, deleted_at, deleted_by, replaced_by"
-        graves = self.there.graves()
-        self.mine.executemany(
-            f"INSERT OR IGNORE INTO tombstones ({columns}) VALUES (?, ?, ?, ?, ?)",
-            [g for g in graves if g[0] not in present],
-        )
+        graves = [dict(zip(GRAVE_COLUMNS, row, strict=True)) for row in self.there.graves()]
+        stored.add_all(self.db, "tombstones", [g for g in graves if g["uuid"] not in present], keep_existing=True)
         made_here = self._tombstoned() - self.graves_before
-        self.mine.executemany(
-            "UPDATE tombstones SET deleted_at = ?, deleted_by = ? WHERE uuid = ?",
-            [(deleted_at, deleted_by, uuid) for uuid, _, deleted_at, deleted_by, _ in graves if uuid in made_here],
-        )
+        for grave in graves:  # (who deleted it there, and when, not who merged)
+            if grave["uuid"] in made_here:
+                when_who = {"deleted_at": grave["deleted_at"], "deleted_by": grave["deleted_by"]}
+                stored.change(self.db, "tombstones", when_who, uuid=grave["uuid"])
 
 
-def _new_id(cursor: sqlite3.Cursor) -> int:
-    """The id of the row ``cursor`` inserted."""
-    assert cursor.lastrowid is not None
-    return cursor.lastrowid
+def _new(uuid: str) -> dict[str, object]:
+    """The columns of a record made here now under ``uuid``."""
+    return {"uuid": uuid, "created_at": func.current_timestamp(), "updated_at": func.current_timestamp(), "revision": 1}
 
 
 def _unreadable(table: str, values: Mapping[str, object]) -> list[str]:

@@ -12,8 +12,13 @@ from __future__ import annotations
 
 import os
 import sqlite3
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import quote
+
+from sqlalchemy import Connection, create_engine
+from sqlalchemy.pool import StaticPool
 
 
 def writable(folder: Path) -> bool:
@@ -40,3 +45,25 @@ def read_uri(db_path: Path) -> str:
 def connect_read(db_path: Path) -> sqlite3.Connection:
     """A read-only connection to ``db_path`` (see ``read_uri``)."""
     return sqlite3.connect(read_uri(db_path), uri=True)
+
+
+@contextmanager
+def reading(db_path: Path, text: Callable[[str], str]) -> Iterator[Connection]:
+    """A SQLAlchemy connection that reads ``db_path`` only (see
+    ``read_uri``), every text of it passed through ``text`` and bytes that
+    are not UTF-8 replaced: for a file this program did not write."""
+
+    def connect() -> sqlite3.Connection:
+        connection = connect_read(db_path)
+        connection.text_factory = lambda data: data.decode("utf-8", "replace")
+        connection.row_factory = lambda _cursor, row: tuple(
+            text(value) if isinstance(value, str) else value for value in row
+        )
+        return connection
+
+    engine = create_engine("sqlite://", creator=connect, poolclass=StaticPool)
+    try:
+        with engine.connect() as connection:
+            yield connection
+    finally:
+        engine.dispose()
