@@ -17,6 +17,7 @@ from ngodesk.services.annotating import NewAnnotation
 from ngodesk.services.conflicts import DELETED
 from ngodesk.services.library import open_library
 from ngodesk.services.merging import Prefer
+from ngodesk.store.library import Library
 from tests.test_merge import _content, _id
 
 
@@ -172,3 +173,28 @@ def test_a_newer_state_of_a_field_replaces_its_open_conflict(pair: tuple[Path, P
     with open_library(origin) as mine:
         merging.merge(mine, copy)  # (both sides agree now)
         assert conflicts.conflicts(mine) == []
+
+
+def test_a_tag_deleted_there_and_recoloured_here_comes_back_with_its_stories_when_reopened(
+    pair: tuple[Path, Path],
+) -> None:
+    from ngodesk.services import tags
+
+    def myanmar(library: Library) -> int:
+        return next(t.id for t in queries.tags(library) if t.path == "Region/Asia/Myanmar")
+
+    origin, copy = pair
+    with open_library(copy) as theirs:
+        tags.delete_tag(theirs, myanmar(theirs))
+    with open_library(origin) as mine:
+        tags.set_tag_colour(mine, myanmar(mine), "#aa0000")
+        (conflict,) = merging.merge(mine, copy).conflicts
+        assert (conflict.kind, conflict.field, conflict.mine) == ("tag", DELETED, "Myanmar")
+        tagged = queries.matching_ids(mine, "tag:Region/Asia/Myanmar").tolist()
+        assert tagged == [_id(mine, "Clinics in Myanmar")]
+        was = conflicts.before(mine, conflict.uuid)
+        conflicts.resolve(mine, conflict.uuid, None)  # (their deletion taken: the tag and its links go)
+        assert "Region/Asia/Myanmar" not in [t.path for t in queries.tags(mine)]
+        conflicts.reopen(mine, conflict.uuid, was)  # (the tag back as it was, on the same story)
+        (back,) = [t for t in queries.tags(mine) if t.path == "Region/Asia/Myanmar"]
+        assert back.colour == "#aa0000" and queries.matching_ids(mine, "tag:Region/Asia/Myanmar").tolist() == tagged

@@ -42,10 +42,9 @@ def test_the_window_writes_only_through_services() -> None:
 
 
 #: Modules above the store that still reach SQLite's driver (issue 24 moves
-#: them behind store/): settling merge conflicts (rows captured by rowid),
-#: attachments, and two readers of millions of rows through the DB-API cursor.
+#: them behind store/): attachments, and two readers of millions of rows
+#: through the DB-API cursor.
 DRIVER_STILL_USED = {
-    "services/conflicts.py",
     "services/attachments.py",
     "services/facet_index.py",
     "search/engine.py",

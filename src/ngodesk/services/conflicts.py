@@ -12,7 +12,6 @@ will replace so that ``reopen`` (the undo) can put it back.
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -29,7 +28,7 @@ from ngodesk.services import annotating, records, snapshots, stories
 from ngodesk.services.snapshots import StorySnapshot
 from ngodesk.store import rows as stored
 from ngodesk.store.library import Library
-from ngodesk.store.schema import MergeConflict, Story, annotation_key
+from ngodesk.store.schema import Base, MergeConflict, Story, annotation_key
 
 #: The field of a conflict about a record one side deleted.
 DELETED = "(deleted)"
@@ -65,9 +64,10 @@ class ConflictView:
     source: str
 
 
-#: A row as it was: (table, rowid, columns, the column to set again when
-#: the row was not deleted but had its reference set to NULL).
-Captured = tuple[str, int, dict[str, Any], str | None]
+#: A row as it was: (table, its primary key's columns, all its columns,
+#: the column to set again when the row was not deleted but had its
+#: reference set to NULL).
+Captured = tuple[str, dict[str, Any], dict[str, Any], str | None]
 
 
 @dataclass(frozen=True)
@@ -120,11 +120,6 @@ def assign(connection: Connection, kind: str, uuid: str, values: Mapping[str, ob
         stored.change(connection, "annotations", {"search_key": annotation_key(body, exact)}, uuid=uuid)
 
 
-def _connection(session: Session) -> sqlite3.Connection:
-    connection: sqlite3.Connection = session.connection().connection.driver_connection  # type: ignore[assignment]
-    return connection
-
-
 def _row(session: Session, conflict_uuid: str) -> MergeConflict:
     row = session.scalar(select(MergeConflict).where(MergeConflict.uuid == conflict_uuid))
     if row is None:
@@ -132,50 +127,50 @@ def _row(session: Session, conflict_uuid: str) -> MergeConflict:
     return row
 
 
-def _referring(connection: sqlite3.Connection, table: str) -> list[tuple[str, str, str]]:
+def _referring(table: str) -> list[tuple[str, str, str | None]]:
     """(table, column, on delete) of the foreign keys that refer to ``table``."""
-    found = []
-    for (name,) in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'"):
-        for key in connection.execute(f"PRAGMA foreign_key_list({name})"):
-            if key[2] == table and name != table:
-                found.append((name, key[3], key[6]))
-    return found
+    return [
+        (other.name, key.parent.name, key.ondelete)
+        for other in Base.metadata.sorted_tables
+        for key in other.foreign_keys
+        if key.column.table.name == table and other.name != table
+    ]
 
 
-def _dicts(cursor: sqlite3.Cursor) -> list[dict[str, Any]]:
-    names = [d[0] for d in cursor.description]
-    return [dict(zip(names, row, strict=True)) for row in cursor]
+def _key(table: str, row: dict[str, Any]) -> dict[str, Any]:
+    """The primary key's columns of ``row``, a row of ``table``."""
+    return {column.name: row[column.name] for column in Base.metadata.tables[table].primary_key}
 
 
-def _capture(connection: sqlite3.Connection, table: str, uuid: str) -> tuple[Captured, ...]:
-    found = _dicts(connection.execute(f"SELECT rowid AS _rowid, * FROM {table} WHERE uuid = ?", (uuid,)))
+def _rows(connection: Connection, table: str, **where: object) -> list[dict[str, Any]]:
+    t = stored.raw(table)
+    statement = select(t).where(*(t.c[name] == value for name, value in where.items()))
+    return [dict(row) for row in connection.execute(statement).mappings()]
+
+
+def _capture(connection: Connection, table: str, uuid: str) -> tuple[Captured, ...]:
+    found = _rows(connection, table, uuid=uuid)
     if not found:
         return ()
-    rows: list[Captured] = [(table, found[0].pop("_rowid"), found[0], None)]
-    for other, column, action in _referring(connection, table):
-        sql = f"SELECT rowid AS _rowid, * FROM {other} WHERE {column} = ?"
-        for row in _dicts(connection.execute(sql, (found[0]["id"],))):
-            rows.append((other, row.pop("_rowid"), row, column if action == "SET NULL" else None))
+    record = found[0]
+    rows: list[Captured] = [(table, _key(table, record), record, None)]
+    for other, column, action in _referring(table):
+        for row in _rows(connection, other, **{column: record["id"]}):
+            rows.append((other, _key(other, row), row, column if action == "SET NULL" else None))
     return tuple(rows)
 
 
-def _put_back(connection: sqlite3.Connection, rows: tuple[Captured, ...]) -> None:
+def _put_back(connection: Connection, rows: tuple[Captured, ...]) -> None:
     """The captured rows as they were: the record updated or inserted
     again, the rows that referred to it inserted again (or their set-null
     column set again)."""
-    for table, rowid, row, set_null in rows:
+    for table, key, row, set_null in rows:
         if set_null is not None:
-            connection.execute(f"UPDATE {table} SET {set_null} = ? WHERE rowid = ?", (row[set_null], rowid))
-            continue
-        present = connection.execute(f"SELECT 1 FROM {table} WHERE rowid = ?", (rowid,)).fetchone()
-        if present:
-            assignments = ", ".join(f"{k} = ?" for k in row)
-            connection.execute(f"UPDATE {table} SET {assignments} WHERE rowid = ?", (*row.values(), rowid))
+            stored.change(connection, table, {set_null: row[set_null]}, **key)
+        elif _rows(connection, table, **key):
+            stored.change(connection, table, row, **key)
         else:
-            names = ", ".join(row)
-            connection.execute(
-                f"INSERT INTO {table} (rowid, {names}) VALUES (?, {', '.join('?' * len(row))})", (rowid, *row.values())
-            )
+            stored.add_all(connection, table, [row], keep_existing=False)
 
 
 def _changes(kind: str, how: str, record_id: int, story_id: int | None) -> ChangeSet:
@@ -205,11 +200,12 @@ def _changes(kind: str, how: str, record_id: int, story_id: int | None) -> Chang
     return ChangeSet(stories_changed=frozenset({story_id} if story_id is not None else ()))
 
 
-def _story_of_child(connection: sqlite3.Connection, kind: str, uuid: str) -> int | None:
+def _story_of_child(connection: Connection, kind: str, uuid: str) -> int | None:
     if kind not in ("translation", "annotation", "attachment"):
         return None
-    found = connection.execute(f"SELECT story_id FROM {TABLES[kind]} WHERE uuid = ?", (uuid,)).fetchone()
-    return found[0] if found else None
+    t = stored.raw(TABLES[kind])
+    found: int | None = connection.execute(select(t.c.story_id).where(t.c.uuid == uuid)).scalar()
+    return found
 
 
 def conflicts(library: Library) -> list[ConflictView]:
@@ -228,7 +224,7 @@ def story_of(library: Library, conflict_uuid: str) -> int | None:
         row = _row(session, conflict_uuid)
         if row.kind == "story":
             return session.scalar(select(Story.id).where(Story.uuid == row.record_uuid))
-        return _story_of_child(_connection(session), row.kind, row.record_uuid)
+        return _story_of_child(session.connection(), row.kind, row.record_uuid)
 
 
 def before(library: Library, conflict_uuid: str) -> Before:
@@ -238,7 +234,7 @@ def before(library: Library, conflict_uuid: str) -> Before:
         if row.kind == "story":
             story_id = session.scalar(select(Story.id).where(Story.uuid == row.record_uuid))
             return Before(stories=snapshots.snapshot_stories(library, [story_id]) if story_id is not None else ())
-        return Before(rows=_capture(_connection(session), TABLES[row.kind], row.record_uuid))
+        return Before(rows=_capture(session.connection(), TABLES[row.kind], row.record_uuid))
 
 
 def resolve(library: Library, conflict_uuid: str, value: str | None) -> ChangeSet:
@@ -271,31 +267,31 @@ def _settle_story(library: Library, session: Session, conflict: ConflictView, va
 
 
 def _settle_record(library: Library, session: Session, conflict: ConflictView, value: str | None) -> ChangeSet:
-    connection = _connection(session)
+    connection = session.connection()
     table = TABLES[conflict.kind]
-    found = connection.execute(f"SELECT id FROM {table} WHERE uuid = ?", (conflict.record_uuid,)).fetchone()
+    found = [row["id"] for row in _rows(connection, table, uuid=conflict.record_uuid)]
     story_id = _story_of_child(connection, conflict.kind, conflict.record_uuid)
     if conflict.field == DELETED:
-        if value is not None or found is None:
+        if value is not None or not found:
             return ChangeSet()
-        if conflict.kind == "tag" and connection.execute("SELECT 1 FROM tags WHERE parent_id = ?", found).fetchone():
+        if conflict.kind == "tag" and _rows(connection, "tags", parent_id=found[0]):
             raise Conflict(
                 translate("Messages", "The tag {label} has narrower tags now; delete or move them first.").format(
                     label=conflict.label
                 )
             )
-        connection.execute(f"DELETE FROM {table} WHERE id = ?", found)
+        stored.remove(connection, table, id=found[0])
         records.bury(session, conflict.kind, [conflict.record_uuid])
         how = "removed"
     else:
-        if found is None:
+        if not found:
             raise NotFound(
                 translate("Messages", "The record of this conflict ({label}) is no longer in the library.").format(
                     label=conflict.label
                 )
             )
         try:
-            assign(session.connection(), conflict.kind, conflict.record_uuid, {conflict.field: value})
+            assign(connection, conflict.kind, conflict.record_uuid, {conflict.field: value})
         except IntegrityError as error:
             raise Conflict(
                 translate("Messages", "{value!r} is taken by another {kind} already.").format(
@@ -317,9 +313,9 @@ def reopen(library: Library, conflict_uuid: str, was: Before = Before()) -> Chan
         changes = snapshots.reset_stories(library, was.stories) if was.stories else ChangeSet()
         row = _row(session, conflict_uuid)
         if was.rows:
-            connection = _connection(session)
+            connection = session.connection()
             table, _, record, _ = was.rows[0]
-            there = connection.execute(f"SELECT 1 FROM {table} WHERE id = ?", (record["id"],)).fetchone()
+            there = _rows(connection, table, id=record["id"])
             _put_back(connection, was.rows)
             records.unbury(session, [row.record_uuid])
             story_id = _story_of_child(connection, row.kind, row.record_uuid)

@@ -217,6 +217,8 @@ class _Merge:
         #: the ids here of the tags and records stories link to, by uuid
         #: (known once they are merged, before the stories)
         self.record_ids: dict[str, dict[str, int]] = {}
+        #: the uuids of the tags and records the other library has
+        self.their_records: dict[str, set[str]] = {}
 
     # -- helpers -------------------------------------------------------
 
@@ -649,6 +651,7 @@ class _Merge:
         base, mine, theirs = self._three(lambda side: side.stories(uuids, STORY_TEXT_FIELDS))
         # (tags and records are merged by now: their ids here are known)
         self.record_ids = {target: self.here.ids_of(target) for _, target, _ in STORY_LINKS}
+        self.their_records = {target: self.there.uuids([target]) for _, target, _ in STORY_LINKS}
         for table, target, key in STORY_LINKS:  # (read at once: a story at a time took most of the merge)
             self.links[table] = self._three(partial(Side.linked, name=table, key=key, target=target, story_uuids=uuids))
         gone = self._tombstoned()
@@ -690,6 +693,9 @@ class _Merge:
             mine = set(here.get(uuid, []))
             ordered = table == "story_entities"  # (records in their order: gained ones after mine, as they had them)
             gained, lost = merge_plan.set_changes(base, mine, there.get(uuid, []))
+            # (a link they lost with its tag or record, whose deletion here is
+            # in conflict, stays: settled their way, the deletion takes it)
+            lost = [lost_uuid for lost_uuid in lost if lost_uuid in self.their_records[target]]
             known = self.record_ids[target]
             after = records.next_positions(self.session, [story_id]).get(story_id, 0) if ordered and gained else 0
             links = [
