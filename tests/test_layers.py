@@ -41,16 +41,6 @@ def test_the_window_writes_only_through_services() -> None:
     assert opened == []
 
 
-#: Modules above the store that still reach SQLite's driver (issue 24 moves
-#: them behind store/): attachments, and two readers of millions of rows
-#: through the DB-API cursor.
-DRIVER_STILL_USED = {
-    "services/attachments.py",
-    "services/facet_index.py",
-    "search/engine.py",
-}
-
-
 def test_only_the_store_uses_sqlites_driver() -> None:
     """Everything SQLite-specific stays behind store/ (so a second engine
     can sit beside it): no module above it imports sqlite3 or takes the
@@ -67,7 +57,7 @@ def test_only_the_store_uses_sqlites_driver() -> None:
             for line in path.read_text("utf-8").splitlines()
         )
     }
-    assert using == DRIVER_STILL_USED
+    assert using == set()
 
 
 def test_the_services_import_one_another_without_a_cycle() -> None:

@@ -30,7 +30,7 @@ from ngodesk.domain.i18n import translate
 from ngodesk.domain.models import FacetKind, Filter, StoryStatus, TranslationStatus, id_range
 from ngodesk.search import query as q
 from ngodesk.search.text import fold, query_tokens
-from ngodesk.store import fts
+from ngodesk.store import bulk, fts
 from ngodesk.store.schema import (
     Annotation,
     CollectionStory,
@@ -505,10 +505,8 @@ def _id_column(session: Session, statement: Select[int]) -> np.ndarray:
 
     compiled = statement.compile(dialect=session.get_bind().dialect, compile_kwargs={"render_postcompile": True})
     parameters = [compiled.params[name] for name in compiled.positiontup or ()]
-    raw = session.connection().connection.driver_connection
-    assert raw is not None
-    cursor = raw.execute(str(compiled), parameters)
-    return np.fromiter((row[0] for row in cursor), dtype=np.int64)
+    rows = bulk.reader(session)(str(compiled), parameters)
+    return np.fromiter((row[0] for row in rows), dtype=np.int64)
 
 
 def all_ids(session: Session, node: q.Node | None) -> np.ndarray:

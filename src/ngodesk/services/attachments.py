@@ -13,7 +13,6 @@ import mimetypes
 import os
 import re
 import shutil
-import sqlite3
 import tempfile
 from collections.abc import Iterable, Sequence
 from contextlib import suppress
@@ -29,6 +28,7 @@ from ngodesk.domain.i18n import translate
 from ngodesk.domain.models import ChangeSet
 from ngodesk.services import records, trash
 from ngodesk.store import backups
+from ngodesk.store.faults import STORAGE_ERRORS
 from ngodesk.store.library import BACKUPS_DIR, FILES_DIR, Library
 from ngodesk.store.schema import Attachment, Story
 
@@ -318,7 +318,7 @@ def stored_files(library: Library) -> StoredFiles:
     for backup in backups.listing(library.folder / BACKUPS_DIR):
         try:
             needed |= backups.files_needed(backup.path)
-        except sqlite3.Error as error:
+        except STORAGE_ERRORS as error:
             raise LibraryError(
                 translate("Messages", "Cannot read the backup {path} to see which files it needs: {error}").format(
                     path=backup.path, error=error

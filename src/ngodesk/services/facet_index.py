@@ -11,7 +11,6 @@ after the library changes.
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import chain
@@ -23,6 +22,7 @@ from sqlalchemy import func, select
 from ngodesk.domain.errors import Cancelled
 from ngodesk.domain.i18n import translate
 from ngodesk.domain.models import EntityKind, FacetKind, Facets, Filter, id_range
+from ngodesk.store import bulk
 from ngodesk.store.library import Library
 from ngodesk.store.schema import Story
 
@@ -50,12 +50,12 @@ class FacetIndex:
     state: str  # the library's state it was read from (``Library.state``)
 
 
-def _column_arrays(raw: sqlite3.Connection, table: str, columns: str, width: int = 2, order: str = "") -> np.ndarray:
+def _column_arrays(read: bulk.Rows, table: str, columns: str, width: int = 2, order: str = "") -> np.ndarray:
     """``width`` integer columns of every row of ``table``, streamed (no
     Python list of millions of tuples), as an array of shape (rows, width);
     ``order``: an ORDER BY clause's terms."""
-    rows = raw.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
-    cursor = raw.execute(f"SELECT {columns} FROM {table}" + (f" ORDER BY {order}" if order else ""))
+    rows = next(read(f"SELECT count(*) FROM {table}"))[0]
+    cursor = read(f"SELECT {columns} FROM {table}" + (f" ORDER BY {order}" if order else ""))
     flat = np.fromiter(chain.from_iterable(cursor), dtype=np.int32, count=rows * width)
     return flat.reshape(-1, width)
 
@@ -98,17 +98,17 @@ def _starts(stories: np.ndarray, size: int) -> np.ndarray:
     return starts
 
 
-def _ids(raw: sqlite3.Connection, condition: str, value: str) -> np.ndarray:
+def _ids(read: bulk.Rows, condition: str, value: str) -> np.ndarray:
     """Ids of the stories meeting ``condition`` (read from its index)."""
-    cursor = raw.execute(f"SELECT id FROM stories WHERE {condition}", (value,))
+    cursor = read(f"SELECT id FROM stories WHERE {condition}", (value,))
     return np.fromiter(chain.from_iterable(cursor), dtype=np.int32)
 
 
-def _tag_links(raw: sqlite3.Connection) -> tuple[np.ndarray, np.ndarray]:
+def _tag_links(read: bulk.Rows) -> tuple[np.ndarray, np.ndarray]:
     """(story, tag) pairs, ancestors included, each once: two int32 arrays."""
-    parents = dict(raw.execute("SELECT id, parent_id FROM tags").fetchall())
+    parents: dict[int, int | None] = dict(read("SELECT id, parent_id FROM tags"))
     span = (max(parents) + 1) if parents else 1
-    pairs = _column_arrays(raw, "story_tags", "story_id, tag_id")
+    pairs = _column_arrays(read, "story_tags", "story_id, tag_id")
     keys = _with_ancestors(pairs[:, 0], pairs[:, 1], parents)
     del pairs
     stories, tags = np.divmod(keys, span)
@@ -116,14 +116,14 @@ def _tag_links(raw: sqlite3.Connection) -> tuple[np.ndarray, np.ndarray]:
 
 
 def _codes(
-    raw: sqlite3.Connection, size: int, expression: str, dtype: type[np.signedinteger[Any]]
+    read: bulk.Rows, size: int, expression: str, dtype: type[np.signedinteger[Any]]
 ) -> tuple[np.ndarray, tuple[str, ...]]:
     """Per story, the index of its value of ``expression`` (an indexed
     column) in the sorted distinct values; and those values."""
-    values = tuple(r[0] for r in raw.execute(f"SELECT DISTINCT {expression} FROM stories ORDER BY 1"))
+    values = tuple(r[0] for r in read(f"SELECT DISTINCT {expression} FROM stories ORDER BY 1"))
     codes = np.zeros(size, dtype=dtype)
     for code, value in enumerate(values):
-        codes[_ids(raw, f"{expression} = ?", value)] = code
+        codes[_ids(read, f"{expression} = ?", value)] = code
     return codes, values
 
 
@@ -138,35 +138,34 @@ def build(library: Library, stop: Callable[[], bool] = lambda: False) -> FacetIn
             raise Cancelled(translate("Messages", "The facet index was not built: stopped."))
 
     with library.read() as session:
-        # The plain DB-API cursor: millions of rows, and SQLAlchemy's row
+        # The driver's cursor: millions of rows, and SQLAlchemy's row
         # objects would double the time.
-        raw = session.connection().connection.driver_connection
-        assert raw is not None
+        read = bulk.reader(session)
         state = library.state(session)
         size = (session.scalar(select(func.max(Story.id))) or 0) + 1
-        tag_story, tag_id = _tag_links(raw)
+        tag_story, tag_id = _tag_links(read)
         tag_start = _starts(tag_story, size)
         del tag_story
         check()
-        entity_pairs = _column_arrays(raw, "story_entities", "story_id, entity_id", order="story_id, entity_id")
+        entity_pairs = _column_arrays(read, "story_entities", "story_id, entity_id", order="story_id, entity_id")
         entity_start = _starts(entity_pairs[:, 0], size)
         entity_id = entity_pairs[:, 1].copy()  # (not a view: the stories' column is freed)
         del entity_pairs
-        entity_kind = record_kinds(raw.execute("SELECT id, kind FROM entities"))
+        entity_kind = record_kinds(read("SELECT id, kind FROM entities"))
         check()
         # Story rows are wide (texts): read only what indexes cover.
-        dated = _column_arrays(raw, "stories", "id, coalesce(CAST(substr(published_start, 1, 4) AS INTEGER), 0)")
+        dated = _column_arrays(read, "stories", "id, coalesce(CAST(substr(published_start, 1, 4) AS INTEGER), 0)")
         year = np.zeros(size, dtype=np.int16)
         exists = np.zeros(size, dtype=bool)
         exists[dated[:, 0]] = True
         year[dated[:, 0]] = dated[:, 1]
         del dated
         check()
-        language, languages = _codes(raw, size, "lower(language)", np.int16)
-        status, statuses = _codes(raw, size, "status", np.int8)
-        translation_story, translation_state, translation_states = _translation_states(raw)
+        language, languages = _codes(read, size, "lower(language)", np.int16)
+        status, statuses = _codes(read, size, "status", np.int8)
+        translation_story, translation_state, translation_states = _translation_states(read)
         # the engine's default order (undated last), read from the published index
-        order = raw.execute("SELECT id FROM stories ORDER BY published_start DESC, id DESC")
+        order = read("SELECT id FROM stories ORDER BY published_start DESC, id DESC")
         newest_first = np.fromiter(chain.from_iterable(order), dtype=np.int32)
     return FacetIndex(
         size,
@@ -189,13 +188,15 @@ def build(library: Library, stop: Callable[[], bool] = lambda: False) -> FacetIn
     )
 
 
-def _translation_states(raw: sqlite3.Connection) -> tuple[np.ndarray, np.ndarray, tuple[str, ...]]:
+def _translation_states(read: bulk.Rows) -> tuple[np.ndarray, np.ndarray, tuple[str, ...]]:
     """(story, state) pairs of every story's translations per language:
     ``en:draft`` when a field is still a draft, else ``en:reviewed``."""
-    rows = raw.execute(
-        "SELECT story_id, lower(language) || ':' || CASE WHEN max(status = 'draft') THEN 'draft' ELSE 'reviewed' END"
-        " FROM translations GROUP BY story_id, lower(language)"
-    ).fetchall()
+    rows = list(
+        read(
+            "SELECT story_id, lower(language) || ':' || CASE WHEN max(status = 'draft') THEN 'draft' ELSE 'reviewed'"
+            " END FROM translations GROUP BY story_id, lower(language)"
+        )
+    )
     states = tuple(sorted({state for _, state in rows}))
     place = {state: i for i, state in enumerate(states)}
     stories = np.fromiter((story for story, _ in rows), dtype=np.int32, count=len(rows))
