@@ -1,7 +1,7 @@
 """The house rules: lower layers never load Qt; the window writes only
-through services; only the store uses SQLite's driver; the services
-import one another without a cycle; no widget attribute hides a Qt
-method."""
+through services; only the store uses SQLite's driver; the building
+blocks import no service; the services import one another without a
+cycle; no widget attribute hides a Qt method."""
 
 import subprocess
 import sys
@@ -10,8 +10,9 @@ import sys
 def test_lower_layers_import_no_qt() -> None:
     code = (
         "import sys, pkgutil, importlib\n"
-        "import ngodesk.domain, ngodesk.store, ngodesk.search, ngodesk.formats, ngodesk.services\n"
-        "for pkg in (ngodesk.domain, ngodesk.store, ngodesk.search, ngodesk.formats, ngodesk.services):\n"
+        "import ngodesk.domain, ngodesk.store, ngodesk.search, ngodesk.formats, ngodesk.steps, ngodesk.services\n"
+        "packages = ngodesk.domain, ngodesk.store, ngodesk.search, ngodesk.formats, ngodesk.steps, ngodesk.services\n"
+        "for pkg in packages:\n"
         "    for info in pkgutil.iter_modules(pkg.__path__, pkg.__name__ + '.'):\n"
         "        importlib.import_module(info.name)\n"
         "import ngodesk.cli\n"
@@ -58,6 +59,24 @@ def test_only_the_store_uses_sqlites_driver() -> None:
         )
     }
     assert using == set()
+
+
+def test_the_building_blocks_import_no_service() -> None:
+    """steps/ (what a service's transaction is made of) sits below
+    services/: a block that needed a service would make the services
+    depend on one another through it."""
+    import ast
+    from pathlib import Path
+
+    steps = Path(__file__).resolve().parents[1] / "src" / "ngodesk" / "steps"
+    importing = {
+        f"{path.name}:{node.lineno}"
+        for path in sorted(steps.glob("*.py"))
+        for node in ast.walk(ast.parse(path.read_text("utf-8")))
+        if isinstance(node, ast.ImportFrom)
+        and (node.module or "").startswith(("ngodesk.services", "ngodesk.ui", "ngodesk.cli"))
+    }
+    assert importing == set()
 
 
 def test_the_services_import_one_another_without_a_cycle() -> None:

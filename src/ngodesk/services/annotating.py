@@ -26,8 +26,8 @@ from ngodesk.formats.web_annotation import ReadAnnotation
 from ngodesk.formats.web_annotation import read as read_annotations
 from ngodesk.formats.writers import web_annotation
 from ngodesk.search.anchoring import Anchor, anchor, locate, nearest
-from ngodesk.services import records
 from ngodesk.services.delivery import deliver
+from ngodesk.steps import tombstones
 from ngodesk.store.library import Library
 from ngodesk.store.schema import Annotation, Story, StoryTranslation, Term, new_uuid
 
@@ -150,7 +150,7 @@ def add(library: Library, story_id: int, new: NewAnnotation, uuid: str = "") -> 
             orphaned=False,
         )
         if uuid:
-            records.unbury(session, [uuid])
+            tombstones.unbury(session, [uuid])
         session.add(row)
         session.flush()
         return row.uuid, ChangeSet(stories_changed=frozenset({story_id}))
@@ -160,7 +160,7 @@ def put_back(library: Library, view: AnnotationView) -> ChangeSet:
     """Store a deleted annotation again exactly as it was (undo of a
     delete), then let it find its passage in the text as it is now."""
     with library.write() as session:
-        records.unbury(session, [view.uuid])
+        tombstones.unbury(session, [view.uuid])
         session.add(
             Annotation(
                 uuid=view.uuid,
@@ -212,7 +212,7 @@ def delete(library: Library, uuid: str) -> ChangeSet:
     """Delete an annotation (a tombstone remembers it for merges)."""
     with library.write() as session:
         row = _row(session, uuid)
-        records.bury(session, "annotation", [uuid])
+        tombstones.bury(session, "annotation", [uuid])
         session.delete(row)
         return ChangeSet(stories_changed=frozenset({row.story_id}))
 
@@ -385,7 +385,7 @@ def _import_one(session: Session, item: ReadAnnotation, report: ImportReport) ->
         )
     )
     if item.uuid:
-        records.unbury(session, [item.uuid])
+        tombstones.unbury(session, [item.uuid])
     session.flush()
     report.added += 1
     report.orphaned += passage is None

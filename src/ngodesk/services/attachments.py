@@ -26,7 +26,8 @@ from sqlalchemy import insert, select
 from ngodesk.domain.errors import LibraryError, NgodeskError, NotFound, ValidationError
 from ngodesk.domain.i18n import translate
 from ngodesk.domain.models import ChangeSet
-from ngodesk.services import records, trash
+from ngodesk.services import trash
+from ngodesk.steps import linking, lookups, tombstones
 from ngodesk.store import backups
 from ngodesk.store.faults import STORAGE_ERRORS
 from ngodesk.store.library import BACKUPS_DIR, FILES_DIR, Library
@@ -196,7 +197,7 @@ def attach(library: Library, story_id: int, paths: Sequence[Path | str]) -> tupl
 def _add_rows(library: Library, story_id: int, stored: Sequence[tuple[Path, str, int]]) -> tuple[list[str], ChangeSet]:
     """Rows for files stored in ``files/`` (see ``attach``)."""
     with library.write() as session:
-        records.get(session, Story, story_id, "story")
+        lookups.get(session, Story, story_id, "story")
         held = set(session.scalars(select(Attachment.sha256).where(Attachment.story_id == story_id)))
         rows = []
         for path, sha256, size in stored:
@@ -211,7 +212,7 @@ def _add_rows(library: Library, story_id: int, stored: Sequence[tuple[Path, str,
             return [], ChangeSet()
         session.add_all(rows)
         session.flush()
-        records.touch_stories(session, [story_id])
+        linking.touch_stories(session, [story_id])
         return [row.uuid for row in rows], ChangeSet(stories_changed=frozenset({story_id}))
 
 
@@ -222,7 +223,7 @@ def _view(row: Attachment) -> AttachmentView:
 def attachments(library: Library, story_id: int) -> list[AttachmentView]:
     """The story's attachments, in the order they were attached."""
     with library.read() as session:
-        records.get(session, Story, story_id, "story")
+        lookups.get(session, Story, story_id, "story")
         ordered = (
             select(Attachment).where(Attachment.story_id == story_id).order_by(Attachment.created_at, Attachment.id)
         )
@@ -239,10 +240,10 @@ def remove(library: Library, uuids: Iterable[str]) -> ChangeSet:
             if row is None:
                 raise NotFound(translate("Messages", "No attachment {uuid}.").format(uuid=uuid))
             stories.add(row.story_id)
-            records.bury(session, "attachment", [uuid])
+            tombstones.bury(session, "attachment", [uuid])
             session.delete(row)
         session.flush()
-        records.touch_stories(session, stories)
+        linking.touch_stories(session, stories)
         return ChangeSet(stories_changed=frozenset(stories))
 
 
@@ -250,7 +251,7 @@ def put_back(library: Library, views: Sequence[AttachmentView]) -> ChangeSet:
     """Attach again what ``remove`` detached (undo), with the same uuids."""
     with library.write() as session:
         for view in views:
-            records.get(session, Story, view.story_id, "story")
+            lookups.get(session, Story, view.story_id, "story")
             if not stored_path(library, view.sha256).exists():
                 raise NgodeskError(
                     translate("Messages", "The file of {name} is no longer in {value}.").format(
@@ -273,9 +274,9 @@ def put_back(library: Library, views: Sequence[AttachmentView]) -> ChangeSet:
         ]
         if rows:
             session.execute(insert(Attachment), rows)
-        records.unbury(session, [v.uuid for v in views])
+        tombstones.unbury(session, [v.uuid for v in views])
         stories = {v.story_id for v in views}
-        records.touch_stories(session, stories)
+        linking.touch_stories(session, stories)
         return ChangeSet(stories_changed=frozenset(stories))
 
 

@@ -23,7 +23,8 @@ from ngodesk.domain.errors import Cancelled, NotFound, ValidationError
 from ngodesk.domain.i18n import translate
 from ngodesk.domain.models import TRANSLATED_FIELDS, ChangeSet, Progress, no_progress
 from ngodesk.search.text import index_texts
-from ngodesk.services import annotating, fields, records, tags
+from ngodesk.services import annotating, fields, tags
+from ngodesk.steps import linking, lookups
 from ngodesk.store import fts
 from ngodesk.store.library import Library
 from ngodesk.store.schema import Entity, Story, StoryEntity, StoryTag, utcnow
@@ -157,7 +158,7 @@ def _step(progress: Progress, done: int, total: int) -> None:
 
 def _chunks(ids: Sequence[int], progress: Progress, done: int, total: int) -> Iterable[list[int]]:
     """``ids`` by steps, reporting progress after each."""
-    for chunk in records.chunks(list(ids), _STEP):
+    for chunk in lookups.chunks(list(ids), _STEP):
         yield chunk
         done += len(chunk)
         _step(progress, done, total)
@@ -182,7 +183,7 @@ def plan(library: Library, story_ids: Sequence[int], edit: BatchEdit, progress: 
     replacement = edit.replacement
     pattern = replacement.pattern() if replacement else None
     with library.read() as session:
-        ids = records.existing_story_ids(session, story_ids)
+        ids = lookups.existing_story_ids(session, story_ids)
         chosen = set(ids)
         tag_plan: dict[str, tuple[int, ...]] = {}
         for path in dict.fromkeys(edit.add_tags):
@@ -200,7 +201,7 @@ def plan(library: Library, story_ids: Sequence[int], edit: BatchEdit, progress: 
                 untag_plan[tags.path_of(session, tag)] = tuple(i for i in ids if i in have)
         link_plan: dict[int, tuple[int, ...]] = {}
         for entity_id in dict.fromkeys(edit.link_entities):
-            records.get(session, Entity, entity_id, "record")
+            lookups.get(session, Entity, entity_id, "record")
             have = _tagged(session, StoryEntity, "entity_id", entity_id)
             if gaining := tuple(i for i in ids if i not in have):
                 link_plan[entity_id] = gaining
@@ -224,7 +225,7 @@ def _field_changes(
     found: list[FieldChange] = []
     cleaned: dict[tuple[str, str], tuple[str, str]] = {}  # (a value set for all is checked once)
     for chunk in _chunks(ids, progress, 0, len(ids)):
-        rows = {row[0]: row for row in records.rows_in(session, sql, chunk)}
+        rows = {row[0]: row for row in lookups.rows_in(session, sql, chunk)}
         for story_id in chunk:
             row = rows[story_id]
             old = dict(zip(names, row[2:], strict=True))
@@ -262,7 +263,7 @@ def apply(library: Library, given: Plan, progress: Progress = no_progress) -> tu
     edited = {change.story_id for change in given.changes}
     total = len(edited) + sum(len(s) for m in (given.tag, given.untag, given.link, given.unlink) for s in m.values())
     with library.write() as session:
-        records.existing_story_ids(session, given.stories)
+        lookups.existing_story_ids(session, given.stories)
         write_values(session, given.changes, progress, total)
         done = len(edited)
         created: list[int] = []
@@ -270,7 +271,7 @@ def apply(library: Library, given: Plan, progress: Progress = no_progress) -> tu
         for path, story_ids in given.tag.items():
             tag = tags.ensure_path(session, path, created)
             touched_tags.add(tag.id)
-            records.add_links(session, StoryTag, "tag_id", tag.id, story_ids)
+            linking.add_links(session, StoryTag, "tag_id", tag.id, story_ids)
             done += len(story_ids)
             _step(progress, done, total)
         for path, story_ids in given.untag.items():
@@ -278,18 +279,18 @@ def apply(library: Library, given: Plan, progress: Progress = no_progress) -> tu
             if existing_tag is None:
                 raise NotFound(translate("Messages", "There is no tag '{path}' any more.").format(path=path))
             touched_tags.add(existing_tag.id)
-            records.remove_links(session, StoryTag, "tag_id", existing_tag.id, story_ids)
+            linking.remove_links(session, StoryTag, "tag_id", existing_tag.id, story_ids)
             done += len(story_ids)
             _step(progress, done, total)
         for model_links, add in ((given.link, True), (given.unlink, False)):
             for entity_id, story_ids in model_links.items():
-                records.get(session, Entity, entity_id, "record")
-                (records.add_links if add else records.remove_links)(
+                lookups.get(session, Entity, entity_id, "record")
+                (linking.add_links if add else linking.remove_links)(
                     session, StoryEntity, "entity_id", entity_id, story_ids
                 )
                 done += len(story_ids)
                 _step(progress, done, total)
-        records.touch_stories(session, sorted(given.stories))
+        linking.touch_stories(session, sorted(given.stories))
         changes = ChangeSet(
             stories_changed=frozenset(given.stories),
             tags_added=frozenset(created),
@@ -329,7 +330,7 @@ def write_values(session: Session, changes: Sequence[FieldChange], progress: Pro
     indexed_sql = f"SELECT id, {', '.join(fts.COLUMNS)} FROM stories WHERE id IN ({{ids}})"
     for chunk in _chunks(ids, progress, 0, total):
         reindexed = [i for i in chunk if set(by_story[i]) & set(fts.COLUMNS)]
-        rows = {row[0]: row[1:] for row in records.rows_in(session, indexed_sql, reindexed)}
+        rows = {row[0]: row[1:] for row in lookups.rows_in(session, indexed_sql, reindexed)}
         alike: dict[tuple[tuple[str, str], ...], list[int]] = {}  # stories given the same values
         for story_id in chunk:
             alike.setdefault(tuple(sorted(by_story[story_id].items())), []).append(story_id)

@@ -24,8 +24,9 @@ from ngodesk.domain.errors import Conflict, NotFound
 from ngodesk.domain.i18n import translate
 from ngodesk.domain.models import ChangeSet
 from ngodesk.search.text import fold
-from ngodesk.services import annotating, records, snapshots, stories
+from ngodesk.services import annotating, snapshots, stories
 from ngodesk.services.snapshots import StorySnapshot
+from ngodesk.steps import linking, tombstones
 from ngodesk.store import rows as stored
 from ngodesk.store.library import Library
 from ngodesk.store.schema import Base, MergeConflict, Story, annotation_key
@@ -281,7 +282,7 @@ def _settle_record(library: Library, session: Session, conflict: ConflictView, v
                 )
             )
         stored.remove(connection, table, id=found[0])
-        records.bury(session, conflict.kind, [conflict.record_uuid])
+        tombstones.bury(session, conflict.kind, [conflict.record_uuid])
         how = "removed"
     else:
         if not found:
@@ -302,7 +303,7 @@ def _settle_record(library: Library, session: Session, conflict: ConflictView, v
     if story_id is not None:
         if conflict.kind == "translation":
             annotating.follow(session, [story_id])
-        records.touch_stories(session, [story_id])
+        linking.touch_stories(session, [story_id])
     return _changes(conflict.kind, how, found[0], story_id)
 
 
@@ -317,7 +318,7 @@ def reopen(library: Library, conflict_uuid: str, was: Before = Before()) -> Chan
             table, _, record, _ = was.rows[0]
             there = _rows(connection, table, id=record["id"])
             _put_back(connection, was.rows)
-            records.unbury(session, [row.record_uuid])
+            tombstones.unbury(session, [row.record_uuid])
             story_id = _story_of_child(connection, row.kind, row.record_uuid)
             changes |= _changes(row.kind, "changed" if there else "added", record["id"], story_id)
         row.resolved = False

@@ -29,7 +29,7 @@ from ngodesk.domain.errors import Cancelled
 from ngodesk.domain.i18n import translate
 from ngodesk.domain.models import Progress, no_progress
 from ngodesk.search.text import fold
-from ngodesk.services import records
+from ngodesk.steps import lookups
 from ngodesk.store.library import Library
 from ngodesk.store.schema import Entity, Story, StoryEntity, Tombstone
 
@@ -192,7 +192,7 @@ class Matcher:
             ("title", lambda chunk: Story.title_key.in_(chunk)),
             ("day", lambda chunk: and_(Story.published_start.in_(chunk), Story.published_end == Story.published_start)),
         ):
-            for chunk in records.chunks(sorted(wanted[kind]), _BATCH):
+            for chunk in lookups.chunks(sorted(wanted[kind]), _BATCH):
                 query = select(*columns).where(where(chunk), Story.id < self.looked_up_below)
                 for row in self.session.execute(query):
                     self.add(Key(row.title, row.title_key, row.url_key, row.published, row.uuid), row.id, row.uuid)
@@ -201,7 +201,7 @@ class Matcher:
             .join(Story, Story.uuid == Tombstone.replaced_by)
             .where(Story.id < self.looked_up_below)
         )
-        for chunk in records.chunks(sorted(wanted["uuid"] - self._uuids.keys()), _BATCH):
+        for chunk in lookups.chunks(sorted(wanted["uuid"] - self._uuids.keys()), _BATCH):
             for dead, story_id, title in self.session.execute(merged.where(Tombstone.uuid.in_(chunk))):
                 self._merged[dead] = (story_id, title)
 
@@ -288,7 +288,7 @@ def details(
 ) -> dict[int, tuple[tuple[str, ...], tuple[tuple[str, str], ...]]]:
     """(``person_keys`` of its people, its ``identifiers``) per story."""
     found: dict[int, tuple[tuple[str, ...], tuple[tuple[str, str], ...]]] = {}
-    for chunk in records.chunks(sorted(set(story_ids)), _BATCH):
+    for chunk in lookups.chunks(sorted(set(story_ids)), _BATCH):
         names: dict[int, list[str]] = {}
         people = (
             select(StoryEntity.story_id, Entity.name)
@@ -381,7 +381,7 @@ def find_pairs(library: Library, progress: Progress = no_progress) -> list[Pair]
             if (a, b) not in found and _others_agree(known[a], known[b]):
                 found[a, b] = reason
         named: dict[int, StoryRef] = {}
-        for chunk in records.chunks(sorted({i for pair in found for i in pair})):
+        for chunk in lookups.chunks(sorted({i for pair in found for i in pair})):
             for row in session.execute(select(Story.id, Story.uuid, Story.title).where(Story.id.in_(chunk))):
                 named[row.id] = StoryRef(row.id, row.uuid, row.title)
     return [Pair(named[a], named[b], reason) for (a, b), reason in sorted(found.items())]

@@ -16,7 +16,7 @@ from ngodesk.domain.models import AltName, ChangeSet, Created, EntityKind, Entit
 from ngodesk.domain.text import one_line, require_encodable
 from ngodesk.search.names import RecordNames, display_name
 from ngodesk.search.text import fold, guess_language
-from ngodesk.services import records
+from ngodesk.steps import linking, lookups, tombstones
 from ngodesk.store.library import Library
 from ngodesk.store.schema import Entity, EntityName, EntitySeeAlso, RejectedSuggestion, StoryEntity
 
@@ -129,7 +129,7 @@ def _first_ids(session: Session, kind: EntityKind, keys: Iterable[str]) -> dict[
     """Per folded name, the first made record of ``kind`` whose preferred or
     alternative name folds to it (names without one are left out)."""
     first: dict[str, int] = {}
-    for chunk in records.chunks(sorted(set(keys))):
+    for chunk in lookups.chunks(sorted(set(keys))):
         # Two indexed lookups; one OR over both would scan every record of the kind.
         matching = union(
             select(Entity.id, Entity.name_key).where(Entity.kind == kind.value, Entity.name_key.in_(chunk)),
@@ -167,7 +167,7 @@ def names_of(
             rows = list(session.execute(others))
         else:
             found, rows = {}, []
-            for chunk in records.chunks(sorted(set(ids))):
+            for chunk in lookups.chunks(sorted(set(ids))):
                 found.update(session.execute(names.where(Entity.id.in_(chunk))).all())
                 rows += session.execute(others.where(Entity.id.in_(chunk)))
     alternatives: dict[int, list[AltName]] = {entity_id: [] for entity_id in found}
@@ -291,7 +291,7 @@ def update_entity(
     """Change a record's preferred name, alternative names, note, details
     or "see also" records (ids: exactly these afterwards)."""
     with library.write() as session:
-        entity = records.get(session, Entity, entity_id, "record")
+        entity = lookups.get(session, Entity, entity_id, "record")
         touched = {entity_id}
         if see_also is not None:
             touched |= _set_see_also(session, entity_id, see_also)
@@ -318,8 +318,8 @@ def _set_see_also(session: Session, entity_id: int, wanted: Sequence[int]) -> se
     current = {low if high == entity_id else high for low, high in pairs}
     changed = set()
     for other in set(wanted) ^ current:
-        records.get(session, Entity, other, "record")
-        if records.set_pair(session, EntitySeeAlso, ("entity_id", "other_id"), entity_id, other, other in wanted):
+        lookups.get(session, Entity, other, "record")
+        if linking.set_pair(session, EntitySeeAlso, ("entity_id", "other_id"), entity_id, other, other in wanted):
             changed.add(other)
     return changed
 
@@ -332,7 +332,7 @@ def split_entity(
     alternative names ``alt_names`` and the links of ``story_ids`` away from
     it, and the two records see each other ("see also")."""
     with library.write() as session:
-        source = records.get(session, Entity, entity_id, "record")
+        source = lookups.get(session, Entity, entity_id, "record")
         name = clean_name(name)
         if fold(name) == source.name_key:
             raise ValidationError(
@@ -360,12 +360,12 @@ def split_entity(
         new.alt_names = _alt_names(name, [n for n in names if fold(n.name) in taken])
         session.add(new)
         session.flush()
-        places = records.link_positions(session, entity_id)  # (the new record takes the old one's place)
-        records.remove_links(session, StoryEntity, "entity_id", entity_id, story_ids)
-        records.add_links(session, StoryEntity, "entity_id", new.id, story_ids, places)
-        records.set_pair(session, EntitySeeAlso, ("entity_id", "other_id"), entity_id, new.id)
+        places = linking.link_positions(session, entity_id)  # (the new record takes the old one's place)
+        linking.remove_links(session, StoryEntity, "entity_id", entity_id, story_ids)
+        linking.add_links(session, StoryEntity, "entity_id", new.id, story_ids, places)
+        linking.set_pair(session, EntitySeeAlso, ("entity_id", "other_id"), entity_id, new.id)
         source.touch()
-        records.touch_stories(session, story_ids)
+        linking.touch_stories(session, story_ids)
         return Created(
             new.id,
             new.uuid,
@@ -380,11 +380,11 @@ def split_entity(
 def delete_entity(library: Library, entity_id: int) -> ChangeSet:
     """Delete a record; stories that mention it lose the link."""
     with library.write() as session:
-        entity = records.get(session, Entity, entity_id, "record")
+        entity = lookups.get(session, Entity, entity_id, "record")
         stories = set(session.scalars(select(StoryEntity.story_id).where(StoryEntity.entity_id == entity_id)))
-        records.bury(session, "entity", [entity.uuid])
+        tombstones.bury(session, "entity", [entity.uuid])
         session.delete(entity)
-        records.touch_stories(session, stories)
+        linking.touch_stories(session, stories)
         return ChangeSet(stories_changed=frozenset(stories), entities_removed=frozenset({entity_id}))
 
 
@@ -392,8 +392,8 @@ def link_entity(library: Library, story_ids: Iterable[int], entity_id: int, link
     """Record that stories mention an organisation, person or place (or,
     with ``link=False``, that they do not)."""
     with library.write() as session:
-        records.get(session, Entity, entity_id, "record")
-        changed = records.relink(session, StoryEntity, "entity_id", entity_id, story_ids, add=link)
+        lookups.get(session, Entity, entity_id, "record")
+        changed = linking.relink(session, StoryEntity, "entity_id", entity_id, story_ids, add=link)
         return ChangeSet(stories_changed=changed, entities_changed=frozenset({entity_id}))
 
 
@@ -440,16 +440,16 @@ def merge_entities(library: Library, source_id: int, target_id: int) -> ChangeSe
     if source_id == target_id:
         raise ValidationError(translate("Messages", "A record cannot be merged into itself."))
     with library.write() as session:
-        source = records.get(session, Entity, source_id, "record")
-        target = records.get(session, Entity, target_id, "record")
+        source = lookups.get(session, Entity, source_id, "record")
+        target = lookups.get(session, Entity, target_id, "record")
         if source.kind != target.kind:
             kinds = f"'{source.name}' ({source.kind}) and '{target.name}' ({target.kind})"
             raise ValidationError(
                 translate("Messages", "{kinds} are different kinds of record: not merged.").format(kinds=kinds)
             )
-        places = records.link_positions(session, source_id)  # (where the target is new, it takes the source's place)
+        places = linking.link_positions(session, source_id)  # (where the target is new, it takes the source's place)
         stories = set(places)
-        records.add_links(session, StoryEntity, "entity_id", target_id, stories, places)
+        linking.add_links(session, StoryEntity, "entity_id", target_id, stories, places)
         names = [AltName(n.name, n.language, n.preferred) for n in target.alt_names]
         names += [
             AltName(source.name, guess_language(source.name)),
@@ -460,7 +460,7 @@ def merge_entities(library: Library, source_id: int, target_id: int) -> ChangeSe
         for key in DETAILS:
             if not getattr(target, key):
                 setattr(target, key, getattr(source, key))
-        records.move_pairs(session, EntitySeeAlso, ("entity_id", "other_id"), source_id, target_id)
+        linking.move_pairs(session, EntitySeeAlso, ("entity_id", "other_id"), source_id, target_id)
         # what the user rejected for it stays rejected (its names are the target's now)
         rejected = select(RejectedSuggestion.story_id, literal(target_id)).where(
             RejectedSuggestion.entity_id == source_id
@@ -468,10 +468,10 @@ def merge_entities(library: Library, source_id: int, target_id: int) -> ChangeSe
         session.execute(
             sqlite_insert(RejectedSuggestion).from_select(["story_id", "entity_id"], rejected).on_conflict_do_nothing()
         )
-        records.bury(session, "entity", [source.uuid], replaced_by=target.uuid)
+        tombstones.bury(session, "entity", [source.uuid], replaced_by=target.uuid)
         session.delete(source)
         target.touch()
-        records.touch_stories(session, stories)
+        linking.touch_stories(session, stories)
         return ChangeSet(
             stories_changed=frozenset(stories),
             entities_changed=frozenset({target_id}),
@@ -486,8 +486,8 @@ def see_also(library: Library, entity_id: int, other_id: int, linked: bool = Tru
         raise ValidationError(translate("Messages", "A record cannot be its own “see also”."))
     with library.write() as session:
         for record_id in (entity_id, other_id):
-            records.get(session, Entity, record_id, "record").touch()
-        records.set_pair(session, EntitySeeAlso, ("entity_id", "other_id"), entity_id, other_id, linked)
+            lookups.get(session, Entity, record_id, "record").touch()
+        linking.set_pair(session, EntitySeeAlso, ("entity_id", "other_id"), entity_id, other_id, linked)
         return ChangeSet(entities_changed=frozenset({entity_id, other_id}))
 
 
@@ -497,10 +497,10 @@ def add_see_also(session: Session, records_given: Sequence[EntityRecord]) -> Non
     wanted = sorted({uuid for record in records_given for uuid in (record.uuid, *record.see_also) if record.see_also})
     by_uuid = {
         uuid: entity_id
-        for chunk in records.chunks(wanted)
+        for chunk in lookups.chunks(wanted)
         for uuid, entity_id in session.execute(select(Entity.uuid, Entity.id).where(Entity.uuid.in_(chunk)))
     }
     for record in records_given:
         for uuid in record.see_also:
             if (first := by_uuid.get(record.uuid)) and (second := by_uuid.get(uuid)):
-                records.set_pair(session, EntitySeeAlso, ("entity_id", "other_id"), first, second)
+                linking.set_pair(session, EntitySeeAlso, ("entity_id", "other_id"), first, second)

@@ -31,8 +31,9 @@ from ngodesk.formats.writers import (
     native_json,
     ris,
 )
-from ngodesk.services import queries, records
+from ngodesk.services import queries
 from ngodesk.services.delivery import deliver
+from ngodesk.steps import lookups
 from ngodesk.store.library import Library
 from ngodesk.store.schema import Entity, Story, StoryEntity
 
@@ -62,14 +63,14 @@ class _Reader:
 
     def views(self, story_ids: list[int]) -> Iterator[StoryView]:
         """Views of ``story_ids``, in order (stories deleted meanwhile skipped)."""
-        for chunk in records.chunks(story_ids, CHUNK):
+        for chunk in lookups.chunks(story_ids, CHUNK):
             yield from queries.stories(self.library, self._counted(chunk))
 
     def entries(self, story_ids: list[int]) -> Iterator[html_catalogue.Entry | None]:
         """The catalogue's entry per id of ``story_ids`` (an id may come
         again: a story under each of its tags), None for a story deleted
         meanwhile."""
-        for chunk in records.chunks(story_ids, CHUNK):
+        for chunk in lookups.chunks(story_ids, CHUNK):
             found = _entries(self.library, list(dict.fromkeys(self._counted(chunk))))
             yield from (found.get(story_id) for story_id in chunk)
 
@@ -108,7 +109,7 @@ def _groups(library: Library, story_ids: list[int], progress: Progress) -> list[
     each of its tags), then the untagged stories."""
     by_tag: dict[str, list[int]] = {}
     untagged: list[int] = []
-    for chunk in records.chunks(story_ids, CHUNK):
+    for chunk in lookups.chunks(story_ids, CHUNK):
         tags = queries.story_tags(library, chunk)
         for story_id in chunk:
             for path in tags.get(story_id, ()):

@@ -27,7 +27,8 @@ from typing import TYPE_CHECKING
 from ngodesk.domain.errors import LibraryError, ValidationError
 from ngodesk.domain.i18n import translate
 from ngodesk.domain.models import Progress, no_progress
-from ngodesk.services import attachments, indexing, records, trash
+from ngodesk.services import attachments, indexing, trash
+from ngodesk.steps import lookups
 from ngodesk.store import backups
 from ngodesk.store.library import DB_NAME, Library, stored_meta
 from ngodesk.store.lock import LOCK_NAME
@@ -326,7 +327,7 @@ def _keep_only(session: Session, story_ids: list[int]) -> None:
     """Delete every story but ``story_ids`` from a new copy, without
     tombstones or history: they were never in it. Its Trash is empty."""
     connection = session.connection()
-    keep = set(records.present_story_ids(session, story_ids))
+    keep = set(lookups.present_story_ids(session, story_ids))
     connection.exec_driver_sql("CREATE TEMP TABLE ngodesk_keep (id INTEGER PRIMARY KEY)")
     connection.exec_driver_sql("INSERT INTO ngodesk_keep VALUES (?)", [(i,) for i in sorted(keep)] or [(0,)])
     connection.exec_driver_sql(

@@ -26,8 +26,8 @@ from ngodesk.domain.text import primary, read_language, require_encodable
 from ngodesk.formats import distinct, read_text
 from ngodesk.search.chinese import pinyin, traditional
 from ngodesk.search.text import fold, traditional_table
-from ngodesk.services import records
 from ngodesk.services.delivery import deliver
+from ngodesk.steps import lookups, tombstones
 from ngodesk.store.library import Library
 from ngodesk.store.schema import Term
 
@@ -174,14 +174,14 @@ def create_term(library: Library, record: TermRecord, term_id: int | None = None
         term = Term(**columns, **({"uuid": record.uuid} if record.uuid else {}), id=term_id)
         session.add(term)
         session.flush()
-        records.unbury(session, [term.uuid])
+        tombstones.unbury(session, [term.uuid])
         return Created(term.id, term.uuid, ChangeSet(terms=frozenset({term.id})))
 
 
 def get_term(library: Library, term_id: int) -> TermRecord:
     """One term; NotFound when there is none with ``term_id``."""
     with library.read() as session:
-        return _record(records.get(session, Term, term_id, "glossary term"))
+        return _record(lookups.get(session, Term, term_id, "glossary term"))
 
 
 def update_term(library: Library, term_id: int, record: TermRecord) -> ChangeSet:
@@ -189,7 +189,7 @@ def update_term(library: Library, term_id: int, record: TermRecord) -> ChangeSet
     pinyin made again when given empty)."""
     columns = _columns(record)
     with library.write() as session:
-        term = records.get(session, Term, term_id, "glossary term")
+        term = lookups.get(session, Term, term_id, "glossary term")
         for name, value in columns.items():
             setattr(term, name, value)
         term.touch()
@@ -199,8 +199,8 @@ def update_term(library: Library, term_id: int, record: TermRecord) -> ChangeSet
 def delete_term(library: Library, term_id: int) -> ChangeSet:
     """Delete a term (a tombstone remembers it for merges)."""
     with library.write() as session:
-        term = records.get(session, Term, term_id, "glossary term")
-        records.bury(session, "term", [term.uuid])
+        term = lookups.get(session, Term, term_id, "glossary term")
+        tombstones.bury(session, "term", [term.uuid])
         session.delete(term)
         return ChangeSet(terms=frozenset({term_id}))
 

@@ -13,7 +13,8 @@ from sqlalchemy.orm import Session
 from ngodesk.domain.errors import ValidationError
 from ngodesk.domain.i18n import translate
 from ngodesk.domain.models import STORY_TEXT_FIELDS, ChangeSet
-from ngodesk.services import records, stories
+from ngodesk.services import stories
+from ngodesk.steps import linking, lookups
 from ngodesk.store.library import Library
 from ngodesk.store.schema import Entity, Story, StoryChange, StoryEntity, StoryTag, Tag
 
@@ -48,7 +49,7 @@ def changes(library: Library, story_id: int) -> list[Change]:
     """The story's changes, oldest first (by time: the other library's
     history that a merge brings arrives after this library's own)."""
     with library.read() as session:
-        story = records.get(session, Story, story_id, "story")
+        story = lookups.get(session, Story, story_id, "story")
         rows = session.scalars(
             select(StoryChange).where(StoryChange.story_uuid == story.uuid).order_by(StoryChange.at, StoryChange.id)
         ).all()
@@ -62,7 +63,7 @@ def revert(library: Library, story_id: int, revision: int) -> ChangeSet:
     transaction (itself recorded in the history). Attachments stay as
     they are."""
     with library.write() as session:
-        story = records.get(session, Story, story_id, "story")
+        story = lookups.get(session, Story, story_id, "story")
         if not 1 <= revision <= story.revision:
             raise ValidationError(
                 translate("Messages", "The story has revisions 1 to {revision}, not {revision2}.").format(
@@ -77,7 +78,7 @@ def revert(library: Library, story_id: int, revision: int) -> ChangeSet:
         relinked = _relink(session, story_id, later)  # (first: the edit's revision bump follows)
         edited = stories.edit_story(library, story_id, values) if values else ChangeSet()
         if edited.empty and not relinked.empty:
-            records.touch_stories(session, [story_id])
+            linking.touch_stories(session, [story_id])
         return edited | relinked
 
 
@@ -90,7 +91,7 @@ def _relink(session: Session, story_id: int, later: Sequence[Change]) -> ChangeS
         target_id = session.scalar(select(target.id).where(target.uuid == change.ref))
         if target_id is None:
             continue  # (deleted since)
-        undo = records.remove_links if change.new is not None else records.add_links
+        undo = linking.remove_links if change.new is not None else linking.add_links
         if undo(session, model, key, target_id, [story_id]):
             (tags_touched if model is StoryTag else entities_touched).add(target_id)
     if not tags_touched and not entities_touched:

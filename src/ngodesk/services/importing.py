@@ -52,12 +52,12 @@ from ngodesk.services import (
     duplicates,
     entities,
     fields,
-    records,
     snapshots,
     stories,
     tags,
     translations,
 )
+from ngodesk.steps import tombstones
 from ngodesk.store import bulk, fts, history
 from ngodesk.store.library import Library
 from ngodesk.store.schema import Attachment, Entity, Story, StoryEntity, StoryTag, new_uuid, utcnow
@@ -366,7 +366,7 @@ class _Writer:
         self._ensure_entities(name for names in named.values() for name in names)
         self._ensure_tags(path for _, record, _, _ in fresh for path in record.tags)
         if uuids := [str(c["uuid"]) for _, r, c, _ in fresh if r.provenance]:
-            records.unbury(self.session, uuids)  # a story deleted here once comes back: its tombstone goes
+            tombstones.unbury(self.session, uuids)  # a story deleted here once comes back: its tombstone goes
         tag_links = {(story_id, self.tag_ids[path]) for story_id, record, _, _ in fresh for path in record.tags}
         # (story, record) -> position: the file's order (the first author
         # first); a name given twice (or two spellings of one record) keeps

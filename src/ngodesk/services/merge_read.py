@@ -13,7 +13,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Select, desc, func, literal, select
 
-from ngodesk.services.records import chunks
+from ngodesk.steps.lookups import chunks
 from ngodesk.store.rows import raw
 from ngodesk.store.schema import Base
 

@@ -56,13 +56,13 @@ from ngodesk.services import (
     indexing,
     merge_plan,
     merge_read,
-    records,
     tags,
     trash,
 )
 from ngodesk.services.conflicts import DELETED, ConflictView
 from ngodesk.services.merge_plan import Arrival, Departure, Field
 from ngodesk.services.merge_read import GRAVE_COLUMNS, HISTORY_COLUMNS, AltName, Pair, Side
+from ngodesk.steps import linking, tombstones
 from ngodesk.store import backups as store_backups
 from ngodesk.store import history, sqlite_files
 from ngodesk.store import rows as stored
@@ -330,7 +330,7 @@ class _Merge:
         if not self._deleted_vs(kind, uuid, label, True, label) and self.prefer is not Prefer.ASK:
             return False
         self.revived.add(uuid)
-        records.unbury(self.session, [uuid])
+        tombstones.unbury(self.session, [uuid])
         return True
 
     def _relink(self, table: str, target: str, key: str, uuid: str, target_id: int) -> None:
@@ -344,7 +344,7 @@ class _Merge:
             if i is not None
         ]
         stored.add_all(self.db, table, links, keep_existing=True)
-        records.touch_stories(self.session, story_ids)
+        linking.touch_stories(self.session, story_ids)
         self.changes |= ChangeSet(stories_changed=frozenset(story_ids))
 
     def _term(self, their_id: int | None) -> int | None:
@@ -431,7 +431,7 @@ class _Merge:
             if tag_id is not None and self.here.scalar(select(tag.c.id).where(tag.c.parent_id == tag_id)) is None:
                 stored.remove(self.db, "story_tags", tag_id=tag_id)
                 stored.remove(self.db, "tags", id=tag_id)
-                records.bury(self.session, "tag", [uuid])
+                tombstones.bury(self.session, "tag", [uuid])
                 self.changes |= ChangeSet(tags_removed=frozenset({tag_id}))
         self._count("tags", len(added), len(changed), len(removed))
         self.changes |= ChangeSet(tags_added=frozenset(added), tags_changed=frozenset(i for i in changed if i))
@@ -491,7 +491,7 @@ class _Merge:
         for uuid in removed:
             entity_id = mine[uuid]["id"]
             stored.remove(self.db, "entities", id=entity_id)
-            records.bury(self.session, "entity", [uuid])
+            tombstones.bury(self.session, "entity", [uuid])
         self._count("records", len(added), len(changed), len(removed))
         self.changes |= ChangeSet(
             entities_added=frozenset(added),
@@ -544,7 +544,7 @@ class _Merge:
         removed = self._deletions(kind, base, mine, theirs, names, label)
         for uuid in removed:
             stored.remove(self.db, table, uuid=uuid)
-            records.bury(self.session, kind, [uuid])
+            tombstones.bury(self.session, kind, [uuid])
         return added, changed, len(removed)
 
     def terms(self) -> None:
@@ -675,7 +675,7 @@ class _Merge:
         new_ids = self._add_stories(added)
         batch.write_values(self.session, values, no_progress, len(values))
         edited = {c.story_id for c in values} | linked
-        records.touch_stories(self.session, sorted(edited))
+        linking.touch_stories(self.session, sorted(edited))
         removed = [mine[u]["id"] for u in self._deletions("story", base, mine, theirs, STORY_TEXT_FIELDS, "title")]
         if removed:  # (to the Trash, as a delete here: it can be restored from there)
             self.changes |= trash.move_to_trash(self.library, removed)
@@ -697,7 +697,7 @@ class _Merge:
             # in conflict, stays: settled their way, the deletion takes it)
             lost = [lost_uuid for lost_uuid in lost if lost_uuid in self.their_records[target]]
             known = self.record_ids[target]
-            after = records.next_positions(self.session, [story_id]).get(story_id, 0) if ordered and gained else 0
+            after = linking.next_positions(self.session, [story_id]).get(story_id, 0) if ordered and gained else 0
             links = [
                 {"story_id": story_id, key: known[gained_uuid]} | ({"position": after + place} if ordered else {})
                 for place, gained_uuid in enumerate(gained)
@@ -758,7 +758,7 @@ class _Merge:
         stored.add_all(self.db, "stories", taken, keep_existing=False)
         made = [str(values["uuid"]) for values in taken]
         ids = self.here.ids_of("stories", made)
-        records.unbury(self.session, made)
+        tombstones.unbury(self.session, made)
         for uuid in made:
             self._links(ids[uuid], uuid)
         docs = [indexing.doc(ids[v["uuid"]], v["title"], v["summary"], v["body"], v["source"]) for v in taken]
@@ -796,7 +796,7 @@ class _Merge:
         for uuid in removed:
             story = self._id("stories", mine[uuid]["story"])
             stored.remove(self.db, table, uuid=uuid)
-            records.bury(self.session, kind, [uuid])
+            tombstones.bury(self.session, kind, [uuid])
             if story is not None:
                 touched.add(story)
         self._count(table, added, changed, len(removed))

@@ -33,7 +33,8 @@ from ngodesk.search import engine, pinyin
 from ngodesk.search.query import Node, parse
 from ngodesk.search.snippet import make_snippet
 from ngodesk.search.text import index_version
-from ngodesk.services import indexing, records, translations
+from ngodesk.services import indexing, translations
+from ngodesk.steps import lookups
 from ngodesk.store import fts
 from ngodesk.store.library import Library
 from ngodesk.store.schema import (
@@ -450,7 +451,7 @@ def entity_refs(library: Library, entity_ids: Sequence[int]) -> list[EntityRef]:
     """The records with these ids (missing ones skipped)."""
     refs: list[EntityRef] = []
     with library.read() as session:
-        for chunk in records.chunks(sorted(set(entity_ids))):
+        for chunk in lookups.chunks(sorted(set(entity_ids))):
             rows = session.execute(select(Entity.id, Entity.uuid, Entity.kind, Entity.name).where(Entity.id.in_(chunk)))
             refs += [EntityRef(r.id, r.uuid, EntityKind(r.kind), r.name) for r in rows]
     return refs

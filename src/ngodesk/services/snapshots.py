@@ -17,7 +17,8 @@ from sqlalchemy.orm import Session
 from ngodesk.domain.errors import Conflict
 from ngodesk.domain.i18n import translate
 from ngodesk.domain.models import AddedSnapshot, ChangeSet, EntitySnapshot, StorySnapshot, TagSnapshot, row_id
-from ngodesk.services import entities, indexing, records, stories, tags
+from ngodesk.services import entities, indexing, stories, tags
+from ngodesk.steps import linking, lookups, tombstones
 from ngodesk.store import history
 from ngodesk.store.library import Library
 from ngodesk.store.schema import (
@@ -47,7 +48,7 @@ def _links(
     story_ids: list[int],
 ) -> dict:
     found: dict[int, set[int]] = {}
-    for chunk in records.chunks(story_ids):
+    for chunk in lookups.chunks(story_ids):
         rows = session.execute(select(model.story_id, getattr(model, key)).where(model.story_id.in_(chunk)))
         for story_id, target in rows:
             found.setdefault(story_id, set()).add(target)
@@ -64,15 +65,15 @@ def snapshot_in(session: Session, story_ids: Iterable[int]) -> tuple[StorySnapsh
     """``snapshot_stories`` in the caller's transaction (which sees its own
     changes)."""
     columns = list(Story.__table__.columns)
-    ids = records.existing_story_ids(session, story_ids)
+    ids = lookups.existing_story_ids(session, story_ids)
     rows: dict[int, dict[str, object]] = {}
-    for chunk in records.chunks(ids):
+    for chunk in lookups.chunks(ids):
         for row in session.execute(select(*columns).where(Story.id.in_(chunk))).mappings():
             rows[int(row["id"])] = dict(row)
     tag_links = _links(session, StoryTag, "tag_id", ids)
     entity_links = _links(session, StoryEntity, "entity_id", ids)
     entity_positions: dict[int, list[tuple[int, int]]] = {}
-    for story_id, entity_id, position in records.rows_in(
+    for story_id, entity_id, position in lookups.rows_in(
         session, "SELECT story_id, entity_id, position FROM story_entities WHERE story_id IN ({ids})", ids
     ):
         entity_positions.setdefault(story_id, []).append((entity_id, position))
@@ -81,7 +82,7 @@ def snapshot_in(session: Session, story_ids: Iterable[int]) -> tuple[StorySnapsh
     shelved = _links(session, CollectionStory, "collection_id", ids)
     positions = {
         (c, story): position
-        for chunk in records.chunks(ids)
+        for chunk in lookups.chunks(ids)
         for c, story, position in session.execute(
             select(CollectionStory.collection_id, CollectionStory.story_id, CollectionStory.position).where(
                 CollectionStory.story_id.in_(chunk)
@@ -109,7 +110,7 @@ def _rows_by_story(
 ) -> dict[int, list[dict[str, object]]]:
     """Every column of the ``model`` rows of stories ``ids``, by story."""
     found: dict[int, list[dict[str, object]]] = {}
-    for chunk in records.chunks(ids):
+    for chunk in lookups.chunks(ids):
         query = select(*model.__table__.columns).where(model.story_id.in_(chunk))
         for row in session.execute(query).mappings():
             found.setdefault(int(row["story_id"]), []).append(dict(row))
@@ -124,7 +125,7 @@ def restore_stories(library: Library, snapshots: Sequence[StorySnapshot]) -> Cha
     with library.write() as session, history.links_unrecorded(session):
         ids = [row_id(s.row) for s in snapshots]
         uuids = [str(s.row["uuid"]) for s in snapshots]
-        for chunk in records.chunks(ids):
+        for chunk in lookups.chunks(ids):
             if session.scalar(select(Story.id).where(Story.id.in_(chunk)).limit(1)) is not None:
                 raise Conflict(
                     translate("Messages", "Cannot restore the stories: their place in the library was taken meanwhile.")
@@ -147,7 +148,7 @@ def restore_stories(library: Library, snapshots: Sequence[StorySnapshot]) -> Cha
         rows = [_without_id(row) for s in snapshots for row in s.translations]
         if rows:
             session.execute(insert(StoryTranslation.__table__), rows)
-            records.unbury(session, [str(row["uuid"]) for row in rows])
+            tombstones.unbury(session, [str(row["uuid"]) for row in rows])
         terms = set(session.scalars(select(Term.id)))
         notes = [
             {
@@ -159,11 +160,11 @@ def restore_stories(library: Library, snapshots: Sequence[StorySnapshot]) -> Cha
         ]
         if notes:  # (a glossary term deleted meanwhile: the annotation stays, unlinked)
             session.execute(insert(Annotation.__table__), notes)
-            records.unbury(session, [str(row["uuid"]) for row in notes])
+            tombstones.unbury(session, [str(row["uuid"]) for row in notes])
         _restore_memberships(session, snapshots)
         fields = ("id", "title", "summary", "body", "source")
         indexing.add(session, indexing.docs([tuple(s.row[name] for name in fields) for s in snapshots]))  # type: ignore[misc]
-        records.unbury(session, uuids)
+        tombstones.unbury(session, uuids)
         return ChangeSet(
             stories_added=frozenset(ids),
             tags_changed=frozenset(t for s in snapshots for t in s.tag_ids if t in existing_tags),
@@ -210,7 +211,7 @@ def reset_stories(library: Library, snapshots: Sequence[StorySnapshot]) -> Chang
     transaction: those that exist put back, deleted ones restored (undo of
     a merge: the survivor and the merged-away story)."""
     with library.write() as session:
-        present = records.present_story_ids(session, [row_id(s.row) for s in snapshots])
+        present = lookups.present_story_ids(session, [row_id(s.row) for s in snapshots])
         changes = put_back_stories(library, [s for s in snapshots if s.row["id"] in present])
         return changes | restore_stories(library, [s for s in snapshots if s.row["id"] not in present])
 
@@ -222,7 +223,7 @@ def snapshot_tags(library: Library, root_ids: Iterable[int]) -> TagSnapshot:
     with library.read() as session:
         ids: list[int] = []
         for root in dict.fromkeys(root_ids):
-            records.get(session, Tag, root, "tag")
+            lookups.get(session, Tag, root, "tag")
             ids += [i for i in tags.subtree_ids(session, root) if i not in ids]
         by_id = {
             int(row["id"]): dict(row) for row in session.execute(select(*columns).where(Tag.id.in_(ids))).mappings()
@@ -282,13 +283,13 @@ def restore_tags(library: Library, snapshot: TagSnapshot) -> ChangeSet:
                 changed.add(tag_id)
         session.expire_all()
         touched: set[int] = set()
-        existing = records.present_story_ids(session, (s for stories in snapshot.links.values() for s in stories))
+        existing = lookups.present_story_ids(session, (s for stories in snapshot.links.values() for s in stories))
         for tag_id, stories in snapshot.links.items():
-            touched |= records.add_links(session, StoryTag, "tag_id", tag_id, stories & existing)
+            touched |= linking.add_links(session, StoryTag, "tag_id", tag_id, stories & existing)
             now = set(session.scalars(select(StoryTag.story_id).where(StoryTag.tag_id == tag_id)))
-            touched |= records.remove_links(session, StoryTag, "tag_id", tag_id, now - stories)
-        records.touch_stories(session, touched)
-        records.unbury(session, [str(row["uuid"]) for row in snapshot.rows])
+            touched |= linking.remove_links(session, StoryTag, "tag_id", tag_id, now - stories)
+        linking.touch_stories(session, touched)
+        tombstones.unbury(session, [str(row["uuid"]) for row in snapshot.rows])
         _restore_thesaurus(session, snapshot)
         return ChangeSet(
             stories_changed=frozenset(touched), tags_added=frozenset(added), tags_changed=frozenset(changed)
@@ -316,12 +317,12 @@ def snapshot_entities(library: Library, entity_ids: Iterable[int]) -> tuple[Enti
     with library.read() as session:
         rows = {
             int(row["id"]): dict(row)
-            for chunk in records.chunks(ids)
+            for chunk in lookups.chunks(ids)
             for row in session.execute(select(*Entity.__table__.columns).where(Entity.id.in_(chunk))).mappings()
         }
         names: dict[int, list[dict[str, object]]] = {}
         links: dict[int, dict[int, int]] = {}
-        for chunk in records.chunks(list(rows)):
+        for chunk in lookups.chunks(list(rows)):
             for name in session.execute(
                 select(*EntityName.__table__.columns).where(EntityName.entity_id.in_(chunk)).order_by(EntityName.id)
             ).mappings():
@@ -377,13 +378,13 @@ def restore_entities(library: Library, snapshots: Sequence[EntitySnapshot]) -> C
         if names:
             session.execute(insert(EntityName.__table__), names)
         touched: set[int] = set()
-        existing = records.present_story_ids(session, (i for s in snapshots for i in s.story_ids))
+        existing = lookups.present_story_ids(session, (i for s in snapshots for i in s.story_ids))
         for snapshot in snapshots:
             entity_id = row_id(snapshot.row)
             linked = snapshot.story_ids & existing
-            touched |= records.add_links(session, StoryEntity, "entity_id", entity_id, linked, dict(snapshot.positions))
-        records.touch_stories(session, touched)
-        records.unbury(session, [str(s.row["uuid"]) for s in snapshots])
+            touched |= linking.add_links(session, StoryEntity, "entity_id", entity_id, linked, dict(snapshot.positions))
+        linking.touch_stories(session, touched)
+        tombstones.unbury(session, [str(s.row["uuid"]) for s in snapshots])
         _restore_see_also(session, snapshots)
         return ChangeSet(stories_changed=frozenset(touched), entities_added=frozenset(ids))
 
@@ -407,14 +408,14 @@ def reset_entities(library: Library, snapshots: Sequence[EntitySnapshot]) -> Cha
             session.execute(delete(EntityName).where(EntityName.entity_id == entity_id))
             if snapshot.names:
                 session.execute(insert(EntityName.__table__), [dict(name) for name in snapshot.names])
-            existing = records.present_story_ids(session, snapshot.story_ids)
+            existing = lookups.present_story_ids(session, snapshot.story_ids)
             linked = snapshot.story_ids & existing
-            touched |= records.add_links(session, StoryEntity, "entity_id", entity_id, linked, dict(snapshot.positions))
+            touched |= linking.add_links(session, StoryEntity, "entity_id", entity_id, linked, dict(snapshot.positions))
             now = set(session.scalars(select(StoryEntity.story_id).where(StoryEntity.entity_id == entity_id)))
-            touched |= records.remove_links(session, StoryEntity, "entity_id", entity_id, now - snapshot.story_ids)
+            touched |= linking.remove_links(session, StoryEntity, "entity_id", entity_id, now - snapshot.story_ids)
         session.expire_all()
-        records.touch_stories(session, touched)
-        records.unbury(session, [str(s.row["uuid"]) for s in snapshots])
+        linking.touch_stories(session, touched)
+        tombstones.unbury(session, [str(s.row["uuid"]) for s in snapshots])
         _restore_see_also(session, snapshots)
         return ChangeSet(
             stories_changed=frozenset(touched), entities_added=frozenset(added), entities_changed=frozenset(changed)
@@ -433,7 +434,7 @@ def snapshot_added(library: Library, changes: ChangeSet) -> AddedSnapshot:
     """Snapshot what ``changes`` added (stories, tags, records) and still
     exists, to take it back with ``remove_added``."""
     with library.read() as session:
-        story_ids = sorted(records.present_story_ids(session, changes.stories_added))
+        story_ids = sorted(lookups.present_story_ids(session, changes.stories_added))
         parents = dict(
             session.execute(select(Tag.id, Tag.parent_id).where(Tag.id.in_(sorted(changes.tags_added)))).all()
         )
@@ -461,16 +462,16 @@ def _delete_entities(library: Library, entity_ids: Sequence[int]) -> ChangeSet:
     with library.write() as session:
         stories: set[int] = set()
         uuids: list[str] = []
-        for chunk in records.chunks(list(entity_ids)):
+        for chunk in lookups.chunks(list(entity_ids)):
             stories.update(session.scalars(select(StoryEntity.story_id).where(StoryEntity.entity_id.in_(chunk))))
             uuids += session.scalars(select(Entity.uuid).where(Entity.id.in_(chunk)))
-        records.bury(session, "entity", uuids)
-        for chunk in records.chunks(list(entity_ids)):
+        tombstones.bury(session, "entity", uuids)
+        for chunk in lookups.chunks(list(entity_ids)):
             session.execute(
                 delete(Entity).where(Entity.id.in_(chunk)), execution_options={"synchronize_session": False}
             )
         session.expunge_all()
-        records.touch_stories(session, stories)
+        linking.touch_stories(session, stories)
         return ChangeSet(stories_changed=frozenset(stories), entities_removed=frozenset(entity_ids))
 
 

@@ -10,7 +10,8 @@ from sqlalchemy.orm import Session
 from ngodesk.domain.errors import NotFound, ValidationError
 from ngodesk.domain.i18n import translate
 from ngodesk.domain.models import ChangeSet, Created, EntityKind
-from ngodesk.services import annotating, entities, fields, indexing, records, tags
+from ngodesk.services import annotating, entities, fields, indexing, tags
+from ngodesk.steps import linking, lookups, tombstones
 from ngodesk.store import history
 from ngodesk.store.library import Library
 from ngodesk.store.schema import Entity, Story, StoryEntity, StoryTag
@@ -32,15 +33,15 @@ def _apply_links(
     changed = False
     for path in add_tags:
         tag = tags.ensure_path(session, path, created_tags)
-        changed |= bool(records.add_links(session, StoryTag, "tag_id", tag.id, [story.id]))
+        changed |= bool(linking.add_links(session, StoryTag, "tag_id", tag.id, [story.id]))
     for path in remove_tags:
         existing_tag = tags.find_path(session, path)
         if existing_tag is None:
             raise NotFound(translate("Messages", "There is no tag '{path}'.").format(path=path))
-        changed |= bool(records.remove_links(session, StoryTag, "tag_id", existing_tag.id, [story.id]))
+        changed |= bool(linking.remove_links(session, StoryTag, "tag_id", existing_tag.id, [story.id]))
     for kind, name in link:
         entity = entities.ensure(session, kind, name, created_entities)
-        changed |= bool(records.add_links(session, StoryEntity, "entity_id", entity.id, [story.id]))
+        changed |= bool(linking.add_links(session, StoryEntity, "entity_id", entity.id, [story.id]))
     for kind, name in unlink:
         existing_entity = entities.find(session, kind, name)
         if existing_entity is None:
@@ -49,7 +50,7 @@ def _apply_links(
                     value=EntityKind(kind).value, name=name
                 )
             )
-        changed |= bool(records.remove_links(session, StoryEntity, "entity_id", existing_entity.id, [story.id]))
+        changed |= bool(linking.remove_links(session, StoryEntity, "entity_id", existing_entity.id, [story.id]))
     return changed
 
 
@@ -106,7 +107,7 @@ def edit_story(
     or records in the order they have changes nothing."""
     columns = fields.clean_all(dict(values or {}))
     with library.write() as session:
-        story = records.get(session, Story, story_id, "story")
+        story = lookups.get(session, Story, story_id, "story")
         before = indexing.story_doc(story)
         changed = False
         for column, value in columns.items():
@@ -158,7 +159,7 @@ def _reorder(session: Session, story_id: int, order: Sequence[EntityName]) -> bo
             wanted.setdefault(entity.kind, []).append(entity.id)
     queues = {kind: [*first, *(i for i, k in rows if k == kind and i not in first)] for kind, first in wanted.items()}
     sequence = [queues[kind].pop(0) if kind in queues else entity_id for entity_id, kind in rows]
-    return records.place_entities(session, story_id, {entity_id: place for place, entity_id in enumerate(sequence)})
+    return linking.place_entities(session, story_id, {entity_id: place for place, entity_id in enumerate(sequence)})
 
 
 def _replace_tags(session: Session, story_id: int, paths: Sequence[str], created: list[int]) -> set[int]:
@@ -166,24 +167,24 @@ def _replace_tags(session: Session, story_id: int, paths: Sequence[str], created
     wanted = {tags.ensure_path(session, path, created).id for path in paths}
     current = set(session.scalars(select(StoryTag.tag_id).where(StoryTag.story_id == story_id)))
     for tag_id in wanted - current:
-        records.add_links(session, StoryTag, "tag_id", tag_id, [story_id])
+        linking.add_links(session, StoryTag, "tag_id", tag_id, [story_id])
     for tag_id in current - wanted:
-        records.remove_links(session, StoryTag, "tag_id", tag_id, [story_id])
+        linking.remove_links(session, StoryTag, "tag_id", tag_id, [story_id])
     return wanted ^ current
 
 
 def delete_stories(library: Library, story_ids: Iterable[int]) -> ChangeSet:
     """Delete stories (each leaves a tombstone); all or nothing."""
     with library.write() as session:
-        ids = records.existing_story_ids(session, story_ids)
-        for chunk in records.chunks(ids):
+        ids = lookups.existing_story_ids(session, story_ids)
+        for chunk in lookups.chunks(ids):
             rows = session.execute(
                 select(Story.id, Story.title, Story.summary, Story.body, Story.source, Story.uuid).where(
                     Story.id.in_(chunk)
                 )
             ).all()
             indexing.remove(session, indexing.docs([row[:5] for row in rows]))
-            records.bury(session, "story", [row.uuid for row in rows])
+            tombstones.bury(session, "story", [row.uuid for row in rows])
             session.execute(delete(Story).where(Story.id.in_(chunk)), execution_options={"synchronize_session": False})
         session.expunge_all()
         return ChangeSet(stories_removed=frozenset(ids))

@@ -18,7 +18,8 @@ from ngodesk.domain.models import ChangeSet, Created, FacetKind, Filter, row_id
 from ngodesk.domain.text import require_encodable
 from ngodesk.search.query import parse
 from ngodesk.search.text import fold
-from ngodesk.services import queries, records
+from ngodesk.services import queries
+from ngodesk.steps import lookups, tombstones
 from ngodesk.store.library import Library
 from ngodesk.store.schema import Collection, CollectionStory, Entity, Tag, Tombstone
 
@@ -73,7 +74,7 @@ def _filters_json(session: Session, filters: Sequence[Filter]) -> str:
     for f in filters:
         value = f.value
         if (model := _BY_RECORD.get(f.kind)) is not None:
-            value = records.get(session, model, int(f.value), f.kind.value).uuid
+            value = lookups.get(session, model, int(f.value), f.kind.value).uuid
         stored.append({"kind": f.kind.value, "value": value, "exclude": f.exclude})
     return json.dumps(stored)
 
@@ -127,7 +128,7 @@ def create_manual(library: Library, name: str, story_ids: Sequence[int] = ()) ->
 
 
 def _manual(session: Session, collection_id: int) -> Collection:
-    row = records.get(session, Collection, collection_id, "collection")
+    row = lookups.get(session, Collection, collection_id, "collection")
     if row.query is not None:
         raise ValidationError(
             translate("Messages", "'{name}' is a saved search: its stories are those it finds.").format(name=row.name)
@@ -141,9 +142,9 @@ def _append(session: Session, row: Collection, story_ids: Iterable[int], skip_mi
     have = set(session.scalars(select(CollectionStory.story_id).where(CollectionStory.collection_id == row.id)))
     wanted = list(dict.fromkeys(story_ids))
     if skip_missing:
-        present = records.present_story_ids(session, wanted)
+        present = lookups.present_story_ids(session, wanted)
         wanted = [i for i in wanted if i in present]
-    new = [i for i in records.existing_story_ids(session, wanted) if i not in have]
+    new = [i for i in lookups.existing_story_ids(session, wanted) if i not in have]
     last = session.scalar(select(func.max(CollectionStory.position)).where(CollectionStory.collection_id == row.id))
     start = -1 if last is None else last
     session.add_all(
@@ -169,7 +170,7 @@ def remove_stories(library: Library, collection_id: int, story_ids: Sequence[int
         gone = delete(CollectionStory).where(
             CollectionStory.collection_id == collection_id, CollectionStory.story_id.in_(list(story_ids))
         )
-        if records.deleted(session, gone):
+        if lookups.deleted(session, gone):
             row.touch()
         return ChangeSet(collections=frozenset({row.id}))
 
@@ -210,7 +211,7 @@ def stories_of(library: Library, collection_id: int) -> list[int]:
     """A collection's story ids: a manual one's in its order, a saved
     search's as the search lists them (evaluated now)."""
     with library.read() as session:
-        row = records.get(session, Collection, collection_id, "collection")
+        row = lookups.get(session, Collection, collection_id, "collection")
         query, filters = row.query, _filters(session, row.filters)
         if query is None:
             ordered = select(CollectionStory.story_id).where(CollectionStory.collection_id == collection_id)
@@ -220,7 +221,7 @@ def stories_of(library: Library, collection_id: int) -> list[int]:
 
 def rename(library: Library, collection_id: int, name: str) -> ChangeSet:
     with library.write() as session:
-        row = records.get(session, Collection, collection_id, "collection")
+        row = lookups.get(session, Collection, collection_id, "collection")
         name = _name(name)
         _unique(session, name, but=collection_id)
         row.name, row.name_key = name, fold(name)
@@ -231,8 +232,8 @@ def rename(library: Library, collection_id: int, name: str) -> ChangeSet:
 def delete_collection(library: Library, collection_id: int) -> ChangeSet:
     """Delete a collection (never its stories); a tombstone remembers it."""
     with library.write() as session:
-        row = records.get(session, Collection, collection_id, "collection")
-        records.bury(session, "collection", [row.uuid])
+        row = lookups.get(session, Collection, collection_id, "collection")
+        tombstones.bury(session, "collection", [row.uuid])
         session.delete(row)
         return ChangeSet(collections=frozenset({row.id}))
 
@@ -277,7 +278,7 @@ class CollectionSnapshot:
 
 def snapshot(library: Library, collection_id: int) -> CollectionSnapshot:
     with library.read() as session:
-        records.get(session, Collection, collection_id, "collection")
+        lookups.get(session, Collection, collection_id, "collection")
         row = (
             session.execute(select(*Collection.__table__.columns).where(Collection.id == collection_id))
             .mappings()
@@ -295,7 +296,7 @@ def restore(library: Library, taken: CollectionSnapshot) -> ChangeSet:
             raise Conflict(translate("Messages", "Cannot restore the collection: its place was taken meanwhile."))
         _unique(session, str(taken.row["name"]))
         session.execute(insert(Collection.__table__), [taken.row])
-        row = records.get(session, Collection, collection_id, "collection")
+        row = lookups.get(session, Collection, collection_id, "collection")
         _append(session, row, taken.story_ids, skip_missing=True)  # (stories deleted since stay deleted)
-        records.unbury(session, [row.uuid])
+        tombstones.unbury(session, [row.uuid])
         return ChangeSet(collections=frozenset({collection_id}))

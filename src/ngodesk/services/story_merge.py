@@ -19,7 +19,8 @@ from sqlalchemy.orm import Session
 from ngodesk.domain.errors import Conflict, ValidationError
 from ngodesk.domain.i18n import translate
 from ngodesk.domain.models import STORY_TEXT_FIELDS, TRANSLATED_FIELDS, ChangeSet
-from ngodesk.services import annotating, records, stories
+from ngodesk.services import annotating, stories
+from ngodesk.steps import linking, lookups, tombstones
 from ngodesk.store.library import Library
 from ngodesk.store.schema import (
     Annotation,
@@ -57,7 +58,7 @@ def sides(library: Library, first_id: int, second_id: int) -> tuple[Side, Side]:
     with library.read() as session:
         found = []
         for story_id in (first_id, second_id):
-            story = records.get(session, Story, story_id, "story")
+            story = lookups.get(session, Story, story_id, "story")
             values = {name: _text(getattr(story, name)) for name in STORY_TEXT_FIELDS}
             found.append(
                 Side(
@@ -89,15 +90,15 @@ def merge(library: Library, keep_id: int, other_id: int, from_other: Iterable[st
     if keep_id == other_id:
         raise Conflict(translate("Messages", "A story cannot be merged into itself."))
     with library.write() as session:
-        keep = records.get(session, Story, keep_id, "story")
-        other = records.get(session, Story, other_id, "story")
+        keep = lookups.get(session, Story, keep_id, "story")
+        other = lookups.get(session, Story, other_id, "story")
         keep_uuid, other_uuid = keep.uuid, other.uuid
         values = {name: getattr(other, name) for name in taken}
         for model, key in ((StoryTag, "tag_id"), (StoryEntity, "entity_id")):
             order = (StoryEntity.position,) if model is StoryEntity else ()  # (its authors after ours, in order)
             linked = select(getattr(model, key)).where(model.story_id == other_id).order_by(*order, getattr(model, key))
             for target in session.scalars(linked).all():
-                records.add_links(session, model, key, target, [keep_id])
+                linking.add_links(session, model, key, target, [keep_id])
         _move_translations(session, keep_id, other_id, [name for name in taken if name in TRANSLATED_FIELDS])
         session.execute(
             update(Annotation).where(Annotation.story_id == other_id).values(story_id=keep_id),
@@ -106,10 +107,10 @@ def merge(library: Library, keep_id: int, other_id: int, from_other: Iterable[st
         _move_memberships(session, keep_id, other_id)
         tags_touched = set(session.scalars(select(StoryTag.tag_id).where(StoryTag.story_id == other_id)))
         changes = stories.delete_stories(library, [other_id])
-        records.bury(session, "story", [other_uuid], replaced_by=keep_uuid)
+        tombstones.bury(session, "story", [other_uuid], replaced_by=keep_uuid)
         changes |= stories.edit_story(library, keep_id, {k: _text(v) for k, v in values.items()})
         annotating.follow(session, [keep_id])
-        records.touch_stories(session, [keep_id])
+        linking.touch_stories(session, [keep_id])
         return changes | ChangeSet(stories_changed=frozenset({keep_id}), tags_changed=frozenset(tags_touched))
 
 
@@ -142,7 +143,7 @@ def _move_translations(session: Session, keep_id: int, other_id: int, texts_take
         if mine is not None:
             dropped = session.get(StoryTranslation, mine)
             assert dropped is not None  # (its id was read in this transaction)
-            records.bury(session, "translation", [dropped.uuid])
+            tombstones.bury(session, "translation", [dropped.uuid])
             session.delete(dropped)
             session.flush()
         session.execute(

@@ -23,8 +23,8 @@ from sqlalchemy.orm import Session
 from ngodesk.domain.errors import Cancelled
 from ngodesk.domain.i18n import translate
 from ngodesk.domain.models import ChangeSet, EntityKind, Progress, no_progress
-from ngodesk.services import records
 from ngodesk.services.glossary import same_script
+from ngodesk.steps import linking, lookups
 from ngodesk.store.library import Library
 from ngodesk.store.schema import Entity, EntityName, RejectedSuggestion, Story, StoryEntity
 
@@ -190,10 +190,10 @@ def accept(library: Library, suggestions: Iterable[Suggestion]) -> tuple[ChangeS
     made: list[tuple[int, int]] = []
     with library.write() as session:
         for entity_id, story_ids in by_entity.items():
-            records.get(session, Entity, entity_id, "record")
+            lookups.get(session, Entity, entity_id, "record")
             made += [
                 (story_id, entity_id)
-                for story_id in records.relink(session, StoryEntity, "entity_id", entity_id, story_ids, add=True)
+                for story_id in linking.relink(session, StoryEntity, "entity_id", entity_id, story_ids, add=True)
             ]
         changes = ChangeSet(stories_changed=frozenset(s for s, _ in made), entities_changed=frozenset(by_entity))
     return changes, made
@@ -207,7 +207,7 @@ def unlink(library: Library, pairs: Iterable[tuple[int, int]]) -> ChangeSet:
     with library.write() as session:
         changed: set[int] = set()
         for entity_id, story_ids in by_entity.items():
-            changed |= records.relink(session, StoryEntity, "entity_id", entity_id, story_ids, add=False)
+            changed |= linking.relink(session, StoryEntity, "entity_id", entity_id, story_ids, add=False)
         return ChangeSet(stories_changed=frozenset(changed), entities_changed=frozenset(by_entity))
 
 

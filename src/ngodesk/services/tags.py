@@ -14,7 +14,7 @@ from ngodesk.domain.i18n import translate
 from ngodesk.domain.models import ChangeSet, Created, TagRecord
 from ngodesk.domain.text import one_line, require_encodable
 from ngodesk.search.text import fold
-from ngodesk.services import records
+from ngodesk.steps import linking, lookups, tombstones
 from ngodesk.store.library import Library
 from ngodesk.store.schema import StoryTag, Tag, TagRelation, TagSynonym
 
@@ -110,7 +110,7 @@ def add_thesaurus(session: Session, given: Sequence[TagRecord], ids: Mapping[str
     wanted = sorted({uuid for record in given for uuid in record.related})
     by_uuid = {
         uuid: tag_id
-        for chunk in records.chunks(wanted)
+        for chunk in lookups.chunks(wanted)
         for uuid, tag_id in session.execute(select(Tag.uuid, Tag.id).where(Tag.uuid.in_(chunk)))
     }
     for record in given:
@@ -125,7 +125,7 @@ def add_thesaurus(session: Session, given: Sequence[TagRecord], ids: Mapping[str
             tag.scope_note = record.scope_note
         for uuid in record.related:
             if (other := by_uuid.get(uuid)) is not None:
-                records.set_pair(session, TagRelation, ("tag_id", "related_id"), tag.id, other)
+                linking.set_pair(session, TagRelation, ("tag_id", "related_id"), tag.id, other)
 
 
 def find_path(session: Session, path: str) -> Tag | None:
@@ -142,7 +142,7 @@ def path_of(session: Session, tag: Tag) -> str:
     """Full path of a tag, root first."""
     names = [tag.name]
     while tag.parent_id is not None:
-        tag = records.get(session, Tag, tag.parent_id, "tag")
+        tag = lookups.get(session, Tag, tag.parent_id, "tag")
         names.append(tag.name)
     return SEPARATOR.join(reversed(names))
 
@@ -180,7 +180,7 @@ def create_child_tag(library: Library, parent_id: int | None, name: str) -> Crea
     with library.write() as session:
         name = clean_name(name)
         if parent_id is not None:
-            records.get(session, Tag, parent_id, "tag")
+            lookups.get(session, Tag, parent_id, "tag")
         if _child(session, parent_id, name) is not None:
             raise Conflict(translate("Messages", "A tag named '{name}' already exists there.").format(name=name))
         tag = Tag(name=name, name_key=fold(name), parent_id=parent_id, colour="")
@@ -192,7 +192,7 @@ def create_child_tag(library: Library, parent_id: int | None, name: str) -> Crea
 def rename_tag(library: Library, tag_id: int, new_name: str) -> ChangeSet:
     """Rename a tag; Conflict if a sibling has that name."""
     with library.write() as session:
-        tag = records.get(session, Tag, tag_id, "tag")
+        tag = lookups.get(session, Tag, tag_id, "tag")
         name = clean_name(new_name)
         clash = _child(session, tag.parent_id, name)
         if clash is not None and clash.id != tag.id:
@@ -209,9 +209,9 @@ def rename_tag(library: Library, tag_id: int, new_name: str) -> ChangeSet:
 def move_tag(library: Library, tag_id: int, new_parent_id: int | None) -> ChangeSet:
     """Move a tag (with its subtree) under another tag, or to the top."""
     with library.write() as session:
-        tag = records.get(session, Tag, tag_id, "tag")
+        tag = lookups.get(session, Tag, tag_id, "tag")
         if new_parent_id is not None:
-            records.get(session, Tag, new_parent_id, "tag")
+            lookups.get(session, Tag, new_parent_id, "tag")
             if new_parent_id in subtree_ids(session, tag_id):
                 raise Conflict(
                     translate("Messages", "Cannot move '{name}' under itself or one of its own children.").format(
@@ -242,7 +242,7 @@ def _clean_colour(colour: str) -> str:
 def set_tag_colour(library: Library, tag_id: int, colour: str) -> ChangeSet:
     """Set a tag's colour (``#rrggbb``) or clear it (``""``)."""
     with library.write() as session:
-        tag = records.get(session, Tag, tag_id, "tag")
+        tag = lookups.get(session, Tag, tag_id, "tag")
         tag.colour = _clean_colour(colour)
         tag.touch()
         return ChangeSet(tags_changed=frozenset({tag.id}))
@@ -264,7 +264,7 @@ def add_synonym(session: Session, tag: Tag, label: str) -> bool:
     if found is not None:
         if found.tag_id == tag.id:
             return False
-        owner = records.get(session, Tag, found.tag_id, "tag")
+        owner = lookups.get(session, Tag, found.tag_id, "tag")
         raise Conflict(
             translate("Messages", "'{label}' is already a synonym of '{value}'.").format(
                 label=label, value=path_of(session, owner)
@@ -277,7 +277,7 @@ def add_synonym(session: Session, tag: Tag, label: str) -> bool:
 
 def _merge_into(session: Session, source: Tag, target: Tag, changes: dict[str, set[int]]) -> None:
     stories = _story_ids_with(session, [source.id])
-    records.add_links(session, StoryTag, "tag_id", target.id, stories)
+    linking.add_links(session, StoryTag, "tag_id", target.id, stories)
     changes["stories"] |= stories
     for child in list(session.scalars(select(Tag).where(Tag.parent_id == source.id))):
         twin = _child(session, target.id, child.name)
@@ -296,9 +296,9 @@ def _merge_into(session: Session, source: Tag, target: Tag, changes: dict[str, s
             add_synonym(session, target, label)
         except Conflict:
             continue
-    records.move_pairs(session, TagRelation, ("tag_id", "related_id"), source.id, target.id)
+    linking.move_pairs(session, TagRelation, ("tag_id", "related_id"), source.id, target.id)
     session.execute(delete(StoryTag).where(StoryTag.tag_id == source.id))
-    records.bury(session, "tag", [source.uuid], replaced_by=target.uuid)
+    tombstones.bury(session, "tag", [source.uuid], replaced_by=target.uuid)
     changes["removed"].add(source.id)
     session.delete(source)
     session.flush()
@@ -315,7 +315,7 @@ def merge_in_session(session: Session, source: Tag, target: Tag) -> ChangeSet:
     changes: dict[str, set[int]] = {"stories": set(), "changed": {target.id}, "removed": set()}
     _merge_into(session, source, target, changes)
     target.touch()
-    records.touch_stories(session, changes["stories"])
+    linking.touch_stories(session, changes["stories"])
     return ChangeSet(
         stories_changed=frozenset(changes["stories"]),
         tags_changed=frozenset(changes["changed"] - changes["removed"]),
@@ -329,8 +329,8 @@ def merge_tags(library: Library, source_id: int, target_id: int) -> ChangeSet:
     synonyms become synonyms of ``target``, its related tags are related to
     ``target``, and it is deleted with a tombstone pointing at ``target``."""
     with library.write() as session:
-        source = records.get(session, Tag, source_id, "tag")
-        target = records.get(session, Tag, target_id, "tag")
+        source = lookups.get(session, Tag, source_id, "tag")
+        target = lookups.get(session, Tag, target_id, "tag")
         return merge_in_session(session, source, target)
 
 
@@ -344,7 +344,7 @@ def delete_tag(library: Library, tag_id: int, recursive: bool = False) -> Change
     """Delete a tag (untagging its stories). A tag with children is only
     deleted with ``recursive``, and then its whole subtree goes."""
     with library.write() as session:
-        tag = records.get(session, Tag, tag_id, "tag")
+        tag = lookups.get(session, Tag, tag_id, "tag")
         ids = subtree_ids(session, tag_id)
         if len(ids) > 1 and not recursive:
             raise Conflict(
@@ -355,10 +355,10 @@ def delete_tag(library: Library, tag_id: int, recursive: bool = False) -> Change
         stories = _story_ids_with(session, ids)
         uuids = list(session.scalars(select(Tag.uuid).where(Tag.id.in_(ids))))
         session.execute(delete(StoryTag).where(StoryTag.tag_id.in_(ids)))
-        records.bury(session, "tag", uuids)
+        tombstones.bury(session, "tag", uuids)
         session.execute(delete(Tag).where(Tag.id.in_(ids)), execution_options={"synchronize_session": False})
         session.expunge_all()
-        records.touch_stories(session, stories)
+        linking.touch_stories(session, stories)
         return ChangeSet(stories_changed=frozenset(stories), tags_removed=frozenset(ids))
 
 
@@ -366,8 +366,8 @@ def tag_stories(library: Library, story_ids: Iterable[int], tag_id: int, tag: bo
     """Add a tag to many stories (those that have it are left), or with
     ``tag=False`` remove it; all stories must exist."""
     with library.write() as session:
-        records.get(session, Tag, tag_id, "tag")
-        changed = records.relink(session, StoryTag, "tag_id", tag_id, story_ids, add=tag)
+        lookups.get(session, Tag, tag_id, "tag")
+        changed = linking.relink(session, StoryTag, "tag_id", tag_id, story_ids, add=tag)
         return ChangeSet(stories_changed=changed, tags_changed=frozenset({tag_id}))
 
 
@@ -378,5 +378,5 @@ def apply_path(library: Library, story_ids: Iterable[int], path: str) -> ChangeS
     with library.write() as session:
         created: list[int] = []
         tag = ensure_path(session, path, created)
-        changed = records.relink(session, StoryTag, "tag_id", tag.id, story_ids, add=True)
+        changed = linking.relink(session, StoryTag, "tag_id", tag.id, story_ids, add=True)
         return ChangeSet(stories_changed=changed, tags_added=frozenset(created), tags_changed=frozenset({tag.id}))

@@ -21,8 +21,9 @@ from ngodesk.domain.text import require_encodable
 from ngodesk.formats import places, read_text, skos
 from ngodesk.formats.nesting import MAX_DEPTH
 from ngodesk.search.text import fold
-from ngodesk.services import queries, records, tags
+from ngodesk.services import queries, tags
 from ngodesk.services.delivery import deliver
+from ngodesk.steps import linking, lookups
 from ngodesk.store.library import Library
 from ngodesk.store.schema import Tag, TagRelation, TagSynonym
 
@@ -52,7 +53,7 @@ def make_synonym(library: Library, alias: str, preferred_id: int) -> ChangeSet:
     stories, children and synonyms move there), so nothing keeps the old
     name apart."""
     with library.write() as session:
-        preferred = records.get(session, Tag, preferred_id, "tag")
+        preferred = lookups.get(session, Tag, preferred_id, "tag")
         existing = tags.find_path(session, alias)
         changes = ChangeSet()
         if existing is not None and existing.id != preferred.id:
@@ -66,9 +67,9 @@ def make_synonym(library: Library, alias: str, preferred_id: int) -> ChangeSet:
 def remove_synonym(library: Library, tag_id: int, label: str) -> ChangeSet:
     """``label`` no longer means tag ``tag_id``."""
     with library.write() as session:
-        tag = records.get(session, Tag, tag_id, "tag")
+        tag = lookups.get(session, Tag, tag_id, "tag")
         synonym = TagSynonym.label_key == fold(tags.clean_name(label))
-        if not records.deleted(session, delete(TagSynonym).where(TagSynonym.tag_id == tag_id, synonym)):
+        if not lookups.deleted(session, delete(TagSynonym).where(TagSynonym.tag_id == tag_id, synonym)):
             raise ValidationError(
                 translate("Messages", "'{label}' is not a synonym of '{path_of}'.").format(
                     label=label, path_of=tags.path_of(session, tag)
@@ -91,7 +92,7 @@ def set_scope_note(library: Library, tag_id: int, note: str) -> ChangeSet:
     """What the tag is for, shown beside it (empty: none)."""
     note = _scope_note(note)
     with library.write() as session:
-        tag = records.get(session, Tag, tag_id, "tag")
+        tag = lookups.get(session, Tag, tag_id, "tag")
         if tag.scope_note != note:
             tag.scope_note = note
             tag.touch()
@@ -104,8 +105,8 @@ def relate(library: Library, first_id: int, second_id: int, related: bool = True
         raise ValidationError(translate("Messages", "A tag cannot be related to itself."))
     with library.write() as session:
         for tag_id in (first_id, second_id):
-            records.get(session, Tag, tag_id, "tag").touch()
-        records.set_pair(session, TagRelation, ("tag_id", "related_id"), first_id, second_id, related)
+            lookups.get(session, Tag, tag_id, "tag").touch()
+        linking.set_pair(session, TagRelation, ("tag_id", "related_id"), first_id, second_id, related)
         return ChangeSet(tags_changed=frozenset({first_id, second_id}))
 
 
@@ -121,7 +122,7 @@ class Entry:
 def entry(library: Library, tag_id: int) -> Entry:
     """Tag ``tag_id``'s synonyms, related tags and scope note."""
     with library.read() as session:
-        tag = records.get(session, Tag, tag_id, "tag")
+        tag = lookups.get(session, Tag, tag_id, "tag")
         labels = session.scalars(select(TagSynonym.label).where(TagSynonym.tag_id == tag_id).order_by(TagSynonym.label))
         return Entry(tuple(labels), tuple(sorted(_related_ids(session, tag_id))), tag.scope_note)
 
@@ -141,7 +142,7 @@ def set_entry(library: Library, tag_id: int, new: Entry) -> ChangeSet:
     note = _scope_note(new.scope_note)
     synonyms = [tags.clean_name(label) for label in new.synonyms]
     with library.write() as session:
-        tag = records.get(session, Tag, tag_id, "tag")
+        tag = lookups.get(session, Tag, tag_id, "tag")
         keep = {fold(label) for label in synonyms}
         session.execute(delete(TagSynonym).where(TagSynonym.tag_id == tag_id, TagSynonym.label_key.not_in(keep)))
         kept = {row.label_key: row for row in session.scalars(select(TagSynonym).where(TagSynonym.tag_id == tag_id))}
@@ -152,12 +153,12 @@ def set_entry(library: Library, tag_id: int, new: Entry) -> ChangeSet:
                 tags.add_synonym(session, tag, label)
         before, after = _related_ids(session, tag_id), set(new.related) - {tag_id}
         for other in before ^ after:
-            records.get(session, Tag, other, "tag")
-            records.set_pair(session, TagRelation, ("tag_id", "related_id"), tag_id, other, linked=other in after)
+            lookups.get(session, Tag, other, "tag")
+            linking.set_pair(session, TagRelation, ("tag_id", "related_id"), tag_id, other, linked=other in after)
         tag.scope_note = note
         tag.touch()
         for other in before ^ after:
-            records.get(session, Tag, other, "tag").touch()
+            lookups.get(session, Tag, other, "tag").touch()
         return ChangeSet(tags_changed=frozenset({tag_id, *(before ^ after)}))
 
 
@@ -275,11 +276,11 @@ def import_file(library: Library, path: Path) -> ThesaurusReport:
                 first, second = tag_ids.get(concept.uri), tag_ids.get(other)
                 if first is None or second is None:
                     continue
-                if records.set_pair(session, TagRelation, ("tag_id", "related_id"), first, second):
+                if linking.set_pair(session, TagRelation, ("tag_id", "related_id"), first, second):
                     report.relations_added += 1
                     changed.update((first, second))
         for tag_id in changed - set(created):
-            records.get(session, Tag, tag_id, "tag").touch()
+            lookups.get(session, Tag, tag_id, "tag").touch()
         report.tags_added = len(created)
         report.changes = ChangeSet(tags_added=frozenset(created), tags_changed=frozenset(changed - set(created)))
     return report

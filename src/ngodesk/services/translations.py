@@ -13,7 +13,8 @@ from ngodesk.domain.errors import ValidationError
 from ngodesk.domain.i18n import translate
 from ngodesk.domain.models import TRANSLATED_FIELDS, ChangeSet, Translation, TranslationStatus
 from ngodesk.domain.text import read_language, require_encodable
-from ngodesk.services import annotating, fields, records
+from ngodesk.services import annotating, fields
+from ngodesk.steps import lookups, tombstones
 from ngodesk.store.library import Library
 from ngodesk.store.schema import Story, StoryTranslation
 
@@ -68,7 +69,7 @@ def view(row: StoryTranslation) -> Translation:
 def of_stories(session: Session, story_ids: list[int]) -> dict[int, list[Translation]]:
     """The translations of stories, by story id, ordered by field and language."""
     found: dict[int, list[Translation]] = {}
-    for chunk in records.chunks(story_ids):
+    for chunk in lookups.chunks(story_ids):
         rows = session.scalars(select(StoryTranslation).where(StoryTranslation.story_id.in_(chunk)))
         for row in rows:
             found.setdefault(row.story_id, []).append(view(row))
@@ -97,7 +98,7 @@ def put(
     if not clean.text:
         if row is None:
             return False
-        records.bury(session, "translation", [row.uuid])
+        tombstones.bury(session, "translation", [row.uuid])
         session.delete(row)
         return True
     if row is None:
@@ -113,7 +114,7 @@ def put(
                 ("revision", translation.revision),
             )
             identity = {key: value for key, value in given if value}
-            records.unbury(session, [translation.uuid])
+            tombstones.unbury(session, [translation.uuid])
         session.add(
             StoryTranslation(
                 story_id=story_id,
@@ -136,7 +137,7 @@ def put(
 def set_translations(library: Library, story_id: int, translations: Iterable[Translation]) -> ChangeSet:
     """Set translations of one story (one transaction; see ``put``)."""
     with library.write() as session:
-        records.get(session, Story, story_id, "story")
+        lookups.get(session, Story, story_id, "story")
         changed = [put(session, story_id, translation) for translation in translations]
         if not any(changed):
             return ChangeSet()

@@ -29,7 +29,8 @@ from sqlalchemy.orm import Session
 from ngodesk.domain.errors import Conflict, NotFound
 from ngodesk.domain.i18n import translate
 from ngodesk.domain.models import ChangeSet, StorySnapshot, row_id
-from ngodesk.services import records, snapshots, stories
+from ngodesk.services import snapshots, stories
+from ngodesk.steps import lookups, tombstones
 from ngodesk.store import history
 from ngodesk.store.library import Library
 from ngodesk.store.schema import (
@@ -83,14 +84,14 @@ def move_to_trash(library: Library, story_ids: Iterable[int]) -> ChangeSet:
     """Delete stories (all must exist), keeping each in the Trash; all or
     nothing. The ChangeSet's ``trash`` names them by uuid."""
     with library.write() as session:
-        ids = records.existing_story_ids(session, story_ids)
+        ids = lookups.existing_story_ids(session, story_ids)
         if not ids:
             return ChangeSet()
         taken = snapshots.snapshot_in(session, ids)
         documents = _documents(session, taken)
         changes = stories.delete_stories(library, ids)
         uuids = [str(s.row["uuid"]) for s in taken]
-        for chunk in records.chunks(uuids):  # (a story back by a merge and deleted again: its newer self is kept)
+        for chunk in lookups.chunks(uuids):  # (a story back by a merge and deleted again: its newer self is kept)
             session.execute(delete(TrashEntry).where(TrashEntry.story_uuid.in_(chunk)))
         now, who = utcnow(), history.author(session)
         rows = [
@@ -119,7 +120,7 @@ def _plain(value: object) -> object:
 def _uuids(session: Session, model: _Named, ids: Iterable[int]) -> dict[int, str]:
     """The uuids of the ``model`` rows ``ids``."""
     found: dict[int, str] = {}
-    for chunk in records.chunks(sorted(set(ids))):
+    for chunk in lookups.chunks(sorted(set(ids))):
         found.update(session.execute(select(model.id, model.uuid).where(model.id.in_(chunk))).all())
     return found
 
@@ -129,7 +130,7 @@ def _children(session: Session, model: type[Base], story_ids: list[int]) -> dict
     the stories, by story."""
     table = model.__table__
     found: dict[int, list[dict[str, Any]]] = {}
-    for chunk in records.chunks(story_ids):
+    for chunk in lookups.chunks(story_ids):
         for row in session.execute(select(*table.columns).where(table.c.story_id.in_(chunk))).mappings():
             kept = {k: v for k, v in row.items() if k not in ("id", "story_id")}
             found.setdefault(int(row["story_id"]), []).append(kept)
@@ -209,7 +210,7 @@ def restore_stories(library: Library, uuids: Sequence[str], now: datetime | None
         restored = [e.story_uuid for e in entries]
         already = {
             u
-            for chunk in records.chunks(restored)
+            for chunk in lookups.chunks(restored)
             for u in session.scalars(select(Story.uuid).where(Story.uuid.in_(chunk)))
         }
         if already:
@@ -232,8 +233,8 @@ def restore_stories(library: Library, uuids: Sequence[str], now: datetime | None
         ]
         if files:
             session.execute(insert(Attachment.__table__), files)
-            records.unbury(session, [str(a["uuid"]) for a in files])
-        for chunk in records.chunks(restored):
+            tombstones.unbury(session, [str(a["uuid"]) for a in files])
+        for chunk in lookups.chunks(restored):
             session.execute(delete(TrashEntry).where(TrashEntry.story_uuid.in_(chunk)))
         return changes | ChangeSet(trash=frozenset(restored))
 
@@ -244,7 +245,7 @@ def _entries(session: Session, uuids: Iterable[str], now: datetime | None) -> li
     texts = list(dict.fromkeys(u.strip().lower() for u in uuids))
     kept = TrashEntry.deleted_at >= _cutoff(now)
     exact: dict[str, TrashEntry] = {}
-    for chunk in records.chunks(texts):
+    for chunk in lookups.chunks(texts):
         exact |= {
             e.story_uuid: e for e in session.scalars(select(TrashEntry).where(kept, TrashEntry.story_uuid.in_(chunk)))
         }
@@ -272,7 +273,7 @@ def _started(session: Session, text: str, kept: ColumnElement[bool]) -> TrashEnt
 
 def _places(session: Session, wanted: list[int]) -> list[int]:
     """Story ids to restore under: each one it had if free, else a new one."""
-    taken = records.present_story_ids(session, wanted)
+    taken = lookups.present_story_ids(session, wanted)
     following = int(session.scalar(select(func.max(Story.id))) or 0)
     places: list[int] = []
     for story_id in wanted:
@@ -295,7 +296,7 @@ def _ids(session: Session, model: _Named, uuids: Iterable[str]) -> dict[str, int
     another standing for that one."""
     wanted = set(uuids)
     found: dict[str, int] = {}
-    for chunk in records.chunks(sorted(wanted)):
+    for chunk in lookups.chunks(sorted(wanted)):
         found.update(session.execute(select(model.uuid, model.id).where(model.uuid.in_(chunk))).all())
     for uuid in wanted - found.keys():
         current = uuid
@@ -367,7 +368,7 @@ def empty(library: Library, uuids: Sequence[str] | None = None) -> ChangeSet:
         if uuids is not None:
             query = query.where(TrashEntry.story_uuid.in_([e.story_uuid for e in _entries(session, uuids, None)]))
         gone = list(session.scalars(query))
-        for chunk in records.chunks(gone):
+        for chunk in lookups.chunks(gone):
             session.execute(delete(TrashEntry).where(TrashEntry.story_uuid.in_(chunk)))
         return ChangeSet(trash=frozenset(gone))
 

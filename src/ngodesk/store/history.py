@@ -15,7 +15,7 @@ pause ends (in the same transaction). Deleting a story leaves its history
 
 A change's ``revision`` is the story's revision once the action that made
 it is done: services bump a story's revision once per action, at its end
-(``Story.touch``, ``records.touch_stories``), so every change of one
+(``Story.touch``, ``steps.linking.touch_stories``), so every change of one
 action carries the same number, and reverting to revision N undoes the
 changes numbered above N.
 """

@@ -1,71 +1,16 @@
-"""Helpers shared by services: lookups that raise NotFound, tombstones and
-bulk touching of stories."""
+"""Links between stories and tags or authority records, and pairs of
+records (related tags, "see also"), changed inside a service's
+transaction; stories whose links changed are touched (revision, time)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping, Sequence
-from typing import Any, TypeVar, cast
+from collections.abc import Iterable, Mapping, Sequence
 
-from sqlalchemy import CursorResult, Delete, delete, insert, or_, select, update
+from sqlalchemy import delete, insert, or_, select, update
 from sqlalchemy.orm import Session
 
-from ngodesk.domain.errors import NotFound
-from ngodesk.domain.i18n import translate
-from ngodesk.store import history
-from ngodesk.store.schema import Base, Story, StoryEntity, StoryTag, Tombstone, utcnow
-
-Model = TypeVar("Model", bound=Base)
-Key = TypeVar("Key", int, str)
-
-
-def get(session: Session, model: type[Model], record_id: int, what: str) -> Model:
-    """The record with ``record_id`` or NotFound naming ``what``."""
-    record = session.get(model, record_id)
-    if record is None:
-        raise NotFound(translate("Messages", "No {what} with id {record_id}.").format(what=what, record_id=record_id))
-    return record
-
-
-def deleted(session: Session, statement: Delete) -> int:
-    """Run the DELETE ``statement``; how many rows it removed."""
-    result = cast(CursorResult[Any], session.execute(statement))  # (Session.execute is typed for queries)
-    return result.rowcount
-
-
-def chunks(ids: list[Key], size: int = 500) -> Iterator[list[Key]]:
-    """``ids`` in slices small enough for any SQLite's parameter limit."""
-    for start in range(0, len(ids), size):
-        yield ids[start : start + size]
-
-
-def rows_in(session: Session, sql: str, ids: Sequence[int]) -> Iterator[tuple[Any, ...]]:
-    """The rows of ``sql`` (whose ``{ids}`` stands for a list of ids, as in
-    ``WHERE id IN ({ids})``) for all of ``ids``, asked a chunk at a time,
-    as plain tuples: at 100,000 ids SQLAlchemy's statement building and row
-    objects cost more than SQLite's work."""
-    cursor = session.connection().connection.cursor()  # (the session's own connection and transaction)
-    try:
-        for chunk in chunks(list(ids)):
-            yield from cursor.execute(sql.format(ids=",".join("?" * len(chunk))), chunk).fetchall()
-    finally:
-        cursor.close()
-
-
-def present_story_ids(session: Session, story_ids: Iterable[int]) -> set[int]:
-    """Those of ``story_ids`` that exist."""
-    return {row[0] for row in rows_in(session, "SELECT id FROM stories WHERE id IN ({ids})", sorted(set(story_ids)))}
-
-
-def existing_story_ids(session: Session, story_ids: Iterable[int]) -> list[int]:
-    """``story_ids`` in order, all checked to exist (NotFound otherwise)."""
-    wanted = list(dict.fromkeys(story_ids))
-    found = present_story_ids(session, wanted)
-    missing = [story_id for story_id in wanted if story_id not in found]
-    if missing:
-        raise NotFound(
-            f"No story with id {missing[0]}" + (f" (and {len(missing) - 1} more)." if len(missing) > 1 else ".")
-        )
-    return wanted
+from ngodesk.steps.lookups import chunks, existing_story_ids, rows_in
+from ngodesk.store.schema import Base, Story, StoryEntity, StoryTag, utcnow
 
 
 def touch_stories(session: Session, story_ids: Iterable[int]) -> None:
@@ -162,27 +107,6 @@ def relink(
     changed = (add_links if add else remove_links)(session, model, key, target_id, ids)
     touch_stories(session, changed)
     return frozenset(changed)
-
-
-def bury(session: Session, kind: str, uuids: Iterable[str], replaced_by: str | None = None) -> None:
-    """Record deletions (when, by whom) so that merges neither resurrect
-    nor lose them."""
-    now, who, buried = utcnow(), history.author(session), list(uuids)
-    rows = [
-        {"uuid": uuid, "kind": kind, "deleted_at": now, "deleted_by": who, "replaced_by": replaced_by}
-        for uuid in buried
-    ]
-    # in bulk (a merge per uuid took minutes for 50,000): older tombstones of
-    # the same uuids (a record deleted, restored, deleted again) are replaced
-    unbury(session, buried)
-    if rows:
-        session.execute(insert(Tombstone), rows)
-
-
-def unbury(session: Session, uuids: list[str]) -> None:
-    """Forget the deletions of records that are back (restored, imported)."""
-    for chunk in chunks(uuids):
-        session.execute(delete(Tombstone).where(Tombstone.uuid.in_(chunk)))
 
 
 def set_pair(
