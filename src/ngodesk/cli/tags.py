@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from ngodesk.cli.choices import SKOS_FORMATS
 from ngodesk.cli.common import CommandParser, Opener, print_json
 from ngodesk.domain.errors import NotFound
+from ngodesk.steps import tagging
 
 if TYPE_CHECKING:
     from ngodesk.store.library import Library
@@ -64,10 +65,10 @@ def _tags_arguments(p: argparse.ArgumentParser) -> None:
 
 def _tag_id(library: Library, path: str) -> int:
     """The id of the tag at ``path`` (or named so, or with that synonym)."""
-    from ngodesk.services import queries, tags, thesaurus
+    from ngodesk.services import queries, thesaurus
 
     views = queries.tags(library, counted=False)
-    path = tags.SEPARATOR.join(tags.split_path(path))  # ("Region / Asia" is Region/Asia)
+    path = tagging.SEPARATOR.join(tagging.split_path(path))  # ("Region / Asia" is Region/Asia)
     for view in views:
         if view.path.casefold() == path.casefold():
             return view.id
@@ -89,7 +90,7 @@ def run(args: argparse.Namespace, open_library: Opener) -> int:
     with open_library(args, True) as library:
         if args.action == "create":
             tags.create_tag(library, args.path)
-            print(f"Created the tag {tags.SEPARATOR.join(tags.split_path(args.path))}")
+            print(f"Created the tag {tagging.SEPARATOR.join(tagging.split_path(args.path))}")
         elif args.action == "synonym":
             changes = thesaurus.make_synonym(library, args.alias, _tag_id(library, args.preferred))
             merged = f" (the tag {args.alias} was merged into it)" if changes.tags_removed else ""
@@ -109,7 +110,7 @@ def run(args: argparse.Namespace, open_library: Opener) -> int:
 
 
 def run_list(args: argparse.Namespace, open_library: Opener) -> int:
-    from ngodesk.services import tags, thesaurus
+    from ngodesk.services import thesaurus
 
     """``ngodesk tags``: every tag with its story count (``--tree``: and
     synonyms, related tags, scope notes)."""
@@ -117,7 +118,7 @@ def run_list(args: argparse.Namespace, open_library: Opener) -> int:
         nodes = thesaurus.tree(library)
     if args.json:
         rows = [
-            {"uuid": n.uuid, "name": n.path.rsplit(tags.SEPARATOR, 1)[-1], "path": n.path, "colour": n.colour}
+            {"uuid": n.uuid, "name": n.path.rsplit(tagging.SEPARATOR, 1)[-1], "path": n.path, "colour": n.colour}
             | {"stories": n.story_count}
             | (
                 {"synonyms": list(n.synonyms), "related": list(n.related), "scope_note": n.scope_note}
@@ -130,7 +131,7 @@ def run_list(args: argparse.Namespace, open_library: Opener) -> int:
         return 0
     for node in nodes:
         indent = "  " * node.depth
-        print(f"{node.story_count:>7}  {indent}{node.path.rsplit(tags.SEPARATOR, 1)[-1]}")
+        print(f"{node.story_count:>7}  {indent}{node.path.rsplit(tagging.SEPARATOR, 1)[-1]}")
         if args.tree:
             for label, value in (
                 ("UF", ", ".join(node.synonyms)),  # "used for", as thesauri print it

@@ -24,7 +24,7 @@ from ngodesk.domain.i18n import translate
 from ngodesk.domain.models import TRANSLATED_FIELDS, ChangeSet, Progress, no_progress
 from ngodesk.search.text import index_texts
 from ngodesk.services import annotating, fields, tags
-from ngodesk.steps import linking, lookups
+from ngodesk.steps import linking, lookups, tagging
 from ngodesk.store import fts
 from ngodesk.store.library import Library
 from ngodesk.store.schema import Entity, Story, StoryEntity, StoryTag, utcnow
@@ -179,7 +179,7 @@ def plan(library: Library, story_ids: Sequence[int], edit: BatchEdit, progress: 
                 translate("Messages", "A batch sets {join}, not '{name}'.").format(join=", ".join(SETTABLE), name=name)
             )
     for path in edit.add_tags:
-        tags.split_path(path)
+        tagging.split_path(path)
     replacement = edit.replacement
     pattern = replacement.pattern() if replacement else None
     with library.read() as session:
@@ -187,18 +187,18 @@ def plan(library: Library, story_ids: Sequence[int], edit: BatchEdit, progress: 
         chosen = set(ids)
         tag_plan: dict[str, tuple[int, ...]] = {}
         for path in dict.fromkeys(edit.add_tags):
-            tag = tags.resolve_path(session, path)
+            tag = tagging.resolve_path(session, path)
             have = _tagged(session, StoryTag, "tag_id", tag.id) if tag else set()
             if gaining := tuple(i for i in ids if i not in have):
-                tag_plan[tags.path_of(session, tag) if tag else "/".join(tags.split_path(path))] = gaining
+                tag_plan[tagging.path_of(session, tag) if tag else "/".join(tagging.split_path(path))] = gaining
         untag_plan: dict[str, tuple[int, ...]] = {}
         for path in dict.fromkeys(edit.remove_tags):
-            tag = tags.resolve_path(session, path)
+            tag = tagging.resolve_path(session, path)
             if tag is None:
                 raise NotFound(translate("Messages", "There is no tag '{path}' to remove.").format(path=path))
             have = _tagged(session, StoryTag, "tag_id", tag.id) & chosen
             if have:
-                untag_plan[tags.path_of(session, tag)] = tuple(i for i in ids if i in have)
+                untag_plan[tagging.path_of(session, tag)] = tuple(i for i in ids if i in have)
         link_plan: dict[int, tuple[int, ...]] = {}
         for entity_id in dict.fromkeys(edit.link_entities):
             lookups.get(session, Entity, entity_id, "record")
@@ -269,13 +269,13 @@ def apply(library: Library, given: Plan, progress: Progress = no_progress) -> tu
         created: list[int] = []
         touched_tags: set[int] = set()
         for path, story_ids in given.tag.items():
-            tag = tags.ensure_path(session, path, created)
+            tag = tagging.ensure_path(session, path, created)
             touched_tags.add(tag.id)
             linking.add_links(session, StoryTag, "tag_id", tag.id, story_ids)
             done += len(story_ids)
             _step(progress, done, total)
         for path, story_ids in given.untag.items():
-            existing_tag = tags.resolve_path(session, path)
+            existing_tag = tagging.resolve_path(session, path)
             if existing_tag is None:
                 raise NotFound(translate("Messages", "There is no tag '{path}' any more.").format(path=path))
             touched_tags.add(existing_tag.id)

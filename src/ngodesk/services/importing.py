@@ -54,10 +54,9 @@ from ngodesk.services import (
     fields,
     snapshots,
     stories,
-    tags,
     translations,
 )
-from ngodesk.steps import tombstones
+from ngodesk.steps import tagging, tombstones
 from ngodesk.store import bulk, fts, history
 from ngodesk.store.library import Library
 from ngodesk.store.schema import Attachment, Entity, Story, StoryEntity, StoryTag, new_uuid, utcnow
@@ -156,7 +155,7 @@ def _columns(record: StoryRecord, good_paths: set[str], warnings: list[str]) -> 
         )
     for path in record.tags:
         if path not in good_paths:
-            tags.split_path(path)  # (a bad path fails this record, not the import)
+            tagging.split_path(path)  # (a bad path fails this record, not the import)
             good_paths.add(path)
     for translation in record.translations:
         translations.checked(translation)  # (likewise)
@@ -469,8 +468,8 @@ class _Writer:
         gives them, before its stories: found by uuid, else (tags) by path,
         else created with their uuids."""
         for record in sorted(tag_records, key=lambda t: t.path.count("/")):
-            self.tag_ids[record.path] = tags.ensure_record(self.session, record, self.created_tags).id
-        tags.add_thesaurus(self.session, tag_records, self.tag_ids)
+            self.tag_ids[record.path] = tagging.ensure_record(self.session, record, self.created_tags).id
+        tagging.add_thesaurus(self.session, tag_records, self.tag_ids)
         for entity in entity_records:
             self.entity_uuids[entity.uuid] = entities.ensure_record(self.session, entity, self.created_entities).id
         entities.add_see_also(self.session, entity_records)
@@ -490,7 +489,7 @@ class _Writer:
     def _ensure_tags(self, paths: Iterable[str]) -> None:
         """Know the tag ids of ``paths``, found or created."""
         for path in dict.fromkeys(path for path in paths if path not in self.tag_ids):
-            self.tag_ids[path] = tags.ensure_path(self.session, path, self.created_tags).id
+            self.tag_ids[path] = tagging.ensure_path(self.session, path, self.created_tags).id
 
     def _ensure_entities(self, names: Iterable[tuple[EntityKind, str]]) -> None:
         """Know the record ids of ``names``, found or created."""

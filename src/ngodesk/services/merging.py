@@ -56,13 +56,12 @@ from ngodesk.services import (
     indexing,
     merge_plan,
     merge_read,
-    tags,
     trash,
 )
 from ngodesk.services.conflicts import DELETED, ConflictView
 from ngodesk.services.merge_plan import Arrival, Departure, Field
 from ngodesk.services.merge_read import GRAVE_COLUMNS, HISTORY_COLUMNS, AltName, Pair, Side
-from ngodesk.steps import linking, tombstones
+from ngodesk.steps import linking, tagging, tombstones
 from ngodesk.store import backups as store_backups
 from ngodesk.store import history, sqlite_files
 from ngodesk.store import rows as stored
@@ -406,7 +405,7 @@ class _Merge:
                     self._leave_out("tag", t["name"], translate("Messages", "its parent tag was not merged"))
                     left_out.add(uuid)
                     continue
-                if (name := self._name("tag", t["name"], tags.clean_name)) is None:
+                if (name := self._name("tag", t["name"], tagging.clean_name)) is None:
                     left_out.add(uuid)
                     continue
                 parent = self._id("tags", t["parent"])
@@ -619,7 +618,7 @@ class _Merge:
         self._merge_pairs(Side.synonyms, self._add_synonym, self._remove_synonym)
 
     def _add_synonym(self, tag: str, label: str) -> None:
-        if (tag_id := self._id("tags", tag)) is not None and (name := self._name("synonym", label, tags.clean_name)):
+        if (tag_id := self._id("tags", tag)) is not None and (name := self._name("synonym", label, tagging.clean_name)):
             synonym = {"tag_id": tag_id, "label": name, "label_key": fold(name)}
             stored.add_all(self.db, "tag_synonyms", [synonym], keep_existing=True)
 
@@ -735,7 +734,7 @@ class _Merge:
         """Fields of a tag or record to take from theirs, with a name the
         services refuse left out."""
         if "name" in taken:
-            clean = tags.clean_name if kind == "tag" else entities.clean_name
+            clean = tagging.clean_name if kind == "tag" else entities.clean_name
             if (name := self._name(kind, taken.pop("name"), clean)) is not None:
                 taken["name"] = name
         return taken

@@ -18,7 +18,7 @@ from ngodesk.domain.errors import Conflict
 from ngodesk.domain.i18n import translate
 from ngodesk.domain.models import AddedSnapshot, ChangeSet, EntitySnapshot, StorySnapshot, TagSnapshot, row_id
 from ngodesk.services import entities, indexing, stories, tags
-from ngodesk.steps import linking, lookups, tombstones
+from ngodesk.steps import linking, lookups, tagging, tombstones
 from ngodesk.store import history
 from ngodesk.store.library import Library
 from ngodesk.store.schema import (
@@ -224,7 +224,7 @@ def snapshot_tags(library: Library, root_ids: Iterable[int]) -> TagSnapshot:
         ids: list[int] = []
         for root in dict.fromkeys(root_ids):
             lookups.get(session, Tag, root, "tag")
-            ids += [i for i in tags.subtree_ids(session, root) if i not in ids]
+            ids += [i for i in tagging.subtree_ids(session, root) if i not in ids]
         by_id = {
             int(row["id"]): dict(row) for row in session.execute(select(*columns).where(Tag.id.in_(ids))).mappings()
         }

@@ -10,8 +10,8 @@ from sqlalchemy.orm import Session
 from ngodesk.domain.errors import NotFound, ValidationError
 from ngodesk.domain.i18n import translate
 from ngodesk.domain.models import ChangeSet, Created, EntityKind
-from ngodesk.services import annotating, entities, fields, indexing, tags
-from ngodesk.steps import linking, lookups, tombstones
+from ngodesk.services import annotating, entities, fields, indexing
+from ngodesk.steps import linking, lookups, tagging, tombstones
 from ngodesk.store import history
 from ngodesk.store.library import Library
 from ngodesk.store.schema import Entity, Story, StoryEntity, StoryTag
@@ -32,10 +32,10 @@ def _apply_links(
 ) -> bool:
     changed = False
     for path in add_tags:
-        tag = tags.ensure_path(session, path, created_tags)
+        tag = tagging.ensure_path(session, path, created_tags)
         changed |= bool(linking.add_links(session, StoryTag, "tag_id", tag.id, [story.id]))
     for path in remove_tags:
-        existing_tag = tags.find_path(session, path)
+        existing_tag = tagging.find_path(session, path)
         if existing_tag is None:
             raise NotFound(translate("Messages", "There is no tag '{path}'.").format(path=path))
         changed |= bool(linking.remove_links(session, StoryTag, "tag_id", existing_tag.id, [story.id]))
@@ -130,7 +130,7 @@ def edit_story(
             indexing.remove(session, [before])
             indexing.add(session, [after])
             annotating.follow(session, [story.id])
-        touched |= {t.id for t in (tags.find_path(session, p) for p in [*add_tags, *remove_tags]) if t is not None}
+        touched |= {t.id for t in (tagging.find_path(session, p) for p in [*add_tags, *remove_tags]) if t is not None}
         return ChangeSet(
             stories_changed=frozenset({story.id}),
             tags_added=frozenset(created_tags),
@@ -164,7 +164,7 @@ def _reorder(session: Session, story_id: int, order: Sequence[EntityName]) -> bo
 
 def _replace_tags(session: Session, story_id: int, paths: Sequence[str], created: list[int]) -> set[int]:
     """Make the story's tags exactly ``paths``; ids of tags gained or lost."""
-    wanted = {tags.ensure_path(session, path, created).id for path in paths}
+    wanted = {tagging.ensure_path(session, path, created).id for path in paths}
     current = set(session.scalars(select(StoryTag.tag_id).where(StoryTag.story_id == story_id)))
     for tag_id in wanted - current:
         linking.add_links(session, StoryTag, "tag_id", tag_id, [story_id])

@@ -3,7 +3,7 @@ their tag), related tags, scope notes, and the whole tree with counts.
 
 Broader/narrower is the tag hierarchy itself (``services.tags``). A synonym
 is a label of one tag only; typing, importing or searching it means that
-tag (``tags.ensure_path``, ``tag:`` in ``search.engine``).
+tag (``tagging.ensure_path``, ``tag:`` in ``search.engine``).
 """
 
 from __future__ import annotations
@@ -21,9 +21,9 @@ from ngodesk.domain.text import require_encodable
 from ngodesk.formats import places, read_text, skos
 from ngodesk.formats.nesting import MAX_DEPTH
 from ngodesk.search.text import fold
-from ngodesk.services import queries, tags
+from ngodesk.services import queries
 from ngodesk.services.delivery import deliver
-from ngodesk.steps import linking, lookups
+from ngodesk.steps import linking, lookups, tagging
 from ngodesk.store.library import Library
 from ngodesk.store.schema import Tag, TagRelation, TagSynonym
 
@@ -54,12 +54,12 @@ def make_synonym(library: Library, alias: str, preferred_id: int) -> ChangeSet:
     name apart."""
     with library.write() as session:
         preferred = lookups.get(session, Tag, preferred_id, "tag")
-        existing = tags.find_path(session, alias)
+        existing = tagging.find_path(session, alias)
         changes = ChangeSet()
         if existing is not None and existing.id != preferred.id:
-            changes = tags.merge_in_session(session, existing, preferred)
-        label = tags.split_path(alias)[-1]
-        if tags.add_synonym(session, preferred, label):
+            changes = tagging.merge_in_session(session, existing, preferred)
+        label = tagging.split_path(alias)[-1]
+        if tagging.add_synonym(session, preferred, label):
             preferred.touch()
         return changes | ChangeSet(tags_changed=frozenset({preferred.id}))
 
@@ -68,11 +68,11 @@ def remove_synonym(library: Library, tag_id: int, label: str) -> ChangeSet:
     """``label`` no longer means tag ``tag_id``."""
     with library.write() as session:
         tag = lookups.get(session, Tag, tag_id, "tag")
-        synonym = TagSynonym.label_key == fold(tags.clean_name(label))
+        synonym = TagSynonym.label_key == fold(tagging.clean_name(label))
         if not lookups.deleted(session, delete(TagSynonym).where(TagSynonym.tag_id == tag_id, synonym)):
             raise ValidationError(
                 translate("Messages", "'{label}' is not a synonym of '{path_of}'.").format(
-                    label=label, path_of=tags.path_of(session, tag)
+                    label=label, path_of=tagging.path_of(session, tag)
                 )
             )
         tag.touch()
@@ -140,7 +140,7 @@ def set_entry(library: Library, tag_id: int, new: Entry) -> ChangeSet:
     """Make tag ``tag_id``'s entry ``new`` in one transaction (a synonym
     another tag has, or an unknown related tag, changes nothing)."""
     note = _scope_note(new.scope_note)
-    synonyms = [tags.clean_name(label) for label in new.synonyms]
+    synonyms = [tagging.clean_name(label) for label in new.synonyms]
     with library.write() as session:
         tag = lookups.get(session, Tag, tag_id, "tag")
         keep = {fold(label) for label in synonyms}
@@ -150,7 +150,7 @@ def set_entry(library: Library, tag_id: int, new: Entry) -> ChangeSet:
             if (row := kept.get(fold(label))) is not None:
                 row.label = label  # (a new spelling of the same label: Burma -> BURMA)
             else:
-                tags.add_synonym(session, tag, label)
+                tagging.add_synonym(session, tag, label)
         before, after = _related_ids(session, tag_id), set(new.related) - {tag_id}
         for other in before ^ after:
             lookups.get(session, Tag, other, "tag")
@@ -173,7 +173,7 @@ def tree(library: Library) -> list[TagNode]:
             view.id,
             view.uuid,
             view.path,
-            view.path.count(tags.SEPARATOR),
+            view.path.count(tagging.SEPARATOR),
             view.story_count,
             entries[view.uuid].synonyms,
             tuple(sorted((paths[uuid] for uuid in entries[view.uuid].related), key=str.casefold)),
@@ -199,9 +199,9 @@ def export(library: Library, format_name: str, target: Path | str | None) -> int
     concepts = [
         skos.Concept(
             skos.uri_of(node.uuid),
-            node.path.rsplit(tags.SEPARATOR, 1)[-1],
+            node.path.rsplit(tagging.SEPARATOR, 1)[-1],
             node.synonyms,
-            skos.uri_of(by_path[parent].uuid) if (parent := node.path.rpartition(tags.SEPARATOR)[0]) else "",
+            skos.uri_of(by_path[parent].uuid) if (parent := node.path.rpartition(tagging.SEPARATOR)[0]) else "",
             tuple(skos.uri_of(by_path[path].uuid) for path in node.related),
             node.scope_note,
         )
@@ -243,7 +243,7 @@ def import_file(library: Library, path: Path) -> ThesaurusReport:
         tag_ids: dict[str, int] = {}
         created: list[int] = []
         changed: set[int] = set()
-        for concept in sorted(read.concepts, key=lambda c: paths.get(c.uri, "").count(tags.SEPARATOR)):
+        for concept in sorted(read.concepts, key=lambda c: paths.get(c.uri, "").count(tagging.SEPARATOR)):
             if concept.uri not in paths:
                 continue
             try:
@@ -256,7 +256,7 @@ def import_file(library: Library, path: Path) -> ThesaurusReport:
             tag_ids[concept.uri] = tag.id
             for label in concept.synonyms:
                 try:
-                    report.synonyms_added += tags.add_synonym(session, tag, label.replace(tags.SEPARATOR, "-"))
+                    report.synonyms_added += tagging.add_synonym(session, tag, label.replace(tagging.SEPARATOR, "-"))
                     changed.add(tag.id)
                 except (Conflict, ValidationError) as error:
                     report.remarks.append(
@@ -297,7 +297,7 @@ def _paths(concepts: list[skos.Concept], report: ThesaurusReport) -> dict[str, s
         current: skos.Concept | None = concept
         while current is not None and current.uri not in seen and len(names) <= MAX_DEPTH:
             seen.add(current.uri)
-            names.append(current.label.replace(tags.SEPARATOR, "-"))
+            names.append(current.label.replace(tagging.SEPARATOR, "-"))
             current = by_uri.get(current.broader) if current.broader else None
         if len(names) > MAX_DEPTH:  # (each level is a tag to find or make: a chain of 400 took 33 s)
             reason = translate("Messages", "more than {limit} levels of broader concepts; left out")
@@ -317,7 +317,7 @@ def _paths(concepts: list[skos.Concept], report: ThesaurusReport) -> dict[str, s
                     ),
                 )
             )
-        paths[concept.uri] = tags.SEPARATOR.join(reversed(names))
+        paths[concept.uri] = tagging.SEPARATOR.join(reversed(names))
     return paths
 
 
@@ -327,7 +327,7 @@ def _tag_for(session: Session, concept: skos.Concept, path: str, created: list[i
     if concept.uuid and (tag := session.scalar(select(Tag).where(Tag.uuid == concept.uuid))) is not None:
         return tag
     before = len(created)
-    tag = tags.ensure_path(session, path, created)
+    tag = tagging.ensure_path(session, path, created)
     if concept.uuid and created[before:] and created[-1] == tag.id:
         tag.uuid = concept.uuid
         session.flush()
