@@ -50,13 +50,12 @@ from ngodesk.services import (
     attachments,
     backups,
     duplicates,
-    entities,
     fields,
     snapshots,
     stories,
     translations,
 )
-from ngodesk.steps import tagging, tombstones
+from ngodesk.steps import authority, tagging, tombstones
 from ngodesk.store import bulk, fts, history
 from ngodesk.store.library import Library
 from ngodesk.store.schema import Attachment, Entity, Story, StoryEntity, StoryTag, new_uuid, utcnow
@@ -160,7 +159,7 @@ def _columns(record: StoryRecord, good_paths: set[str], warnings: list[str]) -> 
     for translation in record.translations:
         translations.checked(translation)  # (likewise)
     for name in (*record.people, *record.organisations, *record.places):
-        entities.clean_name(name)  # (likewise)
+        authority.clean_name(name)  # (likewise)
     extra_text = json.dumps(extra, ensure_ascii=False, sort_keys=True) if extra else "{}"
     if len(extra_text) > fields.EXTRA_MAX:
         extra_text = "{}"  # (attached whole: see _whole_texts)
@@ -471,8 +470,8 @@ class _Writer:
             self.tag_ids[record.path] = tagging.ensure_record(self.session, record, self.created_tags).id
         tagging.add_thesaurus(self.session, tag_records, self.tag_ids)
         for entity in entity_records:
-            self.entity_uuids[entity.uuid] = entities.ensure_record(self.session, entity, self.created_entities).id
-        entities.add_see_also(self.session, entity_records)
+            self.entity_uuids[entity.uuid] = authority.ensure_record(self.session, entity, self.created_entities).id
+        authority.add_see_also(self.session, entity_records)
 
     def _entity_by_uuid(self, uuid: str) -> int:
         if uuid not in self.entity_uuids:  # (a record an earlier import made: importing again)
@@ -495,7 +494,7 @@ class _Writer:
         """Know the record ids of ``names``, found or created."""
         missing = list(dict.fromkeys(name for name in names if name not in self.entity_ids))
         if missing:
-            self.entity_ids.update(entities.ensure_all(self.session, missing, self.created_entities))
+            self.entity_ids.update(authority.ensure_all(self.session, missing, self.created_entities))
 
     def changes(self) -> ChangeSet:
         """What the inserts changed (merges report their own)."""

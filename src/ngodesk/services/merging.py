@@ -50,7 +50,6 @@ from ngodesk.services import (
     backups,
     batch,
     conflicts,
-    entities,
     field_copy,
     fields,
     indexing,
@@ -61,7 +60,7 @@ from ngodesk.services import (
 from ngodesk.services.conflicts import DELETED, ConflictView
 from ngodesk.services.merge_plan import Arrival, Departure, Field
 from ngodesk.services.merge_read import GRAVE_COLUMNS, HISTORY_COLUMNS, AltName, Pair, Side
-from ngodesk.steps import linking, tagging, tombstones
+from ngodesk.steps import authority, linking, tagging, tombstones
 from ngodesk.store import backups as store_backups
 from ngodesk.store import history, sqlite_files
 from ngodesk.store import rows as stored
@@ -470,7 +469,7 @@ class _Merge:
         for uuid, t in theirs.items():
             b, m = base.get(uuid), mine.get(uuid)
             if self._arriving("entity", uuid, t["name"], (b, m, t), names, gone):
-                if (name := self._name("entity", t["name"], entities.clean_name)) is None:
+                if (name := self._name("entity", t["name"], authority.clean_name)) is None:
                     continue
                 details = {k: t[k] for k in ("kind", "note", "type", "country", "external_id")}
                 entity_id = stored.add(
@@ -734,7 +733,7 @@ class _Merge:
         """Fields of a tag or record to take from theirs, with a name the
         services refuse left out."""
         if "name" in taken:
-            clean = tagging.clean_name if kind == "tag" else entities.clean_name
+            clean = tagging.clean_name if kind == "tag" else authority.clean_name
             if (name := self._name(kind, taken.pop("name"), clean)) is not None:
                 taken["name"] = name
         return taken

@@ -10,8 +10,8 @@ from sqlalchemy.orm import Session
 from ngodesk.domain.errors import NotFound, ValidationError
 from ngodesk.domain.i18n import translate
 from ngodesk.domain.models import ChangeSet, Created, EntityKind
-from ngodesk.services import annotating, entities, fields, indexing
-from ngodesk.steps import linking, lookups, tagging, tombstones
+from ngodesk.services import annotating, fields, indexing
+from ngodesk.steps import authority, linking, lookups, tagging, tombstones
 from ngodesk.store import history
 from ngodesk.store.library import Library
 from ngodesk.store.schema import Entity, Story, StoryEntity, StoryTag
@@ -40,10 +40,10 @@ def _apply_links(
             raise NotFound(translate("Messages", "There is no tag '{path}'.").format(path=path))
         changed |= bool(linking.remove_links(session, StoryTag, "tag_id", existing_tag.id, [story.id]))
     for kind, name in link:
-        entity = entities.ensure(session, kind, name, created_entities)
+        entity = authority.ensure(session, kind, name, created_entities)
         changed |= bool(linking.add_links(session, StoryEntity, "entity_id", entity.id, [story.id]))
     for kind, name in unlink:
-        existing_entity = entities.find(session, kind, name)
+        existing_entity = authority.find(session, kind, name)
         if existing_entity is None:
             raise NotFound(
                 translate("Messages", "There is no {value} named '{name}'.").format(
@@ -154,7 +154,7 @@ def _reorder(session: Session, story_id: int, order: Sequence[EntityName]) -> bo
     linked = {entity_id for entity_id, _ in rows}
     wanted: dict[str, list[int]] = {}
     for kind, name in order:
-        entity = entities.find(session, kind, name)
+        entity = authority.find(session, kind, name)
         if entity is not None and entity.id in linked and entity.id not in wanted.get(entity.kind, []):
             wanted.setdefault(entity.kind, []).append(entity.id)
     queues = {kind: [*first, *(i for i, k in rows if k == kind and i not in first)] for kind, first in wanted.items()}
