@@ -11,7 +11,6 @@ from typing import TYPE_CHECKING
 from ngodesk.cli.choices import SKOS_FORMATS
 from ngodesk.cli.common import CommandParser, Opener, print_json
 from ngodesk.domain.errors import NotFound
-from ngodesk.steps import tagging
 
 if TYPE_CHECKING:
     from ngodesk.store.library import Library
@@ -66,6 +65,7 @@ def _tags_arguments(p: argparse.ArgumentParser) -> None:
 def _tag_id(library: Library, path: str) -> int:
     """The id of the tag at ``path`` (or named so, or with that synonym)."""
     from ngodesk.services import queries, thesaurus
+    from ngodesk.steps import tagging
 
     views = queries.tags(library, counted=False)
     path = tagging.SEPARATOR.join(tagging.split_path(path))  # ("Region / Asia" is Region/Asia)
@@ -85,6 +85,7 @@ def _tag_id(library: Library, path: str) -> int:
 
 def run(args: argparse.Namespace, open_library: Opener) -> int:
     from ngodesk.services import queries, tags, thesaurus
+    from ngodesk.steps import tagging
 
     """Run a tag subcommand; returns the exit code."""
     with open_library(args, True) as library:
@@ -111,6 +112,7 @@ def run(args: argparse.Namespace, open_library: Opener) -> int:
 
 def run_list(args: argparse.Namespace, open_library: Opener) -> int:
     from ngodesk.services import thesaurus
+    from ngodesk.steps import tagging
 
     """``ngodesk tags``: every tag with its story count (``--tree``: and
     synonyms, related tags, scope notes)."""

@@ -27,8 +27,8 @@ from typing import TYPE_CHECKING
 from ngodesk.domain.errors import LibraryError, ValidationError
 from ngodesk.domain.i18n import translate
 from ngodesk.domain.models import Progress, no_progress
-from ngodesk.services import attachments, indexing, trash
-from ngodesk.steps import lookups
+from ngodesk.services import attachments, trash
+from ngodesk.steps import lookups, search_index
 from ngodesk.store import backups
 from ngodesk.store.library import DB_NAME, Library, stored_meta
 from ngodesk.store.lock import LOCK_NAME
@@ -96,7 +96,7 @@ def make_copy(
                 copy.set_meta(session, COPIED_AT, datetime.now(UTC).isoformat())
                 if story_ids is not None:
                     _keep_only(session, story_ids)
-                    indexing.rebuild(session)
+                    search_index.rebuild(session)
             progress(2, 4)
             with copy.read() as session:
                 hashes = set(session.scalars(Attachment.__table__.select().with_only_columns(Attachment.sha256)))

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from ngodesk.domain.errors import Conflict, LibraryError
 from ngodesk.domain.i18n import translate
 from ngodesk.domain.models import ChangeSet, EntityKind, StoryRecord
-from ngodesk.services import indexing
+from ngodesk.steps import search_index
 from ngodesk.store.library import BACKUPS_DIR, DB_NAME, FILES_DIR, Library, user_default_folder
 
 if TYPE_CHECKING:  # (the sample's services are imported by a first start only)
@@ -153,7 +153,7 @@ def open_library(
     try:
         if readonly:
             with library.read() as session:
-                if not indexing.is_current(session):
+                if not search_index.is_current(session):
                     raise LibraryError(
                         translate(
                             "Messages",
@@ -163,8 +163,8 @@ def open_library(
                     )
         else:
             with library.write() as session:
-                if not indexing.is_current(session):
-                    indexing.rebuild(session)
+                if not search_index.is_current(session):
+                    search_index.rebuild(session)
                 offer_sample = is_default and library.get_meta(session, SAMPLE_OFFERED) is None
             if offer_sample:  # first start; or a first start that died mid-import (duplicates are skipped)
                 add_sample(library)

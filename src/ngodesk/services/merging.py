@@ -52,7 +52,6 @@ from ngodesk.services import (
     conflicts,
     field_copy,
     fields,
-    indexing,
     merge_plan,
     merge_read,
     trash,
@@ -60,7 +59,7 @@ from ngodesk.services import (
 from ngodesk.services.conflicts import DELETED, ConflictView
 from ngodesk.services.merge_plan import Arrival, Departure, Field
 from ngodesk.services.merge_read import GRAVE_COLUMNS, HISTORY_COLUMNS, AltName, Pair, Side
-from ngodesk.steps import authority, linking, tagging, tombstones
+from ngodesk.steps import authority, linking, search_index, tagging, tombstones
 from ngodesk.store import backups as store_backups
 from ngodesk.store import history, sqlite_files
 from ngodesk.store import rows as stored
@@ -759,8 +758,8 @@ class _Merge:
         tombstones.unbury(self.session, made)
         for uuid in made:
             self._links(ids[uuid], uuid)
-        docs = [indexing.doc(ids[v["uuid"]], v["title"], v["summary"], v["body"], v["source"]) for v in taken]
-        indexing.add(self.session, docs)
+        docs = [search_index.doc(ids[v["uuid"]], v["title"], v["summary"], v["body"], v["source"]) for v in taken]
+        search_index.add(self.session, docs)
         return [ids[uuid] for uuid in made]
 
     def _children(self, table: str, names: Sequence[str], kind: str, what: Sequence[str]) -> set[int]:

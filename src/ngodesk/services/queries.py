@@ -33,8 +33,8 @@ from ngodesk.search import engine, pinyin
 from ngodesk.search.query import Node, parse
 from ngodesk.search.snippet import make_snippet
 from ngodesk.search.text import index_version
-from ngodesk.services import indexing, translations
-from ngodesk.steps import lookups
+from ngodesk.services import translations
+from ngodesk.steps import lookups, search_index
 from ngodesk.store import fts
 from ngodesk.store.library import Library
 from ngodesk.store.schema import (
@@ -507,7 +507,7 @@ def info(library: Library) -> dict[str, object]:
                 ("in_trash", TrashEntry),
             )
         }
-        index_current = indexing.is_current(session)
+        index_current = search_index.is_current(session)
     size = sum(f.stat().st_size for f in library.folder.glob("catalogue.sqlite*") if f.is_file())
     return {
         "path": str(library.folder),
@@ -530,7 +530,7 @@ def check(library: Library) -> list[str]:
             problems += [f"database: {line}" for line in result]
         for row in connection.exec_driver_sql("PRAGMA foreign_key_check").all():
             problems.append(f"database: row {row[1]} of table {row[0]} points at a missing {row[2]} record")
-        if not indexing.is_current(session):
+        if not search_index.is_current(session):
             problems.append(
                 "search index: built by another version of ngodesk; open the library for writing to rebuild it"
             )

@@ -17,8 +17,8 @@ from sqlalchemy.orm import Session
 from ngodesk.domain.errors import Conflict
 from ngodesk.domain.i18n import translate
 from ngodesk.domain.models import AddedSnapshot, ChangeSet, EntitySnapshot, StorySnapshot, TagSnapshot, row_id
-from ngodesk.services import entities, indexing, stories, tags
-from ngodesk.steps import linking, lookups, tagging, tombstones
+from ngodesk.services import entities, stories, tags
+from ngodesk.steps import linking, lookups, search_index, tagging, tombstones
 from ngodesk.store import history
 from ngodesk.store.library import Library
 from ngodesk.store.schema import (
@@ -163,7 +163,7 @@ def restore_stories(library: Library, snapshots: Sequence[StorySnapshot]) -> Cha
             tombstones.unbury(session, [str(row["uuid"]) for row in notes])
         _restore_memberships(session, snapshots)
         fields = ("id", "title", "summary", "body", "source")
-        indexing.add(session, indexing.docs([tuple(s.row[name] for name in fields) for s in snapshots]))  # type: ignore[misc]
+        search_index.add(session, search_index.docs([tuple(s.row[name] for name in fields) for s in snapshots]))  # type: ignore[misc]
         tombstones.unbury(session, uuids)
         return ChangeSet(
             stories_added=frozenset(ids),

@@ -10,8 +10,8 @@ from sqlalchemy.orm import Session
 from ngodesk.domain.errors import NotFound, ValidationError
 from ngodesk.domain.i18n import translate
 from ngodesk.domain.models import ChangeSet, Created, EntityKind
-from ngodesk.services import annotating, fields, indexing
-from ngodesk.steps import authority, linking, lookups, tagging, tombstones
+from ngodesk.services import annotating, fields
+from ngodesk.steps import authority, linking, lookups, search_index, tagging, tombstones
 from ngodesk.store import history
 from ngodesk.store.library import Library
 from ngodesk.store.schema import Entity, Story, StoryEntity, StoryTag
@@ -73,7 +73,7 @@ def create_story(
         created_entities: list[int] = []
         with history.links_unrecorded(session):  # (a story made with its tags: not a change to it)
             _apply_links(session, story, tag_paths, (), link, (), created_tags, created_entities)
-        indexing.add(session, [indexing.story_doc(story)])
+        search_index.add(session, [search_index.story_doc(story)])
         return Created(
             story.id,
             story.uuid,
@@ -108,7 +108,7 @@ def edit_story(
     columns = fields.clean_all(dict(values or {}))
     with library.write() as session:
         story = lookups.get(session, Story, story_id, "story")
-        before = indexing.story_doc(story)
+        before = search_index.story_doc(story)
         changed = False
         for column, value in columns.items():
             if getattr(story, column) != value:
@@ -125,10 +125,10 @@ def edit_story(
         if not changed:
             return ChangeSet()
         story.touch()
-        after = indexing.story_doc(story)
+        after = search_index.story_doc(story)
         if after != before:
-            indexing.remove(session, [before])
-            indexing.add(session, [after])
+            search_index.remove(session, [before])
+            search_index.add(session, [after])
             annotating.follow(session, [story.id])
         touched |= {t.id for t in (tagging.find_path(session, p) for p in [*add_tags, *remove_tags]) if t is not None}
         return ChangeSet(
@@ -183,7 +183,7 @@ def delete_stories(library: Library, story_ids: Iterable[int]) -> ChangeSet:
                     Story.id.in_(chunk)
                 )
             ).all()
-            indexing.remove(session, indexing.docs([row[:5] for row in rows]))
+            search_index.remove(session, search_index.docs([row[:5] for row in rows]))
             tombstones.bury(session, "story", [row.uuid for row in rows])
             session.execute(delete(Story).where(Story.id.in_(chunk)), execution_options={"synchronize_session": False})
         session.expunge_all()
