@@ -423,3 +423,27 @@ def test_going_back_to_before_a_merge_brings_back_what_it_replaced(
         )
         history.revert(mine, story, before)
         assert queries.get_story(mine, story).title == "Schools in Nepal (office)"
+
+
+def test_a_record_made_apart_on_both_sides_under_one_name_is_one_record(tmp_path: Path) -> None:
+    from ngodesk.domain.models import AltName
+    from ngodesk.services import entities
+
+    # Two libraries that never shared a state: the same foundation recorded in each.
+    for folder, title, names in (
+        ("office", "Wells in Kenya", ["CFPA"]),
+        ("partner", "Schools in Nepal", [AltName("China Foundation for Poverty Alleviation", "en")]),
+    ):
+        with open_library(tmp_path / folder) as library:
+            stories.create_story(library, {"title": title}, [], [(EntityKind.ORGANISATION, "中国扶贫基金会")])
+            (org,) = queries.entities(library)
+            entities.update_entity(library, org.id, alt_names=names)
+    with open_library(tmp_path / "office") as mine:
+        report = merging.merge(mine, tmp_path / "partner")
+        assert report.added.get("stories") == 1 and "records" not in report.added and report.conflicts == []
+        (org,) = queries.entities(mine)
+        assert {n.name for n in org.alt_names} == {"CFPA", "China Foundation for Poverty Alleviation"}
+        linked = queries.matching_ids(mine, f"org:{org.name}").tolist()
+        assert sorted(linked) == sorted([_id(mine, "Wells in Kenya"), _id(mine, "Schools in Nepal")])
+        again = merging.merge(mine, tmp_path / "partner")  # (nothing more the second time)
+        assert again.added == {} and len(queries.entities(mine)) == 1

@@ -470,6 +470,15 @@ class _Merge:
             if self._arriving("entity", uuid, t["name"], (b, m, t), names, gone):
                 if (name := self._name("entity", t["name"], authority.clean_name)) is None:
                     continue
+                if (twin := self._twin_record(str(t["kind"]), name, theirs)) is not None:
+                    same, m = twin  # (made apart under the same name: one record, their uuid its alias)
+                    self.aliases[uuid] = same
+                    taken = self._named("entity", self._fields("entity", same, m["name"], names, None, m, t, False))
+                    if taken:
+                        conflicts.assign(self.db, "entity", same, taken)
+                    if self._alt_names(their_names.get(t["id"], ()), m["id"], my_names.get(m["id"], ())) or taken:
+                        changed.add(m["id"])
+                    continue
                 details = {k: t[k] for k in ("kind", "note", "type", "country", "external_id")}
                 entity_id = stored.add(
                     self.db, "entities", _new(uuid) | {"name": name, "name_key": fold(name)} | details
@@ -495,6 +504,14 @@ class _Merge:
             entities_changed=frozenset(changed),
             entities_removed=frozenset(mine[u]["id"] for u in removed),
         )
+
+    def _twin_record(self, kind: str, name: str, theirs: Mapping[str, Row]) -> tuple[str, Row] | None:
+        """This library's record of ``kind`` called ``name`` (folded) that
+        the other library does not have under its own uuid, if any: the
+        same organisation, person or place recorded on both sides apart."""
+        fields = ("kind", "name", "note", "type", "country", "external_id")
+        found = self.here.records("entities", fields, kind=kind, name_key=fold(name))
+        return next(((uuid, row) for uuid, row in found.items() if uuid not in theirs), None)
 
     def _records(self, table: str, kind: str, names: Sequence[str], label: str) -> tuple[int, int, int]:
         """Top-level records (glossary terms, collections) merged by uuid:
@@ -648,6 +665,10 @@ class _Merge:
         base, mine, theirs = self._three(lambda side: side.stories(uuids, STORY_TEXT_FIELDS))
         # (tags and records are merged by now: their ids here are known)
         self.record_ids = {target: self.here.ids_of(target) for _, target, _ in STORY_LINKS}
+        for theirs_uuid, ours in self.aliases.items():  # (their records kept under ours)
+            for known in self.record_ids.values():
+                if ours in known:
+                    known[theirs_uuid] = known[ours]
         self.their_records = {target: self.there.uuids([target]) for _, target, _ in STORY_LINKS}
         for table, target, key in STORY_LINKS:  # (read at once: a story at a time took most of the merge)
             self.links[table] = self._three(partial(Side.linked, name=table, key=key, target=target, story_uuids=uuids))
