@@ -447,3 +447,23 @@ def test_a_record_made_apart_on_both_sides_under_one_name_is_one_record(tmp_path
         assert sorted(linked) == sorted([_id(mine, "Wells in Kenya"), _id(mine, "Schools in Nepal")])
         again = merging.merge(mine, tmp_path / "partner")  # (nothing more the second time)
         assert again.added == {} and len(queries.entities(mine)) == 1
+
+
+def test_a_term_made_apart_in_the_same_languages_is_one_term_its_renderings_in_conflict(tmp_path: Path) -> None:
+    from ngodesk.domain.models import TermRecord
+    from ngodesk.services import glossary
+
+    for folder, rendering in (("office", "going out"), ("partner", "going global")):
+        with open_library(tmp_path / folder) as library:
+            glossary.create_term(library, TermRecord("走出去", rendering))
+            glossary.create_term(library, TermRecord("走出去", "sortir", target_language="fr"))
+    with open_library(tmp_path / "office") as mine:
+        report = merging.merge(mine, tmp_path / "partner")
+        assert "terms" not in report.added
+        assert [(c.kind, c.field, c.mine, c.theirs) for c in report.conflicts] == [
+            ("term", "rendering", "going out", "going global")
+        ]
+        assert sorted((t.target_language, t.rendering) for _, t in glossary.terms(mine)) == [
+            ("en", "going out"),
+            ("fr", "sortir"),
+        ]

@@ -513,12 +513,15 @@ class _Merge:
         found = self.here.records("entities", fields, kind=kind, name_key=fold(name))
         return next(((uuid, row) for uuid, row in found.items() if uuid not in theirs), None)
 
-    def _records(self, table: str, kind: str, names: Sequence[str], label: str) -> tuple[int, int, int]:
+    def _records(
+        self, table: str, kind: str, names: Sequence[str], label: str, same: Sequence[str] = ()
+    ) -> tuple[int, int, int]:
         """Top-level records (glossary terms, collections) merged by uuid:
         added, fields taken or in conflict, deletions honoured. A record
-        made on both sides under one name (a collection) is one record here,
-        their fields in conflict where they differ. Returns (added, changed,
-        deleted)."""
+        made on both sides apart - under one name (a collection), or with
+        the same values of the columns ``same`` (a term in the same
+        languages) - is one record here, their fields in conflict where
+        they differ. Returns (added, changed, deleted)."""
         base, mine, theirs = self._three(lambda side: side.records(table, names))
         gone = self._tombstoned()
         columns = merge_read.columns(table)
@@ -532,13 +535,21 @@ class _Merge:
                 if unreadable := _unreadable(table, values):
                     self._leave_out(kind, str(t[label]), _cannot_read(unreadable))
                     continue
+                twins = self.here.records(table, names, **{c: values[c] for c in same}) if same else {}
+                if twin := next(((u, row) for u, row in twins.items() if u not in theirs), None):
+                    same_uuid, m = twin  # (made apart: one record, their uuid its alias)
+                    self.aliases[uuid] = same_uuid
+                    if taken := self._fields(kind, same_uuid, str(m[label]), names, None, m, t, False):
+                        conflicts.assign(self.db, kind, same_uuid, taken)
+                        changed += 1
+                    continue
                 try:
                     with self.db.begin_nested():
                         stored.add(self.db, table, values)
                     added += 1
                 except IntegrityError:  # (made on both sides under one name)
-                    same = self.here.records(table, names, name_key=fold(str(t[label])))
-                    ((same_uuid, m),) = same.items()
+                    named = self.here.records(table, names, name_key=fold(str(t[label])))
+                    ((same_uuid, m),) = named.items()
                     self.aliases[uuid] = same_uuid
                     if taken := self._fields(kind, same_uuid, str(m[label]), names, None, m, t, False):
                         conflicts.assign(self.db, kind, same_uuid, taken)
@@ -563,7 +574,8 @@ class _Merge:
 
     def terms(self) -> None:
         names = ("term", "traditional", "pinyin", "rendering", "alternatives", "forbidden")
-        added, changed, deleted = self._records("terms", "term", (*names, "definition", "note", "status"), "term")
+        same = ("source_language", "term_key", "target_language")
+        added, changed, deleted = self._records("terms", "term", (*names, "definition", "note", "status"), "term", same)
         self._count("terms", added, changed, deleted)
         if added or changed or deleted:
             self.changes |= ChangeSet(terms=frozenset({0}))  # (the glossary panel reloads)
