@@ -467,3 +467,19 @@ def test_a_term_made_apart_in_the_same_languages_is_one_term_its_renderings_in_c
             ("en", "going out"),
             ("fr", "sortir"),
         ]
+
+
+def test_two_libraries_started_with_the_sample_merge_without_doubling_it(tmp_path: Path) -> None:
+    from ngodesk.services.library import import_sample
+
+    for folder in ("office", "laptop"):
+        with open_library(tmp_path / folder) as library:
+            import_sample(library)
+    with open_library(tmp_path / "laptop") as theirs:
+        stories.edit_story(theirs, 1, {"summary": "seen in the field"})
+    with open_library(tmp_path / "office") as mine:
+        count = queries.story_count(mine)
+        report = merging.merge(mine, tmp_path / "laptop")
+        assert "stories" not in report.added and queries.story_count(mine) == count
+        # (no state shared before: which side changed the summary is not known)
+        assert [(c.kind, c.field, c.theirs) for c in report.conflicts] == [("story", "summary", "seen in the field")]

@@ -7,7 +7,8 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-from collections.abc import Callable
+import uuid
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 from importlib import resources
 from pathlib import Path
@@ -20,6 +21,8 @@ from ngodesk.steps import search_index
 from ngodesk.store.library import BACKUPS_DIR, DB_NAME, FILES_DIR, Library, user_default_folder
 
 if TYPE_CHECKING:  # (the sample's services are imported by a first start only)
+    from sqlalchemy.orm import Session
+
     from ngodesk.services import importing
 
 SAMPLE = "chinese_ngos_going_out.txt"
@@ -55,7 +58,31 @@ def import_sample(library: Library, complete: bool = False) -> importing.ImportR
         read.items = [
             (origin, _completed(record, links)) for (origin, record), links in zip(read.items, named, strict=True)
         ]
-    return importing.import_read(library, read, report)
+    with library.write() as session:  # (one transaction: the stories come with their lasting uuids)
+        imported = importing.import_read(library, read, report)
+        _sample_identities(session, imported.changes.stories_added)
+    return imported
+
+
+#: The namespace of the sample's stories' uuids (``_sample_identities``).
+SAMPLE_NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "https://github.com/ngodesk/ngodesk/sample")
+
+
+def _sample_identities(session: Session, story_ids: Iterable[int]) -> None:
+    """Give the sample's stories uuids made from their titles, the same in
+    every library: two libraries started with the sample, merged, have
+    each sample story once (a uuid made at random made them twice)."""
+    from sqlalchemy import select, update
+
+    from ngodesk.store.schema import Story, StoryChange
+
+    for story_id, title in session.execute(select(Story.id, Story.title).where(Story.id.in_(list(story_ids)))):
+        old = session.scalar(select(Story.uuid).where(Story.id == story_id))
+        new = str(uuid.uuid5(SAMPLE_NAMESPACE, title))
+        if session.scalar(select(Story.id).where(Story.uuid == new)) is not None:
+            continue  # (the sample imported again, this story's first copy edited: this one keeps its own)
+        session.execute(update(Story).where(Story.id == story_id).values(uuid=new))
+        session.execute(update(StoryChange).where(StoryChange.story_uuid == old).values(story_uuid=new))
 
 
 def _completed(record: StoryRecord, links: list[tuple[EntityKind, str]]) -> StoryRecord:
