@@ -7,7 +7,6 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import literal, select
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from ngodesk.domain.errors import ValidationError
 from ngodesk.domain.i18n import translate
@@ -15,6 +14,7 @@ from ngodesk.domain.models import AltName, ChangeSet, Created, EntityKind
 from ngodesk.search.names import RecordNames, display_name
 from ngodesk.search.text import fold, guess_language
 from ngodesk.steps import authority, linking, lookups, tombstones
+from ngodesk.store import rows as stored
 from ngodesk.store.library import Library
 from ngodesk.store.schema import Entity, EntityName, EntitySeeAlso, RejectedSuggestion, StoryEntity
 
@@ -281,9 +281,8 @@ def merge_entities(library: Library, source_id: int, target_id: int) -> ChangeSe
         rejected = select(RejectedSuggestion.story_id, literal(target_id)).where(
             RejectedSuggestion.entity_id == source_id
         )
-        session.execute(
-            sqlite_insert(RejectedSuggestion).from_select(["story_id", "entity_id"], rejected).on_conflict_do_nothing()
-        )
+        keeping = stored.keeping_existing(session.connection(), RejectedSuggestion.__table__)
+        session.execute(keeping.from_select(["story_id", "entity_id"], rejected))
         tombstones.bury(session, "entity", [source.uuid], replaced_by=target.uuid)
         session.delete(source)
         target.touch()

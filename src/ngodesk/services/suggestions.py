@@ -17,7 +17,6 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import bindparam, delete, select
-from sqlalchemy.dialects.sqlite import insert
 from sqlalchemy.orm import Session
 
 from ngodesk.domain.errors import Cancelled
@@ -25,6 +24,7 @@ from ngodesk.domain.i18n import translate
 from ngodesk.domain.models import ChangeSet, EntityKind, Progress, no_progress
 from ngodesk.services.glossary import same_script
 from ngodesk.steps import linking, lookups
+from ngodesk.store import rows as stored
 from ngodesk.store.library import Library
 from ngodesk.store.schema import Entity, EntityName, RejectedSuggestion, Story, StoryEntity
 
@@ -219,7 +219,7 @@ def reject(library: Library, suggestions: Iterable[Suggestion], rejected: bool =
         return ChangeSet()
     with library.write() as session:
         if rejected:
-            session.execute(insert(RejectedSuggestion).on_conflict_do_nothing(), pairs)
+            session.execute(stored.keeping_existing(session.connection(), RejectedSuggestion.__table__), pairs)
         else:
             session.connection().execute(
                 delete(RejectedSuggestion.__table__).where(

@@ -37,11 +37,16 @@ def add_all(connection: Connection, name: str, rows: Sequence[Mapping[str, objec
     that clashes with one there (a unique key) is left out, not an error."""
     if not rows:
         return
-    statement: Insert = insert(raw(name))
-    if keep_existing:
-        dialect = {"sqlite": sqlite, "postgresql": postgresql}[connection.dialect.name]
-        statement = dialect.insert(raw(name)).on_conflict_do_nothing()
+    statement = keeping_existing(connection, raw(name)) if keep_existing else insert(raw(name))
     connection.execute(statement, [dict(row) for row in rows])
+
+
+def keeping_existing(connection: Connection, table: TableClause) -> Insert:
+    """An INSERT into ``table`` that leaves out rows clashing with one
+    there (a unique key), as the engine of ``connection`` spells it."""
+    dialect = {"sqlite": sqlite, "postgresql": postgresql}[connection.dialect.name]
+    statement: Insert = dialect.insert(table).on_conflict_do_nothing()
+    return statement
 
 
 def change(connection: Connection, name: str, values: Mapping[str, object], **where: object) -> None:
