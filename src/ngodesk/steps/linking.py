@@ -10,6 +10,7 @@ from sqlalchemy import delete, insert, or_, select, update
 from sqlalchemy.orm import Session
 
 from ngodesk.steps.lookups import chunks, existing_story_ids, rows_in
+from ngodesk.store import bulk
 from ngodesk.store.schema import Base, Story, StoryEntity, StoryTag, utcnow
 
 
@@ -45,7 +46,7 @@ def add_links(
     table = model.__table__
     linked = f"SELECT story_id FROM {table.name} WHERE {key} = {int(target_id)}"
     if len(ids) > _FEW:  # (one indexed range read beats hundreds of chunked lookups)
-        have = {row[0] for row in session.connection().exec_driver_sql(linked)}
+        have = {row[0] for row in bulk.reader(session)(linked)}
     else:
         have = {row[0] for row in rows_in(session, linked + " AND story_id IN ({ids})", ids)}
     new = [story_id for story_id in ids if story_id not in have]
@@ -79,9 +80,12 @@ def place_entities(session: Session, story_id: int, positions: Mapping[int, int]
     (the history triggers see links made and unmade, not moved)."""
     moved = False
     for entity_id, position in positions.items():
-        result = session.connection().exec_driver_sql(
-            "UPDATE story_entities SET position = ? WHERE story_id = ? AND entity_id = ? AND position != ?",
-            (position, story_id, entity_id, position),
+        result = session.connection().execute(
+            update(StoryEntity)
+            .where(
+                StoryEntity.story_id == story_id, StoryEntity.entity_id == entity_id, StoryEntity.position != position
+            )
+            .values(position=position)
         )
         moved |= bool(result.rowcount)
     return moved

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from ngodesk.domain.errors import NotFound
 from ngodesk.domain.i18n import translate
+from ngodesk.store import bulk
 from ngodesk.store.schema import Base
 
 Model = TypeVar("Model", bound=Base)
@@ -43,12 +44,9 @@ def rows_in(session: Session, sql: str, ids: Sequence[int]) -> Iterator[tuple[An
     ``WHERE id IN ({ids})``) for all of ``ids``, asked a chunk at a time,
     as plain tuples: at 100,000 ids SQLAlchemy's statement building and row
     objects cost more than SQLite's work."""
-    cursor = session.connection().connection.cursor()  # (the session's own connection and transaction)
-    try:
-        for chunk in chunks(list(ids)):
-            yield from cursor.execute(sql.format(ids=",".join("?" * len(chunk))), chunk).fetchall()
-    finally:
-        cursor.close()
+    read = bulk.reader(session)  # (the session's own connection and transaction)
+    for chunk in chunks(list(ids)):
+        yield from list(read(sql.format(ids=",".join("?" * len(chunk))), chunk))  # (each chunk read whole)
 
 
 def present_story_ids(session: Session, story_ids: Iterable[int]) -> set[int]:
