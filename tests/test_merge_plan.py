@@ -13,6 +13,7 @@ from ngodesk.services.merge_plan import (
     arrival,
     departure,
     field_fate,
+    link_changes,
     set_changes,
 )
 
@@ -83,3 +84,9 @@ def test_a_set_merge_keeps_what_either_side_added_and_drops_what_either_removed(
     merged = (mine | set(gained)) - set(lost)
     expected = {x for x in base | mine | theirs if (x in mine) + (x in theirs) + (x not in base) >= 2}
     assert merged == expected
+
+
+def test_a_link_lost_only_with_its_deleted_target_stays_for_the_deletion_to_decide() -> None:
+    # They untagged "kenya" and deleted the tag "nepal" (its links went with it).
+    gained, lost = link_changes({"kenya", "nepal"}, {"kenya", "nepal"}, [], their_targets={"kenya"})
+    assert gained == [] and lost == ["kenya"]

@@ -94,3 +94,14 @@ def set_changes(base: Collection[T], mine: Collection[T], theirs: Iterable[T]) -
     kept = set(theirs)
     lost = [item for item in mine if item in base and item not in kept]
     return gained, lost
+
+
+def link_changes(
+    base: Collection[str], mine: Collection[str], theirs: Sequence[str], their_targets: Collection[str]
+) -> tuple[list[str], list[str]]:
+    """A story's links (to tags or records, by uuid) merged as a set, but a
+    link the other side lost only with its target (``their_targets``: the
+    uuids it still has) stays: the target's deletion decides it (a
+    conflict while edited here), not the link."""
+    gained, lost = set_changes(base, mine, theirs)
+    return gained, [uuid for uuid in lost if uuid in their_targets]

@@ -722,10 +722,7 @@ class _Merge:
             base = set(before.get(uuid, [])) if uuid not in self.revived else set()
             mine = set(here.get(uuid, []))
             ordered = table == "story_entities"  # (records in their order: gained ones after mine, as they had them)
-            gained, lost = merge_plan.set_changes(base, mine, there.get(uuid, []))
-            # (a link they lost with its tag or record, whose deletion here is
-            # in conflict, stays: settled their way, the deletion takes it)
-            lost = [lost_uuid for lost_uuid in lost if lost_uuid in self.their_records[target]]
+            gained, lost = merge_plan.link_changes(base, mine, there.get(uuid, []), self.their_records[target])
             known = self.record_ids[target]
             after = linking.next_positions(self.session, [story_id]).get(story_id, 0) if ordered and gained else 0
             links = [
