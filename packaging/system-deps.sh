@@ -1,7 +1,7 @@
 #!/bin/sh
 # Installs the Debian/Ubuntu packages ngodesk needs but pip cannot provide:
 # Qt's shared libraries, a CJK font, python3-venv when venv is missing, and
-# (for the tests) the freedesktop validators.
+# (for the tests) the freedesktop validators and PostgreSQL's server.
 # Usage: packaging/system-deps.sh test|run
 # As root it runs apt-get; otherwise it prints the exact command to run.
 set -eu
@@ -12,8 +12,9 @@ python=${PYTHON:-python3}
 # Offscreen Qt (tests) and a Chinese font (otherwise every character is a box).
 want="libegl1 libgl1 libx11-6 libdbus-1-3 libfontconfig1 libfreetype6 libglib2.0-0 libxkbcommon0 fonts-wqy-microhei"
 if [ "$mode" = test ]; then
-    # The validators of the menu entry and AppStream metadata (tests/test_packaging.py).
-    want="$want appstream desktop-file-utils"
+    # The validators of the menu entry and AppStream metadata (tests/test_packaging.py);
+    # PostgreSQL's server, which the team hub's tests start (tests/pg_cluster.py).
+    want="$want appstream desktop-file-utils postgresql"
 fi
 if [ "$mode" = run ]; then
     # Real X11 windows (Qt's xcb platform plugin).

@@ -15,6 +15,8 @@ from pathlib import Path
 import pytest
 
 from ngodesk.store.library import Library
+from tests import pg_cluster
+from tests.pg_cluster import Cluster
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -159,3 +161,27 @@ def read_only_view(folder: Path, view: Path) -> Iterator[Path]:
         yield view
     finally:
         subprocess.run(["umount", "-l", str(view)], check=True)
+
+
+@pytest.fixture(scope="session")
+def postgres() -> Iterator[Cluster]:
+    """A real PostgreSQL server for this test process (the team hub's
+    tests): skipped where the server is not installed and cannot be, never
+    as root (``make test`` installs it there, so CI always runs them)."""
+    if pg_cluster.server_programs() is None:
+        if os.geteuid() == 0:
+            pytest.fail(f"PostgreSQL's server is missing: {pg_cluster.INSTALL}")
+        pytest.skip(f"PostgreSQL's server is not installed (as root: {pg_cluster.INSTALL})")
+    with pg_cluster.running_cluster() as cluster:
+        yield cluster
+
+
+@pytest.fixture
+def hub_database(postgres: Cluster, request: pytest.FixtureRequest) -> Iterator[str]:
+    """A new, empty database on the test server, for one test; its admin URL."""
+    test = request.node.name.lower()
+    name = "hub_" + "".join(c if c.isalnum() else "_" for c in test.removeprefix("test_"))[:24]
+    postgres.sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    postgres.sql(f'CREATE DATABASE "{name}"')
+    yield postgres.url(name)
+    postgres.sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')

@@ -120,7 +120,7 @@ def test_the_choices_written_out_for_the_parser_are_the_real_ones() -> None:
 def test_the_revisions_read_from_the_scripts_are_alembics() -> None:
     from alembic.script import ScriptDirectory
 
-    scripts = ScriptDirectory.from_config(migrate._config())
-    assert migrate.revisions() == {s.revision: s.down_revision for s in scripts.walk_revisions()}
-    assert migrate.head_revision() == scripts.get_current_head()
-    assert migrate.known_revisions() == {s.revision for s in scripts.walk_revisions()}
+    scripts = ScriptDirectory.from_config(migrate.LIBRARY.config())
+    assert migrate.LIBRARY.revisions() == {s.revision: s.down_revision for s in scripts.walk_revisions()}
+    assert migrate.LIBRARY.head_revision() == scripts.get_current_head()
+    assert migrate.LIBRARY.known_revisions() == {s.revision for s in scripts.walk_revisions()}

@@ -192,7 +192,7 @@ def test_an_upgraded_library_shows_its_records_as_before(tmp_path: Path) -> None
     db = folder / "catalogue.sqlite"
     engine = create_engine(f"sqlite:///{db}")
     with engine.connect() as connection:
-        migrate.upgrade(connection, "0019")
+        migrate.LIBRARY.upgrade(connection, "0019")
         connection.commit()
     engine.dispose()
     with sqlite3.connect(db) as connection:

@@ -28,7 +28,7 @@ def _library_at(folder: Path, revision: str) -> Path:
     db = folder / "catalogue.sqlite"
     engine = create_engine(f"sqlite:///{db}")
     with engine.connect() as connection:
-        migrate.upgrade(connection, revision)
+        migrate.LIBRARY.upgrade(connection, revision)
         connection.commit()
     engine.dispose()
     with sqlite3.connect(db) as connection:
@@ -55,11 +55,11 @@ def _library_at(folder: Path, revision: str) -> Path:
     return folder
 
 
-@pytest.mark.parametrize("revision", sorted(migrate.known_revisions()))
+@pytest.mark.parametrize("revision", sorted(migrate.LIBRARY.known_revisions()))
 def test_library_from_an_earlier_schema_opens_with_its_data(tmp_path: Path, revision: str) -> None:
     folder = _library_at(tmp_path / "old", revision)
     with open_library(folder) as library:
-        assert library.schema_version == migrate.head_revision()
+        assert library.schema_version == migrate.LIBRARY.head_revision()
         page = queries.search(library, "一家")  # found: the index was (re)built on open
         assert [hit.story.title for hit in page.hits] == ["丝路一家亲 forum"]
         story = page.hits[0].story
@@ -91,7 +91,7 @@ def test_sorting_by_title_puts_chinese_titles_by_pinyin_also_in_upgraded_librari
 
 
 def test_first_schema_library_is_backed_up_before_upgrading(tmp_path: Path) -> None:
-    if migrate.head_revision() == FIRST:
+    if migrate.LIBRARY.head_revision() == FIRST:
         pytest.skip("only one schema so far: nothing to upgrade")
     folder = _library_at(tmp_path / "old", FIRST)
     open_library(folder).close()

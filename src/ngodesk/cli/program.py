@@ -15,7 +15,19 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ngodesk import __version__
-from ngodesk.cli import annotating, attachments, backups, entities, fieldwork, glossary, history, stories, tags, trash
+from ngodesk.cli import (
+    annotating,
+    attachments,
+    backups,
+    entities,
+    fieldwork,
+    glossary,
+    history,
+    stories,
+    tags,
+    team,
+    trash,
+)
 from ngodesk.cli.common import PROGRAM, CommandParser, UsageError, count, print_json
 from ngodesk.domain.errors import LibraryError, LibraryLocked, LibraryReadOnly, NgodeskError
 
@@ -70,6 +82,7 @@ def make_parser() -> argparse.ArgumentParser:
     attachments.add_commands(commands)
     fieldwork.add_commands(commands)
     trash.add_commands(commands)
+    team.add_commands(commands)
     return parser
 
 
@@ -219,6 +232,7 @@ COMMANDS = {
     "files": lambda args: attachments.run_files(args, _open),
     "revert": lambda args: history.run_revert(args, _open),
     "restore": backups.run_restore,
+    "team": team.run,
 }
 
 

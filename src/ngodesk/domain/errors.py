@@ -47,6 +47,15 @@ class SchemaTooNew(LibraryError):
     """The library was written by a newer ngodesk; it is left untouched."""
 
 
+class HubError(NgodeskError):
+    """The team hub refused or failed an operation; nothing was changed there."""
+
+
+class HubUnreachable(HubError):
+    """The team hub cannot be reached (or went away mid-way): work on
+    offline and sync later."""
+
+
 class QueryError(NgodeskError):
     """A search query is malformed; ``position`` is the 0-based column at fault."""
 

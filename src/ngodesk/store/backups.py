@@ -211,7 +211,7 @@ def _library_problems(connection: sqlite3.Connection) -> list[str]:
     connection.execute("SELECT count(*) FROM meta").fetchone()  # (a small table: unreadable pages show at once)
     if len(revisions) != 1:
         return [translate("Messages", "its schema revision is not recorded")]
-    if revisions[0] not in migrate.known_revisions():
+    if revisions[0] not in migrate.LIBRARY.known_revisions():
         return [
             translate("Messages", "written by a newer version of ngodesk (schema {revision})").format(
                 revision=revisions[0]

@@ -234,7 +234,7 @@ class Library:
         if db_path.exists():
             cls.refuse_unusable(db_path)
         if readonly:
-            if stored_revision(db_path) != migrate.head_revision():
+            if stored_revision(db_path) != migrate.LIBRARY.head_revision():
                 raise LibraryError(
                     translate(
                         "Messages",
@@ -283,26 +283,26 @@ class Library:
         else:
             if revision is None and not backups.listing(db_path.parent / BACKUPS_DIR):
                 return
-        if revision is not None and revision not in migrate.known_revisions():
+        if revision is not None and revision not in migrate.LIBRARY.known_revisions():
             raise SchemaTooNew(
                 translate(
                     "Messages",
                     "{db_path} was written by a newer version of ngodesk (schema {revision}); this version "
                     "knows schemas up to {head_revision}. Upgrade ngodesk to open it. The library was not "
                     "changed.",
-                ).format(db_path=db_path, revision=revision, head_revision=migrate.head_revision())
+                ).format(db_path=db_path, revision=revision, head_revision=migrate.LIBRARY.head_revision())
             )
         raise damaged(db_path, found)
 
     def _upgrade_schema(self) -> None:
         revision = stored_revision(self.db_path)
-        if revision == migrate.head_revision():
+        if revision == migrate.LIBRARY.head_revision():
             return
         if revision is not None:
             self.backup(f"before-upgrade-from-{revision}")
         assert self._write_engine is not None
         with self._write_engine.connect() as connection:
-            migrate.upgrade(connection)
+            migrate.LIBRARY.upgrade(connection)
             connection.commit()
         self._write_engine.dispose()  # (new connections get what the new schema has: the history triggers)
 

@@ -1,0 +1,10 @@
+"""The team hub: a PostgreSQL database holding the team's catalogue, which
+every desktop's own library (SQLite) pushes to and pulls from.
+
+The hub keeps each record as one document (``objects``: kind, uuid, the
+record as JSON) stamped with a number from one sequence, the hub's
+version: a pull asks for everything after the version it last saw, a push
+says which version each change was based on. Who may do what is
+PostgreSQL's (``roles``); the schema has Alembic migrations of its own
+(``migrate.HUB``). Nothing here imports Qt or a service.
+"""

@@ -1,0 +1,116 @@
+"""A throw-away PostgreSQL server for the team hub's tests and benchmarks.
+
+``running_cluster()`` makes a cluster in a temporary folder (initdb), starts
+it listening on a Unix socket only (pg_ctl), with password authentication
+(scram-sha-256) so wrong passwords are refused as in production, and stops
+and deletes it at the end. initdb refuses to run as root, so as root the
+server runs as ``nobody``. The Debian package's programs live in
+``/usr/lib/postgresql/<version>/bin`` (not on PATH): the newest is used.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+import shutil
+import subprocess
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import quote
+
+#: The superuser initdb makes.
+ADMIN = "ngodesk_admin"
+PORT = 5432  # (only names the socket file: the server listens on no TCP port)
+#: What to run when the server's programs are missing.
+INSTALL = "apt-get install -y --no-install-recommends postgresql"
+
+
+def server_programs() -> Path | None:
+    """The folder holding initdb and pg_ctl, or None if PostgreSQL's server
+    is not installed."""
+    on_path = shutil.which("initdb")
+    if on_path and shutil.which("pg_ctl"):
+        return Path(on_path).parent
+    found = sorted(
+        Path("/usr/lib/postgresql").glob("*/bin/initdb"), key=lambda p: int(p.parent.parent.name.split(".")[0])
+    )
+    return found[-1].parent if found else None
+
+
+@dataclass(frozen=True)
+class Cluster:
+    """A running server: connect as ``ADMIN`` with ``password`` through the
+    socket in ``folder``."""
+
+    folder: Path
+    password: str
+
+    def url(self, database: str = "postgres", user: str = ADMIN, password: str | None = None) -> str:
+        """A libpq URL for ``database`` as ``user`` (the admin's password by
+        default; "" for none)."""
+        secret = self.password if password is None else password
+        login = f"{quote(user)}:{quote(secret)}@" if secret else f"{quote(user)}@"
+        return f"postgresql://{login}/{quote(database)}?host={quote(str(self.folder))}&port={PORT}"
+
+    def sql(self, statement: str, database: str = "postgres") -> list[tuple[object, ...]]:
+        """Run one statement as the admin (autocommit); its rows, if any."""
+        import psycopg
+
+        with psycopg.connect(self.url(database), autocommit=True) as connection:
+            cursor = connection.execute(statement.encode())
+            return cursor.fetchall() if cursor.description else []
+
+
+@contextmanager
+def running_cluster() -> Iterator[Cluster]:
+    """Start a fresh cluster; stop and delete it when the block ends."""
+    programs = server_programs()
+    if programs is None:
+        raise FileNotFoundError(f"PostgreSQL's server is not installed (as root: {INSTALL})")
+    folder = Path(tempfile.mkdtemp(prefix="ngodesk-pg-"))
+    owner: dict[str, int] = {}
+    if os.geteuid() == 0:
+        owner = {"user": 65534, "group": 65534}  # nobody: initdb refuses root
+        os.chown(folder, 65534, 65534)
+    password = secrets.token_urlsafe(16)
+    (folder / "pw").write_text(password)
+    if owner:
+        os.chown(folder / "pw", 65534, 65534)
+    data, log = folder / "data", folder / "server.log"
+
+    def run(*command: str) -> None:
+        subprocess.run(command, check=True, capture_output=True, cwd=folder, **owner)
+
+    try:
+        run(
+            str(programs / "initdb"),
+            "-D",
+            str(data),
+            "-U",
+            ADMIN,
+            "--pwfile",
+            str(folder / "pw"),
+            "--auth",
+            "scram-sha-256",
+            "--encoding",
+            "UTF8",
+            "--locale",
+            "C",
+            "--no-sync",
+        )
+        options = f"-k {folder} -c listen_addresses='' -p {PORT} -c fsync=off -c full_page_writes=off"
+        run(str(programs / "pg_ctl"), "-D", str(data), "-l", str(log), "-w", "-o", options, "start")
+        try:
+            yield Cluster(folder, password)
+        finally:
+            run(str(programs / "pg_ctl"), "-D", str(data), "-m", "immediate", "-w", "stop")
+    except subprocess.CalledProcessError as error:
+        said = (error.stderr or b"").decode(errors="replace")
+        if log.exists():
+            said += log.read_text(errors="replace")
+        raise RuntimeError(f"PostgreSQL failed: {' '.join(error.cmd)}\n{said}") from error
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
