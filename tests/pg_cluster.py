@@ -16,7 +16,7 @@ import shutil
 import subprocess
 import tempfile
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
@@ -42,11 +42,12 @@ def server_programs() -> Path | None:
 
 @dataclass(frozen=True)
 class Cluster:
-    """A running server: connect as ``ADMIN`` with ``password`` through the
-    socket in ``folder``."""
+    """A server's cluster in ``folder``: connect as ``ADMIN`` with
+    ``password`` through the socket there."""
 
     folder: Path
     password: str
+    programs: Path
 
     def url(self, database: str = "postgres", user: str = ADMIN, password: str | None = None) -> str:
         """A libpq URL for ``database`` as ``user`` (the admin's password by
@@ -63,6 +64,39 @@ class Cluster:
             cursor = connection.execute(statement.encode())
             return cursor.fetchall() if cursor.description else []
 
+    def _run(self, *command: str) -> None:
+        owner = {"user": 65534, "group": 65534} if os.geteuid() == 0 else {}  # nobody: initdb refuses root
+        try:
+            subprocess.run(command, check=True, capture_output=True, cwd=self.folder, **owner)
+        except subprocess.CalledProcessError as error:
+            said = (error.stderr or b"").decode(errors="replace")
+            log = self.folder / "server.log"
+            if log.exists():
+                said += log.read_text(errors="replace")[-4000:]
+            raise RuntimeError(f"PostgreSQL failed: {' '.join(error.cmd)}\n{said}") from error
+
+    def make(self) -> None:
+        """initdb: a new cluster with the admin's password."""
+        (self.folder / "pw").write_text(self.password)
+        if os.geteuid() == 0:
+            os.chown(self.folder / "pw", 65534, 65534)
+        self._run(
+            str(self.programs / "initdb"),
+            *("-D", str(self.folder / "data"), "-U", ADMIN, "--pwfile", str(self.folder / "pw")),
+            *("--auth", "scram-sha-256", "--encoding", "UTF8", "--locale", "C", "--no-sync"),
+        )
+
+    def start(self) -> None:
+        options = f"-k {self.folder} -c listen_addresses='' -p {PORT} -c fsync=off -c full_page_writes=off"
+        log = str(self.folder / "server.log")
+        self._run(
+            str(self.programs / "pg_ctl"), "-D", str(self.folder / "data"), "-l", log, "-w", "-o", options, "start"
+        )
+
+    def kill(self) -> None:
+        """Stop the server at once, as a crash would (connections cut)."""
+        self._run(str(self.programs / "pg_ctl"), "-D", str(self.folder / "data"), "-m", "immediate", "-w", "stop")
+
 
 @contextmanager
 def running_cluster() -> Iterator[Cluster]:
@@ -71,46 +105,16 @@ def running_cluster() -> Iterator[Cluster]:
     if programs is None:
         raise FileNotFoundError(f"PostgreSQL's server is not installed (as root: {INSTALL})")
     folder = Path(tempfile.mkdtemp(prefix="ngodesk-pg-"))
-    owner: dict[str, int] = {}
     if os.geteuid() == 0:
-        owner = {"user": 65534, "group": 65534}  # nobody: initdb refuses root
         os.chown(folder, 65534, 65534)
-    password = secrets.token_urlsafe(16)
-    (folder / "pw").write_text(password)
-    if owner:
-        os.chown(folder / "pw", 65534, 65534)
-    data, log = folder / "data", folder / "server.log"
-
-    def run(*command: str) -> None:
-        subprocess.run(command, check=True, capture_output=True, cwd=folder, **owner)
-
+    cluster = Cluster(folder, secrets.token_urlsafe(16), programs)
     try:
-        run(
-            str(programs / "initdb"),
-            "-D",
-            str(data),
-            "-U",
-            ADMIN,
-            "--pwfile",
-            str(folder / "pw"),
-            "--auth",
-            "scram-sha-256",
-            "--encoding",
-            "UTF8",
-            "--locale",
-            "C",
-            "--no-sync",
-        )
-        options = f"-k {folder} -c listen_addresses='' -p {PORT} -c fsync=off -c full_page_writes=off"
-        run(str(programs / "pg_ctl"), "-D", str(data), "-l", str(log), "-w", "-o", options, "start")
+        cluster.make()
+        cluster.start()
         try:
-            yield Cluster(folder, password)
+            yield cluster
         finally:
-            run(str(programs / "pg_ctl"), "-D", str(data), "-m", "immediate", "-w", "stop")
-    except subprocess.CalledProcessError as error:
-        said = (error.stderr or b"").decode(errors="replace")
-        if log.exists():
-            said += log.read_text(errors="replace")
-        raise RuntimeError(f"PostgreSQL failed: {' '.join(error.cmd)}\n{said}") from error
+            with suppress(RuntimeError):  # (a test that killed it and left it down)
+                cluster.kill()
     finally:
         shutil.rmtree(folder, ignore_errors=True)

@@ -232,7 +232,8 @@ COMMANDS = {
     "files": lambda args: attachments.run_files(args, _open),
     "revert": lambda args: history.run_revert(args, _open),
     "restore": backups.run_restore,
-    "team": team.run,
+    "team": lambda args: team.run(args, _open),
+    "sync": lambda args: team.run_sync(args, _open),
 }
 
 

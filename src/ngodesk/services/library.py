@@ -8,7 +8,7 @@ import contextlib
 import json
 import os
 import uuid
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import replace
 from importlib import resources
 from pathlib import Path
@@ -60,7 +60,7 @@ def import_sample(library: Library, complete: bool = False) -> importing.ImportR
         ]
     with library.write() as session:  # (one transaction: the stories come with their lasting uuids)
         imported = importing.import_read(library, read, report)
-        _sample_identities(session, imported.changes.stories_added)
+        _sample_identities(session, imported.changes)
     return imported
 
 
@@ -68,21 +68,32 @@ def import_sample(library: Library, complete: bool = False) -> importing.ImportR
 SAMPLE_NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "https://github.com/ngodesk/ngodesk/sample")
 
 
-def _sample_identities(session: Session, story_ids: Iterable[int]) -> None:
-    """Give the sample's stories uuids made from their titles, the same in
-    every library: two libraries started with the sample, merged, have
-    each sample story once (a uuid made at random made them twice)."""
+def _sample_identities(session: Session, changes: ChangeSet) -> None:
+    """Give the sample's stories uuids made from their titles, its new tags
+    from their names and its history from what it records, the same in
+    every library: two libraries started with the sample, merged or synced
+    with one hub, have each of them once (uuids made at random made them
+    twice)."""
     from sqlalchemy import select, update
 
-    from ngodesk.store.schema import Story, StoryChange
+    from ngodesk.store.schema import Story, StoryChange, Tag
 
-    for story_id, title in session.execute(select(Story.id, Story.title).where(Story.id.in_(list(story_ids)))):
+    for story_id, title in session.execute(select(Story.id, Story.title).where(Story.id.in_(changes.stories_added))):
         old = session.scalar(select(Story.uuid).where(Story.id == story_id))
         new = str(uuid.uuid5(SAMPLE_NAMESPACE, title))
         if session.scalar(select(Story.id).where(Story.uuid == new)) is not None:
             continue  # (the sample imported again, this story's first copy edited: this one keeps its own)
         session.execute(update(Story).where(Story.id == story_id).values(uuid=new))
-        session.execute(update(StoryChange).where(StoryChange.story_uuid == old).values(story_uuid=new))
+        recorded = select(StoryChange.id, StoryChange.field).where(StoryChange.story_uuid == old)
+        for n, (change_id, field) in enumerate(session.execute(recorded.order_by(StoryChange.id)).all()):
+            made = str(uuid.uuid5(SAMPLE_NAMESPACE, f"{new} {n} {field}"))
+            session.execute(update(StoryChange).where(StoryChange.id == change_id).values(uuid=made, story_uuid=new))
+    made_tags = select(Tag.id, Tag.name, Tag.parent_id).where(Tag.id.in_(changes.tags_added)).order_by(Tag.id)
+    for tag_id, name, parent_id in session.execute(made_tags).all():
+        parent = session.scalar(select(Tag.uuid).where(Tag.id == parent_id)) if parent_id is not None else ""
+        new = str(uuid.uuid5(SAMPLE_NAMESPACE, f"tag {parent} {name}"))
+        if session.scalar(select(Tag.id).where(Tag.uuid == new)) is None:
+            session.execute(update(Tag).where(Tag.id == tag_id).values(uuid=new))
 
 
 def _completed(record: StoryRecord, links: list[tuple[EntityKind, str]]) -> StoryRecord:

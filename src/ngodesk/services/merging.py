@@ -152,14 +152,30 @@ def _merge_folder(library: Library, folder: Path, source: str, prefer: Prefer, p
         with ExitStack() as stack:
             theirs = stack.enter_context(_reading(other.db_path))
             base = stack.enter_context(_reading(base_path)) if base_path is not None else None
-            with library.write() as session:
-                with history.links_unrecorded(session):  # (their links come with their history)
-                    job = _Merge(library, session, (theirs, other.folder), base, prefer, source)
-                    job.run(progress)
-                    report = job.report
-                if prefer is not Prefer.ASK:
-                    report.changes |= _settle_open(library, source, prefer)
+            report = merge_states(library, (theirs, other.folder), base, source, prefer, progress)
         field_copy.remember(library, other)
+    return report
+
+
+def merge_states(
+    library: Library,
+    theirs: tuple[Side, Path],
+    base: Side | None,
+    source: str,
+    prefer: Prefer = Prefer.ASK,
+    progress: Progress = no_progress,
+) -> MergeReport:
+    """Merge the state ``theirs`` (read on its side, its files in its
+    folder) into ``library`` three ways from ``base``, in one transaction;
+    conflicts are kept under ``source``. Cancelled when ``progress`` says
+    stop (nothing changes then)."""
+    with library.write() as session:
+        with history.links_unrecorded(session):  # (their links come with their history)
+            job = _Merge(library, session, theirs, base, prefer, source)
+            job.run(progress)
+            report = job.report
+        if prefer is not Prefer.ASK:
+            report.changes |= _settle_open(library, source, prefer)
     return report
 
 

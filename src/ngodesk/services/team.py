@@ -1,15 +1,58 @@
-"""The team hub (PostgreSQL) from the user's side: making a hub and saying
-who may change it. (Joining, syncing and leaving come with ``team join``.)"""
+"""The team hub (PostgreSQL) from the user's side: making a hub, saying
+who may change it, and a library that joins it, syncs and leaves.
+
+A library joined to a hub keeps, in its folder's ``team`` folder, the
+hub's state as of its last sync: a library of its own (the "mirror"),
+written only by sync. A sync
+1. pulls the objects changed on the hub since the mirror's version into
+   the mirror (in a transaction not yet committed);
+2. merges the mirror into the library three ways, the mirror as it was
+   (committed) being the state both share: the same merge, conflict
+   queue and rules as merging a field copy (``merging.merge_states``);
+3. sends what the library has that the mirror lacks (its own changes,
+   less records with an open conflict), applied to the mirror too, in one
+   hub transaction that is refused whole if someone changed one of those
+   objects meanwhile (then it pulls again);
+4. commits the mirror with the hub's new version.
+Killed or cut off at any point, the library, the mirror and the hub are
+each whole; the next sync completes.
+"""
 
 from __future__ import annotations
 
 import getpass
+import shutil
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import Any
 
-from ngodesk.store.hub import revision, roles
+from sqlalchemy import func, select
+from sqlalchemy.engine import make_url
+
+from ngodesk.domain.errors import HubError
+from ngodesk.domain.models import Progress, no_progress
+from ngodesk.services import merging
+from ngodesk.services.merge_read import Side
+from ngodesk.store import replica
+from ngodesk.store.hub import objects, revision, roles
 from ngodesk.store.hub.connection import shown, transaction
 from ngodesk.store.hub.roles import Role
+from ngodesk.store.library import Library
+from ngodesk.store.schema import MergeConflict, StoryChange, Tombstone
+from ngodesk.store.sqlite_files import reading
+
+#: The folder, in a library's folder, of the hub's state as last synced.
+MIRROR = "team"
+#: The library's meta keys: the hub's URL (never its password), when it
+#: last synced with it.
+HUB_KEY, SYNCED_KEY = "team.hub", "team.synced_at"
+#: The mirror's meta key: the hub's version it holds.
+VERSION_KEY = "team.version"
+#: Pull-merge-push rounds a sync tries before giving up (others pushing
+#: the same records all the while).
+ROUNDS = 5
 
 
 @dataclass(frozen=True)
@@ -52,3 +95,238 @@ def grant(url: str, member: str, role: Role) -> str:
     with transaction(url) as connection:
         revision.refuse_unusable(connection, where)
         return roles.grant(connection, member, role)
+
+
+@dataclass(frozen=True)
+class Synced:
+    """What a sync did: objects sent and taken, the conflicts now open,
+    the hub's version the library holds, and the merge's report."""
+
+    pushed: int
+    pulled: int
+    conflicts: int
+    version: int
+    merge: merging.MergeReport | None
+
+
+@dataclass(frozen=True)
+class TeamStatus:
+    """Where a library stands with its hub (``hub_version`` None when the
+    hub cannot be reached: ``offline`` says why)."""
+
+    hub: str
+    synced_version: int
+    synced_at: str
+    waiting: int
+    hub_version: int | None
+    offline: str = ""
+
+
+def hub_of(library: Library) -> str | None:
+    """The URL of the hub ``library`` is joined to (no password), if any."""
+    with library.read() as session:
+        return library.get_meta(session, HUB_KEY)
+
+
+def _without_password(url: str) -> str:
+    parsed = make_url(url)
+    if parsed.password is None:
+        return url
+    return url.replace(f":{parsed.password}@", "@", 1) if f":{parsed.password}@" in url else shown(url)
+
+
+def join(library: Library, url: str, progress: Progress = no_progress) -> Synced:
+    """Connect ``library`` to the hub at ``url`` and sync: what the hub
+    lacks is pushed, the rest pulled (records made apart on both sides
+    match as in a merge). The URL is remembered without its password
+    (later syncs take it from ~/.pgpass or PGPASSWORD). HubError if the
+    library is joined already or there is no usable hub there."""
+    where = shown(url)
+    if (joined := hub_of(library)) is not None:
+        raise HubError(f"This library is joined to the hub {shown(joined)} already: leave it first (`team leave`)")
+    with transaction(url) as connection:
+        revision.refuse_unusable(connection, where)
+        if roles.role_of(connection) is None:
+            raise HubError(f"The hub {where} does not let you read it: ask its owner for `team grant … --reader`")
+    mirror = library.folder / MIRROR
+    shutil.rmtree(mirror, ignore_errors=True)  # (left by an earlier join that did not finish)
+    with library.write() as session:
+        library.set_meta(session, HUB_KEY, _without_password(url))
+    try:
+        return sync(library, url, progress)
+    except BaseException:
+        with library.write() as session:  # (not joined after all; what was merged stays)
+            library.delete_meta(session, HUB_KEY)
+        shutil.rmtree(mirror, ignore_errors=True)
+        raise
+
+
+def leave(library: Library) -> str:
+    """Disconnect ``library`` from its hub (it keeps every record); the
+    hub's URL. HubError when it is joined to none."""
+    joined = hub_of(library)
+    if joined is None:
+        raise HubError("This library is not joined to a hub.")
+    with library.write() as session:
+        library.delete_meta(session, HUB_KEY)
+        library.delete_meta(session, SYNCED_KEY)
+    shutil.rmtree(library.folder / MIRROR, ignore_errors=True)
+    return shown(joined)
+
+
+@contextmanager
+def _mirror(library: Library) -> Iterator[Library]:
+    with Library.open(library.folder / MIRROR, program="ngodesk sync") as mirror:
+        yield mirror
+
+
+def sync(library: Library, url: str | None = None, progress: Progress = no_progress) -> Synced:
+    """Push this library's changes to its hub and pull everyone else's
+    (see the module's doc); ``url`` for this sync only (by default the
+    remembered one). HubError when the library is joined to no hub, the
+    hub refuses (a reader with changes to send: what was pulled is kept),
+    or cannot be reached (nothing half-done anywhere)."""
+    remembered = hub_of(library)
+    if remembered is None:
+        raise HubError("This library is not joined to a hub: join one with `ngodesk team join URL`.")
+    url = url or remembered
+    where = shown(url)
+    pushed = pulled = 0
+    ours: set[int] = set()  # (the versions of what this sync sent: not taken back)
+    report: merging.MergeReport | None = None
+    with _mirror(library) as mirror:
+        for _ in range(ROUNDS):
+            with transaction(url, snapshot=True) as hub:
+                revision.refuse_unusable(hub, where)
+                role = roles.role_of(hub)
+                after, upto = _held(mirror), objects.version(hub)
+                changes = [change for change, number in objects.changes_after(hub, after, upto) if number not in ours]
+            try:
+                with mirror.write() as session, reading(mirror.db_path, str) as before:
+                    held = session.connection()
+                    replica.apply(held, changes)
+                    mirror.set_meta(session, VERSION_KEY, str(upto))
+                    last_change = _last_change(library)
+                    report = merging.merge_states(library, (Side(held), mirror.folder), Side(before), where)
+                    outgoing, merge_history = _outgoing(library, held, last_change)
+                    replica.apply(held, merge_history)
+                    if outgoing and role is not Role.EDITOR:
+                        raise _ReaderWithChanges(len(outgoing))
+                    replica.apply(held, outgoing)
+                    with transaction(url) as hub:
+                        sent = objects.push(hub, outgoing, upto)
+            except objects.Stale:
+                continue  # (the mirror is as before; the library holds the merge: pull again)
+            except _ReaderWithChanges as refused:
+                _commit_pull(mirror, changes, upto)
+                raise HubError(
+                    f"Your role on the hub {where} lets you pull only (a reader): {refused.count} changes here were "
+                    "not sent. Ask its owner for `ngodesk team grant URL YOUR_ROLE --editor`."
+                ) from None
+            pushed, pulled, ours = pushed + len(outgoing), pulled + len(changes), ours | sent
+            if not outgoing:
+                break
+        else:
+            raise HubError(f"The hub {where} kept changing under this sync; nothing was lost: sync again.")
+        held_version = _held(mirror)
+    with library.write() as session:
+        library.set_meta(session, SYNCED_KEY, datetime.now(UTC).isoformat(timespec="seconds"))
+        open_now = len(session.scalars(select(MergeConflict.id).where(MergeConflict.resolved.is_(False))).all())
+    return Synced(pushed, pulled, open_now, held_version, report)
+
+
+class _ReaderWithChanges(Exception):
+    def __init__(self, count: int) -> None:
+        self.count = count
+
+
+def _commit_pull(mirror: Library, changes: list[replica.Change], upto: int) -> None:
+    """Keep what a sync pulled (a reader's, whose push was refused)."""
+    with mirror.write() as session:
+        replica.apply(session.connection(), changes)
+        mirror.set_meta(session, VERSION_KEY, str(upto))
+
+
+def _held(mirror: Library) -> int:
+    """The hub's version the mirror holds."""
+    with mirror.read() as session:
+        return int(mirror.get_meta(session, VERSION_KEY) or 0)
+
+
+def _last_change(library: Library) -> int:
+    """The id of the library's latest history row (0 for none)."""
+    with library.read() as session:
+        return int(session.scalar(select(func.coalesce(func.max(StoryChange.id), 0))) or 0)
+
+
+def _outgoing(
+    library: Library, held: Any, merged_after: int | None = None
+) -> tuple[list[replica.Change], list[replica.Change]]:
+    """What ``library`` has that the mirror (on ``held``) lacks, to send:
+    its objects that differ, less records with an open conflict (and
+    their history), and the
+    deletions it made (a record it has a tombstone for, a link or name of
+    records it still has); never a deletion of what a merge left out. And
+    apart, the history rows a merge recorded after history row
+    ``merged_after`` (what it took, by whoever synced: kept here only, the
+    hub has the change under its author)."""
+    with library.read() as session:
+        mine = dict(replica.read(session.connection()))
+        graves = set(session.scalars(select(Tombstone.uuid)))
+        open_records = set(session.scalars(select(MergeConflict.record_uuid).where(MergeConflict.resolved.is_(False))))
+        by_merge = (
+            set(session.scalars(select(StoryChange.uuid).where(StoryChange.id > merged_after)))
+            if merged_after is not None
+            else set()
+        )
+    theirs = dict(replica.read(held))
+    present = {uuid for (_, uuid) in mine}
+    out: list[replica.Change] = []
+    kept: list[replica.Change] = []
+    for (table, uuid), data in mine.items():
+        if (table in replica.RECORDS and uuid in open_records) or (
+            table == "story_changes" and data["story_uuid"] in open_records
+        ):
+            continue  # (sent once settled: the record, and the history of its edits)
+        if (old := theirs.get((table, uuid))) is None or not replica.same(old, data):
+            (kept if table == "story_changes" and uuid in by_merge else out).append(replica.Change(table, uuid, data))
+    for (table, uuid), data in theirs.items():
+        if (table, uuid) not in mine and _deleted_here(table, uuid, data, present, graves):
+            out.append(replica.Change(table, uuid, data, deleted=True))
+    return out, kept
+
+
+def _deleted_here(table: str, uuid: str, data: Mapping[str, Any], present: set[str], graves: set[str]) -> bool:
+    """Whether an object the mirror has and the library lacks was deleted
+    here (rather than never taken)."""
+    shared = replica.BY_NAME[table]
+    if table == "story_changes":
+        return False  # (history is kept)
+    if table == "tombstones":
+        return uuid in present  # (the record came back)
+    refs = [str(data[c]) for c in shared.references if data.get(c) is not None]
+    if uuid in graves or any(ref in graves for ref in refs):
+        return True
+    return not shared.own_uuid and all(ref in present for ref in refs)
+
+
+def status(library: Library) -> TeamStatus:
+    """Where ``library`` stands with its hub; HubError if joined to none.
+    The hub's own version is asked for (``offline`` says why it could not be)."""
+    joined = hub_of(library)
+    if joined is None:
+        raise HubError("This library is not joined to a hub.")
+    with library.read() as session:
+        synced_at = library.get_meta(session, SYNCED_KEY) or ""
+    with _mirror(library) as mirror:
+        held = _held(mirror)
+        with mirror.read() as session:
+            waiting = len(_outgoing(library, session.connection())[0])
+    hub_version: int | None = None
+    offline = ""
+    try:
+        with transaction(joined) as hub:
+            hub_version = objects.version(hub)
+    except HubError as error:
+        offline = str(error)
+    return TeamStatus(shown(joined), held, synced_at, waiting, hub_version, offline)

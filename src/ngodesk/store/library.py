@@ -20,7 +20,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from platformdirs import user_data_path
-from sqlalchemy import Connection, Engine, create_engine, event, select
+from sqlalchemy import Connection, Engine, create_engine, delete, event, select
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import QueuePool
@@ -378,6 +378,10 @@ class Library:
     def set_meta(self, session: Session, key: str, value: str) -> None:
         """Store a library-wide setting in the caller's transaction."""
         session.merge(Meta(key=key, value=value))
+
+    def delete_meta(self, session: Session, key: str) -> None:
+        """Drop a library-wide setting in the caller's transaction."""
+        session.execute(delete(Meta).where(Meta.key == key))
 
     def backup(self, reason: str, progress: backups.CopyProgress | None = None) -> backups.Backup:
         """Snapshot the database into ``backups/`` (see ``store.backups``)."""

@@ -74,12 +74,15 @@ def engine(url: str) -> Engine:
 
 
 @contextmanager
-def transaction(url: str) -> Iterator[Connection]:
+def transaction(url: str, snapshot: bool = False) -> Iterator[Connection]:
     """One transaction on the hub: committed when the block ends, rolled
-    back if it raises; PostgreSQL's errors said as ``HubError``."""
+    back if it raises; PostgreSQL's errors said as ``HubError``. With
+    ``snapshot`` every statement sees the hub as it was at the first
+    (REPEATABLE READ): a pull reads one state."""
     made = engine(url)
     try:
-        with made.begin() as connection:
+        options = {"isolation_level": "REPEATABLE READ"} if snapshot else {}
+        with made.connect().execution_options(**options) as connection, connection.begin():
             yield connection
     except DBAPIError as error:
         raise said(error, url) from error

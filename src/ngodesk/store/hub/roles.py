@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import text
 
 from ngodesk.domain.errors import HubError
+from ngodesk.store.hub.schema import VERSION_SEQUENCE
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Connection
@@ -66,9 +67,9 @@ def make(connection: Connection) -> dict[Role, str]:
         f"GRANT CONNECT ON DATABASE {db} TO {both}",
         f"GRANT USAGE ON SCHEMA public TO {both}",
         f"GRANT SELECT ON {', '.join(_READ)} TO {both}",
-        f"GRANT SELECT ON SEQUENCE hub_version TO {both}",
+        f"GRANT SELECT ON SEQUENCE {VERSION_SEQUENCE} TO {both}",
         f"GRANT INSERT, UPDATE ON {', '.join(_WRITE)} TO {q[Role.EDITOR]}",
-        f"GRANT USAGE, UPDATE ON SEQUENCE hub_version TO {q[Role.EDITOR]}",
+        f"GRANT USAGE, UPDATE ON SEQUENCE {VERSION_SEQUENCE} TO {q[Role.EDITOR]}",
     ):
         connection.execute(text(statement))
     return groups

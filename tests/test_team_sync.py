@@ -1,0 +1,217 @@
+"""Libraries syncing through a team hub on a real PostgreSQL server: what
+one desktop changes reaches the others, conflicts are queued as in a
+merge, and a hub that refuses or goes away leaves everything whole."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sqlite3
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from contextlib import closing
+from pathlib import Path
+
+import psycopg
+import pytest
+
+from ngodesk.store.library import DB_NAME
+from tests.conftest import _LOCK, Cluster
+from tests.test_cli import ngodesk, ok
+
+pytestmark = pytest.mark.postgres
+
+Desk = Callable[..., Path]
+
+
+@pytest.fixture
+def hub(hub_database: str, postgres: Cluster, monkeypatch: pytest.MonkeyPatch) -> str:
+    """A new hub's URL (without a password: libpq takes the admin's from
+    PGPASSWORD, as a desktop would from ~/.pgpass)."""
+    ok("team", "create", hub_database)
+    monkeypatch.setenv("PGPASSWORD", postgres.password)
+    return hub_database.replace(f":{postgres.password}@", "@")
+
+
+@pytest.fixture
+def desk(tmp_path: Path, _sample_template: Path, _empty_template: Path) -> Desk:
+    """``desk(name, sample=True)``: a library of its own (a desktop's)."""
+
+    def make(name: str, sample: bool = True) -> Path:
+        folder = tmp_path / name
+        shutil.copytree(_sample_template if sample else _empty_template, folder, ignore=_LOCK)
+        return folder
+
+    return make
+
+
+def _sync(folder: Path, *args: str) -> dict[str, int]:
+    return json.loads(ok("sync", "--json", *args, library=folder))
+
+
+def _titles(folder: Path) -> dict[str, str]:
+    """Each story's title by uuid, as the library holds them."""
+    with closing(sqlite3.connect(f"file:{folder / DB_NAME}?mode=ro", uri=True)) as connection:
+        return dict(connection.execute("SELECT uuid, title FROM stories"))
+
+
+def _hub_rows(hub: str, sql: str) -> list[tuple[object, ...]]:
+    with psycopg.connect(hub) as connection:
+        return connection.execute(sql.encode()).fetchall()
+
+
+def test_two_desks_made_apart_share_one_catalogue_through_the_hub(hub: str, desk: Desk) -> None:
+    mine, theirs, empty = desk("mine"), desk("theirs"), desk("empty", sample=False)
+    ok("add", "--title", "Only on my desk", library=mine)
+
+    joined = json.loads(ok("team", "join", hub, "--json", library=mine))
+    assert joined["pushed"] > 0 and joined["pulled"] == 0 and joined["conflicts"] == 0
+    ok("team", "join", hub, library=theirs)  # (the sample, made apart: matched, not doubled)
+    ok("team", "join", hub, library=empty)
+
+    assert _titles(empty) == _titles(mine)
+    assert "Only on my desk" in _titles(empty).values()
+    _sync(theirs)
+    assert _titles(theirs) == _titles(mine)
+    (stories,) = _hub_rows(hub, "SELECT count(*) FROM objects WHERE kind = 'stories' AND NOT deleted")
+    assert stories == (len(_titles(mine)),)
+
+
+def test_an_edit_and_a_deletion_reach_the_other_desk_at_its_next_sync(hub: str, desk: Desk) -> None:
+    mine, theirs = desk("mine"), desk("theirs", sample=False)
+    ok("team", "join", hub, library=mine)
+    ok("team", "join", hub, library=theirs)
+    edited, deleted = sorted(_titles(mine))[:2]
+
+    ok("set", edited, "title=扶贫项目在肯尼亚", "tags+=Region/Africa", library=mine)
+    ok("delete", deleted, library=mine)
+    sent = _sync(mine)
+    assert sent["pushed"] >= 3 and sent["conflicts"] == 0
+
+    taken = _sync(theirs)
+    assert taken["pulled"] == sent["pushed"] and taken["pushed"] == 0
+    titles = _titles(theirs)
+    assert titles[edited] == "扶贫项目在肯尼亚" and deleted not in titles
+    shown = json.loads(ok("show", edited, "--json", library=theirs))
+    assert "Region/Africa" in shown["tags"]
+    assert _sync(theirs) == {"pushed": 0, "pulled": 0, "conflicts": 0}
+
+
+def test_the_same_field_changed_on_two_desks_is_a_conflict_settled_as_in_a_merge(hub: str, desk: Desk) -> None:
+    mine, theirs = desk("mine"), desk("theirs")
+    ok("team", "join", hub, library=mine)
+    ok("team", "join", hub, library=theirs)
+    story = sorted(_titles(mine))[0]
+    ok("set", story, "title=Mine first", library=mine)
+    _sync(mine)
+    ok("set", story, "title=Theirs meanwhile", library=theirs)
+
+    done = ngodesk("sync", "--json", library=theirs)
+
+    assert done.returncode == 1
+    assert json.loads(done.stdout)["conflicts"] == 1
+    (conflict,) = json.loads(ok("conflicts", "--json", library=theirs))
+    assert (conflict["field"], conflict["mine"], conflict["theirs"]) == ("title", "Theirs meanwhile", "Mine first")
+    assert _titles(theirs)[story] == "Theirs meanwhile"  # (kept, and not sent, while open)
+    assert _sync(mine)["pulled"] == 0
+
+    ok("conflicts", "--settle", conflict["uuid"], "--take", "mine", library=theirs)
+    assert _sync(theirs)["conflicts"] == 0
+    _sync(mine)
+    assert _titles(mine)[story] == _titles(theirs)[story] == "Theirs meanwhile"
+
+
+def test_status_says_where_a_desk_stands_and_leave_keeps_every_story(hub: str, desk: Desk, postgres: Cluster) -> None:
+    mine = desk("mine")
+    ok("team", "join", hub, library=mine)
+    ok("set", sorted(_titles(mine))[0], "title=Not sent yet", library=mine)
+
+    status = json.loads(ok("team", "status", "--json", library=mine))
+
+    assert status["waiting"] >= 1 and status["synced_version"] == status["hub_version"] > 0
+    assert status["synced_at"] and postgres.password not in json.dumps(status)
+    _sync(mine)
+    assert json.loads(ok("team", "status", "--json", library=mine))["waiting"] == 0
+
+    kept = _titles(mine)
+    assert ok("team", "leave", library=mine).startswith("Left the hub")
+    assert _titles(mine) == kept and not (mine / "team").exists()
+    done = ngodesk("sync", library=mine)
+    assert done.returncode == 1 and "not joined to a hub" in done.stderr
+
+
+def test_a_reader_pulls_but_its_changes_are_refused_naming_its_role(
+    hub: str, desk: Desk, postgres: Cluster, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ok("team", "join", hub, library=desk("editor"))
+    postgres.sql("DROP ROLE IF EXISTS rita")
+    postgres.sql("CREATE ROLE rita LOGIN PASSWORD 'rita-secret'")
+    ok("team", "grant", hub, "rita", "--reader")
+    reader = desk("reader", sample=False)
+    as_rita = hub.replace("ngodesk_admin@", "rita@")
+    monkeypatch.setenv("PGPASSWORD", "rita-secret")
+
+    ok("team", "join", as_rita, library=reader)
+    assert len(_titles(reader)) > 0
+    ok("add", "--title", "A reader's story", library=reader)
+    done = ngodesk("sync", library=reader)
+
+    assert done.returncode == 1
+    assert "lets you pull only (a reader)" in done.stderr and "--editor" in done.stderr
+    assert "Traceback" not in done.stderr
+    monkeypatch.setenv("PGPASSWORD", postgres.password)
+    assert _hub_rows(hub, "SELECT count(*) FROM objects WHERE data->>'title' = 'A reader''s story'") == [(0,)]
+
+
+def test_a_hub_killed_mid_push_keeps_nothing_of_it_and_the_next_sync_completes(
+    hub: str, desk: Desk, postgres: Cluster
+) -> None:
+    mine = desk("mine")
+    ok("team", "join", hub, library=mine)
+    edited = sorted(_titles(mine))[:3]
+    for n, story in enumerate(edited):
+        ok("set", story, f"title=Edited {n}", library=mine)
+    # Someone holds the last of the three: the push writes the others, then waits.
+    blocker = psycopg.connect(hub)
+    (last,) = _hub_rows(
+        hub,
+        f"SELECT uuid FROM objects WHERE kind = 'stories' AND uuid IN "
+        f"({', '.join(repr(s) for s in edited)}) ORDER BY uuid DESC LIMIT 1",
+    )
+    blocker.execute(f"SELECT 1 FROM objects WHERE uuid = '{last[0]}' FOR UPDATE".encode())
+    sync = subprocess.Popen(
+        [sys.executable, "-m", "ngodesk", "--library", str(mine), "sync"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    deadline = time.monotonic() + 60
+    while not _hub_rows(hub, "SELECT 1 FROM pg_stat_activity WHERE wait_event_type = 'Lock'"):
+        assert time.monotonic() < deadline and sync.poll() is None, sync.communicate()
+        time.sleep(0.1)
+
+    postgres.kill()
+    _, said = sync.communicate(timeout=60)
+    postgres.start()
+
+    assert sync.returncode == 1
+    assert "Cannot reach the hub" in said and "Traceback" not in said
+    assert _hub_rows(hub, "SELECT count(*) FROM objects WHERE data->>'title' LIKE 'Edited %'") == [(0,)]
+    assert _sync(mine)["pushed"] >= 3
+    titles = {row[0] for row in _hub_rows(hub, "SELECT data->>'title' FROM objects WHERE kind = 'stories'")}
+    assert {"Edited 0", "Edited 1", "Edited 2"} <= titles
+
+
+def test_a_hub_made_by_a_newer_program_is_not_synced_with(hub: str, desk: Desk) -> None:
+    mine = desk("mine")
+    ok("team", "join", hub, library=mine)
+    with psycopg.connect(hub) as connection:
+        connection.execute("UPDATE ngodesk_hub_schema SET version_num = '0999'")
+    ok("set", sorted(_titles(mine))[0], "title=Waiting", library=mine)
+
+    done = ngodesk("sync", library=mine)
+
+    assert done.returncode == 1 and "made by a newer ngodesk" in done.stderr
+    assert _hub_rows(hub, "SELECT count(*) FROM objects WHERE data->>'title' = 'Waiting'") == [(0,)]
