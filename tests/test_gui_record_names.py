@@ -4,7 +4,6 @@ by their names in the interface's language."""
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Iterator
 
 import pytest
@@ -216,7 +215,7 @@ def test_names_are_read_while_the_user_starts_typing_and_follow_new_records(qtbo
     organisations = window.editor.links[EntityKind.ORGANISATION]
     organisations.entry.setFocus()
     qtbot.waitUntil(organisations.entry.hasFocus)
-    assert any(thread.name.startswith("record-names") for thread in threading.enumerate())
+    assert window.editor.finder.reading()  # (on a Job's thread)
     changes = entities.add_missing(window.library, [{"kind": "organisation", "name": "Amity Foundation Kenya Office"}])
     window.commands.hub.changed.emit(changes, None)
     _type(qtbot, organisations, "Amity Foundation K")

@@ -151,6 +151,7 @@ class MainWindow(QMainWindow):
         self.glossary = GlossaryPanel(self.commands)
         self.glossary_dock = self._dock(self.tr("Glossary"), "glossary", self.glossary)
         self.editor.shown.connect(self.glossary.show_story)
+        self.editor.finder.failed.connect(lambda message: self.statusBar().showMessage(message, 15000))
         self.annotations = AnnotationPanel(self.commands, self.editor)
         self.annotations_dock = self._dock(self.tr("Annotations"), "annotations", self.annotations)
         # tabbed, not stacked: both open at once stay within a 768-pixel screen
