@@ -586,6 +586,7 @@ class MainWindow(QMainWindow):
         self._purge_timer.stop()
         self.search_runner.stop()
         self.editor.finder.close()
+        self.sidebar.stop()
         self.search_runner.blockSignals(True)  # (answers already on their way find no library)
         super().closeEvent(event)
         self.closed.emit()
