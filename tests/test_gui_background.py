@@ -170,4 +170,3 @@ def test_the_newest_failure_is_said_and_stop_waits_without_delivering(qtbot) -> 
     assert ran == ["1"] and delivered == [] and not latest.running()
     latest.run([_step("after", ran, release)], delivered.append)  # (nothing runs after stop)
     assert ran == ["1"] and not latest.running()
-    del owner  # (no thread left to destroy while running)
