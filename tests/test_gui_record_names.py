@@ -13,10 +13,11 @@ from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QMessageBox
 
 from ngodesk.domain.models import EntityKind
+from ngodesk.search.names import NameIndex
 from ngodesk.services import entities, queries, stories
 from ngodesk.services.library import add_sample_records
 from ngodesk.store.library import Library
-from ngodesk.ui import i18n
+from ngodesk.ui import i18n, labels, record_finder
 from ngodesk.ui.app import make_application
 from ngodesk.ui.chips import ChipEdit
 from ngodesk.ui.main_window import MainWindow
@@ -209,16 +210,26 @@ def test_the_chinese_interface_shows_records_by_their_chinese_names(  # type: ig
     assert shown == ["中国扶贫基金会"]  # (the story names it, and it was unlinked above)
 
 
-def test_names_are_read_while_the_user_starts_typing_and_follow_new_records(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+def test_names_are_read_while_the_user_starts_typing_and_follow_new_records(  # type: ignore[no-untyped-def]
+    qtbot, window: MainWindow, monkeypatch
+) -> None:
     """Focus on a record field reads every kind's names on a worker thread
     (the GUI thread never reads a whole library's names); a record made
     meanwhile is found too."""
+    read_on: list[threading.Thread] = []  # (the threads the names were read on)
+
+    def watched(*args: object) -> NameIndex:
+        read_on.append(threading.current_thread())
+        return labels.record_index(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(record_finder, "record_index", watched)
     organisations = window.editor.links[EntityKind.ORGANISATION]
     organisations.entry.setFocus()
     qtbot.waitUntil(organisations.entry.hasFocus)
-    assert any(thread.name.startswith("record-names") for thread in threading.enumerate())
+    qtbot.waitUntil(lambda: len(read_on) >= len(EntityKind))
     changes = entities.add_missing(window.library, [{"kind": "organisation", "name": "Amity Foundation Kenya Office"}])
     window.commands.hub.changed.emit(changes, None)
     _type(qtbot, organisations, "Amity Foundation K")
     qtbot.waitUntil(organisations.popup_shown)
     assert organisations.offered()[0] == "Amity Foundation Kenya Office"
+    assert threading.main_thread() not in read_on

@@ -417,6 +417,90 @@
     </message>
 </context>
 <context>
+    <name>CollectionsSection</name>
+    <message>
+        <source>Collections</source>
+        <extracomment>A saved search&apos;s count (or &quot;?&quot;) and what went wrong counting it (&quot;&quot;).</extracomment>
+        <translation>合集</translation>
+    </message>
+    <message>
+        <source>Counting the saved searches</source>
+        <translation>统计已保存搜索的报道数</translation>
+    </message>
+    <message>
+        <source>(sidebar filters only)</source>
+        <translation>（仅侧栏筛选）</translation>
+    </message>
+    <message>
+        <source>Saved search: {query}. Click to run it.</source>
+        <translation>已存搜索：{query}。单击即可运行。</translation>
+    </message>
+    <message>
+        <source>None yet (right-click to save a search or make one)</source>
+        <translation>暂无（右键单击可保存搜索或新建合集）</translation>
+    </message>
+    <message>
+        <source>Could not count the saved searches: {error}</source>
+        <translation>无法统计已保存搜索的报道数：{error}</translation>
+    </message>
+    <message>
+        <source>Save Current Search…</source>
+        <translation>保存当前搜索…</translation>
+    </message>
+    <message>
+        <source>New Collection from Selected Stories…</source>
+        <translation>用所选报道新建合集…</translation>
+    </message>
+    <message>
+        <source>Add Selected Stories</source>
+        <translation>添加所选报道</translation>
+    </message>
+    <message>
+        <source>Rename…</source>
+        <translation>重命名…</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>删除…</translation>
+    </message>
+    <message>
+        <source>Save Search</source>
+        <translation>保存搜索</translation>
+    </message>
+    <message>
+        <source>Name of the saved search:</source>
+        <translation>已存搜索的名称：</translation>
+    </message>
+    <message>
+        <source>New Collection</source>
+        <translation>新建合集</translation>
+    </message>
+    <message>
+        <source>Name of the collection:</source>
+        <translation>合集名称：</translation>
+    </message>
+    <message>
+        <source>Rename Collection</source>
+        <translation>重命名合集</translation>
+    </message>
+    <message>
+        <source>New name:</source>
+        <translation>新名称：</translation>
+    </message>
+    <message>
+        <source>Delete the collection “{name}”? Its stories stay in the library. You can undo this.</source>
+        <translation>删除合集“{name}”吗？其中的报道仍会保留在资料库中。此操作可撤销。</translation>
+    </message>
+    <message>
+        <source>Delete Collection</source>
+        <translation>删除合集</translation>
+    </message>
+</context>
+<context>
     <name>ColumnMap</name>
     <message>
         <source>Title</source>
@@ -1945,7 +2029,7 @@ An offline catalogue of news stories.</source>
     </message>
     <message>
         <source>{path}: cannot read the file: {strerror}</source>
-        <extracomment>Records left out on purpose (deleted upstream, WordPress pages...): reported, but not failures. Tags and authority records to create before the stories (ngodesk&apos;s own JSON only). for a file dialog The importers&apos; names, in the order ``auto`` tries them (``_registry``&apos;s keys, written out so that naming them imports no format module).</extracomment>
+        <extracomment>Records left out on purpose (deleted upstream, WordPress pages...): reported, but not failures. Tags and authority records to create before the stories (ngodesk&apos;s own JSON only). The importers&apos; names, in the order ``auto`` tries them (``_registry``&apos;s keys, written out so that naming them imports no format module).</extracomment>
         <translation>{path}：无法读取文件：{strerror}</translation>
     </message>
     <message>
@@ -2386,7 +2470,7 @@ The scheme every export describes. concepts read with a remark (e.g. a second br
     </message>
     <message>
         <source>No conflict {conflict_uuid}.</source>
-        <extracomment>The field of a conflict about a record one side deleted. The table of each kind of record a conflict can be about. A row as it was: (table, rowid, columns, the column to set again when the row was not deleted but had its reference set to NULL).</extracomment>
+        <extracomment>The field of a conflict about a record one side deleted. The table of each kind of record a conflict can be about. A row as it was: (table, its primary key&apos;s columns, all its columns, the column to set again when the row was not deleted but had its reference set to NULL).</extracomment>
         <translation>找不到冲突 {conflict_uuid}。</translation>
     </message>
     <message>
@@ -2703,7 +2787,7 @@ The scheme every export describes. concepts read with a remark (e.g. a second br
     </message>
     <message>
         <source>Belt and Road</source>
-        <extracomment>Where the sample&apos;s stories were published: the listing it was saved from. Meta key set once the default library has received the sample collection.</extracomment>
+        <extracomment>Where the sample&apos;s stories were published: the listing it was saved from. Meta key set once the default library has received the sample collection. The namespace of the sample&apos;s stories&apos; uuids (``_sample_identities``).</extracomment>
         <translation>一带一路</translation>
     </message>
     <message>
@@ -2724,7 +2808,7 @@ The scheme every export describes. concepts read with a remark (e.g. a second br
     </message>
     <message>
         <source>A library cannot be merged into itself.</source>
-        <extracomment>what was not taken (a value this library cannot hold, a file that is not what it says), each with why</extracomment>
+        <extracomment>A story&apos;s links merged as sets: (table, the records&apos;, their column) what was not taken (a value this library cannot hold, a file that is not what it says), each with why</extracomment>
         <translation>资料库不能合并到自身。</translation>
     </message>
     <message>
@@ -2741,7 +2825,7 @@ The scheme every export describes. concepts read with a remark (e.g. a second br
     </message>
     <message>
         <source>{kind} “{label}” was not merged: {reason}</source>
-        <extracomment>deletions made before this merge (those it makes take who and when from the other side&apos;s tombstones) their uuid -&gt; the uuid of the same record here (made on both sides)</extracomment>
+        <extracomment>this library, written (rows as stored: ``store.rows``) and read deletions made before this merge (those it makes take who and when from the other side&apos;s tombstones) their uuid -&gt; the uuid of the same record here (made on both sides) the stories&apos; links the merge looks at, as base, mine and theirs have them: table -&gt; (story uuid -&gt; linked uuids) for each the ids here of the tags and records stories link to, by uuid (known once they are merged, before the stories) the uuids of the tags and records the other library has</extracomment>
         <translation>{kind}“{label}”未合并：{reason}</translation>
     </message>
     <message>
@@ -3271,7 +3355,7 @@ Namespaces only Zotero&apos;s export (and its Bibliontology ancestor) declare. T
     </message>
     <message>
         <source>“{title}” is in the library again (a merge or an import brought it back); the Trash&apos;s copy was left as it was.</source>
-        <extracomment>Days a story stays in the Trash. Links to a record or tag merged away are followed to the one it went into, this many merges deep at most.</extracomment>
+        <extracomment>Days a story stays in the Trash. Links to a record or tag merged away are followed to the one it went into, this many merges deep at most. What a story in the Trash names by uuid.</extracomment>
         <translation>“{title}”已重新出现在资料库中（由合并或导入带回）；回收站中的副本保持不变。</translation>
     </message>
     <message>
@@ -3689,6 +3773,14 @@ Namespaces only Zotero&apos;s export (and its Bibliontology ancestor) declare. T
 <context>
     <name>RecordFinder</name>
     <message>
+        <source>Reading the records&apos; names</source>
+        <translation>读取规范记录的名称</translation>
+    </message>
+    <message>
+        <source>Could not read the records&apos; names: {error}</source>
+        <translation>无法读取规范记录的名称：{error}</translation>
+    </message>
+    <message>
         <source>{name} ({other})</source>
         <translation>{name}（{other}）</translation>
     </message>
@@ -3786,7 +3878,7 @@ fields: tag: org: person: place: source: title: lang: status: year:2015..2018 da
     <name>Sidebar</name>
     <message>
         <source>Browse</source>
-        <extracomment>(query text, filters) of a saved search the user chose story ids to export (a collection&apos;s) the Trash entry was clicked (generation, saved search id -&gt; count), from the counting thread counting the saved searches failed: what to tell the user</extracomment>
+        <extracomment>(query text, filters) of a saved search the user chose story ids to export (a collection&apos;s) the Trash entry was clicked counting the saved searches failed: what to tell the user</extracomment>
         <translation>浏览</translation>
     </message>
     <message>
@@ -3805,10 +3897,6 @@ fields: tag: org: person: place: source: title: lang: status: year:2015..2018 da
     <message>
         <source>Show all stories: clear the search and the filters</source>
         <translation>显示所有报道：清除搜索和筛选</translation>
-    </message>
-    <message>
-        <source>Collections</source>
-        <translation>合集</translation>
     </message>
     <message>
         <source>Tags</source>
@@ -3869,22 +3957,6 @@ fields: tag: org: person: place: source: title: lang: status: year:2015..2018 da
     <message>
         <source>No tags yet (right-click to add one)</source>
         <translation>还没有标签（右键单击可添加）</translation>
-    </message>
-    <message>
-        <source>(sidebar filters only)</source>
-        <translation>（仅侧栏筛选）</translation>
-    </message>
-    <message>
-        <source>Saved search: {query}. Click to run it.</source>
-        <translation>已存搜索：{query}。单击即可运行。</translation>
-    </message>
-    <message>
-        <source>None yet (right-click to save a search or make one)</source>
-        <translation>暂无（右键单击可保存搜索或新建合集）</translation>
-    </message>
-    <message>
-        <source>Could not count the saved searches: {error}</source>
-        <translation>无法统计已保存搜索的报道数：{error}</translation>
     </message>
     <message>
         <source>Last import</source>
@@ -3959,52 +4031,8 @@ fields: tag: org: person: place: source: title: lang: status: year:2015..2018 da
         <translation>清除筛选</translation>
     </message>
     <message>
-        <source>Save Current Search…</source>
-        <translation>保存当前搜索…</translation>
-    </message>
-    <message>
-        <source>New Collection from Selected Stories…</source>
-        <translation>用所选报道新建合集…</translation>
-    </message>
-    <message>
-        <source>Add Selected Stories</source>
-        <translation>添加所选报道</translation>
-    </message>
-    <message>
-        <source>Export…</source>
-        <translation>导出…</translation>
-    </message>
-    <message>
-        <source>Save Search</source>
-        <translation>保存搜索</translation>
-    </message>
-    <message>
-        <source>Name of the saved search:</source>
-        <translation>已存搜索的名称：</translation>
-    </message>
-    <message>
-        <source>New Collection</source>
-        <translation>新建合集</translation>
-    </message>
-    <message>
-        <source>Name of the collection:</source>
-        <translation>合集名称：</translation>
-    </message>
-    <message>
-        <source>Rename Collection</source>
-        <translation>重命名合集</translation>
-    </message>
-    <message>
         <source>New name:</source>
         <translation>新名称：</translation>
-    </message>
-    <message>
-        <source>Delete the collection “{name}”? Its stories stay in the library. You can undo this.</source>
-        <translation>删除合集“{name}”吗？其中的报道仍会保留在资料库中。此操作可撤销。</translation>
-    </message>
-    <message>
-        <source>Delete Collection</source>
-        <translation>删除合集</translation>
     </message>
     <message>
         <source>New Tag</source>
@@ -4832,7 +4860,7 @@ fields: tag: org: person: place: source: title: lang: status: year:2015..2018 da
     <name>_Worker</name>
     <message>
         <source>Unexpected error: {kind}: {error}</source>
-        <extracomment>How often the status bar&apos;s text is brought up to date (ms). Seconds of reports the rate is worked out over. Pixels of a note (a title) shown at most.</extracomment>
+        <extracomment>How often the status bar&apos;s text is brought up to date (ms). Seconds of reports the rate is worked out over. Pixels of a note (a title) shown at most. set once the work has returned and said how it ended</extracomment>
         <translation>意外错误：{kind}：{error}</translation>
     </message>
     <message>

@@ -325,4 +325,6 @@ def run_gui(
         for open_window in list(windows.windows):
             open_window.opening_checks.stop_now()
             open_window.search_runner.stop()
+            open_window.editor.finder.close()
+            open_window.sidebar.stop()
             open_window.library.close()

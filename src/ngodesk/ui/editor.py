@@ -191,7 +191,7 @@ class StoryEditor(QStackedWidget):
         #: Tag paths offered as completions: read again only after tags changed.
         self._completions_stale = True
         #: What the record fields offer as the user types.
-        self.finder = RecordFinder(actions.library)
+        self.finder = RecordFinder(actions.library, self)
         self._timer = QTimer(self, singleShot=True, interval=SAVE_DELAY_MS)
         self._timer.timeout.connect(self.flush)
         self._loading = False

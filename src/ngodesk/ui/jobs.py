@@ -8,6 +8,10 @@ Threading rule: the worker touches no widget. It reports through signals,
 which Qt delivers on the GUI thread; the job's function gets a Progress
 callback (which also takes a note: see NotedProgress) and must raise
 Cancelled (changing nothing) when it returns False.
+
+Work whose newest request alone counts (the saved searches' counts, the
+names a record field offers) runs through ``Latest``: Jobs beside the
+window's JobRunner, an older one cancelled by a newer one.
 """
 
 from __future__ import annotations
@@ -15,10 +19,10 @@ from __future__ import annotations
 import threading
 import time
 from collections import deque
-from collections.abc import Callable
-from typing import Any
+from collections.abc import Callable, Sequence
+from typing import Any, TypeVar
 
-from PySide6.QtCore import QObject, Qt, QThread, QTimer, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -42,6 +46,8 @@ RATE_WINDOW_S = 5.0
 #: Pixels of a note (a title) shown at most.
 NOTE_WIDTH = 240
 
+T = TypeVar("T")
+
 
 class _Worker(QObject):
     progressed = Signal(int, int, str)
@@ -54,6 +60,8 @@ class _Worker(QObject):
         super().__init__()
         self._work = work
         self._stop = threading.Event()
+        #: set once the work has returned and said how it ended
+        self.returned = threading.Event()
 
     def _progress(self, done: int, total: int, note: str = "") -> bool:
         self.progressed.emit(done, total, note)
@@ -79,6 +87,7 @@ class _Worker(QObject):
             self.succeeded.emit(result)
         finally:
             self.done.emit()
+            self.returned.set()
 
 
 class Job(QObject):
@@ -143,6 +152,14 @@ class Job(QObject):
     def running(self) -> bool:
         return self._thread.isRunning()
 
+    def wait(self) -> None:
+        """Block (the GUI thread) until the work has returned (a cancelled
+        job: at its next progress report), then deliver what it said
+        (``finished``, ``failed`` or ``cancelled``, then ``ended``) before
+        returning; its thread has ended then."""
+        self._worker.returned.wait()
+        QCoreApplication.sendPostedEvents(self, 0)
+
     def _progressed(self, done: int, total: int, note: str) -> None:
         if total > 0 and self.dialog is not None:
             self.dialog.setMaximum(total)
@@ -156,6 +173,78 @@ class Job(QObject):
             self.dialog.reset()
             self.dialog.hide()
         self.ended.emit()
+
+
+class Latest(QObject):
+    """Background work of which only the newest request counts: each
+    ``run`` cancels the work before it (whose result is dropped) and starts
+    a Job beside the window's JobRunner, neither modal nor shown. The work
+    is steps, run in order on the Job's thread and cancelled between them;
+    the newest run's ``done(results)`` is called on the GUI thread, its
+    failure emitted as ``failed(message)``. ``stop`` as the window closes:
+    no thread runs after it, nothing more is delivered."""
+
+    failed = Signal(str)
+
+    def __init__(self, parent: QWidget, title: str) -> None:
+        super().__init__(parent)
+        self._parent, self._title = parent, title
+        self._jobs: list[Job] = []  # (running)
+        self._newest: Job | None = None
+        self._stopped = False
+
+    def run(self, steps: Sequence[Callable[[], T]], done: Callable[[list[T]], object]) -> None:
+        """Run ``steps`` on a worker thread, then ``done`` with their results
+        unless a newer ``run`` came meanwhile (no steps: ``done([])`` now;
+        nothing after ``stop``)."""
+        if self._stopped:
+            return
+        for older in self._jobs:
+            older.cancel()
+        if not steps:
+            self._newest = None
+            done([])
+            return
+
+        def work(progress: NotedProgress) -> list[T]:
+            results = []
+            for at, step in enumerate(steps):
+                if not progress(at, len(steps)):
+                    raise Cancelled
+                results.append(step())
+            return results
+
+        job = self._newest = Job(self._parent, self._title, work, modal=False)
+        self._jobs.append(job)
+        job.finished.connect(lambda results: done(results) if job is self._newest else None)
+        job.failed.connect(lambda message: self.failed.emit(message) if job is self._newest else None)
+        job.ended.connect(lambda: self._ended(job))
+        job.start()
+
+    def running(self) -> bool:
+        """Whether the newest run has yet to end."""
+        return self._newest is not None
+
+    def wait(self) -> None:
+        """Block until the newest work has ended, its ``done`` called (or
+        its failure emitted) before this returns."""
+        if self._newest is not None:
+            self._newest.wait()
+
+    def stop(self) -> None:
+        """Cancel every run and wait for their threads (each stops at its
+        next step); run nothing and deliver nothing from then on."""
+        self._stopped, self._newest = True, None
+        for job in self._jobs:
+            job.cancel()
+        for job in list(self._jobs):
+            job.wait()
+
+    def _ended(self, job: Job) -> None:
+        self._jobs.remove(job)
+        if job is self._newest:
+            self._newest = None
+        job.deleteLater()
 
 
 class Pace:

@@ -151,6 +151,7 @@ class MainWindow(QMainWindow):
         self.glossary = GlossaryPanel(self.commands)
         self.glossary_dock = self._dock(self.tr("Glossary"), "glossary", self.glossary)
         self.editor.shown.connect(self.glossary.show_story)
+        self.editor.finder.failed.connect(lambda message: self.statusBar().showMessage(message, 15000))
         self.annotations = AnnotationPanel(self.commands, self.editor)
         self.annotations_dock = self._dock(self.tr("Annotations"), "annotations", self.annotations)
         # tabbed, not stacked: both open at once stay within a 768-pixel screen
@@ -585,6 +586,7 @@ class MainWindow(QMainWindow):
         self._purge_timer.stop()
         self.search_runner.stop()
         self.editor.finder.close()
+        self.sidebar.stop()
         self.search_runner.blockSignals(True)  # (answers already on their way find no library)
         super().closeEvent(event)
         self.closed.emit()

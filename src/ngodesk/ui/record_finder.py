@@ -8,9 +8,9 @@ the record meant, to create the new one, or to do neither."""
 from __future__ import annotations
 
 import enum
-from concurrent.futures import Future, ThreadPoolExecutor
+from functools import partial
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from ngodesk.domain.models import ChangeSet, EntityKind
@@ -19,6 +19,7 @@ from ngodesk.search.text import fold
 from ngodesk.services import entities
 from ngodesk.store.library import Library
 from ngodesk.ui.chips import ChipEdit, Completion
+from ngodesk.ui.jobs import Latest
 from ngodesk.ui.labels import interface_language, record_index
 
 translate = QCoreApplication.translate
@@ -63,26 +64,45 @@ def ask(parent: QWidget, kind: EntityKind, typed: str, suggestion: str = "") -> 
     return Answer.CREATE if clicked is create else Answer.CANCEL
 
 
-class RecordFinder:
+class RecordFinder(QObject):
     """Every name of the library's records, by kind, read on a worker
     thread from ``prepare`` (the editor calls it when a record field gets
     the focus: at 20,000 records the names take a second or so to read,
-    which a keystroke must not wait for); asked for before then, they are
-    read at once. ``follow`` keeps them as the records change; ``close``
-    stops the reading."""
+    which a keystroke must not wait for); asked for while being read, they
+    are waited for, asked for before (or after the reading failed), read at
+    once. ``follow`` keeps them as the records change; ``failed(message)``
+    says why reading them failed; ``close`` stops the reading."""
 
-    def __init__(self, library: Library) -> None:
+    failed = Signal(str)
+
+    def __init__(self, library: Library, parent: QWidget) -> None:
+        super().__init__(parent)
         self.library = library
         self._indexes: dict[EntityKind, NameIndex] = {}
-        self._reading: dict[EntityKind, Future[NameIndex]] = {}
-        self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="record-names")
+        self._reading = Latest(parent, translate("RecordFinder", "Reading the records' names"))
+        self._reading.failed.connect(self._failed)
 
     def prepare(self) -> None:
-        """Start reading the names of every kind not read nor being read."""
-        language = interface_language()  # (Qt's, asked on this thread)
-        for kind in EntityKind:
-            if kind not in self._indexes and kind not in self._reading:
-                self._reading[kind] = self._worker.submit(record_index, self.library, kind, language)
+        """Start reading the names of every kind not read, unless being read."""
+        if not self._reading.running():
+            self._read()
+
+    def reading(self) -> bool:
+        """Whether names are being read (on a worker thread)."""
+        return self._reading.running()
+
+    def _read(self) -> None:
+        """Read the names of every kind not read (superseding a reading)."""
+        missing = [kind for kind in EntityKind if kind not in self._indexes]
+        if missing:
+            language = interface_language()  # (Qt's, asked on this thread)
+            self._reading.run(
+                [partial(record_index, self.library, kind, language) for kind in missing],
+                lambda indexes: self._indexes.update(zip(missing, indexes, strict=True)),
+            )
+
+    def _failed(self, error: str) -> None:
+        self.failed.emit(translate("RecordFinder", "Could not read the records' names: {error}").format(error=error))
 
     def follow(self, changes: ChangeSet) -> None:
         """Read again the names of the records ``changes`` adds or changes,
@@ -94,22 +114,20 @@ class RecordFinder:
             return
         for kind, index in self._indexes.items():
             index.update(entities.names_of(self.library, kind, fresh), changes.entities_removed | fresh)
-        if self._reading:
-            for reading in self._reading.values():
-                reading.cancel()
-            self._reading.clear()
-            self.prepare()
+        if self._reading.running():
+            self._read()
 
     def index(self, kind: EntityKind) -> NameIndex:
         if kind not in self._indexes:
-            reading = self._reading.pop(kind, None)
-            self._indexes[kind] = reading.result() if reading is not None else record_index(self.library, kind)
+            self._reading.wait()
+        if kind not in self._indexes:
+            self._indexes[kind] = record_index(self.library, kind)
         return self._indexes[kind]
 
     def close(self) -> None:
-        """Stop reading names (what is being read is finished first: it
-        holds a connection to the library)."""
-        self._worker.shutdown(wait=True, cancel_futures=True)
+        """Stop reading names for good (a kind being read is finished
+        first: it holds a connection to the library)."""
+        self._reading.stop()
 
     def label(self, chips: ChipEdit, kind: EntityKind, name: str) -> str:
         """The name shown of the record of ``kind`` linked by ``name``: its

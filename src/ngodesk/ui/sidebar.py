@@ -9,7 +9,6 @@ deletes tags, all through undoable commands."""
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable, Mapping, Sequence
 
 from PySide6.QtCore import QMimeData, QPoint, Qt, Signal
@@ -40,21 +39,17 @@ from PySide6.QtWidgets import (
 
 from ngodesk.domain.errors import NgodeskError
 from ngodesk.domain.models import EntityKind, FacetKind, Facets, Filter, StoryStatus, TagView
-from ngodesk.services import queries, story_collections, tags, thesaurus, trash
-from ngodesk.store.faults import STORAGE_ERRORS
+from ngodesk.services import queries, tags, thesaurus, trash
+from ngodesk.services.story_collections import CollectionView
 from ngodesk.ui import mime
 from ngodesk.ui.commands import (
     Actions,
-    AddToCollection,
     Command,
     CreateTag,
-    DeleteCollection,
     DeleteTag,
     EditThesaurusEntry,
     MergeTags,
     MoveTag,
-    NewCollection,
-    RenameCollection,
     RenameTag,
     SetTagColour,
     TagStories,
@@ -62,13 +57,9 @@ from ngodesk.ui.commands import (
 from ngodesk.ui.i18n import number
 from ngodesk.ui.labels import language_name, record_labels, story_status, translation_status
 from ngodesk.ui.records_view import RecordActions
+from ngodesk.ui.sidebar_collections import CollectionsSection
+from ngodesk.ui.sidebar_items import ABOUT, ALL, KEY, LABEL, SAVED, STATE, children, entry, hint, section
 from ngodesk.ui.tag_thesaurus import ThesaurusDialog
-
-KEY = Qt.ItemDataRole.UserRole  # (FacetKind, value) of a filterable entry
-STATE = Qt.ItemDataRole.UserRole + 1  # 0 off, 1 include, 2 exclude
-SAVED = Qt.ItemDataRole.UserRole + 3  # id of a saved search (a click runs it)
-ABOUT = Qt.ItemDataRole.UserRole + 4  # what the tooltip says of an entry (a tag's synonyms, scope note)
-ALL = "all"
 
 
 class Sidebar(QTreeWidget):
@@ -84,8 +75,6 @@ class Sidebar(QTreeWidget):
     export_requested = Signal(object)
     #: the Trash entry was clicked
     trash_requested = Signal()
-    #: (generation, saved search id -> count), from the counting thread
-    _saved_counted = Signal(int, object, str)
     #: counting the saved searches failed: what to tell the user
     counting_failed = Signal(str)
 
@@ -93,8 +82,6 @@ class Sidebar(QTreeWidget):
         super().__init__()
         self.commands = actions
         self.records = RecordActions(self, actions)
-        self._count_generation = 0
-        self._saved_counted.connect(self._show_saved_counts)
         self.setHeaderLabels([self.tr("Browse"), self.tr("Stories")])
         self.setAccessibleName(self.tr("Tags and facets"))
         header = self.header()
@@ -111,7 +98,6 @@ class Sidebar(QTreeWidget):
         self._states: dict[tuple[FacetKind, str], int] = {}
         self._modifiers = Qt.KeyboardModifier.NoModifier
         self._tags: dict[int, TagView] = {}
-        self._collections: dict[int, story_collections.CollectionView] = {}
         #: what the window searches for now and which stories are selected
         #: (set by the window; saving a search and making a collection use them)
         self.current_search: Callable[[], tuple[str, list[Filter]]] = lambda: ("", [])
@@ -120,17 +106,18 @@ class Sidebar(QTreeWidget):
         self.all_item.setData(0, KEY, ALL)
         self.all_item.setToolTip(0, self.tr("Show all stories: clear the search and the filters"))
         self.last_import: QTreeWidgetItem | None = None  # (see show_last_import)
-        self.collections_item = self._section(self.tr("Collections"))
-        self.tags_item = self._section(self.tr("Tags"))
+        self.collections = CollectionsSection(self)
+        self.collections_item = self.collections.item
+        self.tags_item = section(self.tr("Tags"))
         self.sections = {
             FacetKind.TAG: self.tags_item,
-            EntityKind.ORGANISATION: self._section(self.tr("Organisations")),
-            EntityKind.PERSON: self._section(self.tr("People")),
-            EntityKind.PLACE: self._section(self.tr("Places")),
-            FacetKind.YEAR: self._section(self.tr("Years")),
-            FacetKind.LANGUAGE: self._section(self.tr("Languages")),
-            FacetKind.STATUS: self._section(self.tr("Status")),
-            FacetKind.TRANSLATION: self._section(self.tr("Translations")),
+            EntityKind.ORGANISATION: section(self.tr("Organisations")),
+            EntityKind.PERSON: section(self.tr("People")),
+            EntityKind.PLACE: section(self.tr("Places")),
+            FacetKind.YEAR: section(self.tr("Years")),
+            FacetKind.LANGUAGE: section(self.tr("Languages")),
+            FacetKind.STATUS: section(self.tr("Status")),
+            FacetKind.TRANSLATION: section(self.tr("Translations")),
         }
         self.addTopLevelItem(self.all_item)
         self.addTopLevelItem(self.collections_item)
@@ -145,22 +132,6 @@ class Sidebar(QTreeWidget):
         self.collections_item.setExpanded(True)
         self.reload_tags()
         self.reload_collections()
-
-    def _hint(self, text: str) -> QTreeWidgetItem:
-        """A greyed line saying how to fill an empty section (the whole of
-        it in a tooltip when the sidebar is narrow)."""
-        hint = QTreeWidgetItem([text])
-        hint.setFlags(Qt.ItemFlag.NoItemFlags)
-        hint.setToolTip(0, text)
-        return hint
-
-    def _section(self, title: str) -> QTreeWidgetItem:
-        item = QTreeWidgetItem([title, ""])
-        font = QFont(item.font(0))
-        font.setBold(True)
-        item.setFont(0, font)
-        item.setFlags(Qt.ItemFlag.ItemIsEnabled)
-        return item
 
     # -- filters -------------------------------------------------------
 
@@ -187,8 +158,8 @@ class Sidebar(QTreeWidget):
 
     def _clicked(self, item: QTreeWidgetItem, column: int) -> None:
         key = item.data(0, KEY)
-        if (saved := item.data(0, SAVED)) is not None and saved in self._collections:
-            view = self._collections[saved]
+        if (saved := item.data(0, SAVED)) is not None and saved in self.collections.views:
+            view = self.collections.views[saved]
             self.saved_search_chosen.emit(view.query, list(view.filters))
         elif key == ALL:
             self.show_all.emit()
@@ -231,7 +202,7 @@ class Sidebar(QTreeWidget):
             font.setBold(state == 1)
             font.setStrikeOut(state == 2)
             item.setFont(0, font)
-            label = item.data(0, Qt.ItemDataRole.UserRole + 2)
+            label = item.data(0, LABEL)
             item.setText(0, {0: label, 1: "✓ " + label, 2: "⊘ " + label}[state])
             tip = {0: self.tr("Click to show only these"), 1: self.tr("Click again to exclude these")}
             about = item.data(0, ABOUT)
@@ -240,26 +211,15 @@ class Sidebar(QTreeWidget):
 
     def _entries(self) -> list[QTreeWidgetItem]:
         found = []
-        stack = _children(self.invisibleRootItem())
+        stack = children(self.invisibleRootItem())
         while stack:
             item = stack.pop()
             if item.data(0, KEY) not in (None, ALL):
                 found.append(item)
-            stack += _children(item)
+            stack += children(item)
         return found
 
     # -- contents ------------------------------------------------------
-
-    def _entry(self, kind: FacetKind, value: str, label: str) -> QTreeWidgetItem:
-        item = QTreeWidgetItem([label, ""])
-        item.setData(0, KEY, (kind, value))
-        item.setData(0, Qt.ItemDataRole.UserRole + 2, label)
-        item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight)
-        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if kind is FacetKind.TAG:
-            flags |= Qt.ItemFlag.ItemIsDragEnabled | Qt.ItemFlag.ItemIsDropEnabled
-        item.setFlags(flags)
-        return item
 
     def reload_tags(self) -> None:
         """Rebuild the tag tree (after tags were added, renamed, moved...);
@@ -272,11 +232,11 @@ class Sidebar(QTreeWidget):
         }
         items: dict[int, QTreeWidgetItem] = {}
         for tag in self._tags.values():
-            item = self._entry(FacetKind.TAG, str(tag.id), tag.name)
-            if (entry := entries.get(tag.uuid)) is not None and (entry.synonyms or entry.scope_note):
-                about = [entry.scope_note] if entry.scope_note else []
-                if entry.synonyms:
-                    about.append(self.tr("Also: {names}").format(names=", ".join(entry.synonyms)))
+            item = entry(FacetKind.TAG, str(tag.id), tag.name)
+            if (record := entries.get(tag.uuid)) is not None and (record.synonyms or record.scope_note):
+                about = [record.scope_note] if record.scope_note else []
+                if record.synonyms:
+                    about.append(self.tr("Also: {names}").format(names=", ".join(record.synonyms)))
                 item.setData(0, ABOUT, "\n".join(about))
             if tag.colour:
                 pixmap = QPixmap(12, 12)
@@ -287,38 +247,17 @@ class Sidebar(QTreeWidget):
             (parent or self.tags_item).addChild(item)
             item.setExpanded(item.data(0, KEY) in expanded)
         if not self._tags:
-            self.tags_item.addChild(hint := self._hint(self.tr("No tags yet (right-click to add one)")))
-            hint.setFirstColumnSpanned(True)
+            self.tags_item.addChild(line := hint(self.tr("No tags yet (right-click to add one)")))
+            line.setFirstColumnSpanned(True)
         known = {(FacetKind.TAG, str(tag_id)) for tag_id in self._tags}
         self._states = {k: s for k, s in self._states.items() if k[0] is not FacetKind.TAG or k in known}
         self._paint_states()
 
     def reload_collections(self) -> None:
-        """List the saved searches (a click runs one) and manual collections
-        (a filter, like a tag) with how many stories each holds now."""
-        self._collections = {c.id: c for c in story_collections.collections(self.commands.library, counted=False)}
-        self.collections_item.takeChildren()
-        for view in self._collections.values():
-            if view.smart:
-                item = QTreeWidgetItem([view.name, ""])
-                item.setData(0, SAVED, view.id)
-                item.setIcon(0, self.style().standardIcon(QStyle.StandardPixmap.SP_FileDialogContentsView))
-                shown = view.query or self.tr("(sidebar filters only)")
-                item.setToolTip(0, self.tr("Saved search: {query}. Click to run it.").format(query=shown))
-                item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
-            else:
-                item = self._entry(FacetKind.COLLECTION, str(view.id), view.name)
-                item.setIcon(0, self.style().standardIcon(QStyle.StandardPixmap.SP_DirIcon))
-            item.setText(1, "…" if view.story_count is None else number(view.story_count))
-            item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight)
-            self.collections_item.addChild(item)
-        self._count_saved_searches([view for view in self._collections.values() if view.smart])
-        if not self._collections:
-            self.collections_item.addChild(
-                hint := self._hint(self.tr("None yet (right-click to save a search or make one)"))
-            )
-            hint.setFirstColumnSpanned(True)
-        known = {(FacetKind.COLLECTION, str(i)) for i, c in self._collections.items() if not c.smart}
+        """List the saved searches and manual collections again (see
+        ``CollectionsSection.reload``); a filter by a collection gone goes."""
+        self.collections.reload()
+        known = {(FacetKind.COLLECTION, str(i)) for i, c in self.collections.views.items() if not c.smart}
         dropped = {k for k in self._states if k[0] is FacetKind.COLLECTION and k not in known}
         self._states = {k: s for k, s in self._states.items() if k not in dropped}
         self._paint_states()
@@ -330,51 +269,10 @@ class Sidebar(QTreeWidget):
         held = trash.count(self.commands.library)
         self.trash_item.setText(1, number(held) if held else "")
 
-    def selected_collection(self) -> story_collections.CollectionView | None:
-        """The collection (saved search or manual) selected, if one is."""
-        item = self.currentItem()
-        if item is None or item.parent() is not self.collections_item:
-            return None
-        key = item.data(0, KEY)
-        found = item.data(0, SAVED) if key is None else int(key[1])
-        return self._collections.get(found) if found is not None else None
-
-    def _count_saved_searches(self, views: list[story_collections.CollectionView]) -> None:
-        """Run the saved searches for their counts on a thread of their own
-        (each is a full search); ``_saved_counted`` shows them, unless the
-        list was reloaded meanwhile."""
-        self._count_generation += 1
-        if not views:
-            return
-        generation, library = self._count_generation, self.commands.library
-
-        def work() -> None:
-            counts: dict[int, int | str] = {}
-            failure = ""
-            for view in views:
-                try:
-                    counts[view.id] = story_collections.count(library, view)
-                except NgodeskError:
-                    counts[view.id] = "?"  # (its text no longer parses: the tooltip says what it was)
-                except STORAGE_ERRORS as error:  # (the disk or the file failed)
-                    counts[view.id], failure = "?", str(error)
-                except Exception as error:  # noqa: BLE001 - a bug: said, its details kept for a report
-                    from ngodesk import crash_report
-
-                    counts[view.id], failure = "?", crash_report.save(error)
-            self._saved_counted.emit(generation, counts, failure)
-
-        threading.Thread(target=work, name="saved-search counts", daemon=True).start()
-
-    def _show_saved_counts(self, generation: int, counts: dict[int, int | str], failure: str) -> None:
-        if generation != self._count_generation:
-            return
-        if failure:
-            self.counting_failed.emit(self.tr("Could not count the saved searches: {error}").format(error=failure))
-        for item in _children(self.collections_item):
-            if (saved := item.data(0, SAVED)) in counts:
-                count = counts[saved]
-                item.setText(1, number(count) if isinstance(count, int) else count)
+    def stop(self) -> None:
+        """Stop the background work (the window closes): returns once the
+        count of the saved searches under way has stopped."""
+        self.collections.stop()
 
     def apply_filters(self, filters: Sequence[Filter]) -> None:
         """Make ``filters`` the sidebar's filters (a saved search's)."""
@@ -387,7 +285,7 @@ class Sidebar(QTreeWidget):
         entry of an earlier import goes."""
         self.forget_last_import()
         value = f"{first}-{last}"
-        self.last_import = self._entry(FacetKind.STORIES, value, self.tr("Last import"))
+        self.last_import = entry(FacetKind.STORIES, value, self.tr("Last import"))
         self.last_import.setData(0, ABOUT, self.tr("The stories the last import added (until the window closes)"))
         self.last_import.setText(1, number(count))
         self.insertTopLevelItem(1, self.last_import)
@@ -433,7 +331,7 @@ class Sidebar(QTreeWidget):
         return self.tr("{language}: {state}").format(language=language_name(language), state=translation_status(state))
 
     def _show_tag_counts(self, parent: QTreeWidgetItem, facets: Facets) -> None:
-        for item in _children(parent):
+        for item in children(parent):
             key = item.data(0, KEY)
             if key:
                 count = facets.tags.get(int(key[1]), 0)
@@ -449,7 +347,7 @@ class Sidebar(QTreeWidget):
         current_key = current.data(0, KEY) if current is not None and current.parent() is section else None
         section.takeChildren()
         for value, count in counts.items():
-            item = self._entry(kind, value, label(value))  # type: ignore[operator]
+            item = entry(kind, value, label(value))  # type: ignore[operator]
             item.setText(1, number(count))
             section.addChild(item)
             if (kind, value) == current_key:
@@ -466,7 +364,8 @@ class Sidebar(QTreeWidget):
             return None
         return self._tags.get(int(key[1]))
 
-    def _run(self, command: Command) -> bool:
+    def run_command(self, command: Command) -> bool:
+        """Run ``command`` (undoable); False, the user told why, if it failed."""
         try:
             self.commands.run(command)
         except NgodeskError as error:
@@ -495,10 +394,10 @@ class Sidebar(QTreeWidget):
             change(self.tr("Merge Into…"), lambda: self.merge_tag(tag))
             if tag.parent_id is not None:
                 to_top = MoveTag(tag.id, tag.name, tag.parent_id, None)
-                change(self.tr("Move to the Top"), lambda: self._run(to_top))
+                change(self.tr("Move to the Top"), lambda: self.run_command(to_top))
             change(self.tr("Delete…"), lambda: self.delete_tag(tag))
         if item is not None and (item is self.collections_item or item.parent() is self.collections_item):
-            self._collection_menu(menu, change)
+            self.collections.add_menu(menu, change)
         key = item.data(0, KEY) if item is not None else None
         if key and key != ALL and key[0] is FacetKind.ENTITY and (view := self.records.view(int(key[1]))):
             menu.addSeparator()
@@ -513,69 +412,32 @@ class Sidebar(QTreeWidget):
         menu.addAction(self.tr("Clear Filters"), self.clear_filters)
         menu.exec(self.viewport().mapToGlobal(position))
 
-    def _collection_menu(self, menu: QMenu, change: Callable[[str, Callable[[], object]], None]) -> None:
-        menu.addSeparator()
-        change(self.tr("Save Current Search…"), self.save_search)
-        change(self.tr("New Collection from Selected Stories…"), self.new_collection)
-        chosen = self.selected_collection()
-        if chosen is None:
-            return
-        menu.addSeparator()
-        if not chosen.smart:
-            change(self.tr("Add Selected Stories"), lambda: self.add_to_collection(chosen, self.selected_stories()))
-        change(self.tr("Rename…"), lambda: self.rename_collection(chosen))
-        menu.addAction(
-            self.tr("Export…"),
-            lambda: self.export_requested.emit(story_collections.stories_of(self.commands.library, chosen.id)),
-        )
-        change(self.tr("Delete…"), lambda: self.delete_collection(chosen))
-
     def save_search(self) -> None:
         """Save what the window searches for now (text and filters)."""
-        query, filters = self.current_search()
-        filters = [f for f in filters if f.kind not in (FacetKind.COLLECTION, FacetKind.STORIES)]
-        name, ok = QInputDialog.getText(
-            self, self.tr("Save Search"), self.tr("Name of the saved search:"), text=query.strip()[:60]
-        )
-        if ok and name.strip():
-            self._run(NewCollection(name.strip(), query, filters))
+        self.collections.save_search()
 
     def new_collection(self) -> None:
         """A manual collection of the selected stories (maybe none yet)."""
-        story_ids = self.selected_stories()
-        name, ok = QInputDialog.getText(self, self.tr("New Collection"), self.tr("Name of the collection:"))
-        if ok and name.strip():
-            self._run(NewCollection(name.strip(), None, story_ids=story_ids))
+        self.collections.new_collection()
 
-    def add_to_collection(self, chosen: story_collections.CollectionView, story_ids: list[int]) -> None:
-        if story_ids:
-            self._run(AddToCollection(chosen.id, chosen.name, story_ids))
-
-    def rename_collection(self, chosen: story_collections.CollectionView) -> None:
-        name, ok = QInputDialog.getText(self, self.tr("Rename Collection"), self.tr("New name:"), text=chosen.name)
-        if ok and name.strip() and name.strip() != chosen.name:
-            self._run(RenameCollection(chosen.id, chosen.name, name.strip()))
-
-    def delete_collection(self, chosen: story_collections.CollectionView) -> None:
-        text = self.tr("Delete the collection “{name}”? Its stories stay in the library. You can undo this.")
-        answer = QMessageBox.question(self, self.tr("Delete Collection"), text.format(name=chosen.name))
-        if answer == QMessageBox.StandardButton.Yes:
-            self._run(DeleteCollection(chosen.id, chosen.name))
+    def delete_collection(self, chosen: CollectionView) -> None:
+        """Delete ``chosen`` once the user agrees (its stories stay)."""
+        self.collections.delete(chosen)
 
     def new_tag(self, parent: TagView | None) -> None:
         name, ok = QInputDialog.getText(self, self.tr("New Tag"), self.tr("Name:"))
         if ok and name.strip():
-            self._run(CreateTag(parent.id if parent else None, name))
+            self.run_command(CreateTag(parent.id if parent else None, name))
 
     def rename_tag(self, tag: TagView) -> None:
         name, ok = QInputDialog.getText(self, self.tr("Rename Tag"), self.tr("New name:"), text=tag.name)
         if ok and name.strip() and name.strip() != tag.name:
-            self._run(RenameTag(tag.id, tag.name, name.strip()))
+            self.run_command(RenameTag(tag.id, tag.name, name.strip()))
 
     def set_colour(self, tag: TagView) -> None:
         colour = QColorDialog.getColor(QColor(tag.colour or "#808080"), self, self.tr("Tag Colour"))
         if colour.isValid():
-            self._run(SetTagColour(tag.id, tag.name, tag.colour, colour.name()))
+            self.run_command(SetTagColour(tag.id, tag.name, tag.colour, colour.name()))
 
     def edit_thesaurus(self, tag: TagView) -> None:
         """Edit the tag's synonyms, related tags and scope note (one undo step)."""
@@ -583,7 +445,7 @@ class Sidebar(QTreeWidget):
         others = {t.id: t.path for t in self._tags.values() if t.id != tag.id}
         dialog = ThesaurusDialog(tag.path, before, others, self)
         if dialog.exec() == QDialog.DialogCode.Accepted and (after := dialog.entry()) != before:
-            self._run(EditThesaurusEntry(tag.id, tag.path, before, after))
+            self.run_command(EditThesaurusEntry(tag.id, tag.path, before, after))
 
     def merge_tag(self, tag: TagView) -> None:
         others = [t.path for t in self._tags.values() if t.id != tag.id]
@@ -594,7 +456,7 @@ class Sidebar(QTreeWidget):
         )
         if ok:
             target = next(t for t in self._tags.values() if t.path == path)
-            self._run(MergeTags(tag.id, target.id, tag.path, target.path))
+            self.run_command(MergeTags(tag.id, target.id, tag.path, target.path))
 
     def delete_tag(self, tag: TagView) -> None:
         affected = tags.stories_affected_by_delete(self.commands.library, tag.id)
@@ -612,7 +474,7 @@ class Sidebar(QTreeWidget):
             )
         answer = QMessageBox.question(self, self.tr("Delete Tag"), text + "\n" + self.tr("You can undo this."))
         if answer == QMessageBox.StandardButton.Yes:
-            self._run(DeleteTag(tag.id, tag.path))
+            self.run_command(DeleteTag(tag.id, tag.path))
 
     # -- drag and drop -------------------------------------------------
 
@@ -636,15 +498,8 @@ class Sidebar(QTreeWidget):
         else:
             event.ignore()
 
-    def _collection_at(self, position: QPoint) -> story_collections.CollectionView | None:
-        item = self.itemAt(position)
-        key = item.data(0, KEY) if item else None
-        if not key or key == ALL or key[0] is not FacetKind.COLLECTION:
-            return None
-        return self._collections.get(int(key[1]))
-
     def dragMoveEvent(self, event: QDragMoveEvent) -> None:  # noqa: N802
-        if event.mimeData().hasFormat(mime.STORY_IDS) and self._collection_at(event.position().toPoint()):
+        if event.mimeData().hasFormat(mime.STORY_IDS) and self.collections.at(event.position().toPoint()):
             event.acceptProposedAction()
             return
         target = self._target(event.position().toPoint())
@@ -659,8 +514,8 @@ class Sidebar(QTreeWidget):
         target = self._target(event.position().toPoint())
         data = event.mimeData()
         event.acceptProposedAction()
-        if data.hasFormat(mime.STORY_IDS) and (shelf := self._collection_at(event.position().toPoint())):
-            self.add_to_collection(shelf, mime.unpack(data, mime.STORY_IDS))
+        if data.hasFormat(mime.STORY_IDS) and (shelf := self.collections.at(event.position().toPoint())):
+            self.collections.add(shelf, mime.unpack(data, mime.STORY_IDS))
             return
         if data.hasFormat(mime.STORY_IDS) and target is not None:
             self.tag_stories(mime.unpack(data, mime.STORY_IDS), target)
@@ -669,14 +524,9 @@ class Sidebar(QTreeWidget):
                 tag = self._tags.get(tag_id)
                 new_parent = target.id if target is not None else None
                 if tag is not None and tag.parent_id != new_parent and tag_id != new_parent:
-                    self._run(MoveTag(tag_id, tag.name, tag.parent_id, new_parent))
+                    self.run_command(MoveTag(tag_id, tag.name, tag.parent_id, new_parent))
 
     def tag_stories(self, story_ids: list[int], tag: TagView) -> None:
         """Tag stories (a drop onto ``tag``), undoably."""
         if story_ids:
-            self._run(TagStories(story_ids, tag.id, tag.path, add=True))
-
-
-def _children(item: QTreeWidgetItem) -> list[QTreeWidgetItem]:
-    """The items right under ``item``."""
-    return [child for i in range(item.childCount()) if (child := item.child(i)) is not None]
+            self.run_command(TagStories(story_ids, tag.id, tag.path, add=True))
