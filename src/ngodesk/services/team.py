@@ -31,8 +31,9 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.engine import make_url
 
-from ngodesk.domain.errors import HubError
-from ngodesk.domain.models import Progress, no_progress
+from ngodesk.domain.errors import Cancelled, HubError
+from ngodesk.domain.i18n import translate
+from ngodesk.domain.models import NotedProgress, no_progress
 from ngodesk.services import merging
 from ngodesk.services.merge_read import Side
 from ngodesk.store import replica
@@ -135,7 +136,7 @@ def _without_password(url: str) -> str:
     return url.replace(f":{parsed.password}@", "@", 1) if f":{parsed.password}@" in url else shown(url)
 
 
-def join(library: Library, url: str, progress: Progress = no_progress) -> Synced:
+def join(library: Library, url: str, progress: NotedProgress = no_progress) -> Synced:
     """Connect ``library`` to the hub at ``url`` and sync: what the hub
     lacks is pushed, the rest pulled (records made apart on both sides
     match as in a merge). The URL is remembered without its password
@@ -180,10 +181,12 @@ def _mirror(library: Library) -> Iterator[Library]:
         yield mirror
 
 
-def sync(library: Library, url: str | None = None, progress: Progress = no_progress) -> Synced:
+def sync(library: Library, url: str | None = None, progress: NotedProgress = no_progress) -> Synced:
     """Push this library's changes to its hub and pull everyone else's
     (see the module's doc); ``url`` for this sync only (by default the
-    remembered one). HubError when the library is joined to no hub, the
+    remembered one). ``progress`` hears each step (pulling, merging,
+    sending) and may cancel until the library is changed (Cancelled,
+    nothing changed). HubError when the library is joined to no hub, the
     hub refuses (a reader with changes to send: what was pulled is kept),
     or cannot be reached (nothing half-done anywhere)."""
     remembered = hub_of(library)
@@ -191,11 +194,12 @@ def sync(library: Library, url: str | None = None, progress: Progress = no_progr
         raise HubError("This library is not joined to a hub: join one with `ngodesk team join URL`.")
     url = url or remembered
     where = shown(url)
-    pushed = pulled = 0
+    pushed = pulled = refused = 0
     ours: set[int] = set()  # (the versions of what this sync sent: not taken back)
     report: merging.MergeReport | None = None
     with _mirror(library) as mirror:
         for _ in range(ROUNDS):
+            _step(progress, 0, "Asking the hub what changed")
             with transaction(url, snapshot=True) as hub:
                 revision.refuse_unusable(hub, where)
                 role = roles.role_of(hub)
@@ -204,25 +208,23 @@ def sync(library: Library, url: str | None = None, progress: Progress = no_progr
             try:
                 with mirror.write() as session, reading(mirror.db_path, str) as before:
                     held = session.connection()
+                    _step(progress, 1, f"Taking {len(changes):,} changes")
                     replica.apply(held, changes)
                     mirror.set_meta(session, VERSION_KEY, str(upto))
                     last_change = _last_change(library)
-                    report = merging.merge_states(library, (Side(held), mirror.folder), Side(before), where)
+                    report = merging.merge_states(
+                        library, (Side(held), mirror.folder), Side(before), where, progress=progress
+                    )
                     outgoing, merge_history = _outgoing(library, held, last_change)
                     replica.apply(held, merge_history)
                     if outgoing and role is not Role.EDITOR:
-                        raise _ReaderWithChanges(len(outgoing))
+                        refused, outgoing = len(outgoing), []  # (the pull is kept; nothing is sent)
+                    progress(2, 3, f"Sending {len(outgoing):,} changes")
                     replica.apply(held, outgoing)
                     with transaction(url) as hub:
                         sent = objects.push(hub, outgoing, upto)
             except objects.Stale:
                 continue  # (the mirror is as before; the library holds the merge: pull again)
-            except _ReaderWithChanges as refused:
-                _commit_pull(mirror, changes, upto)
-                raise HubError(
-                    f"Your role on the hub {where} lets you pull only (a reader): {refused.count} changes here were "
-                    "not sent. Ask its owner for `ngodesk team grant URL YOUR_ROLE --editor`."
-                ) from None
             pushed, pulled, ours = pushed + len(outgoing), pulled + len(changes), ours | sent
             if not outgoing:
                 break
@@ -232,19 +234,20 @@ def sync(library: Library, url: str | None = None, progress: Progress = no_progr
     with library.write() as session:
         library.set_meta(session, SYNCED_KEY, datetime.now(UTC).isoformat(timespec="seconds"))
         open_now = len(session.scalars(select(MergeConflict.id).where(MergeConflict.resolved.is_(False))).all())
+    progress(3, 3, "")
+    if refused:
+        raise HubError(
+            f"Your role on the hub {where} lets you pull only (a reader): {refused} changes here were not sent. "
+            "Ask its owner for `ngodesk team grant URL YOUR_ROLE --editor`."
+        )
     return Synced(pushed, pulled, open_now, held_version, report)
 
 
-class _ReaderWithChanges(Exception):
-    def __init__(self, count: int) -> None:
-        self.count = count
-
-
-def _commit_pull(mirror: Library, changes: list[replica.Change], upto: int) -> None:
-    """Keep what a sync pulled (a reader's, whose push was refused)."""
-    with mirror.write() as session:
-        replica.apply(session.connection(), changes)
-        mirror.set_meta(session, VERSION_KEY, str(upto))
+def _step(progress: NotedProgress, done: int, note: str) -> None:
+    """Report a step of a sync before the library changes: Cancelled if
+    the user asked to stop."""
+    if not progress(done, 3, note):
+        raise Cancelled(translate("Messages", "The sync was cancelled; nothing changed."))
 
 
 def _held(mirror: Library) -> int:
