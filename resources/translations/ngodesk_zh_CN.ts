@@ -1736,7 +1736,7 @@ By {who}</source>
     <name>MainWindow</name>
     <message>
         <source>ngodesk — {name}</source>
-        <extracomment>After an edit in the editor, the list&apos;s order and counts follow this late. The Trash lets go of stories deleted 30 days ago this long after the window opens. Imports of up to this many stories are one undo step (taking back 10,000 took ~10 s, on the GUI thread); larger ones are not undoable. Files that may be tables: their columns are mapped in a dialog first. a backup (path) to put back: the owner closes this window first</extracomment>
+        <extracomment>The Trash lets go of stories deleted 30 days ago this long after the window opens. a backup (path) to put back: the owner closes this window first</extracomment>
         <translation>ngodesk — {name}</translation>
     </message>
     <message>
@@ -1753,7 +1753,7 @@ By {who}</source>
     </message>
     <message>
         <source>  (read-only)</source>
-        <extracomment>Set while a refresh deselects the story being edited (it stays). Until the user moves the splitter (or one is restored), the panes share the window&apos;s width in proportion: see resizeEvent. Whether the window was fitted to its screen when first shown.</extracomment>
+        <extracomment>Until the user moves the splitter (or one is restored), the panes share the window&apos;s width in proportion: see resizeEvent. Whether the window was fitted to its screen when first shown.</extracomment>
         <translation>  （只读）</translation>
     </message>
     <message>
@@ -1764,20 +1764,6 @@ By {who}</source>
         <source>Colu&amp;mns</source>
         <translation>列(&amp;M)</translation>
     </message>
-    <message numerus="yes">
-        <source>{shown} of %Ln stories</source>
-        <translation>
-            <numerusform>{shown} / %Ln 篇报道</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>This library has no stories.</source>
-        <translation>此资料库中没有报道。</translation>
-    </message>
-    <message>
-        <source>This library has no stories yet. &lt;a href=&quot;import&quot;&gt;Import&lt;/a&gt; stories from files, or add one with &lt;a href=&quot;new&quot;&gt;New Story&lt;/a&gt;.</source>
-        <translation>此资料库中还没有报道。可以从文件&lt;a href=&quot;import&quot;&gt;导入&lt;/a&gt;报道，或用&lt;a href=&quot;new&quot;&gt;新建报道&lt;/a&gt;添加一篇。</translation>
-    </message>
     <message>
         <source>&amp;Glossary</source>
         <translation>术语表(&amp;G)</translation>
@@ -1785,10 +1771,6 @@ By {who}</source>
     <message>
         <source>&amp;Annotations</source>
         <translation>批注(&amp;A)</translation>
-    </message>
-    <message>
-        <source>Remove from &amp;Collection</source>
-        <translation>从合集中移除(&amp;C)</translation>
     </message>
     <message>
         <source>About ngodesk</source>
@@ -1803,26 +1785,6 @@ An offline catalogue of news stories.</source>
     <message>
         <source>“{task}” is still running: wait for it to end (or cancel it) to make changes.</source>
         <translation>“{task}”仍在运行：请等它结束（或取消它）后再做修改。</translation>
-    </message>
-    <message>
-        <source>Searching…</source>
-        <translation>正在搜索…</translation>
-    </message>
-    <message>
-        <source>No stories match. Change the search or click “All stories” to clear the filters.</source>
-        <translation>没有匹配的报道。请修改搜索，或点击“所有报道”清除筛选。</translation>
-    </message>
-    <message>
-        <source>Remove from “{name}”</source>
-        <translation>从“{name}”中移除</translation>
-    </message>
-    <message>
-        <source>Show a collection (in the sidebar) and select its stories first.</source>
-        <translation>请先在侧栏中显示一个合集，并选中其中的报道。</translation>
-    </message>
-    <message>
-        <source>Untitled story</source>
-        <translation>无标题报道</translation>
     </message>
 </context>
 <context>
@@ -1945,7 +1907,7 @@ An offline catalogue of news stories.</source>
     </message>
     <message>
         <source>{path}: cannot read the file: {strerror}</source>
-        <extracomment>Records left out on purpose (deleted upstream, WordPress pages...): reported, but not failures. Tags and authority records to create before the stories (ngodesk&apos;s own JSON only). for a file dialog The importers&apos; names, in the order ``auto`` tries them (``_registry``&apos;s keys, written out so that naming them imports no format module).</extracomment>
+        <extracomment>Records left out on purpose (deleted upstream, WordPress pages...): reported, but not failures. Tags and authority records to create before the stories (ngodesk&apos;s own JSON only). The importers&apos; names, in the order ``auto`` tries them (``_registry``&apos;s keys, written out so that naming them imports no format module).</extracomment>
         <translation>{path}：无法读取文件：{strerror}</translation>
     </message>
     <message>
@@ -2386,7 +2348,7 @@ The scheme every export describes. concepts read with a remark (e.g. a second br
     </message>
     <message>
         <source>No conflict {conflict_uuid}.</source>
-        <extracomment>The field of a conflict about a record one side deleted. The table of each kind of record a conflict can be about. A row as it was: (table, rowid, columns, the column to set again when the row was not deleted but had its reference set to NULL).</extracomment>
+        <extracomment>The field of a conflict about a record one side deleted. The table of each kind of record a conflict can be about. A row as it was: (table, its primary key&apos;s columns, all its columns, the column to set again when the row was not deleted but had its reference set to NULL).</extracomment>
         <translation>找不到冲突 {conflict_uuid}。</translation>
     </message>
     <message>
@@ -2703,7 +2665,7 @@ The scheme every export describes. concepts read with a remark (e.g. a second br
     </message>
     <message>
         <source>Belt and Road</source>
-        <extracomment>Where the sample&apos;s stories were published: the listing it was saved from. Meta key set once the default library has received the sample collection.</extracomment>
+        <extracomment>Where the sample&apos;s stories were published: the listing it was saved from. Meta key set once the default library has received the sample collection. The namespace of the sample&apos;s stories&apos; uuids (``_sample_identities``).</extracomment>
         <translation>一带一路</translation>
     </message>
     <message>
@@ -2724,7 +2686,7 @@ The scheme every export describes. concepts read with a remark (e.g. a second br
     </message>
     <message>
         <source>A library cannot be merged into itself.</source>
-        <extracomment>what was not taken (a value this library cannot hold, a file that is not what it says), each with why</extracomment>
+        <extracomment>A story&apos;s links merged as sets: (table, the records&apos;, their column) what was not taken (a value this library cannot hold, a file that is not what it says), each with why</extracomment>
         <translation>资料库不能合并到自身。</translation>
     </message>
     <message>
@@ -2741,7 +2703,7 @@ The scheme every export describes. concepts read with a remark (e.g. a second br
     </message>
     <message>
         <source>{kind} “{label}” was not merged: {reason}</source>
-        <extracomment>deletions made before this merge (those it makes take who and when from the other side&apos;s tombstones) their uuid -&gt; the uuid of the same record here (made on both sides)</extracomment>
+        <extracomment>this library, written (rows as stored: ``store.rows``) and read deletions made before this merge (those it makes take who and when from the other side&apos;s tombstones) their uuid -&gt; the uuid of the same record here (made on both sides) the stories&apos; links the merge looks at, as base, mine and theirs have them: table -&gt; (story uuid -&gt; linked uuids) for each the ids here of the tags and records stories link to, by uuid (known once they are merged, before the stories) the uuids of the tags and records the other library has</extracomment>
         <translation>{kind}“{label}”未合并：{reason}</translation>
     </message>
     <message>
@@ -3271,7 +3233,7 @@ Namespaces only Zotero&apos;s export (and its Bibliontology ancestor) declare. T
     </message>
     <message>
         <source>“{title}” is in the library again (a merge or an import brought it back); the Trash&apos;s copy was left as it was.</source>
-        <extracomment>Days a story stays in the Trash. Links to a record or tag merged away are followed to the one it went into, this many merges deep at most.</extracomment>
+        <extracomment>Days a story stays in the Trash. Links to a record or tag merged away are followed to the one it went into, this many merges deep at most. What a story in the Trash names by uuid.</extracomment>
         <translation>“{title}”已重新出现在资料库中（由合并或导入带回）；回收站中的副本保持不变。</translation>
     </message>
     <message>
@@ -4272,6 +4234,32 @@ fields: tag: org: person: place: source: title: lang: status: year:2015..2018 da
     </message>
 </context>
 <context>
+    <name>StoryPane</name>
+    <message>
+        <source>Searching…</source>
+        <extracomment>After an edit in the editor, the list&apos;s order and counts follow this late. The stories to select once the running search has listed them. Set while a refresh deselects the story being edited (it stays).</extracomment>
+        <translation>正在搜索…</translation>
+    </message>
+    <message numerus="yes">
+        <source>{shown} of %Ln stories</source>
+        <translation>
+            <numerusform>{shown} / %Ln 篇报道</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No stories match. Change the search or click “All stories” to clear the filters.</source>
+        <translation>没有匹配的报道。请修改搜索，或点击“所有报道”清除筛选。</translation>
+    </message>
+    <message>
+        <source>This library has no stories.</source>
+        <translation>此资料库中没有报道。</translation>
+    </message>
+    <message>
+        <source>This library has no stories yet. &lt;a href=&quot;import&quot;&gt;Import&lt;/a&gt; stories from files, or add one with &lt;a href=&quot;new&quot;&gt;New Story&lt;/a&gt;.</source>
+        <translation>此资料库中还没有报道。可以从文件&lt;a href=&quot;import&quot;&gt;导入&lt;/a&gt;报道，或用&lt;a href=&quot;new&quot;&gt;新建报道&lt;/a&gt;添加一篇。</translation>
+    </message>
+</context>
+<context>
     <name>StoryTableModel</name>
     <message>
         <source>Title</source>
@@ -4318,6 +4306,22 @@ fields: tag: org: person: place: source: title: lang: status: year:2015..2018 da
 </context>
 <context>
     <name>StoryTools</name>
+    <message>
+        <source>Untitled story</source>
+        <translation>无标题报道</translation>
+    </message>
+    <message>
+        <source>Remove from “{name}”</source>
+        <translation>从“{name}”中移除</translation>
+    </message>
+    <message>
+        <source>Remove from &amp;Collection</source>
+        <translation>从合集中移除(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Show a collection (in the sidebar) and select its stories first.</source>
+        <translation>请先在侧栏中显示一个合集，并选中其中的报道。</translation>
+    </message>
     <message>
         <source>Finding duplicates</source>
         <translation>正在查找重复</translation>
