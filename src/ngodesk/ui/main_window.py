@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from ngodesk import __version__
-from ngodesk.domain.models import ChangeSet, TagView
+from ngodesk.domain.models import ChangeSet
 from ngodesk.services import trash
 from ngodesk.store.library import Library
 from ngodesk.ui import settings
@@ -43,7 +43,7 @@ from ngodesk.ui.story_pane import StoryPane
 from ngodesk.ui.story_tools import StoryTools
 from ngodesk.ui.trash_view import TrashDialog
 from ngodesk.ui.undo_flow import UndoFlow
-from ngodesk.ui.window_actions import TAG_ACTIONS, Extra, WindowActions, name_steps
+from ngodesk.ui.window_actions import Extra, WindowActions, enable_tag_actions, name_steps, tag_slots
 
 if TYPE_CHECKING:
     from ngodesk.ui.records_view import RecordsDialog
@@ -164,11 +164,6 @@ class MainWindow(QMainWindow):
     # -- menus and toolbar ----------------------------------------------
 
     def _build_actions(self) -> None:
-        sidebar = self.sidebar
-
-        def on_tag(act: Callable[[TagView], object]) -> Callable[[], object]:
-            return lambda: (tag := sidebar.selected_tag()) is not None and act(tag)
-
         slots: dict[str, Callable[[], object]] = {
             "new-library": self.library_flow.new_library,
             "open-library": self.library_flow.choose_library,
@@ -195,12 +190,7 @@ class MainWindow(QMainWindow):
             "duplicates": self.story_tools.find_duplicates,
             "suggest-records": self.story_tools.suggest_records,
             "records": self.show_records,
-            "new-tag": lambda: sidebar.new_tag(sidebar.selected_tag()),
-            "rename-tag": on_tag(sidebar.rename_tag),
-            "tag-colour": on_tag(sidebar.set_colour),
-            "thesaurus-entry": on_tag(sidebar.edit_thesaurus),
-            "merge-tag": on_tag(sidebar.merge_tag),
-            "delete-tag": on_tag(sidebar.delete_tag),
+            **tag_slots(self.sidebar),
             "guide": self.show_guide,
             "about": self._about,
         }
@@ -232,13 +222,7 @@ class MainWindow(QMainWindow):
         self.editor.typed.connect(lambda: actions["undo"].setEnabled(True))  # typing is undoable before it is saved
         remove = actions["remove-from-collection"]
         actions.menus["story"].aboutToShow.connect(lambda: self.story_tools.name_collection_action(remove))
-
-        def enable_tag_actions() -> None:
-            chosen = writable and sidebar.selected_tag() is not None
-            for name in TAG_ACTIONS:
-                actions[name].setEnabled(chosen)
-
-        actions.menus["tags"].aboutToShow.connect(enable_tag_actions)
+        enable_tag_actions(actions, self.sidebar, writable)
 
     def show_guide(self) -> GuideWindow:
         """The user guide, beside the window (one at a time)."""
