@@ -239,7 +239,7 @@ class MainWindow(QMainWindow):
             self.tr("ngodesk {version}\nAn offline catalogue of news stories.").format(version=__version__),
         )
 
-    # -- libraries, import, export --------------------------------------------
+    # -- dialogs, edits and changes -------------------------------------------
 
     def _pause_edits(self, task: str) -> None:
         """While ``task`` runs in the background, edits are refused at once
@@ -287,8 +287,9 @@ class MainWindow(QMainWindow):
         self.search.focus_query()
 
     def _changed(self, changes: ChangeSet, initiator: object) -> None:
-        """Follow a change: rows edited in place are refetched; anything that
-        can change what matches or its order runs the search again."""
+        """Follow a change: the sidebar reloads what it touched (tags,
+        collections, the Trash), then the list (``StoryPane.follow``) and
+        the last import's entry follow."""
         if changes.trash:
             self.sidebar.reload_trash()
             if changes == ChangeSet(trash=changes.trash):  # (emptied or purged: no story changed)
