@@ -144,7 +144,7 @@ def test_edits_wait_for_a_running_import_and_say_so(qtbot, window: MainWindow, r
     read-only meanwhile; both come back when the import ends."""
     said: list[str] = []
     monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text, *a: said.append(text))
-    window._select([window.model.ids()[0]])
+    window.stories.select([window.model.ids()[0]])
     base = queries.info(window.library)["stories"]
     job = window.import_flow.import_files([str(ris_file)])
     assert job is not None

@@ -201,16 +201,6 @@
     </message>
 </context>
 <context>
-    <name>MainWindow</name>
-    <message numerus="yes">
-        <source>{shown} of %Ln stories</source>
-        <translation>
-            <numerusform>{shown} of %Ln story</numerusform>
-            <numerusform>{shown} of %Ln stories</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
     <name>Sidebar</name>
     <message numerus="yes">
         <source>Delete the tag “{path}”? %Ln stories will lose it.</source>
@@ -234,6 +224,16 @@
         <translation>
             <numerusform>%Ln story selected. Select one to edit it.</numerusform>
             <numerusform>%Ln stories selected. Select one to edit it.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>StoryPane</name>
+    <message numerus="yes">
+        <source>{shown} of %Ln stories</source>
+        <translation>
+            <numerusform>{shown} of %Ln story</numerusform>
+            <numerusform>{shown} of %Ln stories</numerusform>
         </translation>
     </message>
 </context>

@@ -1820,7 +1820,7 @@ By {who}</source>
     <name>MainWindow</name>
     <message>
         <source>ngodesk — {name}</source>
-        <extracomment>After an edit in the editor, the list&apos;s order and counts follow this late. The Trash lets go of stories deleted 30 days ago this long after the window opens. Imports of up to this many stories are one undo step (taking back 10,000 took ~10 s, on the GUI thread); larger ones are not undoable. Files that may be tables: their columns are mapped in a dialog first. a backup (path) to put back: the owner closes this window first</extracomment>
+        <extracomment>The Trash lets go of stories deleted 30 days ago this long after the window opens. a backup (path) to put back: the owner closes this window first</extracomment>
         <translation>ngodesk — {name}</translation>
     </message>
     <message>
@@ -1837,7 +1837,7 @@ By {who}</source>
     </message>
     <message>
         <source>  (read-only)</source>
-        <extracomment>Set while a refresh deselects the story being edited (it stays). Until the user moves the splitter (or one is restored), the panes share the window&apos;s width in proportion: see resizeEvent. Whether the window was fitted to its screen when first shown.</extracomment>
+        <extracomment>Until the user moves the splitter (or one is restored), the panes share the window&apos;s width in proportion: see resizeEvent. Whether the window was fitted to its screen when first shown.</extracomment>
         <translation>  （只读）</translation>
     </message>
     <message>
@@ -1848,20 +1848,6 @@ By {who}</source>
         <source>Colu&amp;mns</source>
         <translation>列(&amp;M)</translation>
     </message>
-    <message numerus="yes">
-        <source>{shown} of %Ln stories</source>
-        <translation>
-            <numerusform>{shown} / %Ln 篇报道</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>This library has no stories.</source>
-        <translation>此资料库中没有报道。</translation>
-    </message>
-    <message>
-        <source>This library has no stories yet. &lt;a href=&quot;import&quot;&gt;Import&lt;/a&gt; stories from files, or add one with &lt;a href=&quot;new&quot;&gt;New Story&lt;/a&gt;.</source>
-        <translation>此资料库中还没有报道。可以从文件&lt;a href=&quot;import&quot;&gt;导入&lt;/a&gt;报道，或用&lt;a href=&quot;new&quot;&gt;新建报道&lt;/a&gt;添加一篇。</translation>
-    </message>
     <message>
         <source>&amp;Glossary</source>
         <translation>术语表(&amp;G)</translation>
@@ -1869,10 +1855,6 @@ By {who}</source>
     <message>
         <source>&amp;Annotations</source>
         <translation>批注(&amp;A)</translation>
-    </message>
-    <message>
-        <source>Remove from &amp;Collection</source>
-        <translation>从合集中移除(&amp;C)</translation>
     </message>
     <message>
         <source>About ngodesk</source>
@@ -1887,26 +1869,6 @@ An offline catalogue of news stories.</source>
     <message>
         <source>“{task}” is still running: wait for it to end (or cancel it) to make changes.</source>
         <translation>“{task}”仍在运行：请等它结束（或取消它）后再做修改。</translation>
-    </message>
-    <message>
-        <source>Searching…</source>
-        <translation>正在搜索…</translation>
-    </message>
-    <message>
-        <source>No stories match. Change the search or click “All stories” to clear the filters.</source>
-        <translation>没有匹配的报道。请修改搜索，或点击“所有报道”清除筛选。</translation>
-    </message>
-    <message>
-        <source>Remove from “{name}”</source>
-        <translation>从“{name}”中移除</translation>
-    </message>
-    <message>
-        <source>Show a collection (in the sidebar) and select its stories first.</source>
-        <translation>请先在侧栏中显示一个合集，并选中其中的报道。</translation>
-    </message>
-    <message>
-        <source>Untitled story</source>
-        <translation>无标题报道</translation>
     </message>
 </context>
 <context>
@@ -4300,6 +4262,32 @@ fields: tag: org: person: place: source: title: lang: status: year:2015..2018 da
     </message>
 </context>
 <context>
+    <name>StoryPane</name>
+    <message>
+        <source>Searching…</source>
+        <extracomment>After an edit in the editor, the list&apos;s order and counts follow this late. The stories to select once the running search has listed them. Set while a refresh deselects the story being edited (it stays).</extracomment>
+        <translation>正在搜索…</translation>
+    </message>
+    <message numerus="yes">
+        <source>{shown} of %Ln stories</source>
+        <translation>
+            <numerusform>{shown} / %Ln 篇报道</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No stories match. Change the search or click “All stories” to clear the filters.</source>
+        <translation>没有匹配的报道。请修改搜索，或点击“所有报道”清除筛选。</translation>
+    </message>
+    <message>
+        <source>This library has no stories.</source>
+        <translation>此资料库中没有报道。</translation>
+    </message>
+    <message>
+        <source>This library has no stories yet. &lt;a href=&quot;import&quot;&gt;Import&lt;/a&gt; stories from files, or add one with &lt;a href=&quot;new&quot;&gt;New Story&lt;/a&gt;.</source>
+        <translation>此资料库中还没有报道。可以从文件&lt;a href=&quot;import&quot;&gt;导入&lt;/a&gt;报道，或用&lt;a href=&quot;new&quot;&gt;新建报道&lt;/a&gt;添加一篇。</translation>
+    </message>
+</context>
+<context>
     <name>StoryTableModel</name>
     <message>
         <source>Title</source>
@@ -4346,6 +4334,22 @@ fields: tag: org: person: place: source: title: lang: status: year:2015..2018 da
 </context>
 <context>
     <name>StoryTools</name>
+    <message>
+        <source>Untitled story</source>
+        <translation>无标题报道</translation>
+    </message>
+    <message>
+        <source>Remove from “{name}”</source>
+        <translation>从“{name}”中移除</translation>
+    </message>
+    <message>
+        <source>Remove from &amp;Collection</source>
+        <translation>从合集中移除(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Show a collection (in the sidebar) and select its stories first.</source>
+        <translation>请先在侧栏中显示一个合集，并选中其中的报道。</translation>
+    </message>
     <message>
         <source>Finding duplicates</source>
         <translation>正在查找重复</translation>

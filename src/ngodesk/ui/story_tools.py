@@ -1,23 +1,35 @@
-"""The Story menu's tools over many stories: duplicates (found, then
-merged pair by pair), batch edits and record suggestions, each found or
-applied in the background."""
+"""The Story menu's actions: a new story, moving stories to the Trash or
+out of the collection shown, and the tools over many stories: duplicates
+(found, then merged pair by pair), batch edits and record suggestions,
+each found or applied in the background."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDialog, QMainWindow, QMessageBox
 
 from ngodesk.domain.errors import NgodeskError
 from ngodesk.domain.models import ChangeSet
 from ngodesk.services import queries
-from ngodesk.ui.commands import Actions, BatchEditStories, MergeStories, ReviewSuggestions
-from ngodesk.ui.flow import Flow, Stories
+from ngodesk.ui.commands import (
+    Actions,
+    BatchEditStories,
+    CreateStory,
+    DeleteStories,
+    MergeStories,
+    RemoveFromCollection,
+    ReviewSuggestions,
+)
+from ngodesk.ui.editor import StoryEditor
+from ngodesk.ui.flow import Flow
 from ngodesk.ui.jobs import Job, JobRunner
 from ngodesk.ui.labels import record_labels
 from ngodesk.ui.merge_view import MergeStoriesDialog
+from ngodesk.ui.story_pane import StoryPane
 from ngodesk.ui.suggestions_view import SuggestionsDialog
+from ngodesk.ui.trash_view import confirm_delete
 
 if TYPE_CHECKING:
     from ngodesk.services import batch, duplicates, suggestions
@@ -28,25 +40,53 @@ if TYPE_CHECKING:
 
 
 class StoryTools(Flow):
-    """The tools, over the ``selected`` stories or else the ``listed``
-    ones. ``show_stories(ids)``: list all stories, ``ids`` selected (from
-    the duplicates' list); ``refresh(keep=ids)``: search again, keeping
-    ``ids`` selected (after a merge)."""
+    """The actions on the ``stories`` selected in the pane (the tools: on
+    those listed when none is), a new story opened in ``editor``."""
 
     def __init__(
-        self,
-        window: QMainWindow,
-        jobs: JobRunner,
-        commands: Actions,
-        listed: Stories,
-        selected: Stories,
-        show_stories: Callable[[list[int] | None], None],
-        refresh: Callable[..., None],
+        self, window: QMainWindow, jobs: JobRunner, commands: Actions, stories: StoryPane, editor: StoryEditor
     ) -> None:
         super().__init__(window, jobs, commands)
-        self._listed, self._selected = listed, selected
-        self._show_stories, self._refresh = show_stories, refresh
+        self._stories, self._editor = stories, editor
         self.duplicates_dialog: DuplicatesDialog | None = None
+
+    def new_story(self) -> None:
+        """Create an untitled story, list it (the search and filters
+        dropped) and put the cursor in its title."""
+        self.jobs.flush()
+        command = CreateStory({"title": self.tr("Untitled story")})
+        if self.run(command):
+            self._stories.show_stories([command.story_id])
+            self._editor.show_story(command.story_id)  # at once, while the list follows
+            self._editor.title.setFocus()
+            self._editor.title.selectAll()
+
+    def delete_selected(self) -> None:
+        """Move the selected stories to the Trash (undoable); more than a
+        few only once the user agrees."""
+        ids = self._stories.selected_ids()
+        if not ids or self.library.readonly or not confirm_delete(self.window, len(ids)):
+            return
+        self.jobs.flush()
+        self.run(DeleteStories(ids))
+
+    def name_collection_action(self, action: QAction) -> None:
+        """Name ``action`` (Remove from Collection) for the collection the
+        list shows, enabled when stories of it are selected."""
+        shown = self._stories.collection_shown()
+        action.setEnabled(shown is not None and bool(self._stories.selected_ids()) and not self.library.readonly)
+        action.setText(
+            self.tr("Remove from “{name}”").format(name=shown.name) if shown else self.tr("Remove from &Collection")
+        )
+
+    def remove_from_collection(self) -> bool:
+        """Take the selected stories out of the collection the list shows
+        (they stay in the library); one undo step."""
+        shown, ids = self._stories.collection_shown(), self._stories.selected_ids()
+        if shown is None or not ids:
+            self.say(self.tr("Show a collection (in the sidebar) and select its stories first."), 5000)
+            return False
+        return self.run(RemoveFromCollection(shown.id, shown.name, ids))
 
     def find_duplicates(self) -> Job | None:
         """List likely duplicate stories (searched in the background)."""
@@ -56,7 +96,7 @@ class StoryTools(Flow):
         library = self.library
 
         def done(pairs: list[duplicates.Pair]) -> None:
-            self.duplicates_dialog = DuplicatesDialog(pairs, self._show_stories, self.merge_pair, self.window)
+            self.duplicates_dialog = DuplicatesDialog(pairs, self._stories.show_stories, self.merge_pair, self.window)
             self.duplicates_dialog.show()
 
         return self.jobs.start(
@@ -70,10 +110,10 @@ class StoryTools(Flow):
         from ngodesk.services import batch
         from ngodesk.ui.batch_edit import BatchEditDialog
 
-        library, ids = self.library, self._selected()
+        library, ids = self.library, self._stories.selected_ids()
         scope = self.tr("Change the %Ln selected stories.", "", len(ids))
         if not ids:
-            ids = self._listed()
+            ids = self._stories.listed_ids()
             scope = self.tr("No story is selected: change all %Ln stories listed.", "", len(ids))
         if not ids:
             self.say(self.tr("No stories to edit."), 5000)
@@ -114,7 +154,7 @@ class StoryTools(Flow):
         keep, other = dialog.keep_id, dialog.other_id
         if not self.run(MergeStories(keep, other, dialog.from_other(), first.values["title"])):
             return None
-        self._refresh(keep=[keep])
+        self._stories.refresh(keep=[keep])
         return other
 
     def suggest_records(self) -> Job | None:
@@ -123,7 +163,7 @@ class StoryTools(Flow):
         for review in a list."""
         from ngodesk.services import suggestions
 
-        library, ids = self.library, self._selected() or self._listed()
+        library, ids = self.library, self._stories.selected_ids() or self._stories.listed_ids()
         if not ids:
             self.say(self.tr("No stories to look at."), 5000)
             return None

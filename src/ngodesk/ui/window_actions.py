@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import partial
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
@@ -16,6 +17,10 @@ from PySide6.QtWidgets import QMainWindow, QMenu, QToolBar, QWidget
 from ngodesk.domain.i18n import QT_TRANSLATE_NOOP
 from ngodesk.ui.i18n import without_mnemonic
 from ngodesk.ui.icons import icon
+
+if TYPE_CHECKING:
+    from ngodesk.domain.models import TagView
+    from ngodesk.ui.sidebar import Sidebar
 
 CONTEXT = "WindowActions"
 Keys = QKeySequence.StandardKey
@@ -279,3 +284,33 @@ def _name_step(action: QAction, bare: str, label: str, tip: str, step: str) -> N
     shortcut = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
     tooltip = tip.format(action=step) if step else action.iconText()
     action.setToolTip(f"{tooltip} ({shortcut})" if shortcut else tooltip)
+
+
+def tag_slots(sidebar: Sidebar) -> dict[str, Callable[[], object]]:
+    """The Tags menu's slots: New Tag (under the tag selected in
+    ``sidebar``, if any) and the TAG_ACTIONS on the selected tag (they do
+    nothing while none is)."""
+
+    def on_tag(act: Callable[[TagView], object]) -> Callable[[], object]:
+        return lambda: (tag := sidebar.selected_tag()) is not None and act(tag)
+
+    return {
+        "new-tag": lambda: sidebar.new_tag(sidebar.selected_tag()),
+        "rename-tag": on_tag(sidebar.rename_tag),
+        "tag-colour": on_tag(sidebar.set_colour),
+        "thesaurus-entry": on_tag(sidebar.edit_thesaurus),
+        "merge-tag": on_tag(sidebar.merge_tag),
+        "delete-tag": on_tag(sidebar.delete_tag),
+    }
+
+
+def enable_tag_actions(actions: WindowActions, sidebar: Sidebar, writable: bool) -> None:
+    """Each time the Tags menu opens, enable the TAG_ACTIONS if a tag is
+    selected in ``sidebar`` (never in a library not ``writable``)."""
+
+    def enable() -> None:
+        chosen = writable and sidebar.selected_tag() is not None
+        for name in TAG_ACTIONS:
+            actions[name].setEnabled(chosen)
+
+    actions.menus["tags"].aboutToShow.connect(enable)
