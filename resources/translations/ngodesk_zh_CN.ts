@@ -3459,6 +3459,11 @@ Namespaces only Zotero&apos;s export (and its Bibliontology ancestor) declare. T
         <source>%Ln item(s) of type &apos;{type}&apos; left out (importing: {wanted})</source>
         <translation>未导入 %Ln 个“{type}”类型的条目（导入的类型：{wanted}）</translation>
     </message>
+    <message>
+        <source>The sync was cancelled; nothing changed.</source>
+        <extracomment>The folder, in a library&apos;s folder, of the hub&apos;s state as last synced. The library&apos;s meta keys: the hub&apos;s URL (never its password), when it last synced with it. The mirror&apos;s meta key: the hub&apos;s version it holds. Pull-merge-push rounds a sync tries before giving up (others pushing the same records all the while).</extracomment>
+        <translation>同步已取消；没有任何更改。</translation>
+    </message>
 </context>
 <context>
     <name>NewRecord</name>
