@@ -8,7 +8,7 @@ import shutil
 import subprocess
 import sys
 import textwrap
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -185,3 +185,26 @@ def hub_database(postgres: Cluster, request: pytest.FixtureRequest) -> Iterator[
     postgres.sql(f'CREATE DATABASE "{name}"')
     yield postgres.url(name)
     postgres.sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.fixture
+def hub(hub_database: str, postgres: Cluster, monkeypatch: pytest.MonkeyPatch) -> str:
+    """A new hub's URL (without a password: libpq takes the admin's from
+    PGPASSWORD, as a desktop would from ~/.pgpass)."""
+    from ngodesk.services import team
+
+    team.create(hub_database)
+    monkeypatch.setenv("PGPASSWORD", postgres.password)
+    return hub_database.replace(f":{postgres.password}@", "@")
+
+
+@pytest.fixture
+def desk(tmp_path: Path, _sample_template: Path, _empty_template: Path) -> Callable[..., Path]:
+    """``desk(name, sample=True)``: a library of its own (a desktop's)."""
+
+    def make(name: str, sample: bool = True) -> Path:
+        folder = tmp_path / name
+        shutil.copytree(_sample_template if sample else _empty_template, folder, ignore=_LOCK)
+        return folder
+
+    return make

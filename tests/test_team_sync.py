@@ -5,7 +5,6 @@ merge, and a hub that refuses or goes away leaves everything whole."""
 from __future__ import annotations
 
 import json
-import shutil
 import sqlite3
 import subprocess
 import sys
@@ -18,33 +17,12 @@ import psycopg
 import pytest
 
 from ngodesk.store.library import DB_NAME
-from tests.conftest import _LOCK, Cluster
+from tests.conftest import Cluster
 from tests.test_cli import ngodesk, ok
 
 pytestmark = pytest.mark.postgres
 
 Desk = Callable[..., Path]
-
-
-@pytest.fixture
-def hub(hub_database: str, postgres: Cluster, monkeypatch: pytest.MonkeyPatch) -> str:
-    """A new hub's URL (without a password: libpq takes the admin's from
-    PGPASSWORD, as a desktop would from ~/.pgpass)."""
-    ok("team", "create", hub_database)
-    monkeypatch.setenv("PGPASSWORD", postgres.password)
-    return hub_database.replace(f":{postgres.password}@", "@")
-
-
-@pytest.fixture
-def desk(tmp_path: Path, _sample_template: Path, _empty_template: Path) -> Desk:
-    """``desk(name, sample=True)``: a library of its own (a desktop's)."""
-
-    def make(name: str, sample: bool = True) -> Path:
-        folder = tmp_path / name
-        shutil.copytree(_sample_template if sample else _empty_template, folder, ignore=_LOCK)
-        return folder
-
-    return make
 
 
 def _sync(folder: Path, *args: str) -> dict[str, int]:
@@ -139,7 +117,7 @@ def test_status_says_where_a_desk_stands_and_leave_keeps_every_story(hub: str, d
     assert ok("team", "leave", library=mine).startswith("Left the hub")
     assert _titles(mine) == kept and not (mine / "team").exists()
     done = ngodesk("sync", library=mine)
-    assert done.returncode == 1 and "not joined to a hub" in done.stderr
+    assert done.returncode == 1 and "not joined to a team hub" in done.stderr
 
 
 def test_a_reader_pulls_but_its_changes_are_refused_naming_its_role(

@@ -3460,9 +3460,88 @@ Namespaces only Zotero&apos;s export (and its Bibliontology ancestor) declare. T
         <translation>未导入 %Ln 个“{type}”类型的条目（导入的类型：{wanted}）</translation>
     </message>
     <message>
+        <source>This library is not joined to a team hub (File &gt; Team &gt; Join Team Hub, or ngodesk team join URL).</source>
+        <extracomment>The folder, in a library&apos;s folder, of the hub&apos;s state as last synced. The library&apos;s meta keys: the hub&apos;s URL (never its password), when it last synced with it. The mirror&apos;s meta key: the hub&apos;s version it holds. What a library joined to no hub is told.</extracomment>
+        <translation>此资料库尚未加入团队中心（文件 &gt; 团队 &gt; 加入团队中心，或 ngodesk team join URL）。</translation>
+    </message>
+    <message>
+        <source>This library is joined to the hub {hub} already: leave it first.</source>
+        <extracomment>Pull-merge-push rounds a sync tries before giving up (others pushing the same records all the while).</extracomment>
+        <translation>此资料库已加入团队中心 {hub}：请先退出。</translation>
+    </message>
+    <message>
+        <source>The hub {hub} does not let you read it: ask its owner to grant you a role.</source>
+        <translation>团队中心 {hub} 不允许您读取：请让其所有者为您分配角色。</translation>
+    </message>
+    <message>
+        <source>The hub {hub} kept changing under this sync; nothing was lost: sync again.</source>
+        <translation>同步期间团队中心 {hub} 一直在变化；没有丢失任何内容：请再同步一次。</translation>
+    </message>
+    <message>
+        <source>Your role on the hub {hub} lets you pull only (a reader): {n} changes here were not sent. Ask its owner to make you an editor (ngodesk team grant URL ROLE --editor).</source>
+        <translation>您在团队中心 {hub} 的角色只能拉取（读者）：本机的 {n} 项更改未发送。请让其所有者将您设为编辑者（ngodesk team grant URL ROLE --editor）。</translation>
+    </message>
+    <message>
         <source>The sync was cancelled; nothing changed.</source>
-        <extracomment>The folder, in a library&apos;s folder, of the hub&apos;s state as last synced. The library&apos;s meta keys: the hub&apos;s URL (never its password), when it last synced with it. The mirror&apos;s meta key: the hub&apos;s version it holds. Pull-merge-push rounds a sync tries before giving up (others pushing the same records all the while).</extracomment>
         <translation>同步已取消；没有任何更改。</translation>
+    </message>
+    <message>
+        <source>Not a PostgreSQL URL: {url} (a hub&apos;s URL looks like postgresql://user@host/database)</source>
+        <extracomment>The URL schemes a hub may be given with. SQLSTATEs of a server going away (admin shutdown, crash, cannot connect now). What libpq says when it refuses a connection (it gives no SQLSTATE then).</extracomment>
+        <translation>不是 PostgreSQL 网址：{url}（团队中心网址形如 postgresql://user@host/database）</translation>
+    </message>
+    <message>
+        <source>The hub {hub} refused the password of {user} (it is taken from the URL, PGPASSWORD or ~/.pgpass; it is never stored in the library)</source>
+        <translation>团队中心 {hub} 拒绝了 {user} 的密码（密码取自网址、PGPASSWORD 或 ~/.pgpass；绝不保存在资料库中）</translation>
+    </message>
+    <message>
+        <source>The hub {hub} does not let {user} in: {detail}</source>
+        <translation>团队中心 {hub} 不允许 {user} 登录：{detail}</translation>
+    </message>
+    <message>
+        <source>No such database on the hub&apos;s server: {hub} ({detail})</source>
+        <translation>团队中心的服务器上没有这个数据库：{hub}（{detail}）</translation>
+    </message>
+    <message>
+        <source>The hub {hub} did not allow {user} this: {detail}</source>
+        <translation>团队中心 {hub} 不允许 {user} 执行此操作：{detail}</translation>
+    </message>
+    <message>
+        <source>Cannot reach the hub {hub}: {detail}. Nothing half-done is left there; work on and sync later.</source>
+        <translation>无法连接团队中心 {hub}：{detail}。那里没有留下做了一半的更改；请继续工作，稍后再同步。</translation>
+    </message>
+    <message>
+        <source>The hub {hub} failed: {detail}</source>
+        <translation>团队中心 {hub} 出错：{detail}</translation>
+    </message>
+    <message>
+        <source>{hub} is not a team hub (make one with ngodesk team create URL)</source>
+        <translation>{hub} 不是团队中心（用 ngodesk team create URL 创建一个）</translation>
+    </message>
+    <message>
+        <source>The hub {hub} was made by a newer ngodesk (schema {revision}; this one knows up to {known}): update ngodesk to use it; the hub was not changed</source>
+        <translation>团队中心 {hub} 由更新版本的 ngodesk 创建（架构 {revision}；本程序最多支持 {known}）：请更新 ngodesk 后再使用；团队中心未被改动</translation>
+    </message>
+    <message>
+        <source>The hub {hub} has an older schema ({revision}): its owner brings it up to date with ngodesk team create URL</source>
+        <translation>团队中心 {hub} 的架构较旧（{revision}）：其所有者可用 ngodesk team create URL 升级</translation>
+    </message>
+    <message>
+        <source>{hub} already holds other tables ({tables}): a hub needs an empty database of its own</source>
+        <translation>{hub} 中已有其他表（{tables}）：团队中心需要一个独占的空数据库</translation>
+    </message>
+    <message>
+        <source>Making a hub makes its editors&apos; and readers&apos; roles: connect as a user who may create roles (CREATEROLE)</source>
+        <extracomment>The hub&apos;s tables (and Alembic&apos;s) everyone on the team reads. The tables editors write (never delete from: a deletion is a tombstone).</extracomment>
+        <translation>创建团队中心时会创建其编辑者和读者角色：请以可以创建角色的用户（CREATEROLE）连接</translation>
+    </message>
+    <message>
+        <source>There is no role {role} on the hub&apos;s server: make it first (CREATE ROLE {role} LOGIN PASSWORD &apos;…&apos;), then grant it</source>
+        <translation>团队中心的服务器上没有角色 {role}：请先创建（CREATE ROLE {role} LOGIN PASSWORD '…'），再授予权限</translation>
+    </message>
+    <message>
+        <source>{database} has no team roles: is it a hub? (make one with ngodesk team create URL)</source>
+        <translation>{database} 没有团队角色：它是团队中心吗？（用 ngodesk team create URL 创建一个）</translation>
     </message>
 </context>
 <context>
@@ -4457,6 +4536,144 @@ fields: tag: org: person: place: source: title: lang: status: year:2015..2018 da
     </message>
 </context>
 <context>
+    <name>TeamFlow</name>
+    <message>
+        <source>T&amp;eam</source>
+        <extracomment>After a change here, how long to wait before counting what waits to be sent. After a colleague&apos;s push, how long to wait (more may come) before syncing. How long to wait before listening again to a hub that could not be reached. How often &quot;synced 2 minutes ago&quot; is brought up to date. Marks a sync refused for its password (the window then asks for one). the hub&apos;s URL (no password) while the library is joined to one</extracomment>
+        <translation>团队(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Join Team Hub…</source>
+        <translation>加入团队中心(&amp;J)…</translation>
+    </message>
+    <message>
+        <source>&amp;Sync Now</source>
+        <translation>立即同步(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Team &amp;Status…</source>
+        <translation>团队状态(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>&amp;Leave Team Hub…</source>
+        <translation>退出团队中心(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>Counting the changes to send</source>
+        <translation>正在统计待发送的更改</translation>
+    </message>
+    <message>
+        <source>Joining the team hub</source>
+        <translation>正在加入团队中心</translation>
+    </message>
+    <message>
+        <source>Hub: {hub}</source>
+        <translation>团队中心：{hub}</translation>
+    </message>
+    <message>
+        <source>Hub&apos;s version: {version}</source>
+        <translation>团队中心版本：{version}</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>Last synced: version {version}, {when}</source>
+        <translation>上次同步：版本 {version}，{when}</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>从未</translation>
+    </message>
+    <message>
+        <source>Changes waiting to be sent: {n}</source>
+        <translation>待发送的更改：{n}</translation>
+    </message>
+    <message>
+        <source>Team Status</source>
+        <translation>团队状态</translation>
+    </message>
+    <message>
+        <source>Asking the team hub</source>
+        <translation>正在询问团队中心</translation>
+    </message>
+    <message>
+        <source>Leave Team Hub</source>
+        <translation>退出团队中心</translation>
+    </message>
+    <message>
+        <source>Stop syncing this library with {hub}? The library keeps every story; changes not yet sent stay here only.</source>
+        <translation>停止与 {hub} 同步此资料库？资料库会保留所有报道；尚未发送的更改只留在本机。</translation>
+    </message>
+    <message>
+        <source>Left the team hub; the library keeps everything.</source>
+        <translation>已退出团队中心；资料库保留全部内容。</translation>
+    </message>
+    <message>
+        <source>Team Hub Password</source>
+        <translation>团队中心密码</translation>
+    </message>
+    <message>
+        <source>{reason}
+
+Password for this session (it is not stored):</source>
+        <translation>{reason}
+
+本次会话使用的密码（不会保存）：</translation>
+    </message>
+    <message>
+        <source>Syncing with the team hub</source>
+        <translation>正在与团队中心同步</translation>
+    </message>
+    <message>
+        <source>Synced: {n} conflicts to settle (File &gt; Merge Conflicts).</source>
+        <translation>已同步：有 {n} 处冲突待解决（文件 &gt; 合并冲突）。</translation>
+    </message>
+    <message>
+        <source>Listening to the team hub</source>
+        <translation>正在监听团队中心</translation>
+    </message>
+    <message>
+        <source>just now</source>
+        <translation>刚刚</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minute(s) ago</source>
+        <translation>
+            <numerusform>%n 分钟前</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hour(s) ago</source>
+        <translation>
+            <numerusform>%n 小时前</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Synced {when}</source>
+        <translation>{when}已同步</translation>
+    </message>
+    <message>
+        <source>Not synced yet</source>
+        <translation>尚未同步</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) to send</source>
+        <translation>
+            <numerusform>%n 项更改待发送</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>hub out of reach</source>
+        <translation>无法连接团队中心</translation>
+    </message>
+    <message>
+        <source>Team hub: {hub}</source>
+        <translation>团队中心：{hub}</translation>
+    </message>
+</context>
+<context>
     <name>ThesaurusDialog</name>
     <message>
         <source>Thesaurus Entry of “{path}”</source>
@@ -4843,6 +5060,29 @@ fields: tag: org: person: place: source: title: lang: status: year:2015..2018 da
     <message>
         <source>Redo {action}</source>
         <translation>重做{action}</translation>
+    </message>
+</context>
+<context>
+    <name>_JoinDialog</name>
+    <message>
+        <source>Join Team Hub</source>
+        <translation>加入团队中心</translation>
+    </message>
+    <message>
+        <source>from ~/.pgpass or PGPASSWORD if left empty</source>
+        <translation>留空则使用 ~/.pgpass 或 PGPASSWORD</translation>
+    </message>
+    <message>
+        <source>The library syncs with the team&apos;s hub whenever it can: what it lacks is sent, the rest taken. It keeps working offline. The password is used for this session only and never stored.</source>
+        <translation>只要能连上，资料库就会与团队中心同步：中心缺少的内容会发送过去，其余内容会取回本机。离线时照常工作。密码只在本次会话中使用，绝不保存。</translation>
+    </message>
+    <message>
+        <source>Hub &amp;URL:</source>
+        <translation>团队中心网址(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>密码(&amp;P)：</translation>
     </message>
 </context>
 <context>

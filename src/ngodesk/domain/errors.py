@@ -51,6 +51,10 @@ class HubError(NgodeskError):
     """The team hub refused or failed an operation; nothing was changed there."""
 
 
+class HubLoginRefused(HubError):
+    """The team hub refused the password (or was given none)."""
+
+
 class HubUnreachable(HubError):
     """The team hub cannot be reached (or went away mid-way): work on
     offline and sync later."""

@@ -29,16 +29,15 @@ from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import func, select
-from sqlalchemy.engine import make_url
 
 from ngodesk.domain.errors import Cancelled, HubError
-from ngodesk.domain.i18n import translate
+from ngodesk.domain.i18n import QT_TRANSLATE_NOOP, translate
 from ngodesk.domain.models import NotedProgress, no_progress
 from ngodesk.services import merging
 from ngodesk.services.merge_read import Side
 from ngodesk.store import replica
 from ngodesk.store.hub import objects, revision, roles
-from ngodesk.store.hub.connection import shown, transaction
+from ngodesk.store.hub.connection import shown, transaction, with_password
 from ngodesk.store.hub.roles import Role
 from ngodesk.store.library import Library
 from ngodesk.store.schema import MergeConflict, StoryChange, Tombstone
@@ -51,6 +50,10 @@ MIRROR = "team"
 HUB_KEY, SYNCED_KEY = "team.hub", "team.synced_at"
 #: The mirror's meta key: the hub's version it holds.
 VERSION_KEY = "team.version"
+#: What a library joined to no hub is told.
+NOT_JOINED = QT_TRANSLATE_NOOP(
+    "Messages", "This library is not joined to a team hub (File > Team > Join Team Hub, or ngodesk team join URL)."
+)
 #: Pull-merge-push rounds a sync tries before giving up (others pushing
 #: the same records all the while).
 ROUNDS = 5
@@ -129,13 +132,6 @@ def hub_of(library: Library) -> str | None:
         return library.get_meta(session, HUB_KEY)
 
 
-def _without_password(url: str) -> str:
-    parsed = make_url(url)
-    if parsed.password is None:
-        return url
-    return url.replace(f":{parsed.password}@", "@", 1) if f":{parsed.password}@" in url else shown(url)
-
-
 def join(library: Library, url: str, progress: NotedProgress = no_progress) -> Synced:
     """Connect ``library`` to the hub at ``url`` and sync: what the hub
     lacks is pushed, the rest pulled (records made apart on both sides
@@ -144,15 +140,23 @@ def join(library: Library, url: str, progress: NotedProgress = no_progress) -> S
     library is joined already or there is no usable hub there."""
     where = shown(url)
     if (joined := hub_of(library)) is not None:
-        raise HubError(f"This library is joined to the hub {shown(joined)} already: leave it first (`team leave`)")
+        raise HubError(
+            translate("Messages", "This library is joined to the hub {hub} already: leave it first.").format(
+                hub=shown(joined)
+            )
+        )
     with transaction(url) as connection:
         revision.refuse_unusable(connection, where)
         if roles.role_of(connection) is None:
-            raise HubError(f"The hub {where} does not let you read it: ask its owner for `team grant … --reader`")
+            raise HubError(
+                translate(
+                    "Messages", "The hub {hub} does not let you read it: ask its owner to grant you a role."
+                ).format(hub=where)
+            )
     mirror = library.folder / MIRROR
     shutil.rmtree(mirror, ignore_errors=True)  # (left by an earlier join that did not finish)
     with library.write() as session:
-        library.set_meta(session, HUB_KEY, _without_password(url))
+        library.set_meta(session, HUB_KEY, with_password(url, None))
     try:
         return sync(library, url, progress)
     except BaseException:
@@ -167,7 +171,7 @@ def leave(library: Library) -> str:
     hub's URL. HubError when it is joined to none."""
     joined = hub_of(library)
     if joined is None:
-        raise HubError("This library is not joined to a hub.")
+        raise HubError(translate("Messages", NOT_JOINED))
     with library.write() as session:
         library.delete_meta(session, HUB_KEY)
         library.delete_meta(session, SYNCED_KEY)
@@ -191,7 +195,7 @@ def sync(library: Library, url: str | None = None, progress: NotedProgress = no_
     or cannot be reached (nothing half-done anywhere)."""
     remembered = hub_of(library)
     if remembered is None:
-        raise HubError("This library is not joined to a hub: join one with `ngodesk team join URL`.")
+        raise HubError(translate("Messages", NOT_JOINED))
     url = url or remembered
     where = shown(url)
     pushed = pulled = refused = 0
@@ -229,7 +233,11 @@ def sync(library: Library, url: str | None = None, progress: NotedProgress = no_
             if not outgoing:
                 break
         else:
-            raise HubError(f"The hub {where} kept changing under this sync; nothing was lost: sync again.")
+            raise HubError(
+                translate(
+                    "Messages", "The hub {hub} kept changing under this sync; nothing was lost: sync again."
+                ).format(hub=where)
+            )
         held_version = _held(mirror)
     with library.write() as session:
         library.set_meta(session, SYNCED_KEY, datetime.now(UTC).isoformat(timespec="seconds"))
@@ -237,8 +245,11 @@ def sync(library: Library, url: str | None = None, progress: NotedProgress = no_
     progress(3, 3, "")
     if refused:
         raise HubError(
-            f"Your role on the hub {where} lets you pull only (a reader): {refused} changes here were not sent. "
-            "Ask its owner for `ngodesk team grant URL YOUR_ROLE --editor`."
+            translate(
+                "Messages",
+                "Your role on the hub {hub} lets you pull only (a reader): {n} changes here were not sent. "
+                "Ask its owner to make you an editor (ngodesk team grant URL ROLE --editor).",
+            ).format(hub=where, n=refused)
         )
     return Synced(pushed, pulled, open_now, held_version, report)
 
@@ -313,23 +324,26 @@ def _deleted_here(table: str, uuid: str, data: Mapping[str, Any], present: set[s
     return not shared.own_uuid and all(ref in present for ref in refs)
 
 
-def status(library: Library) -> TeamStatus:
-    """Where ``library`` stands with its hub; HubError if joined to none.
-    The hub's own version is asked for (``offline`` says why it could not be)."""
+def status(library: Library, ask_hub: bool = True) -> TeamStatus:
+    """Where ``library`` stands with its hub (``waiting``: the records and
+    links to send, their history apart); HubError if joined to none. With
+    ``ask_hub`` the hub's own version is asked for (``offline`` says
+    why it could not be)."""
     joined = hub_of(library)
     if joined is None:
-        raise HubError("This library is not joined to a hub.")
+        raise HubError(translate("Messages", NOT_JOINED))
     with library.read() as session:
         synced_at = library.get_meta(session, SYNCED_KEY) or ""
     with _mirror(library) as mirror:
         held = _held(mirror)
         with mirror.read() as session:
-            waiting = len(_outgoing(library, session.connection())[0])
+            waiting = sum(change.table != "story_changes" for change in _outgoing(library, session.connection())[0])
     hub_version: int | None = None
     offline = ""
     try:
-        with transaction(joined) as hub:
-            hub_version = objects.version(hub)
+        if ask_hub:
+            with transaction(joined) as hub:
+                hub_version = objects.version(hub)
     except HubError as error:
         offline = str(error)
     return TeamStatus(shown(joined), held, synced_at, waiting, hub_version, offline)

@@ -201,6 +201,7 @@ class Windows:
         self.windows.append(window)
         window.show()
         after_paint(window.opening_checks.start)  # (the full check and daily backup: not before the first paint)
+        after_paint(window.team.start)  # (a sync with the team hub, if joined to one)
         return window
 
     def _damaged(self, window: MainWindow, damage: LibraryDamaged) -> None:
@@ -324,7 +325,5 @@ def run_gui(
     finally:
         for open_window in list(windows.windows):
             open_window.opening_checks.stop_now()
-            open_window.search_runner.stop()
-            open_window.editor.finder.close()
-            open_window.sidebar.stop()
+            open_window.stop_background()
             open_window.library.close()

@@ -413,10 +413,12 @@ class JobRunner(QObject):
         done: Callable[[Any], None],
         modal: bool = True,
         cancellable: bool = True,
+        failed: Callable[[str], object] | None = None,
     ) -> Job | None:
         """Run ``work`` off the GUI thread (``modal``: behind a dialog that
-        blocks the window meanwhile), then ``done`` with its result; None
-        when another job still runs (the user is told)."""
+        blocks the window meanwhile), then ``done`` with its result; a
+        failure said in a message box, or told to ``failed``. None when
+        another job still runs (the user is told)."""
         if self.running():
             QMessageBox.information(self._window, title, self.tr("Another task is still running."))
             return None
@@ -427,7 +429,7 @@ class JobRunner(QObject):
             for ending in (job.finished, job.failed, job.cancelled):
                 ending.connect(lambda *_: self.pausing.emit(""))
         job.finished.connect(done)
-        job.failed.connect(lambda message: QMessageBox.warning(self._window, title, message))
+        job.failed.connect(failed or (lambda message: QMessageBox.warning(self._window, title, message)))
         bar = self._window.statusBar()
         job.cancelled.connect(lambda: bar.showMessage(self.tr("Cancelled; nothing changed."), 8000))
         self.status.follow(job)

@@ -41,6 +41,7 @@ from ngodesk.ui.panes import Panes
 from ngodesk.ui.sidebar import Sidebar
 from ngodesk.ui.story_pane import StoryPane
 from ngodesk.ui.story_tools import StoryTools
+from ngodesk.ui.team_flow import TeamFlow
 from ngodesk.ui.trash_view import TrashDialog
 from ngodesk.ui.undo_flow import UndoFlow
 from ngodesk.ui.window_actions import Extra, WindowActions, enable_tag_actions, name_steps, tag_slots
@@ -133,6 +134,7 @@ class MainWindow(QMainWindow):
         self.import_flow = ImportFlow(self, self.jobs, self.commands, self.sidebar)
         self.export_flow = ExportFlow(self, self.jobs, self.commands, self.listed_ids, self.selected_ids)
         self.merge_flow = MergeFlow(self, self.jobs, self.commands)
+        self.team = TeamFlow(self, self.jobs, self.commands, self.merge_flow)  # (started once painted)
         self.story_tools = StoryTools(self, self.jobs, self.commands, stories, self.editor)
         self.new_story, self.delete_selected = self.story_tools.new_story, self.story_tools.delete_selected
         self.remove_from_collection = self.story_tools.remove_from_collection
@@ -141,6 +143,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.jobs.status)
         self.opening_checks = OpeningChecks(self)  # (started by the owner once the window is painted)
         self.statusBar().addPermanentWidget(self.opening_checks.status)
+        self.statusBar().addPermanentWidget(self.team.label)
         self.statusBar().addPermanentWidget(self.path_label)
 
         self._build_actions()
@@ -211,6 +214,7 @@ class MainWindow(QMainWindow):
             docks.append(shown)
         extras: dict[str, Extra] = {
             "recent": recent,
+            "team": self.team.menu,
             "columns": columns,
             "panes": [*self.panes.actions.values(), self.panes.translate_action],
             "docks": docks,
@@ -352,9 +356,16 @@ class MainWindow(QMainWindow):
         self.editor.flush()
         self.save_state()
         self._purge_timer.stop()
+        self.stop_background()
+        super().closeEvent(event)
+        self.closed.emit()
+
+    def stop_background(self) -> None:
+        """Stop the background work that goes on beside the jobs (searches,
+        counts, record names, listening to the team hub): nothing runs or
+        arrives after it."""
         self.search_runner.stop()
         self.editor.finder.close()
         self.sidebar.stop()
+        self.team.stop()
         self.search_runner.blockSignals(True)  # (answers already on their way find no library)
-        super().closeEvent(event)
-        self.closed.emit()

@@ -139,7 +139,7 @@ MENUS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
         "file",
         QT_TRANSLATE_NOOP("WindowActions", "&File"),
         ("new-library", "open-library", "recent", SEPARATOR, "import", "export", "export-selected", SEPARATOR)
-        + ("field-copy", "merge-library", "conflicts", SEPARATOR, "backups", "reindex", SEPARATOR, "quit"),
+        + ("field-copy", "merge-library", "conflicts", "team", SEPARATOR, "backups", "reindex", SEPARATOR, "quit"),
     ),
     (
         "edit",

@@ -8,16 +8,18 @@ from __future__ import annotations
 
 import getpass
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
+from urllib.parse import quote, urlsplit
 
 from sqlalchemy import create_engine
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError
 from sqlalchemy.pool import NullPool
 
-from ngodesk.domain.errors import HubError, HubUnreachable
+from ngodesk.domain.errors import HubError, HubLoginRefused, HubUnreachable
+from ngodesk.domain.i18n import translate
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Connection, Engine
@@ -43,7 +45,11 @@ def engine_url(url: str) -> URL:
     except ArgumentError:
         parsed = None
     if parsed is None or parsed.drivername not in SCHEMES:
-        raise HubError(f"Not a PostgreSQL URL: {shown(url)} (a hub's URL looks like postgresql://user@host/database)")
+        raise HubError(
+            translate(
+                "Messages", "Not a PostgreSQL URL: {url} (a hub's URL looks like postgresql://user@host/database)"
+            ).format(url=shown(url))
+        )
     return parsed.set(drivername="postgresql+psycopg")
 
 
@@ -85,31 +91,88 @@ def transaction(url: str, snapshot: bool = False) -> Iterator[Connection]:
         with made.connect().execution_options(**options) as connection, connection.begin():
             yield connection
     except DBAPIError as error:
-        raise said(error, url) from error
+        raise said(error.orig, url) from error
     finally:
         made.dispose()
 
 
-def said(error: DBAPIError, url: str) -> HubError:
-    """What a failed call to the hub at ``url`` tells the user."""
-    original = error.orig
+def said(original: BaseException | None, url: str) -> HubError:
+    """What a failed call to the hub at ``url`` (``original``: the
+    driver's error) tells the user."""
     message = " ".join(str(original).split()) or type(original).__name__
     detail = message.rsplit("FATAL:", 1)[-1].strip()
     state = getattr(original, "sqlstate", None) or next((s for text, s in _REFUSALS.items() if text in detail), None)
     where, user = shown(url), user_of(url)
     if state == "28P01":
-        return HubError(
-            f"The hub {where} refused the password of {user} (it is taken from the URL, "
-            "PGPASSWORD or ~/.pgpass; it is never stored in the library)"
+        return HubLoginRefused(
+            translate(
+                "Messages",
+                "The hub {hub} refused the password of {user} (it is taken from the URL, PGPASSWORD or ~/.pgpass; "
+                "it is never stored in the library)",
+            ).format(hub=where, user=user)
         )
     if state == "28000":
-        return HubError(f"The hub {where} does not let {user} in: {detail}")
+        return HubError(
+            translate("Messages", "The hub {hub} does not let {user} in: {detail}").format(
+                hub=where, user=user, detail=detail
+            )
+        )
     if state == "3D000":
-        return HubError(f"No such database on the hub's server: {where} ({detail})")
+        return HubError(
+            translate("Messages", "No such database on the hub's server: {hub} ({detail})").format(
+                hub=where, detail=detail
+            )
+        )
     if state == "42501":
-        return HubError(f"The hub {where} did not allow {user} this: {detail}")
+        return HubError(
+            translate("Messages", "The hub {hub} did not allow {user} this: {detail}").format(
+                hub=where, user=user, detail=detail
+            )
+        )
     if state in _GONE or state is None:
         return HubUnreachable(
-            f"Cannot reach the hub {where}: {detail}. Nothing half-done is left there; work on and sync later."
+            translate(
+                "Messages",
+                "Cannot reach the hub {hub}: {detail}. Nothing half-done is left there; work on and sync later.",
+            ).format(hub=where, detail=detail)
         )
-    return HubError(f"The hub {where} failed: {detail}")
+    return HubError(translate("Messages", "The hub {hub} failed: {detail}").format(hub=where, detail=detail))
+
+
+def with_password(url: str, password: str | None) -> str:
+    """``url`` as it was written, with ``password`` in it (for this
+    process only: never stored), or without any when None."""
+    parts = urlsplit(url)
+    user, _, place = parts.netloc.rpartition("@")
+    name = user.split(":", 1)[0]
+    login = f"{name}:{quote(password, safe='')}@" if password else (f"{name}@" if name else "")
+    return f"{parts.scheme}://{login}{place}{parts.path}" + (f"?{parts.query}" if parts.query else "")
+
+
+def watch(url: str, heard: Callable[[int], bool], every: float = 1.0) -> None:
+    """Listen to the hub's pushes until ``heard`` returns False: it gets
+    each push's version as it is committed, and 0 every ``every`` seconds
+    of quiet. HubError (HubUnreachable when the hub goes away) ends it."""
+    import psycopg
+
+    from ngodesk.store.hub.schema import CHANNEL
+
+    made = engine(url)
+    try:
+        raw = made.raw_connection()
+        try:
+            connection: Any = raw.driver_connection
+            connection.autocommit = True
+            connection.execute(f"LISTEN {CHANNEL}")
+            while True:
+                news = [int(n.payload or 0) for n in connection.notifies(timeout=every)]
+                if not heard(max(news, default=0)):
+                    return
+        finally:
+            raw.close()
+    except DBAPIError as error:
+        raise said(error.orig, url) from error
+    except psycopg.Error as error:
+        raise said(error, url) from error
+    finally:
+        made.dispose()

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import inspect, text
 
 from ngodesk.domain.errors import HubError
+from ngodesk.domain.i18n import translate
 from ngodesk.store import migrate
 from ngodesk.store.hub.schema import TABLES, VERSION_TABLE
 
@@ -27,16 +28,24 @@ def refuse_unusable(connection: Connection, where: str) -> str:
     (``team create`` brings it up to date)."""
     revision = stored(connection)
     if revision is None:
-        raise HubError(f"{where} is not a team hub (make one with `ngodesk team create URL`)")
+        raise HubError(
+            translate("Messages", "{hub} is not a team hub (make one with ngodesk team create URL)").format(hub=where)
+        )
     if revision not in migrate.HUB.known_revisions():
         raise HubError(
-            f"The hub {where} was made by a newer ngodesk (schema {revision}; this one knows up to "
-            f"{migrate.HUB.head_revision()}): update ngodesk to use it; the hub was not changed"
+            translate(
+                "Messages",
+                "The hub {hub} was made by a newer ngodesk (schema {revision}; this one knows up to {known}): "
+                "update ngodesk to use it; the hub was not changed",
+            ).format(hub=where, revision=revision, known=migrate.HUB.head_revision())
         )
     if revision != migrate.HUB.head_revision():
         raise HubError(
-            f"The hub {where} has an older schema ({revision}): its owner brings it up to date with "
-            "`ngodesk team create URL`"
+            translate(
+                "Messages",
+                "The hub {hub} has an older schema ({revision}): its owner brings it up to date with "
+                "ngodesk team create URL",
+            ).format(hub=where, revision=revision)
         )
     return revision
 
@@ -50,7 +59,11 @@ def make(connection: Connection, where: str) -> bool:
         others = sorted(set(inspect(connection).get_table_names()) - TABLES)
         if others:
             listed = ", ".join(others[:5]) + (", …" if len(others) > 5 else "")
-            raise HubError(f"{where} already holds other tables ({listed}): a hub needs an empty database of its own")
+            raise HubError(
+                translate(
+                    "Messages", "{hub} already holds other tables ({tables}): a hub needs an empty database of its own"
+                ).format(hub=where, tables=listed)
+            )
     elif revision not in migrate.HUB.known_revisions():
         refuse_unusable(connection, where)
     elif revision == migrate.HUB.head_revision():

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import text
 
 from ngodesk.domain.errors import HubError
+from ngodesk.domain.i18n import translate
 from ngodesk.store.hub.schema import VERSION_SEQUENCE
 
 if TYPE_CHECKING:
@@ -53,8 +54,11 @@ def make(connection: Connection) -> dict[Role, str]:
         ).scalar_one()
         if not allowed:
             raise HubError(
-                "Making a hub makes its editors' and readers' roles: connect as a user who may create roles "
-                "(CREATEROLE)"
+                translate(
+                    "Messages",
+                    "Making a hub makes its editors' and readers' roles: connect as a user who may create roles "
+                    "(CREATEROLE)",
+                )
             )
     q = {role: _quoted(connection, name) for role, name in groups.items()}
     db = _quoted(connection, database)
@@ -81,15 +85,22 @@ def grant(connection: Connection, member: str, role: Role) -> str:
     database = str(connection.execute(text("SELECT current_database()")).scalar_one())
     if not _exists(connection, member):
         raise HubError(
-            f"There is no role {member} on the hub's server: make it first "
-            f"(CREATE ROLE {member} LOGIN PASSWORD '…'), then grant it"
+            translate(
+                "Messages",
+                "There is no role {role} on the hub's server: make it first (CREATE ROLE {role} LOGIN PASSWORD '…'), "
+                "then grant it",
+            ).format(role=member)
         )
     chosen, other = (
         group_name(database, role),
         group_name(database, Role.READER if role is Role.EDITOR else Role.EDITOR),
     )
     if not _exists(connection, chosen):
-        raise HubError(f"{database} has no team roles: is it a hub? (make one with `ngodesk team create URL`)")
+        raise HubError(
+            translate(
+                "Messages", "{database} has no team roles: is it a hub? (make one with ngodesk team create URL)"
+            ).format(database=database)
+        )
     who = _quoted(connection, member)
     connection.execute(text(f"GRANT {_quoted(connection, chosen)} TO {who}"))
     connection.execute(text(f"REVOKE {_quoted(connection, other)} FROM {who}"))
