@@ -3537,7 +3537,7 @@ Namespaces only Zotero&apos;s export (and its Bibliontology ancestor) declare. T
     </message>
     <message>
         <source>There is no role {role} on the hub&apos;s server: make it first (CREATE ROLE {role} LOGIN PASSWORD &apos;…&apos;), then grant it</source>
-        <translation>团队中心的服务器上没有角色 {role}：请先创建（CREATE ROLE {role} LOGIN PASSWORD '…'），再授予权限</translation>
+        <translation>团队中心的服务器上没有角色 {role}：请先创建（CREATE ROLE {role} LOGIN PASSWORD &apos;…&apos;），再授予权限</translation>
     </message>
     <message>
         <source>{database} has no team roles: is it a hub? (make one with ngodesk team create URL)</source>
@@ -4538,11 +4538,6 @@ fields: tag: org: person: place: source: title: lang: status: year:2015..2018 da
 <context>
     <name>TeamFlow</name>
     <message>
-        <source>T&amp;eam</source>
-        <extracomment>After a change here, how long to wait before counting what waits to be sent. After a colleague&apos;s push, how long to wait (more may come) before syncing. How long to wait before listening again to a hub that could not be reached. How often &quot;synced 2 minutes ago&quot; is brought up to date. Marks a sync refused for its password (the window then asks for one). the hub&apos;s URL (no password) while the library is joined to one</extracomment>
-        <translation>团队(&amp;E)</translation>
-    </message>
-    <message>
         <source>&amp;Join Team Hub…</source>
         <translation>加入团队中心(&amp;J)…</translation>
     </message>
@@ -4551,8 +4546,13 @@ fields: tag: org: person: place: source: title: lang: status: year:2015..2018 da
         <translation>立即同步(&amp;S)</translation>
     </message>
     <message>
-        <source>Team &amp;Status…</source>
-        <translation>团队状态(&amp;S)…</translation>
+        <source>&amp;Team</source>
+        <extracomment>After a change here, how long to wait before counting what waits to be sent. After a colleague&apos;s push, how long to wait (more may come) before syncing. How long to wait before listening again to a hub that could not be reached. How often &quot;synced 2 minutes ago&quot; is brought up to date. Marks a sync refused for its password (the window then asks for one). the hub&apos;s URL (no password) while the library is joined to one</extracomment>
+        <translation>团队(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Team S&amp;tatus…</source>
+        <translation>团队状态(&amp;T)…</translation>
     </message>
     <message>
         <source>&amp;Leave Team Hub…</source>

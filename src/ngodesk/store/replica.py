@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from sqlalchemy import Connection, Select, select
+from sqlalchemy import Connection, Select, bindparam, select, tuple_
 
 from ngodesk.store import rows
 from ngodesk.store.schema import Base
@@ -130,8 +130,10 @@ def _shipped(table: Shared) -> Select[Any]:
 def read(connection: Connection) -> Iterator[tuple[Key, dict[str, Any]]]:
     """Every shared object of the library on ``connection``."""
     for table in SHARED:
-        for row in connection.execute(_shipped(table)).mappings():
-            data = dict(row)
+        result = connection.execute(_shipped(table))
+        names = list(result.keys())
+        for row in result:
+            data = dict(zip(names, row, strict=True))
             yield (table.name, object_uuid(table, data)), data
 
 
@@ -140,90 +142,107 @@ def same(first: Mapping[str, Any], second: Mapping[str, Any]) -> bool:
     return all(first.get(k) == second.get(k) for k in first.keys() | second.keys() if k not in BOOKKEEPING)
 
 
-class _Ids:
-    """The ids here of rows named by uuid, looked up as needed."""
+def _chunks(items: list[Any], size: int = 400) -> Iterator[list[Any]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
 
-    def __init__(self, connection: Connection) -> None:
-        self.connection = connection
-        self.known: dict[str, dict[str, int]] = {}
 
-    def of(self, table: str, uuid: object) -> int | None:
-        found = self.known.setdefault(table, {})
-        if uuid not in found:
-            t = rows.raw(table)
-            got = self.connection.execute(select(t.c.id).where(t.c.uuid == uuid)).scalar()
-            if got is None:
-                return None
-            found[str(uuid)] = int(got)
-        return found[str(uuid)]
-
-    def forget(self, table: str, uuid: str) -> None:
-        self.known.get(table, {}).pop(uuid, None)
+def _ids_of(connection: Connection, table: str, uuids: set[Any]) -> dict[str, int]:
+    """The ids here of the rows of ``table`` named ``uuids`` (those here)."""
+    t = rows.raw(table)
+    found: dict[str, int] = {}
+    for chunk in _chunks(sorted(uuids)):
+        found.update(
+            (str(u), int(i)) for u, i in connection.execute(select(t.c.uuid, t.c.id).where(t.c.uuid.in_(chunk)))
+        )
+    return found
 
 
 def apply(connection: Connection, changes: Iterable[Change]) -> list[Change]:
     """Write ``changes`` into the library on ``connection`` (in its
-    transaction): each object added, replaced or deleted. Returns those
-    left out: rows referring to one this library lacks."""
-    by_table: dict[str, list[Change]] = {}
+    transaction): each object added, replaced or deleted (the last change
+    of an object counts). Returns those left out: rows referring to one
+    this library lacks. A table's rows are written in a few statements,
+    not one at a time (a first pull brings every row of the hub)."""
+    by_table: dict[str, dict[str, Change]] = {}
     for change in changes:
-        by_table.setdefault(change.table, []).append(change)
-    ids, left_out = _Ids(connection), []
+        by_table.setdefault(change.table, {})[change.uuid] = change
+    left_out: list[Change] = []
     for table in SHARED:
-        waiting = by_table.get(table.name, [])
-        if table.name == "tags":
-            waiting = _parents_first(waiting)
-        for change in waiting:
-            if not _apply_one(connection, ids, table, change):
-                left_out.append(change)
+        waiting = list(by_table.get(table.name, {}).values())
+        for layer in _parents_first(waiting) if table.name == "tags" else [waiting]:
+            left_out += _apply_table(connection, table, layer)
     return left_out
 
 
-def _parents_first(changes: list[Change]) -> list[Change]:
-    """Tags ordered so that a parent comes before its children."""
+def _parents_first(changes: list[Change]) -> list[list[Change]]:
+    """Tags in layers: a tag's parent, when it comes too, in an earlier one."""
     by_uuid = {c.uuid: c for c in changes}
-    ordered: list[Change] = []
-    placed: set[str] = set()
+    depth: dict[str, int] = {}
 
-    def place(change: Change, depth: int = 0) -> None:
-        if change.uuid in placed:
-            return
-        parent = (change.data or {}).get("parent_id")
-        if parent in by_uuid and depth < 64:
-            place(by_uuid[parent], depth + 1)
-        placed.add(change.uuid)
-        ordered.append(change)
+    def depth_of(change: Change, seen: int = 0) -> int:
+        if change.uuid not in depth:
+            parent = by_uuid.get(str(change.data.get("parent_id")))
+            depth[change.uuid] = 0 if parent is None or seen > 64 else depth_of(parent, seen + 1) + 1
+        return depth[change.uuid]
 
+    layers: dict[int, list[Change]] = {}
     for change in changes:
-        place(change)
-    return ordered
+        layers.setdefault(depth_of(change), []).append(change)
+    return [layers[n] for n in sorted(layers)]
 
 
-def _apply_one(connection: Connection, ids: _Ids, table: Shared, change: Change) -> bool:
-    values: dict[str, Any] = {}
-    for name in table.columns:
-        value = change.data.get(name)
-        target = table.references.get(name)
-        if target is not None and value is not None:
-            value = ids.of(target, value)
-            if value is None:
-                return change.deleted  # (deleting what cannot be here: done)
-        values[name] = value
+def _apply_table(connection: Connection, table: Shared, changes: list[Change]) -> list[Change]:
+    """Write one table's ``changes``; those left out."""
+    if not changes:
+        return []
     t = rows.raw(table.name)
-    where = [t.c.uuid == change.uuid] if table.own_uuid else [t.c[k] == values[k] for k in table.key]
-    there = connection.execute(select(t.c[_identity(table)]).where(*where)).first()
-    if change.deleted:
-        if there is not None:
-            connection.execute(t.delete().where(*where))
-            if table.own_uuid:
-                ids.forget(table.name, change.uuid)
-        return True
-    if there is None:
-        connection.execute(rows.keeping_existing(connection, t), [values])
-    else:
-        connection.execute(t.update().where(*where).values(values))
-    return True
+    refs = {
+        target: _ids_of(connection, target, {c.data.get(name) for c in changes if c.data.get(name) is not None})
+        for name, target in table.references.items()
+    }
+    resolved: list[tuple[Change, dict[str, Any]]] = []
+    left_out: list[Change] = []
+    for change in changes:
+        values: dict[str, Any] = {}
+        for name in table.columns:
+            value = change.data.get(name)
+            target = table.references.get(name)
+            if target is not None and value is not None:
+                value = refs[target].get(str(value))
+                if value is None:
+                    break
+            values[name] = value
+        else:
+            resolved.append((change, values))
+            continue
+        if not change.deleted:  # (deleting what cannot be here: done)
+            left_out.append(change)
+    key = ("uuid",) if table.own_uuid else table.key
+    here = _present(connection, table, [tuple(v[k] for k in key) for _, v in resolved])
+    gone = [v for c, v in resolved if c.deleted and tuple(v[k] for k in key) in here]
+    changed = [v for c, v in resolved if not c.deleted and tuple(v[k] for k in key) in here]
+    added = [v for c, v in resolved if not c.deleted and tuple(v[k] for k in key) not in here]
+    match = [t.c[k] == bindparam(f"k_{k}") for k in key]
+    if gone:
+        connection.execute(t.delete().where(*match), [{f"k_{k}": v[k] for k in key} for v in gone])
+    if changed:
+        settable = [c for c in table.columns if c not in key]
+        statement = t.update().where(*match).values({c: bindparam(c) for c in settable})
+        connection.execute(
+            statement, [{**{c: v[c] for c in settable}, **{f"k_{k}": v[k] for k in key}} for v in changed]
+        )
+    if added:
+        connection.execute(rows.keeping_existing(connection, t), added)
+    return left_out
 
 
-def _identity(table: Shared) -> str:
-    return "uuid" if table.own_uuid else table.key[0]
+def _present(connection: Connection, table: Shared, keys: list[tuple[Any, ...]]) -> set[tuple[Any, ...]]:
+    """Which of ``keys`` (values of the table's key columns) have a row here."""
+    t = rows.raw(table.name)
+    columns = [t.c[k] for k in (("uuid",) if table.own_uuid else table.key)]
+    found: set[tuple[Any, ...]] = set()
+    for chunk in _chunks(sorted(set(keys), key=repr), 300):
+        where = columns[0].in_([k[0] for k in chunk]) if len(columns) == 1 else tuple_(*columns).in_(chunk)
+        found.update(tuple(row) for row in connection.execute(select(*columns).where(where)))
+    return found

@@ -69,10 +69,10 @@ class TeamFlow(Flow):
         self._stopped = False
         self.label = QLabel()
         self.label.hide()
-        self.menu = QMenu(self.tr("T&eam"), window)
+        self.menu = QMenu(self.tr("&Team"), window)
         self.join_action = self.menu.addAction(self.tr("&Join Team Hub…"), self.join)
         self.sync_action = self.menu.addAction(self.tr("&Sync Now"), self.sync)
-        self.status_action = self.menu.addAction(self.tr("Team &Status…"), self.show_status)
+        self.status_action = self.menu.addAction(self.tr("Team S&tatus…"), self.show_status)
         self.leave_action = self.menu.addAction(self.tr("&Leave Team Hub…"), self.leave)
         self.menu.aboutToShow.connect(self._enable)
         self._counting = Latest(window, self.tr("Counting the changes to send"))

@@ -4,10 +4,9 @@ changed after a version, and a push that is applied whole or not at all."""
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import func, select, text
-from sqlalchemy.dialects.postgresql import insert
 
 from ngodesk.store.hub.schema import objects
 from ngodesk.store.replica import Change
@@ -15,7 +14,7 @@ from ngodesk.store.replica import Change
 if TYPE_CHECKING:
     from sqlalchemy.engine import Connection
 
-#: Objects written per statement.
+#: Objects read at a time.
 BATCH = 1000
 
 
@@ -52,20 +51,32 @@ def changes_after(connection: Connection, after: int, upto: int) -> Iterator[tup
 def push(connection: Connection, changes: Sequence[Change], based_on: int) -> set[int]:
     """Write ``changes`` (in the caller's transaction); the versions they
     were given. Stale if any of them was changed on the hub after version
-    ``based_on`` (the caller rolls back: nothing of the push stays)."""
+    ``based_on`` (the caller rolls back: nothing of the push stays). The
+    rows go in through COPY, then one statement writes them all."""
+    from psycopg.types.json import Jsonb
+
     connection.execute(text("SELECT pg_advisory_xact_lock(:lock)"), {"lock": PUSH_LOCK})
-    versions: set[int] = set()
-    for start in range(0, len(changes), BATCH):
-        batch = changes[start : start + BATCH]
-        values = [{"kind": c.table, "uuid": c.uuid, "data": dict(c.data), "deleted": c.deleted} for c in batch]
-        adding = insert(objects).values(values)
-        upsert = adding.on_conflict_do_update(
-            index_elements=[objects.c.kind, objects.c.uuid],
-            set_={"data": adding.excluded.data, "deleted": adding.excluded.deleted},
-            where=objects.c.version <= based_on,
-        ).returning(objects.c.version)
-        written = connection.execute(upsert).scalars().all()
-        if len(written) < len(batch):
-            raise Stale
-        versions.update(int(v) for v in written)
-    return versions
+    if not changes:
+        return set()
+    connection.execute(
+        text("CREATE TEMP TABLE incoming (kind text, uuid uuid, deleted boolean, data jsonb) ON COMMIT DROP")
+    )
+    driver: Any = connection.connection.driver_connection
+    with driver.cursor() as cursor, cursor.copy("COPY incoming (kind, uuid, deleted, data) FROM STDIN") as copy:
+        for change in changes:
+            copy.write_row((change.table, change.uuid, change.deleted, Jsonb(dict(change.data))))
+    written = (
+        connection.execute(
+            text(
+                "INSERT INTO objects (kind, uuid, deleted, data) SELECT kind, uuid, deleted, data FROM incoming "
+                "ON CONFLICT (kind, uuid) DO UPDATE SET data = EXCLUDED.data, deleted = EXCLUDED.deleted "
+                "WHERE objects.version <= :based_on RETURNING version"
+            ),
+            {"based_on": based_on},
+        )
+        .scalars()
+        .all()
+    )
+    if len(written) < len(changes):
+        raise Stale
+    return {int(v) for v in written}
