@@ -349,7 +349,9 @@ class _Merge:
     def _relink(self, table: str, target: str, key: str, uuid: str, target_id: int) -> None:
         """A revived tag or record linked again to their stories that are here."""
         # (a record comes back in its place in their story)
-        found = [(self._id("stories", story), at) for story, at in self.there.linking(table, key, target, uuid)]
+        linked = self.there.linking(table, key, target, uuid)
+        here = self.here.ids_of("stories", [self.aliases.get(story, story) for story, _ in linked])
+        found = [(here.get(self.aliases.get(story, story)), at) for story, at in linked]
         story_ids = [i for i, _ in found if i is not None]
         links = [
             {"story_id": i, key: target_id} | ({"position": at} if table == "story_entities" else {})
