@@ -193,3 +193,22 @@ def test_a_hub_made_by_a_newer_program_is_not_synced_with(hub: str, desk: Desk) 
 
     assert done.returncode == 1 and "made by a newer ngodesk" in done.stderr
     assert _hub_rows(hub, "SELECT count(*) FROM objects WHERE data->>'title' = 'Waiting'") == [(0,)]
+
+
+def test_an_attached_file_reaches_the_other_desk_with_its_content(hub: str, desk: Desk, tmp_path: Path) -> None:
+    mine, theirs = desk("mine"), desk("theirs", sample=False)
+    ok("team", "join", hub, library=mine)
+    ok("team", "join", hub, library=theirs)
+    story = sorted(_titles(mine))[0]
+    report = tmp_path / "项目报告.pdf"
+    report.write_bytes(b"%PDF-1.4 field report from Kenya\n" * 100)
+    ok("attach", story, str(report), library=mine)
+
+    _sync(mine)
+    _sync(theirs)
+
+    (attached,) = json.loads(ok("attachments", story, "--json", library=theirs))
+    assert attached["name"] == "项目报告.pdf"
+    stored = theirs / "files" / attached["sha256"][:2] / attached["sha256"]
+    assert stored.read_bytes() == report.read_bytes()
+    assert _hub_rows(hub, "SELECT count(*) FROM blobs") == [(1,)]

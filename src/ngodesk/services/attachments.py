@@ -9,6 +9,7 @@ any of its backups refers to."""
 from __future__ import annotations
 
 import hashlib
+import io
 import mimetypes
 import os
 import re
@@ -141,6 +142,13 @@ def store_file(library: Library, source: Path) -> tuple[str, int, bool]:
                 source=source, value=error.strerror or error
             )
         ) from error
+
+
+def keep_content(library: Library, content: bytes, sha256: str) -> None:
+    """Keep ``content`` (an attachment's, from the team hub) in ``files/``
+    unless it is there; ValidationError if it does not hash to ``sha256``."""
+    if not stored_path(library, sha256).exists():
+        _copy_in(library, io.BytesIO(content), sha256)
 
 
 def take_file(library: Library, other: Path, sha256: str) -> None:

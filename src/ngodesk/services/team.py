@@ -33,7 +33,7 @@ from sqlalchemy import func, select
 from ngodesk.domain.errors import Cancelled, HubError
 from ngodesk.domain.i18n import QT_TRANSLATE_NOOP, translate
 from ngodesk.domain.models import NotedProgress, no_progress
-from ngodesk.services import merging
+from ngodesk.services import attachments, merging
 from ngodesk.services.merge_read import Side
 from ngodesk.store import replica
 from ngodesk.store.hub import objects, revision, roles
@@ -209,6 +209,7 @@ def sync(library: Library, url: str | None = None, progress: NotedProgress = no_
                 role = roles.role_of(hub)
                 after, upto = _held(mirror), objects.version(hub)
                 changes = [change for change, number in objects.changes_after(hub, after, upto) if number not in ours]
+                _take_contents(library, hub, changes)
             try:
                 with mirror.write() as session, reading(mirror.db_path, str) as before:
                     held = session.connection()
@@ -226,6 +227,7 @@ def sync(library: Library, url: str | None = None, progress: NotedProgress = no_
                     progress(2, 3, f"Sending {len(outgoing):,} changes")
                     replica.apply(held, outgoing)
                     with transaction(url) as hub:
+                        _send_contents(library, hub, outgoing)
                         sent = objects.push(hub, outgoing, upto)
             except objects.Stale:
                 continue  # (the mirror is as before; the library holds the merge: pull again)
@@ -252,6 +254,31 @@ def sync(library: Library, url: str | None = None, progress: NotedProgress = no_
             ).format(hub=where, n=refused)
         )
     return Synced(pushed, pulled, open_now, held_version, report)
+
+
+def _take_contents(library: Library, hub: Any, changes: list[replica.Change]) -> None:
+    """The files of the attachments ``changes`` bring, into the library's
+    ``files/`` (content-addressed: one the library has is not fetched)."""
+    for change in changes:
+        sha256 = str(change.data.get("sha256") or "")
+        if change.table != "attachments" or change.deleted or not attachments.valid_sha256(sha256):
+            continue
+        if not attachments.stored_path(library, sha256).exists() and (content := objects.blob(hub, sha256)) is not None:
+            attachments.keep_content(library, content, sha256)
+
+
+def _send_contents(library: Library, hub: Any, outgoing: list[replica.Change]) -> None:
+    """The files of the attachments sent that the hub lacks, to the hub
+    (a file missing here is not sent: the record goes, as it is here)."""
+    wanted = {
+        str(c.data["sha256"])
+        for c in outgoing
+        if c.table == "attachments" and not c.deleted and attachments.valid_sha256(c.data.get("sha256"))
+    }
+    for sha256 in sorted(objects.missing_blobs(hub, wanted)):
+        path = attachments.stored_path(library, sha256)
+        if path.is_file():
+            objects.put_blob(hub, sha256, path.read_bytes())
 
 
 def _step(progress: NotedProgress, done: int, note: str) -> None:

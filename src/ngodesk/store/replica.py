@@ -71,13 +71,16 @@ SHARED: tuple[Shared, ...] = (
     Shared("rejected_suggestions", ("story_id", "entity_id")),
     Shared("translations"),
     Shared("annotations"),
+    Shared("attachments"),
     Shared("collection_stories", ("collection_id", "story_id")),
     Shared("story_changes"),
     Shared("tombstones"),
 )
 BY_NAME = {table.name: table for table in SHARED}
 #: Tables whose rows are records of their own (deleted, they leave a tombstone).
-RECORDS = frozenset({"tags", "entities", "terms", "collections", "stories", "translations", "annotations"})
+RECORDS = frozenset(
+    {"tags", "entities", "terms", "collections", "stories", "translations", "annotations", "attachments"}
+)
 
 #: (table, object uuid): one object.
 Key = tuple[str, str]

@@ -7,8 +7,9 @@ from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import func, select, text
+from sqlalchemy.dialects.postgresql import insert
 
-from ngodesk.store.hub.schema import objects
+from ngodesk.store.hub.schema import blobs, objects
 from ngodesk.store.replica import Change
 
 if TYPE_CHECKING:
@@ -80,3 +81,23 @@ def push(connection: Connection, changes: Sequence[Change], based_on: int) -> se
     if len(written) < len(changes):
         raise Stale
     return {int(v) for v in written}
+
+
+def missing_blobs(connection: Connection, hashes: set[str]) -> set[str]:
+    """Which of the contents ``hashes`` (SHA-256) the hub lacks."""
+    have: set[str] = set()
+    for start in range(0, len(ordered := sorted(hashes)), BATCH):
+        chunk = ordered[start : start + BATCH]
+        have.update(connection.execute(select(blobs.c.sha256).where(blobs.c.sha256.in_(chunk))).scalars())
+    return hashes - have
+
+
+def put_blob(connection: Connection, sha256: str, content: bytes) -> None:
+    """Keep ``content`` on the hub under its SHA-256 (once, whoever sends it)."""
+    connection.execute(insert(blobs).values(sha256=sha256, size=len(content), content=content).on_conflict_do_nothing())
+
+
+def blob(connection: Connection, sha256: str) -> bytes | None:
+    """The content the hub keeps under ``sha256``, if it has it."""
+    found = connection.execute(select(blobs.c.content).where(blobs.c.sha256 == sha256)).scalar()
+    return None if found is None else bytes(found)
