@@ -212,3 +212,39 @@ def test_an_attached_file_reaches_the_other_desk_with_its_content(hub: str, desk
     stored = theirs / "files" / attached["sha256"][:2] / attached["sha256"]
     assert stored.read_bytes() == report.read_bytes()
     assert _hub_rows(hub, "SELECT count(*) FROM blobs") == [(1,)]
+
+
+def test_a_field_copy_of_a_joined_library_comes_back_by_a_merge_not_through_the_hub(
+    hub: str, desk: Desk, tmp_path: Path
+) -> None:
+    office = desk("office")
+    ok("team", "join", hub, library=office)
+    laptop = tmp_path / "laptop"
+    ok("copy", str(laptop), library=office)
+
+    done = ngodesk("sync", library=laptop)
+
+    assert done.returncode == 1 and "not joined to a team hub" in done.stderr
+    assert not (laptop / "team").exists()
+    story = sorted(_titles(laptop))[0]
+    ok("set", story, "title=Edited in the field", library=laptop)
+    ok("merge", str(laptop), library=office)
+    assert _sync(office)["pushed"] >= 1
+    assert _hub_rows(hub, f"SELECT data->>'title' FROM objects WHERE uuid = '{story}'") == [("Edited in the field",)]
+
+
+def test_a_backup_put_back_takes_from_the_hub_what_came_after_it(hub: str, desk: Desk) -> None:
+    office = desk("office")
+    ok("team", "join", hub, library=office)
+    ok("backup", library=office)
+    ok("add", "--title", "Catalogued after the backup", library=office)
+    _sync(office)
+
+    ok("restore", "latest", library=office)
+    assert "Catalogued after the backup" not in _titles(office).values()
+    synced = _sync(office)
+
+    assert "Catalogued after the backup" in _titles(office).values()
+    assert synced["conflicts"] == 0
+    (stories,) = _hub_rows(hub, "SELECT count(*) FROM objects WHERE kind = 'stories' AND NOT deleted")
+    assert stories == (len(_titles(office)),)

@@ -13,6 +13,7 @@ cron, say); imports and merges still back up first when large.
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -25,6 +26,7 @@ from ngodesk.domain.errors import LibraryError, NotFound, ValidationError
 from ngodesk.domain.i18n import translate
 from ngodesk.store import backups
 from ngodesk.store.backups import Backup, CopyProgress
+from ngodesk.store.hub import MIRROR
 from ngodesk.store.library import BACKUPS_DIR, DB_NAME, Library
 from ngodesk.store.lock import WriterLock
 from ngodesk.store.schema import Story
@@ -174,7 +176,11 @@ def restore(folder: Path | str, backup: Path, program: str = "ngodesk", wait: fl
         before = None
         if db_path.exists() and not damaged:
             before = backups.make(db_path, folder / BACKUPS_DIR, "before-restore").path
-        return Restored(backup, before, backups.put_back(db_path, backup, damaged))
+        put_back = backups.put_back(db_path, backup, damaged)
+        # (the team hub's state as last synced is not the restored library's:
+        # the next sync starts from the hub's whole state, and loses nothing)
+        shutil.rmtree(folder / MIRROR, ignore_errors=True)
+        return Restored(backup, before, put_back)
     except OSError as error:
         raise LibraryError(
             translate("Messages", "Could not restore {backup}: {error}").format(backup=backup, error=error)

@@ -36,18 +36,13 @@ from ngodesk.domain.models import NotedProgress, no_progress
 from ngodesk.services import attachments, merging
 from ngodesk.services.merge_read import Side
 from ngodesk.store import replica
-from ngodesk.store.hub import objects, revision, roles
+from ngodesk.store.hub import HUB_KEY, MIRROR, SYNCED_KEY, objects, revision, roles
 from ngodesk.store.hub.connection import shown, transaction, with_password
 from ngodesk.store.hub.roles import Role
 from ngodesk.store.library import Library
 from ngodesk.store.schema import MergeConflict, StoryChange, Tombstone
 from ngodesk.store.sqlite_files import reading
 
-#: The folder, in a library's folder, of the hub's state as last synced.
-MIRROR = "team"
-#: The library's meta keys: the hub's URL (never its password), when it
-#: last synced with it.
-HUB_KEY, SYNCED_KEY = "team.hub", "team.synced_at"
 #: The mirror's meta key: the hub's version it holds.
 VERSION_KEY = "team.version"
 #: What a library joined to no hub is told.

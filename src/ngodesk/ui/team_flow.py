@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from ngodesk.domain.models import ChangeSet, NotedProgress
+from ngodesk.store.hub import SYNCED_KEY
 from ngodesk.ui.commands import Actions
 from ngodesk.ui.flow import Flow
 from ngodesk.ui.i18n import number
@@ -357,7 +358,6 @@ class TeamFlow(Flow):
     def _show(self, offline: str | None = None) -> None:
         """Bring the status bar's word up to date ("Synced 2 minutes ago ·
         3 changes to send", or why the hub is out of reach)."""
-        from ngodesk.services import team
 
         if offline is not None:
             self._offline = offline
@@ -366,7 +366,7 @@ class TeamFlow(Flow):
             return
         if not self._synced_at:
             with self.library.read() as session:
-                self._synced_at = self.library.get_meta(session, team.SYNCED_KEY) or ""
+                self._synced_at = self.library.get_meta(session, SYNCED_KEY) or ""
         parts = [
             self.tr("Synced {when}").format(when=self._ago(self._synced_at))
             if self._synced_at
