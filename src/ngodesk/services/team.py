@@ -29,13 +29,14 @@ from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from ngodesk.domain.errors import Cancelled, HubError
 from ngodesk.domain.i18n import QT_TRANSLATE_NOOP, translate
 from ngodesk.domain.models import NotedProgress, no_progress
 from ngodesk.services import attachments, merging
 from ngodesk.services.merge_read import Side
-from ngodesk.store import replica
+from ngodesk.store import history, replica, rows
 from ngodesk.store.hub import HUB_KEY, MIRROR, SYNCED_KEY, objects, revision, roles
 from ngodesk.store.hub.connection import shown, transaction, with_password
 from ngodesk.store.hub.roles import Role
@@ -205,28 +206,32 @@ def sync(library: Library, url: str | None = None, progress: NotedProgress = no_
                 after, upto = _held(mirror), objects.version(hub)
                 changes = [change for change, number in objects.changes_after(hub, after, upto) if number not in ours]
                 _take_contents(library, hub, changes)
+            with _writing(mirror) as session, reading(mirror.db_path, str) as before:
+                held = session.connection()
+                _step(progress, 1, f"Taking {len(changes):,} changes")
+                replica.apply(held, changes)
+                mirror.set_meta(session, VERSION_KEY, str(upto))
+                last_change = _last_change(library)
+                if changes:  # (merging the state both hold changes nothing)
+                    theirs = (Side(held), mirror.folder)
+                    report = merging.merge_states(library, theirs, Side(before), where, progress=progress)
+            pulled += len(changes)
+            if ours and not changes:
+                break  # (what this sync sent is on the hub, and nobody else sent anything meanwhile)
+            # (the mirror holds the hub at ``upto`` now; what is sent goes into it once the hub has it)
+            outgoing, merge_history = _outgoing(library, mirror, last_change)
+            _into(mirror, merge_history)
+            if outgoing and role is not Role.EDITOR:
+                refused, outgoing = len(outgoing), []  # (the pull is kept; nothing is sent)
+            progress(2, 3, f"Sending {len(outgoing):,} changes")
             try:
-                with mirror.write() as session, reading(mirror.db_path, str) as before:
-                    held = session.connection()
-                    _step(progress, 1, f"Taking {len(changes):,} changes")
-                    replica.apply(held, changes)
-                    mirror.set_meta(session, VERSION_KEY, str(upto))
-                    last_change = _last_change(library)
-                    report = merging.merge_states(
-                        library, (Side(held), mirror.folder), Side(before), where, progress=progress
-                    )
-                    outgoing, merge_history = _outgoing(library, held, last_change)
-                    replica.apply(held, merge_history)
-                    if outgoing and role is not Role.EDITOR:
-                        refused, outgoing = len(outgoing), []  # (the pull is kept; nothing is sent)
-                    progress(2, 3, f"Sending {len(outgoing):,} changes")
-                    replica.apply(held, outgoing)
-                    with transaction(url) as hub:
-                        _send_contents(library, hub, outgoing)
-                        sent = objects.push(hub, outgoing, upto)
+                with transaction(url) as hub:
+                    _send_contents(library, hub, outgoing)
+                    sent = objects.push(hub, outgoing, upto)
             except objects.Stale:
-                continue  # (the mirror is as before; the library holds the merge: pull again)
-            pushed, pulled, ours = pushed + len(outgoing), pulled + len(changes), ours | sent
+                continue  # (the library holds the merge: pull again)
+            _into(mirror, outgoing)
+            pushed, ours = pushed + len(outgoing), ours | sent
             if not outgoing:
                 break
         else:
@@ -296,40 +301,72 @@ def _last_change(library: Library) -> int:
 
 
 def _outgoing(
-    library: Library, held: Any, merged_after: int | None = None
+    library: Library, mirror: Library, merged_after: int | None = None
 ) -> tuple[list[replica.Change], list[replica.Change]]:
-    """What ``library`` has that the mirror (on ``held``) lacks, to send:
-    its objects that differ, less records with an open conflict (and
-    their history), and the
-    deletions it made (a record it has a tombstone for, a link or name of
-    records it still has); never a deletion of what a merge left out. And
-    apart, the history rows a merge recorded after history row
-    ``merged_after`` (what it took, by whoever synced: kept here only, the
-    hub has the change under its author)."""
+    """What ``library`` has that the ``mirror`` lacks, to send: its
+    objects that differ, less records with an open conflict (and their
+    history), and the deletions it made (a record it has a tombstone for,
+    a link or name of records it still has); never a deletion of what a
+    merge left out. And apart, the history rows a merge recorded after
+    history row ``merged_after`` (what it took, by whoever synced: kept
+    here only, the hub has the change under its author). SQLite finds what
+    differs (``replica.differences``); only that is read."""
+    with replica.beside(library.db_path, mirror.db_path) as both:
+        found = list(replica.differences(both))
+    gone = [(key, data) for key, data, only_there in found if only_there]
+    asked = {key[1] for key, _ in gone} | {
+        str(data[c]) for (table, _), data in gone for c in replica.BY_NAME[table].references if data.get(c)
+    }
     with library.read() as session:
-        mine = dict(replica.read(session.connection()))
-        graves = set(session.scalars(select(Tombstone.uuid)))
+        graves = set(session.scalars(select(Tombstone.uuid).where(Tombstone.uuid.in_(asked)))) if asked else set()
+        present = _uuids_here(session, asked)
         open_records = set(session.scalars(select(MergeConflict.record_uuid).where(MergeConflict.resolved.is_(False))))
         by_merge = (
             set(session.scalars(select(StoryChange.uuid).where(StoryChange.id > merged_after)))
             if merged_after is not None
             else set()
         )
-    theirs = dict(replica.read(held))
-    present = {uuid for (_, uuid) in mine}
     out: list[replica.Change] = []
     kept: list[replica.Change] = []
-    for (table, uuid), data in mine.items():
-        if (table in replica.RECORDS and uuid in open_records) or (
+    for (table, uuid), data, only_there in found:
+        if only_there:
+            if _deleted_here(table, uuid, data, present, graves):
+                out.append(replica.Change(table, uuid, data, deleted=True))
+        elif (table in replica.RECORDS and uuid in open_records) or (
             table == "story_changes" and data["story_uuid"] in open_records
         ):
             continue  # (sent once settled: the record, and the history of its edits)
-        if (old := theirs.get((table, uuid))) is None or not replica.same(old, data):
+        else:
             (kept if table == "story_changes" and uuid in by_merge else out).append(replica.Change(table, uuid, data))
-    for (table, uuid), data in theirs.items():
-        if (table, uuid) not in mine and _deleted_here(table, uuid, data, present, graves):
-            out.append(replica.Change(table, uuid, data, deleted=True))
     return out, kept
+
+
+def _uuids_here(session: Any, uuids: set[str]) -> set[str]:
+    """Which of ``uuids`` name a record (of any kind) the library has."""
+    found: set[str] = set()
+    ordered = sorted(uuids)
+    for shared in replica.SHARED:
+        if not shared.own_uuid or shared.name in ("story_changes", "tombstones"):
+            continue
+        t = rows.raw(shared.name)
+        for start in range(0, len(ordered), 500):
+            found.update(session.scalars(select(t.c.uuid).where(t.c.uuid.in_(ordered[start : start + 500]))))
+    return found
+
+
+def _into(mirror: Library, changes: list[replica.Change]) -> None:
+    """Write ``changes`` into the mirror (what the hub has now)."""
+    if changes:
+        with _writing(mirror) as session:
+            replica.apply(session.connection(), changes)
+
+
+@contextmanager
+def _writing(mirror: Library) -> Iterator[Session]:
+    """A write transaction on the mirror, which records no history of its
+    own (the hub's history arrives as objects)."""
+    with mirror.write() as session, history.unrecorded(session):
+        yield session
 
 
 def _deleted_here(table: str, uuid: str, data: Mapping[str, Any], present: set[str], graves: set[str]) -> bool:
@@ -358,8 +395,7 @@ def status(library: Library, ask_hub: bool = True) -> TeamStatus:
         synced_at = library.get_meta(session, SYNCED_KEY) or ""
     with _mirror(library) as mirror:
         held = _held(mirror)
-        with mirror.read() as session:
-            waiting = sum(change.table != "story_changes" for change in _outgoing(library, session.connection())[0])
+        waiting = sum(change.table != "story_changes" for change in _outgoing(library, mirror)[0])
     hub_version: int | None = None
     offline = ""
     try:

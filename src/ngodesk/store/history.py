@@ -185,3 +185,23 @@ def links_unrecorded(session: Session) -> Iterator[None]:
         if raw.in_transaction:
             connection.exec_driver_sql("UPDATE ngodesk_history SET paused = paused - 1")
             _sync(connection.exec_driver_sql)
+
+
+@contextmanager
+def unrecorded(session: Session) -> Iterator[None]:
+    """Nothing written in the block is recorded, fields nor links (the
+    team hub's copy kept beside a library: its history arrives as rows).
+    The triggers come back when the block ends, in the same transaction."""
+    if not _installed(session):
+        yield
+        return
+    connection = session.connection()
+    for trigger in _triggers(_tables(connection.exec_driver_sql)):
+        connection.exec_driver_sql(f"DROP TRIGGER IF EXISTS temp.{trigger.name}")
+    try:
+        yield
+    finally:
+        raw = connection.connection.driver_connection
+        assert raw is not None  # (the session's connection is open)
+        if raw.in_transaction:
+            _sync(connection.exec_driver_sql)

@@ -15,13 +15,16 @@ from __future__ import annotations
 
 import uuid as uuids
 from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, Select, bindparam, select, tuple_
+import sqlalchemy
+from sqlalchemy import Connection, Select, TableClause, bindparam, column, except_, func, select, tuple_
 
-from ngodesk.store import rows
+from ngodesk.store import rows, sqlite_files
 from ngodesk.store.schema import Base
 
 #: The namespace of the uuids made from a row's natural key.
@@ -114,20 +117,75 @@ def object_uuid(table: Shared, data: Mapping[str, Any]) -> str:
     return str(uuids.uuid5(NAMESPACE, named))
 
 
-def _shipped(table: Shared) -> Select[Any]:
-    """The rows of ``table`` with their references as uuids."""
-    t = rows.raw(table.name)
+def _shipped(table: Shared, schema: str | None = None, compared: bool = False) -> Select[Any]:
+    """The rows of ``table`` (in the database attached as ``schema``) with
+    their references as uuids; only the columns compared when ``compared``."""
+    t = _in(table.name, schema)
     joined: Any = t
     picked: list[Any] = []
     for name in table.columns:
+        if compared and name in BOOKKEEPING:
+            continue
         target = table.references.get(name)
         if target is None:
             picked.append(t.c[name])
             continue
-        other = rows.raw(target).alias(f"ref_{name}")
+        other = _in(target, schema).alias(f"ref_{name}")
         joined = joined.outerjoin(other, t.c[name] == other.c.id)
         picked.append(other.c.uuid.label(name))
     return select(*picked).select_from(joined)
+
+
+def _in(name: str, schema: str | None) -> TableClause:
+    """Table ``name`` with untyped columns, in the database ``schema``."""
+    if schema is None:
+        return rows.raw(name)
+    return sqlalchemy.table(name, *(column(c.name) for c in rows.raw(name).c), schema=schema)
+
+
+def _key_columns(table: Shared) -> tuple[str, ...]:
+    return ("uuid",) if table.own_uuid else table.key
+
+
+@contextmanager
+def beside(db_path: Path, other_path: Path) -> Iterator[Connection]:
+    """A connection reading the library in ``db_path`` with the one in
+    ``other_path`` beside it (``differences`` compares them)."""
+    with sqlite_files.reading(db_path, str) as connection:
+        connection.exec_driver_sql("ATTACH DATABASE ? AS other", (sqlite_files.read_uri(other_path),))
+        yield connection
+
+
+def differences(connection: Connection) -> Iterator[tuple[Key, dict[str, Any], bool]]:
+    """On a connection from ``beside``: each object the first library has
+    and the other lacks or holds otherwise (bookkeeping aside), as the
+    first has it (False), and each object only the other has, as it has it
+    (True). SQLite compares the tables (EXCEPT, then rows by key: neither
+    subquery depends on the row at hand, so each is made once); only what
+    differs reaches Python."""
+    for table in SHARED:
+        keys = _key_columns(table)
+        mine, theirs = _shipped(table).subquery(), _shipped(table, "other").subquery()
+        changed = except_(_shipped(table, compared=True), _shipped(table, "other", compared=True)).subquery()
+        only_theirs = except_(select(*_key_of(theirs, keys)), select(*_key_of(mine, keys))).subquery()
+        for shipped, wanted, gone in ((mine, changed, False), (theirs, only_theirs, True)):
+            statement = select(shipped).where(_row_key(shipped, keys).in_(select(*_key_of(wanted, keys))))
+            result = connection.execute(statement)
+            names = list(result.keys())
+            for row in result:
+                data = dict(zip(names, row, strict=True))
+                yield (table.name, object_uuid(table, data)), data, gone
+
+
+def _key_of(rows_of: Any, keys: tuple[str, ...]) -> list[Any]:
+    """The key columns of ``rows_of``, a missing value as "" (so that keys
+    with one compare equal in IN and EXCEPT)."""
+    return [func.coalesce(rows_of.c[k], "").label(k) for k in keys]
+
+
+def _row_key(rows_of: Any, keys: tuple[str, ...]) -> Any:
+    columns = _key_of(rows_of, keys)
+    return tuple_(*columns) if len(columns) > 1 else columns[0]
 
 
 def read(connection: Connection) -> Iterator[tuple[Key, dict[str, Any]]]:
