@@ -58,6 +58,12 @@ def test_a_colleagues_push_reaches_an_open_window_by_itself(qtbot, hub: str, des
 
         qtbot.waitUntil(lambda: _titles(mine)[story] == "A colleague's new title", timeout=30000)
         assert queries.get_story(library, story_id).title == "A colleague's new title"
+        qtbot.waitUntil(lambda: not window.jobs.running(), timeout=30000)  # (the sync ends: the list shows it)
+
+        def listed() -> list[str]:
+            return [window.model.index(row, 0).data() for row in range(window.model.rowCount())]
+
+        qtbot.waitUntil(lambda: "A colleague's new title" in listed())
         qtbot.waitUntil(lambda: window.team.label.text().startswith("Synced just now"))
         window.close()
     finally:

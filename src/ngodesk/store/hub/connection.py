@@ -74,9 +74,16 @@ def user_of(url: str) -> str:
     return engine_url(url).username or os.environ.get("PGUSER") or getpass.getuser()
 
 
+#: Seconds to wait for a hub to answer a connection (unless the URL says
+#: ``connect_timeout=``): a hub out of reach is said, not waited on.
+CONNECT_TIMEOUT = 15
+
+
 def engine(url: str) -> Engine:
     """An engine for the hub at ``url`` (no pool: a sync opens and closes)."""
-    return create_engine(engine_url(url), poolclass=NullPool)
+    address = engine_url(url)
+    waiting = {} if "connect_timeout" in address.query else {"connect_timeout": CONNECT_TIMEOUT}
+    return create_engine(address, poolclass=NullPool, connect_args=waiting)
 
 
 @contextmanager
