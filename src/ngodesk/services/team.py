@@ -3,19 +3,20 @@ who may change it, and a library that joins it, syncs and leaves.
 
 A library joined to a hub keeps, in its folder's ``team`` folder, the
 hub's state as of its last sync: a library of its own (the "mirror"),
-written only by sync. A sync
+written only by sync, recording no history of its own. A sync
 1. pulls the objects changed on the hub since the mirror's version into
-   the mirror (in a transaction not yet committed);
-2. merges the mirror into the library three ways, the mirror as it was
-   (committed) being the state both share: the same merge, conflict
-   queue and rules as merging a field copy (``merging.merge_states``);
-3. sends what the library has that the mirror lacks (its own changes,
-   less records with an open conflict), applied to the mirror too, in one
-   hub transaction that is refused whole if someone changed one of those
-   objects meanwhile (then it pulls again);
-4. commits the mirror with the hub's new version.
+   the mirror, and merges the mirror into the library three ways, the
+   mirror as it was before (committed) being the state both share: the
+   same merge, conflict queue and rules as merging a field copy
+   (``merging.merge_states``); then commits the mirror;
+2. finds what the library has that the mirror lacks (``replica.
+   differences``: its own changes, less records with an open conflict)
+   and sends it in one hub transaction that is refused whole if someone
+   changed one of those objects meanwhile (then it pulls and merges
+   again); once the hub has it, the mirror has it too.
 Killed or cut off at any point, the library, the mirror and the hub are
-each whole; the next sync completes.
+each whole (a mirror behind the hub takes back what it missed); the next
+sync completes.
 """
 
 from __future__ import annotations

@@ -5,9 +5,10 @@ by their uuids (integer ids are each library's own).
 ``SHARED`` lists those tables, parents before children. A row with a uuid
 of its own is that object; a row without (a story's link to a tag, an
 alternative name) is named by a uuid made from its table and natural key,
-the same in every library. ``read`` gives a library's objects; ``apply``
-writes objects (or their deletions) into a library's tables, as stored:
-the hub's copy kept beside a library (``services.team``) is written by it.
+the same in every library. ``differences`` gives the objects two
+libraries hold otherwise (SQLite compares them); ``apply`` writes objects
+(or their deletions) into a library's tables, as stored: the hub's copy
+kept beside a library (``services.team``) is written by it.
 Local matters (the Trash, merge conflicts, settings) are not shared.
 """
 
@@ -188,21 +189,6 @@ def _row_key(rows_of: Any, keys: tuple[str, ...]) -> Any:
     return tuple_(*columns) if len(columns) > 1 else columns[0]
 
 
-def read(connection: Connection) -> Iterator[tuple[Key, dict[str, Any]]]:
-    """Every shared object of the library on ``connection``."""
-    for table in SHARED:
-        result = connection.execute(_shipped(table))
-        names = list(result.keys())
-        for row in result:
-            data = dict(zip(names, row, strict=True))
-            yield (table.name, object_uuid(table, data)), data
-
-
-def same(first: Mapping[str, Any], second: Mapping[str, Any]) -> bool:
-    """Whether two states of one object agree (bookkeeping aside)."""
-    return all(first.get(k) == second.get(k) for k in first.keys() | second.keys() if k not in BOOKKEEPING)
-
-
 def _chunks(items: list[Any], size: int = 400) -> Iterator[list[Any]]:
     for start in range(0, len(items), size):
         yield items[start : start + size]
@@ -279,7 +265,7 @@ def _apply_table(connection: Connection, table: Shared, changes: list[Change]) -
             continue
         if not change.deleted:  # (deleting what cannot be here: done)
             left_out.append(change)
-    key = ("uuid",) if table.own_uuid else table.key
+    key = _key_columns(table)
     here = _present(connection, table, [tuple(v[k] for k in key) for _, v in resolved])
     gone = [v for c, v in resolved if c.deleted and tuple(v[k] for k in key) in here]
     changed = [v for c, v in resolved if not c.deleted and tuple(v[k] for k in key) in here]
@@ -301,7 +287,7 @@ def _apply_table(connection: Connection, table: Shared, changes: list[Change]) -
 def _present(connection: Connection, table: Shared, keys: list[tuple[Any, ...]]) -> set[tuple[Any, ...]]:
     """Which of ``keys`` (values of the table's key columns) have a row here."""
     t = rows.raw(table.name)
-    columns = [t.c[k] for k in (("uuid",) if table.own_uuid else table.key)]
+    columns = [t.c[k] for k in _key_columns(table)]
     found: set[tuple[Any, ...]] = set()
     for chunk in _chunks(sorted(set(keys), key=repr), 300):
         where = columns[0].in_([k[0] for k in chunk]) if len(columns) == 1 else tuple_(*columns).in_(chunk)

@@ -1,0 +1,67 @@
+"""A library's rows as the team hub's objects (``store.replica``): what
+two libraries hold otherwise is found by SQLite, and writing it into the
+other makes them hold the same."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ngodesk.services import attachments, queries, stories
+from ngodesk.services.library import open_library
+from ngodesk.store import history, replica
+from ngodesk.store.library import Library
+
+
+def _differences(first: Library, second: Library) -> list[tuple[tuple[str, str], bool]]:
+    with replica.beside(first.db_path, second.db_path) as both:
+        return sorted((key, gone) for key, _, gone in replica.differences(both))
+
+
+def _copy_into(first: Library, second: Library) -> None:
+    """Everything ``first`` holds otherwise, written into ``second``."""
+    with replica.beside(first.db_path, second.db_path) as both:
+        found = list(replica.differences(both))
+    with second.write() as session, history.unrecorded(session):
+        left_out = replica.apply(
+            session.connection(),
+            [replica.Change(key[0], key[1], data, deleted=gone) for key, data, gone in found],
+        )
+    assert left_out == []
+
+
+def test_writing_what_differs_makes_two_libraries_hold_the_same(sample_library: Library, tmp_path: Path) -> None:
+    (tmp_path / "report.txt").write_text("项目报告")
+    story_id = stories.create_story(
+        sample_library, {"title": "Wells in Kenya", "language": "en"}, ["Region/Africa/Kenya"]
+    ).id
+    attachments.attach(sample_library, story_id, [tmp_path / "report.txt"])
+    with open_library(tmp_path / "other") as other:
+        assert {gone for _, gone in _differences(sample_library, other)} == {False}
+
+        _copy_into(sample_library, other)
+
+        assert _differences(sample_library, other) == []
+        assert _differences(other, sample_library) == []
+
+
+def test_an_edit_a_new_link_and_a_deletion_are_all_that_differ(sample_library: Library, tmp_path: Path) -> None:
+    with open_library(tmp_path / "other") as other:
+        _copy_into(sample_library, other)
+        first, second = sorted(_uuids(sample_library))[:2]
+        edited = queries.resolve_story(sample_library, first)
+        stories.edit_story(sample_library, edited, {"title": "改过的标题"}, add_tags=["Region/Asia"])
+        stories.delete_stories(sample_library, [queries.resolve_story(sample_library, second)])
+
+        found = _differences(sample_library, other)
+
+    changed = {key for key, gone in found if not gone}
+    gone = {key for key, gone in found if gone}
+    assert ("stories", first) in changed
+    assert ("tombstones", second) in changed
+    assert ("stories", second) in gone
+    assert {table for table, _ in changed} <= {"stories", "tags", "story_tags", "story_changes", "tombstones"}
+    assert all(table in {"stories", "story_tags", "story_entities"} for table, _ in gone)
+
+
+def _uuids(library: Library) -> list[str]:
+    return [view.uuid for view in queries.stories(library, queries.matching_ids(library, "").tolist())]
