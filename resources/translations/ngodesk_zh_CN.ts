@@ -3461,7 +3461,7 @@ Namespaces only Zotero&apos;s export (and its Bibliontology ancestor) declare. T
     </message>
     <message>
         <source>This library is not joined to a team hub (File &gt; Team &gt; Join Team Hub, or ngodesk team join URL).</source>
-        <extracomment>The folder, in a library&apos;s folder, of the hub&apos;s state as last synced. The library&apos;s meta keys: the hub&apos;s URL (never its password), when it last synced with it. The mirror&apos;s meta key: the hub&apos;s version it holds. What a library joined to no hub is told.</extracomment>
+        <extracomment>The mirror&apos;s meta key: the hub&apos;s version it holds. What a library joined to no hub is told.</extracomment>
         <translation>此资料库尚未加入团队中心（文件 &gt; 团队 &gt; 加入团队中心，或 ngodesk team join URL）。</translation>
     </message>
     <message>
@@ -3492,6 +3492,7 @@ Namespaces only Zotero&apos;s export (and its Bibliontology ancestor) declare. T
     </message>
     <message>
         <source>The hub {hub} refused the password of {user} (it is taken from the URL, PGPASSWORD or ~/.pgpass; it is never stored in the library)</source>
+        <extracomment>Seconds to wait for a hub to answer a connection (unless the URL says ``connect_timeout=``): a hub out of reach is said, not waited on.</extracomment>
         <translation>团队中心 {hub} 拒绝了 {user} 的密码（密码取自网址、PGPASSWORD 或 ~/.pgpass；绝不保存在资料库中）</translation>
     </message>
     <message>
