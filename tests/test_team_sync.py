@@ -248,3 +248,23 @@ def test_a_backup_put_back_takes_from_the_hub_what_came_after_it(hub: str, desk:
     assert synced["conflicts"] == 0
     (stories,) = _hub_rows(hub, "SELECT count(*) FROM objects WHERE kind = 'stories' AND NOT deleted")
     assert stories == (len(_titles(office)),)
+
+
+def test_a_hub_made_again_at_the_same_address_gets_the_whole_library_back(
+    hub: str, desk: Desk, postgres: Cluster
+) -> None:
+    office = desk("office")
+    ok("team", "join", hub, library=office)
+    ok("add", "--title", "Catalogued before the hub was lost", library=office)
+    _sync(office)
+    database = hub.split("/")[3].split("?")[0]
+    postgres.sql(f'DROP DATABASE "{database}" WITH (FORCE)')
+    postgres.sql(f'CREATE DATABASE "{database}"')
+    ok("team", "create", postgres.url(database))
+
+    synced = _sync(office)
+
+    assert synced["conflicts"] == 0 and synced["pushed"] > 0
+    titles = {row[0] for row in _hub_rows(hub, "SELECT data->>'title' FROM objects WHERE kind = 'stories'")}
+    assert titles == set(_titles(office).values())
+    assert "Catalogued before the hub was lost" in titles

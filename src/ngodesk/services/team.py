@@ -28,6 +28,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
+from uuid import uuid4
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -45,8 +46,8 @@ from ngodesk.store.library import Library
 from ngodesk.store.schema import MergeConflict, StoryChange, Tombstone
 from ngodesk.store.sqlite_files import reading
 
-#: The mirror's meta key: the hub's version it holds.
-VERSION_KEY = "team.version"
+#: The mirror's meta keys: the hub's version it holds, and which hub it is.
+VERSION_KEY, IDENTITY_KEY = "team.version", "team.hub_id"
 #: What a library joined to no hub is told.
 NOT_JOINED = QT_TRANSLATE_NOOP(
     "Messages", "This library is not joined to a team hub (File > Team > Join Team Hub, or ngodesk team join URL)."
@@ -80,7 +81,11 @@ def create(url: str) -> HubMade:
     with transaction(url) as connection:
         made = revision.make(connection, where)
         groups = roles.make(connection)
-        facts = {"created_at": datetime.now(UTC).isoformat(timespec="seconds"), "created_with": getpass.getuser()}
+        facts = {
+            objects.IDENTITY: str(uuid4()),
+            "created_at": datetime.now(UTC).isoformat(timespec="seconds"),
+            "created_with": getpass.getuser(),
+        }
         connection.execute(
             insert(hub_meta).values([{"key": k, "value": v} for k, v in facts.items()]).on_conflict_do_nothing()
         )
@@ -198,6 +203,10 @@ def sync(library: Library, url: str | None = None, progress: NotedProgress = no_
     pushed = pulled = refused = 0
     ours: set[int] = set()  # (the versions of what this sync sent: not taken back)
     report: merging.MergeReport | None = None
+    with transaction(url) as hub:
+        revision.refuse_unusable(hub, where)
+        identity, newest = objects.identity(hub), objects.version(hub)
+    _forget_another_hub(library, identity, newest)
     with _mirror(library) as mirror:
         for _ in range(ROUNDS):
             _step(progress, 0, "Asking the hub what changed")
@@ -212,6 +221,7 @@ def sync(library: Library, url: str | None = None, progress: NotedProgress = no_
                 _step(progress, 1, f"Taking {len(changes):,} changes")
                 replica.apply(held, changes)
                 mirror.set_meta(session, VERSION_KEY, str(upto))
+                mirror.set_meta(session, IDENTITY_KEY, identity)
                 last_change = _last_change(library)
                 if changes:  # (merging the state both hold changes nothing)
                     theirs = (Side(held), mirror.folder)
@@ -287,6 +297,21 @@ def _step(progress: NotedProgress, done: int, note: str) -> None:
     the user asked to stop."""
     if not progress(done, 3, note):
         raise Cancelled(translate("Messages", "The sync was cancelled; nothing changed."))
+
+
+def _forget_another_hub(library: Library, identity: str, newest: int) -> None:
+    """Drop the mirror when it is not the hub's at the URL any more (the
+    hub was made again, or put back from an older backup: another
+    identity, or a version behind the mirror's): the next sync then takes
+    the hub's whole state and sends what it lacks, losing nothing."""
+    folder = library.folder / MIRROR
+    if not folder.exists():
+        return
+    with _mirror(library) as mirror, mirror.read() as session:
+        held = mirror.get_meta(session, IDENTITY_KEY)
+        version = int(mirror.get_meta(session, VERSION_KEY) or 0)
+    if (held is not None and held != identity) or version > newest:
+        shutil.rmtree(folder)
 
 
 def _held(mirror: Library) -> int:

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import func, select, text
 from sqlalchemy.dialects.postgresql import insert
 
-from ngodesk.store.hub.schema import blobs, objects
+from ngodesk.store.hub.schema import blobs, hub_meta, objects
 from ngodesk.store.replica import Change
 
 if TYPE_CHECKING:
@@ -17,6 +17,17 @@ if TYPE_CHECKING:
 
 #: Objects read at a time.
 BATCH = 1000
+
+
+#: The ``hub_meta`` key of the hub's identity (made once, by ``team create``).
+IDENTITY = "hub_id"
+
+
+def identity(connection: Connection) -> str:
+    """Which hub this is: its identity (a hub made before identities: when
+    it was made)."""
+    found: dict[str, str] = {key: value for key, value in connection.execute(select(hub_meta.c.key, hub_meta.c.value))}
+    return found.get(IDENTITY) or found.get("created_at", "")
 
 
 class Stale(Exception):
