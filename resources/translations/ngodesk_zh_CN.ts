@@ -3508,8 +3508,8 @@ Namespaces only Zotero&apos;s export (and its Bibliontology ancestor) declare. T
         <translation>团队中心 {hub} 不允许 {user} 执行此操作：{detail}</translation>
     </message>
     <message>
-        <source>Cannot reach the hub {hub}: {detail}. Nothing half-done is left there; work on and sync later.</source>
-        <translation>无法连接团队中心 {hub}：{detail}。那里没有留下做了一半的更改；请继续工作，稍后再同步。</translation>
+        <source>Cannot reach the hub {hub} ({detail}). Nothing half-done is left there; work on and sync later.</source>
+        <translation>无法连接团队中心 {hub}（{detail}）。那里没有留下做了一半的更改；请继续工作，稍后再同步。</translation>
     </message>
     <message>
         <source>The hub {hub} failed: {detail}</source>

@@ -140,7 +140,7 @@ def said(original: BaseException | None, url: str) -> HubError:
         return HubUnreachable(
             translate(
                 "Messages",
-                "Cannot reach the hub {hub}: {detail}. Nothing half-done is left there; work on and sync later.",
+                "Cannot reach the hub {hub} ({detail}). Nothing half-done is left there; work on and sync later.",
             ).format(hub=where, detail=detail)
         )
     return HubError(translate("Messages", "The hub {hub} failed: {detail}").format(hub=where, detail=detail))
