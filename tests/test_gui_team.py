@@ -82,7 +82,7 @@ def test_changes_made_in_the_window_are_counted_until_sent(qtbot, hub: str, desk
 
         window.new_story()  # (Story > New Story)
 
-        qtbot.waitUntil(lambda: "1 change to send" in window.team.label.text(), timeout=10000)
+        qtbot.waitUntil(lambda: "1 change to send" in window.team.label.text(), timeout=20000)
         job = window.team.sync()
         assert job is not None
         qtbot.waitUntil(lambda: not job.running(), timeout=30000)
