@@ -129,7 +129,7 @@ def test_no_widget_attribute_hides_a_qt_method() -> None:
     import ngodesk.ui
 
     hidden = []
-    for info in pkgutil.iter_modules(ngodesk.ui.__path__, "ngodesk.ui."):
+    for info in pkgutil.walk_packages(ngodesk.ui.__path__, "ngodesk.ui."):
         module = importlib.import_module(info.name)
         for node in ast.walk(ast.parse(inspect.getsource(module))):
             cls = getattr(module, node.name, None) if isinstance(node, ast.ClassDef) else None
