@@ -6,11 +6,12 @@ edit, an undo), with the time and the author set on the connection.
 The triggers are TEMP triggers, created on each of ngodesk's own write
 connections: another program writing to the file (sqlite3's shell, a
 script) needs no function or table of ours, and records no history. A
-connection holds its author and a pause count in the temp table
+connection holds its author and two pause counts in the temp table
 ``ngodesk_history``; imports and merges pause the link triggers (a story
 arriving with its tags is not a change to it; a merge brings the other
-side's link history along), and a paused trigger is dropped until the
-pause ends (in the same transaction). Deleting a story leaves its history
+side's link history along), the team hub's copy of a library pauses them
+all (its history arrives as rows), and a paused trigger is dropped until
+the pause ends (in the same transaction). Deleting a story leaves its history
 (keyed by uuid), so a merge or a restore finds it.
 
 A change's ``revision`` is the story's revision once the action that made
@@ -117,9 +118,9 @@ def _sync(execute: Callable[[str], Any]) -> None:
     paused trigger is dropped, not skipped by a WHEN clause: a trigger
     that exists costs each row written even when it does nothing (an
     import's 300,000 tag links: 8 s with the triggers, 0.7 s without)."""
-    (paused,) = execute("SELECT paused FROM ngodesk_history").fetchone()
+    paused, silenced = execute("SELECT paused, silenced FROM ngodesk_history").fetchone()
     for trigger in _triggers(_tables(execute)):
-        if paused and trigger.pausable:
+        if silenced or (paused and trigger.pausable):
             execute(f"DROP TRIGGER IF EXISTS temp.{trigger.name}")
         else:
             execute(trigger.create)
@@ -132,9 +133,10 @@ def install(connection: sqlite3.Connection) -> None:
     if "story_changes" not in _tables(connection.execute):
         return
     connection.execute(
-        "CREATE TEMP TABLE IF NOT EXISTS ngodesk_history (author TEXT NOT NULL, paused INTEGER NOT NULL)"
+        "CREATE TEMP TABLE IF NOT EXISTS ngodesk_history"
+        " (author TEXT NOT NULL, paused INTEGER NOT NULL, silenced INTEGER NOT NULL)"
     )
-    connection.execute("INSERT INTO ngodesk_history SELECT '', 0 WHERE NOT EXISTS (SELECT 1 FROM ngodesk_history)")
+    connection.execute("INSERT INTO ngodesk_history SELECT '', 0, 0 WHERE NOT EXISTS (SELECT 1 FROM ngodesk_history)")
     _sync(connection.execute)
 
 
@@ -169,11 +171,29 @@ def links_unrecorded(session: Session) -> Iterator[None]:
     """Links made or removed in the block are not recorded (an import:
     stories arriving with their tags; a merge: their link history comes
     with it). Pauses nest."""
+    with _paused(session, "paused"):
+        yield
+
+
+@contextmanager
+def unrecorded(session: Session) -> Iterator[None]:
+    """Nothing written in the block is recorded, fields nor links (the
+    team hub's copy kept beside a library: its history arrives as rows).
+    Pauses nest."""
+    with _paused(session, "silenced"):
+        yield
+
+
+@contextmanager
+def _paused(session: Session, count: str) -> Iterator[None]:
+    """Raise the connection's pause ``count`` for the block: the triggers
+    it pauses are dropped now and made again when the block ends, in the
+    same transaction."""
     if not _installed(session):
         yield
         return
     connection = session.connection()
-    connection.exec_driver_sql("UPDATE ngodesk_history SET paused = paused + 1")
+    connection.exec_driver_sql(f"UPDATE ngodesk_history SET {count} = {count} + 1")
     _sync(connection.exec_driver_sql)
     try:
         yield
@@ -183,25 +203,5 @@ def links_unrecorded(session: Session) -> Iterator[None]:
         raw = connection.connection.driver_connection
         assert raw is not None  # (the session's connection is open)
         if raw.in_transaction:
-            connection.exec_driver_sql("UPDATE ngodesk_history SET paused = paused - 1")
-            _sync(connection.exec_driver_sql)
-
-
-@contextmanager
-def unrecorded(session: Session) -> Iterator[None]:
-    """Nothing written in the block is recorded, fields nor links (the
-    team hub's copy kept beside a library: its history arrives as rows).
-    The triggers come back when the block ends, in the same transaction."""
-    if not _installed(session):
-        yield
-        return
-    connection = session.connection()
-    for trigger in _triggers(_tables(connection.exec_driver_sql)):
-        connection.exec_driver_sql(f"DROP TRIGGER IF EXISTS temp.{trigger.name}")
-    try:
-        yield
-    finally:
-        raw = connection.connection.driver_connection
-        assert raw is not None  # (the session's connection is open)
-        if raw.in_transaction:
+            connection.exec_driver_sql(f"UPDATE ngodesk_history SET {count} = {count} - 1")
             _sync(connection.exec_driver_sql)
