@@ -42,7 +42,7 @@ from ngodesk.store import history, replica, rows
 from ngodesk.store.hub import HUB_KEY, MIRROR, SYNCED_KEY, objects, revision, roles
 from ngodesk.store.hub.connection import shown, transaction, with_password
 from ngodesk.store.hub.roles import Role
-from ngodesk.store.library import Library
+from ngodesk.store.library import DB_NAME, Library, stored_meta
 from ngodesk.store.schema import MergeConflict, StoryChange, Tombstone
 from ngodesk.store.sqlite_files import reading
 
@@ -305,12 +305,9 @@ def _forget_another_hub(library: Library, identity: str, newest: int) -> None:
     identity, or a version behind the mirror's): the next sync then takes
     the hub's whole state and sends what it lacks, losing nothing."""
     folder = library.folder / MIRROR
-    if not folder.exists():
-        return
-    with _mirror(library) as mirror, mirror.read() as session:
-        held = mirror.get_meta(session, IDENTITY_KEY)
-        version = int(mirror.get_meta(session, VERSION_KEY) or 0)
-    if (held is not None and held != identity) or version > newest:
+    held = stored_meta(folder / DB_NAME, IDENTITY_KEY)
+    version = int(stored_meta(folder / DB_NAME, VERSION_KEY) or 0)
+    if (held and held != identity) or version > newest:
         shutil.rmtree(folder)
 
 
