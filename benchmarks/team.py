@@ -239,15 +239,14 @@ def _desk(folder: Path, n: int, desks: int, edits: int, seconds: int) -> int:
 
 def _sync_retrying(library) -> None:  # type: ignore[no-untyped-def]
     """Sync; a sync the others kept changing under is tried again."""
-    from ngodesk.domain.errors import HubError
+    from ngodesk.domain.errors import HubBusy
 
     for _ in range(5):
         try:
             team.sync(library)
             return
-        except HubError as error:
-            if "kept changing" not in str(error):
-                raise
+        except HubBusy:
+            continue
 
 
 if __name__ == "__main__":

@@ -55,6 +55,11 @@ class HubLoginRefused(HubError):
     """The team hub refused the password (or was given none)."""
 
 
+class HubBusy(HubError):
+    """Others kept changing the hub's records under a sync: nothing was
+    lost, sync again."""
+
+
 class HubUnreachable(HubError):
     """The team hub cannot be reached (or went away mid-way): work on
     offline and sync later."""

@@ -33,7 +33,7 @@ from uuid import uuid4
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from ngodesk.domain.errors import Cancelled, HubError
+from ngodesk.domain.errors import Cancelled, HubBusy, HubError
 from ngodesk.domain.i18n import QT_TRANSLATE_NOOP, translate
 from ngodesk.domain.models import NotedProgress, no_progress
 from ngodesk.services import attachments, merging
@@ -246,7 +246,7 @@ def sync(library: Library, url: str | None = None, progress: NotedProgress = no_
             if not outgoing:
                 break
         else:
-            raise HubError(
+            raise HubBusy(
                 translate(
                     "Messages", "The hub {hub} kept changing under this sync; nothing was lost: sync again."
                 ).format(hub=where)
