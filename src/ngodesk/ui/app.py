@@ -200,8 +200,7 @@ class Windows:
         settings.remember_library(str(library.folder))
         self.windows.append(window)
         window.show()
-        after_paint(window.opening_checks.start)  # (the full check and daily backup: not before the first paint)
-        after_paint(window.team.start)  # (a sync with the team hub, if joined to one)
+        after_paint(window.start_background)  # (the full check, the daily backup, a sync: not before the first paint)
         return window
 
     def _damaged(self, window: MainWindow, damage: LibraryDamaged) -> None:

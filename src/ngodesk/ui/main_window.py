@@ -118,6 +118,8 @@ class MainWindow(QMainWindow):
         self._default_panes = True
         #: Whether the window was fitted to its screen when first shown.
         self._fitted = False
+        #: Whether its background work was stopped (the window closes).
+        self._stopped = False
         self.splitter.splitterMoved.connect(self._panes_moved)
         self.setCentralWidget(self.splitter)
         self.panes = Panes(self.splitter, self.editor.tabs, self.editor.translation)
@@ -134,14 +136,14 @@ class MainWindow(QMainWindow):
         self.import_flow = ImportFlow(self, self.jobs, self.commands, self.sidebar)
         self.export_flow = ExportFlow(self, self.jobs, self.commands, self.listed_ids, self.selected_ids)
         self.merge_flow = MergeFlow(self, self.jobs, self.commands)
-        self.team = TeamFlow(self, self.jobs, self.commands, self.merge_flow)  # (started once painted)
+        self.team = TeamFlow(self, self.jobs, self.commands, self.merge_flow)  # (started with start_background)
         self.story_tools = StoryTools(self, self.jobs, self.commands, stories, self.editor)
         self.new_story, self.delete_selected = self.story_tools.new_story, self.story_tools.delete_selected
         self.remove_from_collection = self.story_tools.remove_from_collection
         stories.story_list.delete_pressed.connect(self.delete_selected)
         self.statusBar().addWidget(self.count_label)
         self.statusBar().addPermanentWidget(self.jobs.status)
-        self.opening_checks = OpeningChecks(self)  # (started by the owner once the window is painted)
+        self.opening_checks = OpeningChecks(self)  # (started with start_background)
         self.statusBar().addPermanentWidget(self.opening_checks.status)
         self.statusBar().addPermanentWidget(self.team.label)
         self.statusBar().addPermanentWidget(self.path_label)
@@ -360,10 +362,20 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
         self.closed.emit()
 
+    def start_background(self) -> None:
+        """Start what waits for the first paint: the library's full check
+        and daily backup, and a sync with the team hub (nothing for a
+        window closed before it was painted: its library is closed)."""
+        if self._stopped:
+            return
+        self.opening_checks.start()
+        self.team.start()
+
     def stop_background(self) -> None:
         """Stop the background work that goes on beside the jobs (searches,
         counts, record names, listening to the team hub): nothing runs or
         arrives after it."""
+        self._stopped = True
         self.search_runner.stop()
         self.editor.finder.close()
         self.sidebar.stop()

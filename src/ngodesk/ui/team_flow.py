@@ -96,8 +96,6 @@ class TeamFlow(Flow):
     def start(self) -> None:
         """Learn whether the library is joined to a hub; if so, say so,
         sync, and listen for colleagues' pushes."""
-        if self._stopped:
-            return  # (the window closed before it was painted: its library is closed)
         from ngodesk.services import team
 
         self.hub = team.hub_of(self.library)
