@@ -73,10 +73,6 @@ def create(url: str) -> HubMade:
     empty PostgreSQL database at ``url`` (or bring an older hub up to
     date), in one transaction. HubError, nothing changed, if the database
     holds other tables or a newer hub, or the user may not create roles."""
-    from sqlalchemy.dialects.postgresql import insert
-
-    from ngodesk.store.hub.schema import hub_meta
-
     where = shown(url)
     with transaction(url) as connection:
         made = revision.make(connection, where)
@@ -86,9 +82,7 @@ def create(url: str) -> HubMade:
             "created_at": datetime.now(UTC).isoformat(timespec="seconds"),
             "created_with": getpass.getuser(),
         }
-        connection.execute(
-            insert(hub_meta).values([{"key": k, "value": v} for k, v in facts.items()]).on_conflict_do_nothing()
-        )
+        objects.describe(connection, facts)
         current = revision.refuse_unusable(connection, where)
     return HubMade(where, current, made, groups)
 

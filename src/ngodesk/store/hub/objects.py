@@ -30,6 +30,14 @@ def identity(connection: Connection) -> str:
     return found.get(IDENTITY) or found.get("created_at", "")
 
 
+def describe(connection: Connection, facts: dict[str, str]) -> None:
+    """Keep ``facts`` about the hub (who made it, when, its identity); a
+    fact it has already keeps its value."""
+    connection.execute(
+        insert(hub_meta).values([{"key": k, "value": v} for k, v in facts.items()]).on_conflict_do_nothing()
+    )
+
+
 class Stale(Exception):
     """Someone changed an object of the push after the version it was
     based on: pull, merge, push again."""
