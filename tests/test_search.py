@@ -313,3 +313,16 @@ def test_a_pasted_label_like_note_is_text_not_a_field(sample_library: Library) -
     # ("note:" is a field, but "Note: " with a space after it is a label pasted with the text)
     found = queries.matching_ids(sample_library, "Note: NGOs").tolist()
     assert len(found) == 1 and found == queries.matching_ids(sample_library, "note NGOs").tolist()
+
+
+def test_minus_signs_in_a_row_cancel_out_however_many(sample_library: Library) -> None:
+    def found(query: str) -> list[int]:
+        return sorted(queries.matching_ids(sample_library, query).tolist())
+
+    everything, ngos = found(""), found("NGOs")
+    assert found("--NGOs") == ngos
+    assert found("---NGOs") == found("-NGOs") == sorted(set(everything) - set(ngos))
+    assert found("-" * 30 + "NGOs") == ngos  # (was one nested subquery per sign: SQLite's parser gave up at ~11)
+    assert found("-(-(NGOs))") == ngos
+    with pytest.raises(QueryError, match="nests too deeply"):  # (more than the query language's depth: said)
+        found("-" * 200 + "NGOs")

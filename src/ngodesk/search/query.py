@@ -393,6 +393,8 @@ class _Parser:
                 token.position,
             )
         child = self.unary()
+        if isinstance(child, Not):
+            return child.child  # (excluding what is excluded: "--x" is x, and not one subquery more per "-")
         return None if child is None else Not(child)
 
     def group(self, token: _Token) -> Node | None:
