@@ -35,6 +35,17 @@ def _titles(folder: Path) -> dict[str, str]:
         return dict(connection.execute("SELECT uuid, title FROM stories"))
 
 
+def _team_leftovers(folder: Path) -> list[str]:
+    """What a library joined to no hub should not hold: the membership's
+    meta keys, the table and triggers that note changes for the hub."""
+    with closing(sqlite3.connect(f"file:{folder / DB_NAME}?mode=ro", uri=True)) as connection:
+        found = connection.execute(
+            "SELECT key FROM meta WHERE key LIKE 'team.%'"
+            " UNION ALL SELECT name FROM sqlite_master WHERE name LIKE '%team%'"
+        )
+        return [row[0] for row in found]
+
+
 def _hub_rows(hub: str, sql: str) -> list[tuple[object, ...]]:
     with psycopg.connect(hub) as connection:
         return connection.execute(sql.encode()).fetchall()
@@ -77,6 +88,82 @@ def test_an_edit_and_a_deletion_reach_the_other_desk_at_its_next_sync(hub: str, 
     assert _sync(theirs) == {"pushed": 0, "pulled": 0, "conflicts": 0}
 
 
+def test_a_tag_taken_off_or_put_on_alone_reaches_the_other_desk(hub: str, desk: Desk) -> None:
+    mine, theirs = desk("mine"), desk("theirs", sample=False)
+    ok("team", "join", hub, library=mine)
+    ok("team", "join", hub, library=theirs)
+    untagged, tagged = sorted(_titles(mine))[:2]
+    taken_off = sorted(_tags_of(mine, untagged))[0]
+
+    ok("set", untagged, f"tags-={taken_off}", library=mine)
+    ok("set", tagged, "tags+=Theme/Education", library=mine)
+    _sync(mine)
+    _sync(theirs)
+
+    assert taken_off not in _tags_of(theirs, untagged) and "Theme/Education" in _tags_of(theirs, tagged)
+    assert (_tags_of(theirs, untagged), _tags_of(theirs, tagged)) == (_tags_of(mine, untagged), _tags_of(mine, tagged))
+
+
+#: What a script changing a story sets beside the change (a merge tells
+#: the stories a side changed by their revision and time).
+_TOUCHED = "revision = revision + 1, updated_at = strftime('%Y-%m-%d %H:%M:%f', 'now')"
+
+
+def _write(folder: Path, *statements: str) -> None:
+    """Change the library as another program would (sqlite3, a script)."""
+    with closing(sqlite3.connect(folder / DB_NAME)) as connection, connection:
+        connection.execute("PRAGMA foreign_keys = ON")
+        for statement in statements:
+            connection.execute(statement)
+
+
+def _tags_of(folder: Path, story: str) -> set[str]:
+    return set(json.loads(ok("show", story, "--json", library=folder))["tags"])
+
+
+def test_what_another_program_writes_in_a_joined_library_is_sent_at_its_next_sync(hub: str, desk: Desk) -> None:
+    mine, theirs = desk("mine"), desk("theirs", sample=False)
+    ok("team", "join", hub, library=mine)
+    ok("team", "join", hub, library=theirs)
+    retitled, untagged = sorted(_titles(mine))[:2]
+
+    _write(
+        mine,
+        f"UPDATE stories SET title = '由脚本改的标题', {_TOUCHED} WHERE uuid = '{retitled}'",
+        f"DELETE FROM story_tags WHERE story_id = (SELECT id FROM stories WHERE uuid = '{untagged}')",
+        f"UPDATE stories SET {_TOUCHED} WHERE uuid = '{untagged}'",
+    )
+    assert _tags_of(mine, untagged) == set() != _tags_of(theirs, untagged)
+
+    assert _sync(mine)["pushed"] >= 2
+    _sync(theirs)
+    assert _titles(theirs)[retitled] == "由脚本改的标题"
+    assert _tags_of(theirs, untagged) == _tags_of(mine, untagged)
+    _sync(mine)  # (the retitled story as the other desk stored it: its sort keys made, which the script left)
+    assert _sync(mine) == _sync(theirs) == {"pushed": 0, "pulled": 0, "conflicts": 0}
+
+
+def test_changes_made_while_nothing_noted_them_are_found_by_comparing_the_whole_library(hub: str, desk: Desk) -> None:
+    mine, theirs = desk("mine"), desk("theirs", sample=False)
+    ok("team", "join", hub, library=mine)
+    ok("team", "join", hub, library=theirs)
+    story = sorted(_titles(mine))[0]
+    _write(  # (as an older ngodesk, or a schema upgrade rebuilding the table, leaves it)
+        mine,
+        "DROP TRIGGER ngodesk_team_stories_update",
+        f"UPDATE stories SET title = 'Changed unnoted', {_TOUCHED} WHERE uuid = '{story}'",
+    )
+
+    assert json.loads(ok("team", "status", "--json", library=mine))["waiting"] == 1
+    assert _sync(mine)["pushed"] >= 1
+    _sync(theirs)
+    assert _titles(theirs)[story] == "Changed unnoted"
+    ok("set", story, "title=Noted again", library=mine)
+    assert _sync(mine)["pushed"] >= 1
+    _sync(theirs)
+    assert _titles(theirs)[story] == "Noted again"
+
+
 def test_the_same_field_changed_on_two_desks_is_a_conflict_settled_as_in_a_merge(hub: str, desk: Desk) -> None:
     mine, theirs = desk("mine"), desk("theirs")
     ok("team", "join", hub, library=mine)
@@ -116,6 +203,7 @@ def test_status_says_where_a_desk_stands_and_leave_keeps_every_story(hub: str, d
     kept = _titles(mine)
     assert ok("team", "leave", library=mine).startswith("Left the hub")
     assert _titles(mine) == kept and not (mine / "team").exists()
+    assert _team_leftovers(mine) == []
     done = ngodesk("sync", library=mine)
     assert done.returncode == 1 and "not joined to a team hub" in done.stderr
 
@@ -225,7 +313,7 @@ def test_a_field_copy_of_a_joined_library_comes_back_by_a_merge_not_through_the_
     done = ngodesk("sync", library=laptop)
 
     assert done.returncode == 1 and "not joined to a team hub" in done.stderr
-    assert not (laptop / "team").exists()
+    assert not (laptop / "team").exists() and _team_leftovers(laptop) == []
     story = sorted(_titles(laptop))[0]
     ok("set", story, "title=Edited in the field", library=laptop)
     ok("merge", str(laptop), library=office)

@@ -29,8 +29,7 @@ from ngodesk.domain.i18n import translate
 from ngodesk.domain.models import Progress, no_progress
 from ngodesk.services import attachments, trash
 from ngodesk.steps import lookups, search_index
-from ngodesk.store import backups
-from ngodesk.store.hub import HUB_KEY, SYNCED_KEY
+from ngodesk.store import backups, tracking
 from ngodesk.store.library import DB_NAME, Library, stored_meta
 from ngodesk.store.lock import LOCK_NAME
 from ngodesk.store.schema import Attachment
@@ -95,8 +94,7 @@ def make_copy(
                 copy.set_meta(session, IDENTITY, str(uuid_module.uuid4()))
                 copy.set_meta(session, COPY_OF, origin)
                 copy.set_meta(session, COPIED_AT, datetime.now(UTC).isoformat())
-                for key in (HUB_KEY, SYNCED_KEY):  # (the copy comes back by a merge, not through the hub)
-                    copy.delete_meta(session, key)
+                tracking.disown(session.connection())  # (the copy comes back by a merge, not through the hub)
                 if story_ids is not None:
                     _keep_only(session, story_ids)
                     search_index.rebuild(session)

@@ -38,7 +38,7 @@ from ngodesk.domain.i18n import QT_TRANSLATE_NOOP, translate
 from ngodesk.domain.models import NotedProgress, no_progress
 from ngodesk.services import attachments, merging
 from ngodesk.services.merge_read import Side
-from ngodesk.store import history, replica, rows
+from ngodesk.store import history, replica, rows, tracking
 from ngodesk.store.hub import HUB_KEY, MIRROR, SYNCED_KEY, objects, revision, roles
 from ngodesk.store.hub.connection import shown, transaction, with_password
 from ngodesk.store.hub.roles import Role
@@ -153,11 +153,12 @@ def join(library: Library, url: str, progress: NotedProgress = no_progress) -> S
     shutil.rmtree(mirror, ignore_errors=True)  # (left by an earlier join that did not finish)
     with library.write() as session:
         library.set_meta(session, HUB_KEY, with_password(url, None))
+        _track(library, session)
     try:
         return sync(library, url, progress)
     except BaseException:
         with library.write() as session:  # (not joined after all; what was merged stays)
-            library.delete_meta(session, HUB_KEY)
+            tracking.disown(session.connection())
         shutil.rmtree(mirror, ignore_errors=True)
         raise
 
@@ -169,10 +170,16 @@ def leave(library: Library) -> str:
     if joined is None:
         raise HubError(translate("Messages", NOT_JOINED))
     with library.write() as session:
-        library.delete_meta(session, HUB_KEY)
-        library.delete_meta(session, SYNCED_KEY)
+        tracking.disown(session.connection())
     shutil.rmtree(library.folder / MIRROR, ignore_errors=True)
     return shown(joined)
+
+
+def _track(library: Library, session: Session) -> None:
+    """Have SQLite note what changes in ``library`` from now on; the next
+    sync compares everything (what changed before is not known)."""
+    tracking.start(session.connection())
+    library.set_meta(session, tracking.COMPARE_ALL, "1")
 
 
 @contextmanager
@@ -201,6 +208,9 @@ def sync(library: Library, url: str | None = None, progress: NotedProgress = no_
         revision.refuse_unusable(hub, where)
         identity, newest = objects.identity(hub), objects.version(hub)
     _forget_another_hub(library, identity, newest)
+    with library.write(content=False) as session:
+        if not tracking.tracking(session.connection()):  # (joined by an older ngodesk, or a table rebuilt)
+            _track(library, session)
     with _mirror(library) as mirror:
         for _ in range(ROUNDS):
             _step(progress, 0, "Asking the hub what changed")
@@ -224,7 +234,8 @@ def sync(library: Library, url: str | None = None, progress: NotedProgress = no_
             if ours and not changes:
                 break  # (what this sync sent is on the hub, and nobody else sent anything meanwhile)
             # (the mirror holds the hub at ``upto`` now; what is sent goes into it once the hub has it)
-            outgoing, merge_history = _outgoing(library, mirror, last_change)
+            whole = _claim(library) or upto == 0
+            outgoing, merge_history = _outgoing(library, mirror, last_change, whole)
             _into(mirror, merge_history)
             if outgoing and role is not Role.EDITOR:
                 refused, outgoing = len(outgoing), []  # (the pull is kept; nothing is sent)
@@ -236,6 +247,8 @@ def sync(library: Library, url: str | None = None, progress: NotedProgress = no_
             except objects.Stale:
                 continue  # (the library holds the merge: pull again)
             _into(mirror, outgoing)
+            if not refused:
+                _settle(library)
             pushed, ours = pushed + len(outgoing), ours | sent
             if not outgoing:
                 break
@@ -317,8 +330,25 @@ def _last_change(library: Library) -> int:
         return int(session.scalar(select(func.coalesce(func.max(StoryChange.id), 0))) or 0)
 
 
+def _claim(library: Library) -> bool:
+    """Mark what the library noted as changed as being sent; whether the
+    whole library must be compared instead (``tracking.COMPARE_ALL``)."""
+    with library.write(content=False) as session:
+        tracking.claim(session.connection())
+        return library.get_meta(session, tracking.COMPARE_ALL) is not None
+
+
+def _settle(library: Library) -> None:
+    """The hub and the mirror hold what was claimed: forget it, but the
+    records with an open conflict (sent once settled)."""
+    with library.write(content=False) as session:
+        open_records = set(session.scalars(select(MergeConflict.record_uuid).where(MergeConflict.resolved.is_(False))))
+        tracking.settle(session.connection(), open_records)
+        library.delete_meta(session, tracking.COMPARE_ALL)
+
+
 def _outgoing(
-    library: Library, mirror: Library, merged_after: int | None = None
+    library: Library, mirror: Library, merged_after: int | None = None, whole: bool = True
 ) -> tuple[list[replica.Change], list[replica.Change]]:
     """What ``library`` has that the ``mirror`` lacks, to send: its
     objects that differ, less records with an open conflict (and their
@@ -327,9 +357,11 @@ def _outgoing(
     merge left out. And apart, the history rows a merge recorded after
     history row ``merged_after`` (what it took, by whoever synced: kept
     here only, the hub has the change under its author). SQLite finds what
-    differs (``replica.differences``); only that is read."""
+    differs (``replica.differences``) among the records the library noted
+    as changed (``tracking``), or all of them when ``whole``; only that is
+    read."""
     with replica.beside(library.db_path, mirror.db_path) as both:
-        found = list(replica.differences(both))
+        found = list(replica.differences(both, None if whole else tracking.TABLE))
     gone = [(key, data) for key, data, only_there in found if only_there]
     asked = {key[1] for key, _ in gone} | {
         str(data[c]) for (table, _), data in gone for c in replica.BY_NAME[table].references if data.get(c)
@@ -355,7 +387,24 @@ def _outgoing(
             continue  # (sent once settled: the record, and the history of its edits)
         else:
             (kept if table == "story_changes" and uuid in by_merge else out).append(replica.Change(table, uuid, data))
-    return out, kept
+    return out + _records_of_links(library, out, open_records), kept
+
+
+def _records_of_links(library: Library, out: list[replica.Change], held_back: set[str]) -> list[replica.Change]:
+    """The records whose links or names ``out`` holds, where it does not
+    hold them (their fields unchanged), but those ``held_back``: sent with
+    them, since a merge on another desk tells the records to look at by
+    their revision and time (bookkeeping, not compared here), and a story
+    whose tags alone changed would be passed over."""
+    sent = {change.uuid for change in out}
+    wanted: dict[str, set[str]] = {}
+    for change in out:
+        shared = replica.BY_NAME[change.table]
+        owner = None if shared.own_uuid else change.data.get(shared.owner)
+        if owner is not None and owner not in sent and owner not in held_back:
+            wanted.setdefault(shared.references[shared.owner], set()).add(str(owner))
+    with library.read() as session:
+        return [found for name, uuids in wanted.items() for found in replica.records(session.connection(), name, uuids)]
 
 
 def _uuids_here(session: Any, uuids: set[str]) -> set[str]:
@@ -410,9 +459,11 @@ def status(library: Library, ask_hub: bool = True) -> TeamStatus:
         raise HubError(translate("Messages", NOT_JOINED))
     with library.read() as session:
         synced_at = library.get_meta(session, SYNCED_KEY) or ""
+        noted = tracking.tracking(session.connection()) and library.get_meta(session, tracking.COMPARE_ALL) is None
     with _mirror(library) as mirror:
         held = _held(mirror)
-        waiting = sum(change.table != "story_changes" for change in _outgoing(library, mirror)[0])
+        outgoing = _outgoing(library, mirror, whole=not noted or held == 0)[0]
+        waiting = sum(change.table != "story_changes" for change in outgoing)
     hub_version: int | None = None
     offline = ""
     try:

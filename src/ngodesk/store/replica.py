@@ -24,6 +24,7 @@ from typing import Any
 
 import sqlalchemy
 from sqlalchemy import Connection, Select, TableClause, bindparam, column, except_, func, select, tuple_
+from sqlalchemy.dialects import sqlite
 
 from ngodesk.store import rows, sqlite_files
 from ngodesk.store.schema import Base
@@ -52,6 +53,18 @@ class Shared:
     @property
     def own_uuid(self) -> bool:
         return not self.key
+
+    @property
+    def owner(self) -> str:
+        """The column naming the record a row belongs to (``store.tracking``
+        notes it; a sync compares what it noted): a record's own uuid, a
+        history row's story, or a link's or name's first record (a
+        reference)."""
+        if self.name == "story_changes":
+            return "story_uuid"
+        if self.own_uuid:
+            return "uuid"
+        return next(name for name in (*self.key, *self.references) if name in self.references)
 
     @property
     def columns(self) -> list[str]:
@@ -118,9 +131,13 @@ def object_uuid(table: Shared, data: Mapping[str, Any]) -> str:
     return str(uuids.uuid5(NAMESPACE, named))
 
 
-def _shipped(table: Shared, schema: str | None = None, compared: bool = False) -> Select[Any]:
+def _shipped(
+    table: Shared, schema: str | None = None, compared: bool = False, owners: str | None = None
+) -> Select[Any]:
     """The rows of ``table`` (in the database attached as ``schema``) with
-    their references as uuids; only the columns compared when ``compared``."""
+    their references as uuids; only the columns compared when ``compared``;
+    only the rows of the records named in the table ``owners`` (of the
+    main database, its column ``owner``) when given."""
     t = _in(table.name, schema)
     joined: Any = t
     picked: list[Any] = []
@@ -134,7 +151,15 @@ def _shipped(table: Shared, schema: str | None = None, compared: bool = False) -
         other = _in(target, schema).alias(f"ref_{name}")
         joined = joined.outerjoin(other, t.c[name] == other.c.id)
         picked.append(other.c.uuid.label(name))
-    return select(*picked).select_from(joined)
+    shipped = select(*picked).select_from(joined)
+    if owners is None:
+        return shipped
+    named: Select[Any] = select(column("owner")).select_from(sqlalchemy.table(owners, schema="main"))
+    target = table.references.get(table.owner)
+    if target is None:
+        return shipped.where(t.c[table.owner].in_(named))
+    records = _in(target, schema)
+    return shipped.where(t.c[table.owner].in_(select(records.c.id).where(records.c.uuid.in_(named))))
 
 
 def _in(name: str, schema: str | None) -> TableClause:
@@ -157,25 +182,58 @@ def beside(db_path: Path, other_path: Path) -> Iterator[Connection]:
         yield connection
 
 
-def differences(connection: Connection) -> Iterator[tuple[Key, dict[str, Any], bool]]:
+def differences(connection: Connection, owners: str | None = None) -> Iterator[tuple[Key, dict[str, Any], bool]]:
     """On a connection from ``beside``: each object the first library has
     and the other lacks or holds otherwise (bookkeeping aside), as the
     first has it (False), and each object only the other has, as it has it
-    (True). SQLite compares the tables (EXCEPT, then rows by key: neither
-    subquery depends on the row at hand, so each is made once); only what
-    differs reaches Python."""
+    (True); with ``owners`` (a table of the first library, its column
+    ``owner``), only the objects of the records it names (``Shared.owner``).
+    SQLite compares the tables (EXCEPT, then rows by key: neither subquery
+    depends on the row at hand, so each is made once); only what differs
+    reaches Python."""
     for table in SHARED:
-        keys = _key_columns(table)
-        mine, theirs = _shipped(table).subquery(), _shipped(table, "other").subquery()
-        changed = except_(_shipped(table, compared=True), _shipped(table, "other", compared=True)).subquery()
-        only_theirs = except_(select(*_key_of(theirs, keys)), select(*_key_of(mine, keys))).subquery()
-        for shipped, wanted, gone in ((mine, changed, False), (theirs, only_theirs, True)):
-            statement = select(shipped).where(_row_key(shipped, keys).in_(select(*_key_of(wanted, keys))))
-            result = connection.execute(statement)
+        for statement, gone in zip(_comparisons(table.name, owners), (False, True), strict=True):
+            result = connection.exec_driver_sql(statement)
             names = list(result.keys())
             for row in result:
                 data = dict(zip(names, row, strict=True))
                 yield (table.name, object_uuid(table, data)), data, gone
+
+
+@cache
+def _comparisons(name: str, owners: str | None) -> tuple[str, str]:
+    """The SQL of ``differences`` for table ``name``: the first library's
+    rows that the other lacks or holds otherwise, the other's rows the
+    first lacks (made once: the same for every sync)."""
+    table = BY_NAME[name]
+    keys = _key_columns(table)
+    mine, theirs = _shipped(table, owners=owners).subquery(), _shipped(table, "other", owners=owners).subquery()
+    changed = except_(
+        _shipped(table, compared=True, owners=owners), _shipped(table, "other", compared=True, owners=owners)
+    ).subquery()
+    only_theirs = except_(select(*_key_of(theirs, keys)), select(*_key_of(mine, keys))).subquery()
+    statements = (
+        select(shipped).where(_row_key(shipped, keys).in_(select(*_key_of(wanted, keys))))
+        for shipped, wanted in ((mine, changed), (theirs, only_theirs))
+    )
+    first, second = (_sql(statement) for statement in statements)
+    return first, second
+
+
+def _sql(statement: Select[Any]) -> str:
+    return str(statement.compile(dialect=sqlite.dialect(), compile_kwargs={"literal_binds": True}))
+
+
+def records(connection: Connection, name: str, uuids: Iterable[str]) -> Iterator[Change]:
+    """The records ``uuids`` of table ``name`` (one with a uuid of its
+    own) as objects, those the library on ``connection`` has."""
+    shipped = _shipped(BY_NAME[name]).subquery()
+    for chunk in _chunks(sorted(uuids)):
+        result = connection.execute(select(shipped).where(shipped.c.uuid.in_(chunk)))
+        names = list(result.keys())
+        for row in result:
+            data = dict(zip(names, row, strict=True))
+            yield Change(name, str(data["uuid"]), data)
 
 
 def _key_of(rows_of: Any, keys: tuple[str, ...]) -> list[Any]:
