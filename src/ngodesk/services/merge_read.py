@@ -29,6 +29,14 @@ def columns(name: str, leave_out: Sequence[str] = ("id",)) -> list[str]:
     return [c.name for c in Base.metadata.tables[name].columns if c.name not in leave_out]
 
 
+def _among(statement: Select[Any], key: Any, among: Sequence[str] | None) -> list[Select[Any]]:
+    """``statement``, or when ``among`` is given, its rows whose ``key`` is
+    one of them, asked a chunk at a time."""
+    if among is None:
+        return [statement]
+    return [statement.where(key.in_(chunk)) for chunk in chunks(list(among))]
+
+
 class Side:
     """One state of a library, read on ``connection``."""
 
@@ -71,12 +79,11 @@ class Side:
         """The ids of the records of table ``name`` (those of ``uuids``
         only, when given) by uuid."""
         t = raw(name)
-        if uuids is None:
-            return {uuid: record_id for uuid, record_id in self.rows(select(t.c.uuid, t.c.id))}
-        found: dict[str, int] = {}
-        for chunk in chunks(list(uuids)):
-            found.update((u, i) for u, i in self.rows(select(t.c.uuid, t.c.id).where(t.c.uuid.in_(chunk))))
-        return found
+        return {
+            uuid: record_id
+            for part in _among(select(t.c.uuid, t.c.id), t.c.uuid, uuids)
+            for uuid, record_id in self.rows(part)
+        }
 
     def records(self, name: str, names: Sequence[str], **where: object) -> dict[str, Row]:
         """uuid, id and ``names`` of the records of table ``name`` (those
@@ -97,11 +104,13 @@ class Side:
         found: str | None = self.scalar(select(t.c.uuid).where(t.c.id == record_id))
         return found
 
-    def uuids(self, names: Iterable[str]) -> set[str]:
-        """The uuids of every record of the tables ``names``."""
+    def uuids(self, names: Iterable[str], among: Sequence[str] | None = None) -> set[str]:
+        """The uuids of every record of the tables ``names`` (of those
+        ``among``, when given)."""
         found: set[str] = set()
         for name in names:
-            found |= {row[0] for row in self.connection.execute(select(raw(name).c.uuid))}
+            t = raw(name)
+            found |= {row[0] for part in _among(select(t.c.uuid), t.c.uuid, among) for row in self.rows(part)}
         return found
 
     def tags(self) -> dict[str, Row]:
@@ -186,13 +195,12 @@ class Side:
 
     # -- stories and what belongs to them ---------------------------------
 
-    def fingerprints(self) -> dict[str, tuple[Any, Any]]:
+    def fingerprints(self, uuids: Sequence[str] | None = None) -> dict[str, tuple[Any, Any]]:
         """Every story's revision and last change by its uuid (what tells
-        which ones a side changed)."""
+        which ones a side changed); of the stories ``uuids`` only, when given."""
         s = raw("stories")
-        return {
-            uuid: (revision, at) for uuid, revision, at in self.rows(select(s.c.uuid, s.c.revision, s.c.updated_at))
-        }
+        parts = _among(select(s.c.uuid, s.c.revision, s.c.updated_at), s.c.uuid, uuids)
+        return {uuid: (revision, at) for part in parts for uuid, revision, at in self.rows(part)}
 
     def stories(self, uuids: Sequence[str], names: Sequence[str]) -> dict[str, Row]:
         """uuid, id and ``names`` of the stories ``uuids``, by uuid."""

@@ -27,7 +27,7 @@ same state twice changes nothing the second time.
 from __future__ import annotations
 
 import enum
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from functools import partial
@@ -164,14 +164,17 @@ def merge_states(
     source: str,
     prefer: Prefer = Prefer.ASK,
     progress: Progress = no_progress,
+    focus: Collection[str] | None = None,
 ) -> MergeReport:
     """Merge the state ``theirs`` (read on its side, its files in its
     folder) into ``library`` three ways from ``base``, in one transaction;
-    conflicts are kept under ``source``. Cancelled when ``progress`` says
-    stop (nothing changes then)."""
+    conflicts are kept under ``source``. ``focus``, when the caller knows
+    it, names every story theirs changed since ``base`` (or whose links,
+    history or texts changed): no other story is read. Cancelled when
+    ``progress`` says stop (nothing changes then)."""
     with library.write() as session:
         with history.links_unrecorded(session):  # (their links come with their history)
-            job = _Merge(library, session, theirs, base, prefer, source)
+            job = _Merge(library, session, theirs, base, prefer, source, focus)
             job.run(progress)
             report = job.report
         if prefer is not Prefer.ASK:
@@ -204,9 +207,12 @@ class _Merge:
         base: Side | None,
         prefer: Prefer,
         source: str,
+        focus: Collection[str] | None = None,
     ) -> None:
-        """``theirs``: the other library's database and its folder."""
+        """``theirs``: the other library's database and its folder;
+        ``focus``: see ``merge_states``."""
         self.library, self.session, self.prefer = library, session, prefer
+        self.focus = sorted(focus) if focus is not None else None
         #: this library, written (rows as stored: ``store.rows``) and read
         self.db = session.connection()
         self.here = Side(self.db)
@@ -688,8 +694,8 @@ class _Merge:
 
     def stories(self) -> None:
         """Stories: added, fields merged, links merged as sets, deleted."""
-        base_fp = self.before.fingerprints() if self.before is not None else {}
-        theirs_fp = self.there.fingerprints()
+        base_fp = self.before.fingerprints(self.focus) if self.before is not None else {}
+        theirs_fp = self.there.fingerprints(self.focus)
         wanted = [u for u, t in theirs_fp.items() if base_fp.get(u) != t] + [u for u in base_fp if u not in theirs_fp]
         uuids = sorted(set(wanted))
         base, mine, theirs = self._three(lambda side: side.stories(uuids, STORY_TEXT_FIELDS))
@@ -893,8 +899,9 @@ class _Merge:
         since = self.before.newest_change() if self.before is not None else 0
         changes = [dict(zip(HISTORY_COLUMNS, row, strict=True)) for row in self.there.changes_after(since)]
         stored.add_all(self.db, "story_changes", changes, keep_existing=True)
-        present = self.here.uuids(("stories", "tags", "entities", "translations", "annotations", "attachments"))
         graves = [dict(zip(GRAVE_COLUMNS, row, strict=True)) for row in self.there.graves()]
+        records = ("stories", "tags", "entities", "translations", "annotations", "attachments")
+        present = self.here.uuids(records, among=[g["uuid"] for g in graves])
         stored.add_all(self.db, "tombstones", [g for g in graves if g["uuid"] not in present], keep_existing=True)
         made_here = self._tombstoned() - self.graves_before
         for grave in graves:  # (who deleted it there, and when, not who merged)

@@ -229,7 +229,9 @@ def sync(library: Library, url: str | None = None, progress: NotedProgress = no_
                 last_change = _last_change(library)
                 if changes:  # (merging the state both hold changes nothing)
                     theirs = (Side(held), mirror.folder)
-                    report = merging.merge_states(library, theirs, Side(before), where, progress=progress)
+                    report = merging.merge_states(
+                        library, theirs, Side(before), where, progress=progress, focus=_stories_of(changes)
+                    )
             pulled += len(changes)
             if ours and not changes:
                 break  # (what this sync sent is on the hub, and nobody else sent anything meanwhile)
@@ -272,6 +274,15 @@ def sync(library: Library, url: str | None = None, progress: NotedProgress = no_
             ).format(hub=where, n=refused)
         )
     return Synced(pushed, pulled, open_now, held_version, report)
+
+
+def _stories_of(changes: list[replica.Change]) -> set[str]:
+    """The stories ``changes`` touch: themselves, their links, history,
+    translations, notes and files (a merge of them reads no other)."""
+    found = {change.uuid for change in changes if change.table == "stories"}
+    for change in changes:
+        found.update(str(change.data[c]) for c in ("story_id", "story_uuid") if change.data.get(c) is not None)
+    return found
 
 
 def _take_contents(library: Library, hub: Any, changes: list[replica.Change]) -> None:
