@@ -245,10 +245,11 @@ def sync(library: Library, url: str | None = None, progress: NotedProgress = no_
             try:
                 with transaction(url) as hub:
                     _send_contents(library, hub, outgoing)
-                    sent = objects.push(hub, outgoing, upto)
+                    sent, hub_was = objects.push(hub, outgoing, upto)
             except objects.Stale:
                 continue  # (the library holds the merge: pull again)
-            _into(mirror, outgoing)
+            # (nobody pushed between the pull and this push: the mirror holds the hub as it is now)
+            _into(mirror, outgoing, max(sent) if sent and hub_was == upto else None)
             if not refused:
                 _settle(library)
             pushed, ours = pushed + len(outgoing), ours | sent
@@ -431,11 +432,14 @@ def _uuids_here(session: Any, uuids: set[str]) -> set[str]:
     return found
 
 
-def _into(mirror: Library, changes: list[replica.Change]) -> None:
-    """Write ``changes`` into the mirror (what the hub has now)."""
+def _into(mirror: Library, changes: list[replica.Change], version: int | None = None) -> None:
+    """Write ``changes`` into the mirror (what the hub has now), and, when
+    given, the hub's ``version`` it holds now (the next pull starts there)."""
     if changes:
         with _writing(mirror) as session:
             replica.apply(session.connection(), changes)
+            if version is not None:
+                mirror.set_meta(session, VERSION_KEY, str(version))
 
 
 @contextmanager

@@ -4,7 +4,7 @@ changed after a version, and a push that is applied whole or not at all."""
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from sqlalchemy import func, select, text
 from sqlalchemy.dialects.postgresql import insert
@@ -68,16 +68,25 @@ def changes_after(connection: Connection, after: int, upto: int) -> Iterator[tup
         yield Change(kind, str(uuid), data, bool(deleted)), int(number)
 
 
-def push(connection: Connection, changes: Sequence[Change], based_on: int) -> set[int]:
-    """Write ``changes`` (in the caller's transaction); the versions they
-    were given. Stale if any of them was changed on the hub after version
-    ``based_on`` (the caller rolls back: nothing of the push stays). The
-    rows go in through COPY, then one statement writes them all."""
+class Pushed(NamedTuple):
+    """The versions a push gave its changes, and the hub's version just
+    before it (no push came between that and them)."""
+
+    versions: set[int]
+    before: int
+
+
+def push(connection: Connection, changes: Sequence[Change], based_on: int) -> Pushed:
+    """Write ``changes`` (in the caller's transaction). Stale if any of
+    them was changed on the hub after version ``based_on`` (the caller
+    rolls back: nothing of the push stays). The rows go in through COPY,
+    then one statement writes them all."""
     from psycopg.types.json import Jsonb
 
     connection.execute(text("SELECT pg_advisory_xact_lock(:lock)"), {"lock": PUSH_LOCK})
+    before = version(connection)
     if not changes:
-        return set()
+        return Pushed(set(), before)
     connection.execute(
         text("CREATE TEMP TABLE incoming (kind text, uuid uuid, deleted boolean, data jsonb) ON COMMIT DROP")
     )
@@ -99,7 +108,7 @@ def push(connection: Connection, changes: Sequence[Change], based_on: int) -> se
     )
     if len(written) < len(changes):
         raise Stale
-    return {int(v) for v in written}
+    return Pushed({int(v) for v in written}, before)
 
 
 def missing_blobs(connection: Connection, hashes: set[str]) -> set[str]:
