@@ -236,7 +236,7 @@ def sync(library: Library, url: str | None = None, progress: NotedProgress = no_
             if ours and not changes:
                 break  # (what this sync sent is on the hub, and nobody else sent anything meanwhile)
             # (the mirror holds the hub at ``upto`` now; what is sent goes into it once the hub has it)
-            whole = _claim(library) or upto == 0
+            whole = _claim(library) or after == 0  # (a mirror made anew: the library compared whole)
             outgoing, merge_history = _outgoing(library, mirror, last_change, whole)
             _into(mirror, merge_history)
             if outgoing and role is not Role.EDITOR:
