@@ -14,6 +14,7 @@ Local matters (the Trash, merge conflicts, settings) are not shared.
 
 from __future__ import annotations
 
+import json
 import uuid as uuids
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
@@ -69,7 +70,12 @@ class Shared:
     @property
     def columns(self) -> list[str]:
         """The columns an object carries (all but the integer id)."""
-        return [c.name for c in Base.metadata.tables[self.name].columns if c.name != "id"]
+        return _columns(self.name)
+
+
+@cache
+def _columns(name: str) -> list[str]:
+    return [c.name for c in Base.metadata.tables[name].columns if c.name != "id"]
 
 
 #: Parents before children: a row's references are written before it.
@@ -228,12 +234,11 @@ def records(connection: Connection, name: str, uuids: Iterable[str]) -> Iterator
     """The records ``uuids`` of table ``name`` (one with a uuid of its
     own) as objects, those the library on ``connection`` has."""
     shipped = _shipped(BY_NAME[name]).subquery()
-    for chunk in _chunks(sorted(uuids)):
-        result = connection.execute(select(shipped).where(shipped.c.uuid.in_(chunk)))
-        names = list(result.keys())
-        for row in result:
-            data = dict(zip(names, row, strict=True))
-            yield Change(name, str(data["uuid"]), data)
+    result = connection.execute(select(shipped).where(shipped.c.uuid.in_(_listed(1))), {"listed": _json(uuids)})
+    names = list(result.keys())
+    for row in result:
+        data = dict(zip(names, row, strict=True))
+        yield Change(name, str(data["uuid"]), data)
 
 
 def _key_of(rows_of: Any, keys: tuple[str, ...]) -> list[Any]:
@@ -247,20 +252,24 @@ def _row_key(rows_of: Any, keys: tuple[str, ...]) -> Any:
     return tuple_(*columns) if len(columns) > 1 else columns[0]
 
 
-def _chunks(items: list[Any], size: int = 400) -> Iterator[list[Any]]:
-    for start in range(0, len(items), size):
-        yield items[start : start + size]
+def _listed(width: int) -> Select[Any]:
+    """The values of the JSON array bound as ``listed`` (one statement for
+    any number of them; SQL's IN lists are capped and compiled anew per
+    length): each value, or with ``width`` > 1 each array's items."""
+    value: Any = column("value")
+    items = [value] if width == 1 else [func.json_extract(value, f"$[{n}]") for n in range(width)]
+    return select(*items).select_from(func.json_each(bindparam("listed")))
 
 
 def _ids_of(connection: Connection, table: str, uuids: set[Any]) -> dict[str, int]:
     """The ids here of the rows of ``table`` named ``uuids`` (those here)."""
     t = rows.raw(table)
-    found: dict[str, int] = {}
-    for chunk in _chunks(sorted(uuids)):
-        found.update(
-            (str(u), int(i)) for u, i in connection.execute(select(t.c.uuid, t.c.id).where(t.c.uuid.in_(chunk)))
-        )
-    return found
+    found = connection.execute(select(t.c.uuid, t.c.id).where(t.c.uuid.in_(_listed(1))), {"listed": _json(uuids)})
+    return {str(u): int(i) for u, i in found}
+
+
+def _json(values: Iterable[Any]) -> str:
+    return json.dumps(sorted(values, key=repr), ensure_ascii=False)
 
 
 def apply(connection: Connection, changes: Iterable[Change]) -> list[Change]:
@@ -346,8 +355,8 @@ def _present(connection: Connection, table: Shared, keys: list[tuple[Any, ...]])
     """Which of ``keys`` (values of the table's key columns) have a row here."""
     t = rows.raw(table.name)
     columns = [t.c[k] for k in _key_columns(table)]
-    found: set[tuple[Any, ...]] = set()
-    for chunk in _chunks(sorted(set(keys), key=repr), 300):
-        where = columns[0].in_([k[0] for k in chunk]) if len(columns) == 1 else tuple_(*columns).in_(chunk)
-        found.update(tuple(row) for row in connection.execute(select(*columns).where(where)))
-    return found
+    if len(columns) == 1:
+        where, listed = columns[0].in_(_listed(1)), _json({k[0] for k in keys})
+    else:
+        where, listed = tuple_(*columns).in_(_listed(len(columns))), _json({tuple(k) for k in keys})
+    return {tuple(row) for row in connection.execute(select(*columns).where(where), {"listed": listed})}
