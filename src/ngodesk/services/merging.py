@@ -711,7 +711,7 @@ class _Merge:
         gone = self._tombstoned()
         added: list[str] = []
         values: list[batch.FieldChange] = []
-        linked: set[int] = set()
+        here_too: dict[int, str] = {}  # (stories both have: id here -> uuid)
         for uuid in sorted(set(wanted)):
             b, m, t = base.get(uuid), mine.get(uuid), theirs.get(uuid)
             if t is None:
@@ -724,8 +724,8 @@ class _Merge:
                 m["title"], self._fields("story", uuid, m["title"], STORY_TEXT_FIELDS, b, m, t, True)
             )
             values += [batch.FieldChange(m["id"], m["title"], k, str(m[k]), str(v)) for k, v in taken.items()]
-            if self._links(m["id"], uuid):
-                linked.add(m["id"])
+            here_too[m["id"]] = uuid
+        linked = self._links(here_too)
         new_ids = self._add_stories(added)
         batch.write_values(self.session, values, no_progress, len(values))
         edited = {c.story_id for c in values} | linked
@@ -738,27 +738,35 @@ class _Merge:
             stories_added=frozenset(new_ids), stories_changed=frozenset(edited), stories_removed=frozenset(removed)
         )
 
-    def _links(self, story_id: int, uuid: str) -> bool:
-        """A story's tags and records merged as sets; True when changed."""
-        changed = False
+    def _links(self, stories: Mapping[int, str]) -> set[int]:
+        """The tags and records of ``stories`` (id here -> uuid) merged as
+        sets, each table's new links written at once; the ids of the
+        stories whose links changed."""
+        changed: set[int] = set()
         for table, target, key in STORY_LINKS:
             before, here, there = self.links[table]
-            base = set(before.get(uuid, [])) if uuid not in self.revived else set()
-            mine = set(here.get(uuid, []))
-            ordered = table == "story_entities"  # (records in their order: gained ones after mine, as they had them)
-            gained, lost = merge_plan.link_changes(base, mine, there.get(uuid, []), self.their_records[target])
             known = self.record_ids[target]
-            after = linking.next_positions(self.session, [story_id]).get(story_id, 0) if ordered and gained else 0
-            links = [
-                {"story_id": story_id, key: known[gained_uuid]} | ({"position": after + place} if ordered else {})
-                for place, gained_uuid in enumerate(gained)
-                if gained_uuid in known
-            ]
+            fates = {}
+            for story_id, uuid in stories.items():
+                base = set(before.get(uuid, [])) if uuid not in self.revived else set()
+                gained, lost = merge_plan.link_changes(
+                    base, set(here.get(uuid, [])), there.get(uuid, []), self.their_records[target]
+                )
+                fates[story_id] = ([g for g in gained if g in known], [g for g in lost if g in known])
+            ordered = table == "story_entities"  # (records in their order: gained ones after mine, as they had them)
+            after = linking.next_positions(self.session, [s for s, (g, _) in fates.items() if g]) if ordered else {}
+            links: list[dict[str, int]] = []
+            for story_id, (gained, lost) in fates.items():
+                start = after.get(story_id, 0)
+                links += [
+                    {"story_id": story_id, key: known[uuid]} | ({"position": start + place} if ordered else {})
+                    for place, uuid in enumerate(gained)
+                ]
+                for uuid in lost:
+                    stored.remove(self.db, table, story_id=story_id, **{key: known[uuid]})
+                if gained or lost:
+                    changed.add(story_id)
             stored.add_all(self.db, table, links, keep_existing=True)
-            for lost_uuid in lost:
-                if lost_uuid in known:
-                    stored.remove(self.db, table, story_id=story_id, **{key: known[lost_uuid]})
-            changed = changed or bool(links) or bool(lost)
         return changed
 
     def _storable(self, label: str, taken: dict[str, object]) -> dict[str, object]:
@@ -810,8 +818,7 @@ class _Merge:
         made = [str(values["uuid"]) for values in taken]
         ids = self.here.ids_of("stories", made)
         tombstones.unbury(self.session, made)
-        for uuid in made:
-            self._links(ids[uuid], uuid)
+        self._links({ids[uuid]: uuid for uuid in made})
         docs = [search_index.doc(ids[v["uuid"]], v["title"], v["summary"], v["body"], v["source"]) for v in taken]
         search_index.add(self.session, docs)
         return [ids[uuid] for uuid in made]
