@@ -152,9 +152,7 @@ def child_ngodesk(library: str, only_open: bool = False) -> dict[str, object]:
         return {**marks, "peak_rss_mb": _peak_rss_mb()}
 
     def search(text: str) -> None:
-        window.search_field.blockSignals(True)
-        window.search_field.setText(text)
-        window.search_field.blockSignals(False)
+        window.search.set_text(text)  # (without its pause before searching)
         window.refresh()
 
     searches = []

@@ -299,12 +299,30 @@ def test_sidebar_filters_combine_with_the_query_and_counts_follow(zh_library: Li
     assert queries.facets(zh_library, "", [Filter(FacetKind.STATUS, "reviewed")]).total == 0
 
 
+@pytest.mark.parametrize("strategy", ["probe", "walk", "sort"])
 @pytest.mark.parametrize(
-    "query", ["NGO", "tag:Asia", "-tag:Asia", "year:2015..2020", "is:untagged", "NGO tag:Region -year:2015", "org:扶贫"]
+    "query",
+    [
+        "NGO",
+        "tag:Asia",
+        "-tag:Asia",
+        "year:2015..2020",
+        "is:untagged",
+        "NGO tag:Region -year:2015",
+        "org:扶贫",
+        "org:扶贫 tag:Asia",
+        "基金会 place:缅甸",
+    ],
 )
-def test_a_first_page_is_the_start_of_the_whole_list(zh_library: Library, query: str) -> None:
-    # a page probes each row; the whole list builds id sets: same answer
+def test_a_first_page_is_the_start_of_the_whole_list(
+    zh_library: Library, query: str, strategy: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # a page probes each row, or reads small id sets first (whole, or sorted
+    # when tiny: chosen by their size); the whole list builds id sets: same answer
+    from ngodesk.search import engine
+
     every = queries.matching_ids(zh_library, query).tolist()
+    monkeypatch.setattr(engine, "_page_strategy", lambda session, p: strategy)
     for size in (1, 3, 50):
         assert queries.matching_ids(zh_library, query, limit=size).tolist() == every[:size]
 

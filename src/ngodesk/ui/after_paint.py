@@ -24,8 +24,8 @@ class _Relay(QObject):
     dropping its last Python reference inside ``event`` deleted it while Qt
     was still delivering the event to it."""
 
-    def __init__(self, callback: Callable[[], object]) -> None:
-        super().__init__(QCoreApplication.instance())
+    def __init__(self, callback: Callable[[], object], owner: QObject | None) -> None:
+        super().__init__(owner if owner is not None else QCoreApplication.instance())
         self._callback = callback
 
     def event(self, event: QEvent) -> bool:
@@ -37,8 +37,9 @@ class _Relay(QObject):
         return super().event(event)
 
 
-def after_paint(callback: Callable[[], object]) -> None:
-    """Call ``callback`` (on the GUI thread) after the repaints pending now."""
-    relay = _Relay(callback)
+def after_paint(callback: Callable[[], object], owner: QObject | None = None) -> None:
+    """Call ``callback`` (on the GUI thread) after the repaints pending now;
+    not at all if ``owner`` is deleted first."""
+    relay = _Relay(callback, owner)  # (deleted with ``owner``, and its event with it)
     _waiting.add(relay)
     QCoreApplication.postEvent(relay, QEvent(_EVENT), Qt.EventPriority.LowEventPriority.value)

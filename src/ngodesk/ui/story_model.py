@@ -30,6 +30,15 @@ MAX_BLOCKS = 100
 
 Index = QModelIndex | QPersistentModelIndex
 
+#: The roles ``data`` answers, as the plain ints Qt passes (comparing with
+#: the enum members costs more than the answer, a dozen times a cell a paint).
+_USER, _DISPLAY, _TOOLTIP = (
+    int(Qt.ItemDataRole.UserRole),
+    int(Qt.ItemDataRole.DisplayRole),
+    int(Qt.ItemDataRole.ToolTipRole),
+)
+_HITS = int(HITS_ROLE)
+
 
 translate = QCoreApplication.translate
 
@@ -62,12 +71,17 @@ class StoryTableModel(QAbstractTableModel):
         self.known_total = 0
         #: Recently shown blocks of rows; None marks a story deleted meanwhile.
         self._blocks: OrderedDict[int, list[StoryRow | None]] = OrderedDict()
+        #: Per block, what ``data`` answered for its cells by (row, column,
+        #: role): a view asks again at each paint, a dozen roles a cell.
+        self._answers: dict[int, dict[tuple[int, int, int], object]] = {}
         self._hit_terms: tuple[str, ...] = ()
+        self._flags: Qt.ItemFlag | None = None  # (a valid cell's, the same for all)
 
     def set_hit_terms(self, terms: Sequence[str]) -> None:
         """Mark these words (the search's) in the titles shown."""
         if tuple(terms) != self._hit_terms:
             self._hit_terms = tuple(terms)
+            self._answers = {block: {} for block in self._answers}  # (the titles' marks change)
             if self._ids.size:
                 self.dataChanged.emit(self.index(0, 0), self.index(len(self._ids) - 1, 0), [HITS_ROLE])
 
@@ -76,6 +90,7 @@ class StoryTableModel(QAbstractTableModel):
         self.beginResetModel()
         self._ids = np.asarray(ids, dtype=np.int64)
         self._blocks.clear()
+        self._answers.clear()
         self.endResetModel()
 
     def extend_ids(self, ids: Sequence[int] | np.ndarray) -> None:
@@ -108,12 +123,16 @@ class StoryTableModel(QAbstractTableModel):
         for block, rows in list(self._blocks.items()):
             if any(row is not None and row.id in story_ids for row in rows):
                 del self._blocks[block]
+                self._answers.pop(block, None)
                 first = block * BLOCK
                 self.dataChanged.emit(self.index(first, 0), self.index(first + len(rows) - 1, len(COLUMNS) - 1))
 
     def flags(self, index: Index) -> Qt.ItemFlag:
-        base = super().flags(index)
-        return base | Qt.ItemFlag.ItemIsDragEnabled if index.isValid() else base
+        if not index.isValid():
+            return super().flags(index)
+        if self._flags is None:  # (Python's flag arithmetic costs more than the rest: once)
+            self._flags = super().flags(index) | Qt.ItemFlag.ItemIsDragEnabled
+        return self._flags
 
     def mimeTypes(self) -> list[str]:  # noqa: N802 - Qt's name
         return [mime.STORY_IDS]
@@ -143,21 +162,29 @@ class StoryTableModel(QAbstractTableModel):
             fetched = {r.id: r for r in queries.rows(self._library, ids)}
             self._blocks[block] = [fetched.get(i) for i in ids]
             while len(self._blocks) > MAX_BLOCKS:
-                self._blocks.popitem(last=False)
+                self._answers.pop(self._blocks.popitem(last=False)[0], None)
         else:
             self._blocks.move_to_end(block)
         return self._blocks[block][row % BLOCK]
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid():
+        if role == _USER:
+            return int(self._ids[index.row()]) if index.isValid() else None
+        if role != _DISPLAY and role != _TOOLTIP and role != _HITS or not index.isValid():
             return None
-        if role == Qt.ItemDataRole.UserRole:
-            return int(self._ids[index.row()])
-        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, HITS_ROLE):
-            return None
-        story = self._row(index.row())
-        column = COLUMNS[index.column()][0]
-        if role == HITS_ROLE:
+        row, column = index.row(), index.column()
+        answers = self._answers.get(row // BLOCK)
+        key = (row, column, role)
+        if answers is not None and key in answers:
+            return answers[key]
+        value = self._value(row, column, role)
+        self._answers.setdefault(row // BLOCK, {})[key] = value  # (its block is fetched by now)
+        return value
+
+    def _value(self, row: int, column_number: int, role: int) -> object:
+        story = self._row(row)
+        column = COLUMNS[column_number][0]
+        if role == _HITS:
             return hit_spans(story.title, self._hit_terms) if story is not None and column == "title" else None
         if story is None:
             return translate("StoryTableModel", "(deleted)")
@@ -169,7 +196,7 @@ class StoryTableModel(QAbstractTableModel):
         if column == "language":
             return language_name(value) if value else ""
         if column == "tags":  # the names, each tag's path in the tooltip
-            if role == Qt.ItemDataRole.ToolTipRole:
+            if role == _TOOLTIP:
                 return "\n".join(value)
             separator = translate("StoryTableModel", ", ", "between the names of a story's tags")
             return separator.join(path.rpartition("/")[2] for path in value)

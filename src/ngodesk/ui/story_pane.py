@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 from ngodesk.domain.models import ChangeSet, FacetKind, Filter
 from ngodesk.services import story_collections
 from ngodesk.store.library import Library
+from ngodesk.ui.after_paint import after_paint
 from ngodesk.ui.editor import StoryEditor
 from ngodesk.ui.i18n import number
 from ngodesk.ui.list_width import LIST_MIN_WIDTH
@@ -41,6 +42,11 @@ class StoryPane(QWidget):
         self._keep: list[int] = []
         #: Set while a refresh deselects the story being edited (it stays).
         self._holding_editor = False
+        #: Set while a new result is selected: the editor shows its story once
+        #: the list's first rows are painted (``_editor_due`` until then), so
+        #: that loading the story (~15 ms) and painting it do not hold them up.
+        self._after_rows = False
+        self._editor_due = False
         sidebar.filters_changed.connect(self.refresh)
         sidebar.show_all.connect(self.show_stories)
         sidebar.saved_search_chosen.connect(self.run_saved_search)
@@ -55,6 +61,7 @@ class StoryPane(QWidget):
         self.search_runner.facets.connect(lambda facets: sidebar.show_counts(facets))
         self.search_runner.failed.connect(self._search_failed)
         self.search_runner.accepted.connect(self.search.accepted)
+        self.search_runner.idle.connect(self._show_due)  # (a settled search shows its story)
 
         self.model = StoryTableModel(library)
         self.story_list = StoryList(self.model)
@@ -148,7 +155,11 @@ class StoryPane(QWidget):
         if len(ids) < FIRST_PAGE:  # that is all of them
             self._show_empty_state(len(ids) > 0, len(ids) > 0 or self.model.known_total > 0)
         self.count_label.setText(self.tr("Searching…"))
-        self.select(self._keep)
+        self._after_rows = True
+        try:
+            self.select(self._keep)
+        finally:
+            self._after_rows = False
 
     def _all_ids(self, ids: np.ndarray, total: int) -> None:
         self.model.extend_ids(ids)
@@ -202,5 +213,16 @@ class StoryPane(QWidget):
     def _show_selected(self, *_: object) -> None:
         if self._holding_editor:
             return
+        if self._after_rows:
+            if not self._editor_due:
+                self._editor_due = True
+                after_paint(self._show_due, self)
+            return
+        self._editor_due = False
         ids = self.selected_ids()
         self._editor.show_story(ids[0] if len(ids) == 1 else None, selected=len(ids))
+
+    def _show_due(self) -> None:
+        """Show the selected story in the editor if a new result's is due."""
+        if self._editor_due:
+            self._show_selected()
