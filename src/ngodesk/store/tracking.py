@@ -49,7 +49,7 @@ def _triggers() -> dict[str, str]:
             name = f"{_PREFIX}{shared.name}_{event.lower()}"
             notes = " ".join(
                 f"INSERT INTO {TABLE} (owner, claimed) {_owners_of(shared, row)}"
-                " ON CONFLICT (owner) DO UPDATE SET claimed = 0;"
+                " ON CONFLICT (owner) DO UPDATE SET claimed = 0 WHERE claimed = 1;"
                 for row in versions
             )
             made[name] = f"CREATE TRIGGER IF NOT EXISTS {name} AFTER {event} ON main.{shared.name} BEGIN {notes} END"
