@@ -209,7 +209,7 @@ def sync(library: Library, url: str | None = None, progress: NotedProgress = no_
         identity, newest = objects.identity(hub), objects.version(hub)
     _forget_another_hub(library, identity, newest)
     with library.write(content=False) as session:
-        if not tracking.tracking(session.connection()):  # (joined by an older ngodesk, or a table rebuilt)
+        if not tracking.started(session.connection()):  # (joined by an older ngodesk, or a table rebuilt)
             _track(library, session)
     with _mirror(library) as mirror:
         for _ in range(ROUNDS):
@@ -474,7 +474,7 @@ def status(library: Library, ask_hub: bool = True) -> TeamStatus:
         raise HubError(translate("Messages", NOT_JOINED))
     with library.read() as session:
         synced_at = library.get_meta(session, SYNCED_KEY) or ""
-        noted = tracking.tracking(session.connection()) and library.get_meta(session, tracking.COMPARE_ALL) is None
+        noted = tracking.started(session.connection()) and library.get_meta(session, tracking.COMPARE_ALL) is None
     with _mirror(library) as mirror:
         held = _held(mirror)
         outgoing = _outgoing(library, mirror, whole=not noted or held == 0)[0]

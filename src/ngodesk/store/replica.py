@@ -269,7 +269,7 @@ def _ids_of(connection: Connection, table: str, uuids: set[Any]) -> dict[str, in
 
 
 def _json(values: Iterable[Any]) -> str:
-    return json.dumps(sorted(values, key=repr), ensure_ascii=False)
+    return json.dumps(list(values), ensure_ascii=False)
 
 
 def apply(connection: Connection, changes: Iterable[Change]) -> list[Change]:

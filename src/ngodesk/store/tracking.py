@@ -81,7 +81,7 @@ def disown(connection: Connection) -> None:
     connection.execute(delete(meta).where(meta.c.key.in_([HUB_KEY, SYNCED_KEY, COMPARE_ALL])))
 
 
-def tracking(connection: Connection) -> bool:
+def started(connection: Connection) -> bool:
     """Whether changes are noted: the table and every trigger are there."""
     wanted = [TABLE, *_triggers()]
     marks = ", ".join("?" for _ in wanted)
