@@ -96,6 +96,14 @@ def library(library_path: Path, request: pytest.FixtureRequest) -> Iterator[Libr
 _LOCK = shutil.ignore_patterns(".lock")
 
 
+def copy_library(template: Path, folder: Path) -> Path:
+    """``folder``, a closed library copied from ``template`` (the
+    ``_empty_template`` or ``_sample_template`` of the run): for a test
+    whose commands or processes open the library themselves."""
+    shutil.copytree(template, folder, ignore=_LOCK)
+    return folder
+
+
 @pytest.fixture
 def sample_library(library: Library) -> Library:
     """A library holding the sample collection (see ``library``)."""
