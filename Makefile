@@ -18,8 +18,12 @@ run: system-deps-run $(STAMP) $(QM)
 # (NGODESK_TEST_DIST=1: the suite also builds the bundle once, with
 # `make dist`, and runs it as a user without Python would.)
 # (make lint first: CI runs `make test` alone, and the checks come before the suite.)
+# (PYTHONDONTWRITEBYTECODE= : Python keeps its compiled modules, as it does
+# by default. Where the caller's environment says not to, each of the
+# suite's workers and of the ~100 processes it starts compiled ngodesk's
+# sources again, and pytest rewrote every test module in every worker.)
 test: system-deps-test $(STAMP) $(QM) lint
-	QT_QPA_PLATFORM=offscreen NGODESK_TEST_DIST=1 $(PY) -m pytest -q -n auto --dist loadgroup
+	QT_QPA_PLATFORM=offscreen NGODESK_TEST_DIST=1 PYTHONDONTWRITEBYTECODE= $(PY) -m pytest -q -n auto --dist loadgroup
 
 %.qm: %.ts $(STAMP)
 	$(VENV)/bin/pyside6-lrelease -silent $< -qm $@

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import textwrap
@@ -15,10 +16,45 @@ from pathlib import Path
 import pytest
 
 from ngodesk.store.library import Library
-from tests import pg_cluster
+from tests import bundle, pg_cluster
 from tests.pg_cluster import Cluster
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+#: The bundle's build started by this process (``tests.bundle``).
+_BUILD = pytest.StashKey[subprocess.Popen[bytes] | None]()
+
+
+def _needs_bundle(item: pytest.Item) -> bool:
+    return "bundle" in getattr(item, "fixturenames", ())
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """The bundle's tests come last: its build runs beside the others."""
+    items.sort(key=_needs_bundle)  # (stable: the others keep their order)
+
+
+def pytest_collection_finish(session: pytest.Session) -> None:
+    """Start building the bundle now, in one process of the run (the first
+    worker of ``make test``'s, or pytest's own without workers), when the
+    bundle's tests are to run (``tests.bundle``)."""
+    if os.environ.get("NGODESK_TEST_DIST") != "1" or os.environ.get("PYTEST_XDIST_WORKER", "gw0") != "gw0":
+        return
+    if any(_needs_bundle(item) for item in session.items) and not session.config.option.collectonly:
+        session.config.stash[_BUILD] = bundle.start()
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    """The build started here ends with the run: awaited (another worker's
+    test may wait for it), or stopped when the run was interrupted."""
+    build = session.config.stash.get(_BUILD, None)
+    if build is None or build.poll() is not None:
+        return
+    if exitstatus == pytest.ExitCode.INTERRUPTED:
+        os.killpg(build.pid, signal.SIGTERM)
+    build.wait()
+
 
 SAMPLE = Path(__file__).resolve().parents[1] / "resources" / "sample" / "chinese_ngos_going_out.txt"
 REALWORLD = Path(__file__).resolve().parents[2] / "shared" / "realworld"
@@ -94,6 +130,14 @@ def library(library_path: Path, request: pytest.FixtureRequest) -> Iterator[Libr
 
 #: What a library folder holds that is not copied into a test's own.
 _LOCK = shutil.ignore_patterns(".lock")
+
+
+def copy_library(template: Path, folder: Path) -> Path:
+    """``folder``, a closed library copied from ``template`` (the
+    ``_empty_template`` or ``_sample_template`` of the run): for a test
+    whose commands or processes open the library themselves."""
+    shutil.copytree(template, folder, ignore=_LOCK)
+    return folder
 
 
 @pytest.fixture

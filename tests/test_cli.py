@@ -19,7 +19,7 @@ import pytest
 from ngodesk import __version__, cli
 from ngodesk.services import stories
 from ngodesk.services.library import open_library
-from tests.conftest import SAMPLE, held_by_another_process
+from tests.conftest import SAMPLE, copy_library, held_by_another_process
 
 
 def ngodesk(
@@ -78,10 +78,9 @@ def ok(*args: str, library: Path | None = None, real: bool = False) -> str:
 
 
 @pytest.fixture
-def cli_library(tmp_path: Path) -> Path:
-    path = tmp_path / "cli-library"
-    ok("import", str(SAMPLE), library=path)
-    return path
+def cli_library(tmp_path: Path, _sample_template: Path) -> Path:
+    """A closed library holding the sample (a copy of the run's template)."""
+    return copy_library(_sample_template, tmp_path / "cli-library")
 
 
 def test_version() -> None:

@@ -15,7 +15,8 @@ import pytest
 from ngodesk import cli, formats
 from ngodesk.cli import choices as cli_choices
 from ngodesk.store import migrate
-from tests.conftest import SAMPLE
+from tests.conftest import copy_library
+from tests.test_cli import ok
 
 #: What a start that only answers must not load (each costs 0.1-0.5 s).
 HEAVY = ("sqlalchemy", "alembic", "PySide6", "numpy", "ngodesk.services", "ngodesk.store.schema")
@@ -58,16 +59,11 @@ def test_every_command_answers_help_without_importing_anything_heavy() -> None:
     assert not loaded(modules, HEAVY + PARSERS)
 
 
-def test_reading_and_setting_load_neither_alembic_nor_qt_nor_numpy_nor_the_formats(tmp_path: Path) -> None:
-    library = tmp_path / "library"
-    subprocess.run([sys.executable, "-m", "ngodesk", "--library", str(library), "import", str(SAMPLE)], check=True)
-    found = subprocess.run(
-        [sys.executable, "-m", "ngodesk", "--library", str(library), "search", "NGOs", "--json"],
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    uuid = json.loads(found.stdout)[0]["uuid"]
+def test_reading_and_setting_load_neither_alembic_nor_qt_nor_numpy_nor_the_formats(
+    tmp_path: Path, _sample_template: Path
+) -> None:
+    library = copy_library(_sample_template, tmp_path / "library")
+    uuid = json.loads(ok("search", "NGOs", "--json", library=library))[0]["uuid"]
     others = ("alembic", "PySide6", "numpy", "rdflib", "rispy", "bibtexparser", "feedparser", "rapidfuzz")
     commands = (["info"], ["search", "扶贫", "--limit", "20"], ["show", uuid], ["tags"], ["set", uuid, "summary=扶贫"])
     for args in commands:
@@ -76,12 +72,11 @@ def test_reading_and_setting_load_neither_alembic_nor_qt_nor_numpy_nor_the_forma
         assert not loaded(modules, others + PARSERS), args
 
 
-def test_the_window_loads_no_flow_before_its_first_paint(tmp_path: Path) -> None:
+def test_the_window_loads_no_flow_before_its_first_paint(tmp_path: Path, _sample_template: Path) -> None:
     """Opening the window (up to its first paint) imports neither the
     import, export, field-copy and merge flows nor langcodes, rapidfuzz or
     a parser: they load when the user starts one."""
-    library = tmp_path / "library"
-    subprocess.run([sys.executable, "-m", "ngodesk", "--library", str(library), "import", str(SAMPLE)], check=True)
+    library = copy_library(_sample_template, tmp_path / "library")
     code = (
         "import os\nos.environ['QT_QPA_PLATFORM'] = 'offscreen'\n"
         "from ngodesk.ui.app import Windows, make_application\n"

@@ -33,7 +33,7 @@ from ngodesk.services import (
 from ngodesk.services.attachments import AttachmentView
 from ngodesk.services.library import open_library
 from ngodesk.store import backups
-from tests.conftest import read_only_view, small_disk
+from tests.conftest import copy_library, read_only_view, small_disk
 from tests.test_cli import ngodesk, ok
 
 PHOTO = b"\x89PNG a photo of a well"
@@ -57,10 +57,10 @@ def _titles(library_folder: Path) -> set[str]:
 
 
 @pytest.fixture
-def office(tmp_path: Path) -> Path:
+def office(tmp_path: Path, _empty_template: Path) -> Path:
     """A library with two stories, and its field copy ``laptop`` in which
     a photo was attached to the first."""
-    origin = tmp_path / "office"
+    origin = copy_library(_empty_template, tmp_path / "office")
     with open_library(origin) as library:
         stories.create_story(library, {"title": "Wells in Kenya"})
         stories.create_story(library, {"title": "Schools in Nepal"})

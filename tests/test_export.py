@@ -23,6 +23,8 @@ from ngodesk.domain.models import EntityKind, StoryRecord
 from ngodesk.services import exporting, importing, queries, stories
 from ngodesk.services.library import open_library
 from ngodesk.store.library import Library
+from tests.conftest import copy_library
+from tests.test_cli import ngodesk
 from tests.test_import import all_stories
 
 
@@ -87,11 +89,11 @@ ENGLISH = {"title": "Seminar on NGOs “going out” — Q&A", "summary": "One l
 
 
 @pytest.fixture
-def mixed(tmp_path: Path) -> Iterator[Library]:
+def mixed(tmp_path: Path, _empty_template: Path) -> Iterator[Library]:
     """Three stories: simplified Chinese (two tags, people, an organisation,
     a place), traditional Chinese (one tag, one person), English (untagged,
     undated, no one linked)."""
-    with open_library(tmp_path / "mixed") as library:
+    with open_library(copy_library(_empty_template, tmp_path / "mixed")) as library:
         stories.create_story(
             library,
             SIMPLIFIED,
@@ -344,6 +346,7 @@ def test_an_exported_file_gets_the_usual_permissions(mixed: Library, tmp_path: P
 
 
 def run(*args: str, library: Path) -> subprocess.CompletedProcess[bytes]:
+    """A real ``ngodesk`` process: the bytes it writes to standard output."""
     return subprocess.run(
         [sys.executable, "-m", "ngodesk", "--library", str(library), *args], capture_output=True, timeout=120
     )
@@ -355,32 +358,31 @@ def test_cli_exports_to_standard_output_or_a_file(sample_library: Library, libra
     assert shown.stdout.startswith(b"\xef\xbb\xbftitle,")  # the same bytes as a file gets
     assert len(list(csv.reader(io.StringIO(shown.stdout.decode("utf-8-sig"))))) == 14
     out = tmp_path / "beijing.json"
-    written = run("export", "--format", "json", "--query", "Beijing", "-o", str(out), library=library_path)
-    assert written.returncode == 0 and written.stdout == b""
+    written = ngodesk("export", "--format", "json", "--query", "Beijing", "-o", str(out), library=library_path)
+    assert written.returncode == 0 and written.stdout == ""
     found = [v.title for v in queries.stories(sample_library, queries.matching_ids(sample_library, "Beijing").tolist())]
     assert [s["title"] for s in json.loads(out.read_text(encoding="utf-8"))["stories"]] == found  # as search finds them
-    assert len(found) == 5 and written.stderr.decode() == f"Exported 5 stories to {out}\n"
+    assert len(found) == 5 and written.stderr == f"Exported 5 stories to {out}\n"
 
 
 def test_cli_refuses_unknown_formats_and_unwritable_files(
     sample_library: Library, library_path: Path, tmp_path: Path
 ) -> None:
-    unknown = run("export", "--format", "docx", library=library_path)
-    assert unknown.returncode == 2 and b"invalid choice: 'docx'" in unknown.stderr
+    unknown = ngodesk("export", "--format", "docx", library=library_path)
+    assert unknown.returncode == 2 and "invalid choice: 'docx'" in unknown.stderr
     target = tmp_path / "missing" / "stories.ris"
-    failed = run("export", "--format", "ris", "-o", str(target), library=library_path)
-    assert (
-        failed.returncode == 1
-        and failed.stderr.decode() == f"ngodesk: Cannot write {target}: No such file or directory\n"
-    )
+    failed = ngodesk("export", "--format", "ris", "-o", str(target), library=library_path)
+    assert failed.returncode == 1 and failed.stderr == f"ngodesk: Cannot write {target}: No such file or directory\n"
     assert not target.parent.exists()
 
 
 @pytest.mark.parametrize("target", [".", "", "/", "..", "a folder"])
-def test_exporting_to_a_folder_says_so_and_writes_nothing(tmp_path: Path, target: str) -> None:
+def test_exporting_to_a_folder_says_so_and_writes_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, target: str
+) -> None:
     (tmp_path / "a folder").mkdir()
-    command = [sys.executable, "-m", "ngodesk", "--library", "lib", "export", "--format", "json", "-o", target]
-    result = subprocess.run(command, cwd=tmp_path, capture_output=True, text=True, timeout=120)
+    monkeypatch.chdir(tmp_path)  # (where the command is run: the library and the target are relative)
+    result = ngodesk("--library", "lib", "export", "--format", "json", "-o", target)
     assert result.returncode == 1 and "it is a folder; give the name of a file." in result.stderr
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a folder", "lib"] and not any(
         (tmp_path / "a folder").iterdir()

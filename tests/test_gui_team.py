@@ -8,6 +8,7 @@ import pytest
 
 from ngodesk.services import queries, team
 from ngodesk.store.library import Library
+from ngodesk.ui import team_flow
 from tests.conftest import Cluster
 from tests.test_cli import ok
 from tests.test_gui_editing import open_window
@@ -70,7 +71,8 @@ def test_a_colleagues_push_reaches_an_open_window_by_itself(qtbot, hub: str, des
         library.close()
 
 
-def test_changes_made_in_the_window_are_counted_until_sent(qtbot, hub: str, desk: Desk) -> None:  # type: ignore[no-untyped-def]
+def test_changes_made_in_the_window_are_counted_until_sent(qtbot, hub: str, desk: Desk, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setattr(team_flow, "COUNT_AFTER_MS", 300)  # (the pause after a change before counting: 5 s)
     mine = desk("mine")
     ok("team", "join", hub, library=mine)
     library = Library.open(mine)

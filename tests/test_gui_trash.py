@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QMessageBox
 from ngodesk.services import queries, stories, trash
 from ngodesk.store.library import Library
 from ngodesk.store.schema import TrashEntry, utcnow
+from ngodesk.ui import main_window
 from ngodesk.ui.app import make_application
 from ngodesk.ui.main_window import MainWindow
 from tests.test_gui import titles
@@ -97,7 +98,10 @@ def test_the_trash_window_restores_stories_undoably_and_empties_after_asking(  #
     assert window.sidebar.trash_item.text(1) == "" and len(titles(window)) == 12
 
 
-def test_the_window_lets_go_of_stories_deleted_30_days_ago_after_opening(qtbot, sample_library: Library) -> None:  # type: ignore[no-untyped-def]
+def test_the_window_lets_go_of_stories_deleted_30_days_ago_after_opening(  # type: ignore[no-untyped-def]
+    qtbot, sample_library: Library, monkeypatch
+) -> None:
+    monkeypatch.setattr(main_window, "TRASH_PURGE_DELAY_MS", 300)  # (the pause after opening: 3 s)
     old = stories.create_story(sample_library, {"title": "Deleted long ago"})
     trash.move_to_trash(sample_library, [old.id])
     with sample_library.write() as session:

@@ -22,7 +22,7 @@ from ngodesk.services import backups, stories
 from ngodesk.services.library import open_library
 from ngodesk.store.library import DB_NAME, Library
 from ngodesk.store.lock import LOCK_NAME, WINDOW
-from tests.conftest import SAMPLE, held_by_another_process, read_only_view, small_disk
+from tests.conftest import SAMPLE, copy_library, held_by_another_process, read_only_view, small_disk
 from tests.test_cli import ngodesk, ok
 
 
@@ -35,9 +35,9 @@ def _count(library: Path) -> int:
 
 
 @pytest.fixture
-def made(tmp_path: Path) -> Path:
+def made(tmp_path: Path, _empty_template: Path) -> Path:
     """A closed library of three stories with one backup."""
-    path = tmp_path / "made"
+    path = copy_library(_empty_template, tmp_path / "made")
     with open_library(path) as library:
         for title in ("Wells in Kenya", "学校在尼泊尔", "Clinics in Myanmar"):
             stories.create_story(library, {"title": title})

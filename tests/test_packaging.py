@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import configparser
 import csv
-import fcntl
 import json
 import os
 import shutil
@@ -19,6 +18,7 @@ import pytest
 from PySide6.QtGui import QImage
 
 from ngodesk import __version__
+from tests.bundle import built
 
 ROOT = Path(__file__).resolve().parents[1]
 PACKAGING = ROOT / "packaging"
@@ -27,11 +27,6 @@ DESKTOP = PACKAGING / f"{APP_ID}.desktop"
 METAINFO = PACKAGING / f"{APP_ID}.metainfo.xml"
 MIME = PACKAGING / "application-x-ngodesk-copy.xml"
 ICON_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
-BUNDLE = ROOT / "dist" / "ngodesk" / "ngodesk"
-
-#: The bundle is built once, by the one worker that runs this module's tests
-#: (``make test`` runs the suite on several: pytest-xdist's ``loadgroup``).
-pytestmark = pytest.mark.xdist_group("bundle")
 
 needs_dist = pytest.mark.skipif(
     os.environ.get("NGODESK_TEST_DIST") != "1",
@@ -132,22 +127,10 @@ def test_install_desktop_refuses_a_relative_executable(tmp_path: Path) -> None:
 
 @pytest.fixture(scope="session")
 def bundle() -> Path:
-    """dist/ngodesk/ngodesk, built with `make dist` unless it is there
-    already and newer than every source file it is made from. One build
-    at a time: a second pytest (or worker) waits for the first's."""
-    BUNDLE.parent.parent.mkdir(exist_ok=True)
-    with open(BUNDLE.parent.parent / ".building", "w") as building:
-        fcntl.flock(building, fcntl.LOCK_EX)
-        sources = [
-            *(ROOT / "src").rglob("*"),
-            *(ROOT / "resources").rglob("*"),
-            *(ROOT / "docs").rglob("*"),
-            *PACKAGING.iterdir(),
-        ]
-        newest = max(p.stat().st_mtime for p in sources if p.is_file() and "__pycache__" not in p.parts)
-        if not BUNDLE.exists() or BUNDLE.stat().st_mtime < newest:
-            subprocess.run(["make", "dist"], cwd=ROOT, check=True, timeout=1800)
-    return BUNDLE
+    """dist/ngodesk/ngodesk, built with `make dist` unless it is newer than
+    every source file it is made from (``tests.bundle``: the build started
+    in the background when the tests were collected)."""
+    return built()
 
 
 def run_bare(bundle: Path, home: Path, *args: str) -> subprocess.CompletedProcess[str]:
