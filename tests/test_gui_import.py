@@ -88,8 +88,11 @@ def test_a_large_import_shows_progress_keeps_the_window_usable_and_is_one_undo_s
     assert counted, texts
     assert counted[-1].group(2) == f"{SIZE:,}" and counted[-1].group(1) == f"{SIZE:,}"
     assert not window.jobs.status.isVisible()
-    # the window kept handling events while the import ran (no modal dialog, no long freeze)
-    assert max(b - a for a, b in zip(ticks, ticks[1:], strict=False)) < 2.0
+    # the window kept handling events while the import ran (no modal dialog, no long freeze): a window
+    # that waited for the import would show one gap as long as the whole import (the bound grows with a
+    # loaded machine's import, so that only a freeze fails, not a slow machine)
+    longest = max(b - a for a, b in zip(ticks, ticks[1:], strict=False))
+    assert longest < max(2.0, (ticks[-1] - ticks[0]) / 2), (longest, ticks[-1] - ticks[0])
     assert f"Imported {SIZE:,}; skipped 0 already in the library." in window.statusBar().currentMessage()
 
     # the new stories are listed as "Last import", not all left selected
