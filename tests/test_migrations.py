@@ -14,7 +14,7 @@ from sqlalchemy import create_engine
 from ngodesk.domain.models import StoryRecord
 from ngodesk.services import importing, queries, stories
 from ngodesk.services.library import open_library
-from ngodesk.store import migrate
+from ngodesk.store import migrate, tracking
 from ngodesk.store.migrate import include_object
 from ngodesk.store.schema import Base
 
@@ -66,6 +66,22 @@ def test_library_from_an_earlier_schema_opens_with_its_data(tmp_path: Path, revi
         assert (story.uuid, story.revision, story.published) == ("6f1c0d52-0000-4000-8000-000000000001", 3, "2019-05")
         assert queries.matching_ids(library, "tag:Kenya org:CFPA").tolist() == [story.id]
         assert queries.check(library) == []
+
+
+def test_a_library_joined_to_a_hub_upgrades_and_its_next_sync_compares_everything(tmp_path: Path) -> None:
+    previous = sorted(migrate.LIBRARY.known_revisions())[-2]
+    folder = _library_at(tmp_path / "joined", previous)
+    engine = create_engine(f"sqlite:///{folder / 'catalogue.sqlite'}")
+    with engine.begin() as connection:
+        tracking.start(connection)  # (as a library joined to a hub holds them)
+    engine.dispose()
+
+    with open_library(folder) as library:
+        assert library.schema_version == migrate.LIBRARY.head_revision()
+        with library.read() as session:
+            assert not tracking.started(session.connection())
+            assert library.get_meta(session, tracking.COMPARE_ALL) == "1"
+        stories.edit_story(library, queries.matching_ids(library, "").tolist()[0], {"title": "Edited after"})
 
 
 def test_upgrade_to_0002_keys_the_addresses_already_there(tmp_path: Path) -> None:

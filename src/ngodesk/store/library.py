@@ -27,7 +27,7 @@ from sqlalchemy.pool import QueuePool
 
 from ngodesk.domain.errors import LibraryDamaged, LibraryError, LibraryReadOnly, SchemaTooNew
 from ngodesk.domain.i18n import translate
-from ngodesk.store import backups, history, migrate
+from ngodesk.store import backups, history, migrate, tracking
 from ngodesk.store.lock import WriterLock
 from ngodesk.store.schema import Meta
 from ngodesk.store.sqlite_files import connect_read, read_uri, writable
@@ -302,6 +302,7 @@ class Library:
             self.backup(f"before-upgrade-from-{revision}")
         assert self._write_engine is not None
         with self._write_engine.connect() as connection:
+            tracking.before_upgrade(connection)
             migrate.LIBRARY.upgrade(connection)
             connection.commit()
         self._write_engine.dispose()  # (new connections get what the new schema has: the history triggers)

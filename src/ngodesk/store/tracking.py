@@ -73,6 +73,16 @@ def stop(connection: Connection) -> None:
     connection.exec_driver_sql(f"DROP TABLE IF EXISTS main.{TABLE}")
 
 
+def before_upgrade(connection: Connection) -> None:
+    """Stop noting before a schema upgrade (in its transaction): SQLite
+    refuses to drop a column a trigger names, and a rebuilt table loses its
+    triggers. The next sync compares everything and notes again."""
+    if connection.exec_driver_sql("SELECT 1 FROM main.sqlite_master WHERE name = ?", (TABLE,)).first() is None:
+        return
+    stop(connection)
+    connection.exec_driver_sql("INSERT OR REPLACE INTO main.meta (key, value) VALUES (?, '1')", (COMPARE_ALL,))
+
+
 def disown(connection: Connection) -> None:
     """Make the library joined to no hub (in the caller's transaction):
     its hub's URL and last sync forgotten, nothing noted any more."""
