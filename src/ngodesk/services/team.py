@@ -38,12 +38,12 @@ from ngodesk.domain.i18n import QT_TRANSLATE_NOOP, translate
 from ngodesk.domain.models import NotedProgress, no_progress
 from ngodesk.services import attachments, merging
 from ngodesk.services.merge_read import Side
-from ngodesk.store import history, replica, rows, tracking
+from ngodesk.store import history, replica, tracking
 from ngodesk.store.hub import HUB_KEY, MIRROR, SYNCED_KEY, objects, revision, roles
 from ngodesk.store.hub.connection import shown, transaction, with_password
 from ngodesk.store.hub.roles import Role
 from ngodesk.store.library import DB_NAME, Library, stored_meta
-from ngodesk.store.schema import MergeConflict, StoryChange, Tombstone
+from ngodesk.store.schema import MergeConflict, StoryChange
 from ngodesk.store.sqlite_files import reading
 
 #: The mirror's meta keys: the hub's version it holds, and which hub it is.
@@ -379,8 +379,9 @@ def _outgoing(
         str(data[c]) for (table, _), data in gone for c in replica.BY_NAME[table].references if data.get(c)
     }
     with library.read() as session:
-        graves = set(session.scalars(select(Tombstone.uuid).where(Tombstone.uuid.in_(asked)))) if asked else set()
-        present = _uuids_here(session, asked)
+        here = Side(session.connection())
+        graves = here.uuids(["tombstones"], among=sorted(asked))
+        present = here.uuids(sorted(replica.RECORDS), among=sorted(asked))
         open_records = set(session.scalars(select(MergeConflict.record_uuid).where(MergeConflict.resolved.is_(False))))
         by_merge = (
             set(session.scalars(select(StoryChange.uuid).where(StoryChange.id > merged_after)))
@@ -417,19 +418,6 @@ def _records_of_links(library: Library, out: list[replica.Change], held_back: se
             wanted.setdefault(shared.references[shared.owner], set()).add(str(owner))
     with library.read() as session:
         return [found for name, uuids in wanted.items() for found in replica.records(session.connection(), name, uuids)]
-
-
-def _uuids_here(session: Any, uuids: set[str]) -> set[str]:
-    """Which of ``uuids`` name a record (of any kind) the library has."""
-    found: set[str] = set()
-    ordered = sorted(uuids)
-    for shared in replica.SHARED:
-        if not shared.own_uuid or shared.name in ("story_changes", "tombstones"):
-            continue
-        t = rows.raw(shared.name)
-        for start in range(0, len(ordered), 500):
-            found.update(session.scalars(select(t.c.uuid).where(t.c.uuid.in_(ordered[start : start + 500]))))
-    return found
 
 
 def _into(mirror: Library, changes: list[replica.Change], version: int | None = None) -> None:
