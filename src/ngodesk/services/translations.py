@@ -13,7 +13,7 @@ from ngodesk.domain.errors import ValidationError
 from ngodesk.domain.i18n import translate
 from ngodesk.domain.models import TRANSLATED_FIELDS, ChangeSet, Translation, TranslationStatus
 from ngodesk.domain.text import read_language, require_encodable
-from ngodesk.services import annotating, fields
+from ngodesk.services import fields
 from ngodesk.steps import lookups, tombstones
 from ngodesk.store.library import Library
 from ngodesk.store.schema import Story, StoryTranslation
@@ -141,5 +141,7 @@ def set_translations(library: Library, story_id: int, translations: Iterable[Tra
         changed = [put(session, story_id, translation) for translation in translations]
         if not any(changed):
             return ChangeSet()
+        from ngodesk.services import annotating  # (its formats cost every reading command ~0.03 s)
+
         annotating.follow(session, [story_id])  # (annotations of a translation move with its text)
         return ChangeSet(stories_changed=frozenset({story_id}))
