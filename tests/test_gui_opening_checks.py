@@ -10,6 +10,7 @@ import threading
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QMessageBox
 
 from ngodesk.domain.errors import LibraryError
@@ -18,6 +19,7 @@ from ngodesk.services import backups, importing, queries, stories
 from ngodesk.services.library import open_library
 from ngodesk.store import backups as store_backups
 from ngodesk.ui.app import Windows, make_application
+from ngodesk.ui.main_window import MainWindow
 from tests.test_backups import _damaged_beside_a_sound_backup
 
 
@@ -74,6 +76,38 @@ def test_the_offered_backup_is_put_back_and_the_window_reopens_on_it(qtbot, libr
     assert queries.story_count(reopened.library) == 300 and not reopened.library.writes_refused
     assert any(p.name.startswith("catalogue.damaged-") for p in library_path.iterdir())
     reopened.close()
+
+
+class _Painted(QObject):
+    """Notes the first paint of the widget it watches."""
+
+    def __init__(self, events: list[str]) -> None:
+        super().__init__()
+        self.events = events
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.Paint and "painted" not in self.events:
+            self.events.append("painted")
+        return False
+
+
+def test_background_work_starts_only_once_the_window_is_painted(qtbot, library_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    # (A window just shown has no repaint queued until the platform exposes
+    # it: work queued "after the pending repaints" ran first, and the full
+    # check, the backup and the team sync's imports delayed the first paint.)
+    events: list[str] = []
+    start_background = MainWindow.start_background
+    monkeypatch.setattr(MainWindow, "start_background", lambda w: (events.append("started"), start_background(w)))
+    make_application()
+    windows = Windows()
+    window = windows.open(str(library_path))
+    assert window is not None
+    painted = _Painted(events)
+    window.installEventFilter(painted)
+    qtbot.waitUntil(lambda: "started" in events)
+    assert events == ["painted", "started"]
+    qtbot.waitUntil(lambda: not window.opening_checks.running() and not window.search_runner.busy)
+    window.close()
 
 
 def test_the_daily_backup_is_made_after_the_window_shows(qtbot, library_path: Path) -> None:  # type: ignore[no-untyped-def]

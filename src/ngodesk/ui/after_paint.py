@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
+from PySide6.QtWidgets import QWidget
 
 _EVENT = QEvent.Type(QEvent.registerEventType())
 #: Relays waiting for their event (kept alive until it arrives).
@@ -43,3 +44,27 @@ def after_paint(callback: Callable[[], object], owner: QObject | None = None) ->
     relay = _Relay(callback, owner)  # (deleted with ``owner``, and its event with it)
     _waiting.add(relay)
     QCoreApplication.postEvent(relay, QEvent(_EVENT), Qt.EventPriority.LowEventPriority.value)
+
+
+class _FirstPaint(QObject):
+    """Watches a widget for its first paint, then hands over to ``after_paint``."""
+
+    def __init__(self, widget: QWidget, callback: Callable[[], object]) -> None:
+        super().__init__(widget)
+        self._callback = callback
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            self.deleteLater()
+            after_paint(self._callback, watched)
+        return False
+
+
+def after_first_paint(widget: QWidget, callback: Callable[[], object]) -> None:
+    """Call ``callback`` once ``widget`` (just shown) has been painted and
+    the repaints pending then are done; not at all if it is deleted first.
+    (``after_paint`` alone is too early here: a window just shown has no
+    repaint queued until the platform exposes it, so its event came first.)"""
+    _FirstPaint(widget, callback)

@@ -21,7 +21,7 @@ from ngodesk.services.library import holds_other_files, open_library, resolve
 from ngodesk.store.library import Library
 from ngodesk.store.lock import WINDOW
 from ngodesk.ui import i18n, settings
-from ngodesk.ui.after_paint import after_paint
+from ngodesk.ui.after_paint import after_first_paint
 from ngodesk.ui.termination import TerminationWatch
 
 if TYPE_CHECKING:
@@ -200,7 +200,7 @@ class Windows:
         settings.remember_library(str(library.folder))
         self.windows.append(window)
         window.show()
-        after_paint(window.start_background)  # (the full check, the daily backup, a sync: not before the first paint)
+        after_first_paint(window, window.start_background)  # (the full check, the daily backup, a sync)
         return window
 
     def _damaged(self, window: MainWindow, damage: LibraryDamaged) -> None:
