@@ -27,7 +27,7 @@ from sqlalchemy.pool import QueuePool
 
 from ngodesk.domain.errors import LibraryDamaged, LibraryError, LibraryReadOnly, SchemaTooNew
 from ngodesk.domain.i18n import translate
-from ngodesk.store import backups, history, migrate, tracking
+from ngodesk.store import backups, history, migrate
 from ngodesk.store.lock import WriterLock
 from ngodesk.store.schema import Meta
 from ngodesk.store.sqlite_files import connect_read, read_uri, writable
@@ -300,6 +300,8 @@ class Library:
             return
         if revision is not None:
             self.backup(f"before-upgrade-from-{revision}")
+        from ngodesk.store import tracking  # (and the team's tables: only an upgrade needs them)
+
         assert self._write_engine is not None
         with self._write_engine.connect() as connection:
             tracking.before_upgrade(connection)
