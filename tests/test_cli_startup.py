@@ -93,6 +93,20 @@ def test_the_window_loads_no_flow_before_its_first_paint(tmp_path: Path, _sample
     assert not loaded(modules, flows + PARSERS + ("langcodes", "rapidfuzz", "feedparser", "alembic"))
 
 
+def test_qt_reads_no_more_of_the_libraries_the_window_stands_on_than_their_entry_modules() -> None:
+    """PySide6's import hook reads the whole source of every module
+    imported after Qt (looking for "PySide6"), and linecache keeps it:
+    SQLAlchemy and numpy (~200,000 lines) are imported before Qt, so only
+    the modules the window's own imports name are read again."""
+    code = (
+        "import linecache\nimport ngodesk.ui.main_window\n"
+        "print(sum(len(lines) for name, (_, _, lines, _) in linecache.cache.items()"
+        " if '/sqlalchemy/' in name or '/numpy/' in name))"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=True)
+    assert int(result.stdout) < 10_000
+
+
 def test_the_choices_written_out_for_the_parser_are_the_real_ones() -> None:
     from ngodesk.domain.models import AnnotationKind, EntityKind
     from ngodesk.formats import csv_table, skos
