@@ -14,6 +14,9 @@ import pytest
 
 from ngodesk import cli, formats
 from ngodesk.cli import choices as cli_choices
+from ngodesk.domain.models import StoryRecord
+from ngodesk.services import importing
+from ngodesk.services.library import open_library
 from ngodesk.store import migrate
 from tests.conftest import copy_library
 from tests.test_cli import ok
@@ -91,6 +94,34 @@ def test_the_window_loads_no_flow_before_its_first_paint(tmp_path: Path, _sample
         f"ngodesk.services.{name}" for name in ("importing", "exporting", "field_copy", "merging", "duplicates")
     )
     assert not loaded(modules, flows + PARSERS + ("langcodes", "rapidfuzz", "feedparser", "alembic"))
+
+
+def test_the_window_showing_its_counts_loads_no_langcodes(tmp_path: Path, _sample_template: Path) -> None:
+    """The sidebar names the languages of the stories it counts (here one
+    in traditional Chinese) from the names written out for the editor,
+    as an English window speaks them: langcodes' language data (0.2 s,
+    11 MB) loads only for a language they lack."""
+    library = copy_library(_sample_template, tmp_path / "library")
+    with open_library(library) as opened:
+        importing.import_records(opened, [StoryRecord("絲路一家親", "", language="zh-Hant")])
+    code = (
+        "import os\nos.environ['QT_QPA_PLATFORM'] = 'offscreen'\n"
+        "from PySide6.QtCore import QCoreApplication\n"
+        "from ngodesk.ui.app import Windows, make_application\n"
+        "app = make_application()\n"
+        f"window = Windows().open({str(library)!r}, ask=False)\n"
+        "window.grab()\n"
+        "from ngodesk.domain.models import FacetKind\n"
+        "section = window.sidebar.sections[FacetKind.LANGUAGE]\n"
+        "while window.search_runner.busy or not section.childCount():\n"
+        "    QCoreApplication.processEvents()\n"
+        "names = [section.child(i).text(0) for i in range(section.childCount())]\n"
+        "assert any('Chinese (Traditional)' in name for name in names), names\n"
+        "while window.opening_checks.running():\n"
+        "    QCoreApplication.processEvents()\n"
+        "window.close()\n"
+    )
+    assert not loaded(imported(code=code), ("langcodes", "language_data"))
 
 
 def test_qt_reads_no_more_of_the_libraries_the_window_stands_on_than_their_entry_modules() -> None:

@@ -161,6 +161,10 @@ KNOWN_LANGUAGE_NAMES = {
         "sw": "斯瓦希里语",
     },
 }
+#: The same by tag in lower case (the sidebar's counts fold the tags).
+_KNOWN_BY_FOLDED_TAG = {
+    speaking: {tag.casefold(): name for tag, name in names.items()} for speaking, names in KNOWN_LANGUAGE_NAMES.items()
+}
 
 
 def language_name(tag: str) -> str:
@@ -172,7 +176,8 @@ def language_name(tag: str) -> str:
     if not tag:
         return translate("Languages", "No language")
     speaking = interface_language()
-    return KNOWN_LANGUAGE_NAMES.get(speaking, {}).get(tag) or text.language_name(tag, speaking)
+    known = _KNOWN_BY_FOLDED_TAG.get(QLocale(speaking).name(), {})  # ("en": en_US's)
+    return known.get(tag.casefold()) or text.language_name(tag, speaking)
 
 
 def format_title(title: str) -> str:
