@@ -80,17 +80,23 @@ def push(connection: Connection, changes: Sequence[Change], based_on: int) -> Pu
     """Write ``changes`` (in the caller's transaction). Stale if any of
     them was changed on the hub after version ``based_on`` (the caller
     rolls back: nothing of the push stays). The rows go in through COPY,
-    then one statement writes them all."""
+    then one statement writes them all (into an empty hub, COPY alone:
+    there is nothing to be stale against)."""
     from psycopg.types.json import Jsonb
 
     connection.execute(text("SELECT pg_advisory_xact_lock(:lock)"), {"lock": PUSH_LOCK})
     before = version(connection)
     if not changes:
         return Pushed(set(), before)
+    driver: Any = connection.connection.driver_connection
+    if before == 0:  # (an empty hub, a first join's: nothing to clash with, the rows go straight in)
+        with driver.cursor() as cursor, cursor.copy("COPY objects (kind, uuid, deleted, data) FROM STDIN") as copy:
+            for change in changes:
+                copy.write_row((change.table, change.uuid, change.deleted, Jsonb(dict(change.data))))
+        return Pushed(set(connection.execute(select(objects.c.version)).scalars()), before)
     connection.execute(
         text("CREATE TEMP TABLE incoming (kind text, uuid uuid, deleted boolean, data jsonb) ON COMMIT DROP")
     )
-    driver: Any = connection.connection.driver_connection
     with driver.cursor() as cursor, cursor.copy("COPY incoming (kind, uuid, deleted, data) FROM STDIN") as copy:
         for change in changes:
             copy.write_row((change.table, change.uuid, change.deleted, Jsonb(dict(change.data))))
