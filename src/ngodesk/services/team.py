@@ -36,7 +36,7 @@ from sqlalchemy.orm import Session
 from ngodesk.domain.errors import Cancelled, HubBusy, HubError
 from ngodesk.domain.i18n import QT_TRANSLATE_NOOP, translate
 from ngodesk.domain.models import NotedProgress, no_progress
-from ngodesk.services import attachments, merging
+from ngodesk.services import attachments, first_pull, merging
 from ngodesk.services.merge_read import Side
 from ngodesk.store import history, replica, tracking
 from ngodesk.store.hub import HUB_KEY, MIRROR, SYNCED_KEY, objects, revision, roles
@@ -227,7 +227,11 @@ def sync(library: Library, url: str | None = None, progress: NotedProgress = no_
                 mirror.set_meta(session, VERSION_KEY, str(upto))
                 mirror.set_meta(session, IDENTITY_KEY, identity)
                 last_change = _last_change(library)
-                if changes:  # (merging the state both hold changes nothing)
+                taken_whole = False
+                if after == 0 and changes and _empty(library, before) and first_pull.fit(changes):
+                    report = first_pull.take(library, changes, where)  # (None: something was written meanwhile)
+                    taken_whole = report is not None
+                if changes and not taken_whole:  # (merging the state both hold changes nothing)
                     theirs = (Side(held), mirror.folder)
                     report = merging.merge_states(
                         library, theirs, Side(before), where, progress=progress, focus=_stories_of(changes)
@@ -236,7 +240,8 @@ def sync(library: Library, url: str | None = None, progress: NotedProgress = no_
             if ours and not changes:
                 break  # (what this sync sent is on the hub, and nobody else sent anything meanwhile)
             # (the mirror holds the hub at ``upto`` now; what is sent goes into it once the hub has it)
-            whole = _claim(library) or after == 0  # (a mirror made anew: the library compared whole)
+            # (a mirror made anew: the library compared whole, unless it took the hub's state whole)
+            whole = (_claim(library) or after == 0) and not taken_whole
             outgoing, merge_history = _outgoing(library, mirror, last_change, whole)
             _into(mirror, merge_history)
             if outgoing and role is not Role.EDITOR:
@@ -275,6 +280,14 @@ def sync(library: Library, url: str | None = None, progress: NotedProgress = no_
             ).format(hub=where, n=refused)
         )
     return Synced(pushed, pulled, open_now, held_version, report)
+
+
+def _empty(library: Library, mirror: Any) -> bool:
+    """Whether ``library`` and the ``mirror`` (a connection reading it as
+    committed) both hold nothing the team shares: a first pull may then
+    take the hub's state whole (``first_pull``)."""
+    with library.read() as session:
+        return first_pull.holds_nothing_shared(session.connection()) and first_pull.holds_nothing_shared(mirror)
 
 
 def _stories_of(changes: list[replica.Change]) -> set[str]:
