@@ -341,11 +341,11 @@ def _apply_table(connection: Connection, table: Shared, changes: list[Change]) -
     t = rows.raw(table.name)
     columns = table.columns
     references = table.references
-    refs = {
-        target: _ids_of(connection, target, {c.data.get(name) for c in changes if c.data.get(name) is not None})
+    refs = {  # (by column: a see-also's two columns name the same table)
+        name: _ids_of(connection, target, {c.data.get(name) for c in changes if c.data.get(name) is not None})
         for name, target in references.items()
     }
-    looked_up = [(name, refs[references[name]] if name in references else None) for name in columns]
+    looked_up = [(name, refs.get(name)) for name in columns]
     resolved: list[tuple[Change, tuple[Any, ...]]] = []
     left_out: list[Change] = []
     for change in changes:
