@@ -46,7 +46,12 @@ def _every_kind_of_record(folder: Path, tmp_path: Path) -> None:
     with open_library(folder) as library:
         ids = queries.matching_ids(library, "").tolist()
         kenya = stories.create_story(
-            library, {"title": "扶贫项目在肯尼亚 Wells in Kenya", "summary": "缅甸 and Kenya"}, ["Region/Africa/Kenya"]
+            library,
+            {
+                "title": "扶贫项目在肯尼亚 Wells in Kenya",
+                "summary": '缅甸 and Kenya: C:\\new\ttab "quoted"\nnext line \\N',
+            },
+            ["Region/Africa/Kenya"],
         ).id
         stories.edit_story(library, kenya, {"title": "扶贫项目在肯尼亚: wells in Kenya"})  # (history)
         stories.delete_stories(library, [ids[-1]])  # (a tombstone)

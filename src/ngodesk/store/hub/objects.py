@@ -3,6 +3,7 @@ changed after a version, and a push that is applied whole or not at all."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -82,8 +83,6 @@ def push(connection: Connection, changes: Sequence[Change], based_on: int) -> Pu
     rolls back: nothing of the push stays). The rows go in through COPY,
     then one statement writes them all (into an empty hub, COPY alone:
     there is nothing to be stale against)."""
-    from psycopg.types.json import Jsonb
-
     connection.execute(text("SELECT pg_advisory_xact_lock(:lock)"), {"lock": PUSH_LOCK})
     before = version(connection)
     if not changes:
@@ -91,15 +90,13 @@ def push(connection: Connection, changes: Sequence[Change], based_on: int) -> Pu
     driver: Any = connection.connection.driver_connection
     if before == 0:  # (an empty hub, a first join's: nothing to clash with, the rows go straight in)
         with driver.cursor() as cursor, cursor.copy("COPY objects (kind, uuid, deleted, data) FROM STDIN") as copy:
-            for change in changes:
-                copy.write_row((change.table, change.uuid, change.deleted, Jsonb(dict(change.data))))
+            _copy_rows(copy, changes)
         return Pushed(set(connection.execute(select(objects.c.version)).scalars()), before)
     connection.execute(
         text("CREATE TEMP TABLE incoming (kind text, uuid uuid, deleted boolean, data jsonb) ON COMMIT DROP")
     )
     with driver.cursor() as cursor, cursor.copy("COPY incoming (kind, uuid, deleted, data) FROM STDIN") as copy:
-        for change in changes:
-            copy.write_row((change.table, change.uuid, change.deleted, Jsonb(dict(change.data))))
+        _copy_rows(copy, changes)
     written = (
         connection.execute(
             text(
@@ -115,6 +112,21 @@ def push(connection: Connection, changes: Sequence[Change], based_on: int) -> Pu
     if len(written) < len(changes):
         raise Stale
     return Pushed({int(v) for v in written}, before)
+
+
+def _copy_rows(copy: Any, changes: Sequence[Change]) -> None:
+    """``changes`` as COPY's text rows (kind, uuid, deleted, data), written
+    a block at a time: made here, each row costs a JSON text and a join
+    (psycopg's ``write_row`` took twice the time of the server's work)."""
+    lines: list[str] = []
+    for change in changes:
+        data = json.dumps(dict(change.data), ensure_ascii=False).replace("\\", "\\\\")  # (COPY's escape character)
+        lines.append(f"{change.table}\t{change.uuid}\t{'t' if change.deleted else 'f'}\t{data}\n")
+        if len(lines) == BATCH:
+            copy.write("".join(lines))
+            lines.clear()
+    if lines:
+        copy.write("".join(lines))
 
 
 def missing_blobs(connection: Connection, hashes: set[str]) -> set[str]:
