@@ -32,7 +32,7 @@ from ngodesk.services import story_collections as collections
 from ngodesk.services.annotating import NewAnnotation
 from ngodesk.services.library import open_library
 from ngodesk.store import replica
-from ngodesk.store.hub import MIRROR
+from ngodesk.store.hub import MIRROR, objects
 from ngodesk.store.library import DB_NAME, Library
 
 pytestmark = pytest.mark.postgres
@@ -123,7 +123,8 @@ def test_a_first_pull_into_an_empty_library_gives_what_the_merge_gives(
 ) -> None:
     office, fast, slow = desk("office"), desk("fast", sample=False), desk("slow", sample=False)
     _every_kind_of_record(office, tmp_path)
-    with open_library(office) as library:
+    with monkeypatch.context() as patched, open_library(office) as library:
+        patched.setattr(objects, "push", None)  # (an empty hub takes it all by COPY: objects.push_whole)
         team.join(library, hub)
     with monkeypatch.context() as patched, open_library(fast) as library:
         patched.setattr(merging, "merge_states", None)  # (taken whole: no merge)
@@ -137,7 +138,8 @@ def test_a_first_pull_into_an_empty_library_gives_what_the_merge_gives(
     # The library taken whole holds exactly what its copy of the hub holds,
     # and what the office holds; the merged one too, but where the merge is
     # lossy; and both show the same.
-    assert _differences(fast, fast / MIRROR) == [] == _differences(office, fast / MIRROR)
+    assert _differences(office, office / MIRROR) == [] == _differences(office, fast / MIRROR)
+    assert _differences(fast, fast / MIRROR) == []
     assert _differences(office, _unjoined(fast, tmp_path / "fast-copy")) == []
     # (the merge renumbers a collection's stories and takes no rejected suggestion)
     lossy = {"collection_stories", "rejected_suggestions"}
@@ -146,6 +148,7 @@ def test_a_first_pull_into_an_empty_library_gives_what_the_merge_gives(
         seen = _seen(fast_library)
         assert seen == _seen(slow_library) == _seen(origin)
         assert all(seen["hits"][query] for query in SEARCHES)
+        assert (team.sync(origin).pushed, team.sync(origin).pulled) == (0, 0)
         for library in (fast_library, slow_library):
             assert team.sync(library).pushed == 0
         (attached,) = attachments.attachments(fast_library, int(queries.matching_ids(fast_library, "tag:Kenia")[0]))

@@ -242,6 +242,10 @@ def sync(library: Library, url: str | None = None, progress: NotedProgress = no_
             # (the mirror holds the hub at ``upto`` now; what is sent goes into it once the hub has it)
             # (a mirror made anew: the library compared whole, unless it took the hub's state whole)
             whole = (_claim(library) or after == 0) and not taken_whole
+            if whole and upto == 0 and role is Role.EDITOR and (sent_whole := _push_whole(library, mirror, url)):
+                pushed, ours = sent_whole  # (an empty hub took everything: nothing was pulled, nothing is left)
+                _settle(library)
+                break
             outgoing, merge_history = _outgoing(library, mirror, last_change, whole)
             _into(mirror, merge_history)
             if outgoing and role is not Role.EDITOR:
@@ -313,11 +317,12 @@ def _take_contents(library: Library, hub: Any, changes: list[replica.Change]) ->
 def _send_contents(library: Library, hub: Any, outgoing: list[replica.Change]) -> None:
     """The files of the attachments sent that the hub lacks, to the hub
     (a file missing here is not sent: the record goes, as it is here)."""
-    wanted = {
-        str(c.data["sha256"])
-        for c in outgoing
-        if c.table == "attachments" and not c.deleted and attachments.valid_sha256(c.data.get("sha256"))
-    }
+    _send_files(library, hub, {str(c.data["sha256"]) for c in outgoing if c.table == "attachments" and not c.deleted})
+
+
+def _send_files(library: Library, hub: Any, named: set[str]) -> None:
+    """The files ``named`` (SHA-256) that the hub lacks, to the hub."""
+    wanted = {sha256 for sha256 in named if attachments.valid_sha256(sha256)}
     for sha256 in sorted(objects.missing_blobs(hub, wanted)):
         path = attachments.stored_path(library, sha256)
         if path.is_file():
@@ -431,6 +436,31 @@ def _records_of_links(library: Library, out: list[replica.Change], held_back: se
             wanted.setdefault(shared.references[shared.owner], set()).add(str(owner))
     with library.read() as session:
         return [found for name, uuids in wanted.items() for found in replica.records(session.connection(), name, uuids)]
+
+
+def _push_whole(library: Library, mirror: Library, url: str) -> tuple[int, set[int]] | None:
+    """A first join's push into an empty hub: every object of the library,
+    read in one snapshot as JSON text by SQLite and sent by COPY, the same
+    rows written as they are into the empty mirror (committed once the hub
+    has them); the objects sent and their versions. None, nothing done,
+    when the hub or the mirror holds something, a record has an open
+    conflict, or a row cannot be sent as stored: then the usual push."""
+    with library.read() as session:
+        if session.scalar(select(MergeConflict.id).where(MergeConflict.resolved.is_(False)).limit(1)) is not None:
+            return None
+    with mirror.read() as session:
+        if not first_pull.holds_nothing_shared(session.connection()):
+            return None
+    try:
+        with replica.copying(library.db_path, mirror.db_path) as copy, transaction(url) as hub:
+            sent = objects.push_whole(hub, copy.objects())
+            if sent is None:
+                return None  # (the mirror's copy is rolled back; the hub's transaction wrote nothing)
+            _send_files(library, hub, copy.files)
+            copy.keep(VERSION_KEY, str(max(sent.versions, default=0)))
+    except replica.Uncopyable:
+        return None
+    return copy.count, sent.versions
 
 
 def _into(mirror: Library, changes: list[replica.Change], version: int | None = None) -> None:

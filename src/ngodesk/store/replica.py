@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import sqlite3
 import uuid as uuids
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
@@ -23,9 +24,10 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 import sqlalchemy
-from sqlalchemy import Connection, Select, TableClause, bindparam, column, except_, func, select, tuple_
+from sqlalchemy import Connection, Select, TableClause, bindparam, column, except_, func, literal, select, tuple_
 from sqlalchemy.dialects import sqlite
 
 from ngodesk.store import rows, sqlite_files
@@ -411,3 +413,76 @@ def _present(connection: Connection, table: Shared, keys: list[tuple[Any, ...]])
     else:
         where, listed = tuple_(*columns).in_(_listed(len(columns))), _json({tuple(k) for k in keys})
     return {tuple(row) for row in connection.execute(select(*columns).where(where), {"listed": listed})}
+
+
+class Uncopyable(Exception):
+    """A library's rows could not be sent as they are stored (text that is
+    not UTF-8, a value JSON cannot hold): send what ``differences`` reads."""
+
+
+class WholeCopy:
+    """A library's every shared object, read in one snapshot (``copying``)."""
+
+    def __init__(self, connection: sqlite3.Connection) -> None:
+        self._connection = connection
+        #: the contents (SHA-256) its attachments name, once read
+        self.files: set[str] = set()
+        self.count = 0
+        self.kept = False
+
+    def objects(self) -> Iterator[tuple[str, str, str]]:
+        """Each object as (table, uuid, its values as JSON text), made by
+        SQLite: nothing but a link's uuid is made in Python."""
+        for table in SHARED:
+            for data, sha256, *key in self._connection.execute(_json_rows(table.name)):
+                self.count += 1
+                if sha256 is not None:
+                    self.files.add(str(sha256))
+                named = str(key[0]) if table.own_uuid else _uuid5("\x1f".join([table.name, *(str(k) for k in key)]))
+                yield table.name, named, data
+
+    def keep(self, key: str, value: str) -> None:
+        """Commit the copy when the block ends, with meta ``key`` set to
+        ``value`` (the hub's version it holds)."""
+        self._connection.execute("INSERT OR REPLACE INTO copy.meta (key, value) VALUES (?, ?)", (key, value))
+        self.kept = True
+
+
+@contextmanager
+def copying(db_path: Path, into: Path) -> Iterator[WholeCopy]:
+    """The library in ``db_path`` read in one snapshot (``WholeCopy``), and
+    its shared rows written as they are (their ids too) into the library in
+    ``into``, which holds none: committed when the block ends if
+    ``WholeCopy.keep`` was called, else rolled back. Uncopyable when SQLite
+    cannot read a row as text or JSON."""
+    connection = sqlite3.connect(sqlite_files.read_uri(db_path), uri=True, isolation_level=None)
+    try:  # (the library is the main database: a joined one's triggers name it so)
+        connection.execute("ATTACH DATABASE ? AS copy", (f"file:{quote(str(into))}",))
+        connection.execute("BEGIN")
+        try:
+            for table in SHARED:  # (the first read of the library takes the snapshot every later one sees)
+                listed = ", ".join(f'"{c.name}"' for c in rows.raw(table.name).c)
+                connection.execute(
+                    f'INSERT INTO copy."{table.name}" ({listed}) SELECT {listed} FROM main."{table.name}"'
+                )
+            copy = WholeCopy(connection)
+            yield copy
+        except BaseException:
+            connection.execute("ROLLBACK")
+            raise
+        connection.execute("COMMIT" if copy.kept else "ROLLBACK")
+    except sqlite3.Error as error:
+        raise Uncopyable(str(error)) from error
+    finally:
+        connection.close()
+
+
+@cache
+def _json_rows(name: str) -> str:
+    """The SQL reading each row of ``name`` as (its object as JSON text,
+    its SHA-256 or NULL, its key columns)."""
+    table = BY_NAME[name]
+    shipped = _shipped(table).subquery("shipped")
+    document = func.json_object(*(part for c in table.columns for part in (literal(c), shipped.c[c])))
+    sha256 = shipped.c.sha256 if name == "attachments" else literal(None)
+    return _sql(select(document, sha256, *(shipped.c[k] for k in _key_columns(table))))

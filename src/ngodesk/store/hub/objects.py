@@ -4,14 +4,14 @@ changed after a version, and a push that is applied whole or not at all."""
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from sqlalchemy import func, select, text
 from sqlalchemy.dialects.postgresql import insert
 
 from ngodesk.store.hub.schema import blobs, hub_meta, objects
-from ngodesk.store.replica import Change
+from ngodesk.store.replica import Change, Uncopyable
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Connection
@@ -112,6 +112,31 @@ def push(connection: Connection, changes: Sequence[Change], based_on: int) -> Pu
     if len(written) < len(changes):
         raise Stale
     return Pushed({int(v) for v in written}, before)
+
+
+def push_whole(connection: Connection, rows: Iterable[tuple[str, str, str]]) -> Pushed | None:
+    """Write objects given as (kind, uuid, JSON text) into an empty hub by
+    COPY alone (a first join's; in the caller's transaction); None,
+    nothing written, when the hub holds objects (then ``push``).
+    Uncopyable when the server refuses one's text."""
+    import psycopg
+
+    connection.execute(text("SELECT pg_advisory_xact_lock(:lock)"), {"lock": PUSH_LOCK})
+    if version(connection) != 0:
+        return None
+    driver: Any = connection.connection.driver_connection
+    lines: list[str] = []
+    try:
+        with driver.cursor() as cursor, cursor.copy("COPY objects (kind, uuid, deleted, data) FROM STDIN") as copy:
+            for kind, uuid, data in rows:
+                lines.append(f"{kind}\t{uuid}\tf\t{data.replace(chr(92), chr(92) * 2)}\n")  # (COPY's escape: \\)
+                if len(lines) == BATCH:
+                    copy.write("".join(lines))
+                    lines.clear()
+            copy.write("".join(lines))
+    except psycopg.DataError as error:
+        raise Uncopyable(str(error)) from error
+    return Pushed(set(connection.execute(select(objects.c.version)).scalars()), 0)
 
 
 def _copy_rows(copy: Any, changes: Sequence[Change]) -> None:
