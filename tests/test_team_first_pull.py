@@ -130,6 +130,12 @@ def test_a_first_pull_into_an_empty_library_gives_what_the_merge_gives(
         patched.setattr(merging, "merge_states", None)  # (taken whole: no merge)
         taken = team.join(library, hub)
         assert taken.merge is not None and taken.merge.added["stories"] > 0
+    with monkeypatch.context() as patched, open_library(later := desk("later", sample=False)) as library:
+        patched.setattr(
+            replica.WholeCopy, "holds_rows", lambda *_: True
+        )  # (written meanwhile: the mirror takes objects)
+        team.join(library, hub)
+    assert _differences(later, later / MIRROR) == [] == _differences(office, later / MIRROR)
     with monkeypatch.context() as patched:
         patched.setattr(first_pull, "fit", lambda changes: False)  # (the merge, record by record)
         with open_library(slow) as library:

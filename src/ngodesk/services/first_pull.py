@@ -20,7 +20,7 @@ forgotten).
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
 from sqlalchemy import Connection, literal, select
@@ -62,13 +62,14 @@ def fit(changes: Iterable[replica.Change]) -> bool:
     """Whether every object of ``changes`` is as a merge into an empty
     library would store it (see the module's doc); deletions aside."""
     live = [change for change in changes if not change.deleted]
-    by_table: dict[str, list[dict[str, Any]]] = {}
+    by_table: dict[str, list[Mapping[str, Any]]] = {}
     for change in live:
-        by_table.setdefault(change.table, []).append(dict(change.data))
+        if change.table in _CHECKS or change.table == "tombstones":  # (links and history are taken as they are)
+            by_table.setdefault(change.table, []).append(change.data)
     records = {change.uuid for change in live if change.table in replica.RECORDS}
     if any(row.get("uuid") in records for row in by_table.get("tombstones", [])):
         return False  # (a record the hub has again: the merge leaves its tombstone out)
-    return all(_CHECKS.get(table, _any)(found) for table, found in by_table.items())
+    return all(check(by_table.get(table, [])) for table, check in _CHECKS.items())
 
 
 def take(library: Library, changes: Sequence[replica.Change], source: str) -> merging.MergeReport | None:
@@ -120,10 +121,6 @@ def _ids(connection: Connection, table: str) -> frozenset[int]:
 # -- what the merge's cleaning would leave as it is ------------------------
 
 
-def _any(rows: list[dict[str, Any]]) -> bool:
-    return True
-
-
 def _same(clean: Callable[[str], str], value: object) -> bool:
     """Whether ``clean`` leaves ``value`` (a text) as it is."""
     try:
@@ -132,28 +129,28 @@ def _same(clean: Callable[[str], str], value: object) -> bool:
         return False
 
 
-def _unique(rows: list[dict[str, Any]], *columns: str) -> bool:
+def _unique(rows: list[Mapping[str, Any]], *columns: str) -> bool:
     """Whether no two ``rows`` share the values of ``columns`` (a unique key
     of the table: the second would be refused, or made one with the first)."""
     keys = [tuple(row.get(c) or 0 if c == "parent_id" else row.get(c) for c in columns) for row in rows]
     return len(set(keys)) == len(keys)
 
 
-def _keyed(row: dict[str, Any], name: str, key: str) -> bool:
+def _keyed(row: Mapping[str, Any], name: str, key: str) -> bool:
     return row.get(key) == fold(str(row.get(name)))
 
 
-def _tags(rows: list[dict[str, Any]]) -> bool:
+def _tags(rows: list[Mapping[str, Any]]) -> bool:
     return _unique(rows, "parent_id", "name_key") and all(
         _same(tagging.clean_name, row.get("name")) and _keyed(row, "name", "name_key") for row in rows
     )
 
 
-def _entities(rows: list[dict[str, Any]]) -> bool:
+def _entities(rows: list[Mapping[str, Any]]) -> bool:
     return all(_same(authority.clean_name, row.get("name")) and _keyed(row, "name", "name_key") for row in rows)
 
 
-def _entity_names(rows: list[dict[str, Any]]) -> bool:
+def _entity_names(rows: list[Mapping[str, Any]]) -> bool:
     preferred = [(row.get("entity_id"), row.get("language")) for row in rows if row.get("preferred")]
     return (
         _unique(rows, "entity_id", "name_key")
@@ -168,24 +165,24 @@ def _entity_names(rows: list[dict[str, Any]]) -> bool:
     )
 
 
-def _synonyms(rows: list[dict[str, Any]]) -> bool:
+def _synonyms(rows: list[Mapping[str, Any]]) -> bool:
     return _unique(rows, "label_key") and all(
         _same(tagging.clean_name, row.get("label")) and _keyed(row, "label", "label_key") for row in rows
     )
 
 
-def _readable(table: str, label: str) -> Callable[[list[dict[str, Any]]], bool]:
-    def check(rows: list[dict[str, Any]]) -> bool:
+def _readable(table: str, label: str) -> Callable[[list[Mapping[str, Any]]], bool]:
+    def check(rows: list[Mapping[str, Any]]) -> bool:
         return all(_keyed(row, label, f"{label}_key") and not merging.unreadable_columns(table, row) for row in rows)
 
     return check
 
 
-def _collections(rows: list[dict[str, Any]]) -> bool:
+def _collections(rows: list[Mapping[str, Any]]) -> bool:
     return _unique(rows, "name_key") and _readable("collections", "name")(rows)
 
 
-def _stories(rows: list[dict[str, Any]]) -> bool:
+def _stories(rows: list[Mapping[str, Any]]) -> bool:
     """Whether ``fields.clean`` leaves every story's fields (and what is
     derived from them) as they are; a field most stories share the values
     of (a language, a status, a date, a source) cleaned once per value."""
@@ -212,19 +209,19 @@ def _stories(rows: list[dict[str, Any]]) -> bool:
 _FEW_VALUES = frozenset({"language", "status", "published", "source"})
 
 
-def _translations(rows: list[dict[str, Any]]) -> bool:
+def _translations(rows: list[Mapping[str, Any]]) -> bool:
     return _unique(rows, "story_id", "field", "language")
 
 
-def _annotations(rows: list[dict[str, Any]]) -> bool:
+def _annotations(rows: list[Mapping[str, Any]]) -> bool:
     return all(row.get("search_key") == annotation_key(str(row.get("body")), str(row.get("exact"))) for row in rows)
 
 
-def _attachments(rows: list[dict[str, Any]]) -> bool:
+def _attachments(rows: list[Mapping[str, Any]]) -> bool:
     return all(attachments.valid_sha256(row.get("sha256")) for row in rows)
 
 
-_CHECKS: dict[str, Callable[[list[dict[str, Any]]], bool]] = {
+_CHECKS: dict[str, Callable[[list[Mapping[str, Any]]], bool]] = {
     "tags": _tags,
     "entities": _entities,
     "entity_names": _entity_names,

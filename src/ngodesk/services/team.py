@@ -220,22 +220,22 @@ def sync(library: Library, url: str | None = None, progress: NotedProgress = no_
                 after, upto = _held(mirror), objects.version(hub)
                 changes = [change for change, number in objects.changes_after(hub, after, upto) if number not in ours]
                 _take_contents(library, hub, changes)
-            with _writing(mirror) as session, reading(mirror.db_path, str) as before:
-                held = session.connection()
-                _step(progress, 1, f"Taking {len(changes):,} changes")
-                replica.apply(held, changes)
-                mirror.set_meta(session, VERSION_KEY, str(upto))
-                mirror.set_meta(session, IDENTITY_KEY, identity)
-                last_change = _last_change(library)
-                taken_whole = False
-                if after == 0 and changes and _empty(library, before) and first_pull.fit(changes):
-                    report = first_pull.take(library, changes, where)  # (None: something was written meanwhile)
-                    taken_whole = report is not None
-                if changes and not taken_whole:  # (merging the state both hold changes nothing)
-                    theirs = (Side(held), mirror.folder)
-                    report = merging.merge_states(
-                        library, theirs, Side(before), where, progress=progress, focus=_stories_of(changes)
-                    )
+            _step(progress, 1, f"Taking {len(changes):,} changes")
+            last_change = _last_change(library)
+            taken = _take_whole(library, mirror, changes, where, upto, identity) if after == 0 and changes else None
+            if taken_whole := taken is not None:
+                report = taken
+            else:
+                with _writing(mirror) as session, reading(mirror.db_path, str) as before:
+                    held = session.connection()
+                    replica.apply(held, changes)
+                    mirror.set_meta(session, VERSION_KEY, str(upto))
+                    mirror.set_meta(session, IDENTITY_KEY, identity)
+                    if changes:  # (merging the state both hold changes nothing)
+                        theirs = (Side(held), mirror.folder)
+                        report = merging.merge_states(
+                            library, theirs, Side(before), where, progress=progress, focus=_stories_of(changes)
+                        )
             pulled += len(changes)
             if ours and not changes:
                 break  # (what this sync sent is on the hub, and nobody else sent anything meanwhile)
@@ -286,12 +286,39 @@ def sync(library: Library, url: str | None = None, progress: NotedProgress = no_
     return Synced(pushed, pulled, open_now, held_version, report)
 
 
-def _empty(library: Library, mirror: Any) -> bool:
-    """Whether ``library`` and the ``mirror`` (a connection reading it as
-    committed) both hold nothing the team shares: a first pull may then
-    take the hub's state whole (``first_pull``)."""
+def _take_whole(
+    library: Library, mirror: Library, changes: list[replica.Change], source: str, version: int, identity: str
+) -> merging.MergeReport | None:
+    """A first pull into a library and a mirror that hold nothing the team
+    shares, of objects the merge would leave as they are
+    (``first_pull``): the objects written into the library as they are,
+    then the library's rows copied into the mirror (nothing written there
+    since, as the noted changes say: else the objects, as always). The
+    library is committed first: cut off between the two, the next sync
+    merges the hub's state into it again and finds nothing to do. None,
+    nothing written, when the pull cannot be taken so: then the merge."""
+    with mirror.read() as session:
+        if not first_pull.holds_nothing_shared(session.connection()):
+            return None
     with library.read() as session:
-        return first_pull.holds_nothing_shared(session.connection()) and first_pull.holds_nothing_shared(mirror)
+        if not first_pull.holds_nothing_shared(session.connection()):
+            return None
+    if not first_pull.fit(changes) or (report := first_pull.take(library, changes, source)) is None:
+        return None
+    copied = False
+    try:
+        with replica.copying(library.db_path, mirror.db_path) as copy:
+            if copied := not copy.holds_rows(tracking.TABLE):
+                copy.keep(VERSION_KEY, str(version))
+                copy.keep(IDENTITY_KEY, identity)
+    except replica.Uncopyable:
+        copied = False
+    if not copied:
+        with _writing(mirror) as session:
+            replica.apply(session.connection(), changes)
+            mirror.set_meta(session, VERSION_KEY, str(version))
+            mirror.set_meta(session, IDENTITY_KEY, identity)
+    return report
 
 
 def _stories_of(changes: list[replica.Change]) -> set[str]:

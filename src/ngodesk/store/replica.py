@@ -441,6 +441,11 @@ class WholeCopy:
                 named = str(key[0]) if table.own_uuid else _uuid5("\x1f".join([table.name, *(str(k) for k in key)]))
                 yield table.name, named, data
 
+    def holds_rows(self, table: str) -> bool:
+        """Whether the library's table ``table`` holds rows, in the snapshot
+        read."""
+        return self._connection.execute(f'SELECT 1 FROM main."{table}" LIMIT 1').fetchone() is not None
+
     def keep(self, key: str, value: str) -> None:
         """Commit the copy when the block ends, with meta ``key`` set to
         ``value`` (the hub's version it holds)."""
