@@ -210,6 +210,8 @@ def differences(connection: Connection, owners: str | None = None) -> Iterator[t
     SQLite compares the tables (EXCEPT, then rows by key: neither subquery
     depends on the row at hand, so each is made once); only what differs
     reaches Python."""
+    if owners is not None and not _holds_rows(connection, owners, "main"):
+        return  # (nothing noted: nothing to compare)
     for table in SHARED:
         statements = _comparisons(table.name, owners)
         if owners is None and not _holds_rows(connection, table.name, "other"):
