@@ -14,6 +14,11 @@
 
     python benchmarks/team.py                                  # 100,000 stories, 20 desks
     python benchmarks/team.py --size 10000 --desks 4 --edits 200 --minutes 1
+    python benchmarks/team.py --size 10000 --desks 0                # the joins and one sync only
+
+Beside each join's time, the CPU time it took in this process and in the
+server's processes (read from /proc: on a machine shared with other work,
+the wall times measure its queue too).
 """
 
 from __future__ import annotations
@@ -26,7 +31,9 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 import generate
 from run import percentile, table, timed
@@ -39,6 +46,8 @@ from tests.pg_cluster import running_cluster  # noqa: E402 - (the repository's r
 from ngodesk.services import conflicts as conflicts_of  # noqa: E402
 from ngodesk.services import importing, queries, stories, team  # noqa: E402
 from ngodesk.services.library import open_library  # noqa: E402
+
+T = TypeVar("T")
 
 #: Each join within this many times COPY of the same rows.
 JOIN_LIMIT = 3.0
@@ -70,7 +79,8 @@ def main(argv: list[str] | None = None) -> int:
         cluster.sql("CREATE DATABASE hub")
         cluster.sql("CREATE DATABASE desks")
         rows += _joins(cluster, tmp, args.size, args.changed)
-        rows += _desks(cluster, tmp, args.desk_size, args.desks, args.edits, args.minutes)
+        if args.desks:
+            rows += _desks(cluster, tmp, args.desk_size, args.desks, args.edits, args.minutes)
     print(table(("metric", "ngodesk", "baseline", "ratio", "target", "result"), rows))
     return 0
 
@@ -83,23 +93,26 @@ def _joins(cluster, tmp: Path, size: int, changed: int) -> list[tuple[str, ...]]
     with open_library(tmp / "office") as library:
         importing.import_records(library, generate.records(size), parallel=True)
     with open_library(tmp / "office") as library:
-        pushed_s, pushed = timed(lambda: team.join(library, url))
+        pushed_s, pushed, pushed_cpu = _with_cpu(cluster, lambda: team.join(library, url))
     with open_library(tmp / "newcomer") as library:
-        pulled_s, pulled = timed(lambda: team.join(library, url))
+        pulled_s, pulled, pulled_cpu = _with_cpu(cluster, lambda: team.join(library, url))
     with psycopg.connect(url, autocommit=True) as connection:
         connection.execute(
             "CREATE TABLE copied (kind text, uuid uuid, deleted boolean, data jsonb, PRIMARY KEY (kind, uuid))"
         )
         out = bytearray()
-        start = time.perf_counter()
-        with connection.cursor().copy("COPY (SELECT kind, uuid, deleted, data FROM objects) TO STDOUT") as copy:
-            for block in copy:
-                out += block
-        copy_out = time.perf_counter() - start
-        start = time.perf_counter()
-        with connection.cursor().copy("COPY copied FROM STDIN") as copy:
-            copy.write(bytes(out))
-        copy_in = time.perf_counter() - start
+
+        def copy_out_of_hub() -> None:
+            with connection.cursor().copy("COPY (SELECT kind, uuid, deleted, data FROM objects) TO STDOUT") as copy:
+                for block in copy:
+                    out.extend(block)
+
+        def copy_into_table() -> None:
+            with connection.cursor().copy("COPY copied FROM STDIN") as copy:
+                copy.write(bytes(out))
+
+        copy_out, _, copy_out_cpu = _with_cpu(cluster, copy_out_of_hub)
+        copy_in, _, copy_in_cpu = _with_cpu(cluster, copy_into_table)
     with open_library(tmp / "office") as library:
         ids = queries.matching_ids(library, "").tolist()[:changed]
         for story_id in ids:
@@ -111,13 +124,60 @@ def _joins(cluster, tmp: Path, size: int, changed: int) -> list[tuple[str, ...]]
     return [
         (f"first join, push: {size:,} stories, {objects} (s)", f"{pushed_s:.1f}", f"{copy_in:.1f}")
         + _verdict(pushed_s / copy_in, JOIN_LIMIT, f"<= {JOIN_LIMIT:g}x COPY in"),
+        (
+            "... CPU here + on the server (s)",
+            _cpu(pushed_cpu),
+            _cpu(copy_in_cpu),
+            _ratio(pushed_cpu, copy_in_cpu),
+            "",
+            "",
+        ),
         (f"first join, pull: {pulled.pulled:,} objects (s)", f"{pulled_s:.1f}", f"{copy_out:.1f}")
         + _verdict(pulled_s / copy_out, JOIN_LIMIT, f"<= {JOIN_LIMIT:g}x COPY out"),
+        (
+            "... CPU here + on the server (s)",
+            _cpu(pulled_cpu),
+            _cpu(copy_out_cpu),
+            _ratio(pulled_cpu, copy_out_cpu),
+            "",
+            "",
+        ),
         (f"sync of {changed} edited stories, sent: {sent.pushed:,} objects (s)", f"{sent_s:.2f}", "-", "-")
         + _verdict(sent_s, SYNC_LIMIT, f"<= {SYNC_LIMIT:g} s")[1:],
         (f"... taken by the other desk: {taken.pulled:,} objects (s)", f"{taken_s:.2f}", "-", "-")
         + _verdict(taken_s, SYNC_LIMIT, f"<= {SYNC_LIMIT:g} s")[1:],
     ]
+
+
+def _with_cpu(cluster, action: Callable[[], T]) -> tuple[float, T, tuple[float, float]]:  # type: ignore[no-untyped-def]
+    """Seconds ``action`` took, its result, and the CPU time it took in
+    this process and in the server's processes."""
+    here, server = time.process_time(), _server_cpu(cluster)
+    took, result = timed(action)
+    return took, result, (time.process_time() - here, _server_cpu(cluster) - server)
+
+
+def _server_cpu(cluster) -> float:  # type: ignore[no-untyped-def]
+    """The CPU time the cluster's processes took so far (those alive: the
+    server's backends live as long as their connection), from /proc."""
+    tick, total = os.sysconf("SC_CLK_TCK"), 0.0
+    for pid in filter(str.isdigit, os.listdir("/proc")):
+        try:
+            if str(cluster.folder) not in os.readlink(f"/proc/{pid}/cwd"):
+                continue
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        total += sum(int(v) for v in fields[11:15]) / tick  # (utime, stime and those of waited-for children)
+    return total
+
+
+def _cpu(spent: tuple[float, float]) -> str:
+    return f"{spent[0]:.1f} + {spent[1]:.1f}"
+
+
+def _ratio(spent: tuple[float, float], baseline: tuple[float, float]) -> str:
+    return f"{sum(spent) / max(sum(baseline), 1e-9):.1f}x"
 
 
 def _verdict(measured: float, limit: float, target: str) -> tuple[str, str, str]:

@@ -65,3 +65,12 @@ def test_an_edit_a_new_link_and_a_deletion_are_all_that_differ(sample_library: L
 
 def _uuids(library: Library) -> list[str]:
     return [view.uuid for view in queries.stories(library, queries.matching_ids(library, "").tolist())]
+
+
+def test_a_link_is_named_by_the_uuid5_of_its_table_and_key() -> None:
+    import uuid
+
+    for key in (("1", "2"), ("扶贫", "zh"), ("", "x" * 300)):
+        data = dict(zip(("story_id", "tag_id"), key, strict=True))
+        named = "\x1f".join(["story_tags", *key])
+        assert replica.object_uuid(replica.BY_NAME["story_tags"], data) == str(uuid.uuid5(replica.NAMESPACE, named))

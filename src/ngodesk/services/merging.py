@@ -556,7 +556,7 @@ class _Merge:
                 values = self.there.record(table, uuid, columns)
                 assert values is not None  # (read from there a moment ago, in the same transaction)
                 values[f"{label}_key"] = fold(str(values[label]))  # (not their key: it may not be the name's)
-                if unreadable := _unreadable(table, values):
+                if unreadable := unreadable_columns(table, values):
                     self._leave_out(kind, str(t[label]), _cannot_read(unreadable))
                     continue
                 twins = self.here.records(table, names, **{c: values[c] for c in same}) if same else {}
@@ -580,7 +580,7 @@ class _Merge:
                         changed += 1
             elif m is not None:
                 taken = self._fields(kind, uuid, str(m[label]), names, b, m, t, False)
-                if unreadable := _unreadable(table, taken):
+                if unreadable := unreadable_columns(table, taken):
                     self._leave_out_part(kind, str(m[label]), unreadable)
                     for name in unreadable:
                         del taken[name]
@@ -810,7 +810,7 @@ class _Merge:
             except ValidationError as error:
                 self._leave_out("story", str(values["title"]), error)
                 continue
-            if unreadable := _unreadable("stories", values):  # (the story comes, without what cannot be read)
+            if unreadable := unreadable_columns("stories", values):  # (the story comes, without what cannot be read)
                 self._leave_out_part("story", str(values["title"]), unreadable)
                 values.update(dict.fromkeys(unreadable, "{}"))
             taken.append(values)
@@ -922,7 +922,7 @@ def _new(uuid: str) -> dict[str, object]:
     return {"uuid": uuid, "created_at": func.current_timestamp(), "updated_at": func.current_timestamp(), "revision": 1}
 
 
-def _unreadable(table: str, values: Mapping[str, object]) -> list[str]:
+def unreadable_columns(table: str, values: Mapping[str, object]) -> list[str]:
     """The columns of ``values`` (a row of ``table`` from the other
     library) that hold JSON this library cannot read back."""
     return [

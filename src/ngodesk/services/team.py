@@ -36,7 +36,7 @@ from sqlalchemy.orm import Session
 from ngodesk.domain.errors import Cancelled, HubBusy, HubError
 from ngodesk.domain.i18n import QT_TRANSLATE_NOOP, translate
 from ngodesk.domain.models import NotedProgress, no_progress
-from ngodesk.services import attachments, merging
+from ngodesk.services import attachments, first_pull, merging
 from ngodesk.services.merge_read import Side
 from ngodesk.store import history, replica, tracking
 from ngodesk.store.hub import HUB_KEY, MIRROR, SYNCED_KEY, objects, revision, roles
@@ -220,23 +220,32 @@ def sync(library: Library, url: str | None = None, progress: NotedProgress = no_
                 after, upto = _held(mirror), objects.version(hub)
                 changes = [change for change, number in objects.changes_after(hub, after, upto) if number not in ours]
                 _take_contents(library, hub, changes)
-            with _writing(mirror) as session, reading(mirror.db_path, str) as before:
-                held = session.connection()
-                _step(progress, 1, f"Taking {len(changes):,} changes")
-                replica.apply(held, changes)
-                mirror.set_meta(session, VERSION_KEY, str(upto))
-                mirror.set_meta(session, IDENTITY_KEY, identity)
-                last_change = _last_change(library)
-                if changes:  # (merging the state both hold changes nothing)
-                    theirs = (Side(held), mirror.folder)
-                    report = merging.merge_states(
-                        library, theirs, Side(before), where, progress=progress, focus=_stories_of(changes)
-                    )
+            _step(progress, 1, f"Taking {len(changes):,} changes")
+            last_change = _last_change(library)
+            taken = _take_whole(library, mirror, changes, where, upto, identity) if after == 0 and changes else None
+            if taken_whole := taken is not None:
+                report = taken
+            else:
+                with _writing(mirror) as session, reading(mirror.db_path, str) as before:
+                    held = session.connection()
+                    replica.apply(held, changes)
+                    mirror.set_meta(session, VERSION_KEY, str(upto))
+                    mirror.set_meta(session, IDENTITY_KEY, identity)
+                    if changes:  # (merging the state both hold changes nothing)
+                        theirs = (Side(held), mirror.folder)
+                        report = merging.merge_states(
+                            library, theirs, Side(before), where, progress=progress, focus=_stories_of(changes)
+                        )
             pulled += len(changes)
             if ours and not changes:
                 break  # (what this sync sent is on the hub, and nobody else sent anything meanwhile)
             # (the mirror holds the hub at ``upto`` now; what is sent goes into it once the hub has it)
-            whole = _claim(library) or after == 0  # (a mirror made anew: the library compared whole)
+            # (a mirror made anew: the library compared whole, unless it took the hub's state whole)
+            whole = (_claim(library) or after == 0) and not taken_whole
+            if whole and upto == 0 and role is Role.EDITOR and (sent_whole := _push_whole(library, mirror, url)):
+                pushed, ours = sent_whole  # (an empty hub took everything: nothing was pulled, nothing is left)
+                _settle(library)
+                break
             outgoing, merge_history = _outgoing(library, mirror, last_change, whole)
             _into(mirror, merge_history)
             if outgoing and role is not Role.EDITOR:
@@ -277,6 +286,41 @@ def sync(library: Library, url: str | None = None, progress: NotedProgress = no_
     return Synced(pushed, pulled, open_now, held_version, report)
 
 
+def _take_whole(
+    library: Library, mirror: Library, changes: list[replica.Change], source: str, version: int, identity: str
+) -> merging.MergeReport | None:
+    """A first pull into a library and a mirror that hold nothing the team
+    shares, of objects the merge would leave as they are
+    (``first_pull``): the objects written into the library as they are,
+    then the library's rows copied into the mirror (nothing written there
+    since, as the noted changes say: else the objects, as always). The
+    library is committed first: cut off between the two, the next sync
+    merges the hub's state into it again and finds nothing to do. None,
+    nothing written, when the pull cannot be taken so: then the merge."""
+    with mirror.read() as session:
+        if not first_pull.holds_nothing_shared(session.connection()):
+            return None
+    with library.read() as session:
+        if not first_pull.holds_nothing_shared(session.connection()):
+            return None
+    if not first_pull.fit(changes) or (report := first_pull.take(library, changes, source)) is None:
+        return None
+    copied = False
+    try:
+        with replica.copying(library.db_path, mirror.db_path) as copy:
+            if copied := not copy.holds_rows(tracking.TABLE):
+                copy.keep(VERSION_KEY, str(version))
+                copy.keep(IDENTITY_KEY, identity)
+    except replica.Uncopyable:
+        copied = False
+    if not copied:
+        with _writing(mirror) as session:
+            replica.apply(session.connection(), changes)
+            mirror.set_meta(session, VERSION_KEY, str(version))
+            mirror.set_meta(session, IDENTITY_KEY, identity)
+    return report
+
+
 def _stories_of(changes: list[replica.Change]) -> set[str]:
     """The stories ``changes`` touch: themselves, their links, history,
     translations, notes and files (a merge of them reads no other)."""
@@ -300,11 +344,12 @@ def _take_contents(library: Library, hub: Any, changes: list[replica.Change]) ->
 def _send_contents(library: Library, hub: Any, outgoing: list[replica.Change]) -> None:
     """The files of the attachments sent that the hub lacks, to the hub
     (a file missing here is not sent: the record goes, as it is here)."""
-    wanted = {
-        str(c.data["sha256"])
-        for c in outgoing
-        if c.table == "attachments" and not c.deleted and attachments.valid_sha256(c.data.get("sha256"))
-    }
+    _send_files(library, hub, {str(c.data["sha256"]) for c in outgoing if c.table == "attachments" and not c.deleted})
+
+
+def _send_files(library: Library, hub: Any, named: set[str]) -> None:
+    """The files ``named`` (SHA-256) that the hub lacks, to the hub."""
+    wanted = {sha256 for sha256 in named if attachments.valid_sha256(sha256)}
     for sha256 in sorted(objects.missing_blobs(hub, wanted)):
         path = attachments.stored_path(library, sha256)
         if path.is_file():
@@ -418,6 +463,31 @@ def _records_of_links(library: Library, out: list[replica.Change], held_back: se
             wanted.setdefault(shared.references[shared.owner], set()).add(str(owner))
     with library.read() as session:
         return [found for name, uuids in wanted.items() for found in replica.records(session.connection(), name, uuids)]
+
+
+def _push_whole(library: Library, mirror: Library, url: str) -> tuple[int, set[int]] | None:
+    """A first join's push into an empty hub: every object of the library,
+    read in one snapshot as JSON text by SQLite and sent by COPY, the same
+    rows written as they are into the empty mirror (committed once the hub
+    has them); the objects sent and their versions. None, nothing done,
+    when the hub or the mirror holds something, a record has an open
+    conflict, or a row cannot be sent as stored: then the usual push."""
+    with library.read() as session:
+        if session.scalar(select(MergeConflict.id).where(MergeConflict.resolved.is_(False)).limit(1)) is not None:
+            return None
+    with mirror.read() as session:
+        if not first_pull.holds_nothing_shared(session.connection()):
+            return None
+    try:
+        with replica.copying(library.db_path, mirror.db_path) as copy, transaction(url) as hub:
+            sent = objects.push_whole(hub, copy.objects())
+            if sent is None:
+                return None  # (the mirror's copy is rolled back; the hub's transaction wrote nothing)
+            _send_files(library, hub, copy.files)
+            copy.keep(VERSION_KEY, str(max(sent.versions, default=0)))
+    except replica.Uncopyable:
+        return None
+    return copy.count, sent.versions
 
 
 def _into(mirror: Library, changes: list[replica.Change], version: int | None = None) -> None:

@@ -14,7 +14,9 @@ Local matters (the Trash, merge conflicts, settings) are not shared.
 
 from __future__ import annotations
 
+import hashlib
 import json
+import sqlite3
 import uuid as uuids
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
@@ -22,9 +24,10 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 import sqlalchemy
-from sqlalchemy import Connection, Select, TableClause, bindparam, column, except_, func, select, tuple_
+from sqlalchemy import Connection, Select, TableClause, bindparam, column, except_, func, literal, select, tuple_
 from sqlalchemy.dialects import sqlite
 
 from ngodesk.store import rows, sqlite_files
@@ -32,6 +35,7 @@ from ngodesk.store.schema import Base
 
 #: The namespace of the uuids made from a row's natural key.
 NAMESPACE = uuids.UUID("6f1b7c36-52a4-4a0e-9a55-1d2a8f0c3e71")
+_NAMESPACE_BYTES = NAMESPACE.bytes
 #: Columns that say when and how often a row was written here: sent, but
 #: not compared (a merge that adds a record or takes a field renews them;
 #: comparing them would send every merged record back).
@@ -133,8 +137,17 @@ def object_uuid(table: Shared, data: Mapping[str, Any]) -> str:
     """The uuid naming the object ``data`` of ``table`` on the hub."""
     if table.own_uuid:
         return str(data["uuid"])
-    named = "\x1f".join([table.name, *(str(data[k]) for k in table.key)])
-    return str(uuids.uuid5(NAMESPACE, named))
+    return _uuid5("\x1f".join([table.name, *(str(data[k]) for k in table.key)]))
+
+
+def _uuid5(name: str) -> str:
+    """``str(uuid.uuid5(NAMESPACE, name))``, without making a UUID object
+    (a first join names some 60,000 links: a third of its time went there)."""
+    digest = bytearray(hashlib.sha1(_NAMESPACE_BYTES + name.encode()).digest()[:16])
+    digest[6] = (digest[6] & 0x0F) | 0x50  # (version 5)
+    digest[8] = (digest[8] & 0x3F) | 0x80  # (RFC 4122 variant)
+    h = digest.hex()
+    return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
 
 
 def _shipped(
@@ -197,13 +210,32 @@ def differences(connection: Connection, owners: str | None = None) -> Iterator[t
     SQLite compares the tables (EXCEPT, then rows by key: neither subquery
     depends on the row at hand, so each is made once); only what differs
     reaches Python."""
+    if owners is not None and not _holds_rows(connection, owners, "main"):
+        return  # (nothing noted: nothing to compare)
     for table in SHARED:
-        for statement, gone in zip(_comparisons(table.name, owners), (False, True), strict=True):
+        statements = _comparisons(table.name, owners)
+        if owners is None and not _holds_rows(connection, table.name, "other"):
+            statements = (_whole(table.name, None), "")  # (all of mine differs: nothing to compare)
+        elif owners is None and not _holds_rows(connection, table.name, "main"):
+            statements = ("", _whole(table.name, "other"))
+        for statement, gone in zip(statements, (False, True), strict=True):
+            if not statement:
+                continue
             result = connection.exec_driver_sql(statement)
             names = list(result.keys())
             for row in result:
                 data = dict(zip(names, row, strict=True))
                 yield (table.name, object_uuid(table, data)), data, gone
+
+
+def _holds_rows(connection: Connection, name: str, schema: str) -> bool:
+    return connection.exec_driver_sql(f'SELECT 1 FROM {schema}."{name}" LIMIT 1').first() is not None
+
+
+@cache
+def _whole(name: str, schema: str | None) -> str:
+    """The SQL reading every object of table ``name`` (in ``schema``)."""
+    return _sql(_shipped(BY_NAME[name], schema))
 
 
 @cache
@@ -311,44 +343,67 @@ def _apply_table(connection: Connection, table: Shared, changes: list[Change]) -
     if not changes:
         return []
     t = rows.raw(table.name)
-    refs = {
-        target: _ids_of(connection, target, {c.data.get(name) for c in changes if c.data.get(name) is not None})
-        for name, target in table.references.items()
+    columns = table.columns
+    references = table.references
+    refs = {  # (by column: a see-also's two columns name the same table)
+        name: _ids_of(connection, target, {c.data.get(name) for c in changes if c.data.get(name) is not None})
+        for name, target in references.items()
     }
-    resolved: list[tuple[Change, dict[str, Any]]] = []
+    looked_up = [(name, refs.get(name)) for name in columns]
+    resolved: list[tuple[Change, tuple[Any, ...]]] = []
     left_out: list[Change] = []
     for change in changes:
-        values: dict[str, Any] = {}
-        for name in table.columns:
-            value = change.data.get(name)
-            target = table.references.get(name)
-            if target is not None and value is not None:
-                value = refs[target].get(str(value))
+        data = change.data
+        values: list[Any] = []
+        for name, ids in looked_up:
+            value = data.get(name)
+            if ids is not None and value is not None:
+                value = ids.get(str(value))
                 if value is None:
                     break
-            values[name] = value
+            values.append(value)
         else:
-            resolved.append((change, values))
+            resolved.append((change, tuple(values)))
             continue
         if not change.deleted:  # (deleting what cannot be here: done)
             left_out.append(change)
     key = _key_columns(table)
-    here = _present(connection, table, [tuple(v[k] for k in key) for _, v in resolved])
-    gone = [v for c, v in resolved if c.deleted and tuple(v[k] for k in key) in here]
-    changed = [v for c, v in resolved if not c.deleted and tuple(v[k] for k in key) in here]
-    added = [v for c, v in resolved if not c.deleted and tuple(v[k] for k in key) not in here]
+    at = [columns.index(k) for k in key]
+    here = _present(connection, table, [tuple(v[i] for i in at) for _, v in resolved])
+    gone: list[tuple[Any, ...]] = []
+    changed: list[tuple[Any, ...]] = []
+    added: list[tuple[Any, ...]] = []
+    for change, row in resolved:
+        present = tuple(row[i] for i in at) in here
+        if change.deleted:
+            if present:
+                gone.append(row)
+        else:
+            (changed if present else added).append(row)
     match = [t.c[k] == bindparam(f"k_{k}") for k in key]
     if gone:
-        connection.execute(t.delete().where(*match), [{f"k_{k}": v[k] for k in key} for v in gone])
-    if changed:
-        settable = [c for c in table.columns if c not in key]
-        statement = t.update().where(*match).values({c: bindparam(c) for c in settable})
         connection.execute(
-            statement, [{**{c: v[c] for c in settable}, **{f"k_{k}": v[k] for k in key}} for v in changed]
+            t.delete().where(*match), [{f"k_{k}": v[i] for k, i in zip(key, at, strict=True)} for v in gone]
         )
-    if added:
-        connection.execute(rows.keeping_existing(connection, t), added)
+    if changed:
+        settable = [c for c in columns if c not in key]
+        statement = t.update().where(*match).values({c: bindparam(c) for c in settable})
+        named = [dict(zip(columns, v, strict=True)) for v in changed]
+        connection.execute(statement, [{**{c: v[c] for c in settable}, **{f"k_{k}": v[k] for k in key}} for v in named])
+    if added:  # (the rows as tuples, straight to the driver: a first pull adds every row of the hub)
+        if all(k in references for k in key):  # (links in the order of their key: SQLite's tree grows at its end)
+            added.sort(key=lambda v: tuple(v[i] for i in at))
+        connection.exec_driver_sql(_insert_sql(table.name), added)
     return left_out
+
+
+@cache
+def _insert_sql(name: str) -> str:
+    """An INSERT of a row of ``name``'s object columns (in order), a row
+    clashing with one there (a unique key) left out."""
+    columns = _columns(name)
+    listed = ", ".join(f'"{c}"' for c in columns)
+    return f'INSERT INTO "{name}" ({listed}) VALUES ({", ".join("?" for _ in columns)}) ON CONFLICT DO NOTHING'
 
 
 def _present(connection: Connection, table: Shared, keys: list[tuple[Any, ...]]) -> set[tuple[Any, ...]]:
@@ -360,3 +415,81 @@ def _present(connection: Connection, table: Shared, keys: list[tuple[Any, ...]])
     else:
         where, listed = tuple_(*columns).in_(_listed(len(columns))), _json({tuple(k) for k in keys})
     return {tuple(row) for row in connection.execute(select(*columns).where(where), {"listed": listed})}
+
+
+class Uncopyable(Exception):
+    """A library's rows could not be sent as they are stored (text that is
+    not UTF-8, a value JSON cannot hold): send what ``differences`` reads."""
+
+
+class WholeCopy:
+    """A library's every shared object, read in one snapshot (``copying``)."""
+
+    def __init__(self, connection: sqlite3.Connection) -> None:
+        self._connection = connection
+        #: the contents (SHA-256) its attachments name, once read
+        self.files: set[str] = set()
+        self.count = 0
+        self.kept = False
+
+    def objects(self) -> Iterator[tuple[str, str, str]]:
+        """Each object as (table, uuid, its values as JSON text), made by
+        SQLite: nothing but a link's uuid is made in Python."""
+        for table in SHARED:
+            for data, sha256, *key in self._connection.execute(_json_rows(table.name)):
+                self.count += 1
+                if sha256 is not None:
+                    self.files.add(str(sha256))
+                named = str(key[0]) if table.own_uuid else _uuid5("\x1f".join([table.name, *(str(k) for k in key)]))
+                yield table.name, named, data
+
+    def holds_rows(self, table: str) -> bool:
+        """Whether the library's table ``table`` holds rows, in the snapshot
+        read."""
+        return self._connection.execute(f'SELECT 1 FROM main."{table}" LIMIT 1').fetchone() is not None
+
+    def keep(self, key: str, value: str) -> None:
+        """Commit the copy when the block ends, with meta ``key`` set to
+        ``value`` (the hub's version it holds)."""
+        self._connection.execute("INSERT OR REPLACE INTO copy.meta (key, value) VALUES (?, ?)", (key, value))
+        self.kept = True
+
+
+@contextmanager
+def copying(db_path: Path, into: Path) -> Iterator[WholeCopy]:
+    """The library in ``db_path`` read in one snapshot (``WholeCopy``), and
+    its shared rows written as they are (their ids too) into the library in
+    ``into``, which holds none: committed when the block ends if
+    ``WholeCopy.keep`` was called, else rolled back. Uncopyable when SQLite
+    cannot read a row as text or JSON."""
+    connection = sqlite3.connect(sqlite_files.read_uri(db_path), uri=True, isolation_level=None)
+    try:  # (the library is the main database: a joined one's triggers name it so)
+        connection.execute("ATTACH DATABASE ? AS copy", (f"file:{quote(str(into))}",))
+        connection.execute("BEGIN")
+        try:
+            for table in SHARED:  # (the first read of the library takes the snapshot every later one sees)
+                listed = ", ".join(f'"{c.name}"' for c in rows.raw(table.name).c)
+                connection.execute(
+                    f'INSERT INTO copy."{table.name}" ({listed}) SELECT {listed} FROM main."{table.name}"'
+                )
+            copy = WholeCopy(connection)
+            yield copy
+        except BaseException:
+            connection.execute("ROLLBACK")
+            raise
+        connection.execute("COMMIT" if copy.kept else "ROLLBACK")
+    except sqlite3.Error as error:
+        raise Uncopyable(str(error)) from error
+    finally:
+        connection.close()
+
+
+@cache
+def _json_rows(name: str) -> str:
+    """The SQL reading each row of ``name`` as (its object as JSON text,
+    its SHA-256 or NULL, its key columns)."""
+    table = BY_NAME[name]
+    shipped = _shipped(table).subquery("shipped")
+    document = func.json_object(*(part for c in table.columns for part in (literal(c), shipped.c[c])))
+    sha256 = shipped.c.sha256 if name == "attachments" else literal(None)
+    return _sql(select(document, sha256, *(shipped.c[k] for k in _key_columns(table))))

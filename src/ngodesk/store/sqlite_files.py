@@ -56,9 +56,10 @@ def reading(db_path: Path, text: Callable[[str], str]) -> Iterator[Connection]:
     def connect() -> sqlite3.Connection:
         connection = connect_read(db_path)
         connection.text_factory = lambda data: data.decode("utf-8", "replace")
-        connection.row_factory = lambda _cursor, row: tuple(
-            text(value) if isinstance(value, str) else value for value in row
-        )
+        if text is not str:  # (``str`` leaves every text as it is: no need to look at each)
+            connection.row_factory = lambda _cursor, row: tuple(
+                text(value) if isinstance(value, str) else value for value in row
+            )
         return connection
 
     engine = create_engine("sqlite://", creator=connect, poolclass=StaticPool)

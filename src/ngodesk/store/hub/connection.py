@@ -99,6 +99,10 @@ def transaction(url: str, snapshot: bool = False) -> Iterator[Connection]:
             yield connection
     except DBAPIError as error:
         raise said(error.orig, url) from error
+    except Exception as error:  # (the driver's own, from a COPY through its cursor)
+        if not type(error).__module__.startswith("psycopg"):
+            raise
+        raise said(error, url) from error
     finally:
         made.dispose()
 
