@@ -9,12 +9,13 @@ from __future__ import annotations
 import importlib.util
 import re
 import sys
+import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from ngodesk.services import queries
@@ -120,9 +121,22 @@ def test_cancel_part_way_changes_nothing_and_says_so(qtbot, window: MainWindow, 
     job = window.import_flow.import_files([str(ris_file)])
     assert job is not None
     cancel = window.jobs.status.cancel_button
-    job.progressed.connect(lambda done, total, note: done > 0 and cancel.isEnabled() and cancel.click())
+    clicked = threading.Event()
+
+    def click(done: int, total: int, note: str) -> None:
+        if done > 0 and not clicked.is_set() and cancel.isEnabled():
+            cancel.click()
+            clicked.set()
+
+    job.progressed.connect(click)
+    # The work waits at its first report for the click (on a loaded machine
+    # it could otherwise finish before the window handled that report).
+    job._worker.progressed.connect(
+        lambda done, total, note: done > 0 and clicked.wait(60), Qt.ConnectionType.DirectConnection
+    )
     with qtbot.waitSignal(job.ended, timeout=120_000):
         pass
+    assert clicked.is_set()
     assert queries.info(window.library)["stories"] == base and listed(window) == base
     assert window.statusBar().currentMessage() == "Cancelled; nothing changed."
     assert window.undo_stack.count() == steps and window.sidebar.last_import is None
