@@ -1,5 +1,6 @@
-"""The merge's step for links between two records merged as sets: related
-tags, "see also" records, a tag's synonyms."""
+"""The merge's steps for links between two records merged as sets: related
+tags, "see also" records, a tag's synonyms; suggestions rejected (a story
+and a record it was said not to mention)."""
 
 from __future__ import annotations
 
@@ -51,3 +52,20 @@ class PairSteps(Job):
     def _remove_synonym(self, tag: str, label: str) -> None:
         if (tag_id := self._id("tags", tag)) is not None:
             stored.remove(self.db, "tag_synonyms", tag_id=tag_id, label=label)
+
+    def rejections(self) -> None:
+        """Suggestions rejected on either side (and not taken back on the
+        other), merged as sets once the stories are: a record said not to
+        be in a story is not suggested for it again on either side."""
+        # (not counted in the report, as the other pairs are not: they change no record)
+        self._merge_pairs(Side.rejected, partial(self._reject, True), partial(self._reject, False))
+
+    def _reject(self, rejected: bool, story: str, record: str) -> None:
+        story_id, record_id = self._id("stories", story), self._id("entities", record)
+        if story_id is None or record_id is None:
+            return  # (the story or the record is not here: its rejections went with it)
+        pair = {"story_id": story_id, "entity_id": record_id}
+        if rejected:
+            stored.add_all(self.db, "rejected_suggestions", [pair], keep_existing=True)
+        else:
+            stored.remove(self.db, "rejected_suggestions", **pair)

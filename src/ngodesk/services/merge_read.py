@@ -157,6 +157,14 @@ class Side:
         )
         return {(x, y) for x, y in self.rows(statement)}
 
+    def rejected(self) -> set[Pair]:
+        """Suggestions rejected: (story uuid, record uuid)."""
+        r, s, e = raw("rejected_suggestions"), raw("stories"), raw("entities")
+        statement = select(s.c.uuid, e.c.uuid).select_from(
+            r.join(s, s.c.id == r.c.story_id).join(e, e.c.id == r.c.entity_id)
+        )
+        return {(x, y) for x, y in self.rows(statement)}
+
     def synonyms(self) -> set[Pair]:
         """Tags' synonyms: (tag uuid, label)."""
         syn, t = raw("tag_synonyms"), raw("tags")

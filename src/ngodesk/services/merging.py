@@ -159,6 +159,7 @@ class _Merge(RecordSteps, PairSteps, StorySteps, ChildSteps):
             self.terms,
             self.pairs,
             self.stories,
+            self.rejections,
             self.collections,
             self.translations,
             self.annotations,
