@@ -358,7 +358,6 @@ def test_a_hub_made_again_at_the_same_address_gets_the_whole_library_back(
     assert "Catalogued before the hub was lost" in titles
 
 
-@pytest.mark.xfail(strict=True, reason="the merge renumbers a collection's stories (fixed next)")
 def test_a_desk_that_merges_the_hub_keeps_its_rejected_suggestions_and_collection_order(hub: str, desk: Desk) -> None:
     from ngodesk.services import queries, stories, suggestions, team
     from ngodesk.services import story_collections as collections

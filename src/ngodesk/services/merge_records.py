@@ -11,8 +11,8 @@ from sqlalchemy.exc import IntegrityError
 from ngodesk.domain.i18n import translate
 from ngodesk.domain.models import ChangeSet
 from ngodesk.search.text import fold
-from ngodesk.services import conflicts, merge_read
-from ngodesk.services.merge_job import Job, Row, cannot_read, new_columns, unreadable_columns
+from ngodesk.services import conflicts, merge_plan, merge_read
+from ngodesk.services.merge_job import Job, Prefer, Row, cannot_read, new_columns, unreadable_columns
 from ngodesk.services.merge_read import AltName, Side
 from ngodesk.steps import authority, tagging, tombstones
 from ngodesk.store import rows as stored
@@ -206,22 +206,45 @@ class RecordSteps(Job):
 
     def collections(self) -> None:
         added, changed, deleted = self._records("collections", "collection", ("name", "query", "filters"), "name")
-        grown = self._merge_pairs(Side.members, self._add_member, self._remove_member)
+        grown = self._members()
         self._count("collections", added, changed + grown, deleted)
         if added or changed or deleted or grown:
             self.changes |= ChangeSet(collections=frozenset({0}))
 
-    def _add_member(self, collection: str, story: str) -> None:
-        collection_id, story_id = self._id("collections", collection), self._id("stories", story)
-        if collection_id is not None and story_id is not None:
-            m = raw("collection_stories")
-            last = self.here.scalar(
-                select(func.coalesce(func.max(m.c.position), 0)).where(m.c.collection_id == collection_id)
-            )
-            member = {"collection_id": collection_id, "story_id": story_id, "position": last + 1}
-            stored.add_all(self.db, "collection_stories", [member], keep_existing=True)
-
-    def _remove_member(self, collection: str, story: str) -> None:
-        collection_id, story_id = self._id("collections", collection), self._id("stories", story)
-        if collection_id is not None and story_id is not None:
-            stored.remove(self.db, "collection_stories", collection_id=collection_id, story_id=story_id)
+    def _members(self) -> int:
+        """Manual collections' stories, merged as sets, each collection in
+        the order ``merge_plan.order`` gives (positions kept where they
+        can be: a merge renumbering them would send every desk's renumbering
+        to the hub). Returns how many rows changed here."""
+        base, mine, theirs = (
+            {self.aliases.get(c, c): stories for c, stories in side.items()} for side in self._three(Side.members)
+        )
+        pairs = [{(c, s) for c, stories in side.items() for s in stories} for side in (base, mine, theirs)]
+        before = {pair for pair in pairs[0] if not self.revived.intersection(pair)}
+        gained, lost = merge_plan.set_changes(before, pairs[1], sorted(pairs[2]))
+        touched = {c for c, _ in (*gained, *lost)} | {c for c in theirs if theirs[c] != mine.get(c, {})}
+        changed = 0
+        for uuid in sorted(touched):
+            b, m, t = base.get(uuid, {}), mine.get(uuid, {}), theirs.get(uuid, {})
+            collection_id = self._id("collections", uuid)
+            if collection_id is None or (t == b and not any(c == uuid for c, _ in gained)):
+                continue  # (not here, or they changed nothing of it: as it is here)
+            going = {s for c, s in lost if c == uuid}
+            coming = [s for c, s in gained if c == uuid]
+            ids = self.here.ids_of("stories", [*m, *coming])
+            members = [s for s in [*m, *coming] if s in ids and s not in going]
+            placed = merge_plan.order(b, m, t, members, prefer_theirs=self.prefer is Prefer.THEIRS)
+            for story in going:
+                stored.remove(self.db, "collection_stories", collection_id=collection_id, story_id=ids[story])
+            moved = {s: p for s, p in placed.items() if s in m and m[s] != p}
+            for story, position in moved.items():
+                where = {"collection_id": collection_id, "story_id": ids[story]}
+                stored.change(self.db, "collection_stories", {"position": position}, **where)
+            new = [
+                {"collection_id": collection_id, "story_id": ids[s], "position": placed[s]}
+                for s in placed
+                if s not in m
+            ]
+            stored.add_all(self.db, "collection_stories", new, keep_existing=True)
+            changed += len(going) + len(moved) + len(new)
+        return changed
