@@ -8,7 +8,10 @@ changed on both sides to different values: a conflict; deleted on one side
 and untouched on the other: deleted; deleted on one side and edited on the
 other: a conflict, and the record stays (comes back, with its links and
 rows) until it is settled. Tags and records linked to a story merge as
-sets (what either side added, less what either side removed); a
+sets (what either side added, less what either side removed), and so do
+the suggestions rejected (a record said not to be in a story) and a
+manual collection's stories, the collection in the order of the side
+that reordered it (ours when both did; ``merge_plan.order``); a
 collection made on both sides under one name is one collection. The other
 library's history and tombstones come along, so both sides' changes
 appear in the history and later merges neither resurrect nor lose records;
@@ -25,9 +28,10 @@ same state twice changes nothing the second time.
 
 The steps, in ``_Merge.run``'s order, live by what they merge:
 ``merge_records`` (tags, authority records, terms, collections),
-``merge_pairs`` (links between records), ``merge_stories`` (stories and
-their links), ``merge_children`` (translations, annotations, attachments;
-history and tombstones), on what ``merge_job.Job`` holds for all of them.
+``merge_pairs`` (links between records, rejected suggestions),
+``merge_stories`` (stories and their links), ``merge_children``
+(translations, annotations, attachments; history and tombstones), on
+what ``merge_job.Job`` holds for all of them.
 """
 
 from __future__ import annotations
