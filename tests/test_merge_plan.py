@@ -1,5 +1,6 @@
 """The merge's three-way decisions, without a database: what becomes of a
-field, a record and a set of links given base, mine and theirs."""
+field, a record, a set of links and an ordered list given base, mine and
+theirs."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from ngodesk.services.merge_plan import (
     departure,
     field_fate,
     link_changes,
+    order,
     set_changes,
 )
 
@@ -90,3 +92,48 @@ def test_a_link_lost_only_with_its_deleted_target_stays_for_the_deletion_to_deci
     # They untagged "kenya" and deleted the tag "nepal" (its links went with it).
     gained, lost = link_changes({"kenya", "nepal"}, {"kenya", "nepal"}, [], their_targets={"kenya"})
     assert gained == [] and lost == ["kenya"]
+
+
+#: An ordered list: member -> position, positions distinct.
+lists = st.lists(st.sampled_from("abcdefg"), unique=True).flatmap(
+    lambda members: st.lists(st.integers(0, 20), min_size=len(members), max_size=len(members), unique=True).map(
+        lambda positions: dict(zip(members, positions, strict=True))
+    )
+)
+
+
+def listed(positions: dict[str, int]) -> list[str]:
+    return sorted(positions, key=positions.__getitem__)
+
+
+@given(lists, lists)
+def test_a_list_one_side_left_alone_is_the_other_sides_positions_and_all(
+    base: dict[str, int], changed: dict[str, int]
+) -> None:
+    assert order(base, base, changed, changed) == changed
+    assert order(base, changed, base, changed) == changed
+
+
+@given(lists, lists, lists, st.booleans())
+def test_a_merged_list_merged_again_stays_as_it_is(
+    base: dict[str, int], mine: dict[str, int], theirs: dict[str, int], prefer_theirs: bool
+) -> None:
+    members = set(mine) | set(theirs)
+    merged = order(base, mine, theirs, members, prefer_theirs)
+    assert set(merged) == members and len(set(merged.values())) == len(members)
+    assert order(base, merged, theirs, members, prefer_theirs) == merged
+
+
+def test_a_list_reordered_on_one_side_takes_that_order_and_additions_follow_their_predecessor() -> None:
+    base = {"a": 0, "b": 1, "c": 2}
+    theirs = {"c": 0, "a": 1, "b": 2}
+    assert listed(order(base, base | {"d": 3}, theirs, "abcd")) == ["c", "a", "b", "d"]
+    assert listed(order(base, {"a": 0, "x": 1, "b": 2, "c": 3}, theirs, "abcx")) == ["c", "a", "x", "b"]
+    both = order(base, base | {"m": 3}, base | {"t": 3}, "abcmt")
+    assert both == {"a": 0, "b": 1, "c": 2, "m": 3, "t": 4}  # (ours first, nothing of ours moved)
+
+
+def test_a_list_reordered_on_both_sides_keeps_ours_unless_theirs_is_preferred() -> None:
+    base, mine, theirs = {"a": 0, "b": 1, "c": 2}, {"b": 0, "a": 1, "c": 2}, {"c": 0, "b": 1, "a": 2}
+    assert order(base, mine, theirs, "abc") == mine
+    assert order(base, mine, theirs, "abc", prefer_theirs=True) == theirs

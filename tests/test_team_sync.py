@@ -356,3 +356,32 @@ def test_a_hub_made_again_at_the_same_address_gets_the_whole_library_back(
     titles = {row[0] for row in _hub_rows(hub, "SELECT data->>'title' FROM objects WHERE kind = 'stories'")}
     assert titles == set(_titles(office).values())
     assert "Catalogued before the hub was lost" in titles
+
+
+def test_a_desk_that_merges_the_hub_keeps_its_rejected_suggestions_and_collection_order(hub: str, desk: Desk) -> None:
+    from ngodesk.services import queries, stories, suggestions, team
+    from ngodesk.services import story_collections as collections
+    from ngodesk.services.library import open_library
+
+    office, other = desk("office"), desk("other")  # (the other holds the sample: it joins through the merge)
+    with open_library(office) as library:
+        ids = queries.matching_ids(library, "").tolist()
+        shelf = collections.create_manual(library, "Reading list", ids[:4]).id
+        collections.set_order(library, shelf, [ids[3], ids[0], ids[2], ids[1]])
+        red_cross = stories.create_story(library, {"title": "China Red Cross volunteers"}).id
+        from ngodesk.services import entities
+
+        entities.create_entity(library, "organisation", "China Red Cross")
+        suggestions.reject(library, suggestions.suggest(library, [red_cross]))
+        team.join(library, hub)
+    sql = "SELECT data::text FROM objects WHERE kind = '{}' AND NOT deleted ORDER BY 1"
+    rejected = _hub_rows(hub, sql.format("rejected_suggestions"))
+    members = _hub_rows(hub, sql.format("collection_stories"))
+    assert len(rejected) == 1 and len(members) == 4
+    with open_library(other) as library:
+        joined, synced = team.join(library, hub), team.sync(library)
+        (volunteers,) = queries.matching_ids(library, '"China Red Cross volunteers"').tolist()
+        proposed = suggestions.suggest(library, [volunteers])
+    assert (_hub_rows(hub, sql.format("rejected_suggestions")), proposed) == (rejected, [])
+    assert _hub_rows(hub, sql.format("collection_stories")) == members
+    assert synced.pushed == 0, joined

@@ -105,3 +105,85 @@ def link_changes(
     conflict while edited here), not the link."""
     gained, lost = set_changes(base, mine, theirs)
     return gained, [uuid for uuid in lost if uuid in their_targets]
+
+
+def order(
+    base: Mapping[str, int],
+    mine: Mapping[str, int],
+    theirs: Mapping[str, int],
+    members: Collection[str],
+    prefer_theirs: bool = False,
+) -> dict[str, int]:
+    """The positions of an ordered list's ``members`` after a merge (a
+    manual collection's stories, merged as a set), from each side's
+    positions (member -> position). The order is one side's ("the lead"):
+    theirs when only they reordered what they kept of the base (or this
+    side changed nothing), else this side's, unless both reordered and
+    theirs is preferred. What the other side added stands after the
+    member it followed there (and after what the lead added right after
+    that one), or last when it came after every member the lead has.
+    Each member keeps the lead's position (an addition its side's) where
+    it still fits; others go just after the one before: so a side's list
+    taken whole keeps its positions, and nothing is renumbered that need
+    not be."""
+    they_reordered, we_reordered = _reordered(base, theirs), _reordered(base, mine)
+    if they_reordered and we_reordered:
+        lead_theirs = prefer_theirs
+    else:
+        lead_theirs = they_reordered or (not we_reordered and dict(mine) == dict(base))
+    lead, other = (theirs, mine) if lead_theirs else (mine, theirs)
+    wanted = set(members)
+    listed = [m for m in _sequence(lead) if m in wanted]
+    placed, shared = set(listed), set(listed)
+    sequence = _sequence(other)
+    last_shared = max((i for i, m in enumerate(sequence) if m in shared), default=-1)
+    after: str | None = None  # (the member the next addition follows)
+    for i, member in enumerate(sequence):
+        if member in wanted and member not in placed:
+            at = len(listed)  # (added after every member both have: last, still)
+            if i < last_shared:
+                at = listed.index(after) + 1 if after is not None else 0
+                while at < len(listed) and listed[at] not in other:  # (past what the lead added there)
+                    at += 1
+            listed.insert(at, member)
+            placed.add(member)
+        if member in placed:
+            after = member
+    listed += sorted(wanted - placed)  # (in neither list: not expected, kept last)
+    return _positions(listed, lead, other)
+
+
+def _sequence(positions: Mapping[str, int]) -> list[str]:
+    """Members by position (ties by member: the same on every side)."""
+    return sorted(positions, key=lambda member: (positions[member], member))
+
+
+def _reordered(base: Mapping[str, int], side: Mapping[str, int]) -> bool:
+    """Whether ``side`` put the members it kept of ``base`` in another order."""
+    return [m for m in _sequence(base) if m in side] != [m for m in _sequence(side) if m in base]
+
+
+def _positions(listed: Sequence[str], lead: Mapping[str, int], other: Mapping[str, int]) -> dict[str, int]:
+    """Positions for ``listed`` in its order: the lead's, or for another
+    member its own side's when it falls before the lead's next member;
+    else just after the one before."""
+    upcoming: list[int | None] = []  # (the lead's position of the next member from the lead)
+    following = None
+    for member in reversed(listed):
+        upcoming.append(following)
+        if member in lead:
+            following = lead[member]
+    upcoming.reverse()
+    found: dict[str, int] = {}
+    last: int | None = None
+    for member, limit in zip(listed, upcoming, strict=True):
+        if member in lead:
+            wanted: int | None = lead[member]
+        else:
+            wanted = other.get(member)
+            if wanted is not None and limit is not None and wanted >= limit:
+                wanted = None
+        if wanted is None:
+            wanted = last + 1 if last is not None else 0
+        last = found[member] = wanted if last is None or wanted > last else last + 1
+    return found

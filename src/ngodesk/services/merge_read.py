@@ -149,11 +149,22 @@ class Side:
         )
         return {(x, y) for x, y in self.rows(statement)}
 
-    def members(self) -> set[Pair]:
-        """Manual collections' stories: (collection uuid, story uuid)."""
+    def members(self) -> dict[str, dict[str, int]]:
+        """Manual collections' stories: collection uuid -> story uuid -> position."""
         m, c, s = raw("collection_stories"), raw("collections"), raw("stories")
-        statement = select(c.c.uuid, s.c.uuid).select_from(
+        statement = select(c.c.uuid, s.c.uuid, m.c.position).select_from(
             m.join(c, c.c.id == m.c.collection_id).join(s, s.c.id == m.c.story_id)
+        )
+        found: dict[str, dict[str, int]] = {}
+        for collection, story, position in self.rows(statement):
+            found.setdefault(collection, {})[story] = position
+        return found
+
+    def rejected(self) -> set[Pair]:
+        """Suggestions rejected: (story uuid, record uuid)."""
+        r, s, e = raw("rejected_suggestions"), raw("stories"), raw("entities")
+        statement = select(s.c.uuid, e.c.uuid).select_from(
+            r.join(s, s.c.id == r.c.story_id).join(e, e.c.id == r.c.entity_id)
         )
         return {(x, y) for x, y in self.rows(statement)}
 
