@@ -4,10 +4,11 @@ restores them (undoably) and empties itself (asking first)."""
 
 from __future__ import annotations
 
+import threading
 from datetime import timedelta
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QMessageBox
 
 from ngodesk.services import queries, stories, trash
@@ -116,3 +117,35 @@ def test_the_window_lets_go_of_stories_deleted_30_days_ago_after_opening(  # typ
     qtbot.waitUntil(lambda: not window._purge_timer.isActive(), timeout=10_000)
     with sample_library.read() as session:
         assert session.query(TrashEntry).count() == 0
+
+
+def test_letting_go_of_old_stories_waits_for_an_import_that_holds_the_library(  # type: ignore[no-untyped-def]
+    qtbot, sample_library: Library, monkeypatch, tmp_path
+) -> None:
+    """(It wrote from the GUI thread while the import held the library for
+    writing: the window froze for the busy timeout, then "database is
+    locked" was raised inside a Qt callback.)"""
+    monkeypatch.setattr(main_window, "TRASH_PURGE_DELAY_MS", 600_000)  # (made due below, mid-import)
+    old = stories.create_story(sample_library, {"title": "Deleted long ago"})
+    trash.move_to_trash(sample_library, [old.id])
+    with sample_library.write() as session:
+        session.execute(TrashEntry.__table__.update().values(deleted_at=utcnow() - timedelta(days=trash.KEEP_DAYS + 1)))
+    ris = tmp_path / "new.ris"
+    ris.write_text("".join(f"TY  - NEWS\nTI  - Story {i}\nER  - \n\n" for i in range(50)), encoding="utf-8")
+    window = open_window(qtbot, sample_library)
+    base = queries.info(window.library)["stories"]
+    job = window.import_flow.import_files([str(ris)])
+    assert job is not None
+    written = threading.Event()  # (the import has written its first stories and waits)
+
+    def purge_comes_due(done: int, total: int, note: str) -> None:
+        if done > 0 and not written.is_set():
+            window._purge_timer.start(0)
+            QTimer.singleShot(500, written.set)
+
+    job.progressed.connect(purge_comes_due)
+    job._worker.progressed.connect(lambda done, *_: done > 0 and written.wait(30), Qt.ConnectionType.DirectConnection)
+    with qtbot.waitSignal(job.ended, timeout=60_000):
+        pass
+    qtbot.waitUntil(lambda: trash.count(window.library) == 0, timeout=10_000)
+    assert queries.info(window.library)["stories"] == base + 50

@@ -152,10 +152,22 @@ class MainWindow(QMainWindow):
         self._restore_state()
         self.refresh()
         self._purge_timer = QTimer(self, singleShot=True, interval=TRASH_PURGE_DELAY_MS)
-        self._purge_timer.timeout.connect(lambda: self.hub.publish(trash.purge(library)))
+        self._purge_timer.timeout.connect(self._purge_trash)
         if not library.readonly:
             self._purge_timer.start()
         self.opening_checks.damaged.connect(self._purge_timer.stop)  # (writes are refused from then on)
+
+    def _purge_trash(self) -> None:
+        """Let go of the stories deleted long ago (soon after opening): once
+        the job that may hold the library for writing has ended, if one
+        runs (the GUI thread would wait for it, then fail "locked")."""
+        if self._stopped:
+            return
+        job = self.jobs.job
+        if job is not None and job.running():
+            job.ended.connect(self._purge_trash)
+            return
+        self.hub.publish(trash.purge(self.library))
 
     def _dock(self, title: str, name: str, panel: QWidget) -> QDockWidget:
         """``panel`` in a dock on the right, hidden until asked for (``name``:
