@@ -7,8 +7,6 @@ import os
 import shutil
 import signal
 import subprocess
-import sys
-import textwrap
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -16,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from ngodesk.store.library import Library
-from tests import bundle, pg_cluster
+from tests import bundle, forked, pg_cluster
 from tests.pg_cluster import Cluster
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -146,33 +144,8 @@ def sample_library(library: Library) -> Library:
     return library
 
 
-_HOLDER = textwrap.dedent(
-    """
-    import sys
-    from ngodesk.store.library import Library
-    library = Library.open(sys.argv[1], program=sys.argv[2])
-    print("ready", flush=True)
-    sys.stdin.readline()
-    library.close()
-    """
-)
-
-
-@contextmanager
-def held_by_another_process(folder: Path, program: str = "ngodesk-test-holder") -> Iterator[int]:
-    """Another process (saying it is ``program``) holds ``folder``'s write
-    lock inside; yields its pid."""
-    holder = subprocess.Popen(
-        [sys.executable, "-c", _HOLDER, str(folder), program], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
-    )
-    assert holder.stdin is not None and holder.stdout is not None
-    try:
-        assert holder.stdout.readline().strip() == "ready"
-        yield holder.pid
-    finally:
-        holder.stdin.write("\n")
-        holder.stdin.close()
-        holder.wait(timeout=30)
+#: Another process holding a library's write lock (``tests.forked``).
+held_by_another_process = forked.held_by_another_process
 
 
 def _mount(*args: str) -> None:

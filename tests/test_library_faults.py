@@ -22,6 +22,7 @@ from ngodesk.services import backups, stories
 from ngodesk.services.library import open_library
 from ngodesk.store.library import DB_NAME, Library
 from ngodesk.store.lock import LOCK_NAME, WINDOW
+from tests import forked
 from tests.conftest import SAMPLE, copy_library, held_by_another_process, read_only_view, small_disk
 from tests.test_cli import ngodesk, ok
 
@@ -77,24 +78,18 @@ def test_a_lock_that_is_a_second_name_of_another_file_is_refused(made: Path, tmp
 # --- writers wait for each other -----------------------------------------------------------------------------
 
 
-def test_parallel_writers_wait_their_turn_and_none_is_lost(made: Path) -> None:
-    command = [sys.executable, "-m", "ngodesk", "--library", str(made), "add", "--title"]
-    running = [subprocess.Popen([*command, f"Parallel {n}"], stderr=subprocess.PIPE, text=True) for n in range(6)]
-    failures = [p.stderr.read() for p in running if p.wait(timeout=120) != 0]  # type: ignore[union-attr]
+def test_parallel_writers_wait_their_turn_and_none_is_lost(made: Path, tmp_path: Path) -> None:
+    command = ["--library", str(made), "add", "--title"]  # (six processes: tests.forked)
+    running = [forked.ngodesk(*command, f"Parallel {n}", scratch=tmp_path) for n in range(6)]
+    failures = [p.stderr for p in running if p.wait(timeout=120) != 0]
     assert failures == []
     assert _count(made) == 9
 
 
-def test_a_writer_waits_for_a_command_then_goes_on(made: Path) -> None:
+def test_a_writer_waits_for_a_command_then_goes_on(made: Path, tmp_path: Path) -> None:
     with held_by_another_process(made) as _:
-        started = subprocess.Popen(
-            [sys.executable, "-m", "ngodesk", "--library", str(made), "add", "--title", "After the wait"],
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-        )
-        assert started.stderr is not None
-        told = started.stderr.readline()  # (after 2 s of waiting)
+        started = forked.ngodesk("--library", str(made), "add", "--title", "After the wait", scratch=tmp_path)
+        told = started.first_line_of_stderr(timeout=120)  # (after 2 s of waiting)
         assert "waiting for it" in told and "process" not in told  # who holds it: only if the wait runs out
     assert started.wait(timeout=120) == 0
     assert _count(made) == 4

@@ -247,16 +247,17 @@ def test_a_field_copy_as_one_archive_file_merges_back(tmp_path: Path) -> None:
 
 
 def test_a_merge_killed_at_any_point_leaves_all_of_it_or_none(tmp_path: Path) -> None:
-    """A real ``ngodesk merge`` killed with SIGKILL at several moments: the
-    library opens sound, with every change of the merge or none."""
+    """A real ``ngodesk merge`` process killed with SIGKILL at several
+    moments: the library opens sound, with every change of the merge or
+    none. (Each is forked from a server that imported ngodesk once, as the
+    attack suite's are: it merges from its first moment, where a new
+    interpreter spent the first second starting up.)"""
     import shutil
-    import signal
-    import subprocess
-    import sys
     import time
 
     from ngodesk.domain.models import StoryRecord
     from ngodesk.services import batch, importing
+    from tests.attack.harness import Zygote
 
     size = 3000
     pristine = tmp_path / "pristine"
@@ -269,26 +270,26 @@ def test_a_merge_killed_at_any_point_leaves_all_of_it_or_none(tmp_path: Path) ->
         ids = queries.matching_ids(theirs, "").tolist()
         edit = batch.BatchEdit(replacement=batch.Replacement("title", "^", "[field] ", regex=True))
         batch.apply(theirs, batch.plan(theirs, ids, edit))
+    (tmp_path / "scratch").mkdir()
+    server = Zygote(tmp_path / "scratch")
     outcomes = set()
-    for delay in (0.4, 0.9, 1.4, 1.9, 2.4, 60.0):  # (from start-up to commit on these machines; the last finishes)
-        office = tmp_path / f"office-{delay:.2f}"
-        shutil.copytree(pristine, office)
-        command = [sys.executable, "-m", "ngodesk", "--library", str(office), "merge", str(tmp_path / "laptop")]
-        process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        try:
-            process.wait(timeout=delay)
-        except subprocess.TimeoutExpired:
-            process.send_signal(signal.SIGKILL)
-            process.wait()
-        time.sleep(0.05)
-        with open_library(office) as library:
-            assert queries.check(library) == []
-            fielded = queries.matching_ids(library, '"[field]"').size
-            titles = [v.title for v in queries.stories(library, queries.matching_ids(library, "").tolist())]
-        merged = sum(title.startswith("[field] ") for title in titles)
-        assert len(titles) == size and merged in (0, size), merged
-        assert fielded in (0, size)  # (the search index agrees)
-        outcomes.add(merged)
+    try:
+        for delay in (0.05, 0.4, 0.75, 1.1, 1.45, 60.0):  # (from the start to the commit here; the last finishes)
+            office = tmp_path / f"office-{delay:.2f}"
+            shutil.copytree(pristine, office)
+            server.start("cli", ["--library", str(office), "merge", str(tmp_path / "laptop")])
+            server.wait(timeout=delay)  # (killed when it has not ended by then)
+            time.sleep(0.05)
+            with open_library(office) as library:
+                assert queries.check(library) == []
+                fielded = queries.matching_ids(library, '"[field]"').size
+                titles = [v.title for v in queries.stories(library, queries.matching_ids(library, "").tolist())]
+            merged = sum(title.startswith("[field] ") for title in titles)
+            assert len(titles) == size and merged in (0, size), merged
+            assert fielded in (0, size)  # (the search index agrees)
+            outcomes.add(merged)
+    finally:
+        server.close()
     assert size in outcomes  # (the last one was let finish)
 
 

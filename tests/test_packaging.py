@@ -194,8 +194,9 @@ def test_the_bundle_imports_a_large_file_in_a_helper_process_and_finds_tradition
     big = tmp_path / "big.csv"
     with big.open("w", newline="", encoding="utf-8") as out:
         rows = csv.writer(out)
-        rows.writerow(["title", "summary"])
-        rows.writerows([f"中国扶贫基金会 story {n}", "走出去 livelihood projects 民生项目 " * 20] for n in range(7000))
+        rows.writerow(["title", "summary", "language"])  # (a language named: langcodes' data)
+        summary = "走出去 livelihood projects 民生项目 " * 20
+        rows.writerows([f"中国扶贫基金会 story {n}", summary, "中文"] for n in range(7000))
     assert big.stat().st_size > 4 * 1024 * 1024
     library, home = tmp_path / "library", tmp_path / "home"
     result = run_bare(bundle, home, "--library", str(library), "import", str(big))
