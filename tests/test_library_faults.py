@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from ngodesk.domain.errors import LibraryDamaged, LibraryError, LibraryReadOnly
-from ngodesk.services import backups, stories
+from ngodesk.services import backups, queries, stories
 from ngodesk.services.library import open_library
 from ngodesk.store.library import DB_NAME, Library
 from ngodesk.store.lock import LOCK_NAME, WINDOW
@@ -366,3 +366,23 @@ def test_a_command_under_nohup_goes_on_after_a_hangup(made: Path, tmp_path: Path
     running.send_signal(signal.SIGHUP)
     assert running.wait(timeout=60) == 0, running.stderr.read()  # type: ignore[union-attr]
     assert (tmp_path / "x.ris").read_text() == "done"
+
+
+def test_a_write_refused_while_another_program_writes_leaves_later_writes_whole(
+    made: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """(A write whose transaction could not begin, "database is locked",
+    left its session as the thread's open one: every later write on that
+    thread joined a dead transaction and was lost without a word.)"""
+    monkeypatch.setattr("ngodesk.store.library.BUSY_TIMEOUT_MS", 200)
+    with open_library(made) as library:
+        other = sqlite3.connect(made / DB_NAME, isolation_level=None)
+        other.execute("BEGIN IMMEDIATE")  # (a script writing)
+        with pytest.raises(LibraryError, match="busy"):
+            stories.create_story(library, {"title": "Refused"})
+        other.execute("ROLLBACK")
+        other.close()
+        stories.create_story(library, {"title": "Written"})
+    with open_library(made) as reopened:
+        titles = [hit.story.title for hit in queries.search(reopened, "", limit=100).hits]
+    assert "Written" in titles and "Refused" not in titles

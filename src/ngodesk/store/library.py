@@ -346,9 +346,9 @@ class Library:
             return
         try:
             with self._write_sessions() as session, session.begin():
-                self._writing.session = session
-                raw = _driver(session)
+                raw = _driver(session)  # (begins the transaction: "locked" fails here)
                 changed_before = raw.total_changes
+                self._writing.session = session
                 try:
                     yield session
                     session.flush()
