@@ -4,6 +4,7 @@ restores them (undoably) and empties itself (asking first)."""
 
 from __future__ import annotations
 
+import sqlite3
 import threading
 from datetime import timedelta
 
@@ -149,3 +150,28 @@ def test_letting_go_of_old_stories_waits_for_an_import_that_holds_the_library(  
         pass
     qtbot.waitUntil(lambda: trash.count(window.library) == 0, timeout=10_000)
     assert queries.info(window.library)["stories"] == base + 50
+
+
+def test_letting_go_of_old_stories_waits_for_another_program_that_holds_the_library(  # type: ignore[no-untyped-def]
+    qtbot, sample_library: Library, monkeypatch
+) -> None:
+    monkeypatch.setattr(main_window, "TRASH_PURGE_DELAY_MS", 600_000)  # (made due below)
+    old = stories.create_story(sample_library, {"title": "Deleted long ago"})
+    trash.move_to_trash(sample_library, [old.id])
+    with sample_library.write() as session:
+        session.execute(TrashEntry.__table__.update().values(deleted_at=utcnow() - timedelta(days=trash.KEEP_DAYS + 1)))
+    window = open_window(qtbot, sample_library)
+    other = sqlite3.connect(sample_library.db_path, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")  # (a script writing, for longer than the busy timeout)
+    window._purge_timer.timeout.emit()  # (due now: refused after the busy timeout, no error raised)
+    assert window._purge_timer.isActive() and _entries(window.library) == 1  # (to try again later)
+    other.execute("ROLLBACK")
+    other.close()
+    window._purge_timer.start(0)
+    qtbot.waitUntil(lambda: _entries(window.library) == 0, timeout=10_000)
+
+
+def _entries(library: Library) -> int:
+    """Trash entries, expired ones too (``trash.count`` leaves those out)."""
+    with library.read() as session:
+        return session.query(TrashEntry).count()

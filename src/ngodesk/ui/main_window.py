@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from ngodesk import __version__
+from ngodesk.domain.errors import LibraryError
 from ngodesk.domain.models import ChangeSet
 from ngodesk.services import trash
 from ngodesk.store.library import Library
@@ -167,7 +168,10 @@ class MainWindow(QMainWindow):
         if job is not None and job.running():
             job.ended.connect(self._purge_trash)
             return
-        self.hub.publish(trash.purge(self.library))
+        try:
+            self.hub.publish(trash.purge(self.library))
+        except LibraryError:  # (another program writing: housekeeping waits for another time)
+            self._purge_timer.start()
 
     def _dock(self, title: str, name: str, panel: QWidget) -> QDockWidget:
         """``panel`` in a dock on the right, hidden until asked for (``name``:
