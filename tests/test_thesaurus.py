@@ -5,6 +5,7 @@ as a synonym, related tags and scope notes, the tree on the command line."""
 from __future__ import annotations
 
 import json
+import logging
 from pathlib import Path
 
 import pytest
@@ -270,3 +271,18 @@ def test_an_rdfxml_declaration_expat_cannot_read_is_a_problem_not_a_traceback() 
         '<?xml version="1.0" encoding=":utf-8"?>\n<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"/>\n'
     )
     assert [p.position for p in skos.read(text).problems] == ["the file"]
+
+
+def test_a_concept_named_by_an_odd_uri_is_read_without_rdflibs_log(caplog: pytest.LogCaptureFixture) -> None:
+    """(rdflib logged a warning in its own words with the raw name, a lone
+    surrogate included: printed on the command line's stderr, and it
+    crashed a test worker that had to send it on.)"""
+    from ngodesk.formats import skos
+
+    text = (
+        "@prefix skos: <http://www.w3.org/2004/02/skos/core#> .\n"
+        '<urn:x\\ud800 y> a skos:Concept ; skos:prefLabel "Relief" .\n'
+    )
+    with caplog.at_level(logging.DEBUG):
+        skos.read(text, "skos-turtle")
+    assert [record.getMessage() for record in caplog.records if record.name.startswith("rdflib")] == []

@@ -15,6 +15,7 @@ declarations are refused (no expansion bombs, no external files).
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from uuid import UUID
@@ -119,6 +120,12 @@ def read(text: str, format_name: str = "auto") -> ConceptsRead:
 
     from rdflib import RDF, SKOS, Graph
     from rdflib.exceptions import ParserError
+
+    # (rdflib logs "… does not look like a valid URI, trying to serialize this
+    # will break" for each odd concept name: a line on the command line's
+    # stderr in rdflib's words, carrying the file's raw text, lone surrogates
+    # and all. ngodesk serializes none; what is wrong is said as a problem.)
+    logging.getLogger("rdflib.term").setLevel(logging.ERROR)
 
     syntax = FORMATS.get(format_name) or ("xml" if text.lstrip().startswith("<") else "turtle")
     if syntax == "xml" and isinstance(checked := root_of(text), RecordProblem):
