@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import (
@@ -186,7 +187,7 @@ def _field_ids(node: q.Field) -> Select[int]:
     if (row := _row_conditions(node)) is not None:  # (lang, status, trans, is, story ids...)
         return _stories_where(*row)
     name, value = node.name, node.value
-    if name == "tag" and not any(part.strip() for part in value.removeprefix("=").split("/")):
+    if _names_no_tag(node):
         return _stories_where(false())
     if (tags := _wanted_tags(node)) is not None:
         return select(StoryTag.story_id.label("id")).where(StoryTag.tag_id.in_(tags))
@@ -200,6 +201,11 @@ def _field_ids(node: q.Field) -> Select[int]:
         holds = Annotation.search_key.contains(fold(value), autoescape=True)
         return select(Annotation.story_id.label("id")).where(holds)
     raise AssertionError(translate("Messages", "unhandled field {name}").format(name=name))
+
+
+def _names_no_tag(node: q.Field) -> bool:
+    """``tag:`` with no name in its path (``tag:/``): it matches nothing."""
+    return node.name == "tag" and not any(part.strip() for part in node.value.removeprefix("=").split("/"))
 
 
 def _wanted_tags(node: q.Field) -> Select[int] | None:
@@ -231,9 +237,7 @@ def _link_probe(node: q.Node, story_id: SQLColumnExpression[int]) -> ColumnEleme
     wanted set ("+ 0"; looking each wanted id up in the story's links
     instead costs a seek per wanted id: ten people named 王, a region and
     the tags below it). None for other nodes."""
-    if not isinstance(node, q.Field):
-        return None
-    if node.name == "tag" and not any(part.strip() for part in node.value.removeprefix("=").split("/")):
+    if not isinstance(node, q.Field) or _names_no_tag(node):
         return None
     if (tags := _wanted_tags(node)) is not None:
         return exists().where(StoryTag.story_id == story_id, (StoryTag.tag_id + 0).in_(tags))
@@ -341,11 +345,16 @@ class Plan:
 
     rank_expression: str | None
     conditions: tuple[ColumnElement[bool], ...] = ()
-    others: tuple[Select[int], ...] = ()
+    #: The query's parts met as sets of ids (fields on links, and the rest
+    #: that neither the index nor a story's row answers).
+    sources: tuple[q.Node, ...] = ()
     #: Positive terms as (phrase, column or None), for scoring.
     phrases: tuple[tuple[str, str | None], ...] = ()
-    #: The query's part each of ``others`` stands for (for its probe).
-    sources: tuple[q.Node, ...] = ()
+
+    @cached_property
+    def others(self) -> tuple[Select[int], ...]:
+        """``SELECT id`` of each of ``sources``."""
+        return tuple(_ids(source) for source in self.sources)
 
     @property
     def restriction(self) -> Select[int] | None:
@@ -360,9 +369,8 @@ class Plan:
         ``story_id`` (EXISTS probes of the link indexes). Best when a query
         stops after a few rows: no set of every matching id is built first."""
         probes: list[ColumnElement[bool]] = []
-        for index, sub in enumerate(self.others):
-            source = self.sources[index] if index < len(self.sources) else None
-            link = _link_probe(source, story_id) if source is not None else None
+        for source, sub in zip(self.sources, self.others, strict=True):
+            link = _link_probe(source, story_id)
             probes.append(link if link is not None else sub.where(sub.selected_columns[0] == story_id).exists())
         if self.conditions:
             probes.append(_stories_where(*self.conditions).where(Story.id == story_id).exists())
@@ -402,8 +410,7 @@ def plan(node: q.Node | None) -> Plan:
         sources += [child for child in children if isinstance(child, q.Not) and _fts(child.child) is not None]
     elif excluded:
         ranked = ["(" + " AND ".join(ranked) + ")" + "".join(f" NOT {expression}" for expression in excluded)]
-    others = tuple(_ids(source) for source in sources)
-    return Plan(" AND ".join(ranked) or None, tuple(conditions), others, tuple(phrases), tuple(sources))
+    return Plan(" AND ".join(ranked) or None, tuple(conditions), tuple(sources), tuple(phrases))
 
 
 #: With more text matches than this, only the most recently added this many
@@ -476,7 +483,7 @@ def _page_strategy(session: Session, p: Plan) -> str:
     page is full (under 2 * sqrt(library size) ids: 837 stories among a
     million took 45 ms to walk to, 8 to sort) are sorted."""
     sets = p.id_sets
-    if sets is None or len(p.sources) != len(p.others) or not all(_is_link_set(s) for s in p.sources):
+    if sets is None or not all(_is_link_set(source) for source in p.sources):
         return PROBE
     counted = session.scalar(select(func.count()).select_from(sets.limit(SMALL_SET).subquery())) or 0
     if counted >= SMALL_SET:
