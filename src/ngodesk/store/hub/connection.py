@@ -100,7 +100,9 @@ def transaction(url: str, snapshot: bool = False) -> Iterator[Connection]:
     except DBAPIError as error:
         raise said(error.orig, url) from error
     except Exception as error:  # (the driver's own, from a COPY through its cursor)
-        if not type(error).__module__.startswith("psycopg"):
+        import psycopg  # (loaded by now: the connection is the driver's)
+
+        if not isinstance(error, psycopg.Error):
             raise
         raise said(error, url) from error
     finally:
