@@ -30,7 +30,7 @@ from datetime import UTC, datetime
 from typing import Any
 from uuid import uuid4
 
-from sqlalchemy import func, select
+from sqlalchemy import Connection, func, select
 from sqlalchemy.orm import Session
 
 from ngodesk.domain.errors import Cancelled, HubBusy, HubError
@@ -227,10 +227,7 @@ def sync(library: Library, url: str | None = None, progress: NotedProgress = no_
                 report = taken
             else:
                 with _writing(mirror) as session, reading(mirror.db_path, str) as before:
-                    held = session.connection()
-                    replica.apply(held, changes)
-                    mirror.set_meta(session, VERSION_KEY, str(upto))
-                    mirror.set_meta(session, IDENTITY_KEY, identity)
+                    held = _hold(mirror, session, changes, upto, identity)
                     if changes:  # (merging the state both hold changes nothing)
                         theirs = (Side(held), mirror.folder)
                         report = merging.merge_states(
@@ -315,10 +312,18 @@ def _take_whole(
         copied = False
     if not copied:
         with _writing(mirror) as session:
-            replica.apply(session.connection(), changes)
-            mirror.set_meta(session, VERSION_KEY, str(version))
-            mirror.set_meta(session, IDENTITY_KEY, identity)
+            _hold(mirror, session, changes, version, identity)
     return report
+
+
+def _hold(mirror: Library, session: Session, changes: list[replica.Change], version: int, identity: str) -> Connection:
+    """Write the hub's ``changes`` up to ``version`` into its copy (in the
+    caller's transaction on it); the connection they went through."""
+    held = session.connection()
+    replica.apply(held, changes)
+    mirror.set_meta(session, VERSION_KEY, str(version))
+    mirror.set_meta(session, IDENTITY_KEY, identity)
+    return held
 
 
 def _stories_of(changes: list[replica.Change]) -> set[str]:
