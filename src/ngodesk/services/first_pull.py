@@ -23,7 +23,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
-from sqlalchemy import Connection, literal, select
+from sqlalchemy import Connection, select
 
 from ngodesk.domain.errors import ValidationError
 from ngodesk.domain.models import STORY_TEXT_FIELDS, ChangeSet
@@ -50,14 +50,6 @@ _KINDS = {
 }
 
 
-def holds_nothing_shared(connection: Connection) -> bool:
-    """Whether the library on ``connection`` has no row of any table the
-    team shares (``replica.SHARED``)."""
-    return all(
-        connection.execute(select(literal(1)).select_from(raw(t.name)).limit(1)).first() is None for t in replica.SHARED
-    )
-
-
 def fit(changes: Iterable[replica.Change]) -> bool:
     """Whether every object of ``changes`` is as a merge into an empty
     library would store it (see the module's doc); deletions aside."""
@@ -80,7 +72,7 @@ def take(library: Library, changes: Sequence[replica.Change], source: str) -> me
     report = merging.MergeReport(source)
     with library.write() as session:
         connection = session.connection()
-        if not holds_nothing_shared(connection):
+        if not replica.holds_nothing_shared(connection):
             return None
         tracking.stop(connection)  # (what goes in is what the hub's copy holds: nothing to note)
         with history.unrecorded(session):  # (their history arrives as rows)

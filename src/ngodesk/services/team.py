@@ -295,10 +295,10 @@ def _take_whole(
     merges the hub's state into it again and finds nothing to do. None,
     nothing written, when the pull cannot be taken so: then the merge."""
     with mirror.read() as session:
-        if not first_pull.holds_nothing_shared(session.connection()):
+        if not replica.holds_nothing_shared(session.connection()):
             return None
     with library.read() as session:
-        if not first_pull.holds_nothing_shared(session.connection()):
+        if not replica.holds_nothing_shared(session.connection()):
             return None
     if not first_pull.fit(changes) or (report := first_pull.take(library, changes, source)) is None:
         return None
@@ -481,7 +481,7 @@ def _push_whole(library: Library, mirror: Library, url: str) -> tuple[int, set[i
         if session.scalar(select(MergeConflict.id).where(MergeConflict.resolved.is_(False)).limit(1)) is not None:
             return None
     with mirror.read() as session:
-        if not first_pull.holds_nothing_shared(session.connection()):
+        if not replica.holds_nothing_shared(session.connection()):
             return None
     try:
         with replica.copying(library.db_path, mirror.db_path) as copy, transaction(url) as hub:

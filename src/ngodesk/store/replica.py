@@ -232,6 +232,12 @@ def _holds_rows(connection: Connection, name: str, schema: str) -> bool:
     return connection.exec_driver_sql(f'SELECT 1 FROM {schema}."{name}" LIMIT 1').first() is not None
 
 
+def holds_nothing_shared(connection: Connection) -> bool:
+    """Whether the library on ``connection`` has no row of any table the
+    team shares."""
+    return not any(_holds_rows(connection, table.name, "main") for table in SHARED)
+
+
 @cache
 def _whole(name: str, schema: str | None) -> str:
     """The SQL reading every object of table ``name`` (in ``schema``)."""
