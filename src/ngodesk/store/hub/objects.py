@@ -125,28 +125,27 @@ def push_whole(connection: Connection, rows: Iterable[tuple[str, str, str]]) -> 
     if version(connection) != 0:
         return None
     driver: Any = connection.connection.driver_connection
-    lines: list[str] = []
     try:
         with driver.cursor() as cursor, cursor.copy("COPY objects (kind, uuid, deleted, data) FROM STDIN") as copy:
-            for kind, uuid, data in rows:
-                lines.append(f"{kind}\t{uuid}\tf\t{data.replace(chr(92), chr(92) * 2)}\n")  # (COPY's escape: \\)
-                if len(lines) == BATCH:
-                    copy.write("".join(lines))
-                    lines.clear()
-            copy.write("".join(lines))
+            _write_rows(copy, ((kind, uuid, False, data) for kind, uuid, data in rows))
     except psycopg.DataError as error:
         raise Uncopyable(str(error)) from error
     return Pushed(set(connection.execute(select(objects.c.version)).scalars()), 0)
 
 
 def _copy_rows(copy: Any, changes: Sequence[Change]) -> None:
-    """``changes`` as COPY's text rows (kind, uuid, deleted, data), written
-    a block at a time: made here, each row costs a JSON text and a join
-    (psycopg's ``write_row`` took twice the time of the server's work)."""
+    """``changes`` written as COPY's rows, their data as JSON text made here."""
+    _write_rows(copy, ((c.table, c.uuid, c.deleted, json.dumps(dict(c.data), ensure_ascii=False)) for c in changes))
+
+
+def _write_rows(copy: Any, rows: Iterable[tuple[str, str, bool, str]]) -> None:
+    """Rows (kind, uuid, deleted, data as JSON text) in COPY's text format,
+    written a block at a time: made here, each row costs a join (psycopg's
+    ``write_row`` took twice the time of the server's work)."""
     lines: list[str] = []
-    for change in changes:
-        data = json.dumps(dict(change.data), ensure_ascii=False).replace("\\", "\\\\")  # (COPY's escape character)
-        lines.append(f"{change.table}\t{change.uuid}\t{'t' if change.deleted else 'f'}\t{data}\n")
+    for kind, uuid, deleted, data in rows:
+        escaped = data.replace("\\", "\\\\")  # (COPY's escape character)
+        lines.append(f"{kind}\t{uuid}\t{'t' if deleted else 'f'}\t{escaped}\n")
         if len(lines) == BATCH:
             copy.write("".join(lines))
             lines.clear()
