@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from ngodesk.domain.errors import LibraryError, LibraryLocked, SchemaTooNew
 from ngodesk.services.library import open_library
@@ -108,6 +109,26 @@ def test_read_only_needs_an_existing_library(tmp_path: Path) -> None:
     with pytest.raises(LibraryError, match="not a library"):
         Library.open(tmp_path / "nothing-here", readonly=True)
     assert not (tmp_path / "nothing-here").exists()
+
+
+def test_reads_one_after_another_take_the_connection_used_last(library: Library) -> None:
+    """After reads at the same time (the window and its search thread),
+    later reads take the connection whose page cache is warm, not every
+    pooled connection in turn: each connection's cache is memory (16 MB
+    each at a million stories) and a cold one reads its pages again."""
+
+    def connection_of(session: Session) -> int:
+        return id(session.connection().connection.driver_connection)
+
+    with library.read() as one, library.read() as other, library.read() as third:
+        at_once = {connection_of(one), connection_of(other), connection_of(third)}
+    assert len(at_once) == 3
+    used: set[int] = set()
+    for _ in range(6):
+        with library.read() as session:
+            session.scalar(select(Story.id))
+            used.add(connection_of(session))
+    assert len(used) == 1
 
 
 def test_bulk_inserted_rows_read_back_as_orm_rows(library: Library) -> None:

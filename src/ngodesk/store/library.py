@@ -75,7 +75,10 @@ def _engine(db_path: Path, readonly: bool, begin: str, cache_kib: int, author: C
             history.install(connection)
         return connection
 
-    engine = create_engine("sqlite+pysqlite://", creator=connect, poolclass=QueuePool)
+    # LIFO: the connection used last (its page cache warm) is taken again;
+    # FIFO would turn every pooled connection's cache warm in turn, each up
+    # to ``cache_kib`` of memory.
+    engine = create_engine("sqlite+pysqlite://", creator=connect, poolclass=QueuePool, pool_use_lifo=True)
 
     @event.listens_for(engine, "begin")
     def _begin(connection: Connection) -> None:
