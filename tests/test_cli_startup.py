@@ -138,6 +138,22 @@ def test_qt_reads_no_more_of_the_libraries_the_window_stands_on_than_their_entry
     assert int(result.stdout) < 10_000
 
 
+def test_an_open_window_keeps_no_source_lines_that_qts_import_hook_read(tmp_path: Path, _sample_template: Path) -> None:
+    """What the hook read for the window's own modules (~55,000 lines,
+    ~11 MB) is let go of once the window is open."""
+    library = copy_library(_sample_template, tmp_path / "library")
+    code = (
+        "import linecache, os\nos.environ['QT_QPA_PLATFORM'] = 'offscreen'\n"
+        "from ngodesk.ui.app import Windows, make_application\n"
+        "app = make_application()\n"
+        f"window = Windows().open({str(library)!r}, ask=False)\n"
+        "print(sum(len(lines) for _, _, lines, _ in linecache.cache.values()))\n"
+        "window.close()\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=True)
+    assert int(result.stdout) < 1_000
+
+
 def test_the_choices_written_out_for_the_parser_are_the_real_ones() -> None:
     from ngodesk.domain.models import AnnotationKind, EntityKind
     from ngodesk.formats import csv_table, skos

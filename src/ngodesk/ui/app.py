@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import ctypes
 import gc
+import linecache
 import os
 import sys
 from pathlib import Path
@@ -201,6 +202,10 @@ class Windows:
         self.windows.append(window)
         window.show()
         after_first_paint(window, window.start_background)  # (the full check, the daily backup, a sync)
+        # The window's modules are imported: let go of their source lines,
+        # which PySide6's import hook read and linecache kept (see ngodesk.ui;
+        # ~11 MB; a traceback reads the lines it shows again).
+        linecache.clearcache()
         return window
 
     def _damaged(self, window: MainWindow, damage: LibraryDamaged) -> None:
