@@ -1,8 +1,6 @@
 """Allow ``python -m ngodesk``."""
 
-import sys
-
-from ngodesk.cli import main
+from ngodesk.cli import run
 
 if __name__ == "__main__":  # guarded: import helper processes import this module
-    sys.exit(main())
+    run()
