@@ -164,6 +164,28 @@ def test_many_people_do_not_push_the_organisations_out_of_the_sidebar(qtbot, lib
     assert people_entry.childCount() == 100 and people_entry.child(0).text(1) == "2"
 
 
+def test_the_sidebar_shows_its_counts_without_reading_the_library(qtbot, library: Library, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """The records a count lists are read with the count, on the search's
+    thread: showing the counts makes the window wait for no query."""
+    link = [(EntityKind.ORGANISATION, "China Foundation for Poverty Alleviation"), (EntityKind.PLACE, "Myanmar")]
+    stories.create_story(library, {"title": MYANMAR}, link=link)
+    win = opened(qtbot, library)
+    read, reads, during = Library.read, [], []
+    monkeypatch.setattr(Library, "read", lambda self: reads.append(self) or read(self))
+    show_counts = win.sidebar.show_counts
+
+    def showing(result: object) -> None:
+        before = len(reads)
+        show_counts(result)  # type: ignore[arg-type]
+        during.append(len(reads) - before)
+
+    monkeypatch.setattr(win.sidebar, "show_counts", showing)
+    search(win, "缅甸")
+    assert during and set(during) == {0}
+    assert entry(win, "China Foundation for Poverty Alleviation").text(1) == "1"
+    assert entry(win, "Myanmar").text(1) == "1"
+
+
 def test_an_empty_library_offers_import_and_new_story(qtbot, library: Library, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     win = opened(qtbot, library)
     hint = win.empty_hint.text()

@@ -1,7 +1,8 @@
 """Searching off the GUI thread, so that typing never waits for a large
 library: a worker thread answers each search in three steps, each a
 signal: the first rows (to show at once), then every matching id with the
-library's size, then the sidebar's counts.
+library's size, then the sidebar's counts (with the records they name,
+read there too: no query on the GUI thread).
 
 A newer search makes the steps of older ones that have not started yet
 stop early; results of older searches are dropped (``generation``). The
@@ -24,12 +25,13 @@ from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 from ngodesk.domain.errors import Cancelled, NgodeskError
 from ngodesk.domain.i18n import translate
-from ngodesk.domain.models import Filter
+from ngodesk.domain.models import EntityRef, FacetKind, Facets, Filter
 from ngodesk.search.query import parse
-from ngodesk.services import facet_index, queries, saved_facets
+from ngodesk.services import entities, facet_index, queries, saved_facets
 from ngodesk.store.faults import STORAGE_ERRORS
 from ngodesk.store.library import Library
 from ngodesk.ui.after_paint import after_paint
+from ngodesk.ui.labels import interface_language
 
 #: Rows fetched for the first answer: a screenful and then some.
 FIRST_PAGE = 200
@@ -39,11 +41,31 @@ PAINT_WAIT_S = 0.25
 
 @dataclass(frozen=True)
 class SearchRequest:
-    """What to search for: the query text, sidebar filters, list order."""
+    """What to search for: the query text, sidebar filters, list order;
+    ``language``: the interface's, which the records are named in."""
 
     query: str
     filters: tuple[Filter, ...] = ()
     sort: tuple[str, bool] | None = None
+    language: str = "en"
+
+
+@dataclass(frozen=True)
+class Counts:
+    """A result's facets and the records the sidebar lists for them (the
+    top records and those of the request's filters): each one's reference
+    and name in the request's language, by id."""
+
+    facets: Facets
+    records: dict[int, EntityRef]
+    names: dict[int, str]
+
+
+def _counts(library: Library, facets: Facets, request: SearchRequest) -> Counts:
+    filtered = [int(f.value) for f in request.filters if f.kind is FacetKind.ENTITY]
+    top = [record for records in facets.top_records.values() for record in records]
+    records = {ref.id: ref for ref in queries.entity_refs(library, top + filtered)}
+    return Counts(facets, records, entities.labels(library, records, request.language))
 
 
 class _IndexKeeper:
@@ -153,7 +175,7 @@ class _Worker(QObject):
     hits = Signal(int, object)  # generation, terms to highlight (list[str])
     first_page = Signal(int, object)  # generation, ids (np.ndarray)
     all_ids = Signal(int, object, int)  # generation, ids (np.ndarray), stories in the library
-    facets = Signal(int, object)  # generation, Facets
+    facets = Signal(int, object)  # generation, Counts
     failed = Signal(int, str)  # generation, message
 
     def __init__(self, library: Library) -> None:
@@ -212,13 +234,13 @@ class _Worker(QObject):
                 return
             facets = facet_index.count(index, ids if text or filters else None)
         if not self.stale(generation):
-            self.facets.emit(generation, facets)
+            self.facets.emit(generation, _counts(library, facets, request))
 
 
 class SearchRunner(QObject):
     """Runs searches on one worker thread. Signals carry only the results of
     the latest search: ``first_page(ids)``, ``all_ids(ids, library_size)``,
-    ``facets(Facets)``, ``failed(message)``; ``idle`` after its last step;
+    ``facets(Counts)``, ``failed(message)``; ``idle`` after its last step;
     ``hits(terms)`` before its first page: the words to highlight in what
     it finds (``queries.hit_terms``).
     ``accepted`` when a query is well-formed and its search starts; a
@@ -264,7 +286,7 @@ class SearchRunner(QObject):
         self.generation += 1
         self.busy = True
         self._worker.mark(self.generation)
-        self._requested.emit(self.generation, SearchRequest(query, tuple(filters), sort))
+        self._requested.emit(self.generation, SearchRequest(query, tuple(filters), sort, interface_language()))
 
     def _current(self, generation: int) -> bool:
         return generation == self.generation

@@ -10,6 +10,7 @@ deletes tags, all through undoable commands."""
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QMimeData, QPoint, Qt, Signal
 from PySide6.QtGui import (
@@ -55,11 +56,14 @@ from ngodesk.ui.commands import (
     TagStories,
 )
 from ngodesk.ui.i18n import number
-from ngodesk.ui.labels import language_name, record_labels, story_status, translation_status
+from ngodesk.ui.labels import language_name, story_status, translation_status
 from ngodesk.ui.records_view import RecordActions
 from ngodesk.ui.sidebar_collections import CollectionsSection
 from ngodesk.ui.sidebar_items import ABOUT, ALL, KEY, LABEL, SAVED, STATE, children, entry, hint, section
 from ngodesk.ui.tag_thesaurus import ThesaurusDialog
+
+if TYPE_CHECKING:
+    from ngodesk.ui.search_runner import Counts
 
 
 class Sidebar(QTreeWidget):
@@ -311,13 +315,11 @@ class Sidebar(QTreeWidget):
         """Show how many stories "All stories" stands for."""
         self.all_item.setText(1, number(total))
 
-    def show_counts(self, facets: Facets) -> None:
+    def show_counts(self, result: Counts) -> None:
         """Show how the current result spreads over the entries."""
+        facets, refs, names = result.facets, result.records, result.names
         self._show_tag_counts(self.tags_item, facets)
         active = [int(value) for kind, value in self._states if kind is FacetKind.ENTITY]
-        top = [record for records in facets.top_records.values() for record in records]
-        refs = {ref.id: ref for ref in queries.entity_refs(self.commands.library, top + active)}
-        names = record_labels(self.commands.library, refs)  # (in the interface's language)
         for kind in (EntityKind.ORGANISATION, EntityKind.PERSON, EntityKind.PLACE):
             of_kind = [i for i in facets.top_records.get(kind, ()) if i in refs]
             of_kind += [i for i in active if i in refs and refs[i].kind is kind and i not in of_kind]
