@@ -237,17 +237,19 @@ def _owners(starts: np.ndarray, positions: np.ndarray) -> np.ndarray:
     return np.searchsorted(starts, positions, side="right") - 1
 
 
-def _tally(values: np.ndarray, mask: np.ndarray | None = None, owners: np.ndarray | None = None) -> dict[int, int]:
-    """How often each value occurs among the chosen ones: ``values[i]`` is
-    chosen when ``mask[owners[i]]`` (no mask: all). A chunk at a time:
-    ``bincount`` copies its input to int64, 40 MB at once for the tags of
-    a million stories (the window's peak memory)."""
+def _tally(values: np.ndarray, chosen: tuple[np.ndarray, np.ndarray] | None = None) -> dict[int, int]:
+    """How often each value occurs among the chosen ones (None: all):
+    with ``chosen`` = (mask, owners), ``values[i]`` is chosen when
+    ``mask[owners[i]]``. A chunk at a time: ``bincount`` copies its input
+    to int64, 40 MB at once for the tags of a million stories (the
+    window's peak memory)."""
     if values.size == 0:
         return {}
     counted = np.zeros(int(values.max()) + 1, dtype=np.int64)
     for start in range(0, values.size, _CHUNK):
         part = values[start : start + _CHUNK]
-        if mask is not None and owners is not None:
+        if chosen is not None:
+            mask, owners = chosen
             part = part[mask[owners[start : start + _CHUNK]]]
         counted += np.bincount(part, minlength=counted.size)
     return _counted(counted)
@@ -314,7 +316,7 @@ def count(index: FacetIndex, story_ids: Sequence[int] | np.ndarray | None) -> Fa
         statuses={index.statuses[code]: n for code, n in per_story(index.status).items()},
         translations={
             index.translation_states[code]: n
-            for code, n in _tally(index.translation_state, mask, index.translation_story).items()
+            for code, n in _tally(index.translation_state, (mask, index.translation_story)).items()
         },
         top_records=top_records(entities, index.entity_kind),
     )
