@@ -103,6 +103,15 @@ def test_a_named_new_library_starts_empty(tmp_path: Path) -> None:
     assert facts["schema_version"] and facts["tags"] == 0
 
 
+def test_reading_a_folder_that_holds_no_library_says_a_new_one_was_made(tmp_path: Path) -> None:
+    """A mistyped --library would otherwise look like an empty library."""
+    result = ngodesk("search", "扶贫", library=tmp_path / "mistyped")
+    assert result.returncode == 0
+    assert result.stdout == "No stories match.\n"
+    assert result.stderr == f"ngodesk: no library was at {tmp_path / 'mistyped'}; made a new, empty one there\n"
+    assert ngodesk("search", "扶贫", library=tmp_path / "mistyped").stderr == ""  # (there now)
+
+
 def test_import_reports_and_skips_duplicates(cli_library: Path) -> None:
     out = ok("import", str(SAMPLE), library=cli_library)
     assert out.startswith("Imported 0 stories; 13 duplicates skipped.\nDuplicates:\n")

@@ -117,15 +117,19 @@ def _open(args: argparse.Namespace, write: bool) -> Library:
     from ngodesk.store.library import DB_NAME
 
     args.library = _unpacked(args.library)
-    path, _ = resolve(args.library)
-    if not write and (path / DB_NAME).exists():
+    path, default = resolve(args.library)
+    exists = (path / DB_NAME).exists()
+    if not write and exists:
         try:
             return open_library(path, readonly=True)
         except LibraryError:
             pass  # needs an upgrade or an index rebuild: open for writing once
-    return open_library(
+    library = open_library(
         args.library, program=f"{PROGRAM} {args.command}", wait=args.wait, waiting=lambda: _tell_waiting(args.wait)
     )
+    if not exists and not write and not default:  # (a mistyped folder would look like an empty library)
+        print(f"{PROGRAM}: no library was at {path}; made a new, empty one there", file=sys.stderr)
+    return library
 
 
 def _unpacked(library: str | None) -> str | None:

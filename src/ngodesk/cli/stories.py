@@ -339,6 +339,9 @@ def run_search(args: argparse.Namespace, open_library: Opener) -> int:
             ]
         )
         return 0
+    if not page.total:
+        print("No stories match.")
+        return 0
     matches = count(page.total, "story matches", "stories match")
     print(matches + (f"; the first {len(page.hits)}:" if page.total > len(page.hits) else ":"))
     for hit in page.hits:
