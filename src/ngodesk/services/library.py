@@ -18,6 +18,7 @@ from ngodesk.domain.errors import Conflict, LibraryError
 from ngodesk.domain.i18n import translate
 from ngodesk.domain.models import ChangeSet, EntityKind, StoryRecord
 from ngodesk.steps import search_index
+from ngodesk.store.hub import HUB_KEY
 from ngodesk.store.library import BACKUPS_DIR, DB_NAME, FILES_DIR, Library, user_default_folder
 
 if TYPE_CHECKING:  # (the sample's services are imported by a first start only)
@@ -144,6 +145,14 @@ def add_sample(library: Library) -> None:
     for name, query in _sample_searches():
         with contextlib.suppress(Conflict):  # (saved by a first start that was cut short)
             story_collections.save_search(library, name, query)
+
+
+def hub_of(library: Library) -> str | None:
+    """The URL of the team hub ``library`` is joined to (no password), if
+    any. (Here, not in ``team``: a window asks it of every library it
+    opens, and most are joined to none.)"""
+    with library.read() as session:
+        return library.get_meta(session, HUB_KEY)
 
 
 def holds_other_files(folder: Path | str | None) -> bool:

@@ -37,6 +37,7 @@ from ngodesk.domain.errors import Cancelled, HubBusy, HubError
 from ngodesk.domain.i18n import QT_TRANSLATE_NOOP, translate
 from ngodesk.domain.models import NotedProgress, no_progress
 from ngodesk.services import attachments, first_pull, merging
+from ngodesk.services.library import hub_of
 from ngodesk.services.merge_read import Side
 from ngodesk.store import history, replica, tracking
 from ngodesk.store.hub import HUB_KEY, MIRROR, SYNCED_KEY, objects, revision, roles
@@ -120,12 +121,6 @@ class TeamStatus:
     waiting: int
     hub_version: int | None
     offline: str = ""
-
-
-def hub_of(library: Library) -> str | None:
-    """The URL of the hub ``library`` is joined to (no password), if any."""
-    with library.read() as session:
-        return library.get_meta(session, HUB_KEY)
 
 
 def join(library: Library, url: str, progress: NotedProgress = no_progress) -> Synced:

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from ngodesk.domain.models import ChangeSet, NotedProgress
+from ngodesk.services.library import hub_of
 from ngodesk.store.hub import SYNCED_KEY
 from ngodesk.ui.commands import Actions
 from ngodesk.ui.flow import Flow
@@ -96,9 +97,7 @@ class TeamFlow(Flow):
     def start(self) -> None:
         """Learn whether the library is joined to a hub; if so, say so,
         sync, and listen for colleagues' pushes."""
-        from ngodesk.services import team
-
-        self.hub = team.hub_of(self.library)
+        self.hub = hub_of(self.library)  # (the team's modules are imported only for a library joined to a hub)
         if self.hub is None or self.library.readonly:
             return
         self._tick.start()
@@ -141,7 +140,7 @@ class TeamFlow(Flow):
         def done(result: Any) -> None:
             if self._login_refused(result, lambda: self.join(url, self._password)):
                 return
-            self.hub = team.hub_of(library)
+            self.hub = hub_of(library)
             self._tick.start()
             self._synced(result)
             self._watch()
