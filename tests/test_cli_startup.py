@@ -124,6 +124,25 @@ def test_the_window_showing_its_counts_loads_no_langcodes(tmp_path: Path, _sampl
     assert not loaded(imported(code=code), ("langcodes", "language_data"))
 
 
+def test_a_window_on_a_library_joined_to_no_hub_loads_no_team_module(tmp_path: Path, _sample_template: Path) -> None:
+    """Asking whether a library is joined to a hub is a meta read: the
+    sync's modules (the merge, the hub's, PostgreSQL's driver) load only
+    for a library that is."""
+    library = copy_library(_sample_template, tmp_path / "library")
+    code = (
+        "import os\nos.environ['QT_QPA_PLATFORM'] = 'offscreen'\n"
+        "from PySide6.QtCore import QTimer\n"
+        "from ngodesk.ui.app import Windows, make_application\n"
+        "app = make_application()\n"
+        f"window = Windows().open({str(library)!r}, ask=False)\n"
+        "QTimer.singleShot(1500, app.quit)\napp.exec()\n"
+        "os._exit(0)\n"
+    )
+    modules = imported(code=code)
+    assert "ngodesk.ui.team_flow" in modules
+    assert not loaded(modules, ("ngodesk.services.team", "ngodesk.services.merging", "ngodesk.store.hub.connection"))
+
+
 def test_qt_reads_no_more_of_the_libraries_the_window_stands_on_than_their_entry_modules() -> None:
     """PySide6's import hook reads the whole source of every module
     imported after Qt (looking for "PySide6"), and linecache keeps it:
@@ -139,16 +158,21 @@ def test_qt_reads_no_more_of_the_libraries_the_window_stands_on_than_their_entry
 
 
 def test_an_open_window_keeps_no_source_lines_that_qts_import_hook_read(tmp_path: Path, _sample_template: Path) -> None:
-    """What the hook read for the window's own modules (~55,000 lines,
-    ~11 MB) is let go of once the window is open."""
+    """What the hook read for the window's modules and its background
+    work's (~60,000 lines) is let go of once the window is painted and
+    that work has started."""
     library = copy_library(_sample_template, tmp_path / "library")
     code = (
-        "import linecache, os\nos.environ['QT_QPA_PLATFORM'] = 'offscreen'\n"
+        "import linecache, os, time\nos.environ['QT_QPA_PLATFORM'] = 'offscreen'\n"
+        "from PySide6.QtCore import QTimer\n"
         "from ngodesk.ui.app import Windows, make_application\n"
         "app = make_application()\n"
         f"window = Windows().open({str(library)!r}, ask=False)\n"
-        "print(sum(len(lines) for _, _, lines, _ in linecache.cache.values()))\n"
-        "window.close()\n"
+        "QTimer.singleShot(1500, app.quit)\napp.exec()\n"
+        "while window.opening_checks.running():\n    app.processEvents()\n    time.sleep(0.01)\n"
+        "print(sum(len(entry[2]) for name, entry in linecache.cache.items()"
+        " if len(entry) == 4 and not name.startswith('<')), flush=True)\n"
+        "os._exit(0)\n"  # (the window is gone once the event loop has quit)
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=True)
     assert int(result.stdout) < 1_000

@@ -64,6 +64,16 @@ def _give_back_large_blocks() -> None:
         pass  # (not glibc)
 
 
+def _forget_sources_read() -> None:
+    """Let go of the source lines PySide6's import hook read for the
+    modules imported so far (see ngodesk.ui): the window's own and its
+    background work's, ~6 MB of its peak memory. A traceback reads the
+    lines it shows again; lines of generated code (``<...>`` names, such
+    as SQLAlchemy's) have no file to be read from and are kept."""
+    for name in [name for name in linecache.cache if not name.startswith("<")]:
+        del linecache.cache[name]
+
+
 def make_application(argv: list[str] | None = None) -> QApplication:
     """The QApplication (created once), with CJK font fallbacks and, until
     ``i18n.install`` chooses a language, English's catalogue (its plurals)."""
@@ -201,11 +211,12 @@ class Windows:
         settings.remember_library(str(library.folder))
         self.windows.append(window)
         window.show()
-        after_first_paint(window, window.start_background)  # (the full check, the daily backup, a sync)
-        # The window's modules are imported: let go of their source lines,
-        # which PySide6's import hook read and linecache kept (see ngodesk.ui;
-        # ~11 MB; a traceback reads the lines it shows again).
-        linecache.clearcache()
+
+        def painted() -> None:
+            window.start_background()  # (the full check, the daily backup, a sync)
+            _forget_sources_read()
+
+        after_first_paint(window, painted)
         return window
 
     def _damaged(self, window: MainWindow, damage: LibraryDamaged) -> None:
