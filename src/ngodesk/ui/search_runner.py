@@ -45,9 +45,9 @@ class SearchRequest:
     ``language``: the interface's, which the records are named in."""
 
     query: str
-    filters: tuple[Filter, ...] = ()
-    sort: tuple[str, bool] | None = None
-    language: str = "en"
+    filters: tuple[Filter, ...]
+    sort: tuple[str, bool] | None
+    language: str
 
 
 @dataclass(frozen=True)
@@ -61,11 +61,13 @@ class Counts:
     names: dict[int, str]
 
 
-def _counts(library: Library, facets: Facets, request: SearchRequest) -> Counts:
+def _named(library: Library, facets: Facets, request: SearchRequest) -> Counts:
     filtered = [int(f.value) for f in request.filters if f.kind is FacetKind.ENTITY]
     top = [record for records in facets.top_records.values() for record in records]
-    records = {ref.id: ref for ref in queries.entity_refs(library, top + filtered)}
-    return Counts(facets, records, entities.labels(library, records, request.language))
+    refs = queries.entity_refs(library, top + filtered)
+    names = entities.labels(library, [ref.id for ref in refs], request.language)
+    # (two reads: a record deleted between them is left out, not shown unnamed)
+    return Counts(facets, {ref.id: ref for ref in refs if ref.id in names}, names)
 
 
 class _IndexKeeper:
@@ -175,7 +177,7 @@ class _Worker(QObject):
     hits = Signal(int, object)  # generation, terms to highlight (list[str])
     first_page = Signal(int, object)  # generation, ids (np.ndarray)
     all_ids = Signal(int, object, int)  # generation, ids (np.ndarray), stories in the library
-    facets = Signal(int, object)  # generation, Counts
+    counts = Signal(int, object)  # generation, Counts
     failed = Signal(int, str)  # generation, message
 
     def __init__(self, library: Library) -> None:
@@ -234,13 +236,13 @@ class _Worker(QObject):
                 return
             facets = facet_index.count(index, ids if text or filters else None)
         if not self.stale(generation):
-            self.facets.emit(generation, _counts(library, facets, request))
+            self.counts.emit(generation, _named(library, facets, request))
 
 
 class SearchRunner(QObject):
     """Runs searches on one worker thread. Signals carry only the results of
     the latest search: ``first_page(ids)``, ``all_ids(ids, library_size)``,
-    ``facets(Counts)``, ``failed(message)``; ``idle`` after its last step;
+    ``counts(Counts)``, ``failed(message)``; ``idle`` after its last step;
     ``hits(terms)`` before its first page: the words to highlight in what
     it finds (``queries.hit_terms``).
     ``accepted`` when a query is well-formed and its search starts; a
@@ -251,7 +253,7 @@ class SearchRunner(QObject):
     hits = Signal(object)
     first_page = Signal(object)
     all_ids = Signal(object, int)
-    facets = Signal(object)
+    counts = Signal(object)
     failed = Signal(str)
     idle = Signal()
     _requested = Signal(int, object)
@@ -267,7 +269,7 @@ class SearchRunner(QObject):
         self._worker.hits.connect(self._hits)
         self._worker.first_page.connect(self._first_page)
         self._worker.all_ids.connect(self._all_ids)
-        self._worker.facets.connect(self._facets)
+        self._worker.counts.connect(self._counts)
         self._worker.failed.connect(self._failed)
         self._thread.start()
 
@@ -304,10 +306,10 @@ class SearchRunner(QObject):
         if self._current(generation):
             self.all_ids.emit(ids, total)
 
-    def _facets(self, generation: int, facets: object) -> None:
+    def _counts(self, generation: int, counts: object) -> None:
         if self._current(generation):
             self.busy = False
-            self.facets.emit(facets)
+            self.counts.emit(counts)
             self.idle.emit()
 
     def _failed(self, generation: int, message: str) -> None:

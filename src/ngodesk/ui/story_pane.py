@@ -58,7 +58,7 @@ class StoryPane(QWidget):
         self.search_runner = SearchRunner(library, self)
         self.search_runner.first_page.connect(self._first_page)
         self.search_runner.all_ids.connect(self._all_ids)
-        self.search_runner.facets.connect(lambda facets: sidebar.show_counts(facets))
+        self.search_runner.counts.connect(lambda counts: sidebar.show_counts(counts))
         self.search_runner.failed.connect(self._search_failed)
         self.search_runner.accepted.connect(self.search.accepted)
         self.search_runner.idle.connect(self._show_due)  # (a settled search shows its story)
