@@ -35,6 +35,7 @@ from typing import TypeVar
 
 import generate
 import startup
+from query_set import QUERIES
 
 from ngodesk.domain.models import StoryRecord
 from ngodesk.search import query as q
@@ -45,52 +46,6 @@ from ngodesk.store.library import DB_NAME, Library
 
 T = TypeVar("T")
 
-#: Mixed zh/en queries, as a user types them.
-QUERIES = [
-    "贫",
-    "扶贫",
-    "丝路",
-    "走出去",
-    "中国扶贫基金会",
-    "絲路",
-    "扶貧",
-    "志愿者",
-    "缅甸",
-    "尼泊尔 医疗",
-    "一带一路 合作",
-    '"国际救援"',
-    "丝路一家亲 OR 走出去",
-    "慈善 -教育",
-    "NGOs",
-    "volunteer",
-    "hospitals",
-    '"disaster relief"',
-    "Kenya water",
-    "training OR education",
-    "Myanmar -earthquake",
-    "title:Foundation",
-    "tag:Region/Africa",
-    'tag:"Topic/Disaster relief"',
-    "year:2018",
-    "year:2015..2018",
-    "org:扶贫基金会",
-    "place:Kenya",
-    "person:王",
-    "扶贫 tag:Region/Asia",
-    "NGOs year:2020",
-    "民生项目 tag:Region/Asia/Myanmar",
-    "lang:en schools",
-    "丝路一家亲",
-    "民生项目",
-    "zouchuqu",
-    "zou chu qu",
-    "zǒu chū qù",
-    "fupin",
-    "silu yijiaqin",
-    "minsheng xiangmu",
-    "zhiyuanzhe",
-    "miandian",
-]
 #: Queries in pinyin or traditional characters, and the same words in
 #: simplified characters: the first must stay within
 #: SPELLING_RATIO_TARGET of the second (p95).

@@ -247,7 +247,9 @@ def run() -> NoReturn:
     the bundle): ``main``, then exit with its code. What is still alive is
     frozen out of the garbage collector first: Python's collections at
     exit would walk every object SQLAlchemy made, ~0.15 s of CPU after
-    the answer of any command that opened a library."""
+    the answer of any command that opened a library. (Garbage in cycles
+    is not finalised then: libraries and temporary folders are closed by
+    ``with`` blocks and atexit, never by ``__del__``.)"""
     code = main()
     gc.freeze()
     sys.exit(code)
