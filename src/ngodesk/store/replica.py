@@ -18,12 +18,12 @@ import hashlib
 import json
 import sqlite3
 import uuid as uuids
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 from urllib.parse import quote
 
 import sqlalchemy
@@ -122,6 +122,20 @@ class Change:
     uuid: str
     data: Mapping[str, Any]
     deleted: bool = False
+
+
+class Read(NamedTuple):
+    """One object as read from the hub, its values as the JSON text the
+    hub sent (parsed only when needed: ``change``)."""
+
+    table: str
+    uuid: str
+    text: str
+    deleted: bool
+
+    def change(self) -> Change:
+        """The object with its values parsed."""
+        return Change(self.table, self.uuid, json.loads(self.text), self.deleted)
 
 
 @cache
@@ -410,6 +424,47 @@ def _insert_sql(name: str) -> str:
     columns = _columns(name)
     listed = ", ".join(f'"{c}"' for c in columns)
     return f'INSERT INTO "{name}" ({listed}) VALUES ({", ".join("?" for _ in columns)}) ON CONFLICT DO NOTHING'
+
+
+def add_texts(connection: Connection, name: str, texts: Sequence[str]) -> None:
+    """Add to the library on ``connection`` the objects of table ``name``
+    (one with no columns to check) given as their JSON texts, as ``apply``
+    adds objects the library lacks: in the order of their key when it is
+    all references, one referring to a row missing here or clashing with
+    one here (a unique key) left out. SQLite reads the texts (``json_each``,
+    ``TEXTS_AT_ONCE`` at a time): none is parsed in Python."""
+    for start in range(0, len(texts), TEXTS_AT_ONCE):
+        connection.exec_driver_sql(_add_texts_sql(name), (f"[{','.join(texts[start : start + TEXTS_AT_ONCE])}]",))
+
+
+#: Objects' JSON texts ``add_texts`` hands SQLite in one array.
+TEXTS_AT_ONCE = 20_000
+
+
+@cache
+def _add_texts_sql(name: str) -> str:
+    """``add_texts``'s INSERT of table ``name``: each object's columns from
+    its JSON text, a reference as the id here of the row its uuid names (a
+    row whose reference names none here is left out)."""
+    table = BY_NAME[name]
+    joined, picked, found = ["json_each(?) AS j"], [], []
+    for c in table.columns:
+        value = f"json_extract(j.value, '$.\"{c}\"')"
+        target = table.references.get(c)
+        if target is None:
+            picked.append(value)
+            continue
+        joined.append(f'LEFT JOIN main."{target}" AS "ref_{c}" ON "ref_{c}".uuid = {value}')
+        picked.append(f'"ref_{c}".id')
+        found.append(f'("ref_{c}".id IS NOT NULL OR {value} IS NULL)')
+    key = _key_columns(table)
+    ordered = [f'"ref_{k}".id' for k in key] if all(k in table.references for k in key) else []
+    listed = ", ".join(f'"{c}"' for c in table.columns)
+    return (
+        f'INSERT INTO main."{name}" ({listed}) SELECT {", ".join(picked)} FROM {" ".join(joined)}'
+        f"{' WHERE ' + ' AND '.join(found) if found else ''} ORDER BY {', '.join([*ordered, 'j.key'])}"
+        " ON CONFLICT DO NOTHING"
+    )
 
 
 def _present(connection: Connection, table: Shared, keys: list[tuple[Any, ...]]) -> set[tuple[Any, ...]]:
