@@ -31,6 +31,7 @@ from sqlalchemy import Connection, Select, TableClause, bindparam, column, excep
 from sqlalchemy.dialects import sqlite
 
 from ngodesk.store import rows, sqlite_files
+from ngodesk.store.library import WRITE_CACHE_KIB
 from ngodesk.store.schema import Base
 
 #: The namespace of the uuids made from a row's natural key.
@@ -526,6 +527,7 @@ def copying(db_path: Path, into: Path) -> Iterator[WholeCopy]:
     connection = sqlite3.connect(sqlite_files.read_uri(db_path), uri=True, isolation_level=None)
     try:  # (the library is the main database: a joined one's triggers name it so)
         connection.execute("ATTACH DATABASE ? AS copy", (f"file:{quote(str(into))}",))
+        connection.execute(f"PRAGMA copy.cache_size = -{WRITE_CACHE_KIB}")  # (2 MB: 100,000 stories took 5 s, not 3)
         connection.execute("BEGIN")
         try:
             for table in SHARED:  # (the first read of the library takes the snapshot every later one sees)
