@@ -61,9 +61,12 @@ def fit(changes: Iterable[replica.Change]) -> bool:
         if change.table in _CHECKS or change.table == "tombstones":  # (links and history are taken as they are)
             by_table.setdefault(change.table, []).append(change.data)
     records = {change.uuid for change in live if change.table in replica.RECORDS}
-    if any(row.get("uuid") in records for row in by_table.get("tombstones", [])):
-        return False  # (a record the hub has again: the merge leaves its tombstone out)
-    return all(check(by_table.get(table, [])) for table, check in _CHECKS.items())
+    try:
+        if any(row.get("uuid") in records for row in by_table.get("tombstones", [])):
+            return False  # (a record the hub has again: the merge leaves its tombstone out)
+        return all(check(by_table.get(table, [])) for table, check in _CHECKS.items())
+    except TypeError:  # (a list or an object where a column holds text or a number: not as stored)
+        return False
 
 
 def take(library: Library, read: Sequence[replica.Read], source: str) -> merging.MergeReport | None:
