@@ -7,6 +7,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from ngodesk.domain.models import EntityKind
 from ngodesk.services import attachments, queries, stories
 from ngodesk.services.library import open_library
@@ -79,8 +81,10 @@ def test_a_link_is_named_by_the_uuid5_of_its_table_and_key() -> None:
 
 
 def test_links_and_history_added_from_their_json_text_are_what_apply_writes(
-    sample_library: Library, tmp_path: Path
+    sample_library: Library, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    monkeypatch.setattr(replica, "TEXTS_AT_ONCE", 3)  # (several arrays, as a large hub's)
+    monkeypatch.setattr(replica, "CHARS_AT_ONCE", 200)
     first = sorted(_uuids(sample_library))[0]
     edited = {"title": "改过的标题"}
     stories.edit_story(

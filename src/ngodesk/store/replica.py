@@ -18,7 +18,7 @@ import hashlib
 import json
 import sqlite3
 import uuid as uuids
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache
@@ -427,19 +427,35 @@ def _insert_sql(name: str) -> str:
     return f'INSERT INTO "{name}" ({listed}) VALUES ({", ".join("?" for _ in columns)}) ON CONFLICT DO NOTHING'
 
 
-def add_texts(connection: Connection, name: str, texts: Sequence[str]) -> None:
+def add_texts(connection: Connection, name: str, texts: Iterable[str]) -> None:
     """Add to the library on ``connection`` the objects of table ``name``
     (one with no columns to check) given as their JSON texts, as ``apply``
     adds objects the library lacks: in the order of their key when it is
     all references, one referring to a row missing here or clashing with
-    one here (a unique key) left out. SQLite reads the texts (``json_each``,
-    ``TEXTS_AT_ONCE`` at a time): none is parsed in Python."""
-    for start in range(0, len(texts), TEXTS_AT_ONCE):
-        connection.exec_driver_sql(_add_texts_sql(name), (f"[{','.join(texts[start : start + TEXTS_AT_ONCE])}]",))
+    one here (a unique key) left out. SQLite reads the texts (``json_each``
+    over arrays of them): none is parsed in Python."""
+    for array in _arrays(texts):
+        connection.exec_driver_sql(_add_texts_sql(name), (array,))
 
 
-#: Objects' JSON texts ``add_texts`` hands SQLite in one array.
-TEXTS_AT_ONCE = 20_000
+#: An array ``add_texts`` hands SQLite holds at most this many objects, and
+#: this many characters but for a longer object alone (SQLite's longest
+#: text is a billion bytes; history rows hold whole bodies).
+TEXTS_AT_ONCE, CHARS_AT_ONCE = 20_000, 50_000_000
+
+
+def _arrays(texts: Iterable[str]) -> Iterator[str]:
+    """JSON arrays of ``texts``, each within ``TEXTS_AT_ONCE`` and ``CHARS_AT_ONCE``."""
+    chunk: list[str] = []
+    size = 0
+    for text in texts:
+        if chunk and (len(chunk) == TEXTS_AT_ONCE or size + len(text) > CHARS_AT_ONCE):
+            yield f"[{','.join(chunk)}]"
+            chunk, size = [], 0
+        chunk.append(text)
+        size += len(text)
+    if chunk:
+        yield f"[{','.join(chunk)}]"
 
 
 @cache
