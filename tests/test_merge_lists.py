@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from ngodesk.domain.models import EntityKind
-from ngodesk.services import entities, field_copy, merging, queries, stories, suggestions
+from ngodesk.services import conflicts, entities, field_copy, merging, queries, stories, suggestions
 from ngodesk.services import story_collections as collections
 from ngodesk.services.library import open_library
 from ngodesk.services.merging import Prefer
@@ -122,6 +122,28 @@ def test_reordered_on_both_sides_ours_is_kept_unless_theirs_is_preferred(
         _reorder(mine, ["Two", "One", "Three", "Four", "Five"])
         merging.merge(mine, copy, prefer)
         assert _order(mine) == wanted
+        assert len(conflicts.conflicts(mine)) == (prefer is Prefer.ASK)  # (ours kept meanwhile: see below)
+
+
+def test_reordered_on_both_sides_is_a_conflict_settled_by_either_order(shelf: tuple[Path, Path]) -> None:
+    origin, copy = shelf
+    with open_library(copy) as theirs:
+        _reorder(theirs, ["Five", "Four", "Three", "Two", "One"])
+    with open_library(origin) as mine:
+        _reorder(mine, ["Two", "One", "Three", "Four", "Five"])
+        merging.merge(mine, copy)
+        merging.merge(mine, copy)  # (twice: still one conflict)
+        (conflict,) = conflicts.conflicts(mine)
+        assert (conflict.kind, conflict.label, conflict.field) == ("collection", "Reading list", conflicts.ORDER)
+        assert (conflict.mine or "").splitlines() == ["Two", "One", "Three", "Four", "Five"]
+        assert (conflict.theirs or "").splitlines() == ["Five", "Four", "Three", "Two", "One"]
+
+        conflicts.resolve(mine, conflict.uuid, conflict.theirs)
+
+        assert _order(mine) == ["Five", "Four", "Three", "Two", "One"]
+        assert conflicts.conflicts(mine) == []
+        merging.merge(mine, copy)  # (both in one order now: nothing to ask)
+        assert conflicts.conflicts(mine) == []
 
 
 def test_a_story_taken_out_on_one_side_and_the_order_changed_on_the_other(shelf: tuple[Path, Path]) -> None:

@@ -16,6 +16,7 @@ from ngodesk.services.merge_plan import (
     field_fate,
     link_changes,
     order,
+    reordered_apart,
     set_changes,
 )
 
@@ -137,3 +138,10 @@ def test_a_list_reordered_on_both_sides_keeps_ours_unless_theirs_is_preferred() 
     base, mine, theirs = {"a": 0, "b": 1, "c": 2}, {"b": 0, "a": 1, "c": 2}, {"c": 0, "b": 1, "a": 2}
     assert order(base, mine, theirs, "abc") == mine
     assert order(base, mine, theirs, "abc", prefer_theirs=True) == theirs
+
+
+def test_a_list_reordered_on_both_sides_into_other_orders_is_a_clash() -> None:
+    base, mine, theirs = {"a": 0, "b": 1, "c": 2}, {"b": 0, "a": 1, "c": 2}, {"c": 0, "b": 1, "a": 2}
+    assert reordered_apart(base, mine, theirs)
+    assert not reordered_apart(base, mine, {"b": 0, "d": 1, "a": 2})  # (what both have, in one order)
+    assert not reordered_apart(base, base | {"d": 3}, theirs)  # (reordered on one side only)

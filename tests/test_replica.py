@@ -4,8 +4,12 @@ other makes them hold the same."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
+import pytest
+
+from ngodesk.domain.models import EntityKind
 from ngodesk.services import attachments, queries, stories
 from ngodesk.services.library import open_library
 from ngodesk.store import history, replica
@@ -74,3 +78,30 @@ def test_a_link_is_named_by_the_uuid5_of_its_table_and_key() -> None:
         data = dict(zip(("story_id", "tag_id"), key, strict=True))
         named = "\x1f".join(["story_tags", *key])
         assert replica.object_uuid(replica.BY_NAME["story_tags"], data) == str(uuid.uuid5(replica.NAMESPACE, named))
+
+
+def test_links_and_history_added_from_their_json_text_are_what_apply_writes(
+    sample_library: Library, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(replica, "TEXTS_AT_ONCE", 3)  # (several arrays, as a large hub's)
+    monkeypatch.setattr(replica, "CHARS_AT_ONCE", 200)
+    first = sorted(_uuids(sample_library))[0]
+    edited = {"title": "改过的标题"}
+    stories.edit_story(
+        sample_library, queries.resolve_story(sample_library, first), edited, link=[(EntityKind.PLACE, "缅甸")]
+    )
+    as_text = {"story_tags", "story_entities", "story_changes"}
+    with open_library(tmp_path / "applied") as applied, open_library(tmp_path / "from-text") as from_text:
+        with replica.beside(sample_library.db_path, applied.db_path) as both:
+            found = [replica.Change(table, uuid, data) for (table, uuid), data, _ in replica.differences(both)]
+        assert as_text <= {change.table for change in found}
+        story = next(c for c in found if c.table == "story_tags")
+        stray = replica.Change("story_tags", "stray", {**story.data, "story_id": "no such story"})
+        with applied.write() as session, history.unrecorded(session):
+            assert replica.apply(session.connection(), [*found, stray]) == [stray]  # (refers to no story here)
+        with from_text.write() as session, history.unrecorded(session):
+            replica.apply(session.connection(), [c for c in found if c.table not in as_text])
+            for table in sorted(as_text):
+                texts = [json.dumps(dict(c.data)) for c in [*found, stray, *found] if c.table == table]  # (twice)
+                replica.add_texts(session.connection(), table, texts)
+        assert _differences(applied, from_text) == [] == _differences(from_text, applied)

@@ -191,11 +191,18 @@ def test_fit_refuses_what_the_merge_would_change() -> None:
     story |= fields.clean_all({name: story[name] for name in ("title", "published", "url", "language", "status")})
     clean = replica.Change("stories", "u1", story)
     assert first_pull.fit([clean])
-    for dirty in ({"title": " Wells in Kenya"}, {"title_key": "x"}, {"extra": "[1"}, {"summary": "a\x00b"}):
+    for dirty in (
+        {"title": " Wells in Kenya"},
+        {"title_key": "x"},
+        {"extra": "[1"},
+        {"summary": "a\x00b"},
+        {"language": ["en"]},
+    ):
         assert not first_pull.fit([replica.Change("stories", "u1", story | dirty)])
     tag = {"uuid": "t1", "name": "Kenya", "name_key": "kenya", "parent_id": None}
     assert first_pull.fit([replica.Change("tags", "t1", tag)])
     assert not first_pull.fit([replica.Change("tags", "t1", tag), replica.Change("tags", "t2", tag | {"uuid": "t2"})])
     assert not first_pull.fit([replica.Change("tags", "t1", tag | {"name": "A/B", "name_key": "a/b"})])
+    assert not first_pull.fit([replica.Change("tags", "t1", tag | {"name_key": ["kenya"]})])
     grave = {"uuid": "t1", "kind": "tag"}
     assert not first_pull.fit([replica.Change("tags", "t1", tag), replica.Change("tombstones", "t1", grave)])

@@ -1243,6 +1243,10 @@
         <source>Passage lost</source>
         <translation>原文片段已丢失</translation>
     </message>
+    <message>
+        <source>Order</source>
+        <translation>顺序</translation>
+    </message>
 </context>
 <context>
     <name>Flow</name>

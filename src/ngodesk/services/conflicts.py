@@ -24,7 +24,7 @@ from ngodesk.domain.errors import Conflict, NotFound
 from ngodesk.domain.i18n import translate
 from ngodesk.domain.models import ChangeSet
 from ngodesk.search.text import fold
-from ngodesk.services import annotating, snapshots, stories
+from ngodesk.services import annotating, snapshots, stories, story_collections
 from ngodesk.services.snapshots import StorySnapshot
 from ngodesk.steps import linking, tombstones
 from ngodesk.store import rows as stored
@@ -33,6 +33,10 @@ from ngodesk.store.schema import Base, MergeConflict, Story, annotation_key
 
 #: The field of a conflict about a record one side deleted.
 DELETED = "(deleted)"
+#: The field of a conflict about the order of a manual collection's
+#: stories, which both sides changed: each value the titles of its
+#: stories in an order, one a line.
+ORDER = "order"
 #: The table of each kind of record a conflict can be about.
 TABLES = {
     "story": "stories",
@@ -291,6 +295,9 @@ def _settle_record(library: Library, session: Session, conflict: ConflictView, v
                     label=conflict.label
                 )
             )
+        if conflict.kind == "collection" and conflict.field == ORDER:
+            story_collections.set_order(library, found[0], _ordered(connection, found[0], value or ""))
+            return _changes(conflict.kind, "changed", found[0], None)
         try:
             assign(connection, conflict.kind, conflict.record_uuid, {conflict.field: value})
         except IntegrityError as error:
@@ -305,6 +312,26 @@ def _settle_record(library: Library, session: Session, conflict: ConflictView, v
             annotating.follow(session, [story_id])
         linking.touch_stories(session, [story_id])
     return _changes(conflict.kind, how, found[0], story_id)
+
+
+def _ordered(connection: Connection, collection_id: int, value: str) -> list[int]:
+    """The stories of a manual collection in the order ``value`` names
+    them (their titles, one a line: ``ORDER``; a title some stories share
+    names them in their order now), then those it does not name, in their
+    order now."""
+    member, story = stored.raw("collection_stories"), stored.raw("stories")
+    now = connection.execute(
+        select(story.c.id, story.c.title)
+        .select_from(member.join(story, story.c.id == member.c.story_id))
+        .where(member.c.collection_id == collection_id)
+        .order_by(member.c.position)
+    ).all()
+    titled: dict[str, list[int]] = {}
+    for story_id, title in now:
+        titled.setdefault(title, []).append(story_id)
+    named = [titled[line].pop(0) for line in value.splitlines() if titled.get(line)]
+    left = {story_id for stories_left in titled.values() for story_id in stories_left}
+    return named + [story_id for story_id, _ in now if story_id in left]
 
 
 def reopen(library: Library, conflict_uuid: str, was: Before = Before()) -> ChangeSet:

@@ -14,8 +14,9 @@ writing them as stored (``replica.apply``, as the hub's copy beside the
 library is written) is what the merge would have made, and the library
 then holds exactly what its copy of the hub holds: nothing to send back,
 nothing left to compare (what SQLite noted while the rows went in is
-forgotten).
-"""
+forgotten). The objects the merge takes as they are (links and history,
+most of a hub's objects) are not parsed here: SQLite reads them from the
+JSON text the hub sent (``replica.add_texts``)."""
 
 from __future__ import annotations
 
@@ -52,23 +53,34 @@ _KINDS = {
 
 def fit(changes: Iterable[replica.Change]) -> bool:
     """Whether every object of ``changes`` is as a merge into an empty
-    library would store it (see the module's doc); deletions aside."""
+    library would store it (see the module's doc); deletions, links and
+    history aside (taken as they are)."""
     live = [change for change in changes if not change.deleted]
     by_table: dict[str, list[Mapping[str, Any]]] = {}
     for change in live:
         if change.table in _CHECKS or change.table == "tombstones":  # (links and history are taken as they are)
             by_table.setdefault(change.table, []).append(change.data)
     records = {change.uuid for change in live if change.table in replica.RECORDS}
-    if any(row.get("uuid") in records for row in by_table.get("tombstones", [])):
-        return False  # (a record the hub has again: the merge leaves its tombstone out)
-    return all(check(by_table.get(table, [])) for table, check in _CHECKS.items())
+    try:
+        if any(row.get("uuid") in records for row in by_table.get("tombstones", [])):
+            return False  # (a record the hub has again: the merge leaves its tombstone out)
+        return all(check(by_table.get(table, [])) for table, check in _CHECKS.items())
+    except TypeError:  # (a list or an object where a column holds text or a number: not as stored)
+        return False
 
 
-def take(library: Library, changes: Sequence[replica.Change], source: str) -> merging.MergeReport | None:
-    """Write ``changes`` (a hub's whole state, ``fit``) into ``library``
-    when it holds nothing the team shares, in one transaction, with their
-    search index; the report a merge would give. None (nothing written)
-    when the library holds something shared: the caller merges instead."""
+def take(library: Library, read: Sequence[replica.Read], source: str) -> merging.MergeReport | None:
+    """Write ``read`` (a hub's whole state) into ``library`` when every
+    object is ``fit`` and the library holds nothing the team shares, in
+    one transaction, with their search index; the report a merge would
+    give. None (nothing written) otherwise: the caller merges instead."""
+    checked = [obj.change() for obj in read if obj.table not in _UNCHECKED]
+    if not fit(checked):
+        return None
+    texts: dict[str, list[str]] = {}
+    for obj in read:
+        if obj.table in _UNCHECKED and not obj.deleted:  # (nothing here to delete)
+            texts.setdefault(obj.table, []).append(obj.text)
     report = merging.MergeReport(source)
     with library.write() as session:
         connection = session.connection()
@@ -76,11 +88,13 @@ def take(library: Library, changes: Sequence[replica.Change], source: str) -> me
             return None
         tracking.stop(connection)  # (what goes in is what the hub's copy holds: nothing to note)
         with history.unrecorded(session):  # (their history arrives as rows)
-            left_out = replica.apply(connection, changes)
+            left_out = replica.apply(connection, checked)
+            for table in _UNCHECKED:  # (after the records they refer to)
+                replica.add_texts(connection, table, texts.get(table, []))
         tracking.start(connection)
         library.delete_meta(session, tracking.COMPARE_ALL)
         _index(connection)
-        added = Counter(c.table for c in changes if not c.deleted and c.table in _KINDS)
+        added = Counter(obj.table for obj in read if not obj.deleted and obj.table in _KINDS)
         for change in left_out:
             added[change.table] -= 1
         for table, n in added.items():
@@ -225,3 +239,6 @@ _CHECKS: dict[str, Callable[[list[Mapping[str, Any]]], bool]] = {
     "annotations": _annotations,
     "attachments": _attachments,
 }
+#: The tables whose objects ``fit`` does not look at (links and history:
+#: the merge takes them as they are), in the order they are written.
+_UNCHECKED = tuple(t.name for t in replica.SHARED if t.name not in _CHECKS and t.name != "tombstones")

@@ -158,6 +158,15 @@ def _sequence(positions: Mapping[str, int]) -> list[str]:
     return sorted(positions, key=lambda member: (positions[member], member))
 
 
+def reordered_apart(base: Mapping[str, int], mine: Mapping[str, int], theirs: Mapping[str, int]) -> bool:
+    """Whether both sides reordered what they kept of ``base`` and the
+    members both have stand in another order on each: ``order`` keeps one
+    side's, the other's is a conflict."""
+    if not (_reordered(base, mine) and _reordered(base, theirs)):
+        return False
+    return [m for m in _sequence(mine) if m in theirs] != [m for m in _sequence(theirs) if m in mine]
+
+
 def _reordered(base: Mapping[str, int], side: Mapping[str, int]) -> bool:
     """Whether ``side`` put the members it kept of ``base`` in another order."""
     return [m for m in _sequence(base) if m in side] != [m for m in _sequence(side) if m in base]

@@ -234,6 +234,8 @@ class RecordSteps(Job):
             ids = self.here.ids_of("stories", [*m, *coming])
             members = [s for s in [*m, *coming] if s in ids and s not in going]
             placed = merge_plan.order(b, m, t, members, prefer_theirs=self.prefer is Prefer.THEIRS)
+            if merge_plan.reordered_apart(b, m, t):
+                self._order_conflict(uuid, m, t)
             for story in going:
                 stored.remove(self.db, "collection_stories", collection_id=collection_id, story_id=ids[story])
             moved = {s: p for s, p in placed.items() if s in m and m[s] != p}
@@ -248,3 +250,16 @@ class RecordSteps(Job):
             stored.add_all(self.db, "collection_stories", new, keep_existing=True)
             changed += len(going) + len(moved) + len(new)
         return changed
+
+    def _order_conflict(self, uuid: str, mine: Mapping[str, int], theirs: Mapping[str, int]) -> None:
+        """A conflict about the order of collection ``uuid``, which both
+        sides reordered otherwise (``merge_plan.order`` kept one side's):
+        each side's order of the stories both have, as their titles here,
+        one a line (``conflicts.ORDER``)."""
+        both = [story for story in mine if story in theirs]
+        titles = {story: str(row["title"]) for story, row in self.here.whole("stories", both, ["title"]).items()}
+        mine_shown, theirs_shown = (
+            "\n".join(titles[s] for s in sorted(side, key=side.__getitem__) if s in titles) for side in (mine, theirs)
+        )
+        name = self.here.record("collections", uuid, ["name"]) or {"name": ""}
+        self._conflict("collection", uuid, str(name["name"]), conflicts.ORDER, mine_shown, theirs_shown, ("",) * 4)

@@ -213,14 +213,15 @@ def sync(library: Library, url: str | None = None, progress: NotedProgress = no_
                 revision.refuse_unusable(hub, where)
                 role = roles.role_of(hub)
                 after, upto = _held(mirror), objects.version(hub)
-                changes = [change for change, number in objects.changes_after(hub, after, upto) if number not in ours]
-                _take_contents(library, hub, changes)
-            _step(progress, 1, f"Taking {len(changes):,} changes")
+                read = [obj for obj, number in objects.read_after(hub, after, upto) if number not in ours]
+                _take_contents(library, hub, read)
+            _step(progress, 1, f"Taking {len(read):,} changes")
             last_change = _last_change(library)
-            taken = _take_whole(library, mirror, changes, where, upto, identity) if after == 0 and changes else None
+            taken = _take_whole(library, mirror, read, where, upto, identity) if after == 0 and read else None
             if taken_whole := taken is not None:
                 report = taken
             else:
+                changes = [obj.change() for obj in read]
                 with _writing(mirror) as session, reading(mirror.db_path, str) as before:
                     held = _hold(mirror, session, changes, upto, identity)
                     if changes:  # (merging the state both hold changes nothing)
@@ -228,8 +229,8 @@ def sync(library: Library, url: str | None = None, progress: NotedProgress = no_
                         report = merging.merge_states(
                             library, theirs, Side(before), where, progress=progress, focus=_stories_of(changes)
                         )
-            pulled += len(changes)
-            if ours and not changes:
+            pulled += len(read)
+            if ours and not read:
                 break  # (what this sync sent is on the hub, and nobody else sent anything meanwhile)
             # (the mirror holds the hub at ``upto`` now; what is sent goes into it once the hub has it)
             # (a mirror made anew: the library compared whole, unless it took the hub's state whole)
@@ -279,7 +280,7 @@ def sync(library: Library, url: str | None = None, progress: NotedProgress = no_
 
 
 def _take_whole(
-    library: Library, mirror: Library, changes: list[replica.Change], source: str, version: int, identity: str
+    library: Library, mirror: Library, read: list[replica.Read], source: str, version: int, identity: str
 ) -> merging.MergeReport | None:
     """A first pull into a library and a mirror that hold nothing the team
     shares, of objects the merge would leave as they are
@@ -295,7 +296,7 @@ def _take_whole(
     with library.read() as session:
         if not replica.holds_nothing_shared(session.connection()):
             return None
-    if not first_pull.fit(changes) or (report := first_pull.take(library, changes, source)) is None:
+    if (report := first_pull.take(library, read, source)) is None:
         return None
     copied = False
     try:
@@ -307,7 +308,7 @@ def _take_whole(
         copied = False
     if not copied:
         with _writing(mirror) as session:
-            _hold(mirror, session, changes, version, identity)
+            _hold(mirror, session, [obj.change() for obj in read], version, identity)
     return report
 
 
@@ -330,12 +331,14 @@ def _stories_of(changes: list[replica.Change]) -> set[str]:
     return found
 
 
-def _take_contents(library: Library, hub: Any, changes: list[replica.Change]) -> None:
-    """The files of the attachments ``changes`` bring, into the library's
+def _take_contents(library: Library, hub: Any, read: list[replica.Read]) -> None:
+    """The files of the attachments ``read`` brings, into the library's
     ``files/`` (content-addressed: one the library has is not fetched)."""
-    for change in changes:
-        sha256 = str(change.data.get("sha256") or "")
-        if change.table != "attachments" or change.deleted or not attachments.valid_sha256(sha256):
+    for obj in read:
+        if obj.table != "attachments" or obj.deleted:
+            continue
+        sha256 = str(obj.change().data.get("sha256") or "")
+        if not attachments.valid_sha256(sha256):
             continue
         if not attachments.stored_path(library, sha256).exists() and (content := objects.blob(hub, sha256)) is not None:
             attachments.keep_content(library, content, sha256)

@@ -58,6 +58,7 @@ _FIELDS = {
     "kind": QT_TRANSLATE_NOOP("Fields", "Kind"),
     "exact": QT_TRANSLATE_NOOP("Fields", "Passage"),
     "orphaned": QT_TRANSLATE_NOOP("Fields", "Passage lost"),
+    "order": QT_TRANSLATE_NOOP("Fields", "Order"),  # (of a collection's stories: conflicts.ORDER)
 }
 
 #: Story statuses (``StoryStatus``), story-list and sidebar words.

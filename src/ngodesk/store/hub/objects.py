@@ -11,7 +11,7 @@ from sqlalchemy import func, select, text
 from sqlalchemy.dialects.postgresql import insert
 
 from ngodesk.store.hub.schema import blobs, hub_meta, objects
-from ngodesk.store.replica import Change, Uncopyable
+from ngodesk.store.replica import Change, Read, Uncopyable
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Connection
@@ -56,17 +56,21 @@ def version(connection: Connection) -> int:
     return int(connection.execute(select(func.coalesce(func.max(objects.c.version), 0))).scalar_one())
 
 
-def changes_after(connection: Connection, after: int, upto: int) -> Iterator[tuple[Change, int]]:
+def read_after(connection: Connection, after: int, upto: int) -> Iterator[tuple[Read, int]]:
     """The objects changed after version ``after`` up to ``upto``, oldest
-    first, each with its version."""
-    statement = (
-        select(objects.c.kind, objects.c.uuid, objects.c.data, objects.c.deleted, objects.c.version)
-        .where(objects.c.version > after, objects.c.version <= upto)
-        .order_by(objects.c.version)
-        .execution_options(yield_per=BATCH)
-    )
-    for kind, uuid, data, deleted, number in connection.execute(statement):
-        yield Change(kind, str(uuid), data, bool(deleted)), int(number)
+    first, each with its version: their values as the JSON text the server
+    gives (``Read.change`` parses it), ``BATCH`` rows at a time through the
+    driver's own cursor (SQLAlchemy's rows took two thirds of the time)."""
+    driver: Any = connection.connection.driver_connection
+    with driver.cursor(name="ngodesk_read_after") as cursor:
+        cursor.execute(
+            "SELECT kind, uuid::text, data::text, deleted, version FROM objects "
+            "WHERE version > %s AND version <= %s ORDER BY version",
+            (after, upto),
+        )
+        while rows := cursor.fetchmany(BATCH):
+            for kind, uuid, data, deleted, number in rows:
+                yield Read(kind, uuid, data, deleted), number
 
 
 class Pushed(NamedTuple):
