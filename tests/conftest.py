@@ -81,6 +81,27 @@ def _isolated_user_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, _user_c
         QSettings.setPath(QSettings.Format.NativeFormat, scope, str(tmp_path / "xdg-config"))
 
 
+#: The pauses a window waits after typing before it acts, in the tests
+#: that drive a window (``qtbot``): the editor's and the translation pane's
+#: before saving (800 ms), the search box's before searching (250 ms).
+#: Shortened, not removed: what is typed is still saved or searched once
+#: the typing pauses, as a test waits for (``waitUntil``); typing goes on
+#: without the event loop, so a pause never falls inside it. The waits
+#: were a worker's idle time (~1 s a test typing in the editor).
+TYPING_PAUSE_MS = 100
+
+
+@pytest.fixture(autouse=True)
+def _short_typing_pauses(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    if "qtbot" not in request.fixturenames:
+        return
+    from ngodesk.ui import editor, search_bar, translation_pane
+
+    pauses = ((editor, "SAVE_DELAY_MS"), (translation_pane, "SAVE_DELAY_MS"), (search_bar, "SEARCH_DELAY_MS"))
+    for module, name in pauses:
+        monkeypatch.setattr(module, name, min(getattr(module, name), TYPING_PAUSE_MS))
+
+
 @pytest.fixture
 def library_path(tmp_path: Path) -> Path:
     return tmp_path / "library"

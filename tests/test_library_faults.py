@@ -339,8 +339,8 @@ def test_what_a_killed_export_left_beside_its_file_goes_with_the_next_export(mad
 
 def test_a_command_under_nohup_goes_on_after_a_hangup(made: Path, tmp_path: Path) -> None:
     slow = (
-        "import sys, time, ngodesk.services.exporting as e\n"
-        "def slow(out, stories):\n    out.write('done'); print('writing', flush=True); time.sleep(1.5)\n"
+        "import sys, ngodesk.services.exporting as e\n"
+        "def slow(out, stories):\n    out.write('done'); print('writing', flush=True); sys.stdin.readline()\n"
         "e._STORY_WRITERS['ris'] = slow\n"
         "from ngodesk.cli import main\nsys.exit(main(sys.argv[1:]))\n"
     )
@@ -359,11 +359,13 @@ def test_a_command_under_nohup_goes_on_after_a_hangup(made: Path, tmp_path: Path
         ],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
+        stdin=subprocess.PIPE,
         text=True,
         preexec_fn=lambda: signal.signal(signal.SIGHUP, signal.SIG_IGN),  # (as nohup starts it)
     )
     assert running.stdout is not None and running.stdout.readline().strip() == "writing"
-    running.send_signal(signal.SIGHUP)
+    running.send_signal(signal.SIGHUP)  # (mid-export: it writes on when told, after the hangup)
+    running.stdin.close()  # type: ignore[union-attr]
     assert running.wait(timeout=60) == 0, running.stderr.read()  # type: ignore[union-attr]
     assert (tmp_path / "x.ris").read_text() == "done"
 
