@@ -30,6 +30,7 @@ from ngodesk.domain.dates import PartialDate
 from ngodesk.domain.i18n import translate
 from ngodesk.domain.models import FacetKind, Filter, StoryStatus, TranslationStatus, id_range
 from ngodesk.search import query as q
+from ngodesk.search import single_character
 from ngodesk.search.text import fold, query_tokens
 from ngodesk.store import bulk, fts
 from ngodesk.store.schema import (
@@ -350,6 +351,9 @@ class Plan:
     sources: tuple[q.Node, ...] = ()
     #: Positive terms as (phrase, column or None), for scoring.
     phrases: tuple[tuple[str, str | None], ...] = ()
+    #: The query's one Chinese character, when that is all it asks for
+    #: (its newest matches are read from the stories: ``single_character``).
+    character: str = ""
 
     @cached_property
     def others(self) -> tuple[Select[int], ...]:
@@ -410,7 +414,16 @@ def plan(node: q.Node | None) -> Plan:
         sources += [child for child in children if isinstance(child, q.Not) and _fts(child.child) is not None]
     elif excluded:
         ranked = ["(" + " AND ".join(ranked) + ")" + "".join(f" NOT {expression}" for expression in excluded)]
-    return Plan(" AND ".join(ranked) or None, tuple(conditions), tuple(sources), tuple(phrases))
+    character = _lone_character(node)
+    return Plan(" AND ".join(ranked) or None, tuple(conditions), tuple(sources), tuple(phrases), character)
+
+
+def _lone_character(node: q.Node) -> str:
+    """The character of a query of one Chinese character, in no field."""
+    if not isinstance(node, q.Text) or node.column:
+        return ""
+    tokens, prefix = query_tokens(node.text)
+    return tokens[0] if prefix and len(tokens) == 1 and len(tokens[0]) == 1 else ""
 
 
 #: With more text matches than this, only the most recently added this many
@@ -532,13 +545,17 @@ def _scores(session: Session, p: Plan, candidates: list[int]) -> dict[int, float
 def _ranked(session: Session, p: Plan) -> list[tuple[int, float]]:
     """``(id, score)`` of the (at most RANK_CAP) most recently added text
     matches, best first, then newest first."""
-    probe = _page_strategy(session, p) == PROBE  # (a small set: read whole, each match looked up in it)
-    candidates = list(
-        session.scalars(_text_matches(p, probe=probe).order_by(fts.index_table.c.rowid.desc()).limit(RANK_CAP))
-    )
-    if not candidates:
-        return []
-    scores = _scores(session, p, candidates)
+    read = single_character.newest_holding(session, p.character, RANK_CAP) if p.character else None
+    if read is not None:
+        candidates, titled = read
+        scores = {story_id: float(story_id in titled) for story_id in candidates}
+    else:
+        probe = _page_strategy(session, p) == PROBE  # (a small set: read whole, each match looked up in it)
+        order = fts.index_table.c.rowid.desc()
+        candidates = list(session.scalars(_text_matches(p, probe=probe).order_by(order).limit(RANK_CAP)))
+        if not candidates:
+            return []
+        scores = _scores(session, p, candidates)
     return sorted(scores.items(), key=lambda item: (-item[1], -item[0]))
 
 
