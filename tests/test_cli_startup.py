@@ -143,6 +143,26 @@ def test_a_window_on_a_library_joined_to_no_hub_loads_no_team_module(tmp_path: P
     assert not loaded(modules, ("ngodesk.services.team", "ngodesk.services.merging", "ngodesk.store.hub.connection"))
 
 
+def test_the_program_collects_garbage_again_once_its_library_is_open(tmp_path: Path, _sample_template: Path) -> None:
+    """``ngodesk`` holds the garbage collector back while it imports (~40
+    ms of a search's CPU) and never longer: a long command collects."""
+    library = copy_library(_sample_template, tmp_path / "library")
+    code = (
+        "import gc, sys\nfrom ngodesk.cli import program\n"
+        f"sys.argv = ['ngodesk', '--library', {str(library)!r}, 'info']\n"
+        "opening = program._open\n"
+        "def spied(args, write):\n"
+        "    before = gc.isenabled()\n"
+        "    library = opening(args, write)\n"
+        "    print('collecting', before, gc.isenabled(), file=sys.stderr)\n"
+        "    return library\n"
+        "program._open = spied\nprogram.run()\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert "collecting False True" in result.stderr
+
+
 def test_qt_reads_no_more_of_the_libraries_the_window_stands_on_than_their_entry_modules() -> None:
     """PySide6's import hook reads the whole source of every module
     imported after Qt (looking for "PySide6"), and linecache keeps it:

@@ -320,7 +320,9 @@ def run_gui(
         return 1
     # Start-up objects live as long as the app: keep them out of full garbage
     # collections, which otherwise pause searches by tens of milliseconds.
+    # (The program held the collector back while it started: cli.run.)
     gc.freeze()
+    gc.enable()
     if screenshot:
         window.resize(*size)
 
