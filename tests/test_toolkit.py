@@ -75,6 +75,25 @@ def test_after_paint_runs_once_the_pending_repaint_is_done(qtbot) -> None:  # ty
     assert order.index("paint") < order.index("after_paint")
 
 
+def test_after_first_paint_comes_once_and_at_the_latest_for_a_widget_never_painted(qtbot) -> None:  # type: ignore[no-untyped-def]
+    # (A window started minimized is not painted: its background work, the
+    # daily backup among it, must start all the same.)
+    from PySide6.QtWidgets import QLabel
+
+    from ngodesk.ui.after_paint import after_first_paint
+
+    calls: list[str] = []
+    hidden, shown = QLabel("never shown"), QLabel("shown")
+    qtbot.addWidget(hidden)
+    qtbot.addWidget(shown)
+    after_first_paint(hidden, lambda: calls.append("hidden"), at_latest_ms=50)
+    after_first_paint(shown, lambda: calls.append("shown"), at_latest_ms=300)
+    shown.show()
+    qtbot.waitUntil(lambda: "hidden" in calls and "shown" in calls)
+    qtbot.wait(400)  # (past the shown one's deadline: it came with its paint, and only then)
+    assert sorted(calls) == ["hidden", "shown"]
+
+
 def test_an_undo_command_without_a_way_back_is_refused_when_written() -> None:
     import pytest
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import QWidget
 
 _EVENT = QEvent.Type(QEvent.registerEventType())
@@ -47,24 +47,36 @@ def after_paint(callback: Callable[[], object], owner: QObject | None = None) ->
 
 
 class _FirstPaint(QObject):
-    """Watches a widget for its first paint, then hands over to ``after_paint``."""
+    """Watches a widget for its first paint, then hands over to
+    ``after_paint``; or calls at the latest when its timer runs out."""
 
-    def __init__(self, widget: QWidget, callback: Callable[[], object]) -> None:
+    def __init__(self, widget: QWidget, callback: Callable[[], object], at_latest_ms: int | None) -> None:
         super().__init__(widget)
-        self._callback = callback
+        self._widget, self._callback = widget, callback
         widget.installEventFilter(self)
+        if at_latest_ms is not None:
+            QTimer.singleShot(at_latest_ms, self, self._unpainted)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         if event.type() == QEvent.Type.Paint:
-            watched.removeEventFilter(self)
-            self.deleteLater()
+            self._done()
             after_paint(self._callback, watched)
         return False
 
+    def _unpainted(self) -> None:
+        self._done()
+        self._callback()
 
-def after_first_paint(widget: QWidget, callback: Callable[[], object]) -> None:
+    def _done(self) -> None:
+        self._widget.removeEventFilter(self)
+        self.deleteLater()  # (and its timer with it: the callback comes once)
+
+
+def after_first_paint(widget: QWidget, callback: Callable[[], object], at_latest_ms: int | None = None) -> None:
     """Call ``callback`` once ``widget`` (just shown) has been painted and
-    the repaints pending then are done; not at all if it is deleted first.
-    (``after_paint`` alone is too early here: a window just shown has no
-    repaint queued until the platform exposes it, so its event came first.)"""
-    _FirstPaint(widget, callback)
+    the repaints pending then are done; with ``at_latest_ms``, then at the
+    latest, painted or not (a window started minimized); not at all if it
+    is deleted first. (``after_paint`` alone is too early here: a window
+    just shown has no repaint queued until the platform exposes it, so
+    its event came first.)"""
+    _FirstPaint(widget, callback, at_latest_ms)

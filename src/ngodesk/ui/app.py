@@ -30,6 +30,10 @@ if TYPE_CHECKING:
 
 #: The desktop entry's id (packaging/io.github.ngodesk.Ngodesk.desktop).
 DESKTOP_ID = "io.github.ngodesk.Ngodesk"
+#: A window's background work (the full check, the daily backup, a sync)
+#: starts after its first paint, or this long after it opened when it is
+#: not painted (started minimized, say).
+BACKGROUND_AT_LATEST_MS = 5000
 #: Fonts with Chinese glyphs, preferred in this order after the system font;
 #: the SC faces keep Simplified Chinese glyph forms (not Japanese ones).
 CJK_FAMILIES = ("Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei", "Microsoft YaHei", "PingFang SC")
@@ -216,7 +220,7 @@ class Windows:
             window.start_background()  # (the full check, the daily backup, a sync)
             _forget_sources_read()
 
-        after_first_paint(window, painted)
+        after_first_paint(window, painted, at_latest_ms=BACKGROUND_AT_LATEST_MS)
         return window
 
     def _damaged(self, window: MainWindow, damage: LibraryDamaged) -> None:
