@@ -42,6 +42,28 @@ def loaded(modules: set[str], names: tuple[str, ...]) -> list[str]:
     return sorted(m for m in modules if any(m == name or m.startswith(name + ".") for name in names))
 
 
+def ran(code: str) -> subprocess.CompletedProcess[str]:
+    """A real ``python -c CODE`` process, which must succeed."""
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr[-2000:]
+    return result
+
+
+def window_opened(library: Path, then: str = "") -> str:
+    """Code that opens a window on ``library`` offscreen, runs its event
+    loop for 1.5 s (painted, its background work started), runs ``then``
+    and ends the process (the window is gone once the loop has quit)."""
+    return (
+        "import os\nos.environ['QT_QPA_PLATFORM'] = 'offscreen'\n"
+        "from PySide6.QtCore import QTimer\n"
+        "from ngodesk.ui.app import Windows, make_application\n"
+        "app = make_application()\n"
+        f"window = Windows().open({str(library)!r}, ask=False)\n"
+        "QTimer.singleShot(1500, app.quit)\napp.exec()\n"
+        f"{then}os._exit(0)\n"
+    )
+
+
 @pytest.mark.parametrize("args", [["--version"], ["--help"]], ids=" ".join)
 def test_version_and_help_import_nothing_heavy(args: list[str]) -> None:
     modules = imported(*args)
@@ -129,16 +151,7 @@ def test_a_window_on_a_library_joined_to_no_hub_loads_no_team_module(tmp_path: P
     sync's modules (the merge, the hub's, PostgreSQL's driver) load only
     for a library that is."""
     library = copy_library(_sample_template, tmp_path / "library")
-    code = (
-        "import os\nos.environ['QT_QPA_PLATFORM'] = 'offscreen'\n"
-        "from PySide6.QtCore import QTimer\n"
-        "from ngodesk.ui.app import Windows, make_application\n"
-        "app = make_application()\n"
-        f"window = Windows().open({str(library)!r}, ask=False)\n"
-        "QTimer.singleShot(1500, app.quit)\napp.exec()\n"
-        "os._exit(0)\n"
-    )
-    modules = imported(code=code)
+    modules = imported(code=window_opened(library))
     assert "ngodesk.ui.team_flow" in modules
     assert not loaded(modules, ("ngodesk.services.team", "ngodesk.services.merging", "ngodesk.store.hub.connection"))
 
@@ -158,9 +171,7 @@ def test_the_program_collects_garbage_again_once_its_library_is_open(tmp_path: P
         "    return library\n"
         "program._open = spied\nprogram.run()\n"
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
-    assert result.returncode == 0, result.stderr
-    assert "collecting False True" in result.stderr
+    assert "collecting False True" in ran(code).stderr
 
 
 def test_qt_reads_no_more_of_the_libraries_the_window_stands_on_than_their_entry_modules() -> None:
@@ -173,8 +184,7 @@ def test_qt_reads_no_more_of_the_libraries_the_window_stands_on_than_their_entry
         "print(sum(len(lines) for name, (_, _, lines, _) in linecache.cache.items()"
         " if '/sqlalchemy/' in name or '/numpy/' in name))"
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=True)
-    assert int(result.stdout) < 10_000
+    assert int(ran(code).stdout) < 10_000
 
 
 def test_an_open_window_keeps_no_source_lines_that_qts_import_hook_read(tmp_path: Path, _sample_template: Path) -> None:
@@ -182,20 +192,14 @@ def test_an_open_window_keeps_no_source_lines_that_qts_import_hook_read(tmp_path
     work's (~60,000 lines) is let go of once the window is painted and
     that work has started."""
     library = copy_library(_sample_template, tmp_path / "library")
-    code = (
-        "import linecache, os, time\nos.environ['QT_QPA_PLATFORM'] = 'offscreen'\n"
-        "from PySide6.QtCore import QTimer\n"
-        "from ngodesk.ui.app import Windows, make_application\n"
-        "app = make_application()\n"
-        f"window = Windows().open({str(library)!r}, ask=False)\n"
-        "QTimer.singleShot(1500, app.quit)\napp.exec()\n"
+    code = window_opened(
+        library,
+        then="import linecache, time\n"
         "while window.opening_checks.running():\n    app.processEvents()\n    time.sleep(0.01)\n"
         "print(sum(len(entry[2]) for name, entry in linecache.cache.items()"
-        " if len(entry) == 4 and not name.startswith('<')), flush=True)\n"
-        "os._exit(0)\n"  # (the window is gone once the event loop has quit)
+        " if len(entry) == 4 and not name.startswith('<')), flush=True)\n",
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=True)
-    assert int(result.stdout) < 1_000
+    assert int(ran(code).stdout) < 1_000
 
 
 def test_the_choices_written_out_for_the_parser_are_the_real_ones() -> None:
